@@ -1,0 +1,217 @@
+package evaluate
+
+// FormatVersion is the version of the JSON plan format.
+const FormatVersion = "1"
+
+// Status of a project in the plan.
+const (
+	StatusScheduled = "scheduled"
+	StatusDeferred  = "deferred"
+	StatusDropped   = "dropped"
+)
+
+// Gate names, in the order they are applied.
+const (
+	GateAlignment   = "alignment"
+	GateDepartments = "departments"
+	GateViability   = "viability"
+	GateResources   = "resources"
+	GateRisk        = "risk"
+	GateSchedule    = "schedule" // not a gate proper: deferred while scheduling
+)
+
+// Plan is the evaluated roadmap and the JSON plan format (format_version
+// "1"). Field names are stable: users' scripts depend on them. Slices are
+// never nil so they encode as [] rather than null.
+type Plan struct {
+	FormatVersion string         `json:"format_version"`
+	Roadmap       RoadmapInfo    `json:"roadmap"`
+	Projects      []ProjectPlan  `json:"projects"` // in rank order
+	Periods       []PeriodPlan   `json:"periods"`
+	Vendors       []VendorResult `json:"vendors"` // by evaluation id
+	Checks        []CheckResult  `json:"checks"`  // in declaration order
+	Totals        Totals         `json:"totals"`
+	Optimization  *Optimization  `json:"optimization,omitempty"`
+
+	// Additions to DESIGN.md's fields, so a saved plan renders (show, html,
+	// graph, diff) without its sources.
+	Goals   []GoalInfo   `json:"goals"`
+	Teams   []TeamInfo   `json:"teams"`
+	Budgets []BudgetInfo `json:"budgets"`
+}
+
+// RoadmapInfo echoes the roadmap block.
+type RoadmapInfo struct {
+	Name         string  `json:"name"`
+	Currency     string  `json:"currency"`
+	Start        string  `json:"start"` // label of period 0
+	Period       string  `json:"period"`
+	Horizon      int     `json:"horizon"`
+	Strategy     string  `json:"strategy"`
+	DiscountRate float64 `json:"discount_rate"`
+	RiskAppetite float64 `json:"risk_appetite"`
+	MaxParallel  int     `json:"max_parallel"` // 0: no limit
+}
+
+// ProjectPlan is one project's outcome.
+type ProjectPlan struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Rank    int      `json:"rank"` // 1-based over every project
+	Status  string   `json:"status"`
+	Gate    string   `json:"gate"` // gate that dropped or deferred it; "" when scheduled
+	Reasons []string `json:"reasons"`
+	// Findings are the reasons with the gate and the source range responsible.
+	Findings []Finding `json:"findings"`
+
+	Score     float64 `json:"score"`
+	Alignment float64 `json:"alignment"`
+	Risk      float64 `json:"risk"`
+
+	StartPeriod *int    `json:"start_period"` // null unless scheduled
+	EndPeriod   *int    `json:"end_period"`   // exclusive
+	Start       *string `json:"start"`        // label of start_period
+	End         *string `json:"end"`          // label of the last period it runs in
+
+	Cost            float64  `json:"cost"`
+	Benefit         float64  `json:"benefit"`
+	NPV             float64  `json:"npv"`
+	RiskAdjustedNPV float64  `json:"risk_adjusted_npv"`
+	ScheduledNPV    *float64 `json:"scheduled_npv"` // null unless scheduled
+	ROI             *float64 `json:"roi"`           // null when cost is 0
+	IRR             *float64 `json:"irr"`           // annual; null when flows never change sign
+	PaybackPeriods  *float64 `json:"payback_periods"`
+
+	// Additions.
+	Duration  int                `json:"duration"`
+	Mandatory bool               `json:"mandatory"`
+	DependsOn []string           `json:"depends_on"`
+	Goals     map[string]float64 `json:"goals"`
+	Effort    map[string]float64 `json:"effort"`
+	Funding   string             `json:"funding"`
+	Vendor    string             `json:"vendor"`   // resolved vendor id, "" when none
+	Deadline  *string            `json:"deadline"` // label of the last allowed period
+	CashFlows []float64          `json:"cash_flows"`
+}
+
+// Finding is one reason a gate or the scheduler gave, with its source.
+type Finding struct {
+	Gate    string       `json:"gate"`
+	Message string       `json:"message"`
+	Range   *SourceRange `json:"range,omitempty"`
+}
+
+// SourceRange is an hcl.Range in JSON form (1-based line and column).
+type SourceRange struct {
+	Filename string `json:"filename"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	EndLine  int    `json:"end_line"`
+	EndCol   int    `json:"end_column"`
+}
+
+// PeriodPlan is the capacity plan of one period.
+type PeriodPlan struct {
+	Index   int                    `json:"index"`
+	Label   string                 `json:"label"`
+	Active  []string               `json:"active"` // projects in flight, by rank
+	Teams   map[string]TeamLoad    `json:"teams"`
+	Budgets map[string]BudgetSpend `json:"budgets"`
+}
+
+// TeamLoad is a team's capacity and use in one period, in FTE.
+type TeamLoad struct {
+	Capacity float64 `json:"capacity"`
+	Used     float64 `json:"used"`
+}
+
+// BudgetSpend is a budget's limit and spend in one period. Limit is the
+// amount of the window holding the period (the year, the period or the
+// whole horizon); WindowSpent is the spend in that window up to and
+// including this period.
+type BudgetSpend struct {
+	Limit       float64 `json:"limit"`
+	Spent       float64 `json:"spent"`
+	Window      string  `json:"window"` // "2027", "2027-Q1" or "total"
+	WindowSpent float64 `json:"window_spent"`
+}
+
+// VendorResult is one evaluation's scoring matrix.
+type VendorResult struct {
+	Evaluation   string             `json:"evaluation"`
+	Category     string             `json:"category"`
+	Criteria     map[string]float64 `json:"criteria"`
+	MinimumScore float64            `json:"minimum_score"`
+	Years        float64            `json:"years"`
+	Winner       *string            `json:"winner"`     // null when no candidate reaches the minimum
+	Candidates   []VendorCandidate  `json:"candidates"` // best first
+}
+
+// VendorCandidate is one vendor's weighted score.
+type VendorCandidate struct {
+	Vendor   string             `json:"vendor"`
+	Title    string             `json:"title"`
+	Score    float64            `json:"score"`
+	TCO      float64            `json:"tco"`
+	Scores   map[string]float64 `json:"scores"` // per criterion, incl. derived cost
+	Eligible bool               `json:"eligible"`
+}
+
+// CheckResult is the outcome of a check block or a built-in policy.
+type CheckResult struct {
+	ID       string       `json:"id"`
+	Severity string       `json:"severity"` // error | warning
+	Passed   bool         `json:"passed"`
+	Message  string       `json:"message"` // error_message when failed, "" when passed
+	Range    *SourceRange `json:"range,omitempty"`
+}
+
+// Totals sum the scheduled projects.
+type Totals struct {
+	Scheduled       int     `json:"scheduled"`
+	Deferred        int     `json:"deferred"`
+	Dropped         int     `json:"dropped"`
+	Cost            float64 `json:"cost"`
+	Benefit         float64 `json:"benefit"`
+	NPV             float64 `json:"npv"`
+	RiskAdjustedNPV float64 `json:"risk_adjusted_npv"`
+	ScheduledNPV    float64 `json:"scheduled_npv"`
+	FinishPeriod    int     `json:"finish_period"`
+	PeakParallel    int     `json:"peak_parallel"`
+	Score           float64 `json:"score"` // sum of scheduled projects' scores
+}
+
+// Optimization reports an --optimize run.
+type Optimization struct {
+	Method    string   `json:"method"`
+	Seed      int64    `json:"seed"`
+	Objective string   `json:"objective"` // value | finish
+	Baseline  float64  `json:"baseline"`  // rank-order objective
+	Best      float64  `json:"best"`
+	Bound     *float64 `json:"bound"`     // null when none is known
+	Schedules int      `json:"schedules"` // schedules evaluated
+	Changes   []string `json:"changes"`   // what changed versus rank order, and why
+}
+
+// GoalInfo echoes a goal.
+type GoalInfo struct {
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Weight float64 `json:"weight"`
+}
+
+// TeamInfo echoes a team.
+type TeamInfo struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Capacity   float64 `json:"capacity"`
+	CostPerFTE float64 `json:"cost_per_fte"`
+}
+
+// BudgetInfo echoes a budget.
+type BudgetInfo struct {
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Amount float64 `json:"amount"`
+	Per    string  `json:"per"`
+}

@@ -1,0 +1,320 @@
+// Package schedule places tasks in discrete periods under renewable
+// per-period resources (teams), budgets with spending windows, a limit on
+// tasks in flight and precedences: the resource-constrained project
+// scheduling problem. Rank-order planning and the optimiser share it.
+package schedule
+
+import (
+	"container/heap"
+	"sort"
+)
+
+// eps absorbs float rounding when comparing loads with capacities.
+const eps = 1e-9
+
+// Problem is everything the scheduler needs, already in index form.
+type Problem struct {
+	Horizon     int
+	Resources   []Resource
+	Budgets     []Budget
+	MaxParallel int // 0: no limit
+	Tasks       []Task
+}
+
+// Resource is a team: its capacity in each period (len Horizon).
+type Resource struct {
+	ID       string
+	Capacity []float64
+}
+
+// Budget caps spending per window: Window[t] is the window of period t,
+// Limit[w] the amount available in window w.
+type Budget struct {
+	ID     string
+	Window []int
+	Limit  []float64
+	Labels []string // window labels, for reasons
+}
+
+// Task is one project.
+type Task struct {
+	ID       string
+	Duration int // >= 1
+	Demand   []Demand
+	Budget   int       // index into Problem.Budgets, -1 when unfunded
+	Spend    []float64 // spend in each of its Duration periods
+	Preds    []int
+	Earliest int // first period it may run in
+	Latest   int // last period it may run in (deadline or Horizon-1)
+}
+
+// Demand is a task's use of one resource in every period it runs.
+type Demand struct {
+	Resource int
+	Amount   float64
+}
+
+// BlockKind names the constraint that kept a task out of the schedule.
+type BlockKind string
+
+const (
+	BlockResource   BlockKind = "resource"
+	BlockBudget     BlockKind = "budget"
+	BlockParallel   BlockKind = "parallel"
+	BlockDependency BlockKind = "dependency" // a predecessor was not placed
+	BlockWindow     BlockKind = "window"     // earliest start, deadline or horizon leave no room
+)
+
+// Blocker says why a task was not placed: Index is the resource, budget or
+// predecessor; From..To the periods (inclusive) where the constraint bit.
+type Blocker struct {
+	Kind     BlockKind
+	Index    int
+	From, To int
+}
+
+// Schedule is the result of a schedule generation pass.
+type Schedule struct {
+	Start   []int // per task; -1 when not placed
+	Blocked []Blocker
+	Order   []int // the order tasks were placed in
+}
+
+// End is the exclusive end period of task i, or -1.
+func (s *Schedule) End(p *Problem, i int) int {
+	if s.Start[i] < 0 {
+		return -1
+	}
+	return s.Start[i] + p.Tasks[i].Duration
+}
+
+// Makespan is the largest exclusive end of the placed tasks.
+func (s *Schedule) Makespan(p *Problem) int {
+	m := 0
+	for i := range s.Start {
+		if e := s.End(p, i); e > m {
+			m = e
+		}
+	}
+	return m
+}
+
+// State is the load of a partial schedule.
+type State struct {
+	p        *Problem
+	used     [][]float64 // resource x period
+	spent    [][]float64 // budget x window
+	inFlight []int       // period -> tasks running
+}
+
+// NewState is an empty schedule's state.
+func NewState(p *Problem) *State {
+	s := &State{p: p, used: make([][]float64, len(p.Resources)), spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
+	for r := range p.Resources {
+		s.used[r] = make([]float64, p.Horizon)
+	}
+	for b := range p.Budgets {
+		s.spent[b] = make([]float64, len(p.Budgets[b].Limit))
+	}
+	return s
+}
+
+// Used is resource r's load in period t.
+func (s *State) Used(r, t int) float64 { return s.used[r][t] }
+
+// Spent is budget b's spend in window w.
+func (s *State) Spent(b, w int) float64 { return s.spent[b][w] }
+
+// InFlight is the number of tasks running in period t.
+func (s *State) InFlight(t int) int { return s.inFlight[t] }
+
+// violation reports the first constraint task i breaks when started at
+// start, and the period where it does; ok when it fits.
+func (s *State) violation(i, start int) (b Blocker, ok bool) {
+	tk := &s.p.Tasks[i]
+	for k := 0; k < tk.Duration; k++ {
+		t := start + k
+		for _, d := range tk.Demand {
+			if s.used[d.Resource][t]+d.Amount > s.p.Resources[d.Resource].Capacity[t]+eps {
+				return Blocker{Kind: BlockResource, Index: d.Resource, From: t, To: t}, false
+			}
+		}
+		if s.p.MaxParallel > 0 && s.inFlight[t]+1 > s.p.MaxParallel {
+			return Blocker{Kind: BlockParallel, Index: -1, From: t, To: t}, false
+		}
+	}
+	if tk.Budget >= 0 {
+		bg := &s.p.Budgets[tk.Budget]
+		// Windows are contiguous, so the task's spend per window is a run.
+		for k := 0; k < tk.Duration; {
+			w := bg.Window[start+k]
+			sum := 0.0
+			for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
+				sum += tk.Spend[k]
+			}
+			if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+				return Blocker{Kind: BlockBudget, Index: tk.Budget, From: start + k - 1, To: start + k - 1}, false
+			}
+		}
+	}
+	return Blocker{}, true
+}
+
+// Fits reports whether task i fits when started at start.
+func (s *State) Fits(i, start int) bool {
+	_, ok := s.violation(i, start)
+	return ok
+}
+
+// Place adds task i started at start to the state.
+func (s *State) Place(i, start int) {
+	s.add(i, start, 1)
+}
+
+// Remove takes task i started at start out of the state.
+func (s *State) Remove(i, start int) {
+	s.add(i, start, -1)
+}
+
+func (s *State) add(i, start int, sign float64) {
+	tk := &s.p.Tasks[i]
+	for k := 0; k < tk.Duration; k++ {
+		t := start + k
+		for _, d := range tk.Demand {
+			s.used[d.Resource][t] += sign * d.Amount
+		}
+		s.inFlight[t] += int(sign)
+		if tk.Budget >= 0 {
+			s.spent[tk.Budget][s.p.Budgets[tk.Budget].Window[t]] += sign * tk.Spend[k]
+		}
+	}
+}
+
+// EarliestFit is the earliest start >= from at which task i fits, or -1 with
+// the constraint that blocked the most candidate starts.
+func (s *State) EarliestFit(i, from int) (int, Blocker) {
+	tk := &s.p.Tasks[i]
+	if from < tk.Earliest {
+		from = tk.Earliest
+	}
+	last := tk.Latest - tk.Duration + 1
+	if last > s.p.Horizon-tk.Duration {
+		last = s.p.Horizon - tk.Duration
+	}
+	if from > last {
+		return -1, Blocker{Kind: BlockWindow, Index: -1, From: from, To: tk.Latest}
+	}
+	type key struct {
+		kind  BlockKind
+		index int
+	}
+	counts := map[key]*Blocker{}
+	hits := map[key]int{}
+	for start := from; start <= last; start++ {
+		b, ok := s.violation(i, start)
+		if ok {
+			return start, Blocker{}
+		}
+		k := key{b.Kind, b.Index}
+		if prev, seen := counts[k]; seen {
+			prev.From = min(prev.From, b.From)
+			prev.To = max(prev.To, b.To)
+		} else {
+			bb := b
+			counts[k] = &bb
+		}
+		hits[k]++
+	}
+	keys := make([]key, 0, len(hits))
+	for k := range hits {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if hits[keys[a]] != hits[keys[b]] {
+			return hits[keys[a]] > hits[keys[b]]
+		}
+		if keys[a].kind != keys[b].kind {
+			return keys[a].kind < keys[b].kind
+		}
+		return keys[a].index < keys[b].index
+	})
+	return -1, *counts[keys[0]]
+}
+
+// SerialSGS is the serial schedule generation scheme (Kelley 1963; Kolisch
+// 1996): repeatedly take the eligible task (all predecessors decided) that
+// comes first in priority, and start it at the earliest period where it
+// fits. A task that cannot fit, or whose predecessor was not placed, stays
+// out with its Blocker. priority lists every task index once.
+func SerialSGS(p *Problem, priority []int) *Schedule {
+	return SerialSGSFrom(p, NewState(p), priority)
+}
+
+// SerialSGSFrom is SerialSGS on top of an existing state (for instance one
+// holding fixed tasks); the state is updated in place.
+func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
+	n := len(p.Tasks)
+	sch := &Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
+	pos := make([]int, n)
+	for k, i := range priority {
+		pos[i] = k
+	}
+	waiting := make([]int, n)
+	succs := make([][]int, n)
+	for i := range p.Tasks {
+		sch.Start[i] = -1
+		waiting[i] = len(p.Tasks[i].Preds)
+		for _, q := range p.Tasks[i].Preds {
+			succs[q] = append(succs[q], i)
+		}
+	}
+	eligible := &posHeap{pos: pos}
+	for i := range p.Tasks {
+		if waiting[i] == 0 {
+			eligible.items = append(eligible.items, i)
+		}
+	}
+	heap.Init(eligible)
+	for eligible.Len() > 0 {
+		i := heap.Pop(eligible).(int)
+		sch.Order = append(sch.Order, i)
+		est, blockedBy := 0, -1
+		for _, q := range p.Tasks[i].Preds {
+			if sch.Start[q] < 0 {
+				blockedBy = q
+				break
+			}
+			est = max(est, sch.Start[q]+p.Tasks[q].Duration)
+		}
+		if blockedBy >= 0 {
+			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+		} else if start, b := st.EarliestFit(i, est); start >= 0 {
+			st.Place(i, start)
+			sch.Start[i] = start
+		} else {
+			sch.Blocked[i] = b
+		}
+		for _, j := range succs[i] {
+			waiting[j]--
+			if waiting[j] == 0 {
+				heap.Push(eligible, j)
+			}
+		}
+	}
+	return sch
+}
+
+type posHeap struct {
+	items []int
+	pos   []int
+}
+
+func (h *posHeap) Len() int           { return len(h.items) }
+func (h *posHeap) Less(a, b int) bool { return h.pos[h.items[a]] < h.pos[h.items[b]] }
+func (h *posHeap) Swap(a, b int)      { h.items[a], h.items[b] = h.items[b], h.items[a] }
+func (h *posHeap) Push(x any)         { h.items = append(h.items, x.(int)) }
+func (h *posHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
+}

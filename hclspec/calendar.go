@@ -1,0 +1,171 @@
+package hclspec
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// Calendar maps 0-based period indexes to dates and labels. Period 0 is
+// the period containing the roadmap's start date.
+type Calendar struct {
+	Unit  PeriodUnit
+	Start time.Time // first day of period 0, UTC
+}
+
+// PeriodsPerYear is 52, 12, 4 or 1.
+func (c Calendar) PeriodsPerYear() int {
+	return PeriodsPerYear(c.Unit)
+}
+
+// PeriodsPerYear is 52 for weeks, 12 for months, 4 for quarters, 1 for years.
+func PeriodsPerYear(u PeriodUnit) int {
+	switch u {
+	case Week:
+		return 52
+	case Month:
+		return 12
+	case Year:
+		return 1
+	default:
+		return 4
+	}
+}
+
+// NewCalendar aligns start to the beginning of its period.
+func NewCalendar(unit PeriodUnit, start time.Time) Calendar {
+	return Calendar{Unit: unit, Start: periodStart(unit, start)}
+}
+
+func periodStart(u PeriodUnit, t time.Time) time.Time {
+	y, m, d := t.Date()
+	switch u {
+	case Week:
+		wd := int(t.Weekday())
+		if wd == 0 {
+			wd = 7
+		}
+		return time.Date(y, m, d-(wd-1), 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	case Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	default:
+		q := (int(m) - 1) / 3
+		return time.Date(y, time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC)
+	}
+}
+
+// PeriodDate is the first day of period i.
+func (c Calendar) PeriodDate(i int) time.Time {
+	switch c.Unit {
+	case Week:
+		return c.Start.AddDate(0, 0, 7*i)
+	case Month:
+		return c.Start.AddDate(0, i, 0)
+	case Year:
+		return c.Start.AddDate(i, 0, 0)
+	default:
+		return c.Start.AddDate(0, 3*i, 0)
+	}
+}
+
+// Label is "2027-W27", "2027-07", "2027-Q3" or "2027".
+func (c Calendar) Label(i int) string {
+	t := c.PeriodDate(i)
+	switch c.Unit {
+	case Week:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month()))
+	case Year:
+		return fmt.Sprintf("%04d", t.Year())
+	default:
+		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())-1)/3+1)
+	}
+}
+
+// IndexOf is the index of the period containing t (negative before start).
+func (c Calendar) IndexOf(t time.Time) int {
+	t = periodStart(c.Unit, t)
+	switch c.Unit {
+	case Week:
+		return int(t.Sub(c.Start).Hours()/24) / 7
+	case Month:
+		return (t.Year()-c.Start.Year())*12 + int(t.Month()) - int(c.Start.Month())
+	case Year:
+		return t.Year() - c.Start.Year()
+	default:
+		return ((t.Year()-c.Start.Year())*12 + int(t.Month()) - int(c.Start.Month())) / 3
+	}
+}
+
+var (
+	reDay     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	reMonth   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	reQuarter = regexp.MustCompile(`^(\d{4})-Q([1-4])$`)
+	reWeek    = regexp.MustCompile(`^(\d{4})-W(\d{2})$`)
+	reYear    = regexp.MustCompile(`^(\d{4})$`)
+)
+
+// ParseDateSpan parses "YYYY-MM-DD", "YYYY-MM", "YYYY-Qn", "YYYY-Www" (ISO
+// week) or "YYYY" into the half-open span of days [from, to) it names.
+func ParseDateSpan(s string) (from, to time.Time, err error) {
+	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	switch {
+	case reDay.MatchString(s):
+		m := reDay.FindStringSubmatch(s)
+		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+		from = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if mo < 1 || mo > 12 || from.Day() != d {
+			return from, to, fmt.Errorf("%q is not a calendar date", s)
+		}
+		return from, from.AddDate(0, 0, 1), nil
+	case reMonth.MatchString(s):
+		m := reMonth.FindStringSubmatch(s)
+		mo := atoi(m[2])
+		if mo < 1 || mo > 12 {
+			return from, to, fmt.Errorf("%q: month must be 01..12", s)
+		}
+		from = time.Date(atoi(m[1]), time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(0, 1, 0), nil
+	case reQuarter.MatchString(s):
+		m := reQuarter.FindStringSubmatch(s)
+		from = time.Date(atoi(m[1]), time.Month((atoi(m[2])-1)*3+1), 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(0, 3, 0), nil
+	case reWeek.MatchString(s):
+		m := reWeek.FindStringSubmatch(s)
+		y, w := atoi(m[1]), atoi(m[2])
+		// ISO week 1 is the week holding January 4th.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		from = periodStart(Week, jan4).AddDate(0, 0, 7*(w-1))
+		if gy, gw := from.ISOWeek(); w < 1 || gy != y || gw != w {
+			return from, to, fmt.Errorf("%q: year %d has no ISO week %d", s, y, w)
+		}
+		return from, from.AddDate(0, 0, 7), nil
+	case reYear.MatchString(s):
+		from = time.Date(atoi(s), 1, 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(1, 0, 0), nil
+	}
+	return from, to, fmt.Errorf("%q is not a date: use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY-Qn\", \"YYYY-Www\" or \"YYYY\"", s)
+}
+
+// FirstPeriod is the index of the period holding the first day of s.
+func (c Calendar) FirstPeriod(s string) (int, error) {
+	from, _, err := ParseDateSpan(s)
+	if err != nil {
+		return 0, err
+	}
+	return c.IndexOf(from), nil
+}
+
+// LastPeriod is the index of the period holding the last day of s.
+func (c Calendar) LastPeriod(s string) (int, error) {
+	_, to, err := ParseDateSpan(s)
+	if err != nil {
+		return 0, err
+	}
+	return c.IndexOf(to.AddDate(0, 0, -1)), nil
+}

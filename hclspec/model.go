@@ -1,0 +1,276 @@
+// Package hclspec owns the roadmap language: its schema, loading a directory
+// of HCL files, variables, locals, functions, decoding into the typed model
+// below, validation diagnostics with source ranges, and formatting.
+package hclspec
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Config is a fully decoded and validated roadmap directory. Slices keep
+// declaration order (files in lexical order, blocks in file order); every
+// id has been checked unique and every reference resolved.
+type Config struct {
+	Dir      string
+	Roadmap  *Roadmap
+	Calendar Calendar
+
+	Variables   []*Variable
+	Goals       []*Goal
+	Departments []*Department
+	Teams       []*Team
+	Budgets     []*Budget
+	Vendors     []*Vendor
+	Evaluations []*Evaluation
+	Projects    []*Project
+	Checks      []*Check
+
+	// VariableValues and LocalValues are the final values of var.* and
+	// local.*, used to build the context in which checks are evaluated.
+	VariableValues map[string]cty.Value
+	LocalValues    map[string]cty.Value
+
+	// Files holds every parsed file by name, for diagnostic snippets.
+	Files map[string]*hcl.File
+}
+
+// Ranges maps an attribute name ("opposed_by", "effort", "cost.one_time")
+// to the range of its expression, so later stages can point at the exact
+// attribute responsible for a finding.
+type Ranges map[string]hcl.Range
+
+// Range returns the range of the named attribute, or def when it is absent.
+func (r Ranges) Range(name string, def hcl.Range) hcl.Range {
+	if rng, ok := r[name]; ok {
+		return rng
+	}
+	return def
+}
+
+// PeriodUnit is the length of one planning period.
+type PeriodUnit string
+
+const (
+	Week    PeriodUnit = "week"
+	Month   PeriodUnit = "month"
+	Quarter PeriodUnit = "quarter"
+	Year    PeriodUnit = "year"
+)
+
+// Strategy orders the ranked roadmap.
+type Strategy string
+
+const (
+	StrategyValue          Strategy = "value"
+	StrategySafety         Strategy = "safety"
+	StrategyCalculatedRisk Strategy = "calculated_risk"
+)
+
+// Roadmap is the single roadmap block.
+type Roadmap struct {
+	Name         string
+	Currency     string // ISO 4217, default "USD"
+	Start        string // as written: "2027-01", "2027-Q1", "2027-01-04"
+	Period       PeriodUnit
+	Horizon      int     // periods planned, >= 1
+	DiscountRate float64 // annual
+	Strategy     Strategy
+	RiskAppetite float64 // 0..1, default 1
+	MaxParallel  int     // 0 means no limit
+	Stack        []string
+	Scoring      Scoring
+	Optimize     bool
+	Policies     Policies
+
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// Scoring holds the weights of the score; the defaults are 0.5/0.3/0.2.
+type Scoring struct {
+	Alignment float64
+	Value     float64
+	Safety    float64
+}
+
+// Policies are the built-in checks users can switch on in the roadmap
+// block's policy block. Zero values mean "off".
+type Policies struct {
+	MaxTeamUtilization float64 // e.g. 0.9: no team above 90% in any period
+	RequireGoal        bool    // every scheduled project linked to a goal
+	MaxBudgetShare     float64 // e.g. 0.95: no budget window spent above 95%
+	DeclRange          hcl.Range
+	Ranges             Ranges
+}
+
+// Variable is a declared input variable.
+type Variable struct {
+	Name        string
+	Type        cty.Type
+	Default     cty.Value // cty.NilVal when there is none
+	Description string
+	DeclRange   hcl.Range
+}
+
+// Goal is a strategic goal projects contribute to.
+type Goal struct {
+	ID        string
+	Title     string
+	Weight    float64 // > 0
+	Term      string  // short | medium | long, optional
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// Department is a stakeholder that endorses or opposes projects.
+type Department struct {
+	ID        string
+	Title     string
+	Head      string
+	Needs     []string
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// Team is a pool of people with a capacity in FTE per period.
+type Team struct {
+	ID       string
+	Title    string
+	Capacity float64 // FTE available each period
+	// CapacityByPeriod overrides Capacity, keyed by 0-based period index.
+	CapacityByPeriod map[int]float64
+	CostPerFTE       float64 // cost of one FTE for one period
+	DeclRange        hcl.Range
+	Ranges           Ranges
+}
+
+// CapacityAt is the team's capacity in period p.
+func (t *Team) CapacityAt(p int) float64 {
+	if c, ok := t.CapacityByPeriod[p]; ok {
+		return c
+	}
+	return t.Capacity
+}
+
+// BudgetPer is the window a budget amount applies to.
+type BudgetPer string
+
+const (
+	PerYear   BudgetPer = "year"
+	PerPeriod BudgetPer = "period"
+	PerTotal  BudgetPer = "total"
+)
+
+// Budget is money projects draw their build-period outflows from.
+type Budget struct {
+	ID        string
+	Title     string
+	Amount    float64
+	Per       BudgetPer
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// Vendor is a supplier a project can buy from.
+type Vendor struct {
+	ID        string
+	Title     string
+	Category  string
+	OneTime   float64
+	Annual    float64
+	Provides  []string
+	Scores    map[string]float64 // criterion -> 0..5
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// Evaluation is a vendor selection over candidates of one category.
+type Evaluation struct {
+	ID       string
+	Title    string
+	Category string
+	// Candidates are vendor ids: the listed ones, or else every vendor of
+	// Category, sorted by id.
+	Candidates   []string
+	Criteria     map[string]float64 // criterion -> weight
+	MinimumScore float64
+	Years        float64 // TCO window, default 3
+	DeclRange    hcl.Range
+	Ranges       Ranges
+}
+
+// VendorRefKind says what a project's vendor attribute points at.
+type VendorRefKind string
+
+const (
+	RefVendor     VendorRefKind = "vendor"
+	RefEvaluation VendorRefKind = "evaluation"
+)
+
+// VendorRef is a project's vendor.x or evaluation.x; zero when absent.
+type VendorRef struct {
+	Kind VendorRefKind
+	ID   string
+}
+
+// Project is a candidate project.
+type Project struct {
+	ID         string
+	Title      string
+	Goals      map[string]float64 // goal id -> contribution 0..1
+	EndorsedBy []string           // department ids
+	OpposedBy  []string           // department ids
+	DependsOn  []string           // project ids
+	Requires   []string           // capabilities
+	Provides   []string           // capabilities
+	Vendor     VendorRef
+	Duration   int                // periods, >= 1
+	Effort     map[string]float64 // team id -> FTE per period
+	Funding    string             // budget id; "" when none applies
+	Cost       Cost
+	Benefit    Benefit
+	Risk       Risk
+	// EarliestStart and Deadline are 0-based period indexes, or -1 when
+	// unset. Deadline is the last period the project may run in.
+	EarliestStart int
+	Deadline      int
+	Mandatory     bool
+	DeclRange     hcl.Range
+	Ranges        Ranges // also "cost.one_time", "benefit.per_year", "risk.failure", ...
+}
+
+// Cost is a project's own build cost and run cost.
+type Cost struct {
+	OneTime float64 // spread evenly over the build periods
+	PerYear float64 // run cost after go-live
+}
+
+// Benefit is what a project returns after go-live.
+type Benefit struct {
+	PerYear     float64
+	RampPeriods int     // periods to reach full benefit, default 0
+	Years       float64 // years of benefit counted, default 5
+}
+
+// Risk holds the probabilities of a project's risks, each 0..1.
+type Risk struct {
+	Disruption float64
+	Security   float64
+	Failure    float64
+}
+
+// Score is 1 - product(1 - each risk).
+func (r Risk) Score() float64 {
+	return 1 - (1-r.Disruption)*(1-r.Security)*(1-r.Failure)
+}
+
+// Check is a policy evaluated against the plan.
+type Check struct {
+	ID           string
+	Condition    hcl.Expression
+	ErrorMessage hcl.Expression
+	Severity     string // error | warning
+	DeclRange    hcl.Range
+	Ranges       Ranges
+}
