@@ -1,0 +1,53 @@
+// Package atomicfile writes files so that a reader sees either the old
+// content or the new, never a mix, and a failure never loses the old file.
+package atomicfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile writes data to a temporary file in path's directory, syncs it,
+// gives it the permissions of the file it replaces (perm when there is
+// none) and renames it over path. On any error the original is untouched
+// and the temporary file is removed.
+func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
+	if fi, statErr := os.Stat(path); statErr == nil {
+		if !fi.Mode().IsRegular() {
+			return &fs.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
+		}
+		perm = fi.Mode().Perm()
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return rename(tmp.Name(), path)
+}
+
+// rename is os.Rename; a variable only so tests can make it fail.
+var rename = os.Rename

@@ -1,0 +1,45 @@
+// Package report renders plans, diffs and diagnostics as text: table,
+// JSON, Markdown, HTML, Mermaid, DOT and CI formats. It does no evaluation.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+)
+
+// Options are what a renderer may know about where its output goes.
+type Options struct {
+	Color bool // ANSI colour allowed (a terminal, no --no-color/NO_COLOR)
+	Width int  // terminal width in columns; 0 means 120
+}
+
+// planRenderers maps a --format name to its renderer.
+var planRenderers = map[string]func(io.Writer, *evaluate.Plan, Options) error{
+	"table":    renderTable,
+	"json":     renderJSON,
+	"markdown": renderMarkdown,
+	"html":     renderHTML,
+	"mermaid":  renderMermaid,
+}
+
+// PlanFormats lists the formats RenderPlan accepts, sorted.
+func PlanFormats() []string {
+	names := make([]string, 0, len(planRenderers))
+	for n := range planRenderers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// RenderPlan writes p in the named format.
+func RenderPlan(w io.Writer, p *evaluate.Plan, format string, o Options) error {
+	r, ok := planRenderers[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q: use one of %v", format, PlanFormats())
+	}
+	return r(w, p, o)
+}
