@@ -17,18 +17,23 @@ import (
 // attribute whose value is unknown was already reported by whatever made it
 // unknown (a failed variable or local), so it is skipped silently.
 type attrReader struct {
-	scope  *scope
-	attrs  hcl.Attributes
-	ranges Ranges
-	prefix string
-	diags  hcl.Diagnostics
+	scope    *scope
+	required map[string]bool
+	attrs    hcl.Attributes
+	ranges   Ranges
+	prefix   string
+	diags    hcl.Diagnostics
 }
 
-func newAttrReader(s *scope, attrs hcl.Attributes, ranges Ranges, prefix string) *attrReader {
+func newAttrReader(s *scope, schema *hcl.BodySchema, attrs hcl.Attributes, ranges Ranges, prefix string) *attrReader {
 	for name, a := range attrs {
 		ranges[prefix+name] = a.Expr.Range()
 	}
-	return &attrReader{scope: s, attrs: attrs, ranges: ranges, prefix: prefix}
+	required := map[string]bool{}
+	for _, as := range schema.Attributes {
+		required[as.Name] = as.Required
+	}
+	return &attrReader{scope: s, required: required, attrs: attrs, ranges: ranges, prefix: prefix}
 }
 
 // has reports whether the attribute is present at all (even if null).
@@ -60,8 +65,21 @@ func (r *attrReader) value(name string) (cty.Value, *hcl.Attribute, bool) {
 	if !present {
 		return cty.NilVal, nil, false
 	}
-	v, ok := r.eval(a.Expr)
-	return v, a, ok
+	v, diags := r.scope.eval(a.Expr)
+	r.diags = append(r.diags, diags...)
+	if diags.HasErrors() || !v.IsWhollyKnown() {
+		return cty.NilVal, a, false
+	}
+	if v.IsNull() {
+		// Null means "not set", as in Terraform; a required attribute
+		// cannot be unset that way.
+		if r.required[name] {
+			r.failAt(a, a.Expr.Range(), "Required attribute is null",
+				fmt.Sprintf("%q is required and must not be null.", r.prefix+name))
+		}
+		return cty.NilVal, a, false
+	}
+	return v, a, true
 }
 
 func (r *attrReader) eval(expr hcl.Expression) (cty.Value, bool) {

@@ -30,7 +30,7 @@ func (d *decoder) periodLabels() map[string]int {
 func (d *decoder) decodeGoalBlock(block *hcl.Block) (*Goal, hcl.Diagnostics) {
 	g := &Goal{ID: block.Labels[0], Weight: 1, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(goalSchema)
-	r := newAttrReader(d.scope, content.Attributes, g.Ranges, "")
+	r := newAttrReader(d.scope, goalSchema, content.Attributes, g.Ranges, "")
 	if v, ok := r.str("title"); ok {
 		g.Title = v
 	}
@@ -50,7 +50,7 @@ func (d *decoder) decodeGoalBlock(block *hcl.Block) (*Goal, hcl.Diagnostics) {
 func (d *decoder) decodeDepartmentBlock(block *hcl.Block) (*Department, hcl.Diagnostics) {
 	dep := &Department{ID: block.Labels[0], Needs: []string{}, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(departmentSchema)
-	r := newAttrReader(d.scope, content.Attributes, dep.Ranges, "")
+	r := newAttrReader(d.scope, departmentSchema, content.Attributes, dep.Ranges, "")
 	if v, ok := r.str("title"); ok {
 		dep.Title = v
 	}
@@ -66,7 +66,7 @@ func (d *decoder) decodeDepartmentBlock(block *hcl.Block) (*Department, hcl.Diag
 func (d *decoder) decodeTeamBlock(block *hcl.Block) (*Team, hcl.Diagnostics) {
 	t := &Team{ID: block.Labels[0], CapacityByPeriod: map[int]float64{}, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(teamSchema)
-	r := newAttrReader(d.scope, content.Attributes, t.Ranges, "")
+	r := newAttrReader(d.scope, teamSchema, content.Attributes, t.Ranges, "")
 	if v, ok := r.str("title"); ok {
 		t.Title = v
 	}
@@ -116,7 +116,7 @@ func (d *decoder) periodLabelDetail(key string) string {
 func (d *decoder) decodeBudgetBlock(block *hcl.Block) (*Budget, hcl.Diagnostics) {
 	b := &Budget{ID: block.Labels[0], Per: PerYear, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(budgetSchema)
-	r := newAttrReader(d.scope, content.Attributes, b.Ranges, "")
+	r := newAttrReader(d.scope, budgetSchema, content.Attributes, b.Ranges, "")
 	if v, ok := r.str("title"); ok {
 		b.Title = v
 	}
@@ -132,7 +132,7 @@ func (d *decoder) decodeBudgetBlock(block *hcl.Block) (*Budget, hcl.Diagnostics)
 func (d *decoder) decodeVendorBlock(block *hcl.Block) (*Vendor, hcl.Diagnostics) {
 	v := &Vendor{ID: block.Labels[0], Provides: []string{}, Scores: map[string]float64{}, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(vendorSchema)
-	r := newAttrReader(d.scope, content.Attributes, v.Ranges, "")
+	r := newAttrReader(d.scope, vendorSchema, content.Attributes, v.Ranges, "")
 	if x, ok := r.str("title"); ok {
 		v.Title = x
 	}
@@ -164,7 +164,7 @@ func (d *decoder) decodeVendorBlock(block *hcl.Block) (*Vendor, hcl.Diagnostics)
 func (d *decoder) decodeEvaluationBlock(block *hcl.Block) (*Evaluation, []reference, hcl.Diagnostics) {
 	e := &Evaluation{ID: block.Labels[0], Candidates: []string{}, Criteria: map[string]float64{}, Years: 3, DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(evaluationSchema)
-	r := newAttrReader(d.scope, content.Attributes, e.Ranges, "")
+	r := newAttrReader(d.scope, evaluationSchema, content.Attributes, e.Ranges, "")
 	if x, ok := r.str("title"); ok {
 		e.Title = x
 	}
@@ -209,7 +209,7 @@ func (d *decoder) decodeEvaluationBlock(block *hcl.Block) (*Evaluation, []refere
 func (d *decoder) decodeCheckBlock(block *hcl.Block) (*Check, hcl.Diagnostics) {
 	c := &Check{ID: block.Labels[0], Severity: "error", DeclRange: block.DefRange, Ranges: Ranges{}}
 	content, diags := block.Body.Content(checkSchema)
-	r := newAttrReader(d.scope, content.Attributes, c.Ranges, "")
+	r := newAttrReader(d.scope, checkSchema, content.Attributes, c.Ranges, "")
 	if a, ok := content.Attributes["condition"]; ok {
 		c.Condition = a.Expr
 		r.diags = append(r.diags, d.checkPlanReferences(a.Expr)...)

@@ -25,7 +25,7 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		Ranges:        Ranges{},
 	}
 	content, diags := block.Body.Content(projectSchema)
-	r := newAttrReader(d.scope, content.Attributes, p.Ranges, "")
+	r := newAttrReader(d.scope, projectSchema, content.Attributes, p.Ranges, "")
 	var refs []reference
 
 	if v, ok := r.str("title"); ok {
@@ -132,7 +132,7 @@ func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostic
 		schema = riskSchema
 	}
 	content, diags := b.Body.Content(schema)
-	r := newAttrReader(d.scope, content.Attributes, p.Ranges, b.Type+".")
+	r := newAttrReader(d.scope, schema, content.Attributes, p.Ranges, b.Type+".")
 	switch b.Type {
 	case "cost":
 		if v, ok := r.num("one_time"); ok && r.nonNegativeMoney("one_time", v) {

@@ -36,7 +36,7 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	rm = defaultRoadmap(defaultName)
 	rm.DeclRange = block.DefRange
 	content, diags := block.Body.Content(roadmapSchema)
-	r := newAttrReader(s, content.Attributes, rm.Ranges, "")
+	r := newAttrReader(s, roadmapSchema, content.Attributes, rm.Ranges, "")
 
 	if v, ok := r.str("name"); ok {
 		rm.Name = v
@@ -116,7 +116,7 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 
 func decodeScoringBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics {
 	content, diags := block.Body.Content(scoringSchema)
-	r := newAttrReader(s, content.Attributes, rm.Ranges, "scoring.")
+	r := newAttrReader(s, scoringSchema, content.Attributes, rm.Ranges, "scoring.")
 	sc := rm.Scoring
 	weights := []struct {
 		name string
@@ -154,7 +154,7 @@ func decodePolicyBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics 
 	content, diags := block.Body.Content(policySchema)
 	p := &rm.Policies
 	p.DeclRange = block.DefRange
-	r := newAttrReader(s, content.Attributes, rm.Ranges, "policy.")
+	r := newAttrReader(s, policySchema, content.Attributes, rm.Ranges, "policy.")
 	for name, a := range content.Attributes {
 		p.Ranges[name] = a.Expr.Range()
 	}

@@ -156,9 +156,9 @@ var irrFunc = function.New(&function.Spec{
 
 // sum adds a list of numbers; Terraform has it, go-cty's stdlib does not.
 var sumFunc = function.New(&function.Spec{
-	Description: "Sum of a list of numbers.",
-	Params:      []function.Parameter{flowsParam},
-	Type:        function.StaticReturnType(cty.Number),
+	Description:  "Sum of a list of numbers.",
+	Params:       []function.Parameter{flowsParam},
+	Type:         function.StaticReturnType(cty.Number),
 	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		total := new(big.Float)

@@ -19,7 +19,7 @@ func nearest(name string, candidates []string) string {
 		if strings.EqualFold(name, c) {
 			d = 0
 		}
-		if d < bestDist {
+		if d < bestDist && 2*d <= len(name) {
 			best, bestDist = c, d
 		}
 	}
@@ -124,7 +124,7 @@ func (d declarations) resolve(ref reference) *hcl.Diagnostic {
 		return nil
 	}
 	summary := fmt.Sprintf("Reference to undeclared %s", ref.Kind)
-	detail := fmt.Sprintf("There is no %s %q; %q must name a %s block.", ref.Kind, ref.ID, ref.Attr, ref.Kind)
+	detail := fmt.Sprintf("There is no %s %q; %q must name %s %s block.", ref.Kind, ref.ID, ref.Attr, article(ref.Kind), ref.Kind)
 	switch ref.Kind {
 	case "goal":
 		summary = "Unknown goal"
@@ -218,4 +218,12 @@ func cyclePath(prefix string, c []string) string {
 		parts = append(parts, prefix+id)
 	}
 	return strings.Join(parts, " -> ")
+}
+
+// article is "an" before a vowel, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

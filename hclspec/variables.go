@@ -20,7 +20,10 @@ const EnvVarPrefix = "ROADMAP_VAR_"
 type variableDecl struct {
 	Variable     *Variable
 	DefaultRange hcl.Range
-	Validations  []variableValidation
+	// DefaultFailed is set when the default is invalid: it is reported
+	// once, and the variable is then unknown rather than "missing".
+	DefaultFailed bool
+	Validations   []variableValidation
 }
 
 type variableValidation struct {
@@ -74,9 +77,11 @@ func decodeVariableBlock(block *hcl.Block) (*variableDecl, hcl.Diagnostics) {
 		decl.DefaultRange = a.Expr.Range()
 		val, valDiags := constantValue(a.Expr)
 		diags = append(diags, valDiags...)
+		decl.DefaultFailed = valDiags.HasErrors()
 		if !valDiags.HasErrors() {
 			converted, err := convert.Convert(val, v.Type)
 			if err != nil {
+				decl.DefaultFailed = true
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Invalid default value for variable",
@@ -169,6 +174,11 @@ func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostic
 	if diags.HasErrors() {
 		return variableValue{}, diags
 	}
+	if len(expr.Variables()) > 0 {
+		// A bare word such as "lots" for a number: convert the text itself,
+		// so the error says what type was expected.
+		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
+	}
 	v, valDiags := constantValue(expr)
 	if valDiags.HasErrors() {
 		return variableValue{}, valDiags
@@ -184,6 +194,9 @@ func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostic
 func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOptions) (map[string]variableValue, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	values := map[string]variableValue{}
+	// A value that failed to parse still counts as given, so the variable
+	// is not also reported as missing; it ends up unknown.
+	failed := func(name string) { values[name] = variableValue{Value: cty.DynamicVal} }
 	names := sortedKeys(decls)
 
 	for _, kv := range opts.Env {
@@ -197,7 +210,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 		}
 		val, d := parseCLIValue(name, raw, decl.Variable.Type)
 		diags = append(diags, d...)
-		if !d.HasErrors() {
+		if d.HasErrors() {
+			failed(name)
+		} else {
 			values[name] = val
 		}
 	}
@@ -213,6 +228,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 		diags = append(diags, d...)
 		if file == nil {
 			continue
+		}
+		if d.HasErrors() {
+			continue // syntax errors: values would only add confusing follow-ups
 		}
 		attrs, d := file.Body.JustAttributes()
 		diags = append(diags, d...)
@@ -232,7 +250,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 			}
 			v, d := constantValue(a.Expr)
 			diags = append(diags, d...)
-			if !d.HasErrors() {
+			if d.HasErrors() {
+				failed(a.Name)
+			} else {
 				values[a.Name] = variableValue{Value: v, Range: a.Expr.Range()}
 			}
 		}
@@ -264,7 +284,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 		}
 		val, d := parseCLIValue(name, raw, decl.Variable.Type)
 		diags = append(diags, d...)
-		if !d.HasErrors() {
+		if d.HasErrors() {
+			failed(name)
+		} else {
 			values[name] = val
 		}
 	}
@@ -277,6 +299,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned bool, s *scope) (cty.Value, hcl.Diagnostics) {
 	v := decl.Variable
 	if !isAssigned {
+		if decl.DefaultFailed {
+			return cty.DynamicVal, nil
+		}
 		if v.Default == cty.NilVal {
 			return cty.DynamicVal, hcl.Diagnostics{{
 				Severity: hcl.DiagError,
@@ -287,6 +312,9 @@ func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned b
 			}}
 		}
 		assigned = variableValue{Value: v.Default, Range: decl.DefaultRange}
+	}
+	if !assigned.Value.IsWhollyKnown() {
+		return cty.DynamicVal, nil // its problem is already reported
 	}
 	val, err := convert.Convert(assigned.Value, v.Type)
 	if err != nil {
