@@ -69,7 +69,7 @@ func TestFinanceFunctions(t *testing.T) {
 
 func TestFunctionErrors(t *testing.T) {
 	for _, src := range []string{
-		"npv(-1, [1])",    // rate must be above -1
+		"npv(-1, [1])", // rate must be above -1
 		"npv(0.1, [1, null])",
 		`npv(0.1, "x")`,
 		"irr(5)",
