@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/roadmap-as-code/roadmap/finance"
 	"github.com/zclconf/go-cty/cty"
@@ -173,3 +174,17 @@ var sumFunc = function.New(&function.Spec{
 		return cty.NumberVal(total), nil
 	},
 })
+
+// EvalContext is the context later stages evaluate roadmap expressions in
+// (check conditions, for instance): var.*, local.*, the functions, and any
+// extra root variables such as "plan".
+func (c *Config) EvalContext(extra map[string]cty.Value) *hcl.EvalContext {
+	vars := map[string]cty.Value{
+		"var":   objectOf(c.VariableValues),
+		"local": objectOf(c.LocalValues),
+	}
+	for name, v := range extra {
+		vars[name] = v
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: Functions()}
+}

@@ -65,7 +65,7 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 	blocks, diags := l.parseDir(dir)
 	diags = append(diags, l.decode(cfg, blocks, opts)...)
 	cfg.Files = l.parser.Files()
-	sortDiagnostics(diags)
+	SortDiagnostics(diags)
 	return cfg, diags
 }
 
@@ -382,21 +382,4 @@ func checkDependencyCycles(cfg *Config) hcl.Diagnostics {
 		})
 	}
 	return diags
-}
-
-// sortDiagnostics orders diagnostics by file and position; those without a
-// source range come first. The sort is stable, so equal positions keep the
-// order they were found in.
-func sortDiagnostics(diags hcl.Diagnostics) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i].Subject, diags[j].Subject
-		switch {
-		case a == nil || b == nil:
-			return a == nil && b != nil
-		case a.Filename != b.Filename:
-			return a.Filename < b.Filename
-		default:
-			return a.Start.Byte < b.Start.Byte
-		}
-	})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // ignoreSource drops what only points back at the source, so the tests
@@ -163,5 +164,20 @@ func TestLoadMonthlyRoadmap(t *testing.T) {
 	cfg = loadValid(t, "monthly", LoadOptions{VarFiles: []string{filepath.Join("testdata", "valid", "monthly", "staging.vars.hcl")}})
 	if cfg.Roadmap.Horizon != 18 {
 		t.Errorf("horizon with staging.vars.hcl = %d, want 18", cfg.Roadmap.Horizon)
+	}
+}
+
+func TestCheckConditionEvaluates(t *testing.T) {
+	cfg := loadValid(t, "design", LoadOptions{})
+	plan := cty.ObjectVal(map[string]cty.Value{
+		"totals": cty.ObjectVal(map[string]cty.Value{"cost": cty.NumberIntVal(2000000)}),
+	})
+	// capex 1200000 x 2 x 0.9 = 2160000, so a cost of 2000000 passes.
+	v, diags := cfg.Checks[0].Condition.Value(cfg.EvalContext(map[string]cty.Value{"plan": plan}))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	if !v.True() {
+		t.Errorf("condition = %#v, want true", v)
 	}
 }
