@@ -173,7 +173,7 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 		ok = false
 	}
 	for _, c := range p.Requires {
-		if !e.capabilityAvailable(pe, c) {
+		if !e.capabilityAvailable(pe, c) && !e.candidateWouldProvide(pe, c) {
 			pe.fail(StatusDropped, GateViability,
 				fmt.Sprintf("requires capability %q, which is not in the stack, not provided by its vendor and not provided by a project it depends on", c),
 				p.Ranges.Range("requires", p.DeclRange))
@@ -207,6 +207,25 @@ func (e *evaluation) capabilityAvailable(pe *projectEval, c string) bool {
 			return true
 		}
 		stack = append(stack, dep.cfg.DependsOn...)
+	}
+	return false
+}
+
+// candidateWouldProvide reports whether pe's vendor evaluation has no
+// winner but a candidate providing c: the missing winner is then the one
+// reason worth reporting, not its consequence.
+func (e *evaluation) candidateWouldProvide(pe *projectEval, c string) bool {
+	if pe.cfg.Vendor.Kind != hclspec.RefEvaluation || pe.vendor != nil {
+		return false
+	}
+	res, ok := e.vendorResults[pe.cfg.Vendor.ID]
+	if !ok {
+		return false
+	}
+	for _, cand := range res.Candidates {
+		if v, ok := e.vendors[cand.Vendor]; ok && contains(v.Provides, c) {
+			return true
+		}
 	}
 	return false
 }
