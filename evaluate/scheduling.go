@@ -160,13 +160,21 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			tasks[pe.task] = pe
 		}
 	}
+	// The final loads, to say over which periods a team or max_parallel
+	// was full for a deferred project.
+	final := schedule.NewState(prob)
+	for i, s := range sch.Start {
+		if s >= 0 {
+			final.Place(i, s)
+		}
+	}
 	for i, pe := range tasks {
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
 			pe.status = StatusScheduled
 			continue
 		}
-		msg, rng := e.blockerReason(prob, tasks, pe, sch.Blocked[i])
+		msg, rng := e.blockerReason(prob, final, tasks, pe, sch.Blocked[i])
 		pe.fail(StatusDeferred, GateSchedule, msg, rng)
 		if pe.cfg.Mandatory {
 			e.diags = append(e.diags, &hcl.Diagnostic{
@@ -181,10 +189,27 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 
 // blockerReason words the constraint that kept pe out of the schedule and
 // points at the attribute behind it.
-func (e *evaluation) blockerReason(prob *schedule.Problem, tasks []*projectEval, pe *projectEval, b schedule.Blocker) (string, hcl.Range) {
+func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State, tasks []*projectEval, pe *projectEval, b schedule.Blocker) (string, hcl.Range) {
 	p := pe.cfg
 	tk := &prob.Tasks[pe.task]
-	span := periodSpan(e.label, b.From, b.To)
+	// The blocker holds the first period that failed for each start tried;
+	// widen it to every period of the tried window where the constraint
+	// is binding in the final plan.
+	fullSpan := func(full func(t int) bool) string {
+		from, to := -1, -1
+		for t := b.From; t <= min(tk.Latest, e.horizon-1); t++ {
+			if full(t) {
+				if from < 0 {
+					from = t
+				}
+				to = t
+			}
+		}
+		if from < 0 {
+			from, to = b.From, b.To
+		}
+		return periodSpan(e.label, from, to)
+	}
 	beforeDeadline := ""
 	if p.Deadline >= 0 && p.Deadline < e.horizon-1 {
 		beforeDeadline = " before its deadline " + e.label(p.Deadline)
@@ -198,6 +223,7 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, tasks []*projectEval,
 				need = d.Amount
 			}
 		}
+		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
 		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %d periods)", team, span, beforeDeadline, formatNumber(need, 2), tk.Duration),
 			p.Ranges.Range("effort", p.DeclRange)
 	case schedule.BlockBudget:
@@ -209,6 +235,7 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, tasks []*projectEval,
 		return fmt.Sprintf("budget %q has no room in %s%s (needs %s of build spend)", bg.ID, windows, beforeDeadline, formatMoney(sum(tk.Spend), e.currency)),
 			p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
 	case schedule.BlockParallel:
+		span := fullSpan(func(t int) bool { return final.InFlight(t) >= prob.MaxParallel })
 		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
 			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
 	case schedule.BlockDependency:

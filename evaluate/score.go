@@ -24,46 +24,66 @@ func scoringWeights(s hclspec.Scoring) hclspec.Scoring {
 //	score = (wa x A + wv x V + ws x S) / (wa + wv + ws)
 //
 // where A, V and S are the project's alignment, risk-adjusted NPV and
-// safety (1 - risk), each min-max normalised to 0..1 across all projects
-// (1 for everyone when all are equal). Dividing by the weights' sum keeps
-// the score in 0..1 whatever weights the scoring block sets.
+// safety (1 - risk), each min-max normalised to 0..1 across the candidates:
+// the projects that passed the gates (1 for everyone when all are equal).
+// Dividing by the weights' sum keeps the score in 0..1 whatever weights the
+// scoring block sets. Dropped projects are scored on the candidates' scale,
+// held to 0..1, so they show where they would have stood without moving
+// the candidates' scores; when every project is dropped, the scale is
+// theirs.
 func (e *evaluation) scoreProjects() {
-	n := len(e.projects)
-	align := make([]float64, n)
-	value := make([]float64, n)
-	safety := make([]float64, n)
-	for i, pe := range e.projects {
-		align[i] = pe.alignment
-		value[i] = pe.fin.RiskAdjustedNPV
-		safety[i] = 1 - pe.risk
+	var live []*projectEval
+	for _, pe := range e.projects {
+		if !pe.dropped() {
+			live = append(live, pe)
+		}
 	}
-	na, nv, ns := normalise(align), normalise(value), normalise(safety)
+	if len(live) == 0 {
+		live = e.projects
+	}
+	align := newScale(live, func(pe *projectEval) float64 { return pe.alignment })
+	value := newScale(live, func(pe *projectEval) float64 { return pe.fin.RiskAdjustedNPV })
+	safety := newScale(live, func(pe *projectEval) float64 { return 1 - pe.risk })
 	w := scoringWeights(e.roadmap.Scoring)
 	total := w.Alignment + w.Value + w.Safety
-	for i, pe := range e.projects {
+	for _, pe := range e.projects {
 		if total > 0 {
-			pe.score = (w.Alignment*na[i] + w.Value*nv[i] + w.Safety*ns[i]) / total
+			pe.score = (w.Alignment*align.of(pe.alignment) + w.Value*value.of(pe.fin.RiskAdjustedNPV) + w.Safety*safety.of(1-pe.risk)) / total
 		}
 	}
 }
 
-// normalise maps xs linearly onto 0..1 (min -> 0, max -> 1); when all are
-// equal every one gets 1, since none is worse than another.
+// scale is a min-max normalisation fixed on a set of projects.
+type scale struct{ lo, hi float64 }
+
+func newScale(ps []*projectEval, f func(*projectEval) float64) scale {
+	s := scale{lo: math.Inf(1), hi: math.Inf(-1)}
+	for _, pe := range ps {
+		x := f(pe)
+		s.lo, s.hi = math.Min(s.lo, x), math.Max(s.hi, x)
+	}
+	return s
+}
+
+// of maps x linearly onto 0..1 (lo -> 0, hi -> 1), held to 0..1 for
+// values outside the scale; 1 when the scale is a single point.
+func (s scale) of(x float64) float64 {
+	if !(s.hi-s.lo > 1e-12*math.Max(1, math.Abs(s.hi))) {
+		return 1
+	}
+	return math.Min(1, math.Max(0, (x-s.lo)/(s.hi-s.lo)))
+}
+
+// normalise maps xs onto 0..1 with their own scale.
 func normalise(xs []float64) []float64 {
-	out := make([]float64, len(xs))
-	if len(xs) == 0 {
-		return out
-	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, x := range xs {
-		lo, hi = math.Min(lo, x), math.Max(hi, x)
-	}
+	ps := make([]*projectEval, len(xs))
 	for i, x := range xs {
-		if hi-lo <= 1e-12*math.Max(1, math.Abs(hi)) {
-			out[i] = 1
-		} else {
-			out[i] = (x - lo) / (hi - lo)
-		}
+		ps[i] = &projectEval{alignment: x}
+	}
+	s := newScale(ps, func(pe *projectEval) float64 { return pe.alignment })
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = s.of(x)
 	}
 	return out
 }
