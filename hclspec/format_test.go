@@ -108,6 +108,9 @@ func repoHCLFiles(t *testing.T) []string {
 // testdata) must be refused instead.
 func TestFormatIsIdempotent(t *testing.T) {
 	files := repoHCLFiles(t)
+	if len(files) == 0 {
+		t.Fatal("found no .hcl files in the repository")
+	}
 	formatted := 0
 	for _, path := range files {
 		src, err := os.ReadFile(path)

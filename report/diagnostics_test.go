@@ -3,6 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,7 +131,7 @@ func TestRenderDiagnosticsText(t *testing.T) {
 			if err := RenderDiagnosticsText(&buf, diags, files, tt.opts); err != nil {
 				t.Fatal(err)
 			}
-			assertGolden(t, tt.golden, buf.String())
+			assertDiagnosticsGolden(t, tt.golden, buf.String())
 		})
 	}
 }
@@ -139,7 +142,7 @@ func TestRenderDiagnosticsJSON(t *testing.T) {
 	if err := RenderDiagnosticsJSON(&buf, diags, files); err != nil {
 		t.Fatal(err)
 	}
-	assertGolden(t, "diagnostics/diagnostics.json", buf.String())
+	assertDiagnosticsGolden(t, "diagnostics/diagnostics.json", buf.String())
 
 	var got DiagnosticsReport
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
@@ -212,5 +215,30 @@ func TestSnippetOutOfRange(t *testing.T) {
 	}
 	if r.Diagnostics[0].Range == nil {
 		t.Error("range dropped")
+	}
+}
+
+// assertDiagnosticsGolden compares got with testdata/<name>, rewriting it
+// when the package's -update flag (defined with the plan renderers' tests)
+// is set, or UPDATE_GOLDEN=1.
+func assertDiagnosticsGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	f := flag.Lookup("update")
+	if os.Getenv("UPDATE_GOLDEN") == "1" || (f != nil && f.Value.String() == "true") {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
 }
