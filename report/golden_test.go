@@ -42,6 +42,11 @@ var fixturePlans = []string{"it2027", "wide16", "empty"}
 // loadFixture reads testdata/plans/name.json with ReadPlan.
 func loadFixture(t *testing.T, name string) *evaluate.Plan {
 	t.Helper()
+	return loadFixtureF(t, name)
+}
+
+func loadFixtureF(t testing.TB, name string) *evaluate.Plan {
+	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "plans", name+".json"))
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
@@ -79,21 +81,62 @@ func jsonError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		line, col := lineColumn(data, syntax.Offset)
-		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s", line, col, syntax.Offset, syntax.Error())
+		// Offset counts the bytes read, the offending one included; at
+		// the end of the input it is the length.
+		offset := syntax.Offset
+		if offset > 0 && offset <= int64(len(data)) && !strings.Contains(syntax.Error(), "end of JSON input") {
+			offset--
+		}
+		line, col := lineColumn(data, offset)
+		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s", line, col, offset, syntax.Error())
 	case errors.As(err, &typ):
 		line, col := lineColumn(data, typ.Offset)
 		field := typ.Field
 		if field == "" {
 			field = "the plan"
 		}
-		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s should be %s, not a JSON %s",
-			line, col, typ.Offset, field, typ.Type, typ.Value)
+		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s should be %s, not %s",
+			line, col, typ.Offset, field, jsonKind(typ.Type), article(typ.Value))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := lineColumn(data, int64(len(data)))
 		return fmt.Errorf("malformed plan JSON at line %d, column %d: unexpected end of input", line, col)
 	}
 	return fmt.Errorf("malformed plan JSON: %w", err)
+}
+
+// jsonKind names the JSON value a Go type decodes from.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
+}
+
+// article turns encoding/json's value description ("number", "array",
+// "number 1.5") into "a number", "an array", "the number 1.5".
+func article(v string) string {
+	switch {
+	case strings.Contains(v, " "):
+		return "the " + v
+	case v == "array" || v == "object":
+		return "an " + v
+	}
+	return "a " + v
 }
 
 // lineColumn converts a byte offset into a 1-based line and column.

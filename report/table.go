@@ -93,8 +93,10 @@ func (t *tableRenderer) summary() {
 	if name == "" {
 		name = "(unnamed roadmap)"
 	}
-	t.buf.WriteString(t.style(ansiBold, "Roadmap: "+name))
-	t.buf.WriteString("\n")
+	for _, line := range wrapText("Roadmap: "+name, t.width) {
+		t.buf.WriteString(t.style(ansiBold, line))
+		t.buf.WriteString("\n")
+	}
 	cur := p.Roadmap.Currency
 	rows := [][2]string{
 		{"Period", horizonText(p)},
@@ -690,7 +692,8 @@ func fitColumns(g grid, width int) []int {
 }
 
 // wrapText wraps s at spaces to lines of at most width columns, breaking
-// words longer than a line. Existing newlines are kept.
+// words longer than a line. Existing newlines are kept. It is linear in
+// the length of s.
 func wrapText(s string, width int) []string {
 	width = max(width, 1)
 	var lines []string
@@ -704,40 +707,45 @@ func wrapText(s string, width int) []string {
 		if strings.HasPrefix(para, "- ") && width > 6 {
 			indent = "  "
 		}
-		line, hasWord := "", false
+		var line strings.Builder
+		lineW, hasWord := 0, false
+		newLine := func() {
+			lines = append(lines, line.String())
+			line.Reset()
+			line.WriteString(indent)
+			lineW, hasWord = len(indent), false
+		}
 		for _, word := range strings.Fields(para) {
-			if hasWord && displayWidth(line)+1+displayWidth(word) <= width {
-				line += " " + word
+			wordW := displayWidth(word)
+			if hasWord && lineW+1+wordW <= width {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lineW += 1 + wordW
 				continue
 			}
 			if hasWord {
-				lines = append(lines, line)
-				line = indent
+				newLine()
 			}
-			line += word
-			for displayWidth(line) > width {
-				head, tail := splitAtWidth(line, width)
-				lines = append(lines, head)
-				line = indent + tail
+			if lineW+wordW <= width {
+				line.WriteString(word)
+				lineW += wordW
+				hasWord = true
+				continue
 			}
-			hasWord = true
+			// A word longer than a line: break it rune by rune.
+			for _, r := range word {
+				rw := displayWidth(string(r))
+				if lineW+rw > width && lineW > len(indent) {
+					newLine()
+				}
+				line.WriteRune(r)
+				lineW += rw
+				hasWord = true
+			}
 		}
-		lines = append(lines, line)
+		lines = append(lines, line.String())
 	}
 	return lines
-}
-
-// splitAtWidth splits s after the last rune that fits width columns.
-func splitAtWidth(s string, width int) (head, tail string) {
-	w := 0
-	for i, r := range s {
-		rw := displayWidth(string(r))
-		if w+rw > width && i > 0 {
-			return s[:i], s[i:]
-		}
-		w += rw
-	}
-	return s, ""
 }
 
 func longestWord(s string) int {
