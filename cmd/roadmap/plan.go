@@ -36,6 +36,14 @@ type planOptions struct {
 }
 
 func newPlanCmd(g *globalOptions, s *Streams) *cobra.Command {
+	return planCommand(g, s, func(ctx context.Context, o *planOptions) error {
+		return runPlan(ctx, g, s, o)
+	})
+}
+
+// planCommand builds `roadmap plan` around runF, so tests can see the
+// parsed options without evaluating anything.
+func planCommand(g *globalOptions, s *Streams, runF func(context.Context, *planOptions) error) *cobra.Command {
 	o := &planOptions{}
 	cmd := &cobra.Command{
 		Use:   "plan [DIR]",
@@ -62,7 +70,7 @@ prints the difference from the other plan instead.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			return runPlan(ctx, g, s, o)
+			return runF(ctx, o)
 		},
 	}
 	f := cmd.Flags()
