@@ -89,6 +89,12 @@ const exhaustiveLimit = 40320
 // The search is deterministic for a given Seed as long as the schedule
 // budget, not ctx or TimeLimit, ends it.
 func Optimize(ctx context.Context, p *Problem, in OptimizeInput) OptimizeResult {
+	return optimize(ctx, p, in, exhaustiveLimit)
+}
+
+// optimize is Optimize with the cap on exhaustive search as a parameter,
+// so tests can run the genetic algorithm on small cases too.
+func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) OptimizeResult {
 	if in.TimeLimit > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, in.TimeLimit)
@@ -143,7 +149,7 @@ func Optimize(ctx context.Context, p *Problem, in OptimizeInput) OptimizeResult 
 	s.best = indiv{start: slices.Clone(base.Start), fit: baseFit}
 	res.Baseline = s.objectiveValue(baseFit)
 	if !s.atBound() {
-		if len(p.Budgets) == 0 && countLists(p, e.succs, min(exhaustiveLimit, maxSchedules-1)) >= 0 {
+		if len(p.Budgets) == 0 && countLists(p, e.succs, min(listLimit, maxSchedules-1)) >= 0 {
 			res.Method = "exhaustive search over activity lists (serial SGS)"
 			s.exhaustive(topo)
 		} else {

@@ -121,6 +121,7 @@ type engine struct {
 
 	start []int // the schedule being built; -1 when not placed
 	back  []int // backward pass starts
+	prev  []int // the schedule before justification
 	order []int // scratch list
 	keys  []int // scratch sort keys
 
@@ -184,6 +185,7 @@ func (e *engine) justify(list []int) {
 	if ms == 0 {
 		return
 	}
+	e.prev = append(e.prev[:0], e.start...)
 	// Backward: latest finish first.
 	e.schedules++
 	e.order = e.order[:0]
@@ -204,7 +206,7 @@ func (e *engine) justify(list []int) {
 		}
 		s := e.st.latestStart(i, lf-e.p.Tasks[i].Duration)
 		if s < 0 {
-			e.restore()
+			e.undo()
 			return
 		}
 		e.st.Place(i, s)
@@ -217,7 +219,6 @@ func (e *engine) justify(list []int) {
 	}
 	sortByKeyAsc(e.order, e.keys)
 	e.st.reset()
-	prev := append([]int(nil), e.start...)
 	for _, i := range list {
 		if e.start[i] >= 0 {
 			e.start[i] = -2 // to be placed
@@ -230,12 +231,16 @@ func (e *engine) justify(list []int) {
 		}
 		s := e.st.earliestStart(i, est)
 		if s < 0 {
-			copy(e.start, prev)
-			e.restore()
+			e.undo()
 			return
 		}
 		e.st.Place(i, s)
 		e.start[i] = s
+	}
+	if e.makespan(e.start) > ms {
+		// Budget windows can push a task later than it was.
+		e.undo()
+		return
 	}
 	// Room freed by the shift may take a task that was out.
 	for _, i := range list {
@@ -243,6 +248,12 @@ func (e *engine) justify(list []int) {
 			e.start[i] = e.placeEarliest(i)
 		}
 	}
+}
+
+// undo puts back the schedule justify started from.
+func (e *engine) undo() {
+	copy(e.start, e.prev)
+	e.restore()
 }
 
 // restore rebuilds the state from e.start.
