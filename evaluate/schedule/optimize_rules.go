@@ -141,8 +141,23 @@ func ranks(values []float64, must []bool) []int {
 // sampling (Drexl 1991) on priority values (lower first): among the tasks
 // whose predecessors are listed, task j is drawn with probability
 // proportional to (max value - value j + 1)^alpha.
+//
+// Each draw looks at every eligible task, so for large problems, where
+// that grows quadratically, the list is instead the topological order by
+// values perturbed with uniform noise over a third of their range.
 func (e *engine) sampleList(rng *rand.Rand, values []float64, must []bool, out []int) []int {
 	p := e.p
+	if e.n > 500 {
+		lo, hi := values[0], values[0]
+		for _, v := range values {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		noisy := make([]float64, e.n)
+		for i, v := range values {
+			noisy[i] = v + rng.Float64()*(hi-lo+1)/3
+		}
+		return append(out[:0], topoOrder(p, e.succs, ranks(noisy, must))...)
+	}
 	waiting := make([]int, e.n)
 	var eligible []int
 	for i := range p.Tasks {
