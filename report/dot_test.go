@@ -79,7 +79,9 @@ func checkGraph(t *testing.T, p *evaluate.Plan, format string, goals bool, src s
 			}
 		}
 	}
-	goalEdges := count(func(l string) bool { return strings.Contains(l, "goal:") && strings.Contains(l, "->") || strings.Contains(l, "-.->") })
+	goalEdges := count(func(l string) bool {
+		return strings.Contains(l, "goal:") && strings.Contains(l, "->") || strings.Contains(l, "-.->")
+	})
 	want := 0
 	if goals {
 		for _, pr := range p.Projects {

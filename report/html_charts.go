@@ -211,7 +211,7 @@ type heatMap struct {
 
 type heatCell struct {
 	X, Y, W, H, Class, Level, Title string
-	TextX, TextY, Text       string
+	TextX, TextY, Text              string
 }
 
 type heatRow struct {
