@@ -74,6 +74,8 @@ th { background: #f3f4f6; font-weight: 600; }
 td.num, th.num { text-align: right; }
 td.tight { background: #fef3c7; }
 td.when { white-space: nowrap; }
+td.project { min-width: 14em; }
+td.reasons { min-width: 18em; }
 .wide { overflow-x: auto; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 12px; font-weight: 600; }
 .badge.scheduled, .badge.pass { background: #dcfce7; color: #14532d; }
@@ -258,7 +260,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <div class="wide"><table class="projects"><thead><tr><th scope="col" class="num">Rank</th><th scope="col">Project</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Alignment</th><th scope="col" class="num">Risk</th><th scope="col">When</th><th scope="col">Deadline</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Risk-adj. NPV</th><th scope="col" class="num">ROI</th><th scope="col">Payback</th><th scope="col">Depends on</th><th scope="col">Reasons</th></tr></thead>
 <tbody>
 {{- range .Projects}}
-<tr id="project-{{.ID}}"><td class="num">{{.Rank}}</td><td>{{.Title}} <code>{{.ID}}</code>{{if .Mandatory}} <span class="badge mandatory">mandatory</span>{{end}}</td><td><span class="badge {{.Status}}">{{.Status}}</span>{{if .Gate}} <span class="note">({{.Gate}})</span>{{end}}</td><td class="num">{{.Score}}</td><td class="num">{{.Alignment}}</td><td class="num">{{.Risk}}</td><td class="when">{{.When}}</td><td class="when">{{.Deadline}}</td><td class="num">{{.Cost}}</td><td class="num">{{.RiskAdjustedNPV}}</td><td class="num">{{.ROI}}</td><td>{{.Payback}}</td><td>{{.DependsOn}}</td><td>{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
+<tr id="project-{{.ID}}"><td class="num">{{.Rank}}</td><td class="project">{{.Title}} <code>{{.ID}}</code>{{if .Mandatory}} <span class="badge mandatory">mandatory</span>{{end}}</td><td><span class="badge {{.Status}}">{{.Status}}</span>{{if .Gate}} <span class="note">({{.Gate}})</span>{{end}}</td><td class="num">{{.Score}}</td><td class="num">{{.Alignment}}</td><td class="num">{{.Risk}}</td><td class="when">{{.When}}</td><td class="when">{{.Deadline}}</td><td class="num">{{.Cost}}</td><td class="num">{{.RiskAdjustedNPV}}</td><td class="num">{{.ROI}}</td><td>{{.Payback}}</td><td>{{.DependsOn}}</td><td class="reasons">{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
 {{- end}}
 </tbody></table></div>
 </section>

@@ -51,6 +51,12 @@ func ganttSource(p *evaluate.Plan) (string, error) {
 	fmt.Fprintf(&b, "    axisFormat %s\n", mermaidAxisFormat(cal.Unit))
 
 	rows := scheduledByStart(p)
+	if len(rows) == 0 {
+		// Mermaid draws an empty gantt with broken axes; say what happened.
+		b.WriteString("    section Nothing scheduled\n")
+		fmt.Fprintf(&b, "    No project is scheduled :milestone, m_start, %s, 0d\n", ganttDate(cal, 0))
+		return b.String(), nil
+	}
 	order := goalOrder(p)
 	sections := append(append([]string(nil), order...), "")
 	for _, goal := range sections {
