@@ -73,7 +73,7 @@ func TestRenderCIGolden(t *testing.T) {
 			if err := RenderCI(&buf, tt.format, tt.diags, tt.plan, Options{Version: "1.2.3"}); err != nil {
 				t.Fatal(err)
 			}
-			assertGolden(t, "ci_"+tt.name, buf.Bytes())
+			diffGolden(t, "ci_"+tt.name, buf.Bytes())
 			switch tt.format {
 			case FormatSARIF:
 				var v map[string]any

@@ -48,7 +48,7 @@ func TestRenderDiffGolden(t *testing.T) {
 			if err := RenderDiff(&buf, tt.diff, tt.format, tt.opts); err != nil {
 				t.Fatal(err)
 			}
-			assertGolden(t, tt.name, buf.Bytes())
+			diffGolden(t, tt.name, buf.Bytes())
 		})
 	}
 }

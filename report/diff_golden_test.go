@@ -9,14 +9,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// assertGolden compares got with testdata/golden/name, rewriting it
-// with -update.
-func assertGolden(t *testing.T, name string, got []byte) {
+// diffGolden compares got with testdata/golden/name, rewriting the file when
+// the package's -update flag (defined with the other golden tests) is set,
+// or UPDATE_GOLDEN=1 is in the environment.
+func diffGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
-	if *update {
+	if goldenUpdate() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -32,4 +31,12 @@ func assertGolden(t *testing.T, name string, got []byte) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
+}
+
+func goldenUpdate() bool {
+	if os.Getenv("UPDATE_GOLDEN") == "1" {
+		return true
+	}
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
 }
