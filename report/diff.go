@@ -131,21 +131,24 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.line("%s%s unchanged.", t.indent, diffCountNoun(d.Summary.Unchanged, "project", "projects"))
 	}
 
+	order := diffPeriodOrder(d)
 	if len(d.Teams) > 0 {
 		t.line("")
 		t.heading("Team load (FTE used of capacity):")
-		for _, c := range d.Teams {
-			t.entry(diffCellSymbol(c.Before != nil, c.After != nil),
-				fmt.Sprintf("%-16s %-9s %s", c.Team, c.Period, diffTeamLoad(c.Before, c.After)))
+		cells := make([]diffCell, len(d.Teams))
+		for i, c := range d.Teams {
+			cells[i] = diffCell{c.Team, c.Period, diffCellSymbol(c.Before != nil, c.After != nil), diffTeamLoad(c.Before, c.After)}
 		}
+		t.cells(cells, order)
 	}
 	if len(d.Budgets) > 0 {
 		t.line("")
 		t.heading("Budget spend:")
-		for _, c := range d.Budgets {
-			t.entry(diffCellSymbol(c.Before != nil, c.After != nil),
-				fmt.Sprintf("%-16s %-9s %s", c.Budget, c.Period, diffBudgetSpend(c.Before, c.After, money)))
+		cells := make([]diffCell, len(d.Budgets))
+		for i, c := range d.Budgets {
+			cells[i] = diffCell{c.Budget, c.Period, diffCellSymbol(c.Before != nil, c.After != nil), diffBudgetSpend(c.Before, c.After, money)}
 		}
+		t.cells(cells, order)
 	}
 	if len(d.Vendors) > 0 {
 		t.line("")
@@ -183,6 +186,57 @@ func (t *diffText) write(d *diff.PlanDiff) {
 	}
 	t.line("")
 	t.line("%s", t.paint(d.SummaryLine(), diffANSIBold))
+}
+
+// diffCell is one team or budget cell as the text shows it.
+type diffCell struct{ id, period, symbol, text string }
+
+// cells writes cells, one line per run of consecutive periods of the same
+// id that changed the same way ("2027-Q1..2027-Q3"), in aligned columns.
+func (t *diffText) cells(cells []diffCell, order map[string]int) {
+	var runs []diffCell
+	for i := 0; i < len(cells); {
+		j := i + 1
+		for j < len(cells) && cells[j].id == cells[i].id && cells[j].text == cells[i].text &&
+			cells[j].symbol == cells[i].symbol && diffNextPeriod(order, cells[j-1].period, cells[j].period) {
+			j++
+		}
+		run := cells[i]
+		if j-1 > i {
+			run.period += ".." + cells[j-1].period
+		}
+		runs = append(runs, run)
+		i = j
+	}
+	idWidth, periodWidth := 0, 0
+	for _, r := range runs {
+		idWidth, periodWidth = max(idWidth, len(r.id)), max(periodWidth, len(r.period))
+	}
+	for _, r := range runs {
+		t.entry(r.symbol, fmt.Sprintf("%-*s  %-*s  %s", idWidth, r.id, periodWidth, r.period, r.text))
+	}
+}
+
+// diffPeriodOrder maps period labels to their index, from the plan after
+// the change, or the one before when the new one has no periods.
+func diffPeriodOrder(d *diff.PlanDiff) map[string]int {
+	order := map[string]int{}
+	for _, p := range []*evaluate.Plan{d.AfterPlan, d.BeforePlan} {
+		if p == nil || len(p.Periods) == 0 {
+			continue
+		}
+		for _, per := range p.Periods {
+			order[per.Label] = per.Index
+		}
+		break
+	}
+	return order
+}
+
+func diffNextPeriod(order map[string]int, a, b string) bool {
+	ia, oka := order[a]
+	ib, okb := order[b]
+	return oka && okb && ib == ia+1
 }
 
 func (t *diffText) project(p diff.ProjectChange, money func(float64) string) {

@@ -246,6 +246,11 @@ func (d *PlanDiff) summarise() {
 
 func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
 	var cs changes
+	// An empty side (a directory absent at a revision) has no settings to
+	// compare with: its projects all show as added or removed instead.
+	if b == (evaluate.RoadmapInfo{}) || a == (evaluate.RoadmapInfo{}) {
+		return cs.list()
+	}
 	cs.str("name", b.Name, a.Name)
 	cs.str("currency", b.Currency, a.Currency)
 	cs.str("start", b.Start, a.Start)
