@@ -236,6 +236,18 @@ type search struct {
 	best     indiv
 	stopped  StopReason
 	lastNote int
+
+	noJustify    bool // justification switched off (value objective)
+	justified    int  // justifications tried
+	justifyGains int  // of which placed more weight
+}
+
+// childCost is the most schedules one child may take.
+func (s *search) childCost() int {
+	if s.noJustify {
+		return 1
+	}
+	return 3
 }
 
 type indiv struct {
@@ -329,10 +341,29 @@ func (s *search) offer(x *indiv) {
 
 // evaluate decodes x.list with the serial SGS and double justification,
 // and rewrites the list in the order of the improved schedule's starts.
+//
+// For the value objective justification pays only when the room it frees
+// takes another task; when it has not done so in its first 200 tries it
+// is switched off and the budget goes to more children.
 func (s *search) evaluate(x *indiv) {
 	e := s.e
 	e.forward(x.list)
-	e.justify(x.list)
+	if !s.noJustify {
+		var before fitness
+		if s.obj == ObjectiveValue {
+			before = e.fitnessOf(e.start)
+		}
+		e.justify(x.list)
+		if s.obj == ObjectiveValue {
+			s.justified++
+			if cmpWeight(e.fitnessOf(e.start).weight, before.weight) > 0 {
+				s.justifyGains++
+			}
+			if s.justified >= 200 && s.justifyGains == 0 {
+				s.noJustify = true
+			}
+		}
+	}
 	x.fit = e.fitnessOf(e.start)
 	x.list = e.listFromStarts(x.list, x.list[:0:0])
 	x.start = append(x.start[:0], e.start...)
