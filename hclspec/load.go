@@ -135,10 +135,14 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 			decls[b.Type] = map[string]hcl.Range{}
 		}
 		if !hclsyntax.ValidIdentifier(id) {
+			kind, root := "id", b.Type
+			if b.Type == "variable" {
+				kind, root = "name", "var"
+			}
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Invalid %s id", b.Type),
-				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: an id must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, b.Type, id),
+				Summary:  fmt.Sprintf("Invalid %s %s", b.Type, kind),
+				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: it must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, root, id),
 				Subject:  b.LabelRanges[0].Ptr(),
 			})
 		}
