@@ -104,6 +104,19 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		r.fail("deadline", "Deadline before earliest start",
 			fmt.Sprintf("The deadline (%s) falls before the earliest start (%s).", d.calendar.Label(p.Deadline), d.calendar.Label(p.EarliestStart)))
 	}
+	if p.Deadline >= 0 && p.Duration > 0 && p.Deadline >= p.EarliestStart {
+		start := max(p.EarliestStart, 0)
+		if end := start + p.Duration - 1; end > p.Deadline {
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Deadline cannot be met",
+				Detail: fmt.Sprintf("Started in %s at the earliest and running %d periods, project %q ends in %s, after its deadline %s; it will be deferred.",
+					d.calendar.Label(start), p.Duration, p.ID, d.calendar.Label(end), d.calendar.Label(p.Deadline)),
+				Subject: r.attrs["deadline"].Expr.Range().Ptr(),
+				Context: r.attrs["deadline"].Range.Ptr(),
+			})
+		}
+	}
 	if v, ok := r.boolean("mandatory"); ok {
 		p.Mandatory = v
 	}

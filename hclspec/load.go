@@ -48,8 +48,40 @@ var blockKinds = []string{"goal", "department", "team", "budget", "vendor", "eva
 // as much of the Config as it could decode; diags holds every problem found,
 // sorted by file and position.
 func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics) {
-	cfg := &Config{
+	files, err := RoadmapFiles(dir)
+	if err != nil {
+		cfg := newConfig(dir)
+		cfg.Files = l.parser.Files()
+		return cfg, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read roadmap directory",
+			Detail:   err.Error(),
+		}}
+	}
+	return l.load(dir, files, opts, l.parser.ParseHCLFile)
+}
+
+// LoadSources is LoadDir over files held in memory, such as a directory
+// at another git revision: sources maps file names (as diagnostics should
+// show them) to their contents. Names are filtered and ordered as LoadDir
+// does.
+func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOptions) (*Config, hcl.Diagnostics) {
+	var files []string
+	for name := range sources {
+		if isRoadmapFile(filepath.Base(name)) {
+			files = append(files, name)
+		}
+	}
+	sort.Strings(files)
+	return l.load(dir, files, opts, func(name string) (*hcl.File, hcl.Diagnostics) {
+		return l.parser.ParseHCL(sources[name], name)
+	})
+}
+
+func newConfig(dir string) *Config {
+	return &Config{
 		Dir:            dir,
+		Roadmap:        defaultRoadmap(defaultRoadmapName(dir)),
 		Variables:      []*Variable{},
 		Goals:          []*Goal{},
 		Departments:    []*Department{},
@@ -62,8 +94,13 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 		VariableValues: map[string]cty.Value{},
 		LocalValues:    map[string]cty.Value{},
 	}
-	blocks, diags := l.parseDir(dir)
-	diags = append(diags, l.decode(cfg, blocks, opts)...)
+}
+
+func (l *Loader) load(dir string, files []string, opts LoadOptions, parse func(string) (*hcl.File, hcl.Diagnostics)) (*Config, hcl.Diagnostics) {
+	cfg := newConfig(dir)
+	blocks, diags := parseFiles(dir, files, parse)
+	syntaxOK := !diags.HasErrors()
+	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	SortDiagnostics(diags)
 	return cfg, diags
@@ -78,27 +115,21 @@ func RoadmapFiles(dir string) ([]string, error) {
 	}
 	var files []string
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, VarFileSuffix) || strings.HasPrefix(name, ".") {
-			continue
+		if !e.IsDir() && isRoadmapFile(e.Name()) {
+			files = append(files, filepath.Join(dir, e.Name()))
 		}
-		files = append(files, filepath.Join(dir, name))
 	}
 	sort.Strings(files)
 	return files, nil
 }
 
-// parseDir parses every roadmap file and returns their top-level blocks in
-// file order.
-func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
-	files, err := RoadmapFiles(dir)
-	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read roadmap directory",
-			Detail:   err.Error(),
-		}}
-	}
+func isRoadmapFile(name string) bool {
+	return strings.HasSuffix(name, ".hcl") && !strings.HasSuffix(name, VarFileSuffix) && !strings.HasPrefix(name, ".")
+}
+
+// parseFiles parses every roadmap file and returns their top-level blocks
+// in file order.
+func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.Diagnostics)) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -109,7 +140,7 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
 	for _, path := range files {
-		f, d := l.parser.ParseHCLFile(path)
+		f, d := parse(path)
 		diags = append(diags, d...)
 		if f == nil {
 			continue
@@ -121,7 +152,10 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 	return blocks, diags
 }
 
-func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.Diagnostics {
+// decode decodes the blocks into cfg. When the files had syntax errors
+// (syntaxOK false) a missing roadmap block is not reported: it is most
+// likely inside the broken part.
+func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byType := map[string][]*hcl.Block{}
 	for _, b := range blocks {
@@ -200,9 +234,9 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 	}
 
 	dec := &decoder{scope: s, unit: Quarter, horizon: 8}
-	cfg.Roadmap = defaultRoadmap(defaultRoadmapName(cfg.Dir))
 	roadmaps := byType["roadmap"]
 	switch {
+	case len(roadmaps) == 0 && !syntaxOK:
 	case len(roadmaps) == 0:
 		diag := &hcl.Diagnostic{
 			Severity: hcl.DiagError,

@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -179,5 +180,35 @@ func TestCheckConditionEvaluates(t *testing.T) {
 	}
 	if !v.True() {
 		t.Errorf("condition = %#v, want true", v)
+	}
+}
+
+// TestLoadSources loads the same roadmap from memory, as plan diffs do for
+// another git revision, and expects the same Config as from disk.
+func TestLoadSources(t *testing.T) {
+	dir := filepath.Join("testdata", "valid", "monthly")
+	fromDisk := loadValid(t, "monthly", LoadOptions{})
+	sources := map[string][]byte{}
+	for _, name := range []string{"main.hcl", "staging.vars.hcl", "notes.txt"} {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if os.IsNotExist(err) {
+			src = []byte("not a roadmap file")
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		sources[filepath.Join(dir, name)] = src
+	}
+	fromMemory, diags := NewLoader().LoadSources(dir, sources, LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+	}
+	if _, ok := fromMemory.Files[filepath.Join(dir, "main.hcl")]; !ok {
+		t.Errorf("Files = %v, want main.hcl for snippets", fromMemory.Files)
+	}
+	fromDisk.Files, fromMemory.Files = nil, nil
+	if diff := cmp.Diff(fromDisk, fromMemory, ignoreSource,
+		cmp.Comparer(func(a, b cty.Value) bool { return a.RawEquals(b) }),
+		cmp.Comparer(func(a, b cty.Type) bool { return a.Equals(b) })); diff != "" {
+		t.Errorf("LoadSources differs from LoadDir (-disk +memory):\n%s", diff)
 	}
 }
