@@ -41,9 +41,6 @@ func (l *Loader) Files() map[string]*hcl.File {
 // loaded only when named with --var-file.
 const VarFileSuffix = ".vars.hcl"
 
-// blockKinds lists the block types with ids, in the order they are decoded.
-var blockKinds = []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"}
-
 // LoadDir loads, decodes and validates the roadmap in dir. It always returns
 // as much of the Config as it could decode; diags holds every problem found,
 // sorted by file and position.
@@ -263,7 +260,8 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 	}
 
 	var refs []reference
-	for _, kind := range blockKinds {
+	// Block types with ids, in the order they are decoded.
+	for _, kind := range []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"} {
 		for _, b := range byType[kind] {
 			fresh := declare(b)
 			switch kind {
