@@ -3,6 +3,8 @@ package hclspec
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -193,7 +195,7 @@ func (d *decoder) decodeDuration(r *attrReader, name string) int {
 	if !ok {
 		return 0
 	}
-	if v.Type() == cty.String {
+	if v.Type() == cty.String && !looksNumeric(v.AsString()) {
 		n, err := ParseDuration(v.AsString(), d.unit)
 		if err != nil {
 			r.failAt(a, a.Expr.Range(), "Invalid duration", err.Error()+".")
@@ -253,4 +255,11 @@ func (d *decoder) decodePeriod(r *attrReader, name string, last bool) int {
 		return 0
 	}
 	return idx
+}
+
+// looksNumeric reports whether s is a plain number such as "3", which
+// converts to a number of periods like any HCL string would.
+func looksNumeric(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err == nil
 }
