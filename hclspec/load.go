@@ -346,7 +346,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	if len(cfg.Budgets) == 1 {
 		for _, p := range cfg.Projects {
-			if _, set := p.Ranges["funding"]; !set {
+			if p.Funding == "" {
 				p.Funding = cfg.Budgets[0].ID
 			}
 		}
@@ -356,7 +356,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 		vendors[v.ID] = v
 	}
 	for _, e := range cfg.Evaluations {
-		if _, listed := e.Ranges["candidates"]; listed {
+		if len(e.Candidates) > 0 {
 			if e.Category == "" {
 				continue
 			}

@@ -279,3 +279,51 @@ project "p" {
 		t.Errorf("duration %d earliest %d, want 5 and 1", p.Duration, p.EarliestStart)
 	}
 }
+
+// TestNullMeansUnset: as in Terraform, null leaves an optional attribute at
+// its default, references included.
+func TestNullMeansUnset(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.hcl"), `
+roadmap {
+  start    = "2027-01"
+  currency = null
+}
+
+budget "only" {
+  amount = 10
+}
+
+vendor "b" {
+  category = "crm"
+}
+
+vendor "a" {
+  category = "crm"
+}
+
+evaluation "crm" {
+  category   = "crm"
+  candidates = null
+  criteria   = { cost = 1 }
+}
+
+project "p" {
+  duration    = 1
+  endorsed_by = null
+  funding     = null
+  vendor      = null
+}
+`)
+	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+	}
+	p := cfg.Projects[0]
+	if cfg.Roadmap.Currency != "USD" || p.Funding != "only" || p.Vendor != (VendorRef{}) || len(p.EndorsedBy) != 0 {
+		t.Errorf("currency %q funding %q vendor %v endorsed %v; want defaults", cfg.Roadmap.Currency, p.Funding, p.Vendor, p.EndorsedBy)
+	}
+	if diff := cmp.Diff([]string{"a", "b"}, cfg.Evaluations[0].Candidates); diff != "" {
+		t.Errorf("candidates (-want +got):\n%s", diff)
+	}
+}
