@@ -149,12 +149,26 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	s.best = indiv{start: slices.Clone(base.Start), fit: baseFit}
 	res.Baseline = s.objectiveValue(baseFit)
 	if !s.atBound() {
-		if len(p.Budgets) == 0 && countLists(p, e.succs, min(listLimit, maxSchedules-1)) >= 0 {
-			res.Method = "exhaustive search over activity lists (serial SGS)"
-			s.exhaustive(topo)
-		} else {
+		exact := len(p.Budgets) == 0 // see exhaustive
+		switch {
+		case countLists(p, e.succs, min(listLimit, maxSchedules-1)) < 0:
 			res.Method = "genetic algorithm over activity lists with double justification"
 			s.genetic(base.Order, tm, prio)
+		case exact:
+			res.Method = "exhaustive search over activity lists (serial SGS)"
+			s.exhaustive(topo)
+		default:
+			// With budgets the lists do not reach every schedule: search
+			// them all, then let the genetic algorithm spend the rest.
+			res.Method = "exhaustive search over activity lists, then a genetic algorithm with double justification"
+			s.exhaustive(topo)
+			if s.stopped == StopComplete && !s.atBound() {
+				s.stopped = ""
+				s.genetic(base.Order, tm, prio)
+			}
+		}
+		if s.stopped == StopComplete && !exact {
+			s.stopped = StopBudget
 		}
 	} else {
 		res.Method = "rank order (already at the bound)"
@@ -177,8 +191,8 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	} else {
 		res.Best = res.Baseline
 	}
-	if res.Optimal && s.hasBound && res.Objective == ObjectiveValue {
-		// Exhaustive search proves the best is optimal: it is the bound.
+	if res.Optimal {
+		// A proven optimum is the tightest bound.
 		b := res.Best
 		res.Bound = &b
 	}
@@ -413,7 +427,13 @@ func countLists(p *Problem, succs [][]int, limit int) int {
 	return -1
 }
 
-// exhaustive decodes every precedence-feasible activity list.
+// exhaustive decodes every precedence-feasible activity list. Without
+// budgets that finds an optimum of either objective: take an optimal
+// schedule and list its tasks by start, then the rest; the serial SGS
+// places each of them no later than there, because in every period the
+// tasks already placed use no more than they did in the optimal schedule
+// (Sprecher, Kolisch and Drexl 1995). A budget window sums over periods,
+// so moving a task earlier can crowd it, and the argument fails.
 func (s *search) exhaustive(topo []int) {
 	e := s.e
 	n := e.n
