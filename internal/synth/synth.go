@@ -217,10 +217,14 @@ func (g *gen) projects() []byte {
 		if r.IntN(30) == 0 {
 			fmt.Fprintf(&b, "opposed_by = %s\n", list(pick(r, g.depts, 1), prefix("department.")))
 		}
+		// Mandatory (compliance) work is small and stands alone, as it
+		// does in practice, so it fits: a deferred mandatory project is
+		// worth a warning, not the norm.
+		mandatory := r.IntN(50) == 0
 		// Dependencies on recent projects keep chains realistic: short,
 		// many of them, rarely long.
 		var deps []int
-		if k > 0 && r.IntN(5) < 2 {
+		if k > 0 && !mandatory && r.IntN(5) < 2 {
 			for range 1 + r.IntN(2) {
 				d := k - 1 - r.IntN(min(k, 40))
 				if !containsInt(deps, d) {
@@ -267,11 +271,21 @@ func (g *gen) projects() []byte {
 		if g.c.Period == "quarter" {
 			duration = 1 + r.IntN(3)
 		}
+		if mandatory {
+			duration = 1 + r.IntN(2)
+		}
 		fmt.Fprintf(&b, "duration = %d\n", duration)
 		teams := pick(r, g.teams, 1+r.IntN(3))
+		if mandatory {
+			teams = teams[:1]
+		}
 		parts := make([]string, len(teams))
 		for j, tm := range teams {
-			parts[j] = fmt.Sprintf("%s = %s", tm, []string{"0.5", "1", "1", "1.5", "2", "2", "3"}[r.IntN(7)])
+			fte := []string{"0.5", "1", "1", "1.5", "2", "2", "3"}[r.IntN(7)]
+			if mandatory {
+				fte = "0.5"
+			}
+			parts[j] = fmt.Sprintf("%s = %s", tm, fte)
 		}
 		fmt.Fprintf(&b, "effort = { %s }\n", strings.Join(parts, ", "))
 		funding := "capex"
@@ -286,10 +300,10 @@ func (g *gen) projects() []byte {
 		if r.IntN(10) == 0 {
 			fmt.Fprintf(&b, "earliest_start = %q\n", g.label(r.IntN(max(1, g.c.Periods/2))))
 		}
-		if r.IntN(10) == 0 {
+		if r.IntN(10) == 0 && !mandatory {
 			fmt.Fprintf(&b, "deadline = %q\n", g.label(min(g.c.Periods-1, g.c.Periods/2+r.IntN(g.c.Periods/2+1))))
 		}
-		if r.IntN(50) == 0 {
+		if mandatory {
 			fmt.Fprintf(&b, "mandatory = true\n")
 		}
 		fmt.Fprintf(&b, "}\n\n")
