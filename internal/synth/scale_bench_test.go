@@ -7,6 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -69,6 +72,27 @@ func BenchmarkEvaluate(b *testing.B) {
 				evaluatePlan(b, cfg)
 			}
 			perProject(b, n)
+		})
+	}
+}
+
+// BenchmarkEvaluateOptimize is the evaluation with --optimize, its
+// schedule budget sized to the roadmap (see evaluate.scheduleBudget).
+func BenchmarkEvaluateOptimize(b *testing.B) {
+	for _, n := range sizes[:2] {
+		cfg := load(b, writeRoadmap(b, n))
+		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
+			var plan *evaluate.Plan
+			for b.Loop() {
+				var diags hcl.Diagnostics
+				plan, diags = evaluate.Evaluate(context.Background(), cfg, evaluate.Options{Optimize: true, Seed: 1, TimeLimit: time.Minute})
+				if diags.HasErrors() {
+					b.Fatal(diags)
+				}
+			}
+			op := plan.Optimization
+			b.ReportMetric(float64(op.Schedules), "schedules")
+			b.ReportMetric(100*(op.Best-op.Baseline)/op.Baseline, "%gain")
 		})
 	}
 }
