@@ -225,7 +225,7 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		}
 		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
 		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %d periods)", team, span, beforeDeadline, formatNumber(need, 2), tk.Duration),
-			p.Ranges.Range("effort", p.DeclRange)
+			keyRange(p, "effort", team)
 	case schedule.BlockBudget:
 		bg := &prob.Budgets[b.Index]
 		windows := bg.Labels[bg.Window[b.From]]
@@ -239,8 +239,8 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
 			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
 	case schedule.BlockDependency:
-		return fmt.Sprintf("depends on deferred project %q", tasks[b.Index].cfg.ID),
-			p.Ranges.Range("depends_on", p.DeclRange)
+		dep := tasks[b.Index].cfg.ID
+		return fmt.Sprintf("depends on deferred project %q", dep), keyRange(p, "depends_on", dep)
 	default: // window
 		from := b.From
 		var why string
