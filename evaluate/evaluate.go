@@ -99,8 +99,13 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 	}
 	prob := e.buildProblem()
 	sch := scheduleInRankOrder(prob)
+	var opt *Optimization
+	if opts.Optimize || e.roadmap.Optimize {
+		sch, opt = e.optimizeSchedule(ctx, prob, sch, opts)
+	}
 	e.applySchedule(prob, sch)
 	plan := e.buildPlan()
+	plan.Optimization = opt
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
 	return plan, e.diags

@@ -306,7 +306,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
 			pe.fail(StatusDropped, GateResources,
-				fmt.Sprintf("team %q never has %s FTE for %d consecutive periods", id, formatNumber(p.Effort[id], 2), d),
+				fmt.Sprintf("team %q never has %s FTE for %s in a row", id, formatNumber(p.Effort[id], 2), periods(d)),
 				keyRange(p, "effort", id))
 			return false
 		}

@@ -140,7 +140,7 @@ func TestGates(t *testing.T) {
 			},
 			status: StatusDropped,
 			want: []Finding{{Gate: GateResources, Range: sourceRange(rng(15)),
-				Message: `team "platform" never has 3 FTE for 2 consecutive periods`}},
+				Message: `team "platform" never has 3 FTE for 2 periods in a row`}},
 		},
 		{
 			// Build spend: 150000 one-time + 2 x 2 FTE x 1000 = 154000.
