@@ -6,11 +6,15 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // largeConfig is a seeded synthetic portfolio of n projects over the given
-// teams and periods, with dependencies, budgets and a vendor evaluation.
+// teams and periods, with dependencies, budgets and a check over every
+// project.
 func largeConfig(n, teams, periods int) *hclspec.Config {
 	r := rand.New(rand.NewPCG(uint64(n), 7))
 	cfg := newConfig(hclspec.Month, "2027-01", periods)
@@ -38,6 +42,11 @@ func largeConfig(n, teams, periods int) *hclspec.Config {
 		p.Benefit = hclspec.Benefit{PerYear: float64(r.IntN(30)) * 10000, RampPeriods: r.IntN(4), Years: 3}
 		p.Risk = hclspec.Risk{Disruption: r.Float64() / 3, Failure: r.Float64() / 3}
 	}
+	expr, diags := hclsyntax.ParseExpression([]byte(`length([for p in plan.projects : p if p.status == "scheduled"]) == plan.totals.scheduled`), "bench.hcl", hcl.InitialPos)
+	if diags.HasErrors() {
+		panic(diags)
+	}
+	cfg.Checks = []*hclspec.Check{{ID: "count", Condition: expr, Severity: "error"}}
 	return cfg
 }
 

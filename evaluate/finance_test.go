@@ -188,6 +188,11 @@ func TestScheduledNPV(t *testing.T) {
 	if got := scheduledNPV(1000, 0.1, 2); math.Abs(got-826.446281) > 1e-6 {
 		t.Errorf("scheduledNPV = %v", got)
 	}
+	// docs/evaluation.md: -9477.70 started in period 3 at 2% a quarter:
+	// -9477.70 / 1.061208 = -8931.05.
+	if got := scheduledNPV(-9477.699381, 0.02, 3); math.Abs(got-(-8931.05)) > 0.005 {
+		t.Errorf("scheduledNPV = %v", got)
+	}
 }
 
 func TestNonFiniteFinanceIsADiagnostic(t *testing.T) {

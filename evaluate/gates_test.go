@@ -174,6 +174,18 @@ func TestGates(t *testing.T) {
 			status: StatusScheduled, want: []Finding{},
 		},
 		{
+			// Per year 60000: 77000 a quarter never fits any year window.
+			name: "resources: build spend never fits a yearly budget",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Budgets[0].Per = hclspec.PerYear
+				cfg.Budgets[0].Amount = 60000
+				p.Cost.OneTime = 150000
+			},
+			status: StatusDropped,
+			want: []Finding{{Gate: GateResources, Range: sourceRange(rng(16)),
+				Message: `build spend of EUR 154,000 cannot fit budget "capex" (EUR 60,000 per year) wherever it starts`}},
+		},
+		{
 			name: "risk: above appetite",
 			setup: func(_ *hclspec.Config, p *hclspec.Project) {
 				// 1 - (1 - 0.2)(1 - 0.3) = 0.44 > 0.4; failure is the largest.
