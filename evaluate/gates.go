@@ -273,7 +273,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			total += x
 			most = math.Max(most, x)
 		}
-		switch bg.Per {
+		switch budgetPer(bg) {
 		case hclspec.PerTotal:
 			if total > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
@@ -314,8 +314,8 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	if b >= 0 {
 		bg := e.budgets[p.Funding]
 		msg := fmt.Sprintf("build spend of %s cannot fit budget %q (%s per %s) wherever it starts",
-			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), bg.Per)
-		if bg.Per == hclspec.PerYear || bg.Per == hclspec.PerPeriod {
+			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), budgetPer(bg))
+		if budgetPer(bg) != hclspec.PerTotal {
 			if !e.budgetFitsSomewhere(pe, b) {
 				pe.fail(StatusDropped, GateResources, msg, fundingRange)
 				return false

@@ -37,7 +37,7 @@ func (e *evaluation) buildProblemBase() *problemBase {
 	}
 	for _, bg := range e.cfg.Budgets {
 		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
-		switch bg.Per {
+		switch budgetPer(bg) {
 		case hclspec.PerPeriod:
 			for t := range e.horizon {
 				sb.Window[t] = t
@@ -61,6 +61,15 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		b.budgets = append(b.budgets, sb)
 	}
 	return b
+}
+
+// budgetPer is the budget's window, "year" when unset (the language's
+// default).
+func budgetPer(b *hclspec.Budget) hclspec.BudgetPer {
+	if b.Per == "" {
+		return hclspec.PerYear
+	}
+	return b.Per
 }
 
 // yearLabel names budget year w (0-based from the roadmap's start): the
