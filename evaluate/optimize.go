@@ -3,15 +3,23 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 )
+
+// DefaultTimeLimit bounds an optimiser run when Options.TimeLimit is 0, as
+// the CLI's --time-limit does by default.
+const DefaultTimeLimit = 5 * time.Second
 
 // optimizeSchedule searches beyond rank order (docs/optimization.md) and
 // returns the best schedule with the report of the search. The baseline is
 // sch, the rank-order schedule; the result is never worse than it.
 func (e *evaluation) optimizeSchedule(ctx context.Context, prob *schedule.Problem, baseline *schedule.Schedule, opts Options) (*schedule.Schedule, *Optimization) {
 	in := schedule.OptimizeInput{Seed: opts.Seed, TimeLimit: opts.TimeLimit}
+	if in.TimeLimit <= 0 {
+		in.TimeLimit = DefaultTimeLimit
+	}
 	if opts.Progress != nil {
 		in.Progress = func(p schedule.Progress) {
 			if p.MaxSchedules > 0 {
