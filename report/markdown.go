@@ -120,7 +120,7 @@ func (m *markdownRenderer) ranking() {
 		rows = append(rows, []string{
 			fmt.Sprint(pr.Rank), project, status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			mdEscape(whenText(pr)), mdReasons(pr.Reasons),
+			mdEscape(whenText(pr)), mdReasons(projectReasons(m.p, pr)),
 		})
 	}
 	m.table([]string{"#", "Project", "Status", "Score", "Alignment", "Risk", "When", "Reason"},

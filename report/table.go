@@ -149,7 +149,7 @@ func (t *tableRenderer) ranking() {
 		g.rows = append(g.rows, []string{
 			fmt.Sprint(pr.Rank), id, pr.Status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			whenText(pr), reasonText(pr.Reasons),
+			whenText(pr), reasonText(projectReasons(t.p, pr)),
 		})
 		g.styles = append(g.styles, []string{"", "", statusStyle(pr.Status)})
 	}
