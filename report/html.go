@@ -1,12 +1,278 @@
 package report
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
+	"html/template"
 	"io"
+	"sort"
+	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
+// htmlPage is everything the HTML template shows, already formatted.
+type htmlPage struct {
+	Title        string
+	Name         string
+	Facts        []htmlFact
+	Totals       []htmlFact
+	Alerts       []string
+	Optimization []htmlFact
+	Gantt        ganttChart
+	NotScheduled []htmlProject
+	Heat         heatMap
+	Budgets      htmlBudgets
+	Bubbles      bubbleChart
+	Projects     []htmlProject
+	Vendors      []htmlVendor
+	Checks       []htmlCheck
+	Currency     string
+}
+
+type htmlFact struct{ Label, Value string }
+
+type htmlProject struct {
+	Rank                                int
+	ID, Title, Status, Gate             string
+	Score, Alignment, Risk              string
+	When, Deadline, DependsOn           string
+	Cost, RiskAdjustedNPV, ROI, Payback string
+	Mandatory                           bool
+	Reasons                             []string
+}
+
+type htmlBudgets struct {
+	Periods []string
+	Rows    []htmlBudgetRow
+}
+
+type htmlBudgetRow struct {
+	ID, Title, Limit string
+	Cells            []htmlBudgetCell
+}
+
+type htmlBudgetCell struct{ Text, Title, Class string }
+
+type htmlVendor struct {
+	Evaluation, Category, Winner, Minimum, Years string
+	Criteria                                     []htmlFact // criterion, weight
+	Rows                                         []htmlVendorRow
+}
+
+type htmlVendorRow struct {
+	Vendor, Title, Score, TCO string
+	Scores                    []string
+	Winner, Eligible          bool
+}
+
+type htmlCheck struct {
+	ID, Severity, Result, Message, Class string
+}
+
+// renderHTML writes one self-contained HTML page: inline CSS and SVG, no
+// scripts, no fonts or requests beyond the file itself.
 func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
-	return errors.New("html output is not implemented yet")
+	page, err := buildHTMLPage(p)
+	if err != nil {
+		return err
+	}
+	t, err := template.New("page").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(htmlTemplate)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, page); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
+	cal, err := planCalendar(p)
+	if err != nil {
+		return nil, err
+	}
+	name := p.Roadmap.Name
+	if name == "" {
+		name = "Roadmap"
+	}
+	page := &htmlPage{Title: name + " — roadmap plan", Name: name, Currency: p.Roadmap.Currency}
+	maxPar := "no limit"
+	if p.Roadmap.MaxParallel > 0 {
+		maxPar = fmt.Sprint(p.Roadmap.MaxParallel)
+	}
+	n := periodsToDraw(p)
+	page.Facts = []htmlFact{
+		{"Periods", fmt.Sprintf("%d × %s from %s to %s", p.Roadmap.Horizon, p.Roadmap.Period, labelOfPeriod(p, cal, 0), labelOfPeriod(p, cal, max(n, 1)-1))},
+		{"Strategy", p.Roadmap.Strategy},
+		{"Currency", p.Roadmap.Currency},
+		{"Discount rate", fixed(p.Roadmap.DiscountRate*100, 1) + "% a year"},
+		{"Risk appetite", fixed(p.Roadmap.RiskAppetite, 2)},
+		{"Projects in parallel", maxPar},
+	}
+	t := p.Totals
+	finish := "—"
+	if t.Scheduled > 0 && t.FinishPeriod > 0 {
+		finish = "end of " + labelOfPeriod(p, cal, t.FinishPeriod-1)
+	}
+	page.Totals = []htmlFact{
+		{"Scheduled", fmt.Sprint(t.Scheduled)},
+		{"Deferred", fmt.Sprint(t.Deferred)},
+		{"Dropped", fmt.Sprint(t.Dropped)},
+		{"Cost", groupedAmount(t.Cost)},
+		{"Benefit", groupedAmount(t.Benefit)},
+		{"NPV", groupedAmount(t.NPV)},
+		{"Risk-adjusted NPV", groupedAmount(t.RiskAdjustedNPV)},
+		{"NPV at roadmap start", groupedAmount(t.ScheduledNPV)},
+		{"Finish", finish},
+		{"Peak in parallel", fmt.Sprint(t.PeakParallel)},
+	}
+	for _, c := range p.Checks {
+		if !c.Passed {
+			page.Alerts = append(page.Alerts, fmt.Sprintf("%s check %s failed: %s", c.Severity, c.ID, c.Message))
+		}
+	}
+	if op := p.Optimization; op != nil {
+		bound := "unknown"
+		if op.Bound != nil {
+			bound = fixed(*op.Bound, 3)
+		}
+		page.Optimization = []htmlFact{
+			{"Method", op.Method}, {"Seed", fmt.Sprint(op.Seed)}, {"Objective", op.Objective},
+			{"Rank order", fixed(op.Baseline, 3)}, {"Best", fixed(op.Best, 3)}, {"Bound", bound},
+			{"Schedules tried", fmt.Sprint(op.Schedules)},
+		}
+		for _, c := range op.Changes {
+			page.Optimization = append(page.Optimization, htmlFact{"Change", c})
+		}
+	}
+	page.Gantt = buildGantt(p, cal)
+	page.Heat = buildHeatMap(p, cal)
+	page.Budgets = buildHTMLBudgets(p, cal, n)
+	page.Bubbles = buildBubbles(p)
+	for i := range p.Projects {
+		hp := htmlProjectOf(p, &p.Projects[i])
+		page.Projects = append(page.Projects, hp)
+		if p.Projects[i].Status != evaluate.StatusScheduled {
+			page.NotScheduled = append(page.NotScheduled, hp)
+		}
+	}
+	for _, v := range p.Vendors {
+		page.Vendors = append(page.Vendors, htmlVendorOf(v))
+	}
+	for _, c := range p.Checks {
+		hc := htmlCheck{ID: c.ID, Severity: c.Severity, Message: c.Message, Result: "passed", Class: "pass"}
+		if !c.Passed {
+			hc.Result, hc.Class = "failed", "fail-"+c.Severity
+		}
+		page.Checks = append(page.Checks, hc)
+	}
+	return page, nil
+}
+
+func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
+	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
+		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
+		Cost: groupedAmount(pr.Cost), RiskAdjustedNPV: groupedAmount(pr.RiskAdjustedNPV), ROI: percent(pr.ROI),
+		Payback: "never", Mandatory: pr.Mandatory, Reasons: pr.Reasons, When: "—", Deadline: "—",
+		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
+	if pr.PaybackPeriods != nil {
+		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"
+	}
+	if pr.Start != nil && pr.End != nil {
+		hp.When = *pr.Start
+		if *pr.End != *pr.Start {
+			hp.When += " – " + *pr.End
+		}
+	}
+	if pr.Deadline != nil {
+		hp.Deadline = *pr.Deadline
+	}
+	return hp
+}
+
+func buildHTMLBudgets(p *evaluate.Plan, cal hclspec.Calendar, n int) htmlBudgets {
+	var hb htmlBudgets
+	for i := 0; i < n; i++ {
+		hb.Periods = append(hb.Periods, labelOfPeriod(p, cal, i))
+	}
+	info := map[string]evaluate.BudgetInfo{}
+	for _, b := range p.Budgets {
+		info[b.ID] = b
+	}
+	for _, id := range budgetOrder(p) {
+		b := info[id]
+		row := htmlBudgetRow{ID: id, Title: b.Title}
+		if b.Per != "" {
+			row.Limit = groupedAmount(b.Amount) + " per " + b.Per
+		}
+		for i := 0; i < n; i++ {
+			var s evaluate.BudgetSpend
+			if i < len(p.Periods) {
+				s = p.Periods[i].Budgets[id]
+			}
+			cell := htmlBudgetCell{Text: shortAmount(s.Spent), Class: "num"}
+			if s.Spent == 0 {
+				cell.Text = "–"
+			}
+			if s.Limit > 0 {
+				cell.Title = fmt.Sprintf("%s spent in %s; %s of %s used in window %s", groupedAmount(s.Spent), hb.Periods[i],
+					groupedAmount(s.WindowSpent), groupedAmount(s.Limit), s.Window)
+				if s.WindowSpent >= 0.9*s.Limit {
+					cell.Class += " tight"
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		hb.Rows = append(hb.Rows, row)
+	}
+	return hb
+}
+
+func htmlVendorOf(v evaluate.VendorResult) htmlVendor {
+	hv := htmlVendor{Evaluation: v.Evaluation, Category: v.Category, Winner: "none reaches the minimum score",
+		Minimum: fixed(v.MinimumScore, 2), Years: fixed(v.Years, 0)}
+	if v.Winner != nil {
+		hv.Winner = *v.Winner
+	}
+	crit := sortedMapKeys(v.Criteria)
+	// Criteria named only in candidates' scores still get a column.
+	seen := map[string]bool{}
+	for _, c := range crit {
+		seen[c] = true
+	}
+	var extra []string
+	for _, c := range v.Candidates {
+		for k := range c.Scores {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	crit = append(crit, extra...)
+	for _, c := range crit {
+		w := "—"
+		if x, ok := v.Criteria[c]; ok {
+			w = fixed(x, 2)
+		}
+		hv.Criteria = append(hv.Criteria, htmlFact{c, w})
+	}
+	for _, c := range v.Candidates {
+		row := htmlVendorRow{Vendor: c.Vendor, Title: c.Title, Score: fixed(c.Score, 2), TCO: groupedAmount(c.TCO),
+			Eligible: c.Eligible, Winner: v.Winner != nil && *v.Winner == c.Vendor}
+		for _, k := range crit {
+			if s, ok := c.Scores[k]; ok {
+				row.Scores = append(row.Scores, fixed(s, 2))
+			} else {
+				row.Scores = append(row.Scores, "—")
+			}
+		}
+		hv.Rows = append(hv.Rows, row)
+	}
+	return hv
 }

@@ -54,12 +54,12 @@ func TestPlanFlagErrors(t *testing.T) {
 	}{
 		{"format", []string{"plan", "--format", "pdf"}, `Error: unknown --format "pdf": use one of html, json, markdown, mermaid, table` + "\n"},
 		{"time limit", []string{"plan", "--time-limit", "0s"}, "Error: --time-limit must be positive, got 0s\n"},
-		{"time limit syntax", []string{"plan", "--time-limit", "soon"}, `Error: invalid argument "soon" for "--time-limit" flag: time: invalid duration "soon"` + "\n"},
-		{"seed", []string{"plan", "--seed", "x"}, `Error: invalid argument "x" for "--seed" flag: strconv.ParseInt: parsing "x": invalid syntax` + "\n"},
+		{"time limit syntax", []string{"plan", "--time-limit", "soon"}, `Error: invalid argument "soon" for "--time-limit" flag: time: invalid duration "soon"` + "\nRun 'roadmap plan --help' for usage.\n"},
+		{"seed", []string{"plan", "--seed", "x"}, `Error: invalid argument "x" for "--seed" flag: strconv.ParseInt: parsing "x": invalid syntax` + "\nRun 'roadmap plan --help' for usage.\n"},
 		{"detailed exit code alone", []string{"plan", "--detailed-exitcode"}, "Error: --detailed-exitcode needs --base or --compare\n"},
 		{"base and compare", []string{"plan", "--base", "HEAD", "--compare", "p.json"}, "Error: if any flags in the group [base compare] are set none of the others can be; [base compare] were all set\n"},
 		{"two dirs", []string{"plan", "a", "b"}, "Error: accepts at most 1 arg(s), received 2\n"},
-		{"unknown flag", []string{"plan", "--ouput", "p.json"}, "Error: unknown flag: --ouput\n"},
+		{"unknown flag", []string{"plan", "--ouput", "p.json"}, "Error: unknown flag: --ouput\nRun 'roadmap plan --help' for usage.\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

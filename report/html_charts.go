@@ -1,0 +1,492 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// The chart models below hold every coordinate as a formatted string, so the
+// template only places values and the bytes stay deterministic.
+
+// svgText is a text label.
+type svgText struct {
+	X, Y, Anchor, Class, Text string
+}
+
+// svgLine is a straight line.
+type svgLine struct {
+	X1, Y1, X2, Y2, Class string
+}
+
+// svgRect is a rectangle with an optional tooltip.
+type svgRect struct {
+	X, Y, W, H, Class, Fill, Title string
+}
+
+// legendItem is one entry of a chart's HTML legend.
+type legendItem struct {
+	Class, Colour, Label string
+}
+
+// ganttChart is the Gantt SVG.
+type ganttChart struct {
+	Width, Height string
+	Title, Desc   string
+	Headers       []svgText
+	Grid          []svgLine
+	Stripes       []svgRect
+	Labels        []svgText
+	Bars          []ganttBar
+	Deadlines     []ganttDeadline
+	Arrows        []ganttArrow
+	Legend        []legendItem
+	Rows          []ganttRow // the text alternative
+	Empty         bool
+}
+
+type ganttBar struct {
+	ID, X, Y, W, H, Fill, Class, Title string
+}
+
+type ganttDeadline struct {
+	X, Y1, Y2, Marker, Title string
+}
+
+type ganttArrow struct {
+	D, Title string
+}
+
+// ganttRow is one row of the Gantt's data table.
+type ganttRow struct {
+	ID, Title, Goal, Start, End, Deadline, DependsOn string
+	Duration                                         int
+}
+
+const (
+	chartFont    = 12.0
+	ganttLabelW  = 250.0
+	ganttHeaderH = 30.0
+	ganttRowH    = 26.0
+	ganttBarH    = 16.0
+)
+
+// columnWidth fits n periods into about 900 px, within readable bounds.
+func columnWidth(n int) float64 {
+	if n <= 0 {
+		return 60
+	}
+	return math.Max(14, math.Min(96, math.Floor(900/float64(n))))
+}
+
+// labelStep shows every step-th period label so labels never collide.
+func labelStep(colW float64, label string) int {
+	need := float64(len(label))*7 + 8
+	return max(1, int(math.Ceil(need/colW)))
+}
+
+func px(v float64) string { return fixed(v, 1) }
+
+func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
+	n := periodsToDraw(p)
+	colW := columnWidth(n)
+	rows := scheduledByStart(p)
+	order := goalOrder(p)
+	g := ganttChart{Empty: len(rows) == 0}
+	width := ganttLabelW + float64(n)*colW + 12
+	height := ganttHeaderH + float64(max(len(rows), 1))*ganttRowH + 8
+	g.Width, g.Height = px(width), px(height)
+	first, last := labelOfPeriod(p, cal, 0), labelOfPeriod(p, cal, n-1)
+	g.Title = fmt.Sprintf("Gantt chart: %d scheduled projects, %s to %s", len(rows), first, last)
+	g.Desc = "One bar per scheduled project across the planning periods, coloured by the goal it serves most. " +
+		"Arrows run from a dependency's end to the start of the project that needs it; red marks are deadlines. " +
+		"The same data is in the table below the chart."
+
+	step := labelStep(colW, first)
+	for i := 0; i < n; i++ {
+		x := ganttLabelW + float64(i)*colW
+		if i%step == 0 {
+			g.Headers = append(g.Headers, svgText{X: px(x + colW/2), Y: px(ganttHeaderH - 10), Anchor: "middle", Class: "axis", Text: labelOfPeriod(p, cal, i)})
+		}
+	}
+	for i := 0; i <= n; i++ {
+		x := px(ganttLabelW + float64(i)*colW)
+		g.Grid = append(g.Grid, svgLine{X1: x, Y1: px(ganttHeaderH - 4), X2: x, Y2: px(height - 8), Class: "grid"})
+	}
+	rowY := map[string]float64{}
+	barEnd := map[string]float64{}
+	barStart := map[string]float64{}
+	for r, pr := range rows {
+		y := ganttHeaderH + float64(r)*ganttRowH
+		rowY[pr.ID] = y + ganttRowH/2
+		if r%2 == 1 {
+			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
+		}
+		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, 36)})
+		s, e := *pr.StartPeriod, *pr.EndPeriod
+		x0 := ganttLabelW + float64(s)*colW + 1
+		x1 := ganttLabelW + float64(e)*colW - 1
+		barStart[pr.ID], barEnd[pr.ID] = x0, x1
+		goal := primaryGoal(pr, order)
+		class := "gantt-bar"
+		if pr.Mandatory {
+			class += " mandatory"
+		}
+		start, end := labelOfPeriod(p, cal, s), labelOfPeriod(p, cal, e-1)
+		tip := fmt.Sprintf("%s (%s): %s to %s, rank %d", pr.Title, pr.ID, start, end, pr.Rank)
+		if pr.Mandatory {
+			tip += ", mandatory"
+		}
+		g.Bars = append(g.Bars, ganttBar{ID: pr.ID, X: px(x0), Y: px(y + (ganttRowH-ganttBarH)/2), W: px(math.Max(x1-x0, 2)), H: px(ganttBarH),
+			Fill: goalColour(goal, order), Class: class, Title: tip})
+		row := ganttRow{ID: pr.ID, Title: pr.Title, Goal: "none", Start: start, End: end, Duration: e - s, DependsOn: strings.Join(pr.DependsOn, ", ")}
+		if goal != "" {
+			row.Goal = goalTitle(p, goal)
+		}
+		if pr.Deadline != nil {
+			row.Deadline = *pr.Deadline
+			if d, err := cal.LastPeriod(*pr.Deadline); err == nil && d >= 0 && d < n {
+				x := ganttLabelW + float64(d+1)*colW
+				g.Deadlines = append(g.Deadlines, ganttDeadline{X: px(x), Y1: px(y + 2), Y2: px(y + ganttRowH - 2),
+					Marker: fmt.Sprintf("M%s %sl-5 -6h10z", px(x), px(y+8)), Title: fmt.Sprintf("Deadline of %s: end of %s", pr.ID, *pr.Deadline)})
+			}
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	for _, pr := range rows {
+		for _, dep := range sortedCopy(pr.DependsOn) {
+			if _, ok := rowY[dep]; !ok {
+				continue
+			}
+			x1, y1 := barEnd[dep], rowY[dep]
+			x2, y2 := barStart[pr.ID]-1, rowY[pr.ID]
+			mid := x1 + 6
+			if x2-x1 > 12 {
+				mid = x1 + (x2-x1)/2
+			}
+			g.Arrows = append(g.Arrows, ganttArrow{
+				D:     fmt.Sprintf("M%s %sH%sV%sH%s", px(x1), px(y1), px(mid), px(y2), px(x2)),
+				Title: fmt.Sprintf("%s depends on %s", pr.ID, dep)})
+		}
+	}
+	used := map[string]bool{}
+	for _, pr := range rows {
+		used[primaryGoal(pr, order)] = true
+	}
+	for _, id := range order {
+		if used[id] {
+			g.Legend = append(g.Legend, legendItem{Class: "swatch", Colour: goalColour(id, order), Label: goalTitle(p, id)})
+		}
+	}
+	if used[""] {
+		g.Legend = append(g.Legend, legendItem{Class: "swatch", Colour: noGoalColour, Label: "No goal"})
+	}
+	return g
+}
+
+func sortedCopy(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	return c
+}
+
+// heatMap is the teams x periods capacity SVG.
+type heatMap struct {
+	Width, Height string
+	Title, Desc   string
+	Headers       []svgText
+	Labels        []svgText
+	Cells         []heatCell
+	Rows          []heatRow // the text alternative
+	PeriodLabels  []string
+	Active        []int
+	Idle          []string
+	NearFull      []string
+	Empty         bool
+}
+
+type heatCell struct {
+	X, Y, W, H, Class, Level, Title string
+	TextX, TextY, Text              string
+}
+
+type heatRow struct {
+	ID, Title string
+	Cells     []string
+}
+
+const (
+	heatLabelW  = 240.0
+	heatHeaderH = 30.0
+	heatRowH    = 30.0
+)
+
+// heatLevel classifies a team's use of its capacity in one period.
+func heatLevel(used, capacity float64) string {
+	switch {
+	case capacity <= 0 && used <= 0:
+		return "none"
+	case used > capacity+1e-9:
+		return "over"
+	case used <= 0:
+		return "idle"
+	case used >= 0.85*capacity-1e-9:
+		return "full"
+	case used >= 0.5*capacity:
+		return "mid"
+	}
+	return "low"
+}
+
+func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
+	n := periodsToDraw(p)
+	colW := columnWidth(n)
+	teams := teamOrder(p)
+	h := heatMap{Empty: len(teams) == 0}
+	width := heatLabelW + float64(n)*colW + 12
+	height := heatHeaderH + float64(max(len(teams), 1))*heatRowH + 8
+	h.Width, h.Height = px(width), px(height)
+	h.Title = fmt.Sprintf("Capacity heat map: %d teams by %d periods, FTE used against capacity", len(teams), n)
+	h.Desc = "Each cell is one team in one period: light when little of its capacity is used, orange when 85% or more is used, red when over capacity, white with a dashed border when idle. " +
+		"The same data is in the table below the chart."
+	title := map[string]string{}
+	for _, t := range p.Teams {
+		title[t.ID] = t.Title
+	}
+	step := labelStep(colW, labelOfPeriod(p, cal, 0))
+	for i := 0; i < n; i++ {
+		lbl := labelOfPeriod(p, cal, i)
+		h.PeriodLabels = append(h.PeriodLabels, lbl)
+		active := 0
+		if i < len(p.Periods) {
+			active = len(p.Periods[i].Active)
+		}
+		h.Active = append(h.Active, active)
+		if i%step == 0 {
+			h.Headers = append(h.Headers, svgText{X: px(heatLabelW + float64(i)*colW + colW/2), Y: px(heatHeaderH - 10), Anchor: "middle", Class: "axis", Text: lbl})
+		}
+	}
+	showText := colW >= 44
+	for r, id := range teams {
+		y := heatHeaderH + float64(r)*heatRowH
+		name := id
+		if title[id] != "" && title[id] != id {
+			name = title[id] + " (" + id + ")"
+		}
+		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(name, 36)})
+		row := heatRow{ID: id, Title: title[id]}
+		anyUse, full := false, false
+		for i := 0; i < n; i++ {
+			var load evaluate.TeamLoad
+			if i < len(p.Periods) {
+				load = p.Periods[i].Teams[id]
+			}
+			lvl := heatLevel(load.Used, load.Capacity)
+			anyUse = anyUse || load.Used > 0
+			full = full || lvl == "full" || lvl == "over"
+			x := heatLabelW + float64(i)*colW
+			txt := quantity(load.Used) + "/" + quantity(load.Capacity)
+			row.Cells = append(row.Cells, txt)
+			c := heatCell{X: px(x + 1), Y: px(y + 1), W: px(colW - 2), H: px(heatRowH - 2), Class: "heat-cell heat-" + lvl, Level: lvl,
+				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], quantity(load.Used), quantity(load.Capacity), heatWords(lvl))}
+			if showText {
+				c.TextX, c.TextY, c.Text = px(x+colW/2), px(y+heatRowH/2+4), txt
+			}
+			h.Cells = append(h.Cells, c)
+		}
+		h.Rows = append(h.Rows, row)
+		if !anyUse {
+			h.Idle = append(h.Idle, id)
+		}
+		if full {
+			h.NearFull = append(h.NearFull, id)
+		}
+	}
+	return h
+}
+
+func heatWords(level string) string {
+	switch level {
+	case "none":
+		return "no capacity"
+	case "over":
+		return "over capacity"
+	case "idle":
+		return "idle"
+	case "full":
+		return "near full"
+	case "mid":
+		return "half used or more"
+	}
+	return "under half used"
+}
+
+// bubbleChart is the cost-benefit SVG: risk-adjusted NPV against risk.
+type bubbleChart struct {
+	Width, Height string
+	Title, Desc   string
+	Frame         svgRect
+	Ticks         []svgText
+	Grid          []svgLine
+	Zero          *svgLine
+	Appetite      *svgLine
+	AppetiteLabel *svgText
+	Bubbles       []bubble
+	AxisX, AxisY  svgText
+	Empty         bool
+}
+
+type bubble struct {
+	ID, CX, CY, R, Class, Fill, Title string
+	Label                             svgText
+}
+
+const (
+	bubbleW      = 760.0
+	bubbleH      = 420.0
+	bubbleLeft   = 86.0
+	bubbleRight  = 130.0
+	bubbleTop    = 16.0
+	bubbleBottom = 52.0
+	bubbleMaxR   = 26.0
+	bubbleMinR   = 4.0
+)
+
+// niceStep is a 1-2-5 step giving about five ticks over span.
+func niceStep(span float64) float64 {
+	if span <= 0 {
+		return 1
+	}
+	raw := span / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			return m * mag
+		}
+	}
+	return 10 * mag
+}
+
+func buildBubbles(p *evaluate.Plan) bubbleChart {
+	b := bubbleChart{Width: px(bubbleW), Height: px(bubbleH), Empty: len(p.Projects) == 0}
+	b.Title = fmt.Sprintf("Cost-benefit chart: risk-adjusted NPV against risk for %d projects", len(p.Projects))
+	b.Desc = "Each circle is a project: further right is riskier, higher is more valuable after risk, a larger circle costs more. " +
+		"Filled circles are scheduled, dashed outlines are deferred (orange) or dropped (red). The dashed vertical line is the risk appetite. " +
+		"The figures are in the ranked roadmap table."
+	lo, hi, maxCost := 0.0, 0.0, 0.0
+	for _, pr := range p.Projects {
+		lo, hi = math.Min(lo, pr.RiskAdjustedNPV), math.Max(hi, pr.RiskAdjustedNPV)
+		maxCost = math.Max(maxCost, pr.Cost)
+	}
+	step := niceStep(hi - lo)
+	lo, hi = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	if hi-lo < step {
+		hi = lo + step
+	}
+	plotW, plotH := bubbleW-bubbleLeft-bubbleRight, bubbleH-bubbleTop-bubbleBottom
+	sx := func(risk float64) float64 { return bubbleLeft + math.Max(0, math.Min(1, risk))*plotW }
+	sy := func(v float64) float64 { return bubbleTop + (hi-v)/(hi-lo)*plotH }
+	b.Frame = svgRect{X: px(bubbleLeft), Y: px(bubbleTop), W: px(plotW), H: px(plotH), Class: "frame"}
+	for i := 0; i <= 5; i++ {
+		r := float64(i) / 5
+		x := sx(r)
+		b.Grid = append(b.Grid, svgLine{X1: px(x), Y1: px(bubbleTop), X2: px(x), Y2: px(bubbleTop + plotH), Class: "grid"})
+		b.Ticks = append(b.Ticks, svgText{X: px(x), Y: px(bubbleTop + plotH + 16), Anchor: "middle", Class: "axis", Text: fixed(r, 1)})
+	}
+	for i := 0; ; i++ {
+		v := lo + float64(i)*step
+		if v > hi+step/1e6 {
+			break
+		}
+		y := sy(v)
+		b.Grid = append(b.Grid, svgLine{X1: px(bubbleLeft), Y1: px(y), X2: px(bubbleLeft + plotW), Y2: px(y), Class: "grid"})
+		b.Ticks = append(b.Ticks, svgText{X: px(bubbleLeft - 6), Y: px(y + 4), Anchor: "end", Class: "axis", Text: shortAmount(v)})
+	}
+	if lo < 0 && hi > 0 {
+		y := px(sy(0))
+		b.Zero = &svgLine{X1: px(bubbleLeft), Y1: y, X2: px(bubbleLeft + plotW), Y2: y, Class: "zero"}
+	}
+	if a := p.Roadmap.RiskAppetite; a > 0 && a < 1 {
+		x := px(sx(a))
+		b.Appetite = &svgLine{X1: x, Y1: px(bubbleTop), X2: x, Y2: px(bubbleTop + plotH), Class: "appetite"}
+		b.AppetiteLabel = &svgText{X: px(sx(a) + 4), Y: px(bubbleTop + 12), Anchor: "start", Class: "note", Text: "risk appetite " + fixed(a, 2)}
+	}
+	b.AxisX = svgText{X: px(bubbleLeft + plotW/2), Y: px(bubbleH - 10), Anchor: "middle", Class: "axis-title", Text: "Risk (0 = safe, 1 = certain trouble)"}
+	b.AxisY = svgText{X: px(18), Y: px(bubbleTop + plotH/2), Anchor: "middle", Class: "axis-title", Text: "Risk-adjusted NPV (" + p.Roadmap.Currency + ")"}
+
+	order := goalOrder(p)
+	idx := make([]int, len(p.Projects))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Large bubbles first so small ones stay on top and clickable.
+	sort.SliceStable(idx, func(a, c int) bool {
+		pa, pc := p.Projects[idx[a]], p.Projects[idx[c]]
+		if pa.Cost != pc.Cost {
+			return pa.Cost > pc.Cost
+		}
+		return pa.ID < pc.ID
+	})
+	var placed []labelBox
+	for _, i := range idx {
+		pr := &p.Projects[i]
+		r := bubbleMinR
+		if maxCost > 0 {
+			r += (bubbleMaxR - bubbleMinR) * math.Sqrt(math.Max(0, pr.Cost)/maxCost)
+		}
+		cx, cy := sx(pr.Risk), sy(pr.RiskAdjustedNPV)
+		bb := bubble{ID: pr.ID, CX: px(cx), CY: px(cy), R: px(r), Class: "bubble status-" + pr.Status,
+			Title: fmt.Sprintf("%s (%s), %s: risk %s, risk-adjusted NPV %s, cost %s", pr.Title, pr.ID, pr.Status,
+				fixed(pr.Risk, 2), groupedAmount(pr.RiskAdjustedNPV), groupedAmount(pr.Cost))}
+		if pr.Status == evaluate.StatusScheduled {
+			bb.Fill = goalColour(primaryGoal(pr, order), order)
+		}
+		bb.Label = placeBubbleLabel(&placed, cx, cy, r, pr.ID)
+		b.Bubbles = append(b.Bubbles, bb)
+	}
+	return b
+}
+
+// labelBox is the estimated extent of a placed chart label.
+type labelBox struct{ x0, y0, x1, y1 float64 }
+
+func (a labelBox) overlaps(b labelBox) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// placeBubbleLabel puts a bubble's label right of it, or left, below or
+// above when that spot is taken by an earlier label, so labels stay legible.
+func placeBubbleLabel(placed *[]labelBox, cx, cy, r float64, text string) svgText {
+	w, h := float64(len([]rune(text)))*6.2, 12.0
+	type spot struct {
+		x, y   float64
+		anchor string
+		box    labelBox
+	}
+	spots := []spot{
+		{cx + r + 3, cy + 4, "start", labelBox{cx + r + 3, cy - 8, cx + r + 3 + w, cy + 4}},
+		{cx - r - 3, cy + 4, "end", labelBox{cx - r - 3 - w, cy - 8, cx - r - 3, cy + 4}},
+		{cx, cy + r + h, "middle", labelBox{cx - w/2, cy + r, cx + w/2, cy + r + h}},
+		{cx, cy - r - 3, "middle", labelBox{cx - w/2, cy - r - 3 - h, cx + w/2, cy - r - 3}},
+	}
+	choice := spots[0]
+	for _, s := range spots {
+		free := true
+		for _, b := range *placed {
+			if s.box.overlaps(b) {
+				free = false
+				break
+			}
+		}
+		if free {
+			choice = s
+			break
+		}
+	}
+	*placed = append(*placed, choice.box)
+	return svgText{X: px(choice.x), Y: px(choice.y), Anchor: choice.anchor, Class: "bubble-label", Text: text}
+}

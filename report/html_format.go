@@ -1,0 +1,261 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// fixed formats v with prec decimals and never prints "-0".
+func fixed(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if strings.TrimLeft(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
+}
+
+// groupedAmount is a whole amount with thousands separators: "-1,234,567".
+func groupedAmount(v float64) string {
+	s := fixed(math.Round(v), 0)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// shortAmount is a compact amount for chart labels: "950", "12.5k", "1.20M".
+func shortAmount(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e9:
+		return fixed(v/1e9, 2) + "B"
+	case a >= 1e6:
+		return fixed(v/1e6, 2) + "M"
+	case a >= 1e4:
+		return fixed(v/1e3, 0) + "k"
+	case a >= 1e3:
+		return fixed(v/1e3, 1) + "k"
+	}
+	return fixed(v, 0)
+}
+
+// quantity formats FTE and weights with at most two decimals: "2", "2.5", "0.33".
+func quantity(v float64) string {
+	s := fixed(v, 2)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// percent formats a ratio as "12.5%"; nil is "n/a".
+func percent(v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	return fixed(*v*100, 1) + "%"
+}
+
+// planCalendar rebuilds the plan's calendar from its echoed roadmap block,
+// so renderers can turn period indexes and labels into dates.
+func planCalendar(p *evaluate.Plan) (hclspec.Calendar, error) {
+	unit := hclspec.PeriodUnit(p.Roadmap.Period)
+	switch unit {
+	case hclspec.Week, hclspec.Month, hclspec.Quarter, hclspec.Year:
+	default:
+		return hclspec.Calendar{}, fmt.Errorf("plan has unknown period %q", p.Roadmap.Period)
+	}
+	from, _, err := hclspec.ParseDateSpan(p.Roadmap.Start)
+	if err != nil {
+		return hclspec.Calendar{}, fmt.Errorf("plan start: %w", err)
+	}
+	return hclspec.NewCalendar(unit, from), nil
+}
+
+// labelOfPeriod is the label of period i, from the plan when it has it.
+func labelOfPeriod(p *evaluate.Plan, cal hclspec.Calendar, i int) string {
+	if i >= 0 && i < len(p.Periods) && p.Periods[i].Index == i {
+		return p.Periods[i].Label
+	}
+	return cal.Label(i)
+}
+
+// periodsToDraw is the number of periods to draw: the horizon, or more when
+// the plan lists more periods or a project runs past them.
+func periodsToDraw(p *evaluate.Plan) int {
+	n := max(p.Roadmap.Horizon, len(p.Periods))
+	for _, pr := range p.Projects {
+		if pr.EndPeriod != nil {
+			n = max(n, *pr.EndPeriod)
+		}
+	}
+	return n
+}
+
+// paletteColour is the i-th goal colour. Every colour has at least 3:1
+// contrast against white, as WCAG asks of graphics.
+func paletteColour(i int) string {
+	palette := [...]string{"#0072B2", "#D55E00", "#009E73", "#7B3294", "#A6611A", "#CC3377", "#1B7837", "#4D4D4D"}
+	return palette[i%len(palette)]
+}
+
+// noGoalColour marks projects that serve no goal (mandatory ones).
+const noGoalColour = "#6B7280"
+
+// goalOrder lists goal ids: the plan's goals in declaration order, then any
+// goal only projects name, sorted.
+func goalOrder(p *evaluate.Plan) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, g := range p.Goals {
+		if !seen[g.ID] {
+			seen[g.ID] = true
+			ids = append(ids, g.ID)
+		}
+	}
+	var extra []string
+	for _, pr := range p.Projects {
+		for g := range pr.Goals {
+			if !seen[g] {
+				seen[g] = true
+				extra = append(extra, g)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(ids, extra...)
+}
+
+// goalTitle is a goal's title, or its id when the plan has none.
+func goalTitle(p *evaluate.Plan, id string) string {
+	for _, g := range p.Goals {
+		if g.ID == id && g.Title != "" {
+			return g.Title
+		}
+	}
+	return id
+}
+
+// primaryGoal is the goal a project contributes most to ("" for none);
+// ties go to the goal declared first.
+func primaryGoal(pr *evaluate.ProjectPlan, order []string) string {
+	best, bestV := "", 0.0
+	for _, g := range order {
+		if v := pr.Goals[g]; v > bestV {
+			best, bestV = g, v
+		}
+	}
+	return best
+}
+
+// goalColour is the colour of goal id given the goal order.
+func goalColour(id string, order []string) string {
+	for i, g := range order {
+		if g == id {
+			return paletteColour(i)
+		}
+	}
+	return noGoalColour
+}
+
+// sortedMapKeys returns a map's keys sorted.
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// teamOrder lists team ids: the plan's teams in declaration order, then any
+// team only the periods name, sorted.
+func teamOrder(p *evaluate.Plan) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, t := range p.Teams {
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			ids = append(ids, t.ID)
+		}
+	}
+	var extra []string
+	for _, per := range p.Periods {
+		for t := range per.Teams {
+			if !seen[t] {
+				seen[t] = true
+				extra = append(extra, t)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(ids, extra...)
+}
+
+// budgetOrder lists budget ids like teamOrder.
+func budgetOrder(p *evaluate.Plan) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, b := range p.Budgets {
+		if !seen[b.ID] {
+			seen[b.ID] = true
+			ids = append(ids, b.ID)
+		}
+	}
+	var extra []string
+	for _, per := range p.Periods {
+		for b := range per.Budgets {
+			if !seen[b] {
+				seen[b] = true
+				extra = append(extra, b)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(ids, extra...)
+}
+
+// scheduledByStart lists the scheduled projects by start period, then rank.
+func scheduledByStart(p *evaluate.Plan) []*evaluate.ProjectPlan {
+	var out []*evaluate.ProjectPlan
+	for i := range p.Projects {
+		pr := &p.Projects[i]
+		if pr.Status == evaluate.StatusScheduled && pr.StartPeriod != nil && pr.EndPeriod != nil {
+			out = append(out, pr)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if *out[a].StartPeriod != *out[b].StartPeriod {
+			return *out[a].StartPeriod < *out[b].StartPeriod
+		}
+		if out[a].Rank != out[b].Rank {
+			return out[a].Rank < out[b].Rank
+		}
+		return out[a].ID < out[b].ID
+	})
+	return out
+}
+
+// truncate shortens s to at most n runes, ending with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

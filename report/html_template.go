@@ -1,0 +1,290 @@
+package report
+
+// htmlTemplate is the page. It is one file on purpose: no scripts, fonts,
+// images or style sheets are fetched, so it works offline and from disk.
+const htmlTemplate = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="roadmap">
+<title>{{.Title}}</title>
+<style>
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #111827; background: #fff; }
+header { padding: 20px 32px 12px; border-bottom: 1px solid #d1d5db; }
+h1 { margin: 0; font-size: 26px; }
+h2 { margin: 28px 0 10px; font-size: 20px; border-bottom: 2px solid #e5e7eb; padding-bottom: 4px; }
+h3 { margin: 18px 0 8px; font-size: 16px; }
+.sub { margin: 2px 0 0; color: #4b5563; }
+nav { padding: 8px 32px; background: #f9fafb; border-bottom: 1px solid #e5e7eb; }
+nav a { color: #1d4ed8; margin-right: 16px; }
+main { padding: 0 32px 32px; max-width: 1400px; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0; }
+.cards div { border: 1px solid #d1d5db; border-radius: 6px; padding: 8px 12px; min-width: 130px; }
+.cards dt { color: #4b5563; font-size: 12px; }
+.cards dd { margin: 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.facts dd { font-size: 15px; }
+.note { color: #4b5563; font-size: 12px; }
+.alerts { border-left: 4px solid #b91c1c; background: #fef2f2; padding: 8px 12px 8px 28px; }
+figure { margin: 8px 0; overflow-x: auto; break-inside: avoid; }
+figcaption { margin-top: 6px; font-size: 12px; color: #374151; }
+.legend { display: inline-block; margin-right: 14px; }
+.swatch-box { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-right: 4px; border: 1px solid #374151; }
+svg.chart { max-width: 100%; height: auto; font-family: inherit; }
+svg .axis { font-size: 11px; fill: #374151; }
+svg .axis-title { font-size: 12px; fill: #111827; font-weight: 600; }
+svg .label { font-size: 12px; fill: #111827; }
+svg .note { font-size: 11px; fill: #92400e; }
+svg .grid { stroke: #e5e7eb; stroke-width: 1; }
+svg .stripe { fill: #f9fafb; }
+svg .frame { fill: none; stroke: #9ca3af; }
+svg .zero { stroke: #4b5563; stroke-width: 1.2; }
+svg .appetite { stroke: #b45309; stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .gantt-bar { stroke: #111827; stroke-width: 0.5; }
+svg .gantt-bar.mandatory { stroke-width: 2; }
+svg .dep { fill: none; stroke: #374151; stroke-width: 1.3; }
+svg .deadline { stroke: #b91c1c; stroke-width: 2; }
+svg .deadline-mark { fill: #b91c1c; }
+svg .heat-none { fill: #e5e7eb; }
+svg .heat-idle { fill: #fff; stroke: #6b7280; stroke-dasharray: 3 3; }
+svg .heat-low { fill: #dbeafe; }
+svg .heat-mid { fill: #93c5fd; }
+svg .heat-full { fill: #f59e0b; stroke: #92400e; stroke-width: 1.5; }
+svg .heat-over { fill: #b91c1c; }
+svg .cell-text { font-size: 11px; fill: #111827; font-variant-numeric: tabular-nums; }
+svg .cell-text.t-over { fill: #fff; }
+svg .cell-text.t-idle, svg .cell-text.t-none { fill: #4b5563; }
+svg .bubble { stroke: #111827; stroke-width: 1; fill-opacity: 0.8; }
+svg .bubble.status-deferred { fill: none; stroke: #b45309; stroke-width: 2; stroke-dasharray: 5 3; }
+svg .bubble.status-dropped { fill: none; stroke: #b91c1c; stroke-width: 2; stroke-dasharray: 2 3; }
+svg .bubble-label { font-size: 11px; fill: #111827; }
+.swatch-box.heat-idle { background: #fff; border-style: dashed; }
+.swatch-box.heat-low { background: #dbeafe; }
+.swatch-box.heat-mid { background: #93c5fd; }
+.swatch-box.heat-full { background: #f59e0b; }
+.swatch-box.heat-over { background: #b91c1c; }
+.swatch-box.b-deferred { border: 2px dashed #b45309; border-radius: 50%; }
+.swatch-box.b-dropped { border: 2px dotted #b91c1c; border-radius: 50%; }
+.swatch-box.b-scheduled { background: #0072B2; border-radius: 50%; }
+table { border-collapse: collapse; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
+th, td { border: 1px solid #d1d5db; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; font-weight: 600; }
+td.num, th.num { text-align: right; }
+td.tight { background: #fef3c7; }
+td.when { white-space: nowrap; }
+td.project { min-width: 14em; }
+td.reasons { min-width: 18em; }
+.wide { overflow-x: auto; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 12px; font-weight: 600; }
+.badge.scheduled, .badge.pass { background: #dcfce7; color: #14532d; }
+.badge.deferred, .badge.fail-warning { background: #fef3c7; color: #78350f; }
+.badge.dropped, .badge.fail-error { background: #fee2e2; color: #7f1d1d; }
+.badge.mandatory { background: #e0e7ff; color: #312e81; }
+tr.winner td { font-weight: 600; background: #f0fdf4; }
+ul.reasons { margin: 0; padding-left: 18px; }
+details { margin: 4px 0 12px; }
+summary { cursor: pointer; color: #1d4ed8; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { font-size: 10pt; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  nav, details { display: none; }
+  header, main { padding-left: 0; padding-right: 0; }
+  section { break-before: auto; }
+  h2 { break-after: avoid; }
+  tr, figure { break-inside: avoid; }
+  figure { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Name}}</h1>
+<p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
+</header>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a></nav>
+<main>
+<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">Summary</h2>
+<dl class="cards facts">{{range .Facts}}<div><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>
+<h3>Totals of the scheduled projects</h3>
+<dl class="cards totals">{{range .Totals}}<div><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>
+{{- if .Alerts}}
+<ul class="alerts">{{range .Alerts}}<li>{{.}}</li>{{end}}</ul>
+{{- end}}
+{{- if .Optimization}}
+<h3>Optimisation</h3>
+<table class="optimization"><tbody>{{range .Optimization}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>{{end}}</tbody></table>
+{{- end}}
+</section>
+<section id="timeline" aria-labelledby="timeline-h">
+<h2 id="timeline-h">Timeline</h2>
+{{- with .Gantt}}
+{{- if .Empty}}
+<p>No project is scheduled.</p>
+{{- else}}
+<figure>
+<svg class="chart gantt" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="gantt-title gantt-desc" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">
+<title id="gantt-title">{{.Title}}</title>
+<desc id="gantt-desc">{{.Desc}}</desc>
+<defs><marker id="gantt-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#374151"/></marker></defs>
+{{- range .Stripes}}
+<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}"/>
+{{- end}}
+{{- range .Grid}}
+<line class="{{.Class}}" x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}"/>
+{{- end}}
+{{- range .Headers}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+{{- range .Labels}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+{{- range .Bars}}
+<rect class="{{.Class}}" data-project="{{.ID}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="3" fill="{{.Fill}}"><title>{{.Title}}</title></rect>
+{{- end}}
+{{- range .Arrows}}
+<path class="dep" d="{{.D}}" marker-end="url(#gantt-arrowhead)"><title>{{.Title}}</title></path>
+{{- end}}
+{{- range .Deadlines}}
+<g class="deadline-group"><title>{{.Title}}</title><line class="deadline" x1="{{.X}}" y1="{{.Y1}}" x2="{{.X}}" y2="{{.Y2}}"/><path class="deadline-mark" d="{{.Marker}}"/></g>
+{{- end}}
+</svg>
+<figcaption>{{range .Legend}}<span class="legend"><span class="swatch-box" style="background: {{.Colour}}"></span>{{.Label}}</span>{{end}}<span class="legend">Thick outline: mandatory. Arrow: depends on. Red mark: deadline.</span></figcaption>
+</figure>
+<details><summary>Timeline as a table</summary>
+<table><thead><tr><th scope="col">Project</th><th scope="col">Title</th><th scope="col">Goal</th><th scope="col">Start</th><th scope="col">End</th><th scope="col" class="num">Periods</th><th scope="col">Deadline</th><th scope="col">Depends on</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td><code>{{.ID}}</code></td><td>{{.Title}}</td><td>{{.Goal}}</td><td>{{.Start}}</td><td>{{.End}}</td><td class="num">{{.Duration}}</td><td>{{.Deadline}}</td><td>{{.DependsOn}}</td></tr>{{end}}</tbody></table>
+</details>
+{{- end}}
+{{- end}}
+<h3>Not scheduled</h3>
+{{- if .NotScheduled}}
+<table class="not-scheduled"><thead><tr><th scope="col" class="num">Rank</th><th scope="col">Project</th><th scope="col">Status</th><th scope="col">Gate</th><th scope="col">Deadline</th><th scope="col">Reasons</th></tr></thead>
+<tbody>{{range .NotScheduled}}<tr><td class="num">{{.Rank}}</td><td>{{.Title}} <code>{{.ID}}</code></td><td><span class="badge {{.Status}}">{{.Status}}</span></td><td>{{.Gate}}</td><td>{{.Deadline}}</td><td><ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul></td></tr>{{end}}</tbody></table>
+{{- else}}
+<p>Every project is scheduled.</p>
+{{- end}}
+</section>
+<section id="capacity" aria-labelledby="capacity-h">
+<h2 id="capacity-h">Capacity</h2>
+{{- with .Heat}}
+{{- if .Empty}}
+<p>The plan has no teams.</p>
+{{- else}}
+<figure>
+<svg class="chart heatmap" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="heat-title heat-desc" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">
+<title id="heat-title">{{.Title}}</title>
+<desc id="heat-desc">{{.Desc}}</desc>
+{{- range .Headers}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+{{- range .Labels}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+{{- range .Cells}}
+<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2"><title>{{.Title}}</title></rect>
+{{- if .Text}}
+<text class="cell-text t-{{.Level}}" x="{{.TextX}}" y="{{.TextY}}" text-anchor="middle">{{.Text}}</text>
+{{- end}}
+{{- end}}
+</svg>
+<figcaption><span class="legend"><span class="swatch-box heat-idle"></span>idle</span><span class="legend"><span class="swatch-box heat-low"></span>under 50%</span><span class="legend"><span class="swatch-box heat-mid"></span>50–85%</span><span class="legend"><span class="swatch-box heat-full"></span>85% or more</span><span class="legend"><span class="swatch-box heat-over"></span>over capacity</span><span class="legend">Cells read FTE used / capacity.</span></figcaption>
+</figure>
+{{- if .NearFull}}
+<p>Near full or over capacity at least once: {{range $i, $t := .NearFull}}{{if $i}}, {{end}}<code>{{$t}}</code>{{end}}.</p>
+{{- end}}
+{{- if .Idle}}
+<p>Idle for the whole horizon: {{range $i, $t := .Idle}}{{if $i}}, {{end}}<code>{{$t}}</code>{{end}}.</p>
+{{- end}}
+<details><summary>Capacity as a table</summary>
+<div class="wide"><table><thead><tr><th scope="col">Team</th>{{range .PeriodLabels}}<th scope="col" class="num">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr><th scope="row"><code>{{.ID}}</code></th>{{range .Cells}}<td class="num">{{.}}</td>{{end}}</tr>{{end}}
+<tr><th scope="row">Projects in flight</th>{{range .Active}}<td class="num">{{.}}</td>{{end}}</tr></tbody></table></div>
+</details>
+{{- end}}
+{{- end}}
+{{- if .Budgets.Rows}}
+<h3>Budget spend by period</h3>
+<div class="wide"><table class="budgets"><thead><tr><th scope="col">Budget</th><th scope="col">Limit</th>{{range .Budgets.Periods}}<th scope="col" class="num">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Budgets.Rows}}<tr><th scope="row">{{if .Title}}{{.Title}} {{end}}<code>{{.ID}}</code></th><td>{{.Limit}}</td>{{range .Cells}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}</td>{{end}}</tr>{{end}}</tbody></table></div>
+<p class="note">Highlighted cells: 90% or more of the budget's window (year, period or horizon) is spent by then.</p>
+{{- end}}
+</section>
+<section id="cost-benefit" aria-labelledby="cost-benefit-h">
+<h2 id="cost-benefit-h">Cost-benefit</h2>
+{{- with .Bubbles}}
+{{- if .Empty}}
+<p>The plan has no projects.</p>
+{{- else}}
+<figure>
+<svg class="chart bubbles" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="bubble-title bubble-desc" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">
+<title id="bubble-title">{{.Title}}</title>
+<desc id="bubble-desc">{{.Desc}}</desc>
+{{- range .Grid}}
+<line class="{{.Class}}" x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}"/>
+{{- end}}
+<rect class="{{.Frame.Class}}" x="{{.Frame.X}}" y="{{.Frame.Y}}" width="{{.Frame.W}}" height="{{.Frame.H}}"/>
+{{- with .Zero}}
+<line class="{{.Class}}" x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}"/>
+{{- end}}
+{{- with .Appetite}}
+<line class="{{.Class}}" x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}"/>
+{{- end}}
+{{- with .AppetiteLabel}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+{{- range .Ticks}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+<text class="{{.AxisX.Class}}" x="{{.AxisX.X}}" y="{{.AxisX.Y}}" text-anchor="{{.AxisX.Anchor}}">{{.AxisX.Text}}</text>
+<text class="{{.AxisY.Class}}" x="{{.AxisY.X}}" y="{{.AxisY.Y}}" text-anchor="{{.AxisY.Anchor}}" transform="rotate(-90 {{.AxisY.X}} {{.AxisY.Y}})">{{.AxisY.Text}}</text>
+{{- range .Bubbles}}
+<circle class="{{.Class}}" data-project="{{.ID}}" cx="{{.CX}}" cy="{{.CY}}" r="{{.R}}"{{if .Fill}} fill="{{.Fill}}"{{end}}><title>{{.Title}}</title></circle>
+{{- end}}
+{{- range .Bubbles}}
+<text class="{{.Label.Class}}" x="{{.Label.X}}" y="{{.Label.Y}}" text-anchor="{{.Label.Anchor}}">{{.Label.Text}}</text>
+{{- end}}
+</svg>
+<figcaption><span class="legend"><span class="swatch-box b-scheduled"></span>scheduled (coloured by goal, as in the timeline)</span><span class="legend"><span class="swatch-box b-deferred"></span>deferred</span><span class="legend"><span class="swatch-box b-dropped"></span>dropped</span><span class="legend">Circle area grows with cost.</span></figcaption>
+</figure>
+{{- end}}
+{{- end}}
+</section>
+<section id="ranking" aria-labelledby="ranking-h">
+<h2 id="ranking-h">Ranked roadmap</h2>
+<div class="wide"><table class="projects"><thead><tr><th scope="col" class="num">Rank</th><th scope="col">Project</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Alignment</th><th scope="col" class="num">Risk</th><th scope="col">When</th><th scope="col">Deadline</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Risk-adj. NPV</th><th scope="col" class="num">ROI</th><th scope="col">Payback</th><th scope="col">Depends on</th><th scope="col">Reasons</th></tr></thead>
+<tbody>
+{{- range .Projects}}
+<tr id="project-{{.ID}}"><td class="num">{{.Rank}}</td><td class="project">{{.Title}} <code>{{.ID}}</code>{{if .Mandatory}} <span class="badge mandatory">mandatory</span>{{end}}</td><td><span class="badge {{.Status}}">{{.Status}}</span>{{if .Gate}} <span class="note">({{.Gate}})</span>{{end}}</td><td class="num">{{.Score}}</td><td class="num">{{.Alignment}}</td><td class="num">{{.Risk}}</td><td class="when">{{.When}}</td><td class="when">{{.Deadline}}</td><td class="num">{{.Cost}}</td><td class="num">{{.RiskAdjustedNPV}}</td><td class="num">{{.ROI}}</td><td>{{.Payback}}</td><td>{{.DependsOn}}</td><td class="reasons">{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
+{{- end}}
+</tbody></table></div>
+</section>
+<section id="vendors" aria-labelledby="vendors-h">
+<h2 id="vendors-h">Vendor evaluations</h2>
+{{- range .Vendors}}
+<h3>Evaluation <code>{{.Evaluation}}</code>{{if .Category}} ({{.Category}}){{end}}</h3>
+<p>Winner: <strong>{{.Winner}}</strong>. Minimum score {{.Minimum}}; total cost of ownership over {{.Years}} years.</p>
+<div class="wide"><table class="vendor-matrix"><thead><tr><th scope="col">Vendor</th>{{range .Criteria}}<th scope="col" class="num">{{.Label}}<br><span class="note">weight {{.Value}}</span></th>{{end}}<th scope="col" class="num">Score</th><th scope="col" class="num">TCO</th><th scope="col">Eligible</th></tr></thead>
+<tbody>{{range .Rows}}<tr{{if .Winner}} class="winner"{{end}}><th scope="row">{{.Title}} <code>{{.Vendor}}</code>{{if .Winner}} ★ winner{{end}}</th>{{range .Scores}}<td class="num">{{.}}</td>{{end}}<td class="num">{{.Score}}</td><td class="num">{{.TCO}}</td><td>{{if .Eligible}}yes{{else}}no{{end}}</td></tr>{{end}}</tbody></table></div>
+{{- else}}
+<p>The plan has no vendor evaluations.</p>
+{{- end}}
+</section>
+<section id="checks" aria-labelledby="checks-h">
+<h2 id="checks-h">Checks</h2>
+{{- if .Checks}}
+<table class="checks"><thead><tr><th scope="col">Check</th><th scope="col">Severity</th><th scope="col">Result</th><th scope="col">Message</th></tr></thead>
+<tbody>{{range .Checks}}<tr><td><code>{{.ID}}</code></td><td>{{.Severity}}</td><td><span class="badge {{.Class}}">{{.Result}}</span></td><td>{{.Message}}</td></tr>{{end}}</tbody></table>
+{{- else}}
+<p>The plan has no checks.</p>
+{{- end}}
+</section>
+</main>
+</body>
+</html>
+`

@@ -1,0 +1,113 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+)
+
+func TestRenderMermaidGolden(t *testing.T) {
+	for _, name := range picsFixtures {
+		t.Run(name, func(t *testing.T) {
+			p := loadPicsFixture(t, name)
+			var buf bytes.Buffer
+			if err := RenderPlan(&buf, p, "mermaid", Options{}); err != nil {
+				t.Fatal(err)
+			}
+			assertPicsGolden(t, name+".gantt.mmd", buf.Bytes())
+			checkGanttTasks(t, p, buf.String())
+			if got, want := mermaidGantt(p), "```mermaid\n"+buf.String()+"```\n"; got != want {
+				t.Errorf("mermaidGantt differs from --format mermaid in fences (-want +got):\n%s", cmp.Diff(want, got))
+			}
+		})
+	}
+}
+
+// checkGanttTasks asserts one task line per scheduled project, and none for
+// the others.
+func checkGanttTasks(t *testing.T, p *evaluate.Plan, src string) {
+	t.Helper()
+	for _, pr := range p.Projects {
+		n := strings.Count(src, ":"+mermaidID("p", pr.ID)+",") + strings.Count(src, ":crit, "+mermaidID("p", pr.ID)+",")
+		want := 0
+		if pr.Status == evaluate.StatusScheduled {
+			want = 1
+		}
+		if n != want {
+			t.Errorf("project %s (%s) has %d gantt tasks, want %d", pr.ID, pr.Status, n, want)
+		}
+	}
+}
+
+func TestMermaidGanttDates(t *testing.T) {
+	tests := []struct {
+		period, start string
+		begin, end    int
+		want          string
+	}{
+		{"quarter", "2027-Q1", 2, 5, ", 2027-07-01, 2028-04-01\n"},
+		{"month", "2027-01", 11, 13, ", 2027-12-01, 2028-02-01\n"},
+		{"week", "2027-W01", 0, 2, ", 2027-01-04, 2027-01-18\n"},
+		{"year", "2027", 1, 2, ", 2028-01-01, 2029-01-01\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			b, e := tt.begin, tt.end
+			p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "x", Start: tt.start, Period: tt.period, Horizon: 20},
+				Projects: []evaluate.ProjectPlan{{ID: "a", Title: "A", Rank: 1, Status: evaluate.StatusScheduled, StartPeriod: &b, EndPeriod: &e}}}
+			src, err := ganttSource(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(src, "    A :p_a"+tt.want) {
+				t.Errorf("gantt lacks the task with dates%q:\n%s", tt.want, src)
+			}
+		})
+	}
+}
+
+func TestMermaidGanttBadCalendar(t *testing.T) {
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "x", Start: "soon", Period: "quarter"}}
+	if err := renderMermaid(&bytes.Buffer{}, p, Options{}); err == nil {
+		t.Error("renderMermaid accepted a plan whose start is not a date")
+	}
+	got := mermaidGantt(p)
+	if !strings.HasPrefix(got, "```mermaid\ngantt\n") || !strings.Contains(got, "%% no timeline: plan start:") {
+		t.Errorf("mermaidGantt = %q, want a block explaining the missing timeline", got)
+	}
+}
+
+func TestMermaidText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain title", "Plain title"},
+		{"Data warehouse: finance", "Data warehouse#58; finance"},
+		{"Portal #2", "Portal #35;2"},
+		{"ERP; phase 1", "ERP#59; phase 1"},
+		{`"quick" <wins> & 100%`, "#quot;quick#quot; #lt;wins#gt; #amp; 100#37;"},
+		{"two\nlines\t", "two lines"},
+		{"Café ünïcode", "Café ünïcode"},
+	}
+	for _, tt := range tests {
+		if got := mermaidText(tt.in); got != tt.want {
+			t.Errorf("mermaidText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMermaidID(t *testing.T) {
+	tests := []struct{ prefix, in, want string }{
+		{"p", "crm_migration", "p_crm_migration"},
+		{"p", "patch-automation", "p_patch_automation"},
+		{"p", "end", "p_end"},
+		{"g", "cut.costs", "g_cut_costs"},
+	}
+	for _, tt := range tests {
+		if got := mermaidID(tt.prefix, tt.in); got != tt.want {
+			t.Errorf("mermaidID(%q, %q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package report
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+)
+
+// picsFixtures are the hand-built plans under testdata/pics: a quarterly IT
+// portfolio with dependencies, deadlines, vendors and checks; a monthly plan
+// whose names need escaping; a weekly plan where nothing is scheduled.
+var picsFixtures = []string{"portfolio", "monthly", "weekly-nothing-scheduled"}
+
+// loadPicsFixture reads testdata/pics/name.json.
+func loadPicsFixture(t *testing.T, name string) *evaluate.Plan {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "pics", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p evaluate.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return &p
+}
+
+// updatingGoldens reports whether the package's -update flag is set.
+func updatingGoldens() bool {
+	f := flag.Lookup("update")
+	return (f != nil && f.Value.String() == "true") || os.Getenv("ROADMAP_UPDATE_GOLDEN") == "1"
+}
+
+// assertPicsGolden compares got with testdata/pics/name, rewriting it when
+// updating goldens.
+func assertPicsGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "pics", name)
+	if updatingGoldens() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
