@@ -97,6 +97,11 @@ func TestPlanExampleGolden(t *testing.T) {
 			assertGolden(t, "plan/it-department."+c.ext, res.Stdout)
 		})
 	}
+	// The tighter scenario of example.vars.hcl: A fails the risk gate and
+	// D starts at once next to C.
+	res := runCLI(t, "plan", "--var-file", exampleDir+"/example.vars.hcl", exampleDir)
+	res.wantExit(t, 0)
+	assertGolden(t, "plan/it-department-tight.txt", res.Stdout)
 }
 
 // TestPlanExampleStory: the example tells the case study's story (see
