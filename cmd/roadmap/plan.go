@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -111,11 +113,18 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return errFailed
 	}
 
-	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{
+	opts := evaluate.Options{
 		Optimize:  o.optimize,
 		Seed:      o.seed,
 		TimeLimit: o.timeLimit,
-	})
+	}
+	var progress *progressLine
+	if s.ErrIsTerminal {
+		progress = &progressLine{w: s.Err, last: -1}
+		opts.Progress = progress.update
+	}
+	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
+	progress.clear()
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}
@@ -186,4 +195,36 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 		return errFailed
 	}
 	return nil
+}
+
+// progressLine shows the optimiser's progress on a terminal's stderr as
+// one line rewritten in place, and clears it when the search ends.
+type progressLine struct {
+	mu    sync.Mutex
+	w     io.Writer
+	last  int // percent last shown; -1 before the first
+	shown bool
+}
+
+func (p *progressLine) update(done float64) {
+	pct := int(min(max(done, 0), 1) * 100)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if pct == p.last {
+		return
+	}
+	p.last, p.shown = pct, true
+	fmt.Fprintf(p.w, "\rOptimising the schedule... %3d%%", pct)
+}
+
+func (p *progressLine) clear() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }

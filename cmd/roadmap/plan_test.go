@@ -352,3 +352,19 @@ func TestPlanLoadErrors(t *testing.T) {
 		t.Errorf("missing directory: stdout %q, stderr %q", res.Stdout, res.Stderr)
 	}
 }
+
+func TestProgressLine(t *testing.T) {
+	var buf strings.Builder
+	p := &progressLine{w: &buf, last: -1}
+	for _, done := range []float64{0, 0.001, 0.5, 0.504, 1, 1.5} {
+		p.update(done)
+	}
+	p.clear()
+	p.clear()
+	want := "\rOptimising the schedule...   0%\rOptimising the schedule...  50%\rOptimising the schedule... 100%\r\x1b[K"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("progress (-want +got):\n%s", diff)
+	}
+	var none *progressLine
+	none.clear() // off a terminal there is no progress line
+}
