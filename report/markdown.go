@@ -21,12 +21,12 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.summary()
 	m.ranking()
 	m.costBenefit()
-	// The Mermaid gantt chart of the schedule belongs here, between the
-	// figures and the capacity plan (report/mermaid.go).
 	m.capacity()
 	m.vendors()
 	m.checks()
 	m.optimization()
+	// MERMAID: the plan ends with the schedule's gantt block, mermaidGantt
+	// in report/mermaid.go (see docs/reports.md); its owner adds the call.
 	_, err := w.Write(m.buf.Bytes())
 	return err
 }
