@@ -94,6 +94,9 @@ func (m *markdownRenderer) summary() {
 		{"Finish", finishText(p)},
 		{"Peak", peakText(p.Totals)},
 	}
+	if text := checksText(p.Checks); text != "" {
+		items = append(items, [2]string{"Checks", text})
+	}
 	for _, it := range items {
 		fmt.Fprintf(&m.buf, "- **%s:** %s\n", it[0], mdEscape(it[1]))
 	}

@@ -329,6 +329,24 @@ func evaluationText(v evaluate.VendorResult) string {
 	return strings.Join(parts, ", ") + "; " + winner
 }
 
+// checksText sums up the checks: "3 passed", or "1 of 3 passed; failed:
+// no_red_projects (error), late (warning)"; "" when there are none.
+func checksText(checks []evaluate.CheckResult) string {
+	if len(checks) == 0 {
+		return ""
+	}
+	var failed []string
+	for _, c := range checks {
+		if !c.Passed {
+			failed = append(failed, fmt.Sprintf("%s (%s)", c.ID, c.Severity))
+		}
+	}
+	if len(failed) == 0 {
+		return fmt.Sprintf("%d passed", len(checks))
+	}
+	return fmt.Sprintf("%d of %d passed; failed: %s", len(checks)-len(failed), len(checks), strings.Join(failed, ", "))
+}
+
 // checkResult is "pass" or "FAIL".
 func checkResult(c evaluate.CheckResult) string {
 	if c.Passed {

@@ -108,17 +108,42 @@ func (t *tableRenderer) summary() {
 		{"Finish", finishText(p)},
 		{"Peak", peakText(p.Totals)},
 	}
+	if text := checksText(p.Checks); text != "" {
+		rows = append(rows, [2]string{"Checks", text})
+	}
 	const keyWidth = 10
 	for _, r := range rows {
+		style := ""
+		if r[0] == "Checks" {
+			style = checksStyle(p.Checks)
+		}
 		lines := wrapText(r[1], t.width-2-keyWidth)
 		for i, line := range lines {
 			key := ""
 			if i == 0 {
 				key = r[0]
 			}
-			fmt.Fprintf(&t.buf, "  %-*s%s\n", keyWidth, key, line)
+			fmt.Fprintf(&t.buf, "  %-*s%s\n", keyWidth, key, t.style(style, line))
 		}
 	}
+}
+
+// checksStyle is red when an error check failed, yellow when only
+// warnings did.
+func checksStyle(checks []evaluate.CheckResult) string {
+	style := ""
+	for _, c := range checks {
+		switch {
+		case c.Passed:
+		case c.Severity == "warning":
+			if style == "" {
+				style = ansiYellow
+			}
+		default:
+			return ansiRed
+		}
+	}
+	return style
 }
 
 func (t *tableRenderer) ranking() {
