@@ -209,6 +209,7 @@ func defaultStreams() *Streams {
 		OutIsTerminal: isTerminal(os.Stdout),
 		ErrIsTerminal: isTerminal(os.Stderr),
 		Env:           os.Environ(),
+		TerminalWidth: terminalWidth(os.Stdout),
 	}
 }
 
