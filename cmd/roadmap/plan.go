@@ -77,7 +77,7 @@ prints the difference from the other plan instead.`,
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
 	f.StringVar(&o.out, "out", "", "also save the JSON plan to `FILE` (for show and --compare)")
-	addVarFlags(f, &o.vars, &o.varFiles)
+	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")

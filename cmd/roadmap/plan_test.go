@@ -82,8 +82,6 @@ func TestPlanFlagErrors(t *testing.T) {
 	}
 }
 
-const exampleDir = "../../examples/it-department"
-
 // TestPlanExampleGolden: the plan of the example roadmap in each format
 // this command prints by default, against golden files.
 func TestPlanExampleGolden(t *testing.T) {
