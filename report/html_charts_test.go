@@ -128,7 +128,7 @@ func TestHeatLevel(t *testing.T) {
 
 func TestAmountFormats(t *testing.T) {
 	tests := []struct {
-		v             float64
+		v              float64
 		grouped, short string
 	}{
 		{0, "0", "0"},
