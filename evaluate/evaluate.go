@@ -5,6 +5,7 @@ package evaluate
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -22,8 +23,181 @@ type Options struct {
 	Progress func(done float64)
 }
 
+// projectEval is one project's working state through the pipeline.
+type projectEval struct {
+	cfg    *hclspec.Project
+	index  int             // in cfg.Projects
+	vendor *hclspec.Vendor // resolved vendor; nil when none or no winner
+	fin    projectFinance
+
+	alignment float64 // sum(goal weight x contribution) / sum of weights
+	risk      float64 // 1 - product(1 - each risk)
+	score     float64
+
+	status   string
+	gate     string
+	findings []Finding
+
+	rank  int // 1-based
+	task  int // index in the schedule problem; -1 when dropped
+	start int // first period; -1 unless scheduled
+}
+
+func (pe *projectEval) dropped() bool { return pe.status == StatusDropped }
+
+// fail records a finding; the first failing gate decides the status.
+func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
+	if pe.gate == "" {
+		pe.gate = gate
+		pe.status = status
+	}
+	pe.findings = append(pe.findings, Finding{Gate: gate, Message: msg, Range: sourceRange(rng)})
+}
+
+// evaluation holds the lookups every stage shares.
+type evaluation struct {
+	cfg      *hclspec.Config
+	roadmap  *hclspec.Roadmap
+	cal      hclspec.Calendar
+	ppy      int
+	horizon  int
+	currency string
+
+	goals       map[string]*hclspec.Goal
+	departments map[string]*hclspec.Department
+	teams       map[string]*hclspec.Team
+	budgets     map[string]*hclspec.Budget
+	vendors     map[string]*hclspec.Vendor
+
+	vendorList    []VendorResult // by evaluation id
+	vendorResults map[string]*VendorResult
+	winners       map[string]*hclspec.Vendor
+
+	projects []*projectEval // declaration order
+	byID     map[string]*projectEval
+	ranked   []*projectEval // rank order
+
+	base  *problemBase
+	diags hcl.Diagnostics
+}
+
 // Evaluate builds the plan of cfg. Diagnostics report check evaluation
 // errors and other problems that only show once the plan exists.
 func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hcl.Diagnostics) {
-	panic("TODO: implemented by the evaluation work")
+	e, diags := newEvaluation(cfg)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	e.evaluateVendors()
+	e.computeFinance()
+	e.applyGates()
+	e.scoreProjects()
+	e.rankProjects()
+	if err := ctx.Err(); err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
+		return nil, e.diags
+	}
+	prob := e.buildProblem()
+	sch := scheduleInRankOrder(prob)
+	e.applySchedule(prob, sch)
+	plan := e.buildPlan()
+	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
+	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
+	return plan, e.diags
+}
+
+// newEvaluation indexes cfg; it fails only when cfg lacks what every stage
+// needs (a roadmap block, a horizon).
+func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	if cfg == nil || cfg.Roadmap == nil {
+		return nil, diags.Append(&hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Missing roadmap block",
+			Detail:   "A roadmap needs exactly one roadmap block before it can be evaluated.",
+		})
+	}
+	rm := cfg.Roadmap
+	if rm.Horizon < 1 {
+		return nil, diags.Append(&hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid horizon",
+			Detail:   fmt.Sprintf("The horizon must be at least 1 period; got %d.", rm.Horizon),
+			Subject:  rm.Ranges.Range("horizon", rm.DeclRange).Ptr(),
+		})
+	}
+	cal := cfg.Calendar
+	if cal.Unit == "" {
+		cal.Unit = rm.Period
+	}
+	e := &evaluation{
+		cfg:         cfg,
+		roadmap:     rm,
+		cal:         cal,
+		ppy:         cal.PeriodsPerYear(),
+		horizon:     rm.Horizon,
+		currency:    rm.Currency,
+		goals:       map[string]*hclspec.Goal{},
+		departments: map[string]*hclspec.Department{},
+		teams:       map[string]*hclspec.Team{},
+		budgets:     map[string]*hclspec.Budget{},
+		vendors:     map[string]*hclspec.Vendor{},
+		byID:        map[string]*projectEval{},
+	}
+	for _, g := range cfg.Goals {
+		e.goals[g.ID] = g
+	}
+	for _, d := range cfg.Departments {
+		e.departments[d.ID] = d
+	}
+	for _, t := range cfg.Teams {
+		e.teams[t.ID] = t
+	}
+	for _, b := range cfg.Budgets {
+		e.budgets[b.ID] = b
+	}
+	for _, v := range cfg.Vendors {
+		e.vendors[v.ID] = v
+	}
+	for i, p := range cfg.Projects {
+		pe := &projectEval{cfg: p, index: i, task: -1, start: -1, findings: []Finding{}}
+		e.projects = append(e.projects, pe)
+		e.byID[p.ID] = pe
+	}
+	e.base = e.buildProblemBase()
+	return e, diags
+}
+
+// label is the label of period i.
+func (e *evaluation) label(i int) string { return e.cal.Label(i) }
+
+// evaluateVendors runs the vendor selections and resolves each project's
+// vendor: a vendor directly, or its evaluation's winner.
+func (e *evaluation) evaluateVendors() {
+	results, winners, diags := evaluateVendors(e.cfg)
+	e.diags = append(e.diags, diags...)
+	e.vendorResults = map[string]*VendorResult{}
+	for i := range results {
+		e.vendorResults[results[i].Evaluation] = &results[i]
+	}
+	e.winners = winners
+	e.vendorList = results
+	for _, pe := range e.projects {
+		switch ref := pe.cfg.Vendor; ref.Kind {
+		case hclspec.RefVendor:
+			pe.vendor = e.vendors[ref.ID]
+		case hclspec.RefEvaluation:
+			pe.vendor = winners[ref.ID]
+		}
+	}
+}
+
+// computeFinance builds every project's cash flows as if it started at
+// period 0 (ranking uses these figures).
+func (e *evaluation) computeFinance() {
+	for _, pe := range e.projects {
+		f, diags := projectFinanceOf(pe.cfg, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate)
+		pe.fin = f
+		e.diags = append(e.diags, diags...)
+	}
 }

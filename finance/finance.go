@@ -63,21 +63,21 @@ func IRR(flows []float64) (rate float64, ok bool) {
 }
 
 // Payback is the number of periods from the first until the cumulative
-// flow reaches zero, each period's flow spread evenly through it. ok is
-// false when it never does.
+// flow first climbs back to zero, each period's flow spread evenly through
+// it, so the crossing is interpolated. When the cumulative flow is never
+// below zero there is nothing to pay back and Payback is 0. ok is false
+// when it goes below zero and never comes back.
 func Payback(flows []float64) (periods float64, ok bool) {
-	cum := 0.0
+	cum, wasNegative := 0.0, false
 	for k, x := range flows {
 		next := cum + x
 		if cum < 0 && next >= 0 {
 			return float64(k) + (-cum)/x, true
 		}
-		if k == 0 && cum == 0 && next >= 0 && x > 0 {
-			return 0, true
-		}
+		wasNegative = wasNegative || next < 0
 		cum = next
 	}
-	return 0, false
+	return 0, !wasNegative
 }
 
 // Finite reports whether x is a usable money figure (not NaN or ±Inf).

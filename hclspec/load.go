@@ -1,8 +1,16 @@
 package hclspec
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // LoadOptions carries every input a load takes besides the directory, so the
@@ -29,8 +37,349 @@ func (l *Loader) Files() map[string]*hcl.File {
 	return l.parser.Files()
 }
 
+// VarFileSuffix marks variable files: they sit beside the roadmap but are
+// loaded only when named with --var-file.
+const VarFileSuffix = ".vars.hcl"
+
+// blockKinds lists the block types with ids, in the order they are decoded.
+var blockKinds = []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"}
+
 // LoadDir loads, decodes and validates the roadmap in dir. It always returns
-// as much of the Config as it could decode; diags holds every problem found.
+// as much of the Config as it could decode; diags holds every problem found,
+// sorted by file and position.
 func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics) {
-	panic("TODO: implemented by the language work")
+	cfg := &Config{
+		Dir:            dir,
+		Variables:      []*Variable{},
+		Goals:          []*Goal{},
+		Departments:    []*Department{},
+		Teams:          []*Team{},
+		Budgets:        []*Budget{},
+		Vendors:        []*Vendor{},
+		Evaluations:    []*Evaluation{},
+		Projects:       []*Project{},
+		Checks:         []*Check{},
+		VariableValues: map[string]cty.Value{},
+		LocalValues:    map[string]cty.Value{},
+	}
+	blocks, diags := l.parseDir(dir)
+	diags = append(diags, l.decode(cfg, blocks, opts)...)
+	cfg.Files = l.parser.Files()
+	SortDiagnostics(diags)
+	return cfg, diags
+}
+
+// RoadmapFiles lists the configuration files of dir: every *.hcl directly
+// in it except *.vars.hcl, in lexical order.
+func RoadmapFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, VarFileSuffix) || strings.HasPrefix(name, ".") {
+			continue
+		}
+		files = append(files, filepath.Join(dir, name))
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// parseDir parses every roadmap file and returns their top-level blocks in
+// file order.
+func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
+	files, err := RoadmapFiles(dir)
+	if err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read roadmap directory",
+			Detail:   err.Error(),
+		}}
+	}
+	if len(files) == 0 {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "No roadmap files",
+			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
+		}}
+	}
+	var diags hcl.Diagnostics
+	var blocks []*hcl.Block
+	for _, path := range files {
+		f, d := l.parser.ParseHCLFile(path)
+		diags = append(diags, d...)
+		if f == nil {
+			continue
+		}
+		content, d := f.Body.Content(fileSchema)
+		diags = append(diags, d...)
+		blocks = append(blocks, content.Blocks...)
+	}
+	return blocks, diags
+}
+
+func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	byType := map[string][]*hcl.Block{}
+	for _, b := range blocks {
+		byType[b.Type] = append(byType[b.Type], b)
+	}
+	decls := declarations{}
+	// declare records an id and reports a duplicate; false means skip it.
+	declare := func(b *hcl.Block) bool {
+		id := b.Labels[0]
+		if decls[b.Type] == nil {
+			decls[b.Type] = map[string]hcl.Range{}
+		}
+		if !hclsyntax.ValidIdentifier(id) {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Invalid %s id", b.Type),
+				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: an id must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, b.Type, id),
+				Subject:  b.LabelRanges[0].Ptr(),
+			})
+		}
+		if first, dup := decls[b.Type][id]; dup {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, id),
+				Detail:   fmt.Sprintf("A %s named %q was already declared at %s. Ids must be unique per block type.", b.Type, id, first.String()),
+				Subject:  b.LabelRanges[0].Ptr(),
+				Context:  b.DefRange.Ptr(),
+			})
+			return false
+		}
+		decls[b.Type][id] = b.DefRange
+		return true
+	}
+
+	s := newScope()
+
+	// Variables first: everything else may refer to them.
+	varDecls := map[string]*variableDecl{}
+	var varOrder []*variableDecl
+	for _, b := range byType["variable"] {
+		vd, d := decodeVariableBlock(b)
+		diags = append(diags, d...)
+		if !declare(b) {
+			continue
+		}
+		varDecls[vd.Variable.Name] = vd
+		varOrder = append(varOrder, vd)
+		s.setVar(vd.Variable.Name, cty.DynamicVal)
+	}
+	assigned, d := l.assignVariables(varDecls, opts)
+	diags = append(diags, d...)
+	for _, vd := range varOrder {
+		name := vd.Variable.Name
+		a, ok := assigned[name]
+		val, d := finalVariableValue(vd, a, ok, s)
+		diags = append(diags, d...)
+		s.setVar(name, val)
+		cfg.Variables = append(cfg.Variables, vd.Variable)
+		cfg.VariableValues[name] = val
+	}
+
+	var localAttrs []*hcl.Attribute
+	for _, b := range byType["locals"] {
+		attrs, d := b.Body.JustAttributes()
+		diags = append(diags, d...)
+		sorted := sortedAttributes(attrs)
+		localAttrs = append(localAttrs, sorted...)
+	}
+	diags = append(diags, evaluateLocals(localAttrs, s)...)
+	for name, v := range s.locals {
+		cfg.LocalValues[name] = v
+	}
+
+	dec := &decoder{scope: s, unit: Quarter, horizon: 8}
+	cfg.Roadmap = defaultRoadmap(defaultRoadmapName(cfg.Dir))
+	roadmaps := byType["roadmap"]
+	switch {
+	case len(roadmaps) == 0:
+		diag := &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Missing roadmap block",
+			Detail:   "A roadmap needs exactly one roadmap block with at least its start, such as roadmap { name = \"IT 2027\"  start = \"2027-01\" }.",
+		}
+		if len(blocks) > 0 {
+			first := hcl.Range{Filename: blocks[0].DefRange.Filename, Start: hcl.InitialPos, End: hcl.InitialPos}
+			diag.Subject = &first
+		}
+		diags = append(diags, diag)
+	default:
+		rm, start, startOK, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
+		diags = append(diags, d...)
+		cfg.Roadmap = rm
+		dec.unit, dec.horizon = rm.Period, rm.Horizon
+		if startOK {
+			cfg.Calendar = NewCalendar(rm.Period, start)
+			dec.calendar = &cfg.Calendar
+		}
+		for _, b := range roadmaps[1:] {
+			diags = append(diags, duplicateBlock(b, roadmaps[0].DefRange))
+		}
+	}
+
+	var refs []reference
+	for _, kind := range blockKinds {
+		for _, b := range byType[kind] {
+			fresh := declare(b)
+			switch kind {
+			case "goal":
+				g, d := dec.decodeGoalBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Goals = append(cfg.Goals, g)
+				}
+			case "department":
+				x, d := dec.decodeDepartmentBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Departments = append(cfg.Departments, x)
+				}
+			case "team":
+				x, d := dec.decodeTeamBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Teams = append(cfg.Teams, x)
+				}
+			case "budget":
+				x, d := dec.decodeBudgetBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Budgets = append(cfg.Budgets, x)
+				}
+			case "vendor":
+				x, d := dec.decodeVendorBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Vendors = append(cfg.Vendors, x)
+				}
+			case "evaluation":
+				x, r, d := dec.decodeEvaluationBlock(b)
+				diags = append(diags, d...)
+				refs = append(refs, r...)
+				if fresh {
+					for _, ref := range r {
+						x.Candidates = append(x.Candidates, ref.ID)
+					}
+					cfg.Evaluations = append(cfg.Evaluations, x)
+				}
+			case "project":
+				x, r, d := dec.decodeProjectBlock(b)
+				diags = append(diags, d...)
+				refs = append(refs, r...)
+				if fresh {
+					cfg.Projects = append(cfg.Projects, x)
+				}
+			case "check":
+				x, d := dec.decodeCheckBlock(b)
+				diags = append(diags, d...)
+				if fresh {
+					cfg.Checks = append(cfg.Checks, x)
+				}
+			}
+		}
+	}
+
+	for _, ref := range refs {
+		if d := decls.resolve(ref); d != nil {
+			diags = append(diags, d)
+		}
+	}
+	diags = append(diags, applyDefaults(cfg)...)
+	diags = append(diags, checkDependencyCycles(cfg)...)
+	return diags
+}
+
+func defaultRoadmapName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return filepath.Base(abs)
+	}
+	return filepath.Base(dir)
+}
+
+// applyDefaults fills what depends on other blocks: a project's funding
+// (the only budget, when there is exactly one) and an evaluation's
+// candidates (every vendor of its category, by id, when none are listed).
+func applyDefaults(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if len(cfg.Budgets) == 1 {
+		for _, p := range cfg.Projects {
+			if _, set := p.Ranges["funding"]; !set {
+				p.Funding = cfg.Budgets[0].ID
+			}
+		}
+	}
+	vendors := map[string]*Vendor{}
+	for _, v := range cfg.Vendors {
+		vendors[v.ID] = v
+	}
+	for _, e := range cfg.Evaluations {
+		if _, listed := e.Ranges["candidates"]; listed {
+			if e.Category == "" {
+				continue
+			}
+			for _, id := range e.Candidates {
+				v, ok := vendors[id]
+				if ok && v.Category != "" && v.Category != e.Category {
+					diags = append(diags, &hcl.Diagnostic{
+						Severity: hcl.DiagWarning,
+						Summary:  "Candidate of another category",
+						Detail:   fmt.Sprintf("Vendor %q is in category %q but evaluation %q is for %q.", id, v.Category, e.ID, e.Category),
+						Subject:  e.Ranges.Range("candidates", e.DeclRange).Ptr(),
+					})
+				}
+			}
+			continue
+		}
+		if e.Category == "" {
+			continue
+		}
+		for _, v := range cfg.Vendors {
+			if v.Category == e.Category {
+				e.Candidates = append(e.Candidates, v.ID)
+			}
+		}
+		sort.Strings(e.Candidates)
+		if len(e.Candidates) == 0 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Evaluation without candidates",
+				Detail:   fmt.Sprintf("No vendor has category %q, so evaluation %q has no winner and projects using it are not viable.", e.Category, e.ID),
+				Subject:  e.Ranges.Range("category", e.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
+}
+
+// checkDependencyCycles reports each depends_on cycle once, on the first
+// project's reference to the next.
+func checkDependencyCycles(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	byID := map[string]*Project{}
+	for _, p := range cfg.Projects {
+		byID[p.ID] = p
+	}
+	for _, cycle := range dependencyCycles(cfg.Projects) {
+		if len(cycle) == 1 {
+			continue // a project depending on itself is reported where it is decoded
+		}
+		first := byID[cycle[0]]
+		next := cycle[1%len(cycle)]
+		subject := first.Ranges.Range("depends_on."+next, first.Ranges.Range("depends_on", first.DeclRange))
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Dependency cycle",
+			Detail:   fmt.Sprintf("These projects depend on each other in a loop, so none can start: %s. Remove one of the depends_on references.", cyclePath("project.", cycle)),
+			Subject:  subject.Ptr(),
+			Context:  first.Ranges.Range("depends_on", first.DeclRange).Ptr(),
+		})
+	}
+	return diags
 }

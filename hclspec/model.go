@@ -37,7 +37,10 @@ type Config struct {
 
 // Ranges maps an attribute name ("opposed_by", "effort", "cost.one_time")
 // to the range of its expression, so later stages can point at the exact
-// attribute responsible for a finding.
+// attribute responsible for a finding. Map keys and references have their
+// own entries: "goals.<goal>", "effort.<team>", "depends_on.<project>",
+// "endorsed_by.<department>", "opposed_by.<department>",
+// "capacity_by_period.<label>", "scores.<criterion>", "criteria.<criterion>".
 type Ranges map[string]hcl.Range
 
 // Range returns the range of the named attribute, or def when it is absent.

@@ -1,12 +1,216 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
+// renderJSON writes the plan as format_version "1" JSON: the field names of
+// evaluate.Plan, map keys sorted, two-space indent, [] rather than null for
+// empty lists, {} for empty maps, and a trailing newline.
 func renderJSON(w io.Writer, p *evaluate.Plan, o Options) error {
-	return errors.New("json output is not implemented yet")
+	data, err := MarshalPlan(p)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// MarshalPlan returns the JSON form of p, exactly as `plan --format json`
+// prints it and `plan --out` saves it.
+func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
+	if p == nil {
+		return nil, errors.New("no plan to write")
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	// Titles such as "R&D" stay readable; the output is not meant for HTML.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(normalizePlan(p)); err != nil {
+		return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ReadPlan reads a plan saved by `plan --out` or `plan --format json`.
+// It refuses other format versions and reports malformed JSON with its
+// line and column.
+func ReadPlan(r io.Reader) (*evaluate.Plan, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading the plan: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("not a roadmap plan: the input is empty")
+	}
+
+	var head struct {
+		FormatVersion *string `json:"format_version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, jsonError(data, err)
+	}
+	switch {
+	case head.FormatVersion == nil:
+		return nil, errors.New(`not a roadmap plan: it has no "format_version" (save one with "roadmap plan --out FILE")`)
+	case *head.FormatVersion != evaluate.FormatVersion:
+		return nil, fmt.Errorf("unsupported plan format_version %q: this roadmap reads version %q",
+			*head.FormatVersion, evaluate.FormatVersion)
+	}
+
+	var p evaluate.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		return nil, jsonError(data, err)
+	}
+	return normalizePlan(&p), nil
+}
+
+// jsonError turns a decoding error into a message with the line and column
+// of the offending byte.
+func jsonError(data []byte, err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		// Offset counts the bytes read, the offending one included; at
+		// the end of the input it is the length.
+		offset := syntax.Offset
+		if offset > 0 && offset <= int64(len(data)) && !strings.Contains(syntax.Error(), "end of JSON input") {
+			offset--
+		}
+		line, col := lineColumn(data, offset)
+		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s", line, col, offset, syntax.Error())
+	case errors.As(err, &typ):
+		line, col := lineColumn(data, typ.Offset)
+		field := typ.Field
+		if field == "" {
+			field = "the plan"
+		}
+		return fmt.Errorf("malformed plan JSON at line %d, column %d (byte %d): %s should be %s, not %s",
+			line, col, typ.Offset, field, jsonKind(typ.Type), article(typ.Value))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		line, col := lineColumn(data, int64(len(data)))
+		return fmt.Errorf("malformed plan JSON at line %d, column %d: unexpected end of input", line, col)
+	}
+	return fmt.Errorf("malformed plan JSON: %w", err)
+}
+
+// jsonKind names the JSON value a Go type decodes from.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
+}
+
+// article turns encoding/json's value description ("number", "array",
+// "number 1.5") into "a number", "an array", "the number 1.5".
+func article(v string) string {
+	switch {
+	case strings.Contains(v, " "):
+		return "the " + v
+	case v == "array" || v == "object":
+		return "an " + v
+	}
+	return "a " + v
+}
+
+// lineColumn converts a byte offset into a 1-based line and column.
+func lineColumn(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}
+
+// normalizePlan returns a copy of p whose lists and maps are never nil, so
+// a plan encodes the same whether it came from Evaluate or from a file.
+func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
+	q := *p
+	q.Projects = nonNil(q.Projects)
+	for i := range q.Projects {
+		pr := q.Projects[i]
+		pr.Reasons = nonNil(pr.Reasons)
+		pr.Findings = nonNil(pr.Findings)
+		pr.DependsOn = nonNil(pr.DependsOn)
+		pr.Goals = nonNilMap(pr.Goals)
+		pr.Effort = nonNilMap(pr.Effort)
+		pr.CashFlows = nonNil(pr.CashFlows)
+		q.Projects[i] = pr
+	}
+	q.Periods = nonNil(q.Periods)
+	for i := range q.Periods {
+		pe := q.Periods[i]
+		pe.Active = nonNil(pe.Active)
+		pe.Teams = nonNilMap(pe.Teams)
+		pe.Budgets = nonNilMap(pe.Budgets)
+		q.Periods[i] = pe
+	}
+	q.Vendors = nonNil(q.Vendors)
+	for i := range q.Vendors {
+		v := q.Vendors[i]
+		v.Criteria = nonNilMap(v.Criteria)
+		v.Candidates = nonNil(v.Candidates)
+		for j := range v.Candidates {
+			c := v.Candidates[j]
+			c.Scores = nonNilMap(c.Scores)
+			v.Candidates[j] = c
+		}
+		q.Vendors[i] = v
+	}
+	q.Checks = nonNil(q.Checks)
+	if q.Optimization != nil {
+		opt := *q.Optimization
+		opt.Changes = nonNil(opt.Changes)
+		q.Optimization = &opt
+	}
+	q.Goals = nonNil(q.Goals)
+	q.Teams = nonNil(q.Teams)
+	q.Budgets = nonNil(q.Budgets)
+	return &q
+}
+
+// nonNil returns a copy of s, empty rather than nil, so normalising never
+// writes into the caller's plan.
+func nonNil[T any](s []T) []T {
+	out := make([]T, len(s))
+	copy(out, s)
+	return out
+}
+
+func nonNilMap[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil {
+		return map[K]V{}
+	}
+	return m
 }

@@ -14,6 +14,9 @@ import (
 type Options struct {
 	Color bool // ANSI colour allowed (a terminal, no --no-color/NO_COLOR)
 	Width int  // terminal width in columns; 0 means 120
+	// Version is roadmap's version, for formats that name their tool
+	// (SARIF); "" leaves it out.
+	Version string
 }
 
 // planRenderers maps a --format name to its renderer.
@@ -23,6 +26,9 @@ var planRenderers = map[string]func(io.Writer, *evaluate.Plan, Options) error{
 	"markdown": renderMarkdown,
 	"html":     renderHTML,
 	"mermaid":  renderMermaid,
+	"github":   renderPlanGitHub,
+	"sarif":    renderPlanSARIF,
+	"junit":    renderPlanJUnit,
 }
 
 // PlanFormats lists the formats RenderPlan accepts, sorted.

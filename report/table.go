@@ -1,12 +1,763 @@
 package report
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
+// DefaultWidth is the width the table format fits when Options.Width is 0.
+const DefaultWidth = 120
+
+// minWidth is the narrowest layout the table format attempts; narrower
+// widths are treated as this.
+const minWidth = 60
+
+// ANSI styles, used only when Options.Color is set.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+)
+
+// renderTable writes the human-readable plan: a summary, the ranked
+// roadmap, the cost-benefit table, the capacity plan, vendor evaluations,
+// checks and, after --optimize, what the optimiser changed. Every line fits
+// Options.Width columns.
 func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
-	return errors.New("table output is not implemented yet")
+	if p == nil {
+		return fmt.Errorf("no plan to render")
+	}
+	t := &tableRenderer{p: p, color: o.Color, width: o.Width}
+	if t.width == 0 {
+		t.width = DefaultWidth
+	}
+	t.width = max(t.width, minWidth)
+	t.summary()
+	t.ranking()
+	t.costBenefit()
+	t.capacity()
+	t.vendors()
+	t.checks()
+	t.optimization()
+	if t.err != nil {
+		return t.err
+	}
+	_, err := w.Write(t.buf.Bytes())
+	return err
+}
+
+type tableRenderer struct {
+	p     *evaluate.Plan
+	color bool
+	width int
+	buf   bytes.Buffer
+	err   error
+}
+
+// style wraps s in an ANSI style when colour is on.
+func (t *tableRenderer) style(code, s string) string {
+	if !t.color || code == "" || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *tableRenderer) heading(title string) {
+	t.buf.WriteString("\n")
+	t.buf.WriteString(t.style(ansiBold, title))
+	t.buf.WriteString("\n")
+}
+
+// paragraph writes text wrapped to the width, each line indented.
+func (t *tableRenderer) paragraph(indent, text string) {
+	for _, line := range wrapText(text, t.width-displayWidth(indent)) {
+		t.buf.WriteString(strings.TrimRight(indent+line, " "))
+		t.buf.WriteString("\n")
+	}
+}
+
+func (t *tableRenderer) summary() {
+	p := t.p
+	name := p.Roadmap.Name
+	if name == "" {
+		name = "(unnamed roadmap)"
+	}
+	for _, line := range wrapText("Roadmap: "+name, t.width) {
+		t.buf.WriteString(t.style(ansiBold, line))
+		t.buf.WriteString("\n")
+	}
+	cur := p.Roadmap.Currency
+	rows := [][2]string{
+		{"Period", horizonText(p)},
+		{"Strategy", strategyText(p)},
+		{"Projects", countsText(p.Totals)},
+		{"Cost", formatMoney(p.Totals.Cost, cur) + " (scheduled projects, undiscounted)"},
+		{"Benefit", formatMoney(p.Totals.Benefit, cur)},
+		{"NPV", formatMoney(p.Totals.NPV, cur) + ", risk-adjusted " + formatMoney(p.Totals.RiskAdjustedNPV, cur)},
+		{"Finish", finishText(p)},
+		{"Peak", peakText(p.Totals)},
+	}
+	const keyWidth = 10
+	for _, r := range rows {
+		lines := wrapText(r[1], t.width-2-keyWidth)
+		for i, line := range lines {
+			key := ""
+			if i == 0 {
+				key = r[0]
+			}
+			fmt.Fprintf(&t.buf, "  %-*s%s\n", keyWidth, key, line)
+		}
+	}
+}
+
+func (t *tableRenderer) ranking() {
+	t.heading("Ranked roadmap")
+	if len(t.p.Projects) == 0 {
+		t.paragraph("", "No projects.")
+		return
+	}
+	g := grid{
+		columns: []column{
+			{header: "#", align: tw.AlignRight},
+			{header: "Project", wrap: true},
+			{header: "Status"},
+			{header: "Score", align: tw.AlignRight},
+			{header: "Align.", align: tw.AlignRight},
+			{header: "Risk", align: tw.AlignRight},
+			{header: "When", wrap: true},
+			{header: "Reason", wrap: true},
+		},
+	}
+	mandatory := false
+	for _, pr := range t.p.Projects {
+		id := pr.ID
+		if pr.Mandatory {
+			id += " *"
+			mandatory = true
+		}
+		g.rows = append(g.rows, []string{
+			fmt.Sprint(pr.Rank), id, pr.Status,
+			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
+			whenText(pr), reasonText(pr.Reasons),
+		})
+		g.styles = append(g.styles, []string{"", "", statusStyle(pr.Status)})
+	}
+	t.grid(g)
+	if mandatory {
+		t.paragraph("", "* mandatory: skips the alignment, departments and risk gates.")
+	}
+}
+
+// reasonText puts each reason on its own line, bulleted when there are
+// several.
+func reasonText(reasons []string) string {
+	if len(reasons) == 1 {
+		return reasons[0]
+	}
+	lines := make([]string, len(reasons))
+	for i, r := range reasons {
+		lines[i] = "- " + r
+	}
+	return strings.Join(lines, "\n")
+}
+
+func statusStyle(status string) string {
+	switch status {
+	case evaluate.StatusScheduled:
+		return ansiGreen
+	case evaluate.StatusDeferred:
+		return ansiYellow
+	case evaluate.StatusDropped:
+		return ansiRed
+	}
+	return ""
+}
+
+func (t *tableRenderer) costBenefit() {
+	p := t.p
+	title := "Cost-benefit"
+	if p.Roadmap.Currency != "" {
+		title += " (" + p.Roadmap.Currency + ")"
+	}
+	t.heading(title)
+	if len(p.Projects) == 0 {
+		t.paragraph("", "No projects.")
+		return
+	}
+	g := grid{
+		columns: []column{
+			{header: "Project", wrap: true},
+			{header: "Status"},
+			{header: "Cost", align: tw.AlignRight},
+			{header: "Benefit", align: tw.AlignRight},
+			{header: "NPV", align: tw.AlignRight},
+			{header: "Risk-adj. NPV", align: tw.AlignRight},
+			{header: "ROI", align: tw.AlignRight},
+			{header: "IRR", align: tw.AlignRight},
+			{header: "Payback (" + periodUnits(p.Roadmap.Period) + ")", align: tw.AlignRight},
+		},
+	}
+	for _, pr := range p.Projects {
+		g.rows = append(g.rows, []string{
+			pr.ID, pr.Status,
+			formatAmount(pr.Cost), formatAmount(pr.Benefit), formatAmount(pr.NPV), formatAmount(pr.RiskAdjustedNPV),
+			formatPercentPtr(pr.ROI), formatPercentPtr(pr.IRR), formatQuantityPtr(pr.PaybackPeriods),
+		})
+		g.styles = append(g.styles, []string{"", statusStyle(pr.Status)})
+	}
+	tot := p.Totals
+	g.footer = []string{
+		"Portfolio", "scheduled",
+		formatAmount(tot.Cost), formatAmount(tot.Benefit), formatAmount(tot.NPV), formatAmount(tot.RiskAdjustedNPV),
+		formatPercentPtr(portfolioROI(tot)), none, none,
+	}
+	t.grid(g)
+	t.paragraph("", "Figures as if each project started at once; the portfolio row sums the scheduled projects. "+
+		"NPV of the schedule, discounted to "+startLabel(p)+": "+formatMoney(tot.ScheduledNPV, p.Roadmap.Currency)+".")
+}
+
+func startLabel(p *evaluate.Plan) string {
+	if len(p.Periods) > 0 {
+		return p.Periods[0].Label
+	}
+	if p.Roadmap.Start != "" {
+		return p.Roadmap.Start
+	}
+	return "the start"
+}
+
+// capacity prints teams x periods, budgets x periods and the projects in
+// flight, in chunks of as many periods as fit the width.
+func (t *tableRenderer) capacity() {
+	p := t.p
+	t.heading("Capacity plan")
+	if len(p.Periods) == 0 {
+		t.paragraph("", "No periods.")
+		return
+	}
+	type row struct {
+		group, name string
+		project     bool // a timeline row, shown only in chunks where it runs
+		cell        func(pe evaluate.PeriodPlan) (text, style string)
+	}
+	var rows []row
+	for i, id := range teamIDs(p) {
+		group := ""
+		if i == 0 {
+			group = "Teams (FTE)"
+		}
+		rows = append(rows, row{group, id, false, func(pe evaluate.PeriodPlan) (string, string) {
+			l, ok := pe.Teams[id]
+			if !ok {
+				return "", ""
+			}
+			style := ""
+			if l.Used > l.Capacity {
+				style = ansiRed
+			} else if overloaded(l.Used, l.Capacity) {
+				style = ansiYellow
+			}
+			return formatQuantity(l.Used) + "/" + formatQuantity(l.Capacity), style
+		}})
+	}
+	first := true
+	for _, id := range budgetIDs(p) {
+		group := ""
+		if first {
+			group = "Budgets"
+			first = false
+		}
+		per := budgetPer(p, id)
+		spend := func(pe evaluate.PeriodPlan) (string, string) {
+			b, ok := pe.Budgets[id]
+			if !ok {
+				return "", ""
+			}
+			if per == "period" {
+				return formatCompact(b.Spent) + "/" + formatCompact(b.Limit), budgetStyle(b.Spent, b.Limit)
+			}
+			return formatCompact(b.Spent), ""
+		}
+		rows = append(rows, row{group, id, false, spend})
+		if per != "period" {
+			name := "  " + per + " to date"
+			if per == "" || per == "total" {
+				name = "  to date"
+			}
+			rows = append(rows, row{"", name, false, func(pe evaluate.PeriodPlan) (string, string) {
+				b, ok := pe.Budgets[id]
+				if !ok {
+					return "", ""
+				}
+				return formatCompact(b.WindowSpent) + "/" + formatCompact(b.Limit), budgetStyle(b.WindowSpent, b.Limit)
+			}})
+		}
+	}
+	rows = append(rows, row{"Projects", "in flight", false, func(pe evaluate.PeriodPlan) (string, string) {
+		return fmt.Sprint(len(pe.Active)), ""
+	}})
+	active := activeProjects(p)
+	for _, id := range active {
+		rows = append(rows, row{"", id, true, func(pe evaluate.PeriodPlan) (string, string) {
+			if isActive(pe, id) {
+				return "█", ""
+			}
+			return "", ""
+		}})
+	}
+
+	// Column widths: the label columns are as wide as their widest entry
+	// (wrapped if they alone would not fit); each period column as wide as
+	// its label or widest cell.
+	groupW, nameW := displayWidth("Capacity"), displayWidth("")
+	for _, r := range rows {
+		groupW = max(groupW, displayWidth(r.group))
+		nameW = max(nameW, displayWidth(r.name))
+	}
+	labelBudget := t.width - 1 - 2*3 - (1 + 3 + 8) // leave room for one period column
+	if groupW+nameW > labelBudget {
+		nameW = max(8, labelBudget-groupW)
+		groupW = max(4, labelBudget-nameW)
+	}
+	cells := make([][]string, len(rows))
+	cellStyles := make([][]string, len(rows))
+	periodW := make([]int, len(p.Periods))
+	for j, pe := range p.Periods {
+		periodW[j] = displayWidth(pe.Label)
+	}
+	for i, r := range rows {
+		cells[i] = make([]string, len(p.Periods))
+		cellStyles[i] = make([]string, len(p.Periods))
+		for j, pe := range p.Periods {
+			cells[i][j], cellStyles[i][j] = r.cell(pe)
+			periodW[j] = max(periodW[j], displayWidth(cells[i][j]))
+		}
+	}
+
+	// One width for every period, so the chunks line up.
+	widest := 0
+	for _, w := range periodW {
+		widest = max(widest, w)
+	}
+	for j := range periodW {
+		periodW[j] = widest
+	}
+
+	fixed := 1 + (groupW + 3) + (nameW + 3)
+	for start := 0; start < len(p.Periods); {
+		end, used := start, fixed
+		for end < len(p.Periods) && (end == start || used+periodW[end]+3 <= t.width) {
+			used += periodW[end] + 3
+			end++
+		}
+		g := grid{columns: []column{
+			{header: "", wrap: true, width: groupW},
+			{header: "", wrap: true, width: nameW},
+		}}
+		for j := start; j < end; j++ {
+			g.columns = append(g.columns, column{header: p.Periods[j].Label, align: tw.AlignRight, width: periodW[j]})
+		}
+		for i, r := range rows {
+			if r.project && !activeIn(p.Periods[start:end], r.name) {
+				continue
+			}
+			line := []string{r.group, r.name}
+			styles := []string{"", ""}
+			for j := start; j < end; j++ {
+				text := cells[i][j]
+				if text == "█" {
+					text = strings.Repeat("█", periodW[j])
+				}
+				line = append(line, text)
+				styles = append(styles, cellStyles[i][j])
+			}
+			g.rows = append(g.rows, line)
+			g.styles = append(g.styles, styles)
+		}
+		if start > 0 {
+			t.buf.WriteString("\n")
+		}
+		t.grid(g)
+		start = end
+	}
+	t.paragraph("", "Team cells are used/capacity FTE; budget cells are spend in the period and, below, "+
+		"spend to date in the budget's window against its limit; █ marks a project in flight.")
+}
+
+// activeIn reports whether project id is in flight in any of periods.
+func activeIn(periods []evaluate.PeriodPlan, id string) bool {
+	for _, pe := range periods {
+		if isActive(pe, id) {
+			return true
+		}
+	}
+	return false
+}
+
+func budgetStyle(spent, limit float64) string {
+	switch {
+	case spent > limit:
+		return ansiRed
+	case overloaded(spent, limit):
+		return ansiYellow
+	}
+	return ""
+}
+
+func (t *tableRenderer) vendors() {
+	p := t.p
+	t.heading("Vendor evaluations")
+	if len(p.Vendors) == 0 {
+		t.paragraph("", "No vendor evaluations.")
+		return
+	}
+	tco := "TCO"
+	if p.Roadmap.Currency != "" {
+		tco += " (" + p.Roadmap.Currency + ")"
+	}
+	for i, v := range p.Vendors {
+		if i > 0 {
+			t.buf.WriteString("\n")
+		}
+		t.paragraph("", v.Evaluation+": "+evaluationText(v))
+		criteria := criteriaOrder(v)
+		g := grid{columns: []column{{header: "Vendor", wrap: true}}}
+		for _, c := range criteria {
+			header := c
+			if wt, ok := v.Criteria[c]; ok {
+				header += " ×" + formatQuantity(wt)
+			}
+			g.columns = append(g.columns, column{header: header, align: tw.AlignRight})
+		}
+		g.columns = append(g.columns,
+			column{header: "Score", align: tw.AlignRight},
+			column{header: tco, align: tw.AlignRight},
+			column{header: "Result"})
+		for _, c := range v.Candidates {
+			line := []string{c.Vendor}
+			for _, crit := range criteria {
+				s, ok := c.Scores[crit]
+				if !ok {
+					line = append(line, none)
+					continue
+				}
+				line = append(line, formatRatio(s))
+			}
+			result := candidateResult(v, c)
+			line = append(line, formatRatio(c.Score), formatAmount(c.TCO), result)
+			styles := make([]string, len(line))
+			switch result {
+			case "winner":
+				styles[len(line)-1] = ansiGreen
+			case "below minimum":
+				styles[len(line)-1] = ansiRed
+			}
+			g.rows = append(g.rows, line)
+			g.styles = append(g.styles, styles)
+		}
+		t.grid(g)
+	}
+}
+
+func (t *tableRenderer) checks() {
+	t.heading("Checks")
+	if len(t.p.Checks) == 0 {
+		t.paragraph("", "No checks.")
+		return
+	}
+	g := grid{columns: []column{
+		{header: "Result"},
+		{header: "Severity"},
+		{header: "Check", wrap: true},
+		{header: "Message", wrap: true},
+	}}
+	failed := 0
+	for _, c := range t.p.Checks {
+		style := ansiGreen
+		if !c.Passed {
+			failed++
+			style = ansiRed
+			if c.Severity == "warning" {
+				style = ansiYellow
+			}
+		}
+		g.rows = append(g.rows, []string{checkResult(c), c.Severity, c.ID, c.Message})
+		g.styles = append(g.styles, []string{style})
+	}
+	t.grid(g)
+	t.paragraph("", fmt.Sprintf("%d of %d checks passed.", len(t.p.Checks)-failed, len(t.p.Checks)))
+}
+
+func (t *tableRenderer) optimization() {
+	if t.p.Optimization == nil {
+		return
+	}
+	t.heading("Optimisation")
+	for _, line := range optimizationLines(t.p.Optimization) {
+		t.paragraph("", line)
+	}
+}
+
+// column describes one column of a grid.
+type column struct {
+	header string
+	align  tw.Align // default left
+	wrap   bool     // may wrap at spaces when the table is too wide
+	width  int      // fixed content width; 0: fit the contents
+}
+
+// grid is a table before layout: cells may hold newlines.
+type grid struct {
+	columns []column
+	rows    [][]string
+	styles  [][]string // ANSI style per cell; may be short or nil
+	footer  []string
+}
+
+// grid lays g out to fit t.width and renders it with tablewriter.
+func (t *tableRenderer) grid(g grid) {
+	if t.err != nil {
+		return
+	}
+	widths := fitColumns(g, t.width)
+	wrapCell := func(s string, i int) string {
+		return strings.Join(wrapText(s, widths[i]), "\n")
+	}
+	aligns := make([]tw.Align, len(g.columns))
+	headers := make([]string, len(g.columns))
+	for i, c := range g.columns {
+		aligns[i] = c.align
+		if aligns[i] == "" {
+			aligns[i] = tw.AlignLeft
+		}
+		headers[i] = wrapCell(c.header, i)
+	}
+	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}
+	var out bytes.Buffer
+	table := tablewriter.NewTable(&out,
+		tablewriter.WithRenderer(renderer.NewBlueprint()),
+		// East Asian width changes the width of box and dash characters;
+		// fix it so the output is the same in every locale.
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithFooterAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithFooterAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignmentConfig(alignment),
+		tablewriter.WithRowAlignmentConfig(alignment),
+		tablewriter.WithFooterAlignmentConfig(alignment),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	if hasText(headers) {
+		table.Header(headers)
+	}
+	for r, row := range g.rows {
+		cells := make([]string, len(g.columns))
+		for i := range g.columns {
+			if i >= len(row) {
+				continue
+			}
+			cell := wrapCell(row[i], i)
+			if r < len(g.styles) && i < len(g.styles[r]) {
+				cell = t.styleLines(g.styles[r][i], cell)
+			}
+			cells[i] = cell
+		}
+		if err := table.Append(cells); err != nil {
+			t.err = err
+			return
+		}
+	}
+	if g.footer != nil {
+		cells := make([]string, len(g.columns))
+		for i := range g.columns {
+			if i < len(g.footer) {
+				cells[i] = wrapCell(g.footer[i], i)
+			}
+		}
+		table.Footer(cells)
+	}
+	if err := table.Render(); err != nil {
+		t.err = err
+		return
+	}
+	t.buf.Write(out.Bytes())
+}
+
+// styleLines styles each line of a multi-line cell on its own, so a table
+// border never takes the colour of a wrapped cell.
+func (t *tableRenderer) styleLines(code, cell string) string {
+	if !t.color || code == "" {
+		return cell
+	}
+	lines := strings.Split(cell, "\n")
+	for i, l := range lines {
+		lines[i] = t.style(code, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func hasText(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fitColumns returns each column's content width so that the table,
+// borders and padding included, fits width. First headers wrap down to
+// their cells' width; then wrappable columns shrink, widest first, down to
+// their longest word (at most 12 columns); as a last resort any column
+// shrinks and its words break.
+func fitColumns(g grid, width int) []int {
+	n := len(g.columns)
+	natural := make([]int, n)   // one line per header and per cell line
+	cellWidth := make([]int, n) // widest cell line
+	wordFloor := make([]int, n) // narrowest without breaking a word or a number
+	for i, c := range g.columns {
+		natural[i] = max(1, displayWidth(c.header))
+		wordFloor[i] = max(1, longestWord(c.header))
+		var cells []string
+		for _, row := range g.rows {
+			if i < len(row) {
+				cells = append(cells, row[i])
+			}
+		}
+		if i < len(g.footer) {
+			cells = append(cells, g.footer[i])
+		}
+		for _, cell := range cells {
+			for _, line := range strings.Split(cell, "\n") {
+				cellWidth[i] = max(cellWidth[i], displayWidth(line))
+				if c.wrap {
+					wordFloor[i] = max(wordFloor[i], min(longestWord(line), 12))
+				} else {
+					wordFloor[i] = max(wordFloor[i], displayWidth(line))
+				}
+			}
+		}
+		natural[i] = max(natural[i], cellWidth[i])
+		if c.width > 0 {
+			natural[i] = c.width
+		}
+	}
+	widths := append([]int(nil), natural...)
+	total := func() int {
+		sum := 1
+		for _, w := range widths {
+			sum += w + 3
+		}
+		return sum
+	}
+	shrink := func(floor func(i int) int) {
+		for total() > width {
+			best := -1
+			for i := range widths {
+				if widths[i] > floor(i) && (best < 0 || widths[i] > widths[best]) {
+					best = i
+				}
+			}
+			if best < 0 {
+				return
+			}
+			widths[best]--
+		}
+	}
+	// Wrap headers wider than their cells.
+	shrink(func(i int) int { return min(natural[i], max(cellWidth[i], longestWord(g.columns[i].header), 1)) })
+	// Wrap text columns at spaces.
+	shrink(func(i int) int {
+		if !g.columns[i].wrap {
+			return widths[i]
+		}
+		return min(widths[i], wordFloor[i])
+	})
+	// Break words in any column.
+	shrink(func(int) int { return 1 })
+	return widths
+}
+
+// wrapText wraps s at spaces to lines of at most width columns, breaking
+// words longer than a line. Existing newlines are kept. It is linear in
+// the length of s.
+func wrapText(s string, width int) []string {
+	width = max(width, 1)
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		if displayWidth(para) <= width {
+			lines = append(lines, para)
+			continue
+		}
+		// Keep a bullet's indent on its continuation lines.
+		indent := ""
+		if strings.HasPrefix(para, "- ") && width > 6 {
+			indent = "  "
+		}
+		var line strings.Builder
+		lineW, hasWord := 0, false
+		newLine := func() {
+			lines = append(lines, line.String())
+			line.Reset()
+			line.WriteString(indent)
+			lineW, hasWord = len(indent), false
+		}
+		for _, word := range strings.Fields(para) {
+			wordW := displayWidth(word)
+			if hasWord && lineW+1+wordW <= width {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lineW += 1 + wordW
+				continue
+			}
+			if hasWord {
+				newLine()
+			}
+			if lineW+wordW <= width {
+				line.WriteString(word)
+				lineW += wordW
+				hasWord = true
+				continue
+			}
+			// A word longer than a line: break it rune by rune.
+			for _, r := range word {
+				rw := displayWidth(string(r))
+				if lineW+rw > width && lineW > len(indent) {
+					newLine()
+				}
+				line.WriteRune(r)
+				lineW += rw
+				hasWord = true
+			}
+		}
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, displayWidth(w))
+	}
+	return n
+}
+
+// displayWidth is the number of terminal columns s takes, ANSI escapes
+// excluded, East Asian ambiguous characters narrow.
+func displayWidth(s string) int {
+	return twwidth.WidthWithOptions(s, twwidth.Options{})
 }

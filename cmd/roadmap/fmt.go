@@ -1,7 +1,259 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/udiff"
+)
+
+// fmtOptions are the flags of `roadmap fmt`.
+type fmtOptions struct {
+	paths     []string
+	list      bool
+	write     bool
+	check     bool
+	diff      bool
+	recursive bool
+}
 
 func newFmtCmd(g *globalOptions, s *Streams) *cobra.Command {
-	return &cobra.Command{Use: "fmt", Short: "TODO", Hidden: true}
+	o := &fmtOptions{}
+	cmd := &cobra.Command{
+		Use:   "fmt [DIR|FILE...]",
+		Short: "Rewrite roadmap files in canonical format",
+		Long: `Fmt rewrites the .hcl files of a roadmap (variable files included) in
+the canonical HCL layout, keeping comments. A DIR formats the .hcl files
+directly in it (and below it with --recursive); the default is ".". A single
+"-" reads a file from stdin and writes the result to stdout.
+
+Files are replaced atomically and only when they change. A file with a
+syntax error is never touched: its diagnostics are printed and the exit
+status is 1. With --check nothing is written and the exit status is 1 when
+any file is not formatted.`,
+		Example: `  roadmap fmt
+  roadmap fmt --check --recursive examples
+  roadmap fmt --diff projects.hcl
+  cat goals.hcl | roadmap fmt -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			return runFmt(g, s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&o.list, "list", "l", true, "print the names of files whose formatting changed")
+	f.BoolVarP(&o.write, "write", "w", true, "write the result to the source file instead of stdout")
+	f.BoolVar(&o.check, "check", false, "write nothing; exit 1 when any file is not formatted")
+	f.BoolVarP(&o.diff, "diff", "d", false, "print a unified diff of the changes")
+	f.BoolVarP(&o.recursive, "recursive", "r", false, "also format files in subdirectories")
+	return cmd
+}
+
+// fmtRun is the state of one `roadmap fmt` run.
+type fmtRun struct {
+	g      *globalOptions
+	s      *Streams
+	o      *fmtOptions
+	failed bool
+	diags  hcl.Diagnostics
+	files  map[string]*hcl.File // sources of files with syntax errors
+}
+
+func runFmt(g *globalOptions, s *Streams, o *fmtOptions) error {
+	r := &fmtRun{g: g, s: s, o: o, files: map[string]*hcl.File{}}
+	if len(o.paths) == 1 && o.paths[0] == "-" {
+		if err := r.formatStdin(); err != nil {
+			return err
+		}
+	} else {
+		for _, p := range o.paths {
+			if p == "-" {
+				return errors.New(`"-" (stdin) cannot be combined with other paths`)
+			}
+		}
+		files, err := r.collect()
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := r.formatFile(f); err != nil {
+				return err
+			}
+		}
+	}
+	if err := g.writeDiagnostics(s, r.diags, r.files); err != nil {
+		return err
+	}
+	if r.failed {
+		return errFailed
+	}
+	return nil
+}
+
+// collect expands the paths into the files to format, each once, in the
+// order given and lexical order within a directory.
+func (r *fmtRun) collect() ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range r.o.paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("no file or directory at %s", p)
+		}
+		if !fi.IsDir() {
+			if !isHCLFile(p) {
+				return nil, fmt.Errorf("only .hcl files can be formatted: %s", p)
+			}
+			add(p)
+			continue
+		}
+		found, err := hclFilesIn(p, r.o.recursive)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, nil
+}
+
+// hclFilesIn lists the regular .hcl files in dir, and in its
+// subdirectories when recursive, skipping hidden directories such as .git.
+// Symbolic links are not followed.
+func hclFilesIn(dir string, recursive bool) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path == dir {
+				return nil
+			}
+			if !recursive || strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && isHCLFile(path) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files) // WalkDir is lexical per directory; keep it total.
+	return files, err
+}
+
+// isHCLFile reports whether the name is one fmt formats: *.hcl, which
+// includes the *.vars.hcl variable files.
+func isHCLFile(name string) bool {
+	return strings.HasSuffix(name, ".hcl") && !strings.HasPrefix(filepath.Base(name), ".")
+}
+
+// formatFile formats one file: list, diff and write as the flags say.
+func (r *fmtRun) formatFile(path string) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	formatted, file, diags := hclspec.Format(src, path)
+	if diags.HasErrors() {
+		r.fail(path, file, diags)
+		return nil
+	}
+	if bytes.Equal(src, formatted) {
+		return nil
+	}
+	if r.o.list {
+		if _, err := fmt.Fprintln(r.s.Out, path); err != nil {
+			return err
+		}
+	}
+	if r.o.diff {
+		if err := r.writeDiff(path, src, formatted); err != nil {
+			return err
+		}
+	}
+	if r.o.check {
+		r.failed = true
+		return nil
+	}
+	if r.o.write {
+		return writeFormatted(path, formatted)
+	}
+	if !r.o.list && !r.o.diff {
+		_, err := r.s.Out.Write(formatted)
+		return err
+	}
+	return nil
+}
+
+// writeFormatted replaces path atomically, keeping its permissions. A
+// symbolic link is kept and its target rewritten.
+func writeFormatted(path string, data []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(target, data, 0o644)
+}
+
+func (r *fmtRun) formatStdin() error {
+	const name = "<stdin>"
+	src, err := io.ReadAll(r.s.In)
+	if err != nil {
+		return fmt.Errorf("reading stdin: %w", err)
+	}
+	formatted, file, diags := hclspec.Format(src, name)
+	if diags.HasErrors() {
+		r.fail(name, file, diags)
+		return nil
+	}
+	switch {
+	case r.o.diff:
+		return r.writeDiff(name, src, formatted)
+	case r.o.check:
+		r.failed = !bytes.Equal(src, formatted)
+		return nil
+	default:
+		_, err := r.s.Out.Write(formatted)
+		return err
+	}
+}
+
+func (r *fmtRun) writeDiff(path string, old, new []byte) error {
+	// a/ and b/ prefixes as git writes them, so `patch -p1` applies it.
+	name := strings.TrimPrefix(filepath.ToSlash(path), "/")
+	_, err := io.WriteString(r.s.Out, udiff.Unified("a/"+name, "b/"+name, old, new))
+	return err
+}
+
+// fail records a file that does not parse: it is left as it is and its
+// diagnostics are printed at the end.
+func (r *fmtRun) fail(path string, file *hcl.File, diags hcl.Diagnostics) {
+	r.failed = true
+	r.files[path] = file
+	r.diags = append(r.diags, diags...)
 }

@@ -5,8 +5,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // Streams are a command's standard streams and environment, so commands
@@ -20,40 +27,137 @@ type Streams struct {
 	TerminalWidth int      // 0 when unknown
 }
 
-// ExitError carries an exit status without printing anything more.
+// Getenv returns the value of the environment variable key in s.Env, and
+// whether it is set at all.
+func (s *Streams) Getenv(key string) (string, bool) {
+	prefix := key + "="
+	// Later entries win, as with os.Environ and exec.Cmd.
+	for i := len(s.Env) - 1; i >= 0; i-- {
+		if v, ok := strings.CutPrefix(s.Env[i], prefix); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// ExitError carries an exit status without printing anything more: the
+// command has already said what went wrong (diagnostics, a list of files).
+// Every exit status other than 0 and 1 is decided through it.
 type ExitError struct{ Code int }
 
 func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+// errFailed is returned by commands that have already reported their
+// failure, e.g. by printing diagnostics.
+var errFailed = &ExitError{Code: 1}
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	noColor bool
 }
 
-// color reports whether output to a stream may use colour.
+// color reports whether output to a stream may use colour: only on a
+// terminal, never with --no-color, a non-empty NO_COLOR (no-color.org) or
+// TERM=dumb.
 func (g *globalOptions) color(s *Streams, terminal bool) bool {
 	if g.noColor || !terminal {
 		return false
 	}
-	for _, kv := range s.Env {
-		if len(kv) > len("NO_COLOR=") && kv[:len("NO_COLOR=")] == "NO_COLOR=" {
-			return false
-		}
+	if v, ok := s.Getenv("NO_COLOR"); ok && v != "" {
+		return false
+	}
+	if v, _ := s.Getenv("TERM"); v == "dumb" {
+		return false
 	}
 	return true
+}
+
+// width is the column count to wrap text for a stream at: the terminal's
+// width when known, else COLUMNS, else 78; 0 (no wrapping) off a terminal.
+func (g *globalOptions) width(s *Streams, terminal bool) int {
+	if !terminal {
+		return 0
+	}
+	if s.TerminalWidth > 0 {
+		return s.TerminalWidth
+	}
+	if v, ok := s.Getenv("COLUMNS"); ok {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			return n
+		}
+	}
+	return 78
+}
+
+// errOptions are the renderer options for output to stderr.
+func (g *globalOptions) errOptions(s *Streams) report.Options {
+	return report.Options{Color: g.color(s, s.ErrIsTerminal), Width: g.width(s, s.ErrIsTerminal)}
+}
+
+// outOptions are the renderer options for output to stdout.
+func (g *globalOptions) outOptions(s *Streams) report.Options {
+	return report.Options{Color: g.color(s, s.OutIsTerminal), Width: g.width(s, s.OutIsTerminal)}
+}
+
+// writeDiagnostics prints diags to stderr the way HCL prints them, with
+// source snippets taken from files.
+func (g *globalOptions) writeDiagnostics(s *Streams, diags hcl.Diagnostics, files map[string]*hcl.File) error {
+	if len(diags) == 0 {
+		return nil
+	}
+	return report.RenderDiagnosticsText(s.Err, diags, files, g.errOptions(s))
+}
+
+// varFlags are the variable inputs of commands that load a roadmap.
+type varFlags struct {
+	vars     []string
+	varFiles []string
+}
+
+// addVarFlags registers --var and --var-file on fs, storing into vars and
+// varFiles. StringArray keeps commas inside values intact.
+func addVarFlags(fs *pflag.FlagSet, vars, varFiles *[]string) {
+	fs.StringArrayVar(vars, "var", nil, "set a variable: `name=value` (repeatable)")
+	fs.StringArrayVar(varFiles, "var-file", nil, "load variable values from a .vars.hcl `file` (repeatable)")
+}
+
+// loadOptions builds the loader's inputs from flags and the environment.
+func loadOptions(s *Streams, vars, varFiles []string) hclspec.LoadOptions {
+	env := make([]string, 0, len(s.Env))
+	for _, kv := range s.Env {
+		if strings.HasPrefix(kv, "ROADMAP_VAR_") {
+			env = append(env, kv)
+		}
+	}
+	return hclspec.LoadOptions{
+		Vars:     append([]string(nil), vars...),
+		VarFiles: append([]string(nil), varFiles...),
+		Env:      env,
+	}
 }
 
 func newRootCmd(version string, s *Streams) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{
-		Use:           "roadmap",
-		Short:         "Declarative roadmap-as-code: plan projects, capacity, budgets and vendors from HCL",
+		Use:   "roadmap",
+		Short: "Declarative roadmap-as-code: plan projects, capacity, budgets and vendors from HCL",
+		Long: `roadmap evaluates a directory of HCL files describing goals, departments,
+teams, budgets, vendors and candidate projects into a ranked roadmap, a
+cost-benefit table, a parallel-capacity plan and vendor evaluations.
+
+Exit status: 0 success, 1 error or failed check, 2 changes (plan
+--detailed-exitcode only).`,
+		Version:       version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
+	root.SetVersionTemplate(versionLine(version) + "\n")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())
+	})
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "disable colour in output (also NO_COLOR)")
 	root.AddCommand(
 		newVersionCmd(version, s),
@@ -66,7 +170,9 @@ func newRootCmd(version string, s *Streams) *cobra.Command {
 	return root
 }
 
-// Execute runs the CLI and returns the process exit status.
+// Execute runs the CLI and returns the process exit status. It is the one
+// place exit statuses are decided: nil is 0, an *ExitError its Code, any
+// other error is printed and gives 1.
 func Execute(version string, args []string, s *Streams) int {
 	root := newRootCmd(version, s)
 	root.SetArgs(args)

@@ -1,7 +1,75 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/report"
+)
+
+// validateOptions are the flags of `roadmap validate`.
+type validateOptions struct {
+	dir      string
+	vars     []string
+	varFiles []string
+	json     bool
+}
 
 func newValidateCmd(g *globalOptions, s *Streams) *cobra.Command {
-	return &cobra.Command{Use: "validate", Short: "TODO", Hidden: true}
+	o := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a roadmap's syntax, schema, references and cycles",
+		Long: `Validate loads the roadmap in DIR (default ".") without evaluating it:
+syntax, unknown or missing blocks and attributes, types, value ranges,
+references between blocks, depends_on cycles and variable validations.
+
+Every problem is reported with its file, line and column. With --json the
+diagnostics are printed to stdout as one JSON document instead.
+The exit status is 1 when there is any error.`,
+		Example: `  roadmap validate examples/it-department
+  roadmap validate --var capex=900000 --json .`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = "."
+			if len(args) == 1 {
+				o.dir = args[0]
+			}
+			return runValidate(g, s, o)
+		},
+	}
+	addVarFlags(cmd.Flags(), &o.vars, &o.varFiles)
+	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
+	return cmd
+}
+
+func runValidate(g *globalOptions, s *Streams, o *validateOptions) error {
+	loader := hclspec.NewLoader()
+	_, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	if o.json {
+		if err := report.RenderDiagnosticsJSON(s.Out, diags, loader.Files()); err != nil {
+			return err
+		}
+	} else {
+		if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+			return err
+		}
+	}
+	if diags.HasErrors() {
+		return errFailed
+	}
+	if o.json {
+		return nil
+	}
+	msg := "Success! The roadmap is valid."
+	if len(diags) > 0 {
+		msg = "Success! The roadmap is valid, but there were some validation warnings as shown above."
+	}
+	if g.color(s, s.OutIsTerminal) {
+		msg = "\x1b[32;1m" + msg + "\x1b[0m"
+	}
+	_, err := fmt.Fprintln(s.Out, msg)
+	return err
 }

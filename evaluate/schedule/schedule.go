@@ -46,6 +46,11 @@ type Task struct {
 	Preds    []int
 	Earliest int // first period it may run in
 	Latest   int // last period it may run in (deadline or Horizon-1)
+
+	// For the optimiser: Weight is the task's value (its score) and
+	// Mandatory tasks must be in every optimised schedule.
+	Weight    float64
+	Mandatory bool
 }
 
 // Demand is a task's use of one resource in every period it runs.
@@ -117,6 +122,17 @@ func NewState(p *Problem) *State {
 		s.spent[b] = make([]float64, len(p.Budgets[b].Limit))
 	}
 	return s
+}
+
+// reset empties the state for another schedule without reallocating.
+func (s *State) reset() {
+	for r := range s.used {
+		clear(s.used[r])
+	}
+	for b := range s.spent {
+		clear(s.spent[b])
+	}
+	clear(s.inFlight)
 }
 
 // Used is resource r's load in period t.

@@ -1,0 +1,48 @@
+# Developer tasks for roadmap. `make test` is what CI runs (.ci/run).
+
+GO      ?= go
+BIN     := bin/roadmap
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+EXAMPLE ?= examples/it-department
+
+.PHONY: all build run validate test fmt fmt-check bench install clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/roadmap
+
+# Evaluate the main example and print its plan.
+run: build
+	./$(BIN) plan $(EXAMPLE)
+
+validate: build
+	./$(BIN) validate $(EXAMPLE)
+
+# vet, then every test with the race detector (needs cgo; gcc is enough).
+test:
+	$(GO) vet ./...
+	CGO_ENABLED=1 $(GO) test -race ./...
+
+fmt: build
+	gofmt -w $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*')
+	./$(BIN) fmt --recursive examples
+
+fmt-check: build
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt needed"; exit 1; }
+	./$(BIN) fmt --check --recursive examples
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+install:
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/roadmap
+
+clean:
+	rm -rf bin
+# Benchmarks of the optimiser and of planning at scale (see docs/performance.md).
+# PSPLIB data: $(ROADMAP_BENCHMARKS_DIR)/psplib, by default ../shared/benchmarks.
+.PHONY: bench-psplib
+bench-psplib:
+	go run ./cmd/psplibbench -workers 1

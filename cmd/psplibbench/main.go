@@ -1,0 +1,272 @@
+// Command psplibbench measures the optimiser on the PSPLIB single-mode
+// RCPSP instances (Kolisch and Sprecher 1996): j30 against the proven
+// optima, j120 against the critical-path lower bound, with the same
+// schedule.Optimize the CLI runs for `roadmap plan --optimize`.
+//
+// The data lives in <dir>/psplib, where dir is -dir, else
+// $ROADMAP_BENCHMARKS_DIR, else ../shared/benchmarks next to the module
+// root. When it is absent the command says so and exits 0.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type config struct {
+	dir       string
+	sets      []string
+	schedules int
+	seed      int64
+	limit     int
+	stride    int
+	workers   int
+	verbose   bool
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("psplibbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	var sets string
+	fs.StringVar(&c.dir, "dir", "", "benchmarks folder holding psplib/ (default $ROADMAP_BENCHMARKS_DIR or <module root>/../shared/benchmarks)")
+	fs.StringVar(&sets, "sets", "j30,j120", "comma-separated instance sets")
+	fs.IntVar(&c.schedules, "schedules", 5000, "schedule budget per instance")
+	fs.Int64Var(&c.seed, "seed", 1, "optimiser seed")
+	fs.IntVar(&c.limit, "limit", 0, "only the first N instances of each set (0: all)")
+	fs.IntVar(&c.stride, "stride", 1, "only every Nth instance of each set, for quick runs")
+	fs.IntVar(&c.workers, "workers", 1, "instances solved at once (each on one goroutine)")
+	fs.BoolVar(&c.verbose, "v", false, "print every instance")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	c.sets = strings.Split(sets, ",")
+	if c.dir == "" {
+		c.dir = os.Getenv("ROADMAP_BENCHMARKS_DIR")
+	}
+	if c.dir == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			fmt.Fprintln(stderr, "psplibbench:", err)
+			return 1
+		}
+		c.dir = filepath.Join(root, "..", "shared", "benchmarks")
+	}
+	data := filepath.Join(c.dir, "psplib")
+	if _, err := os.Stat(data); err != nil {
+		fmt.Fprintf(stdout, "psplibbench: skipped: no PSPLIB data at %s (set ROADMAP_BENCHMARKS_DIR or -dir)\n", data)
+		return 0
+	}
+	fmt.Fprintf(stdout, "PSPLIB single-mode RCPSP, %d schedules per instance, seed %d, %d worker(s)\n\n", c.schedules, c.seed, c.workers)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\tavg ms/inst\tmax ms/inst\t")
+	for _, set := range c.sets {
+		sum, err := runSet(c, data, set, stdout)
+		if err != nil {
+			fmt.Fprintln(stderr, "psplibbench:", err)
+			return 1
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%.2f\t%.2f\t%d\t%.0f\t%d\t%.1f\t%.1f\t\n", set, sum.count, sum.reference,
+			100*sum.devSum/float64(sum.count), 100*sum.devMax, sum.atRef,
+			float64(sum.schedSum)/float64(sum.count), sum.schedMax,
+			sum.timeSum.Seconds()*1000/float64(sum.count), sum.timeMax.Seconds()*1000)
+	}
+	fmt.Fprintln(stdout)
+	tw.Flush()
+	return 0
+}
+
+type summary struct {
+	reference        string
+	count, atRef     int
+	devSum, devMax   float64
+	schedSum         int
+	schedMax         int
+	timeSum, timeMax time.Duration
+}
+
+type result struct {
+	name      string
+	makespan  int
+	ref       int
+	schedules int
+	elapsed   time.Duration
+	err       error
+}
+
+func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
+	files, err := filepath.Glob(filepath.Join(data, set, "*.sm"))
+	if err != nil || len(files) == 0 {
+		return summary{}, fmt.Errorf("no instances in %s", filepath.Join(data, set))
+	}
+	sortInstances(files)
+	if c.stride > 1 {
+		var picked []string
+		for k := 0; k < len(files); k += c.stride {
+			picked = append(picked, files[k])
+		}
+		files = picked
+	}
+	if c.limit > 0 && c.limit < len(files) {
+		files = files[:c.limit]
+	}
+	var refs map[string]int
+	sum := summary{reference: "critical path LB"}
+	if set == "j30" {
+		f, err := os.Open(filepath.Join(data, "j30opt.sm"))
+		if err != nil {
+			return summary{}, err
+		}
+		refs, err = schedule.ReadPSPLIBReference(f)
+		f.Close()
+		if err != nil {
+			return summary{}, err
+		}
+		sum.reference = "optimum"
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(c.workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				results[k] = solve(c, files[k], set, refs)
+			}
+		}()
+	}
+	for k := range files {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			return summary{}, r.err
+		}
+		dev := float64(r.makespan-r.ref) / float64(r.ref)
+		if c.verbose {
+			fmt.Fprintf(stdout, "%s %d ref %d dev %.2f%% schedules %d %v\n", r.name, r.makespan, r.ref, 100*dev, r.schedules, r.elapsed.Round(time.Millisecond))
+		}
+		sum.count++
+		sum.devSum += dev
+		sum.devMax = max(sum.devMax, dev)
+		if r.makespan <= r.ref {
+			sum.atRef++
+		}
+		sum.schedSum += r.schedules
+		sum.schedMax = max(sum.schedMax, r.schedules)
+		sum.timeSum += r.elapsed
+		sum.timeMax = max(sum.timeMax, r.elapsed)
+	}
+	return sum, nil
+}
+
+func solve(c config, file, set string, refs map[string]int) result {
+	name := strings.TrimSuffix(filepath.Base(file), ".sm")
+	r := result{name: name}
+	f, err := os.Open(file)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	inst, err := schedule.ReadPSPLIB(f, file)
+	f.Close()
+	if err != nil {
+		r.err = err
+		return r
+	}
+	p := inst.Problem()
+	if refs != nil {
+		key := strings.TrimPrefix(name, set)
+		ref, ok := refs[key]
+		if !ok {
+			r.err = fmt.Errorf("%s: no reference makespan for %s", file, key)
+			return r
+		}
+		r.ref = ref
+	} else {
+		r.ref = schedule.CriticalPathLength(p)
+	}
+	t0 := time.Now()
+	res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{
+		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.schedules})
+	r.elapsed = time.Since(t0)
+	if err := schedule.Verify(p, res.Schedule.Start); err != nil {
+		r.err = fmt.Errorf("%s: optimiser returned an invalid schedule: %w", file, err)
+		return r
+	}
+	for i, s := range res.Schedule.Start {
+		if s < 0 {
+			r.err = fmt.Errorf("%s: task %s left out", file, p.Tasks[i].ID)
+			return r
+		}
+	}
+	r.makespan = res.Schedule.Makespan(p)
+	r.schedules = res.Schedules
+	return r
+}
+
+// sortInstances orders jXX<par>_<inst>.sm by parameter, then instance.
+func sortInstances(files []string) {
+	key := func(f string) (int, int) {
+		b := strings.TrimSuffix(filepath.Base(f), ".sm")
+		us := strings.LastIndexByte(b, '_')
+		inst, _ := strconv.Atoi(b[us+1:])
+		digits := b[:us]
+		// "j30" or "j120" prefix, then the parameter number.
+		for _, prefix := range []string{"j120", "j30", "j60", "j90"} {
+			if strings.HasPrefix(digits, prefix) {
+				digits = digits[len(prefix):]
+				break
+			}
+		}
+		par, _ := strconv.Atoi(digits)
+		return par, inst
+	}
+	sort.SliceStable(files, func(a, b int) bool {
+		pa, ia := key(files[a])
+		pb, ib := key(files[b])
+		if pa != pb {
+			return pa < pb
+		}
+		return ia < ib
+	})
+}
+
+// moduleRoot is the nearest directory above the working directory that
+// holds go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory; use -dir")
+		}
+		dir = parent
+	}
+}

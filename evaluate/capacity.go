@@ -1,0 +1,215 @@
+package evaluate
+
+import (
+	"math"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// buildPlan assembles the plan from the evaluated projects: projects in
+// rank order, the capacity plan, vendors, totals and the echoes.
+func (e *evaluation) buildPlan() *Plan {
+	rm := e.roadmap
+	plan := &Plan{
+		FormatVersion: FormatVersion,
+		Roadmap: RoadmapInfo{
+			Name:         rm.Name,
+			Currency:     rm.Currency,
+			Start:        e.label(0),
+			Period:       string(e.cal.Unit),
+			Horizon:      e.horizon,
+			Strategy:     string(strategyOrDefault(rm.Strategy)),
+			DiscountRate: rm.DiscountRate,
+			RiskAppetite: rm.RiskAppetite,
+			MaxParallel:  rm.MaxParallel,
+		},
+		Projects: make([]ProjectPlan, 0, len(e.ranked)),
+		Vendors:  append([]VendorResult{}, e.vendorList...),
+		Checks:   []CheckResult{},
+		Goals:    make([]GoalInfo, 0, len(e.cfg.Goals)),
+		Teams:    make([]TeamInfo, 0, len(e.cfg.Teams)),
+		Budgets:  make([]BudgetInfo, 0, len(e.cfg.Budgets)),
+	}
+	for _, pe := range e.ranked {
+		plan.Projects = append(plan.Projects, e.projectPlan(pe))
+	}
+	plan.Periods = e.periodPlans()
+	plan.Totals = e.totals(plan)
+	for _, g := range e.cfg.Goals {
+		plan.Goals = append(plan.Goals, GoalInfo{ID: g.ID, Title: g.Title, Weight: g.Weight})
+	}
+	for _, t := range e.cfg.Teams {
+		plan.Teams = append(plan.Teams, TeamInfo{ID: t.ID, Title: t.Title, Capacity: t.Capacity, CostPerFTE: money(t.CostPerFTE)})
+	}
+	for _, b := range e.cfg.Budgets {
+		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(b.Per)})
+	}
+	return plan
+}
+
+func strategyOrDefault(s hclspec.Strategy) hclspec.Strategy {
+	if s == "" {
+		return hclspec.StrategyValue
+	}
+	return s
+}
+
+// projectPlan is pe's entry in the plan, money rounded to cents and ratios
+// to 6 decimals.
+func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
+	p := pe.cfg
+	f := &pe.fin
+	pp := ProjectPlan{
+		ID:              p.ID,
+		Title:           p.Title,
+		Rank:            pe.rank,
+		Status:          pe.status,
+		Gate:            pe.gate,
+		Reasons:         make([]string, 0, len(pe.findings)),
+		Findings:        append([]Finding{}, pe.findings...),
+		Score:           ratio(pe.score),
+		Alignment:       ratio(pe.alignment),
+		Risk:            ratio(pe.risk),
+		Cost:            money(f.Cost),
+		Benefit:         money(f.Benefit),
+		NPV:             money(f.NPV),
+		RiskAdjustedNPV: money(f.RiskAdjustedNPV),
+		ROI:             ratioPtr(f.ROI),
+		IRR:             ratioPtr(f.IRR),
+		PaybackPeriods:  ratioPtr(f.Payback),
+		Duration:        max(p.Duration, 1),
+		Mandatory:       p.Mandatory,
+		DependsOn:       append([]string{}, p.DependsOn...),
+		Goals:           map[string]float64{},
+		Effort:          map[string]float64{},
+		Funding:         p.Funding,
+		CashFlows:       make([]float64, len(f.Flows)),
+	}
+	for _, fd := range pe.findings {
+		pp.Reasons = append(pp.Reasons, fd.Message)
+	}
+	for k, v := range p.Goals {
+		pp.Goals[k] = v
+	}
+	for k, v := range p.Effort {
+		pp.Effort[k] = v
+	}
+	if pe.vendor != nil {
+		pp.Vendor = pe.vendor.ID
+	}
+	if p.Deadline >= 0 {
+		l := e.label(p.Deadline)
+		pp.Deadline = &l
+	}
+	for k, x := range f.Flows {
+		pp.CashFlows[k] = money(x)
+	}
+	if pe.status == StatusScheduled {
+		start, end := pe.start, pe.start+pp.Duration
+		startLabel, endLabel := e.label(start), e.label(end-1)
+		snpv := money(scheduledNPV(f.NPV, f.PeriodRate, start))
+		pp.StartPeriod, pp.EndPeriod = &start, &end
+		pp.Start, pp.End = &startLabel, &endLabel
+		pp.ScheduledNPV = &snpv
+	}
+	return pp
+}
+
+// periodPlans is the capacity plan: per period, each team's capacity and
+// use, each budget's limit and spend, and the projects in flight.
+func (e *evaluation) periodPlans() []PeriodPlan {
+	periods := make([]PeriodPlan, e.horizon)
+	used := make([][]float64, len(e.base.resources))
+	for r := range used {
+		used[r] = make([]float64, e.horizon)
+	}
+	spent := make([][]float64, len(e.base.budgets))
+	for b := range spent {
+		spent[b] = make([]float64, e.horizon)
+	}
+	for t := range periods {
+		periods[t] = PeriodPlan{Index: t, Label: e.label(t), Active: []string{}, Teams: map[string]TeamLoad{}, Budgets: map[string]BudgetSpend{}}
+	}
+	for _, pe := range e.ranked {
+		if pe.status != StatusScheduled {
+			continue
+		}
+		d := max(pe.cfg.Duration, 1)
+		b, funded := e.base.budgetIndex[pe.cfg.Funding]
+		for k := range d {
+			t := pe.start + k
+			periods[t].Active = append(periods[t].Active, pe.cfg.ID)
+			for _, id := range sortedKeys(pe.cfg.Effort) {
+				if r, ok := e.base.teamIndex[id]; ok {
+					used[r][t] += pe.cfg.Effort[id]
+				}
+			}
+			if funded && pe.cfg.Funding != "" {
+				spent[b][t] += pe.fin.BuildSpend[k]
+			}
+		}
+	}
+	for r, res := range e.base.resources {
+		for t := range periods {
+			periods[t].Teams[res.ID] = TeamLoad{Capacity: ratio(res.Capacity[t]), Used: ratio(used[r][t])}
+		}
+	}
+	for b, bg := range e.base.budgets {
+		window := -1
+		windowSpent := 0.0
+		for t := range periods {
+			if bg.Window[t] != window {
+				window, windowSpent = bg.Window[t], 0
+			}
+			windowSpent += spent[b][t]
+			periods[t].Budgets[bg.ID] = BudgetSpend{
+				Limit:       money(bg.Limit[window]),
+				Spent:       money(spent[b][t]),
+				Window:      bg.Labels[window],
+				WindowSpent: money(windowSpent),
+			}
+		}
+	}
+	return periods
+}
+
+// totals sums the scheduled projects and counts every status.
+func (e *evaluation) totals(plan *Plan) Totals {
+	var t Totals
+	cost, benefit, npv, rnpv, snpv, score := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+	for _, pe := range e.ranked {
+		switch pe.status {
+		case StatusScheduled:
+			t.Scheduled++
+			cost += pe.fin.Cost
+			benefit += pe.fin.Benefit
+			npv += pe.fin.NPV
+			rnpv += pe.fin.RiskAdjustedNPV
+			snpv += scheduledNPV(pe.fin.NPV, pe.fin.PeriodRate, pe.start)
+			score += pe.score
+			t.FinishPeriod = max(t.FinishPeriod, pe.start+max(pe.cfg.Duration, 1))
+		case StatusDeferred:
+			t.Deferred++
+		case StatusDropped:
+			t.Dropped++
+		}
+	}
+	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = money(cost), money(benefit), money(npv), money(rnpv), money(snpv)
+	t.Score = ratio(score)
+	for _, p := range plan.Periods {
+		t.PeakParallel = max(t.PeakParallel, len(p.Active))
+	}
+	return t
+}
+
+// utilisation is used / capacity, 0 when nothing is used, +Inf when work
+// is planned on a team with no capacity (never, when the schedule is sound).
+func utilisation(l TeamLoad) float64 {
+	if l.Used <= 0 {
+		return 0
+	}
+	if l.Capacity <= 0 {
+		return math.Inf(1)
+	}
+	return l.Used / l.Capacity
+}

@@ -1,0 +1,314 @@
+package evaluate
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// evaluateChecks evaluates every check block, in declaration order, in a
+// context holding var.*, local.*, the language's functions and plan.*. A
+// condition that cannot be evaluated is a diagnostic, and its check is
+// reported as not passed.
+func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
+	results := make([]CheckResult, 0, len(e.cfg.Checks))
+	if len(e.cfg.Checks) == 0 {
+		return results
+	}
+	ctx := &hcl.EvalContext{
+		Variables: map[string]cty.Value{
+			"var":   objectOf(e.cfg.VariableValues),
+			"local": objectOf(e.cfg.LocalValues),
+			"plan":  planValue(plan),
+		},
+		Functions: checkFunctions(),
+	}
+	for _, c := range e.cfg.Checks {
+		res := CheckResult{ID: c.ID, Severity: c.Severity, Range: sourceRange(c.DeclRange)}
+		if res.Severity == "" {
+			res.Severity = "error"
+		}
+		if c.Condition == nil {
+			res.Message = "check has no condition"
+			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Check without condition", Detail: fmt.Sprintf("Check %q has no condition.", c.ID), Subject: c.DeclRange.Ptr()})
+			results = append(results, res)
+			continue
+		}
+		res.Range = sourceRange(c.Condition.Range())
+		passed, diags := evaluateCondition(c.Condition, ctx)
+		e.diags = append(e.diags, diags...)
+		if diags.HasErrors() {
+			res.Message = "condition could not be evaluated: " + diags[0].Summary
+			results = append(results, res)
+			continue
+		}
+		res.Passed = passed
+		if !passed {
+			res.Message = e.checkMessage(c.ID, c.ErrorMessage, ctx)
+		}
+		results = append(results, res)
+	}
+	return results
+}
+
+// evaluateCondition evaluates a check condition to a known bool.
+func evaluateCondition(expr hcl.Expression, ctx *hcl.EvalContext) (bool, hcl.Diagnostics) {
+	val, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return false, diags
+	}
+	bad := func(detail string) (bool, hcl.Diagnostics) {
+		return false, diags.Append(&hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid check condition",
+			Detail:      detail,
+			Subject:     expr.Range().Ptr(),
+			Expression:  expr,
+			EvalContext: ctx,
+		})
+	}
+	if val.IsNull() {
+		return bad("The condition is null; it must be true or false.")
+	}
+	if !val.IsWhollyKnown() {
+		return bad("The condition's value is not known.")
+	}
+	b, err := convert.Convert(val, cty.Bool)
+	if err != nil {
+		return bad(fmt.Sprintf("The condition must be true or false, not %s.", val.Type().FriendlyName()))
+	}
+	return b.True(), diags
+}
+
+// checkMessage is a failing check's error_message, or a default.
+func (e *evaluation) checkMessage(id string, expr hcl.Expression, ctx *hcl.EvalContext) string {
+	def := fmt.Sprintf("check %q failed", id)
+	if expr == nil {
+		return def
+	}
+	val, diags := expr.Value(ctx)
+	if !diags.HasErrors() && !val.IsNull() && val.IsWhollyKnown() {
+		if s, err := convert.Convert(val, cty.String); err == nil {
+			if s.AsString() == "" {
+				return def
+			}
+			return s.AsString()
+		}
+	}
+	e.diags = append(e.diags, diags...)
+	if !diags.HasErrors() {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid error_message",
+			Detail:   fmt.Sprintf("Check %q's error_message must be a known string.", id),
+			Subject:  expr.Range().Ptr(),
+		})
+	}
+	return def
+}
+
+// objectOf makes an object from a map of values (empty object when nil).
+func objectOf(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
+}
+
+var (
+	teamLoadType    = cty.Object(map[string]cty.Type{"capacity": cty.Number, "used": cty.Number})
+	budgetSpendType = cty.Object(map[string]cty.Type{"limit": cty.Number, "spent": cty.Number, "window": cty.String, "window_spent": cty.Number})
+)
+
+// planValue is the plan as checks see it: plan.roadmap, plan.projects (a
+// map by id), plan.periods (a list by index), plan.vendors (a map by
+// evaluation id) and plan.totals, with the JSON plan's field names.
+func planValue(p *Plan) cty.Value {
+	projects := map[string]cty.Value{}
+	for _, pp := range p.Projects {
+		projects[pp.ID] = projectValue(pp)
+	}
+	periods := make([]cty.Value, 0, len(p.Periods))
+	for _, pr := range p.Periods {
+		teams := map[string]cty.Value{}
+		for id, l := range pr.Teams {
+			teams[id] = cty.ObjectVal(map[string]cty.Value{"capacity": num(l.Capacity), "used": num(l.Used)})
+		}
+		budgets := map[string]cty.Value{}
+		for id, b := range pr.Budgets {
+			budgets[id] = cty.ObjectVal(map[string]cty.Value{"limit": num(b.Limit), "spent": num(b.Spent), "window": cty.StringVal(b.Window), "window_spent": num(b.WindowSpent)})
+		}
+		periods = append(periods, cty.ObjectVal(map[string]cty.Value{
+			"index":   cty.NumberIntVal(int64(pr.Index)),
+			"label":   cty.StringVal(pr.Label),
+			"active":  stringList(pr.Active),
+			"teams":   mapOf(teams, teamLoadType),
+			"budgets": mapOf(budgets, budgetSpendType),
+		}))
+	}
+	vendors := map[string]cty.Value{}
+	for _, v := range p.Vendors {
+		cands := make([]cty.Value, 0, len(v.Candidates))
+		for _, c := range v.Candidates {
+			cands = append(cands, cty.ObjectVal(map[string]cty.Value{
+				"vendor":   cty.StringVal(c.Vendor),
+				"score":    num(c.Score),
+				"tco":      num(c.TCO),
+				"eligible": cty.BoolVal(c.Eligible),
+			}))
+		}
+		vendors[v.Evaluation] = cty.ObjectVal(map[string]cty.Value{
+			"winner":     optString(v.Winner),
+			"candidates": listOf(cands, candidateType),
+		})
+	}
+	t := p.Totals
+	return cty.ObjectVal(map[string]cty.Value{
+		"roadmap": cty.ObjectVal(map[string]cty.Value{
+			"name":          cty.StringVal(p.Roadmap.Name),
+			"currency":      cty.StringVal(p.Roadmap.Currency),
+			"start":         cty.StringVal(p.Roadmap.Start),
+			"period":        cty.StringVal(p.Roadmap.Period),
+			"horizon":       cty.NumberIntVal(int64(p.Roadmap.Horizon)),
+			"strategy":      cty.StringVal(p.Roadmap.Strategy),
+			"discount_rate": num(p.Roadmap.DiscountRate),
+			"risk_appetite": num(p.Roadmap.RiskAppetite),
+			"max_parallel":  cty.NumberIntVal(int64(p.Roadmap.MaxParallel)),
+		}),
+		"projects": mapOf(projects, projectType),
+		"periods":  listOf(periods, periodType),
+		"vendors":  mapOf(vendors, vendorType),
+		"totals": cty.ObjectVal(map[string]cty.Value{
+			"scheduled":         cty.NumberIntVal(int64(t.Scheduled)),
+			"deferred":          cty.NumberIntVal(int64(t.Deferred)),
+			"dropped":           cty.NumberIntVal(int64(t.Dropped)),
+			"cost":              num(t.Cost),
+			"benefit":           num(t.Benefit),
+			"npv":               num(t.NPV),
+			"risk_adjusted_npv": num(t.RiskAdjustedNPV),
+			"scheduled_npv":     num(t.ScheduledNPV),
+			"finish_period":     cty.NumberIntVal(int64(t.FinishPeriod)),
+			"peak_parallel":     cty.NumberIntVal(int64(t.PeakParallel)),
+			"score":             num(t.Score),
+		}),
+	})
+}
+
+var (
+	candidateType = cty.Object(map[string]cty.Type{"vendor": cty.String, "score": cty.Number, "tco": cty.Number, "eligible": cty.Bool})
+	vendorType    = cty.Object(map[string]cty.Type{"winner": cty.String, "candidates": cty.List(candidateType)})
+	periodType    = cty.Object(map[string]cty.Type{
+		"index": cty.Number, "label": cty.String, "active": cty.List(cty.String),
+		"teams": cty.Map(teamLoadType), "budgets": cty.Map(budgetSpendType),
+	})
+	projectType = cty.Object(map[string]cty.Type{
+		"id": cty.String, "title": cty.String, "rank": cty.Number, "status": cty.String, "gate": cty.String,
+		"reasons": cty.List(cty.String), "score": cty.Number, "alignment": cty.Number, "risk": cty.Number,
+		"start_period": cty.Number, "end_period": cty.Number, "start": cty.String, "end": cty.String,
+		"cost": cty.Number, "benefit": cty.Number, "npv": cty.Number, "risk_adjusted_npv": cty.Number,
+		"scheduled_npv": cty.Number, "roi": cty.Number, "irr": cty.Number, "payback_periods": cty.Number,
+		"duration": cty.Number, "mandatory": cty.Bool, "depends_on": cty.List(cty.String),
+		"goals": cty.Map(cty.Number), "effort": cty.Map(cty.Number), "funding": cty.String,
+		"vendor": cty.String, "deadline": cty.String,
+	})
+)
+
+func projectValue(pp ProjectPlan) cty.Value {
+	goals := map[string]cty.Value{}
+	for k, v := range pp.Goals {
+		goals[k] = num(v)
+	}
+	effort := map[string]cty.Value{}
+	for k, v := range pp.Effort {
+		effort[k] = num(v)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"id":                cty.StringVal(pp.ID),
+		"title":             cty.StringVal(pp.Title),
+		"rank":              cty.NumberIntVal(int64(pp.Rank)),
+		"status":            cty.StringVal(pp.Status),
+		"gate":              cty.StringVal(pp.Gate),
+		"reasons":           stringList(pp.Reasons),
+		"score":             num(pp.Score),
+		"alignment":         num(pp.Alignment),
+		"risk":              num(pp.Risk),
+		"start_period":      optInt(pp.StartPeriod),
+		"end_period":        optInt(pp.EndPeriod),
+		"start":             optString(pp.Start),
+		"end":               optString(pp.End),
+		"cost":              num(pp.Cost),
+		"benefit":           num(pp.Benefit),
+		"npv":               num(pp.NPV),
+		"risk_adjusted_npv": num(pp.RiskAdjustedNPV),
+		"scheduled_npv":     optNum(pp.ScheduledNPV),
+		"roi":               optNum(pp.ROI),
+		"irr":               optNum(pp.IRR),
+		"payback_periods":   optNum(pp.PaybackPeriods),
+		"duration":          cty.NumberIntVal(int64(pp.Duration)),
+		"mandatory":         cty.BoolVal(pp.Mandatory),
+		"depends_on":        stringList(pp.DependsOn),
+		"goals":             mapOf(goals, cty.Number),
+		"effort":            mapOf(effort, cty.Number),
+		"funding":           cty.StringVal(pp.Funding),
+		"vendor":            cty.StringVal(pp.Vendor),
+		"deadline":          optString(pp.Deadline),
+	})
+}
+
+func num(x float64) cty.Value { return cty.NumberFloatVal(x) }
+
+func optNum(x *float64) cty.Value {
+	if x == nil {
+		return cty.NullVal(cty.Number)
+	}
+	return num(*x)
+}
+
+func optInt(x *int) cty.Value {
+	if x == nil {
+		return cty.NullVal(cty.Number)
+	}
+	return cty.NumberIntVal(int64(*x))
+}
+
+func optString(s *string) cty.Value {
+	if s == nil {
+		return cty.NullVal(cty.String)
+	}
+	return cty.StringVal(*s)
+}
+
+func stringList(ss []string) cty.Value {
+	vals := make([]cty.Value, len(ss))
+	for i, s := range ss {
+		vals[i] = cty.StringVal(s)
+	}
+	return listOf(vals, cty.String)
+}
+
+func listOf(vals []cty.Value, ty cty.Type) cty.Value {
+	if len(vals) == 0 {
+		return cty.ListValEmpty(ty)
+	}
+	return cty.ListVal(vals)
+}
+
+func mapOf(m map[string]cty.Value, ty cty.Type) cty.Value {
+	if len(m) == 0 {
+		return cty.MapValEmpty(ty)
+	}
+	return cty.MapVal(m)
+}
+
+// sortedIDs lists m's keys in order, for messages.
+func sortedIDs(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

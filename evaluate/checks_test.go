@@ -1,0 +1,154 @@
+package evaluate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+func expr(t *testing.T, src string) hcl.Expression {
+	t.Helper()
+	e, diags := hclsyntax.ParseExpression([]byte(src), "checks.hcl", hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() {
+		t.Fatalf("parse %q: %v", src, diags)
+	}
+	return e
+}
+
+// checkConfig: "a" scheduled in 2027-Q1..2027-Q2, "c" dropped (no goal);
+// var.capex = 500000, local.limit = 3.
+func checkConfig() *hclspec.Config {
+	cfg := schedConfig(8, 4)
+	a := schedProject(cfg, "a", 2, 2)
+	a.Cost.OneTime = 100000
+	addProject(cfg, newProject("c", 1))
+	cfg.VariableValues = map[string]cty.Value{"capex": cty.NumberIntVal(500000)}
+	cfg.LocalValues = map[string]cty.Value{"limit": cty.NumberIntVal(3)}
+	return cfg
+}
+
+func TestChecks(t *testing.T) {
+	tests := []struct {
+		name      string
+		condition string
+		message   string
+		severity  string
+		want      CheckResult
+		wantDiag  string // summary of an expected error diagnostic
+	}{
+		{name: "passes", condition: `plan.projects["a"].status == "scheduled"`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "fails with its message", condition: `plan.totals.cost <= var.capex * 0.1`, message: "Keep capex free.", severity: "warning",
+			want: CheckResult{ID: "c", Severity: "warning", Message: "Keep capex free."}},
+		{name: "message may use the plan", condition: `plan.totals.scheduled > local.limit`,
+			message: `"${plan.totals.scheduled} scheduled, want more than ${local.limit}"`,
+			want:    CheckResult{ID: "c", Severity: "error", Message: "1 scheduled, want more than 3"}},
+		{name: "default message", condition: `false`,
+			want: CheckResult{ID: "c", Severity: "error", Message: `check "c" failed`}},
+		{name: "functions and periods", condition: `length(plan.periods) == 8 && max(plan.periods[0].teams["platform"].used, 1) == 2`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "null start of a dropped project", condition: `plan.projects.c.start == null && plan.projects.c.gate == "alignment"`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "for expression over projects", condition: `length([for p in plan.projects : p.id if p.status == "dropped"]) == plan.totals.dropped`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "finance functions", condition: `floor(npv(0.1, [-1000, 400, 400, 400, 400, 400])) == 469 && irr([-100, 110]) > 0.0999`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "unknown project is a diagnostic", condition: `plan.projects["nope"].status == "scheduled"`,
+			want:     CheckResult{ID: "c", Severity: "error", Message: "condition could not be evaluated: Invalid index"},
+			wantDiag: "Invalid index"},
+		{name: "not a bool is a diagnostic", condition: `plan.totals`,
+			want:     CheckResult{ID: "c", Severity: "error", Message: "condition could not be evaluated: Invalid check condition"},
+			wantDiag: "Invalid check condition"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := checkConfig()
+			c := &hclspec.Check{ID: "c", Condition: expr(t, tt.condition), Severity: tt.severity}
+			if tt.message != "" {
+				src := tt.message
+				if !strings.HasPrefix(src, `"`) {
+					src = `"` + src + `"`
+				}
+				c.ErrorMessage = expr(t, src)
+			}
+			cfg.Checks = []*hclspec.Check{c}
+			plan, diags := Evaluate(context.Background(), cfg, Options{})
+			if plan == nil {
+				t.Fatalf("no plan: %v", diags)
+			}
+			got := plan.Checks[0]
+			got.Range = nil
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("check result (-want +got):\n%s", diff)
+			}
+			if tt.wantDiag == "" && diags.HasErrors() {
+				t.Errorf("unexpected diagnostics: %v", diags)
+			}
+			if tt.wantDiag != "" && (!diags.HasErrors() || diags[0].Summary != tt.wantDiag) {
+				t.Errorf("diagnostics %v, want %q", diags, tt.wantDiag)
+			}
+		})
+	}
+}
+
+func TestChecksKeepDeclarationOrder(t *testing.T) {
+	cfg := checkConfig()
+	for _, id := range []string{"zeta", "alpha", "mid"} {
+		cfg.Checks = append(cfg.Checks, &hclspec.Check{ID: id, Condition: expr(t, "true")})
+	}
+	plan := mustEvaluate(t, cfg)
+	var ids []string
+	for _, c := range plan.Checks {
+		ids = append(ids, c.ID)
+	}
+	if diff := cmp.Diff([]string{"zeta", "alpha", "mid"}, ids); diff != "" {
+		t.Errorf("check order (-want +got):\n%s", diff)
+	}
+}
+
+func TestPolicies(t *testing.T) {
+	// "a" uses 2 of platform's 2 FTE in 2027-Q1..2027-Q2 (100%) and spends
+	// 80000 of capex's 100000 in 2027. "m" is mandatory, has no goal and
+	// no effort.
+	build := func(pol hclspec.Policies) *Plan {
+		cfg := schedConfig(8, 2)
+		addBudget(cfg, "capex", 100000, hclspec.PerYear)
+		a := schedProject(cfg, "a", 2, 2)
+		a.Funding, a.Cost.OneTime = "capex", 80000
+		schedProject(cfg, "m", 1, 0).Mandatory = true
+		cfgProject(cfg, "m").Goals = map[string]float64{}
+		cfg.Roadmap.Policies = pol
+		return mustEvaluate(t, cfg)
+	}
+	tests := []struct {
+		name string
+		pol  hclspec.Policies
+		want []CheckResult
+	}{
+		{"off", hclspec.Policies{}, []CheckResult{}},
+		{"all failing", hclspec.Policies{MaxTeamUtilization: 0.9, RequireGoal: true, MaxBudgetShare: 0.5}, []CheckResult{
+			{ID: "policy.max_team_utilization", Severity: "error", Message: `team "platform" is used above 90% of its capacity in 2027-Q1..2027-Q2 (up to 100%)`},
+			{ID: "policy.require_goal", Severity: "error", Message: `scheduled project "m" contributes to no goal`},
+			{ID: "policy.max_budget_share", Severity: "error", Message: `budget "capex" is 80% spent in 2027, above the 50% limit`},
+		}},
+		{"all passing", hclspec.Policies{MaxTeamUtilization: 1, MaxBudgetShare: 0.8}, []CheckResult{
+			{ID: "policy.max_team_utilization", Severity: "error", Passed: true},
+			{ID: "policy.max_budget_share", Severity: "error", Passed: true},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := build(tt.pol).Checks
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("policy results (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,195 @@
+package evaluate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/finance"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// projectFinance is a project's cash-flow series, counted from its own
+// start (k = 0), and the figures derived from it (DESIGN.md section 3).
+type projectFinance struct {
+	Flows      []float64 // net flow per period
+	Outflows   []float64 // every outflow per period, positive
+	Benefits   []float64 // benefit per period, positive
+	BuildSpend []float64 // outflows of the build periods: what the budget pays
+
+	Cost, Benefit        float64 // undiscounted sums
+	NPV, RiskAdjustedNPV float64
+	ROI, IRR, Payback    *float64
+	PeriodRate           float64
+}
+
+// periodRate converts an annual discount rate into the rate of one period
+// of which there are ppy a year: (1 + annual)^(1/ppy) - 1.
+func periodRate(annual float64, ppy int) float64 {
+	return math.Pow(1+annual, 1/float64(ppy)) - 1
+}
+
+// runPeriods is the number of run periods counted for years of benefit and
+// the weight of the last one: years x ppy periods, the last one prorated
+// when years x ppy is not whole (2.5 yearly periods: 2 full and one half).
+func runPeriods(years float64, ppy int) (n int, lastWeight float64) {
+	x := years * float64(ppy)
+	if x <= 0 {
+		return 0, 0
+	}
+	full := math.Floor(x + 1e-9)
+	frac := x - full
+	if frac > 1e-9 {
+		return int(full) + 1, frac
+	}
+	return int(full), 1
+}
+
+// cashFlows builds p's flows with vendor v (nil when none):
+//   - build periods k = 0..duration-1: one_time / duration, each team's
+//     effort x its cost_per_fte, and the vendor's one_time in k = 0;
+//   - run periods j = 1..years x ppy: minus per_year / ppy and the vendor's
+//     annual / ppy, plus benefit per_year / ppy x min(1, j / (ramp + 1)).
+func cashFlows(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int) (outflows, benefits []float64) {
+	d := max(p.Duration, 1)
+	teamCost := 0.0
+	for _, id := range sortedKeys(p.Effort) {
+		if t, ok := teams[id]; ok {
+			teamCost += p.Effort[id] * t.CostPerFTE
+		}
+	}
+	n, lastWeight := runPeriods(p.Benefit.Years, ppy)
+	outflows = make([]float64, d+n)
+	benefits = make([]float64, d+n)
+	for k := range d {
+		outflows[k] = p.Cost.OneTime/float64(d) + teamCost
+	}
+	if v != nil {
+		outflows[0] += v.OneTime
+	}
+	fppy := float64(ppy)
+	runCost := p.Cost.PerYear / fppy
+	if v != nil {
+		runCost += v.Annual / fppy
+	}
+	ramp := float64(p.Benefit.RampPeriods + 1)
+	for j := 1; j <= n; j++ {
+		w := 1.0
+		if j == n {
+			w = lastWeight
+		}
+		outflows[d+j-1] = w * runCost
+		benefits[d+j-1] = w * p.Benefit.PerYear / fppy * math.Min(1, float64(j)/ramp)
+	}
+	return outflows, benefits
+}
+
+// projectFinanceOf computes p's figures. Non-finite results (overflowing
+// inputs) are reported as diagnostics and left out of the plan.
+func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64) (projectFinance, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	outflows, benefits := cashFlows(p, v, teams, ppy)
+	f := projectFinance{
+		Flows:      make([]float64, len(outflows)),
+		Outflows:   outflows,
+		Benefits:   benefits,
+		BuildSpend: append([]float64(nil), outflows[:max(p.Duration, 1)]...),
+		PeriodRate: periodRate(annualRate, ppy),
+	}
+	success := 1 - p.Risk.Failure
+	adjusted := make([]float64, len(outflows))
+	for k := range outflows {
+		f.Flows[k] = benefits[k] - outflows[k]
+		adjusted[k] = benefits[k]*success - outflows[k]
+		f.Cost += outflows[k]
+		f.Benefit += benefits[k]
+	}
+	f.NPV = finance.PresentValue(f.PeriodRate, f.Flows)
+	f.RiskAdjustedNPV = finance.PresentValue(f.PeriodRate, adjusted)
+	if f.Cost > 0 {
+		roi := (f.Benefit - f.Cost) / f.Cost
+		f.ROI = &roi
+	}
+	if r, ok := finance.IRR(f.Flows); ok {
+		annual := math.Pow(1+r, float64(ppy)) - 1
+		if finance.Finite(annual) {
+			f.IRR = &annual
+		} else {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "IRR out of range",
+				Detail:   fmt.Sprintf("Project %q has a period IRR of %g, which does not annualise to a finite rate; its IRR is left out.", p.ID, r),
+				Subject:  p.DeclRange.Ptr(),
+			})
+		}
+	}
+	if pb, ok := finance.Payback(f.Flows); ok {
+		f.Payback = &pb
+	}
+	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV} {
+		if !finance.Finite(x) {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Money figure out of range",
+				Detail:   fmt.Sprintf("Project %q's cash flows do not sum to a finite amount; check its cost, benefit and effort figures.", p.ID),
+				Subject:  p.DeclRange.Ptr(),
+			})
+			f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ROI, f.IRR, f.Payback = 0, 0, 0, 0, nil, nil, nil
+			for k := range f.Flows {
+				f.Flows[k], f.Outflows[k], f.Benefits[k] = 0, 0, 0
+			}
+			for k := range f.BuildSpend {
+				f.BuildSpend[k] = 0
+			}
+			break
+		}
+	}
+	return f, diags
+}
+
+// scheduledNPV discounts npv, computed as if the project started at period
+// 0, to the roadmap's start: npv / (1+r)^start.
+func scheduledNPV(npv, rate float64, start int) float64 {
+	return npv / math.Pow(1+rate, float64(start))
+}
+
+// sortedKeys returns m's keys in ascending order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// money rounds to cents; ratio rounds to 6 decimals. Both keep the JSON
+// stable across platforms and free of float noise.
+func money(x float64) float64 { return roundTo(x, 100) }
+func ratio(x float64) float64 { return roundTo(x, 1e6) }
+
+func roundTo(x, scale float64) float64 {
+	r := math.Round(x*scale) / scale
+	if r == 0 {
+		return 0 // no negative zero in the output
+	}
+	return r
+}
+
+func moneyPtr(x *float64) *float64 {
+	if x == nil {
+		return nil
+	}
+	r := money(*x)
+	return &r
+}
+
+func ratioPtr(x *float64) *float64 {
+	if x == nil {
+		return nil
+	}
+	r := ratio(*x)
+	return &r
+}

@@ -1,0 +1,456 @@
+package evaluate
+
+import (
+	"container/heap"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// riskEps absorbs float noise when a risk score is compared with the appetite.
+const riskEps = 1e-9
+
+// applyGates runs every project through the gates in order: alignment,
+// departments, viability, resources, risk (DESIGN.md section 4). A project
+// stops at the first gate it fails; that gate's findings are all reported.
+// Mandatory projects skip alignment, departments and risk. Projects are
+// visited dependencies first, so "depends on dropped project" is decided.
+func (e *evaluation) applyGates() {
+	for _, pe := range e.topoOrder() {
+		pe.alignment = e.alignmentOf(pe.cfg)
+		pe.risk = pe.cfg.Risk.Score()
+		gates := []func(*projectEval) bool{e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate}
+		for _, gate := range gates {
+			if !gate(pe) {
+				break
+			}
+		}
+	}
+}
+
+// topoOrder lists projects so each comes after its dependencies, otherwise
+// in declaration order (Kahn's algorithm taking the lowest index first).
+func (e *evaluation) topoOrder() []*projectEval {
+	n := len(e.projects)
+	waiting := make([]int, n)
+	succs := make([][]int, n)
+	for _, pe := range e.projects {
+		for _, d := range pe.cfg.DependsOn {
+			if dep, ok := e.byID[d]; ok && dep != pe {
+				waiting[pe.index]++
+				succs[dep.index] = append(succs[dep.index], pe.index)
+			}
+		}
+	}
+	ready := &intHeap{}
+	for i := range n {
+		if waiting[i] == 0 {
+			ready.push(i)
+		}
+	}
+	order := make([]*projectEval, 0, n)
+	done := make([]bool, n)
+	for ready.len() > 0 {
+		i := ready.pop()
+		done[i] = true
+		order = append(order, e.projects[i])
+		for _, j := range succs[i] {
+			waiting[j]--
+			if waiting[j] == 0 {
+				ready.push(j)
+			}
+		}
+	}
+	if len(order) < n {
+		// The loader rejects cycles; a config built in code may not have.
+		var cyc []string
+		for i, pe := range e.projects {
+			if !done[i] {
+				cyc = append(cyc, pe.cfg.ID)
+				order = append(order, pe)
+			}
+		}
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Dependency cycle",
+			Detail:   fmt.Sprintf("Projects %s depend on each other in a cycle.", strings.Join(quoteAll(cyc), ", ")),
+		})
+	}
+	return order
+}
+
+// alignmentOf is sum(goal weight x contribution) / sum of all goal weights.
+func (e *evaluation) alignmentOf(p *hclspec.Project) float64 {
+	total, sum := 0.0, 0.0
+	for _, g := range e.cfg.Goals {
+		total += g.Weight
+		sum += g.Weight * p.Goals[g.ID]
+	}
+	if total <= 0 {
+		return 0
+	}
+	return sum / total
+}
+
+// alignmentGate: the project contributes to at least one goal. A roadmap
+// that declares no goals cannot judge fit, so the gate passes everything.
+func (e *evaluation) alignmentGate(pe *projectEval) bool {
+	p := pe.cfg
+	if p.Mandatory || len(e.cfg.Goals) == 0 {
+		return true
+	}
+	for _, g := range e.cfg.Goals {
+		if p.Goals[g.ID] > 0 {
+			return true
+		}
+	}
+	msg := "contributes to no goal"
+	if len(p.Goals) > 0 {
+		msg = "contributes nothing to any goal: every contribution in goals is 0"
+	}
+	pe.fail(StatusDropped, GateAlignment, msg, p.Ranges.Range("goals", p.DeclRange))
+	return false
+}
+
+// departmentsGate: no department opposes the project and at least one
+// endorses it. A roadmap without departments needs no endorsement.
+func (e *evaluation) departmentsGate(pe *projectEval) bool {
+	p := pe.cfg
+	if p.Mandatory {
+		return true
+	}
+	ok := true
+	for _, id := range p.OpposedBy {
+		pe.fail(StatusDropped, GateDepartments, "opposed by "+e.departmentName(id), p.Ranges.Range("opposed_by", p.DeclRange))
+		ok = false
+	}
+	if len(p.EndorsedBy) == 0 && len(e.cfg.Departments) > 0 {
+		pe.fail(StatusDropped, GateDepartments, "endorsed by no department", p.Ranges.Range("endorsed_by", p.DeclRange))
+		ok = false
+	}
+	return ok
+}
+
+// departmentName is `department "finance" (CFO office)`.
+func (e *evaluation) departmentName(id string) string {
+	s := fmt.Sprintf("department %q", id)
+	if d, ok := e.departments[id]; ok {
+		if d.Head != "" {
+			s += " (" + d.Head + ")"
+		} else if d.Title != "" {
+			s += " (" + d.Title + ")"
+		}
+	}
+	return s
+}
+
+// viabilityGate: its dependencies are not dropped, its vendor evaluation
+// has a winner, and every capability it requires is in the stack, provided
+// by its vendor, or by a project it depends on (directly or not).
+func (e *evaluation) viabilityGate(pe *projectEval) bool {
+	p := pe.cfg
+	ok := true
+	for _, d := range p.DependsOn {
+		if dep, found := e.byID[d]; found && dep.dropped() {
+			pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), p.Ranges.Range("depends_on", p.DeclRange))
+			ok = false
+		}
+	}
+	if p.Vendor.Kind == hclspec.RefEvaluation && pe.vendor == nil {
+		msg := fmt.Sprintf("vendor evaluation %q has no winner", p.Vendor.ID)
+		if res, found := e.vendorResults[p.Vendor.ID]; found {
+			msg = noWinnerMessage(res)
+		}
+		pe.fail(StatusDropped, GateViability, msg, p.Ranges.Range("vendor", p.DeclRange))
+		ok = false
+	}
+	if p.Vendor.Kind == hclspec.RefVendor && pe.vendor == nil {
+		pe.fail(StatusDropped, GateViability, fmt.Sprintf("vendor %q is not declared", p.Vendor.ID), p.Ranges.Range("vendor", p.DeclRange))
+		ok = false
+	}
+	for _, c := range p.Requires {
+		if !e.capabilityAvailable(pe, c) && !e.candidateWouldProvide(pe, c) {
+			pe.fail(StatusDropped, GateViability,
+				fmt.Sprintf("requires capability %q, which is not in the stack, not provided by its vendor and not provided by a project it depends on", c),
+				p.Ranges.Range("requires", p.DeclRange))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// capabilityAvailable reports whether c is in the stack, provided by pe's
+// vendor, or provided by a project pe depends on, directly or not (or by
+// that project's vendor).
+func (e *evaluation) capabilityAvailable(pe *projectEval, c string) bool {
+	if contains(e.roadmap.Stack, c) || (pe.vendor != nil && contains(pe.vendor.Provides, c)) {
+		return true
+	}
+	seen := map[string]bool{}
+	stack := append([]string(nil), pe.cfg.DependsOn...)
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		dep, ok := e.byID[id]
+		if !ok {
+			continue
+		}
+		if contains(dep.cfg.Provides, c) || (dep.vendor != nil && contains(dep.vendor.Provides, c)) {
+			return true
+		}
+		stack = append(stack, dep.cfg.DependsOn...)
+	}
+	return false
+}
+
+// candidateWouldProvide reports whether pe's vendor evaluation has no
+// winner but a candidate providing c: the missing winner is then the one
+// reason worth reporting, not its consequence.
+func (e *evaluation) candidateWouldProvide(pe *projectEval, c string) bool {
+	if pe.cfg.Vendor.Kind != hclspec.RefEvaluation || pe.vendor != nil {
+		return false
+	}
+	res, ok := e.vendorResults[pe.cfg.Vendor.ID]
+	if !ok {
+		return false
+	}
+	for _, cand := range res.Candidates {
+		if v, ok := e.vendors[cand.Vendor]; ok && contains(v.Provides, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// resourcesGate: the project fits at all, alone in an empty plan: no
+// team's effort above that team's capacity, its build spend within its
+// budget, and some run of duration periods in the horizon where both hold.
+// Time limits (earliest_start, deadline, a horizon shorter than the
+// project) are left to the scheduler, which defers rather than drops.
+func (e *evaluation) resourcesGate(pe *projectEval) bool {
+	p := pe.cfg
+	effortRange := p.Ranges.Range("effort", p.DeclRange)
+	fundingRange := p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
+	ok := true
+	for _, id := range sortedKeys(p.Effort) {
+		need := p.Effort[id]
+		r, found := e.base.teamIndex[id]
+		if !found {
+			pe.fail(StatusDropped, GateResources, fmt.Sprintf("needs team %q, which is not declared", id), effortRange)
+			ok = false
+			continue
+		}
+		most := 0.0
+		for _, c := range e.base.resources[r].Capacity {
+			most = math.Max(most, c)
+		}
+		if need > most+1e-9 {
+			pe.fail(StatusDropped, GateResources,
+				fmt.Sprintf("needs %s FTE of team %q per period, more than its largest capacity of %s FTE", formatNumber(need, 2), id, formatNumber(most, 2)),
+				effortRange)
+			ok = false
+		}
+	}
+	b := -1
+	if p.Funding != "" {
+		idx, found := e.base.budgetIndex[p.Funding]
+		if !found {
+			pe.fail(StatusDropped, GateResources, fmt.Sprintf("is funded by budget %q, which is not declared", p.Funding), fundingRange)
+			return false
+		}
+		b = idx
+		bg := e.budgets[p.Funding]
+		total, most := 0.0, 0.0
+		for _, x := range pe.fin.BuildSpend {
+			total += x
+			most = math.Max(most, x)
+		}
+		switch bg.Per {
+		case hclspec.PerTotal:
+			if total > bg.Amount*(1+1e-9)+1e-9 {
+				pe.fail(StatusDropped, GateResources,
+					fmt.Sprintf("build spend of %s exceeds budget %q (%s in total)", formatMoney(total, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
+					fundingRange)
+				ok = false
+			}
+		case hclspec.PerPeriod:
+			if most > bg.Amount*(1+1e-9)+1e-9 {
+				pe.fail(StatusDropped, GateResources,
+					fmt.Sprintf("build spend of %s in one period exceeds budget %q (%s per period)", formatMoney(most, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
+					fundingRange)
+				ok = false
+			}
+		}
+	}
+	if !ok {
+		return false
+	}
+	d := max(p.Duration, 1)
+	if d > e.horizon {
+		return true // the scheduler defers it: it cannot finish inside the horizon
+	}
+	if e.fitsAloneSomewhere(pe, b) {
+		return true
+	}
+	// Say which constraint leaves no room: a team whose capacity never holds
+	// for d periods in a row, else the budget's windows, else both together.
+	for _, id := range sortedKeys(p.Effort) {
+		r := e.base.teamIndex[id]
+		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
+			pe.fail(StatusDropped, GateResources,
+				fmt.Sprintf("team %q never has %s FTE for %d consecutive periods", id, formatNumber(p.Effort[id], 2), d),
+				effortRange)
+			return false
+		}
+	}
+	if b >= 0 {
+		bg := e.budgets[p.Funding]
+		msg := fmt.Sprintf("build spend of %s cannot fit budget %q (%s per %s) wherever it starts",
+			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), bg.Per)
+		if bg.Per == hclspec.PerYear || bg.Per == hclspec.PerPeriod {
+			if !e.budgetFitsSomewhere(pe, b) {
+				pe.fail(StatusDropped, GateResources, msg, fundingRange)
+				return false
+			}
+		}
+	}
+	pe.fail(StatusDropped, GateResources, "no run of periods in the horizon has room in both its teams and its budget", effortRange)
+	return false
+}
+
+// fitsAloneSomewhere reports whether pe fits some start in the horizon in
+// an otherwise empty plan, ignoring earliest_start and deadline.
+func (e *evaluation) fitsAloneSomewhere(pe *projectEval, b int) bool {
+	d := max(pe.cfg.Duration, 1)
+	for s := 0; s+d <= e.horizon; s++ {
+		if e.teamsFitAt(pe, s) && (b < 0 || e.budgetFitsAt(pe, b, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *evaluation) teamsFitAt(pe *projectEval, s int) bool {
+	d := max(pe.cfg.Duration, 1)
+	for id, need := range pe.cfg.Effort {
+		capacity := e.base.resources[e.base.teamIndex[id]].Capacity
+		for t := s; t < s+d; t++ {
+			if need > capacity[t]+1e-9 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (e *evaluation) teamFitsSomewhere(r int, need float64, d int) bool {
+	run := 0
+	for _, c := range e.base.resources[r].Capacity {
+		if need <= c+1e-9 {
+			run++
+			if run >= d {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func (e *evaluation) budgetFitsAt(pe *projectEval, b, s int) bool {
+	bg := &e.base.budgets[b]
+	spent := map[int]float64{}
+	for k, x := range pe.fin.BuildSpend {
+		spent[bg.Window[s+k]] += x
+	}
+	for w, x := range spent {
+		if x > bg.Limit[w]+1e-9*(1+bg.Limit[w]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *evaluation) budgetFitsSomewhere(pe *projectEval, b int) bool {
+	d := max(pe.cfg.Duration, 1)
+	for s := 0; s+d <= e.horizon; s++ {
+		if e.budgetFitsAt(pe, b, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// riskGate: risk score <= risk_appetite.
+func (e *evaluation) riskGate(pe *projectEval) bool {
+	p := pe.cfg
+	if p.Mandatory || pe.risk <= e.roadmap.RiskAppetite+riskEps {
+		return true
+	}
+	// Point at the largest risk, the one most worth arguing about.
+	attr, most := "risk.disruption", p.Risk.Disruption
+	if p.Risk.Security > most {
+		attr, most = "risk.security", p.Risk.Security
+	}
+	if p.Risk.Failure > most {
+		attr = "risk.failure"
+	}
+	pe.fail(StatusDropped, GateRisk,
+		fmt.Sprintf("risk %s exceeds the risk appetite of %s", formatNumber(pe.risk, 4), formatNumber(e.roadmap.RiskAppetite, 4)),
+		p.Ranges.Range(attr, p.Ranges.Range("risk", p.DeclRange)))
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteAll(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = fmt.Sprintf("%q", id)
+	}
+	return out
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// intHeap is a min-heap of ints, for deterministic topological orders.
+type intHeap struct{ items intSlice }
+
+type intSlice []int
+
+func (s intSlice) Len() int           { return len(s) }
+func (s intSlice) Less(a, b int) bool { return s[a] < s[b] }
+func (s intSlice) Swap(a, b int)      { s[a], s[b] = s[b], s[a] }
+func (s *intSlice) Push(x any)        { *s = append(*s, x.(int)) }
+func (s *intSlice) Pop() any {
+	old := *s
+	x := old[len(old)-1]
+	*s = old[:len(old)-1]
+	return x
+}
+
+func (h *intHeap) len() int   { return len(h.items) }
+func (h *intHeap) push(x int) { heap.Push(&h.items, x) }
+func (h *intHeap) pop() int   { return heap.Pop(&h.items).(int) }

@@ -1,0 +1,79 @@
+package evaluate
+
+import (
+	"sort"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// rankProjects orders every project and numbers it from 1. Projects still
+// in the running come first: mandatory ones, then the rest, each group in
+// the strategy's order. Dropped projects follow, in the same order, so the
+// rank of a live project is its priority in scheduling and the dropped
+// ones still show where they would have stood.
+//
+//   - value: highest score first;
+//   - safety: lowest risk first (the "easy way"), then highest score;
+//   - calculated_risk: the project with the highest risk-adjusted NPV first
+//     as the flagship, then the rest lowest risk first (the "harder way").
+//
+// Figures compare as rounded in the plan; remaining ties break on id, so the order is deterministic.
+func (e *evaluation) rankProjects() {
+	var mandatory, live, dropped []*projectEval
+	for _, pe := range e.projects {
+		switch {
+		case pe.dropped():
+			dropped = append(dropped, pe)
+		case pe.cfg.Mandatory:
+			mandatory = append(mandatory, pe)
+		default:
+			live = append(live, pe)
+		}
+	}
+	strategy := e.roadmap.Strategy
+	e.ranked = e.ranked[:0]
+	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
+	e.ranked = append(e.ranked, orderByStrategy(live, strategy)...)
+	e.ranked = append(e.ranked, orderByStrategy(dropped, strategy)...)
+	for i, pe := range e.ranked {
+		pe.rank = i + 1
+	}
+}
+
+// orderByStrategy returns ps in the strategy's order (see rankProjects).
+func orderByStrategy(ps []*projectEval, strategy hclspec.Strategy) []*projectEval {
+	out := append([]*projectEval(nil), ps...)
+	byScore := func(a, b *projectEval) bool {
+		if sa, sb := ratio(a.score), ratio(b.score); sa != sb {
+			return sa > sb
+		}
+		return a.cfg.ID < b.cfg.ID
+	}
+	bySafety := func(a, b *projectEval) bool {
+		if ra, rb := ratio(a.risk), ratio(b.risk); ra != rb {
+			return ra < rb
+		}
+		return byScore(a, b)
+	}
+	switch strategy {
+	case hclspec.StrategySafety:
+		sort.SliceStable(out, func(i, j int) bool { return bySafety(out[i], out[j]) })
+	case hclspec.StrategyCalculatedRisk:
+		if len(out) == 0 {
+			return out
+		}
+		flag := 0
+		for i, pe := range out {
+			v, fv := money(pe.fin.RiskAdjustedNPV), money(out[flag].fin.RiskAdjustedNPV)
+			if v > fv || (v == fv && pe.cfg.ID < out[flag].cfg.ID) {
+				flag = i
+			}
+		}
+		out[0], out[flag] = out[flag], out[0]
+		rest := out[1:]
+		sort.SliceStable(rest, func(i, j int) bool { return bySafety(rest[i], rest[j]) })
+	default:
+		sort.SliceStable(out, func(i, j int) bool { return byScore(out[i], out[j]) })
+	}
+	return out
+}

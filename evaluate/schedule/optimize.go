@@ -1,0 +1,481 @@
+package schedule
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// Objective is what Optimize improves.
+type Objective string
+
+const (
+	// ObjectiveValue maximises the total weight of the placed tasks, with
+	// every mandatory task placed; ties go to the earlier finish.
+	ObjectiveValue Objective = "value"
+	// ObjectiveFinish minimises the makespan with every task placed.
+	ObjectiveFinish Objective = "finish"
+)
+
+// DefaultMaxSchedules is the schedule budget when OptimizeInput leaves it 0.
+const DefaultMaxSchedules = 50000
+
+// StopReason says why a search ended.
+type StopReason string
+
+const (
+	StopBudget   StopReason = "budget"   // the schedule budget was spent
+	StopDeadline StopReason = "deadline" // ctx was done or the time limit passed
+	StopBound    StopReason = "bound"    // the best reached the bound: optimal
+	StopComplete StopReason = "complete" // exhaustive search covered every list
+)
+
+// OptimizeInput configures Optimize.
+type OptimizeInput struct {
+	// Objective; "" picks finish when every task must run (all mandatory,
+	// or rank order already places them all) and value otherwise.
+	Objective Objective
+	// Baseline is the rank order: every task index once, first first. nil
+	// means index order.
+	Baseline []int
+	Seed     int64
+	// MaxSchedules bounds the schedules generated (each forward or
+	// backward SGS pass counts one); 0 means DefaultMaxSchedules.
+	MaxSchedules int
+	// TimeLimit bounds the run besides ctx; 0 means ctx alone.
+	TimeLimit time.Duration
+	// Progress, when set, is called now and then during the search.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running search.
+type Progress struct {
+	Schedules    int
+	MaxSchedules int
+	Best         float64 // objective value of the best schedule so far
+}
+
+// OptimizeResult is the outcome of Optimize. Baseline, Best and Bound are
+// objective values: total weight for value, makespan for finish.
+type OptimizeResult struct {
+	Objective Objective
+	Method    string
+	Baseline  float64
+	Best      float64
+	Bound     *float64 // nil when none is known
+	Optimal   bool     // Best is proven optimal
+	Improved  bool     // Best is strictly better than the baseline
+	Schedules int      // schedules generated, the baseline's included
+	Stopped   StopReason
+	// Schedule is the best schedule: the baseline's own when nothing
+	// better was found. Unplaced tasks carry their Blocker.
+	Schedule         *Schedule
+	BaselineSchedule *Schedule
+}
+
+// exhaustiveLimit caps the activity lists exhaustive search enumerates.
+const exhaustiveLimit = 40320
+
+// Optimize searches for a better schedule than rank order. Small instances
+// (at most exhaustiveLimit precedence-feasible lists, no budgets) are
+// solved exactly by enumerating every activity list: the serial SGS over
+// all of them reaches an optimal schedule for both objectives. Larger ones
+// run a genetic algorithm over activity lists (Hartmann 1998) seeded with
+// priority rules and biased random sampling, each child decoded by the
+// serial SGS and improved by double justification (Valls et al. 2005).
+// The search is deterministic for a given Seed as long as the schedule
+// budget, not ctx or TimeLimit, ends it.
+func Optimize(ctx context.Context, p *Problem, in OptimizeInput) OptimizeResult {
+	return optimize(ctx, p, in, exhaustiveLimit)
+}
+
+// optimize is Optimize with the cap on exhaustive search as a parameter,
+// so tests can run the genetic algorithm on small cases too.
+func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) OptimizeResult {
+	if in.TimeLimit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, in.TimeLimit)
+		defer cancel()
+	}
+	maxSchedules := in.MaxSchedules
+	if maxSchedules <= 0 {
+		maxSchedules = DefaultMaxSchedules
+	}
+	n := len(p.Tasks)
+	prio := make([]int, n)
+	if in.Baseline != nil {
+		for k, i := range in.Baseline {
+			prio[i] = k
+		}
+	} else {
+		for i := range prio {
+			prio[i] = i
+		}
+	}
+	base := SerialSGS(p, prioOrder(prio))
+	e := newEngine(p)
+	e.schedules = 1
+	topo := topoOrder(p, e.succs, nil)
+	res := OptimizeResult{Objective: in.Objective, BaselineSchedule: base, Schedule: base}
+	if len(topo) < n {
+		// A dependency cycle: nothing to search (the loader rejects these).
+		res.Method = "rank order"
+		res.Schedules = e.schedules
+		return res
+	}
+	baseFit := e.fitnessOf(base.Start)
+	if res.Objective == "" {
+		res.Objective = ObjectiveValue
+		if baseFit.placed == n || baseFit.mandatoryTotal == n {
+			res.Objective = ObjectiveFinish
+		}
+	}
+	s := &search{e: e, ctx: ctx, obj: res.Objective, max: maxSchedules, progress: in.Progress,
+		rng: rand.New(rand.NewPCG(uint64(in.Seed), 0x9e3779b97f4a7c15))}
+	tm := computeTiming(p, e.succs, topo)
+	switch res.Objective {
+	case ObjectiveFinish:
+		if lb, ok := finishBound(p, tm); ok {
+			s.bound = float64(lb)
+			s.hasBound = true
+		}
+	default:
+		s.bound = roundBound(valueBound(p, tm))
+		s.hasBound = true
+	}
+	s.best = indiv{start: slices.Clone(base.Start), fit: baseFit}
+	res.Baseline = s.objectiveValue(baseFit)
+	if !s.atBound() {
+		if len(p.Budgets) == 0 && countLists(p, e.succs, min(listLimit, maxSchedules-1)) >= 0 {
+			res.Method = "exhaustive search over activity lists (serial SGS)"
+			s.exhaustive(topo)
+		} else {
+			res.Method = "genetic algorithm over activity lists with double justification"
+			s.genetic(base.Order, tm, prio)
+		}
+	} else {
+		res.Method = "rank order (already at the bound)"
+	}
+	res.Schedules = e.schedules
+	res.Stopped = s.stopped
+	res.Best = s.objectiveValue(s.best.fit)
+	if s.hasBound {
+		b := s.bound
+		res.Bound = &b
+	}
+	res.Optimal = s.atBound() || s.stopped == StopComplete
+	if s.atBound() {
+		res.Stopped = StopBound
+	}
+	if s.better(s.best.fit, baseFit) {
+		res.Improved = true
+		res.Schedule = e.finalSchedule(s.best.start)
+		res.Best = s.objectiveValue(e.fitnessOf(res.Schedule.Start))
+	} else {
+		res.Best = res.Baseline
+	}
+	if res.Optimal && s.hasBound && res.Objective == ObjectiveValue {
+		// Exhaustive search proves the best is optimal: it is the bound.
+		b := res.Best
+		res.Bound = &b
+	}
+	return res
+}
+
+// prioOrder lists task indexes by priority position.
+func prioOrder(prio []int) []int {
+	out := make([]int, len(prio))
+	for i, k := range prio {
+		out[k] = i
+	}
+	return out
+}
+
+// fitness summarises a schedule for comparison.
+type fitness struct {
+	mandatory      int // mandatory tasks placed
+	mandatoryTotal int
+	placed         int
+	weight         float64
+	makespan       int
+}
+
+func (e *engine) fitnessOf(start []int) fitness {
+	var f fitness
+	for i, s := range start {
+		tk := &e.p.Tasks[i]
+		if tk.Mandatory {
+			f.mandatoryTotal++
+		}
+		if s < 0 {
+			continue
+		}
+		f.placed++
+		f.weight += tk.Weight
+		f.makespan = max(f.makespan, s+tk.Duration)
+		if tk.Mandatory {
+			f.mandatory++
+		}
+	}
+	return f
+}
+
+// search is one optimisation run's state.
+type search struct {
+	e        *engine
+	ctx      context.Context
+	obj      Objective
+	max      int
+	rng      *rand.Rand
+	progress func(Progress)
+	bound    float64
+	hasBound bool
+	best     indiv
+	stopped  StopReason
+	lastNote int
+}
+
+type indiv struct {
+	list  []int
+	start []int
+	fit   fitness
+	hash  uint64
+}
+
+// better reports whether a is strictly better than b.
+func (s *search) better(a, b fitness) bool {
+	return s.compare(a, b) < 0
+}
+
+// compare orders fitnesses best first.
+func (s *search) compare(a, b fitness) int {
+	if c := cmp.Compare(b.mandatory, a.mandatory); c != 0 {
+		return c
+	}
+	if s.obj == ObjectiveFinish {
+		if c := cmp.Compare(b.placed, a.placed); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.makespan, b.makespan); c != 0 {
+			return c
+		}
+		return cmpWeight(b.weight, a.weight)
+	}
+	if c := cmpWeight(b.weight, a.weight); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.makespan, b.makespan); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.placed, a.placed)
+}
+
+func cmpWeight(a, b float64) int {
+	if math.Abs(a-b) <= 1e-9*(1+math.Abs(a)+math.Abs(b)) {
+		return 0
+	}
+	return cmp.Compare(a, b)
+}
+
+func (s *search) objectiveValue(f fitness) float64 {
+	if s.obj == ObjectiveFinish {
+		return float64(f.makespan)
+	}
+	return roundBound(f.weight)
+}
+
+// atBound reports whether the best schedule provably cannot be beaten.
+func (s *search) atBound() bool {
+	if !s.hasBound {
+		return false
+	}
+	f := s.best.fit
+	if s.obj == ObjectiveFinish {
+		return f.placed == s.e.n && float64(f.makespan) <= s.bound
+	}
+	return f.mandatory == f.mandatoryTotal && f.weight >= s.bound-1e-9*(1+math.Abs(s.bound))
+}
+
+// done reports whether the search must stop before spending cost more
+// schedules, and records why.
+func (s *search) done(cost int) bool {
+	if s.stopped != "" {
+		return true
+	}
+	switch {
+	case s.e.schedules+cost > s.max:
+		s.stopped = StopBudget
+	case s.ctx.Err() != nil:
+		s.stopped = StopDeadline
+	case s.atBound():
+		s.stopped = StopBound
+	}
+	if s.progress != nil && s.e.schedules-s.lastNote >= 250 {
+		s.lastNote = s.e.schedules
+		s.progress(Progress{Schedules: s.e.schedules, MaxSchedules: s.max, Best: s.objectiveValue(s.best.fit)})
+	}
+	return s.stopped != ""
+}
+
+// offer makes x the best when it beats it.
+func (s *search) offer(x *indiv) {
+	if s.better(x.fit, s.best.fit) {
+		s.best = indiv{list: slices.Clone(x.list), start: slices.Clone(x.start), fit: x.fit}
+	}
+}
+
+// evaluate decodes x.list with the serial SGS and double justification,
+// and rewrites the list in the order of the improved schedule's starts.
+func (s *search) evaluate(x *indiv) {
+	e := s.e
+	e.forward(x.list)
+	e.justify(x.list)
+	x.fit = e.fitnessOf(e.start)
+	x.list = e.listFromStarts(x.list, x.list[:0:0])
+	x.start = append(x.start[:0], e.start...)
+	x.hash = hashStarts(x.start)
+	s.offer(x)
+}
+
+// hashStarts fingerprints a schedule (FNV-1a over its starts) so the
+// population keeps one copy of each.
+func hashStarts(start []int) uint64 {
+	h := uint64(14695981039346656037)
+	for _, v := range start {
+		h ^= uint64(int64(v))
+		h *= 1099511628211
+	}
+	return h
+}
+
+// countLists counts the precedence-feasible activity lists, or returns -1
+// once there are more than limit (or too many tasks to try).
+func countLists(p *Problem, succs [][]int, limit int) int {
+	n := len(p.Tasks)
+	if n > 12 || limit <= 0 {
+		return -1
+	}
+	predMask := make([]int, n)
+	for i := range p.Tasks {
+		for _, q := range p.Tasks[i].Preds {
+			predMask[i] |= 1 << q
+		}
+	}
+	ways := make([]int, 1<<n)
+	ways[0] = 1
+	for m := 0; m < 1<<n; m++ {
+		if ways[m] == 0 {
+			continue
+		}
+		for i := 0; i < n; i++ {
+			if m&(1<<i) == 0 && predMask[i]&m == predMask[i] {
+				ways[m|1<<i] = min(ways[m|1<<i]+ways[m], limit+1)
+			}
+		}
+	}
+	if c := ways[1<<n-1]; c <= limit {
+		return c
+	}
+	return -1
+}
+
+// exhaustive decodes every precedence-feasible activity list.
+func (s *search) exhaustive(topo []int) {
+	e := s.e
+	n := e.n
+	waiting := make([]int, n)
+	for i := range e.p.Tasks {
+		waiting[i] = len(e.p.Tasks[i].Preds)
+	}
+	list := make([]int, 0, n)
+	used := make([]bool, n)
+	var rec func() bool
+	rec = func() bool {
+		if len(list) == n {
+			if s.done(1) {
+				return false
+			}
+			x := indiv{list: slices.Clone(list)}
+			e.forward(x.list)
+			x.fit = e.fitnessOf(e.start)
+			x.start = slices.Clone(e.start)
+			s.offer(&x)
+			return true
+		}
+		for _, i := range topo {
+			if used[i] || waiting[i] > 0 {
+				continue
+			}
+			used[i] = true
+			list = append(list, i)
+			for _, j := range e.succs[i] {
+				waiting[j]--
+			}
+			ok := rec()
+			for _, j := range e.succs[i] {
+				waiting[j]++
+			}
+			list = list[:len(list)-1]
+			used[i] = false
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if rec() {
+		s.stopped = StopComplete
+	}
+}
+
+// finalSchedule places the given starts and names, for every task left
+// out, the constraint that keeps it out.
+func (e *engine) finalSchedule(start []int) *Schedule {
+	p := e.p
+	st := NewState(p)
+	sch := &Schedule{Start: slices.Clone(start), Blocked: make([]Blocker, e.n)}
+	for i, s := range start {
+		if s >= 0 {
+			st.Place(i, s)
+		}
+	}
+	for _, i := range topoOrder(p, e.succs, nil) {
+		if sch.Start[i] >= 0 {
+			continue
+		}
+		est := 0
+		blockedBy := -1
+		for _, q := range p.Tasks[i].Preds {
+			if sch.Start[q] < 0 {
+				blockedBy = q
+				break
+			}
+			est = max(est, sch.Start[q]+p.Tasks[q].Duration)
+		}
+		if blockedBy >= 0 {
+			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+			continue
+		}
+		if s, b := st.EarliestFit(i, est); s >= 0 {
+			// Room the search left unused: take it.
+			st.Place(i, s)
+			sch.Start[i] = s
+		} else {
+			sch.Blocked[i] = b
+		}
+	}
+	keys := make([]int, e.n)
+	for i := range sch.Start {
+		sch.Order = append(sch.Order, i)
+		k := sch.Start[i]
+		if k < 0 {
+			k = p.Horizon + 1
+		}
+		keys[i] = k*(e.n+1) + e.topo[i]
+	}
+	sortByKeyAsc(sch.Order, keys)
+	return sch
+}

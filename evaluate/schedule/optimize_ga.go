@@ -1,0 +1,211 @@
+package schedule
+
+import (
+	"slices"
+)
+
+// genetic is the genetic algorithm of Hartmann (1998) over activity lists:
+// two-point crossover that keeps lists precedence-feasible, swap mutation
+// of neighbours that are not precedence-related, and survival of the
+// best of parents and children. Every child is decoded by the serial SGS
+// and improved by double justification (Valls et al. 2005); its list is
+// then rewritten in the order of the improved schedule. The first
+// generation holds the rank order, the priority rules and regret-based
+// biased random samples on latest finish times.
+func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
+	e := s.e
+	n := e.n
+	size := popSize(s.max)
+	var must []bool
+	if s.obj == ObjectiveValue {
+		must = e.mandatoryClosure()
+	}
+	pop := make([]indiv, 0, 2*size)
+	seen := map[uint64]bool{}
+	add := func(list []int) bool {
+		if s.done(3) {
+			return false
+		}
+		x := indiv{list: list}
+		s.evaluate(&x)
+		if !seen[x.hash] {
+			seen[x.hash] = true
+			pop = append(pop, x)
+		}
+		return true
+	}
+	if !add(slices.Clone(baseOrder)) {
+		return
+	}
+	values := make([]float64, n)
+	rules := e.rules(tm)
+	for _, r := range rules {
+		for i := range values {
+			values[i] = r.value(i)
+		}
+		if !add(topoOrder(e.p, e.succs, ranks(values, must))) {
+			return
+		}
+	}
+	// The parallel SGS with latest finish times reaches schedules the
+	// serial one often misses (Kolisch 1996).
+	for i := range values {
+		values[i] = float64(tm.lf[i])
+	}
+	if s.done(4) {
+		return
+	}
+	e.parallel(ranks(values, must))
+	if !add(e.listFromStarts(topoOrder(e.p, e.succs, nil), nil)) {
+		return
+	}
+	for tries := 0; len(pop) < size && tries < 3*size; tries++ {
+		if !add(e.sampleList(s.rng, values, must, nil)) {
+			return
+		}
+	}
+	s.sortPop(pop)
+
+	stamp := make([]int, n)
+	gen := 0
+	for !s.done(3) {
+		perm := s.rng.Perm(len(pop))
+		parents := len(pop)
+		for k := 0; k+1 < len(perm); k += 2 {
+			mother, father := pop[perm[k]].list, pop[perm[k+1]].list
+			q1, q2 := s.rng.IntN(n+1), s.rng.IntN(n+1)
+			if q1 > q2 {
+				q1, q2 = q2, q1
+			}
+			for _, pair := range [2][2][]int{{mother, father}, {father, mother}} {
+				gen++
+				child := crossover(pair[0], pair[1], q1, q2, stamp, gen)
+				s.mutate(child, pop[perm[k]].start)
+				if !add(child) {
+					break
+				}
+			}
+			if s.stopped != "" {
+				break
+			}
+		}
+		if len(pop) == parents && s.stopped == "" {
+			// Every child was a copy: shake the population with samples.
+			for range size / 2 {
+				if !add(e.sampleList(s.rng, values, must, nil)) {
+					break
+				}
+			}
+		}
+		s.sortPop(pop)
+		if len(pop) > size {
+			for _, x := range pop[size:] {
+				delete(seen, x.hash)
+			}
+			pop = pop[:size]
+		}
+	}
+}
+
+// popSize grows the population with the budget, as Hartmann (1998) does.
+func popSize(budget int) int {
+	switch {
+	case budget <= 1500:
+		return 20
+	case budget <= 10000:
+		return 40
+	default:
+		return 60
+	}
+}
+
+func (s *search) sortPop(pop []indiv) {
+	slices.SortStableFunc(pop, func(a, b indiv) int { return s.compare(a.fit, b.fit) })
+}
+
+// crossover is Hartmann's two-point crossover: positions [0,q1) from the
+// mother, [q1,q2) the father's next tasks not yet taken, the rest the
+// mother's. Both parents are precedence-feasible, so the child is.
+func crossover(mother, father []int, q1, q2 int, stamp []int, gen int) []int {
+	n := len(mother)
+	child := make([]int, 0, n)
+	take := func(from []int, upto int) {
+		for _, i := range from {
+			if len(child) >= upto {
+				return
+			}
+			if stamp[i] != gen {
+				stamp[i] = gen
+				child = append(child, i)
+			}
+		}
+	}
+	take(mother[:q1], q1)
+	take(father, q2)
+	take(mother, n)
+	return child
+}
+
+// mutate swaps neighbours that are not precedence-related, each with a
+// small probability (Hartmann 1998); for the value objective it also moves
+// a task the parent left out to an earlier position after its last
+// predecessor, so it gets a chance at the room.
+func (s *search) mutate(list, parentStart []int) {
+	n := len(list)
+	const pSwap = 0.05
+	for k := 0; k+1 < n; k++ {
+		if s.rng.Float64() >= pSwap {
+			continue
+		}
+		a, b := list[k], list[k+1]
+		if !slices.Contains(s.e.p.Tasks[b].Preds, a) {
+			list[k], list[k+1] = b, a
+		}
+	}
+	if s.obj != ObjectiveValue || s.rng.Float64() >= 0.5 {
+		return
+	}
+	var out []int
+	for k, i := range list {
+		if parentStart[i] < 0 {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return
+	}
+	from := out[s.rng.IntN(len(out))]
+	task := list[from]
+	lo := 0
+	for k := from - 1; k >= 0; k-- {
+		if slices.Contains(s.e.p.Tasks[task].Preds, list[k]) {
+			lo = k + 1
+			break
+		}
+	}
+	to := lo + s.rng.IntN(from-lo+1)
+	copy(list[to+1:from+1], list[to:from])
+	list[to] = task
+}
+
+// mandatoryClosure marks the mandatory tasks and everything they depend
+// on: the tasks that must be listed first.
+func (e *engine) mandatoryClosure() []bool {
+	must := make([]bool, e.n)
+	var mark func(i int)
+	mark = func(i int) {
+		if must[i] {
+			return
+		}
+		must[i] = true
+		for _, q := range e.p.Tasks[i].Preds {
+			mark(q)
+		}
+	}
+	for i := range e.p.Tasks {
+		if e.p.Tasks[i].Mandatory {
+			mark(i)
+		}
+	}
+	return must
+}

@@ -1,0 +1,402 @@
+package schedule
+
+import (
+	"cmp"
+	"container/heap"
+	"slices"
+)
+
+// The optimiser's schedule generation: serial SGS forwards and backwards,
+// parallel SGS and double justification. They check every constraint that
+// State.violation checks, but skip ahead past the period that clashed
+// instead of trying each start in turn, and name no Blocker.
+
+// budgetFits reports whether task i's spend fits its budget when started
+// at start.
+func (s *State) budgetFits(i, start int) bool {
+	tk := &s.p.Tasks[i]
+	if tk.Budget < 0 {
+		return true
+	}
+	bg := &s.p.Budgets[tk.Budget]
+	for k := 0; k < tk.Duration; {
+		w := bg.Window[start+k]
+		sum := 0.0
+		for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
+			sum += tk.Spend[k]
+		}
+		if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+			return false
+		}
+	}
+	return true
+}
+
+// periodClash reports whether task i cannot run in period t next to the
+// load already there (resources and the limit on tasks in flight).
+func (s *State) periodClash(tk *Task, t int) bool {
+	for _, d := range tk.Demand {
+		if s.used[d.Resource][t]+d.Amount > s.p.Resources[d.Resource].Capacity[t]+eps {
+			return true
+		}
+	}
+	return s.p.MaxParallel > 0 && s.inFlight[t] >= s.p.MaxParallel
+}
+
+// lastClash is -1 when task i fits at start, else a period t such that no
+// start in [start, t] fits either: the latest period that clashes, or start
+// itself when only the budget does.
+func (s *State) lastClash(i, start int) int {
+	tk := &s.p.Tasks[i]
+	for t := start + tk.Duration - 1; t >= start; t-- {
+		if s.periodClash(tk, t) {
+			return t
+		}
+	}
+	if !s.budgetFits(i, start) {
+		return start
+	}
+	return -1
+}
+
+// firstClash is -1 when task i fits at start, else a period t such that no
+// start in [t-Duration+1, start] fits: the earliest period that clashes, or
+// the task's last period when only the budget does.
+func (s *State) firstClash(i, start int) int {
+	tk := &s.p.Tasks[i]
+	for t := start; t < start+tk.Duration; t++ {
+		if s.periodClash(tk, t) {
+			return t
+		}
+	}
+	if !s.budgetFits(i, start) {
+		return start + tk.Duration - 1
+	}
+	return -1
+}
+
+// lastStart is the latest start task i may have under its window and the
+// horizon.
+func (p *Problem) lastStart(i int) int {
+	tk := &p.Tasks[i]
+	return min(tk.Latest+1, p.Horizon) - tk.Duration
+}
+
+// earliestStart is the earliest start >= from at which task i fits, or -1.
+func (s *State) earliestStart(i, from int) int {
+	tk := &s.p.Tasks[i]
+	last := s.p.lastStart(i)
+	for start := max(from, tk.Earliest, 0); start <= last; {
+		t := s.lastClash(i, start)
+		if t < 0 {
+			return start
+		}
+		start = t + 1
+	}
+	return -1
+}
+
+// latestStart is the latest start <= to at which task i fits, or -1.
+func (s *State) latestStart(i, to int) int {
+	tk := &s.p.Tasks[i]
+	lo := max(tk.Earliest, 0)
+	for start := min(to, s.p.lastStart(i)); start >= lo; {
+		t := s.firstClash(i, start)
+		if t < 0 {
+			return start
+		}
+		start = t - tk.Duration
+	}
+	return -1
+}
+
+// engine holds the scratch space of one optimisation run, so that
+// evaluating a schedule allocates nothing.
+type engine struct {
+	p     *Problem
+	n     int
+	succs [][]int
+	topo  []int // position of each task in a fixed topological order
+	st    *State
+
+	start []int // the schedule being built; -1 when not placed
+	back  []int // backward pass starts
+	prev  []int // the schedule before justification
+	order []int // scratch list
+	keys  []int // scratch sort keys
+
+	schedules int // SGS passes run, forwards and backwards
+}
+
+func newEngine(p *Problem) *engine {
+	n := len(p.Tasks)
+	e := &engine{p: p, n: n, succs: make([][]int, n), st: NewState(p),
+		start: make([]int, n), back: make([]int, n), order: make([]int, 0, n), keys: make([]int, n)}
+	for i := range p.Tasks {
+		for _, q := range p.Tasks[i].Preds {
+			e.succs[q] = append(e.succs[q], i)
+		}
+	}
+	e.topo = make([]int, n)
+	for k, i := range topoOrder(p, e.succs, nil) {
+		e.topo[i] = k
+	}
+	return e
+}
+
+// forward decodes an activity list (a precedence-feasible order of every
+// task) with the serial SGS: each task at its earliest fit after its
+// predecessors; a task that cannot fit, or whose predecessor is out, stays
+// out.
+func (e *engine) forward(list []int) {
+	e.schedules++
+	e.st.reset()
+	for _, i := range list {
+		e.start[i] = e.placeEarliest(i)
+	}
+}
+
+// placeEarliest places task i at its earliest fit after its placed
+// predecessors and returns the start, or -1 when it stays out.
+func (e *engine) placeEarliest(i int) int {
+	est := 0
+	for _, q := range e.p.Tasks[i].Preds {
+		if e.start[q] < 0 {
+			return -1
+		}
+		est = max(est, e.start[q]+e.p.Tasks[q].Duration)
+	}
+	s := e.st.earliestStart(i, est)
+	if s >= 0 {
+		e.st.Place(i, s)
+	}
+	return s
+}
+
+// justify is double justification (Valls, Ballestín and Quintanilla 2005):
+// a backward serial SGS over the placed tasks by non-increasing finish,
+// each as late as it fits before its successors and the makespan, then a
+// forward serial SGS by non-decreasing start in that schedule. The result
+// is never longer; tasks that were out are then tried again in list order.
+// It costs two schedules. When a pass cannot place a task (budgets break
+// the argument that it always can), the schedule is left as it was.
+func (e *engine) justify(list []int) {
+	ms := e.makespan(e.start)
+	if ms == 0 {
+		return
+	}
+	e.prev = append(e.prev[:0], e.start...)
+	// Backward: latest finish first.
+	e.schedules++
+	e.order = e.order[:0]
+	for _, i := range list {
+		if e.start[i] >= 0 {
+			e.order = append(e.order, i)
+			e.keys[i] = (e.start[i]+e.p.Tasks[i].Duration)*(e.n+1) + e.topo[i]
+		}
+	}
+	sortByKeyDesc(e.order, e.keys)
+	e.st.reset()
+	for _, i := range e.order {
+		lf := ms
+		for _, j := range e.succs[i] {
+			if e.start[j] >= 0 {
+				lf = min(lf, e.back[j])
+			}
+		}
+		s := e.st.latestStart(i, lf-e.p.Tasks[i].Duration)
+		if s < 0 {
+			e.undo()
+			return
+		}
+		e.st.Place(i, s)
+		e.back[i] = s
+	}
+	// Forward: earliest start first.
+	e.schedules++
+	for _, i := range e.order {
+		e.keys[i] = e.back[i]*(e.n+1) + e.topo[i]
+	}
+	sortByKeyAsc(e.order, e.keys)
+	e.st.reset()
+	for _, i := range list {
+		if e.start[i] >= 0 {
+			e.start[i] = -2 // to be placed
+		}
+	}
+	for _, i := range e.order {
+		est := 0
+		for _, q := range e.p.Tasks[i].Preds {
+			est = max(est, e.start[q]+e.p.Tasks[q].Duration)
+		}
+		s := e.st.earliestStart(i, est)
+		if s < 0 {
+			e.undo()
+			return
+		}
+		e.st.Place(i, s)
+		e.start[i] = s
+	}
+	if e.makespan(e.start) > ms {
+		// Budget windows can push a task later than it was.
+		e.undo()
+		return
+	}
+	// Room freed by the shift may take a task that was out.
+	for _, i := range list {
+		if e.start[i] == -1 {
+			e.start[i] = e.placeEarliest(i)
+		}
+	}
+}
+
+// undo puts back the schedule justify started from.
+func (e *engine) undo() {
+	copy(e.start, e.prev)
+	e.restore()
+}
+
+// restore rebuilds the state from e.start.
+func (e *engine) restore() {
+	e.st.reset()
+	for i, s := range e.start {
+		if s >= 0 {
+			e.st.Place(i, s)
+		}
+	}
+}
+
+func (e *engine) makespan(start []int) int {
+	m := 0
+	for i, s := range start {
+		if s >= 0 {
+			m = max(m, s+e.p.Tasks[i].Duration)
+		}
+	}
+	return m
+}
+
+// parallel is the parallel SGS (Kelley 1963; Kolisch 1996): step through
+// the periods and start, in priority order, every eligible task that fits
+// there. prio ranks tasks (lower first). It counts one schedule.
+func (e *engine) parallel(prio []int) {
+	e.schedules++
+	e.st.reset()
+	n := e.n
+	waiting := make([]int, n)
+	ready := make([]int, n) // period from which a task's predecessors are done
+	var eligible []int
+	for i := range e.p.Tasks {
+		e.start[i] = -1
+		waiting[i] = len(e.p.Tasks[i].Preds)
+		if waiting[i] == 0 {
+			eligible = append(eligible, i)
+		}
+	}
+	decided := 0
+	release := func(i int) {
+		decided++
+		for _, j := range e.succs[i] {
+			waiting[j]--
+			if e.start[i] >= 0 {
+				ready[j] = max(ready[j], e.start[i]+e.p.Tasks[i].Duration)
+			}
+			if waiting[j] == 0 {
+				eligible = append(eligible, j)
+			}
+		}
+	}
+	for t := 0; decided < n; t++ {
+		sortByKeyAsc(eligible, prio)
+		var keep []int
+		for k := 0; k < len(eligible); k++ {
+			i := eligible[k]
+			blocked := false
+			for _, q := range e.p.Tasks[i].Preds {
+				if e.start[q] < 0 {
+					blocked = true
+				}
+			}
+			switch {
+			case blocked || t > e.p.lastStart(i):
+				release(i)
+			case t >= ready[i] && t >= e.p.Tasks[i].Earliest && e.st.lastClash(i, t) < 0:
+				e.st.Place(i, t)
+				e.start[i] = t
+				release(i)
+			default:
+				keep = append(keep, i)
+			}
+		}
+		eligible = keep
+		if t > e.p.Horizon+1 {
+			for _, i := range eligible {
+				release(i)
+			}
+			eligible = nil
+		}
+	}
+}
+
+// listFromStarts is an activity list that the serial SGS turns back into
+// (at most) the given schedule: placed tasks by start, then the rest in
+// the order of list.
+func (e *engine) listFromStarts(list, out []int) []int {
+	out = out[:0]
+	for _, i := range list {
+		if e.start[i] >= 0 {
+			out = append(out, i)
+			e.keys[i] = e.start[i]*(e.n+1) + e.topo[i]
+		}
+	}
+	sortByKeyAsc(out, e.keys)
+	for _, i := range list {
+		if e.start[i] < 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// topoOrder is a topological order of the tasks that takes, among the
+// tasks whose predecessors are all listed, the one with the lowest prio
+// (index order when prio is nil).
+func topoOrder(p *Problem, succs [][]int, prio []int) []int {
+	n := len(p.Tasks)
+	if prio == nil {
+		prio = make([]int, n)
+		for i := range prio {
+			prio[i] = i
+		}
+	}
+	waiting := make([]int, n)
+	h := &posHeap{pos: prio}
+	for i := range p.Tasks {
+		waiting[i] = len(p.Tasks[i].Preds)
+		if waiting[i] == 0 {
+			h.items = append(h.items, i)
+		}
+	}
+	heap.Init(h)
+	out := make([]int, 0, n)
+	for h.Len() > 0 {
+		i := heap.Pop(h).(int)
+		out = append(out, i)
+		for _, j := range succs[i] {
+			waiting[j]--
+			if waiting[j] == 0 {
+				heap.Push(h, j)
+			}
+		}
+	}
+	return out
+}
+
+// sortByKeyAsc sorts tasks by key; keys are unique, so the order is too.
+func sortByKeyAsc(xs, key []int) {
+	slices.SortFunc(xs, func(a, b int) int { return cmp.Compare(key[a], key[b]) })
+}
+
+func sortByKeyDesc(xs, key []int) {
+	slices.SortFunc(xs, func(a, b int) int { return cmp.Compare(key[b], key[a]) })
+}

@@ -1,0 +1,381 @@
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// problemSpec says which constraints randomProblem uses.
+type problemSpec struct {
+	tasks, horizon int
+	resources      int
+	budgets        bool
+	maxParallel    int
+	windows        bool
+	mandatory      float64 // share of mandatory tasks
+	zeroDurations  bool
+}
+
+// randomProblem builds a problem with every kind of constraint the
+// scheduler knows, from a seeded generator.
+func randomProblem(rng *rand.Rand, sp problemSpec) *Problem {
+	p := &Problem{Horizon: sp.horizon, MaxParallel: sp.maxParallel}
+	for r := range sp.resources {
+		c := make([]float64, sp.horizon)
+		base := float64(2 + rng.IntN(3))
+		for t := range c {
+			c[t] = base
+			if rng.IntN(4) == 0 {
+				c[t] = float64(rng.IntN(int(base) + 1)) // a dip, sometimes to zero
+			}
+		}
+		p.Resources = append(p.Resources, Resource{ID: fmt.Sprintf("r%d", r), Capacity: c})
+	}
+	if sp.budgets {
+		b := Budget{ID: "capex"}
+		for t := range sp.horizon {
+			b.Window = append(b.Window, t/2)
+		}
+		for w := 0; w <= (sp.horizon-1)/2; w++ {
+			b.Limit = append(b.Limit, float64(2+rng.IntN(6)))
+			b.Labels = append(b.Labels, fmt.Sprintf("w%d", w))
+		}
+		p.Budgets = append(p.Budgets, b)
+	}
+	for i := range sp.tasks {
+		tk := Task{ID: fmt.Sprintf("t%d", i), Duration: 1 + rng.IntN(3), Budget: -1, Latest: sp.horizon - 1,
+			Weight: float64(1+rng.IntN(9)) / 4}
+		if sp.zeroDurations && rng.IntN(8) == 0 {
+			tk.Duration = 0
+		}
+		for r := range sp.resources {
+			if rng.IntN(3) > 0 {
+				tk.Demand = append(tk.Demand, Demand{Resource: r, Amount: float64(1 + rng.IntN(3))})
+			}
+		}
+		for q := range i {
+			if rng.IntN(4*max(1, i/3)) == 0 {
+				tk.Preds = append(tk.Preds, q)
+			}
+		}
+		if sp.windows && rng.IntN(3) == 0 {
+			tk.Earliest = rng.IntN(3)
+			tk.Latest = tk.Earliest + tk.Duration + rng.IntN(sp.horizon)
+			tk.Latest = min(tk.Latest, sp.horizon-1)
+		}
+		if sp.budgets && rng.IntN(2) == 0 {
+			tk.Budget = 0
+			for range tk.Duration {
+				tk.Spend = append(tk.Spend, float64(rng.IntN(3)))
+			}
+		}
+		tk.Mandatory = rng.Float64() < sp.mandatory
+		p.Tasks = append(p.Tasks, tk)
+	}
+	return p
+}
+
+// bruteForce tries every assignment of a start (or none) to every task
+// and returns the best feasible one under the objective, judged by Verify
+// alone. Mandatory tasks may be left out (as a last resort), as in
+// Optimize's own ordering.
+func bruteForce(p *Problem, obj Objective) fitness {
+	n := len(p.Tasks)
+	start := make([]int, n)
+	s := &search{e: &engine{p: p, n: n}, obj: obj}
+	var best fitness
+	found := false
+	var rec func(i int)
+	rec = func(i int) {
+		if i == n {
+			if Verify(p, start) != nil {
+				return
+			}
+			f := s.e.fitnessOf(start)
+			if !found || s.better(f, best) {
+				best, found = f, true
+			}
+			return
+		}
+		for st := -1; st < p.Horizon; st++ {
+			start[i] = st
+			// Cheap pruning: a placed task needs its predecessors placed
+			// and finished.
+			ok := true
+			if st >= 0 {
+				for _, q := range p.Tasks[i].Preds {
+					if start[q] < 0 || start[q]+p.Tasks[q].Duration > st {
+						ok = false
+						break
+					}
+				}
+			}
+			if ok {
+				rec(i + 1)
+			}
+		}
+	}
+	rec(0)
+	return best
+}
+
+func TestOptimizeFindsExhaustiveOptimum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for c := range 40 {
+		sp := problemSpec{tasks: 5, horizon: 6, resources: 1 + c%2, maxParallel: []int{0, 2}[c%2], windows: c%3 == 0, mandatory: 0.3}
+		p := randomProblem(rng, sp)
+		for _, obj := range []Objective{ObjectiveValue, ObjectiveFinish} {
+			want := bruteForce(p, obj)
+			for _, listLimit := range []int{exhaustiveLimit, 0} {
+				t.Run(fmt.Sprintf("case%d/%s/lists%d", c, obj, listLimit), func(t *testing.T) {
+					res := optimize(context.Background(), p, OptimizeInput{Objective: obj, Seed: 1, MaxSchedules: 3000}, listLimit)
+					if err := Verify(p, res.Schedule.Start); err != nil {
+						t.Fatalf("invalid schedule: %v", err)
+					}
+					got := (&engine{p: p, n: len(p.Tasks)}).fitnessOf(res.Schedule.Start)
+					// Value is the total weight; the finish only breaks
+					// ties, best effort.
+					if obj == ObjectiveValue {
+						got.makespan, want.makespan = 0, 0
+						got.placed, want.placed = 0, 0
+					}
+					s := &search{obj: obj}
+					if s.compare(got, want) != 0 {
+						t.Errorf("optimiser found %+v, exhaustive search %+v (method %s)", got, want, res.Method)
+					}
+					if listLimit > 0 && !res.Optimal {
+						t.Errorf("exhaustive search over %d tasks not reported optimal (stopped: %s)", len(p.Tasks), res.Stopped)
+					}
+				})
+			}
+		}
+	}
+}
+
+// With budgets the serial SGS no longer reaches every optimum, so the
+// optimiser must only never claim more than the true optimum.
+func TestOptimizeWithBudgetsNeverBeatsExhaustive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for c := range 20 {
+		p := randomProblem(rng, problemSpec{tasks: 5, horizon: 6, resources: 1, budgets: true, mandatory: 0.2})
+		want := bruteForce(p, ObjectiveValue)
+		res := Optimize(context.Background(), p, OptimizeInput{Objective: ObjectiveValue, Seed: 3, MaxSchedules: 2000})
+		if err := Verify(p, res.Schedule.Start); err != nil {
+			t.Fatalf("case %d: invalid schedule: %v", c, err)
+		}
+		got := (&engine{p: p, n: len(p.Tasks)}).fitnessOf(res.Schedule.Start)
+		if (&search{obj: ObjectiveValue}).better(got, want) {
+			t.Errorf("case %d: optimiser claims %+v, better than the optimum %+v", c, got, want)
+		}
+	}
+}
+
+func TestOptimizedSchedulesAreFeasible(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for c := range 60 {
+		sp := problemSpec{tasks: 8 + rng.IntN(30), horizon: 6 + rng.IntN(12), resources: 1 + rng.IntN(3),
+			budgets: c%2 == 0, maxParallel: []int{0, 0, 3}[c%3], windows: c%4 < 2, mandatory: []float64{0, 0.2, 1}[c%3],
+			zeroDurations: c%5 == 0}
+		p := randomProblem(rng, sp)
+		for _, obj := range []Objective{"", ObjectiveValue, ObjectiveFinish} {
+			res := Optimize(context.Background(), p, OptimizeInput{Objective: obj, Seed: int64(c), MaxSchedules: 600})
+			name := fmt.Sprintf("case %d objective %q", c, obj)
+			for _, sch := range []*Schedule{res.Schedule, res.BaselineSchedule} {
+				if err := Verify(p, sch.Start); err != nil {
+					t.Fatalf("%s: invalid schedule: %v", name, err)
+				}
+			}
+			if res.Schedules > 600 {
+				t.Errorf("%s: %d schedules over a budget of 600", name, res.Schedules)
+			}
+			e := &engine{p: p, n: len(p.Tasks)}
+			s := &search{obj: res.Objective}
+			best, base := e.fitnessOf(res.Schedule.Start), e.fitnessOf(res.BaselineSchedule.Start)
+			if s.better(base, best) {
+				t.Errorf("%s: optimised %+v worse than rank order %+v", name, best, base)
+			}
+			if got := s.objectiveValue(best); got != res.Best {
+				t.Errorf("%s: reported best %v, schedule has %v", name, res.Best, got)
+			}
+			if res.Improved != s.better(best, base) {
+				t.Errorf("%s: Improved = %v for %+v vs %+v", name, res.Improved, best, base)
+			}
+			if res.Bound != nil {
+				switch res.Objective {
+				case ObjectiveValue:
+					if best.mandatory == best.mandatoryTotal && res.Best > *res.Bound+1e-9 {
+						t.Errorf("%s: best %v above the bound %v", name, res.Best, *res.Bound)
+					}
+				case ObjectiveFinish:
+					if best.placed == len(p.Tasks) && res.Best < *res.Bound {
+						t.Errorf("%s: makespan %v below the lower bound %v", name, res.Best, *res.Bound)
+					}
+				}
+			}
+			// Blockers name a reason for every task left out.
+			for i, st := range res.Schedule.Start {
+				if st < 0 && res.Schedule.Blocked[i].Kind == "" {
+					t.Errorf("%s: task %d left out without a reason", name, i)
+				}
+			}
+			if len(res.Schedule.Order) != len(p.Tasks) {
+				t.Errorf("%s: order lists %d of %d tasks", name, len(res.Schedule.Order), len(p.Tasks))
+			}
+		}
+	}
+}
+
+func TestOptimizeIsDeterministic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	p := randomProblem(rng, problemSpec{tasks: 40, horizon: 16, resources: 3, budgets: true, windows: true, mandatory: 0.1})
+	run := func(seed int64) OptimizeResult {
+		return Optimize(context.Background(), p, OptimizeInput{Seed: seed, MaxSchedules: 2000})
+	}
+	a, b := run(42), run(42)
+	strip := func(r OptimizeResult) any {
+		return []any{r.Method, r.Objective, r.Baseline, r.Best, r.Bound, r.Schedules, r.Stopped, r.Schedule.Start, r.Schedule.Order, r.Schedule.Blocked}
+	}
+	if diff := cmp.Diff(strip(a), strip(b)); diff != "" {
+		t.Errorf("same seed, different results (-first +second):\n%s", diff)
+	}
+	if a.Stopped != StopBudget && a.Stopped != StopBound {
+		t.Errorf("stopped by %q, want the budget or the bound", a.Stopped)
+	}
+}
+
+func TestOptimizeHonoursContext(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 11))
+	p := randomProblem(rng, problemSpec{tasks: 60, horizon: 20, resources: 2, mandatory: 1})
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res := Optimize(ctx, p, OptimizeInput{Seed: 1, MaxSchedules: 1_000_000})
+	if res.Stopped != StopDeadline {
+		t.Errorf("cancelled before the start: stopped by %q, want deadline", res.Stopped)
+	}
+	if err := Verify(p, res.Schedule.Start); err != nil {
+		t.Errorf("invalid schedule: %v", err)
+	}
+
+	// Cancel from the progress callback once the search is under way.
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	res = Optimize(ctx, p, OptimizeInput{Seed: 1, MaxSchedules: 1_000_000, Progress: func(pr Progress) {
+		calls++
+		if pr.MaxSchedules != 1_000_000 {
+			t.Errorf("progress reports a budget of %d", pr.MaxSchedules)
+		}
+		if pr.Schedules >= 1000 {
+			cancel()
+		}
+	}})
+	if res.Stopped != StopDeadline && res.Stopped != StopBound {
+		t.Errorf("stopped by %q, want deadline", res.Stopped)
+	}
+	if res.Stopped == StopDeadline && res.Schedules > 1300 {
+		t.Errorf("ran %d schedules after being cancelled at 1000", res.Schedules)
+	}
+	if calls == 0 && res.Stopped != StopBound {
+		t.Error("progress never called")
+	}
+	if err := Verify(p, res.Schedule.Start); err != nil {
+		t.Errorf("invalid schedule: %v", err)
+	}
+}
+
+func TestObjectiveChoice(t *testing.T) {
+	// Two tasks that both fit: finish. A third that cannot: value.
+	p := &Problem{Horizon: 4, Resources: []Resource{{ID: "r", Capacity: []float64{1, 1, 1, 1}}}}
+	for i := range 2 {
+		p.Tasks = append(p.Tasks, Task{ID: fmt.Sprint(i), Duration: 2, Budget: -1, Latest: 3, Weight: 1,
+			Demand: []Demand{{Resource: 0, Amount: 1}}})
+	}
+	if got := Optimize(context.Background(), p, OptimizeInput{}).Objective; got != ObjectiveFinish {
+		t.Errorf("everything fits: objective %q, want finish", got)
+	}
+	p.Tasks = append(p.Tasks, Task{ID: "big", Duration: 3, Budget: -1, Latest: 3, Weight: 5,
+		Demand: []Demand{{Resource: 0, Amount: 1}}})
+	res := Optimize(context.Background(), p, OptimizeInput{})
+	if res.Objective != ObjectiveValue {
+		t.Errorf("not everything fits: objective %q, want value", res.Objective)
+	}
+	// Rank order places tasks 0 and 1 (weight 2); the optimum is "big"
+	// (weight 5) alone, since nothing else fits beside it.
+	if res.Baseline != 2 || res.Best != 5 || !res.Improved || !res.Optimal {
+		t.Errorf("baseline %v best %v improved %v optimal %v; want 2, 5, true, true", res.Baseline, res.Best, res.Improved, res.Optimal)
+	}
+	if diff := cmp.Diff([]int{-1, -1, 0}, res.Schedule.Start); diff != "" {
+		t.Errorf("starts (-want +got):\n%s", diff)
+	}
+	if res.Schedule.Blocked[0].Kind != BlockResource {
+		t.Errorf("task 0 left out for %q, want resource", res.Schedule.Blocked[0].Kind)
+	}
+}
+
+func TestBounds(t *testing.T) {
+	// Three tasks of 2 periods on a team of 1, chain 0 -> 1: the critical
+	// path is 4, the resource bound 6.
+	p := &Problem{Horizon: 10, Resources: []Resource{{ID: "r", Capacity: make([]float64, 10)}}}
+	for t := range 10 {
+		p.Resources[0].Capacity[t] = 1
+	}
+	for i := range 3 {
+		p.Tasks = append(p.Tasks, Task{ID: fmt.Sprint(i), Duration: 2, Budget: -1, Latest: 9, Weight: float64(i + 1),
+			Demand: []Demand{{Resource: 0, Amount: 1}}, Mandatory: true})
+	}
+	p.Tasks[1].Preds = []int{0}
+	if got := CriticalPathLength(p); got != 4 {
+		t.Errorf("critical path %d, want 4", got)
+	}
+	succs := successors(p)
+	tm := computeTiming(p, succs, topoOrder(p, succs, nil))
+	if lb, ok := finishBound(p, tm); !ok || lb != 6 {
+		t.Errorf("finish bound %d %v, want 6 true", lb, ok)
+	}
+	// Value: capacity 10 FTE-periods, each task uses 2: everything fits.
+	if got := valueBound(p, tm); got != 6 {
+		t.Errorf("value bound %v, want 6", got)
+	}
+	// Capacity 3 FTE-periods: task 1 cannot finish after task 0 inside 3
+	// periods, so task 2 (weight 3, use 2) then half of task 0 (weight
+	// 1): 3.5.
+	p.Horizon = 3
+	p.Resources[0].Capacity = p.Resources[0].Capacity[:3]
+	for i := range p.Tasks {
+		p.Tasks[i].Latest = 2
+	}
+	tm = computeTiming(p, succs, topoOrder(p, succs, nil))
+	if got := valueBound(p, tm); got != 3.5 {
+		t.Errorf("value bound %v, want 3.5", got)
+	}
+	if _, ok := finishBound(p, tm); ok {
+		t.Error("finish bound claimed for work that cannot fit the horizon")
+	}
+}
+
+func TestJustifyNeverLengthens(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	for c := range 100 {
+		p := randomProblem(rng, problemSpec{tasks: 20, horizon: 30, resources: 2, maxParallel: []int{0, 3}[c%2], windows: c%3 == 0, budgets: c%4 == 0})
+		e := newEngine(p)
+		list := e.sampleList(rng, make([]float64, e.n), nil, nil)
+		e.forward(list)
+		before := e.fitnessOf(e.start)
+		e.justify(list)
+		after := e.fitnessOf(e.start)
+		if err := Verify(p, e.start); err != nil {
+			t.Fatalf("case %d: justified schedule invalid: %v", c, err)
+		}
+		if after.placed < before.placed || (after.placed == before.placed && after.makespan > before.makespan) {
+			t.Errorf("case %d: justification went from %+v to %+v", c, before, after)
+		}
+		if e.schedules != 3 {
+			t.Errorf("case %d: %d schedules counted, want 3", c, e.schedules)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package schedule
+
+import "fmt"
+
+// Verify checks a schedule against every constraint of the problem from
+// scratch, without State: starts inside each task's window and the
+// horizon, predecessors placed and finished first, team capacity, budget
+// windows and the limit on tasks in flight. start[i] < 0 means task i is
+// out. It is the referee for the optimiser's tests and benchmarks.
+func Verify(p *Problem, start []int) error {
+	if len(start) != len(p.Tasks) {
+		return fmt.Errorf("%d starts for %d tasks", len(start), len(p.Tasks))
+	}
+	used := make([][]float64, len(p.Resources))
+	for r := range used {
+		used[r] = make([]float64, p.Horizon)
+	}
+	spent := make([][]float64, len(p.Budgets))
+	for b := range spent {
+		spent[b] = make([]float64, len(p.Budgets[b].Limit))
+	}
+	inFlight := make([]int, p.Horizon)
+	for i, s := range start {
+		if s < 0 {
+			continue
+		}
+		tk := &p.Tasks[i]
+		if s < tk.Earliest || s+tk.Duration > p.Horizon || s+tk.Duration-1 > tk.Latest {
+			return fmt.Errorf("task %s at %d..%d outside its window %d..%d (horizon %d)", tk.ID, s, s+tk.Duration-1, tk.Earliest, tk.Latest, p.Horizon)
+		}
+		for _, q := range tk.Preds {
+			if start[q] < 0 {
+				return fmt.Errorf("task %s placed without its predecessor %s", tk.ID, p.Tasks[q].ID)
+			}
+			if start[q]+p.Tasks[q].Duration > s {
+				return fmt.Errorf("task %s starts at %d before its predecessor %s ends at %d", tk.ID, s, p.Tasks[q].ID, start[q]+p.Tasks[q].Duration)
+			}
+		}
+		for k := range tk.Duration {
+			for _, d := range tk.Demand {
+				used[d.Resource][s+k] += d.Amount
+			}
+			inFlight[s+k]++
+			if tk.Budget >= 0 {
+				spent[tk.Budget][p.Budgets[tk.Budget].Window[s+k]] += tk.Spend[k]
+			}
+		}
+	}
+	for r := range used {
+		for t, u := range used[r] {
+			if u > p.Resources[r].Capacity[t]+1e-6 {
+				return fmt.Errorf("resource %s over capacity in period %d: %g > %g", p.Resources[r].ID, t, u, p.Resources[r].Capacity[t])
+			}
+		}
+	}
+	for b := range spent {
+		for w, s := range spent[b] {
+			if lim := p.Budgets[b].Limit[w]; s > lim+1e-6*(1+lim) {
+				return fmt.Errorf("budget %s over its limit in window %d: %g > %g", p.Budgets[b].ID, w, s, lim)
+			}
+		}
+	}
+	if p.MaxParallel > 0 {
+		for t, c := range inFlight {
+			if c > p.MaxParallel {
+				return fmt.Errorf("%d tasks in flight in period %d, limit %d", c, t, p.MaxParallel)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package evaluate
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// problemBase is the project-independent part of the schedule problem:
+// team capacities per period and budget windows.
+type problemBase struct {
+	resources   []schedule.Resource
+	teamIndex   map[string]int
+	budgets     []schedule.Budget
+	budgetIndex map[string]int
+}
+
+// buildProblemBase turns teams into resources (capacity per period, with
+// capacity_by_period overrides) and budgets into spending windows: a
+// budget per year has one window per year counted from the roadmap's start
+// (the first ppy periods are year one), per period one window per period,
+// per total one window for the whole horizon.
+func (e *evaluation) buildProblemBase() *problemBase {
+	b := &problemBase{teamIndex: map[string]int{}, budgetIndex: map[string]int{}}
+	for _, t := range e.cfg.Teams {
+		capacity := make([]float64, e.horizon)
+		for p := range capacity {
+			capacity[p] = t.CapacityAt(p)
+		}
+		b.teamIndex[t.ID] = len(b.resources)
+		b.resources = append(b.resources, schedule.Resource{ID: t.ID, Capacity: capacity})
+	}
+	for _, bg := range e.cfg.Budgets {
+		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
+		switch bg.Per {
+		case hclspec.PerPeriod:
+			for t := range e.horizon {
+				sb.Window[t] = t
+				sb.Labels = append(sb.Labels, e.label(t))
+			}
+		case hclspec.PerTotal:
+			sb.Labels = []string{"total"}
+		default: // per year
+			for t := range e.horizon {
+				sb.Window[t] = t / e.ppy
+			}
+			for w := 0; w*e.ppy < e.horizon; w++ {
+				sb.Labels = append(sb.Labels, e.yearLabel(w))
+			}
+		}
+		sb.Limit = make([]float64, len(sb.Labels))
+		for w := range sb.Limit {
+			sb.Limit[w] = bg.Amount
+		}
+		b.budgetIndex[bg.ID] = len(b.budgets)
+		b.budgets = append(b.budgets, sb)
+	}
+	return b
+}
+
+// yearLabel names budget year w (0-based from the roadmap's start): the
+// calendar year when the roadmap starts on one ("2027"), otherwise the
+// span of periods ("2027-Q2..2028-Q1").
+func (e *evaluation) yearLabel(w int) string {
+	first := w * e.ppy
+	t := e.cal.PeriodDate(first)
+	aligned := false
+	switch e.cal.Unit {
+	case hclspec.Year:
+		aligned = true
+	case hclspec.Week:
+		_, wk := t.ISOWeek()
+		aligned = wk == 1
+	default:
+		aligned = t.Month() == 1
+	}
+	if aligned {
+		if e.cal.Unit == hclspec.Week {
+			y, _ := t.ISOWeek()
+			return strconv.Itoa(y)
+		}
+		return strconv.Itoa(t.Year())
+	}
+	return e.label(first) + ".." + e.label(first+e.ppy-1)
+}
+
+// buildProblem makes one task per project still in the running, in rank
+// order, so rank order is simply the identity priority.
+func (e *evaluation) buildProblem() *schedule.Problem {
+	prob := &schedule.Problem{
+		Horizon:     e.horizon,
+		Resources:   e.base.resources,
+		Budgets:     e.base.budgets,
+		MaxParallel: e.roadmap.MaxParallel,
+	}
+	for _, pe := range e.ranked {
+		if pe.dropped() {
+			continue
+		}
+		pe.task = len(prob.Tasks)
+		prob.Tasks = append(prob.Tasks, e.taskOf(pe))
+	}
+	for _, pe := range e.ranked {
+		if pe.task < 0 {
+			continue
+		}
+		for _, d := range pe.cfg.DependsOn {
+			if dep, ok := e.byID[d]; ok && dep.task >= 0 {
+				prob.Tasks[pe.task].Preds = append(prob.Tasks[pe.task].Preds, dep.task)
+			}
+		}
+	}
+	return prob
+}
+
+func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
+	p := pe.cfg
+	tk := schedule.Task{
+		ID:       p.ID,
+		Duration: max(p.Duration, 1),
+		Budget:   -1,
+		Spend:    pe.fin.BuildSpend,
+		Earliest: max(p.EarliestStart, 0),
+		Latest:   e.horizon - 1,
+	}
+	if p.Deadline >= 0 && p.Deadline < tk.Latest {
+		tk.Latest = p.Deadline
+	}
+	for _, id := range sortedKeys(p.Effort) {
+		if p.Effort[id] > 0 {
+			tk.Demand = append(tk.Demand, schedule.Demand{Resource: e.base.teamIndex[id], Amount: p.Effort[id]})
+		}
+	}
+	if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
+		tk.Budget = b
+	}
+	return tk
+}
+
+// scheduleInRankOrder places the tasks with the serial schedule generation
+// scheme, highest rank first.
+func scheduleInRankOrder(prob *schedule.Problem) *schedule.Schedule {
+	priority := make([]int, len(prob.Tasks))
+	for i := range priority {
+		priority[i] = i
+	}
+	return schedule.SerialSGS(prob, priority)
+}
+
+// applySchedule records each task's start, or defers it with the binding
+// constraint named.
+func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedule) {
+	tasks := make([]*projectEval, len(prob.Tasks))
+	for _, pe := range e.ranked {
+		if pe.task >= 0 {
+			tasks[pe.task] = pe
+		}
+	}
+	// The final loads, to say over which periods a team or max_parallel
+	// was full for a deferred project.
+	final := schedule.NewState(prob)
+	for i, s := range sch.Start {
+		if s >= 0 {
+			final.Place(i, s)
+		}
+	}
+	for i, pe := range tasks {
+		if s := sch.Start[i]; s >= 0 {
+			pe.start = s
+			pe.status = StatusScheduled
+			continue
+		}
+		msg, rng := e.blockerReason(prob, final, tasks, pe, sch.Blocked[i])
+		pe.fail(StatusDeferred, GateSchedule, msg, rng)
+		if pe.cfg.Mandatory {
+			e.diags = append(e.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Mandatory project deferred",
+				Detail:   fmt.Sprintf("Mandatory project %q could not be scheduled: %s.", pe.cfg.ID, msg),
+				Subject:  pe.cfg.DeclRange.Ptr(),
+			})
+		}
+	}
+}
+
+// blockerReason words the constraint that kept pe out of the schedule and
+// points at the attribute behind it.
+func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State, tasks []*projectEval, pe *projectEval, b schedule.Blocker) (string, hcl.Range) {
+	p := pe.cfg
+	tk := &prob.Tasks[pe.task]
+	// The blocker holds the first period that failed for each start tried;
+	// widen it to every period of the tried window where the constraint
+	// is binding in the final plan.
+	fullSpan := func(full func(t int) bool) string {
+		from, to := -1, -1
+		for t := b.From; t <= min(tk.Latest, e.horizon-1); t++ {
+			if full(t) {
+				if from < 0 {
+					from = t
+				}
+				to = t
+			}
+		}
+		if from < 0 {
+			from, to = b.From, b.To
+		}
+		return periodSpan(e.label, from, to)
+	}
+	beforeDeadline := ""
+	if p.Deadline >= 0 && p.Deadline < e.horizon-1 {
+		beforeDeadline = " before its deadline " + e.label(p.Deadline)
+	}
+	switch b.Kind {
+	case schedule.BlockResource:
+		team := prob.Resources[b.Index].ID
+		need := 0.0
+		for _, d := range tk.Demand {
+			if d.Resource == b.Index {
+				need = d.Amount
+			}
+		}
+		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
+		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %d periods)", team, span, beforeDeadline, formatNumber(need, 2), tk.Duration),
+			p.Ranges.Range("effort", p.DeclRange)
+	case schedule.BlockBudget:
+		bg := &prob.Budgets[b.Index]
+		windows := bg.Labels[bg.Window[b.From]]
+		if last := bg.Labels[bg.Window[b.To]]; last != windows {
+			windows += ".." + last
+		}
+		return fmt.Sprintf("budget %q has no room in %s%s (needs %s of build spend)", bg.ID, windows, beforeDeadline, formatMoney(sum(tk.Spend), e.currency)),
+			p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
+	case schedule.BlockParallel:
+		span := fullSpan(func(t int) bool { return final.InFlight(t) >= prob.MaxParallel })
+		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
+			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
+	case schedule.BlockDependency:
+		return fmt.Sprintf("depends on deferred project %q", tasks[b.Index].cfg.ID),
+			p.Ranges.Range("depends_on", p.DeclRange)
+	default: // window
+		from := b.From
+		var why string
+		switch {
+		case from > tk.Earliest:
+			why = "after its dependencies end (" + e.label(from-1) + ")"
+		case p.EarliestStart > 0:
+			why = "from its earliest_start " + e.label(from)
+		default:
+			why = "from " + e.label(from)
+		}
+		ends := e.label(from + tk.Duration - 1)
+		if p.Deadline >= 0 && p.Deadline < e.horizon {
+			return fmt.Sprintf("cannot finish by deadline %s: %d periods %s would end %s", e.label(p.Deadline), tk.Duration, why, ends),
+				p.Ranges.Range("deadline", p.DeclRange)
+		}
+		rng := p.Ranges.Range("duration", p.DeclRange)
+		if p.EarliestStart > 0 && from == tk.Earliest {
+			rng = p.Ranges.Range("earliest_start", rng)
+		}
+		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %d periods %s would end %s", e.label(e.horizon-1), tk.Duration, why, ends), rng
+	}
+}

@@ -1,0 +1,192 @@
+package evaluate
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+func crmVendors() []*hclspec.Vendor {
+	return []*hclspec.Vendor{
+		// tco over 3 years: 40000 + 3 x 90000 = 310000
+		{ID: "acme", Title: "ACME CRM", Category: "crm", OneTime: 40000, Annual: 90000, Provides: []string{"crm"},
+			Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5}, Ranges: hclspec.Ranges{}},
+		// tco: 10000 + 3 x 80000 = 250000, the cheapest
+		{ID: "budget", Title: "Budget CRM", Category: "crm", OneTime: 10000, Annual: 80000, Provides: []string{"crm"},
+			Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4}, Ranges: hclspec.Ranges{}},
+		{ID: "erp", Category: "erp", Scores: map[string]float64{"features": 5}, Ranges: hclspec.Ranges{}},
+	}
+}
+
+func crmEvaluation(minimum float64) *hclspec.Evaluation {
+	return &hclspec.Evaluation{
+		ID: "crm", Category: "crm", MinimumScore: minimum, Years: 3,
+		Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+		Ranges:   hclspec.Ranges{},
+	}
+}
+
+func TestVendorSelection(t *testing.T) {
+	// cost scores: budget is cheapest, 5; acme 5 x 250000/310000 = 4.032258.
+	// acme:   0.4x4 + 0.2x3 + 0.2x5 + 0.2x4.032258 = 4.006452
+	// budget: 0.4x3 + 0.2x4 + 0.2x4 + 0.2x5        = 3.8
+	tests := []struct {
+		name    string
+		ev      func() *hclspec.Evaluation
+		vendors func() []*hclspec.Vendor
+		want    VendorResult
+	}{
+		{
+			name: "weighted scores and TCO-derived cost",
+			ev:   func() *hclspec.Evaluation { return crmEvaluation(3) },
+			want: VendorResult{
+				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("acme"),
+				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				Candidates: []VendorCandidate{
+					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TCO: 310000, Eligible: true,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 4.032258}},
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000, Eligible: true,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
+				},
+			},
+		},
+		{
+			name: "minimum above every score: no winner",
+			ev:   func() *hclspec.Evaluation { return crmEvaluation(4.5) },
+			want: VendorResult{
+				Evaluation: "crm", Category: "crm", MinimumScore: 4.5, Years: 3, Winner: nil,
+				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				Candidates: []VendorCandidate{
+					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TCO: 310000,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 4.032258}},
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
+				},
+			},
+		},
+		{
+			// An explicit cost score wins over the derived one: acme scores
+			// 0.4x4 + 0.2x3 + 0.2x5 + 0.2x1 = 3.4 and loses to budget's 3.8.
+			name: "explicit cost score",
+			ev:   func() *hclspec.Evaluation { return crmEvaluation(3) },
+			vendors: func() []*hclspec.Vendor {
+				vs := crmVendors()
+				vs[0].Scores["cost"] = 1
+				return vs
+			},
+			want: VendorResult{
+				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("budget"),
+				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				Candidates: []VendorCandidate{
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000, Eligible: true,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
+					{Vendor: "acme", Title: "ACME CRM", Score: 3.4, TCO: 310000, Eligible: true,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 1}},
+				},
+			},
+		},
+		{
+			// Equal scores: the lower TCO wins; equal TCO too: the lower id.
+			name: "ties: lower TCO, then id",
+			ev: func() *hclspec.Evaluation {
+				return &hclspec.Evaluation{ID: "t", Candidates: []string{"c", "b", "a"}, Criteria: map[string]float64{"fit": 1}, Years: 2}
+			},
+			vendors: func() []*hclspec.Vendor {
+				return []*hclspec.Vendor{
+					{ID: "a", OneTime: 100, Scores: map[string]float64{"fit": 3}},
+					{ID: "b", OneTime: 100, Scores: map[string]float64{"fit": 3}},
+					{ID: "c", Annual: 10, Scores: map[string]float64{"fit": 3}}, // tco 20
+				}
+			},
+			want: VendorResult{
+				Evaluation: "t", Years: 2, Winner: ptr("c"), Criteria: map[string]float64{"fit": 1},
+				Candidates: []VendorCandidate{
+					{Vendor: "c", Score: 3, TCO: 20, Eligible: true, Scores: map[string]float64{"fit": 3}},
+					{Vendor: "a", Score: 3, TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
+					{Vendor: "b", Score: 3, TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
+				},
+			},
+		},
+		{
+			name: "no candidates",
+			ev: func() *hclspec.Evaluation {
+				ev := crmEvaluation(3)
+				ev.Category = "none"
+				return ev
+			},
+			want: VendorResult{
+				Evaluation: "crm", Category: "none", MinimumScore: 3, Years: 3,
+				Criteria:   map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				Candidates: []VendorCandidate{},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vendors := crmVendors()
+			if tt.vendors != nil {
+				vendors = tt.vendors()
+			}
+			cfg := &hclspec.Config{Vendors: vendors, Evaluations: []*hclspec.Evaluation{tt.ev()}}
+			got, winners, diags := evaluateVendors(cfg)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if diff := cmp.Diff([]VendorResult{tt.want}, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("vendor result (-want +got):\n%s", diff)
+			}
+			if w := winners[tt.want.Evaluation]; (w == nil) != (tt.want.Winner == nil) || (w != nil && w.ID != *tt.want.Winner) {
+				t.Errorf("winner = %v, want %v", w, tt.want.Winner)
+			}
+		})
+	}
+}
+
+func TestMissingVendorScoreWarns(t *testing.T) {
+	ev := crmEvaluation(0)
+	ev.Criteria["security"] = 0.1
+	_, _, diags := evaluateVendors(&hclspec.Config{Vendors: crmVendors(), Evaluations: []*hclspec.Evaluation{ev}})
+	if len(diags) != 2 || diags.HasErrors() {
+		t.Errorf("want a warning per vendor without a security score, got %v", diags)
+	}
+}
+
+// A project using an evaluation gets its winner's prices and capabilities,
+// or fails viability when there is no winner.
+func TestProjectUsesEvaluationWinner(t *testing.T) {
+	for _, tt := range []struct {
+		minimum    float64
+		wantStatus string
+		wantVendor string
+		wantReason string
+	}{
+		{3, StatusScheduled, "acme", ""},
+		{4.5, StatusDropped, "", `vendor evaluation "crm" has no winner: the best candidate, "acme", scores 4.01, below the minimum score 4.5`},
+	} {
+		cfg := quarterly(8)
+		cfg.Vendors = crmVendors()
+		cfg.Evaluations = []*hclspec.Evaluation{crmEvaluation(tt.minimum)}
+		p := addProject(cfg, newProject("crm_migration", 1))
+		p.Vendor = hclspec.VendorRef{Kind: hclspec.RefEvaluation, ID: "crm"}
+		p.Requires = []string{"crm"}
+		p.Ranges["vendor"] = rng(7)
+		plan := mustEvaluate(t, cfg)
+		got := projectByID(t, plan, "crm_migration")
+		if got.Status != tt.wantStatus || got.Vendor != tt.wantVendor {
+			t.Errorf("minimum %v: status %s vendor %q, want %s %q", tt.minimum, got.Status, got.Vendor, tt.wantStatus, tt.wantVendor)
+		}
+		if tt.wantReason != "" {
+			want := []Finding{{Gate: GateViability, Message: tt.wantReason, Range: sourceRange(rng(7))}}
+			if diff := cmp.Diff(want, got.Findings); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		} else if got.Cost != 490000 {
+			// acme's one_time 40000 in the first period plus its annual
+			// 90000 over the 5 default years of run: 40000 + 450000.
+			t.Errorf("cost %v, want 490000 (the winner's prices)", got.Cost)
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package hclspec
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, hcl.Diagnostics) {
+	p := &Project{
+		ID:            block.Labels[0],
+		Goals:         map[string]float64{},
+		EndorsedBy:    []string{},
+		OpposedBy:     []string{},
+		DependsOn:     []string{},
+		Requires:      []string{},
+		Provides:      []string{},
+		Effort:        map[string]float64{},
+		Benefit:       Benefit{Years: 5},
+		EarliestStart: -1,
+		Deadline:      -1,
+		DeclRange:     block.DefRange,
+		Ranges:        Ranges{},
+	}
+	content, diags := block.Body.Content(projectSchema)
+	r := newAttrReader(d.scope, projectSchema, content.Attributes, p.Ranges, "")
+	var refs []reference
+
+	if v, ok := r.str("title"); ok {
+		p.Title = v
+	}
+	if entries, a, _ := r.numMap("goals"); a != nil {
+		for _, e := range entries {
+			refs = append(refs, reference{Kind: "goal", ID: e.Key, Subject: e.KeyRange, Context: a.Range, Attr: "goals"})
+			if e.Value < 0 || e.Value > 1 {
+				r.failAt(a, e.ValueRange, "Contribution out of range", fmt.Sprintf("A contribution to a goal is a fraction from 0 to 1; %q is %s.", e.Key, formatNumber(e.Value)))
+				continue
+			}
+			p.Goals[e.Key] = e.Value
+			p.Ranges["goals."+e.Key] = e.KeyRange
+		}
+	}
+	idsOf := func(attr string, list []reference) []string {
+		ids := []string{}
+		for _, ref := range list {
+			ids = append(ids, ref.ID)
+			p.Ranges[attr+"."+ref.ID] = ref.Subject
+		}
+		return ids
+	}
+	endorsed := r.referenceList("endorsed_by", "department")
+	opposed := r.referenceList("opposed_by", "department")
+	depends := r.referenceList("depends_on", "project")
+	p.EndorsedBy = idsOf("endorsed_by", endorsed)
+	p.OpposedBy = idsOf("opposed_by", opposed)
+	p.DependsOn = idsOf("depends_on", depends)
+	refs = append(refs, endorsed...)
+	refs = append(refs, opposed...)
+	refs = append(refs, depends...)
+	for _, ref := range depends {
+		if ref.ID == p.ID {
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Project depends on itself",
+				Detail:   fmt.Sprintf("Project %q lists itself in depends_on.", p.ID),
+				Subject:  ref.Subject.Ptr(),
+				Context:  ref.Context.Ptr(),
+			})
+		}
+	}
+
+	if v, ok := r.strList("requires"); ok {
+		p.Requires = v
+	}
+	if v, ok := r.strList("provides"); ok {
+		p.Provides = v
+	}
+	if ref, ok := r.singleReference("vendor", "evaluation", "vendor"); ok {
+		p.Vendor = VendorRef{Kind: VendorRefKind(ref.Kind), ID: ref.ID}
+		refs = append(refs, ref)
+	}
+	if ref, ok := r.singleReference("funding", "budget"); ok {
+		p.Funding = ref.ID
+		refs = append(refs, ref)
+	}
+	p.Duration = d.decodeDuration(r, "duration")
+
+	if entries, a, _ := r.numMap("effort"); a != nil {
+		for _, e := range entries {
+			refs = append(refs, reference{Kind: "team", ID: e.Key, Subject: e.KeyRange, Context: a.Range, Attr: "effort"})
+			if e.Value < 0 {
+				r.failAt(a, e.ValueRange, "Negative effort", fmt.Sprintf("Effort is FTE per period and must be zero or more; %q is %s.", e.Key, formatNumber(e.Value)))
+				continue
+			}
+			p.Effort[e.Key] = e.Value
+			p.Ranges["effort."+e.Key] = e.KeyRange
+		}
+	}
+	p.EarliestStart = d.decodePeriod(r, "earliest_start", false)
+	p.Deadline = d.decodePeriod(r, "deadline", true)
+	if p.EarliestStart >= 0 && p.Deadline >= 0 && p.Deadline < p.EarliestStart {
+		r.fail("deadline", "Deadline before earliest start",
+			fmt.Sprintf("The deadline (%s) falls before the earliest start (%s).", d.calendar.Label(p.Deadline), d.calendar.Label(p.EarliestStart)))
+	}
+	if v, ok := r.boolean("mandatory"); ok {
+		p.Mandatory = v
+	}
+	diags = append(diags, r.diags...)
+
+	seen := map[string]hcl.Range{}
+	for _, b := range content.Blocks {
+		if first, dup := seen[b.Type]; dup {
+			diags = append(diags, duplicateBlock(b, first))
+			continue
+		}
+		seen[b.Type] = b.DefRange
+		diags = append(diags, d.decodeProjectSubBlock(b, p)...)
+	}
+	return p, refs, diags
+}
+
+func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostics {
+	var schema *hcl.BodySchema
+	switch b.Type {
+	case "cost":
+		schema = costSchema
+	case "benefit":
+		schema = benefitSchema
+	default:
+		schema = riskSchema
+	}
+	content, diags := b.Body.Content(schema)
+	r := newAttrReader(d.scope, schema, content.Attributes, p.Ranges, b.Type+".")
+	switch b.Type {
+	case "cost":
+		if v, ok := r.num("one_time"); ok && r.nonNegativeMoney("one_time", v) {
+			p.Cost.OneTime = v
+		}
+		if v, ok := r.num("per_year"); ok && r.nonNegativeMoney("per_year", v) {
+			p.Cost.PerYear = v
+		}
+	case "benefit":
+		if v, ok := r.num("per_year"); ok && r.nonNegativeMoney("per_year", v) {
+			p.Benefit.PerYear = v
+		}
+		if v, ok := r.integer("ramp_periods", "periods"); ok {
+			if v < 0 {
+				r.fail("ramp_periods", "Value out of range", fmt.Sprintf("\"benefit.ramp_periods\" must be zero or more; got %d.", v))
+			} else {
+				p.Benefit.RampPeriods = v
+			}
+		}
+		if v, ok := r.num("years"); ok {
+			if v <= 0 {
+				r.fail("years", "Value out of range", fmt.Sprintf("\"benefit.years\" is how many years of benefit count and must be above zero; got %s.", formatNumber(v)))
+			} else {
+				p.Benefit.Years = v
+			}
+		}
+	case "risk":
+		if v, ok := r.num("disruption"); ok && r.probability("disruption", v) {
+			p.Risk.Disruption = v
+		}
+		if v, ok := r.num("security"); ok && r.probability("security", v) {
+			p.Risk.Security = v
+		}
+		if v, ok := r.num("failure"); ok && r.probability("failure", v) {
+			p.Risk.Failure = v
+		}
+	}
+	return append(diags, r.diags...)
+}
+
+// decodeDuration reads a number of periods or a string such as "9 months".
+// It returns 0 when the duration is missing or invalid.
+func (d *decoder) decodeDuration(r *attrReader, name string) int {
+	v, a, ok := r.value(name)
+	if !ok {
+		return 0
+	}
+	if v.Type() == cty.String {
+		n, err := ParseDuration(v.AsString(), d.unit)
+		if err != nil {
+			r.failAt(a, a.Expr.Range(), "Invalid duration", err.Error()+".")
+			return 0
+		}
+		return n
+	}
+	f, ok := r.numFrom(a, a.Expr.Range(), v)
+	if !ok {
+		return 0
+	}
+	switch {
+	case f != math.Trunc(f):
+		r.fail(name, "Invalid duration", fmt.Sprintf("A duration given as a number is a whole number of %ss; got %s. Round it, or write a string such as \"10 weeks\".", d.unit, formatNumber(f)))
+		return 0
+	case f < 1:
+		r.fail(name, "Invalid duration", fmt.Sprintf("A duration must be at least one period; got %s.", formatNumber(f)))
+		return 0
+	case f > 1e6:
+		r.fail(name, "Invalid duration", fmt.Sprintf("A duration of %s periods is far longer than any roadmap.", formatNumber(f)))
+		return 0
+	}
+	return int(f)
+}
+
+// decodePeriod reads a date such as "2027-Q2" and returns the index of the
+// period holding its first day (or, for a deadline, its last day), or -1.
+func (d *decoder) decodePeriod(r *attrReader, name string, last bool) int {
+	s, ok := r.str(name)
+	if !ok {
+		return -1
+	}
+	if _, _, err := ParseDateSpan(s); err != nil {
+		r.fail(name, "Invalid date", err.Error()+".")
+		return -1
+	}
+	if d.calendar == nil {
+		return -1
+	}
+	if last {
+		idx, _ := d.calendar.LastPeriod(s)
+		if idx < 0 {
+			r.fail(name, "Deadline before the roadmap starts",
+				fmt.Sprintf("The deadline %s falls before the roadmap's first period, %s.", s, d.calendar.Label(0)))
+			return -1
+		}
+		return idx
+	}
+	idx, _ := d.calendar.FirstPeriod(s)
+	if idx < 0 {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Earliest start before the roadmap starts",
+			Detail:   fmt.Sprintf("%s falls before the roadmap's first period, %s, so it does not constrain the project.", s, d.calendar.Label(0)),
+			Subject:  r.attrs[name].Expr.Range().Ptr(),
+		})
+		return 0
+	}
+	return idx
+}

@@ -1,0 +1,181 @@
+package hclspec
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// maxHorizon bounds the horizon: 10000 periods is almost two centuries of
+// weeks, and anything larger is a typo that would make planning crawl.
+const maxHorizon = 10000
+
+var reCurrency = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// defaultRoadmap holds the documented defaults.
+func defaultRoadmap(name string) *Roadmap {
+	return &Roadmap{
+		Name:         name,
+		Currency:     "USD",
+		Period:       Quarter,
+		Horizon:      8,
+		Strategy:     StrategyValue,
+		RiskAppetite: 1,
+		Stack:        []string{},
+		Scoring:      Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+		Ranges:       Ranges{},
+		Policies:     Policies{Ranges: Ranges{}},
+	}
+}
+
+// decodeRoadmapBlock decodes the roadmap block. startOK is false when the
+// start date is missing or invalid, so no calendar can be built.
+func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roadmap, start time.Time, startOK bool, diags hcl.Diagnostics) {
+	rm = defaultRoadmap(defaultName)
+	rm.DeclRange = block.DefRange
+	content, diags := block.Body.Content(roadmapSchema)
+	r := newAttrReader(s, roadmapSchema, content.Attributes, rm.Ranges, "")
+
+	if v, ok := r.str("name"); ok {
+		rm.Name = v
+	}
+	if v, ok := r.str("currency"); ok {
+		if reCurrency.MatchString(v) {
+			rm.Currency = v
+		} else {
+			r.fail("currency", "Invalid currency", fmt.Sprintf("\"currency\" must be an ISO 4217 code of three capital letters, such as \"EUR\" or \"USD\"; got %q.", v))
+		}
+	}
+	if v, ok := r.str("period"); ok && r.oneOf("period", "Unknown period unit", v, "week", "month", "quarter", "year") {
+		rm.Period = PeriodUnit(v)
+	}
+	if v, ok := r.str("start"); ok {
+		from, _, err := ParseDateSpan(v)
+		if err != nil {
+			r.fail("start", "Invalid date", err.Error()+".")
+		} else {
+			rm.Start, start, startOK = v, from, true
+		}
+	}
+	if v, ok := r.integer("horizon", "periods"); ok {
+		switch {
+		case v < 1:
+			r.fail("horizon", "Invalid horizon", fmt.Sprintf("\"horizon\" is the number of periods planned and must be at least 1; got %d.", v))
+		case v > maxHorizon:
+			r.fail("horizon", "Invalid horizon", fmt.Sprintf("\"horizon\" must be at most %d periods; got %d. Use a longer period (month, quarter, year) for long plans.", maxHorizon, v))
+		default:
+			rm.Horizon = v
+		}
+	}
+	if v, ok := r.num("discount_rate"); ok && r.between("discount_rate", v, 0, 1, "It is an annual fraction: write 8% as 0.08.") {
+		rm.DiscountRate = v
+	}
+	if v, ok := r.str("strategy"); ok && r.oneOf("strategy", "Unknown strategy", v, "value", "safety", "calculated_risk") {
+		rm.Strategy = Strategy(v)
+	}
+	if v, ok := r.num("risk_appetite"); ok && r.between("risk_appetite", v, 0, 1, "Projects whose risk score exceeds it fail the risk gate.") {
+		rm.RiskAppetite = v
+	}
+	if v, ok := r.integer("max_parallel", "projects"); ok {
+		if v < 1 {
+			r.fail("max_parallel", "Value out of range", fmt.Sprintf("\"max_parallel\" is the number of projects that may run at once and must be at least 1; got %d. Leave it out for no limit.", v))
+		} else {
+			rm.MaxParallel = v
+		}
+	}
+	if v, ok := r.strList("stack"); ok {
+		rm.Stack = v
+	}
+	if v, ok := r.boolean("optimize"); ok {
+		rm.Optimize = v
+	}
+	diags = append(diags, r.diags...)
+
+	var scoring, policy *hcl.Block
+	for _, b := range content.Blocks {
+		first := &scoring
+		if b.Type == "policy" {
+			first = &policy
+		}
+		if *first != nil {
+			diags = append(diags, duplicateBlock(b, (*first).DefRange))
+			continue
+		}
+		*first = b
+	}
+	if scoring != nil {
+		diags = append(diags, decodeScoringBlock(scoring, s, rm)...)
+	}
+	if policy != nil {
+		diags = append(diags, decodePolicyBlock(policy, s, rm)...)
+	}
+	return rm, start, startOK, diags
+}
+
+func decodeScoringBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics {
+	content, diags := block.Body.Content(scoringSchema)
+	r := newAttrReader(s, scoringSchema, content.Attributes, rm.Ranges, "scoring.")
+	sc := rm.Scoring
+	weights := []struct {
+		name string
+		dst  *float64
+	}{{"alignment", &sc.Alignment}, {"value", &sc.Value}, {"safety", &sc.Safety}}
+	complete := true
+	for _, w := range weights {
+		v, ok := r.num(w.name)
+		if !ok {
+			complete = false
+			continue
+		}
+		if v < 0 {
+			r.fail(w.name, "Value out of range", fmt.Sprintf("\"scoring.%s\" is a weight and must be zero or more; got %s.", w.name, formatNumber(v)))
+			complete = false
+			continue
+		}
+		*w.dst = v
+	}
+	if complete && sc.Alignment+sc.Value+sc.Safety == 0 {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid scoring weights",
+			Detail:   "At least one of alignment, value and safety must be above zero, or every project scores the same.",
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	if complete {
+		rm.Scoring = sc
+	}
+	return append(diags, r.diags...)
+}
+
+func decodePolicyBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics {
+	content, diags := block.Body.Content(policySchema)
+	p := &rm.Policies
+	p.DeclRange = block.DefRange
+	r := newAttrReader(s, policySchema, content.Attributes, rm.Ranges, "policy.")
+	for name, a := range content.Attributes {
+		p.Ranges[name] = a.Expr.Range()
+	}
+	if v, ok := r.num("max_team_utilization"); ok && r.between("max_team_utilization", v, 0, 1, "It is a fraction of each team's capacity: 0.9 means 90%.") {
+		p.MaxTeamUtilization = v
+	}
+	if v, ok := r.boolean("require_goal"); ok {
+		p.RequireGoal = v
+	}
+	if v, ok := r.num("max_budget_share"); ok && r.between("max_budget_share", v, 0, 1, "It is a fraction of each budget: 0.95 means 95%.") {
+		p.MaxBudgetShare = v
+	}
+	return append(diags, r.diags...)
+}
+
+// duplicateBlock reports a second block where only one is allowed.
+func duplicateBlock(b *hcl.Block, first hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  fmt.Sprintf("Duplicate %s block", b.Type),
+		Detail:   fmt.Sprintf("Only one %s block is allowed here; the first was declared at %s.", b.Type, first.String()),
+		Subject:  b.DefRange.Ptr(),
+	}
+}

@@ -1,0 +1,62 @@
+package hclspec
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDiagnosticDetails checks the parts of details users rely on: cycles
+// named in full, "did you mean", where a duplicate was first declared, and
+// what was expected.
+func TestDiagnosticDetails(t *testing.T) {
+	tests := []struct {
+		dir, summary, detail string
+	}{
+		{"dependency_cycle", "Dependency cycle", "project.a -> project.c -> project.b -> project.a"},
+		{"dependency_cycle", "Dependency cycle", "project.x -> project.y -> project.x"},
+		{"local_cycle", "Cycle in local values", "local.a -> local.b -> local.c -> local.a"},
+		{"local_cycle", "Reference to undeclared local value", `Did you mean "e"?`},
+		{"unresolved_department", "Reference to undeclared department", `Did you mean "sales"?`},
+		{"unresolved_department", "Reference to undeclared department", "Declared: finance, sales."},
+		{"unresolved_project", "Reference to undeclared project", `Did you mean "sso"?`},
+		{"unresolved_vendor", "Reference to undeclared evaluation", `Did you mean "crm"?`},
+		{"unresolved_budget", "Reference to undeclared budget", `Did you mean "capex"?`},
+		{"unresolved_candidates", "Reference to undeclared vendor", `Did you mean "acme_crm"?`},
+		{"unknown_goal_key", "Unknown goal", `Did you mean "cut_costs"?`},
+		{"unknown_team_key", "Unknown team", `Did you mean "platform"?`},
+		{"undeclared_reference", "Reference to undeclared input variable", `Did you mean "capex"?`},
+		{"duplicate_ids_across_files", `Duplicate goal "growth"`, filepath.Join("duplicate_ids_across_files", "a.hcl") + ":6,1-14"},
+		{"bad_period_key", "Invalid period label", "outside the roadmap's horizon, which runs from 2027-Q1 to 2028-Q4"},
+		{"unknown_words", "Unknown period unit", `Did you mean "quarter"?`},
+		{"roadmap_values", "Value out of range", "write 8% as 0.08"},
+		{"bad_durations", "Invalid duration", `"9 fortnights": unknown unit "fortnights"`},
+		{"var_validation", "Invalid value for variable", "The capex budget must exceed 1000."},
+		{"bad_var_value", "Value for undeclared variable", `Did you mean "capex"?`},
+		{"wrong_reference_kind", "Invalid reference", "Write budget.capex without quotes."},
+		{"missing_variable", "No value for required variable", "ROADMAP_VAR_capex"},
+	}
+	loaded := map[string]string{}
+	for _, tt := range tests {
+		got, ok := loaded[tt.dir]
+		if !ok {
+			dir := filepath.Join("testdata", "invalid", tt.dir)
+			_, diags := NewLoader().LoadDir(dir, caseOptions(t, dir))
+			var b strings.Builder
+			for _, d := range diags {
+				b.WriteString(d.Summary + ": " + d.Detail + "\n")
+			}
+			got = b.String()
+			loaded[tt.dir] = got
+		}
+		found := false
+		for _, line := range strings.Split(got, "\n") {
+			if strings.HasPrefix(line, tt.summary+": ") && strings.Contains(line, tt.detail) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q diagnostic mentioning %q; got:\n%s", tt.dir, tt.summary, tt.detail, got)
+		}
+	}
+}

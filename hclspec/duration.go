@@ -1,0 +1,55 @@
+package hclspec
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var reDuration = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]+)\s*$`)
+
+// durationUnits maps the words a duration may use to a period unit.
+var durationUnits = map[string]PeriodUnit{
+	"week": Week, "weeks": Week,
+	"month": Month, "months": Month,
+	"quarter": Quarter, "quarters": Quarter,
+	"year": Year, "years": Year,
+}
+
+// ParseDuration converts "9 months", "12 weeks", "2 quarters", "1 year" or
+// "3 periods" into a whole number of periods of unit, rounding up: 12 weeks
+// is one quarter (12 x 4/52 = 0.92 -> 1). The amount must be above zero.
+func ParseDuration(s string, unit PeriodUnit) (int, error) {
+	m := reDuration.FindStringSubmatch(strings.ToLower(s))
+	if m == nil {
+		return 0, fmt.Errorf("%q is not a duration: write a number of periods, or a string such as \"9 months\", \"12 weeks\", \"2 quarters\" or \"1 year\"", s)
+	}
+	amount, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q: %v", s, err)
+	}
+	from := unit
+	if m[2] != "period" && m[2] != "periods" {
+		u, ok := durationUnits[m[2]]
+		if !ok {
+			msg := fmt.Sprintf("%q: unknown unit %q; use weeks, months, quarters, years or periods", s, m[2])
+			if near := nearest(m[2], []string{"weeks", "months", "quarters", "years", "periods"}); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+			return 0, fmt.Errorf("%s", msg)
+		}
+		from = u
+	}
+	if amount <= 0 {
+		return 0, fmt.Errorf("%q: a duration must be more than zero", s)
+	}
+	periods := amount * float64(PeriodsPerYear(unit)) / float64(PeriodsPerYear(from))
+	// Tolerate float error so 3 months is exactly one quarter, not two.
+	n := math.Ceil(periods - 1e-9)
+	if n > 1e6 {
+		return 0, fmt.Errorf("%q is %s periods, far longer than any roadmap", s, strconv.FormatFloat(n, 'f', 0, 64))
+	}
+	return int(n), nil
+}

@@ -1,0 +1,166 @@
+package hclspec
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{
+			name: "aligns and indents",
+			src:  "team \"platform\" {\ncapacity=6\n    cost_per_fte = 32000\n}\n",
+			want: "team \"platform\" {\n  capacity     = 6\n  cost_per_fte = 32000\n}\n",
+		},
+		{
+			name: "keeps comments",
+			src:  "# head\ngoal \"g\" { # why\n  // line\n  weight=3 /* inline */\n}\n",
+			want: "# head\ngoal \"g\" { # why\n  // line\n  weight = 3 /* inline */\n}\n",
+		},
+		{
+			name: "spaces in expressions",
+			src:  "locals {\n  x = [1,2,3]\n  y = {a=1, b=2}\n  z = max(1,2)*3\n}\n",
+			want: "locals {\n  x = [1, 2, 3]\n  y = { a = 1, b = 2 }\n  z = max(1, 2) * 3\n}\n",
+		},
+		{name: "empty", src: "", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, file, diags := Format([]byte(tt.src), "test.hcl")
+			if diags.HasErrors() {
+				t.Fatalf("unexpected diagnostics: %s", diags.Error())
+			}
+			if file == nil {
+				t.Fatal("no parsed file returned")
+			}
+			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
+				t.Errorf("Format (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFormatRefusesSyntaxErrors(t *testing.T) {
+	tests := []struct {
+		name        string
+		src         string
+		wantSummary string
+		wantLine    int
+	}{
+		{name: "missing value", src: "team \"t\" {\n  capacity = \n}\n", wantSummary: "Invalid expression", wantLine: 2},
+		{name: "unclosed block", src: "team \"t\" {\n  capacity = 1\n", wantSummary: "Unclosed configuration block", wantLine: 1},
+		{name: "unterminated string", src: "goal \"g\" {\n  title = \"oops\n}\n", wantSummary: "Invalid multi-line string", wantLine: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, file, diags := Format([]byte(tt.src), "bad.hcl")
+			if got != nil {
+				t.Errorf("Format returned output for a file that does not parse:\n%s", got)
+			}
+			if file == nil || string(file.Bytes) != tt.src {
+				t.Error("the parsed file with its source was not returned")
+			}
+			if !diags.HasErrors() {
+				t.Fatal("no error diagnostics")
+			}
+			d := diags[0]
+			if d.Summary != tt.wantSummary || d.Subject == nil || d.Subject.Start.Line != tt.wantLine || d.Subject.Filename != "bad.hcl" {
+				t.Errorf("first diagnostic = %q at %v, want %q on bad.hcl line %d", d.Summary, d.Subject, tt.wantSummary, tt.wantLine)
+			}
+		})
+	}
+}
+
+// repoHCLFiles lists every .hcl file in the repository: examples, testdata
+// and anything else, so formatting is checked on all the HCL we ship.
+func repoHCLFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != ".." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "bin") {
+			return filepath.SkipDir
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(path, ".hcl") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestFormatIsIdempotent formats every .hcl file in the repository twice:
+// the second pass must change nothing. Files with syntax errors (invalid
+// testdata) must be refused instead.
+func TestFormatIsIdempotent(t *testing.T) {
+	files := repoHCLFiles(t)
+	if len(files) == 0 {
+		t.Fatal("found no .hcl files in the repository")
+	}
+	formatted := 0
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		once, _, diags := Format(src, path)
+		if diags.HasErrors() {
+			if once != nil {
+				t.Errorf("%s: output despite syntax errors", path)
+			}
+			continue
+		}
+		twice, _, diags := Format(once, path)
+		if diags.HasErrors() {
+			t.Errorf("%s: formatted output does not parse: %s", path, diags.Error())
+			continue
+		}
+		if diff := cmp.Diff(string(once), string(twice)); diff != "" {
+			t.Errorf("%s: formatting is not idempotent (-once +twice):\n%s", path, diff)
+		}
+		formatted++
+	}
+	t.Logf("%d of %d .hcl files formatted twice", formatted, len(files))
+}
+
+// TestExamplesAreFormatted keeps `roadmap fmt --check examples` passing:
+// users copy these files, so they must be canonical.
+func TestExamplesAreFormatted(t *testing.T) {
+	examples := filepath.Join("..", "examples")
+	n := 0
+	for _, path := range repoHCLFiles(t) {
+		if !strings.HasPrefix(path, examples+string(filepath.Separator)) {
+			continue
+		}
+		n++
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, diags := Format(src, path)
+		if diags.HasErrors() {
+			t.Errorf("%s does not parse: %s", path, diags.Error())
+			continue
+		}
+		if diff := cmp.Diff(string(src), string(got)); diff != "" {
+			t.Errorf("%s is not formatted; run `roadmap fmt -r examples` (-file +formatted):\n%s", path, diff)
+		}
+	}
+	if _, err := os.Stat(examples); err == nil && n == 0 {
+		t.Error("examples/ holds no .hcl files")
+	}
+}

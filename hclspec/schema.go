@@ -1,0 +1,187 @@
+package hclspec
+
+import "github.com/hashicorp/hcl/v2"
+
+// The schemas below are the whole v1 language: body.Content reports any
+// block or attribute they do not name as unsupported, with HCL's own
+// "did you mean" suggestions.
+
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "roadmap"},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "goal", LabelNames: []string{"id"}},
+		{Type: "department", LabelNames: []string{"id"}},
+		{Type: "team", LabelNames: []string{"id"}},
+		{Type: "budget", LabelNames: []string{"id"}},
+		{Type: "vendor", LabelNames: []string{"id"}},
+		{Type: "evaluation", LabelNames: []string{"id"}},
+		{Type: "project", LabelNames: []string{"id"}},
+		{Type: "check", LabelNames: []string{"id"}},
+	},
+}
+
+var roadmapSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "name"},
+		{Name: "currency"},
+		{Name: "start", Required: true},
+		{Name: "period"},
+		{Name: "horizon"},
+		{Name: "discount_rate"},
+		{Name: "strategy"},
+		{Name: "risk_appetite"},
+		{Name: "max_parallel"},
+		{Name: "stack"},
+		{Name: "optimize"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "scoring"},
+		{Type: "policy"},
+	},
+}
+
+var scoringSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "alignment", Required: true},
+		{Name: "value", Required: true},
+		{Name: "safety", Required: true},
+	},
+}
+
+var policySchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "max_team_utilization"},
+		{Name: "require_goal"},
+		{Name: "max_budget_share"},
+	},
+}
+
+var variableSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "type"},
+		{Name: "default"},
+		{Name: "description"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "validation"},
+	},
+}
+
+var variableValidationSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "condition", Required: true},
+		{Name: "error_message", Required: true},
+	},
+}
+
+var goalSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "weight"},
+		{Name: "term"},
+	},
+}
+
+var departmentSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "head"},
+		{Name: "needs"},
+	},
+}
+
+var teamSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "capacity", Required: true},
+		{Name: "capacity_by_period"},
+		{Name: "cost_per_fte"},
+	},
+}
+
+var budgetSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "amount", Required: true},
+		{Name: "per"},
+	},
+}
+
+var vendorSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "category"},
+		{Name: "one_time"},
+		{Name: "annual"},
+		{Name: "provides"},
+		{Name: "scores"},
+	},
+}
+
+var evaluationSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "category"},
+		{Name: "candidates"},
+		{Name: "criteria", Required: true},
+		{Name: "minimum_score"},
+		{Name: "years"},
+	},
+}
+
+var projectSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "goals"},
+		{Name: "endorsed_by"},
+		{Name: "opposed_by"},
+		{Name: "depends_on"},
+		{Name: "requires"},
+		{Name: "provides"},
+		{Name: "vendor"},
+		{Name: "duration", Required: true},
+		{Name: "effort"},
+		{Name: "funding"},
+		{Name: "earliest_start"},
+		{Name: "deadline"},
+		{Name: "mandatory"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "cost"},
+		{Type: "benefit"},
+		{Type: "risk"},
+	},
+}
+
+var costSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "one_time"},
+		{Name: "per_year"},
+	},
+}
+
+var benefitSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "per_year"},
+		{Name: "ramp_periods"},
+		{Name: "years"},
+	},
+}
+
+var riskSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "disruption"},
+		{Name: "security"},
+		{Name: "failure"},
+	},
+}
+
+var checkSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "condition", Required: true},
+		{Name: "error_message", Required: true},
+		{Name: "severity"},
+	},
+}

@@ -1,0 +1,126 @@
+package hclspec
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// scope is what expressions can see: var.*, local.* and the functions.
+// A variable or local that failed is cty.DynamicVal, so expressions using
+// it evaluate to unknown and are skipped without a second diagnostic.
+type scope struct {
+	vars   map[string]cty.Value
+	locals map[string]cty.Value
+	funcs  map[string]function.Function
+	ctx    *hcl.EvalContext // built lazily, reset when a value changes
+}
+
+func newScope() *scope {
+	return &scope{
+		vars:   map[string]cty.Value{},
+		locals: map[string]cty.Value{},
+		funcs:  Functions(),
+	}
+}
+
+func (s *scope) setVar(name string, v cty.Value) {
+	s.vars[name] = v
+	s.ctx = nil
+}
+
+func (s *scope) setLocal(name string, v cty.Value) {
+	s.locals[name] = v
+	s.ctx = nil
+}
+
+func (s *scope) evalContext() *hcl.EvalContext {
+	if s.ctx == nil {
+		s.ctx = &hcl.EvalContext{
+			Variables: map[string]cty.Value{
+				"var":   objectOf(s.vars),
+				"local": objectOf(s.locals),
+			},
+			Functions: s.funcs,
+		}
+	}
+	return s.ctx
+}
+
+func objectOf(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
+}
+
+// eval evaluates expr after checking its var.* and local.* references, so a
+// typo gets "did you mean" rather than HCL's generic unsupported attribute.
+func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
+	if diags := s.checkRefs(expr); diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	return expr.Value(s.evalContext())
+}
+
+func (s *scope) checkRefs(expr hcl.Expression) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		var known map[string]cty.Value
+		var what, how string
+		switch root {
+		case "var":
+			known, what, how = s.vars, "input variable", "Declare it with a variable block"
+		case "local":
+			known, what, how = s.locals, "local value", "Define it in a locals block"
+		default:
+			continue
+		}
+		if len(t) < 2 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Invalid reference to %s", root),
+				Detail:   fmt.Sprintf("%q must be followed by an attribute name, such as %s.x.", root, root),
+				Subject:  t.SourceRange().Ptr(),
+			})
+			continue
+		}
+		step, ok := t[1].(hcl.TraverseAttr)
+		if !ok {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Invalid reference to %s", root),
+				Detail:   fmt.Sprintf("Refer to a %s by name, such as %s.x.", what, root),
+				Subject:  t.SourceRange().Ptr(),
+			})
+			continue
+		}
+		if _, ok := known[step.Name]; ok {
+			continue
+		}
+		detail := fmt.Sprintf("There is no %s named %q. %s.", what, step.Name, how)
+		if near := nearest(step.Name, sortedKeys(known)); near != "" {
+			detail = fmt.Sprintf("There is no %s named %q. Did you mean %q?", what, step.Name, near)
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Reference to undeclared %s", what),
+			Detail:   detail,
+			Subject:  hcl.RangeBetween(t[0].SourceRange(), step.SrcRange).Ptr(),
+		})
+	}
+	return diags
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

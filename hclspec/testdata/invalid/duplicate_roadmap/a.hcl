@@ -1,0 +1,4 @@
+roadmap {
+  name  = "Test"
+  start = "2027-01"
+}

@@ -1,0 +1,4 @@
+# A second roadmap block in another file.
+roadmap {
+  start = "2027-01"
+}

@@ -1,0 +1,3 @@
+goal {
+  weight = 1
+}

@@ -1,0 +1,3 @@
+goal "g" {
+  weight = 1
+}

@@ -1,0 +1,7 @@
+project "p" {
+  duration = 1
+}
+
+budget "b" {
+  amount = -1
+}

@@ -1,0 +1,2 @@
+goal "g" {
+  weight = 1 +

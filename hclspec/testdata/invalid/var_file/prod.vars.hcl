@@ -1,0 +1,2 @@
+capex = "a lot"
+nmae  = "typo"

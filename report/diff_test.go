@@ -1,0 +1,209 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/evaluate/diff/difftest"
+)
+
+func fixtureDiff() *diff.PlanDiff {
+	d := diff.Diff(difftest.Before(), difftest.After())
+	d.Before.Source = "origin/main"
+	d.After.Source = "working tree"
+	return d
+}
+
+func noChangeDiff() *diff.PlanDiff {
+	d := diff.Diff(difftest.Before(), difftest.Before())
+	d.Before.Source = "origin/main"
+	d.After.Source = "working tree"
+	return d
+}
+
+func TestRenderDiffGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		diff   *diff.PlanDiff
+		format string
+		opts   Options
+	}{
+		{"diff_fixture.txt", fixtureDiff(), "text", Options{}},
+		{"diff_fixture_color.txt", fixtureDiff(), "table", Options{Color: true}},
+		{"diff_fixture.md", fixtureDiff(), "markdown", Options{}},
+		{"diff_fixture.json", fixtureDiff(), "json", Options{}},
+		{"diff_nochange.txt", noChangeDiff(), "text", Options{}},
+		{"diff_nochange.md", noChangeDiff(), "markdown", Options{}},
+		{"diff_nochange.json", noChangeDiff(), "json", Options{}},
+		{"diff_added.txt", addedOnlyDiff(), "text", Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := RenderDiff(&buf, tt.diff, tt.format, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			diffGolden(t, tt.name, buf.Bytes())
+		})
+	}
+}
+
+func addedOnlyDiff() *diff.PlanDiff {
+	d := diff.Diff(nil, difftest.After())
+	d.Before.Source = "v1"
+	d.After.Source = "working tree"
+	return d
+}
+
+func TestRenderDiffText(t *testing.T) {
+	var plain, colored bytes.Buffer
+	if err := RenderDiff(&plain, fixtureDiff(), "text", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := RenderDiff(&colored, fixtureDiff(), "text", Options{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Errorf("colour codes without Options.Color")
+	}
+	if !strings.Contains(colored.String(), diffANSIGreen+"+"+diffANSIReset) {
+		t.Errorf("no green + with Options.Color")
+	}
+	lines := strings.Split(strings.TrimRight(plain.String(), "\n"), "\n")
+	if got, want := lines[len(lines)-1], "Plan: 1 to schedule, 1 to defer, 2 to reschedule, 1 dropped, 1 removed, 1 changed. 1 check starts failing."; got != want {
+		t.Errorf("last line = %q, want %q", got, want)
+	}
+	for _, want := range []string{
+		"  - wiki \"Company wiki\"\n",
+		"  + mobile_app \"Field service app\" (added)\n",
+		"  - legacy_fax \"Fax gateway refresh\" (removed; was deferred (schedule), rank 7)\n",
+		"  ~ erp_upgrade \"Upgrade the ERP\"\n        rank:              3 → 1\n",
+		"  ~ crm: acme_crm → other_crm\n",
+		"capex_headroom (error): passing → failing: Keep 10% of capex unallocated.",
+		"2 projects unchanged.",
+	} {
+		if !strings.Contains(plain.String(), want) {
+			t.Errorf("text diff lacks %q", want)
+		}
+	}
+}
+
+func TestRenderDiffMarkdown(t *testing.T) {
+	var buf bytes.Buffer
+	if err := RenderDiff(&buf, fixtureDiff(), "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	if first := md[:strings.IndexByte(md, '\n')]; first != "**Plan: 1 to schedule, 1 to defer, 2 to reschedule, 1 dropped, 1 removed, 1 changed. 1 check starts failing.**" {
+		t.Errorf("first line = %q, want the summary", first)
+	}
+	if !strings.HasSuffix(md, DiffCommentMarker+"\n") {
+		t.Errorf("markdown does not end with the marker")
+	}
+	if !strings.Contains(md, "<details>") || !strings.Contains(md, "```diff\n") {
+		t.Errorf("no folded diff block")
+	}
+	// In the folded block, symbols start the line so GitHub colours them.
+	if !strings.Contains(md, "\n- wiki \"Company wiki\"\n") {
+		t.Errorf("folded diff does not start lines with the symbol")
+	}
+}
+
+func TestRenderDiffMarkdownTruncatesHugeDiffs(t *testing.T) {
+	before, after := difftest.Spec{Horizon: 2, Name: "big"}, difftest.Spec{Horizon: 2, Name: "big"}
+	for i := range 3000 {
+		id := "project_with_a_long_identifier_" + strings.Repeat("x", 10) + string(rune('a'+i%26)) + itoaTest(i)
+		before.Projects = append(before.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 1})
+		after.Projects = append(after.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 2})
+	}
+	d := diff.Diff(difftest.Build(before), difftest.Build(after))
+	var buf bytes.Buffer
+	if err := RenderDiff(&buf, d, "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	details := buf.String()[strings.Index(buf.String(), "<details>"):]
+	if len(details) > diffDetailsLimit+500 || !strings.Contains(details, "truncated") {
+		t.Errorf("details block is %d bytes, want it truncated to about %d", len(details), diffDetailsLimit)
+	}
+}
+
+func itoaTest(i int) string {
+	var b []byte
+	for {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+		if i == 0 {
+			return string(b)
+		}
+	}
+}
+
+func TestRenderDiffJSONShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := RenderDiff(&buf, fixtureDiff(), "json", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range got {
+		keys = append(keys, k)
+	}
+	want := []string{"after", "before", "budgets", "changed", "checks", "format_version", "projects", "roadmap", "summary", "teams", "totals", "vendors"}
+	if diff := cmp.Diff(want, sortedStrings(keys)); diff != "" {
+		t.Errorf("top-level keys (-want +got):\n%s", diff)
+	}
+	if got["format_version"] != "1" {
+		t.Errorf("format_version = %v", got["format_version"])
+	}
+	// Decoding gives the same diff back.
+	var back diff.PlanDiff
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Summary != fixtureDiff().Summary {
+		t.Errorf("summary after a round trip = %+v", back.Summary)
+	}
+}
+
+func sortedStrings(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestRenderDiffUnknownFormat(t *testing.T) {
+	err := RenderDiff(&bytes.Buffer{}, fixtureDiff(), "html", Options{})
+	if err == nil || err.Error() != `unknown format "html" for a plan diff: use one of [json markdown table text]` {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestDiffGroupThousands(t *testing.T) {
+	tests := []struct {
+		v    float64
+		dec  int
+		want string
+	}{
+		{0, 0, "0"}, {999, 0, "999"}, {1000, 0, "1,000"}, {-1234567, 0, "-1,234,567"},
+		{1234.5, 2, "1,234.50"}, {-0.001, 2, "0.00"}, {100000, 0, "100,000"},
+	}
+	for _, tt := range tests {
+		if got := diffGroupThousands(tt.v, tt.dec); got != tt.want {
+			t.Errorf("diffGroupThousands(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+)
+
+// This file holds what the table and Markdown renderers say alike, so the
+// two formats tell the same story in the same words.
+
+// periodUnits is the plural of a period word: "quarter" -> "quarters".
+func periodUnits(unit string) string {
+	if unit == "" {
+		return "periods"
+	}
+	return unit + "s"
+}
+
+// periodCount says n periods: "1 quarter", "8 quarters".
+func periodCount(n int, unit string) string {
+	if unit == "" {
+		unit = "period"
+	}
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %s", n, periodUnits(unit))
+}
+
+// periodLabel returns the label of period i, or "period i" when the plan
+// does not list it.
+func periodLabel(p *evaluate.Plan, i int) string {
+	for _, pe := range p.Periods {
+		if pe.Index == i {
+			return pe.Label
+		}
+	}
+	return fmt.Sprintf("period %d", i)
+}
+
+// horizonText is "2027-Q1 – 2028-Q4 (8 quarters)".
+func horizonText(p *evaluate.Plan) string {
+	n := p.Roadmap.Horizon
+	count := periodCount(n, p.Roadmap.Period)
+	if len(p.Periods) == 0 {
+		if p.Roadmap.Start == "" {
+			return count
+		}
+		return fmt.Sprintf("from %s (%s)", p.Roadmap.Start, count)
+	}
+	first, last := p.Periods[0].Label, p.Periods[len(p.Periods)-1].Label
+	if first == last {
+		return fmt.Sprintf("%s (%s)", first, count)
+	}
+	return fmt.Sprintf("%s – %s (%s)", first, last, count)
+}
+
+// strategyText is "value, risk appetite 0.60, at most 3 in parallel,
+// discount rate 8.0% a year".
+func strategyText(p *evaluate.Plan) string {
+	r := p.Roadmap
+	parts := []string{r.Strategy}
+	if r.Strategy == "" {
+		parts[0] = "value"
+	}
+	parts = append(parts, "risk appetite "+formatRatio(r.RiskAppetite))
+	if r.MaxParallel > 0 {
+		parts = append(parts, fmt.Sprintf("at most %d in parallel", r.MaxParallel))
+	}
+	parts = append(parts, "discount rate "+formatPercent(r.DiscountRate)+" a year")
+	return strings.Join(parts, ", ")
+}
+
+// countsText is "4 scheduled, 1 deferred, 2 dropped".
+func countsText(t evaluate.Totals) string {
+	return fmt.Sprintf("%d scheduled, %d deferred, %d dropped", t.Scheduled, t.Deferred, t.Dropped)
+}
+
+// finishText is "2028-Q3 (end of period 7 of 8)", or "—" when nothing is
+// scheduled.
+func finishText(p *evaluate.Plan) string {
+	if p.Totals.Scheduled == 0 || p.Totals.FinishPeriod <= 0 {
+		return none
+	}
+	last := p.Totals.FinishPeriod - 1
+	return fmt.Sprintf("%s (end of period %d of %d)", periodLabel(p, last), p.Totals.FinishPeriod, p.Roadmap.Horizon)
+}
+
+// peakText is "3 projects in parallel".
+func peakText(t evaluate.Totals) string {
+	if t.PeakParallel == 1 {
+		return "1 project at a time"
+	}
+	return fmt.Sprintf("%d projects in parallel", t.PeakParallel)
+}
+
+// whenText is the periods a project runs in: "2027-Q2 – 2027-Q4", or the
+// single label, or "—" when it is not scheduled.
+func whenText(pr evaluate.ProjectPlan) string {
+	if pr.Start == nil {
+		return none
+	}
+	if pr.End == nil || *pr.End == *pr.Start {
+		return *pr.Start
+	}
+	return *pr.Start + " – " + *pr.End
+}
+
+// portfolioROI is (benefit - cost) / cost of the scheduled projects, nil
+// when they cost nothing.
+func portfolioROI(t evaluate.Totals) *float64 {
+	if t.Cost == 0 {
+		return nil
+	}
+	roi := (t.Benefit - t.Cost) / t.Cost
+	return &roi
+}
+
+// teamIDs lists the teams of the capacity plan: the plan's teams in their
+// order, then any other team a period mentions, sorted.
+func teamIDs(p *evaluate.Plan) []string {
+	ids := make([]string, 0, len(p.Teams))
+	for _, t := range p.Teams {
+		ids = append(ids, t.ID)
+	}
+	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return sortedKeys(pe.Teams) })
+}
+
+// budgetIDs is teamIDs for budgets.
+func budgetIDs(p *evaluate.Plan) []string {
+	ids := make([]string, 0, len(p.Budgets))
+	for _, b := range p.Budgets {
+		ids = append(ids, b.ID)
+	}
+	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return sortedKeys(pe.Budgets) })
+}
+
+func appendSortedKeys(ids []string, periods []evaluate.PeriodPlan, keys func(evaluate.PeriodPlan) []string) []string {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		seen[id] = true
+	}
+	var extra []string
+	for _, pe := range periods {
+		for _, k := range keys(pe) {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(ids, extra...)
+}
+
+// budgetPer returns a budget's window ("year", "period", "total"), "" when
+// the plan does not describe it.
+func budgetPer(p *evaluate.Plan, id string) string {
+	for _, b := range p.Budgets {
+		if b.ID == id {
+			return b.Per
+		}
+	}
+	return ""
+}
+
+// activeProjects lists the projects in flight in any period, in rank
+// order, then any the project list lacks, sorted.
+func activeProjects(p *evaluate.Plan) []string {
+	active := make(map[string]bool)
+	for _, pe := range p.Periods {
+		for _, id := range pe.Active {
+			active[id] = true
+		}
+	}
+	var ids []string
+	for _, pr := range p.Projects {
+		if active[pr.ID] {
+			ids = append(ids, pr.ID)
+			delete(active, pr.ID)
+		}
+	}
+	return append(ids, sortedKeys(active)...)
+}
+
+// isActive reports whether project id is in flight in period pe.
+func isActive(pe evaluate.PeriodPlan, id string) bool {
+	for _, a := range pe.Active {
+		if a == id {
+			return true
+		}
+	}
+	return false
+}
+
+// overloaded reports whether used is above 80% of capacity.
+func overloaded(used, capacity float64) bool {
+	if capacity <= 0 {
+		return used > 0
+	}
+	return used > 0.8*capacity
+}
+
+// criteriaOrder lists an evaluation's criteria by weight, heaviest first,
+// then by name, and any criterion a candidate scored that has no weight.
+func criteriaOrder(v evaluate.VendorResult) []string {
+	names := sortedKeys(v.Criteria)
+	sort.SliceStable(names, func(i, j int) bool { return v.Criteria[names[i]] > v.Criteria[names[j]] })
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		seen[n] = true
+	}
+	var extra []string
+	for _, c := range v.Candidates {
+		for _, k := range sortedKeys(c.Scores) {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(names, extra...)
+}
+
+// candidateResult is "winner", "eligible" or "below minimum".
+func candidateResult(v evaluate.VendorResult, c evaluate.VendorCandidate) string {
+	switch {
+	case v.Winner != nil && *v.Winner == c.Vendor:
+		return "winner"
+	case c.Eligible:
+		return "eligible"
+	}
+	return "below minimum"
+}
+
+// evaluationText describes an evaluation in one line.
+func evaluationText(v evaluate.VendorResult) string {
+	parts := []string{}
+	if v.Category != "" {
+		parts = append(parts, "category "+v.Category)
+	}
+	parts = append(parts, "minimum score "+formatQuantity(v.MinimumScore))
+	if v.Years > 0 {
+		years := formatQuantity(v.Years) + " years"
+		if v.Years == 1 {
+			years = "1 year"
+		}
+		parts = append(parts, "TCO over "+years)
+	}
+	winner := "no winner: no candidate reaches the minimum score"
+	if v.Winner != nil {
+		winner = "winner " + *v.Winner
+	}
+	return strings.Join(parts, ", ") + "; " + winner
+}
+
+// checkResult is "pass" or "FAIL".
+func checkResult(c evaluate.CheckResult) string {
+	if c.Passed {
+		return "pass"
+	}
+	return "FAIL"
+}
+
+// optimizationLines describes an --optimize run.
+func optimizationLines(o *evaluate.Optimization) []string {
+	lines := []string{
+		fmt.Sprintf("Method %s, seed %d, %d schedules evaluated.", o.Method, o.Seed, o.Schedules),
+	}
+	bound := ""
+	if o.Bound != nil {
+		bound = fmt.Sprintf(" (bound %s)", formatQuantity(*o.Bound))
+	}
+	switch o.Objective {
+	case "finish":
+		lines = append(lines, fmt.Sprintf("Objective finish: rank order finishes after %s periods, the optimiser after %s%s.",
+			formatQuantity(o.Baseline), formatQuantity(o.Best), bound))
+	default:
+		lines = append(lines, fmt.Sprintf("Objective %s: rank order scores %s, the optimiser %s%s.",
+			o.Objective, formatQuantity(o.Baseline), formatQuantity(o.Best), bound))
+	}
+	return append(lines, o.Changes...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
