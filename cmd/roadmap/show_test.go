@@ -126,7 +126,7 @@ func TestShowErrors(t *testing.T) {
 		{"missing", []string{"show", filepath.Join(dir, "nope.json")}, "Error: open " + filepath.Join(dir, "nope.json") + ": no such file or directory\n"},
 		{"malformed", []string{"show", bad}, "Error: " + bad + ": malformed plan JSON at line 3, column 16 (byte 42): invalid character '}' looking for beginning of value\n"},
 		{"version", []string{"show", old}, "Error: " + old + `: unsupported plan format_version "0": this roadmap reads version "1"` + "\n"},
-		{"format", []string{"show", "--format", "pdf", savedPlan}, `Error: unknown --format "pdf": use one of html, json, markdown, mermaid, table` + "\n"},
+		{"format", []string{"show", "--format", "pdf", savedPlan}, `Error: unknown --format "pdf": use one of github, html, json, junit, markdown, mermaid, sarif, table` + "\n"},
 		{"flag", []string{"show", "--colour", savedPlan}, "Error: unknown flag: --colour\nRun 'roadmap show --help' for usage.\n"},
 	}
 	for _, c := range cases {
