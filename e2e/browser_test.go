@@ -20,11 +20,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
-// fixtures are the hand-built plans the report package's goldens use.
-var fixtures = []string{"portfolio", "monthly", "weekly-nothing-scheduled"}
+// exampleName is the example roadmap the README walks through.
+const exampleName = "it-department"
+
+// fixtures are the example and the hand-built plans of the report
+// package's goldens (report/testdata/pics).
+var fixtures = []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled"}
 
 // outDir is where screenshots, PDFs and the rendered pages are kept for a
 // person to look at; the repository ignores it.
@@ -79,8 +84,21 @@ func testContext(t *testing.T) context.Context {
 	return ctx
 }
 
+// loadPlan reads a fixture, or loads and evaluates examples/it-department.
 func loadPlan(t *testing.T, name string) *evaluate.Plan {
 	t.Helper()
+	if name == exampleName {
+		loader := hclspec.NewLoader()
+		cfg, diags := loader.LoadDir(filepath.Join("..", "examples", exampleName), hclspec.LoadOptions{})
+		if diags.HasErrors() {
+			t.Fatalf("load: %s", diags.Error())
+		}
+		p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+		if diags.HasErrors() {
+			t.Fatalf("evaluate: %s", diags.Error())
+		}
+		return p
+	}
 	data, err := os.ReadFile(filepath.Join("..", "report", "testdata", "pics", name+".json"))
 	if err != nil {
 		t.Fatal(err)

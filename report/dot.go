@@ -68,7 +68,7 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 		if n.title == "" {
 			n.title = pr.ID
 		}
-		line := fmt.Sprintf("%s · #%d", pr.ID, pr.Rank)
+		line := fmt.Sprintf("%s · rank %d", pr.ID, pr.Rank)
 		switch {
 		case pr.Status == evaluate.StatusScheduled && pr.Start != nil && pr.End != nil:
 			if *pr.Start == *pr.End {

@@ -69,7 +69,6 @@ type ganttRow struct {
 
 const (
 	chartFont    = 12.0
-	ganttLabelW  = 250.0
 	ganttHeaderH = 30.0
 	ganttRowH    = 26.0
 	ganttBarH    = 16.0
@@ -97,6 +96,11 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 	rows := scheduledByStart(p)
 	order := goalOrder(p)
 	g := ganttChart{Empty: len(rows) == 0}
+	var titles []string
+	for _, pr := range rows {
+		titles = append(titles, pr.Title)
+	}
+	ganttLabelW, keep := labelColumn(titles)
 	width := ganttLabelW + float64(n)*colW + 12
 	height := ganttHeaderH + float64(max(len(rows), 1))*ganttRowH + 8
 	g.Width, g.Height = px(width), px(height)
@@ -126,7 +130,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if r%2 == 1 {
 			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
 		}
-		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, 36)})
+		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, keep)})
 		s, e := *pr.StartPeriod, *pr.EndPeriod
 		x0 := ganttLabelW + float64(s)*colW + 1
 		x1 := ganttLabelW + float64(e)*colW - 1
@@ -220,7 +224,6 @@ type heatRow struct {
 }
 
 const (
-	heatLabelW  = 240.0
 	heatHeaderH = 30.0
 	heatRowH    = 30.0
 )
@@ -247,16 +250,24 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	colW := columnWidth(n)
 	teams := teamOrder(p)
 	h := heatMap{Empty: len(teams) == 0}
+	title := map[string]string{}
+	for _, t := range p.Teams {
+		title[t.ID] = t.Title
+	}
+	names := make([]string, len(teams))
+	for i, id := range teams {
+		names[i] = id
+		if title[id] != "" && title[id] != id {
+			names[i] = title[id] + " (" + id + ")"
+		}
+	}
+	heatLabelW, keep := labelColumn(names)
 	width := heatLabelW + float64(n)*colW + 12
 	height := heatHeaderH + float64(max(len(teams), 1))*heatRowH + 8
 	h.Width, h.Height = px(width), px(height)
 	h.Title = fmt.Sprintf("Capacity heat map: %d teams by %d periods, FTE used against capacity", len(teams), n)
 	h.Desc = "Each cell is one team in one period: light when little of its capacity is used, orange when 85% or more is used, red when over capacity, white with a dashed border when idle. " +
 		"The same data is in the table below the chart."
-	title := map[string]string{}
-	for _, t := range p.Teams {
-		title[t.ID] = t.Title
-	}
 	step := labelStep(colW, labelOfPeriod(p, cal, 0))
 	for i := 0; i < n; i++ {
 		lbl := labelOfPeriod(p, cal, i)
@@ -273,11 +284,7 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	showText := colW >= 44
 	for r, id := range teams {
 		y := heatHeaderH + float64(r)*heatRowH
-		name := id
-		if title[id] != "" && title[id] != id {
-			name = title[id] + " (" + id + ")"
-		}
-		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(name, 36)})
+		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(names[r], keep)})
 		row := heatRow{ID: id, Title: title[id]}
 		anyUse, full := false, false
 		for i := 0; i < n; i++ {

@@ -110,7 +110,7 @@ func periodsToDraw(p *evaluate.Plan) int {
 // paletteColour is the i-th goal colour. Every colour has at least 3:1
 // contrast against white, as WCAG asks of graphics.
 func paletteColour(i int) string {
-	palette := [...]string{"#0072B2", "#D55E00", "#009E73", "#7B3294", "#A6611A", "#CC3377", "#1B7837", "#4D4D4D"}
+	palette := [...]string{"#0072B2", "#D55E00", "#009E73", "#7B3294", "#CC3377", "#A6611A", "#1B7837", "#4D4D4D"}
 	return palette[i%len(palette)]
 }
 
@@ -249,6 +249,18 @@ func scheduledByStart(p *evaluate.Plan) []*evaluate.ProjectPlan {
 		return out[a].ID < out[b].ID
 	})
 	return out
+}
+
+// labelColumn sizes a chart's label column to its longest label, within
+// bounds, and says how many runes a label may keep.
+func labelColumn(labels []string) (width float64, keep int) {
+	const perRune, pad, least, most = 6.6, 16.0, 120.0, 300.0
+	longest := 0
+	for _, l := range labels {
+		longest = max(longest, len([]rune(l)))
+	}
+	width = math.Min(most, math.Max(least, float64(longest)*perRune+pad))
+	return math.Round(width), int((width - pad) / perRune)
 }
 
 // truncate shortens s to at most n runes, ending with an ellipsis.

@@ -11,9 +11,10 @@ import (
 )
 
 func TestRenderHTMLGolden(t *testing.T) {
-	for _, name := range picsFixtures {
+	plans := picsPlans(t)
+	for _, name := range sortedMapKeys(plans) {
+		p := plans[name]
 		t.Run(name, func(t *testing.T) {
-			p := loadPicsFixture(t, name)
 			var buf bytes.Buffer
 			if err := RenderPlan(&buf, p, "html", Options{}); err != nil {
 				t.Fatal(err)

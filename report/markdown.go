@@ -21,8 +21,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.summary()
 	m.ranking()
 	m.costBenefit()
-	// The Mermaid gantt chart of the schedule belongs here, between the
-	// figures and the capacity plan (report/mermaid.go).
+	m.timeline() // report/mermaid.go
 	m.capacity()
 	m.vendors()
 	m.checks()

@@ -32,6 +32,13 @@ func mermaidGantt(p *evaluate.Plan) string {
 	return "```mermaid\n" + src + "```\n"
 }
 
+// timeline adds the Mermaid gantt block to the Markdown plan, so GitHub
+// draws the schedule inside a pull-request comment.
+func (m *markdownRenderer) timeline() {
+	m.heading(2, "Timeline")
+	m.buf.WriteString(mermaidGantt(m.p))
+}
+
 // ganttSource builds the gantt diagram: one section per goal (the goal a
 // project serves most), tasks by start then rank, mandatory projects marked
 // crit, and a Deadlines section of milestones.

@@ -11,9 +11,10 @@ import (
 )
 
 func TestRenderMermaidGolden(t *testing.T) {
-	for _, name := range picsFixtures {
+	plans := picsPlans(t)
+	for _, name := range sortedMapKeys(plans) {
+		p := plans[name]
 		t.Run(name, func(t *testing.T) {
-			p := loadPicsFixture(t, name)
 			var buf bytes.Buffer
 			if err := RenderPlan(&buf, p, "mermaid", Options{}); err != nil {
 				t.Fatal(err)
@@ -109,5 +110,16 @@ func TestMermaidID(t *testing.T) {
 		if got := mermaidID(tt.prefix, tt.in); got != tt.want {
 			t.Errorf("mermaidID(%q, %q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestMarkdownPlanEmbedsGantt(t *testing.T) {
+	p := loadPicsFixture(t, "portfolio")
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\n## Timeline\n\n"+mermaidGantt(p)) {
+		t.Errorf("the Markdown plan lacks the Timeline section with the gantt block:\n%s", buf.String())
 	}
 }
