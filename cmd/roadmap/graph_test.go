@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -86,4 +87,41 @@ func TestGraphBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The pictures come out of plan and show alike: a saved plan renders to the
+// same bytes as the live one, and twice the same.
+func TestPlanAndShowPictures(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "plan.json")
+	for _, format := range []string{"html", "mermaid"} {
+		t.Run(format, func(t *testing.T) {
+			live := runCLI(t, "plan", "--format", format, "--out", saved, exampleDir)
+			live.wantExit(t, 0)
+			again := runCLI(t, "plan", "--format", format, exampleDir)
+			again.wantExit(t, 0)
+			if live.Stdout != again.Stdout {
+				t.Error("two runs of plan gave different bytes")
+			}
+			shown := runCLI(t, "show", "--format", format, saved)
+			shown.wantExit(t, 0)
+			if shown.Stdout != live.Stdout {
+				t.Errorf("show of the saved plan differs from plan:\n%s", cmpLines(live.Stdout, shown.Stdout))
+			}
+			prefix := map[string]string{"html": "<!DOCTYPE html>\n", "mermaid": "gantt\n"}[format]
+			if !strings.HasPrefix(live.Stdout, prefix) {
+				t.Errorf("output starts %q, want %q", live.Stdout[:min(40, len(live.Stdout))], prefix)
+			}
+		})
+	}
+}
+
+// cmpLines shows the first differing line of two outputs.
+func cmpLines(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + la[i] + "\n+ " + lb[i]
+		}
+	}
+	return "one output is a prefix of the other"
 }
