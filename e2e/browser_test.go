@@ -458,3 +458,89 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 		}
 	})
 }
+
+// trickyPlan has titles and ids that Mermaid would read as syntax if they
+// were not escaped: keywords at the start of a line, separators, comment
+// and entity markers, HTML, quotes, and ids that are Mermaid keywords.
+func trickyPlan() *evaluate.Plan {
+	titles := []string{
+		"section 2 rollout", "click here; then: go", "title #1 %% not a comment", "excludes weekends",
+		`Quotes "double" and 'single' <b>bold</b> & more`, "dateFormat YYYY", "end", "Ünïcödé — ✓ #35;",
+	}
+	ids := []string{"section", "click", "title", "excludes", "html", "dateFormat", "end", "done"}
+	p := &evaluate.Plan{
+		FormatVersion: evaluate.FormatVersion,
+		Roadmap:       evaluate.RoadmapInfo{Name: "Tricky: names; #1", Currency: "EUR", Start: "2027-01", Period: "month", Horizon: 12},
+		Goals:         []evaluate.GoalInfo{{ID: "end", Title: "section: end", Weight: 1}},
+	}
+	for i, title := range titles {
+		s, e := i, i+2
+		pr := evaluate.ProjectPlan{ID: ids[i], Title: title, Rank: i + 1, Status: evaluate.StatusScheduled,
+			StartPeriod: &s, EndPeriod: &e, Goals: map[string]float64{"end": 0.5}, DependsOn: []string{}, Reasons: []string{}}
+		if i > 0 {
+			pr.DependsOn = []string{ids[i-1]}
+		}
+		if i == len(titles)-1 {
+			pr.Status, pr.StartPeriod, pr.EndPeriod, pr.Gate = evaluate.StatusDropped, nil, nil, "risk"
+		}
+		p.Projects = append(p.Projects, pr)
+	}
+	return p
+}
+
+func TestMermaidTrickyNames(t *testing.T) {
+	b := startBrowser(t)
+	ctx := testContext(t)
+	page := mermaidPage(t, b, ctx)
+	p := trickyPlan()
+	sources := map[string]string{}
+	var buf bytes.Buffer
+	if err := report.RenderPlan(&buf, p, "mermaid", report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sources["gantt"] = buf.String()
+	for _, goals := range []bool{false, true} {
+		buf.Reset()
+		if err := report.RenderGraph(&buf, p, "mermaid", report.GraphOptions{Goals: goals}); err != nil {
+			t.Fatal(err)
+		}
+		sources[fmt.Sprintf("flowchart-goals=%v", goals)] = buf.String()
+	}
+	for _, kind := range []string{"gantt", "flowchart-goals=false", "flowchart-goals=true"} {
+		t.Run(kind, func(t *testing.T) {
+			src := sources[kind]
+			mark := len(page.Events())
+			var res mermaidResult
+			if err := page.Evaluate(ctx, renderMermaidJS("tricky"+strings.TrimPrefix(kind, "flowchart-goals="), src), &res); err != nil {
+				t.Fatal(err)
+			}
+			if !res.OK || res.Invalid {
+				t.Fatalf("mermaid could not render it: %s\n%s", res.Error, src)
+			}
+			for _, pr := range page.ProblemsSince(mark) {
+				t.Errorf("while rendering: %s: %s", pr.Kind, pr.Text)
+			}
+			// Mermaid's own sanitiser drops HTML tags from labels, keeping their text.
+			for _, pr := range p.Projects {
+				if kind == "gantt" && pr.Status != evaluate.StatusScheduled {
+					continue
+				}
+				want := strings.NewReplacer("<b>", "", "</b>", "").Replace(pr.Title)
+				if !strings.Contains(res.Text, want) && !strings.Contains(res.Text, pr.Title) {
+					t.Errorf("rendered %s lacks the title %q", kind, pr.Title)
+				}
+			}
+			if kind == "gantt" {
+				var got []string
+				for _, id := range res.Tasks {
+					if strings.HasPrefix(id, "p_") {
+						got = append(got, id)
+					}
+				}
+				if len(got) != len(p.Projects)-1 {
+					t.Errorf("gantt has tasks %v, want one per scheduled project (%d)\n%s", got, len(p.Projects)-1, src)
+				}
+			}
+		})
+	}
+}

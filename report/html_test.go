@@ -134,6 +134,9 @@ func checkHTMLReport(t *testing.T, p *evaluate.Plan, page []byte) {
 			t.Errorf("project %s is not scheduled but has %d Gantt bars", id, n)
 		}
 	}
+	if bytes.Contains(page, []byte("ZgotmplZ")) {
+		t.Error("html/template rejected a value (ZgotmplZ in the page)")
+	}
 	if bytes.Contains(page, []byte("@import")) || bytes.Contains(page, []byte("url(http")) {
 		t.Error("the style sheet fetches something")
 	}

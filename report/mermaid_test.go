@@ -99,6 +99,22 @@ func TestMermaidText(t *testing.T) {
 	}
 }
 
+func TestMermaidLineText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"section 2 rollout", "#115;ection 2 rollout"},
+		{"Click to buy", "#67;lick to buy"},
+		{"Title: the sequel", "#84;itle#58; the sequel"},
+		{"Sections of text", "#83;ections of text"},
+		{"Selection", "Selection"},
+		{"CRM", "CRM"},
+	}
+	for _, tt := range tests {
+		if got := mermaidLineText(tt.in); got != tt.want {
+			t.Errorf("mermaidLineText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMermaidID(t *testing.T) {
 	tests := []struct{ prefix, in, want string }{
 		{"p", "crm_migration", "p_crm_migration"},
