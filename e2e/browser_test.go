@@ -29,7 +29,9 @@ const exampleName = "it-department"
 
 // fixtures are the example and the hand-built plans of the report
 // package's goldens (report/testdata/pics).
-var fixtures = []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled"}
+func fixtures() []string {
+	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled"}
+}
 
 // outDir is where screenshots, PDFs and the rendered pages are kept for a
 // person to look at; the repository ignores it.
@@ -169,7 +171,7 @@ const pageFactsJS = `(() => {
 
 func TestHTMLReportInBrowser(t *testing.T) {
 	b := startBrowser(t)
-	for _, name := range fixtures {
+	for _, name := range fixtures() {
 		t.Run(name, func(t *testing.T) {
 			ctx := testContext(t)
 			p := loadPlan(t, name)
@@ -395,7 +397,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 		}
 		return res
 	}
-	for _, name := range fixtures {
+	for _, name := range fixtures() {
 		p := loadPlan(t, name)
 		t.Run(name+"/gantt", func(t *testing.T) {
 			var buf bytes.Buffer

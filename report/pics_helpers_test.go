@@ -17,7 +17,7 @@ import (
 // picsFixtures are the hand-built plans under testdata/pics: a quarterly IT
 // portfolio with dependencies, deadlines, vendors and checks; a monthly plan
 // whose names need escaping; a weekly plan where nothing is scheduled.
-var picsFixtures = []string{"portfolio", "monthly", "weekly-nothing-scheduled"}
+func picsFixtures() []string { return []string{"portfolio", "monthly", "weekly-nothing-scheduled"} }
 
 // examplePlan loads and evaluates examples/it-department, the roadmap the
 // README walks through.
@@ -40,7 +40,7 @@ func examplePlan(t *testing.T) *evaluate.Plan {
 func picsPlans(t *testing.T) map[string]*evaluate.Plan {
 	t.Helper()
 	plans := map[string]*evaluate.Plan{"it-department": examplePlan(t)}
-	for _, name := range picsFixtures {
+	for _, name := range picsFixtures() {
 		plans[name] = loadPicsFixture(t, name)
 	}
 	for _, name := range fixturePlans {
