@@ -27,10 +27,10 @@ import (
 // exampleName is the example roadmap the README walks through.
 const exampleName = "it-department"
 
-// fixtures are the example and the hand-built plans of the report
-// package's goldens (report/testdata/pics).
+// fixtures are the example, the hand-built plans of the pictures' goldens
+// (report/testdata/pics) and two of the other renderers' (plans/...).
 func fixtures() []string {
-	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled"}
+	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled", "plans/wide16", "plans/empty"}
 }
 
 // outDir is where screenshots, PDFs and the rendered pages are kept for a
@@ -101,6 +101,18 @@ func loadPlan(t *testing.T, name string) *evaluate.Plan {
 		}
 		return p
 	}
+	if rest, ok := strings.CutPrefix(name, "plans/"); ok {
+		f, err := os.Open(filepath.Join("..", "report", "testdata", "plans", rest+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		p, err := report.ReadPlan(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return p
+	}
 	data, err := os.ReadFile(filepath.Join("..", "report", "testdata", "pics", name+".json"))
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +149,19 @@ func scheduledIDs(p *evaluate.Plan) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// hasTeams reports whether the plan has a team to draw a heat map of.
+func hasTeams(p *evaluate.Plan) bool {
+	if len(p.Teams) > 0 {
+		return true
+	}
+	for _, per := range p.Periods {
+		if len(per.Teams) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pageFacts is what the HTML report test reads from the live DOM.
@@ -179,7 +204,8 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if err := report.RenderPlan(&buf, p, "html", report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			path := writeOut(t, name+".html", buf.Bytes())
+			file := strings.ReplaceAll(name, "/", "-")
+			path := writeOut(t, file+".html", buf.Bytes())
 			page, err := b.NewPage(ctx)
 			if err != nil {
 				t.Fatalf("%v\nbrowser stderr:\n%s", err, b.Stderr())
@@ -204,9 +230,15 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if facts.Scripts != 0 {
 				t.Errorf("page has %d scripts, want none", facts.Scripts)
 			}
-			wantCharts := 2 // heat map and cost-benefit
-			if len(facts.BarIDs) > 0 {
-				wantCharts++
+			wantCharts := 0
+			if len(scheduledIDs(p)) > 0 {
+				wantCharts++ // Gantt
+			}
+			if hasTeams(p) {
+				wantCharts++ // heat map
+			}
+			if len(p.Projects) > 0 {
+				wantCharts++ // cost-benefit
 			}
 			if len(facts.Charts) != wantCharts {
 				t.Errorf("page shows %d charts, want %d", len(facts.Charts), wantCharts)
@@ -232,14 +264,14 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".png", shot)
+			writeOut(t, file+".png", shot)
 			assertNotBlank(t, shot)
 
 			pdf, err := page.PrintPDF(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".pdf", pdf)
+			writeOut(t, file+".pdf", pdf)
 			if pages := pdfPages(pdf); pages < 1 {
 				t.Errorf("printing gave %d bytes that are not a PDF with pages", len(pdf))
 			}
@@ -404,7 +436,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 			if err := report.RenderPlan(&buf, p, "mermaid", report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".gantt.mmd", buf.Bytes())
+			writeOut(t, strings.ReplaceAll(name, "/", "-")+".gantt.mmd", buf.Bytes())
 			res := render(t, buf.String())
 			var want []string
 			for _, id := range scheduledIDs(p) {
