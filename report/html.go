@@ -78,7 +78,7 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 	if err != nil {
 		return err
 	}
-	t, err := template.New("page").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(htmlTemplate)
+	t, err := template.New("page").Parse(htmlTemplate)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,11 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	}
 	for _, c := range p.Checks {
 		if !c.Passed {
-			page.Alerts = append(page.Alerts, fmt.Sprintf("%s check %s failed: %s", c.Severity, c.ID, c.Message))
+			label := "Error"
+			if c.Severity == "warning" {
+				label = "Warning"
+			}
+			page.Alerts = append(page.Alerts, fmt.Sprintf("%s: check %s failed: %s", label, c.ID, c.Message))
 		}
 	}
 	if op := p.Optimization; op != nil {
