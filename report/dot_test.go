@@ -19,7 +19,7 @@ func TestRenderGraphGolden(t *testing.T) {
 		{"mermaid", ".goals.flow.mmd", true},
 	}
 	plans := picsPlans(t)
-	for _, name := range sortedMapKeys(plans) {
+	for _, name := range sortedKeys(plans) {
 		p := plans[name]
 		for _, tt := range tests {
 			t.Run(name+tt.ext, func(t *testing.T) {

@@ -248,7 +248,7 @@ func heatLevel(used, capacity float64) string {
 func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	n := periodsToDraw(p)
 	colW := columnWidth(n)
-	teams := teamOrder(p)
+	teams := teamIDs(p)
 	h := heatMap{Empty: len(teams) == 0}
 	title := map[string]string{}
 	for _, t := range p.Teams {
@@ -296,10 +296,10 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 			anyUse = anyUse || load.Used > 0
 			full = full || lvl == "full" || lvl == "over"
 			x := heatLabelW + float64(i)*colW
-			txt := quantity(load.Used) + "/" + quantity(load.Capacity)
+			txt := formatQuantity(load.Used) + "/" + formatQuantity(load.Capacity)
 			row.Cells = append(row.Cells, txt)
 			c := heatCell{X: px(x + 1), Y: px(y + 1), W: px(colW - 2), H: px(heatRowH - 2), Class: "heat-cell heat-" + lvl, Level: lvl,
-				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], quantity(load.Used), quantity(load.Capacity), heatWords(lvl))}
+				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], formatQuantity(load.Used), formatQuantity(load.Capacity), heatWords(lvl))}
 			if showText {
 				c.TextX, c.TextY, c.Text = px(x+colW/2), px(y+heatRowH/2+4), txt
 			}
@@ -411,7 +411,7 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		}
 		y := sy(v)
 		b.Grid = append(b.Grid, svgLine{X1: px(bubbleLeft), Y1: px(y), X2: px(bubbleLeft + plotW), Y2: px(y), Class: "grid"})
-		b.Ticks = append(b.Ticks, svgText{X: px(bubbleLeft - 6), Y: px(y + 4), Anchor: "end", Class: "axis", Text: shortAmount(v)})
+		b.Ticks = append(b.Ticks, svgText{X: px(bubbleLeft - 6), Y: px(y + 4), Anchor: "end", Class: "axis", Text: formatCompact(v)})
 	}
 	if lo < 0 && hi > 0 {
 		y := px(sy(0))
@@ -448,7 +448,7 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		cx, cy := sx(pr.Risk), sy(pr.RiskAdjustedNPV)
 		bb := bubble{ID: pr.ID, CX: px(cx), CY: px(cy), R: px(r), Class: "bubble status-" + pr.Status,
 			Title: fmt.Sprintf("%s (%s), %s: risk %s, risk-adjusted NPV %s, cost %s", pr.Title, pr.ID, pr.Status,
-				fixed(pr.Risk, 2), groupedAmount(pr.RiskAdjustedNPV), groupedAmount(pr.Cost))}
+				fixed(pr.Risk, 2), formatAmount(pr.RiskAdjustedNPV), formatAmount(pr.Cost))}
 		if pr.Status == evaluate.StatusScheduled {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)
 		}

@@ -126,29 +126,6 @@ func TestHeatLevel(t *testing.T) {
 	}
 }
 
-func TestAmountFormats(t *testing.T) {
-	tests := []struct {
-		v              float64
-		grouped, short string
-	}{
-		{0, "0", "0"},
-		{-0.4, "0", "0"},
-		{999, "999", "999"},
-		{1234, "1,234", "1.2k"},
-		{-25000, "-25,000", "-25k"},
-		{1234567.6, "1,234,568", "1.23M"},
-		{2.5e9, "2,500,000,000", "2.50B"},
-	}
-	for _, tt := range tests {
-		if got := groupedAmount(tt.v); got != tt.grouped {
-			t.Errorf("groupedAmount(%v) = %q, want %q", tt.v, got, tt.grouped)
-		}
-		if got := shortAmount(tt.v); got != tt.short {
-			t.Errorf("shortAmount(%v) = %q, want %q", tt.v, got, tt.short)
-		}
-	}
-}
-
 func TestBubbleLabelsAvoidEachOther(t *testing.T) {
 	var placed []labelBox
 	a := placeBubbleLabel(&placed, 100, 100, 10, "first_project")

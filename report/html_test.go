@@ -16,7 +16,7 @@ import (
 
 func TestRenderHTMLGolden(t *testing.T) {
 	plans := picsPlans(t)
-	for _, name := range sortedMapKeys(plans) {
+	for _, name := range sortedKeys(plans) {
 		p := plans[name]
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer

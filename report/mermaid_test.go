@@ -12,7 +12,7 @@ import (
 
 func TestRenderMermaidGolden(t *testing.T) {
 	plans := picsPlans(t)
-	for _, name := range sortedMapKeys(plans) {
+	for _, name := range sortedKeys(plans) {
 		p := plans[name]
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
