@@ -438,21 +438,29 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		}
 		return pa.ID < pc.ID
 	})
-	var placed []labelBox
-	for _, i := range idx {
-		pr := &p.Projects[i]
+	radius := func(pr *evaluate.ProjectPlan) float64 {
 		r := bubbleMinR
 		if maxCost > 0 {
 			r += (bubbleMaxR - bubbleMinR) * math.Sqrt(math.Max(0, pr.Cost)/maxCost)
 		}
-		cx, cy := sx(pr.Risk), sy(pr.RiskAdjustedNPV)
+		return r
+	}
+	var placed, bubbles []labelBox
+	for _, i := range idx {
+		pr := &p.Projects[i]
+		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
+		bubbles = append(bubbles, labelBox{cx - r, cy - r, cx + r, cy + r})
+	}
+	for _, i := range idx {
+		pr := &p.Projects[i]
+		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
 		bb := bubble{ID: pr.ID, CX: px(cx), CY: px(cy), R: px(r), Class: "bubble status-" + pr.Status,
 			Title: fmt.Sprintf("%s (%s), %s: risk %s, risk-adjusted NPV %s, cost %s", pr.Title, pr.ID, pr.Status,
 				fixed(pr.Risk, 2), formatAmount(pr.RiskAdjustedNPV), formatAmount(pr.Cost))}
 		if pr.Status == evaluate.StatusScheduled {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)
 		}
-		bb.Label = placeBubbleLabel(&placed, cx, cy, r, pr.ID)
+		bb.Label = placeBubbleLabel(&placed, bubbles, cx, cy, r, pr.ID)
 		b.Bubbles = append(b.Bubbles, bb)
 	}
 	return b
@@ -466,8 +474,9 @@ func (a labelBox) overlaps(b labelBox) bool {
 }
 
 // placeBubbleLabel puts a bubble's label right of it, or left, below or
-// above when that spot is taken by an earlier label, so labels stay legible.
-func placeBubbleLabel(placed *[]labelBox, cx, cy, r float64, text string) svgText {
+// above when that spot is taken by an earlier label or another bubble, so
+// labels stay legible; when every spot is taken, the least crowded wins.
+func placeBubbleLabel(placed *[]labelBox, bubbles []labelBox, cx, cy, r float64, text string) svgText {
 	w, h := float64(len([]rune(text)))*6.2, 12.0
 	type spot struct {
 		x, y   float64
@@ -480,17 +489,24 @@ func placeBubbleLabel(placed *[]labelBox, cx, cy, r float64, text string) svgTex
 		{cx, cy + r + h, "middle", labelBox{cx - w/2, cy + r, cx + w/2, cy + r + h}},
 		{cx, cy - r - 3, "middle", labelBox{cx - w/2, cy - r - 3 - h, cx + w/2, cy - r - 3}},
 	}
-	choice := spots[0]
+	own := labelBox{cx - r, cy - r, cx + r, cy + r}
+	choice, fewest := spots[0], -1
 	for _, s := range spots {
-		free := true
+		n := 0
 		for _, b := range *placed {
 			if s.box.overlaps(b) {
-				free = false
-				break
+				n++
 			}
 		}
-		if free {
-			choice = s
+		for _, b := range bubbles {
+			if b != own && s.box.overlaps(b) {
+				n++
+			}
+		}
+		if fewest < 0 || n < fewest {
+			choice, fewest = s, n
+		}
+		if n == 0 {
 			break
 		}
 	}

@@ -127,13 +127,22 @@ func TestHeatLevel(t *testing.T) {
 }
 
 func TestBubbleLabelsAvoidEachOther(t *testing.T) {
+	// Two bubbles side by side: the first label must not cover the second
+	// bubble, and the second label must not cover the first label.
+	bubbles := []labelBox{{90, 90, 110, 110}, {125, 90, 145, 110}}
 	var placed []labelBox
-	a := placeBubbleLabel(&placed, 100, 100, 10, "first_project")
-	b := placeBubbleLabel(&placed, 102, 101, 10, "second_project")
+	a := placeBubbleLabel(&placed, bubbles, 100, 100, 10, "first_project")
+	b := placeBubbleLabel(&placed, bubbles, 135, 100, 10, "second_project")
 	if a.X == b.X && a.Y == b.Y {
 		t.Errorf("two labels at the same spot %s,%s", a.X, a.Y)
 	}
 	if placed[0].overlaps(placed[1]) {
 		t.Errorf("labels overlap: %+v %+v", placed[0], placed[1])
+	}
+	if placed[0].overlaps(bubbles[1]) {
+		t.Errorf("first label %+v covers the second bubble", placed[0])
+	}
+	if a.Anchor == "start" {
+		t.Errorf("first label went right, onto the second bubble")
 	}
 }
