@@ -126,8 +126,14 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 }
 
 // diffGantt is the Mermaid Gantt chart of the plan after the change, or ""
-// when no chart renderer is available.
-func diffGantt(d *diff.PlanDiff) string { return "" }
+// when it schedules nothing.
+func diffGantt(d *diff.PlanDiff) string {
+	p := d.AfterPlan
+	if p == nil || p.Totals.Scheduled == 0 {
+		return ""
+	}
+	return mermaidGantt(p)
+}
 
 // diffChangeWord is the table's Change column.
 func diffChangeWord(p diff.ProjectChange) string {

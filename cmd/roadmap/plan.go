@@ -162,7 +162,7 @@ func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) e
 		format = "table"
 	}
 	var buf bytes.Buffer
-	opts := report.Options{Color: g.color(s, s.OutIsTerminal)}
+	opts := report.Options{Color: g.color(s, s.OutIsTerminal), Version: g.version}
 	if s.OutIsTerminal && s.TerminalWidth > 0 {
 		opts.Width = s.TerminalWidth
 	}

@@ -54,6 +54,7 @@ var errFailed = &ExitError{Code: 1}
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	noColor bool
+	version string // roadmap's version, for formats that name their tool
 }
 
 // color reports whether output to a stream may use colour: only on a
@@ -137,7 +138,7 @@ func loadOptions(s *Streams, vars, varFiles []string) hclspec.LoadOptions {
 }
 
 func newRootCmd(version string, s *Streams) *cobra.Command {
-	g := &globalOptions{}
+	g := &globalOptions{version: version}
 	root := &cobra.Command{
 		Use:   "roadmap",
 		Short: "Declarative roadmap-as-code: plan projects, capacity, budgets and vendors from HCL",
