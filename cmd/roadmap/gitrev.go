@@ -84,7 +84,11 @@ func exportDirAtRevision(ctx context.Context, dir, rev string) (*dirAtRevision, 
 
 	commit, err := git(ctx, top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
-		return nil, fmt.Errorf("unknown revision %q: git cannot find a commit by that name", rev)
+		hint := ""
+		if shallow, _ := git(ctx, top, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
+			hint = " (this clone is shallow: fetch the revision first, e.g. git fetch origin main, or checkout with fetch-depth: 0)"
+		}
+		return nil, fmt.Errorf("unknown revision %q: git cannot find a commit by that name%s", rev, hint)
 	}
 	res := &dirAtRevision{Commit: strings.TrimSpace(commit), Prefix: prefix}
 
