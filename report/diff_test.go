@@ -207,3 +207,36 @@ func TestDiffGroupThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestDiffMarkdownEscaping(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"R&D | ops", `R&D \| ops`},
+		{"<script>", "&lt;script&gt;"},
+		{"a_b *c* `d` [e]", "a\\_b \\*c\\* \\`d\\` \\[e\\]"},
+		{"two\nlines\r\n", "two lines "},
+	}
+	for _, tt := range tests {
+		if got := diffMarkdownCell(tt.in); got != tt.want {
+			t.Errorf("diffMarkdownCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := diffMarkdownCode("a`b"); got != "`` a`b ``" {
+		t.Errorf("diffMarkdownCode = %q", got)
+	}
+	// A title cannot break the table or close the folded code block.
+	b, a := difftest.Before(), difftest.After()
+	a.Projects[0].Title = "ERP | ``` </details>"
+	var buf bytes.Buffer
+	if err := RenderDiff(&buf, diff.Diff(b, a), "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	// HTML inside a fenced block is text, but a fence in the title would
+	// end the block early.
+	if strings.Count(md, "```diff\n") != 1 || strings.Count(md, "\n```\n") != 2 {
+		t.Errorf("the title broke the comment's structure:\n%s", md)
+	}
+	if !strings.Contains(md, "ERP \\| \\`\\`\\` &lt;/details&gt;") {
+		t.Errorf("the title is not escaped in the table:\n%s", md)
+	}
+}
