@@ -423,3 +423,45 @@ func TestValidateCIFormatsGolden(t *testing.T) {
 		t.Errorf("stderr = %q, want %q", res.Stderr, want)
 	}
 }
+
+// Both sides get the same --var, --var-file and ROADMAP_VAR_* values: a
+// variable that changes the plan changes both, so nothing differs.
+func TestPlanBaseAppliesVariablesToBothSides(t *testing.T) {
+	files := roadmapFiles(t, "v1")
+	main := files["roadmap/roadmap.hcl"]
+	withVar := strings.Replace(main, "capacity     = 6", "capacity     = var.platform_capacity", 1)
+	if withVar == main {
+		t.Fatal("the edit did not apply")
+	}
+	files["roadmap/roadmap.hcl"] = withVar + `
+variable "platform_capacity" {
+  type    = number
+  default = 6
+}
+`
+	r := newTestRepo(t)
+	r.commit("v1 with a variable", files)
+	r.write(map[string]string{"tight.vars.hcl": "platform_capacity = 4\n"})
+	t.Chdir(r.dir)
+
+	// The variable does change the plan...
+	plain := runCLI(t, "plan", "--format", "json", "roadmap")
+	tight := runCLI(t, "plan", "--format", "json", "--var", "platform_capacity=4", "roadmap")
+	if plain.Stdout == tight.Stdout {
+		t.Fatal("platform_capacity does not change the plan; the test proves nothing")
+	}
+	// ...but not the diff, however it is given.
+	for name, run := range map[string]cliRun{
+		"--var":         {Args: []string{"plan", "--base", "HEAD", "--detailed-exitcode", "--var", "platform_capacity=4", "roadmap"}},
+		"--var-file":    {Args: []string{"plan", "--base", "HEAD", "--detailed-exitcode", "--var-file", "tight.vars.hcl", "roadmap"}},
+		"ROADMAP_VAR_*": {Args: []string{"plan", "--base", "HEAD", "--detailed-exitcode", "roadmap"}, Env: []string{"ROADMAP_VAR_platform_capacity=4"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := run.run(t)
+			res.wantExit(t, 0)
+			if res.Stdout != "No changes. The roadmap plan is up to date.\n" {
+				t.Errorf("stdout:\n%s", res.Stdout)
+			}
+		})
+	}
+}
