@@ -732,7 +732,35 @@ func (d *PlanDiff) SummaryLine() string {
 	if len(extra) > 0 {
 		b.WriteString(" " + strings.Join(extra, ", ") + ".")
 	}
+	if len(d.Projects) == 0 && len(d.Checks) == 0 {
+		// Say what did change, so the line never reads like "nothing".
+		var areas []string
+		for _, a := range []struct {
+			n    int
+			name string
+		}{
+			{len(d.Roadmap), "roadmap settings"}, {len(d.Teams), "team load"},
+			{len(d.Budgets), "budget spend"}, {len(d.Vendors), "vendor winners"},
+			{len(d.Totals.Changes), "totals"},
+		} {
+			if a.n > 0 {
+				areas = append(areas, a.name)
+			}
+		}
+		b.WriteString(" No project changes; " + joinAnd(areas) + " changed.")
+	}
 	return b.String()
+}
+
+// joinAnd joins words as in English: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return "nothing"
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func plural(n int, one, many string) string {

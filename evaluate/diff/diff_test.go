@@ -126,6 +126,14 @@ func TestDiffProjects(t *testing.T) {
 			unchanged: 0,
 		},
 		{
+			name:      "only capacity changes",
+			before:    simple([]string{"a"}),
+			after:     withCapacity(simple([]string{"a"}), "platform", 12),
+			want:      []projectSummary{},
+			unchanged: 1,
+			line:      "Plan: 0 to schedule, 0 to defer, 0 to reschedule, 0 dropped. No project changes; team load changed.",
+		},
+		{
 			name:   "the fixture covers every kind of project change",
 			before: difftest.Before(),
 			after:  difftest.After(),
@@ -159,6 +167,15 @@ func TestDiffProjects(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withCapacity(p *evaluate.Plan, team string, capacity float64) *evaluate.Plan {
+	for i := range p.Periods {
+		l := p.Periods[i].Teams[team]
+		l.Capacity = capacity
+		p.Periods[i].Teams[team] = l
+	}
+	return p
 }
 
 func withCost(p *evaluate.Plan, id string, cost float64) *evaluate.Plan {
