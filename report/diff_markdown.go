@@ -35,7 +35,6 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	money := diffMoneyFormatter(d.After.Currency)
 	line("Roadmap %s: %s → %s. %s unchanged.", diffQuoteName(d.After.Name, d.Before.Name),
 		diffMarkdownCode(diffSideName(d.Before)), diffMarkdownCode(diffSideName(d.After)),
 		diffCountNoun(d.Summary.Unchanged, "project", "projects"))
@@ -50,7 +49,7 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 				name += " " + diffMarkdownCell(p.Title)
 			}
 			line("| %s | %s | %s | %s | %s |", diffProjectSymbol(p), name, diffMarkdownCell(diffChangeWord(p)),
-				diffMarkdownCell(diffStateCell(p.Before, p, money)), diffMarkdownCell(diffStateCell(p.After, p, money)))
+				diffMarkdownCell(diffStateCell(p.Before, p)), diffMarkdownCell(diffStateCell(p.After, p)))
 		}
 	}
 
@@ -87,7 +86,7 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	line("")
 	line("| Totals | Before | After |")
 	line("|---|--:|--:|")
-	for _, row := range diffTotalsRows(d, money) {
+	for _, row := range diffTotalsRows(d) {
 		after := row.after
 		if row.changed {
 			after = "**" + after + "**"
@@ -162,7 +161,7 @@ func diffChangeWord(p diff.ProjectChange) string {
 
 // diffStateCell is a compact state: status, rank, periods, then the money
 // fields that changed.
-func diffStateCell(s *diff.ProjectState, p diff.ProjectChange, money func(float64) string) string {
+func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 	if s == nil {
 		return "—"
 	}
@@ -188,7 +187,7 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange, money func(float6
 		default:
 			continue
 		}
-		parts = append(parts, diffFieldLabel(c.Field)+" "+money(v))
+		parts = append(parts, diffFieldLabel(c.Field)+" "+diffMoney(v))
 	}
 	return strings.Join(parts, "; ")
 }
