@@ -160,11 +160,9 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.line("")
 		t.heading("Checks:")
 		for _, c := range d.Checks {
-			sym := "~"
+			sym := "+" // stops failing
 			if c.Kind == diff.CheckStartsFailing {
 				sym = "-"
-			} else {
-				sym = "+"
 			}
 			t.entry(sym, diffCheck(c))
 		}
