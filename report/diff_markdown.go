@@ -12,9 +12,14 @@ import (
 // find the comment it posted before and update it instead of adding one.
 const DiffCommentMarker = "<!-- roadmap-plan-diff -->"
 
-// diffDetailsLimit keeps the folded full diff well inside GitHub's 65,536
-// character limit for a comment.
-const diffDetailsLimit = 50000
+// diffCommentLimit keeps a comment inside GitHub's limit of 65,536
+// characters, with room to spare. The summary and the table come first; the
+// folded full diff gets what is left, and the Gantt chart only if it fits.
+const diffCommentLimit = 60000
+
+// diffTableRows caps the table of project changes; the rest are in the
+// folded full diff.
+const diffTableRows = 60
 
 // renderDiffMarkdown writes a pull-request comment: the summary line first,
 // a compact table of project changes, the other changes as lists, the full
@@ -43,7 +48,11 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		line("")
 		line("| | Project | Change | Before | After |")
 		line("|:-:|---|---|---|---|")
-		for _, p := range d.Projects {
+		for i, p := range d.Projects {
+			if i == diffTableRows {
+				line("| | … | %s more | | |", diffCountNoun(len(d.Projects)-i, "project", "projects"))
+				break
+			}
 			name := diffMarkdownCode(p.ID)
 			if p.Title != "" && p.Title != p.ID {
 				name += " " + diffMarkdownCell(p.Title)
@@ -97,20 +106,21 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	// The full diff, in a diff code block so GitHub colours + and - lines.
 	t := &diffText{indent: ""}
 	t.write(d)
-	details := t.b.String()
-	if len(details) > diffDetailsLimit {
-		cut := strings.LastIndexByte(details[:diffDetailsLimit], '\n')
+	details := strings.ReplaceAll(t.b.String(), "```", "ʼʼʼ")
+	const folding = 200 // the <details> lines, the fences and the marker
+	if room := diffCommentLimit - b.Len() - folding; len(details) > room {
+		cut := strings.LastIndexByte(details[:max(room, 0)], '\n')
 		details = details[:cut+1] + "... (truncated: run `roadmap plan --base` locally for the rest)\n"
 	}
 	line("")
 	line("<details><summary>Full plan diff</summary>")
 	line("")
 	line("```diff")
-	b.WriteString(strings.ReplaceAll(details, "```", "ʼʼʼ"))
+	b.WriteString(details)
 	line("```")
 	line("")
 	line("</details>")
-	if g := diffGantt(d); g != "" {
+	if g := diffGantt(d); g != "" && b.Len()+len(g)+folding < diffCommentLimit {
 		line("")
 		line("<details><summary>Schedule after this change</summary>")
 		line("")

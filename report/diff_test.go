@@ -114,21 +114,29 @@ func TestRenderDiffMarkdown(t *testing.T) {
 	}
 }
 
-func TestRenderDiffMarkdownTruncatesHugeDiffs(t *testing.T) {
+func TestRenderDiffMarkdownFitsInAComment(t *testing.T) {
 	before, after := difftest.Spec{Horizon: 2, Name: "big"}, difftest.Spec{Horizon: 2, Name: "big"}
 	for i := range 3000 {
 		id := "project_with_a_long_identifier_" + strings.Repeat("x", 10) + string(rune('a'+i%26)) + itoaTest(i)
-		before.Projects = append(before.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 1})
-		after.Projects = append(after.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 2})
+		before.Projects = append(before.Projects, difftest.Project{ID: id, Title: "A title " + id, Status: "deferred", Start: -1, Dur: 1, Cost: 1})
+		after.Projects = append(after.Projects, difftest.Project{ID: id, Title: "A title " + id, Status: "scheduled", Start: 0, Dur: 1, Cost: 2})
 	}
 	d := diff.Diff(difftest.Build(before), difftest.Build(after))
 	var buf bytes.Buffer
 	if err := RenderDiff(&buf, d, "markdown", Options{}); err != nil {
 		t.Fatal(err)
 	}
-	details := buf.String()[strings.Index(buf.String(), "<details>"):]
-	if len(details) > diffDetailsLimit+500 || !strings.Contains(details, "truncated") {
-		t.Errorf("details block is %d bytes, want it truncated to about %d", len(details), diffDetailsLimit)
+	md := buf.String()
+	if len(md) > diffCommentLimit {
+		t.Errorf("the comment is %d characters, over %d", len(md), diffCommentLimit)
+	}
+	for _, want := range []string{"| | … | 2940 more projects | | |", "truncated: run `roadmap plan --base` locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the comment lacks %q", want)
+		}
+	}
+	if !strings.HasPrefix(md, "**Plan: 3000 to schedule") {
+		t.Errorf("the comment starts %q", md[:60])
 	}
 }
 
