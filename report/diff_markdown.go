@@ -50,7 +50,7 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		line("|:-:|---|---|---|---|")
 		for i, p := range d.Projects {
 			if i == diffTableRows {
-				line("| | … | %s more | | |", diffCountNoun(len(d.Projects)-i, "project", "projects"))
+				line("| | … | %d more: see the full diff | | |", len(d.Projects)-i)
 				break
 			}
 			name := diffMarkdownCode(p.ID)

@@ -130,7 +130,7 @@ func TestRenderDiffMarkdownFitsInAComment(t *testing.T) {
 	if len(md) > diffCommentLimit {
 		t.Errorf("the comment is %d characters, over %d", len(md), diffCommentLimit)
 	}
-	for _, want := range []string{"| | … | 2940 more projects | | |", "truncated: run `roadmap plan --base` locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
+	for _, want := range []string{"| | … | 2940 more: see the full diff | | |", "truncated: run `roadmap plan --base` locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the comment lacks %q", want)
 		}
