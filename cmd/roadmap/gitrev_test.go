@@ -265,3 +265,12 @@ func gitTestReadFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+func TestExportDirAtRevisionWithoutGit(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PATH", t.TempDir()) // an empty directory: no git on it
+	_, err := exportDirAtRevision(context.Background(), dir, "HEAD")
+	if want := "--base needs git, which is not installed or not on PATH"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
