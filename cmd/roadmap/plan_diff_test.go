@@ -465,3 +465,29 @@ variable "platform_capacity" {
 		})
 	}
 }
+
+// In a git hook, git exports paths relative to the repository's top, such as
+// GIT_INDEX_FILE=.git/index, and may export GIT_DIR: --base must still find
+// the repository from DIR.
+func TestPlanBaseInAGitHook(t *testing.T) {
+	r := v1v2Repo(t)
+	want := runCLI(t, "plan", "--base", "HEAD~1", "--format", "json", "roadmap")
+	for name, env := range map[string][]string{
+		"index file":         {"GIT_INDEX_FILE=.git/index"},
+		"git dir":            {"GIT_DIR=.git"},
+		"git dir, work tree": {"GIT_DIR=.git", "GIT_WORK_TREE=."},
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, kv := range env {
+				k, v, _ := strings.Cut(kv, "=")
+				t.Setenv(k, v)
+			}
+			got := runCLI(t, "plan", "--base", "HEAD~1", "--format", "json", "roadmap")
+			got.wantExit(t, 1)
+			if diff := cmp.Diff(want.Stdout, got.Stdout); diff != "" {
+				t.Errorf("with %v (-without +with):\n%s", env, diff)
+			}
+		})
+	}
+	_ = r
+}
