@@ -470,7 +470,7 @@ variable "platform_capacity" {
 // GIT_INDEX_FILE=.git/index, and may export GIT_DIR: --base must still find
 // the repository from DIR.
 func TestPlanBaseInAGitHook(t *testing.T) {
-	r := v1v2Repo(t)
+	v1v2Repo(t)
 	want := runCLI(t, "plan", "--base", "HEAD~1", "--format", "json", "roadmap")
 	for name, env := range map[string][]string{
 		"index file":         {"GIT_INDEX_FILE=.git/index"},
@@ -489,5 +489,4 @@ func TestPlanBaseInAGitHook(t *testing.T) {
 			}
 		})
 	}
-	_ = r
 }
