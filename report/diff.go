@@ -270,6 +270,9 @@ func (t *diffText) project(p diff.ProjectChange) {
 		if p.After.Status != evaluate.StatusScheduled && p.Before.Status != p.After.Status {
 			t.reasons(p.After)
 		}
+		for _, n := range p.Notes {
+			t.detail("why", n)
+		}
 	}
 }
 

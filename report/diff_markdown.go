@@ -182,6 +182,9 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 	if s.Status != "scheduled" && len(s.Reasons) > 0 && (p.Kind != diff.KindChanged || s == p.After) {
 		parts = append(parts, s.Reasons[0])
 	}
+	if s == p.After {
+		parts = append(parts, p.Notes...)
+	}
 	for _, c := range p.Changes {
 		var v float64
 		switch c.Field {

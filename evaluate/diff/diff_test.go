@@ -210,6 +210,17 @@ func TestDiffFixtureDetails(t *testing.T) {
 	if diff := cmp.Diff(wantCRM, crm.Changes); diff != "" {
 		t.Errorf("crm_migration changes (-want +got):\n%s", diff)
 	}
+	if want := []string{"starts after sso, which now ends 2027-Q3 instead of 2027-Q2"}; !cmp.Equal(want, crm.Notes) {
+		t.Errorf("crm_migration notes = %q, want %q", crm.Notes, want)
+	}
+	for _, p := range d.Projects {
+		if p.ID != "crm_migration" && len(p.Notes) != 0 {
+			t.Errorf("%s has notes %q", p.ID, p.Notes)
+		}
+		if p.Notes == nil {
+			t.Errorf("%s has nil notes", p.ID)
+		}
+	}
 	wiki := d.Projects[3]
 	wantWiki := []Change{
 		{Field: "status", Before: "scheduled", After: "deferred"},
