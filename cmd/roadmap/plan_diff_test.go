@@ -100,6 +100,7 @@ func TestPlanBaseTextCoversEveryChange(t *testing.T) {
 		"  - fax_gateway \"Fax gateway refresh\" (removed; was scheduled, rank 7, 2027-Q1)\n",
 		"  ~ erp_upgrade \"Upgrade the ERP\"\n        rank:              5 → 2\n",
 		"  ~ crm_migration \"Move sales to a hosted CRM\"\n        start:             2027-Q3 → 2027-Q4\n",
+		"        why:               starts after sso, which now ends 2027-Q3 instead of 2027-Q2\n",
 		"  - wiki \"Company wiki\"\n        status:            scheduled → deferred\n",
 		"  - self_service \"Self-service portal\"\n        status:            scheduled → dropped\n        gate:              (none) → departments\n",
 		"  ~ crm: acme_crm → other_crm\n",
