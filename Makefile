@@ -45,4 +45,4 @@ clean:
 # PSPLIB data: $(ROADMAP_BENCHMARKS_DIR)/psplib, by default ../shared/benchmarks.
 .PHONY: bench-psplib
 bench-psplib:
-	go run ./cmd/psplibbench -workers 1
+	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1

@@ -59,7 +59,6 @@ func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate
 	}
 
 	opts := g.outOptions(s)
-	opts.Version = g.version
 	var out bytes.Buffer
 	var err error
 	if ci {

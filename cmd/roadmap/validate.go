@@ -40,8 +40,9 @@ The exit status is 1 when there is any error.`,
 			}
 			return runValidate(g, s, o)
 		},
+		ValidArgsFunction: completeDirs,
 	}
-	addVarFlags(cmd.Flags(), &o.vars, &o.varFiles)
+	addVarFlags(cmd, &o.vars, &o.varFiles)
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
 	cmd.Flags().StringVar(&o.format, "format", "", "also print the diagnostics to stdout for CI: github, sarif or junit")
 	cmd.MarkFlagsMutuallyExclusive("json", "format")

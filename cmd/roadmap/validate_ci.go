@@ -17,7 +17,6 @@ func runValidateCI(g *globalOptions, s *Streams, o *validateOptions, diags hcl.D
 		return fmt.Errorf("unknown format %q: use one of %v", o.format, report.CIFormats())
 	}
 	opts := g.outOptions(s)
-	opts.Version = g.version
 	var out bytes.Buffer
 	if err := report.RenderCI(&out, o.format, diags, nil, opts); err != nil {
 		return err
