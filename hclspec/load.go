@@ -108,8 +108,9 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
+	var budget loadBudget
 	for _, path := range files {
-		f, d := l.parser.ParseHCLFile(path)
+		f, d := l.parseRoadmapFile(dir, path, &budget)
 		diags = append(diags, d...)
 		if f == nil {
 			continue
@@ -191,6 +192,7 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 		localAttrs = append(localAttrs, sorted...)
 	}
 	diags = append(diags, evaluateLocals(localAttrs, s)...)
+	diags = append(diags, checkValueSizes(varOrder, localAttrs, s)...)
 	for name, v := range s.locals {
 		cfg.LocalValues[name] = v
 	}
@@ -293,6 +295,7 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 	}
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
+	diags = append(diags, checkPeriodLimits(cfg)...)
 	return diags
 }
 
