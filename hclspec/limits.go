@@ -32,6 +32,10 @@ const (
 	// level, so without a bound a file of "((((..." overflows the stack,
 	// which Go cannot recover from.
 	MaxNesting = 100
+	// MaxExprDepth bounds the depth of an expression's syntax tree, which
+	// also grows with chains of operators (1 + 1 + ... + 1) that the
+	// parser builds without recursion but evaluation recurses through.
+	MaxExprDepth = 1000
 	// MaxStringBytes bounds a string: a literal in a file, a --var value,
 	// or a string a variable or local computes.
 	MaxStringBytes = 64 << 10
@@ -371,7 +375,7 @@ func sortedSyntaxAttributes(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
 }
 
 // checkExpr reports the first place an expression nests deeper than
-// MaxNesting and every string literal over MaxStringBytes. It stops
+// MaxExprDepth and every string literal over MaxStringBytes. It stops
 // descending at the limit, so a left-deep chain such as 1+1+1+...
 // (which the parser builds without recursion) costs no deep recursion
 // here; evaluating it would.
@@ -379,15 +383,20 @@ func checkExpr(e hclsyntax.Expression, depth int) hcl.Diagnostics {
 	if e == nil {
 		return nil
 	}
-	if depth > MaxNesting {
-		return hcl.Diagnostics{nestingTooDeep(e.Range())}
+	if depth > MaxExprDepth {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Expression too deep",
+			Detail:   fmt.Sprintf("This expression nests more than %d levels deep (a long chain of operators counts one level per operator). Split it with locals, or use sum() over a list.", MaxExprDepth),
+			Subject:  e.Range().Ptr(),
+		}}
 	}
 	var diags hcl.Diagnostics
 	sub := func(children ...hclsyntax.Expression) {
 		for _, c := range children {
 			if d := checkExpr(c, depth+1); len(d) > 0 {
 				diags = append(diags, d...)
-				if d.HasErrors() && d[0].Summary == "Nesting too deep" {
+				if d.HasErrors() && d[0].Summary == "Expression too deep" {
 					return
 				}
 			}
