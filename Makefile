@@ -48,10 +48,10 @@ bench-psplib:
 	go run ./cmd/psplibbench -workers 1
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
-# their seed corpora). Minimising a new input is capped so the time goes
+# their seed corpora). Minimising an input is capped at 50 runs so the time goes
 # to fuzzing; failures are saved under the package's testdata/fuzz/.
 FUZZTIME  ?= 60s
-FUZZFLAGS ?= -fuzzminimizetime=10s
+FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
 	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \

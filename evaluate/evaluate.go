@@ -103,6 +103,7 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 	plan := e.buildPlan()
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
+	hclspec.ExplainUnknownFunctions(e.diags)
 	if d := e.checkPlanFinite(plan); d.HasErrors() {
 		return nil, append(e.diags, d...)
 	}

@@ -65,14 +65,34 @@ func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, h
 	}
 	b.bytes += int64(len(src))
 	if b.bytes > MaxDirBytes {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Roadmap too large",
-			Detail:   fmt.Sprintf("The .hcl files of %s hold more than %d MiB together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.", dir, MaxDirBytes>>20),
-			Subject:  fileStart(path).Ptr(),
-		}}
+		return nil, hcl.Diagnostics{dirTooLarge(dir, path)}
 	}
 	return l.parseHCLWithinLimits(src, path, b)
+}
+
+// checkDirSize refuses a directory whose roadmap files together exceed
+// MaxDirBytes before any is read. Sizes come from the files themselves
+// (symbolic links followed); parseRoadmapFile checks again as it reads.
+func checkDirSize(dir string, files []string) *hcl.Diagnostic {
+	var total int64
+	for _, path := range files {
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+		}
+		if total > MaxDirBytes {
+			return dirTooLarge(dir, path)
+		}
+	}
+	return nil
+}
+
+func dirTooLarge(dir, path string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Roadmap too large",
+		Detail:   fmt.Sprintf("The .hcl files of %s hold more than %d MiB together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.", dir, MaxDirBytes>>20),
+		Subject:  fileStart(path).Ptr(),
+	}
 }
 
 // parseVarFile reads and parses a --var-file: exactly the path the user
@@ -280,7 +300,7 @@ func nestingTooDeep(rng hcl.Range) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Nesting too deep",
-		Detail:   fmt.Sprintf("Brackets, blocks, templates or operators nest more than %d levels deep here. Split the expression with locals.", MaxNesting),
+		Detail:   fmt.Sprintf("Brackets, blocks, templates or unary operators nest more than %d levels deep here, more than any roadmap needs. Flatten the value, or split the expression into locals.", MaxNesting),
 		Subject:  rng.Ptr(),
 	}
 }
@@ -498,7 +518,7 @@ func checkPeriodLimits(cfg *Config) hcl.Diagnostics {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Duration too long",
-				Detail:   fmt.Sprintf("Project %q lasts %d periods; a duration may be at most %d periods. Check the unit: a duration given as a number counts %ss.", p.ID, p.Duration, MaxPeriods, cfg.Roadmap.Period),
+				Detail:   fmt.Sprintf("Project %q lasts %d %ss; a duration may be at most %d periods. Check the amount and the unit.", p.ID, p.Duration, cfg.Roadmap.Period, MaxPeriods),
 				Subject:  p.Ranges.Range("duration", p.DeclRange).Ptr(),
 			})
 			continue
@@ -545,4 +565,35 @@ func checkValueSizes(vars []*variableDecl, locals []*hcl.Attribute, s *scope) hc
 		}
 	}
 	return diags
+}
+
+// isRefusal reports the summaries of diagnostics that refuse a whole file or
+// directory unread: the file may have held the roadmap block.
+func isRefusal(summary string) bool {
+	switch summary {
+	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
+		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
+		"Broken symbolic link", "Not a regular file", "Cannot read file":
+		return true
+	}
+	return false
+}
+
+// dropFollowUpsOfRefusals removes "Missing roadmap block" when a file was
+// refused: it adds nothing but noise to the real problem.
+func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {
+	refused := false
+	for _, d := range diags {
+		refused = refused || isRefusal(d.Summary)
+	}
+	if !refused {
+		return diags
+	}
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Summary != "Missing roadmap block" {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -65,6 +65,8 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 	blocks, diags := l.parseDir(dir)
 	diags = append(diags, l.decode(cfg, blocks, opts)...)
 	cfg.Files = l.parser.Files()
+	ExplainUnknownFunctions(diags)
+	diags = dropFollowUpsOfRefusals(diags)
 	SortDiagnostics(diags)
 	return cfg, diags
 }
@@ -105,6 +107,9 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 			Summary:  "No roadmap files",
 			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
 		}}
+	}
+	if d := checkDirSize(dir, files); d != nil {
+		return nil, hcl.Diagnostics{d}
 	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
