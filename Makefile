@@ -22,6 +22,7 @@ validate: build
 
 # vet, then every test with the race detector (needs cgo; gcc is enough).
 test:
+	bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race ./...
 

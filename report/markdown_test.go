@@ -13,6 +13,8 @@ var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
 // TestMarkdownEscapesCells: names and reasons holding Markdown syntax
 // cannot break a table: every row has as many cell separators as its
 // header, and nothing turns into markup.
+var fencedBlock = regexp.MustCompile("(?s)```.*?```")
+
 func TestMarkdownEscapesCells(t *testing.T) {
 	p := loadFixture(t, "it2027")
 	p.Roadmap.Name = "IT *2027* | <script>"
@@ -43,8 +45,10 @@ func TestMarkdownEscapesCells(t *testing.T) {
 			t.Errorf("row has %d separators, header %d: %s", n, columns, line)
 		}
 	}
+	// Fenced code (the Mermaid timeline) is not Markdown: titles stay raw there.
+	prose := fencedBlock.ReplaceAllString(out, "")
 	for _, bad := range []string{"<script>", "<b>", "*now*", " _it_", "[link]"} {
-		if strings.Contains(out, bad) {
+		if strings.Contains(prose, bad) {
 			t.Errorf("output holds unescaped %q", bad)
 		}
 	}
