@@ -98,14 +98,10 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 		return nil, e.diags
 	}
 	prob := e.buildProblem()
-	sch := scheduleInRankOrder(prob)
-	var opt *Optimization
-	if opts.Optimize || e.roadmap.Optimize {
-		sch, opt = e.optimizeSchedule(ctx, prob, sch, opts)
-	}
+	sch, optimization := e.scheduleProjects(ctx, prob, opts)
 	e.applySchedule(prob, sch)
 	plan := e.buildPlan()
-	plan.Optimization = opt
+	plan.Optimization = optimization
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
 	return plan, e.diags
