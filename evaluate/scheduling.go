@@ -136,10 +136,6 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Spend:    pe.fin.BuildSpend,
 		Earliest: max(p.EarliestStart, 0),
 		Latest:   e.horizon - 1,
-		// The optimiser's value objective is the plan's total score, as
-		// rounded in the plan.
-		Weight:    ratio(pe.score),
-		Mandatory: p.Mandatory,
 	}
 	if p.Deadline >= 0 && p.Deadline < tk.Latest {
 		tk.Latest = p.Deadline
