@@ -217,3 +217,52 @@ func TestValidateDiagnosticsOnTerminal(t *testing.T) {
 		t.Errorf("colour despite --no-color:\n%s", plain.Stderr)
 	}
 }
+
+// TestValidateCIFormats pins the CI formats of validate over the invalid
+// roadmap; the renderers themselves are tested in report.
+func TestValidateCIFormats(t *testing.T) {
+	dir := filepath.Join(validateDir, "invalid")
+	for _, format := range []string{"github", "sarif", "junit"} {
+		t.Run(format, func(t *testing.T) {
+			res := runCLI(t, "validate", "--format", format, dir)
+			res.wantExit(t, 1)
+			if res.Stderr != "" {
+				t.Errorf("stderr = %q, want nothing", res.Stderr)
+			}
+			assertGolden(t, "validate/invalid."+format, res.Stdout)
+		})
+	}
+	res := runCLI(t, "validate", "--format", "junit", exampleDir)
+	res.wantExit(t, 0)
+	if !strings.Contains(res.Stdout, `<testcase name="configuration is valid"`) {
+		t.Errorf("junit for a valid roadmap:\n%s", res.Stdout)
+	}
+	if res := runCLI(t, "validate", "--format", "github", exampleDir); res.Code != 0 || res.Stdout != "" {
+		t.Errorf("github for a valid roadmap: exit %d, stdout %q", res.Code, res.Stdout)
+	}
+}
+
+func TestValidateFormatFlags(t *testing.T) {
+	tests := []struct {
+		args       []string
+		wantCode   int
+		wantStderr string
+	}{
+		{args: []string{"--format", "json"}, wantCode: 0},
+		{args: []string{"--json", "--format", "json"}, wantCode: 0},
+		{args: []string{"--json", "--format", "sarif"}, wantCode: 1, wantStderr: "Error: --json and --format sarif cannot be combined\n"},
+		{args: []string{"--format", "xml"}, wantCode: 1, wantStderr: "Error: unknown format \"xml\": use one of text, json, github, junit, sarif\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			res := runCLI(t, append(append([]string{"validate"}, tt.args...), exampleDir)...)
+			res.wantExit(t, tt.wantCode)
+			if diff := cmp.Diff(tt.wantStderr, res.Stderr); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+			if tt.wantCode == 0 && !strings.Contains(res.Stdout, `"valid": true`) {
+				t.Errorf("stdout:\n%s", res.Stdout)
+			}
+		})
+	}
+}
