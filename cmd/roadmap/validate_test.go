@@ -266,3 +266,25 @@ func TestValidateFormatFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestReadmeRoadmapIsValid validates the single-file roadmap of the
+// README, so the first thing readers copy works.
+func TestReadmeRoadmapIsValid(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	_, rest, ok := strings.Cut(readme, "## A small roadmap")
+	if !ok {
+		t.Fatal(`README has no "## A small roadmap" section`)
+	}
+	_, rest, ok = strings.Cut(rest, "```hcl\n")
+	src, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("no hcl snippet in the README's small roadmap section")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"roadmap.hcl": src})
+	res := runCLI(t, "validate", dir)
+	res.wantExit(t, 0)
+	if res.Stderr != "" {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+}
