@@ -210,6 +210,7 @@ func defaultStreams() *Streams {
 		OutIsTerminal: isTerminal(os.Stdout),
 		ErrIsTerminal: isTerminal(os.Stderr),
 		Env:           os.Environ(),
+		TerminalWidth: terminalWidth(os.Stdout),
 	}
 }
 

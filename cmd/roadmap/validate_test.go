@@ -226,9 +226,8 @@ func TestValidateCIFormats(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			res := runCLI(t, "validate", "--format", format, dir)
 			res.wantExit(t, 1)
-			if res.Stderr != "" {
-				t.Errorf("stderr = %q, want nothing", res.Stderr)
-			}
+			// The CI log still shows the diagnostics as text.
+			assertGolden(t, "validate/invalid.txt", res.Stderr)
 			assertGolden(t, "validate/invalid."+format, res.Stdout)
 		})
 	}
@@ -239,31 +238,6 @@ func TestValidateCIFormats(t *testing.T) {
 	}
 	if res := runCLI(t, "validate", "--format", "github", exampleDir); res.Code != 0 || res.Stdout != "" {
 		t.Errorf("github for a valid roadmap: exit %d, stdout %q", res.Code, res.Stdout)
-	}
-}
-
-func TestValidateFormatFlags(t *testing.T) {
-	tests := []struct {
-		args       []string
-		wantCode   int
-		wantStderr string
-	}{
-		{args: []string{"--format", "json"}, wantCode: 0},
-		{args: []string{"--json", "--format", "json"}, wantCode: 0},
-		{args: []string{"--json", "--format", "sarif"}, wantCode: 1, wantStderr: "Error: --json and --format sarif cannot be combined\n"},
-		{args: []string{"--format", "xml"}, wantCode: 1, wantStderr: "Error: unknown format \"xml\": use one of text, json, github, junit, sarif\n"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			res := runCLI(t, append(append([]string{"validate"}, tt.args...), exampleDir)...)
-			res.wantExit(t, tt.wantCode)
-			if diff := cmp.Diff(tt.wantStderr, res.Stderr); diff != "" {
-				t.Errorf("stderr (-want +got):\n%s", diff)
-			}
-			if tt.wantCode == 0 && !strings.Contains(res.Stdout, `"valid": true`) {
-				t.Errorf("stdout:\n%s", res.Stdout)
-			}
-		})
 	}
 }
 
