@@ -47,3 +47,21 @@ clean:
 .PHONY: bench-psplib
 bench-psplib:
 	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
+
+
+# Fuzz each target for FUZZTIME, one after the other (`make test` runs
+# their seed corpora). Minimising an input is capped at 50 runs so the time goes
+# to fuzzing; failures are saved under the package's testdata/fuzz/.
+FUZZTIME  ?= 60s
+FUZZFLAGS ?= -fuzzminimizetime=50x
+FUZZ_TARGETS := \
+	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
+	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
+	cmd/roadmap:FuzzShow
+.PHONY: fuzz
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./$$pkg; \
+	done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go, only when it is missing: git for
-# the plan diff tests, and for the browser tests (e2e/)# Debian's Chromium with a font, Graphviz (to check the DOT output parses),
-# and the npm mermaid package pinned by e2e/package-lock.json. Run by
+# the plan diff tests, and for the browser tests (e2e/)
+# Debian's Chromium with a font, Graphviz (to check the DOT output parses),
 # .ci/run and `make test` before go test; running it again when everything
 # is there does nothing.
 set -euo pipefail

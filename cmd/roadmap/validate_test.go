@@ -164,7 +164,7 @@ func TestValidateVariables(t *testing.T) {
 		{name: "--var wins over --var-file", args: []string{"--var-file", negative, "--var", "capacity=2"}},
 		{name: "environment", env: []string{"ROADMAP_VAR_capacity=0"}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
 		{name: "--var-file wins over environment", env: []string{"ROADMAP_VAR_capacity=0"}, args: []string{"--var-file", more}},
-		{name: "missing --var-file", args: []string{"--var-file", filepath.Join(dir, "nope.vars.hcl")}, wantCode: 1, wantSummary: "Error: Failed to read file"},
+		{name: "missing --var-file", args: []string{"--var-file", filepath.Join(dir, "nope.vars.hcl")}, wantCode: 1, wantSummary: "Error: Cannot read file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
