@@ -94,8 +94,13 @@ func runFmt(g *globalOptions, s *Streams, o *fmtOptions) error {
 			return err
 		}
 		for _, f := range files {
+			// A file that cannot be read or written does not stop the
+			// others; it is reported and fails the run.
 			if err := r.formatFile(f); err != nil {
-				return err
+				r.failed = true
+				if _, werr := fmt.Fprintf(s.Err, "Error: %s\n", err); werr != nil {
+					return werr
+				}
 			}
 		}
 	}
@@ -210,7 +215,10 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if r.o.write {
-		return writeFormatted(path, formatted)
+		if err := writeFormatted(path, formatted); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
 	}
 	if !r.o.list && !r.o.diff {
 		_, err := r.s.Out.Write(formatted)
