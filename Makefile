@@ -22,6 +22,7 @@ validate: build
 
 # vet, then every test with the race detector (needs cgo; gcc is enough).
 test:
+	bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race ./...
 
@@ -52,3 +53,21 @@ bench-psplib:
 bench-scale:
 	go test -run '^$$' -bench 'Load|Evaluate|Render|PlanProcess' -benchtime 3x ./internal/synth/
 	go test -run '^$$' -bench 'SerialSGS|OptimizeSchedules' -benchtime 3x ./evaluate/schedule/
+
+
+# Fuzz each target for FUZZTIME, one after the other (`make test` runs
+# their seed corpora). Minimising an input is capped at 50 runs so the time goes
+# to fuzzing; failures are saved under the package's testdata/fuzz/.
+FUZZTIME  ?= 60s
+FUZZFLAGS ?= -fuzzminimizetime=50x
+FUZZ_TARGETS := \
+	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
+	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
+	cmd/roadmap:FuzzShow
+.PHONY: fuzz
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./$$pkg; \
+	done

@@ -104,6 +104,10 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 	plan.Optimization = optimization
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
+	hclspec.ExplainUnknownFunctions(e.diags)
+	if d := e.checkPlanFinite(plan); d.HasErrors() {
+		return nil, append(e.diags, d...)
+	}
 	return plan, e.diags
 }
 

@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -36,7 +37,7 @@ func (e *evaluation) buildProblemBase() *problemBase {
 	}
 	for _, bg := range e.cfg.Budgets {
 		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
-		switch bg.Per {
+		switch budgetPer(bg) {
 		case hclspec.PerPeriod:
 			for t := range e.horizon {
 				sb.Window[t] = t
@@ -60,6 +61,15 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		b.budgets = append(b.budgets, sb)
 	}
 	return b
+}
+
+// budgetPer is the budget's window, "year" when unset (the language's
+// default).
+func budgetPer(b *hclspec.Budget) hclspec.BudgetPer {
+	if b.Per == "" {
+		return hclspec.PerYear
+	}
+	return b.Per
 }
 
 // yearLabel names budget year w (0-based from the roadmap's start): the
@@ -168,6 +178,7 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			final.Place(i, s)
 		}
 	}
+	var mandatory []*projectEval
 	for i, pe := range tasks {
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
@@ -177,14 +188,37 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 		msg, rng := e.blockerReason(prob, final, tasks, pe, sch.Blocked[i])
 		pe.fail(StatusDeferred, GateSchedule, msg, rng)
 		if pe.cfg.Mandatory {
-			e.diags = append(e.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Mandatory project deferred",
-				Detail:   fmt.Sprintf("Mandatory project %q could not be scheduled: %s.", pe.cfg.ID, msg),
-				Subject:  pe.cfg.DeclRange.Ptr(),
-			})
+			mandatory = append(mandatory, pe)
 		}
 	}
+	e.warnMandatoryDeferred(mandatory)
+}
+
+// warnMandatoryDeferred reports mandatory projects the schedule could not
+// take in one warning (a large portfolio could otherwise print hundreds),
+// pointing at the first of them.
+func (e *evaluation) warnMandatoryDeferred(ps []*projectEval) {
+	if len(ps) == 0 {
+		return
+	}
+	const listed = 10
+	var lines []string
+	for _, pe := range ps[:min(len(ps), listed)] {
+		lines = append(lines, fmt.Sprintf("%q: %s", pe.cfg.ID, pe.findings[len(pe.findings)-1].Message))
+	}
+	if len(ps) > listed {
+		lines = append(lines, fmt.Sprintf("and %d more", len(ps)-listed))
+	}
+	summary, intro := "Mandatory project deferred", "A mandatory project could not be scheduled:"
+	if len(ps) > 1 {
+		summary, intro = "Mandatory projects deferred", fmt.Sprintf("%d mandatory projects could not be scheduled:", len(ps))
+	}
+	e.diags = append(e.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
+		Summary:  summary,
+		Detail:   intro + "\n" + strings.Join(lines, "\n"),
+		Subject:  ps[0].cfg.DeclRange.Ptr(),
+	})
 }
 
 // blockerReason words the constraint that kept pe out of the schedule and
@@ -224,14 +258,11 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 			}
 		}
 		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
-		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %d periods)", team, span, beforeDeadline, formatNumber(need, 2), tk.Duration),
-			p.Ranges.Range("effort", p.DeclRange)
+		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %s)", team, span, beforeDeadline, formatNumber(need, 2), periods(tk.Duration)),
+			keyRange(p, "effort", team)
 	case schedule.BlockBudget:
 		bg := &prob.Budgets[b.Index]
-		windows := bg.Labels[bg.Window[b.From]]
-		if last := bg.Labels[bg.Window[b.To]]; last != windows {
-			windows += ".." + last
-		}
+		windows := budgetWindows(bg, bg.Window[b.From], bg.Window[b.To])
 		return fmt.Sprintf("budget %q has no room in %s%s (needs %s of build spend)", bg.ID, windows, beforeDeadline, formatMoney(sum(tk.Spend), e.currency)),
 			p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
 	case schedule.BlockParallel:
@@ -239,8 +270,8 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
 			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
 	case schedule.BlockDependency:
-		return fmt.Sprintf("depends on deferred project %q", tasks[b.Index].cfg.ID),
-			p.Ranges.Range("depends_on", p.DeclRange)
+		dep := tasks[b.Index].cfg.ID
+		return fmt.Sprintf("depends on deferred project %q", dep), keyRange(p, "depends_on", dep)
 	default: // window
 		from := b.From
 		var why string
@@ -254,13 +285,30 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		}
 		ends := e.label(from + tk.Duration - 1)
 		if p.Deadline >= 0 && p.Deadline < e.horizon {
-			return fmt.Sprintf("cannot finish by deadline %s: %d periods %s would end %s", e.label(p.Deadline), tk.Duration, why, ends),
+			return fmt.Sprintf("cannot finish by deadline %s: %s %s would end %s", e.label(p.Deadline), periods(tk.Duration), why, ends),
 				p.Ranges.Range("deadline", p.DeclRange)
 		}
 		rng := p.Ranges.Range("duration", p.DeclRange)
 		if p.EarliestStart > 0 && from == tk.Earliest {
 			rng = p.Ranges.Range("earliest_start", rng)
 		}
-		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %d periods %s would end %s", e.label(e.horizon-1), tk.Duration, why, ends), rng
+		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %s %s would end %s", e.label(e.horizon-1), periods(tk.Duration), why, ends), rng
 	}
+}
+
+// budgetWindows names windows first..last of a budget: "2027", "2027..2028",
+// or, for windows that are spans themselves, "2027-Q3..2028-Q2 and
+// 2028-Q3..2029-Q2".
+func budgetWindows(bg *schedule.Budget, first, last int) string {
+	if first == last {
+		return bg.Labels[first]
+	}
+	if !strings.Contains(bg.Labels[first], "..") {
+		return bg.Labels[first] + ".." + bg.Labels[last]
+	}
+	names := make([]string, 0, last-first+1)
+	for w := first; w <= last; w++ {
+		names = append(names, bg.Labels[w])
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -296,5 +297,28 @@ func TestScheduling(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDeferredMandatoryIsAWarning(t *testing.T) {
+	cfg := schedConfig(2, 1)
+	for _, id := range []string{"m1", "m2", "m3"} {
+		schedProject(cfg, id, 3, 1).Mandatory = true // longer than the horizon
+	}
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if plan == nil || diags.HasErrors() || len(diags) != 1 {
+		t.Fatalf("diagnostics %v, want one warning", diags)
+	}
+	want := "3 mandatory projects could not be scheduled:\n" +
+		`"m1": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
+		`"m2": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
+		`"m3": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3`
+	if diags[0].Summary != "Mandatory projects deferred" || diags[0].Detail != want {
+		t.Errorf("warning %q: %q, want %q", diags[0].Summary, diags[0].Detail, want)
+	}
+	for _, id := range []string{"m1", "m2", "m3"} {
+		if got := outcomes(plan)[id]; got.Status != StatusDeferred {
+			t.Errorf("%s: %+v", id, got)
+		}
 	}
 }

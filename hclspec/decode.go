@@ -170,7 +170,7 @@ func (r *attrReader) numFrom(a *hcl.Attribute, subject hcl.Range, v cty.Value) (
 	f, ok := finiteFloat(v.AsBigFloat())
 	if !ok {
 		r.failAt(a, subject, "Value must be finite",
-			fmt.Sprintf("%q must be a finite number; this expression gives infinity (a division by zero?).", r.prefix+a.Name))
+			fmt.Sprintf("%q must be a finite number; this expression gives infinity, or a number too large to hold (above about 1.8e308). Check for a division by zero or a wrong exponent.", r.prefix+a.Name))
 		return 0, false
 	}
 	return f, true

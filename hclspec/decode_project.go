@@ -214,8 +214,8 @@ func (d *decoder) decodeDuration(r *attrReader, name string) int {
 	case f < 1:
 		r.fail(name, "Invalid duration", fmt.Sprintf("A duration must be at least one period; got %s.", formatNumber(f)))
 		return 0
-	case f > 1e6:
-		r.fail(name, "Invalid duration", fmt.Sprintf("A duration of %s periods is far longer than any roadmap.", formatNumber(f)))
+	case f > MaxPeriods:
+		r.fail(name, "Invalid duration", fmt.Sprintf("A duration may be at most %d periods; got %s. Check the unit: a number counts %ss.", MaxPeriods, formatNumber(f), d.unit))
 		return 0
 	}
 	return int(f)

@@ -2,7 +2,6 @@ package hclspec
 
 import (
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
 
@@ -12,7 +11,7 @@ import (
 // parsed file is returned in every case so diagnostics can be printed
 // with snippets; filename only labels it.
 func Format(src []byte, filename string) (formatted []byte, file *hcl.File, diags hcl.Diagnostics) {
-	file, diags = hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	file, diags = ParseConfigWithinLimits(src, filename)
 	if diags.HasErrors() {
 		return nil, file, diags
 	}

@@ -164,3 +164,67 @@ func TestExamplesAreFormatted(t *testing.T) {
 		t.Error("examples/ holds no .hcl files")
 	}
 }
+
+// BenchmarkFormatExample formats every file of the main example, the size
+// of a real roadmap.
+func BenchmarkFormatExample(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("..", "examples", "it-department", "*.hcl"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no example files: %v", err)
+	}
+	srcs := make([][]byte, len(paths))
+	size := 0
+	for i, p := range paths {
+		if srcs[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+		size += len(srcs[i])
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, src := range srcs {
+			if _, _, diags := Format(src, paths[i]); diags.HasErrors() {
+				b.Fatal(diags.Error())
+			}
+		}
+	}
+}
+
+// TestDocSnippetsAreFormatted keeps the HCL in the README and docs/ valid
+// and canonical, since readers copy it.
+func TestDocSnippetsAreFormatted(t *testing.T) {
+	docs, err := filepath.Glob(filepath.Join("..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, err := filepath.Glob(filepath.Join("..", "examples", "*", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snippets := 0
+	for _, path := range append(append([]string{filepath.Join("..", "README.md")}, docs...), examples...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, block := range strings.Split(string(data), "```hcl\n")[1:] {
+			src, _, ok := strings.Cut(block, "```")
+			if !ok {
+				t.Errorf("%s: hcl snippet %d is not closed", path, i+1)
+				continue
+			}
+			snippets++
+			got, _, diags := Format([]byte(src), path)
+			if diags.HasErrors() {
+				t.Errorf("%s: hcl snippet %d does not parse: %s", path, i+1, diags.Error())
+				continue
+			}
+			if diff := cmp.Diff(src, string(got)); diff != "" {
+				t.Errorf("%s: hcl snippet %d is not formatted (-doc +formatted):\n%s", path, i+1, diff)
+			}
+		}
+	}
+	if snippets == 0 {
+		t.Error("found no hcl snippets in the docs")
+	}
+}

@@ -55,7 +55,9 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 			Detail:   err.Error(),
 		}}
 	}
-	return l.load(dir, files, opts, l.parser.ParseHCLFile)
+	return l.load(dir, files, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+		return l.parseRoadmapFile(dir, path, b)
+	})
 }
 
 // LoadSources is LoadDir over files held in memory, such as a directory
@@ -70,8 +72,12 @@ func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOpt
 		}
 	}
 	sort.Strings(files)
-	return l.load(dir, files, opts, func(name string) (*hcl.File, hcl.Diagnostics) {
-		return l.parser.ParseHCL(sources[name], name)
+	return l.load(dir, files, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+		b.bytes += int64(len(sources[name]))
+		if b.bytes > MaxDirBytes {
+			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
+		}
+		return l.parseHCLWithinLimits(sources[name], name, b)
 	})
 }
 
@@ -93,12 +99,17 @@ func newConfig(dir string) *Config {
 	}
 }
 
-func (l *Loader) load(dir string, files []string, opts LoadOptions, parse func(string) (*hcl.File, hcl.Diagnostics)) (*Config, hcl.Diagnostics) {
+// parseFunc parses one roadmap file within the limits, counting into budget.
+type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics)
+
+func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
 	blocks, diags := parseFiles(dir, files, parse)
 	syntaxOK := !diags.HasErrors()
 	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
+	ExplainUnknownFunctions(diags)
+	diags = dropFollowUpsOfRefusals(diags)
 	SortDiagnostics(diags)
 	return cfg, diags
 }
@@ -126,7 +137,7 @@ func isRoadmapFile(name string) bool {
 
 // parseFiles parses every roadmap file and returns their top-level blocks
 // in file order.
-func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.Diagnostics)) ([]*hcl.Block, hcl.Diagnostics) {
+func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -134,10 +145,14 @@ func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.D
 			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
 		}}
 	}
+	if d := checkDirSize(dir, files); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
+	var budget loadBudget
 	for _, path := range files {
-		f, d := parse(path)
+		f, d := parse(path, &budget)
 		diags = append(diags, d...)
 		if f == nil {
 			continue
@@ -226,6 +241,7 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 		localAttrs = append(localAttrs, sorted...)
 	}
 	diags = append(diags, evaluateLocals(localAttrs, s)...)
+	diags = append(diags, checkValueSizes(varOrder, localAttrs, s)...)
 	for name, v := range s.locals {
 		cfg.LocalValues[name] = v
 	}
@@ -329,6 +345,7 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 	}
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
+	diags = append(diags, checkPeriodLimits(cfg)...)
 	return diags
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -159,10 +158,13 @@ func cliValueRange(name string) hcl.Range {
 // for every other type, as Terraform does.
 func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostics) {
 	rng := cliValueRange(name)
+	if d := checkCLIString(name, raw); d != nil {
+		return variableValue{}, d
+	}
 	if ty == cty.String || ty == cty.DynamicPseudoType {
 		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
 	}
-	expr, diags := hclsyntax.ParseExpression([]byte(raw), rng.Filename, hcl.InitialPos)
+	expr, diags := ParseExpressionWithinLimits([]byte(raw), rng.Filename)
 	if diags.HasErrors() {
 		return variableValue{}, diags
 	}
@@ -210,13 +212,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 	}
 
 	for _, path := range opts.VarFiles {
-		var file *hcl.File
-		var d hcl.Diagnostics
-		if strings.HasSuffix(path, ".json") {
-			file, d = l.parser.ParseJSONFile(path)
-		} else {
-			file, d = l.parser.ParseHCLFile(path)
-		}
+		file, d := l.parseVarFile(path)
 		diags = append(diags, d...)
 		if file == nil {
 			continue

@@ -54,6 +54,9 @@ any file is not formatted.`,
 			}
 			return runFmt(g, s, o)
 		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"hcl"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.list, "list", "l", true, "print the names of files whose formatting changed")
@@ -91,8 +94,13 @@ func runFmt(g *globalOptions, s *Streams, o *fmtOptions) error {
 			return err
 		}
 		for _, f := range files {
+			// A file that cannot be read or written does not stop the
+			// others; it is reported and fails the run.
 			if err := r.formatFile(f); err != nil {
-				return err
+				r.failed = true
+				if _, werr := fmt.Fprintf(s.Err, "Error: %s\n", err); werr != nil {
+					return werr
+				}
 			}
 		}
 	}
@@ -131,6 +139,12 @@ func (r *fmtRun) collect() ([]string, error) {
 		found, err := hclFilesIn(p, r.o.recursive)
 		if err != nil {
 			return nil, err
+		}
+		if len(found) == 0 && !r.o.recursive {
+			// Say so, or `fmt --check examples` in CI passes having checked nothing.
+			if _, err := fmt.Fprintf(r.s.Err, "No .hcl files directly in %s; use --recursive to format its subdirectories.\n", p); err != nil {
+				return nil, err
+			}
 		}
 		for _, f := range found {
 			add(f)
@@ -201,7 +215,10 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if r.o.write {
-		return writeFormatted(path, formatted)
+		if err := writeFormatted(path, formatted); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
 	}
 	if !r.o.list && !r.o.diff {
 		_, err := r.s.Out.Write(formatted)

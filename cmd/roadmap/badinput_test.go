@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/report"
+)
+
+// The bad-input corpus: every directory under testdata/badinput is a
+// roadmap that must fail `roadmap validate` (or the command in its args
+// file) with exit status 1, helpful diagnostics and no panic. Its
+// diagnostics.golden lists each diagnostic's severity, summary, file,
+// line, column and the first line of its detail; go test -update
+// rewrites them. Cases that git cannot hold (an empty directory, a
+// symbolic link, files of many megabytes) are generated at test time
+// from generatedBadInput; their goldens live in testdata/badinput too.
+
+const badInputRoot = "testdata/badinput"
+
+// generatedBadInput builds the cases git cannot hold into dir and returns
+// the command line to run (the directory is appended).
+var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
+	"empty_dir": func(t *testing.T, dir string) []string {
+		return []string{"validate"}
+	},
+	"symlink_outside": func(t *testing.T, dir string) []string {
+		secret := filepath.Join(t.TempDir(), "secret.hcl")
+		writeFiles(t, filepath.Dir(secret), map[string]string{"secret.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+		writeFiles(t, dir, map[string]string{"main.hcl": "goal \"g\" {\n  weight = 1\n}\n"})
+		if err := os.Symlink(secret, filepath.Join(dir, "linked.hcl")); err != nil {
+			t.Skipf("cannot create a symbolic link here: %v", err)
+		}
+		return []string{"validate"}
+	},
+	"symlink_broken": func(t *testing.T, dir string) []string {
+		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+		if err := os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "dangling.hcl")); err != nil {
+			t.Skipf("cannot create a symbolic link here: %v", err)
+		}
+		return []string{"validate"}
+	},
+	"file_too_large": func(t *testing.T, dir string) []string {
+		big := "roadmap {\n  start = \"2027-01\"\n}\n#" + strings.Repeat("x", hclspec.MaxFileBytes) + "\n"
+		writeFiles(t, dir, map[string]string{"main.hcl": big})
+		return []string{"validate"}
+	},
+	"directory_too_large": func(t *testing.T, dir string) []string {
+		// Nine files just under the file limit: together over the
+		// directory limit. Each is one comment, cheap to parse.
+		files := map[string]string{"a.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"}
+		filler := "#" + strings.Repeat("x", hclspec.MaxFileBytes-16) + "\n"
+		for i := range hclspec.MaxDirBytes/hclspec.MaxFileBytes + 1 {
+			files[fmt.Sprintf("filler%02d.hcl", i)] = filler
+		}
+		writeFiles(t, dir, files)
+		return []string{"validate"}
+	},
+	"too_many_blocks": func(t *testing.T, dir string) []string {
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start = \"2027-01\"\n}\n")
+		for range hclspec.MaxBlocks {
+			b.WriteString("x {\n}\n")
+		}
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"validate"}
+	},
+	"string_too_long": func(t *testing.T, dir string) []string {
+		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\ngoal \"g\" {\n  title = \"" + strings.Repeat("long ", hclspec.MaxStringBytes/5+1) + "\"\n}\n"})
+		return []string{"validate"}
+	},
+	"var_value_too_long": func(t *testing.T, dir string) []string {
+		writeFiles(t, dir, map[string]string{"main.hcl": "variable \"name\" {\n  type = string\n}\nroadmap {\n  name  = var.name\n  start = \"2027-01\"\n}\n"})
+		return []string{"validate", "--var", "name=" + strings.Repeat("n", hclspec.MaxStringBytes+1)}
+	},
+}
+
+func TestBadInputCorpus(t *testing.T) {
+	entries, err := os.ReadDir(badInputRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	for name := range generatedBadInput {
+		if _, err := os.Stat(filepath.Join(badInputRoot, name)); os.IsNotExist(err) {
+			names = append(names, name) // golden not written yet (-update)
+		}
+	}
+	sort.Strings(names)
+	if len(names) < 60 {
+		t.Errorf("the corpus has %d cases; it should have at least 60", len(names))
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			caseDir := filepath.Join(badInputRoot, name)
+			dir, args := caseDir, []string{"validate"}
+			if gen, ok := generatedBadInput[name]; ok {
+				dir = t.TempDir()
+				args = gen(t, dir)
+			} else if data, err := os.ReadFile(filepath.Join(caseDir, "args")); err == nil {
+				args = strings.Fields(strings.ReplaceAll(string(data), "$DIR", dir))
+			}
+			args = append(args, dir)
+			assertGolden(t, filepath.Join("badinput", name, "diagnostics.golden"), runBadInput(t, dir, args))
+		})
+	}
+}
+
+// runBadInput runs args in text and (for validate) JSON form and returns
+// the golden text: one block per diagnostic, or for other commands their
+// standard error with dir replaced by "$DIR".
+func runBadInput(t *testing.T, dir string, args []string) string {
+	t.Helper()
+	text := cliRun{Args: args}.run(t)
+	text.wantExit(t, 1)
+	if text.Stderr == "" {
+		t.Fatal("exit 1 with nothing on stderr")
+	}
+	if strings.Contains(text.Stderr, "panic") || strings.Contains(text.Stderr, "goroutine ") {
+		t.Fatalf("stderr mentions a panic:\n%s", text.Stderr)
+	}
+	if args[0] != "validate" {
+		return scrubPaths(text.Stderr, dir)
+	}
+	jsonArgs := append([]string{"validate", "--json"}, args[1:]...)
+	res := cliRun{Args: jsonArgs}.run(t)
+	res.wantExit(t, 1)
+	var rep report.DiagnosticsReport
+	if err := json.Unmarshal([]byte(res.Stdout), &rep); err != nil {
+		t.Fatalf("validate --json printed no JSON: %v\n%s", err, res.Stdout)
+	}
+	if rep.Valid || rep.ErrorCount == 0 {
+		t.Errorf("validate --json says valid=%v with %d errors", rep.Valid, rep.ErrorCount)
+	}
+	var b strings.Builder
+	for _, d := range rep.Diagnostics {
+		if d.Detail == "" {
+			t.Errorf("diagnostic %q has no detail saying what to do", d.Summary)
+		}
+		fmt.Fprintf(&b, "%s: %s\n", d.Severity, d.Summary)
+		if d.Range != nil {
+			name := d.Range.Filename
+			if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") {
+				name = filepath.ToSlash(rel)
+			}
+			fmt.Fprintf(&b, "  at %s:%d:%d\n", name, d.Range.Start.Line, d.Range.Start.Column)
+		}
+		first, _, _ := strings.Cut(d.Detail, "\n")
+		fmt.Fprintf(&b, "  %s\n", scrubPaths(first, dir))
+	}
+	return b.String()
+}
+
+// otherTempDir matches the other temporary directories a case makes (the
+// target of a symbolic link), whose names change from run to run.
+var otherTempDir = regexp.MustCompile(`\S*TestBadInputCorpus\S*?/\d{3}`)
+
+// scrubPaths replaces the case directory with $DIR and other temporary
+// directories with $TMP, so goldens do not depend on where tests run.
+func scrubPaths(s, dir string) string {
+	s = strings.ReplaceAll(s, dir, "$DIR")
+	return otherTempDir.ReplaceAllString(s, "$$TMP")
+}

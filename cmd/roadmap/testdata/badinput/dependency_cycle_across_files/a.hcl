@@ -1,0 +1,20 @@
+roadmap {
+  name  = "Bad input"
+  start = "2027-01"
+}
+goal "growth" {
+  weight = 1
+}
+department "sales" {
+  title = "Sales"
+}
+team "platform" {
+  capacity     = 4
+  cost_per_fte = 30000
+}
+project "a" {
+  goals       = { growth = 1 }
+  endorsed_by = [department.sales]
+  duration    = 2
+  depends_on = [project.c]
+}

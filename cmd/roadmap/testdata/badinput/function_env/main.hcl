@@ -1,0 +1,7 @@
+roadmap {
+  name  = "Bad input"
+  start = "2027-01"
+}
+goal "g" {
+  title = env("HOME")
+}

@@ -1,0 +1,4 @@
+roadmap {
+  name  = "café"
+  start = "2027-01"
+}

@@ -1,0 +1,6 @@
+goal "growth" {
+  weight = 1
+}
+department "sales" {
+  title = "Sales"
+}

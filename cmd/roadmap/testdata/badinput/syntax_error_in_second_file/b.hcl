@@ -1,0 +1,8 @@
+project "crm" {
+  goals       = { growth = 1 }
+  endorsed_by = [department.sales]
+  duration    = 2
+}
+project "erp" {
+  duration = 
+}

@@ -1,0 +1,3 @@
+roadmap {
+  start = @2027
+}

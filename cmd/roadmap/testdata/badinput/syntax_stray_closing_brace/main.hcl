@@ -1,0 +1,5 @@
+roadmap {
+  name  = "Bad input"
+  start = "2027-01"
+}
+}

@@ -1,0 +1,4 @@
+roadmap {
+  name  = "Bad
+  start = "2027-01"
+}

@@ -1,0 +1,4 @@
+roadmap {
+  start  = "2027-01"
+  period = "fortnight"
+}

@@ -1,0 +1,1 @@
+capex = var.other

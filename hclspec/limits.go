@@ -1,0 +1,599 @@
+package hclspec
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Limits on what a roadmap may ask of the CLI. A roadmap runs in CI over
+// files anyone may edit, so input past these is a diagnostic rather than a
+// hang, a stack overflow or an out-of-memory crash. Real roadmaps are far
+// below every one of them (the example is 20 KiB, depth 6, 60 blocks).
+const (
+	// MaxFileBytes bounds each .hcl file (roadmap and variable files).
+	MaxFileBytes = 4 << 20
+	// MaxDirBytes bounds the roadmap files of one directory together.
+	MaxDirBytes = 32 << 20
+	// MaxBlocks bounds the blocks of a directory, nested blocks included.
+	MaxBlocks = 100_000
+	// MaxNesting bounds how deeply brackets, blocks, templates and
+	// expressions nest. The parser and the evaluator recurse once per
+	// level, so without a bound a file of "((((..." overflows the stack,
+	// which Go cannot recover from.
+	MaxNesting = 100
+	// MaxExprDepth bounds the depth of an expression's syntax tree, which
+	// also grows with chains of operators (1 + 1 + ... + 1) that the
+	// parser builds without recursion but evaluation recurses through.
+	MaxExprDepth = 1000
+	// MaxStringBytes bounds a string: a literal in a file, a --var value,
+	// or a string a variable or local computes.
+	MaxStringBytes = 64 << 10
+	// MaxPeriods bounds the horizon, a duration and the length of any
+	// project's cash flows (build periods plus benefit periods), so no
+	// plan needs more than this many periods per project.
+	MaxPeriods = 10_000
+)
+
+// loadBudget is what a directory has used of the limits so far.
+type loadBudget struct {
+	bytes  int64
+	blocks int
+}
+
+// parseRoadmapFile reads and parses one roadmap file of dir within the
+// limits: it must stay inside dir (symbolic links are resolved), be a
+// regular file, and fit the size, nesting and block limits. The parsed
+// file joins the loader's files so diagnostics show snippets.
+func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	if d := checkInsideDir(dir, path); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	src, d := readLimited(path)
+	if d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	b.bytes += int64(len(src))
+	if b.bytes > MaxDirBytes {
+		return nil, hcl.Diagnostics{dirTooLarge(dir, path)}
+	}
+	return l.parseHCLWithinLimits(src, path, b)
+}
+
+// checkDirSize refuses a directory whose roadmap files together exceed
+// MaxDirBytes before any is read. Sizes come from the files themselves
+// (symbolic links followed); parseRoadmapFile checks again as it reads.
+func checkDirSize(dir string, files []string) *hcl.Diagnostic {
+	var total int64
+	for _, path := range files {
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+		}
+		if total > MaxDirBytes {
+			return dirTooLarge(dir, path)
+		}
+	}
+	return nil
+}
+
+func dirTooLarge(dir, path string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Roadmap too large",
+		Detail:   fmt.Sprintf("The .hcl files of %s hold more than %d MiB together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.", dir, MaxDirBytes>>20),
+		Subject:  fileStart(path).Ptr(),
+	}
+}
+
+// parseVarFile reads and parses a --var-file: exactly the path the user
+// named, HCL or (for *.json) JSON, within the size and nesting limits.
+func (l *Loader) parseVarFile(path string) (*hcl.File, hcl.Diagnostics) {
+	src, d := readLimited(path)
+	if d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	if strings.HasSuffix(path, ".json") {
+		if d := checkJSONNesting(src, path); d != nil {
+			return nil, hcl.Diagnostics{d}
+		}
+		return l.parser.ParseJSON(src, path)
+	}
+	return l.parseHCLWithinLimits(src, path, &loadBudget{})
+}
+
+// parseHCLWithinLimits checks src's nesting before parsing it and its
+// expressions, strings and blocks after, and adds the file to the loader.
+func (l *Loader) parseHCLWithinLimits(src []byte, path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	f, diags := ParseConfigWithinLimits(src, path)
+	if f == nil {
+		return nil, diags
+	}
+	l.parser.AddFile(path, f)
+	if _, parsed := f.Body.(*hclsyntax.Body); !parsed {
+		return nil, diags // refused before parsing; kept for its snippet
+	}
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		b.blocks += countBlocks(body)
+		if b.blocks > MaxBlocks {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Too many blocks",
+				Detail:   fmt.Sprintf("The roadmap has more than %d blocks (nested blocks included), the most it may hold. Split it into several roadmaps.", MaxBlocks),
+				Subject:  fileStart(path).Ptr(),
+			})
+			return nil, diags
+		}
+	}
+	return f, diags
+}
+
+// ParseConfigWithinLimits parses an HCL file as hclsyntax.ParseConfig
+// does, after checking its size and nesting (so the parser cannot
+// overflow the stack), then checks its expressions' depth and its string
+// lengths. The file is nil only when src is over the size limit; a file
+// refused for its nesting has its bytes (for snippets) and an empty body.
+func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagnostics) {
+	if len(src) > MaxFileBytes {
+		return nil, hcl.Diagnostics{fileTooLarge(filename, int64(len(src)))}
+	}
+	if d := checkTokenNesting(src, filename); d != nil {
+		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
+	}
+	f, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if f == nil {
+		return nil, diags
+	}
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		diags = append(diags, checkBody(body, 0)...)
+	}
+	return f, diags
+}
+
+// ParseExpressionWithinLimits parses a lone expression (a --var value)
+// with the checks of ParseConfigWithinLimits.
+func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Expression, hcl.Diagnostics) {
+	if len(src) > MaxStringBytes {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Value too long",
+			Detail:   fmt.Sprintf("This value is %d bytes long; a value given on the command line or in the environment may be at most %d KiB. Put large values in a --var-file.", len(src), MaxStringBytes>>10),
+			Subject:  fileStart(filename).Ptr(),
+		}}
+	}
+	if d := checkTokenNesting(src, filename); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	expr, diags := hclsyntax.ParseExpression(src, filename, hcl.InitialPos)
+	if diags.HasErrors() {
+		return expr, diags
+	}
+	return expr, checkExpr(expr, 0)
+}
+
+// checkCLIString refuses a --var or ROADMAP_VAR_ string value over the
+// string limit.
+func checkCLIString(name, raw string) hcl.Diagnostics {
+	if len(raw) <= MaxStringBytes {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Value too long",
+		Detail:   fmt.Sprintf("The value for var.%s is %d bytes long; a value may be at most %d KiB.", name, len(raw), MaxStringBytes>>10),
+		Subject:  cliValueRange(name).Ptr(),
+	}}
+}
+
+// checkInsideDir refuses a roadmap file that is not a regular file inside
+// dir once symbolic links are resolved: a link to /etc/passwd or to a
+// FIFO must not be read.
+func checkInsideDir(dir, path string) *hcl.Diagnostic {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return readError(path, err)
+	}
+	if fi.Mode()&fs.ModeSymlink == 0 {
+		if !fi.Mode().IsRegular() {
+			return notRegular(path)
+		}
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Broken symbolic link",
+			Detail:   fmt.Sprintf("%s is a symbolic link that cannot be followed: %v. Remove it or point it at a file in the roadmap directory.", path, err),
+			Subject:  fileStart(path).Ptr(),
+		}
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return readError(dir, err)
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Symbolic link outside the roadmap",
+			Detail:   fmt.Sprintf("%s is a symbolic link to %s, outside the roadmap directory %s. roadmap reads only files inside the roadmap; copy the file in instead of linking to it.", path, target, root),
+			Subject:  fileStart(path).Ptr(),
+		}
+	}
+	if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
+		return notRegular(path)
+	}
+	return nil
+}
+
+// readLimited reads a regular file of at most MaxFileBytes, never more
+// than one byte past the limit, so a huge file costs no memory.
+func readLimited(path string) ([]byte, *hcl.Diagnostic) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(path)
+	}
+	if fi.Size() > MaxFileBytes {
+		return nil, fileTooLarge(path, fi.Size())
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if len(src) > MaxFileBytes {
+		return nil, fileTooLarge(path, int64(len(src)))
+	}
+	return src, nil
+}
+
+func readError(path string, err error) *hcl.Diagnostic {
+	detail := err.Error()
+	if errors.Is(err, fs.ErrNotExist) {
+		detail = fmt.Sprintf("There is no file at %s. Check the path; a relative path is relative to the current directory.", path)
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: detail}
+}
+
+func notRegular(path string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Not a regular file",
+		Detail:   fmt.Sprintf("%s is not a regular file (a directory, device, socket or pipe?). A roadmap file must be an ordinary .hcl file.", path),
+		Subject:  fileStart(path).Ptr(),
+	}
+}
+
+func fileTooLarge(path string, size int64) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "File too large",
+		Detail:   fmt.Sprintf("%s is %d bytes; a roadmap file may be at most %d MiB. Split it into several files.", path, size, MaxFileBytes>>20),
+		Subject:  fileStart(path).Ptr(),
+	}
+}
+
+// fileStart is the range of a file's first character, for diagnostics
+// about the file as a whole.
+func fileStart(path string) hcl.Range {
+	return hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}
+}
+
+func nestingTooDeep(rng hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Nesting too deep",
+		Detail:   fmt.Sprintf("Brackets, blocks, templates or unary operators nest more than %d levels deep here, more than any roadmap needs. Flatten the value, or split the expression into locals.", MaxNesting),
+		Subject:  rng.Ptr(),
+	}
+}
+
+// checkTokenNesting lexes src (the lexer does not recurse) and refuses it
+// when brackets, braces, quotes, template sequences or runs of unary
+// operators nest deeper than MaxNesting: each level is a recursion in the
+// parser.
+func checkTokenNesting(src []byte, filename string) *hcl.Diagnostic {
+	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
+	depth, unary := 0, 0
+	for _, t := range tokens {
+		switch t.Type {
+		case hclsyntax.TokenOParen, hclsyntax.TokenOBrack, hclsyntax.TokenOBrace,
+			hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc,
+			hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			depth++
+			unary = 0
+		case hclsyntax.TokenCParen, hclsyntax.TokenCBrack, hclsyntax.TokenCBrace,
+			hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc, hclsyntax.TokenTemplateSeqEnd:
+			if depth > 0 {
+				depth--
+			}
+			unary = 0
+		case hclsyntax.TokenMinus, hclsyntax.TokenBang:
+			unary++
+		default:
+			unary = 0
+		}
+		if depth+unary > MaxNesting {
+			return nestingTooDeep(t.Range)
+		}
+	}
+	return nil
+}
+
+// checkJSONNesting bounds the nesting of a JSON variable file. It counts
+// brackets inside strings too: JSON strings may hold templates.
+func checkJSONNesting(src []byte, filename string) *hcl.Diagnostic {
+	depth := 0
+	pos := hcl.InitialPos
+	for i, c := range src {
+		switch c {
+		case '[', '{', '(':
+			depth++
+		case ']', '}', ')':
+			if depth > 0 {
+				depth--
+			}
+		case '\n':
+			pos.Line++
+			pos.Column = 0
+		}
+		pos.Column++
+		if depth > MaxNesting {
+			at := hcl.Pos{Line: pos.Line, Column: pos.Column - 1, Byte: i}
+			return nestingTooDeep(hcl.Range{Filename: filename, Start: at, End: at})
+		}
+	}
+	return nil
+}
+
+// countBlocks counts the blocks of body, nested ones included.
+func countBlocks(body *hclsyntax.Body) int {
+	n := 0
+	for _, b := range body.Blocks {
+		n += 1 + countBlocks(b.Body)
+	}
+	return n
+}
+
+// checkBody checks every attribute's expression and every nested block.
+// Token nesting is already bounded, so the recursion is too.
+func checkBody(body *hclsyntax.Body, depth int) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, a := range sortedSyntaxAttributes(body.Attributes) {
+		diags = append(diags, checkExpr(a.Expr, depth)...)
+	}
+	for _, b := range body.Blocks {
+		diags = append(diags, checkBody(b.Body, depth+1)...)
+	}
+	return diags
+}
+
+func sortedSyntaxAttributes(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
+	out := make([]*hclsyntax.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SrcRange.Start.Byte < out[j].SrcRange.Start.Byte })
+	return out
+}
+
+// checkExpr reports the first place an expression nests deeper than
+// MaxExprDepth and every string literal over MaxStringBytes. It stops
+// descending at the limit, so a left-deep chain such as 1+1+1+...
+// (which the parser builds without recursion) costs no deep recursion
+// here; evaluating it would.
+func checkExpr(e hclsyntax.Expression, depth int) hcl.Diagnostics {
+	if e == nil {
+		return nil
+	}
+	if depth > MaxExprDepth {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Expression too deep",
+			Detail:   fmt.Sprintf("This expression nests more than %d levels deep (a long chain of operators counts one level per operator). Split it with locals, or use sum() over a list.", MaxExprDepth),
+			Subject:  e.Range().Ptr(),
+		}}
+	}
+	var diags hcl.Diagnostics
+	sub := func(children ...hclsyntax.Expression) {
+		for _, c := range children {
+			if d := checkExpr(c, depth+1); len(d) > 0 {
+				diags = append(diags, d...)
+				if d.HasErrors() && d[0].Summary == "Expression too deep" {
+					return
+				}
+			}
+		}
+	}
+	switch x := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		if x.Val.Type() == cty.String && !x.Val.IsNull() && len(x.Val.AsString()) > MaxStringBytes {
+			diags = append(diags, stringTooLong(x.SrcRange, len(x.Val.AsString())))
+		}
+	case *hclsyntax.BinaryOpExpr:
+		sub(x.LHS, x.RHS)
+	case *hclsyntax.UnaryOpExpr:
+		sub(x.Val)
+	case *hclsyntax.ParenthesesExpr:
+		sub(x.Expression)
+	case *hclsyntax.ConditionalExpr:
+		sub(x.Condition, x.TrueResult, x.FalseResult)
+	case *hclsyntax.FunctionCallExpr:
+		sub(x.Args...)
+	case *hclsyntax.TupleConsExpr:
+		sub(x.Exprs...)
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range x.Items {
+			sub(item.KeyExpr, item.ValueExpr)
+		}
+	case *hclsyntax.ObjectConsKeyExpr:
+		sub(x.Wrapped)
+	case *hclsyntax.TemplateExpr:
+		sub(x.Parts...)
+	case *hclsyntax.TemplateWrapExpr:
+		sub(x.Wrapped)
+	case *hclsyntax.TemplateJoinExpr:
+		sub(x.Tuple)
+	case *hclsyntax.IndexExpr:
+		sub(x.Collection, x.Key)
+	case *hclsyntax.SplatExpr:
+		sub(x.Source, x.Each)
+	case *hclsyntax.RelativeTraversalExpr:
+		sub(x.Source)
+	case *hclsyntax.ForExpr:
+		sub(x.CollExpr, x.KeyExpr, x.ValExpr, x.CondExpr)
+	}
+	return diags
+}
+
+func stringTooLong(rng hcl.Range, n int) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "String too long",
+		Detail:   fmt.Sprintf("This string is %d bytes; a string may be at most %d KiB. Keep long text (documents, data) outside the roadmap and link to it.", n, MaxStringBytes>>10),
+		Subject:  rng.Ptr(),
+	}
+}
+
+// checkValueLimits reports a variable or local whose value holds a string
+// over MaxStringBytes, however it was computed.
+func checkValueLimits(kind, name string, v cty.Value, rng hcl.Range) *hcl.Diagnostic {
+	longest := longestString(v, 0)
+	if longest <= MaxStringBytes {
+		return nil
+	}
+	d := stringTooLong(rng, longest)
+	d.Detail = fmt.Sprintf("%s.%s holds a string of %d bytes; a string may be at most %d KiB.", kind, name, longest, MaxStringBytes>>10)
+	return d
+}
+
+// longestString is the length of the longest string in v.
+func longestString(v cty.Value, depth int) int {
+	if !v.IsKnown() || v.IsNull() || depth > MaxNesting {
+		return 0
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		return len(v.AsString())
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
+		longest := 0
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			longest = max(longest, longestString(e, depth+1))
+		}
+		return longest
+	}
+	return 0
+}
+
+// checkPeriodLimits bounds what the plan would have to hold per project:
+// its duration and its cash flows (build periods plus benefit years, each
+// year ppy periods). Decoding already bounds the horizon.
+func checkPeriodLimits(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	ppy := PeriodsPerYear(cfg.Roadmap.Period)
+	if ppy <= 0 {
+		ppy = 1
+	}
+	for _, p := range cfg.Projects {
+		if p.Duration > MaxPeriods {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duration too long",
+				Detail:   fmt.Sprintf("Project %q lasts %d %ss; a duration may be at most %d periods. Check the amount and the unit.", p.ID, p.Duration, cfg.Roadmap.Period, MaxPeriods),
+				Subject:  p.Ranges.Range("duration", p.DeclRange).Ptr(),
+			})
+			continue
+		}
+		runPeriods := math.Ceil(p.Benefit.Years * float64(ppy))
+		if float64(p.Duration)+runPeriods > MaxPeriods {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Benefit period too long",
+				Detail:   fmt.Sprintf("Project %q would have %s periods of benefit after %d build periods; a project's cash flows may span at most %d periods. Lower benefit.years.", p.ID, formatNumber(runPeriods), p.Duration, MaxPeriods),
+				Subject:  p.Ranges.Range("benefit.years", p.Ranges.Range("benefit", p.DeclRange)).Ptr(),
+			})
+		}
+	}
+	for _, e := range cfg.Evaluations {
+		if e.Years*float64(ppy) > MaxPeriods {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Ownership window too long",
+				Detail:   fmt.Sprintf("Evaluation %q counts %s years of ownership; at most %d periods (%s years) are allowed. Lower years.", e.ID, formatNumber(e.Years), MaxPeriods, formatNumber(float64(MaxPeriods/ppy))),
+				Subject:  e.Ranges.Range("years", e.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
+}
+
+// checkValueSizes reports variables and locals holding a string over
+// MaxStringBytes, computed however (a template doubling a local, say).
+func checkValueSizes(vars []*variableDecl, locals []*hcl.Attribute, s *scope) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, vd := range vars {
+		if v, ok := s.vars[vd.Variable.Name]; ok {
+			if d := checkValueLimits("var", vd.Variable.Name, v, vd.Variable.DeclRange); d != nil {
+				diags = append(diags, d)
+			}
+		}
+	}
+	for _, a := range locals {
+		if v, ok := s.locals[a.Name]; ok {
+			if d := checkValueLimits("local", a.Name, v, a.Expr.Range()); d != nil {
+				diags = append(diags, d)
+			}
+		}
+	}
+	return diags
+}
+
+// isRefusal reports the summaries of diagnostics that refuse a whole file or
+// directory unread: the file may have held the roadmap block.
+func isRefusal(summary string) bool {
+	switch summary {
+	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
+		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
+		"Broken symbolic link", "Not a regular file", "Cannot read file":
+		return true
+	}
+	return false
+}
+
+// dropFollowUpsOfRefusals removes "Missing roadmap block" when a file was
+// refused: it adds nothing but noise to the real problem.
+func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {
+	refused := false
+	for _, d := range diags {
+		refused = refused || isRefusal(d.Summary)
+	}
+	if !refused {
+		return diags
+	}
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Summary != "Missing roadmap block" {
+			out = append(out, d)
+		}
+	}
+	return out
+}

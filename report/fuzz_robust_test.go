@@ -1,0 +1,154 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/fuzzseed"
+)
+
+// fuzzEvalOptions keep one evaluation short: a roadmap may ask for the
+// optimiser, which then runs for its time limit.
+var fuzzEvalOptions = evaluate.Options{Seed: 1, TimeLimit: 20 * time.Millisecond}
+
+// evaluateDir loads and evaluates dir as `roadmap plan` does, returning
+// nil when the CLI would stop with diagnostics.
+func evaluateDir(t testing.TB, dir string) *evaluate.Plan {
+	t.Helper()
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		return nil
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, fuzzEvalOptions)
+	if diags.HasErrors() {
+		if plan != nil {
+			t.Fatalf("Evaluate returned a plan with errors: %s", diags.Error())
+		}
+		return nil
+	}
+	if plan == nil {
+		t.Fatal("Evaluate returned neither a plan nor an error")
+	}
+	return plan
+}
+
+// sortedRoadmapSeeds returns every example and testdata roadmap, joined
+// with fuzzseed.FileSeparator, in a stable order.
+func sortedRoadmapSeeds(f *testing.F) [][]byte {
+	dirs := fuzzseed.RoadmapDirs(f)
+	names := make([]string, 0, len(dirs))
+	for d := range dirs {
+		names = append(names, d)
+	}
+	sort.Strings(names)
+	out := make([][]byte, 0, len(names))
+	for _, d := range names {
+		out = append(out, fuzzseed.Join(dirs[d]))
+	}
+	return out
+}
+
+// FuzzEvaluate runs a roadmap of up to eight files end to end: load,
+// evaluate, render in every plan format, save as JSON and read back. A
+// roadmap that loads without errors must evaluate to a plan or to
+// diagnostics, never a panic; every format must render it; its JSON must
+// round-trip; and a second evaluation must give the same bytes.
+func FuzzEvaluate(f *testing.F) {
+	for _, seed := range sortedRoadmapSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzseed.Watchdog(20*time.Second, data)()
+		dir := fuzzseed.WriteDir(t, data, 8)
+		plan := evaluateDir(t, dir)
+		if plan == nil {
+			return
+		}
+		for _, format := range PlanFormats() {
+			var buf bytes.Buffer
+			if err := RenderPlan(&buf, plan, format, Options{Width: 80, Version: "fuzz"}); err != nil {
+				t.Errorf("%s: %v", format, err)
+			}
+		}
+		first, err := MarshalPlan(plan)
+		if err != nil {
+			t.Fatalf("MarshalPlan: %v", err)
+		}
+		back, err := ReadPlan(bytes.NewReader(first))
+		if err != nil {
+			t.Fatalf("ReadPlan of a saved plan: %v", err)
+		}
+		if again, err := MarshalPlan(back); err != nil || !bytes.Equal(first, again) {
+			t.Fatalf("saved plan does not round-trip (err %v):\n%s", err, cmp.Diff(string(first), string(again)))
+		}
+		second, err := MarshalPlan(evaluateDir(t, dir))
+		if err != nil {
+			t.Fatalf("MarshalPlan of the second evaluation: %v", err)
+		}
+		if diff := cmp.Diff(string(first), string(second)); diff != "" {
+			t.Fatalf("two evaluations differ (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// addPlanSeeds adds every saved plan under testdata and the plan of every
+// example and testdata roadmap that evaluates.
+func addPlanSeeds(f *testing.F, add func(plan []byte)) {
+	for _, data := range fuzzseed.Read(f, fuzzseed.Files(f, ".json")) {
+		if bytes.Contains(data, []byte(`"format_version"`)) {
+			add(data)
+		}
+	}
+	for _, seed := range sortedRoadmapSeeds(f) {
+		plan := evaluateDir(f, fuzzseed.WriteDir(f, seed, 8))
+		if plan == nil {
+			continue
+		}
+		data, err := MarshalPlan(plan)
+		if err != nil {
+			f.Fatal(err)
+		}
+		add(data)
+	}
+}
+
+// FuzzComparePlans is `plan --compare` and `show` on two saved plans:
+// ReadPlan either refuses each or accepts it; two accepted plans diff and
+// render in every diff format; a plan compared with itself has no
+// changes.
+func FuzzComparePlans(f *testing.F) {
+	var plans [][]byte
+	addPlanSeeds(f, func(p []byte) { plans = append(plans, p) })
+	for i, p := range plans {
+		f.Add(p, plans[(i+1)%len(plans)])
+		f.Add(p, []byte(`{"format_version":"1"}`))
+	}
+	f.Fuzz(func(t *testing.T, before, after []byte) {
+		defer fuzzseed.Watchdog(20*time.Second, string(before)+"|"+string(after))()
+		b, errB := ReadPlan(bytes.NewReader(before))
+		a, errA := ReadPlan(bytes.NewReader(after))
+		if errB != nil || errA != nil {
+			return
+		}
+		for _, pair := range [][2]*evaluate.Plan{{b, a}, {diff.Empty(), a}, {b, diff.Empty()}} {
+			d := diff.Diff(pair[0], pair[1])
+			for _, format := range DiffFormats() {
+				var buf bytes.Buffer
+				if err := RenderDiff(&buf, d, format, Options{Width: 80}); err != nil {
+					t.Errorf("%s: %v", format, err)
+				}
+			}
+		}
+		if d := diff.Diff(a, a); d.Changed {
+			t.Errorf("a plan compared with itself has changes: %s", d.SummaryLine())
+		}
+	})
+}
