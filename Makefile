@@ -22,6 +22,7 @@ validate: build
 
 # vet, then every test with the race detector (needs cgo; gcc is enough).
 test:
+	bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race ./...
 
@@ -45,7 +46,7 @@ clean:
 # PSPLIB data: $(ROADMAP_BENCHMARKS_DIR)/psplib, by default ../shared/benchmarks.
 .PHONY: bench-psplib
 bench-psplib:
-	go run ./cmd/psplibbench -workers 1
+	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
 # their seed corpora). Minimising an input is capped at 50 runs so the time goes

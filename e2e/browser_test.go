@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +20,18 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
-// fixtures are the hand-built plans the report package's goldens use.
-var fixtures = []string{"portfolio", "monthly", "weekly-nothing-scheduled"}
+// exampleName is the example roadmap the README walks through.
+const exampleName = "it-department"
+
+// fixtures are the example, the hand-built plans of the pictures' goldens
+// (report/testdata/pics) and two of the other renderers' (plans/...).
+func fixtures() []string {
+	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled", "plans/wide16", "plans/empty"}
+}
 
 // outDir is where screenshots, PDFs and the rendered pages are kept for a
 // person to look at; the repository ignores it.
@@ -77,8 +86,33 @@ func testContext(t *testing.T) context.Context {
 	return ctx
 }
 
+// loadPlan reads a fixture, or loads and evaluates examples/it-department.
 func loadPlan(t *testing.T, name string) *evaluate.Plan {
 	t.Helper()
+	if name == exampleName {
+		loader := hclspec.NewLoader()
+		cfg, diags := loader.LoadDir(filepath.Join("..", "examples", exampleName), hclspec.LoadOptions{})
+		if diags.HasErrors() {
+			t.Fatalf("load: %s", diags.Error())
+		}
+		p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+		if diags.HasErrors() {
+			t.Fatalf("evaluate: %s", diags.Error())
+		}
+		return p
+	}
+	if rest, ok := strings.CutPrefix(name, "plans/"); ok {
+		f, err := os.Open(filepath.Join("..", "report", "testdata", "plans", rest+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		p, err := report.ReadPlan(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return p
+	}
 	data, err := os.ReadFile(filepath.Join("..", "report", "testdata", "pics", name+".json"))
 	if err != nil {
 		t.Fatal(err)
@@ -117,6 +151,19 @@ func scheduledIDs(p *evaluate.Plan) []string {
 	return ids
 }
 
+// hasTeams reports whether the plan has a team to draw a heat map of.
+func hasTeams(p *evaluate.Plan) bool {
+	if len(p.Teams) > 0 {
+		return true
+	}
+	for _, per := range p.Periods {
+		if len(per.Teams) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pageFacts is what the HTML report test reads from the live DOM.
 type pageFacts struct {
 	Title   string   `json:"title"`
@@ -149,7 +196,7 @@ const pageFactsJS = `(() => {
 
 func TestHTMLReportInBrowser(t *testing.T) {
 	b := startBrowser(t)
-	for _, name := range fixtures {
+	for _, name := range fixtures() {
 		t.Run(name, func(t *testing.T) {
 			ctx := testContext(t)
 			p := loadPlan(t, name)
@@ -157,7 +204,8 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if err := report.RenderPlan(&buf, p, "html", report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			path := writeOut(t, name+".html", buf.Bytes())
+			file := strings.ReplaceAll(name, "/", "-")
+			path := writeOut(t, file+".html", buf.Bytes())
 			page, err := b.NewPage(ctx)
 			if err != nil {
 				t.Fatalf("%v\nbrowser stderr:\n%s", err, b.Stderr())
@@ -182,9 +230,15 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if facts.Scripts != 0 {
 				t.Errorf("page has %d scripts, want none", facts.Scripts)
 			}
-			wantCharts := 2 // heat map and cost-benefit
-			if len(facts.BarIDs) > 0 {
-				wantCharts++
+			wantCharts := 0
+			if len(scheduledIDs(p)) > 0 {
+				wantCharts++ // Gantt
+			}
+			if hasTeams(p) {
+				wantCharts++ // heat map
+			}
+			if len(p.Projects) > 0 {
+				wantCharts++ // cost-benefit
 			}
 			if len(facts.Charts) != wantCharts {
 				t.Errorf("page shows %d charts, want %d", len(facts.Charts), wantCharts)
@@ -210,39 +264,63 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".png", shot)
+			writeOut(t, file+".png", shot)
 			assertNotBlank(t, shot)
 
 			pdf, err := page.PrintPDF(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".pdf", pdf)
-			if !bytes.HasPrefix(pdf, []byte("%PDF-")) || bytes.Count(pdf, []byte("/Type /Page\n"))+bytes.Count(pdf, []byte("/Type /Page ")) == 0 && len(pdf) < 5000 {
+			writeOut(t, file+".pdf", pdf)
+			if pages := pdfPages(pdf); pages < 1 {
 				t.Errorf("printing gave %d bytes that are not a PDF with pages", len(pdf))
 			}
 		})
 	}
 }
 
-// assertNotBlank decodes a screenshot and checks it shows something: many
-// colours and a fair share of non-white pixels.
+// pdfPages is the page count of a PDF's page tree (its largest /Count), or
+// 0 when data is not a PDF.
+func pdfPages(data []byte) int {
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return 0
+	}
+	n := 0
+	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(data, -1) {
+		if c, err := strconv.Atoi(string(m[1])); err == nil && c > n {
+			n = c
+		}
+	}
+	return n
+}
+
+// assertNotBlank decodes a screenshot and checks it shows something.
 func assertNotBlank(t *testing.T, data []byte) {
 	t.Helper()
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("screenshot is not a PNG: %v", err)
 	}
+	if why := blankness(img); why != "" {
+		t.Error(why)
+	}
+}
+
+// blankness says why an image looks blank, or "" when it shows something:
+// a page of charts and tables has many colours, a fair share of non-white
+// pixels and a real size.
+func blankness(img image.Image) string {
 	colours, ink, total := countColours(img)
+	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 400 {
+		return fmt.Sprintf("screenshot is only %dx%d", b.Dx(), b.Dy())
+	}
 	if colours < 16 {
-		t.Errorf("screenshot has %d distinct colours; it looks blank", colours)
+		return fmt.Sprintf("screenshot has %d distinct colours; it looks blank", colours)
 	}
 	if share := float64(ink) / float64(total); share < 0.02 {
-		t.Errorf("only %.2f%% of the screenshot is not white; it looks blank", share*100)
+		return fmt.Sprintf("only %.2f%% of the screenshot is not white; it looks blank", share*100)
 	}
-	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 400 {
-		t.Errorf("screenshot is %dx%d", b.Dx(), b.Dy())
-	}
+	return ""
 }
 
 func countColours(img image.Image) (distinct, nonWhite, total int) {
@@ -351,14 +429,14 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 		}
 		return res
 	}
-	for _, name := range fixtures {
+	for _, name := range fixtures() {
 		p := loadPlan(t, name)
 		t.Run(name+"/gantt", func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := report.RenderPlan(&buf, p, "mermaid", report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			writeOut(t, name+".gantt.mmd", buf.Bytes())
+			writeOut(t, strings.ReplaceAll(name, "/", "-")+".gantt.mmd", buf.Bytes())
 			res := render(t, buf.String())
 			var want []string
 			for _, id := range scheduledIDs(p) {
@@ -413,4 +491,90 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 			t.Error("mermaid accepted a broken gantt; the render check cannot tell good from bad")
 		}
 	})
+}
+
+// trickyPlan has titles and ids that Mermaid would read as syntax if they
+// were not escaped: keywords at the start of a line, separators, comment
+// and entity markers, HTML, quotes, and ids that are Mermaid keywords.
+func trickyPlan() *evaluate.Plan {
+	titles := []string{
+		"section 2 rollout", "click here; then: go", "title #1 %% not a comment", "excludes weekends",
+		`Quotes "double" and 'single' <b>bold</b> & more`, "dateFormat YYYY", "end", "Ünïcödé — ✓ #35;",
+	}
+	ids := []string{"section", "click", "title", "excludes", "html", "dateFormat", "end", "done"}
+	p := &evaluate.Plan{
+		FormatVersion: evaluate.FormatVersion,
+		Roadmap:       evaluate.RoadmapInfo{Name: "Tricky: names; #1", Currency: "EUR", Start: "2027-01", Period: "month", Horizon: 12},
+		Goals:         []evaluate.GoalInfo{{ID: "end", Title: "section: end", Weight: 1}},
+	}
+	for i, title := range titles {
+		s, e := i, i+2
+		pr := evaluate.ProjectPlan{ID: ids[i], Title: title, Rank: i + 1, Status: evaluate.StatusScheduled,
+			StartPeriod: &s, EndPeriod: &e, Goals: map[string]float64{"end": 0.5}, DependsOn: []string{}, Reasons: []string{}}
+		if i > 0 {
+			pr.DependsOn = []string{ids[i-1]}
+		}
+		if i == len(titles)-1 {
+			pr.Status, pr.StartPeriod, pr.EndPeriod, pr.Gate = evaluate.StatusDropped, nil, nil, "risk"
+		}
+		p.Projects = append(p.Projects, pr)
+	}
+	return p
+}
+
+func TestMermaidTrickyNames(t *testing.T) {
+	b := startBrowser(t)
+	ctx := testContext(t)
+	page := mermaidPage(t, b, ctx)
+	p := trickyPlan()
+	sources := map[string]string{}
+	var buf bytes.Buffer
+	if err := report.RenderPlan(&buf, p, "mermaid", report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sources["gantt"] = buf.String()
+	for _, goals := range []bool{false, true} {
+		buf.Reset()
+		if err := report.RenderGraph(&buf, p, "mermaid", report.GraphOptions{Goals: goals}); err != nil {
+			t.Fatal(err)
+		}
+		sources[fmt.Sprintf("flowchart-goals=%v", goals)] = buf.String()
+	}
+	for _, kind := range []string{"gantt", "flowchart-goals=false", "flowchart-goals=true"} {
+		t.Run(kind, func(t *testing.T) {
+			src := sources[kind]
+			mark := len(page.Events())
+			var res mermaidResult
+			if err := page.Evaluate(ctx, renderMermaidJS("tricky"+strings.TrimPrefix(kind, "flowchart-goals="), src), &res); err != nil {
+				t.Fatal(err)
+			}
+			if !res.OK || res.Invalid {
+				t.Fatalf("mermaid could not render it: %s\n%s", res.Error, src)
+			}
+			for _, pr := range page.ProblemsSince(mark) {
+				t.Errorf("while rendering: %s: %s", pr.Kind, pr.Text)
+			}
+			// Mermaid's own sanitiser drops HTML tags from labels, keeping their text.
+			for _, pr := range p.Projects {
+				if kind == "gantt" && pr.Status != evaluate.StatusScheduled {
+					continue
+				}
+				want := strings.NewReplacer("<b>", "", "</b>", "").Replace(pr.Title)
+				if !strings.Contains(res.Text, want) && !strings.Contains(res.Text, pr.Title) {
+					t.Errorf("rendered %s lacks the title %q", kind, pr.Title)
+				}
+			}
+			if kind == "gantt" {
+				var got []string
+				for _, id := range res.Tasks {
+					if strings.HasPrefix(id, "p_") {
+						got = append(got, id)
+					}
+				}
+				if len(got) != len(p.Projects)-1 {
+					t.Errorf("gantt has tasks %v, want one per scheduled project (%d)\n%s", got, len(p.Projects)-1, src)
+				}
+			}
+		})
+	}
 }

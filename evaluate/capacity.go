@@ -42,7 +42,7 @@ func (e *evaluation) buildPlan() *Plan {
 		plan.Teams = append(plan.Teams, TeamInfo{ID: t.ID, Title: t.Title, Capacity: t.Capacity, CostPerFTE: money(t.CostPerFTE)})
 	}
 	for _, b := range e.cfg.Budgets {
-		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(b.Per)})
+		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(budgetPer(b))})
 	}
 	return plan
 }

@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -18,14 +17,7 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 	if len(e.cfg.Checks) == 0 {
 		return results
 	}
-	ctx := &hcl.EvalContext{
-		Variables: map[string]cty.Value{
-			"var":   objectOf(e.cfg.VariableValues),
-			"local": objectOf(e.cfg.LocalValues),
-			"plan":  planValue(plan),
-		},
-		Functions: checkFunctions(),
-	}
+	ctx := e.cfg.EvalContext(map[string]cty.Value{"plan": planValue(plan)})
 	for _, c := range e.cfg.Checks {
 		res := CheckResult{ID: c.ID, Severity: c.Severity, Range: sourceRange(c.DeclRange)}
 		if res.Severity == "" {
@@ -108,14 +100,6 @@ func (e *evaluation) checkMessage(id string, expr hcl.Expression, ctx *hcl.EvalC
 		})
 	}
 	return def
-}
-
-// objectOf makes an object from a map of values (empty object when nil).
-func objectOf(m map[string]cty.Value) cty.Value {
-	if len(m) == 0 {
-		return cty.EmptyObjectVal
-	}
-	return cty.ObjectVal(m)
 }
 
 var (
@@ -301,14 +285,4 @@ func mapOf(m map[string]cty.Value, ty cty.Type) cty.Value {
 		return cty.MapValEmpty(ty)
 	}
 	return cty.MapVal(m)
-}
-
-// sortedIDs lists m's keys in order, for messages.
-func sortedIDs(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

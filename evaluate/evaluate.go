@@ -98,9 +98,10 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 		return nil, e.diags
 	}
 	prob := e.buildProblem()
-	sch := scheduleInRankOrder(prob)
+	sch, optimization := e.scheduleProjects(ctx, prob, opts)
 	e.applySchedule(prob, sch)
 	plan := e.buildPlan()
+	plan.Optimization = optimization
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
 	hclspec.ExplainUnknownFunctions(e.diags)

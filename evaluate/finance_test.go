@@ -12,6 +12,14 @@ import (
 
 func ptr[T any](x T) *T { return &x }
 
+func repeat(x float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = x
+	}
+	return out
+}
+
 // Figures in these tests are worked by hand in the comments.
 func TestProjectFinance(t *testing.T) {
 	teams := map[string]*hclspec.Team{"platform": {ID: "platform", CostPerFTE: 2000}}
@@ -110,6 +118,25 @@ func TestProjectFinance(t *testing.T) {
 				Payback: ptr(11.5),
 			},
 		},
+		{
+			// Weekly: DESIGN.md's project with 400/52 a week for 5 x 52
+			// weeks at 10% a year, r = 1.1^(1/52) - 1. Computed by a
+			// spreadsheet-style bisection: npv 589.47; weekly IRR 0.611648%,
+			// 1.00611648^52 - 1 = 37.3124% a year. Payback: 130 weeks of
+			// 400/52 repay the 1000 exactly at the end of week 130: 131.
+			name: "weekly",
+			ppy:  52, rate: 0.10,
+			p: func() *hclspec.Project {
+				p := newProject("x", 1)
+				p.Cost.OneTime = 1000
+				p.Benefit = hclspec.Benefit{PerYear: 400, Years: 5}
+				return p
+			},
+			want: projectFinance{
+				Flows: append([]float64{-1000}, repeat(400.0/52, 260)...), Cost: 1000, Benefit: 2000,
+				NPV: 589.47, RiskAdjustedNPV: 589.47, ROI: ptr(1.0), IRR: ptr(0.373124), Payback: ptr(131.0),
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +213,11 @@ func TestPeriodRate(t *testing.T) {
 func TestScheduledNPV(t *testing.T) {
 	// 1000 started 2 periods late at 10% a period: 1000 / 1.21 = 826.45.
 	if got := scheduledNPV(1000, 0.1, 2); math.Abs(got-826.446281) > 1e-6 {
+		t.Errorf("scheduledNPV = %v", got)
+	}
+	// docs/evaluation.md: -9477.70 started in period 3 at 2% a quarter:
+	// -9477.70 / 1.061208 = -8931.05.
+	if got := scheduledNPV(-9477.699381, 0.02, 3); math.Abs(got-(-8931.05)) > 0.005 {
 		t.Errorf("scheduledNPV = %v", got)
 	}
 }

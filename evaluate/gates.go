@@ -125,7 +125,7 @@ func (e *evaluation) departmentsGate(pe *projectEval) bool {
 	}
 	ok := true
 	for _, id := range p.OpposedBy {
-		pe.fail(StatusDropped, GateDepartments, "opposed by "+e.departmentName(id), p.Ranges.Range("opposed_by", p.DeclRange))
+		pe.fail(StatusDropped, GateDepartments, "opposed by "+e.departmentName(id), keyRange(p, "opposed_by", id))
 		ok = false
 	}
 	if len(p.EndorsedBy) == 0 && len(e.cfg.Departments) > 0 {
@@ -156,7 +156,7 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 	ok := true
 	for _, d := range p.DependsOn {
 		if dep, found := e.byID[d]; found && dep.dropped() {
-			pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), p.Ranges.Range("depends_on", p.DeclRange))
+			pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
 			ok = false
 		}
 	}
@@ -244,7 +244,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		need := p.Effort[id]
 		r, found := e.base.teamIndex[id]
 		if !found {
-			pe.fail(StatusDropped, GateResources, fmt.Sprintf("needs team %q, which is not declared", id), effortRange)
+			pe.fail(StatusDropped, GateResources, fmt.Sprintf("needs team %q, which is not declared", id), keyRange(p, "effort", id))
 			ok = false
 			continue
 		}
@@ -255,7 +255,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		if need > most+1e-9 {
 			pe.fail(StatusDropped, GateResources,
 				fmt.Sprintf("needs %s FTE of team %q per period, more than its largest capacity of %s FTE", formatNumber(need, 2), id, formatNumber(most, 2)),
-				effortRange)
+				keyRange(p, "effort", id))
 			ok = false
 		}
 	}
@@ -273,7 +273,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			total += x
 			most = math.Max(most, x)
 		}
-		switch bg.Per {
+		switch budgetPer(bg) {
 		case hclspec.PerTotal:
 			if total > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
@@ -306,16 +306,16 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
 			pe.fail(StatusDropped, GateResources,
-				fmt.Sprintf("team %q never has %s FTE for %d consecutive periods", id, formatNumber(p.Effort[id], 2), d),
-				effortRange)
+				fmt.Sprintf("team %q never has %s FTE for %s in a row", id, formatNumber(p.Effort[id], 2), periods(d)),
+				keyRange(p, "effort", id))
 			return false
 		}
 	}
 	if b >= 0 {
 		bg := e.budgets[p.Funding]
 		msg := fmt.Sprintf("build spend of %s cannot fit budget %q (%s per %s) wherever it starts",
-			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), bg.Per)
-		if bg.Per == hclspec.PerYear || bg.Per == hclspec.PerPeriod {
+			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), budgetPer(bg))
+		if budgetPer(bg) != hclspec.PerTotal {
 			if !e.budgetFitsSomewhere(pe, b) {
 				pe.fail(StatusDropped, GateResources, msg, fundingRange)
 				return false
@@ -408,6 +408,13 @@ func (e *evaluation) riskGate(pe *projectEval) bool {
 		fmt.Sprintf("risk %s exceeds the risk appetite of %s", formatNumber(pe.risk, 4), formatNumber(e.roadmap.RiskAppetite, 4)),
 		p.Ranges.Range(attr, p.Ranges.Range("risk", p.DeclRange)))
 	return false
+}
+
+// keyRange is the range of one key or reference of a project attribute
+// ("effort.platform", "depends_on.sso"), else of the attribute, else of
+// the block.
+func keyRange(p *hclspec.Project, attr, key string) hcl.Range {
+	return p.Ranges.Range(attr+"."+key, p.Ranges.Range(attr, p.DeclRange))
 }
 
 func contains(list []string, s string) bool {

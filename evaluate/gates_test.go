@@ -140,7 +140,7 @@ func TestGates(t *testing.T) {
 			},
 			status: StatusDropped,
 			want: []Finding{{Gate: GateResources, Range: sourceRange(rng(15)),
-				Message: `team "platform" never has 3 FTE for 2 consecutive periods`}},
+				Message: `team "platform" never has 3 FTE for 2 periods in a row`}},
 		},
 		{
 			// Build spend: 150000 one-time + 2 x 2 FTE x 1000 = 154000.
@@ -172,6 +172,18 @@ func TestGates(t *testing.T) {
 				p.Cost.OneTime = 150000
 			},
 			status: StatusScheduled, want: []Finding{},
+		},
+		{
+			// Per year 60000: 77000 a quarter never fits any year window.
+			name: "resources: build spend never fits a yearly budget",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Budgets[0].Per = hclspec.PerYear
+				cfg.Budgets[0].Amount = 60000
+				p.Cost.OneTime = 150000
+			},
+			status: StatusDropped,
+			want: []Finding{{Gate: GateResources, Range: sourceRange(rng(16)),
+				Message: `build spend of EUR 154,000 cannot fit budget "capex" (EUR 60,000 per year) wherever it starts`}},
 		},
 		{
 			name: "risk: above appetite",

@@ -68,3 +68,11 @@ func periodSpan(label func(int) string, from, to int) string {
 	}
 	return label(from) + ".." + label(to)
 }
+
+// periods is "1 period" or "3 periods".
+func periods(n int) string {
+	if n == 1 {
+		return "1 period"
+	}
+	return strconv.Itoa(n) + " periods"
+}

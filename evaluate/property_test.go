@@ -197,7 +197,15 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 	}
 	active := make([]int, h)
 	spend := map[string]map[int]float64{} // budget -> window -> spend
-	terms := map[string]map[int]int{}     // contributions, for rounding slack
+	perPeriod := map[string][]float64{}   // budget -> period -> spend
+	teamCost := map[string]float64{}
+	for _, t := range cfg.Teams {
+		teamCost[t.ID] = t.CostPerFTE
+	}
+	vendorOneTime := map[string]float64{}
+	for _, v := range cfg.Vendors {
+		vendorOneTime[v.ID] = v.OneTime
+	}
 	window := func(b *hclspec.Budget, t int) int {
 		switch b.Per {
 		case hclspec.PerPeriod:
@@ -210,7 +218,7 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 	budgets := map[string]*hclspec.Budget{}
 	for _, b := range cfg.Budgets {
 		budgets[b.ID] = b
-		spend[b.ID], terms[b.ID] = map[int]float64{}, map[int]int{}
+		spend[b.ID], perPeriod[b.ID] = map[int]float64{}, make([]float64, h)
 	}
 	for i, p := range plan.Projects {
 		if p.Rank != i+1 {
@@ -252,10 +260,22 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 			for team, fte := range src.Effort {
 				used[team][t] += fte
 			}
+			// Build spend from the config alone: one_time / duration, team
+			// cost, and the vendor's one_time in the first period.
+			want := src.Cost.OneTime / float64(src.Duration)
+			for team, fte := range src.Effort {
+				want += fte * teamCost[team]
+			}
+			if k == 0 {
+				want += vendorOneTime[p.Vendor]
+			}
+			if math.Abs(-p.CashFlows[k]-want) > 0.006 {
+				bad("%s: build flow %d is %v, recomputed -%v", p.ID, k, p.CashFlows[k], want)
+			}
 			if b, ok := budgets[src.Funding]; ok {
 				w := window(b, t)
-				spend[b.ID][w] += -p.CashFlows[k] // build periods are pure outflows
-				terms[b.ID][w]++
+				spend[b.ID][w] += want
+				perPeriod[b.ID][t] += want
 			}
 		}
 	}
@@ -271,8 +291,13 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 	}
 	for id, windows := range spend {
 		for w, s := range windows {
-			if s > budgets[id].Amount+0.01*float64(terms[id][w])+1e-6 {
+			if s > budgets[id].Amount+1e-6 {
 				bad("budget %s window %d spends %.2f of %.2f", id, w, s, budgets[id].Amount)
+			}
+		}
+		for t := range h {
+			if got := plan.Periods[t].Budgets[id]; math.Abs(got.Spent-perPeriod[id][t]) > 0.006 || got.Limit != budgets[id].Amount {
+				bad("period %d budget %s: plan says %+v, recomputed spend %.2f", t, id, got, perPeriod[id][t])
 			}
 		}
 	}

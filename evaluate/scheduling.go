@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -36,7 +37,7 @@ func (e *evaluation) buildProblemBase() *problemBase {
 	}
 	for _, bg := range e.cfg.Budgets {
 		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
-		switch bg.Per {
+		switch budgetPer(bg) {
 		case hclspec.PerPeriod:
 			for t := range e.horizon {
 				sb.Window[t] = t
@@ -60,6 +61,15 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		b.budgets = append(b.budgets, sb)
 	}
 	return b
+}
+
+// budgetPer is the budget's window, "year" when unset (the language's
+// default).
+func budgetPer(b *hclspec.Budget) hclspec.BudgetPer {
+	if b.Per == "" {
+		return hclspec.PerYear
+	}
+	return b.Per
 }
 
 // yearLabel names budget year w (0-based from the roadmap's start): the
@@ -126,6 +136,10 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Spend:    pe.fin.BuildSpend,
 		Earliest: max(p.EarliestStart, 0),
 		Latest:   e.horizon - 1,
+		// The optimiser's value objective is the plan's total score, as
+		// rounded in the plan.
+		Weight:    ratio(pe.score),
+		Mandatory: p.Mandatory,
 	}
 	if p.Deadline >= 0 && p.Deadline < tk.Latest {
 		tk.Latest = p.Deadline
@@ -224,14 +238,11 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 			}
 		}
 		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
-		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %d periods)", team, span, beforeDeadline, formatNumber(need, 2), tk.Duration),
-			p.Ranges.Range("effort", p.DeclRange)
+		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %s)", team, span, beforeDeadline, formatNumber(need, 2), periods(tk.Duration)),
+			keyRange(p, "effort", team)
 	case schedule.BlockBudget:
 		bg := &prob.Budgets[b.Index]
-		windows := bg.Labels[bg.Window[b.From]]
-		if last := bg.Labels[bg.Window[b.To]]; last != windows {
-			windows += ".." + last
-		}
+		windows := budgetWindows(bg, bg.Window[b.From], bg.Window[b.To])
 		return fmt.Sprintf("budget %q has no room in %s%s (needs %s of build spend)", bg.ID, windows, beforeDeadline, formatMoney(sum(tk.Spend), e.currency)),
 			p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
 	case schedule.BlockParallel:
@@ -239,8 +250,8 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
 			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
 	case schedule.BlockDependency:
-		return fmt.Sprintf("depends on deferred project %q", tasks[b.Index].cfg.ID),
-			p.Ranges.Range("depends_on", p.DeclRange)
+		dep := tasks[b.Index].cfg.ID
+		return fmt.Sprintf("depends on deferred project %q", dep), keyRange(p, "depends_on", dep)
 	default: // window
 		from := b.From
 		var why string
@@ -254,13 +265,30 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 		}
 		ends := e.label(from + tk.Duration - 1)
 		if p.Deadline >= 0 && p.Deadline < e.horizon {
-			return fmt.Sprintf("cannot finish by deadline %s: %d periods %s would end %s", e.label(p.Deadline), tk.Duration, why, ends),
+			return fmt.Sprintf("cannot finish by deadline %s: %s %s would end %s", e.label(p.Deadline), periods(tk.Duration), why, ends),
 				p.Ranges.Range("deadline", p.DeclRange)
 		}
 		rng := p.Ranges.Range("duration", p.DeclRange)
 		if p.EarliestStart > 0 && from == tk.Earliest {
 			rng = p.Ranges.Range("earliest_start", rng)
 		}
-		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %d periods %s would end %s", e.label(e.horizon-1), tk.Duration, why, ends), rng
+		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %s %s would end %s", e.label(e.horizon-1), periods(tk.Duration), why, ends), rng
 	}
+}
+
+// budgetWindows names windows first..last of a budget: "2027", "2027..2028",
+// or, for windows that are spans themselves, "2027-Q3..2028-Q2 and
+// 2028-Q3..2029-Q2".
+func budgetWindows(bg *schedule.Budget, first, last int) string {
+	if first == last {
+		return bg.Labels[first]
+	}
+	if !strings.Contains(bg.Labels[first], "..") {
+		return bg.Labels[first] + ".." + bg.Labels[last]
+	}
+	names := make([]string, 0, last-first+1)
+	for w := first; w <= last; w++ {
+		names = append(names, bg.Labels[w])
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -296,5 +297,18 @@ func TestScheduling(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDeferredMandatoryIsAWarning(t *testing.T) {
+	cfg := schedConfig(2, 1)
+	m := schedProject(cfg, "m", 3, 1) // longer than the horizon
+	m.Mandatory = true
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if plan == nil || diags.HasErrors() || len(diags) != 1 || diags[0].Summary != "Mandatory project deferred" {
+		t.Fatalf("diagnostics %v, want one warning", diags)
+	}
+	if got := outcomes(plan)["m"]; got.Status != StatusDeferred {
+		t.Errorf("m: %+v", got)
 	}
 }

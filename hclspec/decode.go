@@ -264,8 +264,14 @@ func (r *attrReader) numMap(name string) ([]mapEntry, *hcl.Attribute, bool) {
 			continue
 		}
 		seen[key] = p.Key.Range()
-		vv, vok := r.eval(p.Value)
-		if !vok {
+		vv, diags := r.scope.eval(p.Value)
+		r.diags = append(r.diags, diags...)
+		if diags.HasErrors() || !vv.IsWhollyKnown() {
+			ok = false
+			continue
+		}
+		if vv.IsNull() {
+			r.failAt(a, p.Value.Range(), "Invalid map element", fmt.Sprintf("%q must not be null.", r.prefix+name+"."+key))
 			ok = false
 			continue
 		}
@@ -292,7 +298,7 @@ func (r *attrReader) numMapEvaluated(a *hcl.Attribute) ([]mapEntry, *hcl.Attribu
 	for it := v.ElementIterator(); it.Next(); {
 		k, e := it.Element()
 		if e.IsNull() {
-			r.failAt(a, a.Expr.Range(), "Invalid map element", fmt.Sprintf("%q[%q] must not be null.", r.prefix+a.Name, k.AsString()))
+			r.failAt(a, a.Expr.Range(), "Invalid map element", fmt.Sprintf("%q must not be null.", r.prefix+a.Name+"."+k.AsString()))
 			ok = false
 			continue
 		}

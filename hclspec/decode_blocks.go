@@ -172,7 +172,7 @@ func (d *decoder) decodeEvaluationBlock(block *hcl.Block) (*Evaluation, []refere
 		e.Category = x
 	}
 	candidates := r.referenceList("candidates", "vendor")
-	if !r.has("category") && !r.has("candidates") {
+	if !r.has("category") && (!r.has("candidates") || isNullLiteral(r.attrs["candidates"].Expr)) {
 		r.diags = append(r.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Evaluation without candidates",

@@ -3,6 +3,8 @@ package hclspec
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -104,6 +106,19 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		r.fail("deadline", "Deadline before earliest start",
 			fmt.Sprintf("The deadline (%s) falls before the earliest start (%s).", d.calendar.Label(p.Deadline), d.calendar.Label(p.EarliestStart)))
 	}
+	if p.Deadline >= 0 && p.Duration > 0 && p.Deadline >= p.EarliestStart {
+		start := max(p.EarliestStart, 0)
+		if end := start + p.Duration - 1; end > p.Deadline {
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Deadline cannot be met",
+				Detail: fmt.Sprintf("Started in %s at the earliest and running %d periods, project %q ends in %s, after its deadline %s; it will be deferred.",
+					d.calendar.Label(start), p.Duration, p.ID, d.calendar.Label(end), d.calendar.Label(p.Deadline)),
+				Subject: r.attrs["deadline"].Expr.Range().Ptr(),
+				Context: r.attrs["deadline"].Range.Ptr(),
+			})
+		}
+	}
 	if v, ok := r.boolean("mandatory"); ok {
 		p.Mandatory = v
 	}
@@ -180,7 +195,7 @@ func (d *decoder) decodeDuration(r *attrReader, name string) int {
 	if !ok {
 		return 0
 	}
-	if v.Type() == cty.String {
+	if v.Type() == cty.String && !looksNumeric(v.AsString()) {
 		n, err := ParseDuration(v.AsString(), d.unit)
 		if err != nil {
 			r.failAt(a, a.Expr.Range(), "Invalid duration", err.Error()+".")
@@ -240,4 +255,11 @@ func (d *decoder) decodePeriod(r *attrReader, name string, last bool) int {
 		return 0
 	}
 	return idx
+}
+
+// looksNumeric reports whether s is a plain number such as "3", which
+// converts to a number of periods like any HCL string would.
+func looksNumeric(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err == nil
 }

@@ -10,12 +10,19 @@ import (
 
 var reDuration = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]+)\s*$`)
 
-// durationUnits maps the words a duration may use to a period unit.
-var durationUnits = map[string]PeriodUnit{
-	"week": Week, "weeks": Week,
-	"month": Month, "months": Month,
-	"quarter": Quarter, "quarters": Quarter,
-	"year": Year, "years": Year,
+// durationUnit maps the words a duration may use to a period unit.
+func durationUnit(word string) (PeriodUnit, bool) {
+	switch word {
+	case "week", "weeks":
+		return Week, true
+	case "month", "months":
+		return Month, true
+	case "quarter", "quarters":
+		return Quarter, true
+	case "year", "years":
+		return Year, true
+	}
+	return "", false
 }
 
 // ParseDuration converts "9 months", "12 weeks", "2 quarters", "1 year" or
@@ -32,7 +39,7 @@ func ParseDuration(s string, unit PeriodUnit) (int, error) {
 	}
 	from := unit
 	if m[2] != "period" && m[2] != "periods" {
-		u, ok := durationUnits[m[2]]
+		u, ok := durationUnit(m[2])
 		if !ok {
 			msg := fmt.Sprintf("%q: unknown unit %q; use weeks, months, quarters, years or periods", s, m[2])
 			if near := nearest(m[2], []string{"weeks", "months", "quarters", "years", "periods"}); near != "" {

@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,7 @@ func TestParseDuration(t *testing.T) {
 		{"1 year", Quarter, 4, ""},
 		{"3 years", Year, 3, ""},
 		{"4 weeks", Week, 4, ""},
+		{"4", Week, 0, "is not a duration"},
 		// Rounded up: 12 weeks = 12 x 4/52 = 0.92 quarters -> 1.
 		{"12 weeks", Quarter, 1, ""},
 		// 10 weeks = 10 x 12/52 = 2.31 months -> 3.
@@ -115,6 +117,34 @@ func TestDatesToPeriods(t *testing.T) {
 			}
 			if first != tt.first || last != tt.last {
 				t.Errorf("%q = periods %d..%d, want %d..%d", tt.date, first, last, tt.first, tt.last)
+			}
+		})
+	}
+}
+
+// TestDurationAttribute decodes duration as written in a quarterly roadmap.
+func TestDurationAttribute(t *testing.T) {
+	tests := []struct {
+		expr string
+		want int
+	}{
+		{"3", 3},
+		{`"3"`, 3}, // a numeric string converts like any HCL number
+		{`"9 months"`, 3},
+		{`"12 weeks"`, 1},
+		{`"${2 * 3} months"`, 2},
+		{"max(1, 4)", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "main.hcl"), "roadmap {\n  start = \"2027-01\"\n}\n\nproject \"p\" {\n  duration = "+tt.expr+"\n}\n")
+			cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
+			if len(diags) > 0 {
+				t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+			}
+			if got := cfg.Projects[0].Duration; got != tt.want {
+				t.Errorf("duration = %s gave %d periods, want %d", tt.expr, got, tt.want)
 			}
 		})
 	}

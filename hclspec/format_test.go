@@ -164,3 +164,28 @@ func TestExamplesAreFormatted(t *testing.T) {
 		t.Error("examples/ holds no .hcl files")
 	}
 }
+
+// BenchmarkFormatExample formats every file of the main example, the size
+// of a real roadmap.
+func BenchmarkFormatExample(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("..", "examples", "it-department", "*.hcl"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no example files: %v", err)
+	}
+	srcs := make([][]byte, len(paths))
+	size := 0
+	for i, p := range paths {
+		if srcs[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+		size += len(srcs[i])
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, src := range srcs {
+			if _, _, diags := Format(src, paths[i]); diags.HasErrors() {
+				b.Fatal(diags.Error())
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -49,6 +50,29 @@ const (
 type loadBudget struct {
 	bytes  int64
 	blocks int
+}
+
+// roadmapFileParser returns LoadDir's parser for the files of dir, which
+// shares one budget of blocks and bytes between them.
+func (l *Loader) roadmapFileParser(dir string) func(string) (*hcl.File, hcl.Diagnostics) {
+	var b loadBudget
+	return func(path string) (*hcl.File, hcl.Diagnostics) {
+		return l.parseRoadmapFile(dir, path, &b)
+	}
+}
+
+// sourceParser returns LoadSources' parser over files held in memory,
+// with the limits of roadmapFileParser.
+func (l *Loader) sourceParser(dir string, sources map[string][]byte) func(string) (*hcl.File, hcl.Diagnostics) {
+	var b loadBudget
+	return func(name string) (*hcl.File, hcl.Diagnostics) {
+		src := sources[name]
+		b.bytes += int64(len(src))
+		if b.bytes > MaxDirBytes {
+			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
+		}
+		return l.parseHCLWithinLimits(src, name, &b)
+	}
 }
 
 // parseRoadmapFile reads and parses one roadmap file of dir within the
@@ -146,6 +170,9 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if len(src) > MaxFileBytes {
 		return nil, hcl.Diagnostics{fileTooLarge(filename, int64(len(src)))}
 	}
+	if d := checkUTF16(src, filename); d != nil {
+		return &hcl.File{Body: hcl.EmptyBody()}, hcl.Diagnostics{d}
+	}
 	if d := checkTokenNesting(src, filename); d != nil {
 		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
 	}
@@ -178,6 +205,25 @@ func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Express
 		return expr, diags
 	}
 	return expr, checkExpr(expr, 0)
+}
+
+// checkUTF16 refuses a file saved as UTF-16, as some Windows editors
+// do: every other byte is NUL, and HCL's errors about it say nothing useful.
+func checkUTF16(src []byte, filename string) *hcl.Diagnostic {
+	utf16 := bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff})
+	if !utf16 && len(src) >= 4 {
+		head := src[:min(len(src), 64)]
+		utf16 = bytes.Count(head, []byte{0}) >= len(head)/3
+	}
+	if !utf16 {
+		return nil
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "File is not UTF-8",
+		Detail:   "This file looks like UTF-16 text. Roadmap files must be UTF-8: save it again choosing UTF-8 as the encoding.",
+		Subject:  fileStart(filename).Ptr(),
+	}
 }
 
 // checkCLIString refuses a --var or ROADMAP_VAR_ string value over the
@@ -269,7 +315,7 @@ func readError(path string, err error) *hcl.Diagnostic {
 	if errors.Is(err, fs.ErrNotExist) {
 		detail = fmt.Sprintf("There is no file at %s. Check the path; a relative path is relative to the current directory.", path)
 	}
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: detail}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Failed to read file", Detail: detail}
 }
 
 func notRegular(path string) *hcl.Diagnostic {
@@ -573,7 +619,7 @@ func isRefusal(summary string) bool {
 	switch summary {
 	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
 		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
-		"Broken symbolic link", "Not a regular file", "Cannot read file":
+		"Broken symbolic link", "Not a regular file", "Failed to read file", "File is not UTF-8":
 		return true
 	}
 	return false

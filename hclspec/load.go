@@ -41,15 +41,47 @@ func (l *Loader) Files() map[string]*hcl.File {
 // loaded only when named with --var-file.
 const VarFileSuffix = ".vars.hcl"
 
-// blockKinds lists the block types with ids, in the order they are decoded.
-var blockKinds = []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"}
-
 // LoadDir loads, decodes and validates the roadmap in dir. It always returns
 // as much of the Config as it could decode; diags holds every problem found,
 // sorted by file and position.
 func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics) {
-	cfg := &Config{
+	files, err := RoadmapFiles(dir)
+	if err != nil {
+		cfg := newConfig(dir)
+		cfg.Files = l.parser.Files()
+		return cfg, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read roadmap directory",
+			Detail:   err.Error(),
+		}}
+	}
+	if d := checkDirSize(dir, files); d != nil {
+		cfg := newConfig(dir)
+		cfg.Files = l.parser.Files()
+		return cfg, hcl.Diagnostics{d}
+	}
+	return l.load(dir, files, opts, l.roadmapFileParser(dir))
+}
+
+// LoadSources is LoadDir over files held in memory, such as a directory
+// at another git revision: sources maps file names (as diagnostics should
+// show them) to their contents. Names are filtered and ordered as LoadDir
+// does.
+func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOptions) (*Config, hcl.Diagnostics) {
+	var files []string
+	for name := range sources {
+		if isRoadmapFile(filepath.Base(name)) {
+			files = append(files, name)
+		}
+	}
+	sort.Strings(files)
+	return l.load(dir, files, opts, l.sourceParser(dir, sources))
+}
+
+func newConfig(dir string) *Config {
+	return &Config{
 		Dir:            dir,
+		Roadmap:        defaultRoadmap(defaultRoadmapName(dir)),
 		Variables:      []*Variable{},
 		Goals:          []*Goal{},
 		Departments:    []*Department{},
@@ -62,8 +94,13 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 		VariableValues: map[string]cty.Value{},
 		LocalValues:    map[string]cty.Value{},
 	}
-	blocks, diags := l.parseDir(dir)
-	diags = append(diags, l.decode(cfg, blocks, opts)...)
+}
+
+func (l *Loader) load(dir string, files []string, opts LoadOptions, parse func(string) (*hcl.File, hcl.Diagnostics)) (*Config, hcl.Diagnostics) {
+	cfg := newConfig(dir)
+	blocks, diags := parseFiles(dir, files, parse)
+	syntaxOK := !diags.HasErrors()
+	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
 	diags = dropFollowUpsOfRefusals(diags)
@@ -80,27 +117,21 @@ func RoadmapFiles(dir string) ([]string, error) {
 	}
 	var files []string
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, VarFileSuffix) || strings.HasPrefix(name, ".") {
-			continue
+		if !e.IsDir() && isRoadmapFile(e.Name()) {
+			files = append(files, filepath.Join(dir, e.Name()))
 		}
-		files = append(files, filepath.Join(dir, name))
 	}
 	sort.Strings(files)
 	return files, nil
 }
 
-// parseDir parses every roadmap file and returns their top-level blocks in
-// file order.
-func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
-	files, err := RoadmapFiles(dir)
-	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read roadmap directory",
-			Detail:   err.Error(),
-		}}
-	}
+func isRoadmapFile(name string) bool {
+	return strings.HasSuffix(name, ".hcl") && !strings.HasSuffix(name, VarFileSuffix) && !strings.HasPrefix(name, ".")
+}
+
+// parseFiles parses every roadmap file and returns their top-level blocks
+// in file order.
+func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.Diagnostics)) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -108,14 +139,10 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
 		}}
 	}
-	if d := checkDirSize(dir, files); d != nil {
-		return nil, hcl.Diagnostics{d}
-	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
-	var budget loadBudget
 	for _, path := range files {
-		f, d := l.parseRoadmapFile(dir, path, &budget)
+		f, d := parse(path)
 		diags = append(diags, d...)
 		if f == nil {
 			continue
@@ -127,7 +154,10 @@ func (l *Loader) parseDir(dir string) ([]*hcl.Block, hcl.Diagnostics) {
 	return blocks, diags
 }
 
-func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.Diagnostics {
+// decode decodes the blocks into cfg. When the files had syntax errors
+// (syntaxOK false) a missing roadmap block is not reported: it is most
+// likely inside the broken part.
+func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byType := map[string][]*hcl.Block{}
 	for _, b := range blocks {
@@ -141,10 +171,14 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 			decls[b.Type] = map[string]hcl.Range{}
 		}
 		if !hclsyntax.ValidIdentifier(id) {
+			kind, root := "id", b.Type
+			if b.Type == "variable" {
+				kind, root = "name", "var"
+			}
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Invalid %s id", b.Type),
-				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: an id must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, b.Type, id),
+				Summary:  fmt.Sprintf("Invalid %s %s", b.Type, kind),
+				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: it must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, root, id),
 				Subject:  b.LabelRanges[0].Ptr(),
 			})
 		}
@@ -203,9 +237,9 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 	}
 
 	dec := &decoder{scope: s, unit: Quarter, horizon: 8}
-	cfg.Roadmap = defaultRoadmap(defaultRoadmapName(cfg.Dir))
 	roadmaps := byType["roadmap"]
 	switch {
+	case len(roadmaps) == 0 && !syntaxOK:
 	case len(roadmaps) == 0:
 		diag := &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -232,7 +266,8 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions) hcl.
 	}
 
 	var refs []reference
-	for _, kind := range blockKinds {
+	// Block types with ids, in the order they are decoded.
+	for _, kind := range []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"} {
 		for _, b := range byType[kind] {
 			fresh := declare(b)
 			switch kind {
@@ -318,7 +353,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	if len(cfg.Budgets) == 1 {
 		for _, p := range cfg.Projects {
-			if _, set := p.Ranges["funding"]; !set {
+			if p.Funding == "" {
 				p.Funding = cfg.Budgets[0].ID
 			}
 		}
@@ -328,7 +363,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 		vendors[v.ID] = v
 	}
 	for _, e := range cfg.Evaluations {
-		if _, listed := e.Ranges["candidates"]; listed {
+		if len(e.Candidates) > 0 {
 			if e.Category == "" {
 				continue
 			}

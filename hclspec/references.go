@@ -40,7 +40,7 @@ type reference struct {
 // whose root must be one of kinds. The expression is never evaluated.
 func (r *attrReader) referenceList(name string, kinds ...string) []reference {
 	a, ok := r.attrs[name]
-	if !ok {
+	if !ok || isNullLiteral(a.Expr) {
 		return nil
 	}
 	exprs, diags := hcl.ExprList(a.Expr)
@@ -61,7 +61,7 @@ func (r *attrReader) referenceList(name string, kinds ...string) []reference {
 // singleReference decodes one traversal such as budget.capex.
 func (r *attrReader) singleReference(name string, kinds ...string) (reference, bool) {
 	a, ok := r.attrs[name]
-	if !ok {
+	if !ok || isNullLiteral(a.Expr) {
 		return reference{}, false
 	}
 	return r.traversalRef(a, a.Expr, kinds...)
@@ -226,4 +226,14 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// isNullLiteral reports whether expr is the literal null, which means
+// "not set" for references as for every other attribute.
+func isNullLiteral(expr hcl.Expression) bool {
+	if len(expr.Variables()) > 0 {
+		return false
+	}
+	v, diags := expr.Value(nil)
+	return !diags.HasErrors() && v.IsNull()
 }

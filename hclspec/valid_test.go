@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -179,5 +180,150 @@ func TestCheckConditionEvaluates(t *testing.T) {
 	}
 	if !v.True() {
 		t.Errorf("condition = %#v, want true", v)
+	}
+}
+
+// TestLoadSources loads the same roadmap from memory, as plan diffs do for
+// another git revision, and expects the same Config as from disk.
+func TestLoadSources(t *testing.T) {
+	dir := filepath.Join("testdata", "valid", "monthly")
+	fromDisk := loadValid(t, "monthly", LoadOptions{})
+	sources := map[string][]byte{}
+	for _, name := range []string{"main.hcl", "staging.vars.hcl", "notes.txt"} {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if os.IsNotExist(err) {
+			src = []byte("not a roadmap file")
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		sources[filepath.Join(dir, name)] = src
+	}
+	fromMemory, diags := NewLoader().LoadSources(dir, sources, LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+	}
+	if _, ok := fromMemory.Files[filepath.Join(dir, "main.hcl")]; !ok {
+		t.Errorf("Files = %v, want main.hcl for snippets", fromMemory.Files)
+	}
+	fromDisk.Files, fromMemory.Files = nil, nil
+	if diff := cmp.Diff(fromDisk, fromMemory, ignoreSource,
+		cmp.Comparer(func(a, b cty.Value) bool { return a.RawEquals(b) }),
+		cmp.Comparer(func(a, b cty.Type) bool { return a.Equals(b) })); diff != "" {
+		t.Errorf("LoadSources differs from LoadDir (-disk +memory):\n%s", diff)
+	}
+}
+
+func TestLoadDefaults(t *testing.T) {
+	cfg := loadValid(t, "defaults", LoadOptions{})
+	want := &Config{
+		Dir: filepath.Join("testdata", "valid", "defaults"),
+		Roadmap: &Roadmap{
+			Name:     "defaults", // the directory's name
+			Currency: "USD", Start: "2027-Q1", Period: Quarter, Horizon: 8,
+			Strategy: StrategyValue, RiskAppetite: 1, Stack: []string{},
+			Scoring: Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+		},
+		Budgets: []*Budget{
+			{ID: "capex", Amount: 100, Per: PerYear},
+			{ID: "opex", Amount: 50, Per: PerPeriod},
+		},
+		Teams:       []*Team{{ID: "ops", Capacity: 2, CapacityByPeriod: map[int]float64{}}},
+		Vendors:     []*Vendor{{ID: "tool", Provides: []string{}, Scores: map[string]float64{}}},
+		Evaluations: []*Evaluation{{ID: "tools", Candidates: []string{"tool"}, Criteria: map[string]float64{"cost": 1}, Years: 3}},
+		Projects: []*Project{{
+			ID: "minimal", Duration: 1, Benefit: Benefit{Years: 5},
+			// Two budgets: no default funding.
+			Funding: "", EarliestStart: -1, Deadline: -1,
+		}},
+		Checks: []*Check{{ID: "always", Severity: "error"}},
+	}
+	got := *cfg
+	got.Calendar, got.Files = Calendar{}, nil
+	if diff := cmp.Diff(want, &got, ignoreSource); diff != "" {
+		t.Errorf("defaults (-want +got):\n%s", diff)
+	}
+	if cfg.Calendar.Label(7) != "2028-Q4" {
+		t.Errorf("last period = %s, want 2028-Q4", cfg.Calendar.Label(7))
+	}
+}
+
+func TestWeeklyCapacityLabels(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.hcl"), `
+roadmap {
+  start   = "2027-01-06"
+  period  = "week"
+  horizon = 10
+}
+
+team "ops" {
+  capacity           = 2
+  capacity_by_period = { "2027-W03" = 1, "2027-W10" = 0 }
+}
+
+project "p" {
+  duration       = "1 month"
+  earliest_start = "2027-W02"
+}
+`)
+	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+	}
+	// Period 0 is ISO week 2027-W01 (Monday 4 January); W03 is period 2.
+	if diff := cmp.Diff(map[int]float64{2: 1, 9: 0}, cfg.Teams[0].CapacityByPeriod); diff != "" {
+		t.Errorf("capacity_by_period (-want +got):\n%s", diff)
+	}
+	// One month is 52/12 = 4.33 weeks, rounded up to 5.
+	if p := cfg.Projects[0]; p.Duration != 5 || p.EarliestStart != 1 {
+		t.Errorf("duration %d earliest %d, want 5 and 1", p.Duration, p.EarliestStart)
+	}
+}
+
+// TestNullMeansUnset: as in Terraform, null leaves an optional attribute at
+// its default, references included.
+func TestNullMeansUnset(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.hcl"), `
+roadmap {
+  start    = "2027-01"
+  currency = null
+}
+
+budget "only" {
+  amount = 10
+}
+
+vendor "b" {
+  category = "crm"
+}
+
+vendor "a" {
+  category = "crm"
+}
+
+evaluation "crm" {
+  category   = "crm"
+  candidates = null
+  criteria   = { cost = 1 }
+}
+
+project "p" {
+  duration    = 1
+  endorsed_by = null
+  funding     = null
+  vendor      = null
+}
+`)
+	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", formatDiagnostics(dir, diags))
+	}
+	p := cfg.Projects[0]
+	if cfg.Roadmap.Currency != "USD" || p.Funding != "only" || p.Vendor != (VendorRef{}) || len(p.EndorsedBy) != 0 {
+		t.Errorf("currency %q funding %q vendor %v endorsed %v; want defaults", cfg.Roadmap.Currency, p.Funding, p.Vendor, p.EndorsedBy)
+	}
+	if diff := cmp.Diff([]string{"a", "b"}, cfg.Evaluations[0].Candidates); diff != "" {
+		t.Errorf("candidates (-want +got):\n%s", diff)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -42,14 +41,6 @@ func decodeVariableBlock(block *hcl.Block) (*variableDecl, hcl.Diagnostics) {
 	content, diags := block.Body.Content(variableSchema)
 	v := &Variable{Name: block.Labels[0], Type: cty.DynamicPseudoType, Default: cty.NilVal, DeclRange: block.DefRange}
 	decl := &variableDecl{Variable: v}
-	if !hclsyntax.ValidIdentifier(v.Name) {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid variable name",
-			Detail:   "A variable name must start with a letter or underscore and may contain only letters, digits, underscores and dashes.",
-			Subject:  block.LabelRanges[0].Ptr(),
-		})
-	}
 	if a, ok := content.Attributes["type"]; ok {
 		ty, tyDiags := typeexpr.TypeConstraint(a.Expr)
 		diags = append(diags, tyDiags...)

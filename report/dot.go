@@ -68,7 +68,7 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 		if n.title == "" {
 			n.title = pr.ID
 		}
-		line := fmt.Sprintf("%s · #%d", pr.ID, pr.Rank)
+		line := fmt.Sprintf("%s · rank %d", pr.ID, pr.Rank)
 		switch {
 		case pr.Status == evaluate.StatusScheduled && pr.Start != nil && pr.End != nil:
 			if *pr.Start == *pr.End {
@@ -103,12 +103,12 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 	}
 	var goalEdges []graphEdge
 	for _, pr := range p.Projects {
-		for _, goal := range sortedMapKeys(pr.Goals) {
+		for _, goal := range sortedKeys(pr.Goals) {
 			c := pr.Goals[goal]
 			if c <= 0 {
 				continue
 			}
-			goalEdges = append(goalEdges, graphEdge{from: pr.ID, to: goal, toGoal: true, label: quantity(c), weight: c})
+			goalEdges = append(goalEdges, graphEdge{from: pr.ID, to: goal, toGoal: true, label: formatQuantity(c), weight: c})
 		}
 	}
 	sortEdges(goalEdges)
@@ -116,7 +116,7 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 		n := graphNode{kind: "g", id: id, title: goalTitle(p, id), class: "goal"}
 		n.details = []string{"goal " + id}
 		if w, ok := weight[id]; ok {
-			n.details = []string{"goal " + id + " · weight " + quantity(w)}
+			n.details = []string{"goal " + id + " · weight " + formatQuantity(w)}
 		}
 		g.nodes = append(g.nodes, n)
 	}

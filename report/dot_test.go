@@ -18,10 +18,11 @@ func TestRenderGraphGolden(t *testing.T) {
 		{"mermaid", ".flow.mmd", false},
 		{"mermaid", ".goals.flow.mmd", true},
 	}
-	for _, name := range picsFixtures {
+	plans := picsPlans(t)
+	for _, name := range sortedKeys(plans) {
+		p := plans[name]
 		for _, tt := range tests {
 			t.Run(name+tt.ext, func(t *testing.T) {
-				p := loadPicsFixture(t, name)
 				var buf bytes.Buffer
 				if err := RenderGraph(&buf, p, tt.format, GraphOptions{Goals: tt.goals}); err != nil {
 					t.Fatal(err)

@@ -78,7 +78,7 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 	if err != nil {
 		return err
 	}
-	t, err := template.New("page").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(htmlTemplate)
+	t, err := template.New("page").Parse(htmlTemplate)
 	if err != nil {
 		return err
 	}
@@ -122,17 +122,21 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		{"Scheduled", fmt.Sprint(t.Scheduled)},
 		{"Deferred", fmt.Sprint(t.Deferred)},
 		{"Dropped", fmt.Sprint(t.Dropped)},
-		{"Cost", groupedAmount(t.Cost)},
-		{"Benefit", groupedAmount(t.Benefit)},
-		{"NPV", groupedAmount(t.NPV)},
-		{"Risk-adjusted NPV", groupedAmount(t.RiskAdjustedNPV)},
-		{"NPV at roadmap start", groupedAmount(t.ScheduledNPV)},
+		{"Cost", formatAmount(t.Cost)},
+		{"Benefit", formatAmount(t.Benefit)},
+		{"NPV", formatAmount(t.NPV)},
+		{"Risk-adjusted NPV", formatAmount(t.RiskAdjustedNPV)},
+		{"NPV at roadmap start", formatAmount(t.ScheduledNPV)},
 		{"Finish", finish},
 		{"Peak in parallel", fmt.Sprint(t.PeakParallel)},
 	}
 	for _, c := range p.Checks {
 		if !c.Passed {
-			page.Alerts = append(page.Alerts, fmt.Sprintf("%s check %s failed: %s", c.Severity, c.ID, c.Message))
+			label := "Error"
+			if c.Severity == "warning" {
+				label = "Warning"
+			}
+			page.Alerts = append(page.Alerts, fmt.Sprintf("%s: check %s failed: %s", label, c.ID, c.Message))
 		}
 	}
 	if op := p.Optimization; op != nil {
@@ -176,7 +180,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
-		Cost: groupedAmount(pr.Cost), RiskAdjustedNPV: groupedAmount(pr.RiskAdjustedNPV), ROI: percent(pr.ROI),
+		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
 		Payback: "never", Mandatory: pr.Mandatory, Reasons: pr.Reasons, When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
@@ -203,24 +207,24 @@ func buildHTMLBudgets(p *evaluate.Plan, cal hclspec.Calendar, n int) htmlBudgets
 	for _, b := range p.Budgets {
 		info[b.ID] = b
 	}
-	for _, id := range budgetOrder(p) {
+	for _, id := range budgetIDs(p) {
 		b := info[id]
 		row := htmlBudgetRow{ID: id, Title: b.Title}
 		if b.Per != "" {
-			row.Limit = groupedAmount(b.Amount) + " per " + b.Per
+			row.Limit = formatAmount(b.Amount) + " per " + b.Per
 		}
 		for i := 0; i < n; i++ {
 			var s evaluate.BudgetSpend
 			if i < len(p.Periods) {
 				s = p.Periods[i].Budgets[id]
 			}
-			cell := htmlBudgetCell{Text: shortAmount(s.Spent), Class: "num"}
+			cell := htmlBudgetCell{Text: formatCompact(s.Spent), Class: "num"}
 			if s.Spent == 0 {
 				cell.Text = "–"
 			}
 			if s.Limit > 0 {
-				cell.Title = fmt.Sprintf("%s spent in %s; %s of %s used in window %s", groupedAmount(s.Spent), hb.Periods[i],
-					groupedAmount(s.WindowSpent), groupedAmount(s.Limit), s.Window)
+				cell.Title = fmt.Sprintf("%s spent in %s; %s of %s used in window %s", formatAmount(s.Spent), hb.Periods[i],
+					formatAmount(s.WindowSpent), formatAmount(s.Limit), s.Window)
 				if s.WindowSpent >= 0.9*s.Limit {
 					cell.Class += " tight"
 				}
@@ -238,7 +242,7 @@ func htmlVendorOf(v evaluate.VendorResult) htmlVendor {
 	if v.Winner != nil {
 		hv.Winner = *v.Winner
 	}
-	crit := sortedMapKeys(v.Criteria)
+	crit := sortedKeys(v.Criteria)
 	// Criteria named only in candidates' scores still get a column.
 	seen := map[string]bool{}
 	for _, c := range crit {
@@ -263,7 +267,7 @@ func htmlVendorOf(v evaluate.VendorResult) htmlVendor {
 		hv.Criteria = append(hv.Criteria, htmlFact{c, w})
 	}
 	for _, c := range v.Candidates {
-		row := htmlVendorRow{Vendor: c.Vendor, Title: c.Title, Score: fixed(c.Score, 2), TCO: groupedAmount(c.TCO),
+		row := htmlVendorRow{Vendor: c.Vendor, Title: c.Title, Score: fixed(c.Score, 2), TCO: formatAmount(c.TCO),
 			Eligible: c.Eligible, Winner: v.Winner != nil && *v.Winner == c.Vendor}
 		for _, k := range crit {
 			if s, ok := c.Scores[k]; ok {

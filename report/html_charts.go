@@ -69,7 +69,6 @@ type ganttRow struct {
 
 const (
 	chartFont    = 12.0
-	ganttLabelW  = 250.0
 	ganttHeaderH = 30.0
 	ganttRowH    = 26.0
 	ganttBarH    = 16.0
@@ -97,6 +96,11 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 	rows := scheduledByStart(p)
 	order := goalOrder(p)
 	g := ganttChart{Empty: len(rows) == 0}
+	var titles []string
+	for _, pr := range rows {
+		titles = append(titles, pr.Title)
+	}
+	ganttLabelW, keep := labelColumn(titles)
 	width := ganttLabelW + float64(n)*colW + 12
 	height := ganttHeaderH + float64(max(len(rows), 1))*ganttRowH + 8
 	g.Width, g.Height = px(width), px(height)
@@ -126,7 +130,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if r%2 == 1 {
 			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
 		}
-		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, 36)})
+		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, keep)})
 		s, e := *pr.StartPeriod, *pr.EndPeriod
 		x0 := ganttLabelW + float64(s)*colW + 1
 		x1 := ganttLabelW + float64(e)*colW - 1
@@ -220,7 +224,6 @@ type heatRow struct {
 }
 
 const (
-	heatLabelW  = 240.0
 	heatHeaderH = 30.0
 	heatRowH    = 30.0
 )
@@ -245,18 +248,26 @@ func heatLevel(used, capacity float64) string {
 func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	n := periodsToDraw(p)
 	colW := columnWidth(n)
-	teams := teamOrder(p)
+	teams := teamIDs(p)
 	h := heatMap{Empty: len(teams) == 0}
+	title := map[string]string{}
+	for _, t := range p.Teams {
+		title[t.ID] = t.Title
+	}
+	names := make([]string, len(teams))
+	for i, id := range teams {
+		names[i] = id
+		if title[id] != "" && title[id] != id {
+			names[i] = title[id] + " (" + id + ")"
+		}
+	}
+	heatLabelW, keep := labelColumn(names)
 	width := heatLabelW + float64(n)*colW + 12
 	height := heatHeaderH + float64(max(len(teams), 1))*heatRowH + 8
 	h.Width, h.Height = px(width), px(height)
 	h.Title = fmt.Sprintf("Capacity heat map: %d teams by %d periods, FTE used against capacity", len(teams), n)
 	h.Desc = "Each cell is one team in one period: light when little of its capacity is used, orange when 85% or more is used, red when over capacity, white with a dashed border when idle. " +
 		"The same data is in the table below the chart."
-	title := map[string]string{}
-	for _, t := range p.Teams {
-		title[t.ID] = t.Title
-	}
 	step := labelStep(colW, labelOfPeriod(p, cal, 0))
 	for i := 0; i < n; i++ {
 		lbl := labelOfPeriod(p, cal, i)
@@ -273,11 +284,7 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	showText := colW >= 44
 	for r, id := range teams {
 		y := heatHeaderH + float64(r)*heatRowH
-		name := id
-		if title[id] != "" && title[id] != id {
-			name = title[id] + " (" + id + ")"
-		}
-		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(name, 36)})
+		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(names[r], keep)})
 		row := heatRow{ID: id, Title: title[id]}
 		anyUse, full := false, false
 		for i := 0; i < n; i++ {
@@ -289,10 +296,10 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 			anyUse = anyUse || load.Used > 0
 			full = full || lvl == "full" || lvl == "over"
 			x := heatLabelW + float64(i)*colW
-			txt := quantity(load.Used) + "/" + quantity(load.Capacity)
+			txt := formatQuantity(load.Used) + "/" + formatQuantity(load.Capacity)
 			row.Cells = append(row.Cells, txt)
 			c := heatCell{X: px(x + 1), Y: px(y + 1), W: px(colW - 2), H: px(heatRowH - 2), Class: "heat-cell heat-" + lvl, Level: lvl,
-				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], quantity(load.Used), quantity(load.Capacity), heatWords(lvl))}
+				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], formatQuantity(load.Used), formatQuantity(load.Capacity), heatWords(lvl))}
 			if showText {
 				c.TextX, c.TextY, c.Text = px(x+colW/2), px(y+heatRowH/2+4), txt
 			}
@@ -404,7 +411,7 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		}
 		y := sy(v)
 		b.Grid = append(b.Grid, svgLine{X1: px(bubbleLeft), Y1: px(y), X2: px(bubbleLeft + plotW), Y2: px(y), Class: "grid"})
-		b.Ticks = append(b.Ticks, svgText{X: px(bubbleLeft - 6), Y: px(y + 4), Anchor: "end", Class: "axis", Text: shortAmount(v)})
+		b.Ticks = append(b.Ticks, svgText{X: px(bubbleLeft - 6), Y: px(y + 4), Anchor: "end", Class: "axis", Text: formatCompact(v)})
 	}
 	if lo < 0 && hi > 0 {
 		y := px(sy(0))
@@ -431,21 +438,29 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		}
 		return pa.ID < pc.ID
 	})
-	var placed []labelBox
-	for _, i := range idx {
-		pr := &p.Projects[i]
+	radius := func(pr *evaluate.ProjectPlan) float64 {
 		r := bubbleMinR
 		if maxCost > 0 {
 			r += (bubbleMaxR - bubbleMinR) * math.Sqrt(math.Max(0, pr.Cost)/maxCost)
 		}
-		cx, cy := sx(pr.Risk), sy(pr.RiskAdjustedNPV)
+		return r
+	}
+	var placed, bubbles []labelBox
+	for _, i := range idx {
+		pr := &p.Projects[i]
+		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
+		bubbles = append(bubbles, labelBox{cx - r, cy - r, cx + r, cy + r})
+	}
+	for _, i := range idx {
+		pr := &p.Projects[i]
+		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
 		bb := bubble{ID: pr.ID, CX: px(cx), CY: px(cy), R: px(r), Class: "bubble status-" + pr.Status,
 			Title: fmt.Sprintf("%s (%s), %s: risk %s, risk-adjusted NPV %s, cost %s", pr.Title, pr.ID, pr.Status,
-				fixed(pr.Risk, 2), groupedAmount(pr.RiskAdjustedNPV), groupedAmount(pr.Cost))}
+				fixed(pr.Risk, 2), formatAmount(pr.RiskAdjustedNPV), formatAmount(pr.Cost))}
 		if pr.Status == evaluate.StatusScheduled {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)
 		}
-		bb.Label = placeBubbleLabel(&placed, cx, cy, r, pr.ID)
+		bb.Label = placeBubbleLabel(&placed, bubbles, cx, cy, r, pr.ID)
 		b.Bubbles = append(b.Bubbles, bb)
 	}
 	return b
@@ -459,8 +474,9 @@ func (a labelBox) overlaps(b labelBox) bool {
 }
 
 // placeBubbleLabel puts a bubble's label right of it, or left, below or
-// above when that spot is taken by an earlier label, so labels stay legible.
-func placeBubbleLabel(placed *[]labelBox, cx, cy, r float64, text string) svgText {
+// above when that spot is taken by an earlier label or another bubble, so
+// labels stay legible; when every spot is taken, the least crowded wins.
+func placeBubbleLabel(placed *[]labelBox, bubbles []labelBox, cx, cy, r float64, text string) svgText {
 	w, h := float64(len([]rune(text)))*6.2, 12.0
 	type spot struct {
 		x, y   float64
@@ -473,17 +489,24 @@ func placeBubbleLabel(placed *[]labelBox, cx, cy, r float64, text string) svgTex
 		{cx, cy + r + h, "middle", labelBox{cx - w/2, cy + r, cx + w/2, cy + r + h}},
 		{cx, cy - r - 3, "middle", labelBox{cx - w/2, cy - r - 3 - h, cx + w/2, cy - r - 3}},
 	}
-	choice := spots[0]
+	own := labelBox{cx - r, cy - r, cx + r, cy + r}
+	choice, fewest := spots[0], -1
 	for _, s := range spots {
-		free := true
+		n := 0
 		for _, b := range *placed {
 			if s.box.overlaps(b) {
-				free = false
-				break
+				n++
 			}
 		}
-		if free {
-			choice = s
+		for _, b := range bubbles {
+			if b != own && s.box.overlaps(b) {
+				n++
+			}
+		}
+		if fewest < 0 || n < fewest {
+			choice, fewest = s, n
+		}
+		if n == 0 {
 			break
 		}
 	}

@@ -20,57 +20,6 @@ func fixed(v float64, prec int) string {
 	return s
 }
 
-// groupedAmount is a whole amount with thousands separators: "-1,234,567".
-func groupedAmount(v float64) string {
-	s := fixed(math.Round(v), 0)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// shortAmount is a compact amount for chart labels: "950", "12.5k", "1.20M".
-func shortAmount(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a >= 1e9:
-		return fixed(v/1e9, 2) + "B"
-	case a >= 1e6:
-		return fixed(v/1e6, 2) + "M"
-	case a >= 1e4:
-		return fixed(v/1e3, 0) + "k"
-	case a >= 1e3:
-		return fixed(v/1e3, 1) + "k"
-	}
-	return fixed(v, 0)
-}
-
-// quantity formats FTE and weights with at most two decimals: "2", "2.5", "0.33".
-func quantity(v float64) string {
-	s := fixed(v, 2)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
-}
-
-// percent formats a ratio as "12.5%"; nil is "n/a".
-func percent(v *float64) string {
-	if v == nil {
-		return "n/a"
-	}
-	return fixed(*v*100, 1) + "%"
-}
-
 // planCalendar rebuilds the plan's calendar from its echoed roadmap block,
 // so renderers can turn period indexes and labels into dates.
 func planCalendar(p *evaluate.Plan) (hclspec.Calendar, error) {
@@ -110,7 +59,7 @@ func periodsToDraw(p *evaluate.Plan) int {
 // paletteColour is the i-th goal colour. Every colour has at least 3:1
 // contrast against white, as WCAG asks of graphics.
 func paletteColour(i int) string {
-	palette := [...]string{"#0072B2", "#D55E00", "#009E73", "#7B3294", "#A6611A", "#CC3377", "#1B7837", "#4D4D4D"}
+	palette := [...]string{"#0072B2", "#D55E00", "#009E73", "#7B3294", "#CC3377", "#A6611A", "#1B7837", "#4D4D4D"}
 	return palette[i%len(palette)]
 }
 
@@ -173,63 +122,6 @@ func goalColour(id string, order []string) string {
 	return noGoalColour
 }
 
-// sortedMapKeys returns a map's keys sorted.
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// teamOrder lists team ids: the plan's teams in declaration order, then any
-// team only the periods name, sorted.
-func teamOrder(p *evaluate.Plan) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, t := range p.Teams {
-		if !seen[t.ID] {
-			seen[t.ID] = true
-			ids = append(ids, t.ID)
-		}
-	}
-	var extra []string
-	for _, per := range p.Periods {
-		for t := range per.Teams {
-			if !seen[t] {
-				seen[t] = true
-				extra = append(extra, t)
-			}
-		}
-	}
-	sort.Strings(extra)
-	return append(ids, extra...)
-}
-
-// budgetOrder lists budget ids like teamOrder.
-func budgetOrder(p *evaluate.Plan) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, b := range p.Budgets {
-		if !seen[b.ID] {
-			seen[b.ID] = true
-			ids = append(ids, b.ID)
-		}
-	}
-	var extra []string
-	for _, per := range p.Periods {
-		for b := range per.Budgets {
-			if !seen[b] {
-				seen[b] = true
-				extra = append(extra, b)
-			}
-		}
-	}
-	sort.Strings(extra)
-	return append(ids, extra...)
-}
-
 // scheduledByStart lists the scheduled projects by start period, then rank.
 func scheduledByStart(p *evaluate.Plan) []*evaluate.ProjectPlan {
 	var out []*evaluate.ProjectPlan
@@ -249,6 +141,18 @@ func scheduledByStart(p *evaluate.Plan) []*evaluate.ProjectPlan {
 		return out[a].ID < out[b].ID
 	})
 	return out
+}
+
+// labelColumn sizes a chart's label column to its longest label, within
+// bounds, and says how many runes a label may keep.
+func labelColumn(labels []string) (width float64, keep int) {
+	const perRune, pad, least, most = 6.6, 16.0, 120.0, 300.0
+	longest := 0
+	for _, l := range labels {
+		longest = max(longest, len([]rune(l)))
+	}
+	width = math.Min(most, math.Max(least, float64(longest)*perRune+pad))
+	return math.Round(width), int((width - pad) / perRune)
 }
 
 // truncate shortens s to at most n runes, ending with an ellipsis.

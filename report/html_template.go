@@ -83,7 +83,7 @@ td.reasons { min-width: 18em; }
 .badge.dropped, .badge.fail-error { background: #fee2e2; color: #7f1d1d; }
 .badge.mandatory { background: #e0e7ff; color: #312e81; }
 tr.winner td { font-weight: 600; background: #f0fdf4; }
-ul.reasons { margin: 0; padding-left: 18px; }
+ul.reasons { margin: 0; padding-left: 18px; overflow-wrap: anywhere; }
 details { margin: 4px 0 12px; }
 summary { cursor: pointer; color: #1d4ed8; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }

@@ -2,6 +2,10 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,9 +15,10 @@ import (
 )
 
 func TestRenderHTMLGolden(t *testing.T) {
-	for _, name := range picsFixtures {
+	plans := picsPlans(t)
+	for _, name := range sortedKeys(plans) {
+		p := plans[name]
 		t.Run(name, func(t *testing.T) {
-			p := loadPicsFixture(t, name)
 			var buf bytes.Buffer
 			if err := RenderPlan(&buf, p, "html", Options{}); err != nil {
 				t.Fatal(err)
@@ -133,6 +138,9 @@ func checkHTMLReport(t *testing.T, p *evaluate.Plan, page []byte) {
 			t.Errorf("project %s is not scheduled but has %d Gantt bars", id, n)
 		}
 	}
+	if bytes.Contains(page, []byte("ZgotmplZ")) {
+		t.Error("html/template rejected a value (ZgotmplZ in the page)")
+	}
 	if bytes.Contains(page, []byte("@import")) || bytes.Contains(page, []byte("url(http")) {
 		t.Error("the style sheet fetches something")
 	}
@@ -181,4 +189,57 @@ func firstElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// largePlan repeats the portfolio's projects until there are n, with ids
+// made unique (the periods stay the portfolio's).
+func largePlan(b *testing.B, n int) *evaluate.Plan {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "pics", "portfolio.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var base evaluate.Plan
+	if err := json.Unmarshal(data, &base); err != nil {
+		b.Fatal(err)
+	}
+	p := base
+	p.Projects = nil
+	for i := 0; len(p.Projects) < n; i++ {
+		for _, pr := range base.Projects {
+			pr.ID = fmt.Sprintf("%s_%d", pr.ID, i)
+			pr.Rank = len(p.Projects) + 1
+			deps := make([]string, len(pr.DependsOn))
+			for j, d := range pr.DependsOn {
+				deps[j] = fmt.Sprintf("%s_%d", d, i)
+			}
+			pr.DependsOn = deps
+			p.Projects = append(p.Projects, pr)
+		}
+	}
+	return &p
+}
+
+func BenchmarkRenderHTML(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		p := largePlan(b, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := renderHTML(&buf, p, Options{}); err != nil {
+					b.Fatal(err)
+				}
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size)/1024, "KiB")
+		})
+	}
+}
+
+func BenchmarkMermaidGantt(b *testing.B) {
+	p := largePlan(b, 1000)
+	for b.Loop() {
+		_ = mermaidGantt(p)
+	}
 }

@@ -21,12 +21,13 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.summary()
 	m.ranking()
 	m.costBenefit()
-	// The Mermaid gantt chart of the schedule belongs here, between the
-	// figures and the capacity plan (report/mermaid.go).
+	m.timeline() // report/mermaid.go
 	m.capacity()
 	m.vendors()
 	m.checks()
 	m.optimization()
+	// MERMAID: the plan ends with the schedule's gantt block, mermaidGantt
+	// in report/mermaid.go (see docs/reports.md); its owner adds the call.
 	_, err := w.Write(m.buf.Bytes())
 	return err
 }
@@ -94,6 +95,9 @@ func (m *markdownRenderer) summary() {
 		{"Finish", finishText(p)},
 		{"Peak", peakText(p.Totals)},
 	}
+	if text := checksText(p.Checks); text != "" {
+		items = append(items, [2]string{"Checks", text})
+	}
 	for _, it := range items {
 		fmt.Fprintf(&m.buf, "- **%s:** %s\n", it[0], mdEscape(it[1]))
 	}
@@ -120,7 +124,7 @@ func (m *markdownRenderer) ranking() {
 		rows = append(rows, []string{
 			fmt.Sprint(pr.Rank), project, status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			mdEscape(whenText(pr)), mdReasons(pr.Reasons),
+			mdEscape(whenText(pr)), mdReasons(projectReasons(m.p, pr)),
 		})
 	}
 	m.table([]string{"#", "Project", "Status", "Score", "Alignment", "Risk", "When", "Reason"},

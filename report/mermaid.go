@@ -32,6 +32,13 @@ func mermaidGantt(p *evaluate.Plan) string {
 	return "```mermaid\n" + src + "```\n"
 }
 
+// timeline adds the Mermaid gantt block to the Markdown plan, so GitHub
+// draws the schedule inside a pull-request comment.
+func (m *markdownRenderer) timeline() {
+	m.heading(2, "Timeline")
+	m.buf.WriteString(mermaidGantt(m.p))
+}
+
 // ganttSource builds the gantt diagram: one section per goal (the goal a
 // project serves most), tasks by start then rank, mandatory projects marked
 // crit, and a Deadlines section of milestones.
@@ -73,13 +80,13 @@ func ganttSource(p *evaluate.Plan) (string, error) {
 		if goal != "" {
 			title = goalTitle(p, goal)
 		}
-		fmt.Fprintf(&b, "    section %s\n", mermaidText(title))
+		fmt.Fprintf(&b, "    section %s\n", mermaidLineText(title))
 		for _, pr := range tasks {
 			tags := ""
 			if pr.Mandatory {
 				tags = "crit, "
 			}
-			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidText(pr.Title), tags, mermaidID("p", pr.ID),
+			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(pr.Title), tags, mermaidID("p", pr.ID),
 				ganttDate(cal, *pr.StartPeriod), ganttDate(cal, *pr.EndPeriod))
 		}
 	}
@@ -151,6 +158,23 @@ func mermaidText(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// mermaidLineText is mermaidText for text that starts a gantt line (a task
+// or section name): a leading gantt keyword ("section", "click", "title",
+// ...) gets its first letter as an entity code, so Mermaid reads the line
+// as a task and still draws the word.
+func mermaidLineText(s string) string {
+	t := mermaidText(s)
+	lower := strings.ToLower(t)
+	for _, kw := range []string{"accdescr", "acctitle", "axisformat", "click", "dateformat", "excludes", "includes",
+		"inclusiveenddates", "section", "tickinterval", "title", "todaymarker", "topaxis", "weekday", "weekend"} {
+		if strings.HasPrefix(lower, kw) {
+			r := []rune(t)
+			return fmt.Sprintf("#%d;", r[0]) + string(r[1:])
+		}
+	}
+	return t
 }
 
 // mermaidID is a Mermaid-safe id: a prefix (so no id is a keyword such as

@@ -11,9 +11,10 @@ import (
 )
 
 func TestRenderMermaidGolden(t *testing.T) {
-	for _, name := range picsFixtures {
+	plans := picsPlans(t)
+	for _, name := range sortedKeys(plans) {
+		p := plans[name]
 		t.Run(name, func(t *testing.T) {
-			p := loadPicsFixture(t, name)
 			var buf bytes.Buffer
 			if err := RenderPlan(&buf, p, "mermaid", Options{}); err != nil {
 				t.Fatal(err)
@@ -98,6 +99,22 @@ func TestMermaidText(t *testing.T) {
 	}
 }
 
+func TestMermaidLineText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"section 2 rollout", "#115;ection 2 rollout"},
+		{"Click to buy", "#67;lick to buy"},
+		{"Title: the sequel", "#84;itle#58; the sequel"},
+		{"Sections of text", "#83;ections of text"},
+		{"Selection", "Selection"},
+		{"CRM", "CRM"},
+	}
+	for _, tt := range tests {
+		if got := mermaidLineText(tt.in); got != tt.want {
+			t.Errorf("mermaidLineText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMermaidID(t *testing.T) {
 	tests := []struct{ prefix, in, want string }{
 		{"p", "crm_migration", "p_crm_migration"},
@@ -109,5 +126,16 @@ func TestMermaidID(t *testing.T) {
 		if got := mermaidID(tt.prefix, tt.in); got != tt.want {
 			t.Errorf("mermaidID(%q, %q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestMarkdownPlanEmbedsGantt(t *testing.T) {
+	p := loadPicsFixture(t, "portfolio")
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\n## Timeline\n\n"+mermaidGantt(p)) {
+		t.Errorf("the Markdown plan lacks the Timeline section with the gantt block:\n%s", buf.String())
 	}
 }

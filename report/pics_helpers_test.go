@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -10,12 +11,43 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // picsFixtures are the hand-built plans under testdata/pics: a quarterly IT
 // portfolio with dependencies, deadlines, vendors and checks; a monthly plan
 // whose names need escaping; a weekly plan where nothing is scheduled.
-var picsFixtures = []string{"portfolio", "monthly", "weekly-nothing-scheduled"}
+func picsFixtures() []string { return []string{"portfolio", "monthly", "weekly-nothing-scheduled"} }
+
+// examplePlan loads and evaluates examples/it-department, the roadmap the
+// README walks through.
+func examplePlan(t *testing.T) *evaluate.Plan {
+	t.Helper()
+	loader := hclspec.NewLoader()
+	cfg, diags := loader.LoadDir(filepath.Join("..", "examples", "it-department"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("load: %s", diags.Error())
+	}
+	p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("evaluate: %s", diags.Error())
+	}
+	return p
+}
+
+// picsPlans are every plan the picture renderers are tested on: the
+// pictures' own fixtures, the other renderers' fixtures and the example.
+func picsPlans(t *testing.T) map[string]*evaluate.Plan {
+	t.Helper()
+	plans := map[string]*evaluate.Plan{"it-department": examplePlan(t)}
+	for _, name := range picsFixtures() {
+		plans[name] = loadPicsFixture(t, name)
+	}
+	for _, name := range fixturePlans {
+		plans["plans-"+name] = loadFixture(t, name)
+	}
+	return plans
+}
 
 // loadPicsFixture reads testdata/pics/name.json.
 func loadPicsFixture(t *testing.T, name string) *evaluate.Plan {
@@ -34,7 +66,7 @@ func loadPicsFixture(t *testing.T, name string) *evaluate.Plan {
 // updatingGoldens reports whether the package's -update flag is set.
 func updatingGoldens() bool {
 	f := flag.Lookup("update")
-	return (f != nil && f.Value.String() == "true") || os.Getenv("ROADMAP_UPDATE_GOLDEN") == "1"
+	return f != nil && f.Value.String() == "true"
 }
 
 // assertPicsGolden compares got with testdata/pics/name, rewriting it when

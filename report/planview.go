@@ -62,10 +62,19 @@ func horizonText(p *evaluate.Plan) string {
 // discount rate 8.0% a year".
 func strategyText(p *evaluate.Plan) string {
 	r := p.Roadmap
-	parts := []string{r.Strategy}
-	if r.Strategy == "" {
-		parts[0] = "value"
+	strategy := r.Strategy
+	if strategy == "" {
+		strategy = "value"
 	}
+	switch strategy {
+	case "value":
+		strategy += " (best score first)"
+	case "safety":
+		strategy += " (lowest risk first)"
+	case "calculated_risk":
+		strategy += " (highest value first, then lowest risk)"
+	}
+	parts := []string{strategy}
 	parts = append(parts, "risk appetite "+formatRatio(r.RiskAppetite))
 	if r.MaxParallel > 0 {
 		parts = append(parts, fmt.Sprintf("at most %d in parallel", r.MaxParallel))
@@ -107,6 +116,68 @@ func whenText(pr evaluate.ProjectPlan) string {
 		return *pr.Start
 	}
 	return *pr.Start + " – " + *pr.End
+}
+
+// delayNote explains, from the plan alone, why a scheduled project starts
+// after the first period: the dependency it waited for, and each team
+// that had no room for its effort in the periods just before it started.
+// It is "" when the plan shows no such cause (an earliest_start, say).
+func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
+	if pr.Status != evaluate.StatusScheduled || pr.StartPeriod == nil || *pr.StartPeriod <= 0 {
+		return ""
+	}
+	start := *pr.StartPeriod
+	var notes []string
+	var lastDep string
+	lastEnd := -1
+	for _, dep := range pr.DependsOn {
+		for _, other := range p.Projects {
+			if other.ID == dep && other.EndPeriod != nil && *other.EndPeriod > lastEnd {
+				lastDep, lastEnd = dep, *other.EndPeriod
+			}
+		}
+	}
+	if lastEnd == start {
+		notes = append(notes, "starts when "+lastDep+" ends")
+	}
+	byIndex := make(map[int]evaluate.PeriodPlan, len(p.Periods))
+	for _, pe := range p.Periods {
+		byIndex[pe.Index] = pe
+	}
+	for _, team := range teamIDs(p) {
+		effort := pr.Effort[team]
+		if effort <= 0 {
+			continue
+		}
+		first := start
+		for j := start - 1; j >= 0; j-- {
+			load, ok := byIndex[j].Teams[team]
+			if !ok || load.Capacity-load.Used >= effort-1e-9 {
+				break
+			}
+			first = j
+		}
+		if first < start {
+			when := periodLabel(p, first)
+			if first < start-1 {
+				when += " – " + periodLabel(p, start-1)
+			}
+			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), when))
+		}
+	}
+	return strings.Join(notes, "; ")
+}
+
+// projectReasons are a project's reasons, or for a scheduled project that
+// starts late, why it waited.
+func projectReasons(p *evaluate.Plan, pr evaluate.ProjectPlan) []string {
+	if len(pr.Reasons) > 0 {
+		return pr.Reasons
+	}
+	if note := delayNote(p, pr); note != "" {
+		return []string{note}
+	}
+	return nil
 }
 
 // portfolioROI is (benefit - cost) / cost of the scheduled projects, nil
@@ -256,6 +327,24 @@ func evaluationText(v evaluate.VendorResult) string {
 		winner = "winner " + *v.Winner
 	}
 	return strings.Join(parts, ", ") + "; " + winner
+}
+
+// checksText sums up the checks: "3 passed", or "1 of 3 passed; failed:
+// no_red_projects (error), late (warning)"; "" when there are none.
+func checksText(checks []evaluate.CheckResult) string {
+	if len(checks) == 0 {
+		return ""
+	}
+	var failed []string
+	for _, c := range checks {
+		if !c.Passed {
+			failed = append(failed, fmt.Sprintf("%s (%s)", c.ID, c.Severity))
+		}
+	}
+	if len(failed) == 0 {
+		return fmt.Sprintf("%d passed", len(checks))
+	}
+	return fmt.Sprintf("%d of %d passed; failed: %s", len(checks)-len(failed), len(checks), strings.Join(failed, ", "))
 }
 
 // checkResult is "pass" or "FAIL".

@@ -108,17 +108,42 @@ func (t *tableRenderer) summary() {
 		{"Finish", finishText(p)},
 		{"Peak", peakText(p.Totals)},
 	}
+	if text := checksText(p.Checks); text != "" {
+		rows = append(rows, [2]string{"Checks", text})
+	}
 	const keyWidth = 10
 	for _, r := range rows {
+		style := ""
+		if r[0] == "Checks" {
+			style = checksStyle(p.Checks)
+		}
 		lines := wrapText(r[1], t.width-2-keyWidth)
 		for i, line := range lines {
 			key := ""
 			if i == 0 {
 				key = r[0]
 			}
-			fmt.Fprintf(&t.buf, "  %-*s%s\n", keyWidth, key, line)
+			fmt.Fprintf(&t.buf, "  %-*s%s\n", keyWidth, key, t.style(style, line))
 		}
 	}
+}
+
+// checksStyle is red when an error check failed, yellow when only
+// warnings did.
+func checksStyle(checks []evaluate.CheckResult) string {
+	style := ""
+	for _, c := range checks {
+		switch {
+		case c.Passed:
+		case c.Severity == "warning":
+			if style == "" {
+				style = ansiYellow
+			}
+		default:
+			return ansiRed
+		}
+	}
+	return style
 }
 
 func (t *tableRenderer) ranking() {
@@ -138,6 +163,7 @@ func (t *tableRenderer) ranking() {
 			{header: "When", wrap: true},
 			{header: "Reason", wrap: true},
 		},
+		keys: 2,
 	}
 	mandatory := false
 	for _, pr := range t.p.Projects {
@@ -149,7 +175,7 @@ func (t *tableRenderer) ranking() {
 		g.rows = append(g.rows, []string{
 			fmt.Sprint(pr.Rank), id, pr.Status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			whenText(pr), reasonText(pr.Reasons),
+			whenText(pr), reasonText(projectReasons(t.p, pr)),
 		})
 		g.styles = append(g.styles, []string{"", "", statusStyle(pr.Status)})
 	}
@@ -207,6 +233,7 @@ func (t *tableRenderer) costBenefit() {
 			{header: "IRR", align: tw.AlignRight},
 			{header: "Payback (" + periodUnits(p.Roadmap.Period) + ")", align: tw.AlignRight},
 		},
+		keys: 1,
 	}
 	for _, pr := range p.Projects {
 		g.rows = append(g.rows, []string{
@@ -354,13 +381,15 @@ func (t *tableRenderer) capacity() {
 		periodW[j] = widest
 	}
 
+	// As many periods per chunk as fit, spread evenly over the chunks
+	// (8 periods that fit 6 at a time print as 4 and 4, not 6 and 2).
 	fixed := 1 + (groupW + 3) + (nameW + 3)
-	for start := 0; start < len(p.Periods); {
-		end, used := start, fixed
-		for end < len(p.Periods) && (end == start || used+periodW[end]+3 <= t.width) {
-			used += periodW[end] + 3
-			end++
-		}
+	n := len(p.Periods)
+	fit := max(1, (t.width-fixed)/(widest+3))
+	chunks := (n + fit - 1) / fit
+	per := (n + chunks - 1) / chunks
+	for start := 0; start < n; {
+		end := min(n, start+per)
 		g := grid{columns: []column{
 			{header: "", wrap: true, width: groupW},
 			{header: "", wrap: true, width: nameW},
@@ -432,7 +461,7 @@ func (t *tableRenderer) vendors() {
 		}
 		t.paragraph("", v.Evaluation+": "+evaluationText(v))
 		criteria := criteriaOrder(v)
-		g := grid{columns: []column{{header: "Vendor", wrap: true}}}
+		g := grid{columns: []column{{header: "Vendor", wrap: true}}, keys: 1}
 		for _, c := range criteria {
 			header := c
 			if wt, ok := v.Criteria[c]; ok {
@@ -523,6 +552,58 @@ type grid struct {
 	rows    [][]string
 	styles  [][]string // ANSI style per cell; may be short or nil
 	footer  []string
+	// keys is how many leading columns identify a row. A table too wide
+	// to fit without breaking words is split into several tables, each
+	// repeating the key columns with as many of the others as fit.
+	keys int
+}
+
+// subgrid is g with only the columns cols, in that order.
+func (g grid) subgrid(cols []int) grid {
+	pick := func(row []string) []string {
+		if row == nil {
+			return nil
+		}
+		out := make([]string, len(cols))
+		for j, c := range cols {
+			if c < len(row) {
+				out[j] = row[c]
+			}
+		}
+		return out
+	}
+	sub := grid{footer: pick(g.footer)}
+	for _, c := range cols {
+		sub.columns = append(sub.columns, g.columns[c])
+	}
+	for _, row := range g.rows {
+		sub.rows = append(sub.rows, pick(row))
+	}
+	for _, st := range g.styles {
+		sub.styles = append(sub.styles, pick(st))
+	}
+	return sub
+}
+
+// split divides g's non-key columns into consecutive groups that fit
+// width next to the key columns without breaking words.
+func (g grid) split(width int) []grid {
+	var keys []int
+	for i := range g.keys {
+		keys = append(keys, i)
+	}
+	var parts []grid
+	var group []int
+	for c := g.keys; c < len(g.columns); c++ {
+		try := append(append(append([]int(nil), keys...), group...), c)
+		if _, fits := fitColumns(g.subgrid(try), width); fits || len(group) == 0 {
+			group = append(group, c)
+			continue
+		}
+		parts = append(parts, g.subgrid(append(append([]int(nil), keys...), group...)))
+		group = []int{c}
+	}
+	return append(parts, g.subgrid(append(append([]int(nil), keys...), group...)))
 }
 
 // grid lays g out to fit t.width and renders it with tablewriter.
@@ -530,7 +611,16 @@ func (t *tableRenderer) grid(g grid) {
 	if t.err != nil {
 		return
 	}
-	widths := fitColumns(g, t.width)
+	widths, fits := fitColumns(g, t.width)
+	if !fits && g.keys > 0 && len(g.columns) > g.keys+1 {
+		for i, part := range g.split(t.width) {
+			if i > 0 {
+				t.buf.WriteString("\n")
+			}
+			t.grid(part)
+		}
+		return
+	}
 	wrapCell := func(s string, i int) string {
 		return strings.Join(wrapText(s, widths[i]), "\n")
 	}
@@ -542,6 +632,16 @@ func (t *tableRenderer) grid(g grid) {
 			aligns[i] = tw.AlignLeft
 		}
 		headers[i] = wrapCell(c.header, i)
+		if c.width > 0 && displayWidth(headers[i]) < widths[i] && !strings.Contains(headers[i], "\n") {
+			// tablewriter sizes a column by its contents: pad the header so
+			// a fixed-width column is as wide in every chunk.
+			pad := strings.Repeat(" ", widths[i]-displayWidth(headers[i]))
+			if aligns[i] == tw.AlignRight {
+				headers[i] = pad + headers[i]
+			} else {
+				headers[i] += pad
+			}
+		}
 	}
 	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}
 	var out bytes.Buffer
@@ -621,9 +721,9 @@ func hasText(cells []string) bool {
 // fitColumns returns each column's content width so that the table,
 // borders and padding included, fits width. First headers wrap down to
 // their cells' width; then wrappable columns shrink, widest first, down to
-// their longest word (at most 12 columns); as a last resort any column
-// shrinks and its words break.
-func fitColumns(g grid, width int) []int {
+// their longest word (at most 20 columns); as a last resort any column
+// shrinks and its words break, and fits is false.
+func fitColumns(g grid, width int) (widths []int, fits bool) {
 	n := len(g.columns)
 	natural := make([]int, n)   // one line per header and per cell line
 	cellWidth := make([]int, n) // widest cell line
@@ -644,7 +744,7 @@ func fitColumns(g grid, width int) []int {
 			for _, line := range strings.Split(cell, "\n") {
 				cellWidth[i] = max(cellWidth[i], displayWidth(line))
 				if c.wrap {
-					wordFloor[i] = max(wordFloor[i], min(longestWord(line), 12))
+					wordFloor[i] = max(wordFloor[i], min(longestWord(line), 20))
 				} else {
 					wordFloor[i] = max(wordFloor[i], displayWidth(line))
 				}
@@ -655,7 +755,7 @@ func fitColumns(g grid, width int) []int {
 			natural[i] = c.width
 		}
 	}
-	widths := append([]int(nil), natural...)
+	widths = append([]int(nil), natural...)
 	total := func() int {
 		sum := 1
 		for _, w := range widths {
@@ -686,9 +786,12 @@ func fitColumns(g grid, width int) []int {
 		}
 		return min(widths[i], wordFloor[i])
 	})
+	if total() <= width {
+		return widths, true
+	}
 	// Break words in any column.
 	shrink(func(int) int { return 1 })
-	return widths
+	return widths, false
 }
 
 // wrapText wraps s at spaces to lines of at most width columns, breaking

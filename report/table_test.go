@@ -151,3 +151,26 @@ func TestRenderNilPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestTableNeverBreaksNumbers: a table too wide for the terminal is split
+// into tables that repeat the key columns, so amounts and ids stay whole.
+func TestTableNeverBreaksNumbers(t *testing.T) {
+	p := loadFixture(t, "it2027")
+	for _, width := range []int{60, 80, 100} {
+		var buf bytes.Buffer
+		if err := RenderPlan(&buf, p, "table", Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, pr := range p.Projects {
+			for _, s := range []string{pr.ID, formatAmount(pr.Cost), formatAmount(pr.Benefit), formatAmount(pr.NPV), formatAmount(pr.RiskAdjustedNPV)} {
+				if !strings.Contains(out, s) {
+					t.Errorf("width %d: %q is not printed whole", width, s)
+				}
+			}
+		}
+		if width <= 80 && strings.Count(out, "│ Project ") < 4 {
+			t.Errorf("width %d: the ranked roadmap and cost-benefit tables were not split", width)
+		}
+	}
+}

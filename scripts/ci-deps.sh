@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the browser tests (e2e/) need, only when it is missing:
-# Debian's Chromium with a font, and the npm mermaid package pinned by
-# e2e/package-lock.json. Run by .ci/run and `make test` before go test;
-# running it again when everything is there does nothing.
+# Debian's Chromium with a font, Graphviz (to check the DOT output parses),
+# and the npm mermaid package pinned by e2e/package-lock.json. Run by
+# .ci/run and `make test` before go test; running it again when everything
+# is there does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,18 +11,23 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+missing=()
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
-	echo "ci-deps: installing chromium (apt-get)" >&2
+	missing+=(chromium fonts-dejavu-core)
+fi
+if ! command -v dot >/dev/null 2>&1; then
+	missing+=(graphviz)
+fi
+if [ ! -f e2e/node_modules/mermaid/dist/mermaid.min.js ] && ! command -v npm >/dev/null 2>&1; then
+	missing+=(nodejs npm)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "ci-deps: installing ${missing[*]} (apt-get)" >&2
 	as_root apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ ! -f e2e/node_modules/mermaid/dist/mermaid.min.js ]; then
-	if ! command -v npm >/dev/null 2>&1; then
-		echo "ci-deps: installing nodejs and npm (apt-get)" >&2
-		as_root apt-get update -qq
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-	fi
 	echo "ci-deps: installing the mermaid npm package into e2e/node_modules" >&2
 	(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi

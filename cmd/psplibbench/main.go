@@ -78,7 +78,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\tavg ms/inst\tmax ms/inst\t")
 	for _, set := range c.sets {
-		sum, err := runSet(c, data, set, stdout)
+		var sum summary
+		var err error
+		if strings.HasPrefix(set, "mknap") {
+			sum, err = runKnapsacks(c, filepath.Join(c.dir, "mknap"), set, stdout)
+		} else {
+			sum, err = runSet(c, data, set, stdout)
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "psplibbench:", err)
 			return 1

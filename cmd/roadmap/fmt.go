@@ -54,6 +54,9 @@ any file is not formatted.`,
 			}
 			return runFmt(g, s, o)
 		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"hcl"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.list, "list", "l", true, "print the names of files whose formatting changed")
@@ -131,6 +134,12 @@ func (r *fmtRun) collect() ([]string, error) {
 		found, err := hclFilesIn(p, r.o.recursive)
 		if err != nil {
 			return nil, err
+		}
+		if len(found) == 0 && !r.o.recursive {
+			// Say so, or `fmt --check examples` in CI passes having checked nothing.
+			if _, err := fmt.Fprintf(r.s.Err, "No .hcl files directly in %s; use --recursive to format its subdirectories.\n", p); err != nil {
+				return nil, err
+			}
 		}
 		for _, f := range found {
 			add(f)

@@ -141,6 +141,28 @@ func TestFmtCheck(t *testing.T) {
 	}
 }
 
+func TestFmtExamplesAreFormatted(t *testing.T) {
+	res := runCLI(t, "fmt", "--check", "--recursive", "../../examples")
+	res.wantExit(t, 0)
+	if res.Stdout != "" || res.Stderr != "" {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", res.Stdout, res.Stderr)
+	}
+}
+
+func TestFmtSaysWhenADirectoryHasNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"sub/goals.hcl": formattedGoals})
+	res := runCLI(t, "fmt", "--check", dir)
+	res.wantExit(t, 0)
+	want := "No .hcl files directly in $DIR; use --recursive to format its subdirectories.\n"
+	if diff := cmp.Diff(want, strings.ReplaceAll(res.Stderr, dir, "$DIR")); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	if res := runCLI(t, "fmt", "--check", "--recursive", dir); res.Stderr != "" {
+		t.Errorf("stderr with --recursive = %q, want nothing", res.Stderr)
+	}
+}
+
 func TestFmtLeavesFileWithSyntaxErrorUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a_broken.hcl": syntaxError, "goals.hcl": unformattedGoals})

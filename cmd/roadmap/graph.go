@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/signal"
 	"slices"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -42,14 +44,15 @@ contribution.`,
 			if len(args) == 1 {
 				o.dir = args[0]
 			}
-			return runGraph(cmd.Context(), g, s, o)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			return runGraph(ctx, g, s, o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "dot", fmt.Sprintf("output format: one of %v", report.GraphFormats()))
 	f.BoolVar(&o.goals, "goals", false, "add the goals and which projects serve them")
-	f.StringArrayVar(&o.vars, "var", nil, "set a variable: name=value (repeatable)")
-	f.StringArrayVar(&o.varFiles, "var-file", nil, "load variables from a .vars.hcl file (repeatable)")
+	addVarFlags(cmd, &o.vars, &o.varFiles)
 	return cmd
 }
 
@@ -57,39 +60,25 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if !slices.Contains(report.GraphFormats(), o.format) {
 		return fmt.Errorf("unknown graph format %q: use one of %v", o.format, report.GraphFormats())
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, hclspec.LoadOptions{Vars: o.vars, VarFiles: o.varFiles, Env: s.Env})
-	if diags.HasErrors() {
-		return graphDiagnostics(g, s, diags, loader.Files())
-	}
-	plan, evalDiags := evaluate.Evaluate(ctx, cfg, evaluate.Options{})
-	diags = append(diags, evalDiags...)
-	if diags.HasErrors() || plan == nil {
-		return graphDiagnostics(g, s, diags, loader.Files())
-	}
-	if len(diags) > 0 {
-		if err := writeGraphDiagnostics(g, s, diags, loader.Files()); err != nil {
-			return err
-		}
-	}
-	return report.RenderGraph(s.Out, plan, o.format, report.GraphOptions{Goals: o.goals})
-}
-
-// graphDiagnostics prints diags and fails the command.
-func graphDiagnostics(g *globalOptions, s *Streams, diags hcl.Diagnostics, files map[string]*hcl.File) error {
-	if err := writeGraphDiagnostics(g, s, diags, files); err != nil {
+	cfg, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}
-	return &ExitError{Code: 1}
-}
-
-func writeGraphDiagnostics(g *globalOptions, s *Streams, diags hcl.Diagnostics, files map[string]*hcl.File) error {
-	width := s.TerminalWidth
-	if width <= 0 {
-		width = 100
+	if diags.HasErrors() || cfg == nil {
+		return errFailed
 	}
-	return hcl.NewDiagnosticTextWriter(s.Err, files, uint(width), g.color(s, s.ErrIsTerminal)).WriteDiagnostics(diags)
+	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{})
+	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+		return err
+	}
+	if diags.HasErrors() || plan == nil {
+		return errFailed
+	}
+	var buf bytes.Buffer
+	if err := report.RenderGraph(&buf, plan, o.format, report.GraphOptions{Goals: o.goals}); err != nil {
+		return err
+	}
+	_, err := s.Out.Write(buf.Bytes())
+	return err
 }

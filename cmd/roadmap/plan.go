@@ -5,13 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -76,8 +77,7 @@ prints the difference from the other plan instead.`,
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
 	f.StringVar(&o.out, "out", "", "also save the JSON plan to `FILE` (for show and --compare)")
-	f.StringArrayVar(&o.vars, "var", nil, "set a variable, `NAME=VALUE` (repeatable)")
-	f.StringArrayVar(&o.varFiles, "var-file", nil, "load variables from a .vars.hcl `FILE` (repeatable)")
+	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
@@ -105,24 +105,31 @@ func (o *planOptions) validate() error {
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, hclspec.LoadOptions{Vars: o.vars, VarFiles: o.varFiles, Env: s.Env})
-	if err := printDiagnostics(g, s, loader.Files(), diags); err != nil {
+	cfg, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}
 	if diags.HasErrors() || cfg == nil {
-		return &ExitError{Code: 1}
+		return errFailed
 	}
 
-	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{
+	opts := evaluate.Options{
 		Optimize:  o.optimize,
 		Seed:      o.seed,
 		TimeLimit: o.timeLimit,
-	})
-	if err := printDiagnostics(g, s, loader.Files(), diags); err != nil {
+	}
+	var progress *progressLine
+	if s.ErrIsTerminal {
+		progress = &progressLine{w: s.Err, last: -1}
+		opts.Progress = progress.update
+	}
+	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
+	progress.clear()
+	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}
 	if diags.HasErrors() || plan == nil {
-		return &ExitError{Code: 1}
+		return errFailed
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("plan interrupted: %w", err)
@@ -162,11 +169,7 @@ func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) e
 		format = "table"
 	}
 	var buf bytes.Buffer
-	opts := report.Options{Color: g.color(s, s.OutIsTerminal)}
-	if s.OutIsTerminal && s.TerminalWidth > 0 {
-		opts.Width = s.TerminalWidth
-	}
-	if err := report.RenderPlan(&buf, p, format, opts); err != nil {
+	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
 		return err
 	}
 	_, err := s.Out.Write(buf.Bytes())
@@ -189,20 +192,39 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 		fmt.Fprintf(s.Err, "%s: check %q failed: %s\n", label, c.ID, c.Message)
 	}
 	if failed > 0 {
-		return &ExitError{Code: 1}
+		return errFailed
 	}
 	return nil
 }
 
-// printDiagnostics writes diags to stderr with source snippets.
-func printDiagnostics(g *globalOptions, s *Streams, files map[string]*hcl.File, diags hcl.Diagnostics) error {
-	if len(diags) == 0 {
-		return nil
+// progressLine shows the optimiser's progress on a terminal's stderr as
+// one line rewritten in place, and clears it when the search ends.
+type progressLine struct {
+	mu    sync.Mutex
+	w     io.Writer
+	last  int // percent last shown; -1 before the first
+	shown bool
+}
+
+func (p *progressLine) update(done float64) {
+	pct := int(min(max(done, 0), 1) * 100)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if pct == p.last {
+		return
 	}
-	width := uint(0)
-	if s.ErrIsTerminal && s.TerminalWidth > 0 {
-		width = uint(s.TerminalWidth)
+	p.last, p.shown = pct, true
+	fmt.Fprintf(p.w, "\rOptimising the schedule... %3d%%", pct)
+}
+
+func (p *progressLine) clear() {
+	if p == nil {
+		return
 	}
-	w := hcl.NewDiagnosticTextWriter(s.Err, files, width, g.color(s, s.ErrIsTerminal))
-	return w.WriteDiagnostics(diags)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }

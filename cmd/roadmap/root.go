@@ -10,7 +10,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -114,11 +113,25 @@ type varFlags struct {
 	varFiles []string
 }
 
-// addVarFlags registers --var and --var-file on fs, storing into vars and
+// addVarFlags registers --var and --var-file on cmd, storing into vars and
 // varFiles. StringArray keeps commas inside values intact.
-func addVarFlags(fs *pflag.FlagSet, vars, varFiles *[]string) {
+func addVarFlags(cmd *cobra.Command, vars, varFiles *[]string) {
+	fs := cmd.Flags()
 	fs.StringArrayVar(vars, "var", nil, "set a variable: `name=value` (repeatable)")
 	fs.StringArrayVar(varFiles, "var-file", nil, "load variable values from a .vars.hcl `file` (repeatable)")
+	// Completion only: the error is for unknown flag names, and the flag was
+	// just added.
+	_ = cmd.RegisterFlagCompletionFunc("var-file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"hcl", "json"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+}
+
+// completeDirs completes a roadmap directory argument.
+func completeDirs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveFilterDirs
 }
 
 // loadOptions builds the loader's inputs from flags and the environment.
@@ -196,6 +209,7 @@ func defaultStreams() *Streams {
 		OutIsTerminal: isTerminal(os.Stdout),
 		ErrIsTerminal: isTerminal(os.Stderr),
 		Env:           os.Environ(),
+		TerminalWidth: terminalWidth(os.Stdout),
 	}
 }
 

@@ -169,3 +169,24 @@ func TestLoadOptions(t *testing.T) {
 		t.Errorf("Env (-want +got):\n%s", diff)
 	}
 }
+
+func TestArgumentCompletion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{args: []string{"__complete", "fmt", ""}, want: "hcl\n:8\n"},      // .hcl files
+		{args: []string{"__complete", "validate", ""}, want: ":16\n"},     // directories
+		{args: []string{"__complete", "validate", "x", ""}, want: ":4\n"}, // nothing more
+		{args: []string{"__complete", "validate", "--var-file", ""}, want: "hcl\njson\n:8\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) {
+			res := runCLI(t, tt.args...)
+			res.wantExit(t, 0)
+			if diff := cmp.Diff(tt.want, res.Stdout); diff != "" {
+				t.Errorf("stdout (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

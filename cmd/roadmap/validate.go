@@ -39,8 +39,9 @@ The exit status is 1 when there is any error.`,
 			}
 			return runValidate(g, s, o)
 		},
+		ValidArgsFunction: completeDirs,
 	}
-	addVarFlags(cmd.Flags(), &o.vars, &o.varFiles)
+	addVarFlags(cmd, &o.vars, &o.varFiles)
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
 	return cmd
 }

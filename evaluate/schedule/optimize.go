@@ -149,12 +149,26 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	s.best = indiv{start: slices.Clone(base.Start), fit: baseFit}
 	res.Baseline = s.objectiveValue(baseFit)
 	if !s.atBound() {
-		if len(p.Budgets) == 0 && countLists(p, e.succs, min(listLimit, maxSchedules-1)) >= 0 {
-			res.Method = "exhaustive search over activity lists (serial SGS)"
-			s.exhaustive(topo)
-		} else {
+		exact := len(p.Budgets) == 0 // see exhaustive
+		switch {
+		case countLists(p, e.succs, min(listLimit, maxSchedules-1)) < 0:
 			res.Method = "genetic algorithm over activity lists with double justification"
 			s.genetic(base.Order, tm, prio)
+		case exact:
+			res.Method = "exhaustive search over activity lists (serial SGS)"
+			s.exhaustive(topo)
+		default:
+			// With budgets the lists do not reach every schedule: search
+			// them all, then let the genetic algorithm spend the rest.
+			res.Method = "exhaustive search over activity lists, then a genetic algorithm with double justification"
+			s.exhaustive(topo)
+			if s.stopped == StopComplete && !s.atBound() {
+				s.stopped = ""
+				s.genetic(base.Order, tm, prio)
+			}
+		}
+		if s.stopped == StopComplete && !exact {
+			s.stopped = StopBudget
 		}
 	} else {
 		res.Method = "rank order (already at the bound)"
@@ -177,8 +191,8 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	} else {
 		res.Best = res.Baseline
 	}
-	if res.Optimal && s.hasBound && res.Objective == ObjectiveValue {
-		// Exhaustive search proves the best is optimal: it is the bound.
+	if res.Optimal {
+		// A proven optimum is the tightest bound.
 		b := res.Best
 		res.Bound = &b
 	}
@@ -236,6 +250,18 @@ type search struct {
 	best     indiv
 	stopped  StopReason
 	lastNote int
+
+	noJustify    bool // justification switched off (value objective)
+	justified    int  // justifications tried
+	justifyGains int  // of which placed more weight
+}
+
+// childCost is the most schedules one child may take.
+func (s *search) childCost() int {
+	if s.noJustify {
+		return 1
+	}
+	return 3
 }
 
 type indiv struct {
@@ -329,10 +355,29 @@ func (s *search) offer(x *indiv) {
 
 // evaluate decodes x.list with the serial SGS and double justification,
 // and rewrites the list in the order of the improved schedule's starts.
+//
+// For the value objective justification pays only when the room it frees
+// takes another task; when it has not done so in its first 200 tries it
+// is switched off and the budget goes to more children.
 func (s *search) evaluate(x *indiv) {
 	e := s.e
 	e.forward(x.list)
-	e.justify(x.list)
+	if !s.noJustify {
+		var before fitness
+		if s.obj == ObjectiveValue {
+			before = e.fitnessOf(e.start)
+		}
+		e.justify(x.list)
+		if s.obj == ObjectiveValue {
+			s.justified++
+			if cmpWeight(e.fitnessOf(e.start).weight, before.weight) > 0 {
+				s.justifyGains++
+			}
+			if s.justified >= 200 && s.justifyGains == 0 {
+				s.noJustify = true
+			}
+		}
+	}
 	x.fit = e.fitnessOf(e.start)
 	x.list = e.listFromStarts(x.list, x.list[:0:0])
 	x.start = append(x.start[:0], e.start...)
@@ -382,7 +427,13 @@ func countLists(p *Problem, succs [][]int, limit int) int {
 	return -1
 }
 
-// exhaustive decodes every precedence-feasible activity list.
+// exhaustive decodes every precedence-feasible activity list. Without
+// budgets that finds an optimum of either objective: take an optimal
+// schedule and list its tasks by start, then the rest; the serial SGS
+// places each of them no later than there, because in every period the
+// tasks already placed use no more than they did in the optimal schedule
+// (Sprecher, Kolisch and Drexl 1995). A budget window sums over periods,
+// so moving a task earlier can crowd it, and the argument fails.
 func (s *search) exhaustive(topo []int) {
 	e := s.e
 	n := e.n

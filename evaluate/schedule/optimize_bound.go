@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -55,20 +56,24 @@ func cumulativeCover(capacity []float64, work float64) (int, bool) {
 	return 0, false
 }
 
-// valueBound is an upper bound on the total weight any schedule places:
-// tasks that can never fit (their window, with their predecessors' chain,
-// is too short) are left out, then each constraint alone - a resource over
-// the whole horizon, a budget over all its windows, the limit on tasks in
-// flight - is relaxed to a fractional knapsack (Dantzig 1957) solved
-// greedily by weight per unit used. The bound is the least of them.
+// valueBound is an upper bound on the total weight any schedule places.
+// Tasks that can never fit (their window is shorter than their chain of
+// predecessors allows) are left out. Every constraint is then aggregated
+// over the horizon - a resource's capacity over all periods, a budget over
+// all its windows, the limit on tasks in flight times the horizon - which
+// gives a multidimensional knapsack whose linear relaxation bounds the
+// value. That relaxation is bounded by surrogate relaxation: any
+// non-negative combination of the constraints is one knapsack constraint,
+// whose fractional optimum is found greedily by weight per unit (Dantzig
+// 1957). The bound is the least over each constraint alone and over
+// multipliers adjusted by subgradient steps towards the LP optimum, the
+// surrogate dual (Glover 1975).
 func valueBound(p *Problem, tm timing) float64 {
 	n := len(p.Tasks)
 	possible := make([]bool, n)
 	for i := range p.Tasks {
 		possible[i] = tm.es[i]+p.Tasks[i].Duration <= min(p.Tasks[i].Latest+1, p.Horizon) && tm.es[i] <= p.lastStart(i)
 	}
-	// A task whose predecessor is impossible is impossible too; es is
-	// already ordered so one pass in topological order settles it.
 	for _, i := range topoOrder(p, successors(p), nil) {
 		for _, q := range p.Tasks[i].Preds {
 			if !possible[q] {
@@ -76,87 +81,163 @@ func valueBound(p *Problem, tm timing) float64 {
 			}
 		}
 	}
-	total := 0.0
-	for i := range p.Tasks {
-		if possible[i] {
-			total += max(p.Tasks[i].Weight, 0)
+	// The aggregated constraints: capacity and each task's use.
+	type use struct {
+		c int
+		a float64
+	}
+	var capacity []float64
+	uses := make([][]use, n)
+	for r := range p.Resources {
+		c := len(capacity)
+		total := 0.0
+		for _, v := range p.Resources[r].Capacity {
+			total += v
+		}
+		capacity = append(capacity, total)
+		for i := range p.Tasks {
+			for _, d := range p.Tasks[i].Demand {
+				if d.Resource == r && d.Amount > 0 && p.Tasks[i].Duration > 0 {
+					uses[i] = append(uses[i], use{c, d.Amount * float64(p.Tasks[i].Duration)})
+				}
+			}
 		}
 	}
-	bound := total
-	knap := func(capacity float64, use func(i int) float64) {
-		type item struct {
-			w, u float64
+	for b := range p.Budgets {
+		c := len(capacity)
+		total := 0.0
+		for _, l := range p.Budgets[b].Limit {
+			total += l
 		}
-		var items []item
-		free := 0.0
+		capacity = append(capacity, total)
 		for i := range p.Tasks {
-			if !possible[i] || p.Tasks[i].Weight <= 0 {
+			if p.Tasks[i].Budget != b {
 				continue
 			}
-			u := use(i)
-			if u <= eps {
-				free += p.Tasks[i].Weight
-				continue
+			sum := 0.0
+			for _, v := range p.Tasks[i].Spend {
+				sum += v
 			}
-			items = append(items, item{p.Tasks[i].Weight, u})
+			if sum > 0 {
+				uses[i] = append(uses[i], use{c, sum})
+			}
 		}
-		slices.SortStableFunc(items, func(a, b item) int {
-			// Higher weight per unit first.
-			x, y := a.w*b.u, b.w*a.u
+	}
+	if p.MaxParallel > 0 {
+		c := len(capacity)
+		capacity = append(capacity, float64(p.MaxParallel*p.Horizon))
+		for i := range p.Tasks {
+			if p.Tasks[i].Duration > 0 {
+				uses[i] = append(uses[i], use{c, float64(p.Tasks[i].Duration)})
+			}
+		}
+	}
+	var items []int
+	total := 0.0
+	for i := range p.Tasks {
+		if !possible[i] || p.Tasks[i].Weight <= 0 {
+			continue
+		}
+		for _, u := range uses[i] {
+			if capacity[u.c] <= eps {
+				possible[i] = false // it needs a resource that is never there
+			}
+		}
+		if possible[i] {
+			items = append(items, i)
+			total += p.Tasks[i].Weight
+		}
+	}
+	m := len(capacity)
+	if m == 0 || len(items) == 0 {
+		return total
+	}
+
+	// surrogate is the fractional knapsack bound for multipliers lambda;
+	// frac receives each item's share in its solution.
+	size := make([]float64, n)
+	order := make([]int, 0, len(items))
+	frac := make([]float64, n)
+	surrogate := func(lambda []float64) float64 {
+		capSum := 0.0
+		for c, l := range lambda {
+			capSum += l * capacity[c]
+		}
+		order = order[:0]
+		v := 0.0
+		for _, i := range items {
+			sz := 0.0
+			for _, u := range uses[i] {
+				sz += lambda[u.c] * u.a
+			}
+			size[i] = sz
+			frac[i] = 0
+			if sz <= 1e-12*(1+capSum) {
+				v += p.Tasks[i].Weight
+				frac[i] = 1
+				continue
+			}
+			order = append(order, i)
+		}
+		slices.SortFunc(order, func(a, b int) int {
+			// Higher weight per unit first; index breaks ties.
+			x, y := p.Tasks[a].Weight*size[b], p.Tasks[b].Weight*size[a]
 			switch {
 			case x > y:
 				return -1
 			case x < y:
 				return 1
 			}
-			return 0
+			return cmp.Compare(a, b)
 		})
-		v := free
-		left := capacity
-		for _, it := range items {
-			if it.u <= left {
-				v += it.w
-				left -= it.u
+		left := capSum
+		for _, i := range order {
+			if size[i] <= left {
+				v += p.Tasks[i].Weight
+				left -= size[i]
+				frac[i] = 1
 				continue
 			}
-			v += it.w * left / it.u
+			frac[i] = left / size[i]
+			v += p.Tasks[i].Weight * frac[i]
 			break
 		}
-		bound = min(bound, v)
+		return v
 	}
-	for r := range p.Resources {
-		capacity := 0.0
-		for _, c := range p.Resources[r].Capacity {
-			capacity += c
+	bound := total
+	lambda := make([]float64, m)
+	for c := range capacity {
+		clear(lambda)
+		lambda[c] = 1
+		bound = min(bound, surrogate(lambda))
+	}
+	if m == 1 {
+		return bound
+	}
+	for c := range lambda {
+		lambda[c] = 1 / capacity[c]
+	}
+	iterations := min(200, 4_000_000/(len(items)+1))
+	load := make([]float64, m)
+	for k := range iterations {
+		bound = min(bound, surrogate(lambda))
+		clear(load)
+		for _, i := range items {
+			for _, u := range uses[i] {
+				load[u.c] += frac[i] * u.a
+			}
 		}
-		knap(capacity, func(i int) float64 {
-			u := 0.0
-			for _, d := range p.Tasks[i].Demand {
-				if d.Resource == r {
-					u += d.Amount * float64(p.Tasks[i].Duration)
-				}
-			}
-			return u
-		})
-	}
-	for b := range p.Budgets {
-		capacity := 0.0
-		for _, l := range p.Budgets[b].Limit {
-			capacity += l
+		// Weigh over-used constraints more, slack ones less.
+		step := 1 / math.Sqrt(float64(k+1))
+		norm := 0.0
+		for c := range lambda {
+			g := (load[c] - capacity[c]) / capacity[c]
+			lambda[c] *= math.Exp(step * max(-1, min(1, g)))
+			norm += lambda[c] * capacity[c]
 		}
-		knap(capacity, func(i int) float64 {
-			if p.Tasks[i].Budget != b {
-				return 0
-			}
-			u := 0.0
-			for _, s := range p.Tasks[i].Spend {
-				u += s
-			}
-			return u
-		})
-	}
-	if p.MaxParallel > 0 {
-		knap(float64(p.MaxParallel*p.Horizon), func(i int) float64 { return float64(p.Tasks[i].Duration) })
+		for c := range lambda {
+			lambda[c] /= norm
+		}
 	}
 	return bound
 }

@@ -23,7 +23,7 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 	pop := make([]indiv, 0, 2*size)
 	seen := map[uint64]bool{}
 	add := func(list []int) bool {
-		if s.done(3) {
+		if s.done(s.childCost()) {
 			return false
 		}
 		x := indiv{list: list}
@@ -39,6 +39,20 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 	}
 	values := make([]float64, n)
 	rules := e.rules(tm)
+	// Ties between tasks starting together break by the objective's main
+	// rule, kept topological: value per unit of capacity for value (so a
+	// crowded list drops the least valuable first), latest finish for
+	// finish.
+	tie := rules[0]
+	if s.obj == ObjectiveValue {
+		tie = rules[len(rules)-1]
+	}
+	for i := range values {
+		values[i] = tie.value(i)
+	}
+	for k, i := range topoOrder(e.p, e.succs, ranks(values, nil)) {
+		e.topo[i] = k
+	}
 	for _, r := range rules {
 		for i := range values {
 			values[i] = r.value(i)
@@ -59,6 +73,18 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 	if !add(e.listFromStarts(topoOrder(e.p, e.succs, nil), nil)) {
 		return
 	}
+	if s.obj == ObjectiveValue {
+		// Sample around value per unit of capacity instead: the greedy
+		// order of the knapsack relaxation.
+		weight := rules[len(rules)-1]
+		for i := range values {
+			values[i] = weight.value(i)
+		}
+		pos := ranks(values, nil)
+		for i := range values {
+			values[i] = float64(pos[i])
+		}
+	}
 	for tries := 0; len(pop) < size && tries < 3*size; tries++ {
 		if !add(e.sampleList(s.rng, values, must, nil)) {
 			return
@@ -68,7 +94,7 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 
 	stamp := make([]int, n)
 	gen := 0
-	for !s.done(3) {
+	for !s.done(s.childCost()) {
 		perm := s.rng.Perm(len(pop))
 		parents := len(pop)
 		for k := 0; k+1 < len(perm); k += 2 {
@@ -148,8 +174,9 @@ func crossover(mother, father []int, q1, q2 int, stamp []int, gen int) []int {
 
 // mutate swaps neighbours that are not precedence-related, each with a
 // small probability (Hartmann 1998); for the value objective it also moves
-// a task the parent left out to an earlier position after its last
-// predecessor, so it gets a chance at the room.
+// a task the parent left out to a random earlier position after its last
+// predecessor, so it gets a chance at the room: in effect an exchange
+// with the tasks it then displaces.
 func (s *search) mutate(list, parentStart []int) {
 	n := len(list)
 	const pSwap = 0.05
@@ -162,7 +189,7 @@ func (s *search) mutate(list, parentStart []int) {
 			list[k], list[k+1] = b, a
 		}
 	}
-	if s.obj != ObjectiveValue || s.rng.Float64() >= 0.5 {
+	if s.obj != ObjectiveValue {
 		return
 	}
 	var out []int

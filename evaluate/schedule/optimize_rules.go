@@ -73,18 +73,36 @@ func (e *engine) rules(tm timing) []rule {
 			totalSuccs[i] = len(e.succs[i])
 		}
 	}
+	// work is a task's share of everything it draws on, summed: team
+	// time over each team's capacity in the horizon, spend over its
+	// budget's total, periods over the room for tasks in flight.
+	capTotal := make([]float64, len(p.Resources))
+	for r := range p.Resources {
+		for _, c := range p.Resources[r].Capacity {
+			capTotal[r] += c
+		}
+	}
+	budgetTotal := make([]float64, len(p.Budgets))
+	for b := range p.Budgets {
+		for _, l := range p.Budgets[b].Limit {
+			budgetTotal[b] += l
+		}
+	}
 	work := func(i int) float64 {
 		tk := &p.Tasks[i]
 		w := 0.0
 		for _, d := range tk.Demand {
-			c := p.Resources[d.Resource].Capacity
-			if len(c) > 0 && c[0] > 0 {
-				w += d.Amount / c[0]
-			} else {
-				w += d.Amount
+			w += d.Amount * float64(tk.Duration) / max(capTotal[d.Resource], eps)
+		}
+		if tk.Budget >= 0 {
+			for _, v := range tk.Spend {
+				w += v / max(budgetTotal[tk.Budget], eps)
 			}
 		}
-		return float64(tk.Duration) * w
+		if p.MaxParallel > 0 {
+			w += float64(tk.Duration) / float64(p.MaxParallel*p.Horizon)
+		}
+		return w
 	}
 	return []rule{
 		{"LFT", func(i int) float64 { return float64(tm.lf[i]) }},

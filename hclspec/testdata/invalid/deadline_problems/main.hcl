@@ -19,3 +19,9 @@ project "early_start" {
   earliest_start = "2026-01-15"
   deadline       = 2027
 }
+
+project "too_long" {
+  duration       = "1 year"
+  earliest_start = "2027-Q2"
+  deadline       = "2027-Q4"
+}

@@ -1,0 +1,1 @@
+capacity = 6

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	validateDir = "testdata/validate"
+	exampleDir  = "../../examples/it-department"
+)
+
+// TestValidateGolden pins what validate prints for a small roadmap holding
+// one mistake of each common kind: the text on stderr and the JSON.
+func TestValidateGolden(t *testing.T) {
+	dir := filepath.Join(validateDir, "invalid")
+	text := runCLI(t, "validate", dir)
+	text.wantExit(t, 1)
+	if text.Stdout != "" {
+		t.Errorf("stdout = %q, want nothing", text.Stdout)
+	}
+	assertGolden(t, "validate/invalid.txt", text.Stderr)
+
+	js := runCLI(t, "validate", "--json", dir)
+	js.wantExit(t, 1)
+	if js.Stderr != "" {
+		t.Errorf("stderr = %q, want nothing with --json", js.Stderr)
+	}
+	assertGolden(t, "validate/invalid.json", js.Stdout)
+
+	// The JSON says the same as the text, in the same order.
+	var report struct {
+		Valid        bool `json:"valid"`
+		ErrorCount   int  `json:"error_count"`
+		WarningCount int  `json:"warning_count"`
+		Diagnostics  []struct {
+			Severity string `json:"severity"`
+			Summary  string `json:"summary"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(js.Stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	var jsonSummaries, textSummaries []string
+	for _, d := range report.Diagnostics {
+		jsonSummaries = append(jsonSummaries, d.Summary)
+	}
+	for _, line := range strings.Split(text.Stderr, "\n") {
+		if s, ok := strings.CutPrefix(line, "Error: "); ok {
+			textSummaries = append(textSummaries, s)
+		}
+	}
+	if diff := cmp.Diff(textSummaries, jsonSummaries); diff != "" {
+		t.Errorf("JSON and text disagree (-text +json):\n%s", diff)
+	}
+	if report.Valid || report.ErrorCount != len(report.Diagnostics) || report.WarningCount != 0 {
+		t.Errorf("valid=%v error_count=%d warning_count=%d for %d diagnostics", report.Valid, report.ErrorCount, report.WarningCount, len(report.Diagnostics))
+	}
+}
+
+func TestValidateSuccess(t *testing.T) {
+	tests := []struct {
+		name       string
+		run        cliRun
+		wantStdout string
+		wantStderr string
+	}{
+		{
+			name:       "the example",
+			run:        cliRun{Args: []string{"validate", exampleDir}},
+			wantStdout: "Success! The roadmap is valid.\n",
+		},
+		{
+			name:       "the example with its variable file",
+			run:        cliRun{Args: []string{"validate", "--var-file", filepath.Join(exampleDir, "example.vars.hcl"), exampleDir}},
+			wantStdout: "Success! The roadmap is valid.\n",
+		},
+		{
+			name:       "default directory",
+			run:        cliRun{Args: []string{"validate"}},
+			wantStdout: "Success! The roadmap is valid.\n",
+		},
+		{
+			name:       "colour on a terminal",
+			run:        cliRun{Args: []string{"validate", exampleDir}, OutIsTerminal: true},
+			wantStdout: "\x1b[32;1mSuccess! The roadmap is valid.\x1b[0m\n",
+		},
+		{
+			name:       "no colour with NO_COLOR",
+			run:        cliRun{Args: []string{"validate", exampleDir}, OutIsTerminal: true, Env: []string{"NO_COLOR=1"}},
+			wantStdout: "Success! The roadmap is valid.\n",
+		},
+		{
+			name:       "warnings only",
+			run:        cliRun{Args: []string{"validate", filepath.Join(validateDir, "warning")}},
+			wantStdout: "Success! The roadmap is valid, but there were some validation warnings as shown above.\n",
+			wantStderr: `Warning: Earliest start before the roadmap starts
+
+  on testdata/validate/warning/roadmap.hcl line 9, in project "early":
+   9:   earliest_start = "2026-Q4"
+
+2026-Q4 falls before the roadmap's first period, 2027-Q1, so it does not constrain the project.
+
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "default directory" {
+				t.Chdir(filepath.Join(validateDir, "valid"))
+			}
+			res := tt.run.run(t)
+			res.wantExit(t, 0)
+			if diff := cmp.Diff(tt.wantStdout, res.Stdout); diff != "" {
+				t.Errorf("stdout (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantStderr, res.Stderr); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestValidateJSONValid(t *testing.T) {
+	res := runCLI(t, "validate", "--json", exampleDir)
+	res.wantExit(t, 0)
+	want := `{
+  "format_version": "1",
+  "valid": true,
+  "error_count": 0,
+  "warning_count": 0,
+  "diagnostics": []
+}
+`
+	if diff := cmp.Diff(want, res.Stdout); diff != "" {
+		t.Errorf("stdout (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateVariables checks that --var, --var-file and ROADMAP_VAR_*
+// reach the loader, in Terraform's order of precedence.
+func TestValidateVariables(t *testing.T) {
+	dir := filepath.Join(validateDir, "valid")
+	negative := filepath.Join(dir, "negative.vars.hcl")
+	more := filepath.Join(dir, "more.vars.hcl")
+	tests := []struct {
+		name        string
+		args        []string
+		env         []string
+		wantCode    int
+		wantSummary string // first line of stderr
+	}{
+		{name: "--var", args: []string{"--var", "capacity=3"}},
+		{name: "--var failing validation", args: []string{"--var", "capacity=0"}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
+		{name: "--var of the wrong type", args: []string{"--var", "capacity=lots"}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
+		{name: "--var undeclared", args: []string{"--var", "capcity=3"}, wantCode: 1, wantSummary: "Error: Value for undeclared variable"},
+		{name: "--var-file failing validation", args: []string{"--var-file", negative}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
+		{name: "later --var-file wins", args: []string{"--var-file", negative, "--var-file", more}},
+		{name: "--var wins over --var-file", args: []string{"--var-file", negative, "--var", "capacity=2"}},
+		{name: "environment", env: []string{"ROADMAP_VAR_capacity=0"}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
+		{name: "--var-file wins over environment", env: []string{"ROADMAP_VAR_capacity=0"}, args: []string{"--var-file", more}},
+		{name: "missing --var-file", args: []string{"--var-file", filepath.Join(dir, "nope.vars.hcl")}, wantCode: 1, wantSummary: "Error: Failed to read file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"validate"}, tt.args...), dir)
+			res := cliRun{Args: args, Env: tt.env}.run(t)
+			res.wantExit(t, tt.wantCode)
+			first, _, _ := strings.Cut(res.Stderr, "\n")
+			if first != tt.wantSummary {
+				t.Errorf("first line of stderr = %q, want %q\nstderr:\n%s", first, tt.wantSummary, res.Stderr)
+			}
+		})
+	}
+}
+
+func TestValidateMissingDirectory(t *testing.T) {
+	res := runCLI(t, "validate", filepath.Join(validateDir, "does-not-exist"))
+	res.wantExit(t, 1)
+	if !strings.HasPrefix(res.Stderr, "Error: Cannot read roadmap directory\n") {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+}
+
+func TestValidateDiagnosticsOnTerminal(t *testing.T) {
+	dir := filepath.Join(validateDir, "invalid")
+	res := cliRun{Args: []string{"validate", dir}, ErrIsTerminal: true, TerminalWidth: 50}.run(t)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, "\x1b[31mError\x1b[0m: Unknown team") {
+		t.Errorf("no coloured severity on a terminal:\n%s", res.Stderr)
+	}
+	// Detail text wraps at the width; headers and source lines are not cut.
+	sourceLine := regexp.MustCompile(`^ *\d+: `)
+	for _, line := range strings.Split(res.Stderr, "\n") {
+		plain := strings.ReplaceAll(strings.ReplaceAll(line, "\x1b[31m", ""), "\x1b[0m", "")
+		if strings.HasPrefix(plain, "  on ") || strings.HasPrefix(plain, "Error: ") || sourceLine.MatchString(plain) {
+			continue
+		}
+		if len(plain) > 50 {
+			t.Errorf("detail line longer than the terminal: %q", plain)
+		}
+	}
+	cycle := "These projects depend on each other in a loop, so none can start"
+	if strings.Contains(res.Stderr, cycle) {
+		t.Errorf("detail not wrapped at 50 columns:\n%s", res.Stderr)
+	}
+	if piped := runCLI(t, "validate", dir); !strings.Contains(piped.Stderr, cycle) {
+		t.Errorf("detail wrapped although stderr is not a terminal:\n%s", piped.Stderr)
+	}
+	plain := cliRun{Args: []string{"validate", "--no-color", dir}, ErrIsTerminal: true}.run(t)
+	if strings.Contains(plain.Stderr, "\x1b[") {
+		t.Errorf("colour despite --no-color:\n%s", plain.Stderr)
+	}
+}
