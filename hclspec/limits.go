@@ -40,6 +40,8 @@ const (
 	// MaxStringBytes bounds a string: a literal in a file, a --var value,
 	// or a string a variable or local computes.
 	MaxStringBytes = 64 << 10
+	// MaxValueElements bounds the elements a variable or local holds.
+	MaxValueElements = 100_000
 	// MaxPeriods bounds the horizon, a duration and the length of any
 	// project's cash flows (build periods plus benefit periods), so no
 	// plan needs more than this many periods per project.
@@ -519,35 +521,52 @@ func stringTooLong(rng hcl.Range, n int) *hcl.Diagnostic {
 }
 
 // checkValueLimits reports a variable or local whose value holds a string
-// over MaxStringBytes, however it was computed.
+// over MaxStringBytes or more than MaxValueElements elements, however it
+// was computed.
 func checkValueLimits(kind, name string, v cty.Value, rng hcl.Range) *hcl.Diagnostic {
-	longest := longestString(v, 0)
-	if longest <= MaxStringBytes {
-		return nil
+	var st valueStats
+	st.walk(v, 0)
+	switch {
+	case st.elements > MaxValueElements:
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Value too large",
+			Detail:   fmt.Sprintf("%s.%s holds more than %d elements (lists, maps and objects counted together, nested ones included). A roadmap needs far fewer; check nested for expressions.", kind, name, MaxValueElements),
+			Subject:  rng.Ptr(),
+		}
+	case st.longest > MaxStringBytes:
+		d := stringTooLong(rng, st.longest)
+		d.Detail = fmt.Sprintf("%s.%s holds a string of %d bytes; a string may be at most %d KiB.", kind, name, st.longest, MaxStringBytes>>10)
+		return d
 	}
-	d := stringTooLong(rng, longest)
-	d.Detail = fmt.Sprintf("%s.%s holds a string of %d bytes; a string may be at most %d KiB.", kind, name, longest, MaxStringBytes>>10)
-	return d
+	return nil
 }
 
-// longestString is the length of the longest string in v.
-func longestString(v cty.Value, depth int) int {
-	if !v.IsKnown() || v.IsNull() || depth > MaxNesting {
-		return 0
+// valueStats are the longest string in a value and how many elements it
+// holds, counted until the count passes MaxValueElements.
+type valueStats struct {
+	longest  int
+	elements int
+}
+
+func (st *valueStats) walk(v cty.Value, depth int) {
+	if !v.IsKnown() || v.IsNull() || depth > MaxNesting || st.elements > MaxValueElements {
+		return
 	}
 	ty := v.Type()
 	switch {
 	case ty == cty.String:
-		return len(v.AsString())
+		st.longest = max(st.longest, len(v.AsString()))
 	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
-		longest := 0
 		for it := v.ElementIterator(); it.Next(); {
+			st.elements++
+			if st.elements > MaxValueElements {
+				return
+			}
 			_, e := it.Element()
-			longest = max(longest, longestString(e, depth+1))
+			st.walk(e, depth+1)
 		}
-		return longest
 	}
-	return 0
 }
 
 // checkPeriodLimits bounds what the plan would have to hold per project:
