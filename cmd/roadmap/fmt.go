@@ -190,7 +190,7 @@ func isHCLFile(name string) bool {
 
 // formatFile formats one file: list, diff and write as the flags say.
 func (r *fmtRun) formatFile(path string) error {
-	src, err := os.ReadFile(path)
+	src, err := readSourceFile(path)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/synth"
 )
 
@@ -260,4 +261,27 @@ func TestFmtStopsOnCancel(t *testing.T) {
 	}
 	before.assertUntouched(t, filepath.Join(dir, "b.hcl"))
 	assertOnly(t, dir, "a.hcl", "b.hcl")
+}
+
+// TestFmtRefusesHugeFileUnread: a file over the size limit is refused
+// from its size, before it is read, and left alone.
+func TestFmtRefusesHugeFileUnread(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "huge.hcl")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sparse: no disk or memory is spent on it.
+	if err := f.Truncate(hclspec.MaxFileBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := stateOf(t, path)
+	res := runCLI(t, "fmt", path)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, "a roadmap file may be at most 4 MiB") {
+		t.Errorf("stderr: %s", res.Stderr)
+	}
+	before.assertUntouched(t, path)
 }
