@@ -20,7 +20,7 @@ import (
 // Limits on what a roadmap may ask of the CLI. A roadmap runs in CI over
 // files anyone may edit, so input past these is a diagnostic rather than a
 // hang, a stack overflow or an out-of-memory crash. Real roadmaps are far
-// below every one of them (the example is 20 KiB, depth 6, 60 blocks).
+// below every one of them (the example is 18 KiB, depth 3, 74 blocks).
 const (
 	// MaxFileBytes bounds each .hcl file (roadmap and variable files).
 	MaxFileBytes = 4 << 20

@@ -47,6 +47,14 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		}
 		return []string{"validate"}
 	},
+	"fifo": func(t *testing.T, dir string) []string {
+		// A named pipe called .hcl: reading it would wait forever.
+		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+		if err := mkfifo(filepath.Join(dir, "pipe.hcl")); err != nil {
+			t.Skipf("cannot make a named pipe: %v", err)
+		}
+		return []string{"validate"}
+	},
 	"file_too_large": func(t *testing.T, dir string) []string {
 		big := "roadmap {\n  start = \"2027-01\"\n}\n#" + strings.Repeat("x", hclspec.MaxFileBytes) + "\n"
 		writeFiles(t, dir, map[string]string{"main.hcl": big})
