@@ -213,9 +213,18 @@ func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Express
 // do: every other byte is NUL, and HCL's errors about it say nothing useful.
 func checkUTF16(src []byte, filename string) *hcl.Diagnostic {
 	utf16 := bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff})
-	if !utf16 && len(src) >= 4 {
-		head := src[:min(len(src), 64)]
-		utf16 = bytes.Count(head, []byte{0}) >= len(head)/3
+	if pairs := min(len(src), 64) / 2; !utf16 && pairs >= 4 {
+		// ASCII text as UTF-16: a NUL in every pair, on the same side.
+		var high, low int
+		for i := range pairs {
+			if src[2*i] == 0 && src[2*i+1] != 0 {
+				high++
+			}
+			if src[2*i+1] == 0 && src[2*i] != 0 {
+				low++
+			}
+		}
+		utf16 = 4*max(high, low) >= 3*pairs
 	}
 	if !utf16 {
 		return nil

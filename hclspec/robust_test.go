@@ -224,3 +224,33 @@ func TestFormatRefusesChangeOfMeaning(t *testing.T) {
 		t.Errorf("ordinary formatting: %q, %s", ok, diags.Error())
 	}
 }
+
+// TestUTF16Detection: UTF-16 files, with or without a byte order mark,
+// are named as such; stray NUL bytes in a short UTF-8 file are not
+// (FuzzFormat found "#\x1d \x00" taken for UTF-16).
+func TestUTF16Detection(t *testing.T) {
+	utf16le := func(s string) []byte {
+		var b []byte
+		for _, c := range []byte(s) {
+			b = append(b, c, 0)
+		}
+		return b
+	}
+	cases := []struct {
+		name string
+		src  []byte
+		want bool
+	}{
+		{"bom le", append([]byte{0xff, 0xfe}, utf16le("x = 1\n")...), true},
+		{"bom be", []byte{0xfe, 0xff, 0, 'x'}, true},
+		{"no bom", utf16le("roadmap {\n}\n"), true},
+		{"nul in short file", []byte("#\x1d \x00"), false},
+		{"nuls in comment", []byte("# \x00\x00\x00\x00 nul\nx = 1\n"), false},
+		{"utf-8", []byte("x = \"caf\xc3\xa9\"\n"), false},
+	}
+	for _, c := range cases {
+		if got := checkUTF16(c.src, "f.hcl") != nil; got != c.want {
+			t.Errorf("%s: UTF-16 = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
