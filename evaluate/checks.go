@@ -17,7 +17,7 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 	if len(e.cfg.Checks) == 0 {
 		return results
 	}
-	ctx := e.cfg.EvalContext(map[string]cty.Value{"plan": planValue(plan)})
+	ctx := e.cfg.EvalContext(map[string]cty.Value{"plan": planValue(plan, e.planParts())})
 	for _, c := range e.cfg.Checks {
 		res := CheckResult{ID: c.ID, Severity: c.Severity, Range: sourceRange(c.DeclRange)}
 		if res.Severity == "" {
@@ -107,16 +107,73 @@ var (
 	budgetSpendType = cty.Object(map[string]cty.Type{"limit": cty.Number, "spent": cty.Number, "window": cty.String, "window_spent": cty.Number})
 )
 
+// planParts lists the attributes of plan the checks refer to, so a large
+// portfolio's projects and periods are turned into cty values only when a
+// check looks at them. nil means every part (a dynamic index such as
+// plan[local.part]).
+func (e *evaluation) planParts() map[string]bool {
+	parts := map[string]bool{}
+	for _, c := range e.cfg.Checks {
+		for _, expr := range []hcl.Expression{c.Condition, c.ErrorMessage} {
+			if expr == nil {
+				continue
+			}
+			for _, tr := range expr.Variables() {
+				if tr.RootName() != "plan" {
+					continue
+				}
+				if len(tr) < 2 {
+					return nil
+				}
+				switch step := tr[1].(type) {
+				case hcl.TraverseAttr:
+					parts[step.Name] = true
+				case hcl.TraverseIndex:
+					if step.Key.Type() != cty.String || !step.Key.IsKnown() || step.Key.IsNull() {
+						return nil
+					}
+					parts[step.Key.AsString()] = true
+				default:
+					return nil
+				}
+			}
+		}
+	}
+	return parts
+}
+
 // planValue is the plan as checks see it: plan.roadmap, plan.projects (a
 // map by id), plan.periods (a list by index), plan.vendors (a map by
-// evaluation id) and plan.totals, with the JSON plan's field names.
-func planValue(p *Plan) cty.Value {
-	projects := map[string]cty.Value{}
-	for _, pp := range p.Projects {
-		projects[pp.ID] = projectValue(pp)
+// evaluation id) and plan.totals, with the JSON plan's field names. Only
+// the parts named in parts are built (all of them when parts is nil).
+func planValue(p *Plan, parts map[string]bool) cty.Value {
+	want := func(name string) bool { return parts == nil || parts[name] }
+	attrs := map[string]cty.Value{}
+	if want("projects") {
+		projects := map[string]cty.Value{}
+		for _, pp := range p.Projects {
+			projects[pp.ID] = projectValue(pp)
+		}
+		attrs["projects"] = mapOf(projects, projectType)
 	}
-	periods := make([]cty.Value, 0, len(p.Periods))
-	for _, pr := range p.Periods {
+	if want("periods") {
+		attrs["periods"] = periodsValue(p.Periods)
+	}
+	if want("vendors") {
+		attrs["vendors"] = vendorsValue(p.Vendors)
+	}
+	if want("roadmap") {
+		attrs["roadmap"] = roadmapValue(p.Roadmap)
+	}
+	if want("totals") {
+		attrs["totals"] = totalsValue(p.Totals)
+	}
+	return cty.ObjectVal(attrs)
+}
+
+func periodsValue(ps []PeriodPlan) cty.Value {
+	periods := make([]cty.Value, 0, len(ps))
+	for _, pr := range ps {
 		teams := map[string]cty.Value{}
 		for id, l := range pr.Teams {
 			teams[id] = cty.ObjectVal(map[string]cty.Value{"capacity": num(l.Capacity), "used": num(l.Used)})
@@ -133,8 +190,12 @@ func planValue(p *Plan) cty.Value {
 			"budgets": mapOf(budgets, budgetSpendType),
 		}))
 	}
+	return listOf(periods, periodType)
+}
+
+func vendorsValue(vs []VendorResult) cty.Value {
 	vendors := map[string]cty.Value{}
-	for _, v := range p.Vendors {
+	for _, v := range vs {
 		cands := make([]cty.Value, 0, len(v.Candidates))
 		for _, c := range v.Candidates {
 			cands = append(cands, cty.ObjectVal(map[string]cty.Value{
@@ -149,35 +210,36 @@ func planValue(p *Plan) cty.Value {
 			"candidates": listOf(cands, candidateType),
 		})
 	}
-	t := p.Totals
+	return mapOf(vendors, vendorType)
+}
+
+func roadmapValue(r RoadmapInfo) cty.Value {
 	return cty.ObjectVal(map[string]cty.Value{
-		"roadmap": cty.ObjectVal(map[string]cty.Value{
-			"name":          cty.StringVal(p.Roadmap.Name),
-			"currency":      cty.StringVal(p.Roadmap.Currency),
-			"start":         cty.StringVal(p.Roadmap.Start),
-			"period":        cty.StringVal(p.Roadmap.Period),
-			"horizon":       cty.NumberIntVal(int64(p.Roadmap.Horizon)),
-			"strategy":      cty.StringVal(p.Roadmap.Strategy),
-			"discount_rate": num(p.Roadmap.DiscountRate),
-			"risk_appetite": num(p.Roadmap.RiskAppetite),
-			"max_parallel":  cty.NumberIntVal(int64(p.Roadmap.MaxParallel)),
-		}),
-		"projects": mapOf(projects, projectType),
-		"periods":  listOf(periods, periodType),
-		"vendors":  mapOf(vendors, vendorType),
-		"totals": cty.ObjectVal(map[string]cty.Value{
-			"scheduled":         cty.NumberIntVal(int64(t.Scheduled)),
-			"deferred":          cty.NumberIntVal(int64(t.Deferred)),
-			"dropped":           cty.NumberIntVal(int64(t.Dropped)),
-			"cost":              num(t.Cost),
-			"benefit":           num(t.Benefit),
-			"npv":               num(t.NPV),
-			"risk_adjusted_npv": num(t.RiskAdjustedNPV),
-			"scheduled_npv":     num(t.ScheduledNPV),
-			"finish_period":     cty.NumberIntVal(int64(t.FinishPeriod)),
-			"peak_parallel":     cty.NumberIntVal(int64(t.PeakParallel)),
-			"score":             num(t.Score),
-		}),
+		"name":          cty.StringVal(r.Name),
+		"currency":      cty.StringVal(r.Currency),
+		"start":         cty.StringVal(r.Start),
+		"period":        cty.StringVal(r.Period),
+		"horizon":       cty.NumberIntVal(int64(r.Horizon)),
+		"strategy":      cty.StringVal(r.Strategy),
+		"discount_rate": num(r.DiscountRate),
+		"risk_appetite": num(r.RiskAppetite),
+		"max_parallel":  cty.NumberIntVal(int64(r.MaxParallel)),
+	})
+}
+
+func totalsValue(t Totals) cty.Value {
+	return cty.ObjectVal(map[string]cty.Value{
+		"scheduled":         cty.NumberIntVal(int64(t.Scheduled)),
+		"deferred":          cty.NumberIntVal(int64(t.Deferred)),
+		"dropped":           cty.NumberIntVal(int64(t.Dropped)),
+		"cost":              num(t.Cost),
+		"benefit":           num(t.Benefit),
+		"npv":               num(t.NPV),
+		"risk_adjusted_npv": num(t.RiskAdjustedNPV),
+		"scheduled_npv":     num(t.ScheduledNPV),
+		"finish_period":     cty.NumberIntVal(int64(t.FinishPeriod)),
+		"peak_parallel":     cty.NumberIntVal(int64(t.PeakParallel)),
+		"score":             num(t.Score),
 	})
 }
 

@@ -152,3 +152,37 @@ func TestPolicies(t *testing.T) {
 		})
 	}
 }
+
+func TestPlanParts(t *testing.T) {
+	tests := []struct {
+		conditions []string
+		want       map[string]bool
+	}{
+		{[]string{"plan.totals.cost > 0"}, map[string]bool{"totals": true}},
+		{[]string{`plan["projects"].a.status == "x"`, "length(plan.periods) > 0"}, map[string]bool{"projects": true, "periods": true}},
+		{[]string{"length(keys(plan)) == 5"}, nil},
+		{[]string{"var.x > 1"}, map[string]bool{}},
+	}
+	for _, tt := range tests {
+		cfg := checkConfig()
+		for _, c := range tt.conditions {
+			cfg.Checks = append(cfg.Checks, &hclspec.Check{ID: "c", Condition: expr(t, c)})
+		}
+		e, _ := newEvaluation(cfg)
+		if diff := cmp.Diff(tt.want, e.planParts()); diff != "" {
+			t.Errorf("planParts(%q) (-want +got):\n%s", tt.conditions, diff)
+		}
+	}
+	// The whole plan is there when a check looks at all of it.
+	cfg := checkConfig()
+	cfg.Checks = []*hclspec.Check{{ID: "all", Condition: expr(t, `length(keys(plan)) == 5`)}}
+	if got := mustEvaluate(t, cfg).Checks[0]; !got.Passed {
+		t.Errorf("check over the whole plan: %+v", got)
+	}
+	// An unknown part is an error, not a silently missing value.
+	cfg.Checks = []*hclspec.Check{{ID: "typo", Condition: expr(t, `plan.total.cost > 0`)}}
+	_, diags := Evaluate(context.Background(), cfg, Options{})
+	if !diags.HasErrors() || diags[0].Summary != "Unsupported attribute" {
+		t.Errorf("diagnostics %v, want Unsupported attribute", diags)
+	}
+}

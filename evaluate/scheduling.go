@@ -136,10 +136,6 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Spend:    pe.fin.BuildSpend,
 		Earliest: max(p.EarliestStart, 0),
 		Latest:   e.horizon - 1,
-		// The optimiser's value objective is the plan's total score, as
-		// rounded in the plan.
-		Weight:    ratio(pe.score),
-		Mandatory: p.Mandatory,
 	}
 	if p.Deadline >= 0 && p.Deadline < tk.Latest {
 		tk.Latest = p.Deadline
@@ -182,6 +178,7 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			final.Place(i, s)
 		}
 	}
+	var mandatory []*projectEval
 	for i, pe := range tasks {
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
@@ -191,14 +188,37 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 		msg, rng := e.blockerReason(prob, final, tasks, pe, sch.Blocked[i])
 		pe.fail(StatusDeferred, GateSchedule, msg, rng)
 		if pe.cfg.Mandatory {
-			e.diags = append(e.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Mandatory project deferred",
-				Detail:   fmt.Sprintf("Mandatory project %q could not be scheduled: %s.", pe.cfg.ID, msg),
-				Subject:  pe.cfg.DeclRange.Ptr(),
-			})
+			mandatory = append(mandatory, pe)
 		}
 	}
+	e.warnMandatoryDeferred(mandatory)
+}
+
+// warnMandatoryDeferred reports mandatory projects the schedule could not
+// take in one warning (a large portfolio could otherwise print hundreds),
+// pointing at the first of them.
+func (e *evaluation) warnMandatoryDeferred(ps []*projectEval) {
+	if len(ps) == 0 {
+		return
+	}
+	const listed = 10
+	var lines []string
+	for _, pe := range ps[:min(len(ps), listed)] {
+		lines = append(lines, fmt.Sprintf("%q: %s", pe.cfg.ID, pe.findings[len(pe.findings)-1].Message))
+	}
+	if len(ps) > listed {
+		lines = append(lines, fmt.Sprintf("and %d more", len(ps)-listed))
+	}
+	summary, intro := "Mandatory project deferred", "A mandatory project could not be scheduled:"
+	if len(ps) > 1 {
+		summary, intro = "Mandatory projects deferred", fmt.Sprintf("%d mandatory projects could not be scheduled:", len(ps))
+	}
+	e.diags = append(e.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
+		Summary:  summary,
+		Detail:   intro + "\n" + strings.Join(lines, "\n"),
+		Subject:  ps[0].cfg.DeclRange.Ptr(),
+	})
 }
 
 // blockerReason words the constraint that kept pe out of the schedule and

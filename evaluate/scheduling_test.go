@@ -302,13 +302,23 @@ func TestScheduling(t *testing.T) {
 
 func TestDeferredMandatoryIsAWarning(t *testing.T) {
 	cfg := schedConfig(2, 1)
-	m := schedProject(cfg, "m", 3, 1) // longer than the horizon
-	m.Mandatory = true
+	for _, id := range []string{"m1", "m2", "m3"} {
+		schedProject(cfg, id, 3, 1).Mandatory = true // longer than the horizon
+	}
 	plan, diags := Evaluate(context.Background(), cfg, Options{})
-	if plan == nil || diags.HasErrors() || len(diags) != 1 || diags[0].Summary != "Mandatory project deferred" {
+	if plan == nil || diags.HasErrors() || len(diags) != 1 {
 		t.Fatalf("diagnostics %v, want one warning", diags)
 	}
-	if got := outcomes(plan)["m"]; got.Status != StatusDeferred {
-		t.Errorf("m: %+v", got)
+	want := "3 mandatory projects could not be scheduled:\n" +
+		`"m1": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
+		`"m2": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
+		`"m3": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3`
+	if diags[0].Summary != "Mandatory projects deferred" || diags[0].Detail != want {
+		t.Errorf("warning %q: %q, want %q", diags[0].Summary, diags[0].Detail, want)
+	}
+	for _, id := range []string{"m1", "m2", "m3"} {
+		if got := outcomes(plan)[id]; got.Status != StatusDeferred {
+			t.Errorf("%s: %+v", id, got)
+		}
 	}
 }

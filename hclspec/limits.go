@@ -54,29 +54,6 @@ type loadBudget struct {
 	blocks int
 }
 
-// roadmapFileParser returns LoadDir's parser for the files of dir, which
-// shares one budget of blocks and bytes between them.
-func (l *Loader) roadmapFileParser(dir string) func(string) (*hcl.File, hcl.Diagnostics) {
-	var b loadBudget
-	return func(path string) (*hcl.File, hcl.Diagnostics) {
-		return l.parseRoadmapFile(dir, path, &b)
-	}
-}
-
-// sourceParser returns LoadSources' parser over files held in memory,
-// with the limits of roadmapFileParser.
-func (l *Loader) sourceParser(dir string, sources map[string][]byte) func(string) (*hcl.File, hcl.Diagnostics) {
-	var b loadBudget
-	return func(name string) (*hcl.File, hcl.Diagnostics) {
-		src := sources[name]
-		b.bytes += int64(len(src))
-		if b.bytes > MaxDirBytes {
-			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
-		}
-		return l.parseHCLWithinLimits(src, name, &b)
-	}
-}
-
 // parseRoadmapFile reads and parses one roadmap file of dir within the
 // limits: it must stay inside dir (symbolic links are resolved), be a
 // regular file, and fit the size, nesting and block limits. The parsed
@@ -326,7 +303,7 @@ func readError(path string, err error) *hcl.Diagnostic {
 	if errors.Is(err, fs.ErrNotExist) {
 		detail = fmt.Sprintf("There is no file at %s. Check the path; a relative path is relative to the current directory.", path)
 	}
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Failed to read file", Detail: detail}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: detail}
 }
 
 func notRegular(path string) *hcl.Diagnostic {
@@ -647,7 +624,7 @@ func isRefusal(summary string) bool {
 	switch summary {
 	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
 		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
-		"Broken symbolic link", "Not a regular file", "Failed to read file", "File is not UTF-8":
+		"Broken symbolic link", "Not a regular file", "Cannot read file", "File is not UTF-8":
 		return true
 	}
 	return false

@@ -55,12 +55,9 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 			Detail:   err.Error(),
 		}}
 	}
-	if d := checkDirSize(dir, files); d != nil {
-		cfg := newConfig(dir)
-		cfg.Files = l.parser.Files()
-		return cfg, hcl.Diagnostics{d}
-	}
-	return l.load(dir, files, opts, l.roadmapFileParser(dir))
+	return l.load(dir, files, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+		return l.parseRoadmapFile(dir, path, b)
+	})
 }
 
 // LoadSources is LoadDir over files held in memory, such as a directory
@@ -75,7 +72,13 @@ func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOpt
 		}
 	}
 	sort.Strings(files)
-	return l.load(dir, files, opts, l.sourceParser(dir, sources))
+	return l.load(dir, files, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+		b.bytes += int64(len(sources[name]))
+		if b.bytes > MaxDirBytes {
+			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
+		}
+		return l.parseHCLWithinLimits(sources[name], name, b)
+	})
 }
 
 func newConfig(dir string) *Config {
@@ -96,7 +99,10 @@ func newConfig(dir string) *Config {
 	}
 }
 
-func (l *Loader) load(dir string, files []string, opts LoadOptions, parse func(string) (*hcl.File, hcl.Diagnostics)) (*Config, hcl.Diagnostics) {
+// parseFunc parses one roadmap file within the limits, counting into budget.
+type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics)
+
+func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
 	blocks, diags := parseFiles(dir, files, parse)
 	syntaxOK := !diags.HasErrors()
@@ -131,7 +137,7 @@ func isRoadmapFile(name string) bool {
 
 // parseFiles parses every roadmap file and returns their top-level blocks
 // in file order.
-func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.Diagnostics)) ([]*hcl.Block, hcl.Diagnostics) {
+func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -139,10 +145,14 @@ func parseFiles(dir string, files []string, parse func(string) (*hcl.File, hcl.D
 			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
 		}}
 	}
+	if d := checkDirSize(dir, files); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block
+	var budget loadBudget
 	for _, path := range files {
-		f, d := parse(path)
+		f, d := parse(path, &budget)
 		diags = append(diags, d...)
 		if f == nil {
 			continue

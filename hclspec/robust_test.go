@@ -124,7 +124,7 @@ func TestVarFileReadOnlyWhereNamed(t *testing.T) {
 		t.Fatalf("without --var-file: capex = %#v, %s", cfg.VariableValues["capex"], diags.Error())
 	}
 	_, diags = NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{"prod.vars.hcl"}})
-	if len(diags) != 1 || diags[0].Summary != "Failed to read file" {
+	if len(diags) != 1 || diags[0].Summary != "Cannot read file" {
 		t.Fatalf("a bare name found a file in the roadmap directory: %s", diags.Error())
 	}
 	cfg, diags = NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{filepath.Join(dir, "prod.vars.hcl")}})

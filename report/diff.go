@@ -111,7 +111,6 @@ func (t *diffText) write(d *diff.PlanDiff) {
 	t.line("Roadmap %s: %s → %s", diffQuoteName(d.After.Name, d.Before.Name), diffSideName(d.Before), diffSideName(d.After))
 	t.line("Symbols: %s entering the schedule or added, %s leaving it or removed, %s changed.",
 		t.symbol("+"), t.symbol("-"), t.symbol("~"))
-	money := diffMoneyFormatter(d.After.Currency)
 
 	if len(d.Roadmap) > 0 {
 		t.line("")
@@ -124,7 +123,7 @@ func (t *diffText) write(d *diff.PlanDiff) {
 	t.line("")
 	t.heading("Projects:")
 	for _, p := range d.Projects {
-		t.project(p, money)
+		t.project(p)
 	}
 	if d.Summary.Unchanged > 0 || len(d.Projects) == 0 {
 		t.line("")
@@ -146,7 +145,7 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.heading("Budget spend:")
 		cells := make([]diffCell, len(d.Budgets))
 		for i, c := range d.Budgets {
-			cells[i] = diffCell{c.Budget, c.Period, diffCellSymbol(c.Before != nil, c.After != nil), diffBudgetSpend(c.Before, c.After, money)}
+			cells[i] = diffCell{c.Budget, c.Period, diffCellSymbol(c.Before != nil, c.After != nil), diffBudgetSpend(c.Before, c.After)}
 		}
 		t.cells(cells, order)
 	}
@@ -161,11 +160,9 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.line("")
 		t.heading("Checks:")
 		for _, c := range d.Checks {
-			sym := "~"
+			sym := "+" // stops failing
 			if c.Kind == diff.CheckStartsFailing {
 				sym = "-"
-			} else {
-				sym = "+"
 			}
 			t.entry(sym, diffCheck(c))
 		}
@@ -173,7 +170,7 @@ func (t *diffText) write(d *diff.PlanDiff) {
 
 	t.line("")
 	t.heading("Totals:")
-	for _, row := range diffTotalsRows(d, money) {
+	for _, row := range diffTotalsRows(d) {
 		sym := " "
 		if row.changed {
 			sym = "~"
@@ -239,7 +236,7 @@ func diffNextPeriod(order map[string]int, a, b string) bool {
 	return oka && okb && ib == ia+1
 }
 
-func (t *diffText) project(p diff.ProjectChange, money func(float64) string) {
+func (t *diffText) project(p diff.ProjectChange) {
 	sym := diffProjectSymbol(p)
 	title := p.ID
 	if p.Title != "" && p.Title != p.ID {
@@ -254,9 +251,9 @@ func (t *diffText) project(p diff.ProjectChange, money func(float64) string) {
 		if a.Start != nil {
 			t.detail("runs", diffPeriodRange(a))
 		}
-		t.detail("cost", money(a.Cost))
-		t.detail("npv", money(a.NPV))
-		t.detail("risk-adjusted npv", money(a.RiskAdjustedNPV))
+		t.detail("cost", diffMoney(a.Cost))
+		t.detail("npv", diffMoney(a.NPV))
+		t.detail("risk-adjusted npv", diffMoney(a.RiskAdjustedNPV))
 		t.reasons(a)
 	case diff.KindRemoved:
 		b := p.Before
@@ -268,10 +265,13 @@ func (t *diffText) project(p diff.ProjectChange, money func(float64) string) {
 	default:
 		t.entry(sym, title)
 		for _, c := range p.Changes {
-			t.detail(diffFieldLabel(c.Field), diffChangeValue(c, money))
+			t.detail(diffFieldLabel(c.Field), diffChangeValue(c))
 		}
 		if p.After.Status != evaluate.StatusScheduled && p.Before.Status != p.After.Status {
 			t.reasons(p.After)
+		}
+		for _, n := range p.Notes {
+			t.detail("why", n)
 		}
 	}
 }
@@ -336,11 +336,11 @@ func diffFieldLabel(f string) string {
 }
 
 // diffChangeValue renders "before → after" for a project field.
-func diffChangeValue(c diff.Change, money func(float64) string) string {
+func diffChangeValue(c diff.Change) string {
 	switch c.Field {
 	case "cost", "npv", "risk_adjusted_npv":
 		b, a := c.Before.(float64), c.After.(float64)
-		return diffMoneyPair(b, a, money) + " (" + diffSignedDelta(a-b, money) + ")"
+		return diffMoneyPair(b, a) + " (" + diffSignedDelta(a-b) + ")"
 	case "gate", "vendor":
 		return diffOrNone(c.Before) + " → " + diffOrNone(c.After)
 	case "reasons":
@@ -389,25 +389,25 @@ func diffTeamLoad(b, a *evaluate.TeamLoad) string {
 	case a == nil:
 		return diffFTEOf(b.Used, b.Capacity) + " → (none)"
 	case diffSameFloat(b.Capacity, a.Capacity):
-		return diffFTE(b.Used) + " → " + diffFTEOf(a.Used, a.Capacity)
+		return diffNumber(b.Used) + " → " + diffFTEOf(a.Used, a.Capacity)
 	}
 	return diffFTEOf(b.Used, b.Capacity) + " → " + diffFTEOf(a.Used, a.Capacity)
 }
 
 func diffFTEOf(used, capacity float64) string {
-	return diffFTE(used) + " of " + diffFTE(capacity)
+	return diffNumber(used) + " of " + diffNumber(capacity)
 }
 
-func diffBudgetSpend(b, a *evaluate.BudgetSpend, money func(float64) string) string {
+func diffBudgetSpend(b, a *evaluate.BudgetSpend) string {
 	switch {
 	case b == nil:
-		return money(a.Spent) + " of " + money(a.Limit)
+		return diffMoney(a.Spent) + " of " + diffMoney(a.Limit)
 	case a == nil:
-		return money(b.Spent) + " of " + money(b.Limit) + " → (none)"
+		return diffMoney(b.Spent) + " of " + diffMoney(b.Limit) + " → (none)"
 	case diffSameFloat(b.Limit, a.Limit):
-		return diffMoneyPair(b.Spent, a.Spent, money) + " of " + money(a.Limit)
+		return diffMoneyPair(b.Spent, a.Spent) + " of " + diffMoney(a.Limit)
 	}
-	return money(b.Spent) + " of " + money(b.Limit) + " → " + money(a.Spent) + " of " + money(a.Limit)
+	return diffMoney(b.Spent) + " of " + diffMoney(b.Limit) + " → " + diffMoney(a.Spent) + " of " + diffMoney(a.Limit)
 }
 
 func diffVendor(v diff.VendorChange) string {
@@ -451,7 +451,7 @@ type diffTotalsRow struct {
 	changed              bool
 }
 
-func diffTotalsRows(d *diff.PlanDiff, money func(float64) string) []diffTotalsRow {
+func diffTotalsRows(d *diff.PlanDiff) []diffTotalsRow {
 	t, before, after := d.Totals, d.BeforePlan, d.AfterPlan
 	b, a := t.Before, t.After
 	changed := map[string]bool{}
@@ -476,7 +476,7 @@ func diffTotalsRows(d *diff.PlanDiff, money func(float64) string) []diffTotalsRo
 		{"risk_adjusted_npv", "risk-adjusted npv", b.RiskAdjustedNPV, a.RiskAdjustedNPV},
 		{"scheduled_npv", "scheduled npv", b.ScheduledNPV, a.ScheduledNPV},
 	} {
-		bv, av := money(m.b), money(m.a)
+		bv, av := diffMoney(m.b), diffMoney(m.a)
 		if changed[m.field] && bv == av {
 			bv, av = diffMoneyCents(m.b), diffMoneyCents(m.a)
 		}
@@ -505,16 +505,14 @@ func diffFinish(p *evaluate.Plan, end int) string {
 	return "period " + strconv.Itoa(end-1)
 }
 
-// diffMoneyFormatter formats whole currency units with thousands separators.
-// The currency code is left to headings, to keep columns narrow.
-func diffMoneyFormatter(string) func(float64) string {
-	return func(v float64) string { return diffGroupThousands(math.Round(v), 0) }
-}
+// diffMoney formats whole currency units with thousands separators. The
+// currency code is left out, to keep columns narrow.
+func diffMoney(v float64) string { return diffGroupThousands(math.Round(v), 0) }
 
 // diffMoneyPair renders "before → after", with cents when whole units would
 // hide the difference.
-func diffMoneyPair(b, a float64, money func(float64) string) string {
-	bs, as := money(b), money(a)
+func diffMoneyPair(b, a float64) string {
+	bs, as := diffMoney(b), diffMoney(a)
 	if bs == as && !diffSameFloat(a, b) {
 		bs, as = diffMoneyCents(b), diffMoneyCents(a)
 	}
@@ -523,8 +521,8 @@ func diffMoneyPair(b, a float64, money func(float64) string) string {
 
 func diffMoneyCents(v float64) string { return diffGroupThousands(v, 2) }
 
-func diffSignedDelta(v float64, money func(float64) string) string {
-	s := money(math.Abs(v))
+func diffSignedDelta(v float64) string {
+	s := diffMoney(math.Abs(v))
 	if s == "0" {
 		s = diffMoneyCents(math.Abs(v))
 	}
@@ -556,9 +554,7 @@ func diffGroupThousands(v float64, decimals int) string {
 	return out
 }
 
-// diffFTE prints up to two decimals, trimming zeros: 4, 2.5, 0.33.
-func diffFTE(v float64) string { return diffNumber(v) }
-
+// diffNumber prints up to two decimals, trimming zeros: 4, 2.5, 0.33.
 func diffNumber(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

@@ -12,9 +12,14 @@ import (
 // find the comment it posted before and update it instead of adding one.
 const DiffCommentMarker = "<!-- roadmap-plan-diff -->"
 
-// diffDetailsLimit keeps the folded full diff well inside GitHub's 65,536
-// character limit for a comment.
-const diffDetailsLimit = 50000
+// diffCommentLimit keeps a comment inside GitHub's limit of 65,536
+// characters, with room to spare. The summary and the table come first; the
+// folded full diff gets what is left, and the Gantt chart only if it fits.
+const diffCommentLimit = 60000
+
+// diffTableRows caps the table of project changes; the rest are in the
+// folded full diff.
+const diffTableRows = 60
 
 // renderDiffMarkdown writes a pull-request comment: the summary line first,
 // a compact table of project changes, the other changes as lists, the full
@@ -35,7 +40,6 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	money := diffMoneyFormatter(d.After.Currency)
 	line("Roadmap %s: %s → %s. %s unchanged.", diffQuoteName(d.After.Name, d.Before.Name),
 		diffMarkdownCode(diffSideName(d.Before)), diffMarkdownCode(diffSideName(d.After)),
 		diffCountNoun(d.Summary.Unchanged, "project", "projects"))
@@ -44,13 +48,17 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		line("")
 		line("| | Project | Change | Before | After |")
 		line("|:-:|---|---|---|---|")
-		for _, p := range d.Projects {
+		for i, p := range d.Projects {
+			if i == diffTableRows {
+				line("| | … | %d more: see the full diff | | |", len(d.Projects)-i)
+				break
+			}
 			name := diffMarkdownCode(p.ID)
 			if p.Title != "" && p.Title != p.ID {
 				name += " " + diffMarkdownCell(p.Title)
 			}
 			line("| %s | %s | %s | %s | %s |", diffProjectSymbol(p), name, diffMarkdownCell(diffChangeWord(p)),
-				diffMarkdownCell(diffStateCell(p.Before, p, money)), diffMarkdownCell(diffStateCell(p.After, p, money)))
+				diffMarkdownCell(diffStateCell(p.Before, p)), diffMarkdownCell(diffStateCell(p.After, p)))
 		}
 	}
 
@@ -87,7 +95,7 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	line("")
 	line("| Totals | Before | After |")
 	line("|---|--:|--:|")
-	for _, row := range diffTotalsRows(d, money) {
+	for _, row := range diffTotalsRows(d) {
 		after := row.after
 		if row.changed {
 			after = "**" + after + "**"
@@ -98,20 +106,21 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	// The full diff, in a diff code block so GitHub colours + and - lines.
 	t := &diffText{indent: ""}
 	t.write(d)
-	details := t.b.String()
-	if len(details) > diffDetailsLimit {
-		cut := strings.LastIndexByte(details[:diffDetailsLimit], '\n')
+	details := strings.ReplaceAll(t.b.String(), "```", "ʼʼʼ")
+	const folding = 200 // the <details> lines, the fences and the marker
+	if room := diffCommentLimit - b.Len() - folding; len(details) > room {
+		cut := strings.LastIndexByte(details[:max(room, 0)], '\n')
 		details = details[:cut+1] + "... (truncated: run `roadmap plan --base` locally for the rest)\n"
 	}
 	line("")
 	line("<details><summary>Full plan diff</summary>")
 	line("")
 	line("```diff")
-	b.WriteString(strings.ReplaceAll(details, "```", "ʼʼʼ"))
+	b.WriteString(details)
 	line("```")
 	line("")
 	line("</details>")
-	if g := diffGantt(d); g != "" {
+	if g := diffGantt(d); g != "" && b.Len()+len(g)+folding < diffCommentLimit {
 		line("")
 		line("<details><summary>Schedule after this change</summary>")
 		line("")
@@ -126,8 +135,14 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 }
 
 // diffGantt is the Mermaid Gantt chart of the plan after the change, or ""
-// when no chart renderer is available.
-func diffGantt(d *diff.PlanDiff) string { return "" }
+// when it schedules nothing.
+func diffGantt(d *diff.PlanDiff) string {
+	p := d.AfterPlan
+	if p == nil || p.Totals.Scheduled == 0 {
+		return ""
+	}
+	return mermaidGantt(p)
+}
 
 // diffChangeWord is the table's Change column.
 func diffChangeWord(p diff.ProjectChange) string {
@@ -156,7 +171,7 @@ func diffChangeWord(p diff.ProjectChange) string {
 
 // diffStateCell is a compact state: status, rank, periods, then the money
 // fields that changed.
-func diffStateCell(s *diff.ProjectState, p diff.ProjectChange, money func(float64) string) string {
+func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 	if s == nil {
 		return "—"
 	}
@@ -166,6 +181,9 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange, money func(float6
 	}
 	if s.Status != "scheduled" && len(s.Reasons) > 0 && (p.Kind != diff.KindChanged || s == p.After) {
 		parts = append(parts, s.Reasons[0])
+	}
+	if s == p.After {
+		parts = append(parts, p.Notes...)
 	}
 	for _, c := range p.Changes {
 		var v float64
@@ -182,7 +200,7 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange, money func(float6
 		default:
 			continue
 		}
-		parts = append(parts, diffFieldLabel(c.Field)+" "+money(v))
+		parts = append(parts, diffFieldLabel(c.Field)+" "+diffMoney(v))
 	}
 	return strings.Join(parts, "; ")
 }

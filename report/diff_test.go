@@ -114,21 +114,29 @@ func TestRenderDiffMarkdown(t *testing.T) {
 	}
 }
 
-func TestRenderDiffMarkdownTruncatesHugeDiffs(t *testing.T) {
+func TestRenderDiffMarkdownFitsInAComment(t *testing.T) {
 	before, after := difftest.Spec{Horizon: 2, Name: "big"}, difftest.Spec{Horizon: 2, Name: "big"}
 	for i := range 3000 {
 		id := "project_with_a_long_identifier_" + strings.Repeat("x", 10) + string(rune('a'+i%26)) + itoaTest(i)
-		before.Projects = append(before.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 1})
-		after.Projects = append(after.Projects, difftest.Project{ID: id, Status: "deferred", Start: -1, Dur: 1, Cost: 2})
+		before.Projects = append(before.Projects, difftest.Project{ID: id, Title: "A title " + id, Status: "deferred", Start: -1, Dur: 1, Cost: 1})
+		after.Projects = append(after.Projects, difftest.Project{ID: id, Title: "A title " + id, Status: "scheduled", Start: 0, Dur: 1, Cost: 2})
 	}
 	d := diff.Diff(difftest.Build(before), difftest.Build(after))
 	var buf bytes.Buffer
 	if err := RenderDiff(&buf, d, "markdown", Options{}); err != nil {
 		t.Fatal(err)
 	}
-	details := buf.String()[strings.Index(buf.String(), "<details>"):]
-	if len(details) > diffDetailsLimit+500 || !strings.Contains(details, "truncated") {
-		t.Errorf("details block is %d bytes, want it truncated to about %d", len(details), diffDetailsLimit)
+	md := buf.String()
+	if len(md) > diffCommentLimit {
+		t.Errorf("the comment is %d characters, over %d", len(md), diffCommentLimit)
+	}
+	for _, want := range []string{"| | … | 2940 more: see the full diff | | |", "truncated: run `roadmap plan --base` locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the comment lacks %q", want)
+		}
+	}
+	if !strings.HasPrefix(md, "**Plan: 3000 to schedule") {
+		t.Errorf("the comment starts %q", md[:60])
 	}
 }
 
@@ -205,5 +213,38 @@ func TestDiffGroupThousands(t *testing.T) {
 		if got := diffGroupThousands(tt.v, tt.dec); got != tt.want {
 			t.Errorf("diffGroupThousands(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
 		}
+	}
+}
+
+func TestDiffMarkdownEscaping(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"R&D | ops", `R&D \| ops`},
+		{"<script>", "&lt;script&gt;"},
+		{"a_b *c* `d` [e]", "a\\_b \\*c\\* \\`d\\` \\[e\\]"},
+		{"two\nlines\r\n", "two lines "},
+	}
+	for _, tt := range tests {
+		if got := diffMarkdownCell(tt.in); got != tt.want {
+			t.Errorf("diffMarkdownCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := diffMarkdownCode("a`b"); got != "`` a`b ``" {
+		t.Errorf("diffMarkdownCode = %q", got)
+	}
+	// A title cannot break the table or close the folded code block.
+	b, a := difftest.Before(), difftest.After()
+	a.Projects[0].Title = "ERP | ``` </details>"
+	var buf bytes.Buffer
+	if err := RenderDiff(&buf, diff.Diff(b, a), "markdown", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	// HTML inside a fenced block is text, but a fence in the title would
+	// end the block early.
+	if strings.Count(md, "```diff\n") != 1 || strings.Count(md, "\n```\n") != 2 {
+		t.Errorf("the title broke the comment's structure:\n%s", md)
+	}
+	if !strings.Contains(md, "ERP \\| \\`\\`\\` &lt;/details&gt;") {
+		t.Errorf("the title is not escaped in the table:\n%s", md)
 	}
 }

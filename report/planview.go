@@ -358,7 +358,7 @@ func checkResult(c evaluate.CheckResult) string {
 // optimizationLines describes an --optimize run.
 func optimizationLines(o *evaluate.Optimization) []string {
 	lines := []string{
-		fmt.Sprintf("Method %s, seed %d, %d schedules evaluated.", o.Method, o.Seed, o.Schedules),
+		fmt.Sprintf("Method %s, seed %d, %s schedules evaluated.", o.Method, o.Seed, formatAmount(float64(o.Schedules))),
 	}
 	bound := ""
 	if o.Bound != nil {

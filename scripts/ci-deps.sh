@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser tests (e2e/) need, only when it is missing:
+# Installs what the tests need beyond Go, only when it is missing: git for
+# the plan diff tests, and for the browser tests (e2e/)
 # Debian's Chromium with a font, Graphviz (to check the DOT output parses),
-# and the npm mermaid package pinned by e2e/package-lock.json. Run by
 # .ci/run and `make test` before go test; running it again when everything
 # is there does nothing.
 set -euo pipefail
@@ -12,6 +12,10 @@ as_root() {
 }
 
 missing=()
+# git: the plan diff tests build repositories (plan --base).
+if ! command -v git >/dev/null 2>&1; then
+	missing+=(git)
+fi
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 	missing+=(chromium fonts-dejavu-core)
 fi

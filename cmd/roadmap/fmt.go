@@ -101,8 +101,13 @@ func runFmt(ctx context.Context, g *globalOptions, s *Streams, o *fmtOptions) er
 			if ctx.Err() != nil { // Ctrl-C: stop between files, none half-written
 				return fmt.Errorf("fmt interrupted before %s: the files before it are formatted, it and the rest are untouched", f)
 			}
+			// A file that cannot be read or written does not stop the
+			// others; it is reported and fails the run.
 			if err := r.formatFile(f); err != nil {
-				return err
+				r.failed = true
+				if _, werr := fmt.Fprintf(s.Err, "Error: %s\n", err); werr != nil {
+					return werr
+				}
 			}
 		}
 	}
@@ -217,7 +222,10 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if r.o.write {
-		return writeFormatted(path, formatted)
+		if err := writeFormatted(path, formatted); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
 	}
 	if !r.o.list && !r.o.diff {
 		_, err := r.s.Out.Write(formatted)

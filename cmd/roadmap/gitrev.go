@@ -84,7 +84,11 @@ func exportDirAtRevision(ctx context.Context, dir, rev string) (*dirAtRevision, 
 
 	commit, err := git(ctx, top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
-		return nil, fmt.Errorf("unknown revision %q: git cannot find a commit by that name", rev)
+		hint := ""
+		if shallow, _ := git(ctx, top, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
+			hint = " (this clone is shallow: fetch the revision first, e.g. git fetch origin main, or checkout with fetch-depth: 0)"
+		}
+		return nil, fmt.Errorf("unknown revision %q: git cannot find a commit by that name%s", rev, hint)
 	}
 	res := &dirAtRevision{Commit: strings.TrimSpace(commit), Prefix: prefix}
 
@@ -180,9 +184,39 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", full...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1", "LC_ALL=C")
+	cmd.Env = append(gitEnviron(os.Environ()), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_LITERAL_PATHSPECS=1", "LC_ALL=C")
 	if err := cmd.Run(); err != nil {
 		return "", &gitError{args: args, stderr: stderr.String(), err: err}
 	}
 	return stdout.String(), nil
+}
+
+// gitEnviron adapts the environment to git running in another directory
+// (-C): git hooks export paths such as GIT_INDEX_FILE=.git/index relative to
+// the hook's directory, and a GIT_DIR without GIT_WORK_TREE means the
+// current directory is the work tree. Both are made absolute, so git sees
+// the same repository roadmap was started in.
+func gitEnviron(env []string) []string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return env
+	}
+	out := make([]string, 0, len(env)+1)
+	hasDir, hasWorkTree := false, false
+	for _, kv := range env {
+		key, value, _ := strings.Cut(kv, "=")
+		switch key {
+		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR":
+			if value != "" && !filepath.IsAbs(value) {
+				kv = key + "=" + filepath.Join(cwd, value)
+			}
+			hasDir = hasDir || key == "GIT_DIR"
+			hasWorkTree = hasWorkTree || key == "GIT_WORK_TREE"
+		}
+		out = append(out, kv)
+	}
+	if hasDir && !hasWorkTree {
+		out = append(out, "GIT_WORK_TREE="+cwd)
+	}
+	return out
 }

@@ -223,6 +223,19 @@ func TestExportDirAtRevisionErrors(t *testing.T) {
 	}
 }
 
+func TestExportDirAtRevisionShallowCloneHint(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
+	r.commit("second", map[string]string{"roadmap/main.hcl": "v2\n"})
+	clone := filepath.Join(t.TempDir(), "clone")
+	r.git("clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	_, err := exportDirAtRevision(context.Background(), filepath.Join(clone, "roadmap"), "HEAD~1")
+	want := `unknown revision "HEAD~1": git cannot find a commit by that name (this clone is shallow: fetch the revision first, e.g. git fetch origin main, or checkout with fetch-depth: 0)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n got %v\nwant %s", err, want)
+	}
+}
+
 func TestExportDirAtRevisionLeavesNoTempFiles(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
@@ -251,4 +264,13 @@ func gitTestReadFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+func TestExportDirAtRevisionWithoutGit(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PATH", t.TempDir()) // an empty directory: no git on it
+	_, err := exportDirAtRevision(context.Background(), dir, "HEAD")
+	if want := "--base needs git, which is not installed or not on PATH"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
 }

@@ -1,13 +1,213 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // runPlanDiff handles --base and --compare: it builds the other side's plan,
-// diffs it against current and renders the diff. It returns the exit status.
+// diffs it against current and renders the diff. It returns the exit status:
+// 1 when current fails an error-severity check, else 2 with
+// --detailed-exitcode when the plans differ, else 0. Nothing is written to
+// stdout unless the whole diff could be made.
 func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate.Plan) (int, error) {
-	return 1, errors.New("plan diffs are not implemented yet")
+	if o.base != "" && o.compare != "" {
+		return 1, errors.New("--base and --compare cannot be used together")
+	}
+	format := o.format
+	if format == "" {
+		format = "table"
+	}
+	ci := report.IsCIFormat(format)
+	if !ci && !contains(report.DiffFormats(), format) {
+		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %v",
+			format, append(report.DiffFormats(), report.CIFormats()...))
+	}
+
+	var before *evaluate.Plan
+	var d *diff.PlanDiff
+	switch {
+	case o.compare != "":
+		p, err := readSavedPlan(o.compare)
+		if err != nil {
+			return 1, err
+		}
+		before = p
+		d = diff.Diff(before, current)
+		d.Before.Source, d.After.Source = o.compare, o.dir
+	default:
+		p, err := planAtRevision(context.Background(), g, s, o)
+		if err != nil {
+			return 1, err
+		}
+		before = p
+		d = diff.Diff(before, current)
+		d.Before.Source, d.After.Source = o.base, "working tree"
+	}
+
+	opts := g.outOptions(s)
+	var out bytes.Buffer
+	var err error
+	if ci {
+		// CI formats report the checks of the plan under review; the exit
+		// status still says whether it differs from the base.
+		err = report.RenderCI(&out, format, nil, current, opts)
+	} else {
+		err = report.RenderDiff(&out, d, format, opts)
+	}
+	if err != nil {
+		return 1, err
+	}
+	if _, err := s.Out.Write(out.Bytes()); err != nil {
+		return 1, err
+	}
+	// As without a diff: failed checks are reported on stderr, and a failed
+	// error check is exit status 1 whatever changed.
+	if checkFailures(s, current) != nil {
+		return 1, nil
+	}
+	if o.detailedExitcode && d.Changed {
+		return 2, nil
+	}
+	return 0, nil
+}
+
+// planAtRevision evaluates o.dir as it was at o.base with the same inputs
+// (--var, --var-file, ROADMAP_VAR_*, optimiser settings) as the working
+// tree. A directory absent at the revision is an empty plan, so the whole
+// roadmap shows as added.
+func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) (*evaluate.Plan, error) {
+	at, err := exportDirAtRevision(ctx, o.dir, o.base)
+	if err != nil {
+		return nil, err
+	}
+	defer at.Cleanup()
+	if at.Dir == "" {
+		fmt.Fprintf(s.Err, "Note: %s has no roadmap at %s; every project counts as added.\n", o.dir, o.base)
+		return diff.Empty(), nil
+	}
+
+	loader := hclspec.NewLoader()
+	cfg, diags := loader.LoadDir(at.Dir, loadOptions(s, o.vars, o.varFiles))
+	var plan *evaluate.Plan
+	if !diags.HasErrors() && cfg != nil {
+		var more hcl.Diagnostics
+		plan, more = evaluate.Evaluate(ctx, cfg, evaluate.Options{
+			Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit,
+		})
+		diags = append(diags, more...)
+	}
+	if diags.HasErrors() || plan == nil {
+		// Name the files the way git does, REV:path, so the messages say
+		// which version is broken.
+		gitName := o.base + ":" + strings.TrimPrefix(at.Prefix+"/", "/")
+		files := map[string]*hcl.File{}
+		for name, f := range loader.Files() {
+			files[renameUnder(name, at.Dir, gitName)] = f
+		}
+		var errs hcl.Diagnostics
+		for _, d := range diags {
+			if d.Severity != hcl.DiagError {
+				continue
+			}
+			c := *d
+			c.Subject = renameRange(c.Subject, at.Dir, gitName)
+			c.Context = renameRange(c.Context, at.Dir, gitName)
+			errs = append(errs, &c)
+		}
+		if err := g.writeDiagnostics(s, errs, files); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s at %s has errors; fix them there or compare with another revision", o.dir, o.base)
+	}
+	// Point ranges in the old plan at the same files in the working tree,
+	// as the new plan's do, so nothing mentions the temporary directory.
+	renamePlanFiles(plan, at.Dir, o.dir)
+	return plan, nil
+}
+
+func renameUnder(name, dir, to string) string {
+	rel, err := filepath.Rel(dir, name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return name
+	}
+	if strings.HasSuffix(to, ":") || strings.HasSuffix(to, "/") {
+		return to + filepath.ToSlash(rel)
+	}
+	return filepath.Join(to, rel)
+}
+
+func renameRange(r *hcl.Range, dir, to string) *hcl.Range {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Filename = renameUnder(c.Filename, dir, to)
+	return &c
+}
+
+func renamePlanFiles(p *evaluate.Plan, dir, to string) {
+	rename := func(r *evaluate.SourceRange) {
+		if r != nil {
+			r.Filename = renameUnder(r.Filename, dir, to)
+		}
+	}
+	for i := range p.Checks {
+		rename(p.Checks[i].Range)
+	}
+	for i := range p.Projects {
+		for j := range p.Projects[i].Findings {
+			rename(p.Projects[i].Findings[j].Range)
+		}
+	}
+}
+
+// readSavedPlan reads a JSON plan saved with `plan --out` for --compare. It
+// refuses other JSON (a diff, a diagnostics list) and other format versions.
+func readSavedPlan(name string) (*evaluate.Plan, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var head map[string]json.RawMessage
+	if json.Unmarshal(data, &head) == nil {
+		_, hasVersion := head["format_version"]
+		_, hasSummary := head["summary"]
+		_, hasBefore := head["before"]
+		if hasVersion && hasSummary && hasBefore {
+			return nil, fmt.Errorf("%s is a plan diff, not a plan: save a plan with plan --out", name)
+		}
+		for _, key := range []string{"roadmap", "projects", "periods", "totals"} {
+			if _, ok := head[key]; hasVersion && !ok {
+				return nil, fmt.Errorf("%s is not a roadmap plan: it has no %q", name, key)
+			}
+		}
+	}
+	p, err := report.ReadPlan(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

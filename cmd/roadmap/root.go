@@ -53,6 +53,7 @@ var errFailed = &ExitError{Code: 1}
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	noColor bool
+	version string // roadmap's version, for formats that name their tool
 }
 
 // color reports whether output to a stream may use colour: only on a
@@ -95,7 +96,7 @@ func (g *globalOptions) errOptions(s *Streams) report.Options {
 
 // outOptions are the renderer options for output to stdout.
 func (g *globalOptions) outOptions(s *Streams) report.Options {
-	return report.Options{Color: g.color(s, s.OutIsTerminal), Width: g.width(s, s.OutIsTerminal)}
+	return report.Options{Color: g.color(s, s.OutIsTerminal), Width: g.width(s, s.OutIsTerminal), Version: g.version}
 }
 
 // writeDiagnostics prints diags to stderr the way HCL prints them, with
@@ -150,7 +151,7 @@ func loadOptions(s *Streams, vars, varFiles []string) hclspec.LoadOptions {
 }
 
 func newRootCmd(version string, s *Streams) *cobra.Command {
-	g := &globalOptions{}
+	g := &globalOptions{version: version}
 	root := &cobra.Command{
 		Use:   "roadmap",
 		Short: "Declarative roadmap-as-code: plan projects, capacity, budgets and vendors from HCL",

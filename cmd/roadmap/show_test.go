@@ -37,7 +37,7 @@ func TestShowRendersSavedPlan(t *testing.T) {
 	}
 	for _, format := range report.PlanFormats() {
 		var want bytes.Buffer
-		if err := report.RenderPlan(&want, p, format, report.Options{}); err != nil {
+		if err := report.RenderPlan(&want, p, format, report.Options{Version: "test"}); err != nil {
 			// Formats another helper has not finished yet.
 			t.Logf("skipping %s: %v", format, err)
 			continue

@@ -15,6 +15,7 @@ type validateOptions struct {
 	vars     []string
 	varFiles []string
 	json     bool
+	format   string // a CI format (validate_ci.go)
 }
 
 func newValidateCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -43,12 +44,17 @@ The exit status is 1 when there is any error.`,
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
+	cmd.Flags().StringVar(&o.format, "format", "", "also print the diagnostics to stdout for CI: github, sarif or junit")
+	cmd.MarkFlagsMutuallyExclusive("json", "format")
 	return cmd
 }
 
 func runValidate(g *globalOptions, s *Streams, o *validateOptions) error {
 	loader := hclspec.NewLoader()
 	_, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	if o.format != "" {
+		return runValidateCI(g, s, o, diags, loader.Files())
+	}
 	if o.json {
 		if err := report.RenderDiagnosticsJSON(s.Out, diags, loader.Files()); err != nil {
 			return err

@@ -164,7 +164,7 @@ func TestValidateVariables(t *testing.T) {
 		{name: "--var wins over --var-file", args: []string{"--var-file", negative, "--var", "capacity=2"}},
 		{name: "environment", env: []string{"ROADMAP_VAR_capacity=0"}, wantCode: 1, wantSummary: "Error: Invalid value for variable"},
 		{name: "--var-file wins over environment", env: []string{"ROADMAP_VAR_capacity=0"}, args: []string{"--var-file", more}},
-		{name: "missing --var-file", args: []string{"--var-file", filepath.Join(dir, "nope.vars.hcl")}, wantCode: 1, wantSummary: "Error: Failed to read file"},
+		{name: "missing --var-file", args: []string{"--var-file", filepath.Join(dir, "nope.vars.hcl")}, wantCode: 1, wantSummary: "Error: Cannot read file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -215,5 +215,50 @@ func TestValidateDiagnosticsOnTerminal(t *testing.T) {
 	plain := cliRun{Args: []string{"validate", "--no-color", dir}, ErrIsTerminal: true}.run(t)
 	if strings.Contains(plain.Stderr, "\x1b[") {
 		t.Errorf("colour despite --no-color:\n%s", plain.Stderr)
+	}
+}
+
+// TestValidateCIFormats pins the CI formats of validate over the invalid
+// roadmap; the renderers themselves are tested in report.
+func TestValidateCIFormats(t *testing.T) {
+	dir := filepath.Join(validateDir, "invalid")
+	for _, format := range []string{"github", "sarif", "junit"} {
+		t.Run(format, func(t *testing.T) {
+			res := runCLI(t, "validate", "--format", format, dir)
+			res.wantExit(t, 1)
+			// The CI log still shows the diagnostics as text.
+			assertGolden(t, "validate/invalid.txt", res.Stderr)
+			assertGolden(t, "validate/invalid."+format, res.Stdout)
+		})
+	}
+	res := runCLI(t, "validate", "--format", "junit", exampleDir)
+	res.wantExit(t, 0)
+	if !strings.Contains(res.Stdout, `<testcase name="configuration is valid"`) {
+		t.Errorf("junit for a valid roadmap:\n%s", res.Stdout)
+	}
+	if res := runCLI(t, "validate", "--format", "github", exampleDir); res.Code != 0 || res.Stdout != "" {
+		t.Errorf("github for a valid roadmap: exit %d, stdout %q", res.Code, res.Stdout)
+	}
+}
+
+// TestReadmeRoadmapIsValid validates the single-file roadmap of the
+// README, so the first thing readers copy works.
+func TestReadmeRoadmapIsValid(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	_, rest, ok := strings.Cut(readme, "## A small roadmap")
+	if !ok {
+		t.Fatal(`README has no "## A small roadmap" section`)
+	}
+	_, rest, ok = strings.Cut(rest, "```hcl\n")
+	src, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("no hcl snippet in the README's small roadmap section")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"roadmap.hcl": src})
+	res := runCLI(t, "validate", dir)
+	res.wantExit(t, 0)
+	if res.Stderr != "" {
+		t.Errorf("stderr:\n%s", res.Stderr)
 	}
 }

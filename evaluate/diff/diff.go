@@ -5,6 +5,7 @@
 package diff
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -107,6 +108,9 @@ type ProjectChange struct {
 	Before  *ProjectState `json:"before"` // null when added
 	After   *ProjectState `json:"after"`  // null when removed
 	Changes []Change      `json:"changes"`
+	// Notes explain a change where the plans show why: a project that now
+	// starts later because a project it depends on ends later.
+	Notes []string `json:"notes"`
 }
 
 // ProjectState is what the diff compares of a project.
@@ -286,8 +290,10 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 		bIndex[p.ID] = p
 	}
 	aIndex := make(map[string]bool, len(as))
+	aByID := make(map[string]*evaluate.ProjectPlan, len(as))
 	for _, p := range as {
 		aIndex[p.ID] = true
+		aByID[p.ID] = p
 	}
 	moved := rankMovers(bs, as, bIndex)
 
@@ -298,7 +304,7 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 		if !ok {
 			out = append(out, ProjectChange{
 				ID: a.ID, Title: a.Title, Kind: KindAdded,
-				Effect: effect(nil, a), After: state(a), Changes: []Change{},
+				Effect: effect(nil, a), After: state(a), Changes: []Change{}, Notes: []string{},
 			})
 			continue
 		}
@@ -309,18 +315,39 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 		}
 		out = append(out, ProjectChange{
 			ID: a.ID, Title: a.Title, Kind: KindChanged, Effect: effect(b, a),
-			Before: state(b), After: state(a), Changes: cs,
+			Before: state(b), After: state(a), Changes: cs, Notes: dependencyNotes(b, a, bIndex, aByID),
 		})
 	}
 	for _, b := range bs {
 		if !aIndex[b.ID] {
 			out = append(out, ProjectChange{
 				ID: b.ID, Title: b.Title, Kind: KindRemoved, Effect: EffectRemove,
-				Before: state(b), Changes: []Change{},
+				Before: state(b), Changes: []Change{}, Notes: []string{},
 			})
 		}
 	}
 	return out, unchanged
+}
+
+// dependencyNotes explains a later start by a dependency that ends later:
+// the project now starts right after it, and it ends later than before.
+func dependencyNotes(b, a *evaluate.ProjectPlan, before, after map[string]*evaluate.ProjectPlan) []string {
+	notes := []string{}
+	// Labels of one period unit sort in time order.
+	if a.StartPeriod == nil || a.Start == nil || b.Start == nil ||
+		len(*a.Start) != len(*b.Start) || *a.Start <= *b.Start {
+		return notes
+	}
+	for _, id := range a.DependsOn {
+		da, db := after[id], before[id]
+		if da == nil || db == nil || da.EndPeriod == nil || da.End == nil || db.End == nil {
+			continue
+		}
+		if *da.EndPeriod == *a.StartPeriod && *da.End != *db.End {
+			notes = append(notes, fmt.Sprintf("starts after %s, which now ends %s instead of %s", id, *da.End, *db.End))
+		}
+	}
+	return notes
 }
 
 // byRank returns pointers to ps ordered by rank, then id.
@@ -732,7 +759,35 @@ func (d *PlanDiff) SummaryLine() string {
 	if len(extra) > 0 {
 		b.WriteString(" " + strings.Join(extra, ", ") + ".")
 	}
+	if len(d.Projects) == 0 && len(d.Checks) == 0 {
+		// Say what did change, so the line never reads like "nothing".
+		var areas []string
+		for _, a := range []struct {
+			n    int
+			name string
+		}{
+			{len(d.Roadmap), "roadmap settings"}, {len(d.Teams), "team load"},
+			{len(d.Budgets), "budget spend"}, {len(d.Vendors), "vendor winners"},
+			{len(d.Totals.Changes), "totals"},
+		} {
+			if a.n > 0 {
+				areas = append(areas, a.name)
+			}
+		}
+		b.WriteString(" No project changes; " + joinAnd(areas) + " changed.")
+	}
 	return b.String()
+}
+
+// joinAnd joins words as in English: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return "nothing"
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func plural(n int, one, many string) string {

@@ -126,6 +126,14 @@ func TestDiffProjects(t *testing.T) {
 			unchanged: 0,
 		},
 		{
+			name:      "only capacity changes",
+			before:    simple([]string{"a"}),
+			after:     withCapacity(simple([]string{"a"}), "platform", 12),
+			want:      []projectSummary{},
+			unchanged: 1,
+			line:      "Plan: 0 to schedule, 0 to defer, 0 to reschedule, 0 dropped. No project changes; team load changed.",
+		},
+		{
 			name:   "the fixture covers every kind of project change",
 			before: difftest.Before(),
 			after:  difftest.After(),
@@ -161,6 +169,15 @@ func TestDiffProjects(t *testing.T) {
 	}
 }
 
+func withCapacity(p *evaluate.Plan, team string, capacity float64) *evaluate.Plan {
+	for i := range p.Periods {
+		l := p.Periods[i].Teams[team]
+		l.Capacity = capacity
+		p.Periods[i].Teams[team] = l
+	}
+	return p
+}
+
 func withCost(p *evaluate.Plan, id string, cost float64) *evaluate.Plan {
 	for i := range p.Projects {
 		if p.Projects[i].ID == id {
@@ -192,6 +209,17 @@ func TestDiffFixtureDetails(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantCRM, crm.Changes); diff != "" {
 		t.Errorf("crm_migration changes (-want +got):\n%s", diff)
+	}
+	if want := []string{"starts after sso, which now ends 2027-Q3 instead of 2027-Q2"}; !cmp.Equal(want, crm.Notes) {
+		t.Errorf("crm_migration notes = %q, want %q", crm.Notes, want)
+	}
+	for _, p := range d.Projects {
+		if p.ID != "crm_migration" && len(p.Notes) != 0 {
+			t.Errorf("%s has notes %q", p.ID, p.Notes)
+		}
+		if p.Notes == nil {
+			t.Errorf("%s has nil notes", p.ID)
+		}
 	}
 	wiki := d.Projects[3]
 	wantWiki := []Change{

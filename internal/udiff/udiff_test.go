@@ -112,7 +112,9 @@ func TestEditScriptIsShortest(t *testing.T) {
 	}
 }
 
-func sameLines(x, y []string) bool { return strings.Join(x, "\n") == strings.Join(y, "\n") && len(x) == len(y) }
+func sameLines(x, y []string) bool {
+	return strings.Join(x, "\n") == strings.Join(y, "\n") && len(x) == len(y)
+}
 
 func lcs(a, b []string) int {
 	dp := make([][]int, len(a)+1)

@@ -19,6 +19,7 @@ type Project struct {
 	Cost, NPV, RNP float64 // cost, npv, risk-adjusted npv
 	Vendor         string
 	Effort         map[string]float64
+	DependsOn      []string
 }
 
 // Spec describes a hand-built plan; Projects are in rank order.
@@ -78,7 +79,7 @@ func Build(s Spec) *evaluate.Plan {
 			ID: sp.ID, Title: sp.Title, Rank: rank + 1, Status: sp.Status, Gate: sp.Gate,
 			Reasons: append([]string{}, sp.Reasons...), Findings: []evaluate.Finding{},
 			Cost: sp.Cost, NPV: sp.NPV, RiskAdjustedNPV: sp.RNP, Vendor: sp.Vendor,
-			Duration: sp.Dur, DependsOn: []string{}, Goals: map[string]float64{},
+			Duration: sp.Dur, DependsOn: append([]string{}, sp.DependsOn...), Goals: map[string]float64{},
 			Effort: sp.Effort, CashFlows: []float64{},
 		}
 		if pr.Effort == nil {
@@ -162,7 +163,7 @@ func Before() *evaluate.Plan {
 		Teams: map[string]float64{"platform": 6, "data": 2},
 		Projects: []Project{
 			{ID: "sso", Title: "Single sign-on", Status: "scheduled", Start: 0, Dur: 2, Cost: 120000, NPV: 80000, RNP: 70000, Effort: map[string]float64{"platform": 2}},
-			{ID: "crm_migration", Title: "Move sales to a hosted CRM", Status: "scheduled", Start: 2, Dur: 2, Cost: 200000, NPV: 150000, RNP: 110000, Vendor: "acme_crm", Effort: map[string]float64{"platform": 2, "data": 1}},
+			{ID: "crm_migration", Title: "Move sales to a hosted CRM", Status: "scheduled", Start: 2, Dur: 2, Cost: 200000, NPV: 150000, RNP: 110000, Vendor: "acme_crm", Effort: map[string]float64{"platform": 2, "data": 1}, DependsOn: []string{"sso"}},
 			{ID: "erp_upgrade", Title: "Upgrade the ERP", Status: "scheduled", Start: 0, Dur: 2, Cost: 180000, NPV: 90000, RNP: 60000, Effort: map[string]float64{"platform": 2}},
 			{ID: "wiki", Title: "Company wiki", Status: "scheduled", Start: 1, Dur: 1, Cost: 30000, NPV: 20000, RNP: 18000, Effort: map[string]float64{"platform": 2}},
 			{ID: "self_service", Title: "Self-service portal", Status: "scheduled", Start: 2, Dur: 1, Cost: 60000, NPV: 40000, RNP: 30000, Effort: map[string]float64{"platform": 1}},
@@ -187,7 +188,7 @@ func After() *evaluate.Plan {
 		Projects: []Project{
 			{ID: "erp_upgrade", Title: "Upgrade the ERP", Status: "scheduled", Start: 0, Dur: 2, Cost: 180000, NPV: 90000, RNP: 60000, Effort: map[string]float64{"platform": 2}},
 			{ID: "sso", Title: "Single sign-on", Status: "scheduled", Start: 0, Dur: 3, Cost: 150000, NPV: 70000, RNP: 60000, Effort: map[string]float64{"platform": 2}},
-			{ID: "crm_migration", Title: "Move sales to a hosted CRM", Status: "scheduled", Start: 3, Dur: 2, Cost: 230000, NPV: 140000, RNP: 100000, Vendor: "other_crm", Effort: map[string]float64{"platform": 2, "data": 1}},
+			{ID: "crm_migration", Title: "Move sales to a hosted CRM", Status: "scheduled", Start: 3, Dur: 2, Cost: 230000, NPV: 140000, RNP: 100000, Vendor: "other_crm", Effort: map[string]float64{"platform": 2, "data": 1}, DependsOn: []string{"sso"}},
 			{ID: "wiki", Title: "Company wiki", Status: "deferred", Gate: "schedule", Start: -1, Dur: 1, Cost: 30000, NPV: 20000, RNP: 18000, Reasons: []string{"platform is full 2027-Q1..2028-Q2"}},
 			{ID: "mobile_app", Title: "Field service app", Status: "scheduled", Start: 2, Dur: 1, Cost: 70000, NPV: 45000, RNP: 35000, Effort: map[string]float64{"platform": 2}},
 			{ID: "backups", Title: "Off-site backups", Status: "scheduled", Start: 4, Dur: 1, Cost: 40000, NPV: 10000, RNP: 9000, Effort: map[string]float64{"platform": 1}},
