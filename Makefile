@@ -48,6 +48,7 @@ clean:
 bench-psplib:
 	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
 
+
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
 # their seed corpora). Minimising an input is capped at 50 runs so the time goes
 # to fuzzing; failures are saved under the package's testdata/fuzz/.
