@@ -46,6 +46,10 @@ const (
 	// project's cash flows (build periods plus benefit periods), so no
 	// plan needs more than this many periods per project.
 	MaxPeriods = 10_000
+	// MaxPlanCells bounds the size of the plan as a whole: the periods of
+	// every project's cash flows together, and the horizon times the teams
+	// and budgets the capacity plan tracks in each period.
+	MaxPlanCells = 10_000_000
 )
 
 // loadBudget is what a directory has used of the limits so far.
@@ -594,6 +598,7 @@ func checkPeriodLimits(cfg *Config) hcl.Diagnostics {
 			})
 		}
 	}
+	diags = append(diags, checkPlanSize(cfg, ppy)...)
 	return diags
 }
 
@@ -647,4 +652,33 @@ func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {
 		}
 	}
 	return out
+}
+
+// checkPlanSize refuses a roadmap whose plan would be too large to build,
+// though every project and the horizon are each within MaxPeriods:
+// 100,000 projects of 10,000 periods would be 8 GB of cash flows.
+func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
+	rm := cfg.Roadmap
+	var flows float64
+	for _, p := range cfg.Projects {
+		flows += float64(p.Duration) + math.Ceil(p.Benefit.Years*float64(ppy))
+	}
+	var diags hcl.Diagnostics
+	if flows > MaxPlanCells {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail:   fmt.Sprintf("The projects' cash flows would span %s periods together, more than the %d a plan may hold. Shorten benefit years or durations, or use a longer period.", formatNumber(flows), MaxPlanCells),
+			Subject:  rm.DeclRange.Ptr(),
+		})
+	}
+	if cells := rm.Horizon * (len(cfg.Teams) + len(cfg.Budgets)); cells > MaxPlanCells {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail:   fmt.Sprintf("The capacity plan would track %d teams and budgets over %d periods, %d entries, more than the %d a plan may hold. Use a longer period or a shorter horizon.", len(cfg.Teams)+len(cfg.Budgets), rm.Horizon, cells, MaxPlanCells),
+			Subject:  rm.Ranges.Range("horizon", rm.DeclRange).Ptr(),
+		})
+	}
+	return diags
 }

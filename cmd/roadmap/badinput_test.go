@@ -80,6 +80,25 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
 		return []string{"validate"}
 	},
+	"plan_too_large_cash_flows": func(t *testing.T, dir string) []string {
+		// Each project is within the limits; together they are not.
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start = \"2027-01\"\n}\n")
+		for i := range hclspec.MaxPlanCells/hclspec.MaxPeriods + 1 {
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = %d\n}\n", i, hclspec.MaxPeriods-1)
+		}
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"validate"}
+	},
+	"plan_too_large_capacity": func(t *testing.T, dir string) []string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", hclspec.MaxPeriods)
+		for i := range hclspec.MaxPlanCells/hclspec.MaxPeriods + 1 {
+			fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\n", i)
+		}
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"validate"}
+	},
 	"string_too_long": func(t *testing.T, dir string) []string {
 		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\ngoal \"g\" {\n  title = \"" + strings.Repeat("long ", hclspec.MaxStringBytes/5+1) + "\"\n}\n"})
 		return []string{"validate"}
