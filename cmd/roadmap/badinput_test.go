@@ -83,9 +83,10 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 	"plan_too_large_cash_flows": func(t *testing.T, dir string) []string {
 		// Each project is within the limits; together they are not.
 		var b strings.Builder
-		b.WriteString("roadmap {\n  start = \"2027-01\"\n}\n")
+		// Yearly periods: 9,990 build years and 5 (the default) of benefit.
+		b.WriteString("roadmap {\n  start  = \"2027-01\"\n  period = \"year\"\n}\n")
 		for i := range hclspec.MaxPlanCells/hclspec.MaxPeriods + 1 {
-			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = %d\n}\n", i, hclspec.MaxPeriods-1)
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = %d\n}\n", i, hclspec.MaxPeriods-10)
 		}
 		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
 		return []string{"validate"}
