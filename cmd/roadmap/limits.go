@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // readSourceFile reads a file for fmt, refusing one over the loader's
@@ -32,4 +33,25 @@ func readSourceFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is over %d MiB, the most a roadmap file may hold", path, hclspec.MaxFileBytes>>20)
 	}
 	return src, nil
+}
+
+// readSavedPlanFile reads a saved plan for --compare, refusing one over
+// report.MaxPlanBytes from its size before reading it.
+func readSavedPlanFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > report.MaxPlanBytes {
+		return nil, fmt.Errorf("%s is %d bytes, far more than a saved plan (at most %d MiB); is it the right file?", name, fi.Size(), report.MaxPlanBytes>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, report.MaxPlanBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > report.MaxPlanBytes {
+		return nil, fmt.Errorf("%s is over %d MiB, far more than a saved plan; is it the right file?", name, report.MaxPlanBytes>>20)
+	}
+	return data, nil
 }
