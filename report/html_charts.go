@@ -446,6 +446,11 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		return r
 	}
 	var placed, bubbles []labelBox
+	if l := b.AppetiteLabel; l != nil {
+		// Bubble labels keep clear of the risk appetite's label too.
+		x := sx(p.Roadmap.RiskAppetite) + 4
+		placed = append(placed, labelBox{x, bubbleTop + 2, x + float64(len([]rune(l.Text)))*6.2, bubbleTop + 14})
+	}
 	for _, i := range idx {
 		pr := &p.Projects[i]
 		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
