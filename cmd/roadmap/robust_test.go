@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -280,7 +281,7 @@ func TestFmtRefusesHugeFileUnread(t *testing.T) {
 	before := stateOf(t, path)
 	res := runCLI(t, "fmt", path)
 	res.wantExit(t, 1)
-	if !strings.Contains(res.Stderr, "a roadmap file may be at most 4 MiB") {
+	if !strings.Contains(res.Stderr, fmt.Sprintf("a roadmap file may be at most %d MiB", hclspec.MaxFileBytes>>20)) {
 		t.Errorf("stderr: %s", res.Stderr)
 	}
 	before.assertUntouched(t, path)
