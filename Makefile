@@ -63,7 +63,7 @@ FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
 	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
-	cmd/roadmap:FuzzShow
+	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare
 .PHONY: fuzz
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +16,12 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
+
+// diffFormats are the formats of plan --base/--compare: the diff's own and
+// the CI formats, which report the new plan's checks.
+func diffFormats() []string {
+	return append(report.DiffFormats(), report.CIFormats()...)
+}
 
 // runPlanDiff handles --base and --compare: it builds the other side's plan,
 // diffs it against current and renders the diff. It returns the exit status:
@@ -32,9 +37,8 @@ func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate
 		format = "table"
 	}
 	ci := report.IsCIFormat(format)
-	if !ci && !contains(report.DiffFormats(), format) {
-		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %v",
-			format, append(report.DiffFormats(), report.CIFormats()...))
+	if !contains(diffFormats(), format) {
+		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %s", format, strings.Join(diffFormats(), ", "))
 	}
 
 	var before *evaluate.Plan
@@ -178,7 +182,7 @@ func renamePlanFiles(p *evaluate.Plan, dir, to string) {
 // readSavedPlan reads a JSON plan saved with `plan --out` for --compare. It
 // refuses other JSON (a diff, a diagnostics list) and other format versions.
 func readSavedPlan(name string) (*evaluate.Plan, error) {
-	data, err := os.ReadFile(name)
+	data, err := readSavedPlanFile(name)
 	if err != nil {
 		return nil, err
 	}
