@@ -356,6 +356,14 @@ func TestBounds(t *testing.T) {
 	if _, ok := finishBound(p, tm); ok {
 		t.Error("finish bound claimed for work that cannot fit the horizon")
 	}
+	// A second team with no capacity at all: task 0 needs it, so it and
+	// its successor 1 are out; task 2 alone remains. The bound must stay a
+	// number.
+	p.Resources = append(p.Resources, Resource{ID: "empty", Capacity: make([]float64, p.Horizon)})
+	p.Tasks[0].Demand = append(p.Tasks[0].Demand, Demand{Resource: 1, Amount: 1})
+	if got := valueBound(p, tm); got != 3 {
+		t.Errorf("value bound with an empty team %v, want 3", got)
+	}
 }
 
 func TestJustifyNeverLengthens(t *testing.T) {
