@@ -27,7 +27,7 @@ func RenderGraph(w io.Writer, p *evaluate.Plan, format string, o GraphOptions) e
 	case "mermaid":
 		src = mermaidFlowchart(p, o)
 	default:
-		return fmt.Errorf("unknown graph format %q: use one of %v", format, GraphFormats())
+		return fmt.Errorf("unknown graph format %q: use one of %s", format, strings.Join(GraphFormats(), ", "))
 	}
 	_, err := io.WriteString(w, src)
 	return err

@@ -100,7 +100,7 @@ func checkGraph(t *testing.T, p *evaluate.Plan, format string, goals bool, src s
 
 func TestRenderGraphUnknownFormat(t *testing.T) {
 	err := RenderGraph(&bytes.Buffer{}, &evaluate.Plan{}, "svg", GraphOptions{})
-	if err == nil || err.Error() != `unknown graph format "svg": use one of [dot mermaid]` {
+	if err == nil || err.Error() != `unknown graph format "svg": use one of dot, mermaid` {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -255,11 +255,13 @@ func (r *fmtRun) formatStdin() error {
 		r.fail(name, file, diags)
 		return nil
 	}
+	if r.o.check && !bytes.Equal(src, formatted) {
+		r.failed = true // with or without --diff, as for files
+	}
 	switch {
 	case r.o.diff:
 		return r.writeDiff(name, src, formatted)
 	case r.o.check:
-		r.failed = !bytes.Equal(src, formatted)
 		return nil
 	default:
 		_, err := r.s.Out.Write(formatted)

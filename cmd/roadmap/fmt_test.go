@@ -278,6 +278,14 @@ func TestFmtStdin(t *testing.T) {
 			wantStdout: "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
 		},
 		{
+			name:       "check and diff unformatted",
+			args:       []string{"--check", "--diff", "-"},
+			stdin:      "a=1\n",
+			wantCode:   1,
+			wantStdout: "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
+		},
+		{name: "check and diff formatted", args: []string{"--check", "--diff", "-"}, stdin: formattedTeams},
+		{
 			name:       "syntax error",
 			args:       []string{"-"},
 			stdin:      "a = {\n",

@@ -17,6 +17,12 @@ import (
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
+// diffFormats are the formats of plan --base/--compare: the diff's own and
+// the CI formats, which report the new plan's checks.
+func diffFormats() []string {
+	return append(report.DiffFormats(), report.CIFormats()...)
+}
+
 // runPlanDiff handles --base and --compare: it builds the other side's plan,
 // diffs it against current and renders the diff. It returns the exit status:
 // 1 when current fails an error-severity check, else 2 with
@@ -31,9 +37,8 @@ func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate
 		format = "table"
 	}
 	ci := report.IsCIFormat(format)
-	if !ci && !contains(report.DiffFormats(), format) {
-		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %v",
-			format, append(report.DiffFormats(), report.CIFormats()...))
+	if !contains(diffFormats(), format) {
+		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %s", format, strings.Join(diffFormats(), ", "))
 	}
 
 	var before *evaluate.Plan

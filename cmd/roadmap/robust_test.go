@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -280,7 +281,7 @@ func TestFmtRefusesHugeFileUnread(t *testing.T) {
 	before := stateOf(t, path)
 	res := runCLI(t, "fmt", path)
 	res.wantExit(t, 1)
-	if !strings.Contains(res.Stderr, "a roadmap file may be at most 4 MiB") {
+	if !strings.Contains(res.Stderr, fmt.Sprintf("a roadmap file may be at most %d MiB", hclspec.MaxFileBytes>>20)) {
 		t.Errorf("stderr: %s", res.Stderr)
 	}
 	before.assertUntouched(t, path)

@@ -262,3 +262,21 @@ func TestReadmeRoadmapIsValid(t *testing.T) {
 		t.Errorf("stderr:\n%s", res.Stderr)
 	}
 }
+
+// TestReadmePlanExcerptIsCurrent keeps the README's excerpt of the
+// example's plan in step with what `make run` prints (the table golden), so
+// a new reader sees the output they will get.
+func TestReadmePlanExcerptIsCurrent(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	_, rest, ok := strings.Cut(readme, "```\n$ roadmap plan examples/it-department\n")
+	excerpt, _, closed := strings.Cut(rest, "...\n```")
+	if !ok || !closed || excerpt == "" {
+		t.Fatal("README has no plan excerpt of the form \"$ roadmap plan examples/it-department\" ... \"...\"")
+	}
+	plan := readFile(t, "testdata/plan/it-department.txt")
+	if !strings.HasPrefix(plan, excerpt) {
+		n := min(len(plan), len(excerpt))
+		t.Errorf("the README's plan excerpt is not the start of testdata/plan/it-department.txt (-readme +plan):\n%s",
+			cmp.Diff(excerpt, plan[:n]))
+	}
+}
