@@ -16,10 +16,6 @@ import (
 // projects of 1e308 each), and JSON cannot hold infinity or NaN, so such a
 // plan is an error rather than a broken document or "+Inf" in a table.
 func (e *evaluation) checkPlanFinite(p *Plan) hcl.Diagnostics {
-	// A quick pass without paths; the careful one runs only on failure.
-	if allFinite(reflect.ValueOf(p).Elem()) {
-		return nil
-	}
 	var diags hcl.Diagnostics
 	seen := map[string]bool{}
 	walkFloats(reflect.ValueOf(p).Elem(), "", func(path string, v float64) {
@@ -59,66 +55,6 @@ func projectOfPath(p *Plan, path string) (string, bool) {
 		return "", false
 	}
 	return p.Projects[i].ID, true
-}
-
-// allFinite reports whether every float64 in v is finite. It builds no
-// paths and sorts no keys, so it costs little next to an evaluation.
-func allFinite(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Float64, reflect.Float32:
-		f := v.Float()
-		return !math.IsNaN(f) && !math.IsInf(f, 0)
-	case reflect.Pointer, reflect.Interface:
-		return v.IsNil() || allFinite(v.Elem())
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() && !allFinite(v.Field(i)) {
-				return false
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		if v.Type().Elem().Kind() == reflect.Float64 {
-			for i := range v.Len() {
-				if f := v.Index(i).Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-					return false
-				}
-			}
-			return true
-		}
-		for i := range v.Len() {
-			if !allFinite(v.Index(i)) {
-				return false
-			}
-		}
-	case reflect.Map:
-		if !hasFloats(v.Type().Elem()) {
-			return true
-		}
-		for it := v.MapRange(); it.Next(); {
-			if !allFinite(it.Value()) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// hasFloats reports whether values of t can hold a float64, so walks skip
-// what cannot (maps of strings, lists of ids).
-func hasFloats(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Float64, reflect.Float32, reflect.Interface:
-		return true
-	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
-		return hasFloats(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() && hasFloats(t.Field(i).Type) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // walkFloats calls bad for each float64 in v that is NaN or infinite,
