@@ -341,8 +341,9 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 		}
 	}
 
+	res := decls.resolver()
 	for _, ref := range refs {
-		if d := decls.resolve(ref); d != nil {
+		if d := res.resolve(ref); d != nil {
 			diags = append(diags, d)
 		}
 	}
