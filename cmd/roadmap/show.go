@@ -53,9 +53,13 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 		defer f.Close()
 		r, name = f, o.file
 	}
-	plan, err := report.ReadPlan(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: reading the plan: %w", name, err)
+	}
+	plan, err := decodeSavedPlan(name, data)
+	if err != nil {
+		return err
 	}
 	return renderPlan(g, s, plan, o.format)
 }
