@@ -39,3 +39,42 @@ func TestDelayNote(t *testing.T) {
 		}
 	}
 }
+
+// TestDelayNoteBudget: a project that starts late because its budget's
+// window had no room for its build spend says so; one whose budget had
+// room says nothing about it.
+func TestDelayNoteBudget(t *testing.T) {
+	intp := func(i int) *int { return &i }
+	// A yearly budget of 100 over four half-years: "2027" is full (90 spent
+	// by others), "2028" holds the project's own 40.
+	spend := func(window string, spent, windowSpent float64) map[string]evaluate.BudgetSpend {
+		return map[string]evaluate.BudgetSpend{"capex": {Limit: 100, Spent: spent, Window: window, WindowSpent: windowSpent}}
+	}
+	periods := []evaluate.PeriodPlan{
+		{Index: 0, Label: "2027-H1", Budgets: spend("2027", 90, 90)},
+		{Index: 1, Label: "2027-H2", Budgets: spend("2027", 0, 90)},
+		{Index: 2, Label: "2028-H1", Budgets: spend("2028", 40, 40)},
+		{Index: 3, Label: "2028-H2", Budgets: spend("2028", 0, 40)},
+	}
+	cases := []struct {
+		name string
+		pr   evaluate.ProjectPlan
+		want string
+	}{
+		{"budget full", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), Duration: 1, Funding: "capex",
+			CashFlows: []float64{-40, 10}}, "waited for budget capex: no room in 2027"},
+		// 5 would have fitted next to the 90 of 2027: something else held it back.
+		{"budget had room", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), Duration: 1, Funding: "capex",
+			CashFlows: []float64{-5, 10}}, ""},
+		{"no budget", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), Duration: 1, CashFlows: []float64{-40}}, ""},
+	}
+	for _, c := range cases {
+		p := &evaluate.Plan{Periods: periods, Projects: []evaluate.ProjectPlan{c.pr}}
+		if got := delayNote(p, c.pr); got != c.want {
+			t.Errorf("%s: delayNote = %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got, want := joinWindows([]string{"a", "b", "c", "d"}), "a … d (4 windows)"; got != want {
+		t.Errorf("joinWindows = %q, want %q", got, want)
+	}
+}
