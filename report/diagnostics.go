@@ -68,7 +68,7 @@ func renderDiagnosticsText(w io.Writer, diags hcl.Diagnostics, files map[string]
 	if width < 0 {
 		width = 0
 	}
-	return hcl.NewDiagnosticTextWriter(w, files, uint(width), o.Color).WriteDiagnostics(diags)
+	return newDiagnosticTextWriter(w, files, uint(width), o.Color).WriteDiagnostics(diags)
 }
 
 func renderDiagnosticsJSON(w io.Writer, diags hcl.Diagnostics, files map[string]*hcl.File, _ Options) error {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -183,7 +182,7 @@ func renamePlanFiles(p *evaluate.Plan, dir, to string) {
 // readSavedPlan reads a JSON plan saved with `plan --out` for --compare. It
 // refuses other JSON (a diff, a diagnostics list) and other format versions.
 func readSavedPlan(name string) (*evaluate.Plan, error) {
-	data, err := os.ReadFile(name)
+	data, err := readSavedPlanFile(name)
 	if err != nil {
 		return nil, err
 	}
