@@ -140,6 +140,9 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 	if lastEnd == start {
 		notes = append(notes, "starts when "+lastDep+" ends")
 	}
+	// Periods before its dependencies end explain nothing: it could not
+	// have started there anyway.
+	earliest := max(0, lastEnd)
 	byIndex := make(map[int]evaluate.PeriodPlan, len(p.Periods))
 	for _, pe := range p.Periods {
 		byIndex[pe.Index] = pe
@@ -150,7 +153,7 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			continue
 		}
 		first := start
-		for j := start - 1; j >= 0; j-- {
+		for j := start - 1; j >= earliest; j-- {
 			load, ok := byIndex[j].Teams[team]
 			if !ok || load.Capacity-load.Used >= effort-1e-9 {
 				break
@@ -165,7 +168,20 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), when))
 		}
 	}
-	if windows := budgetWait(p, pr, byIndex); len(windows) > 0 {
+	if limit := p.Roadmap.MaxParallel; limit > 0 {
+		first := start
+		for j := start - 1; j >= earliest && len(byIndex[j].Active) >= limit; j-- {
+			first = j
+		}
+		if first < start {
+			when := periodLabel(p, first)
+			if first < start-1 {
+				when += " – " + periodLabel(p, start-1)
+			}
+			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, when))
+		}
+	}
+	if windows := budgetWait(p, pr, byIndex, earliest); len(windows) > 0 {
 		notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", pr.Funding, joinWindows(windows)))
 	}
 	return strings.Join(notes, "; ")
@@ -175,7 +191,7 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 // that had no room for its build spend had it started in the periods just
 // before its start, read from the plan: each window's final spend, less
 // the project's own, plus what it would have spent there.
-func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evaluate.PeriodPlan) []string {
+func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evaluate.PeriodPlan, earliest int) []string {
 	b, start := pr.Funding, *pr.StartPeriod
 	if b == "" || pr.Duration <= 0 || len(pr.CashFlows) < pr.Duration {
 		return nil
@@ -205,7 +221,7 @@ func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evalu
 	}
 	var windows []string
 	seen := map[string]bool{}
-	for j := start - 1; j >= 0; j-- {
+	for j := start - 1; j >= earliest; j-- {
 		spend, ok := spendFrom(j)
 		if !ok {
 			break

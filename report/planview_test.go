@@ -14,6 +14,7 @@ func TestDelayNote(t *testing.T) {
 		{Index: 2, Label: "Q3", Teams: map[string]evaluate.TeamLoad{"apps": {Capacity: 6, Used: 5}, "data": {Capacity: 2, Used: 1}}},
 	}
 	dep := evaluate.ProjectPlan{ID: "sso", Status: evaluate.StatusScheduled, StartPeriod: intp(0), EndPeriod: intp(2)}
+	early := evaluate.ProjectPlan{ID: "early", Status: evaluate.StatusScheduled, StartPeriod: intp(0), EndPeriod: intp(1)}
 	cases := []struct {
 		name string
 		pr   evaluate.ProjectPlan
@@ -27,12 +28,16 @@ func TestDelayNote(t *testing.T) {
 		// apps had room for 2 in Q2, so only data (full in Q2) explains the wait.
 		{"only the binding team", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), Effort: map[string]float64{"apps": 2, "data": 1}},
 			"waited for data: 1 FTE not free in Q2"},
+		// data was full in Q2, but sso only ended then: the dependency alone explains the wait.
 		{"dependency", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), DependsOn: []string{"sso"}, Effort: map[string]float64{"data": 1}},
-			"starts when sso ends; waited for data: 1 FTE not free in Q2"},
+			"starts when sso ends"},
+		// sso ended after Q1; apps was full in Q2 too, so that is the wait, not Q1.
+		{"team after the dependency", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), DependsOn: []string{"early"}, Effort: map[string]float64{"apps": 3}},
+			"waited for apps: 3 FTE not free in Q2"},
 		{"no visible cause", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(1), Effort: map[string]float64{"data": 2}}, ""},
 	}
 	for _, c := range cases {
-		p := &evaluate.Plan{Periods: periods, Projects: []evaluate.ProjectPlan{dep, c.pr},
+		p := &evaluate.Plan{Periods: periods, Projects: []evaluate.ProjectPlan{dep, early, c.pr},
 			Teams: []evaluate.TeamInfo{{ID: "apps"}, {ID: "data"}}}
 		if got := delayNote(p, c.pr); got != c.want {
 			t.Errorf("%s: delayNote = %q, want %q", c.name, got, c.want)
@@ -76,5 +81,24 @@ func TestDelayNoteBudget(t *testing.T) {
 	}
 	if got, want := joinWindows([]string{"a", "b", "c", "d"}), "a … d (4 windows)"; got != want {
 		t.Errorf("joinWindows = %q, want %q", got, want)
+	}
+}
+
+// TestDelayNoteMaxParallel: a project that waited for a free slot under
+// max_parallel says so.
+func TestDelayNoteMaxParallel(t *testing.T) {
+	intp := func(i int) *int { return &i }
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{MaxParallel: 2}, Periods: []evaluate.PeriodPlan{
+		{Index: 0, Label: "Q1", Active: []string{"a", "b"}},
+		{Index: 1, Label: "Q2", Active: []string{"a", "b"}},
+		{Index: 2, Label: "Q3", Active: []string{"c"}},
+	}}
+	pr := evaluate.ProjectPlan{ID: "c", Status: evaluate.StatusScheduled, StartPeriod: intp(2)}
+	if got, want := delayNote(p, pr), "waited for a slot: max_parallel 2 reached in Q1 – Q2"; got != want {
+		t.Errorf("delayNote = %q, want %q", got, want)
+	}
+	p.Periods[0].Active = []string{"a"}
+	if got, want := delayNote(p, pr), "waited for a slot: max_parallel 2 reached in Q2"; got != want {
+		t.Errorf("delayNote = %q, want %q", got, want)
 	}
 }
