@@ -181,7 +181,7 @@ func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Reasons: pr.Reasons, When: "—", Deadline: "—",
+		Payback: "never", Mandatory: pr.Mandatory, Reasons: projectReasons(p, *pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"
