@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -242,23 +241,8 @@ func htmlVendorOf(v evaluate.VendorResult) htmlVendor {
 	if v.Winner != nil {
 		hv.Winner = *v.Winner
 	}
-	crit := sortedKeys(v.Criteria)
-	// Criteria named only in candidates' scores still get a column.
-	seen := map[string]bool{}
-	for _, c := range crit {
-		seen[c] = true
-	}
-	var extra []string
-	for _, c := range v.Candidates {
-		for k := range c.Scores {
-			if !seen[k] {
-				seen[k] = true
-				extra = append(extra, k)
-			}
-		}
-	}
-	sort.Strings(extra)
-	crit = append(crit, extra...)
+	// Heaviest criterion first, as in the table and Markdown reports.
+	crit := criteriaOrder(v)
 	for _, c := range crit {
 		w := "—"
 		if x, ok := v.Criteria[c]; ok {
