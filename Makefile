@@ -56,8 +56,10 @@ bench-scale:
 
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
-# their seed corpora). Minimising an input is capped at 50 runs so the time goes
-# to fuzzing; failures are saved under the package's testdata/fuzz/.
+# their seed corpora), with go test -run '^$' -fuzz '^Target$' -fuzztime
+# $(FUZZTIME) ./pkg. Minimising an input is capped at 50 runs so the time
+# goes to fuzzing; failing inputs are saved under the package's
+# testdata/fuzz/. See scripts/fuzz.sh and docs/security.md.
 FUZZTIME  ?= 60s
 FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
@@ -66,8 +68,4 @@ FUZZ_TARGETS := \
 	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare
 .PHONY: fuzz
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; name=$${t##*:}; \
-		echo "== $$name ($$pkg, $(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./$$pkg; \
-	done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZFLAGS='$(FUZZFLAGS)' scripts/fuzz.sh $(FUZZ_TARGETS)
