@@ -109,6 +109,7 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
+	ExplainLabelErrors(diags)
 	diags = dropFollowUpsOfRefusals(diags)
 	SortDiagnostics(diags)
 	return cfg, diags
