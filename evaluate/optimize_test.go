@@ -109,7 +109,7 @@ func TestOptimizeFromRoadmapBlock(t *testing.T) {
 // less (or finishes later) than rank order, keeps the mandatory projects
 // rank order scheduled, and is the same for the same seed.
 func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
-	runs := 150
+	runs := 80
 	if testing.Short() {
 		runs = 30
 	}

@@ -157,10 +157,14 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if d := checkUTF16(src, filename); d != nil {
 		return &hcl.File{Body: hcl.EmptyBody()}, hcl.Diagnostics{d}
 	}
-	if d := checkTokenNesting(src, filename); d != nil {
-		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
+	bound, cuts, sure := nestingBound(src, parsePieceBytes)
+	if !sure || bound > MaxNesting {
+		if d := checkTokenNesting(src, filename); d != nil {
+			return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
+		}
+		cuts = nil
 	}
-	f, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	f, diags := parseConfigPieces(src, filename, cuts)
 	if f == nil {
 		return nil, diags
 	}
@@ -349,7 +353,7 @@ func nestingTooDeep(rng hcl.Range) *hcl.Diagnostic {
 // operators nest deeper than MaxNesting: each level is a recursion in the
 // parser.
 func checkTokenNesting(src []byte, filename string) *hcl.Diagnostic {
-	if bound, sure := nestingBound(src); sure && bound <= MaxNesting {
+	if bound, _, sure := nestingBound(src, 0); sure && bound <= MaxNesting {
 		return nil // no need for the token list
 	}
 	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)

@@ -107,6 +107,9 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	blocks, diags := parseFiles(dir, files, parse)
 	syntaxOK := !diags.HasErrors()
 	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
+	for name, f := range l.parser.Files() {
+		l.parser.AddFile(name, forSnippets(f))
+	}
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
 	ExplainLabelErrors(diags)
@@ -339,8 +342,9 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 		}
 	}
 
+	res := decls.resolver()
 	for _, ref := range refs {
-		if d := decls.resolve(ref); d != nil {
+		if d := res.resolve(ref); d != nil {
 			diags = append(diags, d)
 		}
 	}

@@ -14,7 +14,11 @@ package hclspec
 // ${ and %{ open an interpolation (back to the main mode) that the brace
 // matching the lexer's own brace count closes, and $${ and %%{ are
 // literal.
-func nestingBound(src []byte) (bound int, sure bool) {
+//
+// With cutEvery > 0 it also returns cuts: offsets, at least cutEvery
+// bytes apart, where a line starts outside any block, bracket, string or
+// comment, so the file can be parsed piece by piece (parseConfigPieces).
+func nestingBound(src []byte, cutEvery int) (bound int, cuts []int, sure bool) {
 	const (
 		modeMain = iota
 		modeString
@@ -45,11 +49,11 @@ func nestingBound(src []byte) (bound int, sure bool) {
 				modes = modes[:len(modes)-1]
 			case '\\':
 				if i+1 >= len(src) || src[i+1] == '\n' || src[i+1] == '\r' {
-					return bound, false
+					return bound, nil, false
 				}
 				i++
 			case '\n', '\r':
-				return bound, false
+				return bound, nil, false
 			case '$', '%':
 				switch {
 				case i+2 < len(src) && src[i+1] == c && src[i+2] == '{':
@@ -95,7 +99,7 @@ func nestingBound(src []byte) (bound int, sure bool) {
 				retBraces = retBraces[:len(retBraces)-1]
 				modes = modes[:len(modes)-1]
 			} else if braces == 0 {
-				return bound, false // a stray brace: let the lexer judge
+				return bound, nil, false // a stray brace: let the lexer judge
 			}
 			braces--
 		case '"':
@@ -103,7 +107,7 @@ func nestingBound(src []byte) (bound int, sure bool) {
 			modes = append(modes, modeString)
 		case '<':
 			if i+1 < len(src) && src[i+1] == '<' {
-				return bound, false // maybe a heredoc
+				return bound, nil, false // maybe a heredoc
 			}
 			unary = 0
 		case '#':
@@ -116,21 +120,28 @@ func nestingBound(src []byte) (bound int, sure bool) {
 			} else if i+1 < len(src) && src[i+1] == '*' {
 				end := indexFrom(src, i+2, "*/")
 				if end < 0 {
-					return bound, false
+					return bound, nil, false
 				}
 				i = end + 1
+			}
+		case '\n':
+			unary = 0
+			if cutEvery > 0 && depth == 0 && braces == 0 && len(modes) == 1 && i+1 < len(src) {
+				if last := lastCut(cuts); i+1-last >= cutEvery {
+					cuts = append(cuts, i+1)
+				}
 			}
 		default:
 			if c >= 0x80 {
 				// The lexer's identifier tables take some invalid
 				// UTF-8 with the ASCII after it; only it knows.
-				return bound, false
+				return bound, nil, false
 			}
 			unary = 0
 		}
 		note()
 	}
-	return bound, true
+	return bound, cuts, true
 }
 
 // skipLine returns the index of the newline ending the comment at i (or
@@ -152,4 +163,11 @@ func indexFrom(src []byte, from int, sep string) int {
 		}
 	}
 	return -1
+}
+
+func lastCut(cuts []int) int {
+	if len(cuts) == 0 {
+		return 0
+	}
+	return cuts[len(cuts)-1]
 }

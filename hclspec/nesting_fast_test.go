@@ -43,7 +43,7 @@ func lexedNesting(src []byte) int {
 // lexer sees.
 func checkBoundHolds(t *testing.T, src []byte) {
 	t.Helper()
-	bound, sure := nestingBound(src)
+	bound, _, sure := nestingBound(src, 0)
 	if !sure {
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -13,17 +12,7 @@ import (
 // nearest returns the candidate closest to name when it is close enough to
 // be a likely typo (as HCL's own suggestions do), or "".
 func nearest(name string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		d := levenshtein.Distance(name, c, nil)
-		if strings.EqualFold(name, c) {
-			d = 0
-		}
-		if d < bestDist && 2*d <= len(name) {
-			best, bestDist = c, d
-		}
-	}
-	return best
+	return newSuggester(candidates).nearest(name)
 }
 
 // reference is one use of an id: an element of endorsed_by, a goals key,
@@ -118,9 +107,21 @@ func (d declarations) ids(kind string) []string {
 	return sortedKeys(d[kind])
 }
 
+// resolver reports references to undeclared ids, with a suggestion from
+// the declared ids of the kind, sorted and indexed once per kind however
+// many references miss.
+type resolver struct {
+	decls      declarations
+	suggesters map[string]*suggester
+}
+
+func (d declarations) resolver() *resolver {
+	return &resolver{decls: d, suggesters: map[string]*suggester{}}
+}
+
 // resolve reports a reference to an id nobody declared.
-func (d declarations) resolve(ref reference) *hcl.Diagnostic {
-	if _, ok := d[ref.Kind][ref.ID]; ok {
+func (r *resolver) resolve(ref reference) *hcl.Diagnostic {
+	if _, ok := r.decls[ref.Kind][ref.ID]; ok {
 		return nil
 	}
 	summary := fmt.Sprintf("Reference to undeclared %s", ref.Kind)
@@ -133,9 +134,14 @@ func (d declarations) resolve(ref reference) *hcl.Diagnostic {
 		summary = "Unknown team"
 		detail = fmt.Sprintf("The keys of %q must be team ids; there is no team %q.", ref.Attr, ref.ID)
 	}
-	if near := nearest(ref.ID, d.ids(ref.Kind)); near != "" {
+	s, ok := r.suggesters[ref.Kind]
+	if !ok {
+		s = newSuggester(r.decls.ids(ref.Kind))
+		r.suggesters[ref.Kind] = s
+	}
+	if near := s.nearest(ref.ID); near != "" {
 		detail += fmt.Sprintf(" Did you mean %q?", near)
-	} else if ids := d.ids(ref.Kind); len(ids) > 0 && len(ids) <= 8 {
+	} else if ids := s.names; len(ids) > 0 && len(ids) <= 8 {
 		detail += fmt.Sprintf(" Declared: %s.", strings.Join(ids, ", "))
 	}
 	return &hcl.Diagnostic{

@@ -186,16 +186,26 @@ func readSavedPlan(name string) (*evaluate.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeSavedPlan(name, data)
+}
+
+// decodeSavedPlan reads a plan saved by plan --out, refusing with a clear
+// message what is JSON but not a plan: a plan diff, validate's diagnostics,
+// a plan with fields missing. name is for messages.
+func decodeSavedPlan(name string, data []byte) (*evaluate.Plan, error) {
 	var head map[string]json.RawMessage
 	if json.Unmarshal(data, &head) == nil {
+		var version string
 		_, hasVersion := head["format_version"]
+		_ = json.Unmarshal(head["format_version"], &version)
 		_, hasSummary := head["summary"]
 		_, hasBefore := head["before"]
 		if hasVersion && hasSummary && hasBefore {
 			return nil, fmt.Errorf("%s is a plan diff, not a plan: save a plan with plan --out", name)
 		}
+		// Another format_version is ReadPlan's to report.
 		for _, key := range []string{"roadmap", "projects", "periods", "totals"} {
-			if _, ok := head[key]; hasVersion && !ok {
+			if _, ok := head[key]; hasVersion && version == evaluate.FormatVersion && !ok {
 				return nil, fmt.Errorf("%s is not a roadmap plan: it has no %q", name, key)
 			}
 		}

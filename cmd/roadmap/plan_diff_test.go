@@ -215,6 +215,15 @@ func TestPlanBaseErrors(t *testing.T) {
 			stderr: "Error: old.json: unsupported plan format_version \"0\": this roadmap reads version \"1\"\n",
 		},
 		{
+			// A newer plan may have other fields: the version is what to report.
+			name: "compare with a newer format version",
+			setup: func(t *testing.T, r *testRepo) {
+				r.write(map[string]string{"new.json": `{"format_version": "2", "scenario": {}}`})
+			},
+			args:   []string{"--compare", "new.json", "roadmap"},
+			stderr: "Error: new.json: unsupported plan format_version \"2\": this roadmap reads version \"1\"\n",
+		},
+		{
 			name:   "compare with a file that is not JSON",
 			args:   []string{"--compare", "roadmap/roadmap.hcl", "roadmap"},
 			stderr: "Error: roadmap/roadmap.hcl: malformed plan JSON at line 1, column 1 (byte 0): invalid character '#' looking for beginning of value\n",

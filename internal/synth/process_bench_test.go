@@ -21,7 +21,7 @@ func BenchmarkPlanProcess(b *testing.B) {
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		dir := writeRoadmap(b, n)
 		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
 			var cpu time.Duration

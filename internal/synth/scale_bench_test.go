@@ -17,7 +17,8 @@ import (
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
-var sizes = []int{100, 1000, 10000}
+// sizes are the portfolio sizes of the scale benchmarks.
+func sizes() []int { return []int{100, 1000, 10000} }
 
 // writeRoadmap generates the roadmap of n projects into a temporary dir.
 func writeRoadmap(tb testing.TB, n int) string {
@@ -51,7 +52,7 @@ func evaluatePlan(tb testing.TB, cfg *hclspec.Config) *evaluate.Plan {
 
 // BenchmarkLoad is parsing, decoding and validating the directory.
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		dir := writeRoadmap(b, n)
 		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -65,7 +66,7 @@ func BenchmarkLoad(b *testing.B) {
 // BenchmarkEvaluate is the whole evaluation in rank order: vendors,
 // finance, gates, scores, schedule, capacity and checks.
 func BenchmarkEvaluate(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		cfg := load(b, writeRoadmap(b, n))
 		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -79,7 +80,7 @@ func BenchmarkEvaluate(b *testing.B) {
 // BenchmarkEvaluateOptimize is the evaluation with --optimize, its
 // schedule budget sized to the roadmap (see evaluate.scheduleBudget).
 func BenchmarkEvaluateOptimize(b *testing.B) {
-	for _, n := range sizes[:2] {
+	for _, n := range sizes()[:2] {
 		cfg := load(b, writeRoadmap(b, n))
 		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
 			var plan *evaluate.Plan
@@ -99,7 +100,7 @@ func BenchmarkEvaluateOptimize(b *testing.B) {
 
 // BenchmarkRender is each plan format.
 func BenchmarkRender(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range sizes() {
 		plan := evaluatePlan(b, load(b, writeRoadmap(b, n)))
 		for _, format := range []string{"json", "table", "markdown", "html"} {
 			b.Run(fmt.Sprintf("projects=%d/%s", n, format), func(b *testing.B) {

@@ -86,9 +86,9 @@ func Generate(c Config) []File {
 		{Name: "00_roadmap.hcl", Content: g.roadmap()},
 		{Name: "10_organisation.hcl", Content: g.organisation()},
 		{Name: "20_vendors.hcl", Content: g.vendors()},
-		{Name: "30_projects.hcl", Content: g.projects()},
-		{Name: "40_checks.hcl", Content: g.checks()},
 	}
+	files = append(files, g.projects()...)
+	files = append(files, File{Name: "40_checks.hcl", Content: g.checks()})
 	for k := range files {
 		files[k].Content = hclwrite.Format(files[k].Content)
 	}
@@ -195,8 +195,18 @@ func (g *gen) vendors() []byte {
 	return b.Bytes()
 }
 
-func (g *gen) projects() []byte {
+// projectsPerFile keeps files well under the loader's size limit, as a
+// large portfolio would be split anyway.
+const projectsPerFile = 1000
+
+// projects writes the projects, projectsPerFile to a file.
+func (g *gen) projects() []File {
+	var files []File
 	var b bytes.Buffer
+	flush := func() {
+		files = append(files, File{Name: fmt.Sprintf("30_projects_%02d.hcl", len(files)+1), Content: bytes.Clone(b.Bytes())})
+		b.Reset()
+	}
 	n := g.c.Projects
 	ids := make([]string, n)
 	width := len(fmt.Sprint(n))
@@ -205,6 +215,9 @@ func (g *gen) projects() []byte {
 	}
 	provides := make([][]string, n)
 	for k, id := range ids {
+		if k > 0 && k%projectsPerFile == 0 {
+			flush()
+		}
 		r := g.rng
 		fmt.Fprintf(&b, "project %q {\n", id)
 		t := fmt.Sprintf("%s %s %s", g.w.verbs[r.IntN(len(g.w.verbs))], g.w.objects[r.IntN(len(g.w.objects))], g.w.targets[r.IntN(len(g.w.targets))])
@@ -316,7 +329,8 @@ func (g *gen) projects() []byte {
 		}
 		fmt.Fprintf(&b, "}\n\n")
 	}
-	return b.Bytes()
+	flush()
+	return files
 }
 
 func (g *gen) checks() []byte {

@@ -1,0 +1,117 @@
+package hclspec
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// parsePieceBytes is how much of a large file parseConfigPieces hands the
+// parser at once. The parser first lexes its whole input into a token
+// list of about 100 bytes per token; for a 5 MiB roadmap that list alone
+// is most of the process's peak memory.
+const parsePieceBytes = 256 << 10
+
+// parseConfigPieces parses src as hclsyntax.ParseConfig does, but piece
+// by piece, cut at the given offsets (line starts outside any block,
+// bracket, string or comment; see nestingBound), each piece parsed at its
+// true position, and joins the top-level blocks into one body. The
+// result is the body ParseConfig builds. Where a piece has a diagnostic
+// or top-level attributes (which the parser checks for duplicates across
+// the whole body), it parses the whole file instead, so diagnostics are
+// exactly the parser's own.
+func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.Diagnostics) {
+	if len(cuts) == 0 {
+		return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	}
+	var body *hclsyntax.Body
+	start := hcl.InitialPos
+	for k := 0; k <= len(cuts); k++ {
+		end := len(src)
+		if k < len(cuts) {
+			end = cuts[k]
+		}
+		piece := src[start.Byte:end]
+		f, diags := hclsyntax.ParseConfig(piece, filename, start)
+		b, ok := f.Body.(*hclsyntax.Body)
+		if len(diags) > 0 || !ok || len(b.Attributes) > 0 {
+			return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+		}
+		if body == nil {
+			body = b
+		} else {
+			body.Blocks = append(body.Blocks, b.Blocks...)
+			body.SrcRange = hcl.RangeBetween(body.SrcRange, b.SrcRange)
+			body.EndRange = b.EndRange
+		}
+		start = hcl.Pos{Line: start.Line + bytes.Count(piece, []byte{'\n'}), Column: 1, Byte: end}
+	}
+	return &hcl.File{Body: body, Bytes: src, Nav: newHeaderNav(body)}, nil
+}
+
+// headerNav names the top-level block around an offset for diagnostic
+// snippets, as hclsyntax's own (unexported) navigation does for the files
+// it parses, from a list of block headers: it keeps no syntax tree alive.
+type headerNav struct {
+	blocks []navBlock
+}
+
+type navBlock struct {
+	rng, def hcl.Range
+	typ      string
+	labels   []string
+}
+
+func newHeaderNav(body *hclsyntax.Body) headerNav {
+	n := headerNav{blocks: make([]navBlock, len(body.Blocks))}
+	for i, b := range body.Blocks {
+		n.blocks[i] = navBlock{rng: b.Range(), def: b.DefRange(), typ: b.Type, labels: b.Labels}
+	}
+	return n
+}
+
+func (n headerNav) block(offset int) *navBlock {
+	for i := range n.blocks {
+		if n.blocks[i].rng.ContainsOffset(offset) {
+			return &n.blocks[i]
+		}
+	}
+	return nil
+}
+
+// ContextString is the header of the top-level block holding offset,
+// such as `project "crm"`, or "".
+func (n headerNav) ContextString(offset int) string {
+	b := n.block(offset)
+	if b == nil {
+		return ""
+	}
+	var buf bytes.Buffer
+	buf.WriteString(b.typ)
+	for _, label := range b.labels {
+		fmt.Fprintf(&buf, " %q", label)
+	}
+	return buf.String()
+}
+
+// ContextDefRange is the definition range of the top-level block holding
+// offset.
+func (n headerNav) ContextDefRange(offset int) hcl.Range {
+	if b := n.block(offset); b != nil {
+		return b.def
+	}
+	return hcl.Range{}
+}
+
+// forSnippets returns f as diagnostics need it once the roadmap is
+// decoded: its bytes and block headers, without the syntax tree, which
+// for a large roadmap is most of the memory a plan holds.
+func forSnippets(f *hcl.File) *hcl.File {
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return f
+	}
+	return &hcl.File{Body: hcl.EmptyBody(), Bytes: f.Bytes, Nav: newHeaderNav(body)}
+}

@@ -1,0 +1,78 @@
+package hclspec
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/roadmap-as-code/roadmap/internal/synth"
+)
+
+// TestParsePiecesMatchesParseConfig parses files cut at every place
+// nestingBound allows and wants the body, diagnostics and navigation
+// hclsyntax.ParseConfig gives for the whole file.
+func TestParsePiecesMatchesParseConfig(t *testing.T) {
+	type source struct {
+		name string
+		src  []byte
+	}
+	var sources []source
+	for _, pattern := range []string{"testdata/*/*/*.hcl", "testdata/*/*.hcl", "../examples/*/*.hcl"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sources = append(sources, source{p, src})
+		}
+	}
+	for _, f := range synth.Generate(synth.Sized(60, 3)) {
+		sources = append(sources, source{f.Name, f.Content})
+	}
+	sources = append(sources,
+		source{"crlf", []byte("goal \"a\" {\r\n  title = \"A\"\r\n}\r\n\r\ngoal \"b\" {\r\n}\r\n")},
+		source{"attrs", []byte("a = 1\nb = 2\na = 3\n")},
+		source{"broken", []byte("goal \"a\" {\n}\n)\ngoal \"b\" {\n  x = [\n}\n")},
+		source{"unclosed", []byte("goal \"a\" {\n}\ngoal \"b\" {\n")},
+	)
+	if len(sources) < 20 {
+		t.Fatalf("only %d sources found", len(sources))
+	}
+	cutSome := 0
+	for _, s := range sources {
+		_, cuts, sure := nestingBound(s.src, 1)
+		if !sure {
+			continue
+		}
+		cutSome += len(cuts)
+		want, wantDiags := hclsyntax.ParseConfig(s.src, s.name, hcl.InitialPos)
+		got, gotDiags := parseConfigPieces(s.src, s.name, cuts)
+		if !reflect.DeepEqual(want.Body, got.Body) {
+			t.Errorf("%s: the body parsed in %d pieces differs from the whole file's", s.name, len(cuts)+1)
+		}
+		if !reflect.DeepEqual(wantDiags, gotDiags) {
+			t.Errorf("%s: diagnostics differ:\nwant %v\n got %v", s.name, wantDiags, gotDiags)
+		}
+		type nav interface {
+			ContextString(int) string
+			ContextDefRange(int) hcl.Range
+		}
+		wn, gn := want.Nav.(nav), got.Nav.(nav)
+		for off := 0; off <= len(s.src); off += 7 {
+			if w, g := wn.ContextString(off), gn.ContextString(off); w != g {
+				t.Fatalf("%s: context at %d: want %q, got %q", s.name, off, w, g)
+			}
+			if w, g := wn.ContextDefRange(off), gn.ContextDefRange(off); w != g {
+				t.Fatalf("%s: context range at %d: want %v, got %v", s.name, off, w, g)
+			}
+		}
+	}
+	if cutSome < 100 {
+		t.Fatalf("only %d cuts made: the test checks too little", cutSome)
+	}
+}
