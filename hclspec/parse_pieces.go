@@ -3,6 +3,7 @@ package hclspec
 import (
 	"bytes"
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -56,6 +57,9 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 // it parses, from a list of block headers: it keeps no syntax tree alive.
 type headerNav struct {
 	blocks []navBlock
+	// sorted is set when the blocks follow each other without overlap,
+	// as a parsed file's do, so a lookup can bisect.
+	sorted bool
 }
 
 type navBlock struct {
@@ -69,10 +73,25 @@ func newHeaderNav(body *hclsyntax.Body) headerNav {
 	for i, b := range body.Blocks {
 		n.blocks[i] = navBlock{rng: b.Range(), def: b.DefRange(), typ: b.Type, labels: b.Labels}
 	}
+	n.sorted = true
+	for i := 1; i < len(n.blocks); i++ {
+		if n.blocks[i].rng.Start.Byte < n.blocks[i-1].rng.End.Byte {
+			n.sorted = false
+		}
+	}
 	return n
 }
 
 func (n headerNav) block(offset int) *navBlock {
+	if n.sorted {
+		// The last block starting at or before offset is the only one
+		// that can hold it.
+		i := sort.Search(len(n.blocks), func(i int) bool { return n.blocks[i].rng.Start.Byte > offset }) - 1
+		if i >= 0 && n.blocks[i].rng.ContainsOffset(offset) {
+			return &n.blocks[i]
+		}
+		return nil
+	}
 	for i := range n.blocks {
 		if n.blocks[i].rng.ContainsOffset(offset) {
 			return &n.blocks[i]
