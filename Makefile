@@ -47,21 +47,25 @@ clean:
 .PHONY: bench-psplib
 bench-psplib:
 	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
+# Load, evaluate, schedule, render and the whole `roadmap plan` process at
+# 100, 1,000 and 10,000 generated projects.
+.PHONY: bench-scale
+bench-scale:
+	go test -run '^$$' -bench 'Load|Evaluate|Render|PlanProcess' -benchtime 3x ./internal/synth/
+	go test -run '^$$' -bench 'SerialSGS|OptimizeSchedules' -benchtime 3x ./evaluate/schedule/
 
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
-# their seed corpora). Minimising an input is capped at 50 runs so the time goes
-# to fuzzing; failures are saved under the package's testdata/fuzz/.
+# their seed corpora), with go test -run '^$' -fuzz '^Target$' -fuzztime
+# $(FUZZTIME) ./pkg. Minimising an input is capped at 50 runs so the time
+# goes to fuzzing; failing inputs are saved under the package's
+# testdata/fuzz/. See scripts/fuzz.sh and docs/security.md.
 FUZZTIME  ?= 60s
 FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
 	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
-	cmd/roadmap:FuzzShow
+	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare
 .PHONY: fuzz
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; name=$${t##*:}; \
-		echo "== $$name ($$pkg, $(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./$$pkg; \
-	done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZFLAGS='$(FUZZFLAGS)' scripts/fuzz.sh $(FUZZ_TARGETS)

@@ -1,12 +1,89 @@
 package evaluate
 
 import (
+	"context"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
+
+// TestOverflowIsADiagnostic: amounts each finite but whose sums overflow
+// give a diagnostic on the project (or the roadmap), never a plan holding
+// infinity, which JSON cannot encode.
+func TestOverflowIsADiagnostic(t *testing.T) {
+	cfg := newConfig(hclspec.Year, "2027", 4)
+	cfg.Roadmap.DeclRange = rng(1)
+	addGoal(cfg, "g", 1)
+	for _, id := range []string{"a", "b", "c"} {
+		p := addProject(cfg, newProject(id, 1))
+		p.DeclRange = rng(10)
+		p.Goals["g"] = 1
+		p.Mandatory = true
+		p.Cost.OneTime = 9e307
+		p.Benefit = hclspec.Benefit{PerYear: 9e307, Years: 1}
+	}
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if plan != nil {
+		t.Fatalf("Evaluate returned a plan with totals %+v", plan.Totals)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+" @ "+d.Subject.String())
+		if !strings.Contains(d.Detail, "1.8e308") {
+			t.Errorf("detail does not say what the limit is: %s", d.Detail)
+		}
+	}
+	// Each project's cost overflows, and the totals.
+	want := []string{
+		"Money figure out of range @ main.hcl:10,3-20",
+		"Money figure out of range @ main.hcl:10,3-20",
+		"Money figure out of range @ main.hcl:10,3-20",
+		"Money figure out of range @ main.hcl:1,3-20",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestWalkFloatsFindsEveryNonFinite checks the walker over a plan with
+// NaN and infinities in nested slices, maps and pointers.
+func TestWalkFloatsFindsEveryNonFinite(t *testing.T) {
+	inf := math.Inf(1)
+	p := &Plan{
+		Projects: []ProjectPlan{{ID: "x", IRR: &inf, CashFlows: []float64{1, math.NaN()}}},
+		Periods:  []PeriodPlan{{Teams: map[string]TeamLoad{"b": {Used: math.Inf(-1)}, "a": {Capacity: 1}}}},
+		Totals:   Totals{NPV: 2},
+	}
+	var got []string
+	walkFloats(reflectValue(p), "", func(path string, _ float64) { got = append(got, path) })
+	want := []string{"projects[0].irr", "projects[0].cash_flows[1]", `periods[0].teams["b"].used`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+}
+
+func reflectValue(p *Plan) reflect.Value { return reflect.ValueOf(p).Elem() }
+
+// BenchmarkCheckPlanFinite measures the check on the plan of 10,000
+// projects, to compare with BenchmarkEvaluate at the same size.
+func BenchmarkCheckPlanFinite(b *testing.B) {
+	cfg := largeConfig(10000, 100, 80)
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	e, _ := newEvaluation(cfg)
+	for b.Loop() {
+		if d := e.checkPlanFinite(plan); len(d) != 0 {
+			b.Fatal(d)
+		}
+	}
+}
 
 func TestWalkFloatsPaths(t *testing.T) {
 	type leaf struct {

@@ -109,7 +109,7 @@ func TestOptimizeFromRoadmapBlock(t *testing.T) {
 // less (or finishes later) than rank order, keeps the mandatory projects
 // rank order scheduled, and is the same for the same seed.
 func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
-	runs := 150
+	runs := 80
 	if testing.Short() {
 		runs = 30
 	}
@@ -187,5 +187,30 @@ func TestOptimizeReportsProgress(t *testing.T) {
 		if d < 0 || d > 1 || (k > 0 && d < calls[k-1]) {
 			t.Fatalf("progress %v: not a rising fraction", calls)
 		}
+	}
+}
+
+// A time limit that ends the search is said in the changes, and the plan
+// is still a valid one (rank order at worst).
+func TestOptimizeTimeLimitIsReported(t *testing.T) {
+	cfg := randomConfig(7)
+	for seed := uint64(8); len(cfg.Projects) < 10; seed++ {
+		cfg = randomConfig(seed)
+	}
+	plan, diags := Evaluate(context.Background(), cfg, Options{Optimize: true, Seed: 1, TimeLimit: time.Nanosecond})
+	if diags.HasErrors() || plan == nil {
+		t.Fatal(diags)
+	}
+	for _, err := range planViolations(cfg, plan) {
+		t.Error(err)
+	}
+	op := plan.Optimization
+	if op.Best != op.Baseline && op.Bound != nil && op.Best != *op.Bound {
+		// Only a search that stopped on the bound at once may differ.
+		t.Errorf("best %v differs from rank order %v after no time at all", op.Best, op.Baseline)
+	}
+	last := op.Changes[len(op.Changes)-1]
+	if !strings.Contains(last, "time limit") && !strings.Contains(op.Method, "already at the bound") {
+		t.Errorf("changes do not mention the time limit: %q", op.Changes)
 	}
 }

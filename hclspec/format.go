@@ -15,5 +15,9 @@ func Format(src []byte, filename string) (formatted []byte, file *hcl.File, diag
 	if diags.HasErrors() {
 		return nil, file, diags
 	}
-	return hclwrite.Format(src), file, nil
+	formatted = hclwrite.Format(src)
+	if d := checkFormatKeepsTokens(src, formatted, filename); d != nil {
+		return nil, file, hcl.Diagnostics{d}
+	}
+	return formatted, file, nil
 }

@@ -189,3 +189,42 @@ func BenchmarkFormatExample(b *testing.B) {
 		}
 	}
 }
+
+// TestDocSnippetsAreFormatted keeps the HCL in the README and docs/ valid
+// and canonical, since readers copy it.
+func TestDocSnippetsAreFormatted(t *testing.T) {
+	docs, err := filepath.Glob(filepath.Join("..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, err := filepath.Glob(filepath.Join("..", "examples", "*", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snippets := 0
+	for _, path := range append(append([]string{filepath.Join("..", "README.md")}, docs...), examples...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, block := range strings.Split(string(data), "```hcl\n")[1:] {
+			src, _, ok := strings.Cut(block, "```")
+			if !ok {
+				t.Errorf("%s: hcl snippet %d is not closed", path, i+1)
+				continue
+			}
+			snippets++
+			got, _, diags := Format([]byte(src), path)
+			if diags.HasErrors() {
+				t.Errorf("%s: hcl snippet %d does not parse: %s", path, i+1, diags.Error())
+				continue
+			}
+			if diff := cmp.Diff(src, string(got)); diff != "" {
+				t.Errorf("%s: hcl snippet %d is not formatted (-doc +formatted):\n%s", path, i+1, diff)
+			}
+		}
+	}
+	if snippets == 0 {
+		t.Error("found no hcl snippets in the docs")
+	}
+}

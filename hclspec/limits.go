@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ import (
 // Limits on what a roadmap may ask of the CLI. A roadmap runs in CI over
 // files anyone may edit, so input past these is a diagnostic rather than a
 // hang, a stack overflow or an out-of-memory crash. Real roadmaps are far
-// below every one of them (the example is 20 KiB, depth 6, 60 blocks); a
+// below every one of them (the example is 18 KiB, depth 3, 74 blocks); a
 // 10,000-project portfolio in one file is about 5.5 MiB and 40,000 blocks.
 const (
 	// MaxFileBytes bounds each .hcl file (roadmap and variable files).
@@ -40,10 +41,16 @@ const (
 	// MaxStringBytes bounds a string: a literal in a file, a --var value,
 	// or a string a variable or local computes.
 	MaxStringBytes = 64 << 10
+	// MaxValueElements bounds the elements a variable or local holds.
+	MaxValueElements = 100_000
 	// MaxPeriods bounds the horizon, a duration and the length of any
 	// project's cash flows (build periods plus benefit periods), so no
 	// plan needs more than this many periods per project.
 	MaxPeriods = 10_000
+	// MaxPlanCells bounds the size of the plan as a whole: the periods of
+	// every project's cash flows together, and the horizon times the teams
+	// and budgets the capacity plan tracks in each period.
+	MaxPlanCells = 10_000_000
 )
 
 // loadBudget is what a directory has used of the limits so far.
@@ -147,6 +154,9 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if len(src) > MaxFileBytes {
 		return nil, hcl.Diagnostics{fileTooLarge(filename, int64(len(src)))}
 	}
+	if d := checkUTF16(src, filename); d != nil {
+		return &hcl.File{Body: hcl.EmptyBody()}, hcl.Diagnostics{d}
+	}
 	bound, cuts, sure := nestingBound(src, parsePieceBytes)
 	if !sure || bound > MaxNesting {
 		if d := checkTokenNesting(src, filename); d != nil {
@@ -183,6 +193,34 @@ func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Express
 		return expr, diags
 	}
 	return expr, checkExpr(expr, 0)
+}
+
+// checkUTF16 refuses a file saved as UTF-16, as some Windows editors
+// do: every other byte is NUL, and HCL's errors about it say nothing useful.
+func checkUTF16(src []byte, filename string) *hcl.Diagnostic {
+	utf16 := bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff})
+	if pairs := min(len(src), 64) / 2; !utf16 && pairs >= 4 {
+		// ASCII text as UTF-16: a NUL in every pair, on the same side.
+		var high, low int
+		for i := range pairs {
+			if src[2*i] == 0 && src[2*i+1] != 0 {
+				high++
+			}
+			if src[2*i+1] == 0 && src[2*i] != 0 {
+				low++
+			}
+		}
+		utf16 = 4*max(high, low) >= 3*pairs
+	}
+	if !utf16 {
+		return nil
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "File is not UTF-8",
+		Detail:   "This file looks like UTF-16 text. Roadmap files must be UTF-8: save it again choosing UTF-8 as the encoding.",
+		Subject:  fileStart(filename).Ptr(),
+	}
 }
 
 // checkCLIString refuses a --var or ROADMAP_VAR_ string value over the
@@ -481,35 +519,52 @@ func stringTooLong(rng hcl.Range, n int) *hcl.Diagnostic {
 }
 
 // checkValueLimits reports a variable or local whose value holds a string
-// over MaxStringBytes, however it was computed.
+// over MaxStringBytes or more than MaxValueElements elements, however it
+// was computed.
 func checkValueLimits(kind, name string, v cty.Value, rng hcl.Range) *hcl.Diagnostic {
-	longest := longestString(v, 0)
-	if longest <= MaxStringBytes {
-		return nil
+	var st valueStats
+	st.walk(v, 0)
+	switch {
+	case st.elements > MaxValueElements:
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Value too large",
+			Detail:   fmt.Sprintf("%s.%s holds more than %d elements (lists, maps and objects counted together, nested ones included). A roadmap needs far fewer; check nested for expressions.", kind, name, MaxValueElements),
+			Subject:  rng.Ptr(),
+		}
+	case st.longest > MaxStringBytes:
+		d := stringTooLong(rng, st.longest)
+		d.Detail = fmt.Sprintf("%s.%s holds a string of %d bytes; a string may be at most %d KiB.", kind, name, st.longest, MaxStringBytes>>10)
+		return d
 	}
-	d := stringTooLong(rng, longest)
-	d.Detail = fmt.Sprintf("%s.%s holds a string of %d bytes; a string may be at most %d KiB.", kind, name, longest, MaxStringBytes>>10)
-	return d
+	return nil
 }
 
-// longestString is the length of the longest string in v.
-func longestString(v cty.Value, depth int) int {
-	if !v.IsKnown() || v.IsNull() || depth > MaxNesting {
-		return 0
+// valueStats are the longest string in a value and how many elements it
+// holds, counted until the count passes MaxValueElements.
+type valueStats struct {
+	longest  int
+	elements int
+}
+
+func (st *valueStats) walk(v cty.Value, depth int) {
+	if !v.IsKnown() || v.IsNull() || depth > MaxNesting || st.elements > MaxValueElements {
+		return
 	}
 	ty := v.Type()
 	switch {
 	case ty == cty.String:
-		return len(v.AsString())
+		st.longest = max(st.longest, len(v.AsString()))
 	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
-		longest := 0
 		for it := v.ElementIterator(); it.Next(); {
+			st.elements++
+			if st.elements > MaxValueElements {
+				return
+			}
 			_, e := it.Element()
-			longest = max(longest, longestString(e, depth+1))
+			st.walk(e, depth+1)
 		}
-		return longest
 	}
-	return 0
 }
 
 // checkPeriodLimits bounds what the plan would have to hold per project:
@@ -551,6 +606,7 @@ func checkPeriodLimits(cfg *Config) hcl.Diagnostics {
 			})
 		}
 	}
+	diags = append(diags, checkPlanSize(cfg, ppy)...)
 	return diags
 }
 
@@ -581,7 +637,7 @@ func isRefusal(summary string) bool {
 	switch summary {
 	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
 		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
-		"Broken symbolic link", "Not a regular file", "Cannot read file":
+		"Broken symbolic link", "Not a regular file", "Cannot read file", "File is not UTF-8":
 		return true
 	}
 	return false
@@ -604,4 +660,33 @@ func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {
 		}
 	}
 	return out
+}
+
+// checkPlanSize refuses a roadmap whose plan would be too large to build,
+// though every project and the horizon are each within MaxPeriods:
+// 100,000 projects of 10,000 periods would be 8 GB of cash flows.
+func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
+	rm := cfg.Roadmap
+	var flows float64
+	for _, p := range cfg.Projects {
+		flows += float64(p.Duration) + math.Ceil(p.Benefit.Years*float64(ppy))
+	}
+	var diags hcl.Diagnostics
+	if flows > MaxPlanCells {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail:   fmt.Sprintf("The projects' cash flows would span %s periods together, more than the %d a plan may hold. Shorten benefit years or durations, or use a longer period.", formatNumber(flows), MaxPlanCells),
+			Subject:  rm.DeclRange.Ptr(),
+		})
+	}
+	if cells := rm.Horizon * (len(cfg.Teams) + len(cfg.Budgets)); cells > MaxPlanCells {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail:   fmt.Sprintf("The capacity plan would track %d teams and budgets over %d periods, %d entries, more than the %d a plan may hold. Use a longer period or a shorter horizon.", len(cfg.Teams)+len(cfg.Budgets), rm.Horizon, cells, MaxPlanCells),
+			Subject:  rm.Ranges.Range("horizon", rm.DeclRange).Ptr(),
+		})
+	}
+	return diags
 }

@@ -15,19 +15,27 @@ import (
 // DiagnosticsFormatVersion is the version of the JSON diagnostics format.
 const DiagnosticsFormatVersion = "1"
 
-// diagnosticRenderers maps a diagnostics format name to its renderer.
-// Every renderer receives the diagnostics already sorted.
-var diagnosticRenderers = map[string]func(io.Writer, hcl.Diagnostics, map[string]*hcl.File, Options) error{
-	"text": renderDiagnosticsText,
-	"json": renderDiagnosticsJSON,
+// diagnosticRenderer returns the renderer of a diagnostics format: text,
+// json or one of the CI formats. Every renderer receives the diagnostics
+// already sorted.
+func diagnosticRenderer(format string) (func(io.Writer, hcl.Diagnostics, map[string]*hcl.File, Options) error, bool) {
+	switch format {
+	case "text":
+		return renderDiagnosticsText, true
+	case "json":
+		return renderDiagnosticsJSON, true
+	}
+	if IsCIFormat(format) {
+		return func(w io.Writer, diags hcl.Diagnostics, _ map[string]*hcl.File, o Options) error {
+			return RenderCI(w, format, diags, nil, o)
+		}, true
+	}
+	return nil, false
 }
 
 // DiagnosticFormats lists the formats RenderDiagnostics accepts, sorted.
 func DiagnosticFormats() []string {
-	names := make([]string, 0, len(diagnosticRenderers))
-	for n := range diagnosticRenderers {
-		names = append(names, n)
-	}
+	names := append([]string{"text", "json"}, CIFormats()...)
 	sort.Strings(names)
 	return names
 }
@@ -35,7 +43,7 @@ func DiagnosticFormats() []string {
 // RenderDiagnostics writes diags in the named format, sorted with
 // SortDiagnostics. files supplies source snippets; it may be nil.
 func RenderDiagnostics(w io.Writer, diags hcl.Diagnostics, files map[string]*hcl.File, format string, o Options) error {
-	r, ok := diagnosticRenderers[format]
+	r, ok := diagnosticRenderer(format)
 	if !ok {
 		return fmt.Errorf("unknown diagnostics format %q: use one of %v", format, DiagnosticFormats())
 	}

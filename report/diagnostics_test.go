@@ -184,7 +184,7 @@ func TestRenderDiagnosticsJSONEmpty(t *testing.T) {
 
 func TestRenderDiagnosticsFormats(t *testing.T) {
 	diags, files := testDiagnostics(t)
-	if diff := cmp.Diff([]string{"json", "text"}, DiagnosticFormats()); diff != "" {
+	if diff := cmp.Diff([]string{"github", "json", "junit", "sarif", "text"}, DiagnosticFormats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 	for _, format := range DiagnosticFormats() {

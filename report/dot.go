@@ -27,7 +27,7 @@ func RenderGraph(w io.Writer, p *evaluate.Plan, format string, o GraphOptions) e
 	case "mermaid":
 		src = mermaidFlowchart(p, o)
 	default:
-		return fmt.Errorf("unknown graph format %q: use one of %v", format, GraphFormats())
+		return fmt.Errorf("unknown graph format %q: use one of %s", format, strings.Join(GraphFormats(), ", "))
 	}
 	_, err := io.WriteString(w, src)
 	return err
@@ -65,10 +65,11 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 	}
 	for _, pr := range p.Projects {
 		n := graphNode{kind: "p", id: pr.ID, title: pr.Title, class: pr.Status}
-		if n.title == "" {
-			n.title = pr.ID
-		}
 		line := fmt.Sprintf("%s · rank %d", pr.ID, pr.Rank)
+		if n.title == "" || n.title == pr.ID {
+			// The id is the title: say it once.
+			n.title, line = pr.ID, fmt.Sprintf("rank %d", pr.Rank)
+		}
 		switch {
 		case pr.Status == evaluate.StatusScheduled && pr.Start != nil && pr.End != nil:
 			if *pr.Start == *pr.End {

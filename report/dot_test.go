@@ -100,7 +100,7 @@ func checkGraph(t *testing.T, p *evaluate.Plan, format string, goals bool, src s
 
 func TestRenderGraphUnknownFormat(t *testing.T) {
 	err := RenderGraph(&bytes.Buffer{}, &evaluate.Plan{}, "svg", GraphOptions{})
-	if err == nil || err.Error() != `unknown graph format "svg": use one of [dot mermaid]` {
+	if err == nil || err.Error() != `unknown graph format "svg": use one of dot, mermaid` {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -115,6 +115,26 @@ func TestDotQuote(t *testing.T) {
 	for _, tt := range tests {
 		if got := dotQuote(tt.in); got != tt.want {
 			t.Errorf("dotQuote(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A project without a title is labelled by its id once, not "p1\np1 · ...".
+func TestGraphUntitledProjectNamedOnce(t *testing.T) {
+	b, e, label := 0, 1, "2027-Q1"
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "x", Start: "2027-Q1", Period: "quarter", Horizon: 4},
+		Projects: []evaluate.ProjectPlan{{ID: "p1", Rank: 1, Status: evaluate.StatusScheduled, StartPeriod: &b, EndPeriod: &e,
+			Start: &label, End: &label, DependsOn: []string{}, Reasons: []string{}}}}
+	for format, want := range map[string]string{
+		"dot":     `"p1" [label="p1\nrank 1 · 2027-Q1"];`,
+		"mermaid": `p_p1["p1<br/>rank 1 · 2027-Q1"]`,
+	} {
+		var buf bytes.Buffer
+		if err := RenderGraph(&buf, p, format, GraphOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s graph lacks %q:\n%s", format, want, buf.String())
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -181,7 +180,7 @@ func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Reasons: pr.Reasons, When: "—", Deadline: "—",
+		Payback: "never", Mandatory: pr.Mandatory, Reasons: projectReasons(p, *pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"
@@ -242,23 +241,8 @@ func htmlVendorOf(v evaluate.VendorResult) htmlVendor {
 	if v.Winner != nil {
 		hv.Winner = *v.Winner
 	}
-	crit := sortedKeys(v.Criteria)
-	// Criteria named only in candidates' scores still get a column.
-	seen := map[string]bool{}
-	for _, c := range crit {
-		seen[c] = true
-	}
-	var extra []string
-	for _, c := range v.Candidates {
-		for k := range c.Scores {
-			if !seen[k] {
-				seen[k] = true
-				extra = append(extra, k)
-			}
-		}
-	}
-	sort.Strings(extra)
-	crit = append(crit, extra...)
+	// Heaviest criterion first, as in the table and Markdown reports.
+	crit := criteriaOrder(v)
 	for _, c := range crit {
 		w := "—"
 		if x, ok := v.Criteria[c]; ok {

@@ -98,7 +98,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 	g := ganttChart{Empty: len(rows) == 0}
 	var titles []string
 	for _, pr := range rows {
-		titles = append(titles, pr.Title)
+		titles = append(titles, projectTitle(pr))
 	}
 	ganttLabelW, keep := labelColumn(titles)
 	width := ganttLabelW + float64(n)*colW + 12
@@ -130,7 +130,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if r%2 == 1 {
 			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
 		}
-		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(pr.Title, keep)})
+		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(projectTitle(pr), keep)})
 		s, e := *pr.StartPeriod, *pr.EndPeriod
 		x0 := ganttLabelW + float64(s)*colW + 1
 		x1 := ganttLabelW + float64(e)*colW - 1
@@ -141,7 +141,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 			class += " mandatory"
 		}
 		start, end := labelOfPeriod(p, cal, s), labelOfPeriod(p, cal, e-1)
-		tip := fmt.Sprintf("%s (%s): %s to %s, rank %d", pr.Title, pr.ID, start, end, pr.Rank)
+		tip := fmt.Sprintf("%s: %s to %s, rank %d", projectName(pr), start, end, pr.Rank)
 		if pr.Mandatory {
 			tip += ", mandatory"
 		}
@@ -446,6 +446,11 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		return r
 	}
 	var placed, bubbles []labelBox
+	if l := b.AppetiteLabel; l != nil {
+		// Bubble labels keep clear of the risk appetite's label too.
+		x := sx(p.Roadmap.RiskAppetite) + 4
+		placed = append(placed, labelBox{x, bubbleTop + 2, x + float64(len([]rune(l.Text)))*6.2, bubbleTop + 14})
+	}
 	for _, i := range idx {
 		pr := &p.Projects[i]
 		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
@@ -455,7 +460,7 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		pr := &p.Projects[i]
 		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
 		bb := bubble{ID: pr.ID, CX: px(cx), CY: px(cy), R: px(r), Class: "bubble status-" + pr.Status,
-			Title: fmt.Sprintf("%s (%s), %s: risk %s, risk-adjusted NPV %s, cost %s", pr.Title, pr.ID, pr.Status,
+			Title: fmt.Sprintf("%s, %s: risk %s, risk-adjusted NPV %s, cost %s", projectName(pr), pr.Status,
 				fixed(pr.Risk, 2), formatAmount(pr.RiskAdjustedNPV), formatAmount(pr.Cost))}
 		if pr.Status == evaluate.StatusScheduled {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)

@@ -90,6 +90,25 @@ func goalOrder(p *evaluate.Plan) []string {
 	return append(ids, extra...)
 }
 
+// projectTitle is a project's title, or its id when it has none (title is
+// optional): charts need a label, and an empty Mermaid task name is a
+// syntax error.
+func projectTitle(pr *evaluate.ProjectPlan) string {
+	if pr.Title == "" {
+		return pr.ID
+	}
+	return pr.Title
+}
+
+// projectName is "title (id)" for tooltips, or the bare id when the project
+// has no title of its own.
+func projectName(pr *evaluate.ProjectPlan) string {
+	if pr.Title == "" || pr.Title == pr.ID {
+		return pr.ID
+	}
+	return pr.Title + " (" + pr.ID + ")"
+}
+
 // goalTitle is a goal's title, or its id when the plan has none.
 func goalTitle(p *evaluate.Plan, id string) string {
 	for _, g := range p.Goals {

@@ -97,6 +97,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
   h2 { break-after: avoid; }
   tr, figure { break-inside: avoid; }
   figure { overflow: visible; }
+  /* Wide tables fit the page instead of being cut at its edge. */
+  .wide { overflow: visible; }
+  .wide table { width: 100%; font-size: 8pt; }
+  th, td { padding: 2px 4px; }
+  td.project, td.reasons { min-width: 0; }
+  td.when { white-space: normal; }
   a { color: inherit; text-decoration: none; }
 }
 </style>

@@ -45,7 +45,7 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 // It refuses other format versions and reports malformed JSON with its
 // line and column.
 func ReadPlan(r io.Reader) (*evaluate.Plan, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAllLimited(r, MaxPlanBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the plan: %w", err)
 	}

@@ -26,8 +26,6 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.vendors()
 	m.checks()
 	m.optimization()
-	// MERMAID: the plan ends with the schedule's gantt block, mermaidGantt
-	// in report/mermaid.go (see docs/reports.md); its owner adds the call.
 	_, err := w.Write(m.buf.Bytes())
 	return err
 }

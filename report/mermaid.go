@@ -86,7 +86,7 @@ func ganttSource(p *evaluate.Plan) (string, error) {
 			if pr.Mandatory {
 				tags = "crit, "
 			}
-			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(pr.Title), tags, mermaidID("p", pr.ID),
+			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(projectTitle(pr)), tags, mermaidID("p", pr.ID),
 				ganttDate(cal, *pr.StartPeriod), ganttDate(cal, *pr.EndPeriod))
 		}
 	}

@@ -139,3 +139,31 @@ func TestMarkdownPlanEmbedsGantt(t *testing.T) {
 		t.Errorf("the Markdown plan lacks the Timeline section with the gantt block:\n%s", buf.String())
 	}
 }
+
+// TestUntitledProjectsAreLabelledByID: title is optional in the language,
+// and a Mermaid task with an empty name is a syntax error (GitHub would show
+// "Unable to render" in the pull-request comment); the HTML Gantt chart
+// would show a bar without a label. Both fall back to the project's id.
+func TestUntitledProjectsAreLabelledByID(t *testing.T) {
+	b, e := 0, 2
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "x", Start: "2027-01", Period: "month", Horizon: 6},
+		Projects: []evaluate.ProjectPlan{{ID: "p1", Rank: 1, Status: evaluate.StatusScheduled, StartPeriod: &b, EndPeriod: &e,
+			Reasons: []string{}, DependsOn: []string{}}}}
+	src, err := ganttSource(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(src, "\n    p1 :p_p1, 2027-01-01, 2027-03-01\n") {
+		t.Errorf("the gantt task of an untitled project is not named by its id:\n%s", src)
+	}
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "html", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `class="label" x=`) || strings.Contains(buf.String(), `text-anchor="end"></text>`) {
+		t.Errorf("the HTML Gantt chart has an empty label for an untitled project")
+	}
+	if !strings.Contains(buf.String(), "<title>p1: 2027-01 to 2027-02, rank 1</title>") {
+		t.Errorf("the HTML Gantt bar's tooltip does not name the untitled project by its id")
+	}
+}

@@ -140,6 +140,9 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 	if lastEnd == start {
 		notes = append(notes, "starts when "+lastDep+" ends")
 	}
+	// Periods before its dependencies end explain nothing: it could not
+	// have started there anyway.
+	earliest := max(0, lastEnd)
 	byIndex := make(map[int]evaluate.PeriodPlan, len(p.Periods))
 	for _, pe := range p.Periods {
 		byIndex[pe.Index] = pe
@@ -150,7 +153,7 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			continue
 		}
 		first := start
-		for j := start - 1; j >= 0; j-- {
+		for j := start - 1; j >= earliest; j-- {
 			load, ok := byIndex[j].Teams[team]
 			if !ok || load.Capacity-load.Used >= effort-1e-9 {
 				break
@@ -165,7 +168,101 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), when))
 		}
 	}
+	if limit := p.Roadmap.MaxParallel; limit > 0 {
+		first := start
+		for j := start - 1; j >= earliest && len(byIndex[j].Active) >= limit; j-- {
+			first = j
+		}
+		if first < start {
+			when := periodLabel(p, first)
+			if first < start-1 {
+				when += " – " + periodLabel(p, start-1)
+			}
+			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, when))
+		}
+	}
+	if windows := budgetWait(p, pr, byIndex, earliest); len(windows) > 0 {
+		notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", pr.Funding, joinWindows(windows)))
+	}
 	return strings.Join(notes, "; ")
+}
+
+// budgetWait lists, earliest first, the windows of the project's budget
+// that had no room for its build spend had it started in the periods just
+// before its start, read from the plan: each window's final spend, less
+// the project's own, plus what it would have spent there.
+func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evaluate.PeriodPlan, earliest int) []string {
+	b, start := pr.Funding, *pr.StartPeriod
+	if b == "" || pr.Duration <= 0 || len(pr.CashFlows) < pr.Duration {
+		return nil
+	}
+	total, limit := map[string]float64{}, map[string]float64{}
+	for _, pe := range p.Periods {
+		if u, ok := pe.Budgets[b]; ok {
+			total[u.Window] = max(total[u.Window], u.WindowSpent)
+			limit[u.Window] = u.Limit
+		}
+	}
+	// spendFrom is the build spend per window of the project started in period at.
+	spendFrom := func(at int) (map[string]float64, bool) {
+		spend := map[string]float64{}
+		for k := range pr.Duration {
+			u, ok := byIndex[at+k].Budgets[b]
+			if !ok {
+				return nil, false
+			}
+			spend[u.Window] += max(0, -pr.CashFlows[k])
+		}
+		return spend, true
+	}
+	own, ok := spendFrom(start)
+	if !ok {
+		return nil
+	}
+	var windows []string
+	seen := map[string]bool{}
+	for j := start - 1; j >= earliest; j-- {
+		spend, ok := spendFrom(j)
+		if !ok {
+			break
+		}
+		var full []string
+		for w, need := range spend {
+			if need > 0 && total[w]-own[w]+need > limit[w]*(1+1e-9)+1e-6 {
+				full = append(full, w)
+			}
+		}
+		if len(full) == 0 {
+			break
+		}
+		for _, w := range full {
+			if !seen[w] {
+				seen[w] = true
+				windows = append(windows, w)
+			}
+		}
+	}
+	// Earliest first: windows in the order the periods name them.
+	var ordered []string
+	for _, pe := range p.Periods {
+		if u, ok := pe.Budgets[b]; ok && seen[u.Window] {
+			ordered = append(ordered, u.Window)
+			delete(seen, u.Window)
+		}
+	}
+	return ordered
+}
+
+// joinWindows names budget windows: "2027", "2027 and 2028", or the first
+// and last of many ("2027-01 … 2027-06, 6 periods").
+func joinWindows(w []string) string {
+	switch {
+	case len(w) == 1:
+		return w[0]
+	case len(w) <= 3:
+		return strings.Join(w[:len(w)-1], ", ") + " and " + w[len(w)-1]
+	}
+	return fmt.Sprintf("%s … %s (%d windows)", w[0], w[len(w)-1], len(w))
 }
 
 // projectReasons are a project's reasons, or for a scheduled project that
@@ -358,7 +455,7 @@ func checkResult(c evaluate.CheckResult) string {
 // optimizationLines describes an --optimize run.
 func optimizationLines(o *evaluate.Optimization) []string {
 	lines := []string{
-		fmt.Sprintf("Method %s, seed %d, %d schedules evaluated.", o.Method, o.Seed, o.Schedules),
+		fmt.Sprintf("Method %s, seed %d, %s schedules evaluated.", o.Method, o.Seed, formatAmount(float64(o.Schedules))),
 	}
 	bound := ""
 	if o.Bound != nil {

@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "PSPLIB single-mode RCPSP, %d schedules per instance, seed %d, %d worker(s)\n\n", c.schedules, c.seed, c.workers)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\tavg ms/inst\tmax ms/inst\t")
+	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\tavg ms/inst\tmax ms/inst\tavg CPU ms\tmax CPU ms\t")
 	for _, set := range c.sets {
 		var sum summary
 		var err error
@@ -89,10 +89,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "psplibbench:", err)
 			return 1
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%.2f\t%.2f\t%d\t%.0f\t%d\t%.1f\t%.1f\t\n", set, sum.count, sum.reference,
+		cpuAvg, cpuMax := "-", "-"
+		if sum.cpuKnown {
+			cpuAvg = fmt.Sprintf("%.1f", sum.cpuSum.Seconds()*1000/float64(sum.count))
+			cpuMax = fmt.Sprintf("%.1f", sum.cpuMax.Seconds()*1000)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%.2f\t%.2f\t%d\t%.0f\t%d\t%.1f\t%.1f\t%s\t%s\t\n", set, sum.count, sum.reference,
 			100*sum.devSum/float64(sum.count), 100*sum.devMax, sum.atRef,
 			float64(sum.schedSum)/float64(sum.count), sum.schedMax,
-			sum.timeSum.Seconds()*1000/float64(sum.count), sum.timeMax.Seconds()*1000)
+			sum.timeSum.Seconds()*1000/float64(sum.count), sum.timeMax.Seconds()*1000, cpuAvg, cpuMax)
 	}
 	fmt.Fprintln(stdout)
 	tw.Flush()
@@ -106,6 +111,10 @@ type summary struct {
 	schedSum         int
 	schedMax         int
 	timeSum, timeMax time.Duration
+	// CPU time per instance, known only with one worker (process-wide
+	// usage, so garbage collection counts too).
+	cpuSum, cpuMax time.Duration
+	cpuKnown       bool
 }
 
 type result struct {
@@ -114,6 +123,8 @@ type result struct {
 	ref       int
 	schedules int
 	elapsed   time.Duration
+	cpu       time.Duration
+	cpuKnown  bool
 	err       error
 }
 
@@ -182,6 +193,9 @@ func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
 		sum.schedMax = max(sum.schedMax, r.schedules)
 		sum.timeSum += r.elapsed
 		sum.timeMax = max(sum.timeMax, r.elapsed)
+		sum.cpuSum += r.cpu
+		sum.cpuMax = max(sum.cpuMax, r.cpu)
+		sum.cpuKnown = r.cpuKnown
 	}
 	return sum, nil
 }
@@ -212,10 +226,14 @@ func solve(c config, file, set string, refs map[string]int) result {
 	} else {
 		r.ref = schedule.CriticalPathLength(p)
 	}
+	cpu0, ok0 := processCPU()
 	t0 := time.Now()
 	res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{
 		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.schedules})
 	r.elapsed = time.Since(t0)
+	if cpu1, ok1 := processCPU(); ok0 && ok1 && c.workers <= 1 {
+		r.cpu, r.cpuKnown = cpu1-cpu0, true
+	}
 	if err := schedule.Verify(p, res.Schedule.Start); err != nil {
 		r.err = fmt.Errorf("%s: optimiser returned an invalid schedule: %w", file, err)
 		return r

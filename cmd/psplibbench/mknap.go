@@ -155,9 +155,15 @@ func runKnapsacks(c config, dir, set string, stdout io.Writer) (summary, error) 
 	}
 	for _, ks := range problems {
 		p := ks.problem()
+		cpu0, ok0 := processCPU()
 		t0 := time.Now()
 		res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{Objective: schedule.ObjectiveValue, Seed: c.seed, MaxSchedules: c.schedules})
 		elapsed := time.Since(t0)
+		if cpu1, ok1 := processCPU(); ok0 && ok1 {
+			sum.cpuSum += cpu1 - cpu0
+			sum.cpuMax = max(sum.cpuMax, cpu1-cpu0)
+			sum.cpuKnown = true
+		}
 		if err := schedule.Verify(p, res.Schedule.Start); err != nil {
 			return summary{}, fmt.Errorf("%s: optimiser returned an invalid schedule: %w", ks.name, err)
 		}

@@ -47,6 +47,14 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		}
 		return []string{"validate"}
 	},
+	"fifo": func(t *testing.T, dir string) []string {
+		// A named pipe called .hcl: reading it would wait forever.
+		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+		if err := mkfifo(filepath.Join(dir, "pipe.hcl")); err != nil {
+			t.Skipf("cannot make a named pipe: %v", err)
+		}
+		return []string{"validate"}
+	},
 	"file_too_large": func(t *testing.T, dir string) []string {
 		big := "roadmap {\n  start = \"2027-01\"\n}\n#" + strings.Repeat("x", hclspec.MaxFileBytes) + "\n"
 		writeFiles(t, dir, map[string]string{"main.hcl": big})
@@ -68,6 +76,26 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		b.WriteString("roadmap {\n  start = \"2027-01\"\n}\n")
 		for range hclspec.MaxBlocks {
 			b.WriteString("x {\n}\n")
+		}
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"validate"}
+	},
+	"plan_too_large_cash_flows": func(t *testing.T, dir string) []string {
+		// Each project is within the limits; together they are not.
+		var b strings.Builder
+		// Yearly periods: 9,990 build years and 5 (the default) of benefit.
+		b.WriteString("roadmap {\n  start  = \"2027-01\"\n  period = \"year\"\n}\n")
+		for i := range hclspec.MaxPlanCells/hclspec.MaxPeriods + 1 {
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = %d\n}\n", i, hclspec.MaxPeriods-10)
+		}
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"validate"}
+	},
+	"plan_too_large_capacity": func(t *testing.T, dir string) []string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", hclspec.MaxPeriods)
+		for i := range hclspec.MaxPlanCells/hclspec.MaxPeriods + 1 {
+			fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\n", i)
 		}
 		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
 		return []string{"validate"}

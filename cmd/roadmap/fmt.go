@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -52,7 +54,9 @@ any file is not formatted.`,
 			if len(o.paths) == 0 {
 				o.paths = []string{"."}
 			}
-			return runFmt(g, s, o)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			return runFmt(ctx, g, s, o)
 		},
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"hcl"}, cobra.ShellCompDirectiveFilterFileExt
@@ -77,7 +81,7 @@ type fmtRun struct {
 	files  map[string]*hcl.File // sources of files with syntax errors
 }
 
-func runFmt(g *globalOptions, s *Streams, o *fmtOptions) error {
+func runFmt(ctx context.Context, g *globalOptions, s *Streams, o *fmtOptions) error {
 	r := &fmtRun{g: g, s: s, o: o, files: map[string]*hcl.File{}}
 	if len(o.paths) == 1 && o.paths[0] == "-" {
 		if err := r.formatStdin(); err != nil {
@@ -94,8 +98,16 @@ func runFmt(g *globalOptions, s *Streams, o *fmtOptions) error {
 			return err
 		}
 		for _, f := range files {
+			if ctx.Err() != nil { // Ctrl-C: stop between files, none half-written
+				return fmt.Errorf("fmt interrupted before %s: the files before it are formatted, it and the rest are untouched", f)
+			}
+			// A file that cannot be read or written does not stop the
+			// others; it is reported and fails the run.
 			if err := r.formatFile(f); err != nil {
-				return err
+				r.failed = true
+				if _, werr := fmt.Fprintf(s.Err, "Error: %s\n", err); werr != nil {
+					return werr
+				}
 			}
 		}
 	}
@@ -183,7 +195,7 @@ func isHCLFile(name string) bool {
 
 // formatFile formats one file: list, diff and write as the flags say.
 func (r *fmtRun) formatFile(path string) error {
-	src, err := os.ReadFile(path)
+	src, err := readSourceFile(path)
 	if err != nil {
 		return err
 	}
@@ -210,7 +222,10 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if r.o.write {
-		return writeFormatted(path, formatted)
+		if err := writeFormatted(path, formatted); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
 	}
 	if !r.o.list && !r.o.diff {
 		_, err := r.s.Out.Write(formatted)
@@ -240,11 +255,13 @@ func (r *fmtRun) formatStdin() error {
 		r.fail(name, file, diags)
 		return nil
 	}
+	if r.o.check && !bytes.Equal(src, formatted) {
+		r.failed = true // with or without --diff, as for files
+	}
 	switch {
 	case r.o.diff:
 		return r.writeDiff(name, src, formatted)
 	case r.o.check:
-		r.failed = !bytes.Equal(src, formatted)
 		return nil
 	default:
 		_, err := r.s.Out.Write(formatted)

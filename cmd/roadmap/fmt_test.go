@@ -278,6 +278,14 @@ func TestFmtStdin(t *testing.T) {
 			wantStdout: "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
 		},
 		{
+			name:       "check and diff unformatted",
+			args:       []string{"--check", "--diff", "-"},
+			stdin:      "a=1\n",
+			wantCode:   1,
+			wantStdout: "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
+		},
+		{name: "check and diff formatted", args: []string{"--check", "--diff", "-"}, stdin: formattedTeams},
+		{
 			name:       "syntax error",
 			args:       []string{"-"},
 			stdin:      "a = {\n",
@@ -338,5 +346,44 @@ func TestFmtWriteFalsePrintsResult(t *testing.T) {
 	}
 	if got := readFile(t, path); got != unformattedGoals {
 		t.Error("--write=false wrote the file")
+	}
+}
+
+func TestFmtListFalseWritesQuietly(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"goals.hcl": unformattedGoals})
+	res := runCLI(t, "fmt", "--list=false", dir)
+	res.wantExit(t, 0)
+	if res.Stdout != "" || res.Stderr != "" {
+		t.Errorf("stdout %q, stderr %q; want nothing", res.Stdout, res.Stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "goals.hcl")); got != formattedGoals {
+		t.Errorf("not formatted:\n%s", got)
+	}
+}
+
+// TestFmtCarriesOnAfterAnUnwritableFile: a file that cannot be replaced is
+// reported, left as it was, and does not stop the others.
+func TestFmtCarriesOnAfterAnUnwritableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write into read-only directories")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"locked/goals.hcl": unformattedGoals, "open/goals.hcl": unformattedGoals})
+	locked := filepath.Join(dir, "locked")
+	if err := os.Chmod(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	res := runCLI(t, "fmt", "--list=false", filepath.Join(locked, "goals.hcl"), filepath.Join(dir, "open", "goals.hcl"))
+	res.wantExit(t, 1)
+	if !strings.HasPrefix(res.Stderr, "Error: writing "+filepath.Join(locked, "goals.hcl")+": ") {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+	if got := readFile(t, filepath.Join(locked, "goals.hcl")); got != unformattedGoals {
+		t.Error("the locked file changed")
+	}
+	if got := readFile(t, filepath.Join(dir, "open", "goals.hcl")); got != formattedGoals {
+		t.Error("the writable file was not formatted")
 	}
 }

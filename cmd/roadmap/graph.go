@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +51,7 @@ contribution.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "dot", fmt.Sprintf("output format: one of %v", report.GraphFormats()))
+	f.StringVar(&o.format, "format", "dot", "output format: "+strings.Join(report.GraphFormats(), " or "))
 	f.BoolVar(&o.goals, "goals", false, "add the goals and which projects serve them")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	return cmd
@@ -58,7 +59,7 @@ contribution.`,
 
 func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions) error {
 	if !slices.Contains(report.GraphFormats(), o.format) {
-		return fmt.Errorf("unknown graph format %q: use one of %v", o.format, report.GraphFormats())
+		return fmt.Errorf("unknown graph format %q: use one of %s", o.format, strings.Join(report.GraphFormats(), ", "))
 	}
 	loader := hclspec.NewLoader()
 	cfg, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))

@@ -65,7 +65,7 @@ func TestGraphBadInput(t *testing.T) {
 		args       []string
 		wantStderr []string
 	}{
-		{"unknown format", []string{"graph", "--format", "svg", exampleDir}, []string{`unknown graph format "svg": use one of [dot mermaid]`}},
+		{"unknown format", []string{"graph", "--format", "svg", exampleDir}, []string{`unknown graph format "svg": use one of dot, mermaid`}},
 		{"two directories", []string{"graph", "a", "b"}, []string{"accepts at most 1 arg"}},
 		{"bad variable", []string{"graph", "--var", "risk_appetite=2", exampleDir}, []string{"The risk appetite is a fraction between 0 and 1.", "variables.hcl"}},
 		{"bad roadmap", []string{"graph", dir}, []string{"roadmap.hcl line 3", "Invalid horizon"}},

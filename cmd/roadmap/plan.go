@@ -90,7 +90,12 @@ prints the difference from the other plan instead.`,
 
 // validate checks what flag parsing cannot.
 func (o *planOptions) validate() error {
-	if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
+	if o.base != "" || o.compare != "" {
+		// Checked before anything is evaluated, so a wrong format fails at once.
+		if o.format != "" && !slices.Contains(diffFormats(), o.format) {
+			return fmt.Errorf("unknown format %q for a plan diff: use one of %s", o.format, strings.Join(diffFormats(), ", "))
+		}
+	} else if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.PlanFormats(), ", "))
 	}
 	if o.timeLimit <= 0 {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +16,12 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
+
+// diffFormats are the formats of plan --base/--compare: the diff's own and
+// the CI formats, which report the new plan's checks.
+func diffFormats() []string {
+	return append(report.DiffFormats(), report.CIFormats()...)
+}
 
 // runPlanDiff handles --base and --compare: it builds the other side's plan,
 // diffs it against current and renders the diff. It returns the exit status:
@@ -32,9 +37,8 @@ func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate
 		format = "table"
 	}
 	ci := report.IsCIFormat(format)
-	if !ci && !contains(report.DiffFormats(), format) {
-		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %v",
-			format, append(report.DiffFormats(), report.CIFormats()...))
+	if !contains(diffFormats(), format) {
+		return 1, fmt.Errorf("unknown format %q for a plan diff: use one of %s", format, strings.Join(diffFormats(), ", "))
 	}
 
 	var before *evaluate.Plan
@@ -178,20 +182,30 @@ func renamePlanFiles(p *evaluate.Plan, dir, to string) {
 // readSavedPlan reads a JSON plan saved with `plan --out` for --compare. It
 // refuses other JSON (a diff, a diagnostics list) and other format versions.
 func readSavedPlan(name string) (*evaluate.Plan, error) {
-	data, err := os.ReadFile(name)
+	data, err := readSavedPlanFile(name)
 	if err != nil {
 		return nil, err
 	}
+	return decodeSavedPlan(name, data)
+}
+
+// decodeSavedPlan reads a plan saved by plan --out, refusing with a clear
+// message what is JSON but not a plan: a plan diff, validate's diagnostics,
+// a plan with fields missing. name is for messages.
+func decodeSavedPlan(name string, data []byte) (*evaluate.Plan, error) {
 	var head map[string]json.RawMessage
 	if json.Unmarshal(data, &head) == nil {
+		var version string
 		_, hasVersion := head["format_version"]
+		_ = json.Unmarshal(head["format_version"], &version)
 		_, hasSummary := head["summary"]
 		_, hasBefore := head["before"]
 		if hasVersion && hasSummary && hasBefore {
 			return nil, fmt.Errorf("%s is a plan diff, not a plan: save a plan with plan --out", name)
 		}
+		// Another format_version is ReadPlan's to report.
 		for _, key := range []string{"roadmap", "projects", "periods", "totals"} {
-			if _, ok := head[key]; hasVersion && !ok {
+			if _, ok := head[key]; hasVersion && version == evaluate.FormatVersion && !ok {
 				return nil, fmt.Errorf("%s is not a roadmap plan: it has no %q", name, key)
 			}
 		}

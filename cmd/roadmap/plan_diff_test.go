@@ -132,6 +132,9 @@ func TestPlanBaseExitCodes(t *testing.T) {
 			"        cost:              70,000 → 100,000 (+30,000)\n"},
 		{"changes as JSON", []string{"--base", "HEAD", "--detailed-exitcode", "--format", "json"}, true, 2, "",
 			`"changed": true`},
+		// "text" is the diff's name for the table format; the error message offers it.
+		{"changes as text", []string{"--base", "HEAD", "--format", "text"}, true, 0, "",
+			"        cost:              70,000 → 100,000 (+30,000)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,7 +190,13 @@ func TestPlanBaseErrors(t *testing.T) {
 		{
 			name:   "a format a diff does not have",
 			args:   []string{"--base", "HEAD", "--format", "html", "roadmap"},
-			stderr: "Error: unknown format \"html\" for a plan diff: use one of [json markdown table text github junit sarif]\n",
+			stderr: "Error: unknown format \"html\" for a plan diff: use one of json, markdown, table, text, github, junit, sarif\n",
+		},
+		{
+			// Refused before anything is loaded or evaluated.
+			name:   "a format a diff does not have, before loading",
+			args:   []string{"--compare", "plan.json", "--format", "mermaid", "no-such-dir"},
+			stderr: "Error: unknown format \"mermaid\" for a plan diff: use one of json, markdown, table, text, github, junit, sarif\n",
 		},
 		{
 			name: "compare with a file that is not a plan",
@@ -204,6 +213,15 @@ func TestPlanBaseErrors(t *testing.T) {
 			},
 			args:   []string{"--compare", "old.json", "roadmap"},
 			stderr: "Error: old.json: unsupported plan format_version \"0\": this roadmap reads version \"1\"\n",
+		},
+		{
+			// A newer plan may have other fields: the version is what to report.
+			name: "compare with a newer format version",
+			setup: func(t *testing.T, r *testRepo) {
+				r.write(map[string]string{"new.json": `{"format_version": "2", "scenario": {}}`})
+			},
+			args:   []string{"--compare", "new.json", "roadmap"},
+			stderr: "Error: new.json: unsupported plan format_version \"2\": this roadmap reads version \"1\"\n",
 		},
 		{
 			name:   "compare with a file that is not JSON",

@@ -181,6 +181,15 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
 	)
+	// cobra's completion command prints its help and exits 0 for a shell it
+	// does not know ("roadmap completion bsh"); make that an error.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.NoArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
 	return root
 }
 

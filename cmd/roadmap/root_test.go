@@ -67,6 +67,11 @@ func TestCommandLineErrors(t *testing.T) {
 			wantStderr: "Error: accepts at most 1 arg(s), received 2\n",
 		},
 		{
+			name:       "unknown shell for completion",
+			args:       []string{"completion", "bsh"},
+			wantStderr: "Error: unknown command \"bsh\" for \"roadmap completion\"\n",
+		},
+		{
 			name:       "bad boolean",
 			args:       []string{"fmt", "--check=maybe"},
 			wantStderr: "Error: invalid argument \"maybe\" for \"--check\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\nRun 'roadmap fmt --help' for usage.\n",

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -43,19 +42,22 @@ FILE "-" reads the plan from standard input.`,
 }
 
 func runShow(g *globalOptions, s *Streams, o *showOptions) error {
-	var r io.Reader = s.In
-	name := "standard input"
+	name, data, err := "standard input", []byte(nil), error(nil)
 	if o.file != "-" {
-		f, err := os.Open(o.file)
-		if err != nil {
-			return err
+		name = o.file
+		data, err = readSavedPlanFile(o.file) // bounded, like --compare
+	} else {
+		data, err = io.ReadAll(io.LimitReader(s.In, report.MaxPlanBytes+1))
+		if err == nil && len(data) > report.MaxPlanBytes {
+			err = fmt.Errorf("%s is over %d MiB, far more than a saved plan; is it the right input?", name, report.MaxPlanBytes>>20)
 		}
-		defer f.Close()
-		r, name = f, o.file
 	}
-	plan, err := report.ReadPlan(r)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
+	}
+	plan, err := decodeSavedPlan(name, data)
+	if err != nil {
+		return err
 	}
 	return renderPlan(g, s, plan, o.format)
 }

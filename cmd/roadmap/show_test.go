@@ -116,6 +116,8 @@ func TestShowErrors(t *testing.T) {
 	}
 	bad := write("bad.json", "{\n  \"format_version\": \"1\",\n  \"projects\": [}\n")
 	old := write("old.json", `{"format_version": "0"}`)
+	diffJSON := write("diff.json", `{"format_version": "1", "changed": false, "before": {}, "after": {}, "summary": {}}`)
+	diags := write("diags.json", `{"format_version": "1", "valid": true, "diagnostics": []}`)
 	cases := []struct {
 		name    string
 		args    []string
@@ -126,6 +128,8 @@ func TestShowErrors(t *testing.T) {
 		{"missing", []string{"show", filepath.Join(dir, "nope.json")}, "Error: open " + filepath.Join(dir, "nope.json") + ": no such file or directory\n"},
 		{"malformed", []string{"show", bad}, "Error: " + bad + ": malformed plan JSON at line 3, column 16 (byte 42): invalid character '}' looking for beginning of value\n"},
 		{"version", []string{"show", old}, "Error: " + old + `: unsupported plan format_version "0": this roadmap reads version "1"` + "\n"},
+		{"diff", []string{"show", diffJSON}, "Error: " + diffJSON + " is a plan diff, not a plan: save a plan with plan --out\n"},
+		{"diagnostics", []string{"show", diags}, "Error: " + diags + " is not a roadmap plan: it has no \"roadmap\"\n"},
 		{"format", []string{"show", "--format", "pdf", savedPlan}, `Error: unknown --format "pdf": use one of github, html, json, junit, markdown, mermaid, sarif, table` + "\n"},
 		{"flag", []string{"show", "--colour", savedPlan}, "Error: unknown flag: --colour\nRun 'roadmap show --help' for usage.\n"},
 	}

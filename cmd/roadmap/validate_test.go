@@ -217,3 +217,66 @@ func TestValidateDiagnosticsOnTerminal(t *testing.T) {
 		t.Errorf("colour despite --no-color:\n%s", plain.Stderr)
 	}
 }
+
+// TestValidateCIFormats pins the CI formats of validate over the invalid
+// roadmap; the renderers themselves are tested in report.
+func TestValidateCIFormats(t *testing.T) {
+	dir := filepath.Join(validateDir, "invalid")
+	for _, format := range []string{"github", "sarif", "junit"} {
+		t.Run(format, func(t *testing.T) {
+			res := runCLI(t, "validate", "--format", format, dir)
+			res.wantExit(t, 1)
+			// The CI log still shows the diagnostics as text.
+			assertGolden(t, "validate/invalid.txt", res.Stderr)
+			assertGolden(t, "validate/invalid."+format, res.Stdout)
+		})
+	}
+	res := runCLI(t, "validate", "--format", "junit", exampleDir)
+	res.wantExit(t, 0)
+	if !strings.Contains(res.Stdout, `<testcase name="configuration is valid"`) {
+		t.Errorf("junit for a valid roadmap:\n%s", res.Stdout)
+	}
+	if res := runCLI(t, "validate", "--format", "github", exampleDir); res.Code != 0 || res.Stdout != "" {
+		t.Errorf("github for a valid roadmap: exit %d, stdout %q", res.Code, res.Stdout)
+	}
+}
+
+// TestReadmeRoadmapIsValid validates the single-file roadmap of the
+// README, so the first thing readers copy works.
+func TestReadmeRoadmapIsValid(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	_, rest, ok := strings.Cut(readme, "## A small roadmap")
+	if !ok {
+		t.Fatal(`README has no "## A small roadmap" section`)
+	}
+	_, rest, ok = strings.Cut(rest, "```hcl\n")
+	src, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("no hcl snippet in the README's small roadmap section")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"roadmap.hcl": src})
+	res := runCLI(t, "validate", dir)
+	res.wantExit(t, 0)
+	if res.Stderr != "" {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+}
+
+// TestReadmePlanExcerptIsCurrent keeps the README's excerpt of the
+// example's plan in step with what `make run` prints (the table golden), so
+// a new reader sees the output they will get.
+func TestReadmePlanExcerptIsCurrent(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	_, rest, ok := strings.Cut(readme, "```\n$ roadmap plan examples/it-department\n")
+	excerpt, _, closed := strings.Cut(rest, "...\n```")
+	if !ok || !closed || excerpt == "" {
+		t.Fatal("README has no plan excerpt of the form \"$ roadmap plan examples/it-department\" ... \"...\"")
+	}
+	plan := readFile(t, "testdata/plan/it-department.txt")
+	if !strings.HasPrefix(plan, excerpt) {
+		n := min(len(plan), len(excerpt))
+		t.Errorf("the README's plan excerpt is not the start of testdata/plan/it-department.txt (-readme +plan):\n%s",
+			cmp.Diff(excerpt, plan[:n]))
+	}
+}

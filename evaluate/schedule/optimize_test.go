@@ -379,3 +379,46 @@ func TestJustifyNeverLengthens(t *testing.T) {
 		}
 	}
 }
+
+// The optimiser's skip-ahead checks agree with State.Fits, the check rank
+// order uses, and their skips never jump over a start that fits.
+func TestClashChecksAgreeWithFits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	for c := range 200 {
+		p := randomProblem(rng, problemSpec{tasks: 12, horizon: 10, resources: 2, budgets: c%2 == 0, maxParallel: []int{0, 2}[c%2], zeroDurations: c%3 == 0})
+		st := NewState(p)
+		for i := range p.Tasks {
+			if s := st.earliestStart(i, 0); s >= 0 && rng.IntN(2) == 0 {
+				st.Place(i, s)
+			}
+		}
+		for i := range p.Tasks {
+			for s := 0; s <= p.lastStart(i); s++ {
+				fits := st.Fits(i, s)
+				if got := st.lastClash(i, s) < 0; got != fits {
+					t.Fatalf("case %d task %d start %d: lastClash says fits=%v, Fits says %v", c, i, s, got, fits)
+				}
+				if got := st.firstClash(i, s) < 0; got != fits {
+					t.Fatalf("case %d task %d start %d: firstClash says fits=%v, Fits says %v", c, i, s, got, fits)
+				}
+			}
+			// earliestStart and latestStart find the first and last start
+			// that fits, as a scan over every start does.
+			first, last := -1, -1
+			for s := max(p.Tasks[i].Earliest, 0); s <= p.lastStart(i); s++ {
+				if st.Fits(i, s) {
+					if first < 0 {
+						first = s
+					}
+					last = s
+				}
+			}
+			if got := st.earliestStart(i, 0); got != first {
+				t.Errorf("case %d task %d: earliestStart %d, scan %d", c, i, got, first)
+			}
+			if got := st.latestStart(i, p.Horizon); got != last {
+				t.Errorf("case %d task %d: latestStart %d, scan %d", c, i, got, last)
+			}
+		}
+	}
+}

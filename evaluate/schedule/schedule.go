@@ -220,41 +220,48 @@ func (s *State) EarliestFit(i, from int) (int, Blocker) {
 	if from > last {
 		return -1, Blocker{Kind: BlockWindow, Index: -1, From: from, To: tk.Latest}
 	}
-	type key struct {
-		kind  BlockKind
-		index int
+	// Most tasks fit: find the start skipping past clashes first, and
+	// count blockers start by start only when nothing fits.
+	if start := s.earliestStart(i, from); start >= 0 {
+		return start, Blocker{}
 	}
-	counts := map[key]*Blocker{}
-	hits := map[key]int{}
+	type tally struct {
+		b    Blocker
+		hits int
+	}
+	var tallies []tally // few kinds of constraint: a slice beats a map
 	for start := from; start <= last; start++ {
 		b, ok := s.violation(i, start)
 		if ok {
-			return start, Blocker{}
+			return start, Blocker{} // unreachable: earliestStart found none
 		}
-		k := key{b.Kind, b.Index}
-		if prev, seen := counts[k]; seen {
-			prev.From = min(prev.From, b.From)
-			prev.To = max(prev.To, b.To)
-		} else {
-			bb := b
-			counts[k] = &bb
+		k := -1
+		for j := range tallies {
+			if tallies[j].b.Kind == b.Kind && tallies[j].b.Index == b.Index {
+				k = j
+				break
+			}
 		}
-		hits[k]++
+		if k < 0 {
+			tallies = append(tallies, tally{b: b})
+			k = len(tallies) - 1
+		}
+		t := &tallies[k]
+		t.b.From = min(t.b.From, b.From)
+		t.b.To = max(t.b.To, b.To)
+		t.hits++
 	}
-	keys := make([]key, 0, len(hits))
-	for k := range hits {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if hits[keys[a]] != hits[keys[b]] {
-			return hits[keys[a]] > hits[keys[b]]
+	sort.Slice(tallies, func(a, b int) bool {
+		x, y := &tallies[a], &tallies[b]
+		if x.hits != y.hits {
+			return x.hits > y.hits
 		}
-		if keys[a].kind != keys[b].kind {
-			return keys[a].kind < keys[b].kind
+		if x.b.Kind != y.b.Kind {
+			return x.b.Kind < y.b.Kind
 		}
-		return keys[a].index < keys[b].index
+		return x.b.Index < y.b.Index
 	})
-	return -1, *counts[keys[0]]
+	return -1, tallies[0].b
 }
 
 // SerialSGS is the serial schedule generation scheme (Kelley 1963; Kolisch

@@ -45,12 +45,15 @@ func portfolio(projects, teams, periods int) *Problem {
 	return p
 }
 
-var scales = []struct{ projects, teams, periods int }{{100, 6, 24}, {1000, 20, 40}, {10000, 100, 80}}
+type scale struct{ projects, teams, periods int }
+
+// scales are the portfolio sizes of the scale benchmarks.
+func scales() []scale { return []scale{{100, 6, 24}, {1000, 20, 40}, {10000, 100, 80}} }
 
 // BenchmarkSerialSGS is rank-order scheduling at 100, 1,000 and 10,000
 // projects; time per project should stay roughly flat.
 func BenchmarkSerialSGS(b *testing.B) {
-	for _, sc := range scales {
+	for _, sc := range scales() {
 		p := portfolio(sc.projects, sc.teams, sc.periods)
 		order := make([]int, len(p.Tasks))
 		for i := range order {
@@ -76,7 +79,7 @@ func BenchmarkSerialSGS(b *testing.B) {
 // BenchmarkOptimizeSchedules is the cost of one optimiser schedule
 // (forward pass plus double justification) at each scale.
 func BenchmarkOptimizeSchedules(b *testing.B) {
-	for _, sc := range scales {
+	for _, sc := range scales() {
 		p := portfolio(sc.projects, sc.teams, sc.periods)
 		b.Run(fmt.Sprintf("projects=%d", sc.projects), func(b *testing.B) {
 			for b.Loop() {

@@ -26,7 +26,12 @@ func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		// Name the file the caller asked for, not the temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &fs.PathError{Op: "write", Path: path, Err: err}
 	}
 	defer func() {
 		if err != nil {

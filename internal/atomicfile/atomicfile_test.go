@@ -96,3 +96,19 @@ func assertOnlyFiles(t *testing.T, dir string, want ...string) {
 		t.Fatalf("directory holds %v, want %v (temporary file left behind?)", got, want)
 	}
 }
+
+// A directory that does not exist is reported against the path asked for,
+// not the name of the temporary file the user never chose.
+func TestWriteFileMissingDirectoryNamesThePath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-dir", "plan.json")
+	err := WriteFile(path, []byte("x"), 0o644)
+	if err == nil {
+		t.Fatal("WriteFile into a missing directory succeeded")
+	}
+	if want := "write " + path + ": no such file or directory"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err.Error(), want)
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("error %v does not wrap os.ErrNotExist", err)
+	}
+}

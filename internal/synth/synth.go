@@ -49,29 +49,36 @@ type File struct {
 	Content []byte
 }
 
-var (
-	goalNames = []string{"cut_costs", "grow_revenue", "reduce_risk", "customer_experience", "compliance",
-		"employee_productivity", "time_to_market", "data_driven", "sustainability", "resilience"}
-	deptNames = []string{"finance", "sales", "marketing", "operations", "hr", "legal", "support",
-		"logistics", "procurement", "engineering", "security", "product"}
-	teamKinds = []string{"platform", "data", "apps", "network", "security", "erp", "web", "mobile",
-		"integration", "sre", "analytics", "devex"}
-	categories = []string{"crm", "erp", "monitoring", "itsm", "hris", "bi", "iam", "backup"}
-	stack      = []string{"vm", "sso", "postgres", "k8s", "ci", "vpn", "email", "wiki"}
-	verbs      = []string{"Migrate", "Replace", "Automate", "Consolidate", "Modernise", "Harden", "Roll out",
-		"Integrate", "Retire", "Upgrade", "Build", "Standardise"}
-	objects = []string{"payroll", "invoicing", "the data warehouse", "customer portal", "identity management",
-		"backups", "service desk", "the intranet", "order tracking", "reporting", "the network core",
-		"logging", "document archive", "field service app", "procurement workflow", "onboarding",
-		"the test estate", "e-commerce checkout", "warehouse scanning", "contract management"}
-	targets = []string{"to the cloud", "on Kubernetes", "with a SaaS product", "for all regions",
-		"with single sign-on", "behind the API gateway", "for mobile", "in phase 2", "end to end", ""}
-)
+// words are the vocabularies roadmaps are drawn from.
+type words struct {
+	goals, depts, teamKinds, categories, stack, verbs, objects, targets []string
+}
+
+func vocabulary() words {
+	return words{
+		goals: []string{"cut_costs", "grow_revenue", "reduce_risk", "customer_experience", "compliance",
+			"employee_productivity", "time_to_market", "data_driven", "sustainability", "resilience"},
+		depts: []string{"finance", "sales", "marketing", "operations", "hr", "legal", "support",
+			"logistics", "procurement", "engineering", "security", "product"},
+		teamKinds: []string{"platform", "data", "apps", "network", "security", "erp", "web", "mobile",
+			"integration", "sre", "analytics", "devex"},
+		categories: []string{"crm", "erp", "monitoring", "itsm", "hris", "bi", "iam", "backup"},
+		stack:      []string{"vm", "sso", "postgres", "k8s", "ci", "vpn", "email", "wiki"},
+		verbs: []string{"Migrate", "Replace", "Automate", "Consolidate", "Modernise", "Harden", "Roll out",
+			"Integrate", "Retire", "Upgrade", "Build", "Standardise"},
+		objects: []string{"payroll", "invoicing", "the data warehouse", "customer portal", "identity management",
+			"backups", "service desk", "the intranet", "order tracking", "reporting", "the network core",
+			"logging", "document archive", "field service app", "procurement workflow", "onboarding",
+			"the test estate", "e-commerce checkout", "warehouse scanning", "contract management"},
+		targets: []string{"to the cloud", "on Kubernetes", "with a SaaS product", "for all regions",
+			"with single sign-on", "behind the API gateway", "for mobile", "in phase 2", "end to end", ""},
+	}
+}
 
 // Generate writes the roadmap of c as files in lexical load order. The
 // same Config always gives the same bytes.
 func Generate(c Config) []File {
-	g := &gen{c: c, rng: rand.New(rand.NewPCG(c.Seed, 0x5eed))}
+	g := &gen{w: vocabulary(), c: c, rng: rand.New(rand.NewPCG(c.Seed, 0x5eed))}
 	if g.c.Period == "" {
 		g.c.Period = "month"
 	}
@@ -79,9 +86,9 @@ func Generate(c Config) []File {
 		{Name: "00_roadmap.hcl", Content: g.roadmap()},
 		{Name: "10_organisation.hcl", Content: g.organisation()},
 		{Name: "20_vendors.hcl", Content: g.vendors()},
-		{Name: "30_projects.hcl", Content: g.projects()},
-		{Name: "40_checks.hcl", Content: g.checks()},
 	}
+	files = append(files, g.projects()...)
+	files = append(files, File{Name: "40_checks.hcl", Content: g.checks()})
 	for k := range files {
 		files[k].Content = hclwrite.Format(files[k].Content)
 	}
@@ -89,6 +96,7 @@ func Generate(c Config) []File {
 }
 
 type gen struct {
+	w     words
 	c     Config
 	rng   *rand.Rand
 	teams []string
@@ -121,7 +129,7 @@ func (g *gen) roadmap() []byte {
 	fmt.Fprintf(&b, "name = %q\n", fmt.Sprintf("Synthetic portfolio, %d projects", g.c.Projects))
 	fmt.Fprintf(&b, "currency = \"EUR\"\nstart = %q\nperiod = %q\nhorizon = %d\n", start, g.c.Period, g.c.Periods)
 	fmt.Fprintf(&b, "discount_rate = 0.08\nstrategy = \"value\"\nrisk_appetite = 0.6\n")
-	fmt.Fprintf(&b, "stack = %s\n", list(stack, quote))
+	fmt.Fprintf(&b, "stack = %s\n", list(g.w.stack, quote))
 	if g.c.Optimize {
 		fmt.Fprintf(&b, "optimize = true\n")
 	}
@@ -135,24 +143,24 @@ func (g *gen) roadmap() []byte {
 
 func (g *gen) organisation() []byte {
 	var b bytes.Buffer
-	nGoals := min(len(goalNames), 4+g.c.Projects/200)
+	nGoals := min(len(g.w.goals), 4+g.c.Projects/200)
 	for k := range nGoals {
-		id := goalNames[k]
+		id := g.w.goals[k]
 		g.goals = append(g.goals, id)
 		term := []string{"short", "medium", "long"}[k%3]
 		fmt.Fprintf(&b, "goal %q {\ntitle = %q\nweight = %d\nterm = %q\n}\n\n", id, title(id), 1+g.rng.IntN(5), term)
 	}
-	nDepts := min(len(deptNames), 5+g.c.Projects/150)
+	nDepts := min(len(g.w.depts), 5+g.c.Projects/150)
 	for k := range nDepts {
-		id := deptNames[k]
+		id := g.w.depts[k]
 		g.depts = append(g.depts, id)
 		fmt.Fprintf(&b, "department %q {\ntitle = %q\nhead = %q\nneeds = [%q]\n}\n\n", id, title(id), "Head of "+title(id),
-			"reliable "+objects[k%len(objects)])
+			"reliable "+g.w.objects[k%len(g.w.objects)])
 	}
 	for k := range g.c.Teams {
-		id := teamKinds[k%len(teamKinds)]
-		if k >= len(teamKinds) {
-			id = fmt.Sprintf("%s_%d", id, k/len(teamKinds)+1)
+		id := g.w.teamKinds[k%len(g.w.teamKinds)]
+		if k >= len(g.w.teamKinds) {
+			id = fmt.Sprintf("%s_%d", id, k/len(g.w.teamKinds)+1)
 		}
 		g.teams = append(g.teams, id)
 		capacity := 4 + g.rng.IntN(9)
@@ -171,7 +179,7 @@ func (g *gen) organisation() []byte {
 
 func (g *gen) vendors() []byte {
 	var b bytes.Buffer
-	for _, cat := range categories {
+	for _, cat := range g.w.categories {
 		var ids []string
 		for v := range 3 {
 			id := fmt.Sprintf("%s_vendor_%d", cat, v+1)
@@ -187,8 +195,18 @@ func (g *gen) vendors() []byte {
 	return b.Bytes()
 }
 
-func (g *gen) projects() []byte {
+// projectsPerFile keeps files well under the loader's size limit, as a
+// large portfolio would be split anyway.
+const projectsPerFile = 1000
+
+// projects writes the projects, projectsPerFile to a file.
+func (g *gen) projects() []File {
+	var files []File
 	var b bytes.Buffer
+	flush := func() {
+		files = append(files, File{Name: fmt.Sprintf("30_projects_%02d.hcl", len(files)+1), Content: bytes.Clone(b.Bytes())})
+		b.Reset()
+	}
 	n := g.c.Projects
 	ids := make([]string, n)
 	width := len(fmt.Sprint(n))
@@ -197,9 +215,12 @@ func (g *gen) projects() []byte {
 	}
 	provides := make([][]string, n)
 	for k, id := range ids {
+		if k > 0 && k%projectsPerFile == 0 {
+			flush()
+		}
 		r := g.rng
 		fmt.Fprintf(&b, "project %q {\n", id)
-		t := fmt.Sprintf("%s %s %s", verbs[r.IntN(len(verbs))], objects[r.IntN(len(objects))], targets[r.IntN(len(targets))])
+		t := fmt.Sprintf("%s %s %s", g.w.verbs[r.IntN(len(g.w.verbs))], g.w.objects[r.IntN(len(g.w.objects))], g.w.targets[r.IntN(len(g.w.targets))])
 		fmt.Fprintf(&b, "title = %q\n", strings.TrimSpace(t))
 
 		// Goals: most projects serve one to three; a few serve none.
@@ -217,10 +238,14 @@ func (g *gen) projects() []byte {
 		if r.IntN(30) == 0 {
 			fmt.Fprintf(&b, "opposed_by = %s\n", list(pick(r, g.depts, 1), prefix("department.")))
 		}
+		// Mandatory (compliance) work is small and stands alone, as it
+		// does in practice, so it fits: a deferred mandatory project is
+		// worth a warning, not the norm.
+		mandatory := r.IntN(50) == 0
 		// Dependencies on recent projects keep chains realistic: short,
 		// many of them, rarely long.
 		var deps []int
-		if k > 0 && r.IntN(5) < 2 {
+		if k > 0 && !mandatory && r.IntN(5) < 2 {
 			for range 1 + r.IntN(2) {
 				d := k - 1 - r.IntN(min(k, 40))
 				if !containsInt(deps, d) {
@@ -236,7 +261,7 @@ func (g *gen) projects() []byte {
 		}
 		var req []string
 		if r.IntN(3) == 0 {
-			req = append(req, stack[r.IntN(len(stack))])
+			req = append(req, g.w.stack[r.IntN(len(g.w.stack))])
 		}
 		if len(deps) > 0 && len(provides[deps[0]]) > 0 && r.IntN(2) == 0 {
 			req = append(req, provides[deps[0]][0])
@@ -244,10 +269,10 @@ func (g *gen) projects() []byte {
 		vendorCat := ""
 		switch v := r.IntN(20); {
 		case v < 3:
-			vendorCat = categories[r.IntN(len(categories))]
+			vendorCat = g.w.categories[r.IntN(len(g.w.categories))]
 			fmt.Fprintf(&b, "vendor = evaluation.%s\n", vendorCat)
 		case v < 4:
-			vendorCat = categories[r.IntN(len(categories))]
+			vendorCat = g.w.categories[r.IntN(len(g.w.categories))]
 			fmt.Fprintf(&b, "vendor = vendor.%s_vendor_%d\n", vendorCat, 1+r.IntN(3))
 		}
 		if vendorCat != "" && r.IntN(2) == 0 {
@@ -267,11 +292,21 @@ func (g *gen) projects() []byte {
 		if g.c.Period == "quarter" {
 			duration = 1 + r.IntN(3)
 		}
+		if mandatory {
+			duration = 1 + r.IntN(2)
+		}
 		fmt.Fprintf(&b, "duration = %d\n", duration)
 		teams := pick(r, g.teams, 1+r.IntN(3))
+		if mandatory {
+			teams = teams[:1]
+		}
 		parts := make([]string, len(teams))
 		for j, tm := range teams {
-			parts[j] = fmt.Sprintf("%s = %s", tm, []string{"0.5", "1", "1", "1.5", "2", "2", "3"}[r.IntN(7)])
+			fte := []string{"0.5", "1", "1", "1.5", "2", "2", "3"}[r.IntN(7)]
+			if mandatory {
+				fte = "0.5"
+			}
+			parts[j] = fmt.Sprintf("%s = %s", tm, fte)
 		}
 		fmt.Fprintf(&b, "effort = { %s }\n", strings.Join(parts, ", "))
 		funding := "capex"
@@ -286,15 +321,16 @@ func (g *gen) projects() []byte {
 		if r.IntN(10) == 0 {
 			fmt.Fprintf(&b, "earliest_start = %q\n", g.label(r.IntN(max(1, g.c.Periods/2))))
 		}
-		if r.IntN(10) == 0 {
+		if r.IntN(10) == 0 && !mandatory {
 			fmt.Fprintf(&b, "deadline = %q\n", g.label(min(g.c.Periods-1, g.c.Periods/2+r.IntN(g.c.Periods/2+1))))
 		}
-		if r.IntN(50) == 0 {
+		if mandatory {
 			fmt.Fprintf(&b, "mandatory = true\n")
 		}
 		fmt.Fprintf(&b, "}\n\n")
 	}
-	return b.Bytes()
+	flush()
+	return files
 }
 
 func (g *gen) checks() []byte {

@@ -73,3 +73,28 @@ func TestSized(t *testing.T) {
 		}
 	}
 }
+
+// Large portfolios are split so no file nears the loader's size limit.
+func TestGenerateSplitsLargePortfolios(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 10,000 projects")
+	}
+	files := Generate(Sized(10000, 1))
+	projectFiles := 0
+	for _, f := range files {
+		if len(f.Content) > 1<<20 {
+			t.Errorf("%s is %d bytes, want at most 1 MiB", f.Name, len(f.Content))
+		}
+		if bytes.Contains(f.Content, []byte("project \"")) {
+			projectFiles++
+		}
+	}
+	if projectFiles != 10 {
+		t.Errorf("%d files hold projects, want 10", projectFiles)
+	}
+	for k := 1; k < len(files); k++ {
+		if files[k-1].Name >= files[k].Name {
+			t.Errorf("files not in load order: %s before %s", files[k-1].Name, files[k].Name)
+		}
+	}
+}
