@@ -3,7 +3,10 @@ package hclspec
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -27,27 +30,51 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 	if len(cuts) == 0 {
 		return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	}
-	var body *hclsyntax.Body
+	type piece struct {
+		start hcl.Pos
+		end   int
+		body  *hclsyntax.Body
+		ok    bool
+	}
+	pieces := make([]piece, len(cuts)+1)
 	start := hcl.InitialPos
-	for k := 0; k <= len(cuts); k++ {
+	for k := range pieces {
 		end := len(src)
 		if k < len(cuts) {
 			end = cuts[k]
 		}
-		piece := src[start.Byte:end]
-		f, diags := hclsyntax.ParseConfig(piece, filename, start)
-		b, ok := f.Body.(*hclsyntax.Body)
-		if len(diags) > 0 || !ok || len(b.Attributes) > 0 {
+		pieces[k] = piece{start: start, end: end}
+		start = hcl.Pos{Line: start.Line + bytes.Count(src[start.Byte:end], []byte{'\n'}), Column: 1, Byte: end}
+	}
+	// The pieces are independent: parse them on every core, each result
+	// in its own slot, joined in order below.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(pieces); k = int(next.Add(1) - 1) {
+				p := &pieces[k]
+				f, diags := hclsyntax.ParseConfig(src[p.start.Byte:p.end], filename, p.start)
+				b, ok := f.Body.(*hclsyntax.Body)
+				p.body, p.ok = b, ok && len(diags) == 0 && len(b.Attributes) == 0
+			}
+		}()
+	}
+	wg.Wait()
+	var body *hclsyntax.Body
+	for _, p := range pieces {
+		if !p.ok {
 			return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 		}
 		if body == nil {
-			body = b
-		} else {
-			body.Blocks = append(body.Blocks, b.Blocks...)
-			body.SrcRange = hcl.RangeBetween(body.SrcRange, b.SrcRange)
-			body.EndRange = b.EndRange
+			body = p.body
+			continue
 		}
-		start = hcl.Pos{Line: start.Line + bytes.Count(piece, []byte{'\n'}), Column: 1, Byte: end}
+		body.Blocks = append(body.Blocks, p.body.Blocks...)
+		body.SrcRange = hcl.RangeBetween(body.SrcRange, p.body.SrcRange)
+		body.EndRange = p.body.EndRange
 	}
 	return &hcl.File{Body: body, Bytes: src, Nav: newHeaderNav(body)}, nil
 }
