@@ -187,6 +187,25 @@ func TestValidateMissingDirectory(t *testing.T) {
 	}
 }
 
+// A roadmap is a directory; naming one of its files gets a hint that
+// names the directory instead of a bare "not a directory".
+func TestRoadmapFileGivenForDirectory(t *testing.T) {
+	file := filepath.Join(validateDir, "valid", "roadmap.hcl")
+	wantDetail := file + " is a file, but a roadmap is a directory: every .hcl file in it is read together. Name the directory holding it instead: " + filepath.Join(validateDir, "valid")
+	for _, command := range []string{"validate", "plan", "graph"} {
+		t.Run(command, func(t *testing.T) {
+			res := runCLI(t, command, file)
+			res.wantExit(t, 1)
+			if !strings.HasPrefix(res.Stderr, "Error: Cannot read roadmap directory\n") {
+				t.Errorf("stderr:\n%s", res.Stderr)
+			}
+			if !strings.Contains(strings.Join(strings.Fields(res.Stderr), " "), wantDetail) {
+				t.Errorf("stderr does not say %q:\n%s", wantDetail, res.Stderr)
+			}
+		})
+	}
+}
+
 func TestValidateDiagnosticsOnTerminal(t *testing.T) {
 	dir := filepath.Join(validateDir, "invalid")
 	res := cliRun{Args: []string{"validate", dir}, ErrIsTerminal: true, TerminalWidth: 50}.run(t)
