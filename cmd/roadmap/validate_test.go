@@ -299,3 +299,48 @@ func TestReadmePlanExcerptIsCurrent(t *testing.T) {
 			cmp.Diff(excerpt, plan[:n]))
 	}
 }
+
+// A check naming a project that does not exist says so, by name, with the
+// nearest id, where the name is written. (validate does not evaluate
+// checks: plan does.)
+func TestCheckNamingUnknownProject(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"roadmap.hcl": `roadmap {
+  start = "2027-Q1"
+}
+
+team "platform" {
+  capacity = 4
+}
+
+project "single_sign_on" {
+  duration = 2
+  effort   = { platform = 2 }
+}
+
+check "sso_first" {
+  condition     = plan.projects["single_sign_in"].status == "scheduled"
+  error_message = "SSO must be scheduled."
+}
+`,
+	})
+	for _, command := range []string{"plan"} {
+		t.Run(command, func(t *testing.T) {
+			res := runCLI(t, command, dir)
+			res.wantExit(t, 1)
+			for _, want := range []string{
+				"Error: Unknown project\n",
+				"on " + filepath.Join(dir, "roadmap.hcl") + " line 15",
+				`There is no project "single_sign_in" in the plan. Did you mean "single_sign_on"?`,
+			} {
+				if !strings.Contains(res.Stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+				}
+			}
+			if strings.Contains(res.Stderr, "Invalid index") {
+				t.Errorf("HCL's generic message is still shown:\n%s", res.Stderr)
+			}
+		})
+	}
+}
