@@ -58,6 +58,8 @@ func TestChecks(t *testing.T) {
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "null start of a dropped project", condition: `plan.projects.c.start == null && plan.projects.c.gate == "alignment"`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "earliest_start unset is null", condition: `plan.projects.a.earliest_start == null && plan.projects.a.earliest_start_period == null`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "for expression over projects", condition: `length([for p in plan.projects : p.id if p.status == "dropped"]) == plan.totals.dropped`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "finance functions", condition: `floor(npv(0.1, [-1000, 400, 400, 400, 400, 400])) == 469 && irr([-100, 110]) > 0.0999`,

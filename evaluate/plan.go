@@ -91,6 +91,11 @@ type ProjectPlan struct {
 	Funding   string             `json:"funding"`
 	Vendor    string             `json:"vendor"`   // resolved vendor id, "" when none
 	Deadline  *string            `json:"deadline"` // label of the last allowed period
+	// EarliestStart is the label of the first period it may start in
+	// (its earliest_start), EarliestStartPeriod that period's index; both
+	// null when it has none.
+	EarliestStart       *string `json:"earliest_start"`
+	EarliestStartPeriod *int    `json:"earliest_start_period"`
 	CashFlows []float64          `json:"cash_flows"`
 }
 
