@@ -94,9 +94,9 @@ type ProjectPlan struct {
 	// EarliestStart is the label of the first period it may start in
 	// (its earliest_start), EarliestStartPeriod that period's index; both
 	// null when it has none.
-	EarliestStart       *string `json:"earliest_start"`
-	EarliestStartPeriod *int    `json:"earliest_start_period"`
-	CashFlows []float64          `json:"cash_flows"`
+	EarliestStart       *string   `json:"earliest_start"`
+	EarliestStartPeriod *int      `json:"earliest_start_period"`
+	CashFlows           []float64 `json:"cash_flows"`
 }
 
 // Finding is one reason a gate or the scheduler gave, with its source.
