@@ -101,6 +101,10 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		l := e.label(p.Deadline)
 		pp.Deadline = &l
 	}
+	if p.EarliestStart >= 0 {
+		l, i := e.label(p.EarliestStart), p.EarliestStart
+		pp.EarliestStart, pp.EarliestStartPeriod = &l, &i
+	}
 	for k, x := range f.Flows {
 		pp.CashFlows[k] = money(x)
 	}

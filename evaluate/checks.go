@@ -2,10 +2,14 @@ package evaluate
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // evaluateChecks evaluates every check block, in declaration order, in a
@@ -18,6 +22,11 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 		return results
 	}
 	ctx := e.cfg.EvalContext(map[string]cty.Value{"plan": planValue(plan, e.planParts())})
+	projectIDs := make([]string, 0, len(plan.Projects))
+	for _, pp := range plan.Projects {
+		projectIDs = append(projectIDs, pp.ID)
+	}
+	sort.Strings(projectIDs)
 	for _, c := range e.cfg.Checks {
 		res := CheckResult{ID: c.ID, Severity: c.Severity, Range: sourceRange(c.DeclRange)}
 		if res.Severity == "" {
@@ -30,6 +39,13 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 			continue
 		}
 		res.Range = sourceRange(c.Condition.Range())
+		if diags := unknownProjectRefs(c.Condition, projectIDs); diags.HasErrors() {
+			// Said here, by name, rather than as HCL's "Invalid index".
+			e.diags = append(e.diags, diags...)
+			res.Message = "condition could not be evaluated: " + diags[0].Summary
+			results = append(results, res)
+			continue
+		}
 		passed, diags := evaluateCondition(c.Condition, ctx)
 		e.diags = append(e.diags, diags...)
 		if diags.HasErrors() {
@@ -44,6 +60,52 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 		results = append(results, res)
 	}
 	return results
+}
+
+// unknownProjectRefs reports each plan.projects["id"] (or plan.projects.id)
+// in expr whose id is not a project of the plan, suggesting the nearest
+// id. ids is sorted. Indexes computed at run time are left to HCL.
+func unknownProjectRefs(expr hcl.Expression, ids []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, tr := range expr.Variables() {
+		if len(tr) < 3 || tr.RootName() != "plan" || traversalStepName(tr[1]) != "projects" {
+			continue
+		}
+		id := traversalStepName(tr[2])
+		if id == "" {
+			continue
+		}
+		if _, found := sort.Find(len(ids), func(i int) int { return strings.Compare(id, ids[i]) }); found {
+			continue
+		}
+		detail := fmt.Sprintf("There is no project %q in the plan.", id)
+		if near := hclspec.Nearest(id, ids); near != "" {
+			detail += fmt.Sprintf(" Did you mean %q?", near)
+		}
+		subject := tr[:3].SourceRange()
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unknown project",
+			Detail:   detail,
+			Subject:  &subject,
+			Context:  expr.Range().Ptr(),
+		})
+	}
+	return diags
+}
+
+// traversalStepName is the name an attribute step or a literal string
+// index selects, or "".
+func traversalStepName(step hcl.Traverser) string {
+	switch s := step.(type) {
+	case hcl.TraverseAttr:
+		return s.Name
+	case hcl.TraverseIndex:
+		if s.Key.IsKnown() && !s.Key.IsNull() && s.Key.Type() == cty.String {
+			return s.Key.AsString()
+		}
+	}
+	return ""
 }
 
 // evaluateCondition evaluates a check condition to a known bool.
@@ -259,6 +321,7 @@ var (
 		"duration": cty.Number, "mandatory": cty.Bool, "depends_on": cty.List(cty.String),
 		"goals": cty.Map(cty.Number), "effort": cty.Map(cty.Number), "funding": cty.String,
 		"vendor": cty.String, "deadline": cty.String,
+		"earliest_start": cty.String, "earliest_start_period": cty.Number,
 	})
 )
 
@@ -272,35 +335,37 @@ func projectValue(pp ProjectPlan) cty.Value {
 		effort[k] = num(v)
 	}
 	return cty.ObjectVal(map[string]cty.Value{
-		"id":                cty.StringVal(pp.ID),
-		"title":             cty.StringVal(pp.Title),
-		"rank":              cty.NumberIntVal(int64(pp.Rank)),
-		"status":            cty.StringVal(pp.Status),
-		"gate":              cty.StringVal(pp.Gate),
-		"reasons":           stringList(pp.Reasons),
-		"score":             num(pp.Score),
-		"alignment":         num(pp.Alignment),
-		"risk":              num(pp.Risk),
-		"start_period":      optInt(pp.StartPeriod),
-		"end_period":        optInt(pp.EndPeriod),
-		"start":             optString(pp.Start),
-		"end":               optString(pp.End),
-		"cost":              num(pp.Cost),
-		"benefit":           num(pp.Benefit),
-		"npv":               num(pp.NPV),
-		"risk_adjusted_npv": num(pp.RiskAdjustedNPV),
-		"scheduled_npv":     optNum(pp.ScheduledNPV),
-		"roi":               optNum(pp.ROI),
-		"irr":               optNum(pp.IRR),
-		"payback_periods":   optNum(pp.PaybackPeriods),
-		"duration":          cty.NumberIntVal(int64(pp.Duration)),
-		"mandatory":         cty.BoolVal(pp.Mandatory),
-		"depends_on":        stringList(pp.DependsOn),
-		"goals":             mapOf(goals, cty.Number),
-		"effort":            mapOf(effort, cty.Number),
-		"funding":           cty.StringVal(pp.Funding),
-		"vendor":            cty.StringVal(pp.Vendor),
-		"deadline":          optString(pp.Deadline),
+		"id":                    cty.StringVal(pp.ID),
+		"title":                 cty.StringVal(pp.Title),
+		"rank":                  cty.NumberIntVal(int64(pp.Rank)),
+		"status":                cty.StringVal(pp.Status),
+		"gate":                  cty.StringVal(pp.Gate),
+		"reasons":               stringList(pp.Reasons),
+		"score":                 num(pp.Score),
+		"alignment":             num(pp.Alignment),
+		"risk":                  num(pp.Risk),
+		"start_period":          optInt(pp.StartPeriod),
+		"end_period":            optInt(pp.EndPeriod),
+		"start":                 optString(pp.Start),
+		"end":                   optString(pp.End),
+		"cost":                  num(pp.Cost),
+		"benefit":               num(pp.Benefit),
+		"npv":                   num(pp.NPV),
+		"risk_adjusted_npv":     num(pp.RiskAdjustedNPV),
+		"scheduled_npv":         optNum(pp.ScheduledNPV),
+		"roi":                   optNum(pp.ROI),
+		"irr":                   optNum(pp.IRR),
+		"payback_periods":       optNum(pp.PaybackPeriods),
+		"duration":              cty.NumberIntVal(int64(pp.Duration)),
+		"mandatory":             cty.BoolVal(pp.Mandatory),
+		"depends_on":            stringList(pp.DependsOn),
+		"goals":                 mapOf(goals, cty.Number),
+		"effort":                mapOf(effort, cty.Number),
+		"funding":               cty.StringVal(pp.Funding),
+		"vendor":                cty.StringVal(pp.Vendor),
+		"deadline":              optString(pp.Deadline),
+		"earliest_start":        optString(pp.EarliestStart),
+		"earliest_start_period": optInt(pp.EarliestStartPeriod),
 	})
 }
 

@@ -42,6 +42,8 @@ func TestChecks(t *testing.T) {
 		severity  string
 		want      CheckResult
 		wantDiag  string // summary of an expected error diagnostic
+		// detail of that diagnostic, when not ""
+		wantDetail string
 	}{
 		{name: "passes", condition: `plan.projects["a"].status == "scheduled"`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
@@ -56,11 +58,21 @@ func TestChecks(t *testing.T) {
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "null start of a dropped project", condition: `plan.projects.c.start == null && plan.projects.c.gate == "alignment"`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "earliest_start unset is null", condition: `plan.projects.a.earliest_start == null && plan.projects.a.earliest_start_period == null`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "for expression over projects", condition: `length([for p in plan.projects : p.id if p.status == "dropped"]) == plan.totals.dropped`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "finance functions", condition: `floor(npv(0.1, [-1000, 400, 400, 400, 400, 400])) == 469 && irr([-100, 110]) > 0.0999`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "unknown project is a diagnostic", condition: `plan.projects["nope"].status == "scheduled"`,
+			want:       CheckResult{ID: "c", Severity: "error", Message: "condition could not be evaluated: Unknown project"},
+			wantDiag:   "Unknown project",
+			wantDetail: `There is no project "nope" in the plan.`},
+		{name: "unknown project suggests the nearest", condition: `plan.projects.aa.status == "scheduled"`,
+			want:       CheckResult{ID: "c", Severity: "error", Message: "condition could not be evaluated: Unknown project"},
+			wantDiag:   "Unknown project",
+			wantDetail: `There is no project "aa" in the plan. Did you mean "a"?`},
+		{name: "computed project index is left to HCL", condition: `plan.projects[lower("NOPE")].status == "scheduled"`,
 			want:     CheckResult{ID: "c", Severity: "error", Message: "condition could not be evaluated: Invalid index"},
 			wantDiag: "Invalid index"},
 		{name: "not a bool is a diagnostic", condition: `plan.totals`,
@@ -93,6 +105,9 @@ func TestChecks(t *testing.T) {
 			}
 			if tt.wantDiag != "" && (!diags.HasErrors() || diags[0].Summary != tt.wantDiag) {
 				t.Errorf("diagnostics %v, want %q", diags, tt.wantDiag)
+			}
+			if tt.wantDetail != "" && diags.HasErrors() && diags[0].Detail != tt.wantDetail {
+				t.Errorf("detail = %q, want %q", diags[0].Detail, tt.wantDetail)
 			}
 		})
 	}

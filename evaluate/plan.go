@@ -91,7 +91,12 @@ type ProjectPlan struct {
 	Funding   string             `json:"funding"`
 	Vendor    string             `json:"vendor"`   // resolved vendor id, "" when none
 	Deadline  *string            `json:"deadline"` // label of the last allowed period
-	CashFlows []float64          `json:"cash_flows"`
+	// EarliestStart is the label of the first period it may start in
+	// (its earliest_start), EarliestStartPeriod that period's index; both
+	// null when it has none.
+	EarliestStart       *string   `json:"earliest_start"`
+	EarliestStartPeriod *int      `json:"earliest_start_period"`
+	CashFlows           []float64 `json:"cash_flows"`
 }
 
 // Finding is one reason a gate or the scheduler gave, with its source.

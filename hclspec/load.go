@@ -49,10 +49,14 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 	if err != nil {
 		cfg := newConfig(dir)
 		cfg.Files = l.parser.Files()
+		detail := err.Error()
+		if info, statErr := os.Stat(dir); statErr == nil && !info.IsDir() {
+			detail = fmt.Sprintf("%s is a file, but a roadmap is a directory: every .hcl file in it is read together. Name the directory holding it instead: %s", dir, filepath.Dir(dir))
+		}
 		return cfg, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read roadmap directory",
-			Detail:   err.Error(),
+			Detail:   detail,
 		}}
 	}
 	return l.load(dir, files, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {

@@ -120,10 +120,12 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		}
 	}
 
-	t.line("")
-	t.heading("Projects:")
-	for _, p := range d.Projects {
-		t.project(p)
+	if len(d.Projects) > 0 {
+		t.line("")
+		t.heading("Projects:")
+		for _, p := range d.Projects {
+			t.project(p)
+		}
 	}
 	if d.Summary.Unchanged > 0 || len(d.Projects) == 0 {
 		t.line("")

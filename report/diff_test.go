@@ -93,6 +93,40 @@ func TestRenderDiffText(t *testing.T) {
 	}
 }
 
+// settingsOnlyDiff changes a roadmap setting and nothing else.
+func settingsOnlyDiff() *diff.PlanDiff {
+	after := difftest.Before()
+	after.Roadmap.MaxParallel = 9
+	d := diff.Diff(difftest.Before(), after)
+	d.Before.Source = "origin/main"
+	d.After.Source = "working tree"
+	return d
+}
+
+func TestRenderDiffSettingsOnly(t *testing.T) {
+	d := settingsOnlyDiff()
+	if !d.Changed || len(d.Projects) != 0 || len(d.Roadmap) != 1 {
+		t.Fatalf("fixture: changed %v, %d projects, %d settings; want only one setting changed", d.Changed, len(d.Projects), len(d.Roadmap))
+	}
+	for _, format := range []string{"text", "markdown"} {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := RenderDiff(&buf, d, format, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if strings.Contains(out, "Projects:") {
+				t.Errorf("a Projects heading with no project listed:\n%s", out)
+			}
+			for _, want := range []string{"max_parallel: ", "8 projects unchanged."} {
+				if !strings.Contains(out, want) {
+					t.Errorf("lacks %q:\n%s", want, out)
+				}
+			}
+		})
+	}
+}
+
 func TestRenderDiffMarkdown(t *testing.T) {
 	var buf bytes.Buffer
 	if err := RenderDiff(&buf, fixtureDiff(), "markdown", Options{}); err != nil {

@@ -14,7 +14,8 @@ import (
 //     header ("Cost (EUR)") and print bare amounts ("1,234,567").
 //   - Where space is tight (the capacity plan) money is compact, three
 //     significant digits with a k/M/B suffix ("950", "12.3k", "1.2M").
-//   - Ratios are percentages with one decimal ("28.6%"); scores, alignment
+//   - Ratios are percentages with one decimal ("28.6%"), beyond ±10,000%
+//     only bounded (">10,000%", "<-10,000%"); scores, alignment
 //     and risk stay 0..1 with two decimals ("0.82").
 //   - A figure that does not exist (an IRR that never changes sign, a
 //     payback never reached) is an em dash, "—".
@@ -111,10 +112,22 @@ func threeSignificant(x float64) string {
 	return s
 }
 
-// formatPercent formats a fraction as a percentage: 0.2865 -> "28.6%".
+// percentLimit bounds the percentages printed in full: past it an IRR or
+// ROI (absurd inputs give 29-digit ones) is shown as ">10,000%", since
+// its digits say nothing more and would break the table. JSON keeps them.
+const percentLimit = 10000
+
+// formatPercent formats a fraction as a percentage: 0.2865 -> "28.6%",
+// 250 -> ">10,000%", -250 -> "<-10,000%".
 func formatPercent(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return none
+	}
+	switch pct := v * 100; {
+	case pct > percentLimit:
+		return ">" + groupThousands(strconv.Itoa(percentLimit)) + "%"
+	case pct < -percentLimit:
+		return "<-" + groupThousands(strconv.Itoa(percentLimit)) + "%"
 	}
 	s := strconv.FormatFloat(v*100, 'f', 1, 64)
 	if s == "-0.0" {

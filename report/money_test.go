@@ -1,8 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
 func TestFormatMoney(t *testing.T) {
@@ -70,6 +74,11 @@ func TestFormatPercentRatioQuantity(t *testing.T) {
 		{formatPercent(1.5), "150.0%"},
 		{formatPercent(-0.266666), "-26.7%"},
 		{formatPercent(-0.00001), "0.0%"},
+		{formatPercent(100), "10000.0%"},
+		{formatPercent(100.001), ">10,000%"},
+		{formatPercent(139854278448116e14), ">10,000%"},
+		{formatPercent(-100), "-10000.0%"},
+		{formatPercent(-100.001), "<-10,000%"},
 		{formatPercentPtr(nil), "—"},
 		{formatPercentPtr(&irr), "28.6%"},
 		{formatRatio(0.825), "0.82"},
@@ -85,5 +94,54 @@ func TestFormatPercentRatioQuantity(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
 		}
+	}
+}
+
+// Absurd inputs give IRRs and ROIs of many digits: the human formats bound
+// them, JSON keeps the number.
+func TestRenderPlanBoundsHugePercentages(t *testing.T) {
+	p := loadFixture(t, "it2027")
+	huge, hugeLoss := 139854278448116e14, -2e6
+	var pr *evaluate.ProjectPlan
+	for i := range p.Projects {
+		if p.Projects[i].Status == "scheduled" {
+			pr = &p.Projects[i]
+			break
+		}
+	}
+	if pr == nil {
+		t.Fatal("the fixture has no scheduled project")
+	}
+	pr.IRR, pr.ROI = &huge, &hugeLoss
+	for _, tt := range []struct {
+		format string
+		wants  []string
+	}{
+		{"table", []string{">10,000%", "<-10,000%"}},
+		{"markdown", []string{">10,000%", "<-10,000%"}},
+		{"html", []string{"&lt;-10,000%"}}, // the page shows ROI, not IRR
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := RenderPlan(&buf, p, tt.format, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for _, want := range tt.wants {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s output lacks %q", tt.format, want)
+				}
+			}
+			if strings.Contains(out, "13985427844811") {
+				t.Errorf("%s output prints the huge IRR in full", tt.format)
+			}
+		})
+	}
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "json", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"irr": 1.39854278448116e+28`) {
+		t.Errorf("JSON does not keep the IRR as a number:\n%s", buf.String())
 	}
 }

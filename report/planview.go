@@ -119,9 +119,10 @@ func whenText(pr evaluate.ProjectPlan) string {
 }
 
 // delayNote explains, from the plan alone, why a scheduled project starts
-// after the first period: the dependency it waited for, and each team
-// that had no room for its effort in the periods just before it started.
-// It is "" when the plan shows no such cause (an earliest_start, say).
+// after the first period: the dependency it waited for, its
+// earliest_start, and each team, slot or budget that had no room for it in
+// the periods just before it started (counting only periods it could
+// otherwise have started in). It is "" when the plan shows no such cause.
 func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 	if pr.Status != evaluate.StatusScheduled || pr.StartPeriod == nil || *pr.StartPeriod <= 0 {
 		return ""
@@ -140,9 +141,19 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 	if lastEnd == start {
 		notes = append(notes, "starts when "+lastDep+" ends")
 	}
-	// Periods before its dependencies end explain nothing: it could not
-	// have started there anyway.
+	// Periods before its dependencies end, or before its earliest_start,
+	// explain nothing: it could not have started there anyway.
 	earliest := max(0, lastEnd)
+	if es := pr.EarliestStartPeriod; es != nil {
+		earliest = max(earliest, *es)
+		if *es == start {
+			label := periodLabel(p, start)
+			if pr.EarliestStart != nil {
+				label = *pr.EarliestStart
+			}
+			notes = append(notes, "starts no earlier than "+label+" (earliest_start)")
+		}
+	}
 	byIndex := make(map[int]evaluate.PeriodPlan, len(p.Periods))
 	for _, pe := range p.Periods {
 		byIndex[pe.Index] = pe

@@ -8,6 +8,7 @@ import (
 
 func TestDelayNote(t *testing.T) {
 	intp := func(i int) *int { return &i }
+	strp := func(s string) *string { return &s }
 	periods := []evaluate.PeriodPlan{
 		{Index: 0, Label: "Q1", Teams: map[string]evaluate.TeamLoad{"apps": {Capacity: 6, Used: 6}, "data": {Capacity: 2, Used: 0}}},
 		{Index: 1, Label: "Q2", Teams: map[string]evaluate.TeamLoad{"apps": {Capacity: 6, Used: 4}, "data": {Capacity: 2, Used: 2}}},
@@ -35,6 +36,17 @@ func TestDelayNote(t *testing.T) {
 		{"team after the dependency", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), DependsOn: []string{"early"}, Effort: map[string]float64{"apps": 3}},
 			"waited for apps: 3 FTE not free in Q2"},
 		{"no visible cause", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(1), Effort: map[string]float64{"data": 2}}, ""},
+		// apps was full in Q1 and Q2, but the project could not start before Q3 anyway.
+		{"earliest_start, not the full team", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2),
+			EarliestStart: strp("Q3"), EarliestStartPeriod: intp(2), Effort: map[string]float64{"apps": 3}},
+			"starts no earlier than Q3 (earliest_start)"},
+		// It could start from Q2; apps was full there, and only there counts.
+		{"team after the earliest_start", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2),
+			EarliestStart: strp("Q2"), EarliestStartPeriod: intp(1), Effort: map[string]float64{"apps": 3}},
+			"waited for apps: 3 FTE not free in Q2"},
+		{"earliest_start and a dependency", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, StartPeriod: intp(2), DependsOn: []string{"sso"},
+			EarliestStart: strp("Q3"), EarliestStartPeriod: intp(2), Effort: map[string]float64{"data": 1}},
+			"starts when sso ends; starts no earlier than Q3 (earliest_start)"},
 	}
 	for _, c := range cases {
 		p := &evaluate.Plan{Periods: periods, Projects: []evaluate.ProjectPlan{dep, early, c.pr},

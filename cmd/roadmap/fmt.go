@@ -257,6 +257,13 @@ func (r *fmtRun) formatStdin() error {
 	}
 	if r.o.check && !bytes.Equal(src, formatted) {
 		r.failed = true // with or without --diff, as for files
+		// Listed as a file would be; without --check stdout carries the
+		// formatted text or the diff alone.
+		if r.o.list {
+			if _, err := fmt.Fprintln(r.s.Out, name); err != nil {
+				return err
+			}
+		}
 	}
 	switch {
 	case r.o.diff:

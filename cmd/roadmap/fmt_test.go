@@ -269,7 +269,8 @@ func TestFmtStdin(t *testing.T) {
 	}{
 		{name: "format", args: []string{"-"}, stdin: unformattedGoals, wantStdout: formattedGoals},
 		{name: "already formatted", args: []string{"-"}, stdin: formattedTeams, wantStdout: formattedTeams},
-		{name: "check unformatted", args: []string{"--check", "-"}, stdin: unformattedGoals, wantCode: 1},
+		{name: "check unformatted", args: []string{"--check", "-"}, stdin: unformattedGoals, wantCode: 1, wantStdout: "<stdin>\n"},
+		{name: "check unformatted unlisted", args: []string{"--check", "--list=false", "-"}, stdin: unformattedGoals, wantCode: 1},
 		{name: "check formatted", args: []string{"--check", "-"}, stdin: formattedTeams},
 		{
 			name:       "diff",
@@ -282,7 +283,7 @@ func TestFmtStdin(t *testing.T) {
 			args:       []string{"--check", "--diff", "-"},
 			stdin:      "a=1\n",
 			wantCode:   1,
-			wantStdout: "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
+			wantStdout: "<stdin>\n--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-a=1\n+a = 1\n",
 		},
 		{name: "check and diff formatted", args: []string{"--check", "--diff", "-"}, stdin: formattedTeams},
 		{

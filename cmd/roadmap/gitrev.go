@@ -84,6 +84,10 @@ func exportDirAtRevision(ctx context.Context, dir, rev string) (*dirAtRevision, 
 
 	commit, err := git(ctx, top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
+		if _, headErr := git(ctx, top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"); headErr != nil {
+			// An unborn branch: no revision can name a commit yet.
+			return nil, fmt.Errorf("unknown revision %q: the repository has no commits yet", rev)
+		}
 		hint := ""
 		if shallow, _ := git(ctx, top, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
 			hint = " (this clone is shallow: fetch the revision first, e.g. git fetch origin main, or checkout with fetch-depth: 0)"

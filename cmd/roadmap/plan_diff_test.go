@@ -113,6 +113,18 @@ func TestPlanBaseTextCoversEveryChange(t *testing.T) {
 	}
 }
 
+func TestPlanBaseWithoutCommits(t *testing.T) {
+	r := newTestRepo(t)
+	r.write(roadmapFiles(t, "v1"))
+	t.Chdir(r.dir)
+	res := runCLI(t, "plan", "--base", "HEAD", "roadmap")
+	res.wantExit(t, 1)
+	want := "Error: unknown revision \"HEAD\": the repository has no commits yet\n"
+	if res.Stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", res.Stderr, want)
+	}
+}
+
 func TestPlanBaseExitCodes(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -187,6 +187,25 @@ func TestValidateMissingDirectory(t *testing.T) {
 	}
 }
 
+// A roadmap is a directory; naming one of its files gets a hint that
+// names the directory instead of a bare "not a directory".
+func TestRoadmapFileGivenForDirectory(t *testing.T) {
+	file := filepath.Join(validateDir, "valid", "roadmap.hcl")
+	wantDetail := file + " is a file, but a roadmap is a directory: every .hcl file in it is read together. Name the directory holding it instead: " + filepath.Join(validateDir, "valid")
+	for _, command := range []string{"validate", "plan", "graph"} {
+		t.Run(command, func(t *testing.T) {
+			res := runCLI(t, command, file)
+			res.wantExit(t, 1)
+			if !strings.HasPrefix(res.Stderr, "Error: Cannot read roadmap directory\n") {
+				t.Errorf("stderr:\n%s", res.Stderr)
+			}
+			if !strings.Contains(strings.Join(strings.Fields(res.Stderr), " "), wantDetail) {
+				t.Errorf("stderr does not say %q:\n%s", wantDetail, res.Stderr)
+			}
+		})
+	}
+}
+
 func TestValidateDiagnosticsOnTerminal(t *testing.T) {
 	dir := filepath.Join(validateDir, "invalid")
 	res := cliRun{Args: []string{"validate", dir}, ErrIsTerminal: true, TerminalWidth: 50}.run(t)
@@ -278,5 +297,50 @@ func TestReadmePlanExcerptIsCurrent(t *testing.T) {
 		n := min(len(plan), len(excerpt))
 		t.Errorf("the README's plan excerpt is not the start of testdata/plan/it-department.txt (-readme +plan):\n%s",
 			cmp.Diff(excerpt, plan[:n]))
+	}
+}
+
+// A check naming a project that does not exist says so, by name, with the
+// nearest id, where the name is written. (validate does not evaluate
+// checks: plan does.)
+func TestCheckNamingUnknownProject(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"roadmap.hcl": `roadmap {
+  start = "2027-Q1"
+}
+
+team "platform" {
+  capacity = 4
+}
+
+project "single_sign_on" {
+  duration = 2
+  effort   = { platform = 2 }
+}
+
+check "sso_first" {
+  condition     = plan.projects["single_sign_in"].status == "scheduled"
+  error_message = "SSO must be scheduled."
+}
+`,
+	})
+	for _, command := range []string{"plan"} {
+		t.Run(command, func(t *testing.T) {
+			res := runCLI(t, command, dir)
+			res.wantExit(t, 1)
+			for _, want := range []string{
+				"Error: Unknown project\n",
+				"on " + filepath.Join(dir, "roadmap.hcl") + " line 15",
+				`There is no project "single_sign_in" in the plan. Did you mean "single_sign_on"?`,
+			} {
+				if !strings.Contains(res.Stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+				}
+			}
+			if strings.Contains(res.Stderr, "Invalid index") {
+				t.Errorf("HCL's generic message is still shown:\n%s", res.Stderr)
+			}
+		})
 	}
 }

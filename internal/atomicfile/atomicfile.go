@@ -13,7 +13,13 @@ import (
 // gives it the permissions of the file it replaces (perm when there is
 // none) and renames it over path. On any error the original is untouched
 // and the temporary file is removed.
-func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
+func WriteFile(path string, data []byte, perm fs.FileMode) error {
+	return writeFile(path, data, perm, os.Rename)
+}
+
+// writeFile is WriteFile with the final rename given, so tests can make
+// it fail after the temporary file is written.
+func writeFile(path string, data []byte, perm fs.FileMode, rename func(oldpath, newpath string) error) (err error) {
 	if fi, statErr := os.Stat(path); statErr == nil {
 		if !fi.Mode().IsRegular() {
 			return &fs.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
@@ -53,6 +59,3 @@ func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	return rename(tmp.Name(), path)
 }
-
-// rename is os.Rename; a variable only so tests can make it fail.
-var rename = os.Rename

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -43,9 +44,7 @@ func TestWriteFileFailedRenameLeavesOriginal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.hcl")
 	os.WriteFile(path, []byte("original"), 0o644)
-	rename = func(string, string) error { return errors.New("simulated crash between write and rename") }
-	defer func() { rename = os.Rename }()
-	if err := WriteFile(path, []byte("changed"), 0o644); err == nil {
+	if err := writeFile(path, []byte("changed"), 0o644, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	got, _ := os.ReadFile(path)
@@ -85,15 +84,26 @@ func TestWriteFileRefusesNonRegular(t *testing.T) {
 	}
 }
 
+// failingRename stands for a crash between writing the temporary file and
+// renaming it over the target.
+func failingRename(string, string) error {
+	return errors.New("simulated crash between write and rename")
+}
+
+// assertOnlyFiles fails unless dir holds exactly the files named in want,
+// in lexical order.
 func assertOnlyFiles(t *testing.T, dir string, want ...string) {
 	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	var got []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
 	for _, e := range entries {
 		got = append(got, e.Name())
 	}
-	if len(got) != len(want) {
-		t.Fatalf("directory holds %v, want %v (temporary file left behind?)", got, want)
+	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Fatalf("directory holds %q, want %q (temporary file left behind?)", got, want)
 	}
 }
 

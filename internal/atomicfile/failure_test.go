@@ -1,7 +1,6 @@
 package atomicfile
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,9 +10,7 @@ import (
 // failure between write and rename leaves no file and no temporary file.
 func TestWriteFileFailedRenameOfNewFile(t *testing.T) {
 	dir := t.TempDir()
-	rename = func(string, string) error { return errors.New("simulated crash between write and rename") }
-	defer func() { rename = os.Rename }()
-	if err := WriteFile(filepath.Join(dir, "plan.json"), []byte("{}"), 0o644); err == nil {
+	if err := writeFile(filepath.Join(dir, "plan.json"), []byte("{}"), 0o644, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	assertOnlyFiles(t, dir)
@@ -27,9 +24,7 @@ func TestWriteFileFailedRenameKeepsMode(t *testing.T) {
 	if err := os.WriteFile(path, []byte("original"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rename = func(string, string) error { return errors.New("simulated crash between write and rename") }
-	defer func() { rename = os.Rename }()
-	if err := WriteFile(path, []byte("changed"), 0o644); err == nil {
+	if err := writeFile(path, []byte("changed"), 0o644, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	fi, err := os.Stat(path)
