@@ -151,7 +151,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 
 	if o.base != "" || o.compare != "" {
-		code, err := runPlanDiff(g, s, o, plan)
+		code, err := runPlanDiff(ctx, g, s, o, plan)
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func diffFormats() []string {
 // 1 when current fails an error-severity check, else 2 with
 // --detailed-exitcode when the plans differ, else 0. Nothing is written to
 // stdout unless the whole diff could be made.
-func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate.Plan) (int, error) {
+func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, current *evaluate.Plan) (int, error) {
 	if o.base != "" && o.compare != "" {
 		return 1, errors.New("--base and --compare cannot be used together")
 	}
@@ -53,7 +53,7 @@ func runPlanDiff(g *globalOptions, s *Streams, o *planOptions, current *evaluate
 		d = diff.Diff(before, current)
 		d.Before.Source, d.After.Source = o.compare, o.dir
 	default:
-		p, err := planAtRevision(context.Background(), g, s, o)
+		p, err := planAtRevision(ctx, g, s, o)
 		if err != nil {
 			return 1, err
 		}
