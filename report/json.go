@@ -32,13 +32,16 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
 	// Titles such as "R&D" stay readable; the output is not meant for HTML.
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(normalizePlan(p)); err != nil {
 		return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
 	}
-	return buf.Bytes(), nil
+	// Encode wrote compact JSON and a newline; indent it as
+	// SetIndent("", "  ") would, only faster.
+	compact := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	out := indentJSON(make([]byte, 0, len(compact)*2), compact, "  ")
+	return append(out, '\n'), nil
 }
 
 // ReadPlan reads a plan saved by `plan --out` or `plan --format json`.
