@@ -104,8 +104,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	}
 	var lines []string
 	if res.Objective == schedule.ObjectiveFinish {
-		lines = append(lines, fmt.Sprintf("Finishes at the end of %s instead of %s: %d periods sooner, with the same projects.",
-			e.label(int(res.Best)-1), e.label(int(res.Baseline)-1), int(res.Baseline-res.Best)))
+		lines = append(lines, fmt.Sprintf("Finishes at the end of %s instead of %s: %s sooner, with the same projects.",
+			e.label(int(res.Best)-1), e.label(int(res.Baseline)-1), periods(int(res.Baseline-res.Best))))
 	} else {
 		lines = append(lines, fmt.Sprintf("Total score %s instead of %s in rank order (+%s), within the same capacity and budgets.",
 			formatNumber(res.Best, 3), formatNumber(res.Baseline, 3), formatNumber(res.Best-res.Baseline, 3)))
@@ -169,8 +169,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	}
 	for _, i := range earlier {
 		pe := tasks[i]
-		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%d periods earlier).",
-			pe.cfg.ID, e.label(best[i]), e.label(base[i]), base[i]-best[i]))
+		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s earlier).",
+			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(base[i]-best[i])))
 	}
 	for _, i := range later {
 		pe := tasks[i]
@@ -182,8 +182,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 				why += fmt.Sprintf(" and %d more", len(c)-3)
 			}
 		}
-		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%d periods later%s).",
-			pe.cfg.ID, e.label(best[i]), e.label(base[i]), best[i]-base[i], why))
+		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s later%s).",
+			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(best[i]-base[i]), why))
 	}
 	if len(changes) > maxChangeLines {
 		n := len(changes) - maxChangeLines

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -96,7 +97,7 @@ func (r *attrReader) conv(a *hcl.Attribute, subject hcl.Range, v cty.Value, ty c
 	out, err := convert.Convert(v, ty)
 	if err != nil {
 		r.failAt(a, subject, "Incorrect attribute value type",
-			fmt.Sprintf("Inappropriate value for attribute %q: %s.", r.prefix+a.Name, convertErrorText(err)))
+			strings.TrimSpace(fmt.Sprintf("Inappropriate value for attribute %q: %s. %s", r.prefix+a.Name, convertErrorText(err), typeHint(ty))))
 		return cty.NilVal, false
 	}
 	if !out.IsWhollyKnown() {

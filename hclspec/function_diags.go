@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -54,4 +55,31 @@ func readsOutside(name string) bool {
 		return true
 	}
 	return false
+}
+
+// missingLabel and extraLabel match HCL's details for a block with too
+// few or too many labels ("All project blocks must have 1 labels (id).").
+var (
+	missingLabel = regexp.MustCompile(`^All (\w+) blocks must have 1 labels \((\w+)\)\.$`)
+	extraLabel   = regexp.MustCompile(`^Only 1 labels \((\w+)\) are expected for (\w+) blocks\.$`)
+)
+
+// ExplainLabelErrors rewrites HCL's details for a block with a missing or
+// an extra label into what to write instead.
+func ExplainLabelErrors(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if m := missingLabel.FindStringSubmatch(d.Detail); m != nil {
+			d.Detail = fmt.Sprintf("%s %s block needs its %s as a quoted label after the block type, such as %s \"example\" { ... }.", anArticle(m[1]), m[1], m[2], m[1])
+		} else if m := extraLabel.FindStringSubmatch(d.Detail); m != nil {
+			d.Detail = fmt.Sprintf("%s %s block takes one label, its %s, such as %s \"example\" { ... }. Remove the other labels.", anArticle(m[2]), m[2], m[1], m[2])
+		}
+	}
+}
+
+// anArticle is "An" before a vowel, else "A".
+func anArticle(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "An"
+	}
+	return "A"
 }

@@ -116,6 +116,7 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	}
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
+	ExplainLabelErrors(diags)
 	diags = dropFollowUpsOfRefusals(diags)
 	SortDiagnostics(diags)
 	return cfg, diags

@@ -3,6 +3,10 @@ package hclspec
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -26,27 +30,51 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 	if len(cuts) == 0 {
 		return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	}
-	var body *hclsyntax.Body
+	type piece struct {
+		start hcl.Pos
+		end   int
+		body  *hclsyntax.Body
+		ok    bool
+	}
+	pieces := make([]piece, len(cuts)+1)
 	start := hcl.InitialPos
-	for k := 0; k <= len(cuts); k++ {
+	for k := range pieces {
 		end := len(src)
 		if k < len(cuts) {
 			end = cuts[k]
 		}
-		piece := src[start.Byte:end]
-		f, diags := hclsyntax.ParseConfig(piece, filename, start)
-		b, ok := f.Body.(*hclsyntax.Body)
-		if len(diags) > 0 || !ok || len(b.Attributes) > 0 {
+		pieces[k] = piece{start: start, end: end}
+		start = hcl.Pos{Line: start.Line + bytes.Count(src[start.Byte:end], []byte{'\n'}), Column: 1, Byte: end}
+	}
+	// The pieces are independent: parse them on every core, each result
+	// in its own slot, joined in order below.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(pieces); k = int(next.Add(1) - 1) {
+				p := &pieces[k]
+				f, diags := hclsyntax.ParseConfig(src[p.start.Byte:p.end], filename, p.start)
+				b, ok := f.Body.(*hclsyntax.Body)
+				p.body, p.ok = b, ok && len(diags) == 0 && len(b.Attributes) == 0
+			}
+		}()
+	}
+	wg.Wait()
+	var body *hclsyntax.Body
+	for _, p := range pieces {
+		if !p.ok {
 			return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 		}
 		if body == nil {
-			body = b
-		} else {
-			body.Blocks = append(body.Blocks, b.Blocks...)
-			body.SrcRange = hcl.RangeBetween(body.SrcRange, b.SrcRange)
-			body.EndRange = b.EndRange
+			body = p.body
+			continue
 		}
-		start = hcl.Pos{Line: start.Line + bytes.Count(piece, []byte{'\n'}), Column: 1, Byte: end}
+		body.Blocks = append(body.Blocks, p.body.Blocks...)
+		body.SrcRange = hcl.RangeBetween(body.SrcRange, p.body.SrcRange)
+		body.EndRange = p.body.EndRange
 	}
 	return &hcl.File{Body: body, Bytes: src, Nav: newHeaderNav(body)}, nil
 }
@@ -56,6 +84,9 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 // it parses, from a list of block headers: it keeps no syntax tree alive.
 type headerNav struct {
 	blocks []navBlock
+	// sorted is set when the blocks follow each other without overlap,
+	// as a parsed file's do, so a lookup can bisect.
+	sorted bool
 }
 
 type navBlock struct {
@@ -69,10 +100,25 @@ func newHeaderNav(body *hclsyntax.Body) headerNav {
 	for i, b := range body.Blocks {
 		n.blocks[i] = navBlock{rng: b.Range(), def: b.DefRange(), typ: b.Type, labels: b.Labels}
 	}
+	n.sorted = true
+	for i := 1; i < len(n.blocks); i++ {
+		if n.blocks[i].rng.Start.Byte < n.blocks[i-1].rng.End.Byte {
+			n.sorted = false
+		}
+	}
 	return n
 }
 
 func (n headerNav) block(offset int) *navBlock {
+	if n.sorted {
+		// The last block starting at or before offset is the only one
+		// that can hold it.
+		i := sort.Search(len(n.blocks), func(i int) bool { return n.blocks[i].rng.Start.Byte > offset }) - 1
+		if i >= 0 && n.blocks[i].rng.ContainsOffset(offset) {
+			return &n.blocks[i]
+		}
+		return nil
+	}
 	for i := range n.blocks {
 		if n.blocks[i].rng.ContainsOffset(offset) {
 			return &n.blocks[i]

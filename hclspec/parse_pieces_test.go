@@ -76,3 +76,31 @@ func TestParsePiecesMatchesParseConfig(t *testing.T) {
 		t.Fatalf("only %d cuts made: the test checks too little", cutSome)
 	}
 }
+
+// BenchmarkParseProjectsFile parses the projects file of a synthetic
+// 10,000-project roadmap (5 MiB) as the loader does (limits checked,
+// parsed in pieces), and with a plain hclsyntax.ParseConfig for
+// comparison.
+func BenchmarkParseProjectsFile(b *testing.B) {
+	var src []byte
+	for _, f := range synth.Generate(synth.Sized(10000, 1)) {
+		if f.Name == "30_projects.hcl" {
+			src = f.Content
+		}
+	}
+	b.SetBytes(int64(len(src)))
+	b.Run("within_limits", func(b *testing.B) {
+		for b.Loop() {
+			if _, diags := ParseConfigWithinLimits(src, "30_projects.hcl"); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	})
+	b.Run("plain_parse", func(b *testing.B) {
+		for b.Loop() {
+			if _, diags := hclsyntax.ParseConfig(src, "30_projects.hcl", hcl.InitialPos); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	})
+}

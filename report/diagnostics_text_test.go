@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -99,5 +101,32 @@ func TestDiagnosticTextMatchesHCLOnRandomRanges(t *testing.T) {
 		}
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No source", Subject: &hcl.Range{Filename: "other.hcl"}})
 		checkSameAsHCL(t, "source "+string(rune('0'+si)), diags, files)
+	}
+}
+
+// BenchmarkDiagnosticsTextLargeFile prints 200 warnings spread over a
+// 5 MiB file, as `roadmap validate` does for a large roadmap with a
+// repeated mistake.
+func BenchmarkDiagnosticsTextLargeFile(b *testing.B) {
+	var src bytes.Buffer
+	for i := range 100000 {
+		fmt.Fprintf(&src, "goal \"g%06d\" {\n  title = \"Goal number %d, padded to a realistic length\"\n}\n", i, i)
+	}
+	// Parsed as the loader parses (a 5 MiB file in pieces), so the
+	// file names its blocks the way loaded files do.
+	f, diags := hclspec.ParseConfigWithinLimits(src.Bytes(), "big.hcl")
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	blocks := f.Body.(*hclsyntax.Body).Blocks
+	var warnings hcl.Diagnostics
+	for i := 0; i < len(blocks); i += len(blocks) / 200 {
+		warnings = append(warnings, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "W", Detail: "D", Subject: blocks[i].DefRange().Ptr()})
+	}
+	files := map[string]*hcl.File{"big.hcl": f}
+	for b.Loop() {
+		if err := RenderDiagnosticsText(io.Discard, warnings, files, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

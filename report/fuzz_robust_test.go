@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
@@ -29,8 +30,13 @@ func evaluateDir(t testing.TB, dir string) *evaluate.Plan {
 	}
 	plan, diags := evaluate.Evaluate(context.Background(), cfg, fuzzEvalOptions)
 	if diags.HasErrors() {
-		if plan != nil {
-			t.Fatalf("Evaluate returned a plan with errors: %s", diags.Error())
+		// Evaluate may return a partial plan with errors (a check that
+		// cannot be evaluated); the CLI then stops, as here. Every error
+		// must say where it is.
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError && d.Subject == nil {
+				t.Errorf("evaluation error %q has no source range", d.Summary)
+			}
 		}
 		return nil
 	}

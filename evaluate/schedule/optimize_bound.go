@@ -215,7 +215,10 @@ func valueBound(p *Problem, tm timing) float64 {
 		return bound
 	}
 	for c := range lambda {
-		lambda[c] = 1 / capacity[c]
+		lambda[c] = 0 // a constraint with no capacity is settled: its users are out
+		if capacity[c] > eps {
+			lambda[c] = 1 / capacity[c]
+		}
 	}
 	iterations := min(200, 4_000_000/(len(items)+1))
 	load := make([]float64, m)
@@ -231,6 +234,9 @@ func valueBound(p *Problem, tm timing) float64 {
 		step := 1 / math.Sqrt(float64(k+1))
 		norm := 0.0
 		for c := range lambda {
+			if capacity[c] <= eps {
+				continue
+			}
 			g := (load[c] - capacity[c]) / capacity[c]
 			lambda[c] *= math.Exp(step * max(-1, min(1, g)))
 			norm += lambda[c] * capacity[c]

@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -27,6 +28,9 @@ func randomProblem(rng *rand.Rand, sp problemSpec) *Problem {
 	for r := range sp.resources {
 		c := make([]float64, sp.horizon)
 		base := float64(2 + rng.IntN(3))
+		if rng.IntN(10) == 0 {
+			base = 0 // a team with nobody in it
+		}
 		for t := range c {
 			c[t] = base
 			if rng.IntN(4) == 0 {
@@ -41,7 +45,7 @@ func randomProblem(rng *rand.Rand, sp problemSpec) *Problem {
 			b.Window = append(b.Window, t/2)
 		}
 		for w := 0; w <= (sp.horizon-1)/2; w++ {
-			b.Limit = append(b.Limit, float64(2+rng.IntN(6)))
+			b.Limit = append(b.Limit, float64(rng.IntN(8))) // sometimes nothing
 			b.Labels = append(b.Labels, fmt.Sprintf("w%d", w))
 		}
 		p.Budgets = append(p.Budgets, b)
@@ -204,6 +208,9 @@ func TestOptimizedSchedulesAreFeasible(t *testing.T) {
 			if res.Improved != s.better(best, base) {
 				t.Errorf("%s: Improved = %v for %+v vs %+v", name, res.Improved, best, base)
 			}
+			if res.Bound != nil && (math.IsNaN(*res.Bound) || math.IsInf(*res.Bound, 0)) {
+				t.Errorf("%s: bound %v", name, *res.Bound)
+			}
 			if res.Bound != nil {
 				switch res.Objective {
 				case ObjectiveValue:
@@ -356,6 +363,14 @@ func TestBounds(t *testing.T) {
 	if _, ok := finishBound(p, tm); ok {
 		t.Error("finish bound claimed for work that cannot fit the horizon")
 	}
+	// A second team with no capacity at all: task 0 needs it, so it and
+	// its successor 1 are out; task 2 alone remains. The bound must stay a
+	// number.
+	p.Resources = append(p.Resources, Resource{ID: "empty", Capacity: make([]float64, p.Horizon)})
+	p.Tasks[0].Demand = append(p.Tasks[0].Demand, Demand{Resource: 1, Amount: 1})
+	if got := valueBound(p, tm); got != 3 {
+		t.Errorf("value bound with an empty team %v, want 3", got)
+	}
 }
 
 func TestJustifyNeverLengthens(t *testing.T) {
@@ -374,8 +389,13 @@ func TestJustifyNeverLengthens(t *testing.T) {
 		if after.placed < before.placed || (after.placed == before.placed && after.makespan > before.makespan) {
 			t.Errorf("case %d: justification went from %+v to %+v", c, before, after)
 		}
-		if e.schedules != 3 {
-			t.Errorf("case %d: %d schedules counted, want 3", c, e.schedules)
+		// Nothing placed (or only zero-length tasks): nothing to justify.
+		want := 3
+		if before.makespan == 0 {
+			want = 1
+		}
+		if e.schedules != want {
+			t.Errorf("case %d: %d schedules counted, want %d", c, e.schedules, want)
 		}
 	}
 }
