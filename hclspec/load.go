@@ -110,10 +110,12 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	cfg := newConfig(dir)
 	blocks, diags := parseFiles(dir, files, parse)
 	syntaxOK := !diags.HasErrors()
-	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
+	// The files keep only what snippets need; the syntax trees live on in
+	// blocks alone, which decode lets go of block by block.
 	for name, f := range l.parser.Files() {
 		l.parser.AddFile(name, forSnippets(f))
 	}
+	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
 	ExplainLabelErrors(diags)
@@ -172,9 +174,9 @@ func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.
 	return blocks, diags
 }
 
-// decode decodes the blocks into cfg. When the files had syntax errors
-// (syntaxOK false) a missing roadmap block is not reported: it is most
-// likely inside the broken part.
+// decode decodes the blocks into cfg, clearing blocks as it goes. When
+// the files had syntax errors (syntaxOK false) a missing roadmap block is
+// not reported: it is most likely inside the broken part.
 func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byType := map[string][]*hcl.Block{}
@@ -284,9 +286,15 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 	}
 
 	var refs []reference
+	// From here each block is needed only while it is decoded: dropping
+	// it then lets the garbage collector free its syntax tree during the
+	// loop, so a large roadmap never holds its whole tree and its whole
+	// decoded form at once. (The caller does not use blocks again.)
+	clear(blocks)
 	// Block types with ids, in the order they are decoded.
 	for _, kind := range []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"} {
-		for _, b := range byType[kind] {
+		for i, b := range byType[kind] {
+			byType[kind][i] = nil
 			fresh := declare(b)
 			switch kind {
 			case "goal":
