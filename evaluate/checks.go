@@ -55,7 +55,7 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 		}
 		res.Passed = passed
 		if !passed {
-			res.Message = e.checkMessage(c.ID, c.ErrorMessage, ctx)
+			res.Message = e.checkMessage(c.ID, c.ErrorMessage, ctx, projectIDs)
 		}
 		results = append(results, res)
 	}
@@ -138,9 +138,13 @@ func evaluateCondition(expr hcl.Expression, ctx *hcl.EvalContext) (bool, hcl.Dia
 }
 
 // checkMessage is a failing check's error_message, or a default.
-func (e *evaluation) checkMessage(id string, expr hcl.Expression, ctx *hcl.EvalContext) string {
+func (e *evaluation) checkMessage(id string, expr hcl.Expression, ctx *hcl.EvalContext, projectIDs []string) string {
 	def := fmt.Sprintf("check %q failed", id)
 	if expr == nil {
+		return def
+	}
+	if diags := unknownProjectRefs(expr, projectIDs); diags.HasErrors() {
+		e.diags = append(e.diags, diags...)
 		return def
 	}
 	val, diags := expr.Value(ctx)

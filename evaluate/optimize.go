@@ -56,6 +56,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		Changes:   e.optimizationChanges(prob, tasks, res),
 	}
 	if res.Stopped == schedule.StopDeadline && ctx.Err() == nil {
+		opt.TimeLimitReached = true
 		opt.Changes = append(opt.Changes, fmt.Sprintf(
 			"The time limit of %s ended the search after %d of %d schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
 			limit, res.Schedules, in.MaxSchedules))

@@ -218,7 +218,24 @@ func TestOptimizeTimeLimitIsReported(t *testing.T) {
 		t.Errorf("best %v differs from rank order %v after no time at all", op.Best, op.Baseline)
 	}
 	last := op.Changes[len(op.Changes)-1]
-	if !strings.Contains(last, "time limit") && !strings.Contains(op.Method, "already at the bound") {
+	atBound := strings.Contains(op.Method, "already at the bound")
+	if !strings.Contains(last, "time limit") && !atBound {
 		t.Errorf("changes do not mention the time limit: %q", op.Changes)
+	}
+	if op.TimeLimitReached == atBound {
+		t.Errorf("time_limit_reached = %v with method %q", op.TimeLimitReached, op.Method)
+	}
+}
+
+// A search that ends on its budget or a bound says the time limit did not
+// end it: the same seed gives the same plan.
+func TestOptimizeWithinTimeLimitIsReproducible(t *testing.T) {
+	cfg := schedConfig(4, 2)
+	schedProject(cfg, "a", 4, 2)
+	schedProject(cfg, "b", 2, 2)
+	schedProject(cfg, "c", 2, 2)
+	plan := optimized(t, cfg, 1)
+	if plan.Optimization.TimeLimitReached {
+		t.Errorf("time_limit_reached on a search of %d schedules: %q", plan.Optimization.Schedules, plan.Optimization.Changes)
 	}
 }

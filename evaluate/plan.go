@@ -196,6 +196,10 @@ type Optimization struct {
 	Bound     *float64 `json:"bound"`     // null when none is known
 	Schedules int      `json:"schedules"` // schedules evaluated
 	Changes   []string `json:"changes"`   // what changed versus rank order, and why
+	// TimeLimitReached is true when the time limit, not the schedule
+	// budget or a proven bound, ended the search: the same seed may then
+	// give another plan, on another machine or under another load.
+	TimeLimitReached bool `json:"time_limit_reached"`
 }
 
 // GoalInfo echoes a goal.

@@ -156,8 +156,9 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	page.Heat = buildHeatMap(p, cal)
 	page.Budgets = buildHTMLBudgets(p, cal, n)
 	page.Bubbles = buildBubbles(p)
+	lk := newPlanLookup(p)
 	for i := range p.Projects {
-		hp := htmlProjectOf(p, &p.Projects[i])
+		hp := htmlProjectOf(lk, &p.Projects[i])
 		page.Projects = append(page.Projects, hp)
 		if p.Projects[i].Status != evaluate.StatusScheduled {
 			page.NotScheduled = append(page.NotScheduled, hp)
@@ -176,11 +177,12 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	return page, nil
 }
 
-func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
+func htmlProjectOf(lk *planLookup, pr *evaluate.ProjectPlan) htmlProject {
+	p := lk.p
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Reasons: projectReasons(p, *pr), When: "—", Deadline: "—",
+		Payback: "never", Mandatory: pr.Mandatory, Reasons: lk.projectReasons(*pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"

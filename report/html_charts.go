@@ -349,8 +349,13 @@ type bubbleChart struct {
 
 type bubble struct {
 	ID, CX, CY, R, Class, Fill, Title string
-	Label                             svgText
+	Label                             *svgText // nil past maxBubbleLabels
 }
+
+// maxBubbleLabels is how many bubbles, best ranked first, get a printed
+// label; past that a chart is too crowded to read them, and placing them
+// would cost time quadratic in the projects. Every bubble keeps its title.
+const maxBubbleLabels = 60
 
 const (
 	bubbleW      = 760.0
@@ -465,7 +470,10 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		if pr.Status == evaluate.StatusScheduled {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)
 		}
-		bb.Label = placeBubbleLabel(&placed, bubbles, cx, cy, r, pr.ID)
+		if pr.Rank <= maxBubbleLabels {
+			l := placeBubbleLabel(&placed, bubbles, cx, cy, r, pr.ID)
+			bb.Label = &l
+		}
 		b.Bubbles = append(b.Bubbles, bb)
 	}
 	return b

@@ -253,7 +253,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <circle class="{{.Class}}" data-project="{{.ID}}" cx="{{.CX}}" cy="{{.CY}}" r="{{.R}}"{{if .Fill}} fill="{{.Fill}}"{{end}}><title>{{.Title}}</title></circle>
 {{- end}}
 {{- range .Bubbles}}
-<text class="{{.Label.Class}}" x="{{.Label.X}}" y="{{.Label.Y}}" text-anchor="{{.Label.Anchor}}">{{.Label.Text}}</text>
+{{with .Label}}<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>{{end}}
 {{- end}}
 </svg>
 <figcaption><span class="legend"><span class="swatch-box b-scheduled"></span>scheduled (coloured by goal, as in the timeline)</span><span class="legend"><span class="swatch-box b-deferred"></span>deferred</span><span class="legend"><span class="swatch-box b-dropped"></span>dropped</span><span class="legend">Circle area grows with cost.</span></figcaption>

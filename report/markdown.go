@@ -109,6 +109,7 @@ func (m *markdownRenderer) ranking() {
 	}
 	var rows [][]string
 	mandatory := false
+	lk := newPlanLookup(m.p)
 	for _, pr := range m.p.Projects {
 		project := mdProject(pr)
 		if pr.Mandatory {
@@ -122,7 +123,7 @@ func (m *markdownRenderer) ranking() {
 		rows = append(rows, []string{
 			fmt.Sprint(pr.Rank), project, status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			mdEscape(whenText(pr)), mdReasons(projectReasons(m.p, pr)),
+			mdEscape(whenText(pr)), mdReasons(lk.projectReasons(pr)),
 		})
 	}
 	m.table([]string{"#", "Project", "Status", "Score", "Alignment", "Risk", "When", "Reason"},
@@ -274,10 +275,11 @@ func (m *markdownRenderer) capacity() {
 		count = append(count, fmt.Sprint(len(pe.Active)))
 	}
 	rows := [][]string{count}
+	inFlight := activeByPeriod(p)
 	for _, id := range activeProjects(p) {
 		row := []string{mdCode(id)}
 		for _, pe := range p.Periods {
-			if isActive(pe, id) {
+			if inFlight[pe.Index][id] {
 				row = append(row, "█")
 			} else {
 				row = append(row, "")

@@ -118,12 +118,63 @@ func whenText(pr evaluate.ProjectPlan) string {
 	return *pr.Start + " – " + *pr.End
 }
 
+// planLookup indexes a plan once, so that notes worked out per project
+// (delayNote) stay linear in the number of projects.
+type planLookup struct {
+	p       *evaluate.Plan
+	endByID map[string]int // exclusive end period of each scheduled project
+	byIndex map[int]evaluate.PeriodPlan
+	teams   []string
+	// windowSpent and windowLimit hold each budget window's final spend
+	// and limit: budget id -> window -> amount.
+	windowSpent map[string]map[string]float64
+	windowLimit map[string]map[string]float64
+	windowOrder map[string][]string // budget id -> windows in period order
+}
+
+func newPlanLookup(p *evaluate.Plan) *planLookup {
+	lk := &planLookup{
+		p:           p,
+		endByID:     make(map[string]int, len(p.Projects)),
+		byIndex:     make(map[int]evaluate.PeriodPlan, len(p.Periods)),
+		teams:       teamIDs(p),
+		windowSpent: map[string]map[string]float64{},
+		windowLimit: map[string]map[string]float64{},
+		windowOrder: map[string][]string{},
+	}
+	for _, pr := range p.Projects {
+		if pr.EndPeriod != nil && *pr.EndPeriod > lk.endByID[pr.ID] {
+			lk.endByID[pr.ID] = *pr.EndPeriod
+		}
+	}
+	for _, pe := range p.Periods {
+		lk.byIndex[pe.Index] = pe
+		for b, u := range pe.Budgets {
+			if lk.windowSpent[b] == nil {
+				lk.windowSpent[b], lk.windowLimit[b] = map[string]float64{}, map[string]float64{}
+			}
+			if _, seen := lk.windowLimit[b][u.Window]; !seen {
+				lk.windowOrder[b] = append(lk.windowOrder[b], u.Window)
+			}
+			lk.windowSpent[b][u.Window] = max(lk.windowSpent[b][u.Window], u.WindowSpent)
+			lk.windowLimit[b][u.Window] = u.Limit
+		}
+	}
+	return lk
+}
+
+// delayNote is planLookup.delayNote for a single project.
+func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
+	return newPlanLookup(p).delayNote(pr)
+}
+
 // delayNote explains, from the plan alone, why a scheduled project starts
 // after the first period: the dependency it waited for, its
 // earliest_start, and each team, slot or budget that had no room for it in
 // the periods just before it started (counting only periods it could
 // otherwise have started in). It is "" when the plan shows no such cause.
-func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
+func (lk *planLookup) delayNote(pr evaluate.ProjectPlan) string {
+	p := lk.p
 	if pr.Status != evaluate.StatusScheduled || pr.StartPeriod == nil || *pr.StartPeriod <= 0 {
 		return ""
 	}
@@ -132,10 +183,8 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 	var lastDep string
 	lastEnd := -1
 	for _, dep := range pr.DependsOn {
-		for _, other := range p.Projects {
-			if other.ID == dep && other.EndPeriod != nil && *other.EndPeriod > lastEnd {
-				lastDep, lastEnd = dep, *other.EndPeriod
-			}
+		if end, ok := lk.endByID[dep]; ok && end > lastEnd {
+			lastDep, lastEnd = dep, end
 		}
 	}
 	if lastEnd == start {
@@ -154,11 +203,8 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			notes = append(notes, "starts no earlier than "+label+" (earliest_start)")
 		}
 	}
-	byIndex := make(map[int]evaluate.PeriodPlan, len(p.Periods))
-	for _, pe := range p.Periods {
-		byIndex[pe.Index] = pe
-	}
-	for _, team := range teamIDs(p) {
+	byIndex := lk.byIndex
+	for _, team := range lk.teams {
 		effort := pr.Effort[team]
 		if effort <= 0 {
 			continue
@@ -172,11 +218,7 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			first = j
 		}
 		if first < start {
-			when := periodLabel(p, first)
-			if first < start-1 {
-				when += " – " + periodLabel(p, start-1)
-			}
-			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), when))
+			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), lk.span(first, start)))
 		}
 	}
 	if limit := p.Roadmap.MaxParallel; limit > 0 {
@@ -185,40 +227,44 @@ func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
 			first = j
 		}
 		if first < start {
-			when := periodLabel(p, first)
-			if first < start-1 {
-				when += " – " + periodLabel(p, start-1)
-			}
-			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, when))
+			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, lk.span(first, start)))
 		}
 	}
-	if windows := budgetWait(p, pr, byIndex, earliest); len(windows) > 0 {
+	if windows := lk.budgetWait(pr, earliest); len(windows) > 0 {
 		notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", pr.Funding, joinWindows(windows)))
 	}
 	return strings.Join(notes, "; ")
+}
+
+// span names the periods first .. end-1: one label or "from – to".
+func (lk *planLookup) span(first, end int) string {
+	label := func(i int) string {
+		if pe, ok := lk.byIndex[i]; ok {
+			return pe.Label
+		}
+		return fmt.Sprintf("period %d", i)
+	}
+	if first < end-1 {
+		return label(first) + " – " + label(end-1)
+	}
+	return label(first)
 }
 
 // budgetWait lists, earliest first, the windows of the project's budget
 // that had no room for its build spend had it started in the periods just
 // before its start, read from the plan: each window's final spend, less
 // the project's own, plus what it would have spent there.
-func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evaluate.PeriodPlan, earliest int) []string {
+func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, earliest int) []string {
 	b, start := pr.Funding, *pr.StartPeriod
 	if b == "" || pr.Duration <= 0 || len(pr.CashFlows) < pr.Duration {
 		return nil
 	}
-	total, limit := map[string]float64{}, map[string]float64{}
-	for _, pe := range p.Periods {
-		if u, ok := pe.Budgets[b]; ok {
-			total[u.Window] = max(total[u.Window], u.WindowSpent)
-			limit[u.Window] = u.Limit
-		}
-	}
+	total, limit := lk.windowSpent[b], lk.windowLimit[b]
 	// spendFrom is the build spend per window of the project started in period at.
 	spendFrom := func(at int) (map[string]float64, bool) {
 		spend := map[string]float64{}
 		for k := range pr.Duration {
-			u, ok := byIndex[at+k].Budgets[b]
+			u, ok := lk.byIndex[at+k].Budgets[b]
 			if !ok {
 				return nil, false
 			}
@@ -230,35 +276,27 @@ func budgetWait(p *evaluate.Plan, pr evaluate.ProjectPlan, byIndex map[int]evalu
 	if !ok {
 		return nil
 	}
-	var windows []string
 	seen := map[string]bool{}
 	for j := start - 1; j >= earliest; j-- {
 		spend, ok := spendFrom(j)
 		if !ok {
 			break
 		}
-		var full []string
+		full := false
 		for w, need := range spend {
 			if need > 0 && total[w]-own[w]+need > limit[w]*(1+1e-9)+1e-6 {
-				full = append(full, w)
+				full, seen[w] = true, true
 			}
 		}
-		if len(full) == 0 {
+		if !full {
 			break
-		}
-		for _, w := range full {
-			if !seen[w] {
-				seen[w] = true
-				windows = append(windows, w)
-			}
 		}
 	}
 	// Earliest first: windows in the order the periods name them.
 	var ordered []string
-	for _, pe := range p.Periods {
-		if u, ok := pe.Budgets[b]; ok && seen[u.Window] {
-			ordered = append(ordered, u.Window)
-			delete(seen, u.Window)
+	for _, w := range lk.windowOrder[b] {
+		if seen[w] {
+			ordered = append(ordered, w)
 		}
 	}
 	return ordered
@@ -278,11 +316,11 @@ func joinWindows(w []string) string {
 
 // projectReasons are a project's reasons, or for a scheduled project that
 // starts late, why it waited.
-func projectReasons(p *evaluate.Plan, pr evaluate.ProjectPlan) []string {
+func (lk *planLookup) projectReasons(pr evaluate.ProjectPlan) []string {
 	if len(pr.Reasons) > 0 {
 		return pr.Reasons
 	}
-	if note := delayNote(p, pr); note != "" {
+	if note := lk.delayNote(pr); note != "" {
 		return []string{note}
 	}
 	return nil
@@ -365,14 +403,17 @@ func activeProjects(p *evaluate.Plan) []string {
 	return append(ids, sortedKeys(active)...)
 }
 
-// isActive reports whether project id is in flight in period pe.
-func isActive(pe evaluate.PeriodPlan, id string) bool {
-	for _, a := range pe.Active {
-		if a == id {
-			return true
+// activeByPeriod maps each period's index to the set of projects in flight.
+func activeByPeriod(p *evaluate.Plan) map[int]map[string]bool {
+	sets := make(map[int]map[string]bool, len(p.Periods))
+	for _, pe := range p.Periods {
+		set := make(map[string]bool, len(pe.Active))
+		for _, id := range pe.Active {
+			set[id] = true
 		}
+		sets[pe.Index] = set
 	}
-	return false
+	return sets
 }
 
 // overloaded reports whether used is above 80% of capacity.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -166,6 +167,7 @@ func (t *tableRenderer) ranking() {
 		keys: 2,
 	}
 	mandatory := false
+	lk := newPlanLookup(t.p)
 	for _, pr := range t.p.Projects {
 		id := pr.ID
 		if pr.Mandatory {
@@ -175,7 +177,7 @@ func (t *tableRenderer) ranking() {
 		g.rows = append(g.rows, []string{
 			fmt.Sprint(pr.Rank), id, pr.Status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			whenText(pr), reasonText(projectReasons(t.p, pr)),
+			whenText(pr), reasonText(lk.projectReasons(pr)),
 		})
 		g.styles = append(g.styles, []string{"", "", statusStyle(pr.Status)})
 	}
@@ -335,9 +337,10 @@ func (t *tableRenderer) capacity() {
 		return fmt.Sprint(len(pe.Active)), ""
 	}})
 	active := activeProjects(p)
+	inFlight := activeByPeriod(p)
 	for _, id := range active {
 		rows = append(rows, row{"", id, true, func(pe evaluate.PeriodPlan) (string, string) {
-			if isActive(pe, id) {
+			if inFlight[pe.Index][id] {
 				return "█", ""
 			}
 			return "", ""
@@ -398,7 +401,7 @@ func (t *tableRenderer) capacity() {
 			g.columns = append(g.columns, column{header: p.Periods[j].Label, align: tw.AlignRight, width: periodW[j]})
 		}
 		for i, r := range rows {
-			if r.project && !activeIn(p.Periods[start:end], r.name) {
+			if r.project && !slices.Contains(cells[i][start:end], "█") {
 				continue
 			}
 			line := []string{r.group, r.name}
@@ -422,16 +425,6 @@ func (t *tableRenderer) capacity() {
 	}
 	t.paragraph("", "Team cells are used/capacity FTE; budget cells are spend in the period and, below, "+
 		"spend to date in the budget's window against its limit; █ marks a project in flight.")
-}
-
-// activeIn reports whether project id is in flight in any of periods.
-func activeIn(periods []evaluate.PeriodPlan, id string) bool {
-	for _, pe := range periods {
-		if isActive(pe, id) {
-			return true
-		}
-	}
-	return false
 }
 
 func budgetStyle(spent, limit float64) string {
