@@ -136,21 +136,32 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if diags.HasErrors() || plan == nil {
 		return errFailed
 	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("plan interrupted: %w", err)
-	}
+	return outputPlan(ctx, g, s, o, plan)
+}
 
+// outputPlan saves (--out) and prints an evaluated plan. Everything is
+// built in memory first and ctx is checked before each write, so Ctrl-C
+// while a large plan is being marshalled or rendered stops at once and
+// leaves neither an --out file nor half a plan on stdout.
+func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, plan *evaluate.Plan) error {
+	interrupted := func(err error) error { return fmt.Errorf("plan interrupted: %w", err) }
+	if err := ctx.Err(); err != nil {
+		return interrupted(err)
+	}
+	var saved []byte
 	if o.out != "" {
-		data, err := report.MarshalPlan(plan)
+		err := untilDone(ctx, func() (err error) {
+			saved, err = report.MarshalPlan(plan)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFile(o.out, data, 0o644); err != nil {
-			return fmt.Errorf("saving the plan: %w", err)
-		}
 	}
-
 	if o.base != "" || o.compare != "" {
+		if err := savePlan(ctx, o.out, saved); err != nil {
+			return err
+		}
 		code, err := runPlanDiff(ctx, g, s, o, plan)
 		if err != nil {
 			return err
@@ -161,24 +172,53 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return nil
 	}
 
-	if err := renderPlan(g, s, plan, o.format); err != nil {
+	format := o.format
+	if format == "" {
+		format = "table"
+	}
+	var buf bytes.Buffer
+	if err := untilDone(ctx, func() error { return report.RenderPlan(&buf, plan, format, g.outOptions(s)) }); err != nil {
+		return err
+	}
+	if err := savePlan(ctx, o.out, saved); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return interrupted(err)
+	}
+	if _, err := s.Out.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	return checkFailures(s, plan)
 }
 
-// renderPlan prints p in format ("" is table) to s.Out. It renders into
-// memory first so a failure prints nothing half-done.
-func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) error {
-	if format == "" {
-		format = "table"
+// savePlan writes the marshalled plan to path ("" saves nothing) unless
+// ctx is done.
+func savePlan(ctx context.Context, path string, data []byte) error {
+	if path == "" {
+		return nil
 	}
-	var buf bytes.Buffer
-	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("plan interrupted: %w", err)
+	}
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("saving the plan: %w", err)
+	}
+	return nil
+}
+
+// untilDone runs f, returning early with an interruption error when ctx
+// is done first: f then finishes in the background and its result is
+// dropped (the process is about to exit).
+func untilDone(ctx context.Context, f func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
 		return err
+	case <-ctx.Done():
+		return fmt.Errorf("plan interrupted: %w", ctx.Err())
 	}
-	_, err := s.Out.Write(buf.Bytes())
-	return err
 }
 
 // checkFailures reports failed checks on stderr; a failed error check
@@ -232,4 +272,18 @@ func (p *progressLine) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// renderPlan prints p in format ("" is table) to s.Out. It renders into
+// memory first so a failure prints nothing half-done.
+func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) error {
+	if format == "" {
+		format = "table"
+	}
+	var buf bytes.Buffer
+	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
+		return err
+	}
+	_, err := s.Out.Write(buf.Bytes())
+	return err
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/synth"
 )
@@ -196,6 +197,38 @@ func TestPlanInterruptedWritesNothing(t *testing.T) {
 	}
 	before.assertUntouched(t, saved)
 	assertOnly(t, out, "plan.json")
+}
+
+// TestPlanInterruptedAfterEvaluation: Ctrl-C that arrives once the plan
+// is evaluated, while a large plan is marshalled or rendered, still stops
+// the command: no --out file, nothing on stdout. (It used to be noticed
+// only before evaluation ended, so a late Ctrl-C saved and printed the
+// whole plan and exited 0.)
+func TestPlanInterruptedAfterEvaluation(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(exampleDir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, format := range []string{"table", "json"} {
+		out := t.TempDir()
+		saved := filepath.Join(out, "plan.json")
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var stdout, stderr bytes.Buffer
+		s := &Streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}
+		err := outputPlan(ctx, &globalOptions{}, s, &planOptions{dir: exampleDir, out: saved, format: format}, plan)
+		if err == nil || !strings.Contains(err.Error(), "interrupted") {
+			t.Errorf("%s: got error %v, want an interruption", format, err)
+		}
+		if stdout.Len() != 0 {
+			t.Errorf("%s: an interrupted plan printed %d bytes", format, stdout.Len())
+		}
+		assertOnly(t, out)
+	}
 }
 
 // TestPlanStopsOnSIGINT sends a real SIGINT to the test process while
