@@ -41,6 +41,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		TimeLimit:    limit,
 	}
 	if opts.Progress != nil {
+		opts.Progress(0) // the search starts
 		in.Progress = func(p schedule.Progress) {
 			opts.Progress(min(1, float64(p.Schedules)/float64(max(p.MaxSchedules, 1))))
 		}

@@ -125,7 +125,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
-		progress = &progressLine{w: s.Err, last: -1}
+		progress = newProgressLine(s.Err, o.timeLimit)
 		opts.Progress = progress.update
 	}
 	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
@@ -242,19 +242,79 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 	return nil
 }
 
+// progressDelay is how long the optimiser runs before a progress line
+// appears: shorter runs show none, so they do not flicker.
+const progressDelay = time.Second
+
 // progressLine shows the optimiser's progress on a terminal's stderr as
-// one line rewritten in place, and clears it when the search ends.
+// one line rewritten in place, and clears it when the search ends. The
+// share done is the larger of the schedules evaluated out of the search's
+// budget and the time spent out of --time-limit, since whichever runs out
+// first ends the search; a ticker redraws it, so a search whose schedules
+// are slow (a large roadmap) still shows the clock moving.
 type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
-	last  int // percent last shown; -1 before the first
+	now   func() time.Time
+	limit time.Duration // --time-limit
+	tick  time.Duration // redraw period; 0 draws only on update (tests)
+	start time.Time     // first update: when the search began
+	done  float64       // share of the schedule budget evaluated
+	last  int           // percent last shown; -1 before the first
 	shown bool
+	ended bool // cleared: draw nothing more
+	quit  chan struct{}
 }
 
+func newProgressLine(w io.Writer, limit time.Duration) *progressLine {
+	return &progressLine{w: w, now: time.Now, limit: limit, tick: 200 * time.Millisecond, last: -1}
+}
+
+// update records the share of the schedule budget done; the first call
+// marks the start of the search.
 func (p *progressLine) update(done float64) {
-	pct := int(min(max(done, 0), 1) * 100)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.start.IsZero() {
+		p.start = p.now()
+		if p.tick > 0 {
+			p.quit = make(chan struct{})
+			go p.redrawEvery(p.tick, p.quit)
+		}
+	}
+	p.done = max(p.done, done)
+	p.draw()
+}
+
+func (p *progressLine) redrawEvery(d time.Duration, quit chan struct{}) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-quit:
+			return
+		case <-t.C:
+			p.mu.Lock()
+			p.draw()
+			p.mu.Unlock()
+		}
+	}
+}
+
+// draw shows the line once the search has run progressDelay; p.mu is held.
+func (p *progressLine) draw() {
+	if p.start.IsZero() || p.ended {
+		return
+	}
+	elapsed := p.now().Sub(p.start)
+	if elapsed < progressDelay {
+		return
+	}
+	done := p.done
+	if p.limit > 0 {
+		done = max(done, float64(elapsed)/float64(p.limit))
+	}
+	pct := int(min(max(done, 0), 1) * 100)
 	if pct == p.last {
 		return
 	}
@@ -262,12 +322,18 @@ func (p *progressLine) update(done float64) {
 	fmt.Fprintf(p.w, "\rOptimising the schedule... %3d%%", pct)
 }
 
+// clear stops the redrawing and erases the line if it was shown.
 func (p *progressLine) clear() {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.ended = true
+	if p.quit != nil {
+		close(p.quit)
+		p.quit = nil
+	}
 	if p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
