@@ -76,6 +76,9 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 		"c_meaning.hcl":   "risk {\nsecurity = -0 .1\n}\n",
 		"d_deep.hcl":      "x = " + strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200) + "\n",
 		"e_messy.hcl":     "goal \"g\" {\nweight = 1\n}\n",
+		// Formatted, with a byte order mark and CRLF: fmt used to drop the
+		// mark and so rewrite the file.
+		"f_bom_crlf.hcl": "\xef\xbb\xbfgoal \"g\" {\r\n  weight = 1\r\n}\r\n",
 	}
 	writeFiles(t, dir, files)
 	if err := os.Chmod(filepath.Join(dir, "e_messy.hcl"), 0o640); err != nil {
@@ -94,7 +97,7 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 	}
 	res := runCLI(t, "fmt", dir)
 	res.wantExit(t, 1)
-	for _, name := range []string{"a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl"} {
+	for _, name := range []string{"a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "f_bom_crlf.hcl"} {
 		before[name].assertUntouched(t, filepath.Join(dir, name))
 	}
 	for _, summary := range []string{"Error: Invalid expression", "Error: Cannot format safely", "Error: Nesting too deep"} {
@@ -113,7 +116,7 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 	if after.info.Mode().Perm() != 0o640 {
 		t.Errorf("e_messy.hcl mode %v, want 0640 kept", after.info.Mode().Perm())
 	}
-	assertOnly(t, dir, "a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "e_messy.hcl")
+	assertOnly(t, dir, "a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "e_messy.hcl", "f_bom_crlf.hcl")
 }
 
 // TestFmtReadOnlyDirectory: when the directory cannot be written, fmt
