@@ -76,10 +76,25 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if diags.HasErrors() || plan == nil {
 		return errFailed
 	}
+	return outputGraph(ctx, s, o, plan)
+}
+
+// outputGraph renders the graph in memory and prints it, unless Ctrl-C
+// comes first (during evaluation or rendering).
+func outputGraph(ctx context.Context, s *Streams, o *graphOptions, plan *evaluate.Plan) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graph interrupted: %w", err)
+	}
 	var buf bytes.Buffer
-	if err := report.RenderGraph(&buf, plan, o.format, report.GraphOptions{Goals: o.goals}); err != nil {
+	err := untilDone(ctx, "graph", func() error {
+		return report.RenderGraph(&buf, plan, o.format, report.GraphOptions{Goals: o.goals})
+	})
+	if err != nil {
 		return err
 	}
-	_, err := s.Out.Write(buf.Bytes())
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graph interrupted: %w", err)
+	}
+	_, err = s.Out.Write(buf.Bytes())
 	return err
 }

@@ -150,7 +150,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	}
 	var saved []byte
 	if o.out != "" {
-		err := untilDone(ctx, func() (err error) {
+		err := untilDone(ctx, "plan", func() (err error) {
 			saved, err = report.MarshalPlan(plan)
 			return err
 		})
@@ -177,7 +177,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		format = "table"
 	}
 	var buf bytes.Buffer
-	if err := untilDone(ctx, func() error { return report.RenderPlan(&buf, plan, format, g.outOptions(s)) }); err != nil {
+	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, plan, format, g.outOptions(s)) }); err != nil {
 		return err
 	}
 	if err := savePlan(ctx, o.out, saved); err != nil {
@@ -207,17 +207,17 @@ func savePlan(ctx context.Context, path string, data []byte) error {
 	return nil
 }
 
-// untilDone runs f, returning early with an interruption error when ctx
-// is done first: f then finishes in the background and its result is
+// untilDone runs f, returning early with "<command> interrupted" when
+// ctx is done first: f then finishes in the background and its result is
 // dropped (the process is about to exit).
-func untilDone(ctx context.Context, f func() error) error {
+func untilDone(ctx context.Context, command string, f func() error) error {
 	done := make(chan error, 1)
 	go func() { done <- f() }()
 	select {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		return fmt.Errorf("plan interrupted: %w", ctx.Err())
+		return fmt.Errorf("%s interrupted: %w", command, ctx.Err())
 	}
 }
 

@@ -206,7 +206,7 @@ func TestPlanInterruptedWritesNothing(t *testing.T) {
 // is evaluated, while a large plan is marshalled or rendered, still stops
 // the command: no --out file, nothing on stdout. (It used to be noticed
 // only before evaluation ended, so a late Ctrl-C saved and printed the
-// whole plan and exited 0.)
+// whole plan and exited 0; graph printed its graph.)
 func TestPlanInterruptedAfterEvaluation(t *testing.T) {
 	cfg, diags := hclspec.NewLoader().LoadDir(exampleDir, hclspec.LoadOptions{})
 	if diags.HasErrors() {
@@ -231,6 +231,24 @@ func TestPlanInterruptedAfterEvaluation(t *testing.T) {
 			t.Errorf("%s: an interrupted plan printed %d bytes", format, stdout.Len())
 		}
 		assertOnly(t, out)
+	}
+
+	// graph likewise; and with no interrupt, it prints the graph.
+	for _, cancelled := range []bool{true, false} {
+		ctx, cancel := context.WithCancel(context.Background())
+		if cancelled {
+			cancel()
+		}
+		var stdout bytes.Buffer
+		s := &Streams{In: strings.NewReader(""), Out: &stdout, Err: &bytes.Buffer{}}
+		err := outputGraph(ctx, s, &graphOptions{dir: exampleDir, format: "dot"}, plan)
+		cancel()
+		if cancelled && (err == nil || !strings.Contains(err.Error(), "graph interrupted") || stdout.Len() != 0) {
+			t.Errorf("graph after Ctrl-C: error %v, %d bytes printed", err, stdout.Len())
+		}
+		if !cancelled && (err != nil || !strings.HasPrefix(stdout.String(), "digraph")) {
+			t.Errorf("graph: error %v, output %.40q", err, stdout.String())
+		}
 	}
 }
 
