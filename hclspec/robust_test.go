@@ -254,3 +254,24 @@ func TestUTF16Detection(t *testing.T) {
 		}
 	}
 }
+
+// TestCapacityPlanLimit: a horizon of MaxPeriods with teams enough for
+// MaxCapacityCells loads; one team more is "Plan too large". Under the
+// earlier limit of 10,000,000 cells, 900 teams over 10,000 weeks loaded,
+// and planning them took 3.9 GB and 24 s for the JSON alone.
+func TestCapacityPlanLimit(t *testing.T) {
+	for _, teams := range []int{MaxCapacityCells / MaxPeriods, MaxCapacityCells/MaxPeriods + 1, 900} {
+		var b strings.Builder
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxPeriods)
+		for i := range teams {
+			fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\n", i)
+		}
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "main.hcl"), []byte(b.String()))
+		_, diags := NewLoader().LoadDir(dir, LoadOptions{})
+		tooLarge := len(diags) == 1 && diags[0].Summary == "Plan too large" && diags[0].Subject.Start.Line == 4
+		if want := teams*MaxPeriods > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
+			t.Errorf("%d teams over %d periods: diagnostics %v, want plan too large: %v", teams, MaxPeriods, diags, want)
+		}
+	}
+}
