@@ -111,7 +111,7 @@ func dirTooLarge(dir, path string) *hcl.Diagnostic {
 // parseVarFile reads and parses a --var-file: exactly the path the user
 // named, HCL or (for *.json) JSON, within the size and nesting limits.
 func (l *Loader) parseVarFile(path string) (*hcl.File, hcl.Diagnostics) {
-	src, d := readLimited(path)
+	src, d := readLimitedFrom(path, true)
 	if d != nil {
 		return nil, hcl.Diagnostics{d}
 	}
@@ -287,6 +287,14 @@ func checkInsideDir(dir, path string) *hcl.Diagnostic {
 // readLimited reads a regular file of at most MaxFileBytes, never more
 // than one byte past the limit, so a huge file costs no memory.
 func readLimited(path string) ([]byte, *hcl.Diagnostic) {
+	return readLimitedFrom(path, false)
+}
+
+// readLimitedFrom is readLimited that, with pipes set, also reads a pipe:
+// a --var-file the user names may be one, as with the shell's
+// --var-file <(command). A roadmap directory's files never may, so that
+// a FIFO there cannot make a command wait.
+func readLimitedFrom(path string, pipes bool) ([]byte, *hcl.Diagnostic) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
@@ -296,7 +304,7 @@ func readLimited(path string) ([]byte, *hcl.Diagnostic) {
 	if err != nil {
 		return nil, readError(path, err)
 	}
-	if !fi.Mode().IsRegular() {
+	if !fi.Mode().IsRegular() && !(pipes && fi.Mode()&fs.ModeNamedPipe != 0) {
 		return nil, notRegular(path)
 	}
 	if fi.Size() > MaxFileBytes {

@@ -1,0 +1,43 @@
+//go:build unix
+
+package hclspec
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// TestVarFileFromPipe: a --var-file may be a pipe, as with the shell's
+// --var-file <(vault read ...); it used to be refused as "Not a regular
+// file", with a detail about roadmap files. A FIFO in the roadmap
+// directory is still refused (TestBadInputCorpus/fifo), so that listing a
+// directory can never wait on a pipe.
+func TestVarFileFromPipe(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.hcl"), []byte("variable \"capex\" {\n  default = 1\n}\nroadmap {\n  start = \"2027-01\"\n}\n"))
+	fifo := filepath.Join(t.TempDir(), "vars.hcl")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	go func() {
+		// Opening for writing waits for the loader to open it for reading.
+		if err := os.WriteFile(fifo, []byte("capex = 3\n"), 0o600); err != nil {
+			t.Error(err)
+		}
+	}()
+	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{fifo}})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %s", diags.Error())
+	}
+	if got := cfg.VariableValues["capex"].AsBigFloat().String(); got != "3" {
+		t.Errorf("capex = %s, want 3 from the pipe", got)
+	}
+
+	// A device is still refused, without reading it.
+	_, diags = NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{os.DevNull}})
+	if len(diags) != 1 || diags[0].Summary != "Not a regular file" {
+		t.Errorf("--var-file %s: %v", os.DevNull, diags)
+	}
+}
