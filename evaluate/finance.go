@@ -171,6 +171,12 @@ func money(x float64) float64 { return roundTo(x, 100) }
 func ratio(x float64) float64 { return roundTo(x, 1e6) }
 
 func roundTo(x, scale float64) float64 {
+	if math.IsInf(x*scale, 0) {
+		// So large it has no fractional digits to round (above about
+		// 1.8e302 for a ratio): scaling would overflow a finite figure to
+		// infinity and fail the plan with "Money figure out of range".
+		return x
+	}
 	r := math.Round(x*scale) / scale
 	if r == 0 {
 		return 0 // no negative zero in the output

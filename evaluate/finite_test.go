@@ -38,15 +38,44 @@ func TestOverflowIsADiagnostic(t *testing.T) {
 			t.Errorf("detail does not say what the limit is: %s", d.Detail)
 		}
 	}
-	// Each project's cost overflows, and the totals.
+	// Each project's own figures are finite; the totals overflow.
 	want := []string{
-		"Money figure out of range @ main.hcl:10,3-20",
-		"Money figure out of range @ main.hcl:10,3-20",
-		"Money figure out of range @ main.hcl:10,3-20",
 		"Money figure out of range @ main.hcl:1,3-20",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestHugeFiniteFiguresAreKept: a figure near the largest float (a cost
+// of 1.7e308, a team of 1e308 FTE) is finite and stays so in the plan.
+// Rounding to cents or to six decimals used to scale it past the largest
+// float first, so the plan failed with "Money figure out of range" for a
+// sum it never made.
+func TestHugeFiniteFiguresAreKept(t *testing.T) {
+	cfg := newConfig(hclspec.Year, "2027", 4)
+	addGoal(cfg, "g", 1)
+	addTeam(cfg, "platform", 1e308, 0)
+	p := addProject(cfg, newProject("a", 1))
+	p.Goals["g"] = 1
+	p.Mandatory = true
+	p.Cost.OneTime = 1.7e308
+	p.Effort["platform"] = 1
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if diags.HasErrors() || plan == nil {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	got := []float64{plan.Projects[0].Cost, plan.Teams[0].Capacity, plan.Periods[0].Teams["platform"].Capacity}
+	if diff := cmp.Diff([]float64{1.7e308, 1e308, 1e308}, got); diff != "" {
+		t.Errorf("cost, team capacity, period capacity (-want +got):\n%s", diff)
+	}
+	for _, x := range []float64{1.7e308, -1.7e308, 1e303, 5e306} {
+		if r := money(x); r != x {
+			t.Errorf("money(%g) = %g", x, r)
+		}
+		if r := ratio(x); r != x {
+			t.Errorf("ratio(%g) = %g", x, r)
+		}
 	}
 }
 

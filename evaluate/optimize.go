@@ -41,6 +41,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		TimeLimit:    limit,
 	}
 	if opts.Progress != nil {
+		opts.Progress(0) // the search starts
 		in.Progress = func(p schedule.Progress) {
 			opts.Progress(min(1, float64(p.Schedules)/float64(max(p.MaxSchedules, 1))))
 		}
@@ -58,8 +59,8 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	if res.Stopped == schedule.StopDeadline && ctx.Err() == nil {
 		opt.TimeLimitReached = true
 		opt.Changes = append(opt.Changes, fmt.Sprintf(
-			"The time limit of %s ended the search after %d of %d schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
-			limit, res.Schedules, in.MaxSchedules))
+			"The time limit of %s ended the search after %s of %s schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
+			limit, formatNumber(float64(res.Schedules), 0), formatNumber(float64(in.MaxSchedules), 0)))
 	}
 	if res.Bound != nil {
 		b := ratio(*res.Bound)
@@ -99,7 +100,7 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		case res.Optimal:
 			return []string{"Rank order already schedules the most total score possible: no change."}
 		default:
-			return []string{fmt.Sprintf("No better plan than rank order found in %d schedules: no change.", res.Schedules)}
+			return []string{fmt.Sprintf("No better plan than rank order found in %s schedules: no change.", formatNumber(float64(res.Schedules), 0))}
 		}
 	}
 	var lines []string

@@ -1,6 +1,8 @@
 package hclspec
 
 import (
+	"bytes"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
@@ -15,9 +17,17 @@ func Format(src []byte, filename string) (formatted []byte, file *hcl.File, diag
 	if diags.HasErrors() {
 		return nil, file, diags
 	}
-	formatted = hclwrite.Format(src)
-	if d := checkFormatKeepsTokens(src, formatted, filename); d != nil {
+	// hclwrite drops a UTF-8 byte order mark; editors on Windows write
+	// one, and formatting keeps it, as it keeps CRLF line endings.
+	body, hasBOM := bytes.CutPrefix(src, []byte(utf8BOM))
+	formatted = hclwrite.Format(body)
+	if d := checkFormatKeepsTokens(body, formatted, filename); d != nil {
 		return nil, file, hcl.Diagnostics{d}
+	}
+	if hasBOM {
+		formatted = append([]byte(utf8BOM), formatted...)
 	}
 	return formatted, file, nil
 }
+
+const utf8BOM = "\xef\xbb\xbf"

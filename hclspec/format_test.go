@@ -32,6 +32,10 @@ func TestFormat(t *testing.T) {
 			want: "locals {\n  x = [1, 2, 3]\n  y = { a = 1, b = 2 }\n  z = max(1, 2) * 3\n}\n",
 		},
 		{name: "empty", src: "", want: ""},
+		// Editors on Windows write these; formatting used to drop the BOM.
+		{name: "keeps a byte order mark", src: "\xef\xbb\xbfa    =   1\n", want: "\xef\xbb\xbfa = 1\n"},
+		{name: "keeps CRLF", src: "a    =   1\r\nb=2\r\n", want: "a = 1\r\nb = 2\r\n"},
+		{name: "a BOM alone", src: "\xef\xbb\xbf", want: "\xef\xbb\xbf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

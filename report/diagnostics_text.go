@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	wordwrap "github.com/mitchellh/go-wordwrap"
@@ -172,18 +174,29 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 		return next > snip.Start.Byte
 	})
 	if len(src) > 0 {
+		shown, more := 0, 0
 		for k := max(first-1, 0); k < len(idx.starts) && idx.starts[k] <= snip.End.Byte; k++ {
 			lineRange, text := idx.line(src, d.Subject.Filename, k)
 			if !lineRange.Overlaps(snip) {
 				continue
 			}
+			if shown == maxSnippetLines {
+				more++
+				continue
+			}
+			shown++
 			before, highlighted, after := lineRange.PartitionAround(highlight)
-			if highlighted.Empty() {
+			if len(text) > maxSnippetLineBytes {
+				fmt.Fprintf(&b, "%4d: %s\n", lineRange.Start.Line, clipLine(text, before, highlighted, highlightCode, resetCode))
+			} else if highlighted.Empty() {
 				fmt.Fprintf(&b, "%4d: %s\n", lineRange.Start.Line, text)
 			} else {
 				fmt.Fprintf(&b, "%4d: %s%s%s%s%s\n", lineRange.Start.Line,
 					before.SliceBytes(src), highlightCode, highlighted.SliceBytes(src), resetCode, after.SliceBytes(src))
 			}
+		}
+		if more > 0 {
+			fmt.Fprintf(&b, "      (%d more lines)\n", more)
 		}
 	}
 	b.WriteByte('\n')
@@ -199,4 +212,51 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 		return fmt.Errorf("write failed: %w", err)
 	}
 	return nil
+}
+
+// A snippet shows at most maxSnippetLines lines of at most
+// maxSnippetLineBytes bytes each, so a diagnostic on a 5 MB string or a
+// 50,000-line heredoc stays a few lines long instead of echoing the
+// whole input (a limit HCL's writer does not have; below it the text is
+// HCL's byte for byte).
+const (
+	maxSnippetLines     = 12
+	maxSnippetLineBytes = 240
+)
+
+// clipLine returns about maxSnippetLineBytes of a long line around the
+// start of its highlighted part, with "..." where text was cut.
+func clipLine(text []byte, before, highlighted hcl.Range, highlightCode, resetCode string) string {
+	hs := before.End.Byte - before.Start.Byte // highlight start within the line
+	if highlighted.Empty() {
+		hs = 0
+	}
+	he := hs + (highlighted.End.Byte - highlighted.Start.Byte)
+	ws := 0
+	if hs > maxSnippetLineBytes/3 {
+		ws = hs - maxSnippetLineBytes/3
+	}
+	we := min(len(text), ws+maxSnippetLineBytes)
+	for ws > 0 && !utf8.RuneStart(text[ws]) {
+		ws--
+	}
+	for we < len(text) && !utf8.RuneStart(text[we]) {
+		we--
+	}
+	var b strings.Builder
+	if ws > 0 {
+		b.WriteString("...")
+	}
+	hs, he = min(max(hs, ws), we), min(max(he, ws), we)
+	b.Write(text[ws:hs])
+	if he > hs {
+		b.WriteString(highlightCode)
+		b.Write(text[hs:he])
+		b.WriteString(resetCode)
+	}
+	b.Write(text[he:we])
+	if we < len(text) {
+		fmt.Fprintf(&b, "... (%d more bytes)", len(text)-we)
+	}
+	return b.String()
 }

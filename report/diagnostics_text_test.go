@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -129,4 +130,83 @@ func BenchmarkDiagnosticsTextLargeFile(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestDiagnosticTextClipsHugeSnippets: a diagnostic on a 5 MB line or on a
+// 50,000-line heredoc prints a few hundred bytes of it, not the input
+// (HCL's writer echoes every byte), keeping the highlighted part in view.
+func TestDiagnosticTextClipsHugeSnippets(t *testing.T) {
+	long := "title = \"" + strings.Repeat("a", 5_000_000) + "\" + x\n"
+	heredoc := "title = <<EOT\n" + strings.Repeat("line of text\n", 50_000) + "EOT\n"
+	src := long + heredoc
+	files := map[string]*hcl.File{"f.hcl": {Bytes: []byte(src)}}
+	at := func(start, end int) *hcl.Range {
+		pos := func(b int) hcl.Pos {
+			return hcl.Pos{Line: 1 + strings.Count(src[:b], "\n"), Column: 1, Byte: b}
+		}
+		return &hcl.Range{Filename: "f.hcl", Start: pos(start), End: pos(end)}
+	}
+	x := strings.Index(src, "x\n")
+	tests := []struct {
+		name      string
+		subject   *hcl.Range
+		want      string
+		highlight string
+	}{
+		{"start of a long line", at(8, 12),
+			"   1: title = [1;4m\"aaa[0m" + strings.Repeat("a", 228) + "... (4999774 more bytes)\n", "\x1b[1;4m\"aaa\x1b[0m"},
+		{"end of a long line", at(x, x+1),
+			"   1: ..." + strings.Repeat("a", 76) + "\" + [1;4mx[0m\n", "\x1b[1;4mx\x1b[0m"},
+		{"many lines", at(len(long)+8, len(src)-1),
+			"   2: title = [1;4m<<EOT[0m\n" + numbered(3, 13, "line of text") + "      (49990 more lines)\n", "\x1b[1;4m<<EOT\x1b[0m"},
+	}
+	for _, tt := range tests {
+		var got bytes.Buffer
+		d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "S", Subject: tt.subject}
+		if err := newDiagnosticTextWriter(&got, files, 0, true).WriteDiagnostic(d); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got.String(), tt.highlight) {
+			t.Errorf("%s: %q is not highlighted", tt.name, tt.highlight)
+		}
+		text := strings.ReplaceAll(got.String(), "\x1b", "")
+		_, snippet, _ := strings.Cut(text, ":\n")
+		snippet, _, _ = strings.Cut(snippet, "\n\n")
+		// Lines after the first of the heredoc have no highlight of their own.
+		snippet = strings.ReplaceAll(snippet, "[1;4m", "")
+		want := strings.ReplaceAll(tt.want, "[1;4m", "")
+		want = strings.TrimSuffix(want, "\n")
+		snippet = strings.ReplaceAll(snippet, "[0m", "")
+		want = strings.ReplaceAll(want, "[0m", "")
+		if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(snippet, "\n")); diff != "" {
+			t.Errorf("%s: snippet (-want +got):\n%s", tt.name, diff)
+		}
+		// The lines elided are those HCL's writer would have printed.
+		var hclText bytes.Buffer
+		if err := hcl.NewDiagnosticTextWriter(&hclText, files, 0, false).WriteDiagnostic(d); err != nil {
+			t.Fatal(err)
+		}
+		hclLines := strings.Count(hclText.String(), "\n") - 4 // heading, blank, "on", final blank
+		shown, more := strings.Count(snippet, "\n")+1, 0
+		if i := strings.LastIndex(snippet, "\n      ("); i >= 0 {
+			fmt.Sscanf(snippet[i+8:], "%d more lines", &more)
+			shown--
+		}
+		if shown+more != hclLines {
+			t.Errorf("%s: %d lines shown and %d elided, HCL prints %d", tt.name, shown, more, hclLines)
+		}
+		if got.Len() > 4096 {
+			t.Errorf("%s: %d bytes printed", tt.name, got.Len())
+		}
+	}
+}
+
+// numbered is lines from to to (inclusive) of text, numbered as in a
+// snippet.
+func numbered(from, to int, text string) string {
+	var b strings.Builder
+	for n := from; n <= to; n++ {
+		fmt.Fprintf(&b, "%4d: %s\n", n, text)
+	}
+	return b.String()
 }

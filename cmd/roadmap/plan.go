@@ -125,7 +125,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
-		progress = &progressLine{w: s.Err, last: -1}
+		progress = newProgressLine(s.Err, o.timeLimit)
 		opts.Progress = progress.update
 	}
 	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
@@ -136,21 +136,32 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if diags.HasErrors() || plan == nil {
 		return errFailed
 	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("plan interrupted: %w", err)
-	}
+	return outputPlan(ctx, g, s, o, plan)
+}
 
+// outputPlan saves (--out) and prints an evaluated plan. Everything is
+// built in memory first and ctx is checked before each write, so Ctrl-C
+// while a large plan is being marshalled or rendered stops at once and
+// leaves neither an --out file nor half a plan on stdout.
+func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, plan *evaluate.Plan) error {
+	interrupted := func(err error) error { return fmt.Errorf("plan interrupted: %w", err) }
+	if err := ctx.Err(); err != nil {
+		return interrupted(err)
+	}
+	var saved []byte
 	if o.out != "" {
-		data, err := report.MarshalPlan(plan)
+		err := untilDone(ctx, func() (err error) {
+			saved, err = report.MarshalPlan(plan)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFile(o.out, data, 0o644); err != nil {
-			return fmt.Errorf("saving the plan: %w", err)
-		}
 	}
-
 	if o.base != "" || o.compare != "" {
+		if err := savePlan(ctx, o.out, saved); err != nil {
+			return err
+		}
 		code, err := runPlanDiff(ctx, g, s, o, plan)
 		if err != nil {
 			return err
@@ -161,24 +172,53 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return nil
 	}
 
-	if err := renderPlan(g, s, plan, o.format); err != nil {
+	format := o.format
+	if format == "" {
+		format = "table"
+	}
+	var buf bytes.Buffer
+	if err := untilDone(ctx, func() error { return report.RenderPlan(&buf, plan, format, g.outOptions(s)) }); err != nil {
+		return err
+	}
+	if err := savePlan(ctx, o.out, saved); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return interrupted(err)
+	}
+	if _, err := s.Out.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	return checkFailures(s, plan)
 }
 
-// renderPlan prints p in format ("" is table) to s.Out. It renders into
-// memory first so a failure prints nothing half-done.
-func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) error {
-	if format == "" {
-		format = "table"
+// savePlan writes the marshalled plan to path ("" saves nothing) unless
+// ctx is done.
+func savePlan(ctx context.Context, path string, data []byte) error {
+	if path == "" {
+		return nil
 	}
-	var buf bytes.Buffer
-	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("plan interrupted: %w", err)
+	}
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("saving the plan: %w", err)
+	}
+	return nil
+}
+
+// untilDone runs f, returning early with an interruption error when ctx
+// is done first: f then finishes in the background and its result is
+// dropped (the process is about to exit).
+func untilDone(ctx context.Context, f func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
 		return err
+	case <-ctx.Done():
+		return fmt.Errorf("plan interrupted: %w", ctx.Err())
 	}
-	_, err := s.Out.Write(buf.Bytes())
-	return err
 }
 
 // checkFailures reports failed checks on stderr; a failed error check
@@ -202,19 +242,79 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 	return nil
 }
 
+// progressDelay is how long the optimiser runs before a progress line
+// appears: shorter runs show none, so they do not flicker.
+const progressDelay = time.Second
+
 // progressLine shows the optimiser's progress on a terminal's stderr as
-// one line rewritten in place, and clears it when the search ends.
+// one line rewritten in place, and clears it when the search ends. The
+// share done is the larger of the schedules evaluated out of the search's
+// budget and the time spent out of --time-limit, since whichever runs out
+// first ends the search; a ticker redraws it, so a search whose schedules
+// are slow (a large roadmap) still shows the clock moving.
 type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
-	last  int // percent last shown; -1 before the first
+	now   func() time.Time
+	limit time.Duration // --time-limit
+	tick  time.Duration // redraw period; 0 draws only on update (tests)
+	start time.Time     // first update: when the search began
+	done  float64       // share of the schedule budget evaluated
+	last  int           // percent last shown; -1 before the first
 	shown bool
+	ended bool // cleared: draw nothing more
+	quit  chan struct{}
 }
 
+func newProgressLine(w io.Writer, limit time.Duration) *progressLine {
+	return &progressLine{w: w, now: time.Now, limit: limit, tick: 200 * time.Millisecond, last: -1}
+}
+
+// update records the share of the schedule budget done; the first call
+// marks the start of the search.
 func (p *progressLine) update(done float64) {
-	pct := int(min(max(done, 0), 1) * 100)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.start.IsZero() {
+		p.start = p.now()
+		if p.tick > 0 {
+			p.quit = make(chan struct{})
+			go p.redrawEvery(p.tick, p.quit)
+		}
+	}
+	p.done = max(p.done, done)
+	p.draw()
+}
+
+func (p *progressLine) redrawEvery(d time.Duration, quit chan struct{}) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-quit:
+			return
+		case <-t.C:
+			p.mu.Lock()
+			p.draw()
+			p.mu.Unlock()
+		}
+	}
+}
+
+// draw shows the line once the search has run progressDelay; p.mu is held.
+func (p *progressLine) draw() {
+	if p.start.IsZero() || p.ended {
+		return
+	}
+	elapsed := p.now().Sub(p.start)
+	if elapsed < progressDelay {
+		return
+	}
+	done := p.done
+	if p.limit > 0 {
+		done = max(done, float64(elapsed)/float64(p.limit))
+	}
+	pct := int(min(max(done, 0), 1) * 100)
 	if pct == p.last {
 		return
 	}
@@ -222,14 +322,34 @@ func (p *progressLine) update(done float64) {
 	fmt.Fprintf(p.w, "\rOptimising the schedule... %3d%%", pct)
 }
 
+// clear stops the redrawing and erases the line if it was shown.
 func (p *progressLine) clear() {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.ended = true
+	if p.quit != nil {
+		close(p.quit)
+		p.quit = nil
+	}
 	if p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// renderPlan prints p in format ("" is table) to s.Out. It renders into
+// memory first so a failure prints nothing half-done.
+func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) error {
+	if format == "" {
+		format = "table"
+	}
+	var buf bytes.Buffer
+	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
+		return err
+	}
+	_, err := s.Out.Write(buf.Bytes())
+	return err
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // testdata/optimize: rank order gives the whole team to "a" for the year;
@@ -64,5 +66,25 @@ func TestPlanOptimize(t *testing.T) {
 	again := runCLI(t, "plan", "--optimize", "--seed", "3", "--format", "json", "testdata/optimize")
 	if again.Stdout != res.Stdout {
 		t.Error("the same seed gave a different plan")
+	}
+}
+
+// TestPlanOptimizeNoImprovement: when the search finds nothing better
+// than rank order, the one change line says so, with the count written
+// like the rest of the output (50,000, not 50000).
+func TestPlanOptimizeNoImprovement(t *testing.T) {
+	res := runCLI(t, "plan", "--optimize", "--time-limit", "10m", "--format", "json", exampleDir)
+	res.wantExit(t, 0)
+	var plan struct {
+		Optimization struct {
+			Changes []string `json:"changes"`
+		} `json:"optimization"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"No better plan than rank order found in 50,000 schedules: no change."}
+	if diff := cmp.Diff(want, plan.Optimization.Changes); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }

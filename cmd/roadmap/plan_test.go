@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -351,18 +353,87 @@ func TestPlanLoadErrors(t *testing.T) {
 	}
 }
 
+// TestProgressLine: nothing during the first second of a search; then
+// the larger of the budget share and the time-limit share, each percent
+// once; cleared at the end, and nothing drawn after that.
 func TestProgressLine(t *testing.T) {
 	var buf strings.Builder
-	p := &progressLine{w: &buf, last: -1}
-	for _, done := range []float64{0, 0.001, 0.5, 0.504, 1, 1.5} {
+	clock := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := &progressLine{w: &buf, now: func() time.Time { return clock }, limit: 10 * time.Second, last: -1}
+	step := func(d time.Duration, done float64) {
+		clock = clock.Add(d)
 		p.update(done)
 	}
+	step(0, 0)                      // the search starts
+	step(900*time.Millisecond, 0.5) // under a second: nothing yet
+	step(100*time.Millisecond, 0.5) // 1s: the budget share, 50%
+	step(0, 0.504)                  // still 50%: not drawn again
+	step(5*time.Second, 0.504)      // 6s of 10s: the clock's share, 60%
+	step(0, 1)                      // 100%
+	step(0, 1.5)                    // clamped
 	p.clear()
+	step(time.Second, 0.2) // after the end: nothing
 	p.clear()
-	want := "\rOptimising the schedule...   0%\rOptimising the schedule...  50%\rOptimising the schedule... 100%\r\x1b[K"
+	want := "\rOptimising the schedule...  50%\rOptimising the schedule...  60%\rOptimising the schedule... 100%\r\x1b[K"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("progress (-want +got):\n%s", diff)
 	}
+
+	// A search that ends within the first second shows nothing at all.
+	buf.Reset()
+	p = &progressLine{w: &buf, now: func() time.Time { return clock }, limit: time.Minute, last: -1}
+	step(0, 0)
+	step(500*time.Millisecond, 1)
+	p.clear()
+	if buf.Len() != 0 {
+		t.Errorf("a search shorter than a second drew %q", buf.String())
+	}
+
+	// The ticker redraws as the clock moves, with no update from the search.
+	var mu sync.Mutex
+	var ticked strings.Builder
+	real := newProgressLine(lockedWriter{&mu, &ticked}, 50*time.Millisecond)
+	// Called under the line's lock: the search starts at base and update
+	// draws nothing; every later call, from the ticker alone, is past the
+	// first second.
+	base, calls := time.Now(), 0
+	real.now = func() time.Time {
+		calls++
+		if calls <= 2 {
+			return base
+		}
+		return base.Add(progressDelay + time.Since(base))
+	}
+	real.tick = time.Millisecond
+	real.update(0)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		mu.Lock()
+		n := strings.Count(ticked.String(), "%")
+		mu.Unlock()
+		if n >= 1 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	real.clear()
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(ticked.String(), "100%") || !strings.HasSuffix(ticked.String(), "\r\x1b[K") {
+		t.Errorf("ticker output %q: want the clock's 100%% then a cleared line", ticked.String())
+	}
+
 	var none *progressLine
 	none.clear() // off a terminal there is no progress line
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }

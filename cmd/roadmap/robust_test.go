@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/synth"
 )
@@ -75,6 +76,9 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 		"c_meaning.hcl":   "risk {\nsecurity = -0 .1\n}\n",
 		"d_deep.hcl":      "x = " + strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200) + "\n",
 		"e_messy.hcl":     "goal \"g\" {\nweight = 1\n}\n",
+		// Formatted, with a byte order mark and CRLF: fmt used to drop the
+		// mark and so rewrite the file.
+		"f_bom_crlf.hcl": "\xef\xbb\xbfgoal \"g\" {\r\n  weight = 1\r\n}\r\n",
 	}
 	writeFiles(t, dir, files)
 	if err := os.Chmod(filepath.Join(dir, "e_messy.hcl"), 0o640); err != nil {
@@ -93,7 +97,7 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 	}
 	res := runCLI(t, "fmt", dir)
 	res.wantExit(t, 1)
-	for _, name := range []string{"a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl"} {
+	for _, name := range []string{"a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "f_bom_crlf.hcl"} {
 		before[name].assertUntouched(t, filepath.Join(dir, name))
 	}
 	for _, summary := range []string{"Error: Invalid expression", "Error: Cannot format safely", "Error: Nesting too deep"} {
@@ -112,7 +116,7 @@ func TestFmtNeverWritesWhatItMustNot(t *testing.T) {
 	if after.info.Mode().Perm() != 0o640 {
 		t.Errorf("e_messy.hcl mode %v, want 0640 kept", after.info.Mode().Perm())
 	}
-	assertOnly(t, dir, "a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "e_messy.hcl")
+	assertOnly(t, dir, "a_syntax.hcl", "b_formatted.hcl", "c_meaning.hcl", "d_deep.hcl", "e_messy.hcl", "f_bom_crlf.hcl")
 }
 
 // TestFmtReadOnlyDirectory: when the directory cannot be written, fmt
@@ -196,6 +200,38 @@ func TestPlanInterruptedWritesNothing(t *testing.T) {
 	}
 	before.assertUntouched(t, saved)
 	assertOnly(t, out, "plan.json")
+}
+
+// TestPlanInterruptedAfterEvaluation: Ctrl-C that arrives once the plan
+// is evaluated, while a large plan is marshalled or rendered, still stops
+// the command: no --out file, nothing on stdout. (It used to be noticed
+// only before evaluation ended, so a late Ctrl-C saved and printed the
+// whole plan and exited 0.)
+func TestPlanInterruptedAfterEvaluation(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(exampleDir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, format := range []string{"table", "json"} {
+		out := t.TempDir()
+		saved := filepath.Join(out, "plan.json")
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var stdout, stderr bytes.Buffer
+		s := &Streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}
+		err := outputPlan(ctx, &globalOptions{}, s, &planOptions{dir: exampleDir, out: saved, format: format}, plan)
+		if err == nil || !strings.Contains(err.Error(), "interrupted") {
+			t.Errorf("%s: got error %v, want an interruption", format, err)
+		}
+		if stdout.Len() != 0 {
+			t.Errorf("%s: an interrupted plan printed %d bytes", format, stdout.Len())
+		}
+		assertOnly(t, out)
+	}
 }
 
 // TestPlanStopsOnSIGINT sends a real SIGINT to the test process while
