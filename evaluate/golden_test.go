@@ -4,19 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden plans in testdata/")
 
 // TestGoldenPlans loads each roadmap under testdata/<case>/, evaluates it
 // and compares the JSON plan (and any diagnostics) with
@@ -37,20 +33,7 @@ func TestGoldenPlans(t *testing.T) {
 		seen[dir] = true
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			got := goldenOutput(t, dir)
-			golden := filepath.Join(dir, "plan.golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("plan of %s (-want +got):\n%s", dir, diff)
-			}
+			golden.Assert(t, filepath.Join(dir, "plan.golden.json"), got)
 		})
 	}
 	if len(seen) < 6 {

@@ -2,18 +2,15 @@ package hclspec
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/roadmap-as-code/roadmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // caseOptions reads a test case's optional options.txt: one "--var k=v",
 // "--var-file NAME" or "env K=V" per line; var files are relative to the case.
@@ -105,19 +102,7 @@ func TestInvalidRoadmaps(t *testing.T) {
 				}
 			}
 			got := formatDiagnostics(dir, diags)
-			golden := filepath.Join(dir, "diagnostics.golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("diagnostics differ (-want +got):\n%s", diff)
-			}
+			golden.Assert(t, filepath.Join(dir, "diagnostics.golden"), []byte(got))
 		})
 	}
 }

@@ -3,12 +3,11 @@ package report
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/roadmap-as-code/roadmap/internal/golden"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -63,28 +62,9 @@ func loadPicsFixture(t *testing.T, name string) *evaluate.Plan {
 	return &p
 }
 
-// updatingGoldens reports whether the package's -update flag is set.
-func updatingGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 // assertPicsGolden compares got with testdata/pics/name, rewriting it when
 // updating goldens.
 func assertPicsGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "pics", name)
-	if updatingGoldens() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	golden.Assert(t, filepath.Join("testdata", "pics", name), got)
 }

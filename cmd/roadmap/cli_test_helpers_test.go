@@ -5,17 +5,13 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/roadmap-as-code/roadmap/internal/golden"
 )
-
-// update regenerates golden files: go test ./cmd/roadmap -update
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // cliResult is what one run of the CLI produced.
 type cliResult struct {
@@ -75,22 +71,7 @@ func assertGolden(t *testing.T, name, got string) {
 	if !filepath.IsAbs(name) {
 		path = filepath.Join("testdata", name)
 	}
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	golden.Assert(t, path, []byte(got))
 }
 
 // writeFiles creates files (name -> content) under dir, making

@@ -497,15 +497,7 @@ func (e *engine) finalSchedule(start []int) *Schedule {
 		if sch.Start[i] >= 0 {
 			continue
 		}
-		est := 0
-		blockedBy := -1
-		for _, q := range p.Tasks[i].Preds {
-			if sch.Start[q] < 0 {
-				blockedBy = q
-				break
-			}
-			est = max(est, sch.Start[q]+p.Tasks[q].Duration)
-		}
+		est, blockedBy := p.releaseTime(sch, i)
 		if blockedBy >= 0 {
 			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
 			continue

@@ -14,22 +14,8 @@ import (
 // budgetFits reports whether task i's spend fits its budget when started
 // at start.
 func (s *State) budgetFits(i, start int) bool {
-	tk := &s.p.Tasks[i]
-	if tk.Budget < 0 {
-		return true
-	}
-	bg := &s.p.Budgets[tk.Budget]
-	for k := 0; k < tk.Duration; {
-		w := bg.Window[start+k]
-		sum := 0.0
-		for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
-			sum += tk.Spend[k]
-		}
-		if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
-			return false
-		}
-	}
-	return true
+	_, ok := s.budgetRoom(i, start)
+	return ok
 }
 
 // periodClash reports whether task i cannot run in period t next to the

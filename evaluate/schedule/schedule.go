@@ -159,21 +159,46 @@ func (s *State) violation(i, start int) (b Blocker, ok bool) {
 			return Blocker{Kind: BlockParallel, Index: -1, From: t, To: t}, false
 		}
 	}
-	if tk.Budget >= 0 {
-		bg := &s.p.Budgets[tk.Budget]
-		// Windows are contiguous, so the task's spend per window is a run.
-		for k := 0; k < tk.Duration; {
-			w := bg.Window[start+k]
-			sum := 0.0
-			for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
-				sum += tk.Spend[k]
-			}
-			if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
-				return Blocker{Kind: BlockBudget, Index: tk.Budget, From: start + k - 1, To: start + k - 1}, false
-			}
-		}
+	if t, ok := s.budgetRoom(i, start); !ok {
+		return Blocker{Kind: BlockBudget, Index: tk.Budget, From: t, To: t}, false
 	}
 	return Blocker{}, true
+}
+
+// budgetRoom reports whether task i's funding budget has room for its
+// spend when started at start; when not, t is the last period of the
+// first window that overflows.
+func (s *State) budgetRoom(i, start int) (t int, ok bool) {
+	tk := &s.p.Tasks[i]
+	if tk.Budget < 0 {
+		return 0, true
+	}
+	bg := &s.p.Budgets[tk.Budget]
+	// Windows are contiguous, so the task's spend per window is a run.
+	for k := 0; k < tk.Duration; {
+		w := bg.Window[start+k]
+		sum := 0.0
+		for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
+			sum += tk.Spend[k]
+		}
+		if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+			return start + k - 1, false
+		}
+	}
+	return 0, true
+}
+
+// releaseTime is the first period task i may start in once its
+// predecessors are placed in sch, or blockedBy >= 0 naming a predecessor
+// that was not placed.
+func (p *Problem) releaseTime(sch *Schedule, i int) (est, blockedBy int) {
+	for _, q := range p.Tasks[i].Preds {
+		if sch.Start[q] < 0 {
+			return 0, q
+		}
+		est = max(est, sch.Start[q]+p.Tasks[q].Duration)
+	}
+	return est, -1
 }
 
 // Fits reports whether task i fits when started at start.
@@ -301,14 +326,7 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 	for eligible.Len() > 0 {
 		i := heap.Pop(eligible).(int)
 		sch.Order = append(sch.Order, i)
-		est, blockedBy := 0, -1
-		for _, q := range p.Tasks[i].Preds {
-			if sch.Start[q] < 0 {
-				blockedBy = q
-				break
-			}
-			est = max(est, sch.Start[q]+p.Tasks[q].Duration)
-		}
+		est, blockedBy := p.releaseTime(sch, i)
 		if blockedBy >= 0 {
 			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
 		} else if start, b := st.EarliestFit(i, est); start >= 0 {
