@@ -63,7 +63,7 @@ bench-scale:
 FUZZTIME  ?= 60s
 FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
-	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat \
+	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat hclspec:FuzzNestingBound \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
 	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare
 .PHONY: fuzz
