@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -155,14 +156,18 @@ type SnippetJSON struct {
 	// Context names the enclosing block, e.g. `project "crm"`; null when
 	// the diagnostic is not inside one.
 	Context *string `json:"context"`
-	// Code holds the whole source lines the range covers, without the
-	// final newline.
+	// Code holds the source lines the range covers, without the final
+	// newline: at most maxSnippetLines lines of at most
+	// maxSnippetLineBytes bytes, cut around the highlight (Truncated).
 	Code      string `json:"code"`
 	StartLine int    `json:"start_line"`
 	// HighlightStartOffset and HighlightEndOffset are byte offsets into
 	// Code of the range itself.
 	HighlightStartOffset int `json:"highlight_start_offset"`
 	HighlightEndOffset   int `json:"highlight_end_offset"`
+	// Truncated is true when lines or bytes of the covered source were
+	// left out of Code.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // NewDiagnosticsReport converts diags, in the order given, to their JSON
@@ -236,17 +241,80 @@ func newSnippetJSON(d *hcl.Diagnostic, file *hcl.File) *SnippetJSON {
 		lineEnd = searchFrom + i
 	}
 	code := bytes.TrimSuffix(src[lineStart:lineEnd], []byte{'\r'})
-	s := &SnippetJSON{
-		Code:                 string(code),
-		StartLine:            lineNumberAt(src, lineStart),
-		HighlightStartOffset: subject.Start.Byte - lineStart,
-		HighlightEndOffset:   min(subject.End.Byte-lineStart, len(code)),
-	}
+	s := clipSnippet(code, subject.Start.Byte-lineStart, min(subject.End.Byte-lineStart, len(code)))
+	s.StartLine = lineNumberAt(src, lineStart) + s.StartLine
 	if cs, ok := file.Nav.(contextStringer); ok {
 		if c := cs.ContextString(subject.Start.Byte); c != "" {
 			s.Context = &c
 		}
 	}
+	return s
+}
+
+// clipSnippet builds a snippet from code with the highlight at byte
+// offsets [hs, he), keeping at most maxSnippetLines lines of at most
+// maxSnippetLineBytes bytes around the highlight's start, as the text
+// printer does. Its StartLine is the number of lines skipped at the top.
+func clipSnippet(code []byte, hs, he int) *SnippetJSON {
+	if len(code) <= maxSnippetLineBytes && bytes.Count(code, []byte{'\n'}) < maxSnippetLines {
+		return &SnippetJSON{Code: string(code), HighlightStartOffset: hs, HighlightEndOffset: he}
+	}
+	// Line starts within code, and the line holding the highlight's start.
+	starts := []int{0}
+	hl := 0
+	for i, c := range code {
+		if c == '\n' {
+			starts = append(starts, i+1)
+			if i < hs {
+				hl = len(starts) - 1
+			}
+		}
+	}
+	first := 0
+	if hl >= maxSnippetLines {
+		first = hl
+	}
+	last := min(len(starts), first+maxSnippetLines) // exclusive
+	s := &SnippetJSON{StartLine: first, Truncated: first > 0 || last < len(starts)}
+	var b []byte
+	newHS, newHE := -1, -1
+	for k := first; k < last; k++ {
+		ls, le := starts[k], len(code)
+		if k+1 < len(starts) {
+			le = starts[k+1] - 1
+		}
+		ws, we := ls, le
+		if le-ls > maxSnippetLineBytes {
+			s.Truncated = true
+			if hs >= ls && hs <= le && hs-ls > maxSnippetLineBytes/3 {
+				ws = hs - maxSnippetLineBytes/3
+			}
+			we = min(le, ws+maxSnippetLineBytes)
+			for ws > ls && !utf8.RuneStart(code[ws]) {
+				ws--
+			}
+			for we < le && !utf8.RuneStart(code[we]) {
+				we--
+			}
+		}
+		if k > first {
+			b = append(b, '\n')
+		}
+		base := len(b) - ws // offset in b of byte 0 of code, for this line
+		b = append(b, code[ws:we]...)
+		if newHS < 0 && hs <= we {
+			newHS = base + max(hs, ws)
+		}
+		if he >= ws {
+			newHE = base + min(he, we)
+		}
+	}
+	if newHS < 0 {
+		newHS = len(b)
+	}
+	s.Code = string(b)
+	s.HighlightStartOffset = newHS
+	s.HighlightEndOffset = max(newHE, newHS)
 	return s
 }
 

@@ -225,3 +225,57 @@ func assertDiagnosticsGolden(t *testing.T, name, got string) {
 	t.Helper()
 	golden.Assert(t, filepath.Join("testdata", name), []byte(got))
 }
+
+// A snippet over a huge line or many lines is clipped like the text
+// printer's, and its highlight still selects the start of the subject.
+func TestSnippetJSONClipped(t *testing.T) {
+	long := `a = "` + strings.Repeat("x", 5<<20) + `"` + "\n"
+	many := strings.Repeat("# filler\n", 40) + "b = 1\n"
+	tests := []struct {
+		name, src     string
+		start, end    hcl.Pos
+		wantLine      int
+		wantHighlight string
+		context       bool // the context spans the whole file
+	}{
+		{"long line", long, hcl.Pos{Line: 1, Column: 1001, Byte: 1000}, hcl.Pos{Line: 1, Column: 1006, Byte: 1005}, 1, "xxxxx", false},
+		{"many lines", "c = 1\n" + many, hcl.Pos{Line: 1, Column: 1, Byte: 0}, hcl.Pos{Line: 42, Column: 2, Byte: len("c = 1\n" + many) - 5}, 1, "c = 1\n", false},
+		{"deep start", many, hcl.Pos{Line: 41, Column: 1, Byte: 360}, hcl.Pos{Line: 41, Column: 2, Byte: 361}, 41, "b", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := hclsyntax.ParseConfig([]byte(tt.src), "a.hcl", hcl.InitialPos)
+			d := &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "x",
+				Subject:  &hcl.Range{Filename: "a.hcl", Start: tt.start, End: tt.end},
+			}
+			if tt.context {
+				d.Context = &hcl.Range{Filename: "a.hcl", Start: hcl.InitialPos, End: hcl.Pos{Line: 42, Column: 1, Byte: len(tt.src)}}
+			}
+			r := NewDiagnosticsReport(hcl.Diagnostics{d}, map[string]*hcl.File{"a.hcl": f})
+			s := r.Diagnostics[0].Snippet
+			if s == nil {
+				t.Fatal("no snippet")
+			}
+			lines := strings.Split(s.Code, "\n")
+			if len(lines) > maxSnippetLines {
+				t.Errorf("%d lines, want at most %d", len(lines), maxSnippetLines)
+			}
+			for _, l := range lines {
+				if len(l) > maxSnippetLineBytes {
+					t.Errorf("line of %d bytes, want at most %d", len(l), maxSnippetLineBytes)
+				}
+			}
+			if !s.Truncated {
+				t.Error("truncated = false")
+			}
+			if s.StartLine != tt.wantLine {
+				t.Errorf("start_line = %d, want %d", s.StartLine, tt.wantLine)
+			}
+			if got := s.Code[s.HighlightStartOffset:s.HighlightEndOffset]; !strings.HasPrefix(got, strings.TrimSuffix(tt.wantHighlight, "\n")) {
+				t.Errorf("highlight %q, want prefix %q", got, tt.wantHighlight)
+			}
+		})
+	}
+}
