@@ -315,7 +315,7 @@ func readLimitedFrom(path string, pipes bool) ([]byte, *hcl.Diagnostic) {
 		return nil, readError(path, err)
 	}
 	if len(src) > MaxFileBytes {
-		return nil, fileTooLarge(path, int64(len(src)))
+		return nil, fileTooLarge(path, -1) // a pipe: only the first bytes were read
 	}
 	return src, nil
 }
@@ -337,11 +337,17 @@ func notRegular(path string) *hcl.Diagnostic {
 	}
 }
 
+// fileTooLarge reports a file of size bytes, or of more than the limit
+// when size is negative (a capped read, whose true size is unknown).
 func fileTooLarge(path string, size int64) *hcl.Diagnostic {
+	is := fmt.Sprintf("is %d bytes", size)
+	if size < 0 {
+		is = fmt.Sprintf("is more than %d MiB", MaxFileBytes>>20)
+	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "File too large",
-		Detail:   fmt.Sprintf("%s is %d bytes; a roadmap file may be at most %d MiB. Split it into several files.", path, size, MaxFileBytes>>20),
+		Detail:   fmt.Sprintf("%s %s; a roadmap file may be at most %d MiB. Split it into several files.", path, is, MaxFileBytes>>20),
 		Subject:  fileStart(path).Ptr(),
 	}
 }

@@ -41,3 +41,40 @@ func TestVarFileFromPipe(t *testing.T) {
 		t.Errorf("--var-file %s: %v", os.DevNull, diags)
 	}
 }
+
+// TestVarFilePipeTooLarge: a pipe over the limit is read only to one byte
+// past it, so its size is unknown and must not be reported as a count of
+// bytes ("is 33554433 bytes").
+func TestVarFilePipeTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.hcl"), []byte("roadmap {\n  start = \"2027-01\"\n}\n"))
+	fifo := filepath.Join(t.TempDir(), "vars.hcl")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer f.Close()
+		chunk := make([]byte, 1<<20)
+		for i := range chunk {
+			chunk[i] = '#'
+		}
+		for range MaxFileBytes>>20 + 2 {
+			if _, err := f.Write(chunk); err != nil {
+				return // the loader stopped reading: expected
+			}
+		}
+	}()
+	_, diags := NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{fifo}})
+	if len(diags) != 1 || diags[0].Summary != "File too large" {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	want := fifo + " is more than 32 MiB; a roadmap file may be at most 32 MiB. Split it into several files."
+	if diags[0].Detail != want {
+		t.Errorf("detail %q, want %q", diags[0].Detail, want)
+	}
+}
