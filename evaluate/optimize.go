@@ -78,6 +78,14 @@ func scheduleBudget(tasks int) int {
 	return min(schedule.DefaultMaxSchedules, max(500, 2_000_000/max(tasks, 1)))
 }
 
+// schedulesText is "1 schedule" or "2,000 schedules".
+func schedulesText(n int) string {
+	if n == 1 {
+		return "1 schedule"
+	}
+	return formatNumber(float64(n), 0) + " schedules"
+}
+
 // taskProjects maps task indexes back to projects.
 func (e *evaluation) taskProjects(prob *schedule.Problem) []*projectEval {
 	tasks := make([]*projectEval, len(prob.Tasks))
@@ -100,7 +108,7 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		case res.Optimal:
 			return []string{"Rank order already schedules the most total score possible: no change."}
 		default:
-			return []string{fmt.Sprintf("No better plan than rank order found in %s schedules: no change.", formatNumber(float64(res.Schedules), 0))}
+			return []string{fmt.Sprintf("No better plan than rank order found in %s: no change.", schedulesText(res.Schedules))}
 		}
 	}
 	var lines []string

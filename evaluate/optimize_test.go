@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
@@ -237,5 +238,23 @@ func TestOptimizeWithinTimeLimitIsReproducible(t *testing.T) {
 	plan := optimized(t, cfg, 1)
 	if plan.Optimization.TimeLimitReached {
 		t.Errorf("time_limit_reached on a search of %d schedules: %q", plan.Optimization.Schedules, plan.Optimization.Changes)
+	}
+}
+
+// TestNoImprovementOneSchedule: the "no change" line counts schedules in
+// the singular when there was one.
+func TestNoImprovementOneSchedule(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{1, "No better plan than rank order found in 1 schedule: no change."},
+		{2000, "No better plan than rank order found in 2,000 schedules: no change."},
+	} {
+		res := schedule.OptimizeResult{Schedules: tt.n, BaselineSchedule: &schedule.Schedule{}, Schedule: &schedule.Schedule{}}
+		got := (&evaluation{}).optimizationChanges(nil, nil, res)
+		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			t.Errorf("%d schedules (-want +got):\n%s", tt.n, diff)
+		}
 	}
 }

@@ -506,8 +506,12 @@ func checkResult(c evaluate.CheckResult) string {
 
 // optimizationLines describes an --optimize run.
 func optimizationLines(o *evaluate.Optimization) []string {
+	noun := "schedules"
+	if o.Schedules == 1 {
+		noun = "schedule"
+	}
 	lines := []string{
-		fmt.Sprintf("Method %s, seed %d, %s schedules evaluated.", o.Method, o.Seed, formatAmount(float64(o.Schedules))),
+		fmt.Sprintf("Method %s, seed %d, %s %s evaluated.", o.Method, o.Seed, formatAmount(float64(o.Schedules)), noun),
 	}
 	bound := ""
 	if o.Bound != nil {

@@ -88,3 +88,31 @@ func TestPlanOptimizeNoImprovement(t *testing.T) {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }
+
+// TestPlanOptimizeOneSchedule: a plan already at the bound evaluates one
+// schedule, and every format says "1 schedule", not "1 schedules".
+func TestPlanOptimizeOneSchedule(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.hcl": `roadmap {
+  start   = "2027-Q1"
+  period  = "quarter"
+  horizon = 4
+}
+
+team "platform" {
+  capacity = 2
+}
+
+project "a" {
+  duration = 4
+  effort   = { platform = 2 }
+}
+`})
+	for _, format := range []string{"table", "markdown"} {
+		res := runCLI(t, "plan", "--optimize", "--format", format, dir)
+		res.wantExit(t, 0)
+		if !strings.Contains(res.Stdout, "seed 1, 1 schedule evaluated.") {
+			t.Errorf("%s output lacks %q:\n%s", format, "1 schedule evaluated.", res.Stdout)
+		}
+	}
+}

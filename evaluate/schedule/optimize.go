@@ -150,6 +150,7 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	res.Baseline = s.objectiveValue(baseFit)
 	if !s.atBound() {
 		exact := len(p.Budgets) == 0 // see exhaustive
+		cut := false                 // the time limit stopped exhaustive search
 		switch {
 		case countLists(p, e.succs, min(listLimit, maxSchedules-1)) < 0:
 			res.Method = "genetic algorithm over activity lists with double justification"
@@ -157,11 +158,13 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 		case exact:
 			res.Method = "exhaustive search over activity lists (serial SGS)"
 			s.exhaustive(topo)
+			cut = s.stopped == StopDeadline
 		default:
 			// With budgets the lists do not reach every schedule: search
 			// them all, then let the genetic algorithm spend the rest.
 			res.Method = "exhaustive search over activity lists, then a genetic algorithm with double justification"
 			s.exhaustive(topo)
+			cut = s.stopped == StopDeadline
 			if s.stopped == StopComplete && !s.atBound() {
 				s.stopped = ""
 				s.genetic(base.Order, tm, prio)
@@ -169,6 +172,11 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 		}
 		if s.stopped == StopComplete && !exact {
 			s.stopped = StopBudget
+		}
+		if cut {
+			// The enumeration did not finish: it searched only part of
+			// the lists, and nothing else ran.
+			res.Method = "exhaustive search over activity lists (stopped by the time limit)"
 		}
 	} else {
 		res.Method = "rank order (already at the bound)"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -440,5 +441,36 @@ func TestClashChecksAgreeWithFits(t *testing.T) {
 				t.Errorf("case %d task %d: latestStart %d, scan %d", c, i, got, last)
 			}
 		}
+	}
+}
+
+// TestOptimizeExhaustiveCutShort: exhaustive search stopped by the time
+// limit did not search every list, so it must not be reported as plain
+// "exhaustive search".
+func TestOptimizeExhaustiveCutShort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	checked := 0
+	for c := range 40 {
+		p := randomProblem(rng, problemSpec{tasks: 5, horizon: 6, resources: 1, budgets: c%2 == 1, mandatory: 0.3})
+		full := Optimize(context.Background(), p, OptimizeInput{Objective: ObjectiveValue, Seed: 1, MaxSchedules: 3000})
+		if !strings.HasPrefix(full.Method, "exhaustive search") || full.Schedules < 2 {
+			continue // at the bound already: no search ran
+		}
+		checked++
+		if strings.Contains(full.Method, "stopped") {
+			t.Errorf("case %d: a complete search named %q", c, full.Method)
+		}
+		cut := Optimize(cancelled, p, OptimizeInput{Objective: ObjectiveValue, Seed: 1, MaxSchedules: 3000})
+		if cut.Stopped != StopDeadline {
+			t.Fatalf("case %d: stopped by %q, want deadline", c, cut.Stopped)
+		}
+		if want := "exhaustive search over activity lists (stopped by the time limit)"; cut.Method != want {
+			t.Errorf("case %d: method %q, want %q", c, cut.Method, want)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no case ran exhaustive search")
 	}
 }
