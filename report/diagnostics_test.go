@@ -239,7 +239,7 @@ func TestSnippetJSONClipped(t *testing.T) {
 		context       bool // the context spans the whole file
 	}{
 		{"long line", long, hcl.Pos{Line: 1, Column: 1001, Byte: 1000}, hcl.Pos{Line: 1, Column: 1006, Byte: 1005}, 1, "xxxxx", false},
-		{"many lines", "c = 1\n" + many, hcl.Pos{Line: 1, Column: 1, Byte: 0}, hcl.Pos{Line: 42, Column: 2, Byte: len("c = 1\n" + many) - 5}, 1, "c = 1\n", false},
+		{"many lines", "c = 1\n" + many, hcl.Pos{Line: 1, Column: 1, Byte: 0}, hcl.Pos{Line: 42, Column: 2, Byte: len("c = 1\n"+many) - 5}, 1, "c = 1\n", false},
 		{"deep start", many, hcl.Pos{Line: 41, Column: 1, Byte: 360}, hcl.Pos{Line: 41, Column: 2, Byte: 361}, 41, "b", true},
 	}
 	for _, tt := range tests {
