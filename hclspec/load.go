@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,6 +20,18 @@ type LoadOptions struct {
 	Vars     []string // "name=value" from --var, in command-line order
 	VarFiles []string // paths from --var-file, in command-line order
 	Env      []string // os.Environ()-style; only ROADMAP_VAR_* entries are used
+	// Context, when done, stops the load between files and between
+	// top-level blocks with an "Interrupted" error; nil means never.
+	Context context.Context
+}
+
+// interrupted is the diagnostic of a load whose Context was done.
+func interrupted(err error) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Interrupted",
+		Detail:   fmt.Sprintf("Loading stopped before the end (%v); the roadmap was not checked in full.", err),
+	}
 }
 
 // Loader parses roadmap directories and keeps every file it parsed, so
@@ -108,14 +121,24 @@ type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics
 
 func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
-	blocks, diags := parseFiles(dir, files, parse)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	blocks, diags := parseFiles(ctx, dir, files, parse)
+	if err := ctx.Err(); err != nil {
+		cfg.Files = l.parser.Files()
+		diags = append(diags, interrupted(err))
+		SortDiagnostics(diags)
+		return cfg, diags
+	}
 	syntaxOK := !diags.HasErrors()
 	// The files keep only what snippets need; the syntax trees live on in
 	// blocks alone, which decode lets go of block by block.
 	for name, f := range l.parser.Files() {
 		l.parser.AddFile(name, forSnippets(f))
 	}
-	diags = append(diags, l.decode(cfg, blocks, opts, syntaxOK)...)
+	diags = append(diags, l.decode(ctx, cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	ExplainUnknownFunctions(diags)
 	ExplainLabelErrors(diags)
@@ -147,7 +170,8 @@ func isRoadmapFile(name string) bool {
 
 // parseFiles parses every roadmap file and returns their top-level blocks
 // in file order.
-func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
+// It stops, returning what it has, once ctx is done.
+func parseFiles(ctx context.Context, dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -162,6 +186,9 @@ func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.
 	var blocks []*hcl.Block
 	var budget loadBudget
 	for _, path := range files {
+		if ctx.Err() != nil {
+			break
+		}
 		f, d := parse(path, &budget)
 		diags = append(diags, d...)
 		if f == nil {
@@ -177,7 +204,7 @@ func parseFiles(dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.
 // decode decodes the blocks into cfg, clearing blocks as it goes. When
 // the files had syntax errors (syntaxOK false) a missing roadmap block is
 // not reported: it is most likely inside the broken part.
-func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
+func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byType := map[string][]*hcl.Block{}
 	for _, b := range blocks {
@@ -294,6 +321,9 @@ func (l *Loader) decode(cfg *Config, blocks []*hcl.Block, opts LoadOptions, synt
 	// Block types with ids, in the order they are decoded.
 	for _, kind := range []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "check"} {
 		for i, b := range byType[kind] {
+			if err := ctx.Err(); err != nil {
+				return append(diags, interrupted(err))
+			}
 			byType[kind][i] = nil
 			fresh := declare(b)
 			switch kind {

@@ -62,7 +62,10 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 		return fmt.Errorf("unknown graph format %q: use one of %s", o.format, strings.Join(report.GraphFormats(), ", "))
 	}
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graph interrupted: %w", err)
+	}
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

@@ -110,7 +110,10 @@ func (o *planOptions) validate() error {
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("plan interrupted: %w", err)
+	}
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

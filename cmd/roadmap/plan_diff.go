@@ -105,7 +105,10 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	}
 
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(at.Dir, loadOptions(s, o.vars, o.varFiles))
+	cfg, diags := loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("plan interrupted: %w", err)
+	}
 	var plan *evaluate.Plan
 	if !diags.HasErrors() && cfg != nil {
 		var more hcl.Diagnostics

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -135,8 +136,9 @@ func completeDirs(_ *cobra.Command, args []string, _ string) ([]string, cobra.Sh
 	return nil, cobra.ShellCompDirectiveFilterDirs
 }
 
-// loadOptions builds the loader's inputs from flags and the environment.
-func loadOptions(s *Streams, vars, varFiles []string) hclspec.LoadOptions {
+// loadOptions builds the loader's inputs from flags and the environment;
+// ctx (Ctrl-C) stops the load.
+func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string) hclspec.LoadOptions {
 	env := make([]string, 0, len(s.Env))
 	for _, kv := range s.Env {
 		if strings.HasPrefix(kv, "ROADMAP_VAR_") {
@@ -147,6 +149,7 @@ func loadOptions(s *Streams, vars, varFiles []string) hclspec.LoadOptions {
 		Vars:     append([]string(nil), vars...),
 		VarFiles: append([]string(nil), varFiles...),
 		Env:      env,
+		Context:  ctx,
 	}
 }
 

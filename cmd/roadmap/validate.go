@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -38,7 +41,9 @@ The exit status is 1 when there is any error.`,
 			if len(args) == 1 {
 				o.dir = args[0]
 			}
-			return runValidate(g, s, o)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			return runValidate(ctx, g, s, o)
 		},
 		ValidArgsFunction: completeDirs,
 	}
@@ -49,9 +54,12 @@ The exit status is 1 when there is any error.`,
 	return cmd
 }
 
-func runValidate(g *globalOptions, s *Streams, o *validateOptions) error {
+func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateOptions) error {
 	loader := hclspec.NewLoader()
-	_, diags := loader.LoadDir(o.dir, loadOptions(s, o.vars, o.varFiles))
+	_, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("validate interrupted: %w", err)
+	}
 	if o.format != "" {
 		return runValidateCI(g, s, o, diags, loader.Files())
 	}
