@@ -274,7 +274,7 @@ func TestSnippetJSONClipped(t *testing.T) {
 				t.Errorf("start_line = %d, want %d", s.StartLine, tt.wantLine)
 			}
 			if got := s.Code[s.HighlightStartOffset:s.HighlightEndOffset]; !strings.HasPrefix(got, strings.TrimSuffix(tt.wantHighlight, "\n")) {
-				t.Errorf("highlight %q, want prefix %q", got, tt.wantHighlight)
+				t.Errorf("highlight %.80q, want prefix %q", got, tt.wantHighlight)
 			}
 		})
 	}

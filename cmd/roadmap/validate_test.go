@@ -344,3 +344,49 @@ check "sso_first" {
 		})
 	}
 }
+
+// TestValidateJSONClipsSnippet: a diagnostic on a huge line carries a
+// clipped snippet, marked truncated, not the whole line.
+func TestValidateJSONClipsSnippet(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n\nproject \"a\" {\n  duration = 1\n  bogus    = \"" + strings.Repeat("x", 1<<20) + "\"\n}\n"})
+	res := runCLI(t, "validate", "--json", dir)
+	res.wantExit(t, 1)
+	if len(res.Stdout) > 10_000 {
+		t.Errorf("%d bytes of JSON for one diagnostic", len(res.Stdout))
+	}
+	var got struct {
+		Diagnostics []struct {
+			Summary string `json:"summary"`
+			Snippet *struct {
+				Code           string `json:"code"`
+				StartLine      int    `json:"start_line"`
+				HighlightStart int    `json:"highlight_start_offset"`
+				HighlightEnd   int    `json:"highlight_end_offset"`
+				Truncated      bool   `json:"truncated"`
+			} `json:"snippet"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatalf("%v in %.200s", err, res.Stdout)
+	}
+	// "Unsupported argument" on bogus and "String too long" on its value.
+	if len(got.Diagnostics) != 2 {
+		t.Fatalf("diagnostics %+v, want two", got.Diagnostics)
+	}
+	for _, d := range got.Diagnostics {
+		s := d.Snippet
+		if s == nil {
+			t.Errorf("%s: no snippet", d.Summary)
+			continue
+		}
+		if !s.Truncated || s.StartLine != 7 || len(s.Code) > 240 || s.HighlightEnd <= s.HighlightStart {
+			t.Errorf("%s: snippet of %d bytes at line %d, truncated %v, highlight %d..%d; want line 7 clipped to 240 bytes, truncated, with a highlight",
+				d.Summary, len(s.Code), s.StartLine, s.Truncated, s.HighlightStart, s.HighlightEnd)
+			continue
+		}
+		if d.Summary == "Unsupported argument" && s.Code[s.HighlightStart:s.HighlightEnd] != "bogus" {
+			t.Errorf("%s: highlight %q, want bogus", d.Summary, s.Code[s.HighlightStart:s.HighlightEnd])
+		}
+	}
+}
