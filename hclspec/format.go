@@ -2,6 +2,7 @@ package hclspec
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -26,6 +27,16 @@ func Format(src []byte, filename string) (formatted []byte, file *hcl.File, diag
 	}
 	if hasBOM {
 		formatted = append([]byte(utf8BOM), formatted...)
+	}
+	// The result must load as the input did: moving white space can, for
+	// instance, make NUL bytes in a comment look like UTF-16 text.
+	if _, after := ParseConfigWithinLimits(formatted, filename); after.HasErrors() {
+		return nil, file, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot format safely",
+			Detail:   fmt.Sprintf("The formatted file would not load (%s: %s), although this one does. Leave it as it is, or remove what the message points at by hand.", after[0].Summary, after[0].Detail),
+			Subject:  after[0].Subject,
+		}}
 	}
 	return formatted, file, nil
 }

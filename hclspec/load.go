@@ -140,6 +140,7 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	}
 	diags = append(diags, l.decode(ctx, cfg, blocks, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
+	mendLostRanges(diags)
 	ExplainUnknownFunctions(diags)
 	ExplainLabelErrors(diags)
 	diags = dropFollowUpsOfRefusals(diags)
@@ -482,4 +483,24 @@ func checkDependencyCycles(cfg *Config) hcl.Diagnostics {
 		})
 	}
 	return diags
+}
+
+// mendLostRanges gives a diagnostic whose subject lost its file the start
+// of its context instead: HCL's parser can leave a function call it
+// recovered from without a closing parenthesis with an empty range.
+func mendLostRanges(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Subject == nil || d.Subject.Filename != "" {
+			continue
+		}
+		if d.Context == nil || d.Context.Filename == "" {
+			d.Subject = nil
+			continue
+		}
+		at := hcl.Range{Filename: d.Context.Filename, Start: d.Context.Start, End: d.Context.Start}
+		if d.Context.End.Byte < d.Context.Start.Byte {
+			d.Context = at.Ptr()
+		}
+		d.Subject = at.Ptr()
+	}
 }
