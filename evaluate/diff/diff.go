@@ -486,50 +486,44 @@ func projectChanges(b, a *evaluate.ProjectPlan, rankMoved bool) []Change {
 }
 
 func diffTeams(before, after *evaluate.Plan) []TeamLoadChange {
-	bl, al := teamLoads(before), teamLoads(after)
-	out := []TeamLoadChange{}
-	for _, k := range unionKeys(bl, al) {
-		b, bok := bl[k]
-		a, aok := al[k]
-		if bok && aok && sameNum(b.Capacity, a.Capacity) && sameNum(b.Used, a.Used) {
-			continue
-		}
-		// A team absent on one side with no load on the other is no news.
-		if (!bok && a.Used == 0) || (!aok && b.Used == 0) {
-			continue
-		}
-		c := TeamLoadChange{Team: k.id, Period: k.period}
-		if bok {
-			c.Before = &b
-		}
-		if aok {
-			c.After = &a
-		}
-		out = append(out, c)
-	}
-	return out
+	return diffCells(teamLoads(before), teamLoads(after),
+		func(b, a evaluate.TeamLoad) bool { return sameNum(b.Capacity, a.Capacity) && sameNum(b.Used, a.Used) },
+		func(l evaluate.TeamLoad) bool { return l.Used == 0 },
+		func(k cell, b, a *evaluate.TeamLoad) TeamLoadChange {
+			return TeamLoadChange{Team: k.id, Period: k.period, Before: b, After: a}
+		})
 }
 
 func diffBudgets(before, after *evaluate.Plan) []BudgetSpendChange {
-	bs, as := budgetSpends(before), budgetSpends(after)
-	out := []BudgetSpendChange{}
-	for _, k := range unionKeys(bs, as) {
-		b, bok := bs[k]
-		a, aok := as[k]
-		if bok && aok && sameNum(b.Spent, a.Spent) && sameNum(b.Limit, a.Limit) {
+	return diffCells(budgetSpends(before), budgetSpends(after),
+		func(b, a evaluate.BudgetSpend) bool { return sameNum(b.Spent, a.Spent) && sameNum(b.Limit, a.Limit) },
+		func(s evaluate.BudgetSpend) bool { return s.Spent == 0 },
+		func(k cell, b, a *evaluate.BudgetSpend) BudgetSpendChange {
+			return BudgetSpendChange{Budget: k.id, Period: k.period, Before: b, After: a}
+		})
+}
+
+// diffCells lists, in key order, the cells whose value changed. A cell
+// present on one side only and idle there is no news.
+func diffCells[V, C any](before, after map[cell]V, same func(b, a V) bool, idle func(V) bool, change func(k cell, b, a *V) C) []C {
+	out := []C{}
+	for _, k := range unionKeys(before, after) {
+		b, bok := before[k]
+		a, aok := after[k]
+		if bok && aok && same(b, a) {
 			continue
 		}
-		if (!bok && a.Spent == 0) || (!aok && b.Spent == 0) {
+		if (!bok && idle(a)) || (!aok && idle(b)) {
 			continue
 		}
-		c := BudgetSpendChange{Budget: k.id, Period: k.period}
+		var bp, ap *V
 		if bok {
-			c.Before = &b
+			bp = &b
 		}
 		if aok {
-			c.After = &a
+			ap = &a
 		}
-		out = append(out, c)
+		out = append(out, change(k, bp, ap))
 	}
 	return out
 }
