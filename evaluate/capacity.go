@@ -1,7 +1,9 @@
 package evaluate
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -143,7 +145,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		for k := range d {
 			t := pe.start + k
 			periods[t].Active = append(periods[t].Active, pe.cfg.ID)
-			for _, id := range sortedKeys(pe.cfg.Effort) {
+			for _, id := range slices.Sorted(maps.Keys(pe.cfg.Effort)) {
 				if r, ok := e.base.teamIndex[id]; ok {
 					used[r][t] += pe.cfg.Effort[id]
 				}

@@ -2,8 +2,9 @@ package evaluate
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -55,7 +56,7 @@ func runPeriods(years float64, ppy int) (n int, lastWeight float64) {
 func cashFlows(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int) (outflows, benefits []float64) {
 	d := max(p.Duration, 1)
 	teamCost := 0.0
-	for _, id := range sortedKeys(p.Effort) {
+	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
 		if t, ok := teams[id]; ok {
 			teamCost += p.Effort[id] * t.CostPerFTE
 		}
@@ -153,16 +154,6 @@ func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*h
 // 0, to the roadmap's start: npv / (1+r)^start.
 func scheduledNPV(npv, rate float64, start int) float64 {
 	return npv / math.Pow(1+rate, float64(start))
-}
-
-// sortedKeys returns m's keys in ascending order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // money rounds to cents; ratio rounds to 6 decimals. Both keep the JSON

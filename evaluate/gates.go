@@ -3,7 +3,9 @@ package evaluate
 import (
 	"container/heap"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -240,7 +242,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	effortRange := p.Ranges.Range("effort", p.DeclRange)
 	fundingRange := p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
 	ok := true
-	for _, id := range sortedKeys(p.Effort) {
+	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
 		need := p.Effort[id]
 		r, found := e.base.teamIndex[id]
 		if !found {
@@ -302,7 +304,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	}
 	// Say which constraint leaves no room: a team whose capacity never holds
 	// for d periods in a row, else the budget's windows, else both together.
-	for _, id := range sortedKeys(p.Effort) {
+	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
 			pe.fail(StatusDropped, GateResources,

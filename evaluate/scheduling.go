@@ -2,6 +2,8 @@ package evaluate
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -140,7 +142,7 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 	if p.Deadline >= 0 && p.Deadline < tk.Latest {
 		tk.Latest = p.Deadline
 	}
-	for _, id := range sortedKeys(p.Effort) {
+	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
 		if p.Effort[id] > 0 {
 			tk.Demand = append(tk.Demand, schedule.Demand{Resource: e.base.teamIndex[id], Amount: p.Effort[id]})
 		}

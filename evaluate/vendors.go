@@ -2,7 +2,9 @@ package evaluate
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -87,7 +89,7 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 	for k, w := range ev.Criteria {
 		res.Criteria[k] = w
 	}
-	criteria := sortedKeys(ev.Criteria)
+	criteria := slices.Sorted(maps.Keys(ev.Criteria))
 	totalWeight := 0.0
 	for _, c := range criteria {
 		totalWeight += ev.Criteria[c]

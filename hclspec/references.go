@@ -2,6 +2,8 @@ package hclspec
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,7 +106,7 @@ func (r *attrReader) traversalRef(a *hcl.Attribute, e hcl.Expression, kinds ...s
 type declarations map[string]map[string]hcl.Range
 
 func (d declarations) ids(kind string) []string {
-	return sortedKeys(d[kind])
+	return slices.Sorted(maps.Keys(d[kind]))
 }
 
 // resolver reports references to undeclared ids, with a suggestion from
@@ -160,7 +162,7 @@ func dependencyCycles(projects []*Project) [][]string {
 	for _, p := range projects {
 		edges[p.ID] = append(edges[p.ID], p.DependsOn...)
 	}
-	ids := sortedKeys(edges)
+	ids := slices.Sorted(maps.Keys(edges))
 	const (
 		white = iota
 		grey

@@ -2,7 +2,8 @@ package hclspec
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -103,7 +104,7 @@ func (s *scope) checkRefs(expr hcl.Expression) hcl.Diagnostics {
 			continue
 		}
 		detail := fmt.Sprintf("There is no %s named %q. %s.", what, step.Name, how)
-		if near := nearest(step.Name, sortedKeys(known)); near != "" {
+		if near := nearest(step.Name, slices.Sorted(maps.Keys(known))); near != "" {
 			detail = fmt.Sprintf("There is no %s named %q. Did you mean %q?", what, step.Name, near)
 		}
 		diags = append(diags, &hcl.Diagnostic{
@@ -114,13 +115,4 @@ func (s *scope) checkRefs(expr hcl.Expression) hcl.Diagnostics {
 		})
 	}
 	return diags
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

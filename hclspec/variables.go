@@ -2,7 +2,9 @@ package hclspec
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -191,7 +193,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 	// A value that failed to parse still counts as given, so the variable
 	// is not also reported as missing; it ends up unknown.
 	failed := func(name string) { values[name] = variableValue{Value: cty.DynamicVal} }
-	names := sortedKeys(decls)
+	names := slices.Sorted(maps.Keys(decls))
 
 	for _, kv := range opts.Env {
 		if !strings.HasPrefix(kv, EnvVarPrefix) {

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,7 +106,7 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 	}
 	var goalEdges []graphEdge
 	for _, pr := range p.Projects {
-		for _, goal := range sortedKeys(pr.Goals) {
+		for _, goal := range slices.Sorted(maps.Keys(pr.Goals)) {
 			c := pr.Goals[goal]
 			if c <= 0 {
 				continue

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +21,7 @@ func TestRenderGraphGolden(t *testing.T) {
 		{"mermaid", ".goals.flow.mmd", true},
 	}
 	plans := picsPlans(t)
-	for _, name := range sortedKeys(plans) {
+	for _, name := range slices.Sorted(maps.Keys(plans)) {
 		p := plans[name]
 		for _, tt := range tests {
 			t.Run(name+tt.ext, func(t *testing.T) {

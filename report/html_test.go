@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +18,7 @@ import (
 
 func TestRenderHTMLGolden(t *testing.T) {
 	plans := picsPlans(t)
-	for _, name := range sortedKeys(plans) {
+	for _, name := range slices.Sorted(maps.Keys(plans)) {
 		p := plans[name]
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer

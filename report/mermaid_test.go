@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +14,7 @@ import (
 
 func TestRenderMermaidGolden(t *testing.T) {
 	plans := picsPlans(t)
-	for _, name := range sortedKeys(plans) {
+	for _, name := range slices.Sorted(maps.Keys(plans)) {
 		p := plans[name]
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer

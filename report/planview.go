@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -343,7 +345,7 @@ func teamIDs(p *evaluate.Plan) []string {
 	for _, t := range p.Teams {
 		ids = append(ids, t.ID)
 	}
-	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return sortedKeys(pe.Teams) })
+	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return slices.Sorted(maps.Keys(pe.Teams)) })
 }
 
 // budgetIDs is teamIDs for budgets.
@@ -352,7 +354,7 @@ func budgetIDs(p *evaluate.Plan) []string {
 	for _, b := range p.Budgets {
 		ids = append(ids, b.ID)
 	}
-	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return sortedKeys(pe.Budgets) })
+	return appendSortedKeys(ids, p.Periods, func(pe evaluate.PeriodPlan) []string { return slices.Sorted(maps.Keys(pe.Budgets)) })
 }
 
 func appendSortedKeys(ids []string, periods []evaluate.PeriodPlan, keys func(evaluate.PeriodPlan) []string) []string {
@@ -400,7 +402,7 @@ func activeProjects(p *evaluate.Plan) []string {
 			delete(active, pr.ID)
 		}
 	}
-	return append(ids, sortedKeys(active)...)
+	return append(ids, slices.Sorted(maps.Keys(active))...)
 }
 
 // activeByPeriod maps each period's index to the set of projects in flight.
@@ -427,7 +429,7 @@ func overloaded(used, capacity float64) bool {
 // criteriaOrder lists an evaluation's criteria by weight, heaviest first,
 // then by name, and any criterion a candidate scored that has no weight.
 func criteriaOrder(v evaluate.VendorResult) []string {
-	names := sortedKeys(v.Criteria)
+	names := slices.Sorted(maps.Keys(v.Criteria))
 	sort.SliceStable(names, func(i, j int) bool { return v.Criteria[names[i]] > v.Criteria[names[j]] })
 	seen := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -435,7 +437,7 @@ func criteriaOrder(v evaluate.VendorResult) []string {
 	}
 	var extra []string
 	for _, c := range v.Candidates {
-		for _, k := range sortedKeys(c.Scores) {
+		for _, k := range slices.Sorted(maps.Keys(c.Scores)) {
 			if !seen[k] {
 				seen[k] = true
 				extra = append(extra, k)
@@ -526,13 +528,4 @@ func optimizationLines(o *evaluate.Optimization) []string {
 			o.Objective, formatQuantity(o.Baseline), formatQuantity(o.Best), bound))
 	}
 	return append(lines, o.Changes...)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
