@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -61,16 +60,9 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if !slices.Contains(report.GraphFormats(), o.format) {
 		return fmt.Errorf("unknown graph format %q: use one of %s", o.format, strings.Join(report.GraphFormats(), ", "))
 	}
-	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("graph interrupted: %w", err)
-	}
-	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+	cfg, loader, err := loadRoadmap(ctx, g, s, "graph", o.dir, o.vars, o.varFiles)
+	if err != nil {
 		return err
-	}
-	if diags.HasErrors() || cfg == nil {
-		return errFailed
 	}
 	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{})
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -109,16 +108,9 @@ func (o *planOptions) validate() error {
 
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
-	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("plan interrupted: %w", err)
-	}
-	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+	cfg, loader, err := loadRoadmap(ctx, g, s, "plan", o.dir, o.vars, o.varFiles)
+	if err != nil {
 		return err
-	}
-	if diags.HasErrors() || cfg == nil {
-		return errFailed
 	}
 
 	opts := evaluate.Options{

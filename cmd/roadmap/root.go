@@ -230,3 +230,21 @@ func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
+
+// loadRoadmap loads dir for a command that goes on to evaluate it: the
+// diagnostics go to stderr, and any error (or an interruption, named after
+// verb) stops the command. The loader is returned for later snippets.
+func loadRoadmap(ctx context.Context, g *globalOptions, s *Streams, verb, dir string, vars, varFiles []string) (*hclspec.Config, *hclspec.Loader, error) {
+	loader := hclspec.NewLoader()
+	cfg, diags := loader.LoadDir(dir, loadOptions(ctx, s, vars, varFiles))
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s interrupted: %w", verb, err)
+	}
+	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+		return nil, nil, err
+	}
+	if diags.HasErrors() || cfg == nil {
+		return nil, nil, errFailed
+	}
+	return cfg, loader, nil
+}
