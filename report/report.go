@@ -17,6 +17,9 @@ type Options struct {
 	// Version is roadmap's version, for formats that name their tool
 	// (SARIF); "" leaves it out.
 	Version string
+	// Table is the table the csv format prints (one of SheetTables);
+	// "" is "ranked".
+	Table string
 }
 
 // planRenderers maps a --format name to its renderer.
@@ -29,7 +32,19 @@ var planRenderers = map[string]func(io.Writer, *evaluate.Plan, Options) error{
 	"github":   renderPlanGitHub,
 	"sarif":    renderPlanSARIF,
 	"junit":    renderPlanJUnit,
+	"csv": func(w io.Writer, p *evaluate.Plan, o Options) error {
+		table := o.Table
+		if table == "" {
+			table = "ranked"
+		}
+		return RenderPlanCSV(w, p, table)
+	},
+	"xlsx": func(w io.Writer, p *evaluate.Plan, _ Options) error { return RenderPlanXLSX(w, p) },
 }
+
+// BinaryFormat reports whether a format's output is binary (xlsx): the CLI
+// writes it to a file or a pipe, never to a terminal.
+func BinaryFormat(format string) bool { return format == "xlsx" }
 
 // PlanFormats lists the formats RenderPlan accepts, sorted.
 func PlanFormats() []string {

@@ -24,6 +24,7 @@ import (
 type planOptions struct {
 	dir              string
 	format           string // "" means table on a terminal, else table too
+	table            string // --table: the table of --format csv
 	out              string
 	vars             []string
 	varFiles         []string
@@ -58,6 +59,8 @@ prints the difference from the other plan instead.`,
 		Example: `  roadmap plan examples/it-department
   roadmap plan --format markdown --out plan.json .
   roadmap plan --var capex=1500000 --var-file prod.vars.hcl
+  roadmap plan --format csv --table cost-benefit > cost-benefit.csv
+  roadmap plan --format xlsx --out plan.xlsx
   roadmap plan --compare last-quarter.json --detailed-exitcode`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,7 +78,8 @@ prints the difference from the other plan instead.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
-	f.StringVar(&o.out, "out", "", "also save the JSON plan to `FILE` (for show and --compare)")
+	f.StringVar(&o.out, "out", "", "also save the JSON plan to `FILE` (for show and --compare); with --format xlsx, the workbook")
+	addTableFlag(cmd, &o.table)
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
@@ -96,6 +100,9 @@ func (o *planOptions) validate() error {
 		}
 	} else if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.PlanFormats(), ", "))
+	}
+	if err := validateSheetFlags(o.format, o.table, o.out, o.base != "" || o.compare != ""); err != nil {
+		return err
 	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
@@ -143,6 +150,12 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	if err := ctx.Err(); err != nil {
 		return interrupted(err)
 	}
+	if report.BinaryFormat(o.format) {
+		if err := writeBinaryPlan(ctx, g, s, plan, o.format, o.out, "plan"); err != nil {
+			return err
+		}
+		return checkFailures(s, plan)
+	}
 	var saved []byte
 	if o.out != "" {
 		err := untilDone(ctx, "plan", func() (err error) {
@@ -172,7 +185,9 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		format = "table"
 	}
 	var buf bytes.Buffer
-	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, plan, format, g.outOptions(s)) }); err != nil {
+	ropts := g.outOptions(s)
+	ropts.Table = o.table
+	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, plan, format, ropts) }); err != nil {
 		return err
 	}
 	if err := savePlan(ctx, o.out, saved); err != nil {
@@ -333,18 +348,4 @@ func (p *progressLine) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
-}
-
-// renderPlan prints p in format ("" is table) to s.Out. It renders into
-// memory first so a failure prints nothing half-done.
-func renderPlan(g *globalOptions, s *Streams, p *evaluate.Plan, format string) error {
-	if format == "" {
-		format = "table"
-	}
-	var buf bytes.Buffer
-	if err := report.RenderPlan(&buf, p, format, g.outOptions(s)); err != nil {
-		return err
-	}
-	_, err := s.Out.Write(buf.Bytes())
-	return err
 }

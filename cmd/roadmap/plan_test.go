@@ -59,7 +59,7 @@ func TestPlanFlagErrors(t *testing.T) {
 		args    []string
 		wantErr string
 	}{
-		{"format", []string{"plan", "--format", "pdf"}, `Error: unknown --format "pdf": use one of github, html, json, junit, markdown, mermaid, sarif, table` + "\n"},
+		{"format", []string{"plan", "--format", "pdf"}, `Error: unknown --format "pdf": use one of csv, github, html, json, junit, markdown, mermaid, sarif, table, xlsx` + "\n"},
 		{"time limit", []string{"plan", "--time-limit", "0s"}, "Error: --time-limit must be positive, got 0s\n"},
 		{"time limit syntax", []string{"plan", "--time-limit", "soon"}, `Error: invalid argument "soon" for "--time-limit" flag: time: invalid duration "soon"` + "\nRun 'roadmap plan --help' for usage.\n"},
 		{"seed", []string{"plan", "--seed", "x"}, `Error: invalid argument "x" for "--seed" flag: strconv.ParseInt: parsing "x": invalid syntax` + "\nRun 'roadmap plan --help' for usage.\n"},

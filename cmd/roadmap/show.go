@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -15,6 +18,8 @@ import (
 type showOptions struct {
 	file   string // "-" reads standard input
 	format string
+	table  string // --table: the table of --format csv
+	out    string // --out: write the output there instead of stdout
 }
 
 func newShowCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -27,16 +32,23 @@ roadmap's sources. The output is the same as plan printed for that format.
 FILE "-" reads the plan from standard input.`,
 		Example: `  roadmap plan --out plan.json examples/it-department
   roadmap show plan.json
-  roadmap show --format markdown plan.json`,
+  roadmap show --format markdown plan.json
+  roadmap show --format csv --table capacity plan.json
+  roadmap show --format xlsx --out plan.xlsx plan.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
 				return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.PlanFormats(), ", "))
 			}
+			if err := validateSheetFlags(o.format, o.table, o.out, false); err != nil {
+				return err
+			}
 			return runShow(g, s, o)
 		},
 	}
+	addTableFlag(cmd, &o.table)
+	cmd.Flags().StringVar(&o.out, "out", "", "write the output to `FILE` (atomically) instead of standard output")
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
 	return cmd
 }
@@ -59,5 +71,22 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 	if err != nil {
 		return err
 	}
-	return renderPlan(g, s, plan, o.format)
+	if report.BinaryFormat(o.format) {
+		return writeBinaryPlan(context.Background(), g, s, plan, o.format, o.out, "show")
+	}
+	format := o.format
+	if format == "" {
+		format = "table"
+	}
+	ropts := g.outOptions(s)
+	ropts.Table = o.table
+	var buf bytes.Buffer
+	if err := report.RenderPlan(&buf, plan, format, ropts); err != nil {
+		return err
+	}
+	if o.out != "" {
+		return atomicfile.WriteFile(o.out, buf.Bytes(), 0o644)
+	}
+	_, err = s.Out.Write(buf.Bytes())
+	return err
 }

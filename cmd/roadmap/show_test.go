@@ -130,7 +130,7 @@ func TestShowErrors(t *testing.T) {
 		{"version", []string{"show", old}, "Error: " + old + `: unsupported plan format_version "0": this roadmap reads version "1"` + "\n"},
 		{"diff", []string{"show", diffJSON}, "Error: " + diffJSON + " is a plan diff, not a plan: save a plan with plan --out\n"},
 		{"diagnostics", []string{"show", diags}, "Error: " + diags + " is not a roadmap plan: it has no \"roadmap\"\n"},
-		{"format", []string{"show", "--format", "pdf", savedPlan}, `Error: unknown --format "pdf": use one of github, html, json, junit, markdown, mermaid, sarif, table` + "\n"},
+		{"format", []string{"show", "--format", "pdf", savedPlan}, `Error: unknown --format "pdf": use one of csv, github, html, json, junit, markdown, mermaid, sarif, table, xlsx` + "\n"},
 		{"flag", []string{"show", "--colour", savedPlan}, "Error: unknown flag: --colour\nRun 'roadmap show --help' for usage.\n"},
 	}
 	for _, c := range cases {

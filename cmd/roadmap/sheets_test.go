@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestPlanCSVTables: plan --format csv prints each table of the example;
+// the output is the golden file and the default table is ranked.
+func TestPlanCSVTables(t *testing.T) {
+	for _, table := range []string{"ranked", "cost-benefit", "capacity", "cash-flows", "vendors"} {
+		t.Run(table, func(t *testing.T) {
+			res := runCLI(t, "plan", "--format", "csv", "--table", table, exampleDir)
+			res.wantExit(t, 0)
+			if res.Stderr != "" {
+				t.Errorf("stderr: %s", res.Stderr)
+			}
+			assertGolden(t, filepath.Join("plan", "it-department."+table+".csv"), res.Stdout)
+		})
+	}
+	def := runCLI(t, "plan", "--format", "csv", exampleDir)
+	def.wantExit(t, 0)
+	if want := readFile(t, filepath.Join("testdata", "plan", "it-department.ranked.csv")); def.Stdout != want {
+		t.Errorf("--format csv without --table is not the ranked table")
+	}
+}
+
+// TestShowCSVMatchesPlan: show of a saved plan prints the same CSV as plan.
+func TestShowCSVMatchesPlan(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "plan.json")
+	runCLI(t, "plan", "--out", saved, "--format", "json", exampleDir).wantExit(t, 0)
+	for _, table := range []string{"ranked", "capacity"} {
+		planned := runCLI(t, "plan", "--format", "csv", "--table", table, exampleDir)
+		shown := runCLI(t, "show", "--format", "csv", "--table", table, saved)
+		shown.wantExit(t, 0)
+		if planned.Stdout != shown.Stdout {
+			t.Errorf("%s: show differs from plan", table)
+		}
+	}
+}
+
+// TestPlanXLSX: --out names the workbook, which reads back with a sheet
+// per table; two runs give the same bytes; show writes the same workbook.
+func TestPlanXLSX(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
+	runCLI(t, "plan", "--format", "xlsx", "--out", first, exampleDir).wantExit(t, 0)
+	runCLI(t, "plan", "--format", "xlsx", "--out", second, exampleDir).wantExit(t, 0)
+	a, b := readFile(t, first), readFile(t, second)
+	if a != b {
+		t.Fatal("two runs wrote different workbooks")
+	}
+	f, err := excelize.OpenFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Ranked roadmap,Cost-benefit,Capacity,Cash flows,Vendors" {
+		t.Errorf("sheets %s", got)
+	}
+	if v, _ := f.GetCellValue("Ranked roadmap", "B2"); v != "nis2_compliance" {
+		t.Errorf("first ranked project %q", v)
+	}
+	// Piped to stdout (not a terminal), the bytes are the same.
+	piped := runCLI(t, "plan", "--format", "xlsx", exampleDir)
+	piped.wantExit(t, 0)
+	if piped.Stdout != a {
+		t.Errorf("the workbook on stdout differs from --out")
+	}
+	saved := filepath.Join(dir, "plan.json")
+	runCLI(t, "plan", "--out", saved, "--format", "json", exampleDir).wantExit(t, 0)
+	shown := filepath.Join(dir, "shown.xlsx")
+	runCLI(t, "show", "--format", "xlsx", "--out", shown, saved).wantExit(t, 0)
+	if readFile(t, shown) != a {
+		t.Errorf("show wrote another workbook than plan")
+	}
+}
+
+// TestSpreadsheetFlagErrors: flags that do not fit are refused before any
+// evaluation, with a message saying what to do, and no file is written.
+func TestSpreadsheetFlagErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		run  cliRun
+		want string
+	}{
+		{"table without csv", cliRun{Args: []string{"plan", "--table", "ranked", exampleDir}}, "--table chooses the table of --format csv"},
+		{"unknown table", cliRun{Args: []string{"plan", "--format", "csv", "--table", "gantt", exampleDir}}, `unknown --table "gantt": use one of ranked, cost-benefit, capacity, cash-flows, vendors`},
+		{"xlsx --out json", cliRun{Args: []string{"plan", "--format", "xlsx", "--out", filepath.Join(dir, "plan.json"), exampleDir}}, "give it the .xlsx extension"},
+		{"xlsx to a terminal", cliRun{Args: []string{"plan", "--format", "xlsx", exampleDir}, OutIsTerminal: true}, "name it with --out FILE.xlsx or redirect standard output"},
+		{"show xlsx to a terminal", cliRun{Args: []string{"show", "--format", "xlsx", savedPlan}, OutIsTerminal: true}, "name it with --out FILE.xlsx"},
+		{"csv diff", cliRun{Args: []string{"plan", "--format", "csv", "--compare", savedPlan, exampleDir}}, `unknown format "csv" for a plan diff`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := c.run.run(t)
+			res.wantExit(t, 1)
+			if !strings.Contains(res.Stderr, c.want) {
+				t.Errorf("stderr %q does not say %q", res.Stderr, c.want)
+			}
+			if res.Stdout != "" {
+				t.Errorf("stdout %q", res.Stdout)
+			}
+		})
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}
+
+// TestShowOutWritesFile: show --out writes the rendering to a file.
+func TestShowOutWritesFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ranked.csv")
+	res := runCLI(t, "show", "--format", "csv", "--out", out, savedPlan)
+	res.wantExit(t, 0)
+	if res.Stdout != "" {
+		t.Errorf("stdout %q", res.Stdout)
+	}
+	direct := runCLI(t, "show", "--format", "csv", savedPlan)
+	if got := readFile(t, out); !bytes.Equal([]byte(got), []byte(direct.Stdout)) || !strings.HasPrefix(got, "rank,id,title") {
+		t.Errorf("file %q", got)
+	}
+}
