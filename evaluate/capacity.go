@@ -181,6 +181,16 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 
 // totals sums the scheduled projects and counts every status.
 func (e *evaluation) totals(plan *Plan) Totals {
+	t := e.projectTotals()
+	for _, p := range plan.Periods {
+		t.PeakParallel = max(t.PeakParallel, len(p.Active))
+	}
+	return t
+}
+
+// projectTotals is totals without what needs the capacity plan
+// (peak_parallel).
+func (e *evaluation) projectTotals() Totals {
 	var t Totals
 	cost, benefit, npv, rnpv, snpv, score := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 	for _, pe := range e.ranked {
@@ -202,9 +212,6 @@ func (e *evaluation) totals(plan *Plan) Totals {
 	}
 	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = money(cost), money(benefit), money(npv), money(rnpv), money(snpv)
 	t.Score = ratio(score)
-	for _, p := range plan.Periods {
-		t.PeakParallel = max(t.PeakParallel, len(p.Active))
-	}
 	return t
 }
 

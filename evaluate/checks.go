@@ -15,19 +15,43 @@ import (
 // evaluateChecks evaluates every check block, in declaration order, in a
 // context holding var.*, local.*, the language's functions and plan.*. A
 // condition that cannot be evaluated is a diagnostic, and its check is
-// reported as not passed.
+// reported as not passed. Checks that read simulation.* are left to
+// roadmap simulate (EvaluateChecks).
 func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
+	return e.checksWith(plan, nil)
+}
+
+// EvaluateChecks evaluates cfg's check blocks against plan, as plan does,
+// with more root variables in scope: roadmap simulate passes
+// "simulation", and the checks that read it are evaluated too (they are
+// skipped without it).
+func EvaluateChecks(cfg *hclspec.Config, plan *Plan, extra map[string]cty.Value) ([]CheckResult, hcl.Diagnostics) {
+	e := &evaluation{cfg: cfg, roadmap: cfg.Roadmap}
+	results := e.checksWith(plan, extra)
+	hclspec.ExplainUnknownFunctions(e.diags)
+	return results, e.diags
+}
+
+func (e *evaluation) checksWith(plan *Plan, extra map[string]cty.Value) []CheckResult {
 	results := make([]CheckResult, 0, len(e.cfg.Checks))
 	if len(e.cfg.Checks) == 0 {
 		return results
 	}
-	ctx := e.cfg.EvalContext(map[string]cty.Value{"plan": planValue(plan, e.planParts())})
+	roots := map[string]cty.Value{"plan": planValue(plan, e.planParts())}
+	for name, v := range extra {
+		roots[name] = v
+	}
+	ctx := e.cfg.EvalContext(roots)
 	projectIDs := make([]string, 0, len(plan.Projects))
 	for _, pp := range plan.Projects {
 		projectIDs = append(projectIDs, pp.ID)
 	}
 	sort.Strings(projectIDs)
+	_, simulated := extra["simulation"]
 	for _, c := range e.cfg.Checks {
+		if c.Simulation && !simulated {
+			continue
+		}
 		res := CheckResult{ID: c.ID, Severity: c.Severity, Range: sourceRange(c.DeclRange)}
 		if res.Severity == "" {
 			res.Severity = "error"
@@ -62,13 +86,14 @@ func (e *evaluation) evaluateChecks(plan *Plan) []CheckResult {
 	return results
 }
 
-// unknownProjectRefs reports each plan.projects["id"] (or plan.projects.id)
-// in expr whose id is not a project of the plan, suggesting the nearest
-// id. ids is sorted. Indexes computed at run time are left to HCL.
+// unknownProjectRefs reports each plan.projects["id"] (or plan.projects.id,
+// or the same under simulation) in expr whose id is not a project of the
+// plan, suggesting the nearest id. ids is sorted. Indexes computed at run
+// time are left to HCL.
 func unknownProjectRefs(expr hcl.Expression, ids []string) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, tr := range expr.Variables() {
-		if len(tr) < 3 || tr.RootName() != "plan" || traversalStepName(tr[1]) != "projects" {
+		if len(tr) < 3 || (tr.RootName() != "plan" && tr.RootName() != "simulation") || traversalStepName(tr[1]) != "projects" {
 			continue
 		}
 		id := traversalStepName(tr[2])

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
@@ -21,6 +22,10 @@ type Options struct {
 	// Progress, when set, is called now and then by long optimiser runs with
 	// the fraction done (0..1).
 	Progress func(done float64)
+
+	// RankOrder schedules in rank order even when the roadmap sets
+	// optimize = true (roadmap simulate re-plans every run in rank order).
+	RankOrder bool
 }
 
 // projectEval is one project's working state through the pipeline.
@@ -84,21 +89,23 @@ type evaluation struct {
 // Evaluate builds the plan of cfg. Diagnostics report check evaluation
 // errors and other problems that only show once the plan exists.
 func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hcl.Diagnostics) {
-	e, diags := newEvaluation(cfg)
+	prep, diags := Prepare(cfg)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	e.evaluateVendors()
-	e.computeFinance()
-	e.applyGates()
-	e.scoreProjects()
-	e.rankProjects()
-	if err := ctx.Err(); err != nil {
-		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
+	plan, d := prep.Plan(ctx, cfg.Projects, opts)
+	return plan, append(diags, d...)
+}
+
+// Plan builds the plan of the prepared roadmap with projects in place of
+// its configured ones (the same projects in the same order; their numbers
+// may differ): Evaluate passes cfg.Projects.
+func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts Options) (*Plan, hcl.Diagnostics) {
+	e := p.evaluationOf(projects)
+	prob, sch, optimization, ok := e.decide(ctx, opts)
+	if !ok {
 		return nil, e.diags
 	}
-	prob := e.buildProblem()
-	sch, optimization := e.scheduleProjects(ctx, prob, opts)
 	e.applySchedule(prob, sch)
 	plan := e.buildPlan()
 	plan.Optimization = optimization
@@ -111,8 +118,26 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 	return plan, e.diags
 }
 
+// decide runs the stages that settle every project's fate: finance,
+// gates, scores, rank and the schedule (in rank order, or optimised). ok
+// is false when ctx was cancelled first.
+func (e *evaluation) decide(ctx context.Context, opts Options) (*schedule.Problem, *schedule.Schedule, *Optimization, bool) {
+	e.computeFinance()
+	e.applyGates()
+	e.scoreProjects()
+	e.rankProjects()
+	if err := ctx.Err(); err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
+		return nil, nil, nil, false
+	}
+	prob := e.buildProblem()
+	sch, optimization := e.scheduleProjects(ctx, prob, opts)
+	return prob, sch, optimization, true
+}
+
 // newEvaluation indexes cfg; it fails only when cfg lacks what every stage
-// needs (a roadmap block, a horizon).
+// needs (a roadmap block, a horizon). Its projects are cfg's; Prepared
+// evaluations replace them (evaluationOf).
 func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if cfg == nil || cfg.Roadmap == nil {
@@ -164,13 +189,20 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 	for _, v := range cfg.Vendors {
 		e.vendors[v.ID] = v
 	}
-	for i, p := range cfg.Projects {
+	e.setProjects(cfg.Projects)
+	e.base = e.buildProblemBase()
+	return e, diags
+}
+
+// setProjects makes projects the evaluation's, in order.
+func (e *evaluation) setProjects(projects []*hclspec.Project) {
+	e.projects = make([]*projectEval, 0, len(projects))
+	e.byID = make(map[string]*projectEval, len(projects))
+	for i, p := range projects {
 		pe := &projectEval{cfg: p, index: i, task: -1, start: -1, findings: []Finding{}}
 		e.projects = append(e.projects, pe)
 		e.byID[p.ID] = pe
 	}
-	e.base = e.buildProblemBase()
-	return e, diags
 }
 
 // label is the label of period i.
@@ -187,12 +219,18 @@ func (e *evaluation) evaluateVendors() {
 	}
 	e.winners = winners
 	e.vendorList = results
+	e.resolveVendors()
+}
+
+// resolveVendors gives each project its vendor: a vendor directly, or its
+// evaluation's winner.
+func (e *evaluation) resolveVendors() {
 	for _, pe := range e.projects {
 		switch ref := pe.cfg.Vendor; ref.Kind {
 		case hclspec.RefVendor:
 			pe.vendor = e.vendors[ref.ID]
 		case hclspec.RefEvaluation:
-			pe.vendor = winners[ref.ID]
+			pe.vendor = e.winners[ref.ID]
 		}
 	}
 }

@@ -23,7 +23,7 @@ const maxChangeLines = 20
 // everything must run. It returns the schedule to apply and the report,
 // nil without optimisation.
 func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Problem, opts Options) (*schedule.Schedule, *Optimization) {
-	if !opts.Optimize && !e.roadmap.Optimize {
+	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize) {
 		return scheduleInRankOrder(prob), nil
 	}
 	tasks := e.taskProjects(prob)

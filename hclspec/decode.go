@@ -225,8 +225,11 @@ func (r *attrReader) strList(name string) ([]string, bool) {
 
 // mapEntry is one key of a map attribute with the ranges of its key and value.
 type mapEntry struct {
-	Key        string
-	Value      float64
+	Key   string
+	Value float64
+	// Estimate is a ranged value (pert() and the like), in maps that take
+	// them; Value is then 0.
+	Estimate   cty.Value
 	KeyRange   hcl.Range
 	ValueRange hcl.Range
 }
@@ -235,13 +238,23 @@ type mapEntry struct {
 // literal each entry keeps its own key and value ranges; otherwise (merge(),
 // local.x) every entry points at the whole expression and entries are sorted.
 func (r *attrReader) numMap(name string) ([]mapEntry, *hcl.Attribute, bool) {
+	return r.numMapOf(name, false)
+}
+
+// rangedNumMap is numMap for a map whose values may also be ranged
+// estimates (effort).
+func (r *attrReader) rangedNumMap(name string) ([]mapEntry, *hcl.Attribute, bool) {
+	return r.numMapOf(name, true)
+}
+
+func (r *attrReader) numMapOf(name string, ranged bool) ([]mapEntry, *hcl.Attribute, bool) {
 	a, present := r.attrs[name]
 	if !present {
 		return nil, nil, false
 	}
 	pairs, mapDiags := hcl.ExprMap(a.Expr)
 	if mapDiags.HasErrors() {
-		return r.numMapEvaluated(a)
+		return r.numMapEvaluated(a, ranged)
 	}
 	var out []mapEntry
 	seen := map[string]hcl.Range{}
@@ -276,6 +289,10 @@ func (r *attrReader) numMap(name string) ([]mapEntry, *hcl.Attribute, bool) {
 			ok = false
 			continue
 		}
+		if ranged && IsEstimate(vv) {
+			out = append(out, mapEntry{Key: key, Estimate: vv, KeyRange: p.Key.Range(), ValueRange: p.Value.Range()})
+			continue
+		}
 		f, vok := r.numFrom(a, p.Value.Range(), vv)
 		if !vok {
 			ok = false
@@ -286,14 +303,18 @@ func (r *attrReader) numMap(name string) ([]mapEntry, *hcl.Attribute, bool) {
 	return out, a, ok
 }
 
-func (r *attrReader) numMapEvaluated(a *hcl.Attribute) ([]mapEntry, *hcl.Attribute, bool) {
+func (r *attrReader) numMapEvaluated(a *hcl.Attribute, ranged bool) ([]mapEntry, *hcl.Attribute, bool) {
 	v, ok := r.eval(a.Expr)
 	if !ok {
 		return nil, a, false
 	}
-	v, ok = r.conv(a, a.Expr.Range(), v, cty.Map(cty.Number))
-	if !ok {
-		return nil, a, false
+	// A map or object holding ranges (merge(local.effort, ...)) is read
+	// element by element; without ranges it converts as a whole.
+	if !ranged || !(v.Type().IsObjectType() || v.Type().IsMapType()) || !holdsEstimate(v) {
+		v, ok = r.conv(a, a.Expr.Range(), v, cty.Map(cty.Number))
+		if !ok {
+			return nil, a, false
+		}
 	}
 	var out []mapEntry
 	for it := v.ElementIterator(); it.Next(); {
@@ -301,6 +322,10 @@ func (r *attrReader) numMapEvaluated(a *hcl.Attribute) ([]mapEntry, *hcl.Attribu
 		if e.IsNull() {
 			r.failAt(a, a.Expr.Range(), "Invalid map element", fmt.Sprintf("%q must not be null.", r.prefix+a.Name+"."+k.AsString()))
 			ok = false
+			continue
+		}
+		if IsEstimate(e) {
+			out = append(out, mapEntry{Key: k.AsString(), Estimate: e, KeyRange: a.Expr.Range(), ValueRange: a.Expr.Range()})
 			continue
 		}
 		f, fok := r.numFrom(a, a.Expr.Range(), e)
@@ -312,6 +337,19 @@ func (r *attrReader) numMapEvaluated(a *hcl.Attribute) ([]mapEntry, *hcl.Attribu
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out, a, ok
+}
+
+// holdsEstimate reports whether a map or object value has a ranged element.
+func holdsEstimate(v cty.Value) bool {
+	if !v.IsWhollyKnown() || v.IsNull() {
+		return false
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		if _, e := it.Element(); IsEstimate(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneOf checks a word attribute against its allowed values.

@@ -1,6 +1,8 @@
 package hclspec
 
 import (
+	"github.com/roadmap-as-code/roadmap/estimate"
+
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,6 +17,8 @@ type decoder struct {
 	horizon  int
 	refs     []reference
 	labels   map[string]int // period label -> index within the horizon
+	// estimate picks the number of a ranged estimate a plan uses.
+	estimate estimate.Point
 }
 
 func (d *decoder) periodLabels() map[string]int {
@@ -221,20 +225,35 @@ func (d *decoder) decodeCheckBlock(block *hcl.Block) (*Check, hcl.Diagnostics) {
 	if v, ok := r.str("severity"); ok && r.oneOf("severity", "Unknown severity", v, "error", "warning") {
 		c.Severity = v
 	}
+	c.Simulation = refersTo(c.Condition, "simulation") || refersTo(c.ErrorMessage, "simulation")
 	return c, append(diags, r.diags...)
 }
 
+// refersTo reports whether expr refers to the root variable root.
+func refersTo(expr hcl.Expression, root string) bool {
+	if expr == nil {
+		return false
+	}
+	for _, t := range expr.Variables() {
+		if t.RootName() == root {
+			return true
+		}
+	}
+	return false
+}
+
 // checkPlanReferences checks what a check expression may see before the
-// plan exists: var.*, local.* and plan.*, nothing else.
+// plan exists: var.*, local.*, plan.* and simulation.* (the last only
+// under roadmap simulate), nothing else.
 func (d *decoder) checkPlanReferences(expr hcl.Expression) hcl.Diagnostics {
 	diags := d.scope.checkRefs(expr)
 	for _, t := range expr.Variables() {
 		switch t.RootName() {
-		case "var", "local", "plan":
+		case "var", "local", "plan", "simulation":
 			continue
 		}
-		detail := fmt.Sprintf("A check can refer to var.*, local.* and plan.*; %q is none of those.", t.RootName())
-		if near := nearest(t.RootName(), []string{"var", "local", "plan"}); near != "" {
+		detail := fmt.Sprintf("A check can refer to var.*, local.*, plan.* and simulation.*; %q is none of those.", t.RootName())
+		if near := nearest(t.RootName(), []string{"var", "local", "plan", "simulation"}); near != "" {
 			detail += fmt.Sprintf(" Did you mean %q?", near)
 		}
 		diags = append(diags, &hcl.Diagnostic{

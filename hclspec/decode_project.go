@@ -3,6 +3,7 @@ package hclspec
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -87,11 +88,20 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		p.Funding = ref.ID
 		refs = append(refs, ref)
 	}
-	p.Duration = d.decodeDuration(r, "duration")
+	p.Duration = d.decodeDuration(r, "duration", p)
 
-	if entries, a, _ := r.numMap("effort"); a != nil {
+	if entries, a, _ := r.rangedNumMap("effort"); a != nil {
 		for _, e := range entries {
 			refs = append(refs, reference{Kind: "team", ID: e.Key, Subject: e.KeyRange, Context: a.Range, Attr: "effort"})
+			if e.Estimate != cty.NilVal {
+				est, point, ok := d.decodeEstimate(r, a, e.ValueRange, "effort."+e.Key, e.Estimate, estimateEffort)
+				if ok {
+					p.Estimates = append(p.Estimates, est)
+					p.Effort[e.Key] = point
+					p.Ranges["effort."+e.Key] = e.KeyRange
+				}
+				continue
+			}
 			if e.Value < 0 {
 				r.failAt(a, e.ValueRange, "Negative effort", fmt.Sprintf("Effort is FTE per period and must be zero or more; %q is %s.", e.Key, formatNumber(e.Value)))
 				continue
@@ -133,6 +143,7 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		seen[b.Type] = b.DefRange
 		diags = append(diags, d.decodeProjectSubBlock(b, p)...)
 	}
+	sort.Slice(p.Estimates, func(i, j int) bool { return p.Estimates[i].Attr < p.Estimates[j].Attr })
 	return p, refs, diags
 }
 
@@ -150,14 +161,14 @@ func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostic
 	r := newAttrReader(d.scope, schema, content.Attributes, p.Ranges, b.Type+".")
 	switch b.Type {
 	case "cost":
-		if v, ok := r.num("one_time"); ok && r.nonNegativeMoney("one_time", v) {
+		if v, ok := d.rangedMoney(r, "one_time", p); ok {
 			p.Cost.OneTime = v
 		}
-		if v, ok := r.num("per_year"); ok && r.nonNegativeMoney("per_year", v) {
+		if v, ok := d.rangedMoney(r, "per_year", p); ok {
 			p.Cost.PerYear = v
 		}
 	case "benefit":
-		if v, ok := r.num("per_year"); ok && r.nonNegativeMoney("per_year", v) {
+		if v, ok := d.rangedMoney(r, "per_year", p); ok {
 			p.Benefit.PerYear = v
 		}
 		if v, ok := r.integer("ramp_periods", "periods"); ok {
@@ -188,12 +199,40 @@ func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostic
 	return append(diags, r.diags...)
 }
 
-// decodeDuration reads a number of periods or a string such as "9 months".
-// It returns 0 when the duration is missing or invalid.
-func (d *decoder) decodeDuration(r *attrReader, name string) int {
+// rangedMoney reads an amount of money that may be a range; a range is
+// added to p's estimates and its point returned.
+func (d *decoder) rangedMoney(r *attrReader, name string, p *Project) (float64, bool) {
+	v, a, ok := r.value(name)
+	if !ok {
+		return 0, false
+	}
+	if IsEstimate(v) {
+		est, point, ok := d.decodeEstimate(r, a, a.Expr.Range(), r.prefix+name, v, estimateMoney)
+		if ok {
+			p.Estimates = append(p.Estimates, est)
+		}
+		return point, ok
+	}
+	f, ok := r.numFrom(a, a.Expr.Range(), v)
+	return f, ok && r.nonNegativeMoney(name, f)
+}
+
+// decodeDuration reads a number of periods, a string such as "9 months",
+// or a range of either (added to p's estimates; the point it gives is
+// rounded up to whole periods). It returns 0 when the duration is missing
+// or invalid.
+func (d *decoder) decodeDuration(r *attrReader, name string, p *Project) int {
 	v, a, ok := r.value(name)
 	if !ok {
 		return 0
+	}
+	if IsEstimate(v) {
+		est, point, ok := d.decodeEstimate(r, a, a.Expr.Range(), name, v, estimateDuration)
+		if !ok {
+			return 0
+		}
+		p.Estimates = append(p.Estimates, est)
+		return WholePeriods(point)
 	}
 	if v.Type() == cty.String && !looksNumeric(v.AsString()) {
 		n, err := ParseDuration(v.AsString(), d.unit)

@@ -1,6 +1,8 @@
 package hclspec
 
 import (
+	"github.com/roadmap-as-code/roadmap/estimate"
+
 	"fmt"
 	"regexp"
 	"time"
@@ -22,6 +24,7 @@ func defaultRoadmap(name string) *Roadmap {
 		Period:       Quarter,
 		Horizon:      8,
 		Strategy:     StrategyValue,
+		Estimate:     estimate.Likely,
 		RiskAppetite: 1,
 		Stack:        []string{},
 		Scoring:      Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
@@ -90,6 +93,9 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	}
 	if v, ok := r.boolean("optimize"); ok {
 		rm.Optimize = v
+	}
+	if v, ok := r.str("estimate"); ok && r.oneOf("estimate", "Unknown estimate", v, estimate.Points()...) {
+		rm.Estimate = estimate.Point(v)
 	}
 	diags = append(diags, r.diags...)
 

@@ -35,6 +35,10 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"bad_var_value", "Value for undeclared variable", `Did you mean "capex"?`},
 		{"wrong_reference_kind", "Invalid reference", "Write budget.capex without quotes."},
 		{"missing_variable", "No value for required variable", "ROADMAP_VAR_capex"},
+		{"bad_ranges", "Invalid operand", "pert(100, 200, 300) is a ranged estimate, not a number"},
+		{"bad_ranges", "Invalid range", "in quarters, likely (1) is below low (2)"},
+		{"bad_ranges", "Invalid function argument", `Invalid value for "likely" parameter: likely (4) is above high (3).`},
+		{"bad_ranges", "Negative effort", "uniform(-1, 2) for \"effort.platform\" goes down to -1"},
 	}
 	loaded := map[string]string{}
 	for _, tt := range tests {

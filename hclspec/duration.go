@@ -29,6 +29,22 @@ func durationUnit(word string) (PeriodUnit, bool) {
 // "3 periods" into a whole number of periods of unit, rounding up: 12 weeks
 // is one quarter (12 x 4/52 = 0.92 -> 1). The amount must be above zero.
 func ParseDuration(s string, unit PeriodUnit) (int, error) {
+	periods, err := DurationPeriods(s, unit)
+	if err != nil {
+		return 0, err
+	}
+	// Tolerate float error so 3 months is exactly one quarter, not two.
+	n := math.Ceil(periods - 1e-9)
+	if n > 1e6 {
+		return 0, fmt.Errorf("%q is %s periods, far longer than any roadmap", s, strconv.FormatFloat(n, 'f', 0, 64))
+	}
+	return int(n), nil
+}
+
+// DurationPeriods converts a duration string such as "9 months" into
+// periods of unit, not rounded: 12 weeks is 0.92 quarters. A range's
+// bounds keep their fractions; each sampled duration is rounded up.
+func DurationPeriods(s string, unit PeriodUnit) (float64, error) {
 	m := reDuration.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
 		return 0, fmt.Errorf("%q is not a duration: write a number of periods, or a string such as \"9 months\", \"12 weeks\", \"2 quarters\" or \"1 year\"", s)
@@ -52,11 +68,5 @@ func ParseDuration(s string, unit PeriodUnit) (int, error) {
 	if amount <= 0 {
 		return 0, fmt.Errorf("%q: a duration must be more than zero", s)
 	}
-	periods := amount * float64(PeriodsPerYear(unit)) / float64(PeriodsPerYear(from))
-	// Tolerate float error so 3 months is exactly one quarter, not two.
-	n := math.Ceil(periods - 1e-9)
-	if n > 1e6 {
-		return 0, fmt.Errorf("%q is %s periods, far longer than any roadmap", s, strconv.FormatFloat(n, 'f', 0, 64))
-	}
-	return int(n), nil
+	return amount * float64(PeriodsPerYear(unit)) / float64(PeriodsPerYear(from)), nil
 }

@@ -15,7 +15,8 @@ import (
 
 // Functions returns the functions roadmap expressions may call: the go-cty
 // standard library's pure functions (nothing that reads files, the
-// environment, the clock or the network) plus sum, npv and irr.
+// environment, the clock or the network) plus sum, npv and irr, and the
+// ranged estimates pert, triangular and uniform.
 func Functions() map[string]function.Function {
 	return map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
@@ -51,6 +52,7 @@ func Functions() map[string]function.Function {
 		"min":             stdlib.MinFunc,
 		"npv":             npvFunc,
 		"parseint":        stdlib.ParseIntFunc,
+		"pert":            pertFunc,
 		"pow":             stdlib.PowFunc,
 		"range":           stdlib.RangeFunc,
 		"regex":           stdlib.RegexFunc,
@@ -80,7 +82,9 @@ func Functions() map[string]function.Function {
 		"trimprefix":      stdlib.TrimPrefixFunc,
 		"trimspace":       stdlib.TrimSpaceFunc,
 		"trimsuffix":      stdlib.TrimSuffixFunc,
+		"triangular":      triangularFunc,
 		"try":             tryfunc.TryFunc,
+		"uniform":         uniformFunc,
 		"upper":           stdlib.UpperFunc,
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,

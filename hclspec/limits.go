@@ -606,7 +606,7 @@ func checkPeriodLimits(cfg *Config) hcl.Diagnostics {
 			continue
 		}
 		runPeriods := math.Ceil(p.Benefit.Years * float64(ppy))
-		if float64(p.Duration)+runPeriods > MaxPeriods {
+		if float64(p.LongestDuration())+runPeriods > MaxPeriods {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Benefit period too long",
@@ -688,7 +688,7 @@ func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
 	rm := cfg.Roadmap
 	var flows float64
 	for _, p := range cfg.Projects {
-		flows += float64(p.Duration) + math.Ceil(p.Benefit.Years*float64(ppy))
+		flows += float64(p.LongestDuration()) + math.Ceil(p.Benefit.Years*float64(ppy))
 	}
 	var diags hcl.Diagnostics
 	if flows > MaxPlanCells {

@@ -1,6 +1,8 @@
 package hclspec
 
 import (
+	"github.com/roadmap-as-code/roadmap/estimate"
+
 	"context"
 	"fmt"
 	"os"
@@ -284,7 +286,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 		cfg.LocalValues[name] = v
 	}
 
-	dec := &decoder{scope: s, unit: Quarter, horizon: 8}
+	dec := &decoder{scope: s, unit: Quarter, horizon: 8, estimate: estimate.Likely}
 	roadmaps := byType["roadmap"]
 	switch {
 	case len(roadmaps) == 0 && !syntaxOK:
@@ -303,7 +305,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 		rm, start, startOK, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
 		diags = append(diags, d...)
 		cfg.Roadmap = rm
-		dec.unit, dec.horizon = rm.Period, rm.Horizon
+		dec.unit, dec.horizon, dec.estimate = rm.Period, rm.Horizon, rm.Estimate
 		if startOK {
 			cfg.Calendar = NewCalendar(rm.Period, start)
 			dec.calendar = &cfg.Calendar

@@ -4,6 +4,8 @@
 package hclspec
 
 import (
+	"github.com/roadmap-as-code/roadmap/estimate"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -85,6 +87,9 @@ type Roadmap struct {
 	Scoring      Scoring
 	Optimize     bool
 	Policies     Policies
+	// Estimate is the number of each ranged estimate a plan uses: its
+	// likely value (default), its mean or its 80th percentile.
+	Estimate estimate.Point
 
 	DeclRange hcl.Range
 	Ranges    Ranges
@@ -239,8 +244,23 @@ type Project struct {
 	EarliestStart int
 	Deadline      int
 	Mandatory     bool
-	DeclRange     hcl.Range
-	Ranges        Ranges // also "cost.one_time", "benefit.per_year", "risk.failure", ...
+	// Estimates are the numbers above given as ranges, sorted by Attr;
+	// each plain field holds the number the plan uses.
+	Estimates []Estimate
+	DeclRange hcl.Range
+	Ranges    Ranges // also "cost.one_time", "benefit.per_year", "risk.failure", ...
+}
+
+// LongestDuration is the most periods the project can run: its duration,
+// or the top of its duration's range.
+func (p *Project) LongestDuration() int {
+	d := p.Duration
+	for _, e := range p.Estimates {
+		if e.Attr == "duration" {
+			d = max(d, WholePeriods(e.Dist.High))
+		}
+	}
+	return d
 }
 
 // Cost is a project's own build cost and run cost.
@@ -274,6 +294,9 @@ type Check struct {
 	Condition    hcl.Expression
 	ErrorMessage hcl.Expression
 	Severity     string // error | warning
-	DeclRange    hcl.Range
-	Ranges       Ranges
+	// Simulation is true when the check reads simulation.*: only roadmap
+	// simulate evaluates it; plan leaves it out.
+	Simulation bool
+	DeclRange  hcl.Range
+	Ranges     Ranges
 }

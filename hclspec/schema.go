@@ -35,6 +35,7 @@ var roadmapSchema = &hcl.BodySchema{
 		{Name: "max_parallel"},
 		{Name: "stack"},
 		{Name: "optimize"},
+		{Name: "estimate"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "scoring"},

@@ -1,6 +1,8 @@
 package hclspec
 
 import (
+	"github.com/roadmap-as-code/roadmap/estimate"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,8 +40,9 @@ func TestLoadDesignExample(t *testing.T) {
 	wantRoadmap := &Roadmap{
 		Name: "IT 2027", Currency: "EUR", Start: "2027-01", Period: Quarter, Horizon: 8,
 		DiscountRate: 0.08, Strategy: StrategyValue, RiskAppetite: 0.6, MaxParallel: 3,
-		Stack:   []string{"vm", "sso", "postgres"},
-		Scoring: Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+		Stack:    []string{"vm", "sso", "postgres"},
+		Scoring:  Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+		Estimate: estimate.Likely,
 	}
 	if diff := cmp.Diff(wantRoadmap, cfg.Roadmap, ignoreSource); diff != "" {
 		t.Errorf("roadmap (-want +got):\n%s", diff)
@@ -123,6 +126,7 @@ func TestLoadMonthlyRoadmap(t *testing.T) {
 		Stack: []string{}, Optimize: true,
 		Scoring:  Scoring{Alignment: 0.6, Value: 0.2, Safety: 0.2},
 		Policies: Policies{MaxTeamUtilization: 0.9, RequireGoal: true, MaxBudgetShare: 0.95},
+		Estimate: estimate.Likely,
 	}
 	if diff := cmp.Diff(wantRoadmap, cfg.Roadmap, ignoreSource); diff != "" {
 		t.Errorf("roadmap (-want +got):\n%s", diff)
@@ -221,7 +225,8 @@ func TestLoadDefaults(t *testing.T) {
 			Name:     "defaults", // the directory's name
 			Currency: "USD", Start: "2027-Q1", Period: Quarter, Horizon: 8,
 			Strategy: StrategyValue, RiskAppetite: 1, Stack: []string{},
-			Scoring: Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+			Scoring:  Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
+			Estimate: estimate.Likely,
 		},
 		Budgets: []*Budget{
 			{ID: "capex", Amount: 100, Per: PerYear},

@@ -1,0 +1,117 @@
+package evaluate
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// Prepared is a roadmap evaluated as far as no project's numbers reach:
+// its lookups, teams and budgets as a schedule problem, and its vendor
+// selections. Evaluate is Prepare followed by Plan; analyses that re-plan
+// many times with other numbers (the Monte Carlo simulation) call Plan or
+// Schedule once per variant, so they and a plain plan share every stage
+// and can never disagree. A Prepared is read-only once made: its methods
+// may run concurrently.
+type Prepared struct {
+	base *evaluation
+}
+
+// Prepare indexes cfg and runs its vendor evaluations.
+func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
+	e, diags := newEvaluation(cfg)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	e.evaluateVendors()
+	diags = append(diags, e.diags...)
+	e.diags = nil
+	return &Prepared{base: e}, diags
+}
+
+// evaluationOf is a fresh evaluation of projects sharing p's lookups.
+// projects must have cfg.Projects' ids in cfg.Projects' order.
+func (p *Prepared) evaluationOf(projects []*hclspec.Project) *evaluation {
+	e := *p.base
+	e.diags = nil
+	e.ranked = nil
+	e.setProjects(projects)
+	e.resolveVendors()
+	return &e
+}
+
+// Run is one evaluation of a prepared roadmap as far as its schedule, in
+// rank order: every decision a plan makes, without building the plan,
+// its capacity plan or its checks.
+type Run struct {
+	e    *evaluation
+	prob *schedule.Problem
+}
+
+// Schedule evaluates projects (see Plan) up to the rank-order schedule:
+// finance, gates, scores, rank and schedule, as Plan does without
+// optimisation. Diagnostics are the evaluation's (errors mean no run).
+func (p *Prepared) Schedule(ctx context.Context, projects []*hclspec.Project) (*Run, hcl.Diagnostics) {
+	if len(projects) != len(p.base.cfg.Projects) {
+		panic(fmt.Sprintf("evaluate: Schedule of %d projects, the roadmap has %d", len(projects), len(p.base.cfg.Projects)))
+	}
+	e := p.evaluationOf(projects)
+	prob, sch, _, ok := e.decide(ctx, Options{RankOrder: true})
+	if !ok {
+		return nil, e.diags
+	}
+	e.applySchedule(prob, sch)
+	if e.diags.HasErrors() {
+		return nil, e.diags
+	}
+	return &Run{e: e, prob: prob}, e.diags
+}
+
+// Outcome is one project's fate in a Run, with money rounded as in the plan.
+type Outcome struct {
+	Status string
+	// Start and End are periods, End exclusive as end_period; -1 unless
+	// scheduled.
+	Start, End      int
+	Rank            int
+	NPV             float64
+	RiskAdjustedNPV float64
+	Cost            float64
+}
+
+// Project is the outcome of project i (its index in cfg.Projects).
+func (r *Run) Project(i int) Outcome {
+	pe := r.e.projects[i]
+	o := Outcome{
+		Status:          pe.status,
+		Start:           -1,
+		End:             -1,
+		Rank:            pe.rank,
+		NPV:             money(pe.fin.NPV),
+		RiskAdjustedNPV: money(pe.fin.RiskAdjustedNPV),
+		Cost:            money(pe.fin.Cost),
+	}
+	if pe.status == StatusScheduled {
+		o.Start, o.End = pe.start, pe.start+max(pe.cfg.Duration, 1)
+	}
+	return o
+}
+
+// Totals are the run's totals as the plan's, without peak_parallel (which
+// needs the capacity plan).
+func (r *Run) Totals() Totals { return r.e.projectTotals() }
+
+// Task is project i as the scheduler sees it with this run's numbers:
+// duration, team demand and build spend per period against its budget.
+// Analyses of a fixed schedule use it; it exists for dropped projects too.
+func (r *Run) Task(i int) schedule.Task { return r.e.taskOf(r.e.projects[i]) }
+
+// Resources are the teams as the scheduler sees them, in cfg.Teams order.
+func (r *Run) Resources() []schedule.Resource { return r.e.base.resources }
+
+// Budgets are the budgets' windows and limits, in cfg.Budgets order.
+func (r *Run) Budgets() []schedule.Budget { return r.e.base.budgets }
