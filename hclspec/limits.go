@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -65,11 +64,11 @@ type loadBudget struct {
 }
 
 // parseRoadmapFile reads and parses one roadmap file of dir within the
-// limits: it must stay inside dir (symbolic links are resolved), be a
-// regular file, and fit the size, nesting and block limits. The parsed
+// limits: CheckSourceFile must allow it (a regular file, or a link to a
+// .hcl file inside dir), and it must fit the size, nesting and block limits. The parsed
 // file joins the loader's files so diagnostics show snippets.
 func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
-	if d := checkInsideDir(dir, path); d != nil {
+	if d := CheckSourceFile(path); d != nil {
 		return nil, hcl.Diagnostics{d}
 	}
 	src, d := readLimited(path)
@@ -240,48 +239,6 @@ func checkCLIString(name, raw string) hcl.Diagnostics {
 		Detail:   fmt.Sprintf("The value for var.%s is %d bytes long; a value may be at most %d KiB.", name, len(raw), MaxStringBytes>>10),
 		Subject:  cliValueRange(name).Ptr(),
 	}}
-}
-
-// checkInsideDir refuses a roadmap file that is not a regular file inside
-// dir once symbolic links are resolved: a link to /etc/passwd or to a
-// FIFO must not be read.
-func checkInsideDir(dir, path string) *hcl.Diagnostic {
-	fi, err := os.Lstat(path)
-	if err != nil {
-		return readError(path, err)
-	}
-	if fi.Mode()&fs.ModeSymlink == 0 {
-		if !fi.Mode().IsRegular() {
-			return notRegular(path)
-		}
-		return nil
-	}
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Broken symbolic link",
-			Detail:   fmt.Sprintf("%s is a symbolic link that cannot be followed: %v. Remove it or point it at a file in the roadmap directory.", path, err),
-			Subject:  fileStart(path).Ptr(),
-		}
-	}
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return readError(dir, err)
-	}
-	rel, err := filepath.Rel(root, target)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Symbolic link outside the roadmap",
-			Detail:   fmt.Sprintf("%s is a symbolic link to %s, outside the roadmap directory %s. roadmap reads only files inside the roadmap; copy the file in instead of linking to it.", path, target, root),
-			Subject:  fileStart(path).Ptr(),
-		}
-	}
-	if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
-		return notRegular(path)
-	}
-	return nil
 }
 
 // readLimited reads a regular file of at most MaxFileBytes, never more

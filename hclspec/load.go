@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -51,10 +50,6 @@ func NewLoader() *Loader {
 func (l *Loader) Files() map[string]*hcl.File {
 	return l.parser.Files()
 }
-
-// VarFileSuffix marks variable files: they sit beside the roadmap but are
-// loaded only when named with --var-file.
-const VarFileSuffix = ".vars.hcl"
 
 // LoadDir loads, decodes and validates the roadmap in dir. It always returns
 // as much of the Config as it could decode; diags holds every problem found,
@@ -148,27 +143,6 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	diags = dropFollowUpsOfRefusals(diags)
 	SortDiagnostics(diags)
 	return cfg, diags
-}
-
-// RoadmapFiles lists the configuration files of dir: every *.hcl directly
-// in it except *.vars.hcl, in lexical order.
-func RoadmapFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, e := range entries {
-		if !e.IsDir() && isRoadmapFile(e.Name()) {
-			files = append(files, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(files)
-	return files, nil
-}
-
-func isRoadmapFile(name string) bool {
-	return strings.HasSuffix(name, ".hcl") && !strings.HasSuffix(name, VarFileSuffix) && !strings.HasPrefix(name, ".")
 }
 
 // parseFiles parses every roadmap file and returns their top-level blocks

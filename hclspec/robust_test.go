@@ -75,40 +75,72 @@ func TestUnknownFunctionSuggestionIsStable(t *testing.T) {
 	}
 }
 
-// TestSymlinkInsideRoadmapLoads: a link to a file inside the directory
-// is followed; one leading outside is refused (see the CLI corpus).
+// TestSymlinkInsideRoadmapLoads: a link to a .hcl file inside the
+// directory is followed; every other link is refused before the file
+// behind it is read, so none of its lines reach a diagnostic.
 func TestSymlinkInsideRoadmapLoads(t *testing.T) {
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "main.hcl"), []byte("roadmap {\n  start = \"2027-01\"\n}\n"))
-	if err := os.Mkdir(filepath.Join(dir, "shared"), 0o755); err != nil {
-		t.Fatal(err)
+	root := t.TempDir()
+	dir := filepath.Join(root, "rm")
+	const secret = "TOKEN=hunter2"
+	goal := []byte("goal \"g\" {\n  weight = 2\n}\n")
+	for name, content := range map[string][]byte{
+		"rm/main.hcl":         []byte("roadmap {\n  start = \"2027-01\"\n}\n"),
+		"rm/shared/goals.hcl": goal,
+		"rm/shared/goals.txt": goal,
+		"rm/.hidden.hcl":      goal,
+		"rm/.env":             []byte(secret + "\n"),
+		"rm/.git/config":      []byte("[remote]\n  url = " + secret + "\n"),
+		"outside.hcl":         []byte(secret + "\n"),
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(root, name), content)
 	}
-	write(t, filepath.Join(dir, "shared", "goals.txt"), []byte("goal \"g\" {\n  weight = 2\n}\n"))
-	if err := os.Symlink(filepath.Join("shared", "goals.txt"), filepath.Join(dir, "goals.hcl")); err != nil {
-		t.Skipf("cannot create symbolic links: %v", err)
+	cases := []struct {
+		name, to string
+		summary  string // "" when the link loads
+	}{
+		{name: "into a subdirectory", to: filepath.Join("shared", "goals.hcl")},
+		{name: "absolute, inside", to: filepath.Join(dir, "shared", "goals.hcl")},
+		{name: "to a .env file", to: ".env", summary: "Symbolic link to a hidden file"},
+		{name: "to git's configuration", to: filepath.Join(".git", "config"), summary: "Symbolic link to a hidden file"},
+		{name: "to a hidden .hcl file", to: ".hidden.hcl", summary: "Symbolic link to a hidden file"},
+		{name: "to a file that is not .hcl", to: filepath.Join("shared", "goals.txt"), summary: "Symbolic link to a file that is not .hcl"},
+		{name: "outside", to: filepath.Join("..", "outside.hcl"), summary: "Symbolic link outside the roadmap"},
+		{name: "to a directory", to: "shared", summary: "Symbolic link to a file that is not .hcl"},
+		{name: "dangling", to: "gone.hcl", summary: "Broken symbolic link"},
 	}
-	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
-	if len(diags) != 0 {
-		t.Fatalf("diagnostics: %s", diags.Error())
-	}
-	if len(cfg.Goals) != 1 || cfg.Goals[0].Weight != 2 {
-		t.Errorf("goals = %+v, want the linked goal", cfg.Goals)
-	}
-
-	outside := filepath.Join(t.TempDir(), "secret.hcl")
-	write(t, outside, []byte("goal \"s\" {\n  weight = 1\n}\n"))
-	if err := os.Symlink(outside, filepath.Join(dir, "secret.hcl")); err != nil {
-		t.Fatal(err)
-	}
-	cfg, diags = NewLoader().LoadDir(dir, LoadOptions{})
-	if len(diags) != 1 || diags[0].Summary != "Symbolic link outside the roadmap" {
-		t.Fatalf("diagnostics = %s, want the link refused", diags.Error())
-	}
-	if len(cfg.Goals) != 1 {
-		t.Errorf("goals = %+v: the linked file was read", cfg.Goals)
-	}
-	if _, read := cfg.Files[filepath.Join(dir, "secret.hcl")]; read {
-		t.Errorf("the file behind the link was parsed")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			link := filepath.Join(dir, "linked.hcl")
+			os.Remove(link)
+			if err := os.Symlink(c.to, link); err != nil {
+				t.Skipf("cannot create symbolic links: %v", err)
+			}
+			cfg, diags := NewLoader().LoadDir(dir, LoadOptions{})
+			if c.summary == "" {
+				if len(diags) != 0 {
+					t.Fatalf("diagnostics: %s", diags.Error())
+				}
+				if len(cfg.Goals) != 1 || cfg.Goals[0].Weight != 2 {
+					t.Errorf("goals = %+v, want the linked goal", cfg.Goals)
+				}
+				return
+			}
+			if len(diags) != 1 || diags[0].Summary != c.summary {
+				t.Fatalf("diagnostics = %s, want one %q", diags.Error(), c.summary)
+			}
+			if got := diags[0].Subject; got == nil || got.Filename != link || got.Start.Line != 1 {
+				t.Errorf("subject = %v, want the start of %s", got, link)
+			}
+			if _, read := cfg.Files[link]; read || len(cfg.Goals) != 0 {
+				t.Errorf("the file behind the link was parsed")
+			}
+			if strings.Contains(diags.Error(), secret) {
+				t.Errorf("a line of the file behind the link reached the diagnostic: %s", diags.Error())
+			}
+		})
 	}
 }
 

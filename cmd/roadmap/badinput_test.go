@@ -40,6 +40,27 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		}
 		return []string{"validate"}
 	},
+	"symlink_hidden": func(t *testing.T, dir string) []string {
+		// A link to a secret inside the directory: refused unread.
+		writeFiles(t, dir, map[string]string{
+			"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n",
+			".env":     "API_TOKEN=s3cr3t\n",
+		})
+		if err := os.Symlink(".env", filepath.Join(dir, "settings.hcl")); err != nil {
+			t.Skipf("cannot create a symbolic link here: %v", err)
+		}
+		return []string{"validate"}
+	},
+	"symlink_not_hcl": func(t *testing.T, dir string) []string {
+		writeFiles(t, dir, map[string]string{
+			"main.hcl":  "roadmap {\n  start = \"2027-01\"\n}\n",
+			"notes.txt": "not a roadmap\n",
+		})
+		if err := os.Symlink("notes.txt", filepath.Join(dir, "notes.hcl")); err != nil {
+			t.Skipf("cannot create a symbolic link here: %v", err)
+		}
+		return []string{"validate"}
+	},
 	"symlink_broken": func(t *testing.T, dir string) []string {
 		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
 		if err := os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "dangling.hcl")); err != nil {
