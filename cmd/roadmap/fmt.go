@@ -29,6 +29,9 @@ type fmtOptions struct {
 	check     bool
 	diff      bool
 	recursive bool
+	// beforeWrite, when set, runs between reading a file and replacing
+	// it: tests edit the file there as an editor would meanwhile.
+	beforeWrite func(path string)
 }
 
 func newFmtCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -137,7 +140,7 @@ func (r *fmtRun) collect() ([]string, error) {
 			return nil, fmt.Errorf("no file or directory at %s", p)
 		}
 		if !fi.IsDir() {
-			if !isHCLFile(p) {
+			if !hclspec.IsHCLName(p) {
 				return nil, fmt.Errorf("only .hcl files can be formatted: %s", p)
 			}
 			add(p)
@@ -160,42 +163,50 @@ func (r *fmtRun) collect() ([]string, error) {
 	return files, nil
 }
 
-// hclFilesIn lists the regular .hcl files in dir, and in its
-// subdirectories when recursive, skipping hidden directories such as .git.
-// Symbolic links are not followed.
+// hclFilesIn lists the .hcl files of dir as the loader sees them
+// (hclspec.HCLFiles: variable files too), and with recursive those of
+// its subdirectories, skipping hidden directories such as .git. Links to
+// directories are not followed.
 func hclFilesIn(dir string, recursive bool) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path == dir {
-				return nil
+	dirs := []string{dir}
+	if recursive {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
 			}
-			if !recursive || strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if d.IsDir() && path != dir {
+				if strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				dirs = append(dirs, path)
 			}
 			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if d.Type().IsRegular() && isHCLFile(path) {
-			files = append(files, path)
+	}
+	var files []string
+	for _, d := range dirs {
+		found, err := hclspec.HCLFiles(d)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
+		files = append(files, found...)
+	}
 	sort.Strings(files) // WalkDir is lexical per directory; keep it total.
-	return files, err
-}
-
-// isHCLFile reports whether the name is one fmt formats: *.hcl, which
-// includes the *.vars.hcl variable files.
-func isHCLFile(name string) bool {
-	return strings.HasSuffix(name, ".hcl") && !strings.HasPrefix(filepath.Base(name), ".")
+	return files, nil
 }
 
 // formatFile formats one file: list, diff and write as the flags say.
 func (r *fmtRun) formatFile(path string) error {
-	src, err := readSourceFile(path)
+	// The loader's rule: a regular file, or a link to a .hcl file in the
+	// same directory tree, so fmt reads and writes what validate loads.
+	if d := hclspec.CheckSourceFile(path); d != nil {
+		r.fail(path, nil, hcl.Diagnostics{d})
+		return nil
+	}
+	src, info, err := readSourceFile(path)
 	if err != nil {
 		return err
 	}
@@ -222,7 +233,16 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if r.o.write {
-		if err := writeFormatted(path, formatted); err != nil {
+		if r.o.beforeWrite != nil {
+			r.o.beforeWrite(path)
+		}
+		// Refused, writing nothing, when the file changed since it was
+		// read (an editor saved it meanwhile): those edits are kept.
+		if err := atomicfile.Replace(path, formatted, atomicfile.Remember(info, src)); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named below
+			}
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		return nil
@@ -232,16 +252,6 @@ func (r *fmtRun) formatFile(path string) error {
 		return err
 	}
 	return nil
-}
-
-// writeFormatted replaces path atomically, keeping its permissions. A
-// symbolic link is kept and its target rewritten.
-func writeFormatted(path string, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(target, data, 0o644)
 }
 
 func (r *fmtRun) formatStdin() error {
@@ -287,6 +297,8 @@ func (r *fmtRun) writeDiff(path string, old, new []byte) error {
 // diagnostics are printed at the end.
 func (r *fmtRun) fail(path string, file *hcl.File, diags hcl.Diagnostics) {
 	r.failed = true
-	r.files[path] = file
+	if file != nil {
+		r.files[path] = file
+	}
 	r.diags = append(r.diags, diags...)
 }

@@ -11,28 +11,30 @@ import (
 
 // readSourceFile reads a file for fmt, refusing one over the loader's
 // size limit before reading it: fmt would refuse it anyway, and a huge
-// file named by mistake must not be read into memory.
-func readSourceFile(path string) ([]byte, error) {
+// file named by mistake must not be read into memory. It also returns
+// the file's Stat from before the read, so that a change made while fmt
+// works can be detected before writing.
+func readSourceFile(path string) ([]byte, os.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if fi.Mode().IsRegular() && fi.Size() > hclspec.MaxFileBytes {
-		return nil, fmt.Errorf("%s is %d bytes; a roadmap file may be at most %d MiB", path, fi.Size(), hclspec.MaxFileBytes>>20)
+		return nil, nil, fmt.Errorf("%s is %d bytes; a roadmap file may be at most %d MiB", path, fi.Size(), hclspec.MaxFileBytes>>20)
 	}
 	src, err := io.ReadAll(io.LimitReader(f, hclspec.MaxFileBytes+1))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(src) > hclspec.MaxFileBytes {
-		return nil, fmt.Errorf("%s is over %d MiB, the most a roadmap file may hold", path, hclspec.MaxFileBytes>>20)
+		return nil, nil, fmt.Errorf("%s is over %d MiB, the most a roadmap file may hold", path, hclspec.MaxFileBytes>>20)
 	}
-	return src, nil
+	return src, fi, nil
 }
 
 // readSavedPlanFile reads a saved plan for --compare, refusing one over

@@ -44,7 +44,7 @@ func TestWriteFileFailedRenameLeavesOriginal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.hcl")
 	os.WriteFile(path, []byte("original"), 0o644)
-	if err := writeFile(path, []byte("changed"), 0o644, failingRename); err == nil {
+	if err := writeFile(path, []byte("changed"), 0o644, nil, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	got, _ := os.ReadFile(path)

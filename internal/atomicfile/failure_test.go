@@ -10,7 +10,7 @@ import (
 // failure between write and rename leaves no file and no temporary file.
 func TestWriteFileFailedRenameOfNewFile(t *testing.T) {
 	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "plan.json"), []byte("{}"), 0o644, failingRename); err == nil {
+	if err := writeFile(filepath.Join(dir, "plan.json"), []byte("{}"), 0o644, nil, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	assertOnlyFiles(t, dir)
@@ -24,7 +24,7 @@ func TestWriteFileFailedRenameKeepsMode(t *testing.T) {
 	if err := os.WriteFile(path, []byte("original"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(path, []byte("changed"), 0o644, failingRename); err == nil {
+	if err := writeFile(path, []byte("changed"), 0o644, nil, failingRename); err == nil {
 		t.Fatal("want an error from the failing rename")
 	}
 	fi, err := os.Stat(path)
