@@ -47,7 +47,7 @@ func FuzzPlanCompare(f *testing.F) {
 			var stdout, stderr bytes.Buffer
 			s := &Streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}
 			o := &planOptions{dir: exampleDir, compare: file, format: format, detailedExitcode: true}
-			code, err := runPlanDiff(context.Background(), &globalOptions{}, s, o, current)
+			code, err := runPlanDiff(context.Background(), &globalOptions{}, s, o, current, nil)
 			if code < 0 || code > 2 {
 				t.Fatalf("%s: exit status %d", format, code)
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"slices"
@@ -13,9 +14,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -110,6 +113,36 @@ func (o *planOptions) validate() error {
 	if o.detailedExitcode && o.base == "" && o.compare == "" {
 		return errors.New("--detailed-exitcode needs --base or --compare")
 	}
+	if strings.HasSuffix(o.out, ".hcl") {
+		return fmt.Errorf("--out %s: a saved plan is JSON, and a file named .hcl would be read as part of a roadmap; name it plan.json, for instance", o.out)
+	}
+	return nil
+}
+
+// checkOutIsNoInput refuses an --out file that is one the roadmap is
+// read from: a file the loader read (roadmap and variable files), a
+// --var-file given, or any .hcl file of the roadmap's directory, however
+// it is named (a symbolic or hard link, another spelling of the path).
+// Writing the plan there would replace the roadmap's source with JSON.
+// A file that does not exist yet cannot be one of them.
+func checkOutIsNoInput(out, dir string, varFiles []string, loaded map[string]*hcl.File) error {
+	if out == "" {
+		return nil
+	}
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file; atomicfile reports any other problem when writing
+	}
+	inputs := slices.Sorted(maps.Keys(loaded))
+	inputs = append(inputs, varFiles...)
+	if inDir, err := hclspec.HCLFiles(dir); err == nil {
+		inputs = append(inputs, inDir...)
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(fi, outInfo) {
+			return fmt.Errorf("--out %s would overwrite %s, a file this roadmap is read from; save the plan elsewhere (plan.json, for instance)", out, in)
+		}
+	}
 	return nil
 }
 
@@ -117,6 +150,10 @@ func (o *planOptions) validate() error {
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
 	cfg, loader, err := loadRoadmap(ctx, g, s, "plan", o.dir, o.vars, o.varFiles)
 	if err != nil {
+		return err
+	}
+	// Before any work: the plan must never replace its own sources.
+	if err := checkOutIsNoInput(o.out, o.dir, o.varFiles, loader.Files()); err != nil {
 		return err
 	}
 
@@ -144,7 +181,11 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 // outputPlan saves (--out) and prints an evaluated plan. Everything is
 // built in memory first and ctx is checked before each write, so Ctrl-C
 // while a large plan is being marshalled or rendered stops at once and
-// leaves neither an --out file nor half a plan on stdout.
+// leaves neither an --out file nor half a plan on stdout. The --out file
+// is written only once everything that can fail has succeeded (with
+// --base or --compare: the other plan and the diff too); a failed error
+// check is the plan's verdict, not a failure to make it, so the plan is
+// still saved as evidence.
 func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, plan *evaluate.Plan) error {
 	interrupted := func(err error) error { return fmt.Errorf("plan interrupted: %w", err) }
 	if err := ctx.Err(); err != nil {
@@ -167,10 +208,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		}
 	}
 	if o.base != "" || o.compare != "" {
-		if err := savePlan(ctx, o.out, saved); err != nil {
-			return err
-		}
-		code, err := runPlanDiff(ctx, g, s, o, plan)
+		code, err := runPlanDiff(ctx, g, s, o, plan, func() error { return savePlan(ctx, o.out, saved) })
 		if err != nil {
 			return err
 		}

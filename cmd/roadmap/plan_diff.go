@@ -27,8 +27,9 @@ func diffFormats() []string {
 // diffs it against current and renders the diff. It returns the exit status:
 // 1 when current fails an error-severity check, else 2 with
 // --detailed-exitcode when the plans differ, else 0. Nothing is written to
-// stdout unless the whole diff could be made.
-func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, current *evaluate.Plan) (int, error) {
+// stdout, and save (which writes --out; nil for none) is not called,
+// unless the whole diff could be made.
+func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptions, current *evaluate.Plan, save func() error) (int, error) {
 	if o.base != "" && o.compare != "" {
 		return 1, errors.New("--base and --compare cannot be used together")
 	}
@@ -74,6 +75,11 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 	}
 	if err != nil {
 		return 1, err
+	}
+	if save != nil {
+		if err := save(); err != nil {
+			return 1, err
+		}
 	}
 	if _, err := s.Out.Write(out.Bytes()); err != nil {
 		return 1, err

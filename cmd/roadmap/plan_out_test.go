@@ -1,0 +1,162 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPlanOutNeverOverwritesTheRoadmap: --out cannot name a file the
+// roadmap is read from, however it is spelled, and nothing is written.
+func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
+	cases := []struct {
+		name   string
+		setup  func(t *testing.T, dir string) // dir holds rm/
+		args   []string
+		stderr string // the start of the error
+	}{
+		{
+			name:   "the roadmap's own file",
+			args:   []string{"--out", "rm/roadmap.hcl"},
+			stderr: "Error: --out rm/roadmap.hcl: a saved plan is JSON, and a file named .hcl would be read as part of a roadmap",
+		},
+		{
+			name:   "a new .hcl file in the roadmap",
+			args:   []string{"--out", "rm/plan.hcl"},
+			stderr: "Error: --out rm/plan.hcl: a saved plan is JSON",
+		},
+		{
+			name: "a symbolic link to a roadmap file",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Symlink("roadmap.hcl", filepath.Join(dir, "rm", "plan.json")); err != nil {
+					t.Skipf("cannot make symbolic links: %v", err)
+				}
+			},
+			args:   []string{"--out", "rm/plan.json"},
+			stderr: "Error: --out rm/plan.json would overwrite rm/roadmap.hcl, a file this roadmap is read from",
+		},
+		{
+			name: "a hard link to a roadmap file",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Link(filepath.Join(dir, "rm", "roadmap.hcl"), filepath.Join(dir, "plan.json")); err != nil {
+					t.Skipf("cannot make hard links: %v", err)
+				}
+			},
+			args:   []string{"--out", "plan.json"},
+			stderr: "Error: --out plan.json would overwrite rm/roadmap.hcl, a file this roadmap is read from",
+		},
+		{
+			name: "the variable file given",
+			setup: func(t *testing.T, dir string) {
+				writeFiles(t, dir, map[string]string{"values.json": `{"capex": 1}`})
+			},
+			args:   []string{"--var-file", "values.json", "--out", "values.json"},
+			stderr: "Error: --out values.json would overwrite values.json, a file this roadmap is read from",
+		},
+		{
+			name: "a variable file of the directory, not loaded",
+			setup: func(t *testing.T, dir string) {
+				writeFiles(t, dir, map[string]string{"rm/prod.vars.hcl": "capex = 2\n"})
+				if err := os.Link(filepath.Join(dir, "rm", "prod.vars.hcl"), filepath.Join(dir, "prod.json")); err != nil {
+					t.Skipf("cannot make hard links: %v", err)
+				}
+			},
+			args:   []string{"--out", "prod.json"},
+			stderr: "Error: --out prod.json would overwrite rm/prod.vars.hcl, a file this roadmap is read from",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"rm/roadmap.hcl": "variable \"capex\" {\n  default = 1\n}\n\nroadmap {\n  start = \"2027-01\"\n}\n"})
+			if c.setup != nil {
+				c.setup(t, dir)
+			}
+			t.Chdir(dir)
+			before := map[string]fileState{}
+			for _, f := range []string{"rm/roadmap.hcl", "values.json", "rm/prod.vars.hcl"} {
+				if _, err := os.Stat(f); err == nil {
+					before[f] = stateOf(t, f)
+				}
+			}
+			entries, _ := os.ReadDir("rm")
+			res := runCLI(t, append([]string{"plan", "--format", "json"}, append(c.args, "rm")...)...)
+			res.wantExit(t, 1)
+			if !strings.HasPrefix(res.Stderr, c.stderr) {
+				t.Errorf("stderr = %q, want it to start %q", res.Stderr, c.stderr)
+			}
+			if res.Stdout != "" {
+				t.Errorf("stdout is not empty:\n%s", res.Stdout)
+			}
+			for f, st := range before {
+				st.assertUntouched(t, f)
+			}
+			if after, _ := os.ReadDir("rm"); len(after) != len(entries) {
+				t.Errorf("rm/ held %d entries, now %d", len(entries), len(after))
+			}
+		})
+	}
+}
+
+// TestPlanOutBesideTheRoadmap: a plan saved in the roadmap's directory
+// under another name, or over the plan it is compared with, is allowed.
+func TestPlanOutBesideTheRoadmap(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"rm/roadmap.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+	t.Chdir(dir)
+	runCLI(t, "plan", "--out", "rm/plan.json", "rm").wantExit(t, 0)
+	runCLI(t, "plan", "--compare", "rm/plan.json", "--out", "rm/plan.json", "rm").wantExit(t, 0)
+	if !strings.Contains(readFile(t, "rm/plan.json"), `"format_version"`) {
+		t.Error("the plan was not saved")
+	}
+	runCLI(t, "validate", "rm").wantExit(t, 0)
+}
+
+// TestPlanOutUntouchedWhenTheCommandFails: whatever fails (loading,
+// the base revision, the compared plan), an existing --out file keeps
+// its content, inode and time.
+func TestPlanOutUntouchedWhenTheCommandFails(t *testing.T) {
+	const previous = `{"previous": "plan"}`
+	cases := []struct {
+		name  string
+		setup func(t *testing.T, r *testRepo)
+		args  []string
+	}{
+		{name: "unknown base revision", args: []string{"--base", "no-such-branch"}},
+		{name: "base revision with errors", setup: func(t *testing.T, r *testRepo) {
+			r.commit("broken", roadmapFiles(t, "broken"))
+			r.replaceRoadmap(roadmapFiles(t, "v1"))
+		}, args: []string{"--base", "HEAD"}},
+		{name: "missing compared plan", args: []string{"--compare", "missing.json"}},
+		{name: "compared file is not a plan", args: []string{"--compare", "roadmap/roadmap.hcl"}},
+		{name: "roadmap with errors", setup: func(t *testing.T, r *testRepo) {
+			r.write(map[string]string{"roadmap/extra.hcl": "project \"x\" {\n  nonsense = 1\n}\n"})
+		}, args: []string{"--base", "HEAD"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := newTestRepo(t)
+			r.commit("v1", roadmapFiles(t, "v1"))
+			if c.setup != nil {
+				c.setup(t, r)
+			}
+			r.write(map[string]string{"plan.json": previous})
+			t.Chdir(r.dir)
+			before := stateOf(t, "plan.json")
+			res := runCLI(t, append([]string{"plan", "--out", "plan.json"}, append(c.args, "roadmap")...)...)
+			res.wantExit(t, 1)
+			before.assertUntouched(t, "plan.json")
+		})
+	}
+
+	// And when it succeeds, the plan is saved.
+	r := newTestRepo(t)
+	r.commit("v1", roadmapFiles(t, "v1"))
+	r.write(map[string]string{"plan.json": previous})
+	t.Chdir(r.dir)
+	runCLI(t, "plan", "--out", "plan.json", "--base", "HEAD", "roadmap").wantExit(t, 0)
+	if got := readFile(t, "plan.json"); !strings.Contains(got, `"format_version"`) {
+		t.Errorf("plan.json holds %q, want the saved plan", got)
+	}
+}
