@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"slices"
@@ -14,11 +13,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -113,37 +110,7 @@ func (o *planOptions) validate() error {
 	if o.detailedExitcode && o.base == "" && o.compare == "" {
 		return errors.New("--detailed-exitcode needs --base or --compare")
 	}
-	if strings.HasSuffix(o.out, ".hcl") {
-		return fmt.Errorf("--out %s: a saved plan is JSON, and a file named .hcl would be read as part of a roadmap; name it plan.json, for instance", o.out)
-	}
-	return nil
-}
-
-// checkOutIsNoInput refuses an --out file that is one the roadmap is
-// read from: a file the loader read (roadmap and variable files), a
-// --var-file given, or any .hcl file of the roadmap's directory, however
-// it is named (a symbolic or hard link, another spelling of the path).
-// Writing the plan there would replace the roadmap's source with JSON.
-// A file that does not exist yet cannot be one of them.
-func checkOutIsNoInput(out, dir string, varFiles []string, loaded map[string]*hcl.File) error {
-	if out == "" {
-		return nil
-	}
-	outInfo, err := os.Stat(out)
-	if err != nil {
-		return nil // a new file; atomicfile reports any other problem when writing
-	}
-	inputs := slices.Sorted(maps.Keys(loaded))
-	inputs = append(inputs, varFiles...)
-	if inDir, err := hclspec.HCLFiles(dir); err == nil {
-		inputs = append(inputs, inDir...)
-	}
-	for _, in := range inputs {
-		if fi, err := os.Stat(in); err == nil && os.SameFile(fi, outInfo) {
-			return fmt.Errorf("--out %s would overwrite %s, a file this roadmap is read from; save the plan elsewhere (plan.json, for instance)", out, in)
-		}
-	}
-	return nil
+	return checkOutName(o.out)
 }
 
 // runPlan loads, evaluates and prints the plan of o.dir.
@@ -153,7 +120,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return err
 	}
 	// Before any work: the plan must never replace its own sources.
-	if err := checkOutIsNoInput(o.out, o.dir, o.varFiles, loader.Files()); err != nil {
+	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, loader.Files())); err != nil {
 		return err
 	}
 

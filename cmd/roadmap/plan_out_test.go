@@ -19,12 +19,12 @@ func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
 		{
 			name:   "the roadmap's own file",
 			args:   []string{"--out", "rm/roadmap.hcl"},
-			stderr: "Error: --out rm/roadmap.hcl: a saved plan is JSON, and a file named .hcl would be read as part of a roadmap",
+			stderr: "Error: --out rm/roadmap.hcl: a file named .hcl is read as part of a roadmap",
 		},
 		{
 			name:   "a new .hcl file in the roadmap",
 			args:   []string{"--out", "rm/plan.hcl"},
-			stderr: "Error: --out rm/plan.hcl: a saved plan is JSON",
+			stderr: "Error: --out rm/plan.hcl: a file named .hcl is read as part of a roadmap",
 		},
 		{
 			name: "a symbolic link to a roadmap file",
@@ -34,7 +34,7 @@ func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
 				}
 			},
 			args:   []string{"--out", "rm/plan.json"},
-			stderr: "Error: --out rm/plan.json would overwrite rm/roadmap.hcl, a file this roadmap is read from",
+			stderr: "Error: --out rm/plan.json would overwrite rm/roadmap.hcl, a file this command reads",
 		},
 		{
 			name: "a hard link to a roadmap file",
@@ -44,7 +44,7 @@ func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
 				}
 			},
 			args:   []string{"--out", "plan.json"},
-			stderr: "Error: --out plan.json would overwrite rm/roadmap.hcl, a file this roadmap is read from",
+			stderr: "Error: --out plan.json would overwrite rm/roadmap.hcl, a file this command reads",
 		},
 		{
 			name: "the variable file given",
@@ -52,7 +52,7 @@ func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
 				writeFiles(t, dir, map[string]string{"values.json": `{"capex": 1}`})
 			},
 			args:   []string{"--var-file", "values.json", "--out", "values.json"},
-			stderr: "Error: --out values.json would overwrite values.json, a file this roadmap is read from",
+			stderr: "Error: --out values.json would overwrite values.json, a file this command reads",
 		},
 		{
 			name: "a variable file of the directory, not loaded",
@@ -63,7 +63,7 @@ func TestPlanOutNeverOverwritesTheRoadmap(t *testing.T) {
 				}
 			},
 			args:   []string{"--out", "prod.json"},
-			stderr: "Error: --out prod.json would overwrite rm/prod.vars.hcl, a file this roadmap is read from",
+			stderr: "Error: --out prod.json would overwrite rm/prod.vars.hcl, a file this command reads",
 		},
 	}
 	for _, c := range cases {
@@ -159,4 +159,36 @@ func TestPlanOutUntouchedWhenTheCommandFails(t *testing.T) {
 	if got := readFile(t, "plan.json"); !strings.Contains(got, `"format_version"`) {
 		t.Errorf("plan.json holds %q, want the saved plan", got)
 	}
+}
+
+// TestShowOutNeverOverwritesThePlan: show --out cannot replace the plan
+// it renders, under its name or a link to it, nor write a .hcl file.
+func TestShowOutNeverOverwritesThePlan(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"rm/roadmap.hcl": "roadmap {\n  start = \"2027-01\"\n}\n"})
+	t.Chdir(dir)
+	runCLI(t, "plan", "--out", "plan.json", "rm").wantExit(t, 0)
+	if err := os.Link("plan.json", "again.md"); err != nil {
+		t.Skipf("cannot make hard links: %v", err)
+	}
+	before := stateOf(t, "plan.json")
+	for _, c := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"show", "--format", "markdown", "--out", "plan.json", "plan.json"}, "Error: --out plan.json would overwrite plan.json, a file this command reads"},
+		{[]string{"show", "--format", "markdown", "--out", "./again.md", "plan.json"}, "Error: --out ./again.md would overwrite plan.json, a file this command reads"},
+		{[]string{"show", "--out", "rm/plan.hcl", "plan.json"}, "Error: --out rm/plan.hcl: a file named .hcl is read as part of a roadmap"},
+	} {
+		res := runCLI(t, c.args...)
+		res.wantExit(t, 1)
+		if !strings.HasPrefix(res.Stderr, c.stderr) {
+			t.Errorf("%v: stderr = %q, want it to start %q", c.args, res.Stderr, c.stderr)
+		}
+	}
+	before.assertUntouched(t, "plan.json")
+	if _, err := os.Stat("rm/plan.hcl"); err == nil {
+		t.Error("rm/plan.hcl was written")
+	}
+	runCLI(t, "show", "--format", "markdown", "--out", "plan.md", "plan.json").wantExit(t, 0)
 }

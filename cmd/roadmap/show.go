@@ -44,6 +44,9 @@ FILE "-" reads the plan from standard input.`,
 			if err := validateSheetFlags(o.format, o.table, o.out, false); err != nil {
 				return err
 			}
+			if err := checkOutName(o.out); err != nil {
+				return err
+			}
 			return runShow(g, s, o)
 		},
 	}
@@ -57,6 +60,10 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 	name, data, err := "standard input", []byte(nil), error(nil)
 	if o.file != "-" {
 		name = o.file
+		// The rendering must never replace the plan it renders.
+		if err := checkOutIsNoInput(o.out, []string{o.file}); err != nil {
+			return err
+		}
 		data, err = readSavedPlanFile(o.file) // bounded, like --compare
 	} else {
 		data, err = io.ReadAll(io.LimitReader(s.In, report.MaxPlanBytes+1))
