@@ -24,6 +24,7 @@ func (e *evaluation) buildPlan() *Plan {
 			DiscountRate: rm.DiscountRate,
 			RiskAppetite: rm.RiskAppetite,
 			MaxParallel:  rm.MaxParallel,
+			Scoring:      e.scoringInfo(),
 		},
 		Projects: make([]ProjectPlan, 0, len(e.ranked)),
 		Vendors:  append([]VendorResult{}, e.vendorList...),
@@ -49,6 +50,18 @@ func (e *evaluation) buildPlan() *Plan {
 	return plan
 }
 
+// scoringInfo echoes the weights and the value scale in use.
+func (e *evaluation) scoringInfo() ScoringInfo {
+	w := scoringWeights(e.roadmap.Scoring)
+	return ScoringInfo{
+		Alignment:       ratio(w.Alignment),
+		Value:           ratio(w.Value),
+		Safety:          ratio(w.Safety),
+		ValueScale:      money(e.valueScaleAmount),
+		ValueScaleBasis: e.valueScaleBasis,
+	}
+}
+
 func strategyOrDefault(s hclspec.Strategy) hclspec.Strategy {
 	if s == "" {
 		return hclspec.StrategyValue
@@ -72,6 +85,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Score:           ratio(pe.score),
 		Alignment:       ratio(pe.alignment),
 		Risk:            ratio(pe.risk),
+		ValueScore:      ratio(pe.value),
 		Cost:            money(f.Cost),
 		Benefit:         money(f.Benefit),
 		NPV:             money(f.NPV),

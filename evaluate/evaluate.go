@@ -37,6 +37,7 @@ type projectEval struct {
 
 	alignment float64 // sum(goal weight x contribution) / sum of weights
 	risk      float64 // 1 - product(1 - each risk)
+	value     float64 // rNPV / (|rNPV| + value scale), -1..1
 	score     float64
 
 	status   string
@@ -81,6 +82,11 @@ type evaluation struct {
 	projects []*projectEval // declaration order
 	byID     map[string]*projectEval
 	ranked   []*projectEval // rank order
+
+	// valueScaleAmount is the money that earns half of the value score;
+	// valueScaleBasis says where it came from.
+	valueScaleAmount float64
+	valueScaleBasis  string
 
 	base  *problemBase
 	diags hcl.Diagnostics

@@ -55,10 +55,10 @@ func TestOptimizeValue(t *testing.T) {
 		t.Errorf("bound %v, want the best %v: exhaustive search proves it", op.Bound, op.Best)
 	}
 	wantChanges := []string{
-		"Total score 1.55 instead of 1 in rank order (+0.55), within the same capacity and budgets.",
-		`Schedule "b" (rank 2, score 0.85) in 2027-Q1..2027-Q2: rank order deferred it.`,
-		`Schedule "c" (rank 3, score 0.7) in 2027-Q3..2027-Q4: rank order deferred it.`,
-		`Defer "a" (rank 1, score 1), planned for 2027-Q1..2027-Q4 in rank order, to make room for "b", "c" (score 1.55 together).`,
+		"Total score 1.873 instead of 0.945 in rank order (+0.928), within the same capacity and budgets.",
+		`Schedule "b" (rank 2, score 0.94) in 2027-Q1..2027-Q2: rank order deferred it.`,
+		`Schedule "c" (rank 3, score 0.933) in 2027-Q3..2027-Q4: rank order deferred it.`,
+		`Defer "a" (rank 1, score 0.945), planned for 2027-Q1..2027-Q4 in rank order, to make room for "b", "c" (score 1.873 together).`,
 	}
 	if diff := cmp.Diff(wantChanges, op.Changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)

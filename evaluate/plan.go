@@ -51,6 +51,19 @@ type RoadmapInfo struct {
 	DiscountRate float64 `json:"discount_rate"`
 	RiskAppetite float64 `json:"risk_appetite"`
 	MaxParallel  int     `json:"max_parallel"` // 0: no limit
+	// Scoring is the score's weights and the value scale it used.
+	Scoring ScoringInfo `json:"scoring"`
+}
+
+// ScoringInfo says how scores were computed: the weights of alignment,
+// value and safety, and the risk-adjusted NPV that earns half of the
+// value score, with what it was sized from.
+type ScoringInfo struct {
+	Alignment       float64 `json:"alignment"`
+	Value           float64 `json:"value"`
+	Safety          float64 `json:"safety"`
+	ValueScale      float64 `json:"value_scale"`
+	ValueScaleBasis string  `json:"value_scale_basis"`
 }
 
 // ProjectPlan is one project's outcome.
@@ -67,6 +80,9 @@ type ProjectPlan struct {
 	Score     float64 `json:"score"`
 	Alignment float64 `json:"alignment"`
 	Risk      float64 `json:"risk"`
+	// ValueScore is the value term of the score: risk_adjusted_npv /
+	// (|risk_adjusted_npv| + value_scale), -1..1.
+	ValueScore float64 `json:"value_score"`
 
 	StartPeriod *int    `json:"start_period"` // null unless scheduled
 	EndPeriod   *int    `json:"end_period"`   // exclusive
@@ -150,16 +166,30 @@ type VendorResult struct {
 	Years        float64            `json:"years"`
 	Winner       *string            `json:"winner"`     // null when no candidate reaches the minimum
 	Candidates   []VendorCandidate  `json:"candidates"` // best first
+	// CostScale is the absolute scale the cost criterion was scored on;
+	// null when cost is scored relative to the cheapest eligible bid.
+	CostScale *CostScaleInfo `json:"cost_scale"`
+}
+
+// CostScaleInfo echoes an evaluation's cost_scale: the TCO that scores 5
+// and the one that scores 0.
+type CostScaleInfo struct {
+	Best  float64 `json:"best"`
+	Worst float64 `json:"worst"`
 }
 
 // VendorCandidate is one vendor's weighted score.
 type VendorCandidate struct {
-	Vendor   string             `json:"vendor"`
-	Title    string             `json:"title"`
-	Score    float64            `json:"score"`
-	TCO      float64            `json:"tco"`
-	Scores   map[string]float64 `json:"scores"` // per criterion, incl. derived cost
-	Eligible bool               `json:"eligible"`
+	Vendor string  `json:"vendor"`
+	Title  string  `json:"title"`
+	Score  float64 `json:"score"`
+	// TechnicalScore is the weighted score over the criteria other than
+	// cost, which minimum_score applies to; null when cost is the only
+	// criterion.
+	TechnicalScore *float64           `json:"technical_score"`
+	TCO            float64            `json:"tco"`
+	Scores         map[string]float64 `json:"scores"` // per criterion, incl. derived cost
+	Eligible       bool               `json:"eligible"`
 }
 
 // CheckResult is the outcome of a check block or a built-in policy.

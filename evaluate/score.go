@@ -1,10 +1,16 @@
 package evaluate
 
 import (
+	"fmt"
 	"math"
 
+	"github.com/roadmap-as-code/roadmap/finance"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
+
+// fallbackValueScale is the value scale of a roadmap with nothing to size
+// one from (no budget, no team cost): a million in its currency.
+const fallbackValueScale = 1e6
 
 // defaultScoring are the default score weights (DESIGN.md section 5).
 func defaultScoring() hclspec.Scoring {
@@ -14,76 +20,80 @@ func defaultScoring() hclspec.Scoring {
 // scoringWeights are the roadmap's weights, or the defaults when none is set.
 func scoringWeights(s hclspec.Scoring) hclspec.Scoring {
 	if s.Alignment == 0 && s.Value == 0 && s.Safety == 0 {
-		return defaultScoring()
+		d := defaultScoring()
+		d.ValueScale = s.ValueScale
+		return d
 	}
 	return s
+}
+
+// valueScale is the risk-adjusted NPV that earns half of the value score,
+// and what it was sized from. It depends only on the roadmap's declared
+// settings, never on the candidates, so adding or changing a project
+// cannot move another project's score:
+//
+//   - scoring.value_scale when set;
+//   - else the largest budget's yearly amount (a budget per period counts
+//     ppy periods, a budget in total its share of one year of the horizon);
+//   - else the yearly cost of every team at its capacity;
+//   - else a million in the roadmap's currency.
+func (e *evaluation) valueScale() (float64, string) {
+	if s := e.roadmap.Scoring.ValueScale; s > 0 {
+		return s, "scoring.value_scale"
+	}
+	best, basis := 0.0, ""
+	years := float64(e.horizon) / float64(e.ppy)
+	for _, b := range e.cfg.Budgets {
+		yearly := b.Amount
+		switch budgetPer(b) {
+		case hclspec.PerPeriod:
+			yearly = b.Amount * float64(e.ppy)
+		case hclspec.PerTotal:
+			yearly = b.Amount / years
+		}
+		if yearly > best {
+			best, basis = yearly, fmt.Sprintf("yearly amount of budget %q", b.ID)
+		}
+	}
+	if best > 0 && finance.Finite(best) {
+		return best, basis
+	}
+	teams := 0.0
+	for _, t := range e.cfg.Teams {
+		teams += t.Capacity * t.CostPerFTE * float64(e.ppy)
+	}
+	if teams > 0 && finance.Finite(teams) {
+		return teams, "yearly cost of the teams at capacity"
+	}
+	return fallbackValueScale, "fixed default: no budget or team cost to size it from"
+}
+
+// valueOf maps a risk-adjusted NPV onto -1..1 on a fixed scale: 0 at
+// break-even, 0.5 at scale, approaching 1 for ever larger values and
+// below 0 for value destroyers. It is strictly increasing, so more money
+// always scores more.
+func valueOf(rnpv, scale float64) float64 {
+	return rnpv / (math.Abs(rnpv) + scale)
 }
 
 // scoreProjects gives every project its score:
 //
-//	score = (wa x A + wv x V + ws x S) / (wa + wv + ws)
+//	score = (wa x alignment + wv x value + ws x safety) / (wa + wv + ws)
 //
-// where A, V and S are the project's alignment, risk-adjusted NPV and
-// safety (1 - risk), each min-max normalised to 0..1 across the candidates:
-// the projects that passed the gates (1 for everyone when all are equal).
-// Dividing by the weights' sum keeps the score in 0..1 whatever weights the
-// scoring block sets. Dropped projects are scored on the candidates' scale,
-// held to 0..1, so they show where they would have stood without moving
-// the candidates' scores; when every project is dropped, the scale is
-// theirs.
+// with value = rNPV / (|rNPV| + value_scale) and safety = 1 - risk. Each
+// term is on an absolute scale, so a project's score depends on its own
+// inputs and the roadmap's settings alone: adding, removing or changing
+// another project never moves it (no rank reversal). Dividing by the
+// weights' sum keeps the score at most 1 whatever weights the scoring
+// block sets; a value-destroying project can score below 0.
 func (e *evaluation) scoreProjects() {
-	var live []*projectEval
-	for _, pe := range e.projects {
-		if !pe.dropped() {
-			live = append(live, pe)
-		}
-	}
-	if len(live) == 0 {
-		live = e.projects
-	}
-	align := newScale(live, func(pe *projectEval) float64 { return pe.alignment })
-	value := newScale(live, func(pe *projectEval) float64 { return pe.fin.RiskAdjustedNPV })
-	safety := newScale(live, func(pe *projectEval) float64 { return 1 - pe.risk })
+	e.valueScaleAmount, e.valueScaleBasis = e.valueScale()
 	w := scoringWeights(e.roadmap.Scoring)
 	total := w.Alignment + w.Value + w.Safety
 	for _, pe := range e.projects {
+		pe.value = valueOf(pe.fin.RiskAdjustedNPV, e.valueScaleAmount)
 		if total > 0 {
-			pe.score = (w.Alignment*align.of(pe.alignment) + w.Value*value.of(pe.fin.RiskAdjustedNPV) + w.Safety*safety.of(1-pe.risk)) / total
+			pe.score = (w.Alignment*pe.alignment + w.Value*pe.value + w.Safety*(1-pe.risk)) / total
 		}
 	}
-}
-
-// scale is a min-max normalisation fixed on a set of projects.
-type scale struct{ lo, hi float64 }
-
-func newScale(ps []*projectEval, f func(*projectEval) float64) scale {
-	s := scale{lo: math.Inf(1), hi: math.Inf(-1)}
-	for _, pe := range ps {
-		x := f(pe)
-		s.lo, s.hi = math.Min(s.lo, x), math.Max(s.hi, x)
-	}
-	return s
-}
-
-// of maps x linearly onto 0..1 (lo -> 0, hi -> 1), held to 0..1 for
-// values outside the scale; 1 when the scale is a single point.
-func (s scale) of(x float64) float64 {
-	if !(s.hi-s.lo > 1e-12*math.Max(1, math.Abs(s.hi))) {
-		return 1
-	}
-	return math.Min(1, math.Max(0, (x-s.lo)/(s.hi-s.lo)))
-}
-
-// normalise maps xs onto 0..1 with their own scale.
-func normalise(xs []float64) []float64 {
-	ps := make([]*projectEval, len(xs))
-	for i, x := range xs {
-		ps[i] = &projectEval{alignment: x}
-	}
-	s := newScale(ps, func(pe *projectEval) float64 { return pe.alignment })
-	out := make([]float64, len(xs))
-	for i, x := range xs {
-		out[i] = s.of(x)
-	}
-	return out
 }

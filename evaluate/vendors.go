@@ -86,6 +86,9 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 		Years:        ev.Years,
 		Candidates:   make([]VendorCandidate, 0, len(cands)),
 	}
+	if cs := ev.CostScale; cs != nil {
+		res.CostScale = &CostScaleInfo{Best: money(cs.Best), Worst: money(cs.Worst)}
+	}
 	for k, w := range ev.Criteria {
 		res.Criteria[k] = w
 	}
@@ -103,30 +106,33 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 		})
 	}
 
-	tco := make([]float64, len(cands))
-	minTCO := math.Inf(1)
-	for i, v := range cands {
-		tco[i] = v.OneTime + v.Annual*ev.Years
-		minTCO = math.Min(minTCO, tco[i])
+	// The technical score: the weighted mean of the criteria other than
+	// cost. minimum_score applies to it, so a bid's price can neither buy
+	// it a pass nor make another bid fail.
+	technicalWeight := 0.0
+	for _, c := range criteria {
+		if c != costCriterion {
+			technicalWeight += ev.Criteria[c]
+		}
 	}
-
 	type scored struct {
-		v     *hclspec.Vendor
-		score float64
-		tco   float64
-		per   map[string]float64
+		v         *hclspec.Vendor
+		tco       float64
+		per       map[string]float64
+		technical *float64
+		eligible  bool
+		score     float64
 	}
 	rows := make([]scored, 0, len(cands))
-	for i, v := range cands {
-		per := map[string]float64{}
+	for _, v := range cands {
+		row := scored{v: v, tco: v.OneTime + v.Annual*ev.Years, per: map[string]float64{}}
 		sum := 0.0
 		for _, c := range criteria {
+			if c == costCriterion {
+				continue
+			}
 			s, ok := v.Scores[c]
-			switch {
-			case ok:
-			case c == costCriterion:
-				s = costScore(tco[i], minTCO)
-			default:
+			if !ok {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagWarning,
 					Summary:  "Missing vendor score",
@@ -134,14 +140,50 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 					Subject:  v.Ranges.Range("scores", v.DeclRange).Ptr(),
 				})
 			}
-			per[c] = ratio(s)
+			row.per[c] = ratio(s)
 			sum += ev.Criteria[c] * s
 		}
-		score := 0.0
-		if totalWeight > 0 {
-			score = sum / totalWeight
+		row.eligible = true
+		if technicalWeight > 0 {
+			t := sum / technicalWeight
+			row.technical = &t
+			row.eligible = t+vendorScoreEps >= ev.MinimumScore
 		}
-		rows = append(rows, scored{v: v, score: score, tco: tco[i], per: per})
+		rows = append(rows, row)
+	}
+
+	// The cost criterion: an explicit score, else the absolute cost_scale,
+	// else relative to the cheapest candidate that passed the threshold.
+	_, costWeighted := ev.Criteria[costCriterion]
+	minTCO, anyEligible := math.Inf(1), false
+	for _, r := range rows {
+		if r.eligible {
+			minTCO, anyEligible = math.Min(minTCO, r.tco), true
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		sum := 0.0
+		for c, s := range r.per {
+			sum += ev.Criteria[c] * s
+		}
+		if costWeighted {
+			s, ok := r.v.Scores[costCriterion]
+			switch {
+			case ok:
+			case ev.CostScale != nil:
+				s, ok = costOnScale(r.tco, *ev.CostScale), true
+			case anyEligible:
+				s, ok = costScore(r.tco, minTCO), true
+			}
+			if ok {
+				r.per[costCriterion] = ratio(s)
+				sum += ev.Criteria[costCriterion] * s
+			}
+		}
+		if totalWeight > 0 {
+			r.score = sum / totalWeight
+		}
 	}
 	sort.SliceStable(rows, func(a, b int) bool {
 		ra, rb := rows[a], rows[b]
@@ -155,17 +197,17 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 	})
 	var winner *hclspec.Vendor
 	for _, r := range rows {
-		eligible := r.score+vendorScoreEps >= ev.MinimumScore
-		if eligible && winner == nil {
+		if r.eligible && winner == nil {
 			winner = r.v
 		}
 		res.Candidates = append(res.Candidates, VendorCandidate{
-			Vendor:   r.v.ID,
-			Title:    r.v.Title,
-			Score:    ratio(r.score),
-			TCO:      money(r.tco),
-			Scores:   r.per,
-			Eligible: eligible,
+			Vendor:         r.v.ID,
+			Title:          r.v.Title,
+			Score:          ratio(r.score),
+			TechnicalScore: ratioPtr(r.technical),
+			TCO:            money(r.tco),
+			Scores:         r.per,
+			Eligible:       r.eligible,
 		})
 	}
 	if winner != nil {
@@ -175,9 +217,10 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 	return res, winner, diags
 }
 
-// costScore is 5 for the cheapest TCO and 5 x min/tco for the others.
+// costScore is 5 for the cheapest eligible TCO (or less) and 5 x min/tco
+// above it.
 func costScore(tco, minTCO float64) float64 {
-	if tco <= 0 || tco == minTCO {
+	if tco <= 0 || tco <= minTCO {
 		return 5
 	}
 	if minTCO <= 0 {
@@ -186,12 +229,34 @@ func costScore(tco, minTCO float64) float64 {
 	return 5 * minTCO / tco
 }
 
+// costOnScale scores tco on the absolute scale: 5 at or below best, 0 at
+// or above worst, linear in between.
+func costOnScale(tco float64, cs hclspec.CostScale) float64 {
+	switch {
+	case tco <= cs.Best:
+		return 5
+	case tco >= cs.Worst:
+		return 0
+	}
+	return 5 * (cs.Worst - tco) / (cs.Worst - cs.Best)
+}
+
 // noWinnerMessage explains why an evaluation has no winner.
 func noWinnerMessage(res *VendorResult) string {
 	if len(res.Candidates) == 0 {
 		return fmt.Sprintf("vendor evaluation %q has no winner: it has no candidates", res.Evaluation)
 	}
+	// The candidate nearest the threshold: the best technical score.
 	best := res.Candidates[0]
-	return fmt.Sprintf("vendor evaluation %q has no winner: the best candidate, %q, scores %s, below the minimum score %s",
-		res.Evaluation, best.Vendor, formatNumber(best.Score, 2), formatNumber(res.MinimumScore, 2))
+	for _, c := range res.Candidates[1:] {
+		if c.TechnicalScore != nil && best.TechnicalScore != nil && *c.TechnicalScore > *best.TechnicalScore {
+			best = c
+		}
+	}
+	technical := best.Score
+	if best.TechnicalScore != nil {
+		technical = *best.TechnicalScore
+	}
+	return fmt.Sprintf("vendor evaluation %q has no winner: the best candidate, %q, scores %s on the criteria other than cost, below the minimum score %s",
+		res.Evaluation, best.Vendor, formatNumber(technical, 2), formatNumber(res.MinimumScore, 2))
 }

@@ -30,6 +30,8 @@ func crmEvaluation(minimum float64) *hclspec.Evaluation {
 }
 
 func TestVendorSelection(t *testing.T) {
+	// technical scores (without cost, weights 0.8): acme (1.6 + 0.6 + 1)/0.8
+	// = 4, budget (1.2 + 0.8 + 0.8)/0.8 = 3.5.
 	// cost scores: budget is cheapest, 5; acme 5 x 250000/310000 = 4.032258.
 	// acme:   0.4x4 + 0.2x3 + 0.2x5 + 0.2x4.032258 = 4.006452
 	// budget: 0.4x3 + 0.2x4 + 0.2x4 + 0.2x5        = 3.8
@@ -46,24 +48,74 @@ func TestVendorSelection(t *testing.T) {
 				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("acme"),
 				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
 				Candidates: []VendorCandidate{
-					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TCO: 310000, Eligible: true,
+					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TechnicalScore: ptrFloat(4), TCO: 310000, Eligible: true,
 						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 4.032258}},
-					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000, Eligible: true,
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TechnicalScore: ptrFloat(3.5), TCO: 250000, Eligible: true,
 						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
 				},
 			},
 		},
 		{
-			name: "minimum above every score: no winner",
+			// A junk bid (TCO 3,000) fails the technical threshold: it is
+			// not the cheapest eligible bid, so acme and budget keep their
+			// cost scores and acme still wins. Its own cost score is held
+			// at 5.
+			name: "a bid below the threshold changes nothing",
+			ev:   func() *hclspec.Evaluation { return crmEvaluation(3) },
+			vendors: func() []*hclspec.Vendor {
+				return append(crmVendors(), &hclspec.Vendor{ID: "junk", Category: "crm", Annual: 1000,
+					Scores: map[string]float64{"features": 1, "support": 1, "compatibility": 1}})
+			},
+			want: VendorResult{
+				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("acme"),
+				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				Candidates: []VendorCandidate{
+					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TechnicalScore: ptrFloat(4), TCO: 310000, Eligible: true,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 4.032258}},
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TechnicalScore: ptrFloat(3.5), TCO: 250000, Eligible: true,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
+					{Vendor: "junk", Score: 1.8, TechnicalScore: ptrFloat(1), TCO: 3000,
+						Scores: map[string]float64{"features": 1, "support": 1, "compatibility": 1, "cost": 5}},
+				},
+			},
+		},
+		{
+			// cost_scale best 200,000, worst 400,000: acme (310,000) scores
+			// 5 x 90/200 = 2.25, budget (250,000) 5 x 150/200 = 3.75.
+			// acme 3.2 + 0.2 x 2.25 = 3.65; budget 2.8 + 0.2 x 3.75 = 3.55.
+			name: "absolute cost scale",
+			ev: func() *hclspec.Evaluation {
+				ev := crmEvaluation(3)
+				ev.CostScale = &hclspec.CostScale{Best: 200000, Worst: 400000}
+				return ev
+			},
+			want: VendorResult{
+				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("acme"),
+				Criteria:  map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
+				CostScale: &CostScaleInfo{Best: 200000, Worst: 400000},
+				Candidates: []VendorCandidate{
+					{Vendor: "acme", Title: "ACME CRM", Score: 3.65, TechnicalScore: ptrFloat(4), TCO: 310000, Eligible: true,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 2.25}},
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.55, TechnicalScore: ptrFloat(3.5), TCO: 250000, Eligible: true,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 3.75}},
+				},
+			},
+		},
+		{
+			// No bid passes the technical threshold, so there is no
+			// eligible price to score cost against: cost is left out and
+			// the scores are the technical part alone (acme 3.2, budget
+			// 2.8, over the full weight of 1).
+			name: "minimum above every technical score: no winner",
 			ev:   func() *hclspec.Evaluation { return crmEvaluation(4.5) },
 			want: VendorResult{
 				Evaluation: "crm", Category: "crm", MinimumScore: 4.5, Years: 3, Winner: nil,
 				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
 				Candidates: []VendorCandidate{
-					{Vendor: "acme", Title: "ACME CRM", Score: 4.006452, TCO: 310000,
-						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 4.032258}},
-					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000,
-						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
+					{Vendor: "acme", Title: "ACME CRM", Score: 3.2, TechnicalScore: ptrFloat(4), TCO: 310000,
+						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5}},
+					{Vendor: "budget", Title: "Budget CRM", Score: 2.8, TechnicalScore: ptrFloat(3.5), TCO: 250000,
+						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4}},
 				},
 			},
 		},
@@ -81,9 +133,9 @@ func TestVendorSelection(t *testing.T) {
 				Evaluation: "crm", Category: "crm", MinimumScore: 3, Years: 3, Winner: ptr("budget"),
 				Criteria: map[string]float64{"features": 0.4, "support": 0.2, "compatibility": 0.2, "cost": 0.2},
 				Candidates: []VendorCandidate{
-					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TCO: 250000, Eligible: true,
+					{Vendor: "budget", Title: "Budget CRM", Score: 3.8, TechnicalScore: ptrFloat(3.5), TCO: 250000, Eligible: true,
 						Scores: map[string]float64{"features": 3, "support": 4, "compatibility": 4, "cost": 5}},
-					{Vendor: "acme", Title: "ACME CRM", Score: 3.4, TCO: 310000, Eligible: true,
+					{Vendor: "acme", Title: "ACME CRM", Score: 3.4, TechnicalScore: ptrFloat(4), TCO: 310000, Eligible: true,
 						Scores: map[string]float64{"features": 4, "support": 3, "compatibility": 5, "cost": 1}},
 				},
 			},
@@ -104,9 +156,9 @@ func TestVendorSelection(t *testing.T) {
 			want: VendorResult{
 				Evaluation: "t", Years: 2, Winner: ptr("c"), Criteria: map[string]float64{"fit": 1},
 				Candidates: []VendorCandidate{
-					{Vendor: "c", Score: 3, TCO: 20, Eligible: true, Scores: map[string]float64{"fit": 3}},
-					{Vendor: "a", Score: 3, TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
-					{Vendor: "b", Score: 3, TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
+					{Vendor: "c", Score: 3, TechnicalScore: ptrFloat(3), TCO: 20, Eligible: true, Scores: map[string]float64{"fit": 3}},
+					{Vendor: "a", Score: 3, TechnicalScore: ptrFloat(3), TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
+					{Vendor: "b", Score: 3, TechnicalScore: ptrFloat(3), TCO: 100, Eligible: true, Scores: map[string]float64{"fit": 3}},
 				},
 			},
 		},
@@ -164,7 +216,7 @@ func TestProjectUsesEvaluationWinner(t *testing.T) {
 		wantReason string
 	}{
 		{3, StatusScheduled, "acme", ""},
-		{4.5, StatusDropped, "", `vendor evaluation "crm" has no winner: the best candidate, "acme", scores 4.01, below the minimum score 4.5`},
+		{4.5, StatusDropped, "", `vendor evaluation "crm" has no winner: the best candidate, "acme", scores 4 on the criteria other than cost, below the minimum score 4.5`},
 	} {
 		cfg := quarterly(8)
 		cfg.Vendors = crmVendors()
@@ -190,3 +242,5 @@ func TestProjectUsesEvaluationWinner(t *testing.T) {
 		}
 	}
 }
+
+func ptrFloat(x float64) *float64 { return &x }

@@ -207,7 +207,52 @@ func (d *decoder) decodeEvaluationBlock(block *hcl.Block) (*Evaluation, []refere
 			e.Years = x
 		}
 	}
+	if entries, a, ok := r.numMap("cost_scale"); a != nil && ok {
+		e.CostScale = decodeCostScale(r, a, entries)
+	}
 	return e, candidates, append(diags, r.diags...)
+}
+
+// decodeCostScale reads cost_scale = { best = 50000, worst = 400000 }: two
+// amounts of money, best below worst. It returns nil after reporting a
+// problem.
+func decodeCostScale(r *attrReader, a *hcl.Attribute, entries []mapEntry) *CostScale {
+	var cs CostScale
+	seen := map[string]bool{}
+	ok := true
+	for _, en := range entries {
+		switch en.Key {
+		case "best":
+			cs.Best = en.Value
+		case "worst":
+			cs.Worst = en.Value
+		default:
+			detail := fmt.Sprintf("\"cost_scale\" takes the keys \"best\" and \"worst\"; %q is neither.", en.Key)
+			if near := nearest(en.Key, []string{"best", "worst"}); near != "" {
+				detail += fmt.Sprintf(" Did you mean %q?", near)
+			}
+			r.failAt(a, en.KeyRange, "Unknown cost_scale key", detail)
+			ok = false
+			continue
+		}
+		seen[en.Key] = true
+		if en.Value < 0 {
+			r.failAt(a, en.ValueRange, "Negative money amount", fmt.Sprintf("\"cost_scale.%s\" is a total cost of ownership and must be zero or more; got %s.", en.Key, formatNumber(en.Value)))
+			ok = false
+		}
+	}
+	if ok && (!seen["best"] || !seen["worst"]) {
+		r.failAt(a, a.Expr.Range(), "Incomplete cost_scale", "\"cost_scale\" needs both \"best\" (the TCO that scores 5) and \"worst\" (the TCO that scores 0), such as { best = 50000, worst = 400000 }.")
+		return nil
+	}
+	if ok && cs.Best >= cs.Worst {
+		r.failAt(a, a.Expr.Range(), "Invalid cost_scale", fmt.Sprintf("\"cost_scale.best\" (%s) must be below \"cost_scale.worst\" (%s): the best cost is the lower total cost of ownership.", formatNumber(cs.Best), formatNumber(cs.Worst)))
+		ok = false
+	}
+	if !ok {
+		return nil
+	}
+	return &cs
 }
 
 func (d *decoder) decodeCheckBlock(block *hcl.Block) (*Check, hcl.Diagnostics) {

@@ -128,8 +128,30 @@ func decodeScoringBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics
 		name string
 		dst  *float64
 	}{{"alignment", &sc.Alignment}, {"value", &sc.Value}, {"safety", &sc.Safety}}
-	complete := true
+	// The weights come together or not at all: setting one alone would
+	// leave the others at defaults that no longer mean what they say.
+	var given, missing []string
 	for _, w := range weights {
+		if r.has(w.name) {
+			given = append(given, w.name)
+		} else {
+			missing = append(missing, w.name)
+		}
+	}
+	if len(given) > 0 && len(missing) > 0 {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Incomplete scoring weights",
+			Detail: fmt.Sprintf("The scoring block sets %s but not %s: give all three weights (alignment, value, safety), or none to keep the defaults 0.5, 0.3 and 0.2.",
+				quoteList(given), quoteList(missing)),
+			Subject: block.DefRange.Ptr(),
+		})
+	}
+	complete := len(missing) == 0
+	for _, w := range weights {
+		if !r.has(w.name) {
+			continue
+		}
 		v, ok := r.num(w.name)
 		if !ok {
 			complete = false
@@ -151,7 +173,14 @@ func decodeScoringBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics
 		})
 	}
 	if complete {
-		rm.Scoring = sc
+		rm.Scoring.Alignment, rm.Scoring.Value, rm.Scoring.Safety = sc.Alignment, sc.Value, sc.Safety
+	}
+	if v, ok := r.num("value_scale"); ok {
+		if v <= 0 {
+			r.fail("value_scale", "Value out of range", fmt.Sprintf("\"scoring.value_scale\" is the risk-adjusted NPV that earns half of the value score and must be above zero; got %s.", formatNumber(v)))
+		} else {
+			rm.Scoring.ValueScale = v
+		}
 	}
 	return append(diags, r.diags...)
 }

@@ -95,11 +95,16 @@ type Roadmap struct {
 	Ranges    Ranges
 }
 
-// Scoring holds the weights of the score; the defaults are 0.5/0.3/0.2.
+// Scoring holds the weights of the score (the defaults are 0.5/0.3/0.2)
+// and the money scale of its value term.
 type Scoring struct {
 	Alignment float64
 	Value     float64
 	Safety    float64
+	// ValueScale is the risk-adjusted NPV that scores half of full value
+	// (value = rNPV / (|rNPV| + ValueScale)); 0 means the default, sized
+	// from the budgets or the teams (see evaluate).
+	ValueScale float64
 }
 
 // Policies are the built-in checks users can switch on in the roadmap
@@ -204,8 +209,18 @@ type Evaluation struct {
 	Criteria     map[string]float64 // criterion -> weight
 	MinimumScore float64
 	Years        float64 // TCO window, default 3
-	DeclRange    hcl.Range
-	Ranges       Ranges
+	// CostScale, when set, scores the cost criterion on an absolute linear
+	// scale of TCO instead of relative to the cheapest eligible candidate.
+	CostScale *CostScale
+	DeclRange hcl.Range
+	Ranges    Ranges
+}
+
+// CostScale maps a TCO onto a cost score: Best or less scores 5, Worst or
+// more scores 0, linearly in between.
+type CostScale struct {
+	Best  float64
+	Worst float64
 }
 
 // VendorRefKind says what a project's vendor attribute points at.

@@ -45,9 +45,10 @@ var roadmapSchema = &hcl.BodySchema{
 
 var scoringSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
-		{Name: "alignment", Required: true},
-		{Name: "value", Required: true},
-		{Name: "safety", Required: true},
+		{Name: "alignment"},
+		{Name: "value"},
+		{Name: "safety"},
+		{Name: "value_scale"},
 	},
 }
 
@@ -129,6 +130,7 @@ var evaluationSchema = &hcl.BodySchema{
 		{Name: "criteria", Required: true},
 		{Name: "minimum_score"},
 		{Name: "years"},
+		{Name: "cost_scale"},
 	},
 }
 

@@ -332,3 +332,14 @@ project "p" {
 		t.Errorf("candidates (-want +got):\n%s", diff)
 	}
 }
+
+func TestLoadDecisionAttributes(t *testing.T) {
+	cfg := loadValid(t, "decisions", LoadOptions{})
+	wantScoring := Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2, ValueScale: 2000000}
+	if diff := cmp.Diff(wantScoring, cfg.Roadmap.Scoring); diff != "" {
+		t.Errorf("scoring (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(&CostScale{Best: 50000, Worst: 400000}, cfg.Evaluations[0].CostScale); diff != "" {
+		t.Errorf("cost_scale (-want +got):\n%s", diff)
+	}
+}

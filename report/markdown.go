@@ -82,20 +82,7 @@ func (m *markdownRenderer) summary() {
 		name = "(unnamed roadmap)"
 	}
 	fmt.Fprintf(&m.buf, "# Roadmap: %s\n\n", mdEscape(name))
-	cur := p.Roadmap.Currency
-	items := [][2]string{
-		{"Period", horizonText(p)},
-		{"Strategy", strategyText(p)},
-		{"Projects", countsText(p.Totals)},
-		{"Cost", formatMoney(p.Totals.Cost, cur) + " (scheduled projects, undiscounted)"},
-		{"Benefit", formatMoney(p.Totals.Benefit, cur)},
-		{"NPV", formatMoney(p.Totals.NPV, cur) + ", risk-adjusted " + formatMoney(p.Totals.RiskAdjustedNPV, cur)},
-		{"Finish", finishText(p)},
-		{"Peak", peakText(p.Totals)},
-	}
-	if text := checksText(p.Checks); text != "" {
-		items = append(items, [2]string{"Checks", text})
-	}
+	items := summaryRows(p)
 	for _, it := range items {
 		fmt.Fprintf(&m.buf, "- **%s:** %s\n", it[0], mdEscape(it[1]))
 	}
@@ -315,6 +302,11 @@ func (m *markdownRenderer) vendors() {
 			headers = append(headers, h)
 			right = append(right, true)
 		}
+		technical := showsTechnical(v)
+		if technical {
+			headers = append(headers, "Technical")
+			right = append(right, true)
+		}
 		headers = append(headers, "Score", tco, "Result")
 		right = append(right, true, true, false)
 		var rows [][]string
@@ -331,6 +323,9 @@ func (m *markdownRenderer) vendors() {
 			result := candidateResult(v, c)
 			if result == "winner" {
 				result = "**winner**"
+			}
+			if technical {
+				row = append(row, technicalText(c))
 			}
 			row = append(row, formatRatio(c.Score), formatAmount(c.TCO), result)
 			rows = append(rows, row)

@@ -85,6 +85,47 @@ func strategyText(p *evaluate.Plan) string {
 	return strings.Join(parts, ", ")
 }
 
+// summaryRows are the plan's headline, as key and text, in the order the
+// table and Markdown formats print them.
+func summaryRows(p *evaluate.Plan) [][2]string {
+	cur := p.Roadmap.Currency
+	rows := [][2]string{
+		{"Period", horizonText(p)},
+		{"Strategy", strategyText(p)},
+	}
+	if text := scoringText(p); text != "" {
+		rows = append(rows, [2]string{"Scoring", text})
+	}
+	rows = append(rows, [][2]string{
+		{"Projects", countsText(p.Totals)},
+		{"Cost", formatMoney(p.Totals.Cost, cur) + " (scheduled projects, undiscounted)"},
+		{"Benefit", formatMoney(p.Totals.Benefit, cur)},
+		{"NPV", formatMoney(p.Totals.NPV, cur) + ", risk-adjusted " + formatMoney(p.Totals.RiskAdjustedNPV, cur)},
+		{"Finish", finishText(p)},
+		{"Peak", peakText(p.Totals)},
+	}...)
+	if text := checksText(p.Checks); text != "" {
+		rows = append(rows, [2]string{"Checks", text})
+	}
+	return rows
+}
+
+// scoringText is "alignment 0.5, value 0.3, safety 0.2; value scale EUR
+// 1,500,000 (yearly amount of budget "capex")", or "" for a saved plan
+// from before scores were absolute.
+func scoringText(p *evaluate.Plan) string {
+	s := p.Roadmap.Scoring
+	if s.ValueScale <= 0 {
+		return ""
+	}
+	text := fmt.Sprintf("alignment %s, value %s, safety %s; value scale %s",
+		formatQuantity(s.Alignment), formatQuantity(s.Value), formatQuantity(s.Safety), formatMoney(s.ValueScale, p.Roadmap.Currency))
+	if s.ValueScaleBasis != "" {
+		text += " (" + s.ValueScaleBasis + ")"
+	}
+	return text
+}
+
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
 func countsText(t evaluate.Totals) string {
 	return fmt.Sprintf("%d scheduled, %d deferred, %d dropped", t.Scheduled, t.Deferred, t.Dropped)
@@ -448,6 +489,29 @@ func criteriaOrder(v evaluate.VendorResult) []string {
 	return append(names, extra...)
 }
 
+// showsTechnical reports whether an evaluation's technical score (its
+// criteria other than cost, which minimum_score applies to) differs from
+// its score, so it is worth a column of its own.
+func showsTechnical(v evaluate.VendorResult) bool {
+	if _, ok := v.Criteria["cost"]; !ok {
+		return false
+	}
+	for _, c := range v.Candidates {
+		if c.TechnicalScore != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// technicalText is a candidate's technical score, or "—".
+func technicalText(c evaluate.VendorCandidate) string {
+	if c.TechnicalScore == nil {
+		return none
+	}
+	return formatRatio(*c.TechnicalScore)
+}
+
 // candidateResult is "winner", "eligible" or "below minimum".
 func candidateResult(v evaluate.VendorResult, c evaluate.VendorCandidate) string {
 	switch {
@@ -465,7 +529,14 @@ func evaluationText(v evaluate.VendorResult) string {
 	if v.Category != "" {
 		parts = append(parts, "category "+v.Category)
 	}
-	parts = append(parts, "minimum score "+formatQuantity(v.MinimumScore))
+	minimum := "minimum score " + formatQuantity(v.MinimumScore)
+	if showsTechnical(v) {
+		minimum += " on the criteria other than cost"
+	}
+	parts = append(parts, minimum)
+	if cs := v.CostScale; cs != nil {
+		parts = append(parts, fmt.Sprintf("cost scored from 5 at a TCO of %s to 0 at %s", formatAmount(cs.Best), formatAmount(cs.Worst)))
+	}
 	if v.Years > 0 {
 		years := formatQuantity(v.Years) + " years"
 		if v.Years == 1 {

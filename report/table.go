@@ -98,20 +98,7 @@ func (t *tableRenderer) summary() {
 		t.buf.WriteString(t.style(ansiBold, line))
 		t.buf.WriteString("\n")
 	}
-	cur := p.Roadmap.Currency
-	rows := [][2]string{
-		{"Period", horizonText(p)},
-		{"Strategy", strategyText(p)},
-		{"Projects", countsText(p.Totals)},
-		{"Cost", formatMoney(p.Totals.Cost, cur) + " (scheduled projects, undiscounted)"},
-		{"Benefit", formatMoney(p.Totals.Benefit, cur)},
-		{"NPV", formatMoney(p.Totals.NPV, cur) + ", risk-adjusted " + formatMoney(p.Totals.RiskAdjustedNPV, cur)},
-		{"Finish", finishText(p)},
-		{"Peak", peakText(p.Totals)},
-	}
-	if text := checksText(p.Checks); text != "" {
-		rows = append(rows, [2]string{"Checks", text})
-	}
+	rows := summaryRows(p)
 	const keyWidth = 10
 	for _, r := range rows {
 		style := ""
@@ -462,6 +449,10 @@ func (t *tableRenderer) vendors() {
 			}
 			g.columns = append(g.columns, column{header: header, align: tw.AlignRight})
 		}
+		technical := showsTechnical(v)
+		if technical {
+			g.columns = append(g.columns, column{header: "Technical", align: tw.AlignRight})
+		}
 		g.columns = append(g.columns,
 			column{header: "Score", align: tw.AlignRight},
 			column{header: tco, align: tw.AlignRight},
@@ -477,6 +468,9 @@ func (t *tableRenderer) vendors() {
 				line = append(line, formatRatio(s))
 			}
 			result := candidateResult(v, c)
+			if technical {
+				line = append(line, technicalText(c))
+			}
 			line = append(line, formatRatio(c.Score), formatAmount(c.TCO), result)
 			styles := make([]string, len(line))
 			switch result {

@@ -1,9 +1,11 @@
 # Two tool selections run this year, each a small RFP: three shortlisted
 # vendors, scored 0..5 by the evaluation panel on each criterion. The
-# "cost" criterion is not scored by hand: it is derived from each vendor's
-# total cost of ownership over the evaluation's years (the cheapest gets 5,
-# the others 5 x cheapest / theirs). The winner's prices then flow into the
-# project that points at the evaluation.
+# minimum score is a technical threshold: it applies to the criteria other
+# than cost, so no price can buy a pass. The "cost" criterion is not scored
+# by hand: it is derived from each vendor's total cost of ownership over the
+# evaluation's years, among the vendors that passed the threshold (the
+# cheapest of them gets 5, the others 5 x cheapest / theirs). The winner's
+# prices then flow into the project that points at the evaluation.
 
 # --- Service desk (ITSM) tool: replaces the ageing on-premise ticketing ---
 

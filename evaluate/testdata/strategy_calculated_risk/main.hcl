@@ -7,6 +7,11 @@ roadmap {
   period   = "year"
   horizon  = 4
   strategy = "calculated_risk"
+
+  # The money that earns half of the value score: the example's scale.
+  scoring {
+    value_scale = 150
+  }
 }
 
 goal "g1" {

@@ -27,3 +27,21 @@ evaluation "empty" {
   category = "erp"
   criteria = {}
 }
+
+evaluation "scales" {
+  category   = "crm"
+  criteria   = { features = 1, cost = 1 }
+  cost_scale = { best = 400000, worst = 50000 }
+}
+
+evaluation "scale_keys" {
+  category   = "crm"
+  criteria   = { features = 1, cost = 1 }
+  cost_scale = { bset = 1, worst = -5 }
+}
+
+evaluation "scale_half" {
+  category   = "crm"
+  criteria   = { features = 1, cost = 1 }
+  cost_scale = { best = 1 }
+}

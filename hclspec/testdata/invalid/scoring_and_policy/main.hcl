@@ -2,8 +2,9 @@ roadmap {
   start = "2027-01"
 
   scoring {
-    alignment = 0.5
-    value     = -0.3
+    alignment   = 0.5
+    value       = -0.3
+    value_scale = 0
   }
 
   scoring {

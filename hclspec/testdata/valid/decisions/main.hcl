@@ -1,0 +1,21 @@
+# The version 2 attributes behind "decisions you can defend".
+roadmap {
+  start = "2027-Q1"
+
+  scoring {
+    value_scale = 2000000 # the weights keep their defaults
+  }
+}
+
+vendor "a" {
+  category = "crm"
+  one_time = 10000
+  scores   = { features = 4 }
+}
+
+evaluation "crm" {
+  category      = "crm"
+  criteria      = { features = 0.7, cost = 0.3 }
+  minimum_score = 3
+  cost_scale    = { best = 50000, worst = 400000 }
+}
