@@ -96,8 +96,12 @@ func (r *attrReader) eval(expr hcl.Expression) (cty.Value, bool) {
 func (r *attrReader) conv(a *hcl.Attribute, subject hcl.Range, v cty.Value, ty cty.Type) (cty.Value, bool) {
 	out, err := convert.Convert(v, ty)
 	if err != nil {
+		hint := quotedNumberHint(v, err)
+		if hint == "" {
+			hint = typeHint(ty)
+		}
 		r.failAt(a, subject, "Incorrect attribute value type",
-			strings.TrimSpace(fmt.Sprintf("Inappropriate value for attribute %q: %s. %s", r.prefix+a.Name, convertErrorText(err), typeHint(ty))))
+			strings.TrimSpace(fmt.Sprintf("Inappropriate value for attribute %q: %s. %s", r.prefix+a.Name, convertErrorText(err), hint)))
 		return cty.NilVal, false
 	}
 	if !out.IsWhollyKnown() {

@@ -169,6 +169,7 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 		cuts = nil
 	}
 	f, diags := parseConfigPieces(src, filename, cuts)
+	diags = withSpreadsheetHabits(diags, src, filename)
 	if f == nil {
 		return nil, diags
 	}

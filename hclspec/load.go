@@ -141,6 +141,7 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	ExplainUnknownFunctions(diags)
 	ExplainLabelErrors(diags)
 	diags = dropFollowUpsOfRefusals(diags)
+	diags = dropFollowUpsOfUnclosedBlocks(diags, cfg.Files)
 	SortDiagnostics(diags)
 	return cfg, diags
 }

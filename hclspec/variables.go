@@ -166,6 +166,9 @@ func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostic
 	if ty == cty.String || ty == cty.DynamicPseudoType {
 		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
 	}
+	if d := cliNumberHabit(name, raw, rng); d != nil {
+		return variableValue{}, d
+	}
 	expr, diags := ParseExpressionWithinLimits([]byte(raw), rng.Filename)
 	if diags.HasErrors() {
 		return variableValue{}, diags
@@ -311,8 +314,8 @@ func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned b
 		return cty.DynamicVal, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Invalid value for variable",
-			Detail: fmt.Sprintf("The value given for var.%s is not compatible with its type %s: %s.",
-				v.Name, typeexpr.TypeString(v.Type), convertErrorText(err)),
+			Detail: strings.TrimSpace(fmt.Sprintf("The value given for var.%s is not compatible with its type %s: %s. %s",
+				v.Name, typeexpr.TypeString(v.Type), convertErrorText(err), quotedNumberHint(assigned.Value, err))),
 			Subject: assigned.Range.Ptr(),
 		}}
 	}
