@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
 // CI report formats: GitHub Actions workflow commands, SARIF 2.1.0 and
@@ -145,7 +146,26 @@ func ciReportOf(diags hcl.Diagnostics, p *evaluate.Plan) ciReport {
 			})
 		}
 	}
+	// Shown in logs, code scanning and test reports: see display.go.
+	for _, items := range [][]ciItem{r.diagnostics, r.checks} {
+		for i := range items {
+			items[i] = items[i].display()
+		}
+	}
 	return r
+}
+
+// display is it with its text escaped for output (see display.go).
+func (it ciItem) display() ciItem {
+	for _, s := range []*string{&it.ruleID, &it.name, &it.rule, &it.title, &it.message} {
+		*s = safetext.Escape(*s)
+	}
+	if it.rng != nil && safetext.NeedsEscape(it.rng.Filename) {
+		rng := *it.rng
+		rng.Filename = safetext.Escape(rng.Filename)
+		it.rng = &rng
+	}
+	return it
 }
 
 func ciPos(r *evaluate.SourceRange) (string, int, int) {

@@ -69,6 +69,7 @@ func renderDiagnosticsText(w io.Writer, diags hcl.Diagnostics, files map[string]
 	if width < 0 {
 		width = 0
 	}
+	diags, files = displayDiagnostics(diags, files)
 	return newDiagnosticTextWriter(w, files, uint(width), o.Color).WriteDiagnostics(diags)
 }
 
@@ -77,7 +78,7 @@ func renderDiagnosticsJSON(w io.Writer, diags hcl.Diagnostics, files map[string]
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(append(data, '\n'))
+	_, err = w.Write(escapeJSONText(append(data, '\n')))
 	return err
 }
 

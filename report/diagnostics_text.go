@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	wordwrap "github.com/mitchellh/go-wordwrap"
+
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
 // diagnosticTextWriter prints diagnostics byte for byte as
@@ -125,12 +127,12 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 	if dw.color {
 		switch d.Severity {
 		case hcl.DiagError:
-			colorCode = "\x1b[31m"
+			colorCode = safetext.Red
 		case hcl.DiagWarning:
-			colorCode = "\x1b[33m"
+			colorCode = safetext.Yellow
 		}
-		resetCode = "\x1b[0m"
-		highlightCode = "\x1b[1;4m"
+		resetCode = safetext.Reset
+		highlightCode = safetext.BoldUnderline
 	}
 	severity := "???????"
 	switch d.Severity {

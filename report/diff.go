@@ -10,6 +10,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
 // diffRenderers maps a --format name to a plan diff renderer. "table", the
@@ -37,6 +38,9 @@ func RenderDiff(w io.Writer, d *diff.PlanDiff, format string, o Options) error {
 	if !ok {
 		return fmt.Errorf("unknown format %q for a plan diff: use one of %v", format, DiffFormats())
 	}
+	if format != "json" {
+		d = displayCopy(d) // see display.go; JSON keeps the data exact
+	}
 	return r(w, d, o)
 }
 
@@ -49,11 +53,11 @@ func renderDiffText(w io.Writer, d *diff.PlanDiff, o Options) error {
 
 // ANSI colours of the text diff.
 const (
-	diffANSIReset  = "\x1b[0m"
-	diffANSIBold   = "\x1b[1m"
-	diffANSIRed    = "\x1b[31m"
-	diffANSIGreen  = "\x1b[32m"
-	diffANSIYellow = "\x1b[33m"
+	diffANSIReset  = safetext.Reset
+	diffANSIBold   = safetext.Bold
+	diffANSIRed    = safetext.Red
+	diffANSIGreen  = safetext.Green
+	diffANSIYellow = safetext.Yellow
 )
 
 // diffText builds the human diff. indent goes before each change symbol;

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -10,8 +11,13 @@ import (
 // renderDiffJSON writes the diff in its JSON format (format_version "1",
 // documented in docs/ci.md).
 func renderDiffJSON(w io.Writer, d *diff.PlanDiff, o Options) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSONText(buf.Bytes()))
+	return err
 }

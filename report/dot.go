@@ -22,6 +22,7 @@ func GraphFormats() []string { return []string{"dot", "mermaid"} }
 // RenderGraph writes the plan's project dependency graph as Graphviz DOT
 // ("dot") or a Mermaid flowchart ("mermaid").
 func RenderGraph(w io.Writer, p *evaluate.Plan, format string, o GraphOptions) error {
+	p = displayCopy(p) // see display.go
 	var src string
 	switch format {
 	case "dot":

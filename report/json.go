@@ -41,7 +41,7 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	// SetIndent("", "  ") would, only faster.
 	compact := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	out := indentJSON(make([]byte, 0, len(compact)*2), compact, "  ")
-	return append(out, '\n'), nil
+	return escapeJSONText(append(out, '\n')), nil
 }
 
 // ReadPlan reads a plan saved by `plan --out` or `plan --format json`.

@@ -62,5 +62,8 @@ func RenderPlan(w io.Writer, p *evaluate.Plan, format string, o Options) error {
 	if !ok {
 		return fmt.Errorf("unknown format %q: use one of %v", format, PlanFormats())
 	}
+	if format != "json" {
+		p = displayCopy(p) // see display.go; JSON keeps the data exact
+	}
 	return r(w, p, o)
 }

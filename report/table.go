@@ -13,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
 // DefaultWidth is the width the table format fits when Options.Width is 0.
@@ -22,13 +23,14 @@ const DefaultWidth = 120
 // widths are treated as this.
 const minWidth = 60
 
-// ANSI styles, used only when Options.Color is set.
+// ANSI styles, used only when Options.Color is set. They are the ones the
+// CLI's guarded streams let through to a terminal.
 const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
+	ansiReset  = safetext.Reset
+	ansiBold   = safetext.Bold
+	ansiRed    = safetext.Red
+	ansiGreen  = safetext.Green
+	ansiYellow = safetext.Yellow
 )
 
 // renderTable writes the human-readable plan: a summary, the ranked

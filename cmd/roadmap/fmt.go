@@ -248,7 +248,7 @@ func (r *fmtRun) formatFile(path string) error {
 		return nil
 	}
 	if !r.o.list && !r.o.diff {
-		_, err := r.s.Out.Write(formatted)
+		_, err := r.s.exactOut().Write(formatted)
 		return err
 	}
 	return nil
@@ -281,7 +281,7 @@ func (r *fmtRun) formatStdin() error {
 	case r.o.check:
 		return nil
 	default:
-		_, err := r.s.Out.Write(formatted)
+		_, err := r.s.exactOut().Write(formatted)
 		return err
 	}
 }

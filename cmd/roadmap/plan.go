@@ -17,6 +17,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -131,7 +132,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
-		progress = newProgressLine(s.Err, o.timeLimit)
+		progress = newProgressLine(s.terminalErr(), o.timeLimit)
 		opts.Progress = progress.update
 	}
 	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
@@ -201,7 +202,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	if err := ctx.Err(); err != nil {
 		return interrupted(err)
 	}
-	if _, err := s.Out.Write(buf.Bytes()); err != nil {
+	if _, err := s.formatOut(format).Write(buf.Bytes()); err != nil {
 		return err
 	}
 	return checkFailures(s, plan)
@@ -249,7 +250,7 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 			label = "Error"
 			failed++
 		}
-		fmt.Fprintf(s.Err, "%s: check %q failed: %s\n", label, c.ID, c.Message)
+		fmt.Fprintf(s.Err, "%s: check %q failed: %s\n", label, c.ID, safetext.Escape(c.Message))
 	}
 	if failed > 0 {
 		return errFailed

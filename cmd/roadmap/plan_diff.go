@@ -81,7 +81,7 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 			return 1, err
 		}
 	}
-	if _, err := s.Out.Write(out.Bytes()); err != nil {
+	if _, err := s.formatOut(format).Write(out.Bytes()); err != nil {
 		return 1, err
 	}
 	// As without a diff: failed checks are reported on stderr, and a failed

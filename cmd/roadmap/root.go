@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -25,6 +26,74 @@ type Streams struct {
 	ErrIsTerminal bool
 	Env           []string // os.Environ()-style
 	TerminalWidth int      // 0 when unknown
+
+	// Execute replaces Out and Err with guards (see guardStreams) and
+	// keeps the streams they write to here, for the few writes that must
+	// be byte for byte.
+	rawOut, rawErr     io.Writer
+	outGuard, errGuard *safetext.Writer
+}
+
+// guardStreams returns a copy of s whose Out and Err neutralise terminal
+// control sequences and GitHub Actions workflow commands in everything
+// written to them: whatever a roadmap, a variable, a file name or a saved
+// plan holds, no line of output can run a command in a CI runner or send
+// a sequence to a terminal. Flush them with flushGuards.
+func guardStreams(s *Streams) *Streams {
+	g := *s
+	g.rawOut, g.rawErr = s.Out, s.Err
+	g.outGuard, g.errGuard = safetext.NewWriter(s.Out), safetext.NewWriter(s.Err)
+	g.Out, g.Err = g.outGuard, g.errGuard
+	return &g
+}
+
+// flushGuards writes what the guards still hold.
+func (s *Streams) flushGuards() {
+	for _, w := range []*safetext.Writer{s.outGuard, s.errGuard} {
+		if w != nil {
+			// Nothing more can be reported when the stream itself fails.
+			_ = w.Flush()
+		}
+	}
+}
+
+// allowStyles lets the guards pass roadmap's own colours on streams
+// where colour is on.
+func (s *Streams) allowStyles(out, err bool) {
+	if s.outGuard != nil {
+		s.outGuard.AllowStyles(out)
+	}
+	if s.errGuard != nil {
+		s.errGuard.AllowStyles(err)
+	}
+}
+
+// formatOut is stdout for output in format: for "github", whose lines are
+// workflow commands on purpose, the guard lets annotation commands
+// through (the renderer escapes line breaks in the text they carry).
+func (s *Streams) formatOut(format string) io.Writer {
+	if format == report.FormatGitHub && s.outGuard != nil {
+		s.outGuard.AllowAnnotations(true)
+	}
+	return s.Out
+}
+
+// exactOut is stdout unguarded, for output that is a file's content and
+// must stay byte for byte what it is (fmt printing a formatted file).
+func (s *Streams) exactOut() io.Writer {
+	if s.rawOut != nil {
+		return s.rawOut
+	}
+	return s.Out
+}
+
+// terminalErr is stderr unguarded, for roadmap's own cursor movements on a
+// terminal (the progress line); never for text from the input.
+func (s *Streams) terminalErr() io.Writer {
+	if s.rawErr != nil {
+		return s.rawErr
+	}
+	return s.Err
 }
 
 // Getenv returns the value of the environment variable key in s.Env, and
@@ -167,6 +236,9 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		Version:       version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		PersistentPreRun: func(*cobra.Command, []string) {
+			s.allowStyles(g.color(s, s.OutIsTerminal), g.color(s, s.ErrIsTerminal))
+		},
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
@@ -200,6 +272,8 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 // place exit statuses are decided: nil is 0, an *ExitError its Code, any
 // other error is printed and gives 1.
 func Execute(version string, args []string, s *Streams) int {
+	s = guardStreams(s)
+	defer s.flushGuards()
 	root := newRootCmd(version, s)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -210,7 +284,7 @@ func Execute(version string, args []string, s *Streams) int {
 	if errors.As(err, &exit) {
 		return exit.Code
 	}
-	fmt.Fprintf(s.Err, "Error: %s\n", err)
+	fmt.Fprintf(s.Err, "Error: %s\n", safetext.Escape(err.Error()))
 	return 1
 }
 

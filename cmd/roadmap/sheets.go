@@ -56,7 +56,7 @@ func writeBinaryPlan(ctx context.Context, g *globalOptions, s *Streams, p *evalu
 		return fmt.Errorf("%s interrupted: %w", command, err)
 	}
 	if out == "" {
-		_, err := s.Out.Write(buf.Bytes())
+		_, err := s.exactOut().Write(buf.Bytes()) // a workbook: bytes, not text
 		return err
 	}
 	if err := atomicfile.WriteFile(out, buf.Bytes(), 0o644); err != nil {

@@ -94,6 +94,6 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 	if o.out != "" {
 		return atomicfile.WriteFile(o.out, buf.Bytes(), 0o644)
 	}
-	_, err = s.Out.Write(buf.Bytes())
+	_, err = s.formatOut(format).Write(buf.Bytes())
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -83,7 +84,7 @@ func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateO
 		msg = "Success! The roadmap is valid, but there were some validation warnings as shown above."
 	}
 	if g.color(s, s.OutIsTerminal) {
-		msg = "\x1b[32;1m" + msg + "\x1b[0m"
+		msg = safetext.BoldGreen + msg + safetext.Reset
 	}
 	_, err := fmt.Fprintln(s.Out, msg)
 	return err

@@ -21,7 +21,7 @@ func runValidateCI(g *globalOptions, s *Streams, o *validateOptions, diags hcl.D
 	if err := report.RenderCI(&out, o.format, diags, nil, opts); err != nil {
 		return err
 	}
-	if _, err := s.Out.Write(out.Bytes()); err != nil {
+	if _, err := s.formatOut(o.format).Write(out.Bytes()); err != nil {
 		return err
 	}
 	if err := g.writeDiagnostics(s, diags, files); err != nil {

@@ -1,0 +1,193 @@
+package report
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
+)
+
+// hostile holds every kind of character the display copy must escape.
+const hostile = "x\x1b]0;title\x07\x1b[2J\u009b\u202e\x7f\ry"
+
+// fillStrings sets every string reachable from v (allocating pointers,
+// one-element slices and maps) to s, so a test sees every field a future
+// change may add too.
+func fillStrings(v reflect.Value, s string, depth int) {
+	if depth > 16 {
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillStrings(v.Elem(), s, depth+1)
+	case reflect.Interface:
+		v.Set(reflect.ValueOf(s))
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillStrings(v.Field(i), s, depth+1)
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fillStrings(v.Index(0), s, depth+1)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		k := reflect.New(v.Type().Key()).Elem()
+		e := reflect.New(v.Type().Elem()).Elem()
+		fillStrings(k, s, depth+1)
+		fillStrings(e, s, depth+1)
+		m.SetMapIndex(k, e)
+		v.Set(m)
+	}
+}
+
+// stringsIn lists every string reachable from v.
+func stringsIn(v reflect.Value) []string {
+	var out []string
+	switch v.Kind() {
+	case reflect.String:
+		out = append(out, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = append(out, stringsIn(v.Elem())...)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = append(out, stringsIn(v.Field(i))...)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			out = append(out, stringsIn(v.Index(i))...)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			out = append(out, stringsIn(it.Key())...)
+			out = append(out, stringsIn(it.Value())...)
+		}
+	}
+	return out
+}
+
+func TestDisplayCopyEscapesEveryString(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		v    any // a pointer to fill
+	}{
+		{"plan", &evaluate.Plan{}},
+		{"diff", &diff.PlanDiff{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fillStrings(reflect.ValueOf(tt.v).Elem(), hostile, 0)
+			before := stringsIn(reflect.ValueOf(tt.v))
+			if len(before) < 10 {
+				t.Fatalf("only %d strings filled", len(before))
+			}
+			var shown any
+			switch v := tt.v.(type) {
+			case *evaluate.Plan:
+				shown = displayCopy(v)
+			case *diff.PlanDiff:
+				shown = displayCopy(v)
+			}
+			after := stringsIn(reflect.ValueOf(shown))
+			if len(after) != len(before) {
+				t.Fatalf("%d strings after, %d before", len(after), len(before))
+			}
+			for _, s := range after {
+				if s != safetext.Escape(hostile) {
+					t.Fatalf("string %q left in the display copy", s)
+				}
+			}
+			// The input is not modified.
+			if diff := cmp.Diff(before, stringsIn(reflect.ValueOf(tt.v))); diff != "" {
+				t.Errorf("displayCopy changed its input (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDisplayCopySharesCleanValues(t *testing.T) {
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "IT 2027"}, Projects: []evaluate.ProjectPlan{
+		{ID: "crm", Title: "Hosted CRM", CashFlows: []float64{-1, 2}},
+		{ID: "sso", Title: "Single sign-on \x1b[2J"},
+	}}
+	if got := displayCopy(p); got == p {
+		t.Fatal("a plan holding an escape sequence was not copied")
+	} else {
+		if got.Projects[1].Title != `Single sign-on \u001b[2J` {
+			t.Errorf("title %q", got.Projects[1].Title)
+		}
+		if &got.Projects[0].CashFlows[0] != &p.Projects[0].CashFlows[0] {
+			t.Error("cash flows were copied although they hold no text")
+		}
+	}
+	p.Projects[1].Title = "Single sign-on"
+	if got := displayCopy(p); got != p {
+		t.Error("a clean plan was copied")
+	}
+}
+
+func TestEscapeJSONTextKeepsData(t *testing.T) {
+	p := &evaluate.Plan{FormatVersion: evaluate.FormatVersion, Roadmap: evaluate.RoadmapInfo{Name: hostile + "\u0085\u2066"}}
+	data, err := MarshalPlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range string(data) {
+		if safetext.Unsafe(r) && r != '\n' {
+			t.Fatalf("raw %U in the JSON plan", r)
+		}
+	}
+	back, err := ReadPlan(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Roadmap.Name != p.Roadmap.Name {
+		t.Errorf("name read back as %q, want %q", back.Roadmap.Name, p.Roadmap.Name)
+	}
+	var any map[string]any
+	if err := json.Unmarshal(escapeJSONText([]byte(`{"a":"`+"\u202e\u009b\x7f"+`"}`)), &any); err != nil || any["a"] != "\u202e\u009b\x7f" {
+		t.Errorf("escaped JSON decodes to %q, %v", any["a"], err)
+	}
+}
+
+func TestDisplayDiagnostics(t *testing.T) {
+	src := string("project \"a\" {\n  title = \"\x1b]0;pwned\x07\u202e\"\n}\n")
+	files := map[string]*hcl.File{"evil\x1b[2J.hcl": {Bytes: []byte(src)}}
+	rng := &hcl.Range{Filename: "evil\x1b[2J.hcl", Start: hcl.Pos{Line: 2, Column: 3, Byte: 16}, End: hcl.Pos{Line: 2, Column: 8, Byte: 21}}
+	diags := hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Bad \x1b[31mtitle", Detail: "Detail \u009b", Subject: rng}}
+	var out strings.Builder
+	if err := RenderDiagnosticsText(&out, diags, files, Options{Color: true, Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, s := range []string{safetext.Red, safetext.Reset, safetext.BoldUnderline} {
+		got = strings.ReplaceAll(got, s, "")
+	}
+	for _, r := range got {
+		if safetext.Unsafe(r) && r != '\n' {
+			t.Fatalf("raw %U in:\n%s", r, got)
+		}
+	}
+	for _, want := range []string{`Bad \u001b[31mtitle`, `Detail \u009b`, `on evil\u001b[2J.hcl line 2`, "title = \"?]0;pwned?\uFFFD\""} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if string(files["evil\x1b[2J.hcl"].Bytes) != string(src) || diags[0].Summary != "Bad \x1b[31mtitle" {
+		t.Error("the diagnostics or files were modified")
+	}
+}
