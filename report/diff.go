@@ -93,14 +93,22 @@ func (t *diffText) line(format string, args ...any) {
 	t.b.WriteByte('\n')
 }
 
-// entry writes a change line: indent, symbol, text.
+// entry writes a change line: indent, symbol, text. Text on several
+// lines (a check's message) is indented under the first, so only roadmap
+// starts a line with a change symbol.
 func (t *diffText) entry(sym, text string) {
-	t.line("%s%s %s", t.indent, t.symbol(sym), text)
+	t.line("%s%s %s", t.indent, t.symbol(sym), continueLines(text, t.indent+"  "))
 }
 
 // detail writes a line under an entry.
 func (t *diffText) detail(label, value string) {
-	t.line("%s      %-18s %s", t.indent, label+":", value)
+	t.line("%s      %-18s %s", t.indent, label+":", continueLines(value, t.indent+strings.Repeat(" ", 25)))
+}
+
+// continueLines indents every line of s after the first.
+func continueLines(s, indent string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }
 
 func (t *diffText) heading(s string) {

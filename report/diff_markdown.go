@@ -12,14 +12,23 @@ import (
 // find the comment it posted before and update it instead of adding one.
 const DiffCommentMarker = "<!-- roadmap-plan-diff -->"
 
-// diffCommentLimit keeps a comment inside GitHub's limit of 65,536
-// characters, with room to spare. The summary and the table come first; the
-// folded full diff gets what is left, and the Gantt chart only if it fits.
-const diffCommentLimit = 60000
-
-// diffTableRows caps the table of project changes; the rest are in the
-// folded full diff.
-const diffTableRows = 60
+// A comment must fit GitHub's limit of 65,536 characters, whatever the
+// roadmap holds: diffCommentLimit counts bytes, never fewer than
+// characters, with room to spare. The summary line and the totals always
+// fit; the table and lists of changes come next, each row or item only if
+// it fits, then a note of how many were left out; the folded full diff
+// gets the rest, cut at a line with a note; the Gantt chart is added only
+// if it fits whole. User text is clipped to a few hundred characters per
+// cell, so one giant title cannot crowd out the rest.
+const (
+	diffCommentLimit = 60000
+	diffTableRows    = 60   // rows of the table of project changes
+	diffFullDiffMin  = 4000 // bytes kept for the full diff however long the lists are
+	diffNameRunes    = 200  // a roadmap name or revision
+	diffIDRunes      = 100  // an id in a cell
+	diffCellRunes    = 300  // a title, a cell, a list item
+	diffLineRunes    = 1000 // a line of the full diff
+)
 
 // renderDiffMarkdown writes a pull-request comment: the summary line first,
 // a compact table of project changes, the other changes as lists, the full
@@ -32,92 +41,113 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	}
 	line("**%s**", d.SummaryLine())
 	line("")
+	revisions := fmt.Sprintf("Roadmap %s: %s → %s.", diffMarkdownName(d),
+		mdCode(clipText(diffSideName(d.Before), diffNameRunes)), mdCode(clipText(diffSideName(d.After), diffNameRunes)))
 	if !d.Changed {
-		line("Roadmap %s: %s → %s.", diffQuoteName(d.After.Name, d.Before.Name),
-			diffMarkdownCode(diffSideName(d.Before)), diffMarkdownCode(diffSideName(d.After)))
+		line("%s", revisions)
 		line("")
 		line("%s", DiffCommentMarker)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	line("Roadmap %s: %s → %s. %s unchanged.", diffQuoteName(d.After.Name, d.Before.Name),
-		diffMarkdownCode(diffSideName(d.Before)), diffMarkdownCode(diffSideName(d.After)),
-		diffCountNoun(d.Summary.Unchanged, "project", "projects"))
+	line("%s %s unchanged.", revisions, diffCountNoun(d.Summary.Unchanged, "project", "projects"))
+
+	var totals strings.Builder
+	totals.WriteString("\n| Totals | Before | After |\n|---|--:|--:|\n")
+	for _, row := range diffTotalsRows(d) {
+		after := row.after
+		if row.changed {
+			after = "**" + after + "**"
+		}
+		fmt.Fprintf(&totals, "| %s | %s | %s |\n", row.label, row.before, after)
+	}
+	const folding = 300 // the <details> lines, the fences, the notes and the marker
+	// The lists stop where the totals and the least of the full diff would
+	// no longer fit.
+	listRoom := diffCommentLimit - totals.Len() - folding - diffFullDiffMin
+	fits := func(s string) bool { return b.Len()+len(s)+folding <= listRoom }
 
 	if len(d.Projects) > 0 {
 		line("")
 		line("| | Project | Change | Before | After |")
 		line("|:-:|---|---|---|---|")
 		for i, p := range d.Projects {
-			if i == diffTableRows {
+			name := mdCode(clipText(p.ID, diffIDRunes))
+			if p.Title != "" && p.Title != p.ID {
+				name += " " + mdEscape(clipText(p.Title, diffCellRunes))
+			}
+			row := fmt.Sprintf("| %s | %s | %s | %s | %s |\n", diffProjectSymbol(p), name,
+				mdEscape(clipText(diffChangeWord(p), diffCellRunes)),
+				diffMarkdownCell(diffStateCell(p.Before, p)), diffMarkdownCell(diffStateCell(p.After, p)))
+			if i == diffTableRows || !fits(row) {
 				line("| | … | %d more: see the full diff | | |", len(d.Projects)-i)
 				break
 			}
-			name := diffMarkdownCode(p.ID)
-			if p.Title != "" && p.Title != p.ID {
-				name += " " + diffMarkdownCell(p.Title)
-			}
-			line("| %s | %s | %s | %s | %s |", diffProjectSymbol(p), name, diffMarkdownCell(diffChangeWord(p)),
-				diffMarkdownCell(diffStateCell(p.Before, p)), diffMarkdownCell(diffStateCell(p.After, p)))
+			b.WriteString(row)
 		}
 	}
 
-	if len(d.Vendors) > 0 {
+	// items writes a list under a bold heading, as many items as fit.
+	items := func(heading string, list []string) {
+		if len(list) == 0 {
+			return
+		}
 		line("")
-		line("**Vendor winners**")
+		line("**%s**", heading)
 		line("")
-		for _, v := range d.Vendors {
-			line("- %s", diffMarkdownVendor(v))
+		for i, it := range list {
+			item := "- " + it + "\n"
+			if !fits(item) {
+				line("- … %d more: see the full diff", len(list)-i)
+				break
+			}
+			b.WriteString(item)
 		}
 	}
-	if len(d.Checks) > 0 {
-		line("")
-		line("**Checks**")
-		line("")
-		for _, c := range d.Checks {
-			verb := "starts failing"
-			if c.Kind == diff.CheckStopsFailing {
-				verb = "stops failing"
-			}
-			item := fmt.Sprintf("- %s (%s) **%s**", diffMarkdownCode(c.ID), c.Severity, verb)
-			if c.Kind == diff.CheckStartsFailing && c.Message != "" {
-				item += ": " + diffMarkdownInline(c.Message)
-			}
-			line("%s", item)
-		}
+	vendors := make([]string, len(d.Vendors))
+	for i, v := range d.Vendors {
+		vendors[i] = diffMarkdownVendor(v)
 	}
+	items("Vendor winners", vendors)
+	checks := make([]string, len(d.Checks))
+	for i, c := range d.Checks {
+		verb := "starts failing"
+		if c.Kind == diff.CheckStopsFailing {
+			verb = "stops failing"
+		}
+		item := fmt.Sprintf("%s (%s) **%s**", mdCode(clipText(c.ID, diffIDRunes)), mdEscape(c.Severity), verb)
+		if c.Kind == diff.CheckStartsFailing && c.Message != "" {
+			item += ": " + diffMarkdownCell(c.Message)
+		}
+		checks[i] = item
+	}
+	items("Checks", checks)
 	if n := len(d.Teams) + len(d.Budgets); n > 0 {
 		line("")
 		line("Team load changes in %s, budget spend changes in %s: see the details.",
 			diffCountNoun(len(d.Teams), "cell", "cells"), diffCountNoun(len(d.Budgets), "cell", "cells"))
 	}
-
-	line("")
-	line("| Totals | Before | After |")
-	line("|---|--:|--:|")
-	for _, row := range diffTotalsRows(d) {
-		after := row.after
-		if row.changed {
-			after = "**" + after + "**"
-		}
-		line("| %s | %s | %s |", row.label, row.before, after)
-	}
+	b.WriteString(totals.String())
 
 	// The full diff, in a diff code block so GitHub colours + and - lines.
+	// Its fence is longer than any run of backticks in it, so no title can
+	// close it.
 	t := &diffText{indent: ""}
 	t.write(d)
-	details := strings.ReplaceAll(t.b.String(), "```", "ʼʼʼ")
-	const folding = 200 // the <details> lines, the fences and the marker
-	if room := diffCommentLimit - b.Len() - folding; len(details) > room {
-		cut := strings.LastIndexByte(details[:max(room, 0)], '\n')
-		details = details[:cut+1] + "... (truncated: run `roadmap plan --base` locally for the rest)\n"
+	details := clipLines(t.b.String(), diffLineRunes)
+	fence := mdFence(details) // cutting the text below cannot lengthen a run
+	const truncated = "... (cut to fit a GitHub comment: run the same roadmap plan locally for the rest)\n"
+	if room := diffCommentLimit - b.Len() - folding - 2*len(fence); len(details) > room {
+		cut := max(room-len(truncated), 0)
+		cut = strings.LastIndexByte(details[:cut], '\n') + 1
+		details = details[:cut] + truncated
 	}
 	line("")
 	line("<details><summary>Full plan diff</summary>")
 	line("")
-	line("```diff")
+	line("%sdiff", fence)
 	b.WriteString(details)
-	line("```")
+	line("%s", fence)
 	line("")
 	line("</details>")
 	if g := diffGantt(d); g != "" && b.Len()+len(g)+folding < diffCommentLimit {
@@ -132,6 +162,27 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	line("%s", DiffCommentMarker)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// diffMarkdownName is the roadmap's name, quoted and clipped.
+func diffMarkdownName(d *diff.PlanDiff) string {
+	name := d.After.Name
+	if name == "" {
+		name = d.Before.Name
+	}
+	return `"` + mdEscape(clipText(name, diffNameRunes)) + `"`
+}
+
+// clipLines clips every line of text to n runes.
+func clipLines(text string, n int) string {
+	lines := strings.SplitAfter(text, "\n")
+	for i, l := range lines {
+		body := strings.TrimSuffix(l, "\n")
+		if clipped := clipText(body, n); clipped != body {
+			lines[i] = clipped + l[len(body):]
+		}
+	}
+	return strings.Join(lines, "")
 }
 
 // diffGantt is the Mermaid Gantt chart of the plan after the change, or ""
@@ -210,34 +261,22 @@ func diffMarkdownVendor(v diff.VendorChange) string {
 		if w == nil {
 			return "no winner"
 		}
-		return diffMarkdownCode(*w)
+		return mdCode(clipText(*w, diffIDRunes))
 	}
+	evaluation := mdCode(clipText(v.Evaluation, diffIDRunes))
 	switch v.Kind {
 	case diff.KindAdded:
-		return diffMarkdownCode(v.Evaluation) + " (added): winner " + winner(v.After)
+		return evaluation + " (added): winner " + winner(v.After)
 	case diff.KindRemoved:
-		return diffMarkdownCode(v.Evaluation) + " (removed; winner was " + winner(v.Before) + ")"
+		return evaluation + " (removed; winner was " + winner(v.Before) + ")"
 	}
-	return diffMarkdownCode(v.Evaluation) + ": " + winner(v.Before) + " → " + winner(v.After)
+	return evaluation + ": " + winner(v.Before) + " → " + winner(v.After)
 }
 
-// diffMarkdownCell makes text safe inside a table cell.
+// diffMarkdownCell is user text for a table cell or a list item: clipped,
+// on one line, escaped.
 func diffMarkdownCell(s string) string {
 	s = strings.ReplaceAll(s, "\r", "")
 	s = strings.ReplaceAll(s, "\n", " ")
-	return diffMarkdownInline(strings.ReplaceAll(s, "|", `\|`))
-}
-
-// diffMarkdownInline escapes what would otherwise become markup or HTML.
-func diffMarkdownInline(s string) string {
-	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`)
-	return r.Replace(s)
-}
-
-// diffMarkdownCode wraps s in a code span.
-func diffMarkdownCode(s string) string {
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
-	}
-	return "`" + s + "`"
+	return mdEscape(clipText(s, diffCellRunes))
 }

@@ -164,7 +164,7 @@ func TestRenderDiffMarkdownFitsInAComment(t *testing.T) {
 	if len(md) > diffCommentLimit {
 		t.Errorf("the comment is %d characters, over %d", len(md), diffCommentLimit)
 	}
-	for _, want := range []string{"| | … | 2940 more: see the full diff | | |", "truncated: run `roadmap plan --base` locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
+	for _, want := range []string{"| | … | 2940 more: see the full diff | | |", "cut to fit a GitHub comment: run the same roadmap plan locally", "```\n\n</details>", DiffCommentMarker + "\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the comment lacks %q", want)
 		}
@@ -252,8 +252,8 @@ func TestDiffGroupThousands(t *testing.T) {
 
 func TestDiffMarkdownEscaping(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"R&D | ops", `R&D \| ops`},
-		{"<script>", "&lt;script&gt;"},
+		{"R&D | ops", `R\&D \| ops`},
+		{"<script>", `\<script\>`},
 		{"a_b *c* `d` [e]", "a\\_b \\*c\\* \\`d\\` \\[e\\]"},
 		{"two\nlines\r\n", "two lines "},
 	}
@@ -262,23 +262,23 @@ func TestDiffMarkdownEscaping(t *testing.T) {
 			t.Errorf("diffMarkdownCell(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if got := diffMarkdownCode("a`b"); got != "`` a`b ``" {
-		t.Errorf("diffMarkdownCode = %q", got)
+	if got := mdCode("a`b"); got != "a\\`b" {
+		t.Errorf("mdCode = %q", got)
 	}
 	// A title cannot break the table or close the folded code block.
 	b, a := difftest.Before(), difftest.After()
-	a.Projects[0].Title = "ERP | ``` </details>"
+	a.Projects[0].Title = "ERP | ```` </details>"
 	var buf bytes.Buffer
 	if err := RenderDiff(&buf, diff.Diff(b, a), "markdown", Options{}); err != nil {
 		t.Fatal(err)
 	}
 	md := buf.String()
 	// HTML inside a fenced block is text, but a fence in the title would
-	// end the block early.
-	if strings.Count(md, "```diff\n") != 1 || strings.Count(md, "\n```\n") != 2 {
+	// end the block early: the block's fence is longer than any in it.
+	if strings.Count(md, "`````diff\n") != 1 || strings.Count(md, "\n`````\n") != 1 {
 		t.Errorf("the title broke the comment's structure:\n%s", md)
 	}
-	if !strings.Contains(md, "ERP \\| \\`\\`\\` &lt;/details&gt;") {
+	if !strings.Contains(md, "ERP \\| \\`\\`\\`\\` \\</details\\>") {
 		t.Errorf("the title is not escaped in the table:\n%s", md)
 	}
 }

@@ -363,34 +363,3 @@ func (m *markdownRenderer) optimization() {
 		m.buf.WriteString("- " + mdEscape(line) + "\n")
 	}
 }
-
-// mdEscape makes text safe inside Markdown and table cells: punctuation
-// Markdown would interpret is backslash-escaped and newlines become <br>.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString("<br>")
-		case '\r':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// mdCode renders an id as inline code; a backtick inside it (never in a
-// valid HCL id, but a saved plan is untrusted) falls back to escaped text.
-func mdCode(s string) string {
-	if s == "" {
-		return ""
-	}
-	if strings.ContainsAny(s, "`|\n") {
-		return mdEscape(s)
-	}
-	return "`" + s + "`"
-}
