@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -177,21 +178,51 @@ func mermaidLineText(s string) string {
 	return t
 }
 
-// mermaidID is a Mermaid-safe id: a prefix (so no id is a keyword such as
-// "end" or "crit") and the project id with anything but letters, digits and
-// '_' replaced by '_'.
+// mermaidID is a Mermaid id for an object: its kind as a prefix (so no id
+// is a keyword such as "end" or "crit") and its id, encoded so that two
+// different ids never share a Mermaid id (Mermaid would merge them into
+// one node). An id of letters and digits joined by single underscores is
+// kept as it is ("p_crm_migration"); any other is written after an extra
+// underscore with '_' doubled and every other character as _<hex>_, so
+// "core-db" is p__core_2d_db, "core_db" stays p_core_db, "zürich" is
+// p__z_fc_rich and "zärich" p__z_e4_rich.
 func mermaidID(prefix, id string) string {
+	if plainMermaidID(id) {
+		return prefix + "_" + id
+	}
 	var b strings.Builder
 	b.WriteString(prefix)
-	b.WriteByte('_')
-	for _, r := range id {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+	b.WriteString("__")
+	for i := 0; i < len(id); {
+		r, size := utf8.DecodeRuneInString(id[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "_z%02x_", id[i]) // not UTF-8 (a saved plan): z is not a hex digit
+		case r == '_':
+			b.WriteString("__")
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
-		} else {
-			b.WriteByte('_')
+		default:
+			fmt.Fprintf(&b, "_%x_", r)
 		}
+		i += size
 	}
 	return b.String()
+}
+
+// plainMermaidID reports whether id is ASCII letters and digits, joined
+// by single underscores: the ids mermaidID keeps as they are.
+func plainMermaidID(id string) bool {
+	if id == "" || id[0] == '_' || id[len(id)-1] == '_' || strings.Contains(id, "__") {
+		return false
+	}
+	for i := range len(id) {
+		c := id[i]
+		if c != '_' && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // mermaidFlowchart is the dependency graph as a Mermaid flowchart (no

@@ -120,15 +120,54 @@ func TestMermaidLineText(t *testing.T) {
 func TestMermaidID(t *testing.T) {
 	tests := []struct{ prefix, in, want string }{
 		{"p", "crm_migration", "p_crm_migration"},
-		{"p", "patch-automation", "p_patch_automation"},
+		{"p", "patch-automation", "p__patch_2d_automation"},
 		{"p", "end", "p_end"},
-		{"g", "cut.costs", "g_cut_costs"},
+		{"g", "cut.costs", "g__cut_2e_costs"},
+		{"p", "core-db", "p__core_2d_db"},
+		{"p", "core_db", "p_core_db"},
+		{"p", "core__db", "p__core____db"},
+		{"p", "_core", "p____core"},
+		{"p", "zürich", "p__z_fc_rich"},
+		{"p", "zärich", "p__z_e4_rich"},
+		{"p", "", "p__"},
 	}
 	for _, tt := range tests {
 		if got := mermaidID(tt.prefix, tt.in); got != tt.want {
 			t.Errorf("mermaidID(%q, %q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestMermaidIDsNeverCollide: different ids (look-alikes, separators,
+// underscores in every position) get different Mermaid ids, and every
+// Mermaid id is made of letters, digits and underscores.
+func TestMermaidIDsNeverCollide(t *testing.T) {
+	ids := []string{"core-db", "core_db", "core__db", "core.db", "core db", "coreDb", "core_2d_db", "_core_2d_db",
+		"zürich", "zärich", "zurich", "z_fc_rich", "_z_fc_rich", "a_", "a__", "_a", "__a", "a", "A", "end", "",
+		"crm", "сrm", "e\u0301", "é", "_", "__", "___"}
+	seen := map[string]string{}
+	for _, id := range ids {
+		got := mermaidID("p", id)
+		if other, ok := seen[got]; ok {
+			t.Errorf("%q and %q share the Mermaid id %q", other, id, got)
+		}
+		seen[got] = id
+		for _, r := range got {
+			if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				t.Errorf("Mermaid id %q holds %q", got, r)
+			}
+		}
+	}
+}
+
+func FuzzMermaidIDInjective(f *testing.F) {
+	f.Add("core-db", "core_db")
+	f.Add("zürich", "zärich")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if a != b && mermaidID("p", a) == mermaidID("p", b) {
+			t.Fatalf("%q and %q share the Mermaid id %q", a, b, mermaidID("p", a))
+		}
+	})
 }
 
 func TestMarkdownPlanEmbedsGantt(t *testing.T) {
