@@ -102,7 +102,7 @@ func (o *planOptions) validate() error {
 	} else if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.PlanFormats(), ", "))
 	}
-	if err := validateSheetFlags(o.format, o.table, o.out, o.base != "" || o.compare != ""); err != nil {
+	if err := validateSheetFlags(o.format, o.table, o.out, o.base != "" || o.compare != "", true); err != nil {
 		return err
 	}
 	if o.timeLimit <= 0 {
@@ -122,6 +122,15 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 	// Before any work: the plan must never replace its own sources.
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, loader.Files())); err != nil {
+		return err
+	}
+	if o.table == report.ProjectsTable {
+		// The projects as written, for `roadmap import`: no evaluation.
+		var buf bytes.Buffer
+		if err := report.RenderProjectsCSV(&buf, cfg); err != nil {
+			return err
+		}
+		_, err := s.Out.Write(buf.Bytes())
 		return err
 	}
 

@@ -17,9 +17,13 @@ import (
 
 // addTableFlag registers --table, the table --format csv prints.
 func addTableFlag(cmd *cobra.Command, table *string) {
-	cmd.Flags().StringVar(table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.SheetTables(), ", ")+" (default ranked)")
+	tables := report.SheetTables()
+	if cmd.Name() == "plan" {
+		tables = append(tables, report.ProjectsTable)
+	}
+	cmd.Flags().StringVar(table, "table", "", "with --format csv: the table to print, one of "+strings.Join(tables, ", ")+" (default ranked)")
 	_ = cmd.RegisterFlagCompletionFunc("table", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return report.SheetTables(), cobra.ShellCompDirectiveNoFileComp
+		return tables, cobra.ShellCompDirectiveNoFileComp
 	})
 }
 
@@ -27,12 +31,15 @@ func addTableFlag(cmd *cobra.Command, table *string) {
 // formats before anything is evaluated. With --format xlsx, --out names
 // the workbook, so it must end in .xlsx: a script that saves the JSON plan
 // with --out must not get a workbook under a .json name.
-func validateSheetFlags(format, table, out string, diff bool) error {
+func validateSheetFlags(format, table, out string, diff, sources bool) error {
 	if table != "" {
 		if format != "csv" {
 			return fmt.Errorf("--table chooses the table of --format csv (xlsx holds every table, one per sheet)")
 		}
-		if !slices.Contains(report.SheetTables(), table) {
+		if table == report.ProjectsTable && !sources {
+			return fmt.Errorf("--table projects lists the roadmap's projects as written in its files: run it with plan on the roadmap's directory")
+		}
+		if table != report.ProjectsTable && !slices.Contains(report.SheetTables(), table) {
 			return fmt.Errorf("unknown --table %q: use one of %s", table, strings.Join(report.SheetTables(), ", "))
 		}
 	}

@@ -41,7 +41,7 @@ FILE "-" reads the plan from standard input.`,
 			if o.format != "" && !slices.Contains(report.PlanFormats(), o.format) {
 				return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.PlanFormats(), ", "))
 			}
-			if err := validateSheetFlags(o.format, o.table, o.out, false); err != nil {
+			if err := validateSheetFlags(o.format, o.table, o.out, false, false); err != nil {
 				return err
 			}
 			if err := checkOutName(o.out); err != nil {

@@ -1,0 +1,324 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/hclspec/sheetimport"
+	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+)
+
+// importOptions are the flags of `roadmap import csv|xlsx`.
+type importOptions struct {
+	format string // csv | xlsx
+	file   string
+	out    string
+	maps   []string
+	team   string
+	sheet  string
+	name   string // output file name in out
+	start  string // start of a new roadmap
+	force  bool
+}
+
+func newImportCmd(g *globalOptions, s *Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import",
+		Short: "Create project blocks from a spreadsheet of ideas (CSV, Jira or GitHub Projects export, xlsx)",
+		Long: `Create formatted HCL project blocks from a sheet with one project per row:
+a CSV or TSV file (a Jira "Export Excel CSV", a GitHub Projects "Export view
+data"), or an xlsx workbook. Columns are matched to project attributes by
+name (id, title, goals, effort, cost.one_time, ...; Jira's "Issue key",
+"Summary", "Labels", "Original Estimate", "Due Date"); --map assigns others.
+
+Nothing is written unless every cell is valid and the projects validate
+against the roadmap in --out: each bad cell is reported with its row and
+column. Existing files are never overwritten without --force.`,
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		cmd.AddCommand(newImportFormatCmd(g, s, format))
+	}
+	return cmd
+}
+
+func newImportFormatCmd(g *globalOptions, s *Streams, format string) *cobra.Command {
+	o := &importOptions{format: format}
+	example := `  roadmap import csv ideas.csv --out .
+  roadmap import csv jira.csv --team platform --out roadmap/
+  roadmap import csv project-view.tsv --map "Size=duration" --out new-roadmap --start 2027-Q1`
+	if format == "xlsx" {
+		example = `  roadmap import xlsx ideas.xlsx --sheet Ideas --out .`
+	}
+	cmd := &cobra.Command{
+		Use:     format + " FILE --out DIR",
+		Short:   "Create project blocks from a " + strings.ToUpper(format) + " file",
+		Example: example,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			if o.out == "" {
+				return errors.New("--out DIR is required: the roadmap directory to add the projects to (created when missing)")
+			}
+			if o.sheet != "" && o.format != "xlsx" {
+				return errors.New("--sheet chooses a worksheet of an xlsx workbook")
+			}
+			return runImport(g, s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.out, "out", "", "the roadmap `DIR` to write the project file into (created when missing)")
+	f.StringArrayVar(&o.maps, "map", nil, "assign a column to an attribute: `COLUMN=ATTRIBUTE` (repeatable; ATTRIBUTE - ignores the column)")
+	f.StringVar(&o.team, "team", "", "the team whose effort an estimate in hours (Jira's Original Estimate) is")
+	f.StringVar(&o.name, "file", "", "name of the file written in DIR (default: FILE's name with .hcl)")
+	f.StringVar(&o.start, "start", "", "for a new roadmap: its start, such as 2027-Q1")
+	f.BoolVar(&o.force, "force", false, "overwrite existing files")
+	if format == "xlsx" {
+		f.StringVar(&o.sheet, "sheet", "", "the worksheet to read (default: the first)")
+	}
+	return cmd
+}
+
+// maxSheetBytes bounds the file import reads.
+const maxSheetBytes = 32 << 20
+
+func readSheet(o *importOptions) (sheetimport.Sheet, error) {
+	sh := sheetimport.Sheet{Name: filepath.Base(o.file)}
+	f, err := os.Open(o.file)
+	if err != nil {
+		return sh, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSheetBytes+1))
+	if err != nil {
+		return sh, err
+	}
+	if len(data) > maxSheetBytes {
+		return sh, fmt.Errorf("%s is larger than %d MiB, far more than a sheet of project ideas", o.file, maxSheetBytes>>20)
+	}
+	if o.format == "xlsx" {
+		return readXLSXSheet(sh, data, o.sheet)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Excel's byte order mark
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	firstLine, _, _ := bytes.Cut(data, []byte("\n"))
+	if strings.EqualFold(filepath.Ext(o.file), ".tsv") || bytes.Count(firstLine, []byte("\t")) > bytes.Count(firstLine, []byte(",")) {
+		r.Comma = '\t' // GitHub Projects exports tab-separated values
+		r.LazyQuotes = true
+	}
+	rows, err := r.ReadAll()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return sh, fmt.Errorf("%s line %d, column %d: %v", o.file, pe.Line, pe.Column, pe.Err)
+		}
+		return sh, fmt.Errorf("%s: %w", o.file, err)
+	}
+	sh.Rows = rows
+	return sh, nil
+}
+
+func readXLSXSheet(sh sheetimport.Sheet, data []byte, name string) (sheetimport.Sheet, error) {
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return sh, fmt.Errorf("%s is not an xlsx workbook: %w", sh.Name, err)
+	}
+	defer wb.Close()
+	sheets := wb.GetSheetList()
+	if name == "" {
+		name = sheets[0]
+	} else if !slices.Contains(sheets, name) {
+		return sh, fmt.Errorf("%s has no sheet %q: its sheets are %s", sh.Name, name, strings.Join(sheets, ", "))
+	}
+	rows, err := wb.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return sh, err
+	}
+	sh.Name += " [" + name + "]"
+	sh.Rows = rows
+	sh.Formulas = map[[2]int]string{}
+	for r, row := range rows {
+		for c := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if f, _ := wb.GetCellFormula(name, ref); f != "" {
+				sh.Formulas[[2]int{r, c}] = f
+			}
+		}
+	}
+	return sh, nil
+}
+
+// hoursPerPeriod is one person's working hours in a period: 40 a week,
+// 2080 a year.
+func hoursPerPeriod(u hclspec.PeriodUnit) float64 {
+	return 2080 / float64(hclspec.PeriodsPerYear(u))
+}
+
+func runImport(g *globalOptions, s *Streams, o *importOptions) error {
+	sh, err := readSheet(o)
+	if err != nil {
+		return err
+	}
+	// The target roadmap, when there is one: its period sizes estimates,
+	// its ids are checked, and nothing is written if the result breaks it.
+	existing, err := hclspec.RoadmapFiles(o.out)
+	isRoadmap := err == nil && len(existing) > 0
+	opts := sheetimport.Options{Map: o.maps, Team: o.team, HoursPerPeriod: hoursPerPeriod(hclspec.Quarter)}
+	if isRoadmap {
+		loader := hclspec.NewLoader()
+		cfg, diags := loader.LoadDir(o.out, hclspec.LoadOptions{})
+		if diags.HasErrors() {
+			if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
+				return err
+			}
+			return fmt.Errorf("the roadmap in %s has errors: fix them before importing into it", o.out)
+		}
+		opts.HoursPerPeriod = hoursPerPeriod(cfg.Calendar.Unit)
+		opts.Calendar = cfg.Calendar
+	} else if o.start == "" {
+		return fmt.Errorf("%s holds no roadmap yet: give --start (such as --start 2027-Q1) for the roadmap block import writes there", o.out)
+	}
+
+	res, diags := sheetimport.Read(sh, opts)
+	if res != nil && len(res.Ignored) > 0 {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Columns not imported",
+			Detail: fmt.Sprintf("%s: %s. These columns match no project attribute; import one with --map COLUMN=ATTRIBUTE (attributes: %s).",
+				sh.Name, strings.Join(res.Ignored, ", "), strings.Join(sheetimport.Attributes, ", ")),
+		})
+	}
+	if err := g.writeDiagnostics(s, diags, nil); err != nil {
+		return err
+	}
+	if diags.HasErrors() || res == nil {
+		fmt.Fprintln(s.Err, "Nothing written.")
+		return errFailed
+	}
+	if len(res.Projects) == 0 {
+		return fmt.Errorf("%s has no rows of projects below its header", o.file)
+	}
+
+	name := o.name
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file)) + ".hcl"
+	}
+	if !strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, hclspec.VarFileSuffix) || strings.ContainsRune(name, os.PathSeparator) {
+		return fmt.Errorf("--file %q: name a .hcl file (not .vars.hcl) directly in %s", name, o.out)
+	}
+	files := map[string][]byte{name: sheetimport.Write(res, filepath.Base(o.file))}
+	if !isRoadmap {
+		files["roadmap.hcl"] = newRoadmapSkeleton(strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file)), o.start, res.Refs)
+	}
+
+	// Validate the roadmap as it would be, in memory.
+	sources := map[string][]byte{}
+	for _, path := range existing {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sources[path] = data
+	}
+	var written []string
+	for n, data := range files {
+		path := filepath.Join(o.out, n)
+		if _, clash := sources[path]; clash && !o.force {
+			return fmt.Errorf("%s exists: import never overwrites a file without --force (or choose another name with --file)", path)
+		}
+		if _, err := os.Lstat(path); err == nil && !o.force {
+			return fmt.Errorf("%s exists: import never overwrites a file without --force (or choose another name with --file)", path)
+		}
+		sources[path] = data
+		written = append(written, path)
+	}
+	slices.Sort(written)
+	loader := hclspec.NewLoader()
+	_, vdiags := loader.LoadSources(o.out, sources, hclspec.LoadOptions{})
+	if vdiags.HasErrors() {
+		if err := g.writeDiagnostics(s, vdiags, loader.Files()); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Err, "Nothing written: the imported projects do not validate against %s.\n", o.out)
+		return errFailed
+	}
+
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return err
+	}
+	for _, path := range written {
+		if err := atomicfile.WriteFile(path, sources[path], 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	var cols []string
+	for _, c := range res.Columns {
+		cols = append(cols, fmt.Sprintf("%s -> %s", c[0], c[1]))
+	}
+	fmt.Fprintf(s.Out, "Imported %d projects from %s into %s.\nColumns: %s.\n", len(res.Projects), o.file, strings.Join(written, " and "), strings.Join(cols, ", "))
+	if !isRoadmap {
+		fmt.Fprintf(s.Out, "%s is a new roadmap: fill in the TODOs of roadmap.hcl (teams' capacity and cost, budgets, goals' weights), then run roadmap plan %s.\n", o.out, o.out)
+	}
+	return nil
+}
+
+// newRoadmapSkeleton is the roadmap.hcl of a new roadmap: a roadmap block
+// and a stub for every goal, department, team and budget the projects
+// name, so the directory validates at once.
+func newRoadmapSkeleton(name, start string, refs map[string][]string) []byte {
+	f := hclwrite.NewEmptyFile()
+	b := f.Body()
+	b.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# Written by roadmap import. Check every TODO, then run roadmap plan.\n\n")}})
+	rm := b.AppendNewBlock("roadmap", nil).Body()
+	rm.SetAttributeValue("name", cty.StringVal(name))
+	rm.SetAttributeValue("start", cty.StringVal(start))
+	stub := func(kind, id string, attrs func(*hclwrite.Body)) {
+		b.AppendNewline()
+		body := b.AppendNewBlock(kind, []string{id}).Body()
+		body.SetAttributeValue("title", cty.StringVal(id))
+		attrs(body)
+	}
+	for _, id := range refs["goal"] {
+		stub("goal", id, func(body *hclwrite.Body) {
+			body.SetAttributeValue("weight", cty.NumberIntVal(1))
+			appendTODO(body, "weight: how much this goal counts against the others")
+		})
+	}
+	for _, id := range refs["department"] {
+		stub("department", id, func(*hclwrite.Body) {})
+	}
+	for _, id := range refs["team"] {
+		stub("team", id, func(body *hclwrite.Body) {
+			body.SetAttributeValue("capacity", cty.NumberIntVal(1))
+			body.SetAttributeValue("cost_per_fte", cty.NumberIntVal(0))
+			appendTODO(body, "capacity (FTE each period) and cost_per_fte (the cost of one FTE for one period)")
+		})
+	}
+	for _, id := range refs["budget"] {
+		stub("budget", id, func(body *hclwrite.Body) {
+			body.SetAttributeValue("amount", cty.NumberIntVal(0))
+			body.SetAttributeValue("per", cty.StringVal("year"))
+			appendTODO(body, "amount")
+		})
+	}
+	return hclwrite.Format(f.Bytes())
+}
+
+func appendTODO(b *hclwrite.Body, what string) {
+	b.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# TODO: " + what + "\n")}})
+}
