@@ -75,13 +75,13 @@ var knownHeaders = map[string]string{
 	"benefit": "benefit.per_year", "benefit_per_year": "benefit.per_year",
 	"ramp_periods": "benefit.ramp_periods", "benefit_ramp_periods": "benefit.ramp_periods",
 	"benefit_years": "benefit.years",
-	"failure": "risk.failure", "risk_failure": "risk.failure",
+	"failure":       "risk.failure", "risk_failure": "risk.failure",
 	"disruption": "risk.disruption", "risk_disruption": "risk.disruption",
 	"security": "risk.security", "risk_security": "risk.security",
 	"due date": "deadline", "due": "deadline", "target date": "deadline",
-	"start date": "earliest_start",
+	"start date":        "earliest_start",
 	"original estimate": "effort_hours", // Jira: seconds of work
-	"depends on": "depends_on", "endorsed by": "endorsed_by", "opposed by": "opposed_by",
+	"depends on":        "depends_on", "endorsed by": "endorsed_by", "opposed by": "opposed_by",
 }
 
 // jiraSeconds marks the headers whose numbers are seconds (Jira's time
@@ -242,7 +242,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 	_, hasHours := used["effort_hours"]
 	if !hasDuration && !hasHours {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Missing required column",
-			Detail: fmt.Sprintf("%s has no duration column: every project needs one (a number of periods, or a text such as \"9 months\"). Add a \"duration\" column, or map one with --map COLUMN=duration.", sh.Name),
+			Detail:  fmt.Sprintf("%s has no duration column: every project needs one (a number of periods, or a text such as \"9 months\"). Add a \"duration\" column, or map one with --map COLUMN=duration.", sh.Name),
 			Subject: &hcl.Range{Filename: sh.Name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}})
 		return nil, diags
 	}
