@@ -110,8 +110,10 @@ func (r *Run) Totals() Totals { return r.e.projectTotals() }
 // Analyses of a fixed schedule use it; it exists for dropped projects too.
 func (r *Run) Task(i int) schedule.Task { return r.e.taskOf(r.e.projects[i]) }
 
-// Resources are the teams as the scheduler sees them, in cfg.Teams order.
-func (r *Run) Resources() []schedule.Resource { return r.e.base.resources }
+// Resources are the teams as the scheduler sees them (capacity per
+// period), in cfg.Teams order. Read only.
+func (p *Prepared) Resources() []schedule.Resource { return p.base.base.resources }
 
-// Budgets are the budgets' windows and limits, in cfg.Budgets order.
-func (r *Run) Budgets() []schedule.Budget { return r.e.base.budgets }
+// Budgets are the budgets' windows and limits, in cfg.Budgets order. Read
+// only.
+func (p *Prepared) Budgets() []schedule.Budget { return p.base.base.budgets }

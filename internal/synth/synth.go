@@ -9,8 +9,10 @@ package synth
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -25,6 +27,12 @@ type Config struct {
 	Period   string // "month" (default) or "quarter"
 	// Optimize sets optimize = true in the roadmap block.
 	Optimize bool
+	// Ranges gives every project ranged estimates (for roadmap simulate)
+	// whose likely values are the numbers it has without: a duration
+	// pert(d, d, 1.8 d), its first team's effort triangular(0.75 f, f,
+	// 1.5 f), its one-time cost pert(0.8 x, x, 1.6 x) and its benefit
+	// triangular(0.6 y, y, 1.1 y). The plan is the same either way.
+	Ranges bool
 }
 
 // Sized is the standard configuration for a number of projects: 20 teams
@@ -295,7 +303,11 @@ func (g *gen) projects() []File {
 		if mandatory {
 			duration = 1 + r.IntN(2)
 		}
-		fmt.Fprintf(&b, "duration = %d\n", duration)
+		if g.c.Ranges {
+			fmt.Fprintf(&b, "duration = pert(%d, %d, %s)\n", duration, duration, number(1.8*float64(duration)))
+		} else {
+			fmt.Fprintf(&b, "duration = %d\n", duration)
+		}
 		teams := pick(r, g.teams, 1+r.IntN(3))
 		if mandatory {
 			teams = teams[:1]
@@ -307,6 +319,10 @@ func (g *gen) projects() []File {
 				fte = "0.5"
 			}
 			parts[j] = fmt.Sprintf("%s = %s", tm, fte)
+			if g.c.Ranges && j == 0 {
+				f, _ := strconv.ParseFloat(fte, 64)
+				parts[j] = fmt.Sprintf("%s = triangular(%s, %s, %s)", tm, number(0.75*f), fte, number(1.5*f))
+			}
 		}
 		fmt.Fprintf(&b, "effort = { %s }\n", strings.Join(parts, ", "))
 		funding := "capex"
@@ -315,8 +331,14 @@ func (g *gen) projects() []File {
 		}
 		fmt.Fprintf(&b, "funding = budget.%s\n", funding)
 		oneTime := 10000 * (2 + r.IntN(40))
-		fmt.Fprintf(&b, "cost {\none_time = %d\nper_year = %d\n}\n", oneTime, 1000*r.IntN(60))
-		fmt.Fprintf(&b, "benefit {\nper_year = %d\nramp_periods = %d\nyears = %d\n}\n", 5000*(r.IntN(80)), r.IntN(4), 3+r.IntN(3))
+		perYear, benefit, ramp, years := 1000*r.IntN(60), 5000*(r.IntN(80)), r.IntN(4), 3+r.IntN(3)
+		if g.c.Ranges {
+			fmt.Fprintf(&b, "cost {\none_time = pert(%d, %d, %d)\nper_year = %d\n}\n", oneTime*8/10, oneTime, oneTime*16/10, perYear)
+			fmt.Fprintf(&b, "benefit {\nper_year = triangular(%d, %d, %d)\nramp_periods = %d\nyears = %d\n}\n", benefit*6/10, benefit, benefit*11/10, ramp, years)
+		} else {
+			fmt.Fprintf(&b, "cost {\none_time = %d\nper_year = %d\n}\n", oneTime, perYear)
+			fmt.Fprintf(&b, "benefit {\nper_year = %d\nramp_periods = %d\nyears = %d\n}\n", benefit, ramp, years)
+		}
 		fmt.Fprintf(&b, "risk {\ndisruption = %.2f\nsecurity = %.2f\nfailure = %.2f\n}\n", 0.05*float64(r.IntN(7)), 0.05*float64(r.IntN(5)), 0.05*float64(r.IntN(8)))
 		if r.IntN(10) == 0 {
 			fmt.Fprintf(&b, "earliest_start = %q\n", g.label(r.IntN(max(1, g.c.Periods/2))))
@@ -363,6 +385,9 @@ func list(items []string, f func(string) string) string {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// number writes x in HCL with at most two decimals.
+func number(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
 
 func prefix(p string) func(string) string { return func(s string) string { return p + s } }
 

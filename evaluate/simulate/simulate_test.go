@@ -1,0 +1,288 @@
+package simulate
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// loadDir loads a roadmap directory, replacing old with new in its
+// files' text first (old "" replaces nothing).
+func loadDir(t *testing.T, dir, old, new string) *hclspec.Config {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string][]byte{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if old != "" {
+			data = []byte(strings.ReplaceAll(string(data), old, new))
+		}
+		sources[filepath.Join(dir, e.Name())] = data
+	}
+	cfg, diags := hclspec.NewLoader().LoadSources(dir, sources, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return cfg
+}
+
+// loadSource loads a one-file roadmap.
+func loadSource(t *testing.T, src string) *hclspec.Config {
+	t.Helper()
+	cfg, diags := hclspec.NewLoader().LoadSources("t", map[string][]byte{"t/main.hcl": []byte(src)}, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return cfg
+}
+
+func simulate(t *testing.T, cfg *hclspec.Config, opts Options) *Result {
+	t.Helper()
+	res, diags := Simulate(context.Background(), cfg, opts)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return res
+}
+
+func planOf(t *testing.T, cfg *hclspec.Config) *evaluate.Plan {
+	t.Helper()
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return plan
+}
+
+// TestPinnedRunsReproduceThePlan: with every estimate pinned to the value
+// roadmap plan uses, every run must be the plan: each project's dates in
+// every percentile, its NPVs, the portfolio's totals, and the committed
+// plan's team loads and budget spend. It holds for each estimate setting.
+func TestPinnedRunsReproduceThePlan(t *testing.T) {
+	cases := []struct {
+		name     string
+		cfg      func(t *testing.T) *hclspec.Config
+		estimate string
+	}{
+		{"it-department", func(t *testing.T) *hclspec.Config { return loadDir(t, "../../examples/it-department", "", "") }, "likely"},
+	}
+	for _, point := range []string{"likely", "mean", "p80"} {
+		cases = append(cases, struct {
+			name     string
+			cfg      func(t *testing.T) *hclspec.Config
+			estimate string
+		}{"it-department-ranges/" + point, func(t *testing.T) *hclspec.Config {
+			return loadDir(t, "../../examples/it-department-ranges", `estimate = "likely"`, fmt.Sprintf("estimate = %q", point))
+		}, point})
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := tc.cfg(t)
+			if string(cfg.Roadmap.Estimate) != tc.estimate {
+				t.Fatalf("estimate = %q", cfg.Roadmap.Estimate)
+			}
+			plan := planOf(t, cfg)
+			res := simulate(t, cfg, Options{Runs: 40, Seed: 3, Workers: 2, pinned: true})
+			comparePinned(t, cfg, plan, res)
+		})
+	}
+}
+
+func comparePinned(t *testing.T, cfg *hclspec.Config, plan *evaluate.Plan, res *Result) {
+	t.Helper()
+	if len(res.Projects) != len(plan.Projects) {
+		t.Fatalf("%d projects, plan has %d", len(res.Projects), len(plan.Projects))
+	}
+	deadline := map[string]int{}
+	for _, p := range cfg.Projects {
+		deadline[p.ID] = p.Deadline
+	}
+	for i, pp := range plan.Projects {
+		pr := res.Projects[i]
+		if pr.ID != pp.ID || pr.Rank != pp.Rank {
+			t.Fatalf("project %d is %s rank %d, plan has %s rank %d", i, pr.ID, pr.Rank, pp.ID, pp.Rank)
+		}
+		scheduled := pp.Status == evaluate.StatusScheduled
+		want := PlanFigures{Status: pp.Status, StartPeriod: pp.StartPeriod, EndPeriod: pp.EndPeriod, Start: pp.Start, End: pp.End, NPV: pp.NPV, RiskAdjustedNPV: pp.RiskAdjustedNPV}
+		if diff := cmp.Diff(want, pr.Plan); diff != "" {
+			t.Errorf("%s plan figures (-want +got):\n%s", pp.ID, diff)
+		}
+		if got := pr.ChanceScheduled; got != map[bool]float64{true: 1, false: 0}[scheduled] {
+			t.Errorf("%s: chance scheduled %v, plan status %s", pp.ID, got, pp.Status)
+		}
+		for _, got := range []*int{pr.P10StartPeriod, pr.P50StartPeriod, pr.P80StartPeriod, pr.P90StartPeriod} {
+			if diff := cmp.Diff(pp.StartPeriod, got); diff != "" {
+				t.Errorf("%s start percentile (-plan +got):\n%s", pp.ID, diff)
+			}
+		}
+		for _, got := range []*int{pr.P10EndPeriod, pr.P50EndPeriod, pr.P80EndPeriod, pr.P90EndPeriod} {
+			if diff := cmp.Diff(pp.EndPeriod, got); diff != "" {
+				t.Errorf("%s end percentile (-plan +got):\n%s", pp.ID, diff)
+			}
+		}
+		for _, got := range []*string{pr.P10End, pr.P50End, pr.P80End, pr.P90End} {
+			if diff := cmp.Diff(pp.End, got); diff != "" {
+				t.Errorf("%s end label (-plan +got):\n%s", pp.ID, diff)
+			}
+		}
+		for _, got := range []float64{pr.P10NPV, pr.P50NPV, pr.P90NPV, pr.MeanNPV} {
+			if got != pp.NPV {
+				t.Errorf("%s NPV percentile %v, plan %v", pp.ID, got, pp.NPV)
+			}
+		}
+		for _, got := range []float64{pr.P10RiskAdjustedNPV, pr.P50RiskAdjustedNPV, pr.P90RiskAdjustedNPV, pr.MeanRiskAdjustedNPV} {
+			if got != pp.RiskAdjustedNPV {
+				t.Errorf("%s risk-adjusted NPV percentile %v, plan %v", pp.ID, got, pp.RiskAdjustedNPV)
+			}
+		}
+		if d := deadline[pp.ID]; d >= 0 {
+			met := 0.0
+			if scheduled && *pp.EndPeriod-1 <= d {
+				met = 1
+			}
+			if pr.ChanceMeetsDeadline == nil || *pr.ChanceMeetsDeadline != met {
+				t.Errorf("%s: chance of meeting the deadline %v, want %v", pp.ID, pr.ChanceMeetsDeadline, met)
+			}
+		}
+	}
+	pf, tot := res.Portfolio, plan.Totals
+	for _, got := range []int{pf.P10FinishPeriod, pf.P50FinishPeriod, pf.P80FinishPeriod, pf.P90FinishPeriod} {
+		if got != tot.FinishPeriod {
+			t.Errorf("finish percentile %d, plan %d", got, tot.FinishPeriod)
+		}
+	}
+	pinnedSpread := func(v float64) Spread { return Spread{P10: v, P50: v, P80: v, P90: v, Mean: v} }
+	for name, c := range map[string]struct {
+		got  Spread
+		want float64
+	}{"npv": {pf.NPV, tot.NPV}, "risk_adjusted_npv": {pf.RiskAdjustedNPV, tot.RiskAdjustedNPV}, "cost": {pf.Cost, tot.Cost}, "scheduled": {pf.Scheduled, float64(tot.Scheduled)}} {
+		if diff := cmp.Diff(pinnedSpread(c.want), c.got); diff != "" {
+			t.Errorf("portfolio %s (-plan +got):\n%s", name, diff)
+		}
+	}
+	for _, tr := range res.Teams {
+		if tr.ChanceOverloaded != 0 || tr.P50PeakUtilization != tr.PlanPeakUtilization || tr.P90PeakUtilization != tr.PlanPeakUtilization {
+			t.Errorf("team %s under the committed plan: %+v", tr.ID, tr)
+		}
+	}
+	for _, br := range res.Budgets {
+		if br.ChanceOverrun != 0 {
+			t.Errorf("budget %s overruns in a pinned run", br.ID)
+		}
+		for _, w := range br.Windows {
+			if w.P50Spent != w.PlanSpent || w.P90Spent != w.PlanSpent || w.ChanceOverrun != 0 {
+				t.Errorf("budget %s window %s under the committed plan: %+v", br.ID, w.Window, w)
+			}
+		}
+	}
+	for _, e := range res.Estimates {
+		if e.FinishCorrelation != 0 || e.NPVCorrelation != 0 {
+			t.Errorf("pinned estimate %s.%s correlates: %+v", e.Project, e.Attribute, e)
+		}
+	}
+}
+
+// TestDeterministicAcrossWorkers: a seed gives the same result whatever
+// the number of workers; another seed gives another.
+func TestDeterministicAcrossWorkers(t *testing.T) {
+	cfg := loadDir(t, "../../examples/it-department-ranges", "", "")
+	one := simulate(t, cfg, Options{Runs: 300, Seed: 7, Workers: 1})
+	for _, w := range []int{2, 3, 8} {
+		if diff := cmp.Diff(one, simulate(t, cfg, Options{Runs: 300, Seed: 7, Workers: w})); diff != "" {
+			t.Errorf("%d workers differ from 1 (-1 +%d):\n%s", w, w, diff)
+		}
+	}
+	if cmp.Equal(one, simulate(t, cfg, Options{Runs: 300, Seed: 8, Workers: 2})) {
+		t.Error("seeds 7 and 8 gave the same result")
+	}
+}
+
+func TestSimulationChecks(t *testing.T) {
+	cfg := loadDir(t, "../../examples/it-department-ranges", "", "")
+	plan := planOf(t, cfg)
+	for _, c := range plan.Checks {
+		if c.ID == "nis2_on_time" || c.ID == "security_programme_holds" {
+			t.Errorf("plan evaluated simulation check %s", c.ID)
+		}
+	}
+	res := simulate(t, cfg, Options{Runs: 200, Seed: 1})
+	var ids []string
+	for _, c := range res.Checks {
+		ids = append(ids, c.ID)
+	}
+	want := []string{"nis2_before_audit", "focus", "nis2_on_time", "security_programme_holds", "policy.require_goal"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("checks (-want +got):\n%s", diff)
+	}
+	// Pinned, NIS2 always meets its deadline.
+	pinned := simulate(t, cfg, Options{Runs: 10, Seed: 1, pinned: true})
+	for _, c := range pinned.Checks {
+		if c.ID == "nis2_on_time" && !c.Passed {
+			t.Errorf("nis2_on_time failed with pinned estimates: %s", c.Message)
+		}
+	}
+}
+
+func TestOptionsAndLimits(t *testing.T) {
+	cfg := loadDir(t, "../../examples/it-department-ranges", "", "")
+	// 100 projects of 3 ranges keep over 500 figures a run: a million runs
+	// would keep 500 million.
+	var b strings.Builder
+	b.WriteString("roadmap {\n  start = \"2027-01\"\n}\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "project \"p%d\" {\n  duration = pert(1, 2, 3)\n  cost {\n    one_time = uniform(1, 2)\n    per_year = uniform(1, 2)\n  }\n}\n", i)
+	}
+	big := loadSource(t, b.String())
+	for _, tt := range []struct {
+		cfg     *hclspec.Config
+		runs    int
+		summary string
+	}{{cfg, -1, "Invalid number of runs"}, {cfg, MaxRuns + 1, "Invalid number of runs"}, {big, MaxRuns, "Too many runs for this roadmap"}} {
+		_, diags := Simulate(context.Background(), tt.cfg, Options{Runs: tt.runs})
+		if !diags.HasErrors() || diags[len(diags)-1].Summary != tt.summary {
+			t.Errorf("runs %d: %v, want %q", tt.runs, diags, tt.summary)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if res, diags := Simulate(ctx, cfg, Options{Runs: 100}); res != nil || !diags.HasErrors() {
+		t.Errorf("a cancelled simulation returned %v, %v", res, diags)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	cfg := loadDir(t, "../../examples/it-department", "", "")
+	_, diags := Simulate(context.Background(), cfg, Options{Runs: 10})
+	if !hasWarning(diags, "No ranged estimates") {
+		t.Errorf("no warning for a roadmap without ranges: %v", diags)
+	}
+	cfg = loadDir(t, "../../examples/it-department-ranges", `estimate = "likely"`, "optimize = true")
+	_, diags = Simulate(context.Background(), cfg, Options{Runs: 10})
+	if !hasWarning(diags, "Simulation plans in rank order") {
+		t.Errorf("no warning for optimize = true: %v", diags)
+	}
+}
+
+func hasWarning(diags hcl.Diagnostics, summary string) bool {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagWarning && d.Summary == summary {
+			return true
+		}
+	}
+	return false
+}
