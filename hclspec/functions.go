@@ -18,7 +18,7 @@ import (
 // environment, the clock or the network) plus sum, npv and irr, and the
 // ranged estimates pert, triangular and uniform.
 func Functions() map[string]function.Function {
-	return map[string]function.Function{
+	funcs := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
 		"can":             tryfunc.CanFunc,
 		"ceil":            stdlib.CeilFunc,
@@ -44,7 +44,7 @@ func Functions() map[string]function.Function {
 		"jsonencode":      stdlib.JSONEncodeFunc,
 		"keys":            stdlib.KeysFunc,
 		"length":          stdlib.LengthFunc,
-		"log":             stdlib.LogFunc,
+		"log":             logFunc,
 		"lookup":          stdlib.LookupFunc,
 		"lower":           stdlib.LowerFunc,
 		"max":             stdlib.MaxFunc,
@@ -53,7 +53,7 @@ func Functions() map[string]function.Function {
 		"npv":             npvFunc,
 		"parseint":        stdlib.ParseIntFunc,
 		"pert":            pertFunc,
-		"pow":             stdlib.PowFunc,
+		"pow":             powFunc,
 		"range":           stdlib.RangeFunc,
 		"regex":           stdlib.RegexFunc,
 		"regexall":        stdlib.RegexAllFunc,
@@ -89,6 +89,14 @@ func Functions() map[string]function.Function {
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 	}
+	// No function takes or returns an infinite number, or panics
+	// (numeric.go); try and can only pass on what their expressions give.
+	for name, f := range funcs {
+		if name != "try" && name != "can" {
+			funcs[name] = guardFunction(name, f)
+		}
+	}
+	return funcs
 }
 
 // flowsParam accepts a list of numbers; a tuple literal converts to it.
@@ -141,9 +149,9 @@ var npvFunc = function.New(&function.Spec{
 })
 
 // irr(flows) is the period rate at which the flows' present value is zero,
-// or null when the flows never change sign.
+// or null when there is none (finance.IRR).
 var irrFunc = function.New(&function.Spec{
-	Description: "Internal rate of return per period of flows, or null when they never change sign.",
+	Description: "Internal rate of return per period of flows, or null when no rate makes their present value zero.",
 	Params:      []function.Parameter{flowsParam},
 	Type:        function.StaticReturnType(cty.Number),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {

@@ -175,6 +175,7 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	}
 	if body, ok := f.Body.(*hclsyntax.Body); ok {
 		diags = append(diags, checkBody(body, 0)...)
+		guardArithmetic(body)
 	}
 	return f, diags
 }
@@ -197,6 +198,7 @@ func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Express
 	if diags.HasErrors() {
 		return expr, diags
 	}
+	guardArithmetic(expr)
 	return expr, checkExpr(expr, 0)
 }
 
