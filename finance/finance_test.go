@@ -84,6 +84,26 @@ func TestIRR(t *testing.T) {
 		{"doubling", []float64{-100, 0, 200}, 0.414214, true},
 		// Inflows first (a loan): 100 now, -121 in two periods: 10%.
 		{"loan", []float64{100, 0, -121}, 0.10, true},
+		// Another spreadsheet's documented results, flows changing sign
+		// twice: -32.606171% (the root nearer 10%; the other is 70%) and
+		// 104.62142%.
+		{"spreadsheet, two sign changes", []float64{-80, 90, 67, 72, -90}, -0.32606171, true},
+		{"spreadsheet, large rate", []float64{-700, 750, 900, 600, 850}, 1.0462142, true},
+		// These change sign and used to give null (issue 11).
+		// Two roots, 11% and 13%, between the old grid's 10% and 20%:
+		// -100 (1.11)(1.13)... = -100 z^2 + 224 z - 125.43 with z = 1+r.
+		{"two close roots", []float64{-100, 224, -125.43}, 0.11, true},
+		// Nearly everything lost: -99.9%, below the old grid's -99%.
+		{"near -100%", []float64{-1, 0.001}, -0.999, true},
+		// A rate above the old grid's 1e6.
+		{"huge rate", []float64{-1, 1e7}, 1e7 - 1, true},
+		// NPV touches zero at 0% without crossing: -(1 - x)^2.
+		{"double root", []float64{-1, 2, -1}, 0, true},
+		// Leading and trailing zeros do not move the rate.
+		{"zeros around", []float64{0, 0, -100, 110, 0}, 0.10, true},
+		// Changes sign twice but NPV = 1 - x + x^2 > 0 for every rate:
+		// no IRR (a spreadsheet says #NUM!).
+		{"no real root", []float64{1, -1, 1}, 0, false},
 		{"never changes sign: all costs", []float64{-100, -50}, 0, false},
 		{"never changes sign: all benefits", []float64{100, 50}, 0, false},
 		{"all zero", []float64{0, 0, 0}, 0, false},
@@ -95,7 +115,7 @@ func TestIRR(t *testing.T) {
 			if ok != tt.wantOK {
 				t.Fatalf("IRR(%v) ok = %v, want %v", tt.flows, ok, tt.wantOK)
 			}
-			if ok && math.Abs(got-tt.want) > 1e-6 {
+			if ok && math.Abs(got-tt.want) > 1e-6*math.Max(1, math.Abs(tt.want)) {
 				t.Errorf("IRR(%v) = %.8f, want %.6f", tt.flows, got, tt.want)
 			}
 		})
@@ -113,6 +133,49 @@ func TestIRRMultipleRoots(t *testing.T) {
 	}
 	if math.Abs(got-0.10) > 1e-6 && math.Abs(got-0.20) > 1e-6 {
 		t.Errorf("IRR = %.8f, want 0.10 or 0.20", got)
+	}
+}
+
+// TestIRRIsARoot: for flows that change sign once (the usual project:
+// costs, then benefits), of any length up to the 10,000-period limit and
+// any rate, IRR finds the rate and the present value there is zero to
+// rounding. The flows are built from a known rate, so the answer is known.
+func TestIRRIsARoot(t *testing.T) {
+	for _, n := range []int{2, 5, 40, 400, 10000} {
+		for _, want := range []float64{-0.999, -0.5, -0.01, 0, 0.0001, 0.1, 0.7, 3, 50, 1e4} {
+			// -1 now, then a level inflow a for n-1 periods with PV 1 at want.
+			flows := make([]float64, n)
+			flows[0] = -1
+			annuity := 0.0
+			for k := 1; k < n; k++ {
+				annuity += math.Pow(1+want, -float64(k))
+			}
+			if annuity == 0 || math.IsInf(annuity, 0) {
+				continue
+			}
+			for k := 1; k < n; k++ {
+				flows[k] = 1 / annuity
+			}
+			got, ok := IRR(flows)
+			if !ok || math.IsNaN(got) {
+				t.Errorf("n=%d rate %g: IRR = %v, %v", n, want, got, ok)
+				continue
+			}
+			if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+				t.Errorf("n=%d: IRR = %.12g, want %g", n, got, want)
+			}
+		}
+	}
+}
+
+// TestIRRPicksTheRootNearestTenPercent: with several rates, the one
+// nearest a spreadsheet's starting guess of 10%.
+func TestIRRPicksTheRootNearestTenPercent(t *testing.T) {
+	// Roots at 5%, 30% and 200%: -(z-1.05)(z-1.3)(z-3) with z = 1+r.
+	flows := []float64{-1, 1.05 + 1.3 + 3, -(1.05*1.3 + 1.05*3 + 1.3*3), 1.05 * 1.3 * 3}
+	got, ok := IRR(flows)
+	if !ok || math.Abs(got-0.05) > 1e-9 {
+		t.Errorf("IRR = %v, %v; want 0.05 (roots 5%%, 30%%, 200%%)", got, ok)
 	}
 }
 
