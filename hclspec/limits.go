@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/big"
 	"os"
 	"sort"
 	"strings"
@@ -40,6 +41,11 @@ const (
 	// MaxStringBytes bounds a string: a literal in a file, a --var value,
 	// or a string a variable or local computes.
 	MaxStringBytes = 64 << 10
+	// MaxNumberBytes bounds a number written out: a literal in a file,
+	// or a string converted to a number. Reading one takes time quadratic
+	// in its length (a 4 MiB literal took 28 s); the largest float64
+	// written out in full has 309 digits.
+	MaxNumberBytes = 1000
 	// MaxValueElements bounds the elements a variable or local holds.
 	MaxValueElements = 100_000
 	// MaxPeriods bounds the horizon, a duration and the length of any
@@ -327,10 +333,44 @@ func nestingTooDeep(rng hcl.Range) *hcl.Diagnostic {
 	}
 }
 
+// numberInRange reports whether f is zero or within float64's range
+// (about 4.9e-324 to 1.8e308 either side of zero). Numbers hold more
+// (cty keeps them as big.Float), but writing 1e9999999 out as text
+// takes more than a minute, and no figure of a roadmap needs more.
+func numberInRange(f *big.Float) bool {
+	if f.IsInf() {
+		return false
+	}
+	if f.Sign() == 0 {
+		return true
+	}
+	exp := f.MantExp(nil) // |f| = mant * 2^exp, 0.5 <= mant < 1
+	return exp >= -1073 && exp <= 1024
+}
+
+func numberOutOfRange(rng hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Number out of range",
+		Detail:   "This number is beyond about 1.8e308, or closer to zero than about 4.9e-324 without being zero: the range of numbers a roadmap may hold. Check the exponent and the number of digits.",
+		Subject:  rng.Ptr(),
+	}
+}
+
+func numberTooLong(rng hcl.Range, n int) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Number too long",
+		Detail:   fmt.Sprintf("This number is written with %d characters; a number may have at most %d. No amount needs more than 20 digits: use an exponent (2.5e9).", n, MaxNumberBytes),
+		Subject:  rng.Ptr(),
+	}
+}
+
 // checkTokenNesting lexes src (the lexer does not recurse) and refuses it
 // when brackets, braces, quotes, template sequences or runs of unary
 // operators nest deeper than MaxNesting: each level is a recursion in the
-// parser.
+// parser. It also refuses a number literal over MaxNumberBytes, which the
+// parser would take time quadratic in its length to read.
 func checkTokenNesting(src []byte, filename string) *hcl.Diagnostic {
 	if bound, _, sure := nestingBound(src, 0); sure && bound <= MaxNesting {
 		return nil // no need for the token list
@@ -352,6 +392,11 @@ func checkTokenNesting(src []byte, filename string) *hcl.Diagnostic {
 			unary = 0
 		case hclsyntax.TokenMinus, hclsyntax.TokenBang:
 			unary++
+		case hclsyntax.TokenNumberLit:
+			if len(t.Bytes) > MaxNumberBytes {
+				return numberTooLong(t.Range, len(t.Bytes))
+			}
+			unary = 0
 		default:
 			unary = 0
 		}
@@ -451,6 +496,11 @@ func checkExpr(e hclsyntax.Expression, depth int) hcl.Diagnostics {
 	case *hclsyntax.LiteralValueExpr:
 		if x.Val.Type() == cty.String && !x.Val.IsNull() && len(x.Val.AsString()) > MaxStringBytes {
 			diags = append(diags, stringTooLong(x.SrcRange, len(x.Val.AsString())))
+		}
+		if x.Val.Type() == cty.Number && x.Val.IsKnown() && !x.Val.IsNull() && !numberInRange(x.Val.AsBigFloat()) {
+			diags = append(diags, numberOutOfRange(x.SrcRange))
+			// Unknown from now on: what uses it is skipped, not reported again.
+			x.Val = cty.UnknownVal(cty.Number)
 		}
 	case *hclsyntax.BinaryOpExpr:
 		sub(x.LHS, x.RHS)
@@ -616,7 +666,7 @@ func isRefusal(summary string) bool {
 	switch summary {
 	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
 		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
-		"Broken symbolic link", "Not a regular file", "Cannot read file", "File is not UTF-8":
+		"Broken symbolic link", "Not a regular file", "Cannot read file", "File is not UTF-8", "Number too long":
 		return true
 	}
 	return false

@@ -255,7 +255,10 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 		sorted := sortedAttributes(attrs)
 		localAttrs = append(localAttrs, sorted...)
 	}
-	diags = append(diags, evaluateLocals(localAttrs, s)...)
+	diags = append(diags, evaluateLocals(ctx, localAttrs, s)...)
+	if err := ctx.Err(); err != nil {
+		return append(diags, interrupted(err))
+	}
 	diags = append(diags, checkValueSizes(varOrder, localAttrs, s)...)
 	for name, v := range s.locals {
 		cfg.LocalValues[name] = v

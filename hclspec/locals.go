@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"context"
 	"fmt"
 	"sort"
 
@@ -11,7 +12,8 @@ import (
 // evaluateLocals evaluates every local value in dependency order, so
 // locals may refer to variables and to each other in any order. Each cycle
 // is reported once, naming all of its members; the members stay unknown.
-func evaluateLocals(attrs []*hcl.Attribute, s *scope) hcl.Diagnostics {
+// It stops early, leaving the rest unknown, once ctx is done.
+func evaluateLocals(ctx context.Context, attrs []*hcl.Attribute, s *scope) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byName := map[string]*hcl.Attribute{}
 	var order []string
@@ -52,8 +54,12 @@ func evaluateLocals(attrs []*hcl.Attribute, s *scope) hcl.Diagnostics {
 	state := map[string]int{}
 	inCycle := map[string]bool{}
 	var stack []string
+	evaluated, stopped := 0, false
 	var visit func(name string)
 	visit = func(name string) {
+		if stopped {
+			return
+		}
 		state[name] = visiting
 		stack = append(stack, name)
 		for _, dep := range deps[name] {
@@ -87,7 +93,11 @@ func evaluateLocals(attrs []*hcl.Attribute, s *scope) hcl.Diagnostics {
 		}
 		stack = stack[:len(stack)-1]
 		state[name] = done
-		if inCycle[name] {
+		if inCycle[name] || stopped {
+			return
+		}
+		if evaluated++; evaluated%256 == 0 && ctx.Err() != nil {
+			stopped = true
 			return
 		}
 		v, d := s.eval(byName[name].Expr)
@@ -98,7 +108,7 @@ func evaluateLocals(attrs []*hcl.Attribute, s *scope) hcl.Diagnostics {
 		s.setLocal(name, v)
 	}
 	for _, name := range order {
-		if state[name] == unvisited {
+		if state[name] == unvisited && !stopped {
 			visit(name)
 		}
 	}

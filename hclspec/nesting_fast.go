@@ -15,6 +15,11 @@ package hclspec
 // matching the lexer's own brace count closes, and $${ and %%{ are
 // literal.
 //
+// It also returns sure = false when a run of the bytes a number literal is
+// made of ([0-9.eE+-]) is longer than MaxNumberBytes: only the lexer can
+// say whether it is one number, which parsing would take time quadratic
+// in its length to read.
+//
 // With cutEvery > 0 it also returns cuts: offsets, at least cutEvery
 // bytes apart, where a line starts outside any block, bracket, string or
 // comment, so the file can be parsed piece by piece (parseConfigPieces).
@@ -40,8 +45,16 @@ func nestingBound(src []byte, cutEvery int) (bound int, cuts []int, sure bool) {
 	note := func() {
 		bound = max(bound, depth+unary)
 	}
+	numberRun := 0
 	for i := 0; i < len(src); i++ {
 		c := src[i]
+		if modes[len(modes)-1] == modeMain && isNumberByte(c) {
+			if numberRun++; numberRun > MaxNumberBytes {
+				return bound, nil, false
+			}
+		} else {
+			numberRun = 0
+		}
 		if modes[len(modes)-1] == modeString {
 			switch c {
 			case '"':
@@ -142,6 +155,10 @@ func nestingBound(src []byte, cutEvery int) (bound int, cuts []int, sure bool) {
 		note()
 	}
 	return bound, cuts, true
+}
+
+func isNumberByte(c byte) bool {
+	return '0' <= c && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'
 }
 
 // skipLine returns the index of the newline ending the comment at i (or

@@ -1,0 +1,7 @@
+roadmap {
+  name  = "Bad input"
+  start = "2027-01"
+}
+budget "capex" {
+  amount = 1e-400
+}
