@@ -129,4 +129,3 @@ func TestNumberLiteralGuards(t *testing.T) {
 		t.Errorf("within the limits: %s", diags.Error())
 	}
 }
-
