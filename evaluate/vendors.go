@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -34,15 +35,56 @@ func evaluateVendors(cfg *hclspec.Config) ([]VendorResult, map[string]*hclspec.V
 
 	results := make([]VendorResult, 0, len(evals))
 	winners := map[string]*hclspec.Vendor{}
+	missing := map[*hclspec.Vendor][]missingScore{}
 	for _, ev := range evals {
-		res, winner, d := evaluateVendorSelection(ev, cfg.Vendors, vendors)
+		res, winner, d := evaluateVendorSelection(ev, cfg.Vendors, vendors, missing)
 		diags = append(diags, d...)
 		results = append(results, res)
 		if winner != nil {
 			winners[ev.ID] = winner
 		}
 	}
+	for _, v := range cfg.Vendors {
+		if m := missing[v]; len(m) > 0 {
+			diags = append(diags, missingScoresWarning(v, m))
+		}
+	}
 	return results, winners, diags
+}
+
+// missingScore is a criterion of an evaluation a vendor has no score for.
+type missingScore struct{ evaluation, criterion string }
+
+// missingScoresWarning is one warning per vendor, however many criteria
+// of however many evaluations it lacks: one per criterion and evaluation
+// made a 78 KB roadmap print 1.8 million warnings.
+func missingScoresWarning(v *hclspec.Vendor, missing []missingScore) *hcl.Diagnostic {
+	const listed = 10
+	var detail string
+	if len(missing) == 1 {
+		detail = fmt.Sprintf("Vendor %s has no score for criterion %s of evaluation %s; it counts as 0.",
+			hclspec.Quote(v.ID), hclspec.Quote(missing[0].criterion), hclspec.Quote(missing[0].evaluation))
+	} else {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Vendor %s has no score for %d criteria of the evaluations it is a candidate in: ", hclspec.Quote(v.ID), len(missing))
+		for i, m := range missing[:min(len(missing), listed)] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s of %s", hclspec.Quote(m.criterion), hclspec.Quote(m.evaluation))
+		}
+		if len(missing) > listed {
+			fmt.Fprintf(&b, " and %d more", len(missing)-listed)
+		}
+		b.WriteString("; each counts as 0.")
+		detail = b.String()
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
+		Summary:  "Missing vendor score",
+		Detail:   detail,
+		Subject:  v.Ranges.Range("scores", v.DeclRange).Ptr(),
+	}
 }
 
 // candidatesOf lists ev's candidate vendors: the listed ones, or every
@@ -76,7 +118,8 @@ func candidatesOf(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID map[string
 }
 
 // evaluateVendorSelection scores one evaluation (DESIGN.md section 2).
-func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID map[string]*hclspec.Vendor) (VendorResult, *hclspec.Vendor, hcl.Diagnostics) {
+// Criteria a candidate has no score for are added to missing.
+func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID map[string]*hclspec.Vendor, missing map[*hclspec.Vendor][]missingScore) (VendorResult, *hclspec.Vendor, hcl.Diagnostics) {
 	cands, diags := candidatesOf(ev, all, byID)
 	res := VendorResult{
 		Evaluation:   ev.ID,
@@ -133,12 +176,7 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 			}
 			s, ok := v.Scores[c]
 			if !ok {
-				diags = append(diags, &hcl.Diagnostic{
-					Severity: hcl.DiagWarning,
-					Summary:  "Missing vendor score",
-					Detail:   fmt.Sprintf("Vendor %q has no score for criterion %q of evaluation %q; it counts as 0.", v.ID, c, ev.ID),
-					Subject:  v.Ranges.Range("scores", v.DeclRange).Ptr(),
-				})
+				missing[v] = append(missing[v], missingScore{evaluation: ev.ID, criterion: c})
 			}
 			row.per[c] = ratio(s)
 			sum += ev.Criteria[c] * s

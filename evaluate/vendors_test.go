@@ -244,3 +244,35 @@ func TestProjectUsesEvaluationWinner(t *testing.T) {
 }
 
 func ptrFloat(x float64) *float64 { return &x }
+
+// TestMissingScoresOneWarningPerVendor: a vendor lacking scores in many
+// evaluations gets one warning listing the first criteria, not one per
+// criterion and evaluation (which let a small roadmap print millions).
+func TestMissingScoresOneWarningPerVendor(t *testing.T) {
+	criteria := map[string]float64{}
+	for _, c := range []string{"a", "b", "c", "d", "e", "f"} {
+		criteria[c] = 1
+	}
+	cfg := &hclspec.Config{Vendors: []*hclspec.Vendor{
+		{ID: "full", Category: "x", Scores: map[string]float64{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}, Ranges: hclspec.Ranges{}},
+		{ID: "one", Category: "x", Scores: map[string]float64{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1}, Ranges: hclspec.Ranges{}},
+		{ID: "none", Category: "x", Ranges: hclspec.Ranges{}},
+	}}
+	for _, id := range []string{"e1", "e2"} {
+		cfg.Evaluations = append(cfg.Evaluations, &hclspec.Evaluation{ID: id, Category: "x", Criteria: criteria, Years: 1,
+			Candidates: []string{"full", "none", "one"}, Ranges: hclspec.Ranges{}})
+	}
+	_, _, diags := evaluateVendors(cfg)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+": "+d.Detail)
+	}
+	want := []string{
+		`Missing vendor score: Vendor "one" has no score for 2 criteria of the evaluations it is a candidate in: "f" of "e1", "f" of "e2"; each counts as 0.`,
+		`Missing vendor score: Vendor "none" has no score for 12 criteria of the evaluations it is a candidate in: ` +
+			`"a" of "e1", "b" of "e1", "c" of "e1", "d" of "e1", "e" of "e1", "f" of "e1", "a" of "e2", "b" of "e2", "c" of "e2", "d" of "e2" and 2 more; each counts as 0.`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}

@@ -1,7 +1,10 @@
 package hclspec
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -22,4 +25,21 @@ func SortDiagnostics(diags hcl.Diagnostics) {
 			return a.Start.Byte < b.Start.Byte
 		}
 	})
+}
+
+// maxQuotedBytes bounds a user's string quoted in a diagnostic.
+const maxQuotedBytes = 80
+
+// Quote is %q of s, clipped to its first maxQuotedBytes bytes (with its
+// length) when longer: diagnostics quote ids, names and values that may
+// be 64 KiB long, and may be repeated for every block that uses them.
+func Quote(s string) string {
+	if len(s) <= maxQuotedBytes {
+		return strconv.Quote(s)
+	}
+	end := maxQuotedBytes
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return fmt.Sprintf("%q... (%d bytes)", s[:end], len(s))
 }

@@ -61,6 +61,11 @@ const (
 	// 1,000,000 cells take about 0.4 GB to plan as JSON and 1.2 GB as HTML,
 	// where 9,000,000 took 3.9 GB and 24 s for JSON alone.
 	MaxCapacityCells = 1_000_000
+	// MaxVendorScores bounds the vendor evaluations: each candidate's
+	// score on each criterion, over every evaluation, is a row of the
+	// plan. 1.8 million of them (300 vendors in 100 evaluations of 60
+	// criteria, a 69 KB roadmap) took 13 s to print as a table.
+	MaxVendorScores = 100_000
 )
 
 // loadBudget is what a directory has used of the limits so far.
@@ -707,6 +712,24 @@ func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
 			Summary:  "Plan too large",
 			Detail:   fmt.Sprintf("The projects' cash flows would span %s periods together, more than the %d a plan may hold. Shorten benefit years or durations, or use a longer period.", formatNumber(flows), MaxPlanCells),
 			Subject:  rm.DeclRange.Ptr(),
+		})
+	}
+	var scores int
+	var largest *Evaluation
+	for _, e := range cfg.Evaluations {
+		n := len(e.Candidates) * max(1, len(e.Criteria))
+		scores += n
+		if largest == nil || n > len(largest.Candidates)*max(1, len(largest.Criteria)) {
+			largest = e
+		}
+	}
+	if scores > MaxVendorScores {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail: fmt.Sprintf("The vendor evaluations would hold %d scores (each candidate on each criterion), more than the %d a plan may hold; evaluation %s alone scores %d candidates on %d criteria. List fewer candidates (candidates = [...]) or split the categories.",
+				scores, MaxVendorScores, Quote(largest.ID), len(largest.Candidates), len(largest.Criteria)),
+			Subject: largest.Ranges.Range("category", largest.DeclRange).Ptr(),
 		})
 	}
 	if cells := rm.Horizon * (len(cfg.Teams) + len(cfg.Budgets)); cells > MaxCapacityCells {

@@ -400,6 +400,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 	for _, v := range cfg.Vendors {
 		vendors[v.ID] = v
 	}
+	var byCategory map[string][]string // vendor ids by category, sorted
 	for _, e := range cfg.Evaluations {
 		if len(e.Candidates) > 0 {
 			if e.Category == "" {
@@ -421,12 +422,16 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 		if e.Category == "" {
 			continue
 		}
-		for _, v := range cfg.Vendors {
-			if v.Category == e.Category {
-				e.Candidates = append(e.Candidates, v.ID)
+		if byCategory == nil {
+			byCategory = map[string][]string{}
+			for _, v := range cfg.Vendors {
+				byCategory[v.Category] = append(byCategory[v.Category], v.ID)
+			}
+			for _, ids := range byCategory {
+				sort.Strings(ids)
 			}
 		}
-		sort.Strings(e.Candidates)
+		e.Candidates = append([]string(nil), byCategory[e.Category]...)
 		if len(e.Candidates) == 0 {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagWarning,

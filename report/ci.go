@@ -39,7 +39,7 @@ func IsCIFormat(format string) bool {
 // `validate` passes its diagnostics and no plan; `plan` passes its plan
 // (and any diagnostics it wants reported with it).
 func RenderCI(w io.Writer, format string, diags hcl.Diagnostics, p *evaluate.Plan, o Options) error {
-	r := ciReportOf(diags, p)
+	r := ciReportOf(LimitDiagnostics(SortDiagnostics(diags)), p)
 	switch format {
 	case FormatGitHub:
 		return renderGitHub(w, r)

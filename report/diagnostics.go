@@ -69,7 +69,7 @@ func renderDiagnosticsText(w io.Writer, diags hcl.Diagnostics, files map[string]
 	if width < 0 {
 		width = 0
 	}
-	diags, files = displayDiagnostics(diags, files)
+	diags, files = displayDiagnostics(LimitDiagnostics(diags), files)
 	return newDiagnosticTextWriter(w, files, uint(width), o.Color).WriteDiagnostics(diags)
 }
 
@@ -172,21 +172,27 @@ type SnippetJSON struct {
 }
 
 // NewDiagnosticsReport converts diags, in the order given, to their JSON
-// form. files supplies snippets; it may be nil.
+// form: the counts are of every diagnostic, the list holds those
+// LimitDiagnostics keeps. files supplies snippets; it may be nil.
 func NewDiagnosticsReport(diags hcl.Diagnostics, files map[string]*hcl.File) DiagnosticsReport {
-	r := DiagnosticsReport{
-		FormatVersion: DiagnosticsFormatVersion,
-		Diagnostics:   make([]DiagnosticJSON, 0, len(diags)),
-	}
+	r := DiagnosticsReport{FormatVersion: DiagnosticsFormatVersion}
 	for _, d := range diags {
+		switch d.Severity {
+		case hcl.DiagError:
+			r.ErrorCount++
+		case hcl.DiagWarning:
+			r.WarningCount++
+		}
+	}
+	shown := LimitDiagnostics(diags)
+	r.Diagnostics = make([]DiagnosticJSON, 0, len(shown))
+	for _, d := range shown {
 		dj := DiagnosticJSON{Summary: d.Summary, Detail: d.Detail}
 		switch d.Severity {
 		case hcl.DiagError:
 			dj.Severity = "error"
-			r.ErrorCount++
 		case hcl.DiagWarning:
 			dj.Severity = "warning"
-			r.WarningCount++
 		default:
 			dj.Severity = "invalid"
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	wordwrap "github.com/mitchellh/go-wordwrap"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
@@ -19,9 +20,9 @@ import (
 // an index of each file's line starts built once, instead of scanning the
 // file from its first byte (grapheme by grapheme) for every diagnostic:
 // on a 5 MiB roadmap that scan costs most of a second per diagnostic.
-// Diagnostics it does not handle itself (no source, values of the
-// expression to print, files with lone carriage returns) go to HCL's
-// writer.
+// It also clips the values it quotes after "with" (HCL's writer quotes
+// whole strings, 64 KiB each). Diagnostics whose file it does not have go
+// to HCL's writer, which says the source is not available.
 type diagnosticTextWriter struct {
 	w     io.Writer
 	files map[string]*hcl.File
@@ -43,9 +44,19 @@ func newDiagnosticTextWriter(w io.Writer, files map[string]*hcl.File, width uint
 // way hcl.RangeScanner with bufio.ScanLines counts lines.
 type lineIndex struct {
 	starts []int
-	// odd is set when the file has a carriage return outside a CRLF pair,
-	// which HCL's scanner counts as a line break of its own.
-	odd bool
+	// numbers holds each line's number as HCL's scanner reports it when
+	// the file has a carriage return outside a CRLF pair, which the
+	// scanner counts as a line break of its own (though bufio.ScanLines
+	// does not split there); nil when line k is simply number k+1.
+	numbers []int
+}
+
+// number is the line number HCL shows for line k (0-based).
+func (idx *lineIndex) number(k int) int {
+	if idx.numbers != nil {
+		return idx.numbers[k]
+	}
+	return k + 1
 }
 
 func newLineIndex(src []byte) *lineIndex {
@@ -60,18 +71,34 @@ func newLineIndex(src []byte) *lineIndex {
 			idx.starts = append(idx.starts, off)
 		}
 	}
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '\r')
-		if i < 0 {
-			break
-		}
-		off += i + 1
-		if off >= len(src) || src[off] != '\n' {
-			idx.odd = true
-			break
+	if lone := loneCarriageReturns(src); len(lone) > 0 {
+		idx.numbers = make([]int, len(idx.starts))
+		extra := 0
+		for k, start := range idx.starts {
+			for len(lone) > 0 && lone[0] < start {
+				extra++
+				lone = lone[1:]
+			}
+			idx.numbers[k] = k + 1 + extra
 		}
 	}
 	return idx
+}
+
+// loneCarriageReturns lists the offsets of carriage returns not followed
+// by a line feed.
+func loneCarriageReturns(src []byte) []int {
+	var lone []int
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\r')
+		if i < 0 {
+			return lone
+		}
+		off += i + 1
+		if off >= len(src) || src[off] != '\n' {
+			lone = append(lone, off-1)
+		}
+	}
 }
 
 // line returns the range and text of line k (0-based) as the scanner
@@ -85,10 +112,11 @@ func (idx *lineIndex) line(src []byte, filename string, k int) (hcl.Range, []byt
 	text := src[start:end]
 	text = bytes.TrimSuffix(text, []byte{'\n'})
 	text = bytes.TrimSuffix(text, []byte{'\r'})
+	line := idx.number(k)
 	return hcl.Range{
 		Filename: filename,
-		Start:    hcl.Pos{Line: k + 1, Column: 1, Byte: start},
-		End:      hcl.Pos{Line: k + 1, Column: 1 + len(text), Byte: start + len(text)},
+		Start:    hcl.Pos{Line: line, Column: 1, Byte: start},
+		End:      hcl.Pos{Line: line, Column: 1 + len(text), Byte: start + len(text)},
 	}, text
 }
 
@@ -111,7 +139,7 @@ func (dw *diagnosticTextWriter) index(name string, file *hcl.File) *lineIndex {
 }
 
 func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
-	if d == nil || d.Subject == nil || (d.Expression != nil && d.EvalContext != nil) {
+	if d == nil || d.Subject == nil {
 		return dw.hcl.WriteDiagnostic(d)
 	}
 	file := dw.files[d.Subject.Filename]
@@ -119,9 +147,6 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 		return dw.hcl.WriteDiagnostic(d)
 	}
 	idx := dw.index(d.Subject.Filename, file)
-	if idx.odd {
-		return dw.hcl.WriteDiagnostic(d)
-	}
 
 	var colorCode, highlightCode, resetCode string
 	if dw.color {
@@ -202,6 +227,7 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 		}
 	}
 	b.WriteByte('\n')
+	writeExpressionValues(&b, d)
 
 	if d.Detail != "" {
 		detail := d.Detail
@@ -261,4 +287,130 @@ func clipLine(text []byte, before, highlighted hcl.Range, highlightCode, resetCo
 		fmt.Fprintf(&b, "... (%d more bytes)", len(text)-we)
 	}
 	return b.String()
+}
+
+// writeExpressionValues writes the values of the variables d's expression
+// refers to, as HCL's writer does ("with local.x as 3,"), but quoting at
+// most maxQuotedValueBytes of each string.
+func writeExpressionValues(b *bytes.Buffer, d *hcl.Diagnostic) {
+	if d.Expression == nil || d.EvalContext == nil {
+		return
+	}
+	vars := d.Expression.Variables()
+	stmts := make([]string, 0, len(vars))
+	seen := make(map[string]bool, len(vars))
+	for _, traversal := range vars {
+		val, diags := traversal.TraverseAbs(d.EvalContext)
+		if diags.HasErrors() {
+			continue // most likely reported already
+		}
+		name := traversalString(traversal)
+		if seen[name] {
+			continue
+		}
+		switch {
+		case !val.IsKnown(), val.IsMarked():
+			continue
+		case val.IsNull():
+			stmts = append(stmts, name+" set to null")
+		default:
+			stmts = append(stmts, name+" as "+diagnosticValueString(val))
+		}
+		seen[name] = true
+	}
+	sort.Strings(stmts)
+	for i, stmt := range stmts {
+		if i == 0 {
+			b.WriteString("with ")
+		} else {
+			b.WriteString("     ")
+		}
+		b.WriteString(stmt)
+		if i == len(stmts)-1 {
+			b.WriteString(".\n\n")
+		} else {
+			b.WriteString(",\n")
+		}
+	}
+}
+
+// maxQuotedValueBytes bounds a string quoted in a diagnostic.
+const maxQuotedValueBytes = 80
+
+// quoteClipped is %q of s, or of its first maxQuotedValueBytes bytes
+// followed by how long it is.
+func quoteClipped(s string) string {
+	if len(s) <= maxQuotedValueBytes {
+		return fmt.Sprintf("%q", s)
+	}
+	end := maxQuotedValueBytes
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return fmt.Sprintf("%q... (%d bytes)", s[:end], len(s))
+}
+
+// traversalString names a traversal as HCL's writer does.
+func traversalString(traversal hcl.Traversal) string {
+	var b strings.Builder
+	for _, step := range traversal {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			b.WriteString(s.Name)
+		case hcl.TraverseAttr:
+			b.WriteByte('.')
+			b.WriteString(s.Name)
+		case hcl.TraverseIndex:
+			b.WriteByte('[')
+			if s.Key.Type().IsPrimitiveType() {
+				b.WriteString(diagnosticValueString(s.Key))
+			} else {
+				b.WriteString("...")
+			}
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
+}
+
+// diagnosticValueString describes a value as HCL's writer does, strings
+// clipped.
+func diagnosticValueString(val cty.Value) string {
+	ty := val.Type()
+	switch {
+	case val.IsNull():
+		return "null"
+	case !val.IsKnown():
+		return "(not yet known)"
+	case ty == cty.Bool:
+		if val.True() {
+			return "true"
+		}
+		return "false"
+	case ty == cty.Number:
+		return val.AsBigFloat().Text('g', 10)
+	case ty == cty.String:
+		return quoteClipped(val.AsString())
+	case ty.IsCollectionType() || ty.IsTupleType():
+		switch l := val.LengthInt(); l {
+		case 0:
+			return "empty " + ty.FriendlyName()
+		case 1:
+			return ty.FriendlyName() + " with 1 element"
+		default:
+			return fmt.Sprintf("%s with %d elements", ty.FriendlyName(), l)
+		}
+	case ty.IsObjectType():
+		atys := ty.AttributeTypes()
+		switch len(atys) {
+		case 0:
+			return "object with no attributes"
+		case 1:
+			for k := range atys {
+				return "object with 1 attribute " + quoteClipped(k)
+			}
+		}
+		return fmt.Sprintf("object with %d attributes", len(atys))
+	}
+	return ty.FriendlyName()
 }

@@ -71,7 +71,9 @@ func TestDiagnosticTextMatchesHCLOnRandomRanges(t *testing.T) {
 		"roadmap {\n}\n\n\n# comment\nteam \"t\" {\n  capacity = 3 }",
 		"",
 		"\n",
-		"a = 1\r\rb = 2\r\n", // a lone CR: HCL's writer prints this one
+		"a = 1\r\rb = 2\r\n", // lone CRs: HCL's scanner counts each as a line break
+		"a = 1\rb = 2\nc = 3\r\r\nd = 4\r",
+		"\r\r\n\rx\n\n\r",
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for si, src := range sources {
@@ -102,6 +104,73 @@ func TestDiagnosticTextMatchesHCLOnRandomRanges(t *testing.T) {
 		}
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No source", Subject: &hcl.Range{Filename: "other.hcl"}})
 		checkSameAsHCL(t, "source "+string(rune('0'+si)), diags, files)
+	}
+}
+
+// TestDiagnosticTextExpressionValuesMatchHCL: for an error in an
+// expression, both writers list the values it refers to ("with
+// local.n as 3,") the same way, values of every kind.
+func TestDiagnosticTextExpressionValuesMatchHCL(t *testing.T) {
+	dir := t.TempDir()
+	src := `roadmap {
+  start = "2027-01"
+}
+locals {
+  s   = "text"
+  n   = 3
+  l   = [1, 2]
+  e   = []
+  t   = ["a", 1]
+  o   = { k = 1 }
+  o2  = { a = 1, b = 2 }
+  no  = {}
+  yes = true
+  nul = null
+  m   = tomap({ a = 1 })
+  bad1 = local.s + local.n
+  bad2 = local.l + local.o + local.yes
+  bad3 = local.nul + local.e + local.t
+  bad4 = local.o2 + local.no + local.m + local.m["a"]
+  bad5 = [for x in local.l : x + local.s]
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := hclspec.NewLoader()
+	_, diags := l.LoadDir(dir, hclspec.LoadOptions{})
+	withValues := 0
+	for _, d := range diags {
+		if d.Expression != nil && d.EvalContext != nil {
+			withValues++
+		}
+	}
+	if withValues < 5 {
+		t.Fatalf("%d diagnostics carry values, want at least 5: %s", withValues, diags.Error())
+	}
+	checkSameAsHCL(t, "expression values", SortDiagnostics(diags), l.Files())
+}
+
+// TestDiagnosticTextClipsValues: a 10,000-byte string an expression
+// refers to is quoted in part, with its length.
+func TestDiagnosticTextClipsValues(t *testing.T) {
+	dir := t.TempDir()
+	src := "roadmap {\n  start = \"2027-01\"\n}\nlocals {\n  big = join(\"\", [for i in range(1000) : \"abcdefghij\"])\n  bad = local.big + 1\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := hclspec.NewLoader()
+	_, diags := l.LoadDir(dir, hclspec.LoadOptions{})
+	var got bytes.Buffer
+	if err := RenderDiagnosticsText(&got, diags, l.Files(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "with local.big as \"" + strings.Repeat("abcdefghij", 8) + "\"... (10000 bytes).\n"
+	if !strings.Contains(got.String(), want) {
+		t.Errorf("output does not contain %q:\n%s", want, got.String())
+	}
+	if got.Len() > 1000 {
+		t.Errorf("%d bytes printed for one diagnostic", got.Len())
 	}
 }
 
