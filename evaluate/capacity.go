@@ -44,6 +44,10 @@ func (e *evaluation) buildPlan() *Plan {
 	for _, t := range e.cfg.Teams {
 		plan.Teams = append(plan.Teams, TeamInfo{ID: t.ID, Title: t.Title, Capacity: t.Capacity, CostPerFTE: money(t.CostPerFTE)})
 	}
+	plan.Departments = make([]DepartmentInfo, 0, len(e.cfg.Departments))
+	for _, d := range e.cfg.Departments {
+		plan.Departments = append(plan.Departments, DepartmentInfo{ID: d.ID, Title: d.Title, Head: d.Head, Needs: append([]string{}, d.Needs...)})
+	}
 	for _, b := range e.cfg.Budgets {
 		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(budgetPer(b))})
 	}
@@ -96,6 +100,9 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Duration:        max(p.Duration, 1),
 		Mandatory:       p.Mandatory,
 		DependsOn:       append([]string{}, p.DependsOn...),
+		EndorsedBy:      append([]string{}, p.EndorsedBy...),
+		OpposedBy:       append([]string{}, p.OpposedBy...),
+		Provides:        append([]string{}, p.Provides...),
 		Goals:           map[string]float64{},
 		Effort:          map[string]float64{},
 		Funding:         p.Funding,

@@ -35,9 +35,48 @@ type Plan struct {
 
 	// Additions to DESIGN.md's fields, so a saved plan renders (show, html,
 	// graph, diff) without its sources.
-	Goals   []GoalInfo   `json:"goals"`
-	Teams   []TeamInfo   `json:"teams"`
-	Budgets []BudgetInfo `json:"budgets"`
+	Goals       []GoalInfo       `json:"goals"`
+	Teams       []TeamInfo       `json:"teams"`
+	Budgets     []BudgetInfo     `json:"budgets"`
+	Departments []DepartmentInfo `json:"departments"`
+
+	// View is set on a plan narrowed to the projects that concern some
+	// stakeholders (plan --department, --goal, --team); see evaluate/views.
+	View *View `json:"view,omitempty"`
+}
+
+// DepartmentInfo echoes a department.
+type DepartmentInfo struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Head  string   `json:"head"`
+	Needs []string `json:"needs"`
+}
+
+// View describes a plan narrowed to its stakeholders' projects: who they
+// are, and how each project that remains concerns them. Totals, periods
+// and the project list of such a plan count those projects only.
+type View struct {
+	Stakeholders []Stakeholder `json:"stakeholders"`
+	Projects     []ViewProject `json:"projects"` // in rank order
+	Excluded     int           `json:"excluded"` // projects of the whole plan left out
+	Whole        Totals        `json:"whole"`    // the whole plan's totals, for comparison
+}
+
+// Stakeholder is a department, goal or team a view is for.
+type Stakeholder struct {
+	Kind  string `json:"kind"` // department | goal | team
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// FTEPeriods is the work a team puts into the scheduled projects of
+	// the view (FTE x periods); 0 for other kinds.
+	FTEPeriods float64 `json:"fte_periods"`
+}
+
+// ViewProject says how a project concerns the view's stakeholders.
+type ViewProject struct {
+	ID        string   `json:"id"`
+	Relations []string `json:"relations"` // "endorsed by finance", "staffed by platform (2 FTE)", ...
 }
 
 // RoadmapInfo echoes the roadmap block.
@@ -99,14 +138,19 @@ type ProjectPlan struct {
 	PaybackPeriods  *float64 `json:"payback_periods"`
 
 	// Additions.
-	Duration  int                `json:"duration"`
-	Mandatory bool               `json:"mandatory"`
-	DependsOn []string           `json:"depends_on"`
-	Goals     map[string]float64 `json:"goals"`
-	Effort    map[string]float64 `json:"effort"`
-	Funding   string             `json:"funding"`
-	Vendor    string             `json:"vendor"`   // resolved vendor id, "" when none
-	Deadline  *string            `json:"deadline"` // label of the last allowed period
+	Duration  int      `json:"duration"`
+	Mandatory bool     `json:"mandatory"`
+	DependsOn []string `json:"depends_on"`
+	// EndorsedBy and OpposedBy are department ids; Provides the
+	// capabilities it adds (a department's needs can name them).
+	EndorsedBy []string           `json:"endorsed_by"`
+	OpposedBy  []string           `json:"opposed_by"`
+	Provides   []string           `json:"provides"`
+	Goals      map[string]float64 `json:"goals"`
+	Effort     map[string]float64 `json:"effort"`
+	Funding    string             `json:"funding"`
+	Vendor     string             `json:"vendor"`   // resolved vendor id, "" when none
+	Deadline   *string            `json:"deadline"` // label of the last allowed period
 	// EarliestStart is the label of the first period it may start in
 	// (its earliest_start), EarliestStartPeriod that period's index; both
 	// null when it has none.

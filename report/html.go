@@ -112,6 +112,11 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		{"Risk appetite", fixed(p.Roadmap.RiskAppetite, 2)},
 		{"Projects in parallel", maxPar},
 	}
+	var viewFacts []htmlFact
+	for _, r := range viewRows(p) {
+		viewFacts = append(viewFacts, htmlFact{r[0], r[1]})
+	}
+	page.Facts = append(viewFacts, page.Facts...)
 	t := p.Totals
 	finish := "—"
 	if t.Scheduled > 0 && t.FinishPeriod > 0 {

@@ -166,6 +166,9 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		pr.Reasons = nonNil(pr.Reasons)
 		pr.Findings = nonNil(pr.Findings)
 		pr.DependsOn = nonNil(pr.DependsOn)
+		pr.EndorsedBy = nonNil(pr.EndorsedBy)
+		pr.OpposedBy = nonNil(pr.OpposedBy)
+		pr.Provides = nonNil(pr.Provides)
 		pr.Goals = nonNilMap(pr.Goals)
 		pr.Effort = nonNilMap(pr.Effort)
 		pr.CashFlows = nonNil(pr.CashFlows)
@@ -200,6 +203,23 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 	q.Goals = nonNil(q.Goals)
 	q.Teams = nonNil(q.Teams)
 	q.Budgets = nonNil(q.Budgets)
+	q.Departments = nonNil(q.Departments)
+	for i := range q.Departments {
+		d := q.Departments[i]
+		d.Needs = nonNil(d.Needs)
+		q.Departments[i] = d
+	}
+	if q.View != nil {
+		v := *q.View
+		v.Stakeholders = nonNil(v.Stakeholders)
+		v.Projects = nonNil(v.Projects)
+		for i := range v.Projects {
+			vp := v.Projects[i]
+			vp.Relations = nonNil(vp.Relations)
+			v.Projects[i] = vp
+		}
+		q.View = &v
+	}
 	return &q
 }
 

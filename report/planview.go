@@ -107,7 +107,49 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, [2]string{"Checks", text})
 	}
+	return append(viewRows(p), rows...)
+}
+
+// viewRows describe a stakeholder view (plan --department, --goal,
+// --team): whose it is, how much of the plan it holds, and how each of
+// its projects concerns them. Nil for a whole plan.
+func viewRows(p *evaluate.Plan) [][2]string {
+	v := p.View
+	if v == nil {
+		return nil
+	}
+	var who []string
+	for _, st := range v.Stakeholders {
+		text := st.Kind + " " + st.ID
+		if st.Title != "" && st.Title != st.ID {
+			text += " (" + st.Title + ")"
+		}
+		if st.Kind == "team" {
+			text += fmt.Sprintf(", %s FTE-%s in scheduled projects", formatQuantity(st.FTEPeriods), periodOr(p.Roadmap.Period))
+		}
+		who = append(who, text)
+	}
+	n := len(v.Projects)
+	rows := [][2]string{
+		{"View", strings.Join(who, "; ")},
+		{"Scope", fmt.Sprintf("%d of the plan's %d projects concern them; the figures below count these only (whole plan: %s, NPV %s)",
+			n, n+v.Excluded, countsText(v.Whole), formatMoney(v.Whole.NPV, p.Roadmap.Currency))},
+	}
+	var concerns []string
+	for _, vp := range v.Projects {
+		concerns = append(concerns, vp.ID+": "+strings.Join(vp.Relations, ", "))
+	}
+	if len(concerns) > 0 {
+		rows = append(rows, [2]string{"Concerns", strings.Join(concerns, "; ")})
+	}
 	return rows
+}
+
+func periodOr(unit string) string {
+	if unit == "" {
+		return "period"
+	}
+	return unit
 }
 
 // scoringText is "alignment 0.5, value 0.3, safety 0.2; value scale EUR

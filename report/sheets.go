@@ -213,13 +213,24 @@ func rankedSheet(p *evaluate.Plan) (sheet, error) {
 		{"deadline", kindText}, {"reasons", kindText},
 	}}
 	lk := newPlanLookup(p)
+	relations := map[string]string{}
+	if p.View != nil {
+		s.columns = append(s.columns, sheetColumn{"concerns", kindText})
+		for _, vp := range p.View.Projects {
+			relations[vp.ID] = strings.Join(vp.Relations, "; ")
+		}
+	}
 	for _, pr := range p.Projects {
-		s.rows = append(s.rows, []sheetCell{
+		row := []sheetCell{
 			intCell(pr.Rank), textCell(pr.ID), userCell(pr.Title), textCell(pr.Status), textCell(pr.Gate),
 			boolCell(pr.Mandatory), numCell(pr.Score), numCell(pr.Alignment), numCell(pr.Risk),
 			strPtrCell(pr.Start), strPtrCell(pr.End), intPtrCell(pr.StartPeriod), intPtrCell(pr.EndPeriod),
 			strPtrCell(pr.Deadline), userCell(reasonsText(lk.projectReasons(pr))),
-		})
+		}
+		if p.View != nil {
+			row = append(row, textCell(relations[pr.ID]))
+		}
+		s.rows = append(s.rows, row)
 	}
 	return s, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -35,6 +36,8 @@ type planOptions struct {
 	optimize         bool
 	seed             int64
 	timeLimit        time.Duration
+	view             views.Selector // --department, --goal, --team
+	split            string         // --split DIR: an HTML page per department
 }
 
 func newPlanCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -81,6 +84,8 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
 	f.StringVar(&o.out, "out", "", "also save the JSON plan to `FILE` (for show and --compare); with --format xlsx, the workbook")
 	addTableFlag(cmd, &o.table)
+	addViewFlags(cmd, &o.view)
+	f.StringVar(&o.split, "split", "", "with --format html: write an HTML page per department, and an index, into `DIR`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
@@ -104,6 +109,9 @@ func (o *planOptions) validate() error {
 	}
 	if err := validateSheetFlags(o.format, o.table, o.out, o.base != "" || o.compare != "", true); err != nil {
 		return err
+	}
+	if o.split != "" && (o.format != "html" || o.base != "" || o.compare != "" || !o.view.Empty()) {
+		return errors.New("--split needs --format html, and writes every department's view itself (no --department, --goal, --team, --base or --compare)")
 	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
@@ -168,8 +176,20 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	if err := ctx.Err(); err != nil {
 		return interrupted(err)
 	}
+	// The JSON plan saved with --out is the whole plan; a stakeholder
+	// view only narrows what is shown.
+	shown, err := narrowPlan(plan, o.view)
+	if err != nil {
+		return err
+	}
+	if o.split != "" {
+		if err := writeSplitHTML(g, s, plan, o.split); err != nil {
+			return err
+		}
+		return checkFailures(s, plan)
+	}
 	if report.BinaryFormat(o.format) {
-		if err := writeBinaryPlan(ctx, g, s, plan, o.format, o.out, "plan"); err != nil {
+		if err := writeBinaryPlan(ctx, g, s, shown, o.format, o.out, "plan"); err != nil {
 			return err
 		}
 		return checkFailures(s, plan)
@@ -202,7 +222,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	var buf bytes.Buffer
 	ropts := g.outOptions(s)
 	ropts.Table = o.table
-	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, plan, format, ropts) }); err != nil {
+	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, shown, format, ropts) }); err != nil {
 		return err
 	}
 	if err := savePlan(ctx, o.out, saved); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -51,7 +52,7 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 			return 1, err
 		}
 		before = p
-		d = diff.Diff(before, current)
+		d = diff.Diff(viewOf(before, o.view), viewOf(current, o.view))
 		d.Before.Source, d.After.Source = o.compare, o.dir
 	default:
 		p, err := planAtRevision(ctx, g, s, o)
@@ -59,7 +60,7 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 			return 1, err
 		}
 		before = p
-		d = diff.Diff(before, current)
+		d = diff.Diff(viewOf(before, o.view), viewOf(current, o.view))
 		d.Before.Source, d.After.Source = o.base, "working tree"
 	}
 
@@ -233,4 +234,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// viewOf narrows a plan of a diff to the stakeholder view: the other plan
+// may lack the stakeholder (a department added since), which leaves it no
+// projects rather than failing.
+func viewOf(p *evaluate.Plan, sel views.Selector) *evaluate.Plan {
+	if sel.Empty() {
+		return p
+	}
+	return views.Narrow(p, sel)
 }

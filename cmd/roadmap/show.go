@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -20,6 +21,7 @@ type showOptions struct {
 	format string
 	table  string // --table: the table of --format csv
 	out    string // --out: write the output there instead of stdout
+	view   views.Selector
 }
 
 func newShowCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -51,6 +53,7 @@ FILE "-" reads the plan from standard input.`,
 		},
 	}
 	addTableFlag(cmd, &o.table)
+	addViewFlags(cmd, &o.view)
 	cmd.Flags().StringVar(&o.out, "out", "", "write the output to `FILE` (atomically) instead of standard output")
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")
 	return cmd
@@ -76,6 +79,9 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 	}
 	plan, err := decodeSavedPlan(name, data)
 	if err != nil {
+		return err
+	}
+	if plan, err = narrowPlan(plan, o.view); err != nil {
 		return err
 	}
 	if report.BinaryFormat(o.format) {

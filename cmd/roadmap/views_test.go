@@ -1,0 +1,142 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPlanStakeholderViews: --department, --goal and --team narrow the
+// plan in every format; the table is the golden file.
+func TestPlanStakeholderViews(t *testing.T) {
+	res := runCLI(t, "plan", "--department", "finance", exampleDir)
+	res.wantExit(t, 0)
+	assertGolden(t, filepath.Join("plan", "it-department.department-finance.txt"), res.Stdout)
+
+	res = runCLI(t, "plan", "--format", "json", "--team", "apps", exampleDir)
+	res.wantExit(t, 0)
+	var p struct {
+		Projects []struct{ ID string }
+		View     struct {
+			Stakeholders []struct {
+				Kind       string
+				ID         string
+				FTEPeriods float64 `json:"fte_periods"`
+			}
+			Projects []struct {
+				ID        string
+				Relations []string
+			}
+			Excluded int
+		}
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Projects) == 0 || len(p.Projects) != len(p.View.Projects) || p.View.Excluded+len(p.Projects) != 10 {
+		t.Errorf("view: %d projects, %+v", len(p.Projects), p.View)
+	}
+	for _, vp := range p.View.Projects {
+		if len(vp.Relations) != 1 || !strings.HasPrefix(vp.Relations[0], "staffed by apps (") {
+			t.Errorf("%s: %v", vp.ID, vp.Relations)
+		}
+	}
+	if st := p.View.Stakeholders; len(st) != 1 || st[0].Kind != "team" || st[0].FTEPeriods <= 0 {
+		t.Errorf("stakeholders %+v", st)
+	}
+
+	for _, format := range []string{"markdown", "html", "csv"} {
+		res := runCLI(t, "plan", "--format", format, "--goal", "secure_operations", exampleDir)
+		res.wantExit(t, 0)
+		if !strings.Contains(res.Stdout, "contributes 1 to secure") {
+			t.Errorf("%s does not show the relations", format)
+		}
+	}
+}
+
+// TestViewUnknownID: a misspelt stakeholder is an error with a "did you
+// mean", on plan and show.
+func TestViewUnknownID(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "plan.json")
+	runCLI(t, "plan", "--out", saved, exampleDir).wantExit(t, 0)
+	for _, args := range [][]string{
+		{"plan", "--department", "finanse", exampleDir},
+		{"show", "--department", "finanse", saved},
+	} {
+		res := runCLI(t, args...)
+		res.wantExit(t, 1)
+		if !strings.Contains(res.Stderr, `unknown department "finanse" (did you mean "finance"?)`) || res.Stdout != "" {
+			t.Errorf("%v: stderr %q stdout %q", args, res.Stderr, res.Stdout)
+		}
+	}
+}
+
+// TestShowViewMatchesPlan: a view of a saved plan is the same as plan's.
+func TestShowViewMatchesPlan(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "plan.json")
+	planned := runCLI(t, "plan", "--out", saved, "--department", "hr", exampleDir)
+	planned.wantExit(t, 0)
+	shown := runCLI(t, "show", "--department", "hr", saved)
+	shown.wantExit(t, 0)
+	if planned.Stdout != shown.Stdout {
+		t.Errorf("show differs from plan")
+	}
+	// --out saved the whole plan, not the view.
+	if !strings.Contains(readFile(t, saved), `"id": "e_crm_replacement"`) || strings.Contains(readFile(t, saved), `"view"`) {
+		t.Errorf("--out did not save the whole plan")
+	}
+}
+
+// TestDiffView: the diff of a view compares the stakeholder's projects
+// only.
+func TestDiffView(t *testing.T) {
+	dir := copyExampleWithout(t)
+	saved := filepath.Join(t.TempDir(), "before.json")
+	runCLI(t, "plan", "--out", saved, dir).wantExit(t, 0)
+	// Sales stops opposing the CRM replacement: finance's view changes
+	// (finance endorses it), hr's does not.
+	src := readFile(t, filepath.Join(dir, "projects.hcl"))
+	edited := strings.Replace(src, "opposed_by  = [department.sales]", "opposed_by  = []", 1)
+	if edited == src {
+		t.Fatal("fixture edit did not apply")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "projects.hcl"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fin := runCLI(t, "plan", "--compare", saved, "--detailed-exitcode", "--department", "finance", dir)
+	fin.wantExit(t, 2)
+	if !strings.Contains(fin.Stdout, "e_crm_replacement") {
+		t.Errorf("finance diff:\n%s", fin.Stdout)
+	}
+	hr := runCLI(t, "plan", "--compare", saved, "--format", "json", "--department", "hr", dir)
+	if strings.Contains(hr.Stdout, "e_crm_replacement") {
+		t.Errorf("hr's diff shows a project that does not concern hr:\n%s", hr.Stdout)
+	}
+}
+
+// TestSplitHTML: --split writes a page per department and an index.
+func TestSplitHTML(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	res := runCLI(t, "plan", "--format", "html", "--split", dir, exampleDir)
+	res.wantExit(t, 0)
+	for _, name := range []string{"index.html", "department-finance.html", "department-sales.html", "department-operations.html", "department-hr.html"} {
+		data := readFile(t, filepath.Join(dir, name))
+		if !strings.HasPrefix(data, "<!DOCTYPE html>") {
+			t.Errorf("%s is not a page", name)
+		}
+	}
+	index := readFile(t, filepath.Join(dir, "index.html"))
+	if !strings.Contains(index, `<a href="department-finance.html">Finance</a>`) {
+		t.Errorf("index:\n%s", index)
+	}
+	if page := readFile(t, filepath.Join(dir, "department-sales.html")); !strings.Contains(page, "opposed by sales") {
+		t.Errorf("sales page lacks its relations")
+	}
+	bad := runCLI(t, "plan", "--split", dir, exampleDir)
+	bad.wantExit(t, 1)
+	if !strings.Contains(bad.Stderr, "--split needs --format html") {
+		t.Errorf("stderr %q", bad.Stderr)
+	}
+}
