@@ -22,6 +22,7 @@ import (
 type Streams struct {
 	In            io.Reader
 	Out, Err      io.Writer
+	InIsTerminal  bool // the console edits lines only on a terminal
 	OutIsTerminal bool
 	ErrIsTerminal bool
 	Env           []string // os.Environ()-style
@@ -256,6 +257,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
 		newImportCmd(g, s),
+		newConsoleCmd(g, s),
 	)
 	// cobra's completion command prints its help and exits 0 for a shell it
 	// does not know ("roadmap completion bsh"); make that an error.
@@ -292,6 +294,7 @@ func Execute(version string, args []string, s *Streams) int {
 func defaultStreams() *Streams {
 	return &Streams{
 		In:            os.Stdin,
+		InIsTerminal:  isTerminal(os.Stdin),
 		Out:           os.Stdout,
 		Err:           os.Stderr,
 		OutIsTerminal: isTerminal(os.Stdout),
