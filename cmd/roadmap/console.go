@@ -130,9 +130,9 @@ func exitStatus(failed bool) error {
 // interactive runs a line editor with history and completion.
 func (cs *consoleSession) interactive() error {
 	rl, err := readline.NewEx(&readline.Config{
-		Prompt:          "> ",
-		AutoComplete:    cs,
-		Stdin:           io.NopCloser(cs.s.In),
+		Prompt:       "> ",
+		AutoComplete: cs,
+		Stdin:        io.NopCloser(cs.s.In),
 		// The line editor draws with cursor movements: its own output goes
 		// unguarded; values and diagnostics still go through the guards.
 		Stdout:          cs.s.exactOut(),
