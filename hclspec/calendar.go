@@ -110,9 +110,32 @@ var (
 	reYear    = regexp.MustCompile(`^(\d{4})$`)
 )
 
+// The dates a roadmap may name: from the first day of MinYear to the last
+// of MaxYear. Every label then has a four-digit year that parses back
+// (year 0 would give ISO weeks of year -1, "-001-W52"), and renderers
+// never meet a date they cannot write.
+const (
+	MinYear = 1900
+	MaxYear = 9999
+)
+
 // ParseDateSpan parses "YYYY-MM-DD", "YYYY-MM", "YYYY-Qn", "YYYY-Www" (ISO
-// week) or "YYYY" into the half-open span of days [from, to) it names.
+// week) or "YYYY" into the half-open span of days [from, to) it names,
+// which must lie within the years MinYear to MaxYear.
 func ParseDateSpan(s string) (from, to time.Time, err error) {
+	from, to, err = parseDateSpan(s)
+	if err == nil && (from.Year() < MinYear || to.After(EndOfDates())) {
+		return from, to, fmt.Errorf("%q is outside the dates a roadmap may name, the years %d to %d", s, MinYear, MaxYear)
+	}
+	return from, to, err
+}
+
+// EndOfDates is the day after the last a roadmap may name.
+func EndOfDates() time.Time {
+	return time.Date(MaxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func parseDateSpan(s string) (from, to time.Time, err error) {
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	switch {
 	case reDay.MatchString(s):

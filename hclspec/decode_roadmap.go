@@ -72,6 +72,17 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 			rm.Horizon = v
 		}
 	}
+	if startOK {
+		// The whole plan, not only its start, stays within the dates a
+		// roadmap may name, so every period label parses back.
+		if end := NewCalendar(rm.Period, start).PeriodDate(rm.Horizon); end.After(EndOfDates()) {
+			name := "horizon"
+			if r.attrs[name] == nil {
+				name = "start"
+			}
+			r.fail(name, "Plan runs past the year 9999", fmt.Sprintf("Starting at %s, the %d-%s horizon runs past the end of %d, the last year a roadmap may plan. Shorten the horizon or start earlier.", rm.Start, rm.Horizon, rm.Period, MaxYear))
+		}
+	}
 	if v, ok := r.num("discount_rate"); ok && r.between("discount_rate", v, 0, 1, "It is an annual fraction: write 8% as 0.08.") {
 		rm.DiscountRate = v
 	}

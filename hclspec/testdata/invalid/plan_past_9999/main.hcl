@@ -1,0 +1,4 @@
+roadmap {
+  start   = "9999-Q3"
+  horizon = 3
+}
