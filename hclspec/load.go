@@ -189,6 +189,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 		byType[b.Type] = append(byType[b.Type], b)
 	}
 	decls := declarations{}
+	var spelling idSpelling // composed, one script, no look-alikes
 	// declare records an id and reports a duplicate; false means skip it.
 	declare := func(b *hcl.Block) bool {
 		id := b.Labels[0]
@@ -218,6 +219,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 			return false
 		}
 		decls[b.Type][id] = b.DefRange
+		spelling.check(b.Type, id, b.LabelRanges[0])
 		return true
 	}
 
@@ -371,6 +373,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 			diags = append(diags, d)
 		}
 	}
+	diags = append(diags, spelling.diags...)
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
 	diags = append(diags, checkPeriodLimits(cfg)...)
