@@ -94,6 +94,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Benefit:         money(f.Benefit),
 		NPV:             money(f.NPV),
 		RiskAdjustedNPV: money(f.RiskAdjustedNPV),
+		ExpectedLoss:    money(f.ExpectedLoss),
 		ROI:             ratioPtr(f.ROI),
 		IRR:             ratioPtr(f.IRR),
 		PaybackPeriods:  ratioPtr(f.Payback),
@@ -109,7 +110,9 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		CashFlows:       make([]float64, len(f.Flows)),
 	}
 	for _, fd := range pe.findings {
-		pp.Reasons = append(pp.Reasons, fd.Message)
+		if fd.Severity != SeverityWarning {
+			pp.Reasons = append(pp.Reasons, fd.Message)
+		}
 	}
 	for k, v := range p.Goals {
 		pp.Goals[k] = v
@@ -229,6 +232,11 @@ func (e *evaluation) projectTotals() Totals {
 			t.Deferred++
 		case StatusDropped:
 			t.Dropped++
+		}
+		for _, f := range pe.findings {
+			if f.Severity == SeverityWarning {
+				t.Warnings++
+			}
 		}
 	}
 	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = money(cost), money(benefit), money(npv), money(rnpv), money(snpv)

@@ -6,6 +6,7 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -57,7 +58,12 @@ func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
 		pe.gate = gate
 		pe.status = status
 	}
-	pe.findings = append(pe.findings, Finding{Gate: gate, Message: msg, Range: sourceRange(rng)})
+	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityError, Message: msg, Range: sourceRange(rng)})
+}
+
+// warn records a finding that does not change the project's status.
+func (pe *projectEval) warn(gate, msg string, rng hcl.Range) {
+	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityWarning, Message: msg, Range: sourceRange(rng)})
 }
 
 // evaluation holds the lookups every stage shares.
@@ -113,6 +119,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		return nil, e.diags
 	}
 	e.applySchedule(prob, sch)
+	e.warnValueDestroyers()
 	plan := e.buildPlan()
 	plan.Optimization = optimization
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
@@ -248,5 +255,22 @@ func (e *evaluation) computeFinance() {
 		f, diags := projectFinanceOf(pe.cfg, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate)
 		pe.fin = f
 		e.diags = append(e.diags, diags...)
+	}
+}
+
+// warnValueDestroyers gives every scheduled non-mandatory project with a
+// negative risk-adjusted NPV a warning, unless the roadmap's hurdle sets a
+// minimum risk-adjusted NPV (then the value gate has already judged it).
+func (e *evaluation) warnValueDestroyers() {
+	if h := e.roadmap.Hurdle; h != nil && h.MinRiskAdjustedNPV != nil {
+		return
+	}
+	for _, pe := range e.ranked {
+		p := pe.cfg
+		if pe.status != StatusScheduled || p.Mandatory || money(pe.fin.RiskAdjustedNPV) >= 0 {
+			continue
+		}
+		pe.warn(GateValue, fmt.Sprintf("destroys value: risk-adjusted NPV of %s", formatMoney(math.Round(pe.fin.RiskAdjustedNPV), e.currency)),
+			p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange)))
 	}
 }

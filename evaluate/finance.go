@@ -22,8 +22,11 @@ type projectFinance struct {
 
 	Cost, Benefit        float64 // undiscounted sums
 	NPV, RiskAdjustedNPV float64
-	ROI, IRR, Payback    *float64
-	PeriodRate           float64
+	// ExpectedLoss is disruption x disruption_cost + security x
+	// security_cost, at go-live, undiscounted.
+	ExpectedLoss      float64
+	ROI, IRR, Payback *float64
+	PeriodRate        float64
 }
 
 // periodRate converts an annual discount rate into the rate of one period
@@ -99,16 +102,25 @@ func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*h
 		BuildSpend: append([]float64(nil), outflows[:max(p.Duration, 1)]...),
 		PeriodRate: periodRate(annualRate, ppy),
 	}
+	// Risk-adjusted: the build is paid whatever happens; a project that
+	// fails is not run, so its run flows (benefits and run costs alike)
+	// count with the chance of success; a disruption or a security
+	// incident at go-live costs its expected loss.
+	d := max(p.Duration, 1)
 	success := 1 - p.Risk.Failure
 	adjusted := make([]float64, len(outflows))
 	for k := range outflows {
 		f.Flows[k] = benefits[k] - outflows[k]
-		adjusted[k] = benefits[k]*success - outflows[k]
+		adjusted[k] = f.Flows[k]
+		if k >= d {
+			adjusted[k] *= success
+		}
 		f.Cost += outflows[k]
 		f.Benefit += benefits[k]
 	}
+	f.ExpectedLoss = p.Risk.Disruption*p.Risk.DisruptionCost + p.Risk.Security*p.Risk.SecurityCost
 	f.NPV = finance.PresentValue(f.PeriodRate, f.Flows)
-	f.RiskAdjustedNPV = finance.PresentValue(f.PeriodRate, adjusted)
+	f.RiskAdjustedNPV = finance.PresentValue(f.PeriodRate, adjusted) - f.ExpectedLoss/math.Pow(1+f.PeriodRate, float64(d))
 	if f.Cost > 0 {
 		roi := (f.Benefit - f.Cost) / f.Cost
 		f.ROI = &roi
@@ -129,7 +141,7 @@ func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*h
 	if pb, ok := finance.Payback(f.Flows); ok {
 		f.Payback = &pb
 	}
-	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV} {
+	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss} {
 		if !finance.Finite(x) {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -137,7 +149,7 @@ func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*h
 				Detail:   fmt.Sprintf("Project %q's cash flows do not sum to a finite amount; check its cost, benefit and effort figures.", p.ID),
 				Subject:  p.DeclRange.Ptr(),
 			})
-			f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ROI, f.IRR, f.Payback = 0, 0, 0, 0, nil, nil, nil
+			f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss, f.ROI, f.IRR, f.Payback = 0, 0, 0, 0, 0, nil, nil, nil
 			for k := range f.Flows {
 				f.Flows[k], f.Outflows[k], f.Benefits[k] = 0, 0, 0
 			}

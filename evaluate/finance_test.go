@@ -60,8 +60,10 @@ func TestProjectFinance(t *testing.T) {
 			// npv = -8000 - 7000/1.02 + 700/1.02^2 + 1700/1.02^3 + 1700/1.02^4
 			//     + 1700/1.02^5 = -8000 - 6862.75 + 672.82 + 1601.95
 			//     + 1570.54 + 1539.74 = -9477.70.
-			// failure 0.25 keeps 75% of benefits: -8000, -7000, 450, 1200 x 3:
-			// -8000 - 6862.75 + 432.53 + 1130.79 + 1108.62 + 1086.88 = -11103.94.
+			// failure 0.25: the build (-8000 - 6862.75 = -14862.75) is paid
+			// whatever happens; 75% of the run flows' present value
+			// (672.82 + 1601.95 + 1570.54 + 1539.74 = 5385.05) counts:
+			// -14862.75 + 4038.78 = -10823.96.
 			// The flows change sign, so there is an IRR: -24.414760% a
 			// quarter, (1 - 0.244148)^4 - 1 = -67.360162% a year. Cumulative
 			// flow ends at -8800: no payback.
@@ -78,7 +80,31 @@ func TestProjectFinance(t *testing.T) {
 			vendor: &hclspec.Vendor{ID: "v", OneTime: 1000, Annual: 400},
 			want: projectFinance{
 				Flows: []float64{-8000, -7000, 700, 1700, 1700, 1700}, Cost: 16200, Benefit: 7000,
-				NPV: -9477.70, RiskAdjustedNPV: -11103.94, ROI: ptr(-0.567901), IRR: ptr(-0.673602),
+				NPV: -9477.70, RiskAdjustedNPV: -10823.96, ROI: ptr(-0.567901), IRR: ptr(-0.673602),
+			},
+		},
+		{
+			// docs/evaluation.md's risk-adjusted example: yearly at 10%,
+			// one_time 1000 in one build year, then 3 years of benefit 800
+			// less run cost 100: -1000, 700, 700, 700. npv = -1000 + 700 x
+			// 2.486852 = 740.80. failure 0.2 keeps 80% of the run flows'
+			// 1740.80: 1392.64; disruption 0.1 x 2000 + security 0.05 x 4000
+			// = 400 expected at go-live (year 1): 400 / 1.1 = 363.64.
+			// rNPV = -1000 + 1392.64 - 363.64 = 29.00. IRR: 700 x annuity = 1000
+			// at 48.7184%; payback 2 + 300/700 (the build year, then -300 left).
+			name: "risk in money",
+			ppy:  1, rate: 0.10,
+			p: func() *hclspec.Project {
+				p := newProject("x", 1)
+				p.Cost = hclspec.Cost{OneTime: 1000, PerYear: 100}
+				p.Benefit = hclspec.Benefit{PerYear: 800, Years: 3}
+				p.Risk = hclspec.Risk{Failure: 0.2, Disruption: 0.1, DisruptionCost: 2000, Security: 0.05, SecurityCost: 4000}
+				return p
+			},
+			want: projectFinance{
+				Flows: []float64{-1000, 700, 700, 700}, Cost: 1300, Benefit: 2400,
+				NPV: 740.80, RiskAdjustedNPV: 29.00, ExpectedLoss: 400, ROI: ptr(1100.0 / 1300), IRR: ptr(0.487184),
+				Payback: ptr(2 + 300.0/700),
 			},
 		},
 		{

@@ -16,20 +16,20 @@ import (
 // riskEps absorbs float noise when a risk score is compared with the appetite.
 const riskEps = 1e-9
 
-// applyGates runs every project through the gates in order: alignment,
-// departments, viability, resources, risk (DESIGN.md section 4). A project
-// stops at the first gate it fails; that gate's findings are all reported.
-// Mandatory projects skip alignment, departments and risk. Projects are
-// visited dependencies first, so "depends on dropped project" is decided.
+// applyGates runs every project through every gate, in order: alignment,
+// departments, viability, resources, risk and value (DESIGN.md section 4).
+// Every failure is a finding, so a project dropped for one reason still
+// shows the others it would meet next; its status and gate come from the
+// first. Mandatory projects skip alignment, departments, risk and value.
+// Projects are visited dependencies first, so "depends on dropped project"
+// is decided.
 func (e *evaluation) applyGates() {
+	gates := []func(*projectEval) bool{e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
 	for _, pe := range e.topoOrder() {
 		pe.alignment = e.alignmentOf(pe.cfg)
 		pe.risk = pe.cfg.Risk.Score()
-		gates := []func(*projectEval) bool{e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate}
 		for _, gate := range gates {
-			if !gate(pe) {
-				break
-			}
+			gate(pe)
 		}
 	}
 }
@@ -410,6 +410,60 @@ func (e *evaluation) riskGate(pe *projectEval) bool {
 		fmt.Sprintf("risk %s exceeds the risk appetite of %s", formatNumber(pe.risk, 4), formatNumber(e.roadmap.RiskAppetite, 4)),
 		p.Ranges.Range(attr, p.Ranges.Range("risk", p.DeclRange)))
 	return false
+}
+
+// valueGate: the roadmap's hurdle, when it has one: risk-adjusted NPV at
+// least min_risk_adjusted_npv, IRR at least min_irr, payback within
+// max_payback periods. Every threshold missed is a finding.
+func (e *evaluation) valueGate(pe *projectEval) bool {
+	h := e.roadmap.Hurdle
+	p := pe.cfg
+	if h == nil || p.Mandatory {
+		return true
+	}
+	f := &pe.fin
+	rng := p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange))
+	ok := true
+	if m := h.MinRiskAdjustedNPV; m != nil && money(f.RiskAdjustedNPV) < money(*m) {
+		pe.fail(StatusDropped, GateValue, fmt.Sprintf("risk-adjusted NPV of %s is below the hurdle of %s",
+			formatMoney(f.RiskAdjustedNPV, e.currency), formatMoney(*m, e.currency)), rng)
+		ok = false
+	}
+	if m := h.MinIRR; m != nil {
+		switch {
+		case f.IRR == nil && f.NPV > 0 && f.Cost == 0:
+			// Nothing to invest, only returns: an unbounded rate.
+		case f.IRR == nil:
+			pe.fail(StatusDropped, GateValue, fmt.Sprintf("has no IRR (its cash flows never change sign), so it cannot reach the hurdle of %s", formatPercent(*m)), rng)
+			ok = false
+		case ratio(*f.IRR) < ratio(*m):
+			pe.fail(StatusDropped, GateValue, fmt.Sprintf("IRR of %s is below the hurdle of %s", formatPercent(*f.IRR), formatPercent(*m)), rng)
+			ok = false
+		}
+	}
+	if m := h.MaxPayback; m != nil {
+		switch {
+		case f.Payback == nil:
+			pe.fail(StatusDropped, GateValue, fmt.Sprintf("never pays back, so it misses the hurdle of %s", e.periodsText(*m)), rng)
+			ok = false
+		case ratio(*f.Payback) > ratio(*m):
+			pe.fail(StatusDropped, GateValue, fmt.Sprintf("pays back after %s, later than the hurdle of %s", e.periodsText(*f.Payback), e.periodsText(*m)), rng)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// periodsText is "2.5 quarters" in the roadmap's period unit.
+func (e *evaluation) periodsText(n float64) string {
+	unit := string(e.cal.Unit)
+	if unit == "" {
+		unit = "period"
+	}
+	if n == 1 {
+		return "1 " + unit
+	}
+	return formatNumber(n, 2) + " " + unit + "s"
 }
 
 // keyRange is the range of one key or reference of a project attribute

@@ -195,13 +195,84 @@ func TestGates(t *testing.T) {
 			want:   []Finding{{Gate: GateRisk, Message: "risk 0.44 exceeds the risk appetite of 0.4", Range: sourceRange(rng(17))}},
 		},
 		{
-			name: "gates stop at the first failure",
+			// Every gate runs: the status and gate come from the first
+			// failure, and the later ones are findings too.
+			name: "every gate reports",
 			setup: func(_ *hclspec.Config, p *hclspec.Project) {
 				p.Goals = map[string]float64{}
 				p.Risk.Failure = 0.9
 			},
 			status: StatusDropped,
-			want:   []Finding{{Gate: GateAlignment, Message: "contributes to no goal", Range: sourceRange(rng(10))}},
+			want: []Finding{
+				{Gate: GateAlignment, Message: "contributes to no goal", Range: sourceRange(rng(10))},
+				{Gate: GateRisk, Message: "risk 0.9 exceeds the risk appetite of 0.4", Range: sourceRange(rng(17))},
+			},
+		},
+		{
+			// p: build 2 quarters of 5000 + 2 x 1000 FTE = 7000, then
+			// 40000 a year (10000 a quarter) for 5 years; no discounting.
+			// rNPV = -14000 + 200000 = 186000; payback 2 + 14000/10000 = 3.4
+			// quarters; IRR 55.83% a quarter, 1.5583^4 - 1 = 489.7% a year.
+			name: "value: below the hurdle's risk-adjusted NPV",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Roadmap.Hurdle = &hclspec.Hurdle{MinRiskAdjustedNPV: ptrFloat(200000)}
+				p.Ranges["benefit.per_year"] = rng(30)
+			},
+			status: StatusDropped,
+			want:   []Finding{{Gate: GateValue, Message: "risk-adjusted NPV of EUR 186,000 is below the hurdle of EUR 200,000", Range: sourceRange(rng(30))}},
+		},
+		{
+			name: "value: every threshold missed is a finding",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Roadmap.Hurdle = &hclspec.Hurdle{MinRiskAdjustedNPV: ptrFloat(1e6), MinIRR: ptrFloat(10), MaxPayback: ptrFloat(3)}
+				p.Ranges["benefit.per_year"] = rng(30)
+			},
+			status: StatusDropped,
+			want: []Finding{
+				{Gate: GateValue, Message: "risk-adjusted NPV of EUR 186,000 is below the hurdle of EUR 1,000,000", Range: sourceRange(rng(30))},
+				{Gate: GateValue, Message: "IRR of 489.7% is below the hurdle of 1,000%", Range: sourceRange(rng(30))},
+				{Gate: GateValue, Message: "pays back after 3.4 quarters, later than the hurdle of 3 quarters", Range: sourceRange(rng(30))},
+			},
+		},
+		{
+			name: "value: a project that never pays back",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Roadmap.Hurdle = &hclspec.Hurdle{MinIRR: ptrFloat(0.08), MaxPayback: ptrFloat(12)}
+				p.Benefit.PerYear = 0
+				p.Ranges["benefit.per_year"] = rng(30)
+			},
+			status: StatusDropped,
+			want: []Finding{
+				{Gate: GateValue, Message: "has no IRR (its cash flows never change sign), so it cannot reach the hurdle of 8%", Range: sourceRange(rng(30))},
+				{Gate: GateValue, Message: "never pays back, so it misses the hurdle of 12 quarters", Range: sourceRange(rng(30))},
+			},
+		},
+		{
+			name: "value: within the hurdle",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Roadmap.Hurdle = &hclspec.Hurdle{MinRiskAdjustedNPV: ptrFloat(0), MinIRR: ptrFloat(0.08), MaxPayback: ptrFloat(12)}
+			},
+			status: StatusScheduled, want: []Finding{},
+		},
+		{
+			name: "value: a mandatory project is exempt",
+			setup: func(cfg *hclspec.Config, p *hclspec.Project) {
+				cfg.Roadmap.Hurdle = &hclspec.Hurdle{MinRiskAdjustedNPV: ptrFloat(1e6)}
+				p.Mandatory = true
+			},
+			status: StatusScheduled, want: []Finding{},
+		},
+		{
+			// Without a hurdle a scheduled project that destroys value is
+			// kept, with a warning: rNPV -14000.
+			name: "value: a warning without a hurdle",
+			setup: func(_ *hclspec.Config, p *hclspec.Project) {
+				p.Benefit.PerYear = 0
+				p.Ranges["benefit.per_year"] = rng(30)
+			},
+			status: StatusScheduled,
+			want: []Finding{{Gate: GateValue, Severity: SeverityWarning, Range: sourceRange(rng(30)),
+				Message: "destroys value: risk-adjusted NPV of EUR -14,000"}},
 		},
 	}
 	for _, tt := range tests {
@@ -213,15 +284,23 @@ func TestGates(t *testing.T) {
 			if got.Status != tt.status {
 				t.Errorf("status %s, want %s (reasons %q)", got.Status, tt.status, got.Reasons)
 			}
+			wantGate, errors := "", 0
+			for i := range tt.want {
+				if tt.want[i].Severity == "" {
+					tt.want[i].Severity = SeverityError
+				}
+				if tt.want[i].Severity == SeverityError {
+					errors++
+					if wantGate == "" {
+						wantGate = tt.want[i].Gate
+					}
+				}
+			}
 			if diff := cmp.Diff(tt.want, got.Findings); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
-			wantGate := ""
-			if len(tt.want) > 0 {
-				wantGate = tt.want[0].Gate
-			}
-			if got.Gate != wantGate || len(got.Reasons) != len(tt.want) {
-				t.Errorf("gate %q reasons %q, want gate %q and one reason per finding", got.Gate, got.Reasons, wantGate)
+			if got.Gate != wantGate || len(got.Reasons) != errors {
+				t.Errorf("gate %q reasons %q, want gate %q and one reason per error finding", got.Gate, got.Reasons, wantGate)
 			}
 		})
 	}

@@ -17,6 +17,7 @@ const (
 	GateViability   = "viability"
 	GateResources   = "resources"
 	GateRisk        = "risk"
+	GateValue       = "value"    // the roadmap's hurdle, when it has one
 	GateSchedule    = "schedule" // not a gate proper: deferred while scheduling
 )
 
@@ -111,9 +112,10 @@ type ProjectPlan struct {
 	Title   string   `json:"title"`
 	Rank    int      `json:"rank"` // 1-based over every project
 	Status  string   `json:"status"`
-	Gate    string   `json:"gate"` // gate that dropped or deferred it; "" when scheduled
-	Reasons []string `json:"reasons"`
-	// Findings are the reasons with the gate and the source range responsible.
+	Gate    string   `json:"gate"`    // gate that dropped or deferred it; "" when scheduled
+	Reasons []string `json:"reasons"` // the error findings' messages
+	// Findings are the reasons with the gate and the source range
+	// responsible, and any warnings.
 	Findings []Finding `json:"findings"`
 
 	Score     float64 `json:"score"`
@@ -128,14 +130,17 @@ type ProjectPlan struct {
 	Start       *string `json:"start"`        // label of start_period
 	End         *string `json:"end"`          // label of the last period it runs in
 
-	Cost            float64  `json:"cost"`
-	Benefit         float64  `json:"benefit"`
-	NPV             float64  `json:"npv"`
-	RiskAdjustedNPV float64  `json:"risk_adjusted_npv"`
-	ScheduledNPV    *float64 `json:"scheduled_npv"` // null unless scheduled
-	ROI             *float64 `json:"roi"`           // null when cost is 0
-	IRR             *float64 `json:"irr"`           // annual; null when flows never change sign
-	PaybackPeriods  *float64 `json:"payback_periods"`
+	Cost            float64 `json:"cost"`
+	Benefit         float64 `json:"benefit"`
+	NPV             float64 `json:"npv"`
+	RiskAdjustedNPV float64 `json:"risk_adjusted_npv"`
+	// ExpectedLoss is disruption x disruption_cost + security x
+	// security_cost: the loss expected at go-live, undiscounted.
+	ExpectedLoss   float64  `json:"expected_loss"`
+	ScheduledNPV   *float64 `json:"scheduled_npv"` // null unless scheduled
+	ROI            *float64 `json:"roi"`           // null when cost is 0
+	IRR            *float64 `json:"irr"`           // annual; null when flows never change sign
+	PaybackPeriods *float64 `json:"payback_periods"`
 
 	// Additions.
 	Duration  int      `json:"duration"`
@@ -160,11 +165,20 @@ type ProjectPlan struct {
 }
 
 // Finding is one reason a gate or the scheduler gave, with its source.
+// An error finding dropped or deferred the project (the first one decides
+// its status and gate); a warning leaves its status alone.
 type Finding struct {
-	Gate    string       `json:"gate"`
-	Message string       `json:"message"`
-	Range   *SourceRange `json:"range,omitempty"`
+	Gate     string       `json:"gate"`
+	Severity string       `json:"severity"` // error | warning
+	Message  string       `json:"message"`
+	Range    *SourceRange `json:"range,omitempty"`
 }
+
+// Finding severities.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
 
 // SourceRange is an hcl.Range in JSON form (1-based line and column).
 type SourceRange struct {
@@ -258,6 +272,8 @@ type Totals struct {
 	FinishPeriod    int     `json:"finish_period"`
 	PeakParallel    int     `json:"peak_parallel"`
 	Score           float64 `json:"score"` // sum of scheduled projects' scores
+	// Warnings counts the warning findings of every project.
+	Warnings int `json:"warnings"`
 }
 
 // Optimization reports an --optimize run.

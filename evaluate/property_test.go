@@ -135,6 +135,22 @@ func randomConfig(seed uint64) *hclspec.Config {
 		}
 		cfg.Checks = append(cfg.Checks, &hclspec.Check{ID: fmt.Sprintf("check%d", i), Condition: expr, Severity: "warning"})
 	}
+	if r.IntN(4) == 0 {
+		h := &hclspec.Hurdle{}
+		if r.IntN(2) == 0 {
+			x := float64(r.IntN(5)-1) * 50000
+			h.MinRiskAdjustedNPV = &x
+		}
+		if r.IntN(2) == 0 {
+			x := float64(r.IntN(4)) / 10
+			h.MinIRR = &x
+		}
+		if r.IntN(2) == 0 {
+			x := float64(2 + r.IntN(10))
+			h.MaxPayback = &x
+		}
+		rm.Hurdle = h
+	}
 	return cfg
 }
 
@@ -169,7 +185,7 @@ func TestPropertiesOverRandomRoadmaps(t *testing.T) {
 			t.Errorf("only %d %s projects over %d roadmaps", statuses[s], s, propertyRuns)
 		}
 	}
-	for _, g := range []string{GateAlignment, GateDepartments, GateViability, GateResources, GateRisk, GateSchedule} {
+	for _, g := range []string{GateAlignment, GateDepartments, GateViability, GateResources, GateRisk, GateValue, GateSchedule} {
 		if gates[g] < 50 {
 			t.Errorf("only %d projects stopped by gate %s over %d roadmaps", gates[g], g, propertyRuns)
 		}
@@ -235,6 +251,11 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 		}
 		if len(p.Reasons) != 0 || p.Gate != "" {
 			bad("%s is scheduled but has reasons %q", p.ID, p.Reasons)
+		}
+		for _, f := range p.Findings {
+			if f.Severity != SeverityWarning {
+				bad("%s is scheduled but has the %s finding %q", p.ID, f.Severity, f.Message)
+			}
 		}
 		start, end := *p.StartPeriod, *p.EndPeriod
 		src := cfgProject(cfg, p.ID)

@@ -231,7 +231,7 @@ func TestProjectUsesEvaluationWinner(t *testing.T) {
 			t.Errorf("minimum %v: status %s vendor %q, want %s %q", tt.minimum, got.Status, got.Vendor, tt.wantStatus, tt.wantVendor)
 		}
 		if tt.wantReason != "" {
-			want := []Finding{{Gate: GateViability, Message: tt.wantReason, Range: sourceRange(rng(7))}}
+			want := []Finding{{Gate: GateViability, Severity: SeverityError, Message: tt.wantReason, Range: sourceRange(rng(7))}}
 			if diff := cmp.Diff(want, got.Findings); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}

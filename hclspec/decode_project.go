@@ -195,6 +195,12 @@ func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostic
 		if v, ok := r.num("failure"); ok && r.probability("failure", v) {
 			p.Risk.Failure = v
 		}
+		if v, ok := r.num("disruption_cost"); ok && r.nonNegativeMoney("disruption_cost", v) {
+			p.Risk.DisruptionCost = v
+		}
+		if v, ok := r.num("security_cost"); ok && r.nonNegativeMoney("security_cost", v) {
+			p.Risk.SecurityCost = v
+		}
 	}
 	return append(diags, r.diags...)
 }

@@ -1,13 +1,14 @@
 package hclspec
 
 import (
-	"github.com/roadmap-as-code/roadmap/estimate"
-
 	"fmt"
 	"regexp"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/roadmap-as-code/roadmap/estimate"
 )
 
 // maxHorizon bounds the horizon: 10000 periods is almost two centuries of
@@ -110,11 +111,14 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	}
 	diags = append(diags, r.diags...)
 
-	var scoring, policy *hcl.Block
+	var scoring, policy, hurdle *hcl.Block
 	for _, b := range content.Blocks {
 		first := &scoring
-		if b.Type == "policy" {
+		switch b.Type {
+		case "policy":
 			first = &policy
+		case "hurdle":
+			first = &hurdle
 		}
 		if *first != nil {
 			diags = append(diags, duplicateBlock(b, (*first).DefRange))
@@ -127,6 +131,9 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	}
 	if policy != nil {
 		diags = append(diags, decodePolicyBlock(policy, s, rm)...)
+	}
+	if hurdle != nil {
+		diags = append(diags, decodeHurdleBlock(hurdle, s, rm)...)
 	}
 	return rm, start, startOK, diags
 }
@@ -213,6 +220,50 @@ func decodePolicyBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics 
 	if v, ok := r.num("max_budget_share"); ok && r.between("max_budget_share", v, 0, 1, "It is a fraction of each budget: 0.95 means 95%.") {
 		p.MaxBudgetShare = v
 	}
+	return append(diags, r.diags...)
+}
+
+// decodeHurdleBlock reads the value gate's thresholds. max_payback is a
+// number of periods or a duration such as "3 years".
+func decodeHurdleBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics {
+	content, diags := block.Body.Content(hurdleSchema)
+	h := &Hurdle{DeclRange: block.DefRange}
+	r := newAttrReader(s, hurdleSchema, content.Attributes, rm.Ranges, "hurdle.")
+	if v, ok := r.num("min_risk_adjusted_npv"); ok {
+		h.MinRiskAdjustedNPV = &v
+	}
+	if v, ok := r.num("min_irr"); ok {
+		if v <= -1 {
+			r.fail("min_irr", "Value out of range", fmt.Sprintf("\"hurdle.min_irr\" is an annual rate and must be above -1 (-100%%); got %s. Write 8%% as 0.08.", formatNumber(v)))
+		} else {
+			h.MinIRR = &v
+		}
+	}
+	if v, a, ok := r.value("max_payback"); ok {
+		if v.Type() == cty.String && !looksNumeric(v.AsString()) {
+			n, err := DurationPeriods(v.AsString(), rm.Period)
+			if err != nil {
+				r.failAt(a, a.Expr.Range(), "Invalid duration", err.Error()+".")
+			} else {
+				h.MaxPayback = &n
+			}
+		} else if n, ok := r.numFrom(a, a.Expr.Range(), v); ok {
+			if n < 0 {
+				r.fail("max_payback", "Value out of range", fmt.Sprintf("\"hurdle.max_payback\" is a number of periods and must be zero or more; got %s.", formatNumber(n)))
+			} else {
+				h.MaxPayback = &n
+			}
+		}
+	}
+	if len(content.Attributes) == 0 {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Empty hurdle block",
+			Detail:   "A hurdle block without min_risk_adjusted_npv, min_irr or max_payback drops nothing; remove it or set a threshold.",
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	rm.Hurdle = h
 	return append(diags, r.diags...)
 }
 

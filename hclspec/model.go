@@ -87,6 +87,8 @@ type Roadmap struct {
 	Scoring      Scoring
 	Optimize     bool
 	Policies     Policies
+	// Hurdle is the value gate's thresholds; nil when there is none.
+	Hurdle *Hurdle
 	// Estimate is the number of each ranged estimate a plan uses: its
 	// likely value (default), its mean or its 80th percentile.
 	Estimate estimate.Point
@@ -105,6 +107,15 @@ type Scoring struct {
 	// (value = rNPV / (|rNPV| + ValueScale)); 0 means the default, sized
 	// from the budgets or the teams (see evaluate).
 	ValueScale float64
+}
+
+// Hurdle holds the thresholds of the value gate, each nil when unset: a
+// non-mandatory project whose figures miss one is dropped.
+type Hurdle struct {
+	MinRiskAdjustedNPV *float64 // money
+	MinIRR             *float64 // annual rate
+	MaxPayback         *float64 // periods
+	DeclRange          hcl.Range
 }
 
 // Policies are the built-in checks users can switch on in the roadmap
@@ -291,11 +302,16 @@ type Benefit struct {
 	Years       float64 // years of benefit counted, default 5
 }
 
-// Risk holds the probabilities of a project's risks, each 0..1.
+// Risk holds the probabilities of a project's risks, each 0..1, and what
+// a disruption or a security incident would cost if it happened.
 type Risk struct {
 	Disruption float64
 	Security   float64
 	Failure    float64
+	// DisruptionCost and SecurityCost are the losses, in money, should the
+	// risk materialise at go-live; 0 when not estimated.
+	DisruptionCost float64
+	SecurityCost   float64
 }
 
 // Score is 1 - product(1 - each risk).

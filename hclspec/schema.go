@@ -40,6 +40,15 @@ var roadmapSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "scoring"},
 		{Type: "policy"},
+		{Type: "hurdle"},
+	},
+}
+
+var hurdleSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "min_risk_adjusted_npv"},
+		{Name: "min_irr"},
+		{Name: "max_payback"},
 	},
 }
 
@@ -178,6 +187,8 @@ var riskSchema = &hcl.BodySchema{
 		{Name: "disruption"},
 		{Name: "security"},
 		{Name: "failure"},
+		{Name: "disruption_cost"},
+		{Name: "security_cost"},
 	},
 }
 

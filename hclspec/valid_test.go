@@ -342,4 +342,13 @@ func TestLoadDecisionAttributes(t *testing.T) {
 	if diff := cmp.Diff(&CostScale{Best: 50000, Worst: 400000}, cfg.Evaluations[0].CostScale); diff != "" {
 		t.Errorf("cost_scale (-want +got):\n%s", diff)
 	}
+	zero, irr, payback := 0.0, 0.08, 12.0 // 3 years of quarters
+	wantHurdle := &Hurdle{MinRiskAdjustedNPV: &zero, MinIRR: &irr, MaxPayback: &payback}
+	if diff := cmp.Diff(wantHurdle, cfg.Roadmap.Hurdle, ignoreSource); diff != "" {
+		t.Errorf("hurdle (-want +got):\n%s", diff)
+	}
+	wantRisk := Risk{Disruption: 0.1, DisruptionCost: 500000, Security: 0.05, SecurityCost: 2000000}
+	if diff := cmp.Diff(wantRisk, cfg.Projects[0].Risk); diff != "" {
+		t.Errorf("risk (-want +got):\n%s", diff)
+	}
 }

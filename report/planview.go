@@ -104,6 +104,9 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 		{"Finish", finishText(p)},
 		{"Peak", peakText(p.Totals)},
 	}...)
+	if text := warningsText(p); text != "" {
+		rows = append(rows, [2]string{"Warnings", text})
+	}
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, [2]string{"Checks", text})
 	}
@@ -402,13 +405,43 @@ func joinWindows(w []string) string {
 // projectReasons are a project's reasons, or for a scheduled project that
 // starts late, why it waited.
 func (lk *planLookup) projectReasons(pr evaluate.ProjectPlan) []string {
+	var out []string
 	if len(pr.Reasons) > 0 {
-		return pr.Reasons
+		out = append(out, pr.Reasons...)
+	} else if note := lk.delayNote(pr); note != "" {
+		out = append(out, note)
 	}
-	if note := lk.delayNote(pr); note != "" {
-		return []string{note}
+	for _, f := range pr.Findings {
+		if f.Severity == evaluate.SeverityWarning {
+			out = append(out, "warning: "+f.Message)
+		}
 	}
-	return nil
+	return out
+}
+
+// warningsText names the projects with warning findings: "2 projects:
+// zero_trust_access, edr_rollout (see their reasons)", at most ten named;
+// "" when there are none.
+func warningsText(p *evaluate.Plan) string {
+	const named = 10
+	var ids []string
+	for _, pr := range p.Projects {
+		if slices.ContainsFunc(pr.Findings, func(f evaluate.Finding) bool { return f.Severity == evaluate.SeverityWarning }) {
+			ids = append(ids, pr.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	noun, their := "projects", "their"
+	if len(ids) == 1 {
+		noun, their = "project", "its"
+	}
+	list := strings.Join(ids[:min(len(ids), named)], ", ")
+	if len(ids) > named {
+		list += fmt.Sprintf(" and %d more", len(ids)-named)
+	}
+	return fmt.Sprintf("%d %s: %s (see %s reasons)", len(ids), noun, list, their)
 }
 
 // portfolioROI is (benefit - cost) / cost of the scheduled projects, nil

@@ -104,8 +104,11 @@ func (t *tableRenderer) summary() {
 	const keyWidth = 10
 	for _, r := range rows {
 		style := ""
-		if r[0] == "Checks" {
+		switch r[0] {
+		case "Checks":
 			style = checksStyle(p.Checks)
+		case "Warnings":
+			style = ansiYellow
 		}
 		lines := wrapText(r[1], t.width-2-keyWidth)
 		for i, line := range lines {

@@ -6,6 +6,10 @@ import (
 	"testing"
 )
 
+// withJSON are the small roadmaps of the decisions a board asks about
+// (issue 10), whose JSON is also checked through the CLI.
+var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true}
+
 // TestPlanSmallRoadmapsGolden prints the plan of each small roadmap under
 // evaluate/testdata (each isolates one behaviour: a gate, a strategy, a
 // budget period, max_parallel, deadlines, capacity overrides, vendors,
@@ -25,7 +29,11 @@ func TestPlanSmallRoadmapsGolden(t *testing.T) {
 			continue
 		}
 		n++
-		for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"markdown", "md"}} {
+		formats := []struct{ format, ext string }{{"table", "txt"}, {"markdown", "md"}}
+		if withJSON[name] {
+			formats = append(formats, struct{ format, ext string }{"json", "json"})
+		}
+		for _, f := range formats {
 			t.Run(name+"/"+f.format, func(t *testing.T) {
 				res := runCLI(t, "plan", "--format", f.format, dir)
 				// The checks roadmap fails an error check on purpose.

@@ -183,7 +183,9 @@ project "a_erp_upgrade" {
 project "b_support_chatbot" {
   # Nothing in the stack, no vendor and no earlier project provides an ML
   # platform, so this is not viable yet. Providing "ml_platform" (a vendor
-  # or a project it depends on) would bring it back.
+  # or a project it depends on) would not be enough: its risk score of 0.51
+  # is over the appetite of 0.5, and the plan lists that reason too, up
+  # front, because every gate runs for every project.
   title       = "B: AI chatbot for customer support"
   goals       = { grow_online_sales = 0.4, cut_costs = 0.3 }
   endorsed_by = [department.sales]

@@ -5,6 +5,22 @@ roadmap {
   scoring {
     value_scale = 2000000 # the weights keep their defaults
   }
+
+  hurdle {
+    min_risk_adjusted_npv = 0
+    min_irr               = 0.08
+    max_payback           = "3 years"
+  }
+}
+
+project "p" {
+  duration = 1
+  risk {
+    disruption      = 0.1
+    disruption_cost = 500000
+    security        = 0.05
+    security_cost   = 2000000
+  }
 }
 
 vendor "a" {
