@@ -164,6 +164,7 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 		per       map[string]float64
 		technical *float64
 		eligible  bool
+		sum       float64 // weighted sum of the criteria other than cost
 		score     float64
 	}
 	rows := make([]scored, 0, len(cands))
@@ -181,6 +182,7 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 			row.per[c] = ratio(s)
 			sum += ev.Criteria[c] * s
 		}
+		row.sum = sum
 		row.eligible = true
 		if technicalWeight > 0 {
 			t := sum / technicalWeight
@@ -201,10 +203,7 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 	}
 	for i := range rows {
 		r := &rows[i]
-		sum := 0.0
-		for c, s := range r.per {
-			sum += ev.Criteria[c] * s
-		}
+		sum := r.sum
 		if costWeighted {
 			s, ok := r.v.Scores[costCriterion]
 			switch {
