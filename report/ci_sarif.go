@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strings"
 )
 
 // SARIF 2.1.0, as code-scanning tools read it. Only the fields we fill.
@@ -52,7 +53,7 @@ type sarifResult struct {
 	RuleIndex int             `json:"ruleIndex"`
 	Level     string          `json:"level"`
 	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations,omitempty"`
+	Locations []sarifLocation `json:"locations"` // always one
 }
 
 type sarifLocation struct {
@@ -126,9 +127,7 @@ func renderSARIF(w io.Writer, r ciReport, o Options) error {
 				RuleID: it.ruleID, RuleIndex: ruleIndex[it.ruleID], Level: sarifLevel(it.severity),
 				Message: sarifMessage{Text: sarifText(it)},
 			}
-			if loc := sarifLocationOf(it); loc != nil {
-				res.Locations = []sarifLocation{*loc}
-			}
+			res.Locations = []sarifLocation{sarifLocationOf(it, o.Root)}
 			run.Results = append(run.Results, res)
 		}
 	}
@@ -157,24 +156,43 @@ func sarifLevel(severity string) string {
 	return "error"
 }
 
-func sarifLocationOf(it ciItem) *sarifLocation {
+// sarifLocationOf is where a result points: its source range, or root for
+// the few problems that have none (no .hcl file in the directory, a
+// --var-file that cannot be read, a --var naming no variable), since code
+// scanning refuses a result without a location.
+func sarifLocationOf(it ciItem, root string) sarifLocation {
 	rg := it.rng
 	if rg == nil || rg.Filename == "" {
-		return nil
+		return sarifArtifact(ciPath(root), true)
 	}
-	name := ciPath(rg.Filename)
-	loc := &sarifLocation{}
+	loc := sarifArtifact(ciPath(rg.Filename), false)
+	if rg.Line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{
+			StartLine: rg.Line, StartColumn: rg.Column, EndLine: rg.EndLine, EndColumn: rg.EndCol,
+		}
+	}
+	return loc
+}
+
+// sarifArtifact locates the file or directory name: a file URI when it is
+// absolute, else a path relative to %SRCROOT% (where CI runs the command).
+// A directory's URI ends in a slash, as RFC 3986 resolution needs.
+func sarifArtifact(name string, dir bool) sarifLocation {
+	if dir {
+		name = path.Clean(name)
+		if name == "." {
+			name = "./"
+		} else if !strings.HasSuffix(name, "/") {
+			name += "/"
+		}
+	}
+	loc := sarifLocation{}
 	if path.IsAbs(name) {
 		loc.PhysicalLocation.ArtifactLocation.URI = (&url.URL{Scheme: "file", Path: name}).String()
 	} else {
 		// Relative to the repository root, where CI runs the command.
 		loc.PhysicalLocation.ArtifactLocation.URI = (&url.URL{Path: name}).String()
 		loc.PhysicalLocation.ArtifactLocation.URIBaseID = "%SRCROOT%"
-	}
-	if rg.Line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{
-			StartLine: rg.Line, StartColumn: rg.Column, EndLine: rg.EndLine, EndColumn: rg.EndCol,
-		}
 	}
 	return loc
 }

@@ -20,6 +20,10 @@ type Options struct {
 	// Table is the table the csv format prints (one of SheetTables);
 	// "" is "ranked".
 	Table string
+	// Root is where CI results without a source range are located: the
+	// roadmap directory (or the saved plan) the command read. SARIF needs a
+	// location on every result; "" stands for the current directory.
+	Root string
 }
 
 // planRenderers maps a --format name to its renderer.

@@ -13,12 +13,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
-	"github.com/roadmap-as-code/roadmap/internal/udiff"
 )
 
 // fmtOptions are the flags of `roadmap fmt`.
@@ -289,8 +289,23 @@ func (r *fmtRun) formatStdin() error {
 func (r *fmtRun) writeDiff(path string, old, new []byte) error {
 	// a/ and b/ prefixes as git writes them, so `patch -p1` applies it.
 	name := strings.TrimPrefix(filepath.ToSlash(path), "/")
-	_, err := io.WriteString(r.s.Out, udiff.Unified("a/"+name, "b/"+name, old, new))
+	diff, err := unifiedDiff("a/"+name, "b/"+name, old, new)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(r.s.Out, diff)
 	return err
+}
+
+// unifiedDiff returns the line diff that turns old into new in the unified
+// format of `diff -u` (three lines of context), or "" when they are equal.
+func unifiedDiff(oldName, newName string, old, new []byte) (string, error) {
+	edits := udiff.Lines(string(old), string(new))
+	diff, err := udiff.ToUnified(oldName, newName, string(old), edits, udiff.DefaultContextLines)
+	if err != nil {
+		return "", fmt.Errorf("diff of %s: %w", newName, err)
+	}
+	return diff, nil
 }
 
 // fail records a file that does not parse: it is left as it is and its

@@ -219,10 +219,11 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	if format == "" {
 		format = "table"
 	}
+	opts := g.outOptions(s)
+	opts.Root = o.dir
+	opts.Table = o.table
 	var buf bytes.Buffer
-	ropts := g.outOptions(s)
-	ropts.Table = o.table
-	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, shown, format, ropts) }); err != nil {
+	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, shown, format, opts) }); err != nil {
 		return err
 	}
 	if err := savePlan(ctx, o.out, saved); err != nil {

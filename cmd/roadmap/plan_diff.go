@@ -65,6 +65,7 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 	}
 
 	opts := g.outOptions(s)
+	opts.Root = o.dir
 	var out bytes.Buffer
 	var err error
 	if ci {

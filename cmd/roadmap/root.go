@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
@@ -304,9 +305,20 @@ func defaultStreams() *Streams {
 	}
 }
 
+// isTerminal reports whether f is a terminal. A character device such as
+// /dev/null is not one: the check asks the terminal driver, as isatty does.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// terminalWidth returns the column count of the terminal f is attached
+// to, or 0 when f is not a terminal or its size is unknown.
+func terminalWidth(f *os.File) int {
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width <= 0 {
+		return 0
+	}
+	return width
 }
 
 // loadRoadmap loads dir for a command that goes on to evaluate it: the

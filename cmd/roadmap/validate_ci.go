@@ -17,6 +17,7 @@ func runValidateCI(g *globalOptions, s *Streams, o *validateOptions, diags hcl.D
 		return fmt.Errorf("unknown format %q: use one of %v", o.format, report.CIFormats())
 	}
 	opts := g.outOptions(s)
+	opts.Root = o.dir
 	var out bytes.Buffer
 	if err := report.RenderCI(&out, o.format, diags, nil, opts); err != nil {
 		return err
