@@ -25,14 +25,18 @@ const (
 // "1"). Field names are stable: users' scripts depend on them. Slices are
 // never nil so they encode as [] rather than null.
 type Plan struct {
-	FormatVersion string         `json:"format_version"`
-	Roadmap       RoadmapInfo    `json:"roadmap"`
-	Projects      []ProjectPlan  `json:"projects"` // in rank order
-	Periods       []PeriodPlan   `json:"periods"`
-	Vendors       []VendorResult `json:"vendors"` // by evaluation id
-	Checks        []CheckResult  `json:"checks"`  // in declaration order
-	Totals        Totals         `json:"totals"`
-	Optimization  *Optimization  `json:"optimization,omitempty"`
+	FormatVersion string `json:"format_version"`
+	// RoadmapVersion is the version of roadmap that made the plan. The CLI
+	// sets it; Evaluate leaves it "" (omitted), as in plans saved before
+	// it was added.
+	RoadmapVersion string         `json:"roadmap_version,omitempty"`
+	Roadmap        RoadmapInfo    `json:"roadmap"`
+	Projects       []ProjectPlan  `json:"projects"` // in rank order
+	Periods        []PeriodPlan   `json:"periods"`
+	Vendors        []VendorResult `json:"vendors"` // by evaluation id
+	Checks         []CheckResult  `json:"checks"`  // in declaration order
+	Totals         Totals         `json:"totals"`
+	Optimization   *Optimization  `json:"optimization,omitempty"`
 
 	// Additions to DESIGN.md's fields, so a saved plan renders (show, html,
 	// graph, diff) without its sources.

@@ -160,6 +160,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if diags.HasErrors() || plan == nil {
 		return errFailed
 	}
+	plan.RoadmapVersion = g.version
 	return outputPlan(ctx, g, s, o, plan)
 }
 

@@ -224,8 +224,8 @@ func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string) hclsp
 	}
 }
 
-func newRootCmd(version string, s *Streams) *cobra.Command {
-	g := &globalOptions{version: version}
+func newRootCmd(info buildInfo, s *Streams) *cobra.Command {
+	g := &globalOptions{version: info.Version}
 	root := &cobra.Command{
 		Use:   "roadmap",
 		Short: "Declarative roadmap-as-code: plan projects, capacity, budgets and vendors from HCL",
@@ -235,7 +235,7 @@ cost-benefit table, a parallel-capacity plan and vendor evaluations.
 
 Exit status: 0 success, 1 error or failed check, 2 changes (plan
 --detailed-exitcode only).`,
-		Version:       version,
+		Version:       info.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRun: func(*cobra.Command, []string) {
@@ -245,13 +245,13 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
-	root.SetVersionTemplate(versionLine(version) + "\n")
+	root.SetVersionTemplate(info.line() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())
 	})
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "disable colour in output (also NO_COLOR)")
 	root.AddCommand(
-		newVersionCmd(version, s),
+		newVersionCmd(info, s),
 		newValidateCmd(g, s),
 		newFmtCmd(g, s),
 		newPlanCmd(g, s),
@@ -276,9 +276,15 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 // place exit statuses are decided: nil is 0, an *ExitError its Code, any
 // other error is printed and gives 1.
 func Execute(version string, args []string, s *Streams) int {
+	return executeBuild(infoForVersion(version), args, s)
+}
+
+// executeBuild is Execute with the whole build information (commit, time)
+// that `roadmap version` prints.
+func executeBuild(info buildInfo, args []string, s *Streams) int {
 	s = guardStreams(s)
 	defer s.flushGuards()
-	root := newRootCmd(version, s)
+	root := newRootCmd(info, s)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
