@@ -17,7 +17,8 @@ import (
 // so fmt --check checks exactly the files validate loads.
 
 // VarFileSuffix marks variable files: they sit beside the roadmap but are
-// loaded only when named with --var-file.
+// loaded only when named with --var-file (or, for AutoVarFileSuffix,
+// automatically).
 const VarFileSuffix = ".vars.hcl"
 
 // HCLFiles lists the .hcl files directly in dir, variable files
@@ -61,6 +62,17 @@ func RoadmapFiles(dir string) ([]string, error) {
 func IsHCLName(name string) bool {
 	base := filepath.Base(name)
 	return strings.HasSuffix(base, ".hcl") && !strings.HasPrefix(base, ".")
+}
+
+// AutoVarFileSuffix marks the variable files loaded without --var-file,
+// like Terraform's *.auto.tfvars: every one directly in the roadmap
+// directory, in lexical order, before those named with --var-file.
+const AutoVarFileSuffix = ".auto" + VarFileSuffix
+
+// IsAutoVarFileName reports whether name is an automatically loaded
+// variable file's (*.auto.vars.hcl).
+func IsAutoVarFileName(name string) bool {
+	return strings.HasSuffix(filepath.Base(name), AutoVarFileSuffix)
 }
 
 // IsVarFileName reports whether name is a variable file's (*.vars.hcl).

@@ -69,7 +69,20 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 			Detail:   detail,
 		}}
 	}
-	return l.load(dir, files, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	auto := autoVarFiles{parse: func(path string) (*hcl.File, hcl.Diagnostics) {
+		if d := CheckSourceFile(path); d != nil {
+			return nil, hcl.Diagnostics{d}
+		}
+		return l.parseVarFile(path)
+	}}
+	if all, err := HCLFiles(dir); err == nil {
+		for _, f := range all {
+			if IsAutoVarFileName(f) {
+				auto.names = append(auto.names, f)
+			}
+		}
+	}
+	return l.load(dir, files, auto, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
 		return l.parseRoadmapFile(dir, path, b)
 	})
 }
@@ -80,13 +93,20 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 // does.
 func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOptions) (*Config, hcl.Diagnostics) {
 	var files []string
+	auto := autoVarFiles{parse: func(name string) (*hcl.File, hcl.Diagnostics) {
+		return l.parseHCLWithinLimits(sources[name], name, &loadBudget{})
+	}}
 	for name := range sources {
-		if isRoadmapFile(filepath.Base(name)) {
+		switch base := filepath.Base(name); {
+		case isRoadmapFile(base):
 			files = append(files, name)
+		case IsHCLName(base) && IsAutoVarFileName(base):
+			auto.names = append(auto.names, name)
 		}
 	}
 	sort.Strings(files)
-	return l.load(dir, files, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	sort.Strings(auto.names)
+	return l.load(dir, files, auto, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
 		b.bytes += int64(len(sources[name]))
 		if b.bytes > MaxDirBytes {
 			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
@@ -116,7 +136,14 @@ func newConfig(dir string) *Config {
 // parseFunc parses one roadmap file within the limits, counting into budget.
 type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics)
 
-func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
+// autoVarFiles are the *.auto.vars.hcl files of a roadmap directory, in
+// lexical order, and how to read one.
+type autoVarFiles struct {
+	names []string
+	parse func(name string) (*hcl.File, hcl.Diagnostics)
+}
+
+func (l *Loader) load(dir string, files []string, auto autoVarFiles, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
 	ctx := opts.Context
 	if ctx == nil {
@@ -135,7 +162,7 @@ func (l *Loader) load(dir string, files []string, opts LoadOptions, parse parseF
 	for name, f := range l.parser.Files() {
 		l.parser.AddFile(name, forSnippets(f))
 	}
-	diags = append(diags, l.decode(ctx, cfg, blocks, opts, syntaxOK)...)
+	diags = append(diags, l.decode(ctx, cfg, blocks, auto, opts, syntaxOK)...)
 	cfg.Files = l.parser.Files()
 	mendLostRanges(diags)
 	ExplainUnknownFunctions(diags)
@@ -182,7 +209,7 @@ func parseFiles(ctx context.Context, dir string, files []string, parse parseFunc
 // decode decodes the blocks into cfg, clearing blocks as it goes. When
 // the files had syntax errors (syntaxOK false) a missing roadmap block is
 // not reported: it is most likely inside the broken part.
-func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
+func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, auto autoVarFiles, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byType := map[string][]*hcl.Block{}
 	for _, b := range blocks {
@@ -238,7 +265,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, o
 		varOrder = append(varOrder, vd)
 		s.setVar(vd.Variable.Name, cty.DynamicVal)
 	}
-	assigned, d := l.assignVariables(varDecls, opts)
+	assigned, d := l.assignVariables(varDecls, auto, opts)
 	diags = append(diags, d...)
 	for _, vd := range varOrder {
 		name := vd.Variable.Name

@@ -187,10 +187,10 @@ func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostic
 }
 
 // assignVariables gathers the values of declared variables with
-// Terraform's precedence: environment < variable files (in order) < --var
-// (in order). Undeclared names in --var are errors, in files warnings, and
-// in the environment ignored.
-func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOptions) (map[string]variableValue, hcl.Diagnostics) {
+// Terraform's precedence: environment < *.auto.vars.hcl files (lexical
+// order) < --var-file (in order) < --var (in order). Undeclared names in
+// --var are errors, in files warnings, and in the environment ignored.
+func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFiles, opts LoadOptions) (map[string]variableValue, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	values := map[string]variableValue{}
 	// A value that failed to parse still counts as given, so the variable
@@ -216,14 +216,12 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 		}
 	}
 
-	for _, path := range opts.VarFiles {
-		file, d := l.parseVarFile(path)
+	// Automatic variable files, then --var-file, each file's values
+	// overriding the earlier ones.
+	fromFile := func(path string, file *hcl.File, d hcl.Diagnostics) {
 		diags = append(diags, d...)
-		if file == nil {
-			continue
-		}
-		if d.HasErrors() {
-			continue // syntax errors: values would only add confusing follow-ups
+		if file == nil || d.HasErrors() {
+			return // syntax errors: values would only add confusing follow-ups
 		}
 		attrs, d := file.Body.JustAttributes()
 		diags = append(diags, d...)
@@ -249,6 +247,14 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, opts LoadOption
 				values[a.Name] = variableValue{Value: v, Range: a.Expr.Range()}
 			}
 		}
+	}
+	for _, path := range auto.names {
+		file, d := auto.parse(path)
+		fromFile(path, file, d)
+	}
+	for _, path := range opts.VarFiles {
+		file, d := l.parseVarFile(path)
+		fromFile(path, file, d)
 	}
 
 	for _, arg := range opts.Vars {

@@ -125,6 +125,7 @@ var errFailed = &ExitError{Code: 1}
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	noColor bool
+	chdir   string // --chdir: the working directory to switch to first
 	version string // roadmap's version, for formats that name their tool
 }
 
@@ -224,7 +225,9 @@ func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string) hclsp
 	}
 }
 
-func newRootCmd(info buildInfo, s *Streams) *cobra.Command {
+// newRootCmd builds the command tree; args is the command line it will
+// parse, for hints about flag errors (nil when only the tree is wanted).
+func newRootCmd(info buildInfo, s *Streams, args []string) *cobra.Command {
 	g := &globalOptions{version: info.Version}
 	root := &cobra.Command{
 		Use:   "roadmap",
@@ -238,18 +241,29 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		Version:       info.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRun: func(*cobra.Command, []string) {
-			s.allowStyles(g.color(s, s.OutIsTerminal), g.color(s, s.ErrIsTerminal))
-		},
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
 	root.SetVersionTemplate(info.line() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())
+		return fmt.Errorf("%w%s\nRun '%s --help' for usage.", err, singleDashHint(cmd, args, err), cmd.CommandPath())
 	})
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "disable colour in output (also NO_COLOR)")
+	root.PersistentFlags().StringVar(&g.chdir, "chdir", "", "switch to `DIR` before running the command, as Terraform's -chdir")
+	_ = root.MarkPersistentFlagDirname("chdir")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		s.allowStyles(g.color(s, s.OutIsTerminal), g.color(s, s.ErrIsTerminal))
+		if g.chdir == "" {
+			return nil
+		}
+		// As Terraform does: every relative path (DIR, --var-file, --out,
+		// ...) is then relative to DIR, and so are the file names printed.
+		if err := os.Chdir(g.chdir); err != nil {
+			return fmt.Errorf("--chdir: %w", err)
+		}
+		return nil
+	}
 	root.AddCommand(
 		newVersionCmd(info, s),
 		newValidateCmd(g, s),
@@ -284,8 +298,17 @@ func Execute(version string, args []string, s *Streams) int {
 func executeBuild(info buildInfo, args []string, s *Streams) int {
 	s = guardStreams(s)
 	defer s.flushGuards()
-	root := newRootCmd(info, s)
+	root := newRootCmd(info, s, args)
 	root.SetArgs(args)
+	// --chdir changes the process's working directory; put it back, so a
+	// caller that runs several commands (the tests) finds it as it was.
+	if wd, err := os.Getwd(); err == nil {
+		defer func() {
+			if now, err := os.Getwd(); err == nil && now != wd {
+				_ = os.Chdir(wd)
+			}
+		}()
+	}
 	err := root.Execute()
 	if err == nil {
 		return 0
@@ -343,4 +366,28 @@ func loadRoadmap(ctx context.Context, g *globalOptions, s *Streams, verb, dir st
 		return nil, nil, errFailed
 	}
 	return cfg, loader, nil
+}
+
+// singleDashHint explains a flag error caused by a Terraform habit: a long
+// flag written with one dash ("-var", "-no-color", "-chdir=DIR") reads as
+// a run of one-letter flags. It looks through args (the command line) for
+// such a flag of cmd, and returns "" when there is none or err is another
+// kind of error.
+func singleDashHint(cmd *cobra.Command, args []string, err error) string {
+	if !strings.Contains(err.Error(), "shorthand flag") {
+		return ""
+	}
+	for _, arg := range args {
+		if arg == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || strings.HasPrefix(arg, "--") || len(name) < 2 {
+			continue
+		}
+		if cmd.Flags().Lookup(name) != nil || cmd.Root().PersistentFlags().Lookup(name) != nil {
+			return fmt.Sprintf("\nDid you mean --%s? Long flags take two dashes: -%s reads as one-letter flags.", name, name)
+		}
+	}
+	return ""
 }
