@@ -225,7 +225,7 @@ func (d *decoder) rangedMoney(r *attrReader, name string, p *Project) (float64, 
 
 // decodeDuration reads a number of periods, a string such as "9 months",
 // or a range of either (added to p's estimates; the point it gives is
-// rounded up to whole periods). It returns 0 when the duration is missing
+// rounded to whole periods by WholePeriods). It returns 0 when the duration is missing
 // or invalid.
 func (d *decoder) decodeDuration(r *attrReader, name string, p *Project) int {
 	v, a, ok := r.value(name)

@@ -43,7 +43,8 @@ func ParseDuration(s string, unit PeriodUnit) (int, error) {
 
 // DurationPeriods converts a duration string such as "9 months" into
 // periods of unit, not rounded: 12 weeks is 0.92 quarters. A range's
-// bounds keep their fractions; each sampled duration is rounded up.
+// bounds keep their fractions; each duration drawn from a range is
+// rounded to whole periods by WholePeriods.
 func DurationPeriods(s string, unit PeriodUnit) (float64, error) {
 	m := reDuration.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {

@@ -28,12 +28,15 @@ type Estimate struct {
 	Range hcl.Range // the expression
 }
 
-// WholePeriods is the number of whole periods a duration of x periods
-// occupies: x rounded up (a project of 2.2 quarters runs into its third
-// quarter), at least 1. Float noise below 1e-9 is ignored, as in
-// ParseDuration.
+// WholePeriods is the number of whole periods a duration drawn from a
+// range (or its plan value) counts for: x rounded to the nearest whole
+// period, halves up, at least 1. Rounding to the nearest keeps a range's
+// likely value its most frequent outcome and its mean where it is;
+// rounding every sample up would add half a period to every project on
+// average. (A fixed duration string such as "10 weeks" is still rounded
+// up, by ParseDuration.)
 func WholePeriods(x float64) int {
-	n := math.Ceil(x - 1e-9)
+	n := math.Floor(x + 0.5 + 1e-9)
 	if n < 1 {
 		return 1
 	}

@@ -95,13 +95,13 @@ func TestRangedEstimates(t *testing.T) {
 }
 
 // TestEstimatePoint: mean and p80 change the numbers a plan uses; a
-// duration's point is rounded up to whole periods.
+// duration's point is rounded to the nearest whole period.
 func TestEstimatePoint(t *testing.T) {
 	mean := loadRanges(t, "mean")
 	crm := mean.Projects[0]
-	// PERT(2, 3, 6) quarters: mean (2 + 12 + 6)/6 = 3.33 -> 4 quarters.
-	if crm.Duration != 4 {
-		t.Errorf("mean duration = %d, want 4", crm.Duration)
+	// PERT(2, 3, 6) quarters: mean (2 + 12 + 6)/6 = 3.33 -> 3 quarters.
+	if crm.Duration != 3 {
+		t.Errorf("mean duration = %d, want 3", crm.Duration)
 	}
 	if got, want := crm.Cost.OneTime, (100+4*200+600)/6.0; got != want {
 		t.Errorf("mean one_time = %v, want %v", got, want)
@@ -122,7 +122,7 @@ func TestWholePeriods(t *testing.T) {
 	for _, tt := range []struct {
 		x    float64
 		want int
-	}{{0.2, 1}, {1, 1}, {1 + 1e-12, 1}, {1.01, 2}, {2.999, 3}, {3, 3}, {0, 1}} {
+	}{{0.2, 1}, {1, 1}, {1.49, 1}, {1.5, 2}, {1.5 - 1e-12, 2}, {2.51, 3}, {3.2, 3}, {0, 1}} {
 		if got := WholePeriods(tt.x); got != tt.want {
 			t.Errorf("WholePeriods(%v) = %d, want %d", tt.x, got, tt.want)
 		}

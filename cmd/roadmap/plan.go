@@ -302,6 +302,7 @@ const progressDelay = time.Second
 type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
+	label string // what is in progress; "" is "Optimising the schedule..."
 	now   func() time.Time
 	limit time.Duration // --time-limit
 	tick  time.Duration // redraw period; 0 draws only on update (tests)
@@ -366,7 +367,11 @@ func (p *progressLine) draw() {
 		return
 	}
 	p.last, p.shown = pct, true
-	fmt.Fprintf(p.w, "\rOptimising the schedule... %3d%%", pct)
+	label := p.label
+	if label == "" {
+		label = "Optimising the schedule..."
+	}
+	fmt.Fprintf(p.w, "\r%s %3d%%", label, pct)
 }
 
 // clear stops the redrawing and erases the line if it was shown.

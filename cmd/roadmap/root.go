@@ -269,6 +269,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newValidateCmd(g, s),
 		newFmtCmd(g, s),
 		newPlanCmd(g, s),
+		newSimulateCmd(g, s),
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
 		newImportCmd(g, s),

@@ -31,10 +31,12 @@ const (
 func dkw(n int) float64 { return math.Sqrt(math.Log(2/alpha) / (2 * float64(n))) }
 
 // TestFinishQuantiles: one project alone, its duration D a range, starts
-// in period 0 and ends (exclusive) at ceil(D), so P(end_period <= k) =
-// F(k), the range's CDF at k. The simulated S-curve must lie within the
-// DKW band of F at every period, and each reported percentile k must be a
-// q-quantile of F within that band: F(k) >= q - eps and F(k - 1) < q + eps.
+// in period 0 and ends (exclusive) at D rounded to the nearest whole
+// period (at least 1), so P(end_period <= k) = F(k + 1/2), the range's
+// CDF half a period on. The simulated S-curve must lie within the DKW
+// band of that at every period, and each reported percentile k must be a
+// q-quantile of it within the band: G(k) >= q - eps and G(k - 1) < q + eps
+// with G(k) = F(k + 1/2).
 func TestFinishQuantiles(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -58,8 +60,9 @@ project "p" {
 			res := simulate(t, cfg, Options{Runs: analyticRuns, Seed: 11})
 			eps := dkw(analyticRuns)
 			pr := res.Projects[0]
+			g := func(k int) float64 { return tc.dist.CDF(float64(k) + 0.5) }
 			for k := 1; k <= 12; k++ {
-				if got, want := pr.FinishCurve[k-1], tc.dist.CDF(float64(k)); math.Abs(got-want) > eps {
+				if got, want := pr.FinishCurve[k-1], g(k); math.Abs(got-want) > eps {
 					t.Errorf("P(end_period <= %d) = %v, want %v within %v", k, got, want, eps)
 				}
 			}
@@ -71,11 +74,11 @@ project "p" {
 					t.Fatalf("P%.0f end is null", q.level*100)
 				}
 				k := *q.got
-				if f := tc.dist.CDF(float64(k)); f < q.level-eps {
-					t.Errorf("P%.0f end period %d, but F(%d) = %v is below %v - eps", q.level*100, k, k, f, q.level)
+				if f := g(k); f < q.level-eps {
+					t.Errorf("P%.0f end period %d, but G(%d) = %v is below %v - eps", q.level*100, k, k, f, q.level)
 				}
-				if f := tc.dist.CDF(float64(k - 1)); f >= q.level+eps {
-					t.Errorf("P%.0f end period %d, but F(%d) = %v already reaches %v + eps", q.level*100, k, k-1, f, q.level)
+				if f := g(k - 1); k > 1 && f >= q.level+eps {
+					t.Errorf("P%.0f end period %d, but G(%d) = %v already reaches %v + eps", q.level*100, k, k-1, f, q.level)
 				}
 			}
 			if pr.ChanceScheduled != 1 {
@@ -159,11 +162,11 @@ project "c" {
 	}
 }
 
-// TestDeadlineProbability: A's duration is uniform(0.5, 2.5) quarters, so
-// it occupies 1, 2 or 3 quarters with chances 1/4, 1/2, 1/4; B follows A
-// and takes uniform(1, 3): 2 or 3 quarters, 1/2 each. B's deadline is
+// TestDeadlineProbability: A's duration is uniform(0.5, 3.5) quarters,
+// which rounds to 1, 2 or 3 quarters with a third each; B follows A and
+// takes uniform(1.5, 3.5): 2 or 3 quarters, half each. B's deadline is
 // 2028-Q1, period 4: it is met when A + B <= 5, which fails only for
-// A = 3 and B = 3, so the chance is 1 - 1/4 x 1/2 = 7/8.
+// A = 3 and B = 3, so the chance is 1 - 1/3 x 1/2 = 5/6.
 func TestDeadlineProbability(t *testing.T) {
 	cfg := loadSource(t, `
 roadmap {
@@ -171,16 +174,16 @@ roadmap {
   horizon = 8
 }
 project "a" {
-  duration = uniform(0.5, 2.5)
+  duration = uniform(0.5, 3.5)
 }
 project "b" {
   depends_on = [project.a]
-  duration   = uniform(1, 3)
+  duration   = uniform(1.5, 3.5)
   deadline   = "2028-Q1"
 }
 `)
 	res := simulate(t, cfg, Options{Runs: analyticRuns, Seed: 9})
-	const p = 7.0 / 8
+	const p = 5.0 / 6
 	tol := 5 * math.Sqrt(p*(1-p)/analyticRuns)
 	var b *ProjectResult
 	for i := range res.Projects {

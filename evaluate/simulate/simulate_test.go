@@ -286,3 +286,49 @@ func hasWarning(diags hcl.Diagnostics, summary string) bool {
 	}
 	return false
 }
+
+// TestDocumentedChecksWork: the check blocks docs/simulation.md shows
+// evaluate against the ranged example without errors.
+func TestDocumentedChecksWork(t *testing.T) {
+	data, err := os.ReadFile("../../docs/simulation.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(data), "## Checks on the simulation")
+	_, snippet, _ := strings.Cut(rest, "```hcl\n")
+	snippet, _, _ = strings.Cut(snippet, "```")
+	dir := "../../examples/it-department-ranges"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string][]byte{"docs/checks.hcl": []byte(snippet)}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources[filepath.Join(dir, e.Name())] = b
+	}
+	cfg, diags := hclspec.NewLoader().LoadSources(dir, sources, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	res, diags := Simulate(context.Background(), cfg, Options{Runs: 200, Seed: 1})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	found := 0
+	for _, c := range res.Checks {
+		switch c.ID {
+		case "nis2_likely_on_time", "portfolio_pays", "erp_by_summer":
+			found++
+			if !c.Passed && (c.Message == "" || strings.Contains(c.Message, "could not be evaluated")) {
+				t.Errorf("check %s: %q", c.ID, c.Message)
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("found %d of the documented checks", found)
+	}
+}

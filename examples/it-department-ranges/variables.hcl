@@ -15,7 +15,7 @@ variable "capex" {
 
 variable "security_programme" {
   type        = number
-  default     = 650000
+  default     = 750000
   description = "Ring-fenced security programme approved by the board for 2027-2028, in EUR."
 }
 
