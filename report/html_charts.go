@@ -16,6 +16,9 @@ import (
 // svgText is a text label.
 type svgText struct {
 	X, Y, Anchor, Class, Text string
+	// Spans, when set, draw the text on several lines (a long label
+	// wrapped rather than cut); Text then holds it whole.
+	Spans []svgText
 }
 
 // svgLine is a straight line.
@@ -100,7 +103,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 	for _, pr := range rows {
 		titles = append(titles, projectTitle(pr))
 	}
-	ganttLabelW, keep := labelColumn(titles)
+	ganttLabelW, wrapped := labelColumn(titles)
 	width := ganttLabelW + float64(n)*colW + 12
 	height := ganttHeaderH + float64(max(len(rows), 1))*ganttRowH + 8
 	g.Width, g.Height = px(width), px(height)
@@ -130,7 +133,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if r%2 == 1 {
 			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
 		}
-		g.Labels = append(g.Labels, svgText{X: px(ganttLabelW - 8), Y: px(y + ganttRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(projectTitle(pr), keep)})
+		g.Labels = append(g.Labels, rowLabel(ganttLabelW-8, y+ganttRowH/2, projectTitle(pr), wrapped[r]))
 		s, e := *pr.StartPeriod, *pr.EndPeriod
 		x0 := ganttLabelW + float64(s)*colW + 1
 		x1 := ganttLabelW + float64(e)*colW - 1
@@ -261,7 +264,7 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 			names[i] = title[id] + " (" + id + ")"
 		}
 	}
-	heatLabelW, keep := labelColumn(names)
+	heatLabelW, wrapped := labelColumn(names)
 	width := heatLabelW + float64(n)*colW + 12
 	height := heatHeaderH + float64(max(len(teams), 1))*heatRowH + 8
 	h.Width, h.Height = px(width), px(height)
@@ -284,7 +287,7 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	showText := colW >= 44
 	for r, id := range teams {
 		y := heatHeaderH + float64(r)*heatRowH
-		h.Labels = append(h.Labels, svgText{X: px(heatLabelW - 8), Y: px(y + heatRowH/2 + 4), Anchor: "end", Class: "label", Text: truncate(names[r], keep)})
+		h.Labels = append(h.Labels, rowLabel(heatLabelW-8, y+heatRowH/2, names[r], wrapped[r]))
 		row := heatRow{ID: id, Title: title[id]}
 		anyUse, full := false, false
 		for i := 0; i < n; i++ {
@@ -450,16 +453,16 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 		}
 		return r
 	}
-	var placed, bubbles []labelBox
+	var placed []labelBox
 	if l := b.AppetiteLabel; l != nil {
 		// Bubble labels keep clear of the risk appetite's label too.
 		x := sx(p.Roadmap.RiskAppetite) + 4
-		placed = append(placed, labelBox{x, bubbleTop + 2, x + float64(len([]rune(l.Text)))*6.2, bubbleTop + 14})
+		placed = append(placed, labelBox{x, bubbleTop + 2, x + textWidth(l.Text, 11), bubbleTop + 14})
 	}
+	var circles []labelCircle
 	for _, i := range idx {
 		pr := &p.Projects[i]
-		cx, cy, r := sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)
-		bubbles = append(bubbles, labelBox{cx - r, cy - r, cx + r, cy + r})
+		circles = append(circles, labelCircle{sx(pr.Risk), sy(pr.RiskAdjustedNPV), radius(pr)})
 	}
 	for _, i := range idx {
 		pr := &p.Projects[i]
@@ -471,8 +474,11 @@ func buildBubbles(p *evaluate.Plan) bubbleChart {
 			bb.Fill = goalColour(primaryGoal(pr, order), order)
 		}
 		if pr.Rank <= maxBubbleLabels {
-			l := placeBubbleLabel(&placed, bubbles, cx, cy, r, pr.ID)
-			bb.Label = &l
+			// A label that fits nowhere is left out rather than drawn over
+			// another: the bubble's tooltip and the table still name it.
+			if l, ok := placeBubbleLabel(&placed, circles, labelCircle{cx, cy, r}, pr.ID); ok {
+				bb.Label = &l
+			}
 		}
 		b.Bubbles = append(b.Bubbles, bb)
 	}
@@ -486,43 +492,76 @@ func (a labelBox) overlaps(b labelBox) bool {
 	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
 }
 
-// placeBubbleLabel puts a bubble's label right of it, or left, below or
-// above when that spot is taken by an earlier label or another bubble, so
-// labels stay legible; when every spot is taken, the least crowded wins.
-func placeBubbleLabel(placed *[]labelBox, bubbles []labelBox, cx, cy, r float64, text string) svgText {
-	w, h := float64(len([]rune(text)))*6.2, 12.0
+// labelCircle is a bubble, for keeping labels off it.
+type labelCircle struct{ cx, cy, r float64 }
+
+// covers reports whether the box reaches into the circle.
+func (c labelCircle) covers(b labelBox) bool {
+	nx, ny := math.Max(b.x0, math.Min(c.cx, b.x1)), math.Max(b.y0, math.Min(c.cy, b.y1))
+	return (nx-c.cx)*(nx-c.cx)+(ny-c.cy)*(ny-c.cy) < c.r*c.r
+}
+
+// textWidth estimates the width of text in px at the given font size,
+// on the generous side (system sans-serif fonts, digits and underscores
+// included), so boxes built from it hold the drawn text.
+func textWidth(text string, size float64) float64 {
+	return float64(len([]rune(text)))*size*0.62 + 2
+}
+
+// placeBubbleLabel puts a bubble's label next to it: right, left, below,
+// above, then the diagonals and the same spots further out, taking the
+// first spot inside the chart that covers no earlier label and no other
+// bubble. ok is false when there is none.
+func placeBubbleLabel(placed *[]labelBox, circles []labelCircle, own labelCircle, text string) (svgText, bool) {
+	const size, h = 11.0, 13.0
+	w := textWidth(text, size)
+	cx, cy, r := own.cx, own.cy, own.r
 	type spot struct {
-		x, y   float64
+		x, y   float64 // text anchor point (baseline)
 		anchor string
-		box    labelBox
 	}
-	spots := []spot{
-		{cx + r + 3, cy + 4, "start", labelBox{cx + r + 3, cy - 8, cx + r + 3 + w, cy + 4}},
-		{cx - r - 3, cy + 4, "end", labelBox{cx - r - 3 - w, cy - 8, cx - r - 3, cy + 4}},
-		{cx, cy + r + h, "middle", labelBox{cx - w/2, cy + r, cx + w/2, cy + r + h}},
-		{cx, cy - r - 3, "middle", labelBox{cx - w/2, cy - r - 3 - h, cx + w/2, cy - r - 3}},
+	var spots []spot
+	for _, gap := range []float64{3, 10, 20} {
+		d := r + gap
+		spots = append(spots,
+			spot{cx + d, cy + 4, "start"},
+			spot{cx - d, cy + 4, "end"},
+			spot{cx, cy + d + h - 2, "middle"},
+			spot{cx, cy - d - 2, "middle"},
+			spot{cx + d*0.71, cy - d*0.71, "start"},
+			spot{cx + d*0.71, cy + d*0.71 + h - 3, "start"},
+			spot{cx - d*0.71, cy - d*0.71, "end"},
+			spot{cx - d*0.71, cy + d*0.71 + h - 3, "end"},
+		)
 	}
-	own := labelBox{cx - r, cy - r, cx + r, cy + r}
-	choice, fewest := spots[0], -1
 	for _, s := range spots {
-		n := 0
+		x0 := s.x
+		switch s.anchor {
+		case "end":
+			x0 = s.x - w
+		case "middle":
+			x0 = s.x - w/2
+		}
+		box := labelBox{x0, s.y - h + 3, x0 + w, s.y + 3}
+		if box.x0 < 0 || box.x1 > bubbleW || box.y0 < 0 || box.y1 > bubbleH {
+			continue
+		}
+		free := true
 		for _, b := range *placed {
-			if s.box.overlaps(b) {
-				n++
+			if box.overlaps(b) {
+				free = false
+				break
 			}
 		}
-		for _, b := range bubbles {
-			if b != own && s.box.overlaps(b) {
-				n++
+		for _, c := range circles {
+			if free && c != own && c.covers(box) {
+				free = false
 			}
 		}
-		if fewest < 0 || n < fewest {
-			choice, fewest = s, n
-		}
-		if n == 0 {
-			break
+		if free {
+			*placed = append(*placed, box)
+			return svgText{X: px(s.x), Y: px(s.y), Anchor: s.anchor, Class: "bubble-label", Text: text}, true
 		}
 	}
-	*placed = append(*placed, choice.box)
-	return svgText{X: px(choice.x), Y: px(choice.y), Anchor: choice.anchor, Class: "bubble-label", Text: text}
+	return svgText{}, false
 }

@@ -129,20 +129,43 @@ func TestHeatLevel(t *testing.T) {
 func TestBubbleLabelsAvoidEachOther(t *testing.T) {
 	// Two bubbles side by side: the first label must not cover the second
 	// bubble, and the second label must not cover the first label.
-	bubbles := []labelBox{{90, 90, 110, 110}, {125, 90, 145, 110}}
+	circles := []labelCircle{{100, 100, 10}, {135, 100, 10}}
 	var placed []labelBox
-	a := placeBubbleLabel(&placed, bubbles, 100, 100, 10, "first_project")
-	b := placeBubbleLabel(&placed, bubbles, 135, 100, 10, "second_project")
+	a, okA := placeBubbleLabel(&placed, circles, circles[0], "first_project")
+	b, okB := placeBubbleLabel(&placed, circles, circles[1], "second_project")
+	if !okA || !okB {
+		t.Fatalf("labels not placed: %v %v", okA, okB)
+	}
 	if a.X == b.X && a.Y == b.Y {
 		t.Errorf("two labels at the same spot %s,%s", a.X, a.Y)
 	}
 	if placed[0].overlaps(placed[1]) {
 		t.Errorf("labels overlap: %+v %+v", placed[0], placed[1])
 	}
-	if placed[0].overlaps(bubbles[1]) {
-		t.Errorf("first label %+v covers the second bubble", placed[0])
+	for i, box := range placed {
+		if circles[1-i].covers(box) {
+			t.Errorf("label %d %+v covers the other bubble", i, box)
+		}
 	}
 	if a.Anchor == "start" {
 		t.Errorf("first label went right, onto the second bubble")
+	}
+}
+
+// TestBubbleLabelLeftOutWhenNoRoom: a label with no free spot is left
+// out, never drawn over another bubble.
+func TestBubbleLabelLeftOutWhenNoRoom(t *testing.T) {
+	// A small bubble inside a ring of large ones fills every spot.
+	own := labelCircle{380, 210, 4}
+	circles := []labelCircle{own}
+	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
+		circles = append(circles, labelCircle{380 + d[0]*60, 210 + d[1]*40, 45})
+	}
+	var placed []labelBox
+	if l, ok := placeBubbleLabel(&placed, circles, own, "crowded_project_with_a_long_id"); ok {
+		t.Errorf("label placed at %s,%s over other bubbles", l.X, l.Y)
+	}
+	if len(placed) != 0 {
+		t.Errorf("placed %v", placed)
 	}
 }

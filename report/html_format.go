@@ -162,23 +162,85 @@ func scheduledByStart(p *evaluate.Plan) []*evaluate.ProjectPlan {
 	return out
 }
 
-// labelColumn sizes a chart's label column to its longest label, within
-// bounds, and says how many runes a label may keep.
-func labelColumn(labels []string) (width float64, keep int) {
-	const perRune, pad, least, most = 6.6, 16.0, 120.0, 300.0
-	longest := 0
+// labelColumn sizes the label column of the Gantt chart and the heat
+// map for labels written whole: one line each when they fit 360 px, else
+// wrapped onto two lines at word boundaries, the column widening (up to
+// 520 px) until every label fits in two. It returns the width and each
+// label's lines. Labels are never cut: a board reads the whole title.
+func labelColumn(labels []string) (width float64, lines [][]string) {
+	const size, pad, least, most, widest = 12.0, 16.0, 120.0, 360.0, 520.0
+	width = least
 	for _, l := range labels {
-		longest = max(longest, len([]rune(l)))
+		width = math.Max(width, math.Min(most, textWidth(l, size)+pad))
 	}
-	width = math.Min(most, math.Max(least, float64(longest)*perRune+pad))
-	return math.Round(width), int((width - pad) / perRune)
+	for {
+		lines = make([][]string, len(labels))
+		fits := true
+		for i, l := range labels {
+			lines[i] = wrapWords(l, width-pad, size)
+			if len(lines[i]) > 2 {
+				fits = false
+			}
+		}
+		if fits || width >= widest {
+			break
+		}
+		width = math.Min(widest, width+20)
+	}
+	for _, ls := range lines {
+		for _, l := range ls {
+			width = math.Max(width, textWidth(l, size)+pad)
+		}
+	}
+	return math.Round(width), lines
 }
 
-// truncate shortens s to at most n runes, ending with an ellipsis.
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// wrapWords breaks s into lines no wider than max px, at spaces; a word
+// wider than a line is broken where it must be.
+func wrapWords(s string, maxW, size float64) []string {
+	if textWidth(s, size) <= maxW {
+		return []string{s}
 	}
-	return string(r[:n-1]) + "…"
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for textWidth(word, size) > maxW {
+			fit := max(1, int((maxW-2)/(size*0.62)))
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+			}
+			r := []rune(word)
+			lines = append(lines, string(r[:min(fit, len(r))]))
+			word = string(r[min(fit, len(r)):])
+		}
+		switch {
+		case word == "":
+		case line == "":
+			line = word
+		case textWidth(line+" "+word, size) <= maxW:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// rowLabel is a chart row's label right-aligned at x, centred on the row
+// at mid: one line, or two lines around the middle.
+func rowLabel(x, mid float64, text string, lines []string) svgText {
+	l := svgText{X: px(x), Y: px(mid + 4), Anchor: "end", Class: "label", Text: text}
+	if len(lines) <= 1 {
+		return l
+	}
+	top := mid + 4 - float64(len(lines)-1)*13/2
+	for i, line := range lines {
+		l.Spans = append(l.Spans, svgText{X: px(x), Y: px(top + float64(i)*13), Text: line})
+	}
+	return l
 }

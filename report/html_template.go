@@ -2,6 +2,10 @@ package report
 
 // htmlTemplate is the page. It is one file on purpose: no scripts, fonts,
 // images or style sheets are fetched, so it works offline and from disk.
+// The ranked roadmap (table.projects) fits the page at 1280 px and up:
+// its long cells wrap, ids break if they must, instead of the table
+// growing past the page and hiding its Reasons column in a scroll box;
+// e2e/layout_test.go measures that at 1280, 1440 and 1920 px and in print.
 const htmlTemplate = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -20,7 +24,7 @@ h3 { margin: 18px 0 8px; font-size: 16px; }
 .sub { margin: 2px 0 0; color: #4b5563; }
 nav { padding: 8px 32px; background: #f9fafb; border-bottom: 1px solid #e5e7eb; }
 nav a { color: #1d4ed8; margin-right: 16px; }
-main { padding: 0 32px 32px; max-width: 1400px; }
+main { padding: 0 32px 32px; max-width: 1680px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0; }
 .cards div { border: 1px solid #d1d5db; border-radius: 6px; padding: 8px 12px; min-width: 130px; }
 .cards dt { color: #4b5563; font-size: 12px; }
@@ -74,8 +78,13 @@ th { background: #f3f4f6; font-weight: 600; }
 td.num, th.num { text-align: right; }
 td.tight { background: #fef3c7; }
 td.when { white-space: nowrap; }
-td.project { min-width: 14em; }
-td.reasons { min-width: 18em; }
+td.project { min-width: 9em; }
+td.reasons { min-width: 12em; }
+table.projects { width: 100%; font-size: 13px; }
+table.projects td.when { white-space: normal; min-width: 5.5em; }
+@media screen and (max-width: 1500px) { th, td { padding: 4px 5px; } }
+table.projects code { overflow-wrap: anywhere; }
+table.projects th { overflow-wrap: normal; }
 .wide { overflow-x: auto; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 12px; font-weight: 600; }
 .badge.scheduled, .badge.pass { background: #dcfce7; color: #14532d; }
@@ -112,7 +121,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <h1>{{.Name}}</h1>
 <p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
 </header>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a></nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
 <main>
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
@@ -123,8 +132,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <ul class="alerts">{{range .Alerts}}<li>{{.}}</li>{{end}}</ul>
 {{- end}}
 {{- if .Optimization}}
-<h3>Optimisation</h3>
-<table class="optimization"><tbody>{{range .Optimization}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>{{end}}</tbody></table>
+<p class="note">The schedule was optimised beyond rank order; how is in the <a href="#appendix">appendix</a>.</p>
 {{- end}}
 </section>
 <section id="timeline" aria-labelledby="timeline-h">
@@ -148,7 +156,11 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
 {{- end}}
 {{- range .Labels}}
+{{- if .Spans}}
+<text class="{{.Class}}" text-anchor="{{.Anchor}}">{{range .Spans}}<tspan x="{{.X}}" y="{{.Y}}">{{.Text}}</tspan>{{end}}</text>
+{{- else}}
 <text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
 {{- end}}
 {{- range .Bars}}
 <rect class="{{.Class}}" data-project="{{.ID}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="3" fill="{{.Fill}}"><title>{{.Title}}</title></rect>
@@ -190,7 +202,11 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
 {{- end}}
 {{- range .Labels}}
+{{- if .Spans}}
+<text class="{{.Class}}" text-anchor="{{.Anchor}}">{{range .Spans}}<tspan x="{{.X}}" y="{{.Y}}">{{.Text}}</tspan>{{end}}</text>
+{{- else}}
 <text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
 {{- end}}
 {{- range .Cells}}
 <rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2"><title>{{.Title}}</title></rect>
@@ -290,6 +306,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <p>The plan has no checks.</p>
 {{- end}}
 </section>
+{{- if .Optimization}}
+<section id="appendix" aria-labelledby="appendix-h">
+<h2 id="appendix-h">Appendix: optimisation</h2>
+<table class="optimization"><tbody>{{range .Optimization}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>{{end}}</tbody></table>
+</section>
+{{- end}}
 </main>
 </body>
 </html>

@@ -245,3 +245,32 @@ func BenchmarkMermaidGantt(b *testing.B) {
 		_ = mermaidGantt(p)
 	}
 }
+
+// TestHTMLOptimisationInAppendix: the optimiser's details come after the
+// checks, in an appendix the navigation links to, not above the timeline.
+func TestHTMLOptimisationInAppendix(t *testing.T) {
+	p := loadFixture(t, "wide16")
+	if p.Optimization == nil {
+		t.Fatal("fixture has no optimisation")
+	}
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "html", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	timeline, checks, appendix := strings.Index(page, `id="timeline"`), strings.Index(page, `id="checks"`), strings.Index(page, `id="appendix"`)
+	table := strings.Index(page, `<table class="optimization">`)
+	if appendix < 0 || appendix < checks || table < appendix || table < timeline {
+		t.Errorf("optimisation at %d, appendix at %d; timeline %d, checks %d", table, appendix, timeline, checks)
+	}
+	if !strings.Contains(page, `<a href="#appendix">Appendix</a>`) {
+		t.Error("no navigation link to the appendix")
+	}
+	buf.Reset()
+	if err := RenderPlan(&buf, loadFixture(t, "it2027"), "html", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "appendix") {
+		t.Error("a plan without optimisation has an appendix")
+	}
+}
