@@ -274,6 +274,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newGraphCmd(g, s),
 		newImportCmd(g, s),
 		newConsoleCmd(g, s),
+		newInitCmd(g, s),
 	)
 	// cobra's completion command prints its help and exits 0 for a shell it
 	// does not know ("roadmap completion bsh"); make that an error.

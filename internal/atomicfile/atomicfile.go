@@ -77,6 +77,32 @@ func Replace(path string, data []byte, orig *Original) error {
 	return writeFile(path, data, 0o644, orig, os.Rename)
 }
 
+// Create writes a new file as WriteFile does, but never replaces one: when
+// path exists (a file, a directory, a link, even a broken one) it refuses
+// with an error wrapping fs.ErrExist and writes nothing. The temporary file
+// is hard-linked into place, which fails if another program created path
+// meanwhile, so that file is never overwritten either.
+func Create(path string, data []byte, perm fs.FileMode) error {
+	if _, err := os.Lstat(path); err == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	exists := &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	return writeFile(path, data, perm, nil, func(tmp, target string) error {
+		err := os.Link(tmp, target)
+		switch {
+		case err == nil:
+			return os.Remove(tmp)
+		case errors.Is(err, fs.ErrExist):
+			return exists // writeFile removes tmp
+		}
+		// A file system without hard links: check, then rename.
+		if _, err := os.Lstat(target); err == nil {
+			return exists
+		}
+		return os.Rename(tmp, target)
+	})
+}
+
 // writeFile is WriteFile with the final rename given, so tests can make
 // it fail after the temporary file is written.
 func writeFile(path string, data []byte, perm fs.FileMode, orig *Original, rename func(oldpath, newpath string) error) (err error) {

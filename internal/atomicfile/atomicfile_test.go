@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +121,51 @@ func TestWriteFileMissingDirectoryNamesThePath(t *testing.T) {
 	}
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("error %v does not wrap os.ErrNotExist", err)
+	}
+}
+
+func TestCreateWritesANewFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.hcl")
+	if err := Create(path, []byte("x = 1\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "x = 1\n" {
+		t.Fatalf("read %q, %v", got, err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("temporary file left behind: %v", entries)
+	}
+}
+
+func TestCreateNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file.hcl")
+	if err := os.WriteFile(file, []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.hcl")
+	if err := os.Symlink("nowhere.hcl", broken); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{file, broken, dir} {
+		err := Create(path, []byte("theirs\n"), 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			t.Errorf("Create(%s) = %v, want fs.ErrExist", path, err)
+		}
+	}
+	if got, _ := os.ReadFile(file); string(got) != "mine\n" {
+		t.Errorf("file replaced: %q", got)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "nowhere.hcl")); err == nil {
+		t.Error("Create wrote through a broken link")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("want only the two files, got %v", entries)
 	}
 }
