@@ -1,9 +1,7 @@
 package evaluate
 
 import (
-	"maps"
 	"math"
-	"slices"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -169,7 +167,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		for k := range d {
 			t := pe.start + k
 			periods[t].Active = append(periods[t].Active, pe.cfg.ID)
-			for _, id := range slices.Sorted(maps.Keys(pe.cfg.Effort)) {
+			for _, id := range pe.teams {
 				if r, ok := e.base.teamIndex[id]; ok {
 					used[r][t] += pe.cfg.Effort[id]
 				}

@@ -33,6 +33,7 @@ type Options struct {
 type projectEval struct {
 	cfg    *hclspec.Project
 	index  int             // in cfg.Projects
+	teams  []string        // the teams of cfg.Effort, by id
 	vendor *hclspec.Vendor // resolved vendor; nil when none or no winner
 	fin    projectFinance
 
@@ -96,6 +97,12 @@ type evaluation struct {
 
 	base  *problemBase
 	diags hcl.Diagnostics
+
+	// prep holds what Prepare computed once for the configured projects;
+	// nil while Prepare runs. lean marks a Prepared.Schedule run, which
+	// builds no plan.
+	prep *Prepared
+	lean bool
 }
 
 // Evaluate builds the plan of cfg. Diagnostics report check evaluation
@@ -212,7 +219,7 @@ func (e *evaluation) setProjects(projects []*hclspec.Project) {
 	e.projects = make([]*projectEval, 0, len(projects))
 	e.byID = make(map[string]*projectEval, len(projects))
 	for i, p := range projects {
-		pe := &projectEval{cfg: p, index: i, task: -1, start: -1, findings: []Finding{}}
+		pe := &projectEval{cfg: p, index: i, teams: e.prep.teamsOf(i, p), task: -1, start: -1, findings: []Finding{}}
 		e.projects = append(e.projects, pe)
 		e.byID[p.ID] = pe
 	}
@@ -250,12 +257,31 @@ func (e *evaluation) resolveVendors() {
 
 // computeFinance builds every project's cash flows as if it started at
 // period 0 (ranking uses these figures).
+// A configured project, unchanged, gets the figures Prepare computed (a
+// simulation run re-computes only the projects whose numbers it drew).
 func (e *evaluation) computeFinance() {
+	returns := e.needReturns()
 	for _, pe := range e.projects {
-		f, diags := projectFinanceOf(pe.cfg, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate)
+		if e.prep != nil && pe.cfg == e.cfg.Projects[pe.index] {
+			pe.fin = e.prep.fin[pe.index]
+			e.diags = append(e.diags, e.prep.finDiags[pe.index]...)
+			continue
+		}
+		f, diags := projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, returns)
 		pe.fin = f
 		e.diags = append(e.diags, diags...)
 	}
+}
+
+// needReturns reports whether projects' IRR and payback must be computed:
+// for a plan, which reports them, and in a lean run only when a decision
+// reads them (the hurdle's min_irr or max_payback).
+func (e *evaluation) needReturns() bool {
+	if !e.lean {
+		return true
+	}
+	h := e.roadmap.Hurdle
+	return h != nil && (h.MinIRR != nil || h.MaxPayback != nil)
 }
 
 // warnValueDestroyers gives every scheduled non-mandatory project with a

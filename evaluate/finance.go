@@ -2,9 +2,7 @@ package evaluate
 
 import (
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -56,10 +54,10 @@ func runPeriods(years float64, ppy int) (n int, lastWeight float64) {
 //     effort x its cost_per_fte, and the vendor's one_time in k = 0;
 //   - run periods j = 1..years x ppy: minus per_year / ppy and the vendor's
 //     annual / ppy, plus benefit per_year / ppy x min(1, j / (ramp + 1)).
-func cashFlows(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int) (outflows, benefits []float64) {
+func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int) (outflows, benefits []float64) {
 	d := max(p.Duration, 1)
 	teamCost := 0.0
-	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
+	for _, id := range teamIDs {
 		if t, ok := teams[id]; ok {
 			teamCost += p.Effort[id] * t.CostPerFTE
 		}
@@ -92,9 +90,13 @@ func cashFlows(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.
 
 // projectFinanceOf computes p's figures. Non-finite results (overflowing
 // inputs) are reported as diagnostics and left out of the plan.
-func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64) (projectFinance, hcl.Diagnostics) {
+//
+// teamIDs are p's effort teams in id order; returns asks for the IRR and
+// the payback, which only the plan and the hurdle read (a simulation run
+// without a hurdle on them skips their root finding).
+func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64, returns bool) (projectFinance, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	outflows, benefits := cashFlows(p, v, teams, ppy)
+	outflows, benefits := cashFlows(p, teamIDs, v, teams, ppy)
 	f := projectFinance{
 		Flows:      make([]float64, len(outflows)),
 		Outflows:   outflows,
@@ -125,21 +127,23 @@ func projectFinanceOf(p *hclspec.Project, v *hclspec.Vendor, teams map[string]*h
 		roi := (f.Benefit - f.Cost) / f.Cost
 		f.ROI = &roi
 	}
-	if r, ok := finance.IRR(f.Flows); ok {
-		annual := math.Pow(1+r, float64(ppy)) - 1
-		if finance.Finite(annual) {
-			f.IRR = &annual
-		} else {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "IRR out of range",
-				Detail:   fmt.Sprintf("Project %q has a period IRR of %g, which does not annualise to a finite rate; its IRR is left out.", p.ID, r),
-				Subject:  p.DeclRange.Ptr(),
-			})
+	if returns {
+		if r, ok := finance.IRR(f.Flows); ok {
+			annual := math.Pow(1+r, float64(ppy)) - 1
+			if finance.Finite(annual) {
+				f.IRR = &annual
+			} else {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagWarning,
+					Summary:  "IRR out of range",
+					Detail:   fmt.Sprintf("Project %q has a period IRR of %g, which does not annualise to a finite rate; its IRR is left out.", p.ID, r),
+					Subject:  p.DeclRange.Ptr(),
+				})
+			}
 		}
-	}
-	if pb, ok := finance.Payback(f.Flows); ok {
-		f.Payback = &pb
+		if pb, ok := finance.Payback(f.Flows); ok {
+			f.Payback = &pb
+		}
 	}
 	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss} {
 		if !finance.Finite(x) {

@@ -3,9 +3,7 @@ package evaluate
 import (
 	"container/heap"
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -239,10 +237,11 @@ func (e *evaluation) candidateWouldProvide(pe *projectEval, c string) bool {
 // project) are left to the scheduler, which defers rather than drops.
 func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	p := pe.cfg
-	effortRange := p.Ranges.Range("effort", p.DeclRange)
-	fundingRange := p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
+	// The ranges findings point at, looked up only for a finding.
+	effortRange := func() hcl.Range { return p.Ranges.Range("effort", p.DeclRange) }
+	fundingRange := func() hcl.Range { return p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange)) }
 	ok := true
-	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
+	for _, id := range pe.teams {
 		need := p.Effort[id]
 		r, found := e.base.teamIndex[id]
 		if !found {
@@ -250,11 +249,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			ok = false
 			continue
 		}
-		most := 0.0
-		for _, c := range e.base.resources[r].Capacity {
-			most = math.Max(most, c)
-		}
-		if need > most+1e-9 {
+		if most := e.base.largest[r]; need > most+1e-9 {
 			pe.fail(StatusDropped, GateResources,
 				fmt.Sprintf("needs %s FTE of team %q per period, more than its largest capacity of %s FTE", formatNumber(need, 2), id, formatNumber(most, 2)),
 				keyRange(p, "effort", id))
@@ -265,7 +260,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	if p.Funding != "" {
 		idx, found := e.base.budgetIndex[p.Funding]
 		if !found {
-			pe.fail(StatusDropped, GateResources, fmt.Sprintf("is funded by budget %q, which is not declared", p.Funding), fundingRange)
+			pe.fail(StatusDropped, GateResources, fmt.Sprintf("is funded by budget %q, which is not declared", p.Funding), fundingRange())
 			return false
 		}
 		b = idx
@@ -280,14 +275,14 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			if total > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
 					fmt.Sprintf("build spend of %s exceeds budget %q (%s in total)", formatMoney(total, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
-					fundingRange)
+					fundingRange())
 				ok = false
 			}
 		case hclspec.PerPeriod:
 			if most > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
 					fmt.Sprintf("build spend of %s in one period exceeds budget %q (%s per period)", formatMoney(most, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
-					fundingRange)
+					fundingRange())
 				ok = false
 			}
 		}
@@ -304,7 +299,7 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	}
 	// Say which constraint leaves no room: a team whose capacity never holds
 	// for d periods in a row, else the budget's windows, else both together.
-	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
+	for _, id := range pe.teams {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
 			pe.fail(StatusDropped, GateResources,
@@ -319,12 +314,12 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), budgetPer(bg))
 		if budgetPer(bg) != hclspec.PerTotal {
 			if !e.budgetFitsSomewhere(pe, b) {
-				pe.fail(StatusDropped, GateResources, msg, fundingRange)
+				pe.fail(StatusDropped, GateResources, msg, fundingRange())
 				return false
 			}
 		}
 	}
-	pe.fail(StatusDropped, GateResources, "no run of periods in the horizon has room in both its teams and its budget", effortRange)
+	pe.fail(StatusDropped, GateResources, "no run of periods in the horizon has room in both its teams and its budget", effortRange())
 	return false
 }
 

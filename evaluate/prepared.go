@@ -3,6 +3,8 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -19,9 +21,16 @@ import (
 // may run concurrently.
 type Prepared struct {
 	base *evaluation
+	// The configured projects' effort teams by id, and their finance (as
+	// if each started at period 0) with its diagnostics, by index in
+	// cfg.Projects.
+	teamIDs  [][]string
+	fin      []projectFinance
+	finDiags []hcl.Diagnostics
 }
 
-// Prepare indexes cfg and runs its vendor evaluations.
+// Prepare indexes cfg, runs its vendor evaluations and computes each
+// project's cash flows and figures.
 func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
 	e, diags := newEvaluation(cfg)
 	if diags.HasErrors() {
@@ -30,7 +39,36 @@ func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
 	e.evaluateVendors()
 	diags = append(diags, e.diags...)
 	e.diags = nil
-	return &Prepared{base: e}, diags
+	p := &Prepared{
+		base:     e,
+		teamIDs:  make([][]string, len(e.projects)),
+		fin:      make([]projectFinance, len(e.projects)),
+		finDiags: make([]hcl.Diagnostics, len(e.projects)),
+	}
+	for i, pe := range e.projects {
+		p.teamIDs[i] = pe.teams
+		p.fin[i], p.finDiags[i] = projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, true)
+	}
+	return p, diags
+}
+
+// teamsOf is the teams of p.Effort in id order: the configured project's,
+// computed once, when p has the same teams (a simulation's copies do).
+func (p *Prepared) teamsOf(i int, proj *hclspec.Project) []string {
+	if p != nil && i < len(p.teamIDs) {
+		ids := p.teamIDs[i]
+		same := len(ids) == len(proj.Effort)
+		for _, id := range ids {
+			if _, ok := proj.Effort[id]; !ok {
+				same = false
+				break
+			}
+		}
+		if same {
+			return ids
+		}
+	}
+	return slices.Sorted(maps.Keys(proj.Effort))
 }
 
 // evaluationOf is a fresh evaluation of projects sharing p's lookups.
@@ -39,6 +77,7 @@ func (p *Prepared) evaluationOf(projects []*hclspec.Project) *evaluation {
 	e := *p.base
 	e.diags = nil
 	e.ranked = nil
+	e.prep = p
 	e.setProjects(projects)
 	e.resolveVendors()
 	return &e
@@ -60,6 +99,7 @@ func (p *Prepared) Schedule(ctx context.Context, projects []*hclspec.Project) (*
 		panic(fmt.Sprintf("evaluate: Schedule of %d projects, the roadmap has %d", len(projects), len(p.base.cfg.Projects)))
 	}
 	e := p.evaluationOf(projects)
+	e.lean = true
 	prob, sch, _, ok := e.decide(ctx, Options{RankOrder: true})
 	if !ok {
 		return nil, e.diags

@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 // team capacities per period and budget windows.
 type problemBase struct {
 	resources   []schedule.Resource
+	largest     []float64 // each resource's largest capacity in any period
 	teamIndex   map[string]int
 	budgets     []schedule.Budget
 	budgetIndex map[string]int
@@ -36,6 +36,7 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		}
 		b.teamIndex[t.ID] = len(b.resources)
 		b.resources = append(b.resources, schedule.Resource{ID: t.ID, Capacity: capacity})
+		b.largest = append(b.largest, slices.Max(append([]float64{0}, capacity...)))
 	}
 	for _, bg := range e.cfg.Budgets {
 		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
@@ -142,7 +143,7 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 	if p.Deadline >= 0 && p.Deadline < tk.Latest {
 		tk.Latest = p.Deadline
 	}
-	for _, id := range slices.Sorted(maps.Keys(p.Effort)) {
+	for _, id := range pe.teams {
 		if p.Effort[id] > 0 {
 			tk.Demand = append(tk.Demand, schedule.Demand{Resource: e.base.teamIndex[id], Amount: p.Effort[id]})
 		}

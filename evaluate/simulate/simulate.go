@@ -14,6 +14,7 @@ package simulate
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -329,16 +330,40 @@ func (s *simulation) sample(r int, values []float64) {
 	}
 }
 
-// projects are the roadmap's projects with values applied: a copy of
-// each project that has estimates, the others shared.
-func (s *simulation) projects(values []float64) []*hclspec.Project {
-	out := slices.Clone(s.cfg.Projects)
+// projectSet is a worker's projects for one run at a time: the
+// configured ones, with each project that has estimates replaced by a
+// copy of it holding the run's values. The copies (and their effort maps)
+// are reused run after run; a run is done with them before the next.
+type projectSet struct {
+	list   []*hclspec.Project
+	copies []hclspec.Project // by project index; used for those with estimates
+}
+
+func (s *simulation) newProjectSet() *projectSet {
+	ps := &projectSet{list: slices.Clone(s.cfg.Projects), copies: make([]hclspec.Project, len(s.cfg.Projects))}
 	for i, ks := range s.byProject {
 		if len(ks) == 0 {
 			continue
 		}
-		p := *out[i]
-		copied := false
+		ps.copies[i] = *s.cfg.Projects[i]
+		for _, k := range ks {
+			if strings.HasPrefix(s.inputs[k].est.Attr, "effort.") {
+				ps.copies[i].Effort = maps.Clone(s.cfg.Projects[i].Effort)
+				break
+			}
+		}
+		ps.list[i] = &ps.copies[i]
+	}
+	return ps
+}
+
+// projects applies values to the set and returns its projects.
+func (s *simulation) projects(ps *projectSet, values []float64) []*hclspec.Project {
+	for i, ks := range s.byProject {
+		if len(ks) == 0 {
+			continue
+		}
+		p := &ps.copies[i]
 		for _, k := range ks {
 			x := values[k]
 			switch attr := s.inputs[k].est.Attr; attr {
@@ -355,24 +380,11 @@ func (s *simulation) projects(values []float64) []*hclspec.Project {
 				if !ok {
 					panic("simulate: unknown estimate " + attr)
 				}
-				if !copied {
-					p.Effort = maps(p.Effort)
-					copied = true
-				}
 				p.Effort[team] = x
 			}
 		}
-		out[i] = &p
 	}
-	return out
-}
-
-func maps(m map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
+	return ps.list
 }
 
 // runError is the first failed run's diagnostics.
@@ -406,6 +418,7 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 		go func(c *counts) {
 			defer wg.Done()
 			sc := s.newScratch()
+			set := s.newProjectSet()
 			for {
 				from := int(next.Add(chunk)) - chunk
 				if from >= runs || ctx.Err() != nil {
@@ -416,7 +429,7 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 						return
 					}
 					s.sample(r, sc.values)
-					run, diags := s.prep.Schedule(ctx, s.projects(sc.values))
+					run, diags := s.prep.Schedule(ctx, s.projects(set, sc.values))
 					if run == nil {
 						if ctx.Err() == nil {
 							failed.record(r, diags)
@@ -461,11 +474,12 @@ type scratch struct {
 	load   [][]float64 // team x period
 	spend  [][]float64 // budget x period
 	window [][]float64 // budget x window
+	tasks  []schedule.Task
 }
 
 func (s *simulation) newScratch() *scratch {
 	n := len(s.cfg.Projects)
-	sc := &scratch{values: make([]float64, len(s.inputs)), start: make([]int, n)}
+	sc := &scratch{values: make([]float64, len(s.inputs)), start: make([]int, n), tasks: make([]schedule.Task, n)}
 	sc.load = make([][]float64, len(s.cfg.Teams))
 	for t := range sc.load {
 		sc.load[t] = make([]float64, s.horizon)
@@ -520,7 +534,7 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 		clear(sc.spend[b])
 		clear(sc.window[b])
 	}
-	tasks := make([]schedule.Task, len(s.cfg.Projects))
+	tasks := sc.tasks
 	for _, i := range s.committed {
 		tasks[i] = run.Task(i)
 		start := s.planStart[i]

@@ -90,6 +90,15 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 			return loadDir(t, "../../examples/it-department-ranges", `estimate = "likely"`, fmt.Sprintf("estimate = %q", point))
 		}, point})
 	}
+	// A hurdle on IRR and payback: lean runs then compute them too.
+	cases = append(cases, struct {
+		name     string
+		cfg      func(t *testing.T) *hclspec.Config
+		estimate string
+	}{"it-department-ranges/hurdle", func(t *testing.T) *hclspec.Config {
+		return loadDir(t, "../../examples/it-department-ranges", `estimate = "likely"`,
+			"estimate = \"likely\"\n  hurdle {\n    min_irr     = 0.3\n    max_payback = 11\n  }")
+	}, "likely"})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg(t)
