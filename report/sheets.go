@@ -17,10 +17,10 @@ import (
 // Numbers stay numbers (no thousands separators, no currency, ratios as
 // fractions), so finance can compute with them.
 //
-// Other commands' results (compare, simulate) become spreadsheets the same
-// way: build their tables as []sheet, print one with writeSheetCSV, or all
-// of them with writeWorkbook, and add the format to that command's
-// renderers.
+// Other commands' results become spreadsheets the same way: build their
+// tables as []sheet, print one with writeSheetCSV, or all of them with
+// writeWorkbook, and add the format to that command's renderers, as
+// report/simulation_sheets.go does for simulate (and compare can).
 
 // cellKind says how a spreadsheet shows a number.
 type cellKind int

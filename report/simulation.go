@@ -19,6 +19,8 @@ var simulationRenderers = map[string]func(io.Writer, *simulate.Result, Options) 
 	"json":     renderSimulationJSON,
 	"markdown": renderSimulationMarkdown,
 	"html":     renderSimulationHTML,
+	"csv":      renderSimulationCSV,
+	"xlsx":     renderSimulationXLSX,
 }
 
 // SimulationFormats lists the formats RenderSimulation accepts, sorted.

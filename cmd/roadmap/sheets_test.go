@@ -128,3 +128,44 @@ func TestShowOutWritesFile(t *testing.T) {
 		t.Errorf("file %q", got)
 	}
 }
+
+// TestSimulateSpreadsheets: simulate --format csv prints each table (the
+// projects table is the golden file) and --format xlsx a workbook with a
+// sheet per table whose cells match the CSV; the same seed gives the same
+// bytes.
+func TestSimulateSpreadsheets(t *testing.T) {
+	const ranges = "../../examples/it-department-ranges"
+	res := runCLI(t, "simulate", "--runs", "200", "--seed", "3", "--format", "csv", ranges)
+	if res.Code > 1 {
+		t.Fatalf("exit %d: %s", res.Code, res.Stderr)
+	}
+	assertGolden(t, filepath.Join("simulate", "it-department-ranges.projects.csv"), res.Stdout)
+	for _, table := range []string{"portfolio", "budgets", "teams", "estimates"} {
+		r := runCLI(t, "simulate", "--runs", "200", "--seed", "3", "--format", "csv", "--table", table, ranges)
+		if r.Code > 1 || !strings.Contains(r.Stdout, "\r\n") {
+			t.Errorf("%s: exit %d, %q", table, r.Code, r.Stdout)
+		}
+	}
+	a := runCLI(t, "simulate", "--runs", "200", "--seed", "3", "--format", "xlsx", ranges)
+	b := runCLI(t, "simulate", "--runs", "200", "--seed", "3", "--format", "xlsx", ranges)
+	if a.Stdout != b.Stdout {
+		t.Fatal("the same seed wrote different workbooks")
+	}
+	f, err := excelize.OpenReader(strings.NewReader(a.Stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Projects,Portfolio,Budgets,Teams,Estimates" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, _ := f.GetRows("Projects")
+	if len(rows) < 2 || rows[1][1] != strings.Split(strings.Split(res.Stdout, "\r\n")[1], ",")[1] {
+		t.Errorf("first project differs from the CSV: %v", rows[:min(2, len(rows))])
+	}
+	bad := runCLI(t, "simulate", "--format", "json", "--table", "teams", ranges)
+	bad.wantExit(t, 1)
+	if !strings.Contains(bad.Stderr, "--table chooses the table of --format csv") {
+		t.Errorf("stderr %q", bad.Stderr)
+	}
+}

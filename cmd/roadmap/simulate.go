@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -21,6 +22,7 @@ import (
 type simulateOptions struct {
 	dir      string
 	format   string // "" means table
+	table    string // --table: the table of --format csv
 	out      string
 	vars     []string
 	varFiles []string
@@ -79,6 +81,7 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 	f.IntVar(&o.runs, "runs", simulate.DefaultRuns, "number of runs")
 	f.Int64Var(&o.seed, "seed", 1, "random seed: the same seed gives the same result")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.SimulationFormats(), ", ")+" (default table)")
+	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.SimulationTables(), ", ")+" (default projects)")
 	f.StringVar(&o.out, "out", "", "also save the simulation as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -91,6 +94,12 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 func (o *simulateOptions) validate() error {
 	if o.format != "" && !slices.Contains(report.SimulationFormats(), o.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.SimulationFormats(), ", "))
+	}
+	if o.table != "" && o.format != "csv" {
+		return errors.New("--table chooses the table of --format csv (xlsx holds every table, one per sheet)")
+	}
+	if o.table != "" && !slices.Contains(report.SimulationTables(), o.table) {
+		return fmt.Errorf("unknown --table %q: use one of %s", o.table, strings.Join(report.SimulationTables(), ", "))
 	}
 	if o.runs < 1 || o.runs > simulate.MaxRuns {
 		return fmt.Errorf("--runs must be from 1 to %d, got %d", simulate.MaxRuns, o.runs)
@@ -137,8 +146,13 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 	if format == "" {
 		format = "table"
 	}
+	if report.BinaryFormat(format) && s.OutIsTerminal {
+		return fmt.Errorf("--format %s writes a binary file: redirect standard output to a .%s file", format, format)
+	}
 	var buf bytes.Buffer
-	if err := untilDone(ctx, "simulate", func() error { return report.RenderSimulation(&buf, res, format, g.outOptions(s)) }); err != nil {
+	ropts := g.outOptions(s)
+	ropts.Table = o.table
+	if err := untilDone(ctx, "simulate", func() error { return report.RenderSimulation(&buf, res, format, ropts) }); err != nil {
 		return err
 	}
 	if o.out != "" {
@@ -149,7 +163,11 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 			return fmt.Errorf("saving the simulation: %w", err)
 		}
 	}
-	if _, err := s.formatOut(format).Write(buf.Bytes()); err != nil {
+	out := s.formatOut(format)
+	if report.BinaryFormat(format) {
+		out = s.exactOut() // a workbook is bytes, not text
+	}
+	if _, err := out.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	return checkFailures(s, &evaluate.Plan{Checks: res.Checks})

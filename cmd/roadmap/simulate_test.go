@@ -57,7 +57,7 @@ func TestSimulateFlagErrors(t *testing.T) {
 		args    []string
 		wantErr string
 	}{
-		{"format", []string{"simulate", "--format", "csv"}, `Error: unknown --format "csv": use one of html, json, markdown, table` + "\n"},
+		{"format", []string{"simulate", "--format", "pdf"}, `Error: unknown --format "pdf": use one of csv, html, json, markdown, table, xlsx` + "\n"},
 		{"no runs", []string{"simulate", "--runs", "0"}, "Error: --runs must be from 1 to 1000000, got 0\n"},
 		{"too many runs", []string{"simulate", "--runs", "1000001"}, "Error: --runs must be from 1 to 1000000, got 1000001\n"},
 		{"runs syntax", []string{"simulate", "--runs", "many"}, `Error: invalid argument "many" for "--runs" flag: strconv.ParseInt: parsing "many": invalid syntax` + "\nRun 'roadmap simulate --help' for usage.\n"},
