@@ -172,6 +172,9 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if d := checkUTF16(src, filename); d != nil {
 		return &hcl.File{Body: hcl.EmptyBody()}, hcl.Diagnostics{d}
 	}
+	if d := checkLoneCR(src, filename); d != nil {
+		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
+	}
 	bound, cuts, sure := nestingBound(src, parsePieceBytes)
 	if !sure || bound > MaxNesting {
 		if d := checkTokenNesting(src, filename); d != nil {
@@ -201,6 +204,9 @@ func ParseExpressionWithinLimits(src []byte, filename string) (hclsyntax.Express
 			Detail:   fmt.Sprintf("This value is %d bytes long; a value given on the command line or in the environment may be at most %d KiB. Put large values in a --var-file.", len(src), MaxStringBytes>>10),
 			Subject:  fileStart(filename).Ptr(),
 		}}
+	}
+	if d := checkLoneCR(src, filename); d != nil {
+		return nil, hcl.Diagnostics{d}
 	}
 	if d := checkTokenNesting(src, filename); d != nil {
 		return nil, hcl.Diagnostics{d}

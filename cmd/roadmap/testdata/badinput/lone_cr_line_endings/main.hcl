@@ -1,0 +1,1 @@
+roadmap {  name  = "Bad input"  start = "2027-01"}
