@@ -75,9 +75,12 @@ func (d *decoder) decodeTeamBlock(block *hcl.Block) (*Team, hcl.Diagnostics) {
 		t.Title = v
 	}
 	if v, ok := r.num("capacity"); ok {
-		if v < 0 {
+		switch {
+		case v < 0:
 			r.fail("capacity", "Negative capacity", fmt.Sprintf("\"capacity\" is FTE available each period and must be zero or more; got %s.", formatNumber(v)))
-		} else {
+		case belowFTEResolution(v):
+			r.fail("capacity", "Capacity below the FTE resolution", fteResolutionDetail("\"capacity\"", v))
+		default:
 			t.Capacity = v
 		}
 	}
@@ -89,6 +92,10 @@ func (d *decoder) decodeTeamBlock(block *hcl.Block) (*Team, hcl.Diagnostics) {
 		for _, e := range entries {
 			if e.Value < 0 {
 				r.failAt(a, e.ValueRange, "Negative capacity", fmt.Sprintf("The capacity for %s must be zero or more; got %s.", e.Key, formatNumber(e.Value)))
+				continue
+			}
+			if belowFTEResolution(e.Value) {
+				r.failAt(a, e.ValueRange, "Capacity below the FTE resolution", fteResolutionDetail("The capacity for "+e.Key, e.Value))
 				continue
 			}
 			if labels == nil {

@@ -95,6 +95,10 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 			refs = append(refs, reference{Kind: "team", ID: e.Key, Subject: e.KeyRange, Context: a.Range, Attr: "effort"})
 			if e.Estimate != cty.NilVal {
 				est, point, ok := d.decodeEstimate(r, a, e.ValueRange, "effort."+e.Key, e.Estimate, estimateEffort)
+				if ok && belowFTEResolution(point) {
+					r.failAt(a, e.ValueRange, "Effort below the FTE resolution", fteResolutionDetail(fmt.Sprintf("The effort the plan takes from this range for %q", e.Key), point))
+					continue
+				}
 				if ok {
 					p.Estimates = append(p.Estimates, est)
 					p.Effort[e.Key] = point
@@ -104,6 +108,10 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 			}
 			if e.Value < 0 {
 				r.failAt(a, e.ValueRange, "Negative effort", fmt.Sprintf("Effort is FTE per period and must be zero or more; %q is %s.", e.Key, formatNumber(e.Value)))
+				continue
+			}
+			if belowFTEResolution(e.Value) {
+				r.failAt(a, e.ValueRange, "Effort below the FTE resolution", fteResolutionDetail(fmt.Sprintf("The effort for %q", e.Key), e.Value))
 				continue
 			}
 			p.Effort[e.Key] = e.Value
