@@ -65,7 +65,7 @@ FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
 	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat hclspec:FuzzNestingBound \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans \
-	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare
+	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare finance:FuzzIRR
 .PHONY: fuzz
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZFLAGS='$(FUZZFLAGS)' scripts/fuzz.sh $(FUZZ_TARGETS)

@@ -78,28 +78,30 @@ func IRR(flows []float64) (rate float64, ok bool) {
 	return best, found
 }
 
-// normalisedFlows is flows without leading and trailing zeros (they do
-// not move the roots), scaled so the largest is 1 in size; nil when
-// nothing is left or the flows never change sign.
+// normalisedFlows is flows scaled so the largest is 1 in size, without
+// leading and trailing zeros (they do not move the roots; trimmed after
+// scaling, which can round a flow 1e-300 times the largest to zero); nil
+// when nothing is left or the flows never change sign.
 func normalisedFlows(flows []float64) []float64 {
-	first, last := 0, len(flows)-1
-	for first <= last && flows[first] == 0 {
-		first++
-	}
-	for last >= first && flows[last] == 0 {
-		last--
-	}
-	if first > last {
-		return nil
-	}
 	scale := 0.0
-	for _, x := range flows[first : last+1] {
+	for _, x := range flows {
 		scale = math.Max(scale, math.Abs(x))
 	}
-	c := make([]float64, 0, last-first+1)
-	for _, x := range flows[first : last+1] {
-		c = append(c, x/scale)
+	if scale == 0 {
+		return nil
 	}
+	c := make([]float64, len(flows))
+	for k, x := range flows {
+		c[k] = x / scale
+	}
+	first, last := 0, len(c)-1
+	for first <= last && c[first] == 0 {
+		first++
+	}
+	for last >= first && c[last] == 0 {
+		last--
+	}
+	c = c[first : last+1]
 	if signChanges(c) == 0 {
 		return nil
 	}

@@ -142,6 +142,10 @@ func FuzzVariableValues(f *testing.F) {
 	f.Add("name=${var.x}\x1elabel=\xff\xfe", []byte("anything = [1, \"a\", {b = true}]\n"), "1e400")
 	f.Add("capex=", []byte("capex = 1 / 0\n"), "(((1)))")
 	f.Add("=1\x1ecapex", []byte("unknown = 1\ncapex = var.capex\n"), "x")
+	// Values that used to be wrong (issue 11): x % 0, stack traces from
+	// log and pow, infinity, a lone carriage return.
+	f.Add("capex=7 % 0\x1ename=\"x\"", []byte("capex = log(-1, 10)\n"), "pow(-8, 0.5)")
+	f.Add("capex=1", []byte("capex = 1\rname = \"n\"\r"), "tonumber(\"Inf\")")
 	for _, src := range fuzzseed.Read(f, fuzzseed.Files(f, ".vars.hcl")) {
 		f.Add("capex=1", src, "")
 	}
@@ -182,6 +186,9 @@ func FuzzFormat(f *testing.F) {
 	}
 	f.Add([]byte("a = 1 # c\r\nb = {\r\n x = 1\r\n}\r\n"))
 	f.Add([]byte("\xef\xbb\xbfa = 1\n"))
+	f.Add([]byte("a = 1\rb = 2\r"))
+	f.Add([]byte("a = 1 # c\rb = 2\n"))
+	f.Add([]byte("a = 7 % 0\nb = log(-1, 10)\n\"pаyroll\" = 1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		defer fuzzseed.Watchdog(fuzzWatchdog, src)()
 		formatted, file, diags := Format(src, "f.hcl")
