@@ -94,10 +94,11 @@ func (t *diffText) line(format string, args ...any) {
 }
 
 // entry writes a change line: indent, symbol, text. Text on several
-// lines (a check's message) is indented under the first, so only roadmap
-// starts a line with a change symbol.
+// lines (a check's message) is indented under the first by four spaces,
+// so only roadmap starts a line with a change symbol, and in the comment's
+// code block no line of it can close the fence.
 func (t *diffText) entry(sym, text string) {
-	t.line("%s%s %s", t.indent, t.symbol(sym), continueLines(text, t.indent+"  "))
+	t.line("%s%s %s", t.indent, t.symbol(sym), continueLines(text, t.indent+"    "))
 }
 
 // detail writes a line under an entry.

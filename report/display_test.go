@@ -1,7 +1,10 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
@@ -189,5 +193,80 @@ func TestDisplayDiagnostics(t *testing.T) {
 	}
 	if string(files["evil\x1b[2J.hcl"].Bytes) != string(src) || diags[0].Summary != "Bad \x1b[31mtitle" {
 		t.Error("the diagnostics or files were modified")
+	}
+}
+
+// TestRenderersNeverPrintControls renders the injection corpus's plan
+// (cmd/roadmap/testdata/injection) in every format, diff format, graph and
+// CI format, with colour and without, and checks the renderers themselves
+// (without the CLI's guarded streams) print no terminal control but their
+// own colours.
+func TestRenderersNeverPrintControls(t *testing.T) {
+	dir := filepath.Join("..", "cmd", "roadmap", "testdata", "injection", "payloads")
+	planWith := func(vars ...string) *evaluate.Plan {
+		cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{Vars: vars})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		return p
+	}
+	before, after := planWith("capacity=2"), planWith()
+	d := diff.Diff(before, after)
+	check := func(t *testing.T, out string, color bool) {
+		if color {
+			for _, s := range []string{safetext.Reset, safetext.Bold, safetext.Red, safetext.Green, safetext.Yellow, safetext.BoldUnderline} {
+				out = strings.ReplaceAll(out, s, "")
+			}
+		}
+		for i, r := range out {
+			if safetext.Unsafe(r) && !(r == '\r' && strings.HasPrefix(out[i:], "\r\n")) {
+				t.Fatalf("raw %U: %q", r, out[max(i-40, 0):min(i+40, len(out))])
+			}
+		}
+		if !strings.Contains(out, "INJECTED_HEADING") && !strings.Contains(out, "INJECTED\\_HEADING") {
+			t.Errorf("the payload is not in the output")
+		}
+	}
+	for _, color := range []bool{false, true} {
+		o := Options{Color: color, Width: 100}
+		for _, f := range PlanFormats() {
+			if BinaryFormat(f) {
+				continue
+			}
+			t.Run(fmt.Sprintf("plan/%s/color=%v", f, color), func(t *testing.T) {
+				var b strings.Builder
+				if err := RenderPlan(&b, after, f, o); err != nil {
+					t.Fatal(err)
+				}
+				check(t, b.String(), color)
+			})
+		}
+		for _, f := range DiffFormats() {
+			t.Run(fmt.Sprintf("diff/%s/color=%v", f, color), func(t *testing.T) {
+				var b strings.Builder
+				if err := RenderDiff(&b, d, f, o); err != nil {
+					t.Fatal(err)
+				}
+				check(t, b.String(), color)
+			})
+		}
+	}
+	for _, f := range GraphFormats() {
+		t.Run("graph/"+f, func(t *testing.T) {
+			var b strings.Builder
+			if err := RenderGraph(&b, after, f, GraphOptions{Goals: true}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			for _, r := range out {
+				if safetext.Unsafe(r) {
+					t.Fatalf("raw %U in the graph", r)
+				}
+			}
+		})
 	}
 }

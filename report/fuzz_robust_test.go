@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/fuzzseed"
+	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
 // fuzzEvalOptions keep one evaluation short: a roadmap may ask for the
@@ -165,10 +167,27 @@ func FuzzComparePlans(f *testing.F) {
 				if err := RenderDiff(&buf, d, format, Options{Width: 80}); err != nil {
 					t.Errorf("%s: %v", format, err)
 				}
+				if i := firstControl(buf.String()); i >= 0 {
+					t.Errorf("%s: a terminal control at byte %d", format, i)
+				}
+				if format == "markdown" && buf.Len() > diffCommentLimit {
+					t.Errorf("the comment is %d bytes, over %d", buf.Len(), diffCommentLimit)
+				}
 			}
 		}
 		if d := diff.Diff(a, a); d.Changed {
 			t.Errorf("a plan compared with itself has changes: %s", d.SummaryLine())
 		}
 	})
+}
+
+// firstControl is the offset of the first terminal control in s (a CRLF
+// aside), or -1.
+func firstControl(s string) int {
+	for i, r := range s {
+		if safetext.Unsafe(r) && !(r == '\r' && strings.HasPrefix(s[i:], "\r\n")) {
+			return i
+		}
+	}
+	return -1
 }

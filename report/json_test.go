@@ -133,6 +133,7 @@ func FuzzReadPlan(f *testing.F) {
 	}
 	f.Add([]byte(`{"format_version":"1","periods":[{"index":-5}],"totals":{"finish_period":99,"scheduled":1}}`))
 	f.Add([]byte(`{"format_version":"1","projects":[{"id":"x|y","start":"a","end":null,"reasons":null}],"roadmap":{"horizon":-1}}`))
+	f.Add([]byte(`{"format_version":"1","projects":[{"id":"a\u001b[2J","title":"\u009b\u202e"}],"roadmap":{"name":"\u001b]8;;x\u0007"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ReadPlan(bytes.NewReader(data))
 		if err != nil {
@@ -144,6 +145,13 @@ func FuzzReadPlan(f *testing.F) {
 				// NaN cannot come from JSON, so every accepted plan renders.
 				if err := RenderPlan(&buf, p, format, Options{Width: width, Color: width == 70}); err != nil {
 					t.Errorf("%s: %v", format, err)
+				}
+				out := buf.String()
+				for _, style := range []string{ansiReset, ansiBold, ansiRed, ansiGreen, ansiYellow} {
+					out = strings.ReplaceAll(out, style, "")
+				}
+				if i := firstControl(out); i >= 0 {
+					t.Errorf("%s: a terminal control at byte %d", format, i)
 				}
 			}
 		}
