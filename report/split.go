@@ -52,6 +52,7 @@ type splitRow struct {
 
 // RenderSplitIndex writes the index page of --split.
 func RenderSplitIndex(w io.Writer, whole *evaluate.Plan, entries []SplitEntry) error {
+	whole, entries = displayCopy(whole), displayCopy(entries) // see display.go
 	t, err := template.New("index").Parse(splitIndexTemplate)
 	if err != nil {
 		return err

@@ -90,6 +90,6 @@ func outputGraph(ctx context.Context, s *Streams, o *graphOptions, plan *evaluat
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("graph interrupted: %w", err)
 	}
-	_, err = s.Out.Write(buf.Bytes())
+	_, err = s.formatOut(o.format).Write(buf.Bytes())
 	return err
 }

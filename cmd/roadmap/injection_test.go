@@ -298,11 +298,11 @@ func isDotNetSpace(r rune) bool {
 
 // allowedHTML is the only HTML roadmap writes into Markdown.
 var allowedHTML = map[string]bool{
-	"<details><summary>Full plan diff</summary>":            true,
+	"<details><summary>Full plan diff</summary>":             true,
 	"<details><summary>Schedule after this change</summary>": true,
-	"</details>":                  true,
-	report.DiffCommentMarker:      true,
-	"<br>":                        true,
+	"</details>":             true,
+	report.DiffCommentMarker: true,
+	"<br>":                   true,
 }
 
 var (

@@ -138,7 +138,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		if err := report.RenderProjectsCSV(&buf, cfg); err != nil {
 			return err
 		}
-		_, err := s.Out.Write(buf.Bytes())
+		_, err := s.formatOut("csv").Write(buf.Bytes())
 		return err
 	}
 

@@ -34,6 +34,7 @@ type Streams struct {
 	// be byte for byte.
 	rawOut, rawErr     io.Writer
 	outGuard, errGuard *safetext.Writer
+	outColor           bool // colour is on for stdout
 }
 
 // guardStreams returns a copy of s whose Out and Err neutralise terminal
@@ -59,23 +60,25 @@ func (s *Streams) flushGuards() {
 	}
 }
 
-// allowStyles lets the guards pass roadmap's own colours on streams
-// where colour is on.
-func (s *Streams) allowStyles(out, err bool) {
-	if s.outGuard != nil {
-		s.outGuard.AllowStyles(out)
-	}
+// setColor records whether colour is on for each stream, once the flags
+// are parsed. Diagnostics on stderr are coloured; stdout lets colours
+// through only for the formats that use them (see formatOut).
+func (s *Streams) setColor(out, err bool) {
+	s.outColor = out
 	if s.errGuard != nil {
 		s.errGuard.AllowStyles(err)
 	}
 }
 
-// formatOut is stdout for output in format: for "github", whose lines are
-// workflow commands on purpose, the guard lets annotation commands
-// through (the renderer escapes line breaks in the text they carry).
+// formatOut is stdout for output in format. Only the formats that colour
+// text ("table", and "text" for a diff) get roadmap's colours through the
+// guard; for "github", whose lines are workflow commands on purpose, it
+// lets annotation commands through (the renderer escapes line breaks in
+// the text they carry).
 func (s *Streams) formatOut(format string) io.Writer {
-	if format == report.FormatGitHub && s.outGuard != nil {
-		s.outGuard.AllowAnnotations(true)
+	if s.outGuard != nil {
+		s.outGuard.AllowAnnotations(format == report.FormatGitHub)
+		s.outGuard.AllowStyles(s.outColor && (format == "table" || format == "text"))
 	}
 	return s.Out
 }
@@ -253,7 +256,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 	root.PersistentFlags().StringVar(&g.chdir, "chdir", "", "switch to `DIR` before running the command, as Terraform's -chdir")
 	_ = root.MarkPersistentFlagDirname("chdir")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
-		s.allowStyles(g.color(s, s.OutIsTerminal), g.color(s, s.ErrIsTerminal))
+		s.setColor(g.color(s, s.OutIsTerminal), g.color(s, s.ErrIsTerminal))
 		if g.chdir == "" {
 			return nil
 		}

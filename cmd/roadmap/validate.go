@@ -86,6 +86,6 @@ func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateO
 	if g.color(s, s.OutIsTerminal) {
 		msg = safetext.BoldGreen + msg + safetext.Reset
 	}
-	_, err := fmt.Fprintln(s.Out, msg)
+	_, err := fmt.Fprintln(s.formatOut("table"), msg) // coloured like the table
 	return err
 }
