@@ -42,6 +42,9 @@ func RenderSimulation(w io.Writer, r *simulate.Result, format string, o Options)
 	if r == nil {
 		return errors.New("no simulation to render")
 	}
+	if format != "json" {
+		r = displayCopy(r) // see display.go; JSON keeps the data exact
+	}
 	return render(w, r, o)
 }
 
