@@ -129,3 +129,26 @@ func TestNumberLiteralGuards(t *testing.T) {
 		t.Errorf("within the limits: %s", diags.Error())
 	}
 }
+
+// TestRefusalStopsLoad: once the directory is over the block limit, the
+// files after are not read, and nothing is decoded: the refusal is the
+// only error, not buried under references to blocks left unread.
+func TestRefusalStopsLoad(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.hcl"), []byte("roadmap {\n  start = \"2027-01\"\n}\nproject \"p\" {\n  vendor = evaluation.e\n}\n"))
+	write(t, filepath.Join(dir, "m.hcl"), []byte(strings.Repeat("goal \"g\" {\n}\n", MaxBlocks)))
+	write(t, filepath.Join(dir, "z.hcl"), []byte("evaluation \"e\" {\n  category = \"c\"\n}\n"))
+	l := NewLoader()
+	_, diags := l.LoadDir(dir, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+" "+d.Subject.Filename)
+	}
+	want := []string{"Too many blocks " + filepath.Join(dir, "m.hcl")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	if _, read := l.Files()[filepath.Join(dir, "z.hcl")]; read {
+		t.Error("z.hcl was parsed after the directory was refused")
+	}
+}

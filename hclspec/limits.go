@@ -683,6 +683,16 @@ func isRefusal(summary string) bool {
 	return false
 }
 
+// refusedAny reports whether diags refuse a file or the directory unread.
+func refusedAny(diags hcl.Diagnostics) bool {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && isRefusal(d.Summary) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropFollowUpsOfRefusals removes "Missing roadmap block" when a file was
 // refused: it adds nothing but noise to the real problem.
 func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {

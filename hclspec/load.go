@@ -156,6 +156,16 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, opts LoadOp
 		SortDiagnostics(diags)
 		return cfg, diags
 	}
+	if refusedAny(diags) {
+		// A file left unread may hold what the others refer to: decoding
+		// the rest would bury the refusal under errors that are not real
+		// (a 50,000-project roadmap over the block limit gave 4,898
+		// "Reference to undeclared evaluation").
+		cfg.Files = l.parser.Files()
+		diags = dropFollowUpsOfRefusals(diags)
+		SortDiagnostics(diags)
+		return cfg, diags
+	}
 	syntaxOK := !diags.HasErrors()
 	// The files keep only what snippets need; the syntax trees live on in
 	// blocks alone, which decode lets go of block by block.
@@ -196,6 +206,9 @@ func parseFiles(ctx context.Context, dir string, files []string, parse parseFunc
 		}
 		f, d := parse(path, &budget)
 		diags = append(diags, d...)
+		if budget.bytes > MaxDirBytes || budget.blocks > MaxBlocks {
+			break // the directory is refused: the other files need not be read
+		}
 		if f == nil {
 			continue
 		}
