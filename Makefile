@@ -70,3 +70,9 @@ FUZZ_TARGETS := \
 .PHONY: fuzz
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZFLAGS='$(FUZZFLAGS)' scripts/fuzz.sh $(FUZZ_TARGETS)
+
+# Regenerate the worst-case inputs of docs/security.md and measure them
+# (time and peak memory); see scripts/limits.sh.
+.PHONY: limits
+limits: build
+	scripts/limits.sh $(BIN)

@@ -41,7 +41,8 @@ func (e *evaluation) checksWith(plan *Plan, extra map[string]cty.Value) []CheckR
 	for name, v := range extra {
 		roots[name] = v
 	}
-	ctx := e.cfg.EvalContext(roots)
+	ctx, meter := e.cfg.MeteredEvalContext(roots)
+	e.checkMeter = meter
 	projectIDs := make([]string, 0, len(plan.Projects))
 	for _, pp := range plan.Projects {
 		projectIDs = append(projectIDs, pp.ID)
@@ -70,7 +71,7 @@ func (e *evaluation) checksWith(plan *Plan, extra map[string]cty.Value) []CheckR
 			results = append(results, res)
 			continue
 		}
-		passed, diags := evaluateCondition(c.Condition, ctx)
+		passed, diags := evaluateCondition(meter, c.Condition, ctx)
 		e.diags = append(e.diags, diags...)
 		if diags.HasErrors() {
 			res.Message = "condition could not be evaluated: " + diags[0].Summary
@@ -134,8 +135,8 @@ func traversalStepName(step hcl.Traverser) string {
 }
 
 // evaluateCondition evaluates a check condition to a known bool.
-func evaluateCondition(expr hcl.Expression, ctx *hcl.EvalContext) (bool, hcl.Diagnostics) {
-	val, diags := expr.Value(ctx)
+func evaluateCondition(m *hclspec.Meter, expr hcl.Expression, ctx *hcl.EvalContext) (bool, hcl.Diagnostics) {
+	val, diags := m.Eval(expr, ctx)
 	if diags.HasErrors() {
 		return false, diags
 	}
@@ -172,7 +173,7 @@ func (e *evaluation) checkMessage(id string, expr hcl.Expression, ctx *hcl.EvalC
 		e.diags = append(e.diags, diags...)
 		return def
 	}
-	val, diags := expr.Value(ctx)
+	val, diags := e.checkMeter.Eval(expr, ctx)
 	if !diags.HasErrors() && !val.IsNull() && val.IsWhollyKnown() {
 		if s, err := convert.Convert(val, cty.String); err == nil {
 			if s.AsString() == "" {

@@ -69,12 +69,13 @@ func (pe *projectEval) warn(gate, msg string, rng hcl.Range) {
 
 // evaluation holds the lookups every stage shares.
 type evaluation struct {
-	cfg      *hclspec.Config
-	roadmap  *hclspec.Roadmap
-	cal      hclspec.Calendar
-	ppy      int
-	horizon  int
-	currency string
+	cfg        *hclspec.Config
+	checkMeter *hclspec.Meter // meters the check expressions
+	roadmap    *hclspec.Roadmap
+	cal        hclspec.Calendar
+	ppy        int
+	horizon    int
+	currency   string
 
 	goals       map[string]*hclspec.Goal
 	departments map[string]*hclspec.Department

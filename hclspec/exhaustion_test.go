@@ -21,7 +21,7 @@ import (
 // holding only the variables and locals it names, so evaluating n locals
 // costs O(n) rather than rebuilding an object of all n for each.
 func TestLocalContextHoldsOnlyReferences(t *testing.T) {
-	s := newScope()
+	s := newScope(NewMeter())
 	for _, name := range []string{"a", "b", "c", "d"} {
 		s.setLocal(name, cty.StringVal(name))
 	}
@@ -65,7 +65,7 @@ func TestLocalsInterrupted(t *testing.T) {
 		sorted = append(sorted, a)
 	}
 	sortAttributesByPos(sorted)
-	s := newScope()
+	s := newScope(NewMeter())
 	ctx := &doneAfter{Context: context.Background(), n: 2}
 	evaluateLocals(ctx, sorted, s)
 	known := 0

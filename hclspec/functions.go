@@ -189,8 +189,18 @@ var sumFunc = function.New(&function.Spec{
 
 // EvalContext is the context later stages evaluate roadmap expressions in
 // (check conditions, for instance): var.*, local.*, the functions, and any
-// extra root variables such as "plan".
+// extra root variables such as "plan". The functions are metered by a
+// Meter of their own; MeteredEvalContext returns it to evaluate with.
 func (c *Config) EvalContext(extra map[string]cty.Value) *hcl.EvalContext {
+	ctx, _ := c.MeteredEvalContext(extra)
+	return ctx
+}
+
+// MeteredEvalContext is EvalContext and the Meter of its functions:
+// evaluate in the context with the Meter's Eval, so for expressions are
+// metered too.
+func (c *Config) MeteredEvalContext(extra map[string]cty.Value) (*hcl.EvalContext, *Meter) {
+	m := NewMeter()
 	vars := map[string]cty.Value{
 		"var":   objectOf(c.VariableValues),
 		"local": objectOf(c.LocalValues),
@@ -198,5 +208,5 @@ func (c *Config) EvalContext(extra map[string]cty.Value) *hcl.EvalContext {
 	for name, v := range extra {
 		vars[name] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: Functions()}
+	return &hcl.EvalContext{Variables: vars, Functions: m.Functions()}, m
 }

@@ -39,6 +39,7 @@ func interrupted(err error) *hcl.Diagnostic {
 // diagnostics can be printed with source snippets.
 type Loader struct {
 	parser *hclparse.Parser
+	meter  *Meter // of the load under way
 }
 
 // NewLoader returns a Loader with an empty file cache.
@@ -145,6 +146,7 @@ type autoVarFiles struct {
 
 func (l *Loader) load(dir string, files []string, auto autoVarFiles, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
+	l.meter = NewMeter()
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -263,13 +265,13 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		return true
 	}
 
-	s := newScope()
+	s := newScope(l.meter)
 
 	// Variables first: everything else may refer to them.
 	varDecls := map[string]*variableDecl{}
 	var varOrder []*variableDecl
 	for _, b := range byType["variable"] {
-		vd, d := decodeVariableBlock(b)
+		vd, d := decodeVariableBlock(b, l.meter)
 		diags = append(diags, d...)
 		if !declare(b) {
 			continue

@@ -17,13 +17,15 @@ type scope struct {
 	vars   map[string]cty.Value
 	locals map[string]cty.Value
 	funcs  map[string]function.Function
+	meter  *Meter
 }
 
-func newScope() *scope {
+func newScope(m *Meter) *scope {
 	return &scope{
 		vars:   map[string]cty.Value{},
 		locals: map[string]cty.Value{},
-		funcs:  Functions(),
+		funcs:  m.Functions(),
+		meter:  m,
 	}
 }
 
@@ -48,7 +50,7 @@ func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 	if diags := s.checkRefs(expr); diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
-	return expr.Value(s.contextFor(expr))
+	return s.meter.Eval(expr, s.contextFor(expr))
 }
 
 // contextFor is the evaluation context of expr holding only the variables

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -39,7 +40,7 @@ type variableValue struct {
 	Range hcl.Range
 }
 
-func decodeVariableBlock(block *hcl.Block) (*variableDecl, hcl.Diagnostics) {
+func decodeVariableBlock(block *hcl.Block, m *Meter) (*variableDecl, hcl.Diagnostics) {
 	content, diags := block.Body.Content(variableSchema)
 	v := &Variable{Name: block.Labels[0], Type: cty.DynamicPseudoType, Default: cty.NilVal, DeclRange: block.DefRange}
 	decl := &variableDecl{Variable: v}
@@ -51,7 +52,7 @@ func decodeVariableBlock(block *hcl.Block) (*variableDecl, hcl.Diagnostics) {
 		}
 	}
 	if a, ok := content.Attributes["description"]; ok {
-		val, valDiags := constantValue(a.Expr)
+		val, valDiags := constantValue(a.Expr, m)
 		diags = append(diags, valDiags...)
 		if !valDiags.HasErrors() {
 			if s, err := convert.Convert(val, cty.String); err != nil || s.IsNull() {
@@ -68,7 +69,7 @@ func decodeVariableBlock(block *hcl.Block) (*variableDecl, hcl.Diagnostics) {
 	}
 	if a, ok := content.Attributes["default"]; ok {
 		decl.DefaultRange = a.Expr.Range()
-		val, valDiags := constantValue(a.Expr)
+		val, valDiags := constantValue(a.Expr, m)
 		diags = append(diags, valDiags...)
 		decl.DefaultFailed = valDiags.HasErrors()
 		if !valDiags.HasErrors() {
@@ -124,7 +125,9 @@ func selfOnlyReferences(name string, expr hcl.Expression) *hcl.Diagnostic {
 
 // constantValue evaluates an expression that may call functions but may not
 // refer to anything, as defaults and variable files must.
-func constantValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
+// JSON variable files hold values, not templates: their strings are taken
+// as they are, as Terraform takes .tfvars.json.
+func constantValue(expr hcl.Expression, m *Meter) (cty.Value, hcl.Diagnostics) {
 	if vars := expr.Variables(); len(vars) > 0 {
 		return cty.DynamicVal, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -133,7 +136,11 @@ func constantValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 			Subject:  vars[0].SourceRange().Ptr(),
 		}}
 	}
-	v, diags := expr.Value(&hcl.EvalContext{Functions: Functions()})
+	var ctx *hcl.EvalContext
+	if _, native := expr.(hclsyntax.Expression); native {
+		ctx = &hcl.EvalContext{Functions: m.Functions()}
+	}
+	v, diags := m.Eval(expr, ctx)
 	if !diags.HasErrors() && !v.IsWhollyKnown() {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -158,7 +165,7 @@ func cliValueRange(name string) hcl.Range {
 // parseCLIValue turns the text of --var or ROADMAP_VAR_ into a value: taken
 // literally for string (and untyped) variables, parsed as an HCL expression
 // for every other type, as Terraform does.
-func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostics) {
+func parseCLIValue(name, raw string, ty cty.Type, m *Meter) (variableValue, hcl.Diagnostics) {
 	rng := cliValueRange(name)
 	if d := checkCLIString(name, raw); d != nil {
 		return variableValue{}, d
@@ -178,7 +185,7 @@ func parseCLIValue(name, raw string, ty cty.Type) (variableValue, hcl.Diagnostic
 		// so the error says what type was expected.
 		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
 	}
-	v, valDiags := constantValue(expr)
+	v, valDiags := constantValue(expr, m)
 	if valDiags.HasErrors() {
 		return variableValue{}, valDiags
 	}
@@ -207,7 +214,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 		if !ok {
 			continue
 		}
-		val, d := parseCLIValue(name, raw, decl.Variable.Type)
+		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			failed(name)
@@ -239,7 +246,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 				})
 				continue
 			}
-			v, d := constantValue(a.Expr)
+			v, d := constantValue(a.Expr, l.meter)
 			diags = append(diags, d...)
 			if d.HasErrors() {
 				failed(a.Name)
@@ -281,7 +288,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 			})
 			continue
 		}
-		val, d := parseCLIValue(name, raw, decl.Variable.Type)
+		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			failed(name)
@@ -331,7 +338,7 @@ func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned b
 		Functions: s.funcs,
 	}
 	for _, rule := range decl.Validations {
-		result, d := rule.Condition.Value(ctx)
+		result, d := s.meter.Eval(rule.Condition, ctx)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			continue
