@@ -105,6 +105,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Goals:           map[string]float64{},
 		Effort:          map[string]float64{},
 		Funding:         p.Funding,
+		FundingShares:   map[string]float64{},
 		CashFlows:       make([]float64, len(f.Flows)),
 	}
 	for _, fd := range pe.findings {
@@ -117,6 +118,9 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 	}
 	for k, v := range p.Effort {
 		pp.Effort[k] = v
+	}
+	for _, sh := range p.FundingShares() {
+		pp.FundingShares[sh.Budget] = ratio(sh.Share)
 	}
 	if pe.vendor != nil {
 		pp.Vendor = pe.vendor.ID
@@ -163,7 +167,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 			continue
 		}
 		d := max(pe.cfg.Duration, 1)
-		b, funded := e.base.budgetIndex[pe.cfg.Funding]
+		shares := pe.cfg.FundingShares()
 		for k := range d {
 			t := pe.start + k
 			periods[t].Active = append(periods[t].Active, pe.cfg.ID)
@@ -172,8 +176,10 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 					used[r][t] += pe.cfg.Effort[id]
 				}
 			}
-			if funded && pe.cfg.Funding != "" {
-				spent[b][t] += pe.fin.BuildSpend[k]
+			for _, sh := range shares {
+				if b, ok := e.base.budgetIndex[sh.Budget]; ok {
+					spent[b][t] += sh.Share * pe.fin.BuildSpend[k]
+				}
 			}
 		}
 	}

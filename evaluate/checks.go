@@ -350,6 +350,7 @@ var (
 		"scheduled_npv": cty.Number, "roi": cty.Number, "irr": cty.Number, "payback_periods": cty.Number,
 		"duration": cty.Number, "mandatory": cty.Bool, "depends_on": cty.List(cty.String),
 		"goals": cty.Map(cty.Number), "effort": cty.Map(cty.Number), "funding": cty.String,
+		"funding_shares": cty.Map(cty.Number), "value_score": cty.Number, "expected_loss": cty.Number,
 		"vendor": cty.String, "deadline": cty.String,
 		"earliest_start": cty.String, "earliest_start_period": cty.Number,
 	})
@@ -363,6 +364,10 @@ func projectValue(pp ProjectPlan) cty.Value {
 	effort := map[string]cty.Value{}
 	for k, v := range pp.Effort {
 		effort[k] = num(v)
+	}
+	shares := map[string]cty.Value{}
+	for k, v := range pp.FundingShares {
+		shares[k] = num(v)
 	}
 	return cty.ObjectVal(map[string]cty.Value{
 		"id":                    cty.StringVal(pp.ID),
@@ -392,6 +397,9 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"goals":                 mapOf(goals, cty.Number),
 		"effort":                mapOf(effort, cty.Number),
 		"funding":               cty.StringVal(pp.Funding),
+		"funding_shares":        mapOf(shares, cty.Number),
+		"value_score":           num(pp.ValueScore),
+		"expected_loss":         num(pp.ExpectedLoss),
 		"vendor":                cty.StringVal(pp.Vendor),
 		"deadline":              optString(pp.Deadline),
 		"earliest_start":        optString(pp.EarliestStart),

@@ -256,33 +256,47 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			ok = false
 		}
 	}
-	b := -1
-	if p.Funding != "" {
-		idx, found := e.base.budgetIndex[p.Funding]
+	var funding []fundingShare
+	total, most := 0.0, 0.0
+	for _, x := range pe.fin.BuildSpend {
+		total += x
+		most = math.Max(most, x)
+	}
+	shares := p.FundingShares()
+	if len(shares) == 0 && len(e.cfg.Budgets) >= 2 && total > 0 {
+		// The loader refuses this; a config built in code may not have.
+		pe.fail(StatusDropped, GateResources,
+			fmt.Sprintf("spends %s on its build but names no funding, and the roadmap has %d budgets: which budget pays?", formatMoney(total, e.currency), len(e.cfg.Budgets)),
+			p.DeclRange)
+		return false
+	}
+	for _, sh := range shares {
+		rng := func() hcl.Range { return p.Ranges.Range("funding."+sh.Budget, fundingRange()) }
+		idx, found := e.base.budgetIndex[sh.Budget]
 		if !found {
-			pe.fail(StatusDropped, GateResources, fmt.Sprintf("is funded by budget %q, which is not declared", p.Funding), fundingRange())
-			return false
+			pe.fail(StatusDropped, GateResources, fmt.Sprintf("is funded by budget %q, which is not declared", sh.Budget), rng())
+			ok = false
+			continue
 		}
-		b = idx
-		bg := e.budgets[p.Funding]
-		total, most := 0.0, 0.0
-		for _, x := range pe.fin.BuildSpend {
-			total += x
-			most = math.Max(most, x)
+		funding = append(funding, fundingShare{budget: idx, share: sh.Share})
+		bg := e.budgets[sh.Budget]
+		what := "build spend"
+		if sh.Share < 1 {
+			what = fmt.Sprintf("its %s share of the build spend", formatPercent(sh.Share))
 		}
 		switch budgetPer(bg) {
 		case hclspec.PerTotal:
-			if total > bg.Amount*(1+1e-9)+1e-9 {
+			if sh.Share*total > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
-					fmt.Sprintf("build spend of %s exceeds budget %q (%s in total)", formatMoney(total, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
-					fundingRange())
+					fmt.Sprintf("%s of %s exceeds budget %q (%s in total)", what, formatMoney(sh.Share*total, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
+					rng())
 				ok = false
 			}
 		case hclspec.PerPeriod:
-			if most > bg.Amount*(1+1e-9)+1e-9 {
+			if sh.Share*most > bg.Amount*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
-					fmt.Sprintf("build spend of %s in one period exceeds budget %q (%s per period)", formatMoney(most, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
-					fundingRange())
+					fmt.Sprintf("%s of %s in one period exceeds budget %q (%s per period)", what, formatMoney(sh.Share*most, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
+					rng())
 				ok = false
 			}
 		}
@@ -294,11 +308,11 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	if d > e.horizon {
 		return true // the scheduler defers it: it cannot finish inside the horizon
 	}
-	if e.fitsAloneSomewhere(pe, b) {
+	if e.fitsAloneSomewhere(pe, funding) {
 		return true
 	}
 	// Say which constraint leaves no room: a team whose capacity never holds
-	// for d periods in a row, else the budget's windows, else both together.
+	// for d periods in a row, else a budget's windows, else all together.
 	for _, id := range pe.teams {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
@@ -308,27 +322,37 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			return false
 		}
 	}
-	if b >= 0 {
-		bg := e.budgets[p.Funding]
-		msg := fmt.Sprintf("build spend of %s cannot fit budget %q (%s per %s) wherever it starts",
-			formatMoney(sum(pe.fin.BuildSpend), e.currency), bg.ID, formatMoney(bg.Amount, e.currency), budgetPer(bg))
-		if budgetPer(bg) != hclspec.PerTotal {
-			if !e.budgetFitsSomewhere(pe, b) {
-				pe.fail(StatusDropped, GateResources, msg, fundingRange())
-				return false
-			}
+	for _, f := range funding {
+		bg := e.cfg.Budgets[f.budget]
+		if budgetPer(bg) == hclspec.PerTotal || e.budgetFitsSomewhere(pe, []fundingShare{f}) {
+			continue
 		}
+		what := "build spend of " + formatMoney(total, e.currency)
+		if f.share < 1 {
+			what = fmt.Sprintf("its %s share of the build spend (%s)", formatPercent(f.share), formatMoney(f.share*total, e.currency))
+		}
+		pe.fail(StatusDropped, GateResources,
+			fmt.Sprintf("%s cannot fit budget %q (%s per %s) wherever it starts", what, bg.ID, formatMoney(bg.Amount, e.currency), budgetPer(bg)),
+			p.Ranges.Range("funding."+bg.ID, fundingRange()))
+		return false
 	}
 	pe.fail(StatusDropped, GateResources, "no run of periods in the horizon has room in both its teams and its budget", effortRange())
 	return false
 }
 
+// fundingShare is one budget (by index) paying a share of a project's
+// build spend.
+type fundingShare struct {
+	budget int
+	share  float64
+}
+
 // fitsAloneSomewhere reports whether pe fits some start in the horizon in
 // an otherwise empty plan, ignoring earliest_start and deadline.
-func (e *evaluation) fitsAloneSomewhere(pe *projectEval, b int) bool {
+func (e *evaluation) fitsAloneSomewhere(pe *projectEval, funding []fundingShare) bool {
 	d := max(pe.cfg.Duration, 1)
 	for s := 0; s+d <= e.horizon; s++ {
-		if e.teamsFitAt(pe, s) && (b < 0 || e.budgetFitsAt(pe, b, s)) {
+		if e.teamsFitAt(pe, s) && e.budgetsFitAt(pe, funding, s) {
 			return true
 		}
 	}
@@ -363,24 +387,28 @@ func (e *evaluation) teamFitsSomewhere(r int, need float64, d int) bool {
 	return false
 }
 
-func (e *evaluation) budgetFitsAt(pe *projectEval, b, s int) bool {
-	bg := &e.base.budgets[b]
-	spent := map[int]float64{}
-	for k, x := range pe.fin.BuildSpend {
-		spent[bg.Window[s+k]] += x
-	}
-	for w, x := range spent {
-		if x > bg.Limit[w]+1e-9*(1+bg.Limit[w]) {
-			return false
+// budgetsFitAt reports whether each funding budget has room for its share
+// of pe's build spend started at s, in an otherwise empty plan.
+func (e *evaluation) budgetsFitAt(pe *projectEval, funding []fundingShare, s int) bool {
+	for _, f := range funding {
+		bg := &e.base.budgets[f.budget]
+		spent := map[int]float64{}
+		for k, x := range pe.fin.BuildSpend {
+			spent[bg.Window[s+k]] += f.share * x
+		}
+		for w, x := range spent {
+			if x > bg.Limit[w]+1e-9*(1+bg.Limit[w]) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-func (e *evaluation) budgetFitsSomewhere(pe *projectEval, b int) bool {
+func (e *evaluation) budgetFitsSomewhere(pe *projectEval, funding []fundingShare) bool {
 	d := max(pe.cfg.Duration, 1)
 	for s := 0; s+d <= e.horizon; s++ {
-		if e.budgetFitsAt(pe, b, s) {
+		if e.budgetsFitAt(pe, funding, s) {
 			return true
 		}
 	}

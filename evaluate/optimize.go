@@ -205,8 +205,13 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 // budget, or compete for max_parallel.
 func shareConstraint(prob *schedule.Problem, i, j int) bool {
 	a, b := &prob.Tasks[i], &prob.Tasks[j]
-	if prob.MaxParallel > 0 || (a.Budget >= 0 && a.Budget == b.Budget) {
+	if prob.MaxParallel > 0 {
 		return true
+	}
+	for k := range prob.Budgets {
+		if a.ShareOf(k) > 0 && b.ShareOf(k) > 0 {
+			return true
+		}
 	}
 	for _, d := range a.Demand {
 		for _, f := range b.Demand {

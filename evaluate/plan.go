@@ -157,9 +157,13 @@ type ProjectPlan struct {
 	Provides   []string           `json:"provides"`
 	Goals      map[string]float64 `json:"goals"`
 	Effort     map[string]float64 `json:"effort"`
-	Funding    string             `json:"funding"`
-	Vendor     string             `json:"vendor"`   // resolved vendor id, "" when none
-	Deadline   *string            `json:"deadline"` // label of the last allowed period
+	Funding    string             `json:"funding"` // the one budget that pays; "" when none or split
+	// FundingShares is every budget that pays, with its share of the
+	// build spend: {"capex": 1}, or a split such as {"capex": 0.7,
+	// "opex": 0.3}; {} when none.
+	FundingShares map[string]float64 `json:"funding_shares"`
+	Vendor        string             `json:"vendor"`   // resolved vendor id, "" when none
+	Deadline      *string            `json:"deadline"` // label of the last allowed period
 	// EarliestStart is the label of the first period it may start in
 	// (its earliest_start), EarliestStartPeriod that period's index; both
 	// null when it has none.

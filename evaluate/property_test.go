@@ -111,7 +111,13 @@ func randomConfig(seed uint64) *hclspec.Config {
 				p.Effort[t.ID] = float64(1+r.IntN(6)) / 2
 			}
 		}
-		if len(cfg.Budgets) > 0 && r.IntN(5) > 0 {
+		switch {
+		case len(cfg.Budgets) >= 2 && r.IntN(4) == 0:
+			a := r.IntN(len(cfg.Budgets))
+			b := (a + 1) % len(cfg.Budgets)
+			share := float64(1+r.IntN(9)) / 10
+			p.FundingSplit = map[string]float64{cfg.Budgets[a].ID: share, cfg.Budgets[b].ID: 1 - share}
+		case len(cfg.Budgets) > 0 && r.IntN(5) > 0:
 			p.Funding = cfg.Budgets[r.IntN(len(cfg.Budgets))].ID
 		}
 		p.Cost = hclspec.Cost{OneTime: float64(r.IntN(10)) * 20000, PerYear: float64(r.IntN(4)) * 10000}
@@ -293,10 +299,15 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 			if math.Abs(-p.CashFlows[k]-want) > 0.006 {
 				bad("%s: build flow %d is %v, recomputed -%v", p.ID, k, p.CashFlows[k], want)
 			}
-			if b, ok := budgets[src.Funding]; ok {
+			shares := src.FundingShares()
+			if len(shares) == 0 && len(cfg.Budgets) >= 2 && want > 1e-9 {
+				bad("%s spends %.2f in period %d outside every budget, and the roadmap has %d budgets", p.ID, want, t, len(cfg.Budgets))
+			}
+			for _, sh := range shares {
+				b := budgets[sh.Budget]
 				w := window(b, t)
-				spend[b.ID][w] += want
-				perPeriod[b.ID][t] += want
+				spend[b.ID][w] += sh.Share * want
+				perPeriod[b.ID][t] += sh.Share * want
 			}
 		}
 	}

@@ -148,7 +148,13 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 			tk.Demand = append(tk.Demand, schedule.Demand{Resource: e.base.teamIndex[id], Amount: p.Effort[id]})
 		}
 	}
-	if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
+	if len(p.FundingSplit) > 0 {
+		for _, sh := range p.FundingShares() {
+			if b, ok := e.base.budgetIndex[sh.Budget]; ok {
+				tk.Shares = append(tk.Shares, schedule.BudgetShare{Budget: b, Share: sh.Share})
+			}
+		}
+	} else if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
 		tk.Budget = b
 	}
 	return tk
@@ -266,8 +272,12 @@ func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State
 	case schedule.BlockBudget:
 		bg := &prob.Budgets[b.Index]
 		windows := budgetWindows(bg, bg.Window[b.From], bg.Window[b.To])
-		return fmt.Sprintf("budget %q has no room in %s%s (needs %s of build spend)", bg.ID, windows, beforeDeadline, formatMoney(sum(tk.Spend), e.currency)),
-			p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))
+		need := formatMoney(sum(tk.Spend), e.currency) + " of build spend"
+		if share := tk.ShareOf(b.Index); share < 1 {
+			need = fmt.Sprintf("%s, its %s share of %s of build spend", formatMoney(share*sum(tk.Spend), e.currency), formatPercent(share), formatMoney(sum(tk.Spend), e.currency))
+		}
+		return fmt.Sprintf("budget %q has no room in %s%s (needs %s)", bg.ID, windows, beforeDeadline, need),
+			p.Ranges.Range("funding."+bg.ID, p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange)))
 	case schedule.BlockParallel:
 		span := fullSpan(func(t int) bool { return final.InFlight(t) >= prob.MaxParallel })
 		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),

@@ -84,10 +84,7 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		p.Vendor = VendorRef{Kind: VendorRefKind(ref.Kind), ID: ref.ID}
 		refs = append(refs, ref)
 	}
-	if ref, ok := r.singleReference("funding", "budget"); ok {
-		p.Funding = ref.ID
-		refs = append(refs, ref)
-	}
+	refs = append(refs, decodeFunding(r, p)...)
 	p.Duration = d.decodeDuration(r, "duration", p)
 
 	if entries, a, _ := r.rangedNumMap("effort"); a != nil {
@@ -229,6 +226,53 @@ func (d *decoder) rangedMoney(r *attrReader, name string, p *Project) (float64, 
 	}
 	f, ok := r.numFrom(a, a.Expr.Range(), v)
 	return f, ok && r.nonNegativeMoney(name, f)
+}
+
+// fundingShareEps absorbs float noise when shares are summed.
+const fundingShareEps = 1e-9
+
+// decodeFunding reads funding = budget.capex, or a split such as
+// funding = { capex = 0.7, opex = 0.3 }: shares above 0 and at most 1
+// that sum to 1, keyed by budget id.
+func decodeFunding(r *attrReader, p *Project) []reference {
+	a, ok := r.attrs["funding"]
+	if !ok || isNullLiteral(a.Expr) {
+		return nil
+	}
+	if _, diags := hcl.ExprMap(a.Expr); diags.HasErrors() {
+		ref, ok := r.singleReference("funding", "budget")
+		if !ok {
+			return nil
+		}
+		p.Funding = ref.ID
+		return []reference{ref}
+	}
+	entries, _, complete := r.numMap("funding")
+	var refs []reference
+	split := map[string]float64{}
+	total := 0.0
+	for _, e := range entries {
+		refs = append(refs, reference{Kind: "budget", ID: e.Key, Subject: e.KeyRange, Context: a.Range, Attr: "funding"})
+		if e.Value <= 0 || e.Value > 1 {
+			r.failAt(a, e.ValueRange, "Funding share out of range",
+				fmt.Sprintf("A funding share is the fraction of the build spend a budget pays, above 0 and at most 1; %q is %s.", e.Key, formatNumber(e.Value)))
+			complete = false
+			continue
+		}
+		split[e.Key] = e.Value
+		total += e.Value
+		p.Ranges["funding."+e.Key] = e.KeyRange
+	}
+	switch {
+	case len(entries) == 0:
+		r.fail("funding", "Empty funding split", "\"funding\" names the budget that pays, such as budget.capex, or splits the build spend, such as { capex = 0.7, opex = 0.3 }.")
+	case complete && math.Abs(total-1) > fundingShareEps:
+		r.fail("funding", "Funding shares do not add up",
+			fmt.Sprintf("The shares of a funding split must sum to 1, so the budgets pay the whole build spend; these sum to %s.", formatNumber(total)))
+	case complete:
+		p.FundingSplit = split
+	}
+	return refs
 }
 
 // decodeDuration reads a number of periods, a string such as "9 months",

@@ -1,18 +1,19 @@
 package hclspec
 
 import (
-	"github.com/roadmap-as-code/roadmap/estimate"
-
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/roadmap-as-code/roadmap/estimate"
 )
 
 // LoadOptions carries every input a load takes besides the directory, so the
@@ -417,6 +418,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	}
 	diags = append(diags, spelling.diags...)
 	diags = append(diags, applyDefaults(cfg)...)
+	diags = append(diags, checkFundingNamed(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
 	diags = append(diags, checkPeriodLimits(cfg)...)
 	return diags
@@ -436,7 +438,7 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	if len(cfg.Budgets) == 1 {
 		for _, p := range cfg.Projects {
-			if p.Funding == "" {
+			if p.Funding == "" && len(p.FundingSplit) == 0 {
 				p.Funding = cfg.Budgets[0].ID
 			}
 		}
@@ -487,6 +489,78 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// checkFundingNamed reports each project that spends on its build but
+// names no funding when the roadmap has two or more budgets: none of them
+// can be assumed to pay, and spending outside every budget would let the
+// project escape all of them.
+func checkFundingNamed(cfg *Config) hcl.Diagnostics {
+	if len(cfg.Budgets) < 2 {
+		return nil
+	}
+	var diags hcl.Diagnostics
+	ids := make([]string, len(cfg.Budgets))
+	for i, b := range cfg.Budgets {
+		ids[i] = b.ID
+	}
+	vendors := map[string]*Vendor{}
+	for _, v := range cfg.Vendors {
+		vendors[v.ID] = v
+	}
+	evaluations := map[string]*Evaluation{}
+	for _, e := range cfg.Evaluations {
+		evaluations[e.ID] = e
+	}
+	for _, p := range cfg.Projects {
+		if p.Funding != "" || len(p.FundingSplit) > 0 {
+			continue
+		}
+		what := buildSpendSources(p, cfg.Teams, vendors, evaluations)
+		if len(what) == 0 {
+			continue
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Which budget pays?",
+			Detail: fmt.Sprintf("Project %q spends on its build (%s) but names no funding, and the roadmap has %d budgets (%s). Name the one that pays, such as funding = budget.%s, or split the spend, such as funding = { %s = 0.5, %s = 0.5 }.",
+				p.ID, strings.Join(what, ", "), len(ids), strings.Join(ids, ", "), ids[0], ids[0], ids[1]),
+			Subject: p.DeclRange.Ptr(),
+		})
+	}
+	return diags
+}
+
+// buildSpendSources lists what p spends on during its build, in words:
+// its one-time cost, its teams' cost, its vendor's one-time fee (for an
+// evaluation, any candidate's). Empty when its build costs nothing.
+func buildSpendSources(p *Project, teams []*Team, vendors map[string]*Vendor, evaluations map[string]*Evaluation) []string {
+	var what []string
+	if p.Cost.OneTime > 0 {
+		what = append(what, "cost.one_time")
+	}
+	for _, t := range teams {
+		if p.Effort[t.ID] > 0 && t.CostPerFTE > 0 {
+			what = append(what, "the cost of its effort")
+			break
+		}
+	}
+	switch p.Vendor.Kind {
+	case RefVendor:
+		if v, ok := vendors[p.Vendor.ID]; ok && v.OneTime > 0 {
+			what = append(what, fmt.Sprintf("the one-time fee of vendor %q", v.ID))
+		}
+	case RefEvaluation:
+		if e, ok := evaluations[p.Vendor.ID]; ok {
+			for _, id := range e.Candidates {
+				if v, ok := vendors[id]; ok && v.OneTime > 0 {
+					what = append(what, fmt.Sprintf("the one-time fee of the winner of evaluation %q", e.ID))
+					break
+				}
+			}
+		}
+	}
+	return what
 }
 
 // checkDependencyCycles reports each depends_on cycle once, on the first

@@ -4,10 +4,13 @@
 package hclspec
 
 import (
-	"github.com/roadmap-as-code/roadmap/estimate"
+	"maps"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/roadmap-as-code/roadmap/estimate"
 )
 
 // Config is a fully decoded and validated roadmap directory. Slices keep
@@ -261,10 +264,13 @@ type Project struct {
 	Vendor     VendorRef
 	Duration   int                // periods, >= 1
 	Effort     map[string]float64 // team id -> FTE per period
-	Funding    string             // budget id; "" when none applies
-	Cost       Cost
-	Benefit    Benefit
-	Risk       Risk
+	Funding    string             // budget id; "" when none applies or the funding is split
+	// FundingSplit is funding = { capex = 0.7, opex = 0.3 }: budget id to
+	// share of the build spend, the shares summing to 1; nil unless split.
+	FundingSplit map[string]float64
+	Cost         Cost
+	Benefit      Benefit
+	Risk         Risk
 	// EarliestStart and Deadline are 0-based period indexes, or -1 when
 	// unset. Deadline is the last period the project may run in.
 	EarliestStart int
@@ -287,6 +293,28 @@ func (p *Project) LongestDuration() int {
 		}
 	}
 	return d
+}
+
+// FundingShare is the share of a project's build spend one budget pays.
+type FundingShare struct {
+	Budget string
+	Share  float64
+}
+
+// FundingShares lists the budgets paying for p's build, by budget id: its
+// split, or its one budget with share 1, or nothing.
+func (p *Project) FundingShares() []FundingShare {
+	if len(p.FundingSplit) > 0 {
+		out := make([]FundingShare, 0, len(p.FundingSplit))
+		for _, id := range slices.Sorted(maps.Keys(p.FundingSplit)) {
+			out = append(out, FundingShare{Budget: id, Share: p.FundingSplit[id]})
+		}
+		return out
+	}
+	if p.Funding != "" {
+		return []FundingShare{{Budget: p.Funding, Share: 1}}
+	}
+	return nil
 }
 
 // Cost is a project's own build cost and run cost.

@@ -347,6 +347,13 @@ func TestLoadDecisionAttributes(t *testing.T) {
 	if diff := cmp.Diff(wantHurdle, cfg.Roadmap.Hurdle, ignoreSource); diff != "" {
 		t.Errorf("hurdle (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(map[string]float64{"capex": 0.7, "opex": 0.3}, cfg.Projects[0].FundingSplit); diff != "" {
+		t.Errorf("funding split (-want +got):\n%s", diff)
+	}
+	wantShares := []FundingShare{{Budget: "capex", Share: 0.7}, {Budget: "opex", Share: 0.3}}
+	if diff := cmp.Diff(wantShares, cfg.Projects[0].FundingShares()); diff != "" {
+		t.Errorf("funding shares (-want +got):\n%s", diff)
+	}
 	wantRisk := Risk{Disruption: 0.1, DisruptionCost: 500000, Security: 0.05, SecurityCost: 2000000}
 	if diff := cmp.Diff(wantRisk, cfg.Projects[0].Risk); diff != "" {
 		t.Errorf("risk (-want +got):\n%s", diff)

@@ -318,8 +318,10 @@ func (lk *planLookup) delayNote(pr evaluate.ProjectPlan) string {
 			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, lk.span(first, start)))
 		}
 	}
-	if windows := lk.budgetWait(pr, earliest); len(windows) > 0 {
-		notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", pr.Funding, joinWindows(windows)))
+	for _, b := range fundingBudgets(pr) {
+		if windows := lk.budgetWait(pr, b, earliest); len(windows) > 0 {
+			notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", b, joinWindows(windows)))
+		}
 	}
 	return strings.Join(notes, "; ")
 }
@@ -342,8 +344,12 @@ func (lk *planLookup) span(first, end int) string {
 // that had no room for its build spend had it started in the periods just
 // before its start, read from the plan: each window's final spend, less
 // the project's own, plus what it would have spent there.
-func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, earliest int) []string {
-	b, start := pr.Funding, *pr.StartPeriod
+func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, b string, earliest int) []string {
+	start := *pr.StartPeriod
+	share := 1.0
+	if s, ok := pr.FundingShares[b]; ok {
+		share = s
+	}
 	if b == "" || pr.Duration <= 0 || len(pr.CashFlows) < pr.Duration {
 		return nil
 	}
@@ -356,7 +362,7 @@ func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, earliest int) []string
 			if !ok {
 				return nil, false
 			}
-			spend[u.Window] += max(0, -pr.CashFlows[k])
+			spend[u.Window] += share * max(0, -pr.CashFlows[k])
 		}
 		return spend, true
 	}
@@ -388,6 +394,18 @@ func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, earliest int) []string
 		}
 	}
 	return ordered
+}
+
+// fundingBudgets lists the budgets paying for a project, by id: its
+// funding_shares, or its funding in a plan saved before there were shares.
+func fundingBudgets(pr evaluate.ProjectPlan) []string {
+	if len(pr.FundingShares) > 0 {
+		return slices.Sorted(maps.Keys(pr.FundingShares))
+	}
+	if pr.Funding != "" {
+		return []string{pr.Funding}
+	}
+	return nil
 }
 
 // joinWindows names budget windows: "2027", "2027 and 2028", or the first

@@ -264,7 +264,9 @@ func TestImportValidatesAgainstRoadmap(t *testing.T) {
 		t.Errorf("ideas.hcl written")
 	}
 
-	if err := os.WriteFile(sheet, []byte("title,effort,goals,duration\nNew thing,platform=1,cut_costs,2\n"), 0o644); err != nil {
+	// The example has two budgets, so a project that spends names the one
+	// that pays.
+	if err := os.WriteFile(sheet, []byte("title,effort,goals,duration,funding\nNew thing,platform=1,cut_costs,2,capex\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	runCLI(t, "import", "csv", sheet, "--out", dir).wantExit(t, 0)

@@ -111,12 +111,13 @@ func valueBound(p *Problem, tm timing) float64 {
 		}
 		capacity = append(capacity, total)
 		for i := range p.Tasks {
-			if p.Tasks[i].Budget != b {
+			share := p.Tasks[i].ShareOf(b)
+			if share <= 0 {
 				continue
 			}
 			sum := 0.0
 			for _, v := range p.Tasks[i].Spend {
-				sum += v
+				sum += share * v
 			}
 			if sum > 0 {
 				uses[i] = append(uses[i], use{c, sum})

@@ -94,9 +94,11 @@ func (e *engine) rules(tm timing) []rule {
 		for _, d := range tk.Demand {
 			w += d.Amount * float64(tk.Duration) / max(capTotal[d.Resource], eps)
 		}
-		if tk.Budget >= 0 {
-			for _, v := range tk.Spend {
-				w += v / max(budgetTotal[tk.Budget], eps)
+		for b := range p.Budgets {
+			if share := tk.ShareOf(b); share > 0 {
+				for _, v := range tk.Spend {
+					w += share * v / max(budgetTotal[b], eps)
+				}
 			}
 		}
 		if p.MaxParallel > 0 {

@@ -14,7 +14,7 @@ import (
 // budgetFits reports whether task i's spend fits its budget when started
 // at start.
 func (s *State) budgetFits(i, start int) bool {
-	_, ok := s.budgetRoom(i, start)
+	_, _, ok := s.budgetRoom(i, start)
 	return ok
 }
 

@@ -41,8 +41,10 @@ func Verify(p *Problem, start []int) error {
 				used[d.Resource][s+k] += d.Amount
 			}
 			inFlight[s+k]++
-			if tk.Budget >= 0 {
-				spent[tk.Budget][p.Budgets[tk.Budget].Window[s+k]] += tk.Spend[k]
+			for b := range p.Budgets {
+				if share := tk.ShareOf(b); share > 0 {
+					spent[b][p.Budgets[b].Window[s+k]] += share * tk.Spend[k]
+				}
 			}
 		}
 	}

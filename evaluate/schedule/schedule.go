@@ -41,8 +41,11 @@ type Task struct {
 	ID       string
 	Duration int // >= 1
 	Demand   []Demand
-	Budget   int       // index into Problem.Budgets, -1 when unfunded
+	Budget   int       // index into Problem.Budgets, -1 when unfunded or split
 	Spend    []float64 // spend in each of its Duration periods
+	// Shares, when set, splits Spend over several budgets instead of
+	// Budget: each pays Spend x its share.
+	Shares   []BudgetShare
 	Preds    []int
 	Earliest int // first period it may run in
 	Latest   int // last period it may run in (deadline or Horizon-1)
@@ -51,6 +54,26 @@ type Task struct {
 	// Mandatory tasks must be in every optimised schedule.
 	Weight    float64
 	Mandatory bool
+}
+
+// BudgetShare is the part of a task's spend one budget pays.
+type BudgetShare struct {
+	Budget int
+	Share  float64
+}
+
+// ShareOf is the share of the task's spend budget b pays: 1 for its one
+// Budget, its share in Shares, else 0.
+func (tk *Task) ShareOf(b int) float64 {
+	if tk.Budget == b && b >= 0 {
+		return 1
+	}
+	for _, sh := range tk.Shares {
+		if sh.Budget == b {
+			return sh.Share
+		}
+	}
+	return 0
 }
 
 // Demand is a task's use of one resource in every period it runs.
@@ -159,29 +182,45 @@ func (s *State) violation(i, start int) (b Blocker, ok bool) {
 			return Blocker{Kind: BlockParallel, Index: -1, From: t, To: t}, false
 		}
 	}
-	if t, ok := s.budgetRoom(i, start); !ok {
-		return Blocker{Kind: BlockBudget, Index: tk.Budget, From: t, To: t}, false
+	if b, t, ok := s.budgetRoom(i, start); !ok {
+		return Blocker{Kind: BlockBudget, Index: b, From: t, To: t}, false
 	}
 	return Blocker{}, true
 }
 
-// budgetRoom reports whether task i's funding budget has room for its
-// spend when started at start; when not, t is the last period of the
-// first window that overflows.
-func (s *State) budgetRoom(i, start int) (t int, ok bool) {
+// budgetRoom reports whether the budgets funding task i have room for its
+// spend when started at start; when not, b is the first budget without
+// room and t the last period of its first window that overflows.
+func (s *State) budgetRoom(i, start int) (b, t int, ok bool) {
 	tk := &s.p.Tasks[i]
-	if tk.Budget < 0 {
-		return 0, true
+	if len(tk.Shares) == 0 {
+		if tk.Budget < 0 {
+			return 0, 0, true
+		}
+		t, ok := s.windowRoom(tk, tk.Budget, 1, start)
+		return tk.Budget, t, ok
 	}
-	bg := &s.p.Budgets[tk.Budget]
+	for _, sh := range tk.Shares {
+		if t, ok := s.windowRoom(tk, sh.Budget, sh.Share, start); !ok {
+			return sh.Budget, t, false
+		}
+	}
+	return 0, 0, true
+}
+
+// windowRoom reports whether budget b has room for share x tk's spend
+// when tk starts at start; when not, t is the last period of the first
+// window that overflows.
+func (s *State) windowRoom(tk *Task, b int, share float64, start int) (t int, ok bool) {
+	bg := &s.p.Budgets[b]
 	// Windows are contiguous, so the task's spend per window is a run.
 	for k := 0; k < tk.Duration; {
 		w := bg.Window[start+k]
 		sum := 0.0
 		for ; k < tk.Duration && bg.Window[start+k] == w; k++ {
-			sum += tk.Spend[k]
+			sum += share * tk.Spend[k]
 		}
-		if s.spent[tk.Budget][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+		if s.spent[b][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
 			return start + k - 1, false
 		}
 	}
@@ -227,6 +266,9 @@ func (s *State) add(i, start int, sign float64) {
 		s.inFlight[t] += int(sign)
 		if tk.Budget >= 0 {
 			s.spent[tk.Budget][s.p.Budgets[tk.Budget].Window[t]] += sign * tk.Spend[k]
+		}
+		for _, sh := range tk.Shares {
+			s.spent[sh.Budget][s.p.Budgets[sh.Budget].Window[t]] += sign * sh.Share * tk.Spend[k]
 		}
 	}
 }

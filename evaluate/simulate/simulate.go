@@ -553,6 +553,9 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 			if task.Budget >= 0 {
 				sc.spend[task.Budget][t] += task.Spend[k]
 			}
+			for _, sh := range task.Shares {
+				sc.spend[sh.Budget][t] += sh.Share * task.Spend[k]
+			}
 		}
 	}
 	for t, res := range s.prep.Resources() {

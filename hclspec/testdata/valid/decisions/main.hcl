@@ -13,8 +13,20 @@ roadmap {
   }
 }
 
+budget "capex" {
+  amount = 1000000
+}
+
+budget "opex" {
+  amount = 500000
+}
+
 project "p" {
   duration = 1
+  funding  = { capex = 0.7, opex = 0.3 }
+  cost {
+    one_time = 100000
+  }
   risk {
     disruption      = 0.1
     disruption_cost = 500000
