@@ -170,3 +170,24 @@ func TestDivisionByZeroInARoadmap(t *testing.T) {
 		t.Errorf("diagnostic = %s, want main.hcl:6:14 Division by zero", got)
 	}
 }
+
+// TestJSONVarFileIsData: a JSON variable file's strings are literal, so
+// a template in one cannot evaluate arithmetic past the guards.
+func TestJSONVarFileIsData(t *testing.T) {
+	dir := t.TempDir()
+	src := "variable \"capex\" {\n  type = number\n}\n\nvariable \"name\" {\n  type = string\n}\n\nroadmap {\n  start = \"2027-01\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vars := filepath.Join(t.TempDir(), "values.json")
+	if err := os.WriteFile(vars, []byte(`{"capex": "${7 % 0}", "name": "${upper(\"x\")}"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags := NewLoader().LoadDir(dir, LoadOptions{VarFiles: []string{vars}})
+	if len(diags) != 1 || diags[0].Summary != "Invalid value for variable" {
+		t.Fatalf("diagnostics: %s; want capex refused as a string", diags.Error())
+	}
+	if got := cfg.VariableValues["name"]; !got.IsKnown() || got.AsString() != `${upper("x")}` {
+		t.Errorf("name = %#v, want the literal string", got)
+	}
+}
