@@ -76,3 +76,13 @@ fuzz:
 .PHONY: limits
 limits: build
 	scripts/limits.sh $(BIN)
+
+# Benchmarks of roadmap simulate (see docs/performance.md#simulation): the
+# simulation in-process on 1 worker and on every core, then the whole
+# process on 1 and 2 cores with CPU time and peak memory, for
+# examples/it-department-ranges (10,000 runs) and generated roadmaps of
+# 100, 1,000 (1,000 runs) and 10,000 projects (100 runs).
+.PHONY: bench-simulate
+bench-simulate:
+	go test -run '^$$' -bench 'SimulateExample|SimulateSynth' -benchtime 1x -count 3 ./evaluate/simulate/
+	go test -run '^$$' -bench 'SimulateProcess' -benchtime 1x -count 3 -timeout 60m ./internal/synth/
