@@ -81,7 +81,7 @@ limits: build
 # simulation in-process on 1 worker and on every core, then the whole
 # process on 1 and 2 cores with CPU time and peak memory, for
 # examples/it-department-ranges (10,000 runs) and generated roadmaps of
-# 100, 1,000 (1,000 runs) and 10,000 projects (100 runs).
+# 100 and 1,000 (1,000 runs) and 10,000 projects (20 runs).
 .PHONY: bench-simulate
 bench-simulate:
 	go test -run '^$$' -bench 'SimulateExample|SimulateSynth' -benchtime 1x -count 3 ./evaluate/simulate/
