@@ -39,9 +39,9 @@ if [ "$fmt_status" -ne 0 ]; then
 	done <"$work/fmt.out"
 	cat "$work/fmt.err" >&2
 	roadmap fmt --check --diff "$dir" >"$work/fmt.diff" 2>/dev/null
-	summary "❌ **Formatting**: run \`roadmap fmt $dir\`." "" "<details><summary>What roadmap fmt would change</summary>" "" '```diff'
-	cat "$work/fmt.diff" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
-	summary '```' "" "</details>" ""
+	summary "❌ **Formatting**: run \`roadmap fmt $dir\`." "" "<details><summary>What roadmap fmt would change</summary>" ""
+	summary_code diff "$work/fmt.diff"
+	summary "" "</details>" ""
 else
 	summary "✅ **Formatting**: every file is formatted." ""
 fi
@@ -62,9 +62,8 @@ if [ "$valid_status" -ne 0 ]; then
 	set_output exit-code 1
 	set_output changed false
 	set_output report-files "${reports[*]:-}"
-	summary "❌ **Validation**: the roadmap has errors (see the annotations)." "" '```text'
-	cat "$work/validate.txt" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
-	summary '```'
+	summary "❌ **Validation**: the roadmap has errors (see the annotations)." ""
+	summary_code text "$work/validate.txt"
 	exit 0
 fi
 set_output valid true
@@ -99,9 +98,9 @@ changed=false
 set_output changed "$changed"
 case $status in
 0 | 2) ;;
-*) summary "❌ **Plan**: the plan failed (an error, or a failed check of severity error)." "" '```text'
-	cat "$work/plan.err" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
-	summary '```' "" ;;
+*) summary "❌ **Plan**: the plan failed (an error, or a failed check of severity error)." ""
+	summary_code text "$work/plan.err"
+	summary "" ;;
 esac
 if [ -s "$work/comment.md" ]; then
 	cat "$work/comment.md" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
