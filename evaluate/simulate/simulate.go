@@ -550,6 +550,8 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 			for _, d := range task.Demand {
 				sc.load[d.Resource][t] += d.Amount
 			}
+			// As the plan's capacity plan adds them: the whole spend to
+			// the one budget, or each share of it to its budget.
 			if task.Budget >= 0 {
 				sc.spend[task.Budget][t] += task.Spend[k]
 			}

@@ -99,6 +99,21 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 		return loadDir(t, "../../examples/it-department-ranges", `estimate = "likely"`,
 			"estimate = \"likely\"\n  hurdle {\n    min_irr     = 0.3\n    max_payback = 11\n  }")
 	}, "likely"})
+	// Split funding: the committed plan's spend follows the shares.
+	cases = append(cases, struct {
+		name     string
+		cfg      func(t *testing.T) *hclspec.Config
+		estimate string
+	}{"it-department-ranges/split-funding", func(t *testing.T) *hclspec.Config {
+		cfg := loadDir(t, "../../examples/it-department-ranges", "funding  = budget.security\n\n  cost {\n    one_time = pert(30000",
+			"funding  = { security = 0.4, capex = 0.6 }\n\n  cost {\n    one_time = pert(30000")
+		for _, p := range cfg.Projects {
+			if p.ID == "sso_rollout" && len(p.FundingSplit) == 0 {
+				t.Fatal("sso_rollout's funding is not split")
+			}
+		}
+		return cfg
+	}, "likely"})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg(t)
