@@ -11,6 +11,24 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
+// TestLookAlikeLocals: local names get the same checks as block ids.
+func TestLookAlikeLocals(t *testing.T) {
+	dir := t.TempDir()
+	src := "roadmap {\n  start = \"2027-01\"\n}\n\nlocals {\n  payroll = 1\n  pаyroll = 2\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := NewLoader().LoadDir(dir, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d:%d %s", d.Subject.Start.Line, d.Subject.Start.Column, d.Summary))
+	}
+	want := []string{"7:3 Id mixes scripts", "7:3 Look-alike ids"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
 // TestLookAlikeIds: ids that a reviewer cannot tell apart from another
 // are an error (decomposed accents) or a warning (mixed scripts, look-
 // alikes); ordinary ids in any one script, and CJK with Latin, are not.

@@ -299,6 +299,9 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		diags = append(diags, d...)
 		sorted := sortedAttributes(attrs)
 		localAttrs = append(localAttrs, sorted...)
+		for _, a := range sorted {
+			spelling.check("local", a.Name, a.NameRange)
+		}
 	}
 	diags = append(diags, evaluateLocals(ctx, localAttrs, s)...)
 	if err := ctx.Err(); err != nil {
