@@ -14,6 +14,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/evaluate/simulate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
@@ -217,6 +218,9 @@ func TestRenderersNeverPrintControls(t *testing.T) {
 	before, after := planWith("capacity=2"), planWith()
 	d := diff.Diff(before, after)
 	check := func(t *testing.T, out string, color bool) {
+		if strings.Contains(out, "FORGED\x1b") {
+			t.Errorf("a colour from the roadmap's text is in the output")
+		}
 		if color {
 			for _, s := range []string{safetext.Reset, safetext.Bold, safetext.Red, safetext.Green, safetext.Yellow, safetext.BoldUnderline} {
 				out = strings.ReplaceAll(out, s, "")
@@ -249,6 +253,28 @@ func TestRenderersNeverPrintControls(t *testing.T) {
 			t.Run(fmt.Sprintf("diff/%s/color=%v", f, color), func(t *testing.T) {
 				var b strings.Builder
 				if err := RenderDiff(&b, d, f, o); err != nil {
+					t.Fatal(err)
+				}
+				check(t, b.String(), color)
+			})
+		}
+	}
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	sim, diags := simulate.Simulate(context.Background(), cfg, simulate.Options{Runs: 50, Seed: 1, Workers: 1})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, f := range SimulationFormats() {
+		if BinaryFormat(f) {
+			continue
+		}
+		for _, color := range []bool{false, true} {
+			t.Run(fmt.Sprintf("simulate/%s/color=%v", f, color), func(t *testing.T) {
+				var b strings.Builder
+				if err := RenderSimulation(&b, sim, f, Options{Color: color, Width: 100}); err != nil {
 					t.Fatal(err)
 				}
 				check(t, b.String(), color)
