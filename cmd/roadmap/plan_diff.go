@@ -214,6 +214,9 @@ func decodeSavedPlan(name string, data []byte) (*evaluate.Plan, error) {
 		if hasVersion && hasSummary && hasBefore {
 			return nil, fmt.Errorf("%s is a plan diff, not a plan: save a plan with plan --out", name)
 		}
+		if _, hasSimulation := head["simulation"]; hasVersion && hasSimulation {
+			return nil, fmt.Errorf("%s is a saved simulation, not a plan: save a plan with plan --out (roadmap simulate --format prints a simulation in every format)", name)
+		}
 		// Another format_version is ReadPlan's to report.
 		for _, key := range []string{"roadmap", "projects", "periods", "totals"} {
 			if _, ok := head[key]; hasVersion && version == evaluate.FormatVersion && !ok {

@@ -366,3 +366,16 @@ func TestSimulateExampleStory(t *testing.T) {
 		}
 	}
 }
+
+// TestSavedSimulationIsNotAPlan: show and --compare say what a saved
+// simulation is rather than misreading it as a plan.
+func TestSavedSimulationIsNotAPlan(t *testing.T) {
+	saved := filepath.Join(t.TempDir(), "sim.json")
+	runCLI(t, "simulate", "--runs", "10", "--out", saved, "--format", "json", rangesDir).wantExit(t, 0)
+	for _, args := range [][]string{{"show", saved}, {"plan", "--compare", saved, rangesDir}} {
+		res := runCLI(t, args...)
+		if res.Code != 1 || !strings.Contains(res.Stderr, "is a saved simulation, not a plan") {
+			t.Errorf("%v: exit %d, stderr %q", args, res.Code, res.Stderr)
+		}
+	}
+}
