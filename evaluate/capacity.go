@@ -84,6 +84,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Gate:            pe.gate,
 		Reasons:         make([]string, 0, len(pe.findings)),
 		Findings:        append([]Finding{}, pe.findings...),
+		Notes:           append([]Note{}, pe.notes...),
 		Score:           ratio(pe.score),
 		Alignment:       ratio(pe.alignment),
 		Risk:            ratio(pe.risk),
@@ -184,8 +185,9 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		}
 	}
 	for r, res := range e.base.resources {
+		capacity := e.base.nominalCapacity(r)
 		for t := range periods {
-			periods[t].Teams[res.ID] = TeamLoad{Capacity: ratio(res.Capacity[t]), Used: ratio(used[r][t])}
+			periods[t].Teams[res.ID] = TeamLoad{Capacity: ratio(capacity[t]), Used: ratio(used[r][t])}
 		}
 	}
 	for b, bg := range e.base.budgets {
@@ -232,8 +234,18 @@ func (e *evaluation) projectTotals() Totals {
 			snpv += scheduledNPV(pe.fin.NPV, pe.fin.PeriodRate, pe.start)
 			score += pe.score
 			t.FinishPeriod = max(t.FinishPeriod, pe.start+max(pe.cfg.Duration, 1))
+			if pe.cfg.Deadline >= 0 {
+				if pe.start+max(pe.cfg.Duration, 1)-1 <= pe.cfg.Deadline {
+					t.DeadlinesMet++
+				} else {
+					t.DeadlinesMissed++
+				}
+			}
 		case StatusDeferred:
 			t.Deferred++
+			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon {
+				t.DeadlinesMissed++
+			}
 		case StatusDropped:
 			t.Dropped++
 		}

@@ -332,6 +332,8 @@ func totalsValue(t Totals) cty.Value {
 		"finish_period":     cty.NumberIntVal(int64(t.FinishPeriod)),
 		"peak_parallel":     cty.NumberIntVal(int64(t.PeakParallel)),
 		"score":             num(t.Score),
+		"deadlines_met":     cty.NumberIntVal(int64(t.DeadlinesMet)),
+		"deadlines_missed":  cty.NumberIntVal(int64(t.DeadlinesMissed)),
 	})
 }
 
@@ -353,8 +355,33 @@ var (
 		"funding_shares": cty.Map(cty.Number), "value_score": cty.Number, "expected_loss": cty.Number,
 		"vendor": cty.String, "deadline": cty.String,
 		"earliest_start": cty.String, "earliest_start_period": cty.Number,
+		"notes": cty.List(noteType),
+	})
+	periodRangeType = cty.Object(map[string]cty.Type{"start_period": cty.Number, "end_period": cty.Number, "start": cty.String, "end": cty.String})
+	noteType        = cty.Object(map[string]cty.Type{
+		"kind": cty.String, "id": cty.String, "periods": cty.List(periodRangeType), "windows": cty.List(cty.String),
+		"held_by": cty.List(cty.String), "ahead_of": cty.List(cty.String), "message": cty.String,
 	})
 )
+
+func notesValue(notes []Note) cty.Value {
+	vals := make([]cty.Value, 0, len(notes))
+	for _, n := range notes {
+		periods := make([]cty.Value, 0, len(n.Periods))
+		for _, r := range n.Periods {
+			periods = append(periods, cty.ObjectVal(map[string]cty.Value{
+				"start_period": cty.NumberIntVal(int64(r.StartPeriod)), "end_period": cty.NumberIntVal(int64(r.EndPeriod)),
+				"start": cty.StringVal(r.Start), "end": cty.StringVal(r.End),
+			}))
+		}
+		vals = append(vals, cty.ObjectVal(map[string]cty.Value{
+			"kind": cty.StringVal(n.Kind), "id": cty.StringVal(n.ID), "periods": listOf(periods, periodRangeType),
+			"windows": stringList(n.Windows), "held_by": stringList(n.HeldBy), "ahead_of": stringList(n.AheadOf),
+			"message": cty.StringVal(n.Message),
+		}))
+	}
+	return listOf(vals, noteType)
+}
 
 func projectValue(pp ProjectPlan) cty.Value {
 	goals := map[string]cty.Value{}
@@ -404,6 +431,7 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"deadline":              optString(pp.Deadline),
 		"earliest_start":        optString(pp.EarliestStart),
 		"earliest_start_period": optInt(pp.EarliestStartPeriod),
+		"notes":                 notesValue(pp.Notes),
 	})
 }
 

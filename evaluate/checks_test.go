@@ -60,6 +60,8 @@ func TestChecks(t *testing.T) {
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "earliest_start unset is null", condition: `plan.projects.a.earliest_start == null && plan.projects.a.earliest_start_period == null`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
+		{name: "notes and deadline totals", condition: `length(plan.projects.a.notes) == 0 && plan.totals.deadlines_missed == 0 && plan.totals.deadlines_met == 0`,
+			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "for expression over projects", condition: `length([for p in plan.projects : p.id if p.status == "dropped"]) == plan.totals.dropped`,
 			want: CheckResult{ID: "c", Severity: "error", Passed: true}},
 		{name: "finance functions", condition: `floor(npv(0.1, [-1000, 400, 400, 400, 400, 400])) == 469 && irr([-100, 110]) > 0.0999`,
@@ -117,6 +119,19 @@ func TestChecks(t *testing.T) {
 	}
 }
 
+// Checks read the schedule notes: who held the team b waited for, where.
+func TestChecksSeeNotes(t *testing.T) {
+	cfg := schedConfig(8, 1)
+	schedProject(cfg, "a", 2, 1)
+	schedProject(cfg, "b", 1, 1)
+	cond := `length([for n in plan.projects.b.notes : n if n.kind == "team" && n.id == "platform" && contains(n.held_by, "a") && n.periods[0].start == "2027-Q1" && n.periods[0].end_period == 2]) == 1`
+	cfg.Checks = []*hclspec.Check{{ID: "waits", Condition: expr(t, cond)}}
+	plan := mustEvaluate(t, cfg)
+	if c := plan.Checks[0]; !c.Passed {
+		t.Errorf("check over b's notes: %+v; notes %+v", c, plan.Projects[1].Notes)
+	}
+}
+
 func TestChecksKeepDeclarationOrder(t *testing.T) {
 	cfg := checkConfig()
 	for _, id := range []string{"zeta", "alpha", "mid"} {
@@ -146,29 +161,58 @@ func TestPolicies(t *testing.T) {
 		cfg.Roadmap.Policies = pol
 		return mustEvaluate(t, cfg)
 	}
+	mandatory := CheckResult{ID: "policy.mandatory", Severity: "error", Passed: true}
 	tests := []struct {
 		name string
 		pol  hclspec.Policies
 		want []CheckResult
 	}{
-		{"off", hclspec.Policies{}, []CheckResult{}},
-		{"all failing", hclspec.Policies{MaxTeamUtilization: 0.9, RequireGoal: true, MaxBudgetShare: 0.5}, []CheckResult{
-			{ID: "policy.max_team_utilization", Severity: "error", Message: `team "platform" is used above 90% of its capacity in 2027-Q1..2027-Q2 (up to 100%)`},
+		{"off", hclspec.Policies{}, []CheckResult{mandatory}},
+		{"failing", hclspec.Policies{RequireGoal: true, MaxBudgetShare: 0.5}, []CheckResult{
 			{ID: "policy.require_goal", Severity: "error", Message: `scheduled project "m" contributes to no goal`},
 			{ID: "policy.max_budget_share", Severity: "error", Message: `budget "capex" is 80% spent in 2027, above the 50% limit`},
+			mandatory,
 		}},
-		{"all passing", hclspec.Policies{MaxTeamUtilization: 1, MaxBudgetShare: 0.8}, []CheckResult{
+		{"passing", hclspec.Policies{MaxTeamUtilization: 1, MaxBudgetShare: 0.8}, []CheckResult{
 			{ID: "policy.max_team_utilization", Severity: "error", Passed: true},
 			{ID: "policy.max_budget_share", Severity: "error", Passed: true},
+			mandatory,
+		}},
+		// The scheduler plans within the headroom: "a" needs all of
+		// platform, more than 90% of it, so it cannot run at all.
+		{"headroom", hclspec.Policies{MaxTeamUtilization: 0.9}, []CheckResult{
+			{ID: "policy.max_team_utilization", Severity: "error", Passed: true},
+			mandatory,
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := build(tt.pol).Checks
+			for k := range got {
+				got[k].Range = nil
+			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("policy results (-want +got):\n%s", diff)
 			}
 		})
+	}
+	a := projectByID(t, build(hclspec.Policies{MaxTeamUtilization: 0.9}), "a")
+	want := `needs 2 FTE of team "platform" per period, more than the 1.8 FTE its 90% headroom limit leaves of its largest capacity (policy.max_team_utilization)`
+	if a.Status != StatusDropped || len(a.Reasons) != 1 || a.Reasons[0] != want {
+		t.Errorf("a is %s: %q, want dropped: %q", a.Status, a.Reasons, want)
+	}
+}
+
+// The check behind max_team_utilization fails on a plan that uses a team
+// above the limit (one built without the policy).
+func TestMaxTeamUtilizationCheck(t *testing.T) {
+	cfg := schedConfig(8, 2)
+	schedProject(cfg, "a", 2, 2)
+	plan := mustEvaluate(t, cfg)
+	got := maxTeamUtilization(plan, 0.9)
+	want := []string{`team "platform" is used above 90% of its capacity in 2027-Q1..2027-Q2 (up to 100%)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("failures (-want +got):\n%s", diff)
 	}
 }
 

@@ -45,6 +45,7 @@ type projectEval struct {
 	status   string
 	gate     string
 	findings []Finding
+	notes    []Note // where the schedule put it, and why
 
 	rank  int // 1-based
 	task  int // index in the schedule problem; -1 when dropped
@@ -127,6 +128,10 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		return nil, e.diags
 	}
 	e.applySchedule(prob, sch)
+	if err := e.explainSchedule(ctx, prob, sch); err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
+		return nil, e.diags
+	}
 	e.warnValueDestroyers()
 	plan := e.buildPlan()
 	plan.Optimization = optimization
@@ -152,7 +157,11 @@ func (e *evaluation) decide(ctx context.Context, opts Options) (*schedule.Proble
 		return nil, nil, nil, false
 	}
 	prob := e.buildProblem()
-	sch, optimization := e.scheduleProjects(ctx, prob, opts)
+	sch, optimization, err := e.scheduleProjects(ctx, prob, opts)
+	if err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
+		return nil, nil, nil, false
+	}
 	return prob, sch, optimization, true
 }
 

@@ -30,9 +30,12 @@ func TestSplitFunding(t *testing.T) {
 
 	got := outcomes(plan)
 	want := map[string]outcome{
-		"a": {StatusScheduled, 0, ""},
-		"b": {StatusDeferred, -1, `budget "opex" has no room in total (needs EUR 30,000, its 30% share of EUR 100,000 of build spend)`},
-		"c": {StatusScheduled, 0, ""},
+		"a": {StatusScheduled, 0, nil},
+		"b": {StatusDeferred, -1, []string{
+			`budget "opex" has no room for its 30% share of its build spend (EUR 30,000 of EUR 100,000) in total (spent by "a")`,
+			"must finish inside the horizon (last period 2027-Q4), so it cannot start after 2027-Q4",
+		}},
+		"c": {StatusScheduled, 0, nil},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("outcomes (-want +got):\n%s", diff)

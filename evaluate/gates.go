@@ -250,8 +250,13 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 			continue
 		}
 		if most := e.base.largest[r]; need > most+1e-9 {
+			capacity := fmt.Sprintf("its largest capacity of %s FTE", formatNumber(most, 2))
+			if h := e.headroom(); h < 1 {
+				capacity = fmt.Sprintf("the %s FTE its %s headroom limit leaves of its largest capacity (policy.max_team_utilization)",
+					formatNumber(most, 2), formatPercent(h))
+			}
 			pe.fail(StatusDropped, GateResources,
-				fmt.Sprintf("needs %s FTE of team %q per period, more than its largest capacity of %s FTE", formatNumber(need, 2), id, formatNumber(most, 2)),
+				fmt.Sprintf("needs %s FTE of team %q per period, more than %s", formatNumber(need, 2), id, capacity),
 				keyRange(p, "effort", id))
 			ok = false
 		}
@@ -316,8 +321,12 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 	for _, id := range pe.teams {
 		r := e.base.teamIndex[id]
 		if !e.teamFitsSomewhere(r, p.Effort[id], d) {
+			within := ""
+			if h := e.headroom(); h < 1 {
+				within = fmt.Sprintf(" within its %s headroom limit", formatPercent(h))
+			}
 			pe.fail(StatusDropped, GateResources,
-				fmt.Sprintf("team %q never has %s FTE for %s in a row", id, formatNumber(p.Effort[id], 2), periods(d)),
+				fmt.Sprintf("team %q never has %s FTE for %s in a row%s", id, formatNumber(p.Effort[id], 2), periods(d), within),
 				keyRange(p, "effort", id))
 			return false
 		}

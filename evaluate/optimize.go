@@ -22,9 +22,13 @@ const maxChangeLines = 20
 // plan: more total score when not everything fits, an earlier finish when
 // everything must run. It returns the schedule to apply and the report,
 // nil without optimisation.
-func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Problem, opts Options) (*schedule.Schedule, *Optimization) {
+func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Problem, opts Options) (*schedule.Schedule, *Optimization, error) {
+	base, err := schedule.RankOrder(ctx, prob, schedule.DeadlineWork(len(prob.Tasks)))
+	if err != nil {
+		return nil, nil, err
+	}
 	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize) {
-		return scheduleInRankOrder(prob), nil
+		return base, nil, nil
 	}
 	tasks := e.taskProjects(prob)
 	for i, pe := range tasks {
@@ -36,9 +40,10 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		limit = DefaultTimeLimit
 	}
 	in := schedule.OptimizeInput{
-		Seed:         opts.Seed,
-		MaxSchedules: scheduleBudget(len(prob.Tasks)),
-		TimeLimit:    limit,
+		BaselineSchedule: base,
+		Seed:             opts.Seed,
+		MaxSchedules:     scheduleBudget(len(prob.Tasks)),
+		TimeLimit:        limit,
 	}
 	if opts.Progress != nil {
 		opts.Progress(0) // the search starts
@@ -47,6 +52,9 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		}
 	}
 	res := schedule.Optimize(ctx, prob, in)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	opt := &Optimization{
 		Method:    res.Method,
 		Seed:      opts.Seed,
@@ -66,7 +74,11 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		b := ratio(*res.Bound)
 		opt.Bound = &b
 	}
-	return res.Schedule, opt
+	if !res.Improved {
+		// The baseline itself, with the deadline rule's record.
+		return base, opt, nil
+	}
+	return res.Schedule, opt, nil
 }
 
 // scheduleBudget sizes the search so that it normally ends on its budget

@@ -40,10 +40,10 @@ func TestOptimizeValue(t *testing.T) {
 	plan := optimized(t, cfg, 1)
 	got := map[string]outcome{}
 	for id, o := range outcomes(plan) {
-		o.Reason = ""
+		o.Reasons = nil
 		got[id] = o
 	}
-	want := map[string]outcome{"a": {StatusDeferred, -1, ""}, "b": {StatusScheduled, 0, ""}, "c": {StatusScheduled, 2, ""}}
+	want := map[string]outcome{"a": {StatusDeferred, -1, nil}, "b": {StatusScheduled, 0, nil}, "c": {StatusScheduled, 2, nil}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("outcomes (-want +got):\n%s", diff)
 	}
@@ -116,7 +116,8 @@ func TestOptimizeFromRoadmapBlock(t *testing.T) {
 
 // Over random roadmaps the optimised plan keeps every limit, never scores
 // less (or finishes later) than rank order, keeps the mandatory projects
-// rank order scheduled, and is the same for the same seed.
+// and the met deadlines of rank order, explains itself truthfully, and is
+// the same for the same seed.
 func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 	runs := 80
 	if testing.Short() {
@@ -154,6 +155,15 @@ func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 			if p.Mandatory && p.Status == StatusScheduled && projectByID(t, plan, p.ID).Status != StatusScheduled {
 				t.Errorf("seed %d: mandatory %s scheduled in rank order but not after optimising", seed, p.ID)
 			}
+			if p.Deadline != nil && p.Status == StatusScheduled && projectByID(t, plan, p.ID).Status != StatusScheduled {
+				t.Errorf("seed %d: %s meets its deadline in rank order, misses it after optimising", seed, p.ID)
+			}
+		}
+		if plan.Totals.DeadlinesMissed > rank.Totals.DeadlinesMissed {
+			t.Errorf("seed %d: %d deadlines missed after optimising, %d in rank order", seed, plan.Totals.DeadlinesMissed, rank.Totals.DeadlinesMissed)
+		}
+		for _, err := range noteViolations(cfg, plan) {
+			t.Errorf("seed %d (optimised): %s", seed, err)
 		}
 		if op.Bound != nil && op.Objective == "value" && op.Best > *op.Bound+1e-6 {
 			t.Errorf("seed %d: best %v above the bound %v", seed, op.Best, *op.Bound)

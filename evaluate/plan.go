@@ -121,6 +121,10 @@ type ProjectPlan struct {
 	// Findings are the reasons with the gate and the source range
 	// responsible, and any warnings.
 	Findings []Finding `json:"findings"`
+	// Notes say, constraint by constraint, why the project is where it is
+	// in the schedule: for a deferred project every constraint that blocks
+	// some start it could have had, for a scheduled one what it waited for.
+	Notes []Note `json:"notes"`
 
 	Score     float64 `json:"score"`
 	Alignment float64 `json:"alignment"`
@@ -187,6 +191,54 @@ const (
 	SeverityError   = "error"
 	SeverityWarning = "warning"
 )
+
+// Kinds of schedule notes.
+const (
+	NoteTeam          = "team"           // the team has no room for its effort
+	NoteHeadroom      = "headroom"       // room only above policy.max_team_utilization
+	NoteBudget        = "budget"         // a budget window has no room for its build spend
+	NoteMaxParallel   = "max_parallel"   // max_parallel projects already run
+	NoteDependency    = "dependency"     // a dependency ends late, or is not scheduled
+	NoteEarliestStart = "earliest_start" // not before its earliest_start
+	NoteDeadline      = "deadline"       // it must finish by its deadline
+	NoteHorizon       = "horizon"        // it must finish inside the horizon
+	NotePriority      = "priority"       // the deadline rule: who went ahead of whom
+	NoteOptimizer     = "optimizer"      // the optimiser placed it later than it could start
+)
+
+// Note is one constraint that decided where a project is in the schedule,
+// in a form scripts, checks and the plan diff can read.
+type Note struct {
+	Kind string `json:"kind"`
+	// ID is what the kind refers to: the team (team, headroom), the budget
+	// (budget), the dependency (dependency) or, for a priority note on a
+	// project that let another go first, that project; "" otherwise.
+	ID string `json:"id"`
+	// Periods are where the constraint binds, as runs of periods, earliest
+	// first (see docs/plan-output.md for each kind).
+	Periods []PeriodRange `json:"periods"`
+	// Windows are the budget windows without room (kind budget).
+	Windows []string `json:"windows"`
+	// HeldBy are the projects, by rank, holding the team, budget window or
+	// slot in those periods (team, headroom, budget, max_parallel).
+	HeldBy []string `json:"held_by"`
+	// AheadOf are the projects a deadline project went ahead of (priority).
+	AheadOf []string `json:"ahead_of"`
+	// MorePeriods and MoreHeldBy count the runs and projects not listed:
+	// a note lists at most 100 of each.
+	MorePeriods int    `json:"more_periods"`
+	MoreHeldBy  int    `json:"more_held_by"`
+	Message     string `json:"message"`
+}
+
+// PeriodRange is a run of periods: start_period to end_period (exclusive),
+// start and end the labels of the first and the last, as for projects.
+type PeriodRange struct {
+	StartPeriod int    `json:"start_period"`
+	EndPeriod   int    `json:"end_period"`
+	Start       string `json:"start"`
+	End         string `json:"end"`
+}
 
 // SourceRange is an hcl.Range in JSON form (1-based line and column).
 type SourceRange struct {
@@ -282,6 +334,11 @@ type Totals struct {
 	Score           float64 `json:"score"` // sum of scheduled projects' scores
 	// Warnings counts the warning findings of every project.
 	Warnings int `json:"warnings"`
+	// DeadlinesMet counts the scheduled projects with a deadline (they
+	// end by it); DeadlinesMissed the projects with a deadline that are
+	// deferred or end after it. Dropped projects count in neither.
+	DeadlinesMet    int `json:"deadlines_met"`
+	DeadlinesMissed int `json:"deadlines_missed"`
 }
 
 // Optimization reports an --optimize run.

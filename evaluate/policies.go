@@ -23,7 +23,115 @@ func (e *evaluation) evaluatePolicies(plan *Plan) []CheckResult {
 	if pol.MaxBudgetShare > 0 {
 		out = append(out, e.policyResult("max_budget_share", maxBudgetShare(plan, pol.MaxBudgetShare)))
 	}
+	if res, ok := e.deadlinesCheck(plan); ok {
+		out = append(out, res)
+	}
+	if res, ok := e.mandatoryCheck(plan); ok {
+		out = append(out, res)
+	}
 	return out
+}
+
+// maxListedFailures caps the projects a built-in check's message names.
+const maxListedFailures = 10
+
+// joinFailures joins failure lines, at most maxListedFailures of them.
+func joinFailures(lines []string) string {
+	if len(lines) > maxListedFailures {
+		n := len(lines) - maxListedFailures
+		lines = append(lines[:maxListedFailures:maxListedFailures], fmt.Sprintf("and %d more", n))
+	}
+	return strings.Join(lines, "; ")
+}
+
+// firstReason is a project's first reason, or "".
+func firstReason(p ProjectPlan) string {
+	if len(p.Reasons) > 0 {
+		return p.Reasons[0]
+	}
+	return ""
+}
+
+// deadlinesCheck is policy.deadlines, present when a project has a
+// deadline inside the horizon: it fails when one of them is deferred or
+// ends after it. A warning, or an error with policy { deadlines =
+// "error" }; a mandatory project's missed deadline also fails
+// policy.mandatory.
+func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
+	pol := e.roadmap.Policies
+	res := CheckResult{ID: "policy.deadlines", Severity: "warning", Passed: true}
+	if pol.Deadlines == "error" {
+		res.Severity = "error"
+	}
+	found := false
+	var failures []string
+	for _, pp := range plan.Projects {
+		p := e.byID[pp.ID].cfg
+		if p.Deadline < 0 || p.Deadline >= e.horizon || pp.Status == StatusDropped {
+			continue
+		}
+		if !found {
+			found = true
+			res.Range = sourceRange(pol.Ranges.Range("deadlines", p.Ranges.Range("deadline", p.DeclRange)))
+		}
+		var miss string
+		switch {
+		case pp.Status == StatusDeferred:
+			miss = fmt.Sprintf("%q misses its deadline %s: deferred, %s", pp.ID, e.label(p.Deadline), firstReason(pp))
+		case pp.EndPeriod != nil && *pp.EndPeriod-1 > p.Deadline:
+			miss = fmt.Sprintf("%q misses its deadline %s: ends %s", pp.ID, e.label(p.Deadline), *pp.End)
+		default:
+			continue
+		}
+		if len(failures) == 0 {
+			res.Range = sourceRange(p.Ranges.Range("deadline", p.DeclRange))
+		}
+		failures = append(failures, miss)
+	}
+	if len(failures) > 0 {
+		res.Passed = false
+		res.Message = joinFailures(failures)
+	}
+	return res, found
+}
+
+// mandatoryCheck is policy.mandatory, present when a project is
+// mandatory: an error when a mandatory project is deferred, dropped or
+// ends after its deadline.
+func (e *evaluation) mandatoryCheck(plan *Plan) (CheckResult, bool) {
+	res := CheckResult{ID: "policy.mandatory", Severity: "error", Passed: true}
+	found := false
+	var failures []string
+	for _, pp := range plan.Projects {
+		if !pp.Mandatory {
+			continue
+		}
+		p := e.byID[pp.ID].cfg
+		if !found {
+			found = true
+			res.Range = sourceRange(p.Ranges.Range("mandatory", p.DeclRange))
+		}
+		var fail string
+		switch {
+		case pp.Status == StatusDeferred:
+			fail = fmt.Sprintf("mandatory project %q is deferred: %s", pp.ID, firstReason(pp))
+		case pp.Status == StatusDropped:
+			fail = fmt.Sprintf("mandatory project %q is dropped by the %s gate: %s", pp.ID, pp.Gate, firstReason(pp))
+		case p.Deadline >= 0 && pp.EndPeriod != nil && *pp.EndPeriod-1 > p.Deadline:
+			fail = fmt.Sprintf("mandatory project %q ends %s, after its deadline %s", pp.ID, *pp.End, e.label(p.Deadline))
+		default:
+			continue
+		}
+		if len(failures) == 0 {
+			res.Range = sourceRange(p.Ranges.Range("mandatory", p.DeclRange))
+		}
+		failures = append(failures, fail)
+	}
+	if len(failures) > 0 {
+		res.Passed = false
+		res.Message = joinFailures(failures)
+	}
+	return res, found
 }
 
 func (e *evaluation) policyResult(name string, failures []string) CheckResult {

@@ -1,19 +1,18 @@
 package evaluate
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // problemBase is the project-independent part of the schedule problem:
-// team capacities per period and budget windows.
+// team capacities per period and budget windows. With
+// policy.max_team_utilization the resources' Capacity is that share of
+// each team's capacity (what the scheduler and the optimiser may use) and
+// Nominal the whole of it (what the plan reports).
 type problemBase struct {
 	resources   []schedule.Resource
 	largest     []float64 // each resource's largest capacity in any period
@@ -29,14 +28,23 @@ type problemBase struct {
 // per total one window for the whole horizon.
 func (e *evaluation) buildProblemBase() *problemBase {
 	b := &problemBase{teamIndex: map[string]int{}, budgetIndex: map[string]int{}}
+	limit := e.headroom()
 	for _, t := range e.cfg.Teams {
 		capacity := make([]float64, e.horizon)
 		for p := range capacity {
 			capacity[p] = t.CapacityAt(p)
 		}
+		res := schedule.Resource{ID: t.ID, Capacity: capacity}
+		if limit < 1 {
+			res.Nominal = capacity
+			res.Capacity = make([]float64, e.horizon)
+			for p, c := range capacity {
+				res.Capacity[p] = c * limit
+			}
+		}
 		b.teamIndex[t.ID] = len(b.resources)
-		b.resources = append(b.resources, schedule.Resource{ID: t.ID, Capacity: capacity})
-		b.largest = append(b.largest, slices.Max(append([]float64{0}, capacity...)))
+		b.resources = append(b.resources, res)
+		b.largest = append(b.largest, slices.Max(append([]float64{0}, res.Capacity...)))
 	}
 	for _, bg := range e.cfg.Budgets {
 		sb := schedule.Budget{ID: bg.ID, Window: make([]int, e.horizon)}
@@ -64,6 +72,23 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		b.budgets = append(b.budgets, sb)
 	}
 	return b
+}
+
+// headroom is the share of each team's capacity the schedule may use:
+// policy.max_team_utilization, or 1 when it is off.
+func (e *evaluation) headroom() float64 {
+	if u := e.roadmap.Policies.MaxTeamUtilization; u > 0 && u < 1 {
+		return u
+	}
+	return 1
+}
+
+// nominalCapacity is team r's whole capacity in each period.
+func (b *problemBase) nominalCapacity(r int) []float64 {
+	if n := b.resources[r].Nominal; n != nil {
+		return n
+	}
+	return b.resources[r].Capacity
 }
 
 // budgetPer is the budget's window, "year" when unset (the language's
@@ -140,8 +165,9 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Earliest: max(p.EarliestStart, 0),
 		Latest:   e.horizon - 1,
 	}
-	if p.Deadline >= 0 && p.Deadline < tk.Latest {
+	if p.Deadline >= 0 && p.Deadline <= tk.Latest {
 		tk.Latest = p.Deadline
+		tk.HasDeadline = true
 	}
 	for _, id := range pe.teams {
 		if p.Effort[id] > 0 {
@@ -158,170 +184,4 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		tk.Budget = b
 	}
 	return tk
-}
-
-// scheduleInRankOrder places the tasks with the serial schedule generation
-// scheme, highest rank first.
-func scheduleInRankOrder(prob *schedule.Problem) *schedule.Schedule {
-	priority := make([]int, len(prob.Tasks))
-	for i := range priority {
-		priority[i] = i
-	}
-	return schedule.SerialSGS(prob, priority)
-}
-
-// applySchedule records each task's start, or defers it with the binding
-// constraint named.
-func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedule) {
-	tasks := make([]*projectEval, len(prob.Tasks))
-	for _, pe := range e.ranked {
-		if pe.task >= 0 {
-			tasks[pe.task] = pe
-		}
-	}
-	// The final loads, to say over which periods a team or max_parallel
-	// was full for a deferred project.
-	final := schedule.NewState(prob)
-	for i, s := range sch.Start {
-		if s >= 0 {
-			final.Place(i, s)
-		}
-	}
-	var mandatory []*projectEval
-	for i, pe := range tasks {
-		if s := sch.Start[i]; s >= 0 {
-			pe.start = s
-			pe.status = StatusScheduled
-			continue
-		}
-		msg, rng := e.blockerReason(prob, final, tasks, pe, sch.Blocked[i])
-		pe.fail(StatusDeferred, GateSchedule, msg, rng)
-		if pe.cfg.Mandatory {
-			mandatory = append(mandatory, pe)
-		}
-	}
-	e.warnMandatoryDeferred(mandatory)
-}
-
-// warnMandatoryDeferred reports mandatory projects the schedule could not
-// take in one warning (a large portfolio could otherwise print hundreds),
-// pointing at the first of them.
-func (e *evaluation) warnMandatoryDeferred(ps []*projectEval) {
-	if len(ps) == 0 {
-		return
-	}
-	const listed = 10
-	var lines []string
-	for _, pe := range ps[:min(len(ps), listed)] {
-		lines = append(lines, fmt.Sprintf("%q: %s", pe.cfg.ID, pe.findings[len(pe.findings)-1].Message))
-	}
-	if len(ps) > listed {
-		lines = append(lines, fmt.Sprintf("and %d more", len(ps)-listed))
-	}
-	summary, intro := "Mandatory project deferred", "A mandatory project could not be scheduled:"
-	if len(ps) > 1 {
-		summary, intro = "Mandatory projects deferred", fmt.Sprintf("%d mandatory projects could not be scheduled:", len(ps))
-	}
-	e.diags = append(e.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagWarning,
-		Summary:  summary,
-		Detail:   intro + "\n" + strings.Join(lines, "\n"),
-		Subject:  ps[0].cfg.DeclRange.Ptr(),
-	})
-}
-
-// blockerReason words the constraint that kept pe out of the schedule and
-// points at the attribute behind it.
-func (e *evaluation) blockerReason(prob *schedule.Problem, final *schedule.State, tasks []*projectEval, pe *projectEval, b schedule.Blocker) (string, hcl.Range) {
-	p := pe.cfg
-	tk := &prob.Tasks[pe.task]
-	// The blocker holds the first period that failed for each start tried;
-	// widen it to every period of the tried window where the constraint
-	// is binding in the final plan.
-	fullSpan := func(full func(t int) bool) string {
-		from, to := -1, -1
-		for t := b.From; t <= min(tk.Latest, e.horizon-1); t++ {
-			if full(t) {
-				if from < 0 {
-					from = t
-				}
-				to = t
-			}
-		}
-		if from < 0 {
-			from, to = b.From, b.To
-		}
-		return periodSpan(e.label, from, to)
-	}
-	beforeDeadline := ""
-	if p.Deadline >= 0 && p.Deadline < e.horizon-1 {
-		beforeDeadline = " before its deadline " + e.label(p.Deadline)
-	}
-	switch b.Kind {
-	case schedule.BlockResource:
-		team := prob.Resources[b.Index].ID
-		need := 0.0
-		for _, d := range tk.Demand {
-			if d.Resource == b.Index {
-				need = d.Amount
-			}
-		}
-		span := fullSpan(func(t int) bool { return final.Used(b.Index, t)+need > prob.Resources[b.Index].Capacity[t]+1e-9 })
-		return fmt.Sprintf("team %q is full %s%s (needs %s FTE for %s)", team, span, beforeDeadline, formatNumber(need, 2), periods(tk.Duration)),
-			keyRange(p, "effort", team)
-	case schedule.BlockBudget:
-		bg := &prob.Budgets[b.Index]
-		windows := budgetWindows(bg, bg.Window[b.From], bg.Window[b.To])
-		need := formatMoney(sum(tk.Spend), e.currency) + " of build spend"
-		if share := tk.ShareOf(b.Index); share < 1 {
-			need = fmt.Sprintf("%s, its %s share of %s of build spend", formatMoney(share*sum(tk.Spend), e.currency), formatPercent(share), formatMoney(sum(tk.Spend), e.currency))
-		}
-		return fmt.Sprintf("budget %q has no room in %s%s (needs %s)", bg.ID, windows, beforeDeadline, need),
-			p.Ranges.Range("funding."+bg.ID, p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange)))
-	case schedule.BlockParallel:
-		span := fullSpan(func(t int) bool { return final.InFlight(t) >= prob.MaxParallel })
-		return fmt.Sprintf("max_parallel %d reached %s%s", prob.MaxParallel, span, beforeDeadline),
-			e.roadmap.Ranges.Range("max_parallel", e.roadmap.DeclRange)
-	case schedule.BlockDependency:
-		dep := tasks[b.Index].cfg.ID
-		return fmt.Sprintf("depends on deferred project %q", dep), keyRange(p, "depends_on", dep)
-	default: // window
-		from := b.From
-		var why string
-		switch {
-		case from > tk.Earliest:
-			why = "after its dependencies end (" + e.label(from-1) + ")"
-		case p.EarliestStart > 0:
-			why = "from its earliest_start " + e.label(from)
-		default:
-			why = "from " + e.label(from)
-		}
-		ends := e.label(from + tk.Duration - 1)
-		if p.Deadline >= 0 && p.Deadline < e.horizon {
-			return fmt.Sprintf("cannot finish by deadline %s: %s %s would end %s", e.label(p.Deadline), periods(tk.Duration), why, ends),
-				p.Ranges.Range("deadline", p.DeclRange)
-		}
-		rng := p.Ranges.Range("duration", p.DeclRange)
-		if p.EarliestStart > 0 && from == tk.Earliest {
-			rng = p.Ranges.Range("earliest_start", rng)
-		}
-		return fmt.Sprintf("cannot finish inside the horizon (last period %s): %s %s would end %s", e.label(e.horizon-1), periods(tk.Duration), why, ends), rng
-	}
-}
-
-// budgetWindows names windows first..last of a budget: "2027", "2027..2028",
-// or, for windows that are spans themselves, "2027-Q3..2028-Q2 and
-// 2028-Q3..2029-Q2".
-func budgetWindows(bg *schedule.Budget, first, last int) string {
-	if first == last {
-		return bg.Labels[first]
-	}
-	if !strings.Contains(bg.Labels[first], "..") {
-		return bg.Labels[first] + ".." + bg.Labels[last]
-	}
-	names := make([]string, 0, last-first+1)
-	for w := first; w <= last; w++ {
-		names = append(names, bg.Labels[w])
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

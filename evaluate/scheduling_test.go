@@ -31,9 +31,9 @@ func schedProject(cfg *hclspec.Config, id string, duration int, fte float64) *hc
 }
 
 type outcome struct {
-	Status string
-	Start  int // -1 unless scheduled
-	Reason string
+	Status  string
+	Start   int // -1 unless scheduled
+	Reasons []string
 }
 
 func outcomes(plan *Plan) map[string]outcome {
@@ -44,21 +44,23 @@ func outcomes(plan *Plan) map[string]outcome {
 			o.Start = *p.StartPeriod
 		}
 		if len(p.Reasons) > 0 {
-			o.Reason = p.Reasons[0]
+			o.Reasons = p.Reasons
 		}
 		out[p.ID] = o
 	}
 	return out
 }
 
-// Spans in reasons cover the periods of the tried window where the
-// constraint binds in the final plan, lower-ranked projects included.
-func TestScheduling(t *testing.T) {
-	tests := []struct {
-		name  string
-		setup func() *hclspec.Config
-		want  map[string]outcome
-	}{
+type schedulingCase struct {
+	name  string
+	setup func() *hclspec.Config
+	want  map[string]outcome
+}
+
+// schedulingCases are small roadmaps and the outcome of each project:
+// status, start and every reason a deferred project gives.
+func schedulingCases() []schedulingCase {
+	return []schedulingCase{
 		{
 			name: "team full: the lower-ranked project is deferred",
 			setup: func() *hclspec.Config {
@@ -68,8 +70,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, `team "platform" is full 2027-Q1..2027-Q4 (needs 1 FTE for 2 periods)`},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{`team "platform" has no room for 1 FTE in 2027-Q1..2027-Q4 (held by "a")`, "must finish inside the horizon (last period 2027-Q4), so it cannot start after 2027-Q3"}},
 			},
 		},
 		{
@@ -81,7 +83,7 @@ func TestScheduling(t *testing.T) {
 				schedProject(cfg, "c", 1, 1) // fits beside a
 				return cfg
 			},
-			want: map[string]outcome{"a": {StatusScheduled, 0, ""}, "b": {StatusScheduled, 2, ""}, "c": {StatusScheduled, 0, ""}},
+			want: map[string]outcome{"a": {StatusScheduled, 0, nil}, "b": {StatusScheduled, 2, nil}, "c": {StatusScheduled, 0, nil}},
 		},
 		{
 			name: "capacity_by_period override",
@@ -92,7 +94,7 @@ func TestScheduling(t *testing.T) {
 				schedProject(cfg, "b", 1, 5) // only period 4 has 5 FTE
 				return cfg
 			},
-			want: map[string]outcome{"a": {StatusScheduled, 2, ""}, "b": {StatusScheduled, 4, ""}},
+			want: map[string]outcome{"a": {StatusScheduled, 2, nil}, "b": {StatusScheduled, 4, nil}},
 		},
 		{
 			name: "budget per year: one 80000 project a year from 100000",
@@ -107,9 +109,9 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusScheduled, 4, ""}, // 2028, year two
-				"c": {StatusDeferred, -1, `budget "capex" has no room in 2027..2028 (needs EUR 80,000 of build spend)`},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusScheduled, 4, nil}, // 2028, year two
+				"c": {StatusDeferred, -1, []string{`budget "capex" has no room for its build spend of EUR 80,000 in 2027 and 2028 (spent by "a" and "b")`, "must finish inside the horizon (last period 2028-Q4), so it cannot start after 2028-Q4"}},
 			},
 		},
 		{
@@ -128,8 +130,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, `budget "capex" has no room in 2027-Q3..2028-Q2 (needs EUR 80,000 of build spend)`},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{`budget "capex" has no room for its build spend of EUR 80,000 in 2027-Q3..2028-Q2 (spent by "a")`, "must finish inside the horizon (last period 2028-Q2), so it cannot start after 2028-Q2"}},
 			},
 		},
 		{
@@ -145,7 +147,7 @@ func TestScheduling(t *testing.T) {
 				b.Funding, b.Cost.OneTime = "opex", 20000
 				return cfg
 			},
-			want: map[string]outcome{"a": {StatusScheduled, 0, ""}, "b": {StatusScheduled, 2, ""}},
+			want: map[string]outcome{"a": {StatusScheduled, 0, nil}, "b": {StatusScheduled, 2, nil}},
 		},
 		{
 			name: "budget total",
@@ -159,8 +161,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, `budget "fund" has no room in total (needs EUR 60,000 of build spend)`},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{`budget "fund" has no room for its build spend of EUR 60,000 in total (spent by "a")`, "must finish inside the horizon (last period 2028-Q4), so it cannot start after 2028-Q3"}},
 			},
 		},
 		{
@@ -177,8 +179,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, `budget "fund" has no room in total (needs EUR 40,000 of build spend)`},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{`budget "fund" has no room for its build spend of EUR 40,000 in total (spent by "a")`, "must finish inside the horizon (last period 2028-Q4), so it cannot start after 2028-Q3"}},
 			},
 		},
 		{
@@ -192,9 +194,9 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, "max_parallel 1 reached 2027-Q1..2027-Q3"},
-				"c": {StatusScheduled, 2, ""},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{`max_parallel 1 is reached in 2027-Q1..2027-Q2 (held by "a")`, "must finish inside the horizon (last period 2027-Q3), so it cannot start after 2027-Q2"}},
+				"c": {StatusScheduled, 2, nil},
 			},
 		},
 		{
@@ -205,7 +207,7 @@ func TestScheduling(t *testing.T) {
 				schedProject(cfg, "a", 3, 1)
 				return cfg
 			},
-			want: map[string]outcome{"a": {StatusScheduled, 0, ""}, "b": {StatusScheduled, 3, ""}},
+			want: map[string]outcome{"a": {StatusScheduled, 0, nil}, "b": {StatusScheduled, 3, nil}},
 		},
 		{
 			name: "horizon too short, and its dependent deferred",
@@ -216,8 +218,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusDeferred, -1, "cannot finish inside the horizon (last period 2028-Q4): 10 periods from 2027-Q1 would end 2029-Q2"},
-				"b": {StatusDeferred, -1, `depends on deferred project "a"`},
+				"a": {StatusDeferred, -1, []string{"cannot finish inside the horizon (last period 2028-Q4): 10 periods from 2027-Q1 would end 2029-Q2"}},
+				"b": {StatusDeferred, -1, []string{`depends on deferred project "a"`}},
 			},
 		},
 		{
@@ -229,8 +231,8 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 3, ""},
-				"b": {StatusDeferred, -1, "cannot finish inside the horizon (last period 2028-Q4): 2 periods from its earliest_start 2028-Q4 would end 2029-Q1"},
+				"a": {StatusScheduled, 3, nil},
+				"b": {StatusDeferred, -1, []string{"cannot finish inside the horizon (last period 2028-Q4): 2 periods from its earliest_start 2028-Q4 would end 2029-Q1", "cannot start before its earliest_start 2028-Q4"}},
 			},
 		},
 		{
@@ -240,7 +242,7 @@ func TestScheduling(t *testing.T) {
 				schedProject(cfg, "a", 3, 1).Deadline = 1
 				return cfg
 			},
-			want: map[string]outcome{"a": {StatusDeferred, -1, "cannot finish by deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3"}},
+			want: map[string]outcome{"a": {StatusDeferred, -1, []string{"cannot finish by its deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3"}}},
 		},
 		{
 			name: "deadline and a full team",
@@ -252,9 +254,13 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, `team "platform" is full 2027-Q1..2027-Q3 before its deadline 2027-Q3 (needs 1 FTE for 2 periods)`},
-				"c": {StatusScheduled, 2, ""},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{
+					`team "platform" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "a")`,
+					"must finish by its deadline 2027-Q3, so it cannot start after 2027-Q2",
+					`going ahead of the projects ranked above it does not help: each start where it fits (2027-Q1..2027-Q2) would push out "c"`,
+				}},
+				"c": {StatusScheduled, 2, nil},
 			},
 		},
 		{
@@ -267,8 +273,67 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"a": {StatusScheduled, 0, ""},
-				"b": {StatusDeferred, -1, "cannot finish by deadline 2027-Q4: 2 periods after its dependencies end (2027-Q3) would end 2028-Q1"},
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{"cannot finish by its deadline 2027-Q4: 2 periods after its dependencies end (2027-Q3) would end 2028-Q1", `cannot start before "a" ends (2027-Q3)`}},
+			},
+		},
+		{
+			// b would miss 2027-Q2 behind a; a can still finish later.
+			name: "a deadline project goes ahead of one that can finish later",
+			setup: func() *hclspec.Config {
+				cfg := schedConfig(4, 1)
+				schedProject(cfg, "a", 2, 1)
+				schedProject(cfg, "b", 1, 1).Deadline = 1
+				return cfg
+			},
+			want: map[string]outcome{"a": {StatusScheduled, 1, nil}, "b": {StatusScheduled, 0, nil}},
+		},
+		{
+			// a takes all of platform for the whole horizon: whatever goes
+			// first, a must stay, so b cannot fit.
+			name: "a deadline project with no room left anywhere",
+			setup: func() *hclspec.Config {
+				cfg := schedConfig(2, 1)
+				schedProject(cfg, "a", 2, 1)
+				schedProject(cfg, "b", 1, 1).Deadline = 1
+				return cfg
+			},
+			want: map[string]outcome{
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{
+					`team "platform" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "a")`,
+					"must finish by its deadline 2027-Q2, so it cannot start after 2027-Q2",
+					`going ahead of the projects ranked above it cannot help: team "platform" has 0 FTE-quarters left in the whole horizon and it needs 1`,
+				}},
+			},
+		},
+		{
+			// 50% of 2 FTE: a's 1 FTE leaves no room for b beside it.
+			name: "headroom is planned within: the second waits",
+			setup: func() *hclspec.Config {
+				cfg := schedConfig(8, 2)
+				cfg.Roadmap.Policies.MaxTeamUtilization = 0.5
+				schedProject(cfg, "a", 2, 1)
+				schedProject(cfg, "b", 2, 1)
+				return cfg
+			},
+			want: map[string]outcome{"a": {StatusScheduled, 0, nil}, "b": {StatusScheduled, 2, nil}},
+		},
+		{
+			name: "headroom is planned within: no room left in the horizon",
+			setup: func() *hclspec.Config {
+				cfg := schedConfig(2, 2)
+				cfg.Roadmap.Policies.MaxTeamUtilization = 0.5
+				schedProject(cfg, "a", 2, 1)
+				schedProject(cfg, "b", 2, 1)
+				return cfg
+			},
+			want: map[string]outcome{
+				"a": {StatusScheduled, 0, nil},
+				"b": {StatusDeferred, -1, []string{
+					`team "platform" is at its 50% headroom limit (policy.max_team_utilization) in 2027-Q1..2027-Q2: 1 FTE more would pass it (held by "a")`,
+					"must finish inside the horizon (last period 2027-Q2), so it cannot start after 2027-Q1",
+				}},
 			},
 		},
 		{
@@ -280,11 +345,15 @@ func TestScheduling(t *testing.T) {
 				return cfg
 			},
 			want: map[string]outcome{
-				"m": {StatusScheduled, 0, ""},
-				"a": {StatusDeferred, -1, `team "platform" is full 2027-Q1..2027-Q2 (needs 1 FTE for 2 periods)`},
+				"m": {StatusScheduled, 0, nil},
+				"a": {StatusDeferred, -1, []string{`team "platform" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "m")`, "must finish inside the horizon (last period 2027-Q2), so it cannot start after 2027-Q1"}},
 			},
 		},
 	}
+}
+
+func TestScheduling(t *testing.T) {
+	tests := schedulingCases()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			plan := mustEvaluate(t, tt.setup())
@@ -300,25 +369,45 @@ func TestScheduling(t *testing.T) {
 	}
 }
 
-func TestDeferredMandatoryIsAWarning(t *testing.T) {
+// A mandatory project deferred, dropped or late fails policy.mandatory,
+// an error, naming each one with its first reason.
+func TestMandatoryProjectsFailThePlan(t *testing.T) {
 	cfg := schedConfig(2, 1)
-	for _, id := range []string{"m1", "m2", "m3"} {
+	for _, id := range []string{"m1", "m2"} {
 		schedProject(cfg, id, 3, 1).Mandatory = true // longer than the horizon
 	}
+	m3 := schedProject(cfg, "m3", 1, 1)
+	m3.Mandatory, m3.Effort["ghost"] = true, 1 // a team that does not exist: dropped
 	plan, diags := Evaluate(context.Background(), cfg, Options{})
-	if plan == nil || diags.HasErrors() || len(diags) != 1 {
-		t.Fatalf("diagnostics %v, want one warning", diags)
+	if plan == nil || diags.HasErrors() {
+		t.Fatalf("diagnostics %v", diags)
 	}
-	want := "3 mandatory projects could not be scheduled:\n" +
-		`"m1": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
-		`"m2": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3` + "\n" +
-		`"m3": cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3`
-	if diags[0].Summary != "Mandatory projects deferred" || diags[0].Detail != want {
-		t.Errorf("warning %q: %q, want %q", diags[0].Summary, diags[0].Detail, want)
+	got := checkByID(t, plan, "policy.mandatory")
+	got.Range = nil
+	want := CheckResult{ID: "policy.mandatory", Severity: "error", Message: `mandatory project "m1" is deferred: ` +
+		`cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3; ` +
+		`mandatory project "m2" is deferred: cannot finish inside the horizon (last period 2027-Q2): 3 periods from 2027-Q1 would end 2027-Q3; ` +
+		`mandatory project "m3" is dropped by the resources gate: needs team "ghost", which is not declared`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("policy.mandatory (-want +got):\n%s", diff)
 	}
-	for _, id := range []string{"m1", "m2", "m3"} {
-		if got := outcomes(plan)[id]; got.Status != StatusDeferred {
-			t.Errorf("%s: %+v", id, got)
+	// Without mandatory projects there is no such check.
+	cfg = schedConfig(2, 1)
+	schedProject(cfg, "a", 1, 1)
+	for _, c := range mustEvaluate(t, cfg).Checks {
+		if c.ID == "policy.mandatory" {
+			t.Errorf("policy.mandatory reported without mandatory projects: %+v", c)
 		}
 	}
+}
+
+func checkByID(t *testing.T, plan *Plan, id string) CheckResult {
+	t.Helper()
+	for _, c := range plan.Checks {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no check %q in %+v", id, plan.Checks)
+	return CheckResult{}
 }

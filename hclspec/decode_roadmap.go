@@ -220,6 +220,9 @@ func decodePolicyBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics 
 	if v, ok := r.num("max_budget_share"); ok && r.between("max_budget_share", v, 0, 1, "It is a fraction of each budget: 0.95 means 95%.") {
 		p.MaxBudgetShare = v
 	}
+	if v, ok := r.str("deadlines"); ok && r.oneOf("deadlines", "Unknown deadlines severity", v, "warning", "error") {
+		p.Deadlines = v
+	}
 	return append(diags, r.diags...)
 }
 

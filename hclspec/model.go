@@ -127,8 +127,11 @@ type Policies struct {
 	MaxTeamUtilization float64 // e.g. 0.9: no team above 90% in any period
 	RequireGoal        bool    // every scheduled project linked to a goal
 	MaxBudgetShare     float64 // e.g. 0.95: no budget window spent above 95%
-	DeclRange          hcl.Range
-	Ranges             Ranges
+	// Deadlines is the severity of a missed deadline: "warning" (also
+	// when unset) or "error".
+	Deadlines string
+	DeclRange hcl.Range
+	Ranges    Ranges
 }
 
 // Variable is a declared input variable.

@@ -66,6 +66,7 @@ var policySchema = &hcl.BodySchema{
 		{Name: "max_team_utilization"},
 		{Name: "require_goal"},
 		{Name: "max_budget_share"},
+		{Name: "deadlines"},
 	},
 }
 

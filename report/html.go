@@ -134,6 +134,9 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		{"Finish", finish},
 		{"Peak in parallel", fmt.Sprint(t.PeakParallel)},
 	}
+	if t.DeadlinesMet+t.DeadlinesMissed > 0 {
+		page.Totals = append(page.Totals, htmlFact{"Deadlines met", fmt.Sprint(t.DeadlinesMet)}, htmlFact{"Deadlines missed", fmt.Sprint(t.DeadlinesMissed)})
+	}
 	for _, c := range p.Checks {
 		if !c.Passed {
 			label := "Error"
@@ -161,9 +164,8 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	page.Heat = buildHeatMap(p, cal)
 	page.Budgets = buildHTMLBudgets(p, cal, n)
 	page.Bubbles = buildBubbles(p)
-	lk := newPlanLookup(p)
 	for i := range p.Projects {
-		hp := htmlProjectOf(lk, &p.Projects[i])
+		hp := htmlProjectOf(p, &p.Projects[i])
 		page.Projects = append(page.Projects, hp)
 		if p.Projects[i].Status != evaluate.StatusScheduled {
 			page.NotScheduled = append(page.NotScheduled, hp)
@@ -182,12 +184,11 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	return page, nil
 }
 
-func htmlProjectOf(lk *planLookup, pr *evaluate.ProjectPlan) htmlProject {
-	p := lk.p
+func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Reasons: lk.projectReasons(*pr), When: "—", Deadline: "—",
+		Payback: "never", Mandatory: pr.Mandatory, Reasons: projectReasons(*pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"

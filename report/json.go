@@ -165,6 +165,13 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		pr := q.Projects[i]
 		pr.Reasons = nonNil(pr.Reasons)
 		pr.Findings = nonNil(pr.Findings)
+		pr.Notes = nonNil(pr.Notes)
+		for k := range pr.Notes {
+			n := pr.Notes[k]
+			n.Periods, n.Windows = nonNil(n.Periods), nonNil(n.Windows)
+			n.HeldBy, n.AheadOf = nonNil(n.HeldBy), nonNil(n.AheadOf)
+			pr.Notes[k] = n
+		}
 		pr.DependsOn = nonNil(pr.DependsOn)
 		pr.EndorsedBy = nonNil(pr.EndorsedBy)
 		pr.OpposedBy = nonNil(pr.OpposedBy)

@@ -96,7 +96,6 @@ func (m *markdownRenderer) ranking() {
 	}
 	var rows [][]string
 	mandatory := false
-	lk := newPlanLookup(m.p)
 	for _, pr := range m.p.Projects {
 		project := mdProject(pr)
 		if pr.Mandatory {
@@ -110,7 +109,7 @@ func (m *markdownRenderer) ranking() {
 		rows = append(rows, []string{
 			fmt.Sprint(pr.Rank), project, status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			mdEscape(whenText(pr)), mdReasons(lk.projectReasons(pr)),
+			mdEscape(whenText(pr)), mdReasons(projectReasons(pr)),
 		})
 	}
 	m.table([]string{"#", "Project", "Status", "Score", "Alignment", "Risk", "When", "Reason"},

@@ -107,6 +107,9 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	if text := warningsText(p); text != "" {
 		rows = append(rows, [2]string{"Warnings", text})
 	}
+	if text := deadlinesText(p); text != "" {
+		rows = append(rows, [2]string{"Deadlines", text})
+	}
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, [2]string{"Checks", text})
 	}
@@ -206,228 +209,16 @@ func whenText(pr evaluate.ProjectPlan) string {
 	return *pr.Start + " – " + *pr.End
 }
 
-// planLookup indexes a plan once, so that notes worked out per project
-// (delayNote) stay linear in the number of projects.
-type planLookup struct {
-	p       *evaluate.Plan
-	endByID map[string]int // exclusive end period of each scheduled project
-	byIndex map[int]evaluate.PeriodPlan
-	teams   []string
-	// windowSpent and windowLimit hold each budget window's final spend
-	// and limit: budget id -> window -> amount.
-	windowSpent map[string]map[string]float64
-	windowLimit map[string]map[string]float64
-	windowOrder map[string][]string // budget id -> windows in period order
-}
-
-func newPlanLookup(p *evaluate.Plan) *planLookup {
-	lk := &planLookup{
-		p:           p,
-		endByID:     make(map[string]int, len(p.Projects)),
-		byIndex:     make(map[int]evaluate.PeriodPlan, len(p.Periods)),
-		teams:       teamIDs(p),
-		windowSpent: map[string]map[string]float64{},
-		windowLimit: map[string]map[string]float64{},
-		windowOrder: map[string][]string{},
-	}
-	for _, pr := range p.Projects {
-		if pr.EndPeriod != nil && *pr.EndPeriod > lk.endByID[pr.ID] {
-			lk.endByID[pr.ID] = *pr.EndPeriod
+// projectReasons are what the ranking prints for a project: its reasons
+// (a deferred project's are its schedule notes), then for a scheduled
+// project the notes that say what it waited for. A plan saved before
+// plans carried notes shows only its reasons.
+func projectReasons(pr evaluate.ProjectPlan) []string {
+	out := append([]string{}, pr.Reasons...)
+	if pr.Status == evaluate.StatusScheduled {
+		for _, n := range pr.Notes {
+			out = append(out, n.Message)
 		}
-	}
-	for _, pe := range p.Periods {
-		lk.byIndex[pe.Index] = pe
-		for b, u := range pe.Budgets {
-			if lk.windowSpent[b] == nil {
-				lk.windowSpent[b], lk.windowLimit[b] = map[string]float64{}, map[string]float64{}
-			}
-			if _, seen := lk.windowLimit[b][u.Window]; !seen {
-				lk.windowOrder[b] = append(lk.windowOrder[b], u.Window)
-			}
-			lk.windowSpent[b][u.Window] = max(lk.windowSpent[b][u.Window], u.WindowSpent)
-			lk.windowLimit[b][u.Window] = u.Limit
-		}
-	}
-	return lk
-}
-
-// delayNote is planLookup.delayNote for a single project.
-func delayNote(p *evaluate.Plan, pr evaluate.ProjectPlan) string {
-	return newPlanLookup(p).delayNote(pr)
-}
-
-// delayNote explains, from the plan alone, why a scheduled project starts
-// after the first period: the dependency it waited for, its
-// earliest_start, and each team, slot or budget that had no room for it in
-// the periods just before it started (counting only periods it could
-// otherwise have started in). It is "" when the plan shows no such cause.
-func (lk *planLookup) delayNote(pr evaluate.ProjectPlan) string {
-	p := lk.p
-	if pr.Status != evaluate.StatusScheduled || pr.StartPeriod == nil || *pr.StartPeriod <= 0 {
-		return ""
-	}
-	start := *pr.StartPeriod
-	var notes []string
-	var lastDep string
-	lastEnd := -1
-	for _, dep := range pr.DependsOn {
-		if end, ok := lk.endByID[dep]; ok && end > lastEnd {
-			lastDep, lastEnd = dep, end
-		}
-	}
-	if lastEnd == start {
-		notes = append(notes, "starts when "+lastDep+" ends")
-	}
-	// Periods before its dependencies end, or before its earliest_start,
-	// explain nothing: it could not have started there anyway.
-	earliest := max(0, lastEnd)
-	if es := pr.EarliestStartPeriod; es != nil {
-		earliest = max(earliest, *es)
-		if *es == start {
-			label := periodLabel(p, start)
-			if pr.EarliestStart != nil {
-				label = *pr.EarliestStart
-			}
-			notes = append(notes, "starts no earlier than "+label+" (earliest_start)")
-		}
-	}
-	byIndex := lk.byIndex
-	for _, team := range lk.teams {
-		effort := pr.Effort[team]
-		if effort <= 0 {
-			continue
-		}
-		first := start
-		for j := start - 1; j >= earliest; j-- {
-			load, ok := byIndex[j].Teams[team]
-			if !ok || load.Capacity-load.Used >= effort-1e-9 {
-				break
-			}
-			first = j
-		}
-		if first < start {
-			notes = append(notes, fmt.Sprintf("waited for %s: %s FTE not free in %s", team, formatQuantity(effort), lk.span(first, start)))
-		}
-	}
-	if limit := p.Roadmap.MaxParallel; limit > 0 {
-		first := start
-		for j := start - 1; j >= earliest && len(byIndex[j].Active) >= limit; j-- {
-			first = j
-		}
-		if first < start {
-			notes = append(notes, fmt.Sprintf("waited for a slot: max_parallel %d reached in %s", limit, lk.span(first, start)))
-		}
-	}
-	for _, b := range fundingBudgets(pr) {
-		if windows := lk.budgetWait(pr, b, earliest); len(windows) > 0 {
-			notes = append(notes, fmt.Sprintf("waited for budget %s: no room in %s", b, joinWindows(windows)))
-		}
-	}
-	return strings.Join(notes, "; ")
-}
-
-// span names the periods first .. end-1: one label or "from – to".
-func (lk *planLookup) span(first, end int) string {
-	label := func(i int) string {
-		if pe, ok := lk.byIndex[i]; ok {
-			return pe.Label
-		}
-		return fmt.Sprintf("period %d", i)
-	}
-	if first < end-1 {
-		return label(first) + " – " + label(end-1)
-	}
-	return label(first)
-}
-
-// budgetWait lists, earliest first, the windows of the project's budget
-// that had no room for its build spend had it started in the periods just
-// before its start, read from the plan: each window's final spend, less
-// the project's own, plus what it would have spent there.
-func (lk *planLookup) budgetWait(pr evaluate.ProjectPlan, b string, earliest int) []string {
-	start := *pr.StartPeriod
-	share := 1.0
-	if s, ok := pr.FundingShares[b]; ok {
-		share = s
-	}
-	if b == "" || pr.Duration <= 0 || len(pr.CashFlows) < pr.Duration {
-		return nil
-	}
-	total, limit := lk.windowSpent[b], lk.windowLimit[b]
-	// spendFrom is the build spend per window of the project started in period at.
-	spendFrom := func(at int) (map[string]float64, bool) {
-		spend := map[string]float64{}
-		for k := range pr.Duration {
-			u, ok := lk.byIndex[at+k].Budgets[b]
-			if !ok {
-				return nil, false
-			}
-			spend[u.Window] += share * max(0, -pr.CashFlows[k])
-		}
-		return spend, true
-	}
-	own, ok := spendFrom(start)
-	if !ok {
-		return nil
-	}
-	seen := map[string]bool{}
-	for j := start - 1; j >= earliest; j-- {
-		spend, ok := spendFrom(j)
-		if !ok {
-			break
-		}
-		full := false
-		for w, need := range spend {
-			if need > 0 && total[w]-own[w]+need > limit[w]*(1+1e-9)+1e-6 {
-				full, seen[w] = true, true
-			}
-		}
-		if !full {
-			break
-		}
-	}
-	// Earliest first: windows in the order the periods name them.
-	var ordered []string
-	for _, w := range lk.windowOrder[b] {
-		if seen[w] {
-			ordered = append(ordered, w)
-		}
-	}
-	return ordered
-}
-
-// fundingBudgets lists the budgets paying for a project, by id: its
-// funding_shares, or its funding in a plan saved before there were shares.
-func fundingBudgets(pr evaluate.ProjectPlan) []string {
-	if len(pr.FundingShares) > 0 {
-		return slices.Sorted(maps.Keys(pr.FundingShares))
-	}
-	if pr.Funding != "" {
-		return []string{pr.Funding}
-	}
-	return nil
-}
-
-// joinWindows names budget windows: "2027", "2027 and 2028", or the first
-// and last of many ("2027-01 … 2027-06, 6 periods").
-func joinWindows(w []string) string {
-	switch {
-	case len(w) == 1:
-		return w[0]
-	case len(w) <= 3:
-		return strings.Join(w[:len(w)-1], ", ") + " and " + w[len(w)-1]
-	}
-	return fmt.Sprintf("%s … %s (%d windows)", w[0], w[len(w)-1], len(w))
-}
-
-// projectReasons are a project's reasons, or for a scheduled project that
-// starts late, why it waited.
-func (lk *planLookup) projectReasons(pr evaluate.ProjectPlan) []string {
-	var out []string
-	if len(pr.Reasons) > 0 {
-		out = append(out, pr.Reasons...)
-	} else if note := lk.delayNote(pr); note != "" {
-		out = append(out, note)
 	}
 	for _, f := range pr.Findings {
 		if f.Severity == evaluate.SeverityWarning {
@@ -460,6 +251,49 @@ func warningsText(p *evaluate.Plan) string {
 		list += fmt.Sprintf(" and %d more", len(ids)-named)
 	}
 	return fmt.Sprintf("%d %s: %s (see %s reasons)", len(ids), noun, list, their)
+}
+
+// deadlinesText sums up deadlines: "2 met, 1 missed: "hotfix" (2027-Q3)";
+// "" when no project has a deadline that counts.
+func deadlinesText(p *evaluate.Plan) string {
+	t := p.Totals
+	if t.DeadlinesMet+t.DeadlinesMissed == 0 {
+		return ""
+	}
+	text := fmt.Sprintf("%d met, %d missed", t.DeadlinesMet, t.DeadlinesMissed)
+	var missed []string
+	for _, pr := range p.Projects {
+		if pr.Deadline == nil || pr.Status == evaluate.StatusDropped {
+			continue
+		}
+		last, inHorizon := periodIndex(p, *pr.Deadline)
+		deferred := pr.Status == evaluate.StatusDeferred && inHorizon
+		late := pr.Status == evaluate.StatusScheduled && inHorizon && pr.EndPeriod != nil && *pr.EndPeriod-1 > last
+		if deferred || late {
+			missed = append(missed, fmt.Sprintf("%s (%s)", pr.ID, *pr.Deadline))
+		}
+	}
+	if len(missed) > 0 {
+		const listed = 5
+		more := ""
+		if len(missed) > listed {
+			more = fmt.Sprintf(" and %d more", len(missed)-listed)
+			missed = missed[:listed]
+		}
+		text += ": " + strings.Join(missed, ", ") + more
+	}
+	return text
+}
+
+// periodIndex is the index of the period labelled label, and whether the
+// plan lists it.
+func periodIndex(p *evaluate.Plan, label string) (int, bool) {
+	for _, pe := range p.Periods {
+		if pe.Label == label {
+			return pe.Index, true
+		}
+	}
+	return 0, false
 }
 
 // portfolioROI is (benefit - cost) / cost of the scheduled projects, nil

@@ -212,7 +212,6 @@ func rankedSheet(p *evaluate.Plan) (sheet, error) {
 		{"start", kindText}, {"end", kindText}, {"start_period", kindInteger}, {"end_period", kindInteger},
 		{"deadline", kindText}, {"reasons", kindText},
 	}}
-	lk := newPlanLookup(p)
 	relations := map[string]string{}
 	if p.View != nil {
 		s.columns = append(s.columns, sheetColumn{"concerns", kindText})
@@ -225,7 +224,7 @@ func rankedSheet(p *evaluate.Plan) (sheet, error) {
 			intCell(pr.Rank), textCell(pr.ID), userCell(pr.Title), textCell(pr.Status), textCell(pr.Gate),
 			boolCell(pr.Mandatory), numCell(pr.Score), numCell(pr.Alignment), numCell(pr.Risk),
 			strPtrCell(pr.Start), strPtrCell(pr.End), intPtrCell(pr.StartPeriod), intPtrCell(pr.EndPeriod),
-			strPtrCell(pr.Deadline), userCell(reasonsText(lk.projectReasons(pr))),
+			strPtrCell(pr.Deadline), userCell(reasonsText(projectReasons(pr))),
 		}
 		if p.View != nil {
 			row = append(row, textCell(relations[pr.ID]))

@@ -159,7 +159,6 @@ func (t *tableRenderer) ranking() {
 		keys: 2,
 	}
 	mandatory := false
-	lk := newPlanLookup(t.p)
 	for _, pr := range t.p.Projects {
 		id := pr.ID
 		if pr.Mandatory {
@@ -169,7 +168,7 @@ func (t *tableRenderer) ranking() {
 		g.rows = append(g.rows, []string{
 			fmt.Sprint(pr.Rank), id, pr.Status,
 			formatRatio(pr.Score), formatRatio(pr.Alignment), formatRatio(pr.Risk),
-			whenText(pr), reasonText(lk.projectReasons(pr)),
+			whenText(pr), reasonText(projectReasons(pr)),
 		})
 		g.styles = append(g.styles, []string{"", "", statusStyle(pr.Status)})
 	}

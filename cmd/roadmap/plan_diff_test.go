@@ -83,7 +83,9 @@ func TestPlanBaseGolden(t *testing.T) {
 			// v2 fails the error check crm_live_2027: 1 wins over 2.
 			res.wantExit(t, 1)
 			assertGolden(t, path, res.Stdout)
-			want := "Error: check \"crm_live_2027\" failed: Sales needs the new CRM live by the end of 2027.\n"
+			want := "Error: check \"crm_live_2027\" failed: Sales needs the new CRM live by the end of 2027.\n" +
+				"Warning: check \"policy.deadlines\" failed: \"wiki\" misses its deadline 2027-Q1: deferred, " +
+				"team \"platform\" has no room for 2 FTE in 2027-Q1 (held by \"sso\" and \"backups\")\n"
 			if res.Stderr != want {
 				t.Errorf("stderr:\n%s\nwant:\n%s", res.Stderr, want)
 			}
@@ -105,7 +107,7 @@ func TestPlanBaseTextCoversEveryChange(t *testing.T) {
 		"  - self_service \"Self-service portal\"\n        status:            scheduled → dropped\n        gate:              (none) → departments\n",
 		"  ~ crm: acme_crm → other_crm\n",
 		"  - crm_live_2027 (error): passing → failing: Sales needs the new CRM live by the end of 2027.\n",
-		"Plan: 1 to schedule, 1 to defer, 2 to reschedule, 1 dropped, 1 removed, 1 changed. 1 check starts failing.\n",
+		"Plan: 1 to schedule, 1 to defer, 2 to reschedule, 1 dropped, 1 removed, 1 changed. 2 checks start failing.\n",
 	} {
 		if !strings.Contains(res.Stdout, want) {
 			t.Errorf("the diff lacks %q", want)

@@ -3,12 +3,14 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // withJSON are the small roadmaps of the decisions a board asks about
 // (issue 10), whose JSON is also checked through the CLI.
-var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true, "funding_split": true}
+var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true, "funding_split": true,
+	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true}
 
 // TestPlanSmallRoadmapsGolden prints the plan of each small roadmap under
 // evaluate/testdata (each isolates one behaviour: a gate, a strategy, a
@@ -36,9 +38,9 @@ func TestPlanSmallRoadmapsGolden(t *testing.T) {
 		for _, f := range formats {
 			t.Run(name+"/"+f.format, func(t *testing.T) {
 				res := runCLI(t, "plan", "--format", f.format, dir)
-				// The checks roadmap fails an error check on purpose.
+				// These roadmaps fail an error check on purpose.
 				want := 0
-				if name == "checks" {
+				if name == "checks" || name == "mandatory" || name == "deadlines_error" {
 					want = 1
 				}
 				res.wantExit(t, want)
@@ -48,5 +50,38 @@ func TestPlanSmallRoadmapsGolden(t *testing.T) {
 	}
 	if n < 6 {
 		t.Errorf("found %d small roadmaps under evaluate/testdata, want at least 6", n)
+	}
+}
+
+// Missed deadlines and mandatory projects the plan cannot take are never
+// silent: a warning on stderr (exit 0) for a missed deadline, an error
+// (exit 1) for a mandatory project deferred or dropped, or for any missed
+// deadline under policy { deadlines = "error" }; in every format.
+func TestPlanDeadlineAndMandatoryExitCodes(t *testing.T) {
+	dir := func(name string) string { return filepath.Join("..", "..", "evaluate", "testdata", name) }
+	tests := []struct {
+		name   string
+		exit   int
+		stderr string
+	}{
+		{"deadlines", 0, `Warning: check "policy.deadlines" failed: "compliance" misses its deadline 2027-Q2: deferred, cannot finish by its deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3; ` +
+			`"analytics" misses its deadline 2027-Q4: deferred, cannot finish by its deadline 2027-Q4: 2 periods after its dependencies end (2028-Q2) would end 2028-Q4` + "\n"},
+		{"deadlines_error", 1, `Error: check "policy.deadlines" failed: "launch" misses its deadline 2027-Q2: deferred, cannot finish by its deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3` + "\n"},
+		{"mandatory", 1, `Error: check "policy.mandatory" failed: mandatory project "audit" is deferred: cannot finish inside the horizon (last period 2027-Q4): 6 periods from 2027-Q1 would end 2028-Q2; ` +
+			`mandatory project "retention" is dropped by the viability gate: requires capability "archive_store", which is not in the stack, not provided by its vendor and not provided by a project it depends on` + "\n"},
+		{"headroom", 0, ""},
+	}
+	for _, tt := range tests {
+		for _, format := range []string{"table", "json", "markdown"} {
+			t.Run(tt.name+"/"+format, func(t *testing.T) {
+				res := runCLI(t, "plan", "--format", format, dir(tt.name))
+				res.wantExit(t, tt.exit)
+				// The loader's own warnings (a deadline it can see is too
+				// early) come first; the check's verdict ends stderr.
+				if !strings.HasSuffix(res.Stderr, tt.stderr) || (tt.stderr == "" && res.Stderr != "") {
+					t.Errorf("stderr:\n%s\nwant it to end with:\n%s", res.Stderr, tt.stderr)
+				}
+			})
+		}
 	}
 }

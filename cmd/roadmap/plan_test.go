@@ -139,7 +139,7 @@ func TestPlanExampleStory(t *testing.T) {
 	}
 	// The table says why the third waits.
 	table := runCLI(t, "plan", exampleDir)
-	if !strings.Contains(table.Stdout, "waited for apps") {
+	if !strings.Contains(table.Stdout, `waited for team "apps"`) {
 		t.Errorf("the table does not say which team the waiting project waited for:\n%s", table.Stdout)
 	}
 }

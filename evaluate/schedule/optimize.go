@@ -41,7 +41,11 @@ type OptimizeInput struct {
 	// Baseline is the rank order: every task index once, first first. nil
 	// means index order.
 	Baseline []int
-	Seed     int64
+	// BaselineSchedule, when set, is the rank-order schedule to improve on
+	// (RankOrder's, with its deadline rule); otherwise the serial SGS over
+	// Baseline gives it.
+	BaselineSchedule *Schedule
+	Seed             int64
 	// MaxSchedules bounds the schedules generated (each forward or
 	// backward SGS pass counts one); 0 means DefaultMaxSchedules.
 	MaxSchedules int
@@ -115,9 +119,20 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 			prio[i] = i
 		}
 	}
-	base := SerialSGS(p, prioOrder(prio))
+	base := in.BaselineSchedule
+	if base == nil {
+		base = SerialSGS(p, prioOrder(prio))
+	}
 	e := newEngine(p)
 	e.schedules = 1
+	for i, st := range base.Start {
+		if st >= 0 && p.Tasks[i].HasDeadline {
+			if e.keepDeadline == nil {
+				e.keepDeadline = make([]bool, n)
+			}
+			e.keepDeadline[i] = true
+		}
+	}
 	topo := topoOrder(p, e.succs, nil)
 	res := OptimizeResult{Objective: in.Objective, BaselineSchedule: base, Schedule: base}
 	if len(topo) < n {
@@ -220,6 +235,7 @@ func prioOrder(prio []int) []int {
 type fitness struct {
 	mandatory      int // mandatory tasks placed
 	mandatoryTotal int
+	deadlines      int // tasks placed of those whose deadline rank order meets
 	placed         int
 	weight         float64
 	makespan       int
@@ -236,6 +252,9 @@ func (e *engine) fitnessOf(start []int) fitness {
 			continue
 		}
 		f.placed++
+		if e.keepDeadline != nil && e.keepDeadline[i] {
+			f.deadlines++
+		}
 		f.weight += tk.Weight
 		f.makespan = max(f.makespan, s+tk.Duration)
 		if tk.Mandatory {
@@ -284,9 +303,14 @@ func (s *search) better(a, b fitness) bool {
 	return s.compare(a, b) < 0
 }
 
-// compare orders fitnesses best first.
+// compare orders fitnesses best first: mandatory tasks placed, then the
+// deadlines rank order meets that are still met (the optimiser never
+// misses one of them), then the objective.
 func (s *search) compare(a, b fitness) int {
 	if c := cmp.Compare(b.mandatory, a.mandatory); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.deadlines, a.deadlines); c != 0 {
 		return c
 	}
 	if s.obj == ObjectiveFinish {

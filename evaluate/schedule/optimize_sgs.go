@@ -112,6 +112,10 @@ type engine struct {
 	keys  []int // scratch sort keys
 
 	schedules int // SGS passes run, forwards and backwards
+
+	// keepDeadline marks the tasks with a deadline that the baseline
+	// meets; nil when there are none.
+	keepDeadline []bool
 }
 
 func newEngine(p *Problem) *engine {

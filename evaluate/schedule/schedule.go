@@ -6,7 +6,6 @@ package schedule
 
 import (
 	"container/heap"
-	"sort"
 )
 
 // eps absorbs float rounding when comparing loads with capacities.
@@ -21,10 +20,14 @@ type Problem struct {
 	Tasks       []Task
 }
 
-// Resource is a team: its capacity in each period (len Horizon).
+// Resource is a team: its capacity in each period (len Horizon), the
+// most a schedule may use. Nominal, when set, is the team's full capacity
+// where Capacity keeps headroom free (a utilisation limit): it only tells
+// explanations "full" from "at the headroom limit".
 type Resource struct {
 	ID       string
 	Capacity []float64
+	Nominal  []float64
 }
 
 // Budget caps spending per window: Window[t] is the window of period t,
@@ -49,6 +52,10 @@ type Task struct {
 	Preds    []int
 	Earliest int // first period it may run in
 	Latest   int // last period it may run in (deadline or Horizon-1)
+	// HasDeadline marks a task whose Latest is a deadline of its own:
+	// rank-order scheduling lets it go ahead of others to meet it
+	// (RankOrder), and the optimiser keeps as many of them as rank order.
+	HasDeadline bool
 
 	// For the optimiser: Weight is the task's value (its score) and
 	// Mandatory tasks must be in every optimised schedule.
@@ -105,7 +112,14 @@ type Blocker struct {
 type Schedule struct {
 	Start   []int // per task; -1 when not placed
 	Blocked []Blocker
-	Order   []int // the order tasks were placed in
+	// Order is the order tasks were decided in: each task was placed (or
+	// left out) on top of the tasks placed before it in Order. Explain
+	// replays it.
+	Order []int
+	// Moves and Misses report the deadline rule of RankOrder: the tasks
+	// it let go first, and the deadline tasks it could not place.
+	Moves  []DeadlineMove
+	Misses []DeadlineMiss
 }
 
 // End is the exclusive end period of task i, or -1.
@@ -273,62 +287,21 @@ func (s *State) add(i, start int, sign float64) {
 	}
 }
 
-// EarliestFit is the earliest start >= from at which task i fits, or -1 with
-// the constraint that blocked the most candidate starts.
+// EarliestFit is the earliest start >= from at which task i fits, or -1
+// with the constraint that blocks the first start tried (Explain lists
+// every constraint that blocks every start).
 func (s *State) EarliestFit(i, from int) (int, Blocker) {
 	tk := &s.p.Tasks[i]
-	if from < tk.Earliest {
-		from = tk.Earliest
-	}
-	last := tk.Latest - tk.Duration + 1
-	if last > s.p.Horizon-tk.Duration {
-		last = s.p.Horizon - tk.Duration
-	}
+	from = max(from, tk.Earliest, 0)
+	last := s.p.lastStart(i)
 	if from > last {
 		return -1, Blocker{Kind: BlockWindow, Index: -1, From: from, To: tk.Latest}
 	}
-	// Most tasks fit: find the start skipping past clashes first, and
-	// count blockers start by start only when nothing fits.
 	if start := s.earliestStart(i, from); start >= 0 {
 		return start, Blocker{}
 	}
-	type tally struct {
-		b    Blocker
-		hits int
-	}
-	var tallies []tally // few kinds of constraint: a slice beats a map
-	for start := from; start <= last; start++ {
-		b, ok := s.violation(i, start)
-		if ok {
-			return start, Blocker{} // unreachable: earliestStart found none
-		}
-		k := -1
-		for j := range tallies {
-			if tallies[j].b.Kind == b.Kind && tallies[j].b.Index == b.Index {
-				k = j
-				break
-			}
-		}
-		if k < 0 {
-			tallies = append(tallies, tally{b: b})
-			k = len(tallies) - 1
-		}
-		t := &tallies[k]
-		t.b.From = min(t.b.From, b.From)
-		t.b.To = max(t.b.To, b.To)
-		t.hits++
-	}
-	sort.Slice(tallies, func(a, b int) bool {
-		x, y := &tallies[a], &tallies[b]
-		if x.hits != y.hits {
-			return x.hits > y.hits
-		}
-		if x.b.Kind != y.b.Kind {
-			return x.b.Kind < y.b.Kind
-		}
-		return x.b.Index < y.b.Index
-	})
-	return -1, tallies[0].b
+	b, _ := s.violation(i, from)
+	return -1, b
 }
 
 // SerialSGS is the serial schedule generation scheme (Kelley 1963; Kolisch

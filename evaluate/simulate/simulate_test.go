@@ -249,7 +249,7 @@ func TestSimulationChecks(t *testing.T) {
 	for _, c := range res.Checks {
 		ids = append(ids, c.ID)
 	}
-	want := []string{"nis2_before_audit", "focus", "nis2_on_time", "security_programme_holds", "policy.require_goal"}
+	want := []string{"nis2_before_audit", "focus", "nis2_on_time", "security_programme_holds", "policy.require_goal", "policy.deadlines", "policy.mandatory"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
 	}

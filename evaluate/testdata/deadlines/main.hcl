@@ -1,4 +1,6 @@
-# earliest_start, deadline, and dependencies that push past a deadline.
+# earliest_start, deadline, dependencies that push past a deadline, and
+# the deadline rule: a project that would miss its deadline goes ahead of
+# projects that can still finish later.
 roadmap {
   name     = "Deadlines"
   currency = "EUR"
@@ -23,7 +25,8 @@ project "platform" {
   }
 }
 
-# Needs dev too: waits for "platform", then just makes its deadline.
+# Needs dev too. In rank order it waits for "platform" and just makes its
+# deadline; once "hotfix" goes ahead of "platform", it runs first.
 project "reporting" {
   goals    = { g = 1 }
   duration = 2
@@ -44,7 +47,8 @@ project "compliance" {
   }
 }
 
-# Depends on "platform", which ends in 2027-Q3: too late for 2027-Q4.
+# Depends on "platform", which ends in 2027-Q3 at the earliest: too late
+# for 2027-Q4 whatever goes first.
 project "analytics" {
   goals      = { g = 1 }
   depends_on = [project.platform]
@@ -75,7 +79,10 @@ project "late" {
   }
 }
 
-# Needs dev, which "platform" holds until its deadline has passed.
+# Needs dev, which "platform" holds until its deadline has passed in rank
+# order. It goes ahead of "platform" in 2027-Q3 (in 2027-Q1 or 2027-Q2
+# it would push "reporting" past its deadline), and "platform" starts in
+# 2027-Q4.
 project "hotfix" {
   goals    = { g = 1 }
   duration = 1

@@ -3,6 +3,7 @@ project "sso" {
   goals       = { secure = 1 }
   endorsed_by = [department.finance]
   provides    = ["sso"]
+  deadline    = "2027-Q3"
   duration    = 2
   effort      = { platform = 2 }
   cost {

@@ -31,7 +31,7 @@ department "finance" {
 }
 
 team "platform" {
-  capacity     = 4
+  capacity     = 3
   cost_per_fte = 30000
 }
 

@@ -1,0 +1,452 @@
+package evaluate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+)
+
+// applySchedule records each task's start, or defers it (gate
+// "schedule"); explainSchedule then says why.
+func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedule) {
+	for i, pe := range e.taskProjects(prob) {
+		if s := sch.Start[i]; s >= 0 {
+			pe.start = s
+			pe.status = StatusScheduled
+		} else if pe.gate == "" {
+			pe.status, pe.gate = StatusDeferred, GateSchedule
+		}
+	}
+}
+
+// explainSchedule gives every project the notes that explain where the
+// schedule put it: schedule.Explain replays the schedule and lists each
+// constraint that blocked each start the project could have had. A
+// deferred project's notes are also its findings.
+func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem, sch *schedule.Schedule) error {
+	tasks := e.taskProjects(prob)
+	exps, err := schedule.Explain(ctx, prob, sch)
+	if err != nil {
+		return err
+	}
+	rule := deadlineRuleByTask(sch)
+	for i, pe := range tasks {
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0}
+		notes := nw.notes(exps[i], rule)
+		pe.notes = make([]Note, 0, len(notes))
+		for _, n := range notes {
+			pe.notes = append(pe.notes, n.Note)
+			if !nw.scheduled {
+				pe.fail(StatusDeferred, GateSchedule, n.Message, n.rng)
+			}
+		}
+	}
+	return nil
+}
+
+// deadlineRule indexes the deadline rule's moves and misses by task.
+type deadlineRule struct {
+	moved  map[int]*schedule.DeadlineMove   // the task that went first
+	with   map[int][]*schedule.DeadlineMove // predecessors that went with it
+	ahead  map[int][]*schedule.DeadlineMove // tasks it went ahead of
+	missed map[int]*schedule.DeadlineMiss
+}
+
+func deadlineRuleByTask(sch *schedule.Schedule) deadlineRule {
+	r := deadlineRule{moved: map[int]*schedule.DeadlineMove{}, with: map[int][]*schedule.DeadlineMove{},
+		ahead: map[int][]*schedule.DeadlineMove{}, missed: map[int]*schedule.DeadlineMiss{}}
+	for k := range sch.Moves {
+		m := &sch.Moves[k]
+		r.moved[m.Task] = m
+		for _, a := range m.With {
+			r.with[a] = append(r.with[a], m)
+		}
+		for _, a := range m.Ahead {
+			r.ahead[a] = append(r.ahead[a], m)
+		}
+	}
+	for k := range sch.Misses {
+		r.missed[sch.Misses[k].Task] = &sch.Misses[k]
+	}
+	return r
+}
+
+// noteWriter words one project's notes.
+type noteWriter struct {
+	e         *evaluation
+	prob      *schedule.Problem
+	tasks     []*projectEval
+	i         int
+	pe        *projectEval
+	scheduled bool
+}
+
+// rangedNote is a note with the source range its finding points at.
+type rangedNote struct {
+	Note
+	rng hcl.Range
+}
+
+// notes are the project's notes in a fixed order. A deferred project:
+// a dependency not scheduled; else the constraints that block its starts,
+// most starts blocked first; what bounds its starts (dependencies,
+// earliest_start, then deadline or horizon); the deadline rule. When no
+// start is left at all, the bound that leaves none comes first. A
+// scheduled project: what bounds its first start, what it waited for
+// (most starts first), the deadline rule or the optimiser's choice.
+func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedNote {
+	var out, release, blocking, end, choice []rangedNote
+	for _, o := range ex.Obstacles {
+		switch o.Kind {
+		case schedule.ObstacleDependency:
+			if ex.Release < 0 {
+				out = append(out, w.dependencyOut(o))
+			} else {
+				release = append(release, w.dependency(o))
+			}
+		case schedule.ObstacleEarliest:
+			release = append(release, w.earliest())
+		case schedule.ObstacleDeadline, schedule.ObstacleHorizon:
+			end = append(end, w.end(o, ex))
+		case schedule.ObstacleFree:
+			if _, moved := rule.moved[w.i]; !moved {
+				choice = append(choice, w.optimizer(o))
+			}
+		default:
+			blocking = append(blocking, w.blocking(o))
+		}
+	}
+	order := blockingOrder(ex.Obstacles)
+	sorted := make([]rangedNote, len(blocking))
+	for k, idx := range order {
+		sorted[k] = blocking[idx]
+	}
+	var notes []rangedNote
+	notes = append(notes, out...)
+	if !w.scheduled && ex.Release >= 0 && ex.First > ex.Last {
+		notes = append(notes, end...)
+		notes = append(notes, release...)
+		end = nil
+	} else {
+		if w.scheduled {
+			notes = append(notes, release...)
+			notes = append(notes, sorted...)
+		} else {
+			notes = append(notes, sorted...)
+			notes = append(notes, release...)
+		}
+	}
+	notes = append(notes, end...)
+	notes = append(notes, w.priority(ex, rule)...)
+	return append(notes, choice...)
+}
+
+// blockingOrder sorts the indexes of the blocking obstacles (resource,
+// headroom, budget, parallel) by starts blocked, most first; ties keep
+// Explain's order.
+func blockingOrder(obs []schedule.Obstacle) []int {
+	var starts []int
+	for _, o := range obs {
+		switch o.Kind {
+		case schedule.ObstacleResource, schedule.ObstacleHeadroom, schedule.ObstacleBudget, schedule.ObstacleParallel:
+			starts = append(starts, o.Starts)
+		}
+	}
+	order := make([]int, len(starts))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return starts[b] - starts[a] })
+	return order
+}
+
+func (w *noteWriter) project(j int) string { return w.tasks[j].cfg.ID }
+
+func (w *noteWriter) projects(js []int) []string {
+	ids := make([]string, len(js))
+	for k, j := range js {
+		ids[k] = w.project(j)
+	}
+	return ids
+}
+
+func (w *noteWriter) newNote(kind, id, msg string, rng hcl.Range) rangedNote {
+	return rangedNote{Note: Note{Kind: kind, ID: id, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{}, AheadOf: []string{}, Message: msg}, rng: rng}
+}
+
+func (w *noteWriter) periodRanges(spans []schedule.Span) []PeriodRange {
+	out := make([]PeriodRange, len(spans))
+	for k, s := range spans {
+		out[k] = PeriodRange{StartPeriod: s.First, EndPeriod: s.Last + 1, Start: w.e.label(s.First), End: w.e.label(s.Last)}
+	}
+	return out
+}
+
+// spansText names runs of periods: "2027-Q1..2027-Q3, 2028-Q1", at most
+// three of them, then how many more.
+func (w *noteWriter) spansText(spans []schedule.Span, more int) string {
+	const listed = 3
+	var parts []string
+	for _, s := range spans[:min(len(spans), listed)] {
+		parts = append(parts, periodSpan(w.e.label, s.First, s.Last))
+	}
+	if n := len(spans) - listed + more; n > 0 {
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more runs of periods", n)
+	}
+	return joinAnd(parts)
+}
+
+// namesText quotes project ids: `"a", "b" and "c"`, at most three, then
+// how many more.
+func namesText(ids []string, more int) string {
+	const listed = 3
+	quoted := quoteAll(ids[:min(len(ids), listed)])
+	if n := len(ids) - listed + more; n > 0 {
+		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", n)
+	}
+	return joinAnd(quoted)
+}
+
+// joinAnd is "a", "a and b", "a, b and c".
+func joinAnd(parts []string) string {
+	if len(parts) <= 1 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// heldBy fills a note's holders and says who they are: ` (held by "a")`.
+func (w *noteWriter) heldBy(n *rangedNote, o schedule.Obstacle, verb string) string {
+	n.HeldBy = w.projects(o.Holders)
+	n.MoreHeldBy = o.MoreHolders
+	if len(o.Holders) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s %s)", verb, namesText(n.HeldBy, o.MoreHolders))
+}
+
+// waited words a constraint: "team "x" has no room ..." for a deferred
+// project, "waited for team "x": no room ..." for a scheduled one.
+func (w *noteWriter) waited(what, verb, msg string) string {
+	if w.scheduled {
+		return "waited for " + what + ": " + msg
+	}
+	return what + " " + verb + " " + msg
+}
+
+func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
+	p := w.pe.cfg
+	tk := &w.prob.Tasks[w.i]
+	when := w.spansText(o.Periods, o.MorePeriods)
+	var n rangedNote
+	switch o.Kind {
+	case schedule.ObstacleResource, schedule.ObstacleHeadroom:
+		team := w.prob.Resources[o.Index].ID
+		need := 0.0
+		for _, d := range tk.Demand {
+			if d.Resource == o.Index {
+				need += d.Amount
+			}
+		}
+		kind, verb, what := NoteTeam, "has", fmt.Sprintf("no room for %s FTE in %s", formatNumber(need, 2), when)
+		if o.Kind == schedule.ObstacleHeadroom {
+			kind, verb = NoteHeadroom, "is"
+			what = fmt.Sprintf("at its %s headroom limit (policy.max_team_utilization) in %s: %s FTE more would pass it",
+				formatPercent(w.e.headroom()), when, formatNumber(need, 2))
+		}
+		n = w.newNote(kind, team, "", keyRange(p, "effort", team))
+		n.Message = w.waited(fmt.Sprintf("team %q", team), verb, what+w.heldBy(&n, o, "held by"))
+	case schedule.ObstacleBudget:
+		bg := &w.prob.Budgets[o.Index]
+		n = w.newNote(NoteBudget, bg.ID, "", p.Ranges.Range("funding."+bg.ID, p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))))
+		var labels []string
+		for _, win := range o.Windows {
+			labels = append(labels, bg.Labels[win])
+		}
+		n.Windows = labels
+		spend := "its build spend of " + formatMoney(sum(tk.Spend), w.e.currency)
+		if share := tk.ShareOf(o.Index); share < 1 {
+			spend = fmt.Sprintf("its %s share of its build spend (%s of %s)", formatPercent(share),
+				formatMoney(share*sum(tk.Spend), w.e.currency), formatMoney(sum(tk.Spend), w.e.currency))
+		}
+		what := fmt.Sprintf("no room for %s in %s", spend, windowsText(labels))
+		n.Message = w.waited(fmt.Sprintf("budget %q", bg.ID), "has", what+w.heldBy(&n, o, "spent by"))
+	default: // parallel
+		n = w.newNote(NoteMaxParallel, "", "", w.e.roadmap.Ranges.Range("max_parallel", w.e.roadmap.DeclRange))
+		what := fmt.Sprintf("max_parallel %d is reached in %s", w.prob.MaxParallel, when) + w.heldBy(&n, o, "held by")
+		n.Message = what
+		if w.scheduled {
+			n.Message = "waited for a slot: " + what
+		}
+	}
+	n.Periods = w.periodRanges(o.Periods)
+	n.MorePeriods = o.MorePeriods
+	return n
+}
+
+// windowsText names budget windows: "2027", "2027 and 2028", or the
+// first three and how many more.
+func windowsText(labels []string) string {
+	const listed = 3
+	if len(labels) > listed {
+		return strings.Join(labels[:listed], ", ") + fmt.Sprintf(" and %d more windows", len(labels)-listed)
+	}
+	return joinAnd(labels)
+}
+
+func (w *noteWriter) dependencyOut(o schedule.Obstacle) rangedNote {
+	dep := w.project(o.Index)
+	return w.newNote(NoteDependency, dep, fmt.Sprintf("depends on deferred project %q", dep), keyRange(w.pe.cfg, "depends_on", dep))
+}
+
+func (w *noteWriter) dependency(o schedule.Obstacle) rangedNote {
+	dep := w.project(o.Index)
+	end := w.e.label(o.Periods[0].Last)
+	msg := fmt.Sprintf("cannot start before %q ends (%s)", dep, end)
+	if w.scheduled {
+		msg = fmt.Sprintf("starts when %q ends (%s)", dep, end)
+	}
+	n := w.newNote(NoteDependency, dep, msg, keyRange(w.pe.cfg, "depends_on", dep))
+	n.Periods = w.periodRanges(o.Periods)
+	return n
+}
+
+func (w *noteWriter) earliest() rangedNote {
+	p := w.pe.cfg
+	label := w.e.label(p.EarliestStart)
+	msg := "cannot start before its earliest_start " + label
+	if w.scheduled {
+		msg = "starts no earlier than " + label + " (earliest_start)"
+	}
+	n := w.newNote(NoteEarliestStart, "", msg, p.Ranges.Range("earliest_start", p.DeclRange))
+	n.Periods = w.periodRanges([]schedule.Span{{First: 0, Last: p.EarliestStart - 1}})
+	return n
+}
+
+// end words what bounds a deferred project's starts from above: its
+// deadline, or the horizon.
+func (w *noteWriter) end(o schedule.Obstacle, ex schedule.Explanation) rangedNote {
+	p := w.pe.cfg
+	tk := &w.prob.Tasks[w.i]
+	d := tk.Duration
+	last := w.e.label(w.e.horizon - 1)
+	var msg string
+	rng := p.Ranges.Range("duration", p.DeclRange)
+	kind := NoteHorizon
+	if o.Kind == schedule.ObstacleDeadline {
+		kind = NoteDeadline
+		rng = p.Ranges.Range("deadline", p.DeclRange)
+	}
+	if ex.First > ex.Last {
+		from := ex.Release
+		var why string
+		switch {
+		case from > max(p.EarliestStart, 0):
+			why = "after its dependencies end (" + w.e.label(from-1) + ")"
+		case p.EarliestStart > 0:
+			why = "from its earliest_start " + w.e.label(from)
+		default:
+			why = "from " + w.e.label(from)
+		}
+		ends := w.e.label(from + d - 1)
+		if kind == NoteDeadline {
+			msg = fmt.Sprintf("cannot finish by its deadline %s: %s %s would end %s", w.e.label(tk.Latest), periods(d), why, ends)
+		} else {
+			msg = fmt.Sprintf("cannot finish inside the horizon (last period %s): %s %s would end %s", last, periods(d), why, ends)
+		}
+	} else if kind == NoteDeadline {
+		msg = fmt.Sprintf("must finish by its deadline %s, so it cannot start after %s", w.e.label(tk.Latest), w.e.label(ex.Last))
+	} else {
+		msg = fmt.Sprintf("must finish inside the horizon (last period %s), so it cannot start after %s", last, w.e.label(ex.Last))
+	}
+	n := w.newNote(kind, "", msg, rng)
+	n.Periods = w.periodRanges(o.Periods)
+	return n
+}
+
+func (w *noteWriter) optimizer(o schedule.Obstacle) rangedNote {
+	msg := fmt.Sprintf("the optimiser starts it later than it could: nothing blocked a start in %s", w.spansText(o.Periods, o.MorePeriods))
+	n := w.newNote(NoteOptimizer, "", msg, w.pe.cfg.DeclRange)
+	n.Periods = w.periodRanges(o.Periods)
+	n.MorePeriods = o.MorePeriods
+	return n
+}
+
+// noRoomText says which constraint has less room left in the whole
+// horizon than the project needs.
+func (w *noteWriter) noRoomText(m *schedule.DeadlineMiss) string {
+	unit := string(w.e.cal.Unit)
+	switch m.NoRoom.Kind {
+	case schedule.ObstacleResource:
+		return fmt.Sprintf("team %q has %s FTE-%ss left in the whole horizon and it needs %s",
+			w.prob.Resources[m.NoRoom.Index].ID, formatNumber(m.Free, 2), unit, formatNumber(m.Need, 2))
+	case schedule.ObstacleBudget:
+		return fmt.Sprintf("budget %q has %s left in the whole horizon and it needs %s of it",
+			w.prob.Budgets[m.NoRoom.Index].ID, formatMoney(m.Free, w.e.currency), formatMoney(m.Need, w.e.currency))
+	}
+	return fmt.Sprintf("max_parallel leaves %s project-%ss in the whole horizon and it needs %s", formatNumber(m.Free, 0), unit, formatNumber(m.Need, 0))
+}
+
+// priority words the deadline rule's part in this project's place: it
+// went first, went with a project that did, let one go first, or could
+// not meet its deadline even going first.
+func (w *noteWriter) priority(ex schedule.Explanation, rule deadlineRule) []rangedNote {
+	p := w.pe.cfg
+	deadline := func(task int) string { return w.e.label(w.prob.Tasks[task].Latest) }
+	var notes []rangedNote
+	if m, ok := rule.moved[w.i]; ok {
+		msg := "goes first to meet its deadline " + deadline(w.i)
+		n := w.newNote(NotePriority, "", "", p.Ranges.Range("deadline", p.DeclRange))
+		if len(m.Ahead) > 0 {
+			n.AheadOf = w.projects(m.Ahead)
+			msg = fmt.Sprintf("goes ahead of %s to meet its deadline %s", namesText(n.AheadOf, 0), deadline(w.i))
+		}
+		if len(m.Rejected) > 0 {
+			msg += fmt.Sprintf("; starting in %s would push out %s", w.spansText(m.Rejected, 0), namesText(w.projects(m.PushedOut), 0))
+		}
+		n.Message = msg
+		n.Periods = w.periodRanges(m.Rejected)
+		notes = append(notes, n)
+	}
+	for _, m := range rule.with[w.i] {
+		d := w.project(m.Task)
+		notes = append(notes, w.newNote(NotePriority, d,
+			fmt.Sprintf("goes first with %q, which depends on it, so that %q meets its deadline %s", d, d, deadline(m.Task)),
+			keyRange(w.tasks[m.Task].cfg, "depends_on", p.ID)))
+	}
+	for _, m := range rule.ahead[w.i] {
+		d := w.project(m.Task)
+		notes = append(notes, w.newNote(NotePriority, d,
+			fmt.Sprintf("lets %q go first to meet its deadline %s", d, deadline(m.Task)), p.DeclRange))
+	}
+	if m, ok := rule.missed[w.i]; ok {
+		var msg string
+		switch {
+		case m.NoRoom != nil:
+			msg = "going ahead of the projects ranked above it cannot help: " + w.noRoomText(m)
+		case m.OutOfBudget && len(m.Tried) > 0:
+			msg = fmt.Sprintf("going ahead of the projects ranked above it, each start tried (%s) would push out %s; the deadline rule's work budget ran out before its later starts",
+				w.spansText(m.Tried, 0), namesText(w.projects(m.PushedOut), 0))
+		case m.OutOfBudget:
+			msg = "was not tried ahead of the projects ranked above it: the deadline rule's work budget ran out"
+		case len(m.PushedOut) > 0:
+			msg = fmt.Sprintf("going ahead of the projects ranked above it does not help: each start where it fits (%s) would push out %s",
+				w.spansText(m.Tried, 0), namesText(w.projects(m.PushedOut), 0))
+		case ex.Release >= 0 && ex.First > ex.Last:
+			// No start at all: the deadline note says why.
+		default:
+			msg = "does not fit before its deadline even going ahead of the projects ranked above it"
+		}
+		if msg != "" {
+			n := w.newNote(NotePriority, "", msg, p.Ranges.Range("deadline", p.DeclRange))
+			n.Periods = w.periodRanges(m.Tried)
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}

@@ -1,0 +1,573 @@
+package schedule
+
+import (
+	"context"
+	"slices"
+)
+
+// ObstacleKind names what keeps a task from a start.
+type ObstacleKind string
+
+const (
+	ObstacleResource   ObstacleKind = "resource"   // the resource has no room for the task's demand
+	ObstacleHeadroom   ObstacleKind = "headroom"   // room within Nominal, none within Capacity
+	ObstacleBudget     ObstacleKind = "budget"     // a budget window has no room for its spend
+	ObstacleParallel   ObstacleKind = "parallel"   // MaxParallel tasks already run
+	ObstacleDependency ObstacleKind = "dependency" // a predecessor ends late, or is out
+	ObstacleEarliest   ObstacleKind = "earliest"   // before the task's Earliest
+	ObstacleDeadline   ObstacleKind = "deadline"   // it would end after its Latest
+	ObstacleHorizon    ObstacleKind = "horizon"    // it would end after the horizon
+	ObstacleFree       ObstacleKind = "free"       // nothing blocks these starts: it was placed later by choice
+)
+
+// maxRechecks bounds the starts of one task that Explain checks again
+// with the scheduler's own test.
+const maxRechecks = 64
+
+// Span is a run of periods (or starts) First..Last, both included.
+type Span struct{ First, Last int }
+
+// MaxListed caps the spans and the holders an Obstacle lists; the ones
+// left out are counted, so a huge roadmap cannot make explanations huge.
+const MaxListed = 100
+
+// Obstacle is one constraint that keeps a task from some of its starts.
+type Obstacle struct {
+	Kind ObstacleKind
+	// Index is the resource, budget or predecessor; -1 for the others.
+	Index int
+	// Periods are where it binds, earliest first: the periods a resource
+	// or the limit on tasks in flight has no room, the periods of the
+	// budget windows without room, a predecessor's run, the periods
+	// before Earliest or after Latest; for ObstacleFree the starts left
+	// free.
+	Periods     []Span
+	MorePeriods int   // spans not listed (beyond MaxListed)
+	Windows     []int // budget windows without room
+	// Holders are the tasks, by index, that hold the resource, the
+	// budget window or a slot in those periods when the task was decided.
+	Holders     []int
+	MoreHolders int
+	Starts      int // the candidate starts it blocks
+}
+
+// Explanation says why a task starts where it does, or is out.
+type Explanation struct {
+	// Release is the first start its predecessors and Earliest allow; -1
+	// when a predecessor is out.
+	Release int
+	// First..Last are the candidate starts examined: up to the start
+	// before its own for a placed task, up to its last possible start for
+	// one left out. Each of them is blocked by at least one obstacle.
+	First, Last int
+	Obstacles   []Obstacle
+}
+
+// Explain replays sch in its decision order (Order) and lists, for every
+// task, each constraint that kept it from each candidate start, on top of
+// the tasks placed before it: what a left-out task could not get past,
+// and what a placed task waited for. The work for a task is linear in the
+// periods its candidate starts span (times its demands and the runs of
+// equal values in its budget spend), not their product; holders are
+// found in one pass over the tasks sharing the constraint.
+func Explain(ctx context.Context, p *Problem, sch *Schedule) ([]Explanation, error) {
+	x := newExplainer(p, sch)
+	out := make([]Explanation, len(p.Tasks))
+	for k, i := range x.order {
+		if k%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = x.explain(i)
+		if s := sch.Start[i]; s >= 0 {
+			x.st.Place(i, s)
+			x.placed[i] = true
+		}
+	}
+	return out, nil
+}
+
+type explainer struct {
+	p        *Problem
+	sch      *Schedule
+	st       *State
+	order    []int
+	placed   []bool  // placed before the task being explained
+	byRes    [][]int // tasks using each resource, by index
+	byBudget [][]int // tasks funded by each budget, by index
+	geom     []budgetGeom
+	prefix   [][]float64 // per task, running sums of its spend (lazily)
+}
+
+// budgetGeom is where a budget's windows lie.
+type budgetGeom struct {
+	start, end []int // periods of each window, end excluded
+	uniform    int   // the length of every window but the last, 0 when they differ
+}
+
+func newExplainer(p *Problem, sch *Schedule) *explainer {
+	n := len(p.Tasks)
+	x := &explainer{p: p, sch: sch, st: NewState(p), placed: make([]bool, n),
+		byRes: make([][]int, len(p.Resources)), byBudget: make([][]int, len(p.Budgets)),
+		prefix: make([][]float64, n)}
+	seen := make([]bool, n)
+	for _, i := range sch.Order {
+		if i >= 0 && i < n && !seen[i] {
+			seen[i] = true
+			x.order = append(x.order, i)
+		}
+	}
+	for i := range n {
+		if !seen[i] {
+			x.order = append(x.order, i)
+		}
+	}
+	for i := range p.Tasks {
+		for _, d := range p.Tasks[i].Demand {
+			if d.Amount > 0 && (len(x.byRes[d.Resource]) == 0 || x.byRes[d.Resource][len(x.byRes[d.Resource])-1] != i) {
+				x.byRes[d.Resource] = append(x.byRes[d.Resource], i)
+			}
+		}
+		for _, f := range fundings(&p.Tasks[i]) {
+			x.byBudget[f.Budget] = append(x.byBudget[f.Budget], i)
+		}
+	}
+	for b := range p.Budgets {
+		x.geom = append(x.geom, geometryOf(&p.Budgets[b], p.Horizon))
+	}
+	return x
+}
+
+func geometryOf(bg *Budget, horizon int) budgetGeom {
+	g := budgetGeom{start: make([]int, len(bg.Limit)), end: make([]int, len(bg.Limit))}
+	for w := range g.start {
+		g.start[w] = -1
+	}
+	for t := range horizon {
+		w := bg.Window[t]
+		if g.start[w] < 0 {
+			g.start[w] = t
+		}
+		g.end[w] = t + 1
+	}
+	if len(g.start) > 0 && g.start[0] == 0 {
+		g.uniform = g.end[0]
+		for w := range g.start {
+			if g.start[w] != w*g.uniform || (w < len(g.start)-1 && g.end[w] != (w+1)*g.uniform) {
+				g.uniform = 0
+				break
+			}
+		}
+	}
+	return g
+}
+
+func (x *explainer) explain(i int) Explanation {
+	p := x.p
+	tk := &p.Tasks[i]
+	start := x.sch.Start[i]
+	ex := Explanation{Release: -1, First: 0, Last: -1}
+	depEnd := 0
+	var out []int
+	for _, q := range tk.Preds {
+		if x.sch.Start[q] < 0 {
+			out = append(out, q)
+			continue
+		}
+		depEnd = max(depEnd, x.sch.Start[q]+p.Tasks[q].Duration)
+	}
+	if len(out) > 0 {
+		slices.Sort(out)
+		for _, q := range slices.Compact(out) {
+			ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleDependency, Index: q})
+		}
+		return ex
+	}
+	earliest := max(tk.Earliest, 0)
+	release := max(earliest, depEnd)
+	ex.Release = release
+	if depEnd == release && depEnd > 0 {
+		preds := slices.Clone(tk.Preds)
+		slices.Sort(preds)
+		for _, q := range slices.Compact(preds) {
+			if qs := x.sch.Start[q]; qs+p.Tasks[q].Duration == depEnd {
+				ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleDependency, Index: q, Periods: []Span{{qs, depEnd - 1}}})
+			}
+		}
+	}
+	if earliest == release && earliest > 0 {
+		ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleEarliest, Index: -1, Periods: []Span{{0, earliest - 1}}})
+	}
+	ex.First, ex.Last = release, p.lastStart(i)
+	if start >= 0 {
+		ex.Last = start - 1
+	}
+	if ex.Last >= ex.First && tk.Duration > 0 {
+		ex.Obstacles = append(ex.Obstacles, x.startObstacles(i, ex.First, ex.Last)...)
+	}
+	if start < 0 {
+		end := Obstacle{Kind: ObstacleHorizon, Index: -1}
+		if tk.HasDeadline || tk.Latest < p.Horizon-1 {
+			end.Kind = ObstacleDeadline
+			if tk.Latest+1 <= p.Horizon-1 {
+				end.Periods = []Span{{tk.Latest + 1, p.Horizon - 1}}
+			}
+		}
+		ex.Obstacles = append(ex.Obstacles, end)
+	}
+	return ex
+}
+
+// startObstacles lists what blocks task i's starts a..b in the current
+// state: each resource short of room, the limit on tasks in flight, the
+// budget; starts none of them blocks are ObstacleFree.
+func (x *explainer) startObstacles(i, a, b int) []Obstacle {
+	p, st := x.p, x.st
+	tk := &p.Tasks[i]
+	d := tk.Duration
+	lo, hi := a, b+d-1 // the periods the candidate runs cover
+	covered := make([]bool, b-a+1)
+	var obs []Obstacle
+	full := make([]bool, hi-lo+1)
+	head := make([]bool, hi-lo+1)
+	for _, dm := range tk.Demand {
+		if dm.Amount <= 0 {
+			continue
+		}
+		res := &p.Resources[dm.Resource]
+		clear(full)
+		clear(head)
+		for t := lo; t <= hi; t++ {
+			u := st.used[dm.Resource][t] + dm.Amount
+			if u <= res.Capacity[t]+eps {
+				continue
+			}
+			if res.Nominal != nil && u <= res.Nominal[t]+eps {
+				head[t-lo] = true
+			} else {
+				full[t-lo] = true
+			}
+		}
+		obs = x.appendPeriodObstacle(obs, ObstacleResource, dm.Resource, full, a, b, d, covered, x.byRes[dm.Resource])
+		obs = x.appendPeriodObstacle(obs, ObstacleHeadroom, dm.Resource, head, a, b, d, covered, x.byRes[dm.Resource])
+	}
+	if p.MaxParallel > 0 {
+		clear(full)
+		for t := lo; t <= hi; t++ {
+			full[t-lo] = st.inFlight[t] >= p.MaxParallel
+		}
+		obs = x.appendPeriodObstacle(obs, ObstacleParallel, -1, full, a, b, d, covered, nil)
+	}
+	for _, f := range fundings(tk) {
+		if o, ok := x.budgetObstacle(i, f, a, b, covered); ok {
+			obs = append(obs, o)
+		}
+	}
+	var free []Span
+	rechecks := 0
+	for k, c := range covered {
+		if c {
+			continue
+		}
+		// Rounding at an exact budget limit can make the sums above
+		// disagree with the scheduler's own test; that test decides, for
+		// a bounded number of starts.
+		if rechecks < maxRechecks {
+			rechecks++
+			if bl, ok := st.violation(i, a+k); !ok {
+				obs = mergeBlocker(obs, bl, a+k)
+				continue
+			}
+		}
+		free = addSpan(free, a+k)
+	}
+	if len(free) > 0 {
+		o := Obstacle{Kind: ObstacleFree, Index: -1}
+		for _, sp := range free {
+			o.Starts += sp.Last - sp.First + 1
+		}
+		o.Periods, o.MorePeriods = capSpans(free)
+		obs = append(obs, o)
+	}
+	return obs
+}
+
+// appendPeriodObstacle adds an obstacle for the periods lo..hi marked in
+// bad (lo = a, hi = b+d-1) when it blocks any start a..b, with the tasks
+// of users (all placed tasks when nil) that run in a bad period.
+func (x *explainer) appendPeriodObstacle(obs []Obstacle, kind ObstacleKind, index int, bad []bool, a, b, d int, covered []bool, users []int) []Obstacle {
+	count := make([]int, len(bad)+1)
+	for k, v := range bad {
+		count[k+1] = count[k]
+		if v {
+			count[k+1]++
+		}
+	}
+	if count[len(bad)] == 0 {
+		return obs
+	}
+	o := Obstacle{Kind: kind, Index: index}
+	for s := a; s <= b; s++ {
+		if count[s-a+d] > count[s-a] {
+			o.Starts++
+			covered[s-a] = true
+		}
+	}
+	var spans []Span
+	for k, v := range bad {
+		if v {
+			spans = addSpan(spans, a+k)
+		}
+	}
+	o.Periods, o.MorePeriods = capSpans(spans)
+	holds := func(j int) bool {
+		s := x.sch.Start[j]
+		from, to := max(s, a), min(s+x.p.Tasks[j].Duration, a+len(bad)) // periods from..to-1
+		return from < to && count[to-a] > count[from-a]
+	}
+	if users == nil {
+		for j := range x.p.Tasks {
+			if x.placed[j] && holds(j) {
+				o.addHolder(j)
+			}
+		}
+	} else {
+		for _, j := range users {
+			if x.placed[j] && holds(j) {
+				o.addHolder(j)
+			}
+		}
+	}
+	return append(obs, o)
+}
+
+func (o *Obstacle) addHolder(j int) {
+	if len(o.Holders) < MaxListed {
+		o.Holders = append(o.Holders, j)
+	} else {
+		o.MoreHolders++
+	}
+}
+
+func capSpans(spans []Span) ([]Span, int) {
+	if len(spans) > MaxListed {
+		return spans[:MaxListed:MaxListed], len(spans) - MaxListed
+	}
+	return spans, 0
+}
+
+// mergeBlocker counts start s against the obstacle bl names, adding one
+// when there is none yet.
+func mergeBlocker(obs []Obstacle, bl Blocker, s int) []Obstacle {
+	kind := map[BlockKind]ObstacleKind{BlockResource: ObstacleResource, BlockBudget: ObstacleBudget, BlockParallel: ObstacleParallel}[bl.Kind]
+	for k := range obs {
+		if obs[k].Kind == kind && obs[k].Index == bl.Index {
+			obs[k].Starts++
+			return obs
+		}
+	}
+	return append(obs, Obstacle{Kind: kind, Index: bl.Index, Starts: 1, Periods: []Span{{bl.From, bl.To}}})
+}
+
+// fundings are the budgets paying task tk and the share each pays.
+func fundings(tk *Task) []BudgetShare {
+	if len(tk.Shares) > 0 {
+		return tk.Shares
+	}
+	if tk.Budget >= 0 {
+		return []BudgetShare{{Budget: tk.Budget, Share: 1}}
+	}
+	return nil
+}
+
+// spendPrefix is task i's running spend: prefix[k] is the spend of its
+// first k periods.
+func (x *explainer) spendPrefix(i int) []float64 {
+	if x.prefix[i] == nil {
+		x.prefix[i] = sharePrefix(&x.p.Tasks[i], 1)
+	}
+	return x.prefix[i]
+}
+
+// sharePrefix is the running sum of share x tk's spend, added up in the
+// order the scheduler adds it.
+func sharePrefix(tk *Task, share float64) []float64 {
+	pr := make([]float64, tk.Duration+1)
+	for k := range tk.Duration {
+		pr[k+1] = pr[k] + share*tk.Spend[k]
+	}
+	return pr
+}
+
+// budgetObstacle marks the starts a..b of task i its budget blocks and
+// names the windows without room. A start's spend falls in a first
+// window, a last one and whole windows between; with windows of equal
+// length the spend a whole window gets depends only on its offset from
+// the start, and takes few distinct values (one per run of equal spend,
+// plus the offsets that straddle two runs), so each start costs one test
+// per distinct value.
+func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []bool) (Obstacle, bool) {
+	p, st := x.p, x.st
+	tk := &p.Tasks[i]
+	d := tk.Duration
+	bi := f.Budget
+	bg := &p.Budgets[bi]
+	g := &x.geom[bi]
+	pr := x.spendPrefix(i)
+	if f.Share != 1 {
+		pr = sharePrefix(tk, f.Share)
+	}
+	over := func(w int, spend float64) bool {
+		return st.spent[bi][w]+spend > bg.Limit[w]+eps*(1+bg.Limit[w])
+	}
+	badWin := make([]bool, len(bg.Limit))
+	blocked := make([]bool, b-a+1)
+	for s := a; s <= b; s++ {
+		wf, wl := bg.Window[s], bg.Window[s+d-1]
+		if wf == wl {
+			if over(wf, pr[d]) {
+				badWin[wf], blocked[s-a] = true, true
+			}
+			continue
+		}
+		if over(wf, pr[g.end[wf]-s]) {
+			badWin[wf], blocked[s-a] = true, true
+		}
+		if over(wl, pr[d]-pr[g.start[wl]-s]) {
+			badWin[wl], blocked[s-a] = true, true
+		}
+		if g.uniform == 0 {
+			for w := wf + 1; w < wl; w++ {
+				if over(w, pr[g.end[w]-s]-pr[g.start[w]-s]) {
+					badWin[w], blocked[s-a] = true, true
+				}
+			}
+		}
+	}
+	if L := g.uniform; L > 0 && d > L {
+		x.interiorWindows(i, f.Share, a, b, L, over, badWin, blocked)
+	}
+	o := Obstacle{Kind: ObstacleBudget, Index: bi}
+	for k, v := range blocked {
+		if v {
+			o.Starts++
+			covered[k] = true
+		}
+	}
+	if o.Starts == 0 {
+		return o, false
+	}
+	// The windows' periods within the runs examined, and who spends there.
+	lo, hi := a, b+d-1
+	inBad := make([]int, hi-lo+2) // running count of periods in a bad window
+	var spans []Span
+	for t := lo; t <= hi; t++ {
+		inBad[t-lo+1] = inBad[t-lo]
+		if badWin[bg.Window[t]] {
+			inBad[t-lo+1]++
+			spans = addSpan(spans, t)
+		}
+	}
+	for w, v := range badWin {
+		if v {
+			o.Windows = append(o.Windows, w)
+		}
+	}
+	o.Periods, o.MorePeriods = capSpans(spans)
+	for _, j := range x.byBudget[bi] {
+		if !x.placed[j] {
+			continue
+		}
+		s, dj := x.sch.Start[j], p.Tasks[j].Duration
+		from, to := max(s, lo), min(s+dj, hi+1)
+		if from >= to || inBad[to-lo] == inBad[from-lo] {
+			continue
+		}
+		pj := x.spendPrefix(j)
+		if p.Tasks[j].ShareOf(bi) <= 0 {
+			continue
+		}
+		for t := from; t < to; {
+			w := bg.Window[t]
+			end := min(g.end[w], to)
+			if badWin[w] && pj[end-s] > pj[t-s] {
+				o.addHolder(j)
+				break
+			}
+			t = end
+		}
+	}
+	return o, true
+}
+
+// interiorWindows marks the starts a..b whose spend overflows a window
+// lying wholly inside the run, for windows of length L starting at 0.
+func (x *explainer) interiorWindows(i int, share float64, a, b, L int, over func(int, float64) bool, badWin, blocked []bool) {
+	tk := &x.p.Tasks[i]
+	d := tk.Duration
+	// Spend of a whole window at each offset o = 0..d-L, summed in the
+	// order the scheduler sums it; equal runs of spend give equal sums.
+	sums := make([]float64, d-L+1)
+	runEnd := make([]int, d) // end of the run of equal spend holding k
+	for k := d - 1; k >= 0; k-- {
+		runEnd[k] = k + 1
+		if k+1 < d && tk.Spend[k+1] == tk.Spend[k] {
+			runEnd[k] = runEnd[k+1]
+		}
+	}
+	cache := map[float64]float64{}
+	for o := range sums {
+		if runEnd[o] >= o+L {
+			v, ok := cache[tk.Spend[o]]
+			if !ok {
+				for range L {
+					v += share * tk.Spend[o]
+				}
+				cache[tk.Spend[o]] = v
+			}
+			sums[o] = v
+			continue
+		}
+		v := 0.0
+		for k := o; k < o+L; k++ {
+			v += share * tk.Spend[k]
+		}
+		sums[o] = v
+	}
+	nw := len(badWin)
+	bad := make([]bool, nw)
+	count := make([]int, nw+1)
+	for o0 := 0; o0 < len(sums); {
+		o1 := o0
+		for o1+1 < len(sums) && sums[o1+1] == sums[o0] {
+			o1++
+		}
+		for w := range nw {
+			bad[w] = over(w, sums[o0])
+			count[w+1] = count[w]
+			if bad[w] {
+				count[w+1]++
+			}
+		}
+		if count[nw] > 0 {
+			for s := a; s <= b; s++ {
+				wf, wl := s/L, (s+d-1)/L
+				from, to := max(wf+1, ceilDiv(s+o0, L)), min(wl-1, (s+o1)/L)
+				if from <= to && count[to+1] > count[from] {
+					blocked[s-a] = true
+				}
+			}
+			for w := range nw {
+				// Starts for which w is whole inside the run at an offset
+				// in o0..o1.
+				if bad[w] && max(a, (w+1)*L-d+1, w*L-o1) <= min(b, w*L-1, w*L-o0) {
+					badWin[w] = true
+				}
+			}
+		}
+		o0 = o1 + 1
+	}
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }

@@ -1,0 +1,454 @@
+package schedule
+
+import (
+	"container/heap"
+	"context"
+	"math"
+	"slices"
+)
+
+// DeadlineMove is the deadline rule at work: Task could not meet its
+// deadline in rank order, so it went first, at Start, with the
+// predecessors it needed (With, placed first too), and every task placed
+// before still fits. Ahead lists the tasks that start later because of
+// it (the ones it went ahead of); Rejected the earlier starts that fit
+// but would have left out a task placed before, and PushedOut those
+// tasks.
+type DeadlineMove struct {
+	Task      int
+	Start     int
+	With      []int
+	Ahead     []int
+	Rejected  []Span
+	PushedOut []int
+}
+
+// DeadlineMiss is a deadline task the rule could not place. PushedOut
+// lists, for the starts where it fit when going first, a task placed
+// before that would then have been left out; empty when it fits no start
+// even going first. OutOfBudget is set when the rule's work budget ran
+// out before the task was tried.
+type DeadlineMiss struct {
+	Task        int
+	PushedOut   []int
+	Tried       []Span // the starts where it fit going first
+	OutOfBudget bool
+	// NoRoom, when set, is a resource, budget or the limit on tasks in
+	// flight (its Kind and Index) whose room over the whole horizon, once
+	// every task placed keeps its place somewhere, is less than the task
+	// needs: no start can work, so none was tried. Free is that room and
+	// Need what the task needs (FTE-periods, money, task-periods).
+	NoRoom     *Obstacle
+	Free, Need float64
+}
+
+// DeadlineWork bounds the deadline rule of RankOrder: the task decisions
+// its extra passes may take together, so a roadmap full of missed
+// deadlines still plans in bounded time (about 0.3 s on a 2-core VM,
+// whatever its size; 15 full passes over 10,000 tasks).
+func DeadlineWork(tasks int) int {
+	return 100_000 + 5*tasks
+}
+
+// pin is a task fixed at a start before a pass begins.
+type pin struct{ task, start int }
+
+// RankOrder places the tasks in index order (the rank order) with the
+// serial schedule generation scheme, then applies the deadline rule: a
+// task with a deadline (HasDeadline) that is left out goes ahead of the
+// tasks ranked above it - placed first, with its unplaced or later
+// predecessors, at the earliest start before its deadline where the
+// other tasks, scheduled again in rank order around it, all still fit
+// (every task placed before stays placed, so those it goes ahead of can
+// still finish later, each by its own deadline). Deadline tasks are tried
+// in rank order; a task moved stays fixed for the ones after it. work
+// bounds the task decisions the rule may spend (DeadlineWork); ctx is
+// checked as tasks are placed.
+func RankOrder(ctx context.Context, p *Problem, work int) (*Schedule, error) {
+	n := len(p.Tasks)
+	r := newRankPass(p)
+	sch, _, err := r.run(ctx, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	var pins []pin
+	pinned := make([]bool, n)
+	var moves []DeadlineMove
+	var misses []DeadlineMiss
+	pending := 0 // deadline tasks left out, still to try
+	for d := range n {
+		if p.Tasks[d].HasDeadline && sch.Start[d] < 0 {
+			pending++
+		}
+	}
+	room := roomLeftIn(p, sch)
+	for d := range n {
+		if !p.Tasks[d].HasDeadline || sch.Start[d] >= 0 {
+			continue
+		}
+		// Each task still to try gets an equal share of the work left, so
+		// the first ones cannot take it all: every one gets at least its
+		// earliest start tried while any work is left.
+		left := work - r.work
+		if left <= 0 {
+			misses = append(misses, DeadlineMiss{Task: d, OutOfBudget: true})
+			continue
+		}
+		limit := r.work + left/max(pending, 1)
+		pending--
+		if miss, short := noRoom(p, room, d); short {
+			misses = append(misses, miss)
+			continue
+		}
+		next, move, miss, err := r.tryAhead(ctx, sch, pins, pinned, d, limit)
+		if err != nil {
+			return nil, err
+		}
+		if next == nil {
+			misses = append(misses, miss)
+			continue
+		}
+		for _, a := range append(slices.Clone(move.With), d) {
+			pins = append(pins, pin{a, next.Start[a]})
+			pinned[a] = true
+		}
+		moves = append(moves, move)
+		sch = next
+		room = roomLeftIn(p, sch)
+	}
+	// A later move may have placed a task that missed before.
+	for _, m := range misses {
+		if sch.Start[m.Task] < 0 {
+			sch.Misses = append(sch.Misses, m)
+		}
+	}
+	sch.Moves = moves
+	return sch, nil
+}
+
+// roomLeft is what a schedule leaves free over the whole horizon: per
+// resource FTE-periods, per budget money, and task-periods under the
+// limit on tasks in flight.
+type roomLeft struct {
+	resource []float64
+	budget   []float64
+	parallel float64
+}
+
+func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
+	r := roomLeft{resource: make([]float64, len(p.Resources)), budget: make([]float64, len(p.Budgets)),
+		parallel: float64(p.MaxParallel * p.Horizon)}
+	for k := range p.Resources {
+		for _, c := range p.Resources[k].Capacity {
+			r.resource[k] += c
+		}
+	}
+	for b := range p.Budgets {
+		for _, l := range p.Budgets[b].Limit {
+			r.budget[b] += l
+		}
+	}
+	for i, s := range sch.Start {
+		if s < 0 {
+			continue
+		}
+		tk := &p.Tasks[i]
+		for _, d := range tk.Demand {
+			r.resource[d.Resource] -= d.Amount * float64(tk.Duration)
+		}
+		for _, f := range fundings(tk) {
+			for _, x := range tk.Spend {
+				r.budget[f.Budget] -= f.Share * x
+			}
+		}
+		r.parallel -= float64(tk.Duration)
+	}
+	return r
+}
+
+// noRoom checks a necessary condition of the deadline rule, cheaply: the
+// tasks placed must all stay placed, so whatever the order, each
+// resource, budget and the limit on tasks in flight must have room for
+// task d in the horizon as a whole. It returns the miss when one has not.
+func noRoom(p *Problem, room roomLeft, d int) (DeadlineMiss, bool) {
+	tk := &p.Tasks[d]
+	miss := DeadlineMiss{Task: d}
+	short := func(kind ObstacleKind, index int, free, need float64) bool {
+		if need > free+eps*(1+math.Abs(free)) {
+			miss.NoRoom, miss.Free, miss.Need = &Obstacle{Kind: kind, Index: index}, max(free, 0), need
+			return true
+		}
+		return false
+	}
+	for _, dm := range tk.Demand {
+		if dm.Amount > 0 && short(ObstacleResource, dm.Resource, room.resource[dm.Resource], dm.Amount*float64(tk.Duration)) {
+			return miss, true
+		}
+	}
+	for _, f := range fundings(tk) {
+		need := 0.0
+		for _, x := range tk.Spend {
+			need += f.Share * x
+		}
+		if short(ObstacleBudget, f.Budget, room.budget[f.Budget], need) {
+			return miss, true
+		}
+	}
+	if p.MaxParallel > 0 && short(ObstacleParallel, -1, room.parallel, float64(tk.Duration)) {
+		return miss, true
+	}
+	return miss, false
+}
+
+// rankPass runs serial SGS passes with tasks pinned first, counting the
+// task decisions (work) across passes.
+type rankPass struct {
+	p     *Problem
+	st    *State // a pass's state
+	pinSt *State // the pins alone, to try a start cheaply
+	succs [][]int
+	work  int
+
+	// Scratch space of a pass, reused: a pass that is thrown away
+	// allocates nothing.
+	ident    []int // task i at position i: index order is rank order
+	scratch  Schedule
+	decided  []bool
+	waiting  []int
+	eligible posHeap
+}
+
+func newRankPass(p *Problem) *rankPass {
+	r := &rankPass{p: p, st: NewState(p), pinSt: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks))}
+	for i := range p.Tasks {
+		for _, q := range p.Tasks[i].Preds {
+			r.succs[q] = append(r.succs[q], i)
+		}
+	}
+	return r
+}
+
+// tryAhead applies the deadline rule to task d, left out of sch: it
+// returns the new schedule and the move, or nil and the miss. It starts
+// no pass after the first once r.work reaches limit.
+func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinned []bool, d int, limit int) (*Schedule, DeadlineMove, DeadlineMiss, error) {
+	p := r.p
+	miss := DeadlineMiss{Task: d}
+	// The predecessors d needs that are not fixed yet go first with it,
+	// dependencies first, each at its earliest fit on top of the pins.
+	with := r.unpinnedAncestors(d, pinned)
+	st := r.pinSt
+	st.reset()
+	start := make([]int, len(p.Tasks))
+	for i := range start {
+		start[i] = -1
+	}
+	for _, pn := range pins {
+		st.Place(pn.task, pn.start)
+		start[pn.task] = pn.start
+	}
+	trial := slices.Clone(pins)
+	for _, a := range with {
+		est := 0
+		for _, q := range p.Tasks[a].Preds {
+			est = max(est, start[q]+p.Tasks[q].Duration)
+		}
+		s, _ := st.EarliestFit(a, est)
+		r.work++
+		if s < 0 {
+			return nil, DeadlineMove{}, miss, nil // a predecessor fits nowhere even first
+		}
+		st.Place(a, s)
+		start[a] = s
+		trial = append(trial, pin{a, s})
+	}
+	release := max(p.Tasks[d].Earliest, 0)
+	for _, q := range p.Tasks[d].Preds {
+		release = max(release, start[q]+p.Tasks[q].Duration)
+	}
+	keep := make([]bool, len(p.Tasks))
+	for i, s := range sch.Start {
+		keep[i] = s >= 0
+	}
+	var rejected []Span
+	var pushedOut []int
+	for s := release; s <= p.lastStart(d); s++ {
+		if !st.Fits(d, s) {
+			continue
+		}
+		if len(rejected) > 0 && r.work >= limit {
+			miss.OutOfBudget = true
+			break
+		}
+		next, out, err := r.run(ctx, append(slices.Clone(trial), pin{d, s}), keep)
+		if err != nil {
+			return nil, DeadlineMove{}, miss, err
+		}
+		if out < 0 {
+			move := DeadlineMove{Task: d, Start: s, With: with, Rejected: rejected, PushedOut: pushedOut}
+			for i, old := range sch.Start {
+				if old >= 0 && next.Start[i] > old && i != d && !slices.Contains(with, i) {
+					move.Ahead = append(move.Ahead, i)
+				}
+			}
+			return next, move, DeadlineMiss{}, nil
+		}
+		rejected = addSpan(rejected, s)
+		if !slices.Contains(pushedOut, out) {
+			pushedOut = append(pushedOut, out)
+			slices.Sort(pushedOut)
+		}
+	}
+	miss.Tried, miss.PushedOut = rejected, pushedOut
+	return nil, DeadlineMove{}, miss, nil
+}
+
+// unpinnedAncestors lists d's predecessors, transitively, that are not
+// pinned, in a topological order that takes the lowest index first.
+func (r *rankPass) unpinnedAncestors(d int, pinned []bool) []int {
+	p := r.p
+	seen := map[int]bool{}
+	stack := slices.Clone(p.Tasks[d].Preds)
+	for len(stack) > 0 {
+		q := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[q] || pinned[q] {
+			continue
+		}
+		seen[q] = true
+		stack = append(stack, p.Tasks[q].Preds...)
+	}
+	waiting := map[int]int{}
+	h := &posHeap{pos: r.ident}
+	for q := range seen {
+		for _, pq := range p.Tasks[q].Preds {
+			if seen[pq] {
+				waiting[q]++
+			}
+		}
+		if waiting[q] == 0 {
+			h.items = append(h.items, q)
+		}
+	}
+	heap.Init(h)
+	var out []int
+	for h.Len() > 0 {
+		q := heap.Pop(h).(int)
+		out = append(out, q)
+		for _, j := range r.succs[q] {
+			if seen[j] {
+				waiting[j]--
+				if waiting[j] == 0 {
+					heap.Push(h, j)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func identity(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// addSpan adds period t to spans kept in increasing order, t never below
+// the last one.
+func addSpan(spans []Span, t int) []Span {
+	if k := len(spans) - 1; k >= 0 && spans[k].Last == t-1 {
+		spans[k].Last = t
+		return spans
+	}
+	return append(spans, Span{First: t, Last: t})
+}
+
+// ctxEvery is how many task decisions pass between checks of ctx.
+const ctxEvery = 256
+
+// run is one serial SGS pass: pins first, in their order, then every other
+// task in rank (index) order, each at its earliest fit after its
+// predecessors. With keep, the pass stops at
+// the first task with keep set that stays out and returns it as out
+// (otherwise out is -1).
+func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Schedule, out int, err error) {
+	p := r.p
+	n := len(p.Tasks)
+	st := r.st
+	st.reset()
+	if r.scratch.Start == nil {
+		r.scratch = Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
+		r.decided, r.waiting = make([]bool, n), make([]int, n)
+		r.eligible = posHeap{items: make([]int, 0, n), pos: r.ident}
+	}
+	sch = &r.scratch
+	sch.Order = sch.Order[:0]
+	clear(sch.Blocked)
+	clear(r.decided)
+	clear(r.waiting)
+	for i := range sch.Start {
+		sch.Start[i] = -1
+	}
+	decided, waiting := r.decided, r.waiting
+	for _, pn := range pins {
+		st.Place(pn.task, pn.start)
+		sch.Start[pn.task] = pn.start
+		sch.Order = append(sch.Order, pn.task)
+		decided[pn.task] = true
+	}
+	eligible := &r.eligible
+	eligible.items = eligible.items[:0]
+	for i := range p.Tasks {
+		if decided[i] {
+			continue
+		}
+		for _, q := range p.Tasks[i].Preds {
+			if !decided[q] {
+				waiting[i]++
+			}
+		}
+		if waiting[i] == 0 {
+			eligible.items = append(eligible.items, i)
+		}
+	}
+	heap.Init(eligible)
+	for eligible.Len() > 0 {
+		if r.work%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, -1, err
+			}
+		}
+		r.work++
+		i := heap.Pop(eligible).(int)
+		sch.Order = append(sch.Order, i)
+		est, blockedBy := p.releaseTime(sch, i)
+		if blockedBy >= 0 {
+			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+		} else if start, b := st.EarliestFit(i, est); start >= 0 {
+			st.Place(i, start)
+			sch.Start[i] = start
+		} else {
+			sch.Blocked[i] = b
+		}
+		if keep != nil && keep[i] && sch.Start[i] < 0 {
+			return sch, i, nil
+		}
+		for _, j := range r.succs[i] {
+			if decided[j] {
+				continue
+			}
+			waiting[j]--
+			if waiting[j] == 0 {
+				heap.Push(eligible, j)
+			}
+		}
+	}
+	return cloneSchedule(sch), -1, nil
+}
+
+// cloneSchedule copies a schedule out of a pass's scratch space.
+func cloneSchedule(s *Schedule) *Schedule {
+	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order)}
+}
