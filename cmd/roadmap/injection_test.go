@@ -56,7 +56,7 @@ type injectionRun struct {
 	name     string
 	run      cliRun
 	codes    []int  // exit statuses it may end with
-	markdown string // "plan" or "comment" when stdout is that Markdown
+	markdown string // "plan", "comment" or "report" (another) when stdout is Markdown
 	wantOut  string // text stdout must hold, so the payload did reach it
 	wantErr  string // likewise for stderr
 }
@@ -142,6 +142,20 @@ func TestInjectionCorpus(t *testing.T) {
 	add(injectionRun{name: "compare/terminal", codes: fail,
 		run: cliRun{Args: []string{"plan", "--compare", base, dir}, OutIsTerminal: true, ErrIsTerminal: true}})
 
+	for _, f := range report.SimulationFormats() {
+		if report.BinaryFormat(f) {
+			continue
+		}
+		md := ""
+		if f == "markdown" {
+			md = "report"
+		}
+		add(injectionRun{name: "simulate/" + f, codes: []int{0, 1}, markdown: md,
+			run: cliRun{Args: []string{"simulate", "--runs", "20", "--format", f, dir}}})
+	}
+	add(injectionRun{name: "simulate/terminal", codes: []int{0, 1},
+		run: cliRun{Args: []string{"simulate", "--runs", "20", dir}, OutIsTerminal: true, ErrIsTerminal: true}})
+
 	for _, args := range [][]string{{"--format", "dot"}, {"--format", "mermaid"}, {"--format", "dot", "--goals"}, {"--format", "mermaid", "--goals"}} {
 		add(injectionRun{name: "graph/" + strings.Join(args, ""), codes: []int{0},
 			run: cliRun{Args: append(append([]string{"graph"}, args...), dir)}})
@@ -166,11 +180,8 @@ func TestInjectionCorpus(t *testing.T) {
 			if r.wantErr != "" && !strings.Contains(res.Stderr, r.wantErr) {
 				t.Errorf("stderr lacks %q: the payload did not reach it\n%s", r.wantErr, res.Stderr)
 			}
-			switch r.markdown {
-			case "plan":
-				checkMarkdown(t, res.Stdout, false)
-			case "comment":
-				checkMarkdown(t, res.Stdout, true)
+			if r.markdown != "" {
+				checkMarkdown(t, res.Stdout, r.markdown)
 			}
 			if slices.Contains(r.run.Args, "html") {
 				checkHTML(t, res.Stdout)
@@ -211,7 +222,7 @@ func TestInjectionCommentFitsGitHub(t *testing.T) {
 		t.Fatalf("no comment; stderr:\n%.2000s", res.Stderr)
 	}
 	checkInertStream(t, "stdout", md, false, false)
-	checkMarkdown(t, md, true)
+	checkMarkdown(t, md, "comment")
 	for _, want := range []string{"**Plan: ", "more: see the full diff", "cut to fit a GitHub comment", "| Totals | Before | After |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the comment lacks %q", want)
@@ -311,9 +322,10 @@ var (
 )
 
 // checkMarkdown parses md as GitHub-flavoured Markdown and checks that
-// user text stayed text. comment is set for the pull-request comment,
-// which must also fit GitHub's limit and end with its marker.
-func checkMarkdown(t *testing.T, md string, comment bool) {
+// user text stayed text. The pull-request comment (kind "comment") must
+// also fit GitHub's limit and end with its marker; the plan ("plan") must
+// hold its timeline and every section after it.
+func checkMarkdown(t *testing.T, md string, kind string) {
 	t.Helper()
 	src := []byte(md)
 	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -352,7 +364,7 @@ func checkMarkdown(t *testing.T, md string, comment bool) {
 		case *ast.Heading:
 			h := plainText(n, src)
 			headings = append(headings, h)
-			if strings.Contains(h, "INJECTED") && !strings.HasPrefix(h, "Roadmap: ") {
+			if strings.HasPrefix(h, "INJECTED") {
 				t.Errorf("heading from user text: %q", h)
 			}
 		case *ast.FencedCodeBlock:
@@ -402,7 +414,13 @@ func checkMarkdown(t *testing.T, md string, comment bool) {
 	if strings.ContainsRune(prose, '\u202e') {
 		t.Errorf("a character reference produced a bidirectional override")
 	}
-	if comment {
+	switch kind {
+	case "report":
+		if len(fences) > 1 || len(fences) == 1 && fences["mermaid"] == 0 {
+			t.Errorf("fences %v, want Mermaid charts only", fences)
+		}
+		return
+	case "comment":
 		if n := utf8.RuneCountInString(md); n > 65536 || len(md) > 65536 {
 			t.Errorf("the comment is %d characters (%d bytes), over GitHub's 65,536", n, len(md))
 		}
