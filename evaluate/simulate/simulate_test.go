@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -354,5 +355,31 @@ func TestDocumentedChecksWork(t *testing.T) {
 	}
 	if found != 3 {
 		t.Errorf("found %d of the documented checks", found)
+	}
+}
+
+func TestSimulationParts(t *testing.T) {
+	for _, tt := range []struct {
+		conditions []string
+		want       map[string]bool
+		used       bool
+	}{
+		{[]string{"plan.totals.npv > 0"}, map[string]bool{}, false},
+		{[]string{"simulation.portfolio.npv.p10 > 0", "plan.totals.npv > 0"}, map[string]bool{"portfolio": true}, true},
+		{[]string{`simulation["teams"].platform.chance_overloaded < 0.5`, "simulation.projects.a.chance_scheduled > 0"}, map[string]bool{"teams": true, "projects": true}, true},
+		{[]string{"simulation[var.part] != null"}, nil, true},
+	} {
+		var checks []*hclspec.Check
+		for i, src := range tt.conditions {
+			expr, diags := hclsyntax.ParseExpression([]byte(src), "t.hcl", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			checks = append(checks, &hclspec.Check{ID: fmt.Sprint(i), Condition: expr, Simulation: strings.Contains(src, "simulation")})
+		}
+		parts, used := simulationParts(checks)
+		if used != tt.used || !cmp.Equal(tt.want, parts) {
+			t.Errorf("%v: parts %v, used %v; want %v, %v", tt.conditions, parts, used, tt.want, tt.used)
+		}
 	}
 }

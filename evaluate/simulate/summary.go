@@ -13,6 +13,7 @@ import (
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // quantileLevels are the percentiles reported.
@@ -370,9 +371,15 @@ func (s *simulation) estimates() []EstimateResult {
 }
 
 // checks evaluates the roadmap's checks with plan.* (the plan) and
-// simulation.* (res), and adds the plan's built-in policies.
+// simulation.* (res), and adds the plan's built-in policies. Without a
+// check that reads simulation.*, they are the plan's checks as the plan
+// evaluated them.
 func (s *simulation) checks(res *Result) ([]evaluate.CheckResult, hcl.Diagnostics) {
-	v, err := simulationValue(res)
+	parts, used := simulationParts(s.cfg.Checks)
+	if !used {
+		return slices.Clone(s.plan.Checks), nil
+	}
+	v, err := simulationValue(res, parts)
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Internal error in the simulation", Detail: err.Error()}}
 	}
@@ -385,26 +392,77 @@ func (s *simulation) checks(res *Result) ([]evaluate.CheckResult, hcl.Diagnostic
 	return checks, diags
 }
 
-// simulationValue is res as checks see it: the JSON format's fields, with
-// projects, budgets and teams keyed by id (simulation.projects.crm.p80_end).
-func simulationValue(res *Result) (cty.Value, error) {
-	byID := func(n int, id func(int) string, item func(int) any) map[string]any {
-		m := make(map[string]any, n)
-		for i := range n {
-			m[id(i)] = item(i)
+// simulationParts are the attributes of simulation.* the checks read
+// (nil: all of them, for a reference computed at run time), and whether
+// any check reads simulation.* at all.
+func simulationParts(checks []*hclspec.Check) (parts map[string]bool, used bool) {
+	parts = map[string]bool{}
+	for _, c := range checks {
+		if !c.Simulation {
+			continue
 		}
-		return m
+		used = true
+		for _, expr := range []hcl.Expression{c.Condition, c.ErrorMessage} {
+			if expr == nil {
+				continue
+			}
+			for _, tr := range expr.Variables() {
+				if tr.RootName() != "simulation" {
+					continue
+				}
+				if len(tr) < 2 {
+					return nil, true
+				}
+				switch step := tr[1].(type) {
+				case hcl.TraverseAttr:
+					parts[step.Name] = true
+				case hcl.TraverseIndex:
+					if step.Key.Type() != cty.String || !step.Key.IsKnown() || step.Key.IsNull() {
+						return nil, true
+					}
+					parts[step.Key.AsString()] = true
+				default:
+					return nil, true
+				}
+			}
+		}
 	}
-	view := map[string]any{
-		"runs":      res.Simulation.Runs,
-		"seed":      res.Simulation.Seed,
-		"portfolio": res.Portfolio,
-		"projects": byID(len(res.Projects), func(i int) string { return res.Projects[i].ID },
-			func(i int) any { return res.Projects[i] }),
-		"budgets": byID(len(res.Budgets), func(i int) string { return res.Budgets[i].ID },
-			func(i int) any { return res.Budgets[i] }),
-		"teams": byID(len(res.Teams), func(i int) string { return res.Teams[i].ID },
-			func(i int) any { return res.Teams[i] }),
+	return parts, used
+}
+
+// simulationValue is res as checks see it: the JSON format's fields, with
+// projects, budgets and teams keyed by id (simulation.projects.crm.p80_end),
+// except the curves and the histogram (null), and only the parts named
+// (every part when parts is nil).
+func simulationValue(res *Result, parts map[string]bool) (cty.Value, error) {
+	want := func(name string) bool { return parts == nil || parts[name] }
+	view := map[string]any{"runs": res.Simulation.Runs, "seed": res.Simulation.Seed}
+	if want("portfolio") {
+		pf := res.Portfolio
+		pf.FinishCurve, pf.NPVHistogram = nil, nil
+		view["portfolio"] = pf
+	}
+	if want("projects") {
+		projects := make(map[string]any, len(res.Projects))
+		for _, p := range res.Projects {
+			p.FinishCurve = nil
+			projects[p.ID] = p
+		}
+		view["projects"] = projects
+	}
+	if want("budgets") {
+		budgets := make(map[string]any, len(res.Budgets))
+		for _, b := range res.Budgets {
+			budgets[b.ID] = b
+		}
+		view["budgets"] = budgets
+	}
+	if want("teams") {
+		teams := make(map[string]any, len(res.Teams))
+		for _, t := range res.Teams {
+			teams[t.ID] = t
+		}
+		view["teams"] = teams
 	}
 	data, err := json.Marshal(view)
 	if err != nil {
