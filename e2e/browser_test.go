@@ -470,7 +470,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 			res := render(t, buf.String())
 			var want []string
 			for _, id := range scheduledIDs(p) {
-				want = append(want, "p_"+strings.ReplaceAll(id, "-", "_"))
+				want = append(want, report.MermaidID("p", id))
 			}
 			sort.Strings(want)
 			var got []string

@@ -210,6 +210,10 @@ func mermaidID(prefix, id string) string {
 	return b.String()
 }
 
+// MermaidID is the Mermaid node or task id the mermaid renderers give the
+// object id of the given kind ("p" for a project, "g" for a goal).
+func MermaidID(kind, id string) string { return mermaidID(kind, id) }
+
 // plainMermaidID reports whether id is ASCII letters and digits, joined
 // by single underscores: the ids mermaidID keeps as they are.
 func plainMermaidID(id string) bool {
