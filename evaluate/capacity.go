@@ -3,6 +3,8 @@ package evaluate
 import (
 	"math"
 
+	ctyjson "github.com/zclconf/go-cty/cty/json"
+
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
@@ -49,7 +51,27 @@ func (e *evaluation) buildPlan() *Plan {
 	for _, b := range e.cfg.Budgets {
 		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(budgetPer(b))})
 	}
+	plan.Scenario = scenarioInfo(e.cfg.Scenario)
 	return plan
+}
+
+// scenarioInfo echoes sc; nil for none.
+func scenarioInfo(sc *hclspec.Scenario) *ScenarioInfo {
+	if sc == nil {
+		return nil
+	}
+	info := &ScenarioInfo{Name: sc.ID, Description: sc.Description, Variables: []ScenarioVariable{}}
+	for _, sv := range sc.Variables {
+		if !sv.Value.IsWhollyKnown() {
+			continue // a load with errors never gets here
+		}
+		data, err := ctyjson.Marshal(sv.Value, sv.Value.Type())
+		if err != nil {
+			continue
+		}
+		info.Variables = append(info.Variables, ScenarioVariable{Name: sv.Name, Value: data, Text: sv.Text})
+	}
+	return info
 }
 
 // scoringInfo echoes the weights and the value scale in use.

@@ -1,5 +1,7 @@
 package evaluate
 
+import "encoding/json"
+
 // FormatVersion is the version of the JSON plan format.
 const FormatVersion = "1"
 
@@ -45,9 +47,28 @@ type Plan struct {
 	Budgets     []BudgetInfo     `json:"budgets"`
 	Departments []DepartmentInfo `json:"departments"`
 
+	// Scenario names the scenario block the plan was made under (plan
+	// --scenario); omitted for the roadmap as its variables make it.
+	Scenario *ScenarioInfo `json:"scenario,omitempty"`
+
 	// View is set on a plan narrowed to the projects that concern some
 	// stakeholders (plan --department, --goal, --team); see evaluate/views.
 	View *View `json:"view,omitempty"`
+}
+
+// ScenarioInfo echoes the scenario a plan was made under.
+type ScenarioInfo struct {
+	Name        string             `json:"name"`
+	Description string             `json:"description"`
+	Variables   []ScenarioVariable `json:"variables"` // in source order
+}
+
+// ScenarioVariable is one variable a scenario sets: its value as JSON,
+// and as the HCL literal --var would take.
+type ScenarioVariable struct {
+	Name  string          `json:"name"`
+	Value json.RawMessage `json:"value"`
+	Text  string          `json:"text"`
 }
 
 // DepartmentInfo echoes a department.

@@ -22,6 +22,9 @@ type LoadOptions struct {
 	Vars     []string // "name=value" from --var, in command-line order
 	VarFiles []string // paths from --var-file, in command-line order
 	Env      []string // os.Environ()-style; only ROADMAP_VAR_* entries are used
+	// Scenario names the scenario block whose variables override every
+	// other value; "" for none.
+	Scenario string
 	// Context, when done, stops the load between files and between
 	// top-level blocks with an "Interrupted" error; nil means never.
 	Context context.Context
@@ -130,6 +133,7 @@ func newConfig(dir string) *Config {
 		Evaluations:    []*Evaluation{},
 		Projects:       []*Project{},
 		Checks:         []*Check{},
+		Scenarios:      []*Scenario{},
 		VariableValues: map[string]cty.Value{},
 		LocalValues:    map[string]cty.Value{},
 	}
@@ -281,16 +285,54 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		varOrder = append(varOrder, vd)
 		s.setVar(vd.Variable.Name, cty.DynamicVal)
 	}
+	// Scenarios set variables: each is read against the values the
+	// variables have without it, and the one asked for (if any) then
+	// overrides them.
+	for _, b := range byType["scenario"] {
+		sc, d := decodeScenarioBlock(b, varDecls, l.meter)
+		diags = append(diags, d...)
+		if declare(b) {
+			cfg.Scenarios = append(cfg.Scenarios, sc)
+		}
+	}
+	selected, d := selectScenario(cfg.Scenarios, opts.Scenario)
+	diags = append(diags, d...)
+	setBySelected := map[string]bool{}
+	if selected != nil {
+		for _, sv := range selected.Variables {
+			setBySelected[sv.Name] = true
+		}
+	}
 	assigned, d := l.assignVariables(varDecls, auto, opts)
 	diags = append(diags, d...)
+	values := map[string]cty.Value{}
 	for _, vd := range varOrder {
 		name := vd.Variable.Name
 		a, ok := assigned[name]
+		if !ok && setBySelected[name] && vd.Variable.Default == cty.NilVal {
+			// A required variable the scenario provides.
+			values[name] = cty.DynamicVal
+			continue
+		}
 		val, d := finalVariableValue(vd, a, ok, s)
 		diags = append(diags, d...)
-		s.setVar(name, val)
+		values[name] = val
+	}
+	for _, sc := range cfg.Scenarios {
+		diags = append(diags, evaluateScenario(sc, varDecls, values, s)...)
+	}
+	if selected != nil {
+		diags = append(diags, overriddenByScenario(selected, assigned)...)
+		for _, sv := range selected.Variables {
+			values[sv.Name] = sv.Value
+		}
+		cfg.Scenario = selected
+	}
+	for _, vd := range varOrder {
+		name := vd.Variable.Name
+		s.setVar(name, values[name])
 		cfg.Variables = append(cfg.Variables, vd.Variable)
-		cfg.VariableValues[name] = val
+		cfg.VariableValues[name] = values[name]
 	}
 
 	var localAttrs []*hcl.Attribute

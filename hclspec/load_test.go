@@ -13,7 +13,7 @@ import (
 )
 
 // caseOptions reads a test case's optional options.txt: one "--var k=v",
-// "--var-file NAME" or "env K=V" per line; var files are relative to the case.
+// "--var-file NAME", "--scenario NAME" or "env K=V" per line; var files are relative to the case.
 func caseOptions(t *testing.T, dir string) LoadOptions {
 	t.Helper()
 	var opts LoadOptions
@@ -34,6 +34,8 @@ func caseOptions(t *testing.T, dir string) LoadOptions {
 			opts.Vars = append(opts.Vars, strings.TrimPrefix(line, "--var "))
 		case strings.HasPrefix(line, "--var-file "):
 			opts.VarFiles = append(opts.VarFiles, filepath.Join(dir, strings.TrimPrefix(line, "--var-file ")))
+		case strings.HasPrefix(line, "--scenario "):
+			opts.Scenario = strings.TrimPrefix(line, "--scenario ")
 		case strings.HasPrefix(line, "env "):
 			opts.Env = append(opts.Env, strings.TrimPrefix(line, "env "))
 		default:

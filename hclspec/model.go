@@ -30,6 +30,11 @@ type Config struct {
 	Evaluations []*Evaluation
 	Projects    []*Project
 	Checks      []*Check
+	// Scenarios are the roadmap's scenario blocks, in declaration order;
+	// Scenario is the one the load applied (LoadOptions.Scenario), nil
+	// for none.
+	Scenarios []*Scenario
+	Scenario  *Scenario
 
 	// VariableValues and LocalValues are the final values of var.* and
 	// local.*, used to build the context in which checks are evaluated.

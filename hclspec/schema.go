@@ -19,6 +19,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "evaluation", LabelNames: []string{"id"}},
 		{Type: "project", LabelNames: []string{"id"}},
 		{Type: "check", LabelNames: []string{"id"}},
+		{Type: "scenario", LabelNames: []string{"name"}},
 	},
 }
 

@@ -113,7 +113,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		{"Projects in parallel", maxPar},
 	}
 	var viewFacts []htmlFact
-	for _, r := range viewRows(p) {
+	for _, r := range append(scenarioRows(p), viewRows(p)...) {
 		viewFacts = append(viewFacts, htmlFact{r[0], r[1]})
 	}
 	page.Facts = append(viewFacts, page.Facts...)

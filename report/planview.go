@@ -1,10 +1,13 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -113,7 +116,54 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, [2]string{"Checks", text})
 	}
-	return append(viewRows(p), rows...)
+	return append(append(scenarioRows(p), viewRows(p)...), rows...)
+}
+
+// scenarioRows name the scenario a plan was made under: "budget_cut:
+// Finance cuts capex by 30% (capex = 1050000)". Nil without one.
+func scenarioRows(p *evaluate.Plan) [][2]string {
+	sc := p.Scenario
+	if sc == nil {
+		return nil
+	}
+	return [][2]string{{"Scenario", scenarioText(sc)}}
+}
+
+// scenarioText is a scenario's name, description and values on one line.
+func scenarioText(sc *evaluate.ScenarioInfo) string {
+	text := sc.Name
+	if sc.Description != "" {
+		text += ": " + sc.Description
+	}
+	if values := scenarioValuesText(sc); values != "" {
+		text += " (" + values + ")"
+	}
+	return text
+}
+
+// scenarioValuesText is "capex = 1050000, risk_appetite = 0.3".
+func scenarioValuesText(sc *evaluate.ScenarioInfo) string {
+	parts := make([]string, len(sc.Variables))
+	for i, v := range sc.Variables {
+		parts[i] = v.Name + " = " + shortValueText(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shortValueText is a scenario value as HCL, a number that does not end
+// (var.capex * 2 / 3) cut to six significant digits: "666.667".
+func shortValueText(v evaluate.ScenarioVariable) string {
+	if len(v.Text) <= 12 {
+		return v.Text
+	}
+	var f float64
+	if err := json.Unmarshal(v.Value, &f); err != nil {
+		return v.Text
+	}
+	if math.Abs(f) >= 1e6 {
+		return strconv.FormatFloat(math.Round(f), 'f', 0, 64)
+	}
+	return strconv.FormatFloat(f, 'g', 6, 64)
 }
 
 // viewRows describe a stakeholder view (plan --department, --goal,

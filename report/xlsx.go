@@ -140,6 +140,11 @@ func planSummary(p *evaluate.Plan) []summaryRow {
 		{"Roadmap", userCell(p.Roadmap.Name), kindText},
 		{"Period", textCell(horizonText(p)), kindText},
 		{"Strategy", textCell(strategyText(p)), kindText},
+	}
+	if sc := p.Scenario; sc != nil {
+		rows = append(rows, summaryRow{"Scenario", userCell(scenarioText(sc)), kindText})
+	}
+	rows = append(rows, []summaryRow{
 		{"Currency", textCell(p.Roadmap.Currency), kindText},
 		{"Scheduled", intCell(t.Scheduled), kindInteger},
 		{"Deferred", intCell(t.Deferred), kindInteger},
@@ -151,7 +156,7 @@ func planSummary(p *evaluate.Plan) []summaryRow {
 		{"NPV of the schedule", numCell(t.ScheduledNPV), kindMoney},
 		{"Finish", textCell(finishText(p)), kindText},
 		{"Peak", textCell(peakText(t)), kindText},
-	}
+	}...)
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, summaryRow{"Checks", textCell(text), kindText})
 	}

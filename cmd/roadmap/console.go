@@ -25,6 +25,7 @@ import (
 
 // consoleOptions are the flags of `roadmap console`.
 type consoleOptions struct {
+	scenario string // --scenario: the scenario block to apply
 	dir      string
 	vars     []string
 	varFiles []string
@@ -61,6 +62,7 @@ line failed. "exit" or end of input (Ctrl-D) leaves.`,
 		},
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addScenarioFlag(cmd, &o.scenario)
 	return cmd
 }
 
@@ -75,7 +77,7 @@ type consoleSession struct {
 }
 
 func runConsole(ctx context.Context, g *globalOptions, s *Streams, o *consoleOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "console", o.dir, o.vars, o.varFiles)
+	cfg, loader, err := loadRoadmap(ctx, g, s, "console", o.dir, o.vars, o.varFiles, o.scenario)
 	if err != nil {
 		return err
 	}

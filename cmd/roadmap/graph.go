@@ -60,7 +60,7 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if !slices.Contains(report.GraphFormats(), o.format) {
 		return fmt.Errorf("unknown graph format %q: use one of %s", o.format, strings.Join(report.GraphFormats(), ", "))
 	}
-	cfg, loader, err := loadRoadmap(ctx, g, s, "graph", o.dir, o.vars, o.varFiles)
+	cfg, loader, err := loadRoadmap(ctx, g, s, "graph", o.dir, o.vars, o.varFiles, "")
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ import (
 
 // planOptions are the flags of `roadmap plan`.
 type planOptions struct {
+	scenario         string // --scenario: the scenario block to apply
 	dir              string
 	format           string // "" means table on a terminal, else table too
 	table            string // --table: the table of --format csv
@@ -87,6 +88,7 @@ prints the difference from the other plan instead.`,
 	addViewFlags(cmd, &o.view)
 	f.StringVar(&o.split, "split", "", "with --format html: write an HTML page per department, and an index, into `DIR`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addScenarioFlag(cmd, &o.scenario)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
@@ -124,7 +126,7 @@ func (o *planOptions) validate() error {
 
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "plan", o.dir, o.vars, o.varFiles)
+	cfg, loader, err := loadRoadmap(ctx, g, s, "plan", o.dir, o.vars, o.varFiles, o.scenario)
 	if err != nil {
 		return err
 	}

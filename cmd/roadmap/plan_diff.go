@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -113,7 +114,14 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	}
 
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	cfg, diags := loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
+	if o.scenario != "" && slices.ContainsFunc(diags, hclspec.IsUnknownScenario) {
+		// The change under review adds the scenario: its base is the
+		// roadmap as it was.
+		fmt.Fprintf(s.Err, "Note: scenario %q is not declared at %s; the base is the roadmap there without a scenario.\n", o.scenario, o.base)
+		loader = hclspec.NewLoader()
+		cfg, diags = loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles, ""))
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan interrupted: %w", err)
 	}

@@ -203,6 +203,31 @@ func addVarFlags(cmd *cobra.Command, vars, varFiles *[]string) {
 	})
 }
 
+// addScenarioFlag registers --scenario on cmd, storing into scenario; Tab
+// completes the scenario names of the roadmap directory argument.
+func addScenarioFlag(cmd *cobra.Command, scenario *string) {
+	cmd.Flags().StringVar(scenario, "scenario", "", "apply the variables of scenario `NAME` (a scenario block) over every other value")
+	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
+}
+
+// completeScenarios completes a scenario name of the roadmap in the
+// command's directory argument (default: the current directory), with
+// its description.
+func completeScenarios(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	dir := "."
+	if len(args) > 0 {
+		dir = args[0]
+	}
+	cfg, _ := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	var names []string
+	if cfg != nil {
+		for _, sc := range cfg.Scenarios {
+			names = append(names, cobra.CompletionWithDesc(sc.ID, sc.Description))
+		}
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
+}
+
 // completeDirs completes a roadmap directory argument.
 func completeDirs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
@@ -213,7 +238,7 @@ func completeDirs(_ *cobra.Command, args []string, _ string) ([]string, cobra.Sh
 
 // loadOptions builds the loader's inputs from flags and the environment;
 // ctx (Ctrl-C) stops the load.
-func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string) hclspec.LoadOptions {
+func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string, scenario string) hclspec.LoadOptions {
 	env := make([]string, 0, len(s.Env))
 	for _, kv := range s.Env {
 		if strings.HasPrefix(kv, "ROADMAP_VAR_") {
@@ -224,6 +249,7 @@ func loadOptions(ctx context.Context, s *Streams, vars, varFiles []string) hclsp
 		Vars:     append([]string(nil), vars...),
 		VarFiles: append([]string(nil), varFiles...),
 		Env:      env,
+		Scenario: scenario,
 		Context:  ctx,
 	}
 }
@@ -273,6 +299,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newFmtCmd(g, s),
 		newPlanCmd(g, s),
 		newSimulateCmd(g, s),
+		newCompareCmd(g, s),
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
 		newImportCmd(g, s),
@@ -358,9 +385,9 @@ func terminalWidth(f *os.File) int {
 // loadRoadmap loads dir for a command that goes on to evaluate it: the
 // diagnostics go to stderr, and any error (or an interruption, named after
 // verb) stops the command. The loader is returned for later snippets.
-func loadRoadmap(ctx context.Context, g *globalOptions, s *Streams, verb, dir string, vars, varFiles []string) (*hclspec.Config, *hclspec.Loader, error) {
+func loadRoadmap(ctx context.Context, g *globalOptions, s *Streams, verb, dir string, vars, varFiles []string, scenario string) (*hclspec.Config, *hclspec.Loader, error) {
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(dir, loadOptions(ctx, s, vars, varFiles))
+	cfg, diags := loader.LoadDir(dir, loadOptions(ctx, s, vars, varFiles, scenario))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("%s interrupted: %w", verb, err)
 	}

@@ -164,7 +164,7 @@ func TestNoColorFlagReachesDiagnostics(t *testing.T) {
 
 func TestLoadOptions(t *testing.T) {
 	s := &Streams{Env: []string{"HOME=/root", "ROADMAP_VAR_capex=5", "ROADMAP_VARIANT=x", "ROADMAP_VAR_name=a=b"}}
-	got := loadOptions(context.Background(), s, []string{"a=1", "b=x,y"}, []string{"prod.vars.hcl"})
+	got := loadOptions(context.Background(), s, []string{"a=1", "b=x,y"}, []string{"prod.vars.hcl"}, "")
 	if diff := cmp.Diff([]string{"a=1", "b=x,y"}, got.Vars); diff != "" {
 		t.Errorf("Vars (-want +got):\n%s", diff)
 	}

@@ -20,6 +20,7 @@ import (
 
 // simulateOptions are the flags of `roadmap simulate`.
 type simulateOptions struct {
+	scenario string // --scenario: the scenario block to apply
 	dir      string
 	format   string // "" means table
 	table    string // --table: the table of --format csv
@@ -84,6 +85,7 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.SimulationTables(), ", ")+" (default projects)")
 	f.StringVar(&o.out, "out", "", "also save the simulation as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addScenarioFlag(cmd, &o.scenario)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return report.SimulationFormats(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -109,7 +111,7 @@ func (o *simulateOptions) validate() error {
 
 // runSimulate loads, simulates and prints the roadmap in o.dir.
 func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "simulate", o.dir, o.vars, o.varFiles)
+	cfg, loader, err := loadRoadmap(ctx, g, s, "simulate", o.dir, o.vars, o.varFiles, o.scenario)
 	if err != nil {
 		return err
 	}

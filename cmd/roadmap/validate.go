@@ -15,6 +15,7 @@ import (
 
 // validateOptions are the flags of `roadmap validate`.
 type validateOptions struct {
+	scenario string // --scenario: the scenario block to apply
 	dir      string
 	vars     []string
 	varFiles []string
@@ -49,6 +50,7 @@ The exit status is 1 when there is any error.`,
 		ValidArgsFunction: completeDirs,
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addScenarioFlag(cmd, &o.scenario)
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
 	cmd.Flags().StringVar(&o.format, "format", "", "also print the diagnostics to stdout for CI: github, sarif or junit")
 	cmd.MarkFlagsMutuallyExclusive("json", "format")
@@ -57,7 +59,7 @@ The exit status is 1 when there is any error.`,
 
 func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateOptions) error {
 	loader := hclspec.NewLoader()
-	_, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles))
+	_, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("validate interrupted: %w", err)
 	}

@@ -11,6 +11,7 @@
 #   vendors.hcl      tool selections (RFPs) with scoring matrices
 #   projects.hcl     the candidate projects
 #   checks.hcl       policies the finished plan must meet
+#   scenarios.hcl    what-ifs to compare with the plan (roadmap compare)
 #
 # Try: roadmap plan .   or, for a tighter year:
 #      roadmap plan --var-file example.vars.hcl .

@@ -18,7 +18,7 @@ team "apps" {
   # Six people: enough for two of the big application projects at once,
   # never three. This is what makes A, C and D compete (see projects.hcl).
   title        = "Business applications"
-  capacity     = 6
+  capacity     = 6 + var.apps_hires # scenario two_hires adds two
   cost_per_fte = local.fte_quarter["apps"]
 }
 

@@ -30,6 +30,28 @@ variable "risk_appetite" {
   }
 }
 
+variable "apps_hires" {
+  type        = number
+  default     = 0
+  description = "Engineers hired into the apps team for 2027, on top of today's six, in FTE."
+
+  validation {
+    condition     = var.apps_hires >= 0
+    error_message = "Hires are a number of people, 0 or more."
+  }
+}
+
+variable "vendor_price_rise" {
+  type        = number
+  default     = 0
+  description = "Rise of every vendor's prices over the bids, as a fraction: 0.15 is 15% dearer."
+
+  validation {
+    condition     = var.vendor_price_rise > -1
+    error_message = "Prices cannot fall by 100% or more."
+  }
+}
+
 variable "fte_cost_per_year" {
   type        = map(number)
   description = "Fully loaded cost of one full-time person for a year, per team, in EUR."
@@ -43,4 +65,8 @@ variable "fte_cost_per_year" {
 locals {
   # Teams are planned in quarters, so the cost of an FTE is per quarter.
   fte_quarter = { for team, cost in var.fte_cost_per_year : team => cost / 4 }
+
+  # Vendors' bids as offered, times any price rise (scenario
+  # vendor_price_rise).
+  vendor_price = 1 + var.vendor_price_rise
 }

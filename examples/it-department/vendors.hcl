@@ -5,15 +5,17 @@
 # by hand: it is derived from each vendor's total cost of ownership over the
 # evaluation's years, among the vendors that passed the threshold (the
 # cheapest of them gets 5, the others 5 x cheapest / theirs). The winner's
-# prices then flow into the project that points at the evaluation.
+# prices then flow into the project that points at the evaluation. Every
+# price is the bid times local.vendor_price (variables.hcl), which scenario
+# vendor_price_rise raises.
 
 # --- Service desk (ITSM) tool: replaces the ageing on-premise ticketing ---
 
 vendor "deskflow" {
   title    = "DeskFlow Cloud"
   category = "itsm"
-  one_time = 60000 # migration and onboarding package
-  annual   = 90000 # 250 agent seats
+  one_time = 60000 * local.vendor_price # migration and onboarding package
+  annual   = 90000 * local.vendor_price # 250 agent seats
   provides = ["itsm", "self_service_portal"]
   scores   = { features = 5, usability = 4, support = 4 }
 }
@@ -21,8 +23,8 @@ vendor "deskflow" {
 vendor "helpbase" {
   title    = "HelpBase"
   category = "itsm"
-  one_time = 20000
-  annual   = 45000
+  one_time = 20000 * local.vendor_price
+  annual   = 45000 * local.vendor_price
   provides = ["itsm", "self_service_portal"]
   scores   = { features = 4, usability = 5, support = 3 }
 }
@@ -30,8 +32,8 @@ vendor "helpbase" {
 vendor "ticketly" {
   title    = "Ticketly"
   category = "itsm"
-  one_time = 10000
-  annual   = 30000
+  one_time = 10000 * local.vendor_price
+  annual   = 30000 * local.vendor_price
   provides = ["itsm"]
   scores   = { features = 2, usability = 3, support = 2 }
 }
@@ -51,8 +53,8 @@ evaluation "service_desk" {
 vendor "sentryx" {
   title    = "Sentryx EDR"
   category = "edr"
-  one_time = 15000
-  annual   = 60000
+  one_time = 15000 * local.vendor_price
+  annual   = 60000 * local.vendor_price
   provides = ["edr"]
   scores   = { detection = 5, management = 4 }
 }
@@ -60,8 +62,8 @@ vendor "sentryx" {
 vendor "shieldcore" {
   title    = "ShieldCore"
   category = "edr"
-  one_time = 5000
-  annual   = 40000
+  one_time = 5000 * local.vendor_price
+  annual   = 40000 * local.vendor_price
   provides = ["edr"]
   scores   = { detection = 4, management = 3 }
 }
@@ -70,7 +72,7 @@ vendor "vigil" {
   title    = "Vigil Free Tier"
   category = "edr"
   one_time = 0
-  annual   = 25000
+  annual   = 25000 * local.vendor_price
   provides = ["edr"]
   scores   = { detection = 2, management = 4 }
 }
