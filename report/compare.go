@@ -153,6 +153,28 @@ func compareSummaryRows(c *scenario.Comparison) []compareRow {
 			return text
 		}, func(base, col *scenario.Column) bool { return base.Totals.FinishPeriod != col.Totals.FinishPeriod }),
 	}
+	hasDeadlines := false
+	for _, col := range c.Scenarios {
+		hasDeadlines = hasDeadlines || col.Totals.DeadlinesMet+col.Totals.DeadlinesMissed > 0
+	}
+	if hasDeadlines {
+		deadlines := row("Deadlines", func(_ int, col *scenario.Column) string {
+			text := fmt.Sprintf("%d met", col.Totals.DeadlinesMet)
+			if col.Totals.DeadlinesMissed > 0 {
+				text += fmt.Sprintf(", %d missed", col.Totals.DeadlinesMissed)
+			}
+			return text
+		}, func(base, col *scenario.Column) bool {
+			return base.Totals.DeadlinesMissed != col.Totals.DeadlinesMissed || base.Totals.DeadlinesMet != col.Totals.DeadlinesMet
+		})
+		deadlines.style = make([]string, n)
+		for k, col := range c.Scenarios {
+			if col.Totals.DeadlinesMissed > 0 {
+				deadlines.style[k] = ansiRed
+			}
+		}
+		rows = append(rows, deadlines)
+	}
 	for i, id := range c.Teams {
 		rows = append(rows, row("Peak "+id, func(_ int, col *scenario.Column) string {
 			tp := col.Teams[i]

@@ -321,7 +321,7 @@ variable "platform_capacity" {
 `
 	r := newTestRepo(t)
 	r.commit("v1 with a variable", files)
-	r.write(map[string]string{"roadmap/scenarios.hcl": "scenario \"thin\" {\n  variables = {\n    platform_capacity = 2\n  }\n}\n"})
+	r.write(map[string]string{"roadmap/scenarios.hcl": "scenario \"thin\" {\n  variables = {\n    platform_capacity = 4\n  }\n}\n"})
 	t.Chdir(r.dir)
 
 	res := runCLI(t, "plan", "--base", "HEAD", "--scenario", "thin", "--detailed-exitcode", "roadmap")
