@@ -282,11 +282,11 @@ func (t *diffText) project(p diff.ProjectChange) {
 		for _, c := range p.Changes {
 			t.detail(diffFieldLabel(c.Field), diffChangeValue(c))
 		}
+		for _, n := range p.Notes {
+			t.detail("cause", n)
+		}
 		if p.After.Status != evaluate.StatusScheduled && p.Before.Status != p.After.Status {
 			t.reasons(p.After)
-		}
-		for _, n := range p.Notes {
-			t.detail("why", n)
 		}
 	}
 }

@@ -230,11 +230,11 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 	if s.Start != nil {
 		parts[0] += ", " + diffPeriodRange(s)
 	}
-	if s.Status != "scheduled" && len(s.Reasons) > 0 && (p.Kind != diff.KindChanged || s == p.After) {
-		parts = append(parts, s.Reasons[0])
-	}
 	if s == p.After {
 		parts = append(parts, p.Notes...)
+	}
+	if s.Status != "scheduled" && len(s.Reasons) > 0 && (p.Kind != diff.KindChanged || s == p.After) && (s != p.After || len(p.Notes) == 0) {
+		parts = append(parts, s.Reasons[0])
 	}
 	for _, c := range p.Changes {
 		var v float64

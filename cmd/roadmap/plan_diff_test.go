@@ -93,6 +93,42 @@ func TestPlanBaseGolden(t *testing.T) {
 	}
 }
 
+// The diff names the real cause of a change, from the plans' schedule
+// notes and the inputs they echo: "portal" leaves the schedule because the
+// capex budget was cut (not because of the team, as busy as before);
+// "reports" starts later because "urgent" was added ahead of it.
+func TestPlanBaseNamesTheCause(t *testing.T) {
+	golden := map[string]string{}
+	for _, f := range []string{"table", "markdown", "json"} {
+		golden[f] = planDiffGolden(t, "cause."+f)
+	}
+	r := newTestRepo(t)
+	r.commit("v1", roadmapFiles(t, "cause-v1"))
+	r.replaceRoadmap(roadmapFiles(t, "cause-v2"))
+	r.git("add", "-A")
+	r.git("commit", "-q", "-m", "v2")
+	t.Chdir(r.dir)
+	for format, path := range golden {
+		t.Run(format, func(t *testing.T) {
+			res := runCLI(t, "plan", "--base", "HEAD~1", "--format", format, "--detailed-exitcode", "roadmap")
+			res.wantExit(t, 2)
+			assertGolden(t, path, res.Stdout)
+		})
+	}
+	res := runCLI(t, "plan", "--base", "HEAD~1", "roadmap")
+	for _, want := range []string{
+		`        cause:             budget "capex" was cut from EUR 500,000 to EUR 300,000 a year: no room in 2027; "urgent" (added) now spends there` + "\n",
+		`        cause:             team "apps" has no room for 2 FTE in 2027-Q1: "urgent" (added) now holds it` + "\n",
+	} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("the diff lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+	if strings.Contains(res.Stdout, `cause:             team "platform"`) {
+		t.Errorf("the diff blames the platform team, as busy as before:\n%s", res.Stdout)
+	}
+}
+
 func TestPlanBaseTextCoversEveryChange(t *testing.T) {
 	v1v2Repo(t)
 	res := runCLI(t, "plan", "--base", "HEAD~1", "roadmap")
@@ -102,7 +138,8 @@ func TestPlanBaseTextCoversEveryChange(t *testing.T) {
 		"  - fax_gateway \"Fax gateway refresh\" (removed; was scheduled, rank 7, 2027-Q1)\n",
 		"  ~ erp_upgrade \"Upgrade the ERP\"\n        rank:              5 → 2\n",
 		"  ~ crm_migration \"Move sales to a hosted CRM\"\n        start:             2027-Q3 → 2027-Q4\n",
-		"        why:               starts after sso, which now ends 2027-Q3 instead of 2027-Q2\n",
+		"        cause:             starts after sso, which now ends 2027-Q3 instead of 2027-Q2\n",
+		"        cause:             team \"platform\" was cut from 6 to 3 FTE: no room for 2 FTE in 2027-Q1\n",
 		"  - wiki \"Company wiki\"\n        status:            scheduled → deferred\n",
 		"  - self_service \"Self-service portal\"\n        status:            scheduled → dropped\n        gate:              (none) → departments\n",
 		"  ~ crm: acme_crm → other_crm\n",

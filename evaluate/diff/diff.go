@@ -108,9 +108,13 @@ type ProjectChange struct {
 	Before  *ProjectState `json:"before"` // null when added
 	After   *ProjectState `json:"after"`  // null when removed
 	Changes []Change      `json:"changes"`
-	// Notes explain a change where the plans show why: a project that now
-	// starts later because a project it depends on ends later.
+	// Notes explain a change where the plans show why: the messages of
+	// Causes, or for a plan saved without schedule notes, a project that
+	// now starts later because a project it depends on ends later.
 	Notes []string `json:"notes"`
+	// Causes are what the diff blames for a project that leaves the
+	// schedule or starts later, from its schedule notes (see Cause).
+	Causes []Cause `json:"causes"`
 }
 
 // ProjectState is what the diff compares of a project.
@@ -296,6 +300,7 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 		aByID[p.ID] = p
 	}
 	moved := rankMovers(bs, as, bIndex)
+	why := newCauser(before, after, bIndex, aByID)
 
 	out := []ProjectChange{}
 	unchanged := 0
@@ -304,7 +309,7 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 		if !ok {
 			out = append(out, ProjectChange{
 				ID: a.ID, Title: a.Title, Kind: KindAdded,
-				Effect: effect(nil, a), After: state(a), Changes: []Change{}, Notes: []string{},
+				Effect: effect(nil, a), After: state(a), Changes: []Change{}, Notes: []string{}, Causes: []Cause{},
 			})
 			continue
 		}
@@ -313,16 +318,24 @@ func diffProjects(before, after *evaluate.Plan) ([]ProjectChange, int) {
 			unchanged++
 			continue
 		}
+		causes := why.causes(b, a)
+		notes := dependencyNotes(b, a, bIndex, aByID)
+		if len(causes) > 0 {
+			notes = make([]string, len(causes))
+			for i, c := range causes {
+				notes[i] = c.Message
+			}
+		}
 		out = append(out, ProjectChange{
 			ID: a.ID, Title: a.Title, Kind: KindChanged, Effect: effect(b, a),
-			Before: state(b), After: state(a), Changes: cs, Notes: dependencyNotes(b, a, bIndex, aByID),
+			Before: state(b), After: state(a), Changes: cs, Notes: notes, Causes: causes,
 		})
 	}
 	for _, b := range bs {
 		if !aIndex[b.ID] {
 			out = append(out, ProjectChange{
 				ID: b.ID, Title: b.Title, Kind: KindRemoved, Effect: EffectRemove,
-				Before: state(b), Changes: []Change{}, Notes: []string{},
+				Before: state(b), Changes: []Change{}, Notes: []string{}, Causes: []Cause{},
 			})
 		}
 	}
