@@ -36,6 +36,11 @@ func (e *evaluation) buildPlan() *Plan {
 	for _, pe := range e.ranked {
 		plan.Projects = append(plan.Projects, e.projectPlan(pe))
 	}
+	if e.flagship != nil {
+		id := e.flagship.cfg.ID
+		plan.Roadmap.Flagship = &id
+		plan.Roadmap.FlagshipNamed = e.roadmap.Flagship != ""
+	}
 	plan.Periods = e.periodPlans()
 	plan.Totals = e.totals(plan)
 	for _, g := range e.cfg.Goals {
@@ -121,6 +126,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		PaybackPeriods:  ratioPtr(f.Payback),
 		Duration:        max(p.Duration, 1),
 		Mandatory:       p.Mandatory,
+		Flagship:        pe == e.flagship,
 		DependsOn:       append([]string{}, p.DependsOn...),
 		EndorsedBy:      append([]string{}, p.EndorsedBy...),
 		OpposedBy:       append([]string{}, p.OpposedBy...),

@@ -316,6 +316,8 @@ func roadmapValue(r RoadmapInfo) cty.Value {
 		"discount_rate": num(r.DiscountRate),
 		"risk_appetite": num(r.RiskAppetite),
 		"max_parallel":  cty.NumberIntVal(int64(r.MaxParallel)),
+		"flagship":      optString(r.Flagship),
+		"objective":     cty.StringVal(r.Objective),
 	})
 }
 
@@ -353,7 +355,8 @@ var (
 		"duration": cty.Number, "mandatory": cty.Bool, "depends_on": cty.List(cty.String),
 		"goals": cty.Map(cty.Number), "effort": cty.Map(cty.Number), "funding": cty.String,
 		"funding_shares": cty.Map(cty.Number), "value_score": cty.Number, "expected_loss": cty.Number,
-		"vendor": cty.String, "deadline": cty.String,
+		"flagship": cty.Bool,
+		"vendor":   cty.String, "deadline": cty.String,
 		"earliest_start": cty.String, "earliest_start_period": cty.Number,
 		"notes": cty.List(noteType),
 	})
@@ -427,6 +430,7 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"funding_shares":        mapOf(shares, cty.Number),
 		"value_score":           num(pp.ValueScore),
 		"expected_loss":         num(pp.ExpectedLoss),
+		"flagship":              cty.BoolVal(pp.Flagship),
 		"vendor":                cty.StringVal(pp.Vendor),
 		"deadline":              optString(pp.Deadline),
 		"earliest_start":        optString(pp.EarliestStart),

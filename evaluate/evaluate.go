@@ -27,6 +27,9 @@ type Options struct {
 	// RankOrder schedules in rank order even when the roadmap sets
 	// optimize = true (roadmap simulate re-plans every run in rank order).
 	RankOrder bool
+	// Objective overrides the roadmap's objective (score,
+	// risk_adjusted_npv, npv, finish) and implies Optimize.
+	Objective string
 }
 
 // projectEval is one project's working state through the pipeline.
@@ -91,6 +94,7 @@ type evaluation struct {
 	projects []*projectEval // declaration order
 	byID     map[string]*projectEval
 	ranked   []*projectEval // rank order
+	flagship *projectEval   // nil when no project is the flagship
 
 	// valueScaleAmount is the money that earns half of the value score;
 	// valueScaleBasis says where it came from.
@@ -134,6 +138,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	}
 	e.warnValueDestroyers()
 	plan := e.buildPlan()
+	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)

@@ -3,11 +3,14 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // DefaultTimeLimit bounds an optimiser run when Options.TimeLimit is 0.
@@ -18,22 +21,41 @@ const DefaultTimeLimit = 5 * time.Second
 const maxChangeLines = 20
 
 // scheduleProjects places the candidates in rank order and, with
-// --optimize or optimize = true, lets the optimiser look for a better
-// plan: more total score when not everything fits, an earlier finish when
-// everything must run. It returns the schedule to apply and the report,
+// --optimize or optimize = true, lets the optimiser look for a plan that
+// does better on the objective (score, risk-adjusted NPV, NPV or finish),
+// every mandatory project in, and the flagship starting no later than
+// rank order starts it. It returns the schedule to apply and the report,
 // nil without optimisation.
 func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Problem, opts Options) (*schedule.Schedule, *Optimization, error) {
 	base, err := schedule.RankOrder(ctx, prob, schedule.DeadlineWork(len(prob.Tasks)))
 	if err != nil {
 		return nil, nil, err
 	}
-	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize) {
+	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize && opts.Objective == "") {
 		return base, nil, nil
 	}
+	objective := e.objectiveOf(opts)
 	tasks := e.taskProjects(prob)
+	// The optimiser's copy of the problem: weights, what must stay in,
+	// and the flagship held to its rank-order start at the latest.
+	search := *prob
+	search.Tasks = slices.Clone(prob.Tasks)
+	allPlaced := true
 	for i, pe := range tasks {
-		prob.Tasks[i].Weight = pe.score
-		prob.Tasks[i].Mandatory = pe.cfg.Mandatory
+		tk := &search.Tasks[i]
+		tk.Weight = objectiveWeight(pe, objective)
+		tk.Mandatory = pe.cfg.Mandatory
+		if pe == e.flagship && base.Start[i] >= 0 {
+			tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
+			tk.Mandatory = true
+		}
+		allPlaced = allPlaced && base.Start[i] >= 0
+	}
+	// When every project already runs in rank order, a sum over them
+	// cannot grow: what is left to improve is the finish.
+	searchObjective := schedule.ObjectiveValue
+	if objective == hclspec.ObjectiveFinish || allPlaced {
+		searchObjective = schedule.ObjectiveFinish
 	}
 	limit := opts.TimeLimit
 	if limit <= 0 {
@@ -41,6 +63,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	}
 	in := schedule.OptimizeInput{
 		BaselineSchedule: base,
+		Objective:        searchObjective,
 		Seed:             opts.Seed,
 		MaxSchedules:     scheduleBudget(len(prob.Tasks)),
 		TimeLimit:        limit,
@@ -51,18 +74,26 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			opts.Progress(min(1, float64(p.Schedules)/float64(max(p.MaxSchedules, 1))))
 		}
 	}
-	res := schedule.Optimize(ctx, prob, in)
+	res := schedule.Optimize(ctx, &search, in)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	if !res.Improved {
+		res.Schedule = base // the baseline itself, with the deadline rule's record
+	}
+	figures := e.headlineFigures(prob, tasks, base.Start, res.Schedule.Start)
 	opt := &Optimization{
 		Method:    res.Method,
 		Seed:      opts.Seed,
-		Objective: string(res.Objective),
-		Baseline:  ratio(res.Baseline),
-		Best:      ratio(res.Best),
+		Objective: string(objective),
 		Schedules: res.Schedules,
-		Changes:   e.optimizationChanges(prob, tasks, res),
+		Figures:   figures,
+		Changes:   e.optimizationChanges(prob, tasks, res, objective, allPlaced),
+	}
+	for _, f := range figures {
+		if f.Figure == objectiveFigure(objective) {
+			opt.Baseline, opt.Best = f.RankOrder, f.Optimized
+		}
 	}
 	if res.Stopped == schedule.StopDeadline && ctx.Err() == nil {
 		opt.TimeLimitReached = true
@@ -70,15 +101,125 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			"The time limit of %s ended the search after %s of %s schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
 			limit, formatNumber(float64(res.Schedules), 0), formatNumber(float64(in.MaxSchedules), 0)))
 	}
-	if res.Bound != nil {
-		b := ratio(*res.Bound)
+	switch {
+	case allPlaced && objective != hclspec.ObjectiveFinish:
+		// Every project runs already: rank order's sum is the most there is.
+		b := opt.Baseline
+		opt.Bound = &b
+	case res.Bound != nil && (searchObjective == schedule.ObjectiveValue || !slices.Contains(res.Schedule.Start, -1)):
+		// A finish bound holds for schedules that place every project.
+		b := objectiveRound(objective, *res.Bound)
 		opt.Bound = &b
 	}
-	if !res.Improved {
-		// The baseline itself, with the deadline rule's record.
-		return base, opt, nil
-	}
 	return res.Schedule, opt, nil
+}
+
+// objectiveOf is --objective, else the roadmap's objective, else score.
+func (e *evaluation) objectiveOf(opts Options) hclspec.Objective {
+	switch {
+	case opts.Objective != "":
+		return hclspec.Objective(opts.Objective)
+	case e.roadmap.Objective != "":
+		return e.roadmap.Objective
+	}
+	return hclspec.ObjectiveScore
+}
+
+// objectiveWeight is what one scheduled project adds to the objective.
+func objectiveWeight(pe *projectEval, objective hclspec.Objective) float64 {
+	switch objective {
+	case hclspec.ObjectiveNPV:
+		return pe.fin.NPV
+	case hclspec.ObjectiveRiskAdjustedNPV:
+		return pe.fin.RiskAdjustedNPV
+	case hclspec.ObjectiveFinish:
+		return pe.score // ties on the finish go to the higher total score
+	}
+	return pe.score
+}
+
+// Headline figures, in the order the plan lists them.
+const (
+	FigureScheduled          = "scheduled"
+	FigureMandatoryScheduled = "mandatory_scheduled"
+	FigureScore              = "score"
+	FigureNPV                = "npv"
+	FigureRiskAdjustedNPV    = "risk_adjusted_npv"
+	FigureFinishPeriod       = "finish_period"
+)
+
+// objectiveFigure is the headline figure an objective is measured by.
+func objectiveFigure(objective hclspec.Objective) string {
+	switch objective {
+	case hclspec.ObjectiveNPV:
+		return FigureNPV
+	case hclspec.ObjectiveRiskAdjustedNPV:
+		return FigureRiskAdjustedNPV
+	case hclspec.ObjectiveFinish:
+		return FigureFinishPeriod
+	}
+	return FigureScore
+}
+
+// objectiveRound rounds an objective value as the plan rounds its figure.
+func objectiveRound(objective hclspec.Objective, x float64) float64 {
+	switch objective {
+	case hclspec.ObjectiveNPV, hclspec.ObjectiveRiskAdjustedNPV:
+		return money(x)
+	}
+	return ratio(x)
+}
+
+// headlineFigures compares the plan's headline figures under rank order
+// and under the optimised schedule, each summed exactly as the plan's
+// totals sum them (scheduled projects in rank order) and rounded the same
+// way, so the changes match what the two plans print.
+func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEval, base, best []int) []FigureChange {
+	type sums struct {
+		scheduled, mandatory, finish int
+		score, npv, rnpv             float64
+	}
+	sum := func(start []int) sums {
+		var s sums
+		for i, pe := range tasks {
+			if start[i] < 0 {
+				continue
+			}
+			s.scheduled++
+			if pe.cfg.Mandatory {
+				s.mandatory++
+			}
+			s.score += pe.score
+			s.npv += pe.fin.NPV
+			s.rnpv += pe.fin.RiskAdjustedNPV
+			s.finish = max(s.finish, start[i]+prob.Tasks[i].Duration)
+		}
+		return s
+	}
+	b, o := sum(base), sum(best)
+	figures := []FigureChange{
+		newFigureChange(FigureScheduled, float64(b.scheduled), float64(o.scheduled), true, ratio),
+		newFigureChange(FigureMandatoryScheduled, float64(b.mandatory), float64(o.mandatory), true, ratio),
+		newFigureChange(FigureScore, ratio(b.score), ratio(o.score), true, ratio),
+		newFigureChange(FigureNPV, money(b.npv), money(o.npv), true, money),
+		newFigureChange(FigureRiskAdjustedNPV, money(b.rnpv), money(o.rnpv), true, money),
+		newFigureChange(FigureFinishPeriod, float64(b.finish), float64(o.finish), false, ratio),
+	}
+	return figures
+}
+
+// newFigureChange compares a figure; higherIsBetter says which way is a
+// gain (an earlier finish is better, a lower NPV worse).
+func newFigureChange(figure string, rankOrder, optimized float64, higherIsBetter bool, round func(float64) float64) FigureChange {
+	f := FigureChange{Figure: figure, RankOrder: rankOrder, Optimized: optimized, Change: round(optimized - rankOrder), Effect: EffectSame}
+	switch {
+	case f.Change == 0:
+	case (f.Change > 0) == higherIsBetter:
+		f.Effect = EffectBetter
+	default:
+		f.Effect = EffectWorse
+	}
+	return f
 }
 
 // scheduleBudget sizes the search so that it normally ends on its budget
@@ -110,26 +251,31 @@ func (e *evaluation) taskProjects(prob *schedule.Problem) []*projectEval {
 }
 
 // optimizationChanges says, project by project, what the optimised plan
-// does differently from rank order and why.
-func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult) []string {
+// does differently from rank order and why. The headline figures are in
+// Optimization.Figures; these lines explain the moves behind them.
+func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool) []string {
 	base, best := res.BaselineSchedule.Start, res.Schedule.Start
+	noun := objectiveNoun(objective)
+	var lines []string
+	if allPlaced && objective != hclspec.ObjectiveFinish {
+		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser looked for an earlier finish with the same projects.", noun))
+	}
 	if !res.Improved {
 		switch {
 		case res.Optimal && res.Objective == schedule.ObjectiveFinish:
-			return []string{"Rank order already finishes as early as possible: no change."}
+			return append(lines, "Rank order already finishes as early as possible: no change.")
 		case res.Optimal:
-			return []string{"Rank order already schedules the most total score possible: no change."}
+			return append(lines, fmt.Sprintf("Rank order already schedules the most total %s possible: no change.", noun))
 		default:
-			return []string{fmt.Sprintf("No better plan than rank order found in %s: no change.", schedulesText(res.Schedules))}
+			return append(lines, fmt.Sprintf("No better plan than rank order found in %s: no change.", schedulesText(res.Schedules)))
 		}
 	}
-	var lines []string
-	if res.Objective == schedule.ObjectiveFinish {
-		lines = append(lines, fmt.Sprintf("Finishes at the end of %s instead of %s: %s sooner, with the same projects.",
-			e.label(int(res.Best)-1), e.label(int(res.Baseline)-1), periods(int(res.Baseline-res.Best))))
-	} else {
-		lines = append(lines, fmt.Sprintf("Total score %s instead of %s in rank order (+%s), within the same capacity and budgets.",
-			formatNumber(res.Best, 3), formatNumber(res.Baseline, 3), formatNumber(res.Best-res.Baseline, 3)))
+	worth := func(list []int) float64 {
+		w := 0.0
+		for _, i := range list {
+			w += objectiveWeight(tasks[i], objective)
+		}
+		return w
 	}
 
 	// Tasks in rank order (task index is rank order among candidates).
@@ -172,21 +318,17 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	var changes []string
 	for _, i := range added {
 		pe := tasks[i]
-		changes = append(changes, fmt.Sprintf("Schedule %q (rank %d, score %s) in %s: rank order deferred it.",
-			pe.cfg.ID, pe.rank, formatNumber(pe.score, 3), span(i, best[i])))
+		changes = append(changes, fmt.Sprintf("Schedule %q (rank %d, %s) in %s: rank order deferred it.",
+			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, best[i])))
 	}
 	for _, i := range removed {
 		pe := tasks[i]
-		why := "so that projects worth more in total fit"
+		why := fmt.Sprintf("so that projects worth more %s in total fit", noun)
 		if c := conflicts(i, base[i], base[i]+prob.Tasks[i].Duration, added); len(c) > 0 {
-			worth := 0.0
-			for _, j := range c {
-				worth += tasks[j].score
-			}
-			why = fmt.Sprintf("to make room for %s (score %s together)", names(c), formatNumber(worth, 3))
+			why = fmt.Sprintf("to make room for %s (%s together)", names(c), e.worthText(objective, worth(c)))
 		}
-		changes = append(changes, fmt.Sprintf("Defer %q (rank %d, score %s), planned for %s in rank order, %s.",
-			pe.cfg.ID, pe.rank, formatNumber(pe.score, 3), span(i, base[i]), why))
+		changes = append(changes, fmt.Sprintf("Defer %q (rank %d, %s), planned for %s in rank order, %s.",
+			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, base[i]), why))
 	}
 	for _, i := range earlier {
 		pe := tasks[i]
@@ -211,6 +353,27 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		changes = append(changes[:maxChangeLines], fmt.Sprintf("... and %d more changes.", n))
 	}
 	return append(lines, changes...)
+}
+
+// objectiveNoun names what an objective sums: "score", "NPV", ...
+func objectiveNoun(objective hclspec.Objective) string {
+	switch objective {
+	case hclspec.ObjectiveNPV:
+		return "NPV"
+	case hclspec.ObjectiveRiskAdjustedNPV:
+		return "risk-adjusted NPV"
+	}
+	return "score"
+}
+
+// worthText is what a project (or several) brings to the objective:
+// "score 0.94", "NPV EUR 120,000".
+func (e *evaluation) worthText(objective hclspec.Objective, x float64) string {
+	switch objective {
+	case hclspec.ObjectiveNPV, hclspec.ObjectiveRiskAdjustedNPV:
+		return objectiveNoun(objective) + " " + formatMoney(math.Round(x), e.currency)
+	}
+	return "score " + formatNumber(x, 3)
 }
 
 // shareConstraint reports whether tasks i and j draw on a common team or

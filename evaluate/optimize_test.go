@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -26,13 +29,36 @@ func optimized(t *testing.T, cfg *hclspec.Config, seed int64) *Plan {
 	return plan
 }
 
-// Rank order gives the whole team to "a" for the horizon; "b" and "c"
-// after one another score more together.
-func TestOptimizeValue(t *testing.T) {
+// tradeOffConfig is the issue's trade-off: the flagship "f" runs on a team
+// of its own; on the other team (2 FTE, 4 quarters) rank order gives "a"
+// the whole team for the horizon, and "b" and "c" after one another score
+// more together but are worth far less money. Every project has alignment
+// 1 and no risk, so score = 0.7 + 0.3 x rNPV / (rNPV + 1,000,000).
+//
+//	f  benefit 5,000,000 a year for 1 year:  NPV 5,000,000  score 0.95
+//	a  benefit 625,000 a year for 4 years:   NPV 2,500,000  score 0.914286
+//	b  benefit 100,000 a year for 1 year:    NPV   100,000  score 0.727273
+//	c  benefit  99,000 a year for 1 year:    NPV    99,000  score 0.727025
+func tradeOffConfig() *hclspec.Config {
 	cfg := schedConfig(4, 2)
-	schedProject(cfg, "a", 4, 2)
-	schedProject(cfg, "b", 2, 2)
-	schedProject(cfg, "c", 2, 2)
+	addTeam(cfg, "flag", 1, 0)
+	add := func(id string, duration int, team string, fte, benefit, years float64) {
+		p := addProject(cfg, newProject(id, duration))
+		p.Goals["g"] = 1
+		p.Effort[team] = fte
+		p.Benefit = hclspec.Benefit{PerYear: benefit, Years: years}
+	}
+	add("f", 1, "flag", 1, 5e6, 1)
+	add("a", 4, "platform", 2, 625000, 4)
+	add("b", 2, "platform", 2, 100000, 1)
+	add("c", 2, "platform", 2, 99000, 1)
+	return cfg
+}
+
+// Under the default objective (score) the optimiser defers "a" for "b"
+// and "c": more score, far less NPV, and the figures say both.
+func TestOptimizeScoreObjective(t *testing.T) {
+	cfg := tradeOffConfig()
 	rank := mustEvaluate(t, cfg)
 	if rank.Optimization != nil {
 		t.Error("optimization reported without Optimize")
@@ -43,22 +69,32 @@ func TestOptimizeValue(t *testing.T) {
 		o.Reasons = nil
 		got[id] = o
 	}
-	want := map[string]outcome{"a": {StatusDeferred, -1, nil}, "b": {StatusScheduled, 0, nil}, "c": {StatusScheduled, 2, nil}}
+	want := map[string]outcome{"f": {StatusScheduled, 0, nil}, "a": {StatusDeferred, -1, nil}, "b": {StatusScheduled, 0, nil}, "c": {StatusScheduled, 2, nil}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("outcomes (-want +got):\n%s", diff)
 	}
 	op := plan.Optimization
-	if op.Objective != "value" || op.Baseline != rank.Totals.Score || op.Best != plan.Totals.Score || op.Best <= op.Baseline {
-		t.Errorf("objective %s baseline %v best %v; want value, rank order's %v, the plan's %v", op.Objective, op.Baseline, op.Best, rank.Totals.Score, plan.Totals.Score)
+	if op.Objective != "score" || op.Baseline != rank.Totals.Score || op.Best != plan.Totals.Score || op.Best <= op.Baseline {
+		t.Errorf("objective %s baseline %v best %v; want score, rank order's %v, the plan's %v", op.Objective, op.Baseline, op.Best, rank.Totals.Score, plan.Totals.Score)
 	}
 	if op.Bound == nil || *op.Bound != op.Best {
 		t.Errorf("bound %v, want the best %v: exhaustive search proves it", op.Bound, op.Best)
 	}
+	wantFigures := []FigureChange{
+		{Figure: FigureScheduled, RankOrder: 2, Optimized: 3, Change: 1, Effect: EffectBetter},
+		{Figure: FigureMandatoryScheduled, Effect: EffectSame},
+		{Figure: FigureScore, RankOrder: 1.864286, Optimized: 2.404297, Change: 0.540011, Effect: EffectBetter},
+		{Figure: FigureNPV, RankOrder: 7500000, Optimized: 5199000, Change: -2301000, Effect: EffectWorse},
+		{Figure: FigureRiskAdjustedNPV, RankOrder: 7500000, Optimized: 5199000, Change: -2301000, Effect: EffectWorse},
+		{Figure: FigureFinishPeriod, RankOrder: 4, Optimized: 4, Effect: EffectSame},
+	}
+	if diff := cmp.Diff(wantFigures, op.Figures, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("figures (-want +got):\n%s", diff)
+	}
 	wantChanges := []string{
-		"Total score 1.873 instead of 0.945 in rank order (+0.928), within the same capacity and budgets.",
-		`Schedule "b" (rank 2, score 0.94) in 2027-Q1..2027-Q2: rank order deferred it.`,
-		`Schedule "c" (rank 3, score 0.933) in 2027-Q3..2027-Q4: rank order deferred it.`,
-		`Defer "a" (rank 1, score 0.945), planned for 2027-Q1..2027-Q4 in rank order, to make room for "b", "c" (score 1.873 together).`,
+		`Schedule "b" (rank 3, score 0.727) in 2027-Q1..2027-Q2: rank order deferred it.`,
+		`Schedule "c" (rank 4, score 0.727) in 2027-Q3..2027-Q4: rank order deferred it.`,
+		`Defer "a" (rank 2, score 0.914), planned for 2027-Q1..2027-Q4 in rank order, to make room for "b", "c" (score 1.454 together).`,
 	}
 	if diff := cmp.Diff(wantChanges, op.Changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
@@ -68,35 +104,71 @@ func TestOptimizeValue(t *testing.T) {
 	}
 }
 
-// Rank order starts "b" (the whole team) as soon as "a" leaves room, which
-// pushes the long "c" to the end; the optimum runs "c" beside "a" first.
-func TestOptimizeFinish(t *testing.T) {
-	cfg := schedConfig(8, 2)
-	schedProject(cfg, "a", 1, 1)
-	schedProject(cfg, "b", 2, 2)
-	schedProject(cfg, "c", 3, 1)
+// Under the NPV objectives the same roadmap keeps "a": rank order already
+// schedules the most NPV there is.
+func TestOptimizeMoneyObjectives(t *testing.T) {
+	for _, objective := range []string{"npv", "risk_adjusted_npv"} {
+		t.Run(objective, func(t *testing.T) {
+			cfg := tradeOffConfig()
+			cfg.Roadmap.Objective = hclspec.Objective(objective)
+			plan := optimized(t, cfg, 1)
+			if a := projectByID(t, plan, "a"); a.Status != StatusScheduled {
+				t.Errorf("a is %s; the NPV objective keeps it", a.Status)
+			}
+			op := plan.Optimization
+			if op.Objective != objective || op.Baseline != 7500000 || op.Best != 7500000 {
+				t.Errorf("objective %s baseline %v best %v; want %s 7,500,000 twice", op.Objective, op.Baseline, op.Best, objective)
+			}
+			for _, f := range op.Figures {
+				if f.Effect != EffectSame {
+					t.Errorf("figure %s changed: %+v", f.Figure, f)
+				}
+			}
+			if plan.Roadmap.Objective != objective {
+				t.Errorf("roadmap.objective %q, want %q", plan.Roadmap.Objective, objective)
+			}
+		})
+	}
+	// --objective overrides the roadmap's and implies optimising.
+	cfg := tradeOffConfig()
+	cfg.Roadmap.Objective = hclspec.ObjectiveScore
+	plan, diags := Evaluate(context.Background(), cfg, Options{Objective: "npv", Seed: 1, TimeLimit: time.Minute})
+	if diags.HasErrors() || plan.Optimization == nil || plan.Optimization.Objective != "npv" {
+		t.Fatalf("--objective npv: %v %+v", diags, plan.Optimization)
+	}
+}
+
+// The flagship never starts later than rank order starts it: here the
+// score optimum would defer it (b and c together outscore it on its
+// team), and the optimiser keeps it.
+func TestOptimizeKeepsTheFlagship(t *testing.T) {
+	cfg := schedConfig(2, 2)
+	add := func(id string, fte, benefit float64) {
+		p := addProject(cfg, newProject(id, 2))
+		p.Goals["g"] = 1
+		p.Effort["platform"] = fte
+		p.Benefit = hclspec.Benefit{PerYear: benefit, Years: 1}
+	}
+	add("f", 2, 5e6)
+	add("b", 1, 100000)
+	add("c", 1, 99000)
 	rank := mustEvaluate(t, cfg)
-	if rank.Totals.FinishPeriod != 6 {
-		t.Fatalf("rank order finishes at %d, the test expects 6", rank.Totals.FinishPeriod)
+	if rank.Roadmap.Flagship == nil || *rank.Roadmap.Flagship != "f" || !projectByID(t, rank, "f").Flagship {
+		t.Fatalf("flagship %v, want f", rank.Roadmap.Flagship)
 	}
 	plan := optimized(t, cfg, 1)
-	op := plan.Optimization
-	if op.Objective != "finish" || op.Baseline != 6 || op.Best != 5 || plan.Totals.FinishPeriod != 5 {
-		t.Errorf("objective %s baseline %v best %v finish %d; want finish 6 5 5", op.Objective, op.Baseline, op.Best, plan.Totals.FinishPeriod)
+	if f := projectByID(t, plan, "f"); f.Status != StatusScheduled || *f.StartPeriod != 0 {
+		t.Errorf("the flagship is %s from %v after optimising, want scheduled from 0", f.Status, f.StartPeriod)
 	}
-	if op.Bound == nil || *op.Bound != 5 {
-		t.Errorf("bound %v, want 5 (proven by exhaustive search)", op.Bound)
+	// Named by hand, "b" is the flagship: it ranks first of the others and
+	// keeps its start, so f (the whole team) now waits.
+	cfg.Roadmap.Flagship = "b"
+	named := mustEvaluate(t, cfg)
+	if b := projectByID(t, named, "b"); !b.Flagship || b.Rank != 1 || !named.Roadmap.FlagshipNamed {
+		t.Errorf("b: flagship %v rank %d named %v; want the named flagship at rank 1", b.Flagship, b.Rank, named.Roadmap.FlagshipNamed)
 	}
-	if plan.Totals.Scheduled != 3 {
-		t.Errorf("%d scheduled, want all 3", plan.Totals.Scheduled)
-	}
-	want := []string{
-		"Finishes at the end of 2028-Q1 instead of 2028-Q2: 1 period sooner, with the same projects.",
-		`Start "c" in 2027-Q1 instead of 2027-Q4 (3 periods earlier).`,
-		`Start "b" in 2027-Q4 instead of 2027-Q2 (2 periods later, leaving its teams to "c").`,
-	}
-	if diff := cmp.Diff(want, op.Changes); diff != "" {
-		t.Errorf("changes (-want +got):\n%s", diff)
+	if f := projectByID(t, named, "f"); f.Flagship {
+		t.Error("f still marked flagship")
 	}
 }
 
@@ -129,7 +201,8 @@ func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("seed %d: %v", seed, diags)
 		}
-		opts := Options{Optimize: true, Seed: int64(seed), TimeLimit: time.Minute}
+		objective := hclspec.Objectives()[seed%4]
+		opts := Options{Optimize: true, Seed: int64(seed), TimeLimit: time.Minute, Objective: objective}
 		plan, diags := Evaluate(context.Background(), randomConfig(seed), opts)
 		if diags.HasErrors() || plan == nil || plan.Optimization == nil {
 			t.Fatalf("seed %d: %v", seed, diags)
@@ -138,18 +211,19 @@ func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 			t.Errorf("seed %d (optimised): %s", seed, err)
 		}
 		op := plan.Optimization
-		switch op.Objective {
-		case "value":
-			if plan.Totals.Score+1e-6 < rank.Totals.Score {
-				t.Errorf("seed %d: optimised score %v below rank order's %v", seed, plan.Totals.Score, rank.Totals.Score)
-			}
-		case "finish":
+		if op.Objective != objective {
+			t.Errorf("seed %d: objective %q, want %q", seed, op.Objective, objective)
+		}
+		allFit := rank.Totals.Scheduled == len(rank.Projects)-rank.Totals.Dropped
+		switch {
+		case allFit || objective == "finish":
+			// More projects first, then the finish may only get earlier.
 			if plan.Totals.Scheduled < rank.Totals.Scheduled || (plan.Totals.Scheduled == rank.Totals.Scheduled && plan.Totals.FinishPeriod > rank.Totals.FinishPeriod) {
 				t.Errorf("seed %d: optimised plan schedules %d finishing %d, rank order %d finishing %d", seed,
 					plan.Totals.Scheduled, plan.Totals.FinishPeriod, rank.Totals.Scheduled, rank.Totals.FinishPeriod)
 			}
-		default:
-			t.Errorf("seed %d: objective %q", seed, op.Objective)
+		case op.Best+1e-6 < op.Baseline:
+			t.Errorf("seed %d: optimised %s %v below rank order's %v", seed, objective, op.Best, op.Baseline)
 		}
 		for _, p := range rank.Projects {
 			if p.Mandatory && p.Status == StatusScheduled && projectByID(t, plan, p.ID).Status != StatusScheduled {
@@ -165,7 +239,17 @@ func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 		for _, err := range noteViolations(cfg, plan) {
 			t.Errorf("seed %d (optimised): %s", seed, err)
 		}
-		if op.Bound != nil && op.Objective == "value" && op.Best > *op.Bound+1e-6 {
+		for _, err := range flagshipKept(rank, plan) {
+			t.Errorf("seed %d: %s", seed, err)
+		}
+		for _, err := range figuresMatchPlans(op, rank, plan) {
+			t.Errorf("seed %d: %s", seed, err)
+		}
+		switch {
+		case op.Bound == nil:
+		case objective == "finish" && op.Best+1e-6 < *op.Bound:
+			t.Errorf("seed %d: finish %v before its lower bound %v", seed, op.Best, *op.Bound)
+		case objective != "finish" && op.Best > *op.Bound+1e-6:
 			t.Errorf("seed %d: best %v above the bound %v", seed, op.Best, *op.Bound)
 		}
 		if seed%10 == 0 {
@@ -262,9 +346,85 @@ func TestNoImprovementOneSchedule(t *testing.T) {
 		{2000, "No better plan than rank order found in 2,000 schedules: no change."},
 	} {
 		res := schedule.OptimizeResult{Schedules: tt.n, BaselineSchedule: &schedule.Schedule{}, Schedule: &schedule.Schedule{}}
-		got := (&evaluation{}).optimizationChanges(nil, nil, res)
+		got := (&evaluation{}).optimizationChanges(nil, nil, res, hclspec.ObjectiveScore, false)
 		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
 			t.Errorf("%d schedules (-want +got):\n%s", tt.n, diff)
 		}
 	}
+}
+
+// flagshipKept lists how the optimised plan breaks the flagship's promise:
+// it must not start later than in rank order.
+func flagshipKept(rank, plan *Plan) []string {
+	if rank.Roadmap.Flagship == nil {
+		return nil
+	}
+	id := *rank.Roadmap.Flagship
+	if plan.Roadmap.Flagship == nil || *plan.Roadmap.Flagship != id {
+		return []string{fmt.Sprintf("flagship %s in rank order, %v after optimising", id, plan.Roadmap.Flagship)}
+	}
+	for i, p := range rank.Projects {
+		q := plan.Projects[i]
+		if p.ID != id || p.StartPeriod == nil {
+			continue
+		}
+		if q.StartPeriod == nil || *q.StartPeriod > *p.StartPeriod {
+			return []string{fmt.Sprintf("flagship %s starts at %v after optimising, %d in rank order", id, q.StartPeriod, *p.StartPeriod)}
+		}
+	}
+	return nil
+}
+
+// figuresMatchPlans checks every headline figure the optimiser reports
+// against the totals of the two plans, recomputed from their projects.
+func figuresMatchPlans(op *Optimization, rank, plan *Plan) []string {
+	recount := func(p *Plan) map[string]float64 {
+		out := map[string]float64{}
+		for _, pr := range p.Projects {
+			if pr.Status != StatusScheduled {
+				continue
+			}
+			out[FigureScheduled]++
+			if pr.Mandatory {
+				out[FigureMandatoryScheduled]++
+			}
+			out[FigureFinishPeriod] = max(out[FigureFinishPeriod], float64(*pr.EndPeriod))
+		}
+		out[FigureScore] = p.Totals.Score
+		out[FigureNPV] = p.Totals.NPV
+		out[FigureRiskAdjustedNPV] = p.Totals.RiskAdjustedNPV
+		if float64(p.Totals.Scheduled) != out[FigureScheduled] || float64(p.Totals.FinishPeriod) != out[FigureFinishPeriod] {
+			out["totals"] = -1 // totals disagree with the projects
+		}
+		return out
+	}
+	before, after := recount(rank), recount(plan)
+	var errs []string
+	if before["totals"] != 0 || after["totals"] != 0 {
+		errs = append(errs, "a plan's totals disagree with its projects")
+	}
+	order := []string{FigureScheduled, FigureMandatoryScheduled, FigureScore, FigureNPV, FigureRiskAdjustedNPV, FigureFinishPeriod}
+	if len(op.Figures) != len(order) {
+		return append(errs, fmt.Sprintf("%d figures, want %d", len(op.Figures), len(order)))
+	}
+	for k, f := range op.Figures {
+		name := order[k]
+		change := after[name] - before[name]
+		better := change > 0
+		if name == FigureFinishPeriod {
+			better = change < 0
+		}
+		effect := EffectWorse
+		switch {
+		case math.Abs(change) < 1e-6:
+			effect = EffectSame
+		case better:
+			effect = EffectBetter
+		}
+		if f.Figure != name || math.Abs(f.RankOrder-before[name]) > 1e-6 || math.Abs(f.Optimized-after[name]) > 1e-6 ||
+			math.Abs(f.Change-change) > 1e-6 || f.Effect != effect {
+			errs = append(errs, fmt.Sprintf("figure %+v; the plans give %s %v -> %v (%v, %s)", f, name, before[name], after[name], change, effect))
+		}
+	}
+	return errs
 }

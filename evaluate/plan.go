@@ -118,6 +118,14 @@ type RoadmapInfo struct {
 	MaxParallel  int     `json:"max_parallel"` // 0: no limit
 	// Scoring is the score's weights and the value scale it used.
 	Scoring ScoringInfo `json:"scoring"`
+	// Flagship is the id of the flagship project: the first non-mandatory
+	// project in rank order, or the one the roadmap names; null when none.
+	Flagship *string `json:"flagship"`
+	// FlagshipNamed is true when the roadmap block names the flagship.
+	FlagshipNamed bool `json:"flagship_named"`
+	// Objective is what --optimize maximises: --objective, the roadmap's
+	// objective, or "score".
+	Objective string `json:"objective"`
 }
 
 // ScoringInfo says how scores were computed: the weights of alignment,
@@ -172,8 +180,10 @@ type ProjectPlan struct {
 	PaybackPeriods *float64 `json:"payback_periods"`
 
 	// Additions.
-	Duration  int      `json:"duration"`
-	Mandatory bool     `json:"mandatory"`
+	Duration  int  `json:"duration"`
+	Mandatory bool `json:"mandatory"`
+	// Flagship marks the flagship project (see RoadmapInfo.Flagship).
+	Flagship  bool     `json:"flagship"`
 	DependsOn []string `json:"depends_on"`
 	// EndorsedBy and OpposedBy are department ids; Provides the
 	// capabilities it adds (a department's needs can name them).
@@ -364,19 +374,45 @@ type Totals struct {
 
 // Optimization reports an --optimize run.
 type Optimization struct {
-	Method    string   `json:"method"`
-	Seed      int64    `json:"seed"`
-	Objective string   `json:"objective"` // value | finish
-	Baseline  float64  `json:"baseline"`  // rank-order objective
+	Method string `json:"method"`
+	Seed   int64  `json:"seed"`
+	// Objective is what the search maximised: score, risk_adjusted_npv,
+	// npv, or finish (minimised). Baseline, Best and Bound are its value:
+	// total score, money or the finish period.
+	Objective string   `json:"objective"`
+	Baseline  float64  `json:"baseline"` // rank-order objective
 	Best      float64  `json:"best"`
 	Bound     *float64 `json:"bound"`     // null when none is known
 	Schedules int      `json:"schedules"` // schedules evaluated
-	Changes   []string `json:"changes"`   // what changed versus rank order, and why
+	// Figures compares every headline figure under rank order and
+	// optimised, so a gain on the objective never hides a loss elsewhere.
+	Figures []FigureChange `json:"figures"`
+	Changes []string       `json:"changes"` // what changed versus rank order, and why
 	// TimeLimitReached is true when the time limit, not the schedule
 	// budget or a proven bound, ended the search: the same seed may then
 	// give another plan, on another machine or under another load.
 	TimeLimitReached bool `json:"time_limit_reached"`
 }
+
+// FigureChange is one headline figure of the plan in rank order and
+// optimised: Change is Optimized - RankOrder, Effect whether that is
+// better, worse or the same (a later finish or a lower NPV is worse).
+type FigureChange struct {
+	// Figure is scheduled, mandatory_scheduled, score, npv,
+	// risk_adjusted_npv or finish_period, as in totals.
+	Figure    string  `json:"figure"`
+	RankOrder float64 `json:"rank_order"`
+	Optimized float64 `json:"optimized"`
+	Change    float64 `json:"change"`
+	Effect    string  `json:"effect"` // better | worse | same
+}
+
+// Effects of a figure's change.
+const (
+	EffectBetter = "better"
+	EffectWorse  = "worse"
+	EffectSame   = "same"
+)
 
 // GoalInfo echoes a goal.
 type GoalInfo struct {

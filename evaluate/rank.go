@@ -1,7 +1,10 @@
 package evaluate
 
 import (
+	"fmt"
 	"sort"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -16,6 +19,11 @@ import (
 //   - safety: lowest risk first (the "easy way"), then highest score;
 //   - calculated_risk: the project with the highest risk-adjusted NPV first
 //     as the flagship, then the rest lowest risk first (the "harder way").
+//
+// The first project of the second group is the flagship, under every
+// strategy; roadmap { flagship = project.x } names it by hand and puts it
+// there (under calculated_risk, in place of the most valuable project,
+// which then ranks by its risk like the rest).
 //
 // Figures compare as rounded in the plan; remaining ties break on id, so the order is deterministic.
 func (e *evaluation) rankProjects() {
@@ -33,10 +41,40 @@ func (e *evaluation) rankProjects() {
 	strategy := e.roadmap.Strategy
 	e.ranked = e.ranked[:0]
 	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
-	e.ranked = append(e.ranked, orderByStrategy(live, strategy)...)
+	named := e.byID[e.roadmap.Flagship]
+	if named != nil && !named.dropped() && !named.cfg.Mandatory {
+		rest := make([]*projectEval, 0, len(live))
+		for _, pe := range live {
+			if pe != named {
+				rest = append(rest, pe)
+			}
+		}
+		if strategy == hclspec.StrategyCalculatedRisk {
+			strategy = hclspec.StrategySafety // the flagship is chosen: the rest go safest first
+		}
+		e.ranked = append(e.ranked, named)
+		e.ranked = append(e.ranked, orderByStrategy(rest, strategy)...)
+		strategy = e.roadmap.Strategy
+	} else {
+		e.ranked = append(e.ranked, orderByStrategy(live, strategy)...)
+	}
 	e.ranked = append(e.ranked, orderByStrategy(dropped, strategy)...)
 	for i, pe := range e.ranked {
 		pe.rank = i + 1
+	}
+	switch {
+	case named != nil:
+		e.flagship = named
+		if named.dropped() {
+			e.diags = append(e.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Flagship dropped",
+				Detail:   fmt.Sprintf("The roadmap names %q its flagship, but it fails the %s gate: %s.", named.cfg.ID, named.gate, named.findings[0].Message),
+				Subject:  e.roadmap.Ranges.Range("flagship", e.roadmap.DeclRange).Ptr(),
+			})
+		}
+	case len(live) > 0:
+		e.flagship = e.ranked[len(mandatory)]
 	}
 }
 

@@ -36,7 +36,7 @@ func defaultRoadmap(name string) *Roadmap {
 
 // decodeRoadmapBlock decodes the roadmap block. startOK is false when the
 // start date is missing or invalid, so no calendar can be built.
-func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roadmap, start time.Time, startOK bool, diags hcl.Diagnostics) {
+func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roadmap, start time.Time, startOK bool, refs []reference, diags hcl.Diagnostics) {
 	rm = defaultRoadmap(defaultName)
 	rm.DeclRange = block.DefRange
 	content, diags := block.Body.Content(roadmapSchema)
@@ -106,6 +106,13 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	if v, ok := r.boolean("optimize"); ok {
 		rm.Optimize = v
 	}
+	if v, ok := r.str("objective"); ok && r.oneOf("objective", "Unknown objective", v, Objectives()...) {
+		rm.Objective = Objective(v)
+	}
+	if ref, ok := r.singleReference("flagship", "project"); ok {
+		rm.Flagship = ref.ID
+		refs = append(refs, ref)
+	}
 	if v, ok := r.str("estimate"); ok && r.oneOf("estimate", "Unknown estimate", v, estimate.Points()...) {
 		rm.Estimate = estimate.Point(v)
 	}
@@ -135,7 +142,7 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	if hurdle != nil {
 		diags = append(diags, decodeHurdleBlock(hurdle, s, rm)...)
 	}
-	return rm, start, startOK, diags
+	return rm, start, startOK, refs, diags
 }
 
 func decodeScoringBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics {

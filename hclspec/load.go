@@ -355,6 +355,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	}
 
 	dec := &decoder{scope: s, unit: Quarter, horizon: 8, estimate: estimate.Likely}
+	var roadmapRefs []reference
 	roadmaps := byType["roadmap"]
 	switch {
 	case len(roadmaps) == 0 && !syntaxOK:
@@ -370,8 +371,9 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		}
 		diags = append(diags, diag)
 	default:
-		rm, start, startOK, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
+		rm, start, startOK, r, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
 		diags = append(diags, d...)
+		roadmapRefs = r
 		cfg.Roadmap = rm
 		dec.unit, dec.horizon, dec.estimate = rm.Period, rm.Horizon, rm.Estimate
 		if startOK {
@@ -383,7 +385,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		}
 	}
 
-	var refs []reference
+	refs := roadmapRefs
 	// From here each block is needed only while it is decoded: dropping
 	// it then lets the garbage collector free its syntax tree during the
 	// loop, so a large roadmap never holds its whole tree and its whole
@@ -464,6 +466,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	diags = append(diags, spelling.diags...)
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkFundingNamed(cfg)...)
+	diags = append(diags, checkFlagship(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
 	diags = append(diags, checkPeriodLimits(cfg)...)
 	return diags
@@ -534,6 +537,26 @@ func applyDefaults(cfg *Config) hcl.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// checkFlagship refuses a mandatory flagship: mandatory projects come
+// first anyway, and the flagship is the first project chosen on its merits.
+func checkFlagship(cfg *Config) hcl.Diagnostics {
+	rm := cfg.Roadmap
+	if rm == nil || rm.Flagship == "" {
+		return nil
+	}
+	for _, p := range cfg.Projects {
+		if p.ID == rm.Flagship && p.Mandatory {
+			return hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory flagship",
+				Detail:   fmt.Sprintf("Project %q is mandatory: it ranks first whatever its merits. The flagship is the first project chosen on its merits; name a project that is not mandatory, or leave flagship out to let the strategy pick it.", p.ID),
+				Subject:  rm.Ranges.Range("flagship", rm.DeclRange).Ptr(),
+			}}
+		}
+	}
+	return nil
 }
 
 // checkFundingNamed reports each project that spends on its build but

@@ -80,6 +80,21 @@ const (
 	StrategyCalculatedRisk Strategy = "calculated_risk"
 )
 
+// Objective is what the optimiser maximises.
+type Objective string
+
+const (
+	ObjectiveScore           Objective = "score"
+	ObjectiveRiskAdjustedNPV Objective = "risk_adjusted_npv"
+	ObjectiveNPV             Objective = "npv"
+	ObjectiveFinish          Objective = "finish"
+)
+
+// Objectives lists the objectives, in the order the docs give them.
+func Objectives() []string {
+	return []string{string(ObjectiveScore), string(ObjectiveRiskAdjustedNPV), string(ObjectiveNPV), string(ObjectiveFinish)}
+}
+
 // Roadmap is the single roadmap block.
 type Roadmap struct {
 	Name         string
@@ -97,6 +112,12 @@ type Roadmap struct {
 	Policies     Policies
 	// Hurdle is the value gate's thresholds; nil when there is none.
 	Hurdle *Hurdle
+	// Objective is what --optimize maximises: score, risk_adjusted_npv,
+	// npv or finish; "" for the default (score).
+	Objective Objective
+	// Flagship is the project named as the flagship; "" when the rank
+	// order decides (the first non-mandatory project).
+	Flagship string
 	// Estimate is the number of each ranged estimate a plan uses: its
 	// likely value (default), its mean or its 80th percentile.
 	Estimate estimate.Point

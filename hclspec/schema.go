@@ -36,6 +36,8 @@ var roadmapSchema = &hcl.BodySchema{
 		{Name: "max_parallel"},
 		{Name: "stack"},
 		{Name: "optimize"},
+		{Name: "objective"},
+		{Name: "flagship"},
 		{Name: "estimate"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{

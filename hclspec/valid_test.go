@@ -335,6 +335,9 @@ project "p" {
 
 func TestLoadDecisionAttributes(t *testing.T) {
 	cfg := loadValid(t, "decisions", LoadOptions{})
+	if cfg.Roadmap.Objective != ObjectiveRiskAdjustedNPV || cfg.Roadmap.Flagship != "p" {
+		t.Errorf("objective %q flagship %q, want risk_adjusted_npv and p", cfg.Roadmap.Objective, cfg.Roadmap.Flagship)
+	}
 	wantScoring := Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2, ValueScale: 2000000}
 	if diff := cmp.Diff(wantScoring, cfg.Roadmap.Scoring); diff != "" {
 		t.Errorf("scoring (-want +got):\n%s", diff)

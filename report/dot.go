@@ -73,6 +73,9 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 			// The id is the title: say it once.
 			n.title, line = pr.ID, fmt.Sprintf("rank %d", pr.Rank)
 		}
+		if pr.Flagship {
+			line += " · flagship"
+		}
 		switch {
 		case pr.Status == evaluate.StatusScheduled && pr.Start != nil && pr.End != nil:
 			if *pr.Start == *pr.End {

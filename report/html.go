@@ -39,6 +39,7 @@ type htmlProject struct {
 	When, Deadline, DependsOn           string
 	Cost, RiskAdjustedNPV, ROI, Payback string
 	Mandatory                           bool
+	Flagship                            bool
 	Reasons                             []string
 }
 
@@ -156,6 +157,9 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 			{"Rank order", fixed(op.Baseline, 3)}, {"Best", fixed(op.Best, 3)}, {"Bound", bound},
 			{"Schedules tried", fmt.Sprint(op.Schedules)},
 		}
+		for _, row := range figureRows(p) {
+			page.Optimization = append(page.Optimization, htmlFact{row[0], fmt.Sprintf("%s in rank order, %s optimised (%s)", row[1], row[2], row[3])})
+		}
 		for _, c := range op.Changes {
 			page.Optimization = append(page.Optimization, htmlFact{"Change", c})
 		}
@@ -188,7 +192,7 @@ func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Reasons: projectReasons(*pr), When: "—", Deadline: "—",
+		Payback: "never", Mandatory: pr.Mandatory, Flagship: pr.Flagship, Reasons: projectReasons(*pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"

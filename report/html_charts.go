@@ -148,6 +148,9 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if pr.Mandatory {
 			tip += ", mandatory"
 		}
+		if pr.Flagship {
+			tip += ", flagship"
+		}
 		g.Bars = append(g.Bars, ganttBar{ID: pr.ID, X: px(x0), Y: px(y + (ganttRowH-ganttBarH)/2), W: px(math.Max(x1-x0, 2)), H: px(ganttBarH),
 			Fill: goalColour(goal, order), Class: class, Title: tip})
 		row := ganttRow{ID: pr.ID, Title: pr.Title, Goal: "none", Start: start, End: end, Duration: e - s, DependsOn: strings.Join(pr.DependsOn, ", ")}

@@ -91,6 +91,7 @@ table.projects th { overflow-wrap: normal; }
 .badge.deferred, .badge.fail-warning { background: #fef3c7; color: #78350f; }
 .badge.dropped, .badge.fail-error { background: #fee2e2; color: #7f1d1d; }
 .badge.mandatory { background: #e0e7ff; color: #312e81; }
+.badge.flagship { background: #fce7f3; color: #831843; }
 tr.winner td { font-weight: 600; background: #f0fdf4; }
 ul.reasons { margin: 0; padding-left: 18px; overflow-wrap: anywhere; }
 details { margin: 4px 0 12px; }
@@ -282,7 +283,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <div class="wide"><table class="projects"><thead><tr><th scope="col" class="num">Rank</th><th scope="col">Project</th><th scope="col">Status</th><th scope="col" class="num">Score</th><th scope="col" class="num">Alignment</th><th scope="col" class="num">Risk</th><th scope="col">When</th><th scope="col">Deadline</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Risk-adj. NPV</th><th scope="col" class="num">ROI</th><th scope="col">Payback</th><th scope="col">Depends on</th><th scope="col">Reasons</th></tr></thead>
 <tbody>
 {{- range .Projects}}
-<tr id="project-{{.ID}}"><td class="num">{{.Rank}}</td><td class="project">{{.Title}} <code>{{.ID}}</code>{{if .Mandatory}} <span class="badge mandatory">mandatory</span>{{end}}</td><td><span class="badge {{.Status}}">{{.Status}}</span>{{if .Gate}} <span class="note">({{.Gate}})</span>{{end}}</td><td class="num">{{.Score}}</td><td class="num">{{.Alignment}}</td><td class="num">{{.Risk}}</td><td class="when">{{.When}}</td><td class="when">{{.Deadline}}</td><td class="num">{{.Cost}}</td><td class="num">{{.RiskAdjustedNPV}}</td><td class="num">{{.ROI}}</td><td>{{.Payback}}</td><td>{{.DependsOn}}</td><td class="reasons">{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
+<tr id="project-{{.ID}}"><td class="num">{{.Rank}}</td><td class="project">{{.Title}} <code>{{.ID}}</code>{{if .Mandatory}} <span class="badge mandatory">mandatory</span>{{end}}{{if .Flagship}} <span class="badge flagship">flagship</span>{{end}}</td><td><span class="badge {{.Status}}">{{.Status}}</span>{{if .Gate}} <span class="note">({{.Gate}})</span>{{end}}</td><td class="num">{{.Score}}</td><td class="num">{{.Alignment}}</td><td class="num">{{.Risk}}</td><td class="when">{{.When}}</td><td class="when">{{.Deadline}}</td><td class="num">{{.Cost}}</td><td class="num">{{.RiskAdjustedNPV}}</td><td class="num">{{.ROI}}</td><td>{{.Payback}}</td><td>{{.DependsOn}}</td><td class="reasons">{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
 {{- end}}
 </tbody></table></div>
 </section>

@@ -205,6 +205,7 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 	if q.Optimization != nil {
 		opt := *q.Optimization
 		opt.Changes = nonNil(opt.Changes)
+		opt.Figures = nonNil(opt.Figures)
 		q.Optimization = &opt
 	}
 	q.Goals = nonNil(q.Goals)

@@ -95,12 +95,16 @@ func (m *markdownRenderer) ranking() {
 		return
 	}
 	var rows [][]string
-	mandatory := false
+	mandatory, flagship := false, false
 	for _, pr := range m.p.Projects {
 		project := mdProject(pr)
 		if pr.Mandatory {
 			project += " \\*"
 			mandatory = true
+		}
+		if pr.Flagship {
+			project += " " + flagshipMark
+			flagship = true
 		}
 		status := pr.Status
 		if pr.Status == evaluate.StatusDropped {
@@ -115,7 +119,10 @@ func (m *markdownRenderer) ranking() {
 	m.table([]string{"#", "Project", "Status", "Score", "Alignment", "Risk", "When", "Reason"},
 		[]bool{true, false, false, true, true, true}, rows)
 	if mandatory {
-		m.buf.WriteString("\n\\* mandatory: skips the alignment, departments and risk gates.\n")
+		m.buf.WriteString("\n\\* mandatory: skips the alignment, departments, risk and value gates.\n")
+	}
+	if flagship {
+		m.buf.WriteString("\n" + flagshipMark + " flagship: " + mdEscape(flagshipNote(m.p)) + ".\n")
 	}
 }
 
@@ -358,7 +365,24 @@ func (m *markdownRenderer) optimization() {
 		return
 	}
 	m.heading(2, "Optimisation")
-	for _, line := range optimizationLines(m.p.Optimization) {
+	lines := optimizationLines(m.p)
+	for _, line := range lines[:min(2, len(lines))] {
+		m.buf.WriteString("- " + mdEscape(line) + "\n")
+	}
+	if rows := figureRows(m.p); len(rows) > 0 {
+		m.buf.WriteString("\n")
+		for k, row := range rows {
+			for i := range row {
+				row[i] = mdEscape(row[i])
+			}
+			if m.p.Optimization.Figures[k].Effect == evaluate.EffectWorse {
+				row[3] = "**" + row[3] + "**"
+			}
+		}
+		m.table([]string{"Figure", "Rank order", "Optimised", "Change"}, []bool{false, true, true, false}, rows)
+		m.buf.WriteString("\n")
+	}
+	for _, line := range lines[min(2, len(lines)):] {
 		m.buf.WriteString("- " + mdEscape(line) + "\n")
 	}
 }

@@ -83,11 +83,14 @@ func ganttSource(p *evaluate.Plan) (string, error) {
 		}
 		fmt.Fprintf(&b, "    section %s\n", mermaidLineText(title))
 		for _, pr := range tasks {
-			tags := ""
-			if pr.Mandatory {
+			tags, title := "", projectTitle(pr)
+			switch {
+			case pr.Mandatory:
 				tags = "crit, "
+			case pr.Flagship:
+				tags, title = "active, ", title+" (flagship)"
 			}
-			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(projectTitle(pr)), tags, mermaidID("p", pr.ID),
+			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(title), tags, mermaidID("p", pr.ID),
 				ganttDate(cal, *pr.StartPeriod), ganttDate(cal, *pr.EndPeriod))
 		}
 	}

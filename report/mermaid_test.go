@@ -35,7 +35,8 @@ func TestRenderMermaidGolden(t *testing.T) {
 func checkGanttTasks(t *testing.T, p *evaluate.Plan, src string) {
 	t.Helper()
 	for _, pr := range p.Projects {
-		n := strings.Count(src, ":"+mermaidID("p", pr.ID)+",") + strings.Count(src, ":crit, "+mermaidID("p", pr.ID)+",")
+		n := strings.Count(src, ":"+mermaidID("p", pr.ID)+",") + strings.Count(src, ":crit, "+mermaidID("p", pr.ID)+",") +
+			strings.Count(src, ":active, "+mermaidID("p", pr.ID)+",")
 		want := 0
 		if pr.Status == evaluate.StatusScheduled {
 			want = 1

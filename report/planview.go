@@ -99,6 +99,9 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	if text := scoringText(p); text != "" {
 		rows = append(rows, [2]string{"Scoring", text})
 	}
+	if text := flagshipText(p); text != "" {
+		rows = append(rows, [2]string{"Flagship", text})
+	}
 	rows = append(rows, [][2]string{
 		{"Projects", countsText(p.Totals)},
 		{"Cost", formatMoney(p.Totals.Cost, cur) + " (scheduled projects, undiscounted)"},
@@ -222,6 +225,41 @@ func scoringText(p *evaluate.Plan) string {
 		text += " (" + s.ValueScaleBasis + ")"
 	}
 	return text
+}
+
+// flagshipMark marks the flagship in the ranked roadmap.
+const flagshipMark = "★"
+
+// flagshipText is the summary's line on the flagship: "c_customer_portal
+// (rank 2, 2027-Q1 – 2027-Q3)"; "" when there is none.
+func flagshipText(p *evaluate.Plan) string {
+	if p.Roadmap.Flagship == nil {
+		return ""
+	}
+	id := *p.Roadmap.Flagship
+	for _, pr := range p.Projects {
+		if pr.ID != id {
+			continue
+		}
+		when := whenText(pr)
+		if pr.Status != evaluate.StatusScheduled {
+			when = pr.Status
+		}
+		text := fmt.Sprintf("%s (rank %d, %s)", id, pr.Rank, when)
+		if p.Roadmap.FlagshipNamed {
+			text += ", named by the roadmap"
+		}
+		return text
+	}
+	return id
+}
+
+// flagshipNote explains the flagship mark.
+func flagshipNote(p *evaluate.Plan) string {
+	if p.Roadmap.FlagshipNamed {
+		return "the project the roadmap names as its highest priority; the optimiser never starts it later"
+	}
+	return "the first project in rank order that is not mandatory, the highest priority; the optimiser never starts it later"
 }
 
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
@@ -554,8 +592,11 @@ func checkResult(c evaluate.CheckResult) string {
 	return "FAIL"
 }
 
-// optimizationLines describes an --optimize run.
-func optimizationLines(o *evaluate.Optimization) []string {
+// optimizationLines describes an --optimize run: the method, the
+// objective in rank order and optimised, then what moved. The other
+// headline figures are in figureRows.
+func optimizationLines(p *evaluate.Plan) []string {
+	o := p.Optimization
 	noun := "schedules"
 	if o.Schedules == 1 {
 		noun = "schedule"
@@ -563,17 +604,134 @@ func optimizationLines(o *evaluate.Optimization) []string {
 	lines := []string{
 		fmt.Sprintf("Method %s, seed %d, %s %s evaluated.", o.Method, o.Seed, formatAmount(float64(o.Schedules)), noun),
 	}
-	bound := ""
-	if o.Bound != nil {
-		bound = fmt.Sprintf(" (bound %s)", formatQuantity(*o.Bound))
-	}
-	switch o.Objective {
-	case "finish":
-		lines = append(lines, fmt.Sprintf("Objective finish: rank order finishes after %s periods, the optimiser after %s%s.",
-			formatQuantity(o.Baseline), formatQuantity(o.Best), bound))
-	default:
-		lines = append(lines, fmt.Sprintf("Objective %s: rank order scores %s, the optimiser %s%s.",
+	if len(o.Figures) == 0 {
+		// A plan saved before the figures were reported.
+		bound := ""
+		if o.Bound != nil {
+			bound = fmt.Sprintf(" (bound %s)", formatQuantity(*o.Bound))
+		}
+		lines = append(lines, fmt.Sprintf("Objective %s: rank order %s, the optimiser %s%s.",
 			o.Objective, formatQuantity(o.Baseline), formatQuantity(o.Best), bound))
+		return append(lines, o.Changes...)
+	}
+	figure := objectiveFigureName(o.Objective)
+	for _, f := range o.Figures {
+		if f.Figure != figure {
+			continue
+		}
+		text := fmt.Sprintf("Objective %s (%s): %s in rank order, %s optimised (%s)",
+			o.Objective, objectiveMeaning(o.Objective), figureValue(p, f.Figure, f.RankOrder), figureValue(p, f.Figure, f.Optimized), changeText(p, f))
+		if o.Bound != nil {
+			word := "at most"
+			if f.Figure == evaluate.FigureFinishPeriod {
+				word = "no earlier than"
+			}
+			text += fmt.Sprintf("; %s %s is possible", word, figureValue(p, f.Figure, *o.Bound))
+		}
+		lines = append(lines, text+".")
 	}
 	return append(lines, o.Changes...)
+}
+
+// objectiveFigureName is the headline figure an objective is measured by.
+func objectiveFigureName(objective string) string {
+	switch objective {
+	case "npv":
+		return evaluate.FigureNPV
+	case "risk_adjusted_npv":
+		return evaluate.FigureRiskAdjustedNPV
+	case "finish":
+		return evaluate.FigureFinishPeriod
+	}
+	return evaluate.FigureScore
+}
+
+// objectiveMeaning says what an objective asks for.
+func objectiveMeaning(objective string) string {
+	switch objective {
+	case "npv":
+		return "most NPV scheduled"
+	case "risk_adjusted_npv":
+		return "most risk-adjusted NPV scheduled"
+	case "finish":
+		return "most projects, earliest finish"
+	}
+	return "most total score scheduled"
+}
+
+// figureLabels name the headline figures in the table and Markdown.
+var figureLabels = map[string]string{
+	evaluate.FigureScheduled:          "Projects scheduled",
+	evaluate.FigureMandatoryScheduled: "Mandatory projects scheduled",
+	evaluate.FigureScore:              "Total score",
+	evaluate.FigureNPV:                "NPV",
+	evaluate.FigureRiskAdjustedNPV:    "Risk-adjusted NPV",
+	evaluate.FigureFinishPeriod:       "Finish",
+}
+
+// figureValue writes a headline figure: a count, a score, money or the
+// period the plan finishes in ("2028-Q1").
+func figureValue(p *evaluate.Plan, figure string, x float64) string {
+	switch figure {
+	case evaluate.FigureNPV, evaluate.FigureRiskAdjustedNPV:
+		return formatMoney(x, p.Roadmap.Currency)
+	case evaluate.FigureScore:
+		return strconv.FormatFloat(x, 'f', 3, 64)
+	case evaluate.FigureFinishPeriod:
+		if x <= 0 {
+			return none
+		}
+		return periodLabel(p, int(x)-1)
+	}
+	return formatQuantity(x)
+}
+
+// changeText is a figure's change with its sign and what it means: "+1,
+// better", "-2,301,000, worse", "1 period earlier, better", "no change".
+func changeText(p *evaluate.Plan, f evaluate.FigureChange) string {
+	if f.Effect == evaluate.EffectSame {
+		return "no change"
+	}
+	var amount string
+	switch f.Figure {
+	case evaluate.FigureFinishPeriod:
+		n := int(math.Abs(f.Change))
+		unit := p.Roadmap.Period
+		if unit == "" {
+			unit = "period"
+		}
+		dir := "later"
+		if f.Change < 0 {
+			dir = "earlier"
+		}
+		amount = periodCount(n, unit) + " " + dir
+	case evaluate.FigureNPV, evaluate.FigureRiskAdjustedNPV:
+		amount = signPrefix(f.Change) + formatAmount(math.Abs(f.Change))
+	case evaluate.FigureScore:
+		amount = signPrefix(f.Change) + strconv.FormatFloat(math.Abs(f.Change), 'f', 3, 64)
+	default:
+		amount = signPrefix(f.Change) + formatQuantity(math.Abs(f.Change))
+	}
+	return amount + ", " + f.Effect
+}
+
+func signPrefix(x float64) string {
+	if x < 0 {
+		return "-"
+	}
+	return "+"
+}
+
+// figureRows are the headline figures in rank order and optimised, one
+// row each: label, rank order, optimised, change.
+func figureRows(p *evaluate.Plan) [][]string {
+	var rows [][]string
+	for _, f := range p.Optimization.Figures {
+		label, ok := figureLabels[f.Figure]
+		if !ok {
+			label = f.Figure
+		}
+		rows = append(rows, []string{label, figureValue(p, f.Figure, f.RankOrder), figureValue(p, f.Figure, f.Optimized), changeText(p, f)})
+	}
+	return rows
 }

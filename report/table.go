@@ -158,12 +158,16 @@ func (t *tableRenderer) ranking() {
 		},
 		keys: 2,
 	}
-	mandatory := false
+	mandatory, flagship := false, false
 	for _, pr := range t.p.Projects {
 		id := pr.ID
 		if pr.Mandatory {
 			id += " *"
 			mandatory = true
+		}
+		if pr.Flagship {
+			id += " " + flagshipMark
+			flagship = true
 		}
 		g.rows = append(g.rows, []string{
 			fmt.Sprint(pr.Rank), id, pr.Status,
@@ -174,7 +178,10 @@ func (t *tableRenderer) ranking() {
 	}
 	t.grid(g)
 	if mandatory {
-		t.paragraph("", "* mandatory: skips the alignment, departments and risk gates.")
+		t.paragraph("", "* mandatory: skips the alignment, departments, risk and value gates.")
+	}
+	if flagship {
+		t.paragraph("", flagshipMark+" flagship: "+flagshipNote(t.p)+".")
 	}
 }
 
@@ -524,7 +531,31 @@ func (t *tableRenderer) optimization() {
 		return
 	}
 	t.heading("Optimisation")
-	for _, line := range optimizationLines(t.p.Optimization) {
+	lines := optimizationLines(t.p)
+	for _, line := range lines[:min(2, len(lines))] {
+		t.paragraph("", line)
+	}
+	if rows := figureRows(t.p); len(rows) > 0 {
+		g := grid{columns: []column{
+			{header: "Figure", wrap: true},
+			{header: "Rank order", align: tw.AlignRight},
+			{header: "Optimised", align: tw.AlignRight},
+			{header: "Change", wrap: true},
+		}, keys: 1}
+		for k, row := range rows {
+			g.rows = append(g.rows, row)
+			style := ""
+			switch t.p.Optimization.Figures[k].Effect {
+			case evaluate.EffectBetter:
+				style = ansiGreen
+			case evaluate.EffectWorse:
+				style = ansiRed
+			}
+			g.styles = append(g.styles, []string{"", "", "", style})
+		}
+		t.grid(g)
+	}
+	for _, line := range lines[min(2, len(lines)):] {
 		t.paragraph("", line)
 	}
 }

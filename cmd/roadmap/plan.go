@@ -17,6 +17,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -35,6 +36,7 @@ type planOptions struct {
 	compare          string // saved JSON plan to diff against
 	detailedExitcode bool
 	optimize         bool
+	objective        string // --objective: implies --optimize
 	seed             int64
 	timeLimit        time.Duration
 	view             views.Selector // --department, --goal, --team
@@ -93,6 +95,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
 	f.BoolVar(&o.optimize, "optimize", false, "search for a better schedule than rank order")
+	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser")
 	cmd.MarkFlagsMutuallyExclusive("base", "compare")
@@ -114,6 +117,9 @@ func (o *planOptions) validate() error {
 	}
 	if o.split != "" && (o.format != "html" || o.base != "" || o.compare != "" || !o.view.Empty()) {
 		return errors.New("--split needs --format html, and writes every department's view itself (no --department, --goal, --team, --base or --compare)")
+	}
+	if o.objective != "" && !slices.Contains(hclspec.Objectives(), o.objective) {
+		return fmt.Errorf("unknown --objective %q: use one of %s", o.objective, strings.Join(hclspec.Objectives(), ", "))
 	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
@@ -146,6 +152,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 
 	opts := evaluate.Options{
 		Optimize:  o.optimize,
+		Objective: o.objective,
 		Seed:      o.seed,
 		TimeLimit: o.timeLimit,
 	}

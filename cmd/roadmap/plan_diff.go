@@ -129,7 +129,7 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	if !diags.HasErrors() && cfg != nil {
 		var more hcl.Diagnostics
 		plan, more = evaluate.Evaluate(ctx, cfg, evaluate.Options{
-			Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit,
+			Optimize: o.optimize, Objective: o.objective, Seed: o.seed, TimeLimit: o.timeLimit,
 		})
 		diags = append(diags, more...)
 	}

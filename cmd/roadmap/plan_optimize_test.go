@@ -2,21 +2,31 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// testdata/optimize: rank order gives the whole team to "a" for the year;
-// "b" then "c" score more together.
+// testdata/optimize: rank order gives the whole platform team to "a" for
+// the year; "b" then "c" score more together but bring in far less money.
+// Under the default objective the optimiser trades a for b and c and says
+// what that costs; under --objective npv it keeps a. The flagship f never
+// moves.
 func TestPlanOptimize(t *testing.T) {
 	res := runCLI(t, "plan", "--optimize", "--seed", "3", "--format", "json", "testdata/optimize")
 	res.wantExit(t, 0)
 	var plan struct {
+		Roadmap struct {
+			Flagship  *string `json:"flagship"`
+			Objective string  `json:"objective"`
+		} `json:"roadmap"`
 		Projects []struct {
-			ID     string `json:"id"`
-			Status string `json:"status"`
+			ID          string `json:"id"`
+			Status      string `json:"status"`
+			StartPeriod *int   `json:"start_period"`
+			Flagship    bool   `json:"flagship"`
 		} `json:"projects"`
 		Optimization *struct {
 			Method    string   `json:"method"`
@@ -26,7 +36,12 @@ func TestPlanOptimize(t *testing.T) {
 			Best      float64  `json:"best"`
 			Bound     *float64 `json:"bound"`
 			Schedules int      `json:"schedules"`
-			Changes   []string `json:"changes"`
+			Figures   []struct {
+				Figure string  `json:"figure"`
+				Change float64 `json:"change"`
+				Effect string  `json:"effect"`
+			} `json:"figures"`
+			Changes []string `json:"changes"`
 		} `json:"optimization"`
 	}
 	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
@@ -36,24 +51,29 @@ func TestPlanOptimize(t *testing.T) {
 	if op == nil {
 		t.Fatal("no optimization in the JSON plan")
 	}
-	if op.Seed != 3 || op.Objective != "value" || op.Best <= op.Baseline || op.Bound == nil || *op.Bound != op.Best || op.Schedules == 0 {
-		t.Errorf("optimization %+v: want seed 3, value objective, best above baseline and equal to the bound", *op)
+	if op.Seed != 3 || op.Objective != "score" || op.Best <= op.Baseline || op.Bound == nil || *op.Bound != op.Best || op.Schedules == 0 {
+		t.Errorf("optimization %+v: want seed 3, score objective, best above baseline and equal to the bound", *op)
+	}
+	effects := map[string]string{}
+	for _, f := range op.Figures {
+		effects[f.Figure] = f.Effect
+	}
+	want := map[string]string{"scheduled": "better", "mandatory_scheduled": "same", "score": "better", "npv": "worse", "risk_adjusted_npv": "worse", "finish_period": "same"}
+	if diff := cmp.Diff(want, effects); diff != "" {
+		t.Errorf("figure effects (-want +got):\n%s", diff)
 	}
 	status := map[string]string{}
 	for _, p := range plan.Projects {
 		status[p.ID] = p.Status
+		if p.ID == "f" && (!p.Flagship || p.StartPeriod == nil || *p.StartPeriod != 0) {
+			t.Errorf("f: flagship %v start %v, want the flagship from period 0", p.Flagship, p.StartPeriod)
+		}
 	}
 	if status["a"] != "deferred" || status["b"] != "scheduled" || status["c"] != "scheduled" {
 		t.Errorf("statuses %v, want a deferred, b and c scheduled", status)
 	}
-
-	// The table says what changed and why.
-	table := runCLI(t, "plan", "--optimize", "testdata/optimize")
-	table.wantExit(t, 0)
-	for _, want := range []string{"Optimisation", `Defer "a"`, `to make room for "b", "c"`} {
-		if !strings.Contains(table.Stdout, want) {
-			t.Errorf("table output lacks %q:\n%s", want, table.Stdout)
-		}
+	if plan.Roadmap.Flagship == nil || *plan.Roadmap.Flagship != "f" || plan.Roadmap.Objective != "score" {
+		t.Errorf("roadmap flagship %v objective %q, want f and score", plan.Roadmap.Flagship, plan.Roadmap.Objective)
 	}
 
 	// Without --optimize the plan has no optimization section.
@@ -66,6 +86,33 @@ func TestPlanOptimize(t *testing.T) {
 	again := runCLI(t, "plan", "--optimize", "--seed", "3", "--format", "json", "testdata/optimize")
 	if again.Stdout != res.Stdout {
 		t.Error("the same seed gave a different plan")
+	}
+}
+
+// The optimisation section in every format, under the score and the NPV
+// objectives: the table and Markdown say every headline figure's change,
+// and never call the NPV lost under score a gain.
+func TestPlanOptimizeObjectivesGolden(t *testing.T) {
+	for _, objective := range []string{"score", "npv"} {
+		for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"markdown", "md"}, {"json", "json"}} {
+			t.Run(objective+"/"+f.format, func(t *testing.T) {
+				res := runCLI(t, "plan", "--objective", objective, "--format", f.format, "testdata/optimize")
+				res.wantExit(t, 0)
+				assertGolden(t, filepath.Join("plan", "optimize-"+objective+"."+f.ext), res.Stdout)
+				if objective == "score" && f.format == "table" {
+					for _, want := range []string{"Optimisation", `Defer "a"`, `to make room for "b", "c"`, "-1,950,000, worse"} {
+						if !strings.Contains(res.Stdout, want) {
+							t.Errorf("table output lacks %q", want)
+						}
+					}
+				}
+			})
+		}
+	}
+	res := runCLI(t, "plan", "--objective", "profit", "testdata/optimize")
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, `unknown --objective "profit": use one of score, risk_adjusted_npv, npv, finish`) {
+		t.Errorf("stderr:\n%s", res.Stderr)
 	}
 }
 
@@ -83,7 +130,10 @@ func TestPlanOptimizeNoImprovement(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"No better plan than rank order found in 50,000 schedules: no change."}
+	want := []string{
+		"Every project already runs in rank order, so the total score cannot grow: the optimiser looked for an earlier finish with the same projects.",
+		"No better plan than rank order found in 50,000 schedules: no change.",
+	}
 	if diff := cmp.Diff(want, plan.Optimization.Changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}

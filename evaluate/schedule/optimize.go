@@ -208,9 +208,21 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 		res.Stopped = StopBound
 	}
 	if s.better(s.best.fit, baseFit) {
-		res.Improved = true
-		res.Schedule = e.finalSchedule(s.best.start)
-		res.Best = s.objectiveValue(e.fitnessOf(res.Schedule.Start))
+		// The final schedule takes any room the search left unused; with
+		// negative weights that can cost more than the search gained, so
+		// it must still beat rank order to replace it.
+		final := e.finalSchedule(s.best.start)
+		if fit := e.fitnessOf(final.Start); s.better(fit, baseFit) {
+			res.Improved = true
+			res.Schedule = final
+			res.Best = s.objectiveValue(fit)
+			if s.better(s.best.fit, fit) {
+				res.Optimal = false // the room taken cost some of the optimum
+			}
+		} else {
+			res.Best = res.Baseline
+			res.Optimal = false
+		}
 	} else {
 		res.Best = res.Baseline
 	}

@@ -1,6 +1,8 @@
 # The version 2 attributes behind "decisions you can defend".
 roadmap {
-  start = "2027-Q1"
+  start     = "2027-Q1"
+  objective = "risk_adjusted_npv"
+  flagship  = project.p
 
   scoring {
     value_scale = 2000000 # the weights keep their defaults
