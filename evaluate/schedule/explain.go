@@ -18,6 +18,15 @@ const (
 	ObstacleDeadline   ObstacleKind = "deadline"   // it would end after its Latest
 	ObstacleHorizon    ObstacleKind = "horizon"    // it would end after the horizon
 	ObstacleFree       ObstacleKind = "free"       // nothing blocks these starts: it was placed later by choice
+	// ObstacleTeamParallel: the resource (Index) already runs its
+	// MaxParallel tasks.
+	ObstacleTeamParallel ObstacleKind = "team_parallel"
+	// ObstacleChoice: another option of the task's choice (Index) is
+	// placed; it blocks every start.
+	ObstacleChoice ObstacleKind = "choice"
+	// ObstacleTogether: the task's together group (Index) was left out
+	// whole; Schedule.Apart says which task did not fit.
+	ObstacleTogether ObstacleKind = "together"
 )
 
 // maxRechecks bounds the starts of one task that Explain checks again
@@ -168,6 +177,17 @@ func (x *explainer) explain(i int) Explanation {
 	tk := &p.Tasks[i]
 	start := x.sch.Start[i]
 	ex := Explanation{Release: -1, First: 0, Last: -1}
+	if start < 0 {
+		bl := x.sch.Blocked[i]
+		if bl.Kind == BlockTogether {
+			ex.Obstacles = []Obstacle{{Kind: ObstacleTogether, Index: bl.Index}}
+			return ex
+		}
+		if o := x.st.otherOption(i); o >= 0 && bl.Kind != BlockDependency {
+			ex.Obstacles = []Obstacle{{Kind: ObstacleChoice, Index: o, Holders: []int{o}}}
+			return ex
+		}
+	}
 	depEnd := 0
 	var out []int
 	for _, q := range tk.Preds {
@@ -251,6 +271,17 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 		}
 		obs = x.appendPeriodObstacle(obs, ObstacleResource, dm.Resource, full, a, b, d, covered, x.byRes[dm.Resource])
 		obs = x.appendPeriodObstacle(obs, ObstacleHeadroom, dm.Resource, head, a, b, d, covered, x.byRes[dm.Resource])
+	}
+	for _, dm := range tk.Demand {
+		if dm.Amount <= 0 || st.running == nil || st.running[dm.Resource] == nil {
+			continue
+		}
+		clear(full)
+		limit := p.Resources[dm.Resource].MaxParallel
+		for t := lo; t <= hi; t++ {
+			full[t-lo] = st.running[dm.Resource][t] >= limit
+		}
+		obs = x.appendPeriodObstacle(obs, ObstacleTeamParallel, dm.Resource, full, a, b, d, covered, x.byRes[dm.Resource])
 	}
 	if p.MaxParallel > 0 {
 		clear(full)
@@ -360,7 +391,8 @@ func capSpans(spans []Span) ([]Span, int) {
 // mergeBlocker counts start s against the obstacle bl names, adding one
 // when there is none yet.
 func mergeBlocker(obs []Obstacle, bl Blocker, s int) []Obstacle {
-	kind := map[BlockKind]ObstacleKind{BlockResource: ObstacleResource, BlockBudget: ObstacleBudget, BlockParallel: ObstacleParallel}[bl.Kind]
+	kind := map[BlockKind]ObstacleKind{BlockResource: ObstacleResource, BlockBudget: ObstacleBudget, BlockParallel: ObstacleParallel,
+		BlockTeamParallel: ObstacleTeamParallel, BlockChoice: ObstacleChoice}[bl.Kind]
 	for k := range obs {
 		if obs[k].Kind == kind && obs[k].Index == bl.Index {
 			obs[k].Starts++

@@ -33,6 +33,9 @@ func explainProblem(rng *rand.Rand) *Problem {
 				res.Capacity[t] = c * 0.75
 			}
 		}
+		if rng.IntN(4) == 0 {
+			res.MaxParallel = 1 + rng.IntN(2)
+		}
 		p.Resources = append(p.Resources, res)
 	}
 	for b := range rng.IntN(3) {
@@ -120,6 +123,26 @@ func blockedBy(p *Problem, start []int, i, s int) map[string][]int {
 				out[fmt.Sprintf("headroom/%d", d.Resource)] = append(out[fmt.Sprintf("headroom/%d", d.Resource)], t)
 			default:
 				out[fmt.Sprintf("resource/%d", d.Resource)] = append(out[fmt.Sprintf("resource/%d", d.Resource)], t)
+			}
+		}
+	}
+	for _, d := range tk.Demand {
+		if limit := p.Resources[d.Resource].MaxParallel; limit > 0 && d.Amount > 0 {
+			for t := s; t < s+tk.Duration; t++ {
+				n := 0
+				for j, sj := range start {
+					if sj >= 0 && sj <= t && t < sj+p.Tasks[j].Duration {
+						for _, dj := range p.Tasks[j].Demand {
+							if dj.Resource == d.Resource && dj.Amount > 0 {
+								n++
+							}
+						}
+					}
+				}
+				if n >= limit {
+					k := fmt.Sprintf("team_parallel/%d", d.Resource)
+					out[k] = append(out[k], t)
+				}
 			}
 		}
 	}
@@ -244,7 +267,7 @@ func TestExplainAgreesWithBruteForce(t *testing.T) {
 					gotFree = o.Starts
 					continue
 				}
-				if o.Kind != ObstacleResource && o.Kind != ObstacleHeadroom && o.Kind != ObstacleBudget && o.Kind != ObstacleParallel {
+				if o.Kind != ObstacleResource && o.Kind != ObstacleHeadroom && o.Kind != ObstacleBudget && o.Kind != ObstacleParallel && o.Kind != ObstacleTeamParallel {
 					continue
 				}
 				var where []int
@@ -283,7 +306,7 @@ func TestExplainAgreesWithBruteForce(t *testing.T) {
 			before[i] = sch.Start[i]
 		}
 	}
-	for _, k := range []ObstacleKind{ObstacleResource, ObstacleHeadroom, ObstacleBudget, ObstacleParallel, ObstacleDependency,
+	for _, k := range []ObstacleKind{ObstacleResource, ObstacleHeadroom, ObstacleBudget, ObstacleParallel, ObstacleTeamParallel, ObstacleDependency,
 		ObstacleEarliest, ObstacleDeadline, ObstacleHorizon} {
 		if kinds[string(k)] < 10 {
 			t.Errorf("only %d %s obstacles over 500 problems", kinds[string(k)], k)
@@ -316,7 +339,7 @@ func checkHolders(t *testing.T, seed uint64, p *Problem, before []int, i int, o 
 				continue
 			}
 			switch o.Kind {
-			case ObstacleResource, ObstacleHeadroom:
+			case ObstacleResource, ObstacleHeadroom, ObstacleTeamParallel:
 				for _, d := range tj.Demand {
 					holds = holds || (d.Resource == o.Index && d.Amount > 0)
 				}

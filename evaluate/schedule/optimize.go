@@ -164,8 +164,8 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 	s.best = indiv{start: slices.Clone(base.Start), fit: baseFit}
 	res.Baseline = s.objectiveValue(baseFit)
 	if !s.atBound() {
-		exact := len(p.Budgets) == 0 // see exhaustive
-		cut := false                 // the time limit stopped exhaustive search
+		exact := len(p.Budgets) == 0 && len(p.Together) == 0 // see exhaustive
+		cut := false                                         // the time limit stopped exhaustive search
 		switch {
 		case countLists(p, e.succs, min(listLimit, maxSchedules-1)) < 0:
 			res.Method = "genetic algorithm over activity lists with double justification"
@@ -175,8 +175,9 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 			s.exhaustive(topo)
 			cut = s.stopped == StopDeadline
 		default:
-			// With budgets the lists do not reach every schedule: search
-			// them all, then let the genetic algorithm spend the rest.
+			// With budgets or together groups the lists do not reach
+			// every schedule: search them all, then let the genetic
+			// algorithm spend the rest.
 			res.Method = "exhaustive search over activity lists, then a genetic algorithm with double justification"
 			s.exhaustive(topo)
 			cut = s.stopped == StopDeadline
@@ -477,7 +478,9 @@ func countLists(p *Problem, succs [][]int, limit int) int {
 // places each of them no later than there, because in every period the
 // tasks already placed use no more than they did in the optimal schedule
 // (Sprecher, Kolisch and Drexl 1995). A budget window sums over periods,
-// so moving a task earlier can crowd it, and the argument fails.
+// so moving a task earlier can crowd it, and the argument fails; so it
+// does for together groups, placed whole at the turn of their first task.
+// A choice keeps it: the options left out come after the placed tasks.
 func (s *search) exhaustive(topo []int) {
 	e := s.e
 	n := e.n
@@ -537,8 +540,26 @@ func (e *engine) finalSchedule(start []int) *Schedule {
 			st.Place(i, s)
 		}
 	}
+	var decided []bool // for together groups: every task, so none is pulled along
+	if e.gp != nil {
+		decided = make([]bool, e.n)
+		for i := range decided {
+			decided[i] = true
+		}
+	}
 	for _, i := range topoOrder(p, e.succs, nil) {
-		if sch.Start[i] >= 0 {
+		if sch.Start[i] >= 0 || sch.Blocked[i].Kind != "" {
+			continue
+		}
+		if e.gp.grouped(i) {
+			// The whole group, in room the search left unused, or the
+			// reason it does not fit.
+			if _, miss, ok := e.gp.place(st, sch.Start, decided, i); !ok {
+				sch.Apart = append(sch.Apart, miss)
+				for _, m := range p.Together[miss.Group] {
+					sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
+				}
+			}
 			continue
 		}
 		est, blockedBy := p.releaseTime(sch, i)

@@ -25,6 +25,9 @@ func (s *State) periodClash(tk *Task, t int) bool {
 		if s.used[d.Resource][t]+d.Amount > s.p.Resources[d.Resource].Capacity[t]+eps {
 			return true
 		}
+		if s.running != nil && s.running[d.Resource] != nil && d.Amount > 0 && s.running[d.Resource][t] >= s.p.Resources[d.Resource].MaxParallel {
+			return true
+		}
 	}
 	return s.p.MaxParallel > 0 && s.inFlight[t] >= s.p.MaxParallel
 }
@@ -34,6 +37,9 @@ func (s *State) periodClash(tk *Task, t int) bool {
 // itself when only the budget does.
 func (s *State) lastClash(i, start int) int {
 	tk := &s.p.Tasks[i]
+	if s.otherOption(i) >= 0 {
+		return max(start, s.p.Horizon) // no start fits
+	}
 	for t := start + tk.Duration - 1; t >= start; t-- {
 		if s.periodClash(tk, t) {
 			return t
@@ -71,6 +77,9 @@ func (p *Problem) lastStart(i int) int {
 // earliestStart is the earliest start >= from at which task i fits, or -1.
 func (s *State) earliestStart(i, from int) int {
 	tk := &s.p.Tasks[i]
+	if s.otherOption(i) >= 0 {
+		return -1
+	}
 	last := s.p.lastStart(i)
 	for start := max(from, tk.Earliest, 0); start <= last; {
 		t := s.lastClash(i, start)
@@ -85,6 +94,9 @@ func (s *State) earliestStart(i, from int) int {
 // latestStart is the latest start <= to at which task i fits, or -1.
 func (s *State) latestStart(i, to int) int {
 	tk := &s.p.Tasks[i]
+	if s.otherOption(i) >= 0 {
+		return -1
+	}
 	lo := max(tk.Earliest, 0)
 	for start := min(to, s.p.lastStart(i)); start >= lo; {
 		t := s.firstClash(i, start)
@@ -116,6 +128,11 @@ type engine struct {
 	// keepDeadline marks the tasks with a deadline that the baseline
 	// meets; nil when there are none.
 	keepDeadline []bool
+
+	// gp places together groups whole; nil without groups. decided is
+	// its scratch: the tasks a forward pass has decided.
+	gp      *groupPlacer
+	decided []bool
 }
 
 func newEngine(p *Problem) *engine {
@@ -131,18 +148,49 @@ func newEngine(p *Problem) *engine {
 	for k, i := range topoOrder(p, e.succs, nil) {
 		e.topo[i] = k
 	}
+	if e.gp = newGroupPlacer(p); e.gp != nil {
+		e.decided = make([]bool, n)
+	}
 	return e
 }
 
 // forward decodes an activity list (a precedence-feasible order of every
 // task) with the serial SGS: each task at its earliest fit after its
 // predecessors; a task that cannot fit, or whose predecessor is out, stays
-// out.
+// out. A together group is placed whole at the turn of the first of its
+// tasks in the list (see groupPlacer), or left out.
 func (e *engine) forward(list []int) {
 	e.schedules++
 	e.st.reset()
+	if e.gp == nil {
+		for _, i := range list {
+			e.start[i] = e.placeEarliest(i)
+		}
+		return
+	}
+	clear(e.decided)
+	for i := range e.start {
+		e.start[i] = -1
+	}
 	for _, i := range list {
-		e.start[i] = e.placeEarliest(i)
+		if e.decided[i] {
+			continue
+		}
+		if !e.gp.grouped(i) {
+			e.start[i] = e.placeEarliest(i)
+			e.decided[i] = true
+			continue
+		}
+		placed, miss, ok := e.gp.place(e.st, e.start, e.decided, i)
+		if ok {
+			for _, t := range placed {
+				e.decided[t] = true
+			}
+			continue
+		}
+		for _, m := range e.p.Together[miss.Group] {
+			e.decided[m] = true
+		}
 	}
 }
 
@@ -232,9 +280,10 @@ func (e *engine) justify(list []int) {
 		e.undo()
 		return
 	}
-	// Room freed by the shift may take a task that was out.
+	// Room freed by the shift may take a task that was out (a together
+	// group's member only with its whole group: not tried here).
 	for _, i := range list {
-		if e.start[i] == -1 {
+		if e.start[i] == -1 && !e.gp.grouped(i) {
 			e.start[i] = e.placeEarliest(i)
 		}
 	}

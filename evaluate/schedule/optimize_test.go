@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,9 @@ type problemSpec struct {
 	windows        bool
 	mandatory      float64 // share of mandatory tasks
 	zeroDurations  bool
+	// teamParallel caps some resources' tasks at once; choices and
+	// together add up to two of each, over distinct tasks.
+	teamParallel, choices, together bool
 }
 
 // randomProblem builds a problem with every kind of constraint the
@@ -80,6 +84,50 @@ func randomProblem(rng *rand.Rand, sp problemSpec) *Problem {
 		}
 		tk.Mandatory = rng.Float64() < sp.mandatory
 		p.Tasks = append(p.Tasks, tk)
+	}
+	if sp.teamParallel {
+		for r := range p.Resources {
+			if rng.IntN(2) == 0 {
+				p.Resources[r].MaxParallel = 1 + rng.IntN(2)
+			}
+		}
+	}
+	if !sp.choices && !sp.together {
+		return p
+	}
+	free := rng.Perm(sp.tasks) // tasks not yet in a choice or group
+	take := func(k int) []int {
+		if len(free) < k {
+			return nil
+		}
+		out := slices.Clone(free[:k])
+		free = free[k:]
+		slices.Sort(out)
+		return out
+	}
+	if sp.choices {
+		for range 1 + rng.IntN(2) {
+			if c := take(2 + rng.IntN(2)); c != nil {
+				p.Choices = append(p.Choices, c)
+			}
+		}
+	}
+	if sp.together {
+		for range 1 + rng.IntN(2) {
+			g := take(2)
+			if g == nil {
+				break
+			}
+			if len(p.Choices) > 0 && rng.IntN(2) == 0 {
+				// An option of a choice joins the group too.
+				opts := p.Choices[rng.IntN(len(p.Choices))]
+				if o := opts[rng.IntN(len(opts))]; !slices.ContainsFunc(p.Together, func(m []int) bool { return slices.Contains(m, o) }) {
+					g = append(g, o)
+					slices.Sort(g)
+				}
+			}
+			p.Together = append(p.Together, g)
+		}
 	}
 	return p
 }

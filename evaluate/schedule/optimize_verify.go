@@ -5,8 +5,10 @@ import "fmt"
 // Verify checks a schedule against every constraint of the problem from
 // scratch, without State: starts inside each task's window and the
 // horizon, predecessors placed and finished first, team capacity, budget
-// windows and the limit on tasks in flight. start[i] < 0 means task i is
-// out. It is the referee for the optimiser's tests and benchmarks.
+// windows, the limit on tasks in flight, each resource's limit on the
+// tasks using it at once, at most one option of each choice and together
+// groups whole or not at all. start[i] < 0 means task i is out. It is the
+// referee for the optimiser's tests and benchmarks.
 func Verify(p *Problem, start []int) error {
 	if len(start) != len(p.Tasks) {
 		return fmt.Errorf("%d starts for %d tasks", len(start), len(p.Tasks))
@@ -20,6 +22,31 @@ func Verify(p *Problem, start []int) error {
 		spent[b] = make([]float64, len(p.Budgets[b].Limit))
 	}
 	inFlight := make([]int, p.Horizon)
+	running := make([][]int, len(p.Resources))
+	for r := range running {
+		if p.Resources[r].MaxParallel > 0 {
+			running[r] = make([]int, p.Horizon)
+		}
+	}
+	for c, opts := range p.Choices {
+		placed := -1
+		for _, i := range opts {
+			if start[i] < 0 {
+				continue
+			}
+			if placed >= 0 {
+				return fmt.Errorf("choice %d: options %s and %s both placed", c, p.Tasks[placed].ID, p.Tasks[i].ID)
+			}
+			placed = i
+		}
+	}
+	for g, members := range p.Together {
+		for _, i := range members {
+			if (start[i] < 0) != (start[members[0]] < 0) {
+				return fmt.Errorf("together group %d: %s placed but %s out", g, p.Tasks[placedOf(start, members, true)].ID, p.Tasks[placedOf(start, members, false)].ID)
+			}
+		}
+	}
 	for i, s := range start {
 		if s < 0 {
 			continue
@@ -39,6 +66,9 @@ func Verify(p *Problem, start []int) error {
 		for k := range tk.Duration {
 			for _, d := range tk.Demand {
 				used[d.Resource][s+k] += d.Amount
+				if running[d.Resource] != nil && d.Amount > 0 {
+					running[d.Resource][s+k]++
+				}
 			}
 			inFlight[s+k]++
 			for b := range p.Budgets {
@@ -62,6 +92,13 @@ func Verify(p *Problem, start []int) error {
 			}
 		}
 	}
+	for r := range running {
+		for t, c := range running[r] {
+			if c > p.Resources[r].MaxParallel {
+				return fmt.Errorf("resource %s runs %d tasks in period %d, limit %d", p.Resources[r].ID, c, t, p.Resources[r].MaxParallel)
+			}
+		}
+	}
 	if p.MaxParallel > 0 {
 		for t, c := range inFlight {
 			if c > p.MaxParallel {
@@ -70,4 +107,14 @@ func Verify(p *Problem, start []int) error {
 		}
 	}
 	return nil
+}
+
+// placedOf is the first of members that is placed (placed true) or out.
+func placedOf(start, members []int, placed bool) int {
+	for _, i := range members {
+		if (start[i] >= 0) == placed {
+			return i
+		}
+	}
+	return members[0]
 }

@@ -40,6 +40,10 @@ type DeadlineMiss struct {
 	// Need what the task needs (FTE-periods, money, task-periods).
 	NoRoom     *Obstacle
 	Free, Need float64
+	// Together is set when the task, or a predecessor it would take
+	// along, belongs to a together group: the rule moves single tasks
+	// only, so it was not tried.
+	Together bool
 }
 
 // DeadlineWork bounds the deadline rule of RankOrder: the task decisions
@@ -96,6 +100,10 @@ func RankOrder(ctx context.Context, p *Problem, work int) (*Schedule, error) {
 		}
 		limit := r.work + left/max(pending, 1)
 		pending--
+		if r.groups.grouped(d) {
+			misses = append(misses, DeadlineMiss{Task: d, Together: true})
+			continue
+		}
 		if miss, short := noRoom(p, room, d); short {
 			misses = append(misses, miss)
 			continue
@@ -212,6 +220,7 @@ type rankPass struct {
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
 	ident    []int // task i at position i: index order is rank order
+	groups   *groupPlacer
 	scratch  Schedule
 	decided  []bool
 	waiting  []int
@@ -219,7 +228,7 @@ type rankPass struct {
 }
 
 func newRankPass(p *Problem) *rankPass {
-	r := &rankPass{p: p, st: NewState(p), pinSt: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks))}
+	r := &rankPass{p: p, st: NewState(p), pinSt: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks)), groups: newGroupPlacer(p)}
 	for i := range p.Tasks {
 		for _, q := range p.Tasks[i].Preds {
 			r.succs[q] = append(r.succs[q], i)
@@ -237,6 +246,12 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 	// The predecessors d needs that are not fixed yet go first with it,
 	// dependencies first, each at its earliest fit on top of the pins.
 	with := r.unpinnedAncestors(d, pinned)
+	for _, a := range with {
+		if r.groups.grouped(a) {
+			miss.Together = true
+			return nil, DeadlineMove{}, miss, nil
+		}
+	}
 	st := r.pinSt
 	st.reset()
 	start := make([]int, len(p.Tasks))
@@ -385,6 +400,7 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	}
 	sch = &r.scratch
 	sch.Order = sch.Order[:0]
+	sch.Apart = sch.Apart[:0]
 	clear(sch.Blocked)
 	clear(r.decided)
 	clear(r.waiting)
@@ -414,26 +430,12 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		}
 	}
 	heap.Init(eligible)
-	for eligible.Len() > 0 {
-		if r.work%ctxEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, -1, err
-			}
-		}
-		r.work++
-		i := heap.Pop(eligible).(int)
+	out = -1
+	decide := func(i int) {
+		decided[i] = true
 		sch.Order = append(sch.Order, i)
-		est, blockedBy := p.releaseTime(sch, i)
-		if blockedBy >= 0 {
-			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
-		} else if start, b := st.EarliestFit(i, est); start >= 0 {
-			st.Place(i, start)
-			sch.Start[i] = start
-		} else {
-			sch.Blocked[i] = b
-		}
-		if keep != nil && keep[i] && sch.Start[i] < 0 {
-			return sch, i, nil
+		if out < 0 && keep != nil && keep[i] && sch.Start[i] < 0 {
+			out = i
 		}
 		for _, j := range r.succs[i] {
 			if decided[j] {
@@ -445,10 +447,39 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 			}
 		}
 	}
+	for eligible.Len() > 0 {
+		if r.work%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, -1, err
+			}
+		}
+		r.work++
+		i := heap.Pop(eligible).(int)
+		if decided[i] {
+			continue
+		}
+		if r.groups.grouped(i) {
+			decideGroup(r.groups, st, sch, decided, i, decide)
+		} else {
+			est, blockedBy := p.releaseTime(sch, i)
+			if blockedBy >= 0 {
+				sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+			} else if start, b := st.EarliestFit(i, est); start >= 0 {
+				st.Place(i, start)
+				sch.Start[i] = start
+			} else {
+				sch.Blocked[i] = b
+			}
+			decide(i)
+		}
+		if out >= 0 {
+			return sch, out, nil
+		}
+	}
 	return cloneSchedule(sch), -1, nil
 }
 
 // cloneSchedule copies a schedule out of a pass's scratch space.
 func cloneSchedule(s *Schedule) *Schedule {
-	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order)}
+	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order), Apart: slices.Clone(s.Apart)}
 }

@@ -18,6 +18,13 @@ type Problem struct {
 	Budgets     []Budget
 	MaxParallel int // 0: no limit
 	Tasks       []Task
+	// Choices are sets of tasks of which at most one is placed: the
+	// options of one decision, such as build or buy. A task is in one
+	// choice at most.
+	Choices [][]int
+	// Together are sets of tasks placed all or none. A task is in one
+	// group at most, and no group holds two options of one choice.
+	Together [][]int
 }
 
 // Resource is a team: its capacity in each period (len Horizon), the
@@ -28,6 +35,9 @@ type Resource struct {
 	ID       string
 	Capacity []float64
 	Nominal  []float64
+	// MaxParallel, when above 0, caps the tasks that use the resource (a
+	// demand above 0) in any one period.
+	MaxParallel int
 }
 
 // Budget caps spending per window: Window[t] is the window of period t,
@@ -98,6 +108,14 @@ const (
 	BlockParallel   BlockKind = "parallel"
 	BlockDependency BlockKind = "dependency" // a predecessor was not placed
 	BlockWindow     BlockKind = "window"     // earliest start, deadline or horizon leave no room
+	// BlockTeamParallel: the resource (Index) already runs its
+	// MaxParallel tasks.
+	BlockTeamParallel BlockKind = "team_parallel"
+	// BlockChoice: another option of the task's choice is placed (Index).
+	BlockChoice BlockKind = "choice"
+	// BlockTogether: the task's together group (Index) could not be
+	// placed whole; Schedule.Apart says which member did not fit.
+	BlockTogether BlockKind = "together"
 )
 
 // Blocker says why a task was not placed: Index is the resource, budget or
@@ -120,6 +138,19 @@ type Schedule struct {
 	// it let go first, and the deadline tasks it could not place.
 	Moves  []DeadlineMove
 	Misses []DeadlineMiss
+	// Apart lists the together groups left out, each with the task that
+	// did not fit when the group was tried.
+	Apart []GroupMiss
+}
+
+// GroupMiss is a together group (Group, an index into Problem.Together)
+// that was not placed: Task, one of its members or a predecessor a
+// member needs, did not fit, for the reason Cause (Kind "" when the task
+// was already out: a predecessor left out earlier).
+type GroupMiss struct {
+	Group int
+	Task  int
+	Cause Blocker
 }
 
 // End is the exclusive end period of task i, or -1.
@@ -147,6 +178,13 @@ type State struct {
 	used     [][]float64 // resource x period
 	spent    [][]float64 // budget x window
 	inFlight []int       // period -> tasks running
+	// running counts, for each resource with a MaxParallel, the tasks
+	// using it in each period; nil for the other resources.
+	running [][]int
+	// choiceOf is each task's choice (-1: none), chosen each choice's
+	// placed option (-1: none); both nil without choices.
+	choiceOf []int
+	chosen   []int
 }
 
 // NewState is an empty schedule's state.
@@ -154,11 +192,38 @@ func NewState(p *Problem) *State {
 	s := &State{p: p, used: make([][]float64, len(p.Resources)), spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
 	for r := range p.Resources {
 		s.used[r] = make([]float64, p.Horizon)
+		if p.Resources[r].MaxParallel > 0 {
+			if s.running == nil {
+				s.running = make([][]int, len(p.Resources))
+			}
+			s.running[r] = make([]int, p.Horizon)
+		}
 	}
 	for b := range p.Budgets {
 		s.spent[b] = make([]float64, len(p.Budgets[b].Limit))
 	}
+	if len(p.Choices) > 0 {
+		s.choiceOf = choiceIndex(p)
+		s.chosen = make([]int, len(p.Choices))
+		for c := range s.chosen {
+			s.chosen[c] = -1
+		}
+	}
 	return s
+}
+
+// choiceIndex is each task's choice, -1 for none.
+func choiceIndex(p *Problem) []int {
+	of := make([]int, len(p.Tasks))
+	for i := range of {
+		of[i] = -1
+	}
+	for c, opts := range p.Choices {
+		for _, i := range opts {
+			of[i] = c
+		}
+	}
+	return of
 }
 
 // reset empties the state for another schedule without reallocating.
@@ -166,10 +231,28 @@ func (s *State) reset() {
 	for r := range s.used {
 		clear(s.used[r])
 	}
+	for r := range s.running {
+		clear(s.running[r])
+	}
 	for b := range s.spent {
 		clear(s.spent[b])
 	}
 	clear(s.inFlight)
+	for c := range s.chosen {
+		s.chosen[c] = -1
+	}
+}
+
+// otherOption is the placed option of task i's choice when that is not i
+// itself, else -1: i cannot be placed while it is.
+func (s *State) otherOption(i int) int {
+	if s.choiceOf == nil {
+		return -1
+	}
+	if c := s.choiceOf[i]; c >= 0 && s.chosen[c] >= 0 && s.chosen[c] != i {
+		return s.chosen[c]
+	}
+	return -1
 }
 
 // Used is resource r's load in period t.
@@ -185,11 +268,17 @@ func (s *State) InFlight(t int) int { return s.inFlight[t] }
 // start, and the period where it does; ok when it fits.
 func (s *State) violation(i, start int) (b Blocker, ok bool) {
 	tk := &s.p.Tasks[i]
+	if o := s.otherOption(i); o >= 0 {
+		return Blocker{Kind: BlockChoice, Index: o, From: start, To: start}, false
+	}
 	for k := 0; k < tk.Duration; k++ {
 		t := start + k
 		for _, d := range tk.Demand {
 			if s.used[d.Resource][t]+d.Amount > s.p.Resources[d.Resource].Capacity[t]+eps {
 				return Blocker{Kind: BlockResource, Index: d.Resource, From: t, To: t}, false
+			}
+			if s.running != nil && s.running[d.Resource] != nil && d.Amount > 0 && s.running[d.Resource][t] >= s.p.Resources[d.Resource].MaxParallel {
+				return Blocker{Kind: BlockTeamParallel, Index: d.Resource, From: t, To: t}, false
 			}
 		}
 		if s.p.MaxParallel > 0 && s.inFlight[t]+1 > s.p.MaxParallel {
@@ -272,10 +361,22 @@ func (s *State) Remove(i, start int) {
 
 func (s *State) add(i, start int, sign float64) {
 	tk := &s.p.Tasks[i]
+	if s.choiceOf != nil {
+		if c := s.choiceOf[i]; c >= 0 {
+			if sign > 0 {
+				s.chosen[c] = i
+			} else if s.chosen[c] == i {
+				s.chosen[c] = -1
+			}
+		}
+	}
 	for k := 0; k < tk.Duration; k++ {
 		t := start + k
 		for _, d := range tk.Demand {
 			s.used[d.Resource][t] += sign * d.Amount
+			if s.running != nil && s.running[d.Resource] != nil && d.Amount > 0 {
+				s.running[d.Resource][t] += int(sign)
+			}
 		}
 		s.inFlight[t] += int(sign)
 		if tk.Budget >= 0 {
@@ -338,9 +439,27 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 		}
 	}
 	heap.Init(eligible)
+	gp := newGroupPlacer(p)
+	decided := make([]bool, n)
+	decide := func(i int) {
+		decided[i] = true
+		sch.Order = append(sch.Order, i)
+		for _, j := range succs[i] {
+			waiting[j]--
+			if waiting[j] == 0 && !decided[j] {
+				heap.Push(eligible, j)
+			}
+		}
+	}
 	for eligible.Len() > 0 {
 		i := heap.Pop(eligible).(int)
-		sch.Order = append(sch.Order, i)
+		if decided[i] {
+			continue
+		}
+		if gp.grouped(i) {
+			decideGroup(gp, st, sch, decided, i, decide)
+			continue
+		}
 		est, blockedBy := p.releaseTime(sch, i)
 		if blockedBy >= 0 {
 			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
@@ -350,14 +469,29 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 		} else {
 			sch.Blocked[i] = b
 		}
-		for _, j := range succs[i] {
-			waiting[j]--
-			if waiting[j] == 0 {
-				heap.Push(eligible, j)
-			}
-		}
+		decide(i)
 	}
 	return sch
+}
+
+// decideGroup places task i's together group whole with gp, or leaves the
+// group out (Blocked, Apart); decide is called for every task decided
+// that way, in order.
+func decideGroup(gp *groupPlacer, st *State, sch *Schedule, decided []bool, i int, decide func(int)) {
+	placed, miss, ok := gp.place(st, sch.Start, decided, i)
+	if ok {
+		for _, t := range placed {
+			decide(t)
+		}
+		return
+	}
+	sch.Apart = append(sch.Apart, miss)
+	for _, m := range gp.p.Together[miss.Group] {
+		if !decided[m] {
+			sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
+			decide(m)
+		}
+	}
 }
 
 type posHeap struct {
