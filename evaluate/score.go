@@ -97,3 +97,15 @@ func (e *evaluation) scoreProjects() {
 		}
 	}
 }
+
+// ValueScale is the value scale a plan of cfg uses (see valueScale): what
+// analyses that vary a budget's amount pin, so scores stay comparable.
+// It is 0 when cfg cannot be evaluated.
+func ValueScale(cfg *hclspec.Config) float64 {
+	e, diags := newEvaluation(cfg)
+	if diags.HasErrors() {
+		return 0
+	}
+	s, _ := e.valueScale()
+	return s
+}

@@ -300,6 +300,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newPlanCmd(g, s),
 		newSimulateCmd(g, s),
 		newCompareCmd(g, s),
+		newFrontierCmd(g, s),
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
 		newImportCmd(g, s),

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
+)
+
+func TestFrontierFlags(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		want frontierOptions
+	}{
+		{"budget", []string{"--budget", "capex"}, frontierOptions{dir: ".", budget: "capex", steps: 10, seed: 1, timeLimit: evaluate.DefaultTimeLimit}},
+		{"everything", []string{"--team", "apps", "--from", "2", "--to", "9.5", "--steps", "15", "--format", "json", "--out", "f.json",
+			"--var", "x=1", "--var-file", "v.vars.hcl", "--scenario", "two_hires", "--seed", "7", "--time-limit", "2s", "roadmaps/it"},
+			frontierOptions{dir: "roadmaps/it", team: "apps", from: 2, to: 9.5, fromSet: true, toSet: true, steps: 15, format: "json", out: "f.json",
+				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, scenario: "two_hires", seed: 7, timeLimit: 2 * time.Second}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got *frontierOptions
+			cmd := frontierCommand(&globalOptions{}, &Streams{}, func(_ context.Context, o *frontierOptions) error {
+				got = o
+				return nil
+			})
+			cmd.SetArgs(append([]string{}, c.args...))
+			if err := cmd.Execute(); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(&c.want, got, cmp.AllowUnexported(frontierOptions{})); diff != "" {
+				t.Errorf("options (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFrontierErrors(t *testing.T) {
+	cases := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"no resource", []string{"frontier", exampleDir}, "Error: at least one of the flags in the group [budget team] is required\n"},
+		{"both", []string{"frontier", "--budget", "capex", "--team", "apps", exampleDir}, "Error: if any flags in the group [budget team] are set none of the others can be; [budget team] were all set\n"},
+		{"format", []string{"frontier", "--budget", "capex", "--format", "csv", exampleDir}, `Error: unknown --format "csv": use one of html, json, markdown, table` + "\n"},
+		{"time limit", []string{"frontier", "--budget", "capex", "--time-limit", "0s", exampleDir}, "Error: --time-limit must be positive, got 0s\n"},
+		{"unknown budget", []string{"frontier", "--budget", "capx", exampleDir}, "Error: Unknown budget\n\nThe roadmap has no budget \"capx\". Did you mean \"capex\"? Its budgets: capex, security.\n\n"},
+		{"unknown team", []string{"frontier", "--team", "ops", exampleDir}, "Error: Unknown team\n\nThe roadmap has no team \"ops\". Its teams: platform, apps, workplace.\n\n"},
+		{"levels", []string{"frontier", "--budget", "capex", "--from", "5", "--to", "1", exampleDir}, "Error: Invalid levels\n\nThe first level (5) must be below the last (1).\n\n"},
+		{"steps", []string{"frontier", "--budget", "capex", "--steps", "0", exampleDir}, "Error: Invalid steps\n\nThe steps must be 1 to 200 (each level is one optimised plan); got 0.\n\n"},
+		{"unknown scenario", []string{"frontier", "--budget", "capex", "--scenario", "nope", exampleDir}, "No scenario block is named \"nope\""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := runCLI(t, c.args...)
+			res.wantExit(t, 1)
+			if res.Stdout != "" || !strings.Contains(res.Stderr, c.wantErr) {
+				t.Errorf("stdout %q\nstderr %q\nwant %q", res.Stdout, res.Stderr, c.wantErr)
+			}
+		})
+	}
+}
+
+// TestFrontierExampleGolden: the example's capex frontier in every
+// format, and its apps frontier, through the CLI.
+func TestFrontierExampleGolden(t *testing.T) {
+	// A time limit far above the search's CPU time, so the budget of
+	// schedules ends every search, however loaded the machine.
+	capex := []string{"--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "10", "--time-limit", "10m"}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"capex.txt", capex},
+		{"capex.json", append([]string{"--format", "json"}, capex...)},
+		{"capex.md", append([]string{"--format", "markdown"}, capex...)},
+		{"capex.html", append([]string{"--format", "html"}, capex...)},
+		{"apps.txt", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m"}},
+		{"budget_cut.txt", append([]string{"--scenario", "budget_cut"}, capex...)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := runCLI(t, append(append([]string{"frontier"}, c.args...), exampleDir)...)
+			res.wantExit(t, 0)
+			if res.Stderr != "" {
+				t.Errorf("stderr: %s", res.Stderr)
+			}
+			assertGolden(t, "frontier/"+c.name, res.Stdout)
+		})
+	}
+}
+
+// TestFrontierPointsArePlans: with the value scale written into the
+// roadmap (so a budget's amount no longer sizes it) every point of the
+// frontier is exactly what roadmap plan --var capex=LEVEL --optimize
+// prints at its plan_level: the same projects at the same starts, the
+// same total score and NPV.
+func TestFrontierPointsArePlans(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, exampleDir, dir)
+	cfg := filepath.Join(dir, "roadmap.hcl")
+	src, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(string(src), "    safety    = 0.2\n", "    safety    = 0.2\n\n    value_scale = 1500000\n", 1)
+	if fixed == string(src) {
+		t.Fatal("the example's scoring block moved: update the test")
+	}
+	writeFiles(t, dir, map[string]string{"roadmap.hcl": fixed})
+
+	res := runCLI(t, "frontier", "--budget", "capex", "--from", "200000", "--to", "1400000", "--steps", "6", "--seed", "3", "--time-limit", "10m", "--format", "json", dir)
+	res.wantExit(t, 0)
+	var f frontier.Frontier
+	if err := json.Unmarshal([]byte(res.Stdout), &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Points) != 7 {
+		t.Fatalf("%d points", len(f.Points))
+	}
+	for _, p := range f.Points {
+		plan := runCLI(t, "plan", "--var", fmt.Sprintf("capex=%v", p.PlanLevel), "--optimize", "--seed", "3", "--time-limit", "10m", "--format", "json", dir)
+		if plan.Code != 0 && plan.Code != 2 { // a failed check exits 2 and still prints the plan
+			t.Fatalf("plan at %v: exit %d: %s", p.PlanLevel, plan.Code, plan.Stderr)
+		}
+		var pl evaluate.Plan
+		if err := json.Unmarshal([]byte(plan.Stdout), &pl); err != nil {
+			t.Fatal(err)
+		}
+		want := []frontier.PointProject{}
+		for _, pp := range pl.Projects {
+			if pp.Status == evaluate.StatusScheduled {
+				want = append(want, frontier.PointProject{ID: pp.ID, StartPeriod: *pp.StartPeriod, Start: *pp.Start})
+			}
+		}
+		if diff := cmp.Diff(want, p.Projects); diff != "" {
+			t.Errorf("level %v: the frontier's portfolio is not the plan's (-plan +frontier):\n%s", p.Level, diff)
+		}
+		if p.Objective != pl.Totals.Score || p.NPV != pl.Totals.NPV || p.RiskAdjustedNPV != pl.Totals.RiskAdjustedNPV {
+			t.Errorf("level %v: score %v NPV %v rNPV %v; the plan's %v, %v, %v", p.Level, p.Objective, p.NPV, p.RiskAdjustedNPV,
+				pl.Totals.Score, pl.Totals.NPV, pl.Totals.RiskAdjustedNPV)
+		}
+	}
+}

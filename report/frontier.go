@@ -1,0 +1,258 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
+)
+
+// frontierRenderers maps a frontier --format name to its renderer.
+var frontierRenderers = map[string]func(io.Writer, *frontier.Frontier, Options) error{
+	"table":    renderFrontierTable,
+	"json":     renderFrontierJSON,
+	"markdown": renderFrontierMarkdown,
+	"html":     renderFrontierHTML,
+}
+
+// FrontierFormats lists the formats RenderFrontier accepts, sorted.
+func FrontierFormats() []string {
+	names := make([]string, 0, len(frontierRenderers))
+	for n := range frontierRenderers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// RenderFrontier writes f in the named format.
+func RenderFrontier(w io.Writer, f *frontier.Frontier, format string, o Options) error {
+	render, ok := frontierRenderers[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q: use one of %v", format, FrontierFormats())
+	}
+	if f == nil {
+		return errors.New("no frontier to render")
+	}
+	if format != "json" {
+		f = displayCopy(f) // JSON keeps the data exact
+	}
+	return render(w, f, o)
+}
+
+// MarshalFrontier is the frontier's JSON, indented, with a final newline.
+func MarshalFrontier(f *frontier.Frontier) ([]byte, error) {
+	return marshalIndented(f, "frontier")
+}
+
+func renderFrontierJSON(w io.Writer, f *frontier.Frontier, _ Options) error {
+	data, err := MarshalFrontier(f)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func frontierTitle(f *frontier.Frontier) string {
+	name := f.Roadmap.Name
+	if name == "" {
+		name = "(unnamed roadmap)"
+	}
+	return fmt.Sprintf("Efficient frontier: %s, %s %q", name, f.Resource.Kind, f.Resource.ID)
+}
+
+// frontierLevel formats a level in the resource's unit.
+func frontierLevel(f *frontier.Frontier, v float64) string {
+	if f.Resource.Kind == frontier.KindTeam {
+		return formatQuantity(v) + " FTE"
+	}
+	return formatAmount(v)
+}
+
+// frontierIntro is the paragraph under the title.
+func frontierIntro(f *frontier.Frontier) string {
+	what := fmt.Sprintf("the amount of budget %q", f.Resource.ID)
+	if f.Resource.Kind == frontier.KindTeam {
+		what = fmt.Sprintf("the capacity of team %q", f.Resource.ID)
+	}
+	if f.Resource.Title != "" {
+		what += " (" + f.Resource.Title + ")"
+	}
+	return fmt.Sprintf("The best portfolio the optimiser finds (seed %d) for each level of %s, in %s; today's level is %s. "+
+		"Score is the total score of the scheduled projects, what the optimiser maximises; every level keeps today's value scale so scores compare.",
+		f.Seed, what, f.Resource.Unit, frontierLevel(f, f.Resource.Current))
+}
+
+// frontierPerUnit formats the NPV one more unit of the resource bought.
+func frontierPerUnit(f *frontier.Frontier, p *frontier.Point) string {
+	if p.Marginal == nil || p.Marginal.Step == 0 {
+		return ""
+	}
+	if f.Resource.Kind == frontier.KindTeam {
+		return formatMoney(p.Marginal.NPVPerUnit, f.Roadmap.Currency) + " per FTE"
+	}
+	return formatRatio(p.Marginal.NPVPerUnit) + " per " + f.Roadmap.Currency
+}
+
+// frontierMoves is "+a +b -c", the projects entering and leaving.
+func frontierMoves(p *frontier.Point) string {
+	var parts []string
+	for _, id := range p.Entering {
+		parts = append(parts, "+"+id)
+	}
+	for _, id := range p.Leaving {
+		parts = append(parts, "-"+id)
+	}
+	return strings.Join(parts, " ")
+}
+
+// frontierNotes are the remarks of a point: today's level, a portfolio
+// carried from a lower level, a search cut by the time limit.
+func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
+	var notes []string
+	if p.Current {
+		notes = append(notes, "today")
+	}
+	if p.PlanLevel != p.Level {
+		notes = append(notes, "as at "+frontierLevel(f, p.PlanLevel))
+	}
+	if p.TimeLimitReached {
+		notes = append(notes, "time limit")
+	}
+	return notes
+}
+
+// frontierRows are the cells of each point, shared by table and Markdown.
+func frontierRows(f *frontier.Frontier) (headers []string, right []bool, rows [][]string) {
+	headers = []string{"Level", "Score", "+Score", "Scheduled", "NPV", "Risk-adj. NPV", "NPV per unit", "Finish", "Enter / leave"}
+	right = []bool{true, true, true, true, true, true, true, false, false}
+	for k := range f.Points {
+		p := &f.Points[k]
+		delta := ""
+		if p.Marginal != nil {
+			delta = signedRatio(p.Marginal.Objective)
+		}
+		finish := p.Finish
+		if finish == "" {
+			finish = none
+		}
+		level := frontierLevel(f, p.Level)
+		if notes := frontierNotes(f, p); len(notes) > 0 {
+			level += " (" + strings.Join(notes, "; ") + ")"
+		}
+		rows = append(rows, []string{
+			level,
+			formatNumber3(p.Objective),
+			delta,
+			fmt.Sprint(p.Scheduled),
+			formatAmount(p.NPV),
+			formatAmount(p.RiskAdjustedNPV),
+			frontierPerUnit(f, p),
+			finish,
+			frontierMoves(p),
+		})
+	}
+	return headers, right, rows
+}
+
+// formatNumber3 formats a score with three decimals.
+func formatNumber3(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return none
+	}
+	s := fmt.Sprintf("%.3f", v)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+// signedRatio is formatNumber3 with a sign: "+0.412", "0.000".
+func signedRatio(v float64) string {
+	s := formatNumber3(v)
+	if v > 0 && s != "0.000" {
+		return "+" + s
+	}
+	return s
+}
+
+// frontierFootnote explains the table's columns.
+func frontierFootnote(f *frontier.Frontier) string {
+	unit := "one " + f.Roadmap.Currency + " more of the budget"
+	if f.Resource.Kind == frontier.KindTeam {
+		unit = "one FTE more in the team"
+	}
+	return fmt.Sprintf("+Score is the score gained since the level before; NPV per unit what %s bought there (NPV difference / level difference); "+
+		"Scheduled counts the projects in the portfolio. "+
+		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. "+
+		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d with the amount changed.", unit, f.Seed)
+}
+
+func renderFrontierTable(w io.Writer, f *frontier.Frontier, o Options) error {
+	t := &tableRenderer{color: o.Color, width: o.Width}
+	if t.width == 0 {
+		t.width = DefaultWidth
+	}
+	t.width = max(t.width, minWidth)
+	for _, line := range wrapText(frontierTitle(f), t.width) {
+		t.buf.WriteString(t.style(ansiBold, line))
+		t.buf.WriteString("\n")
+	}
+	t.paragraph("", frontierIntro(f))
+	t.heading("Levels")
+	headers, right, rows := frontierRows(f)
+	g := grid{keys: 1}
+	for k, h := range headers {
+		c := column{header: h, wrap: k == 0 || k == 8}
+		if right[k] {
+			c.align = tw.AlignRight
+		}
+		g.columns = append(g.columns, c)
+	}
+	for k, r := range rows {
+		g.rows = append(g.rows, r)
+		styles := make([]string, len(r))
+		if f.Points[k].Current {
+			for j := range styles {
+				styles[j] = ansiBold
+			}
+		}
+		g.styles = append(g.styles, styles)
+	}
+	t.grid(g)
+	t.paragraph("", frontierFootnote(f))
+	if t.err != nil {
+		return t.err
+	}
+	_, err := w.Write(t.buf.Bytes())
+	return err
+}
+
+func renderFrontierMarkdown(w io.Writer, f *frontier.Frontier, _ Options) error {
+	m := &markdownRenderer{}
+	fmt.Fprintf(&m.buf, "# %s\n\n%s\n", mdEscape(frontierTitle(f)), mdEscape(frontierIntro(f)))
+	m.heading(2, "Levels")
+	headers, right, rows := frontierRows(f)
+	for k := range headers {
+		headers[k] = mdEscape(headers[k])
+	}
+	for k, r := range rows {
+		for j := range r {
+			r[j] = mdEscape(r[j])
+			if f.Points[k].Current && r[j] != "" {
+				r[j] = bold(r[j])
+			}
+		}
+	}
+	m.table(headers, right, rows)
+	fmt.Fprintf(&m.buf, "\n%s Today's level in bold.\n", mdEscape(frontierFootnote(f)))
+	_, err := w.Write(m.buf.Bytes())
+	return err
+}
