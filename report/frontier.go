@@ -85,9 +85,43 @@ func frontierIntro(f *frontier.Frontier) string {
 	if f.Resource.Title != "" {
 		what += " (" + f.Resource.Title + ")"
 	}
-	return fmt.Sprintf("The best portfolio the optimiser finds (seed %d) for each level of %s, in %s; today's level is %s. "+
-		"Score is the total score of the scheduled projects, what the optimiser maximises; every level keeps today's value scale so scores compare.",
-		f.Seed, what, f.Resource.Unit, frontierLevel(f, f.Resource.Current))
+	return fmt.Sprintf("The best portfolio the optimiser finds (seed %d, objective %s) for each level of %s, in %s; today's level is %s. "+
+		"%s; every level keeps today's value scale so scores compare.",
+		f.Seed, f.Objective, what, f.Resource.Unit, frontierLevel(f, f.Resource.Current), frontierObjectiveText(f))
+}
+
+// frontierObjectiveText says what the objective column holds.
+func frontierObjectiveText(f *frontier.Frontier) string {
+	switch f.Objective {
+	case "npv":
+		return "The objective is the NPV of the scheduled projects"
+	case "risk_adjusted_npv":
+		return "The objective is the risk-adjusted NPV of the scheduled projects"
+	case "finish":
+		return "The objective is the finish (the end period of the last project, earlier is better, with as many projects as can run)"
+	}
+	return "The objective is the total score of the scheduled projects"
+}
+
+// frontierObjective formats a value (or, signed, a change) of the
+// frontier's objective.
+func frontierObjective(f *frontier.Frontier, v float64, signed bool) string {
+	var s string
+	switch f.Objective {
+	case "npv", "risk_adjusted_npv":
+		s = formatAmount(v)
+	case "finish":
+		s = formatQuantity(v)
+		if !signed {
+			s += " periods"
+		}
+	default:
+		s = formatNumber3(v)
+	}
+	if signed && v > 0 && s != "0" && s != "0.000" {
+		s = "+" + s
+	}
+	return s
 }
 
 // frontierPerUnit formats the NPV one more unit of the resource bought.
@@ -131,13 +165,13 @@ func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
 
 // frontierRows are the cells of each point, shared by table and Markdown.
 func frontierRows(f *frontier.Frontier) (headers []string, right []bool, rows [][]string) {
-	headers = []string{"Level", "Score", "+Score", "Scheduled", "NPV", "Risk-adj. NPV", "NPV per unit", "Finish", "Enter / leave"}
+	headers = []string{"Level", "Objective", "Change", "Scheduled", "NPV", "Risk-adj. NPV", "NPV per unit", "Finish", "Enter / leave"}
 	right = []bool{true, true, true, true, true, true, true, false, false}
 	for k := range f.Points {
 		p := &f.Points[k]
 		delta := ""
 		if p.Marginal != nil {
-			delta = signedRatio(p.Marginal.Objective)
+			delta = frontierObjective(f, p.Marginal.Objective, true)
 		}
 		finish := p.Finish
 		if finish == "" {
@@ -149,7 +183,7 @@ func frontierRows(f *frontier.Frontier) (headers []string, right []bool, rows []
 		}
 		rows = append(rows, []string{
 			level,
-			formatNumber3(p.Objective),
+			frontierObjective(f, p.Objective, false),
 			delta,
 			fmt.Sprint(p.Scheduled),
 			formatAmount(p.NPV),
@@ -174,22 +208,13 @@ func formatNumber3(v float64) string {
 	return s
 }
 
-// signedRatio is formatNumber3 with a sign: "+0.412", "0.000".
-func signedRatio(v float64) string {
-	s := formatNumber3(v)
-	if v > 0 && s != "0.000" {
-		return "+" + s
-	}
-	return s
-}
-
 // frontierFootnote explains the table's columns.
 func frontierFootnote(f *frontier.Frontier) string {
 	unit := "one " + f.Roadmap.Currency + " more of the budget"
 	if f.Resource.Kind == frontier.KindTeam {
 		unit = "one FTE more in the team"
 	}
-	return fmt.Sprintf("+Score is the score gained since the level before; NPV per unit what %s bought there (NPV difference / level difference); "+
+	return fmt.Sprintf("Change is the objective's change since the level before; NPV per unit what %s bought there (NPV difference / level difference); "+
 		"Scheduled counts the projects in the portfolio. "+
 		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. "+
 		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d with the amount changed.", unit, f.Seed)

@@ -19,10 +19,10 @@ func renderFrontierHTML(w io.Writer, f *frontier.Frontier, _ Options) error {
 		{Label: "Levels", Value: fmt.Sprintf("%d, from %s to %s", len(f.Points), frontierLevel(f, f.Points[0].Level), frontierLevel(f, f.Points[len(f.Points)-1].Level))},
 	}
 	xs := make([]float64, len(f.Points))
-	score := make([]float64, len(f.Points))
+	objective := make([]float64, len(f.Points))
 	npv := make([]float64, len(f.Points))
 	for k, p := range f.Points {
-		xs[k], score[k], npv[k] = p.Level, p.Objective, p.NPV
+		xs[k], objective[k], npv[k] = p.Level, p.Objective, p.NPV
 	}
 	xLabel := fmt.Sprintf("%s %s (%s)", strings.ToUpper(f.Resource.Kind[:1])+f.Resource.Kind[1:], f.Resource.ID, f.Resource.Unit)
 	xFmt := func(v float64) string { return formatCompact(v) }
@@ -30,8 +30,9 @@ func renderFrontierHTML(w io.Writer, f *frontier.Frontier, _ Options) error {
 		xFmt = formatQuantity
 	}
 	charts := []analysisChart{
-		{Chart: frontierChart("score", "Total score of the best portfolio at each level", xs, score, f.Resource.Current, xLabel, "Total score", xFmt, formatNumber3),
-			Legend: []legendItem{{Colour: "#0072B2", Label: "total score"}, {Colour: "#009E73", Label: "today's level"}}},
+		{Chart: frontierChart("objective", "The objective ("+f.Objective+") of the best portfolio at each level", xs, objective, f.Resource.Current, xLabel,
+			"Objective: "+f.Objective, xFmt, func(v float64) string { return frontierObjective(f, v, false) }),
+			Legend: []legendItem{{Colour: "#0072B2", Label: f.Objective}, {Colour: "#009E73", Label: "today's level"}}},
 		{Chart: frontierChart("npv", "NPV of the best portfolio at each level", xs, npv, f.Resource.Current, xLabel, "NPV ("+f.Roadmap.Currency+")", xFmt, formatCompact),
 			Legend: []legendItem{{Colour: "#0072B2", Label: "NPV of the scheduled projects"}, {Colour: "#009E73", Label: "today's level"}}},
 	}

@@ -34,6 +34,7 @@ type frontierOptions struct {
 	scenario  string
 	seed      int64
 	timeLimit time.Duration
+	objective string
 	fromSet   bool
 	toSet     bool
 }
@@ -55,8 +56,8 @@ func frontierCommand(g *globalOptions, s *Streams, runF func(context.Context, *f
 directory) for one resource: a budget's amount (--budget, per its window)
 or a team's capacity in FTE (--team). For each of --steps equal steps from
 --from to --to (and today's level) the optimiser plans the roadmap with the
-resource at that level; the frontier shows the best portfolio's total
-score (what the optimiser maximises), its NPV and risk-adjusted NPV, the
+resource at that level; the frontier shows the best portfolio's value on
+the roadmap's objective (or --objective: total score by default), its NPV and risk-adjusted NPV, the
 score and NPV each step bought, and the projects that enter or leave.
 
 More of the resource never plans worse: when the optimiser finds less at a
@@ -101,6 +102,7 @@ gives the same frontier.
 	f.StringVar(&o.scenario, "scenario", "", "draw the frontier of scenario `NAME`")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time budget of the optimiser, per level")
+	f.StringVar(&o.objective, "objective", "", "what the optimiser maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score)")
 	cmd.MarkFlagsMutuallyExclusive("budget", "team")
 	cmd.MarkFlagsOneRequired("budget", "team")
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -147,6 +149,9 @@ func (o *frontierOptions) validate() error {
 	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
+	}
+	if o.objective != "" && !slices.Contains(hclspec.Objectives(), o.objective) {
+		return fmt.Errorf("unknown --objective %q: use one of %s", o.objective, strings.Join(hclspec.Objectives(), ", "))
 	}
 	return checkOutName(o.out)
 }
@@ -205,7 +210,7 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 		return errFailed
 	}
-	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit})
+	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Objective: o.objective})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("frontier interrupted: %w", err)
 	}

@@ -52,9 +52,11 @@ type Frontier struct {
 	FormatVersion string               `json:"format_version"`
 	Roadmap       evaluate.RoadmapInfo `json:"roadmap"` // the plan's at the current level
 	Resource      Resource             `json:"resource"`
-	// Objective is what a portfolio is worth: "score", the total score of
-	// its scheduled projects, the value the optimiser maximises. Every
-	// level keeps the current plan's value_scale, so scores compare.
+	// Objective is what the optimiser maximises and a portfolio is worth:
+	// the roadmap's objective or Options.Objective - score (total score of
+	// the scheduled projects), risk_adjusted_npv, npv, or finish (the
+	// finish period, minimised). Every level keeps the current plan's
+	// value_scale, so scores compare.
 	Objective string  `json:"objective"`
 	Seed      int64   `json:"seed"`
 	Points    []Point `json:"points"`
@@ -79,9 +81,10 @@ type Point struct {
 	// or a lower level when the optimiser found nothing as good at Level
 	// (that portfolio still fits with more, so the frontier never falls).
 	PlanLevel float64 `json:"plan_level"`
-	// Objective is the total score of the scheduled projects;
+	// Objective is the portfolio's value on the frontier's objective: total
+	// score, risk-adjusted NPV, NPV, or the finish period;
 	// MandatoryScheduled counts the mandatory projects among them (the
-	// optimiser places as many as it can before any score).
+	// optimiser keeps every one it can before weighing the objective).
 	Objective          float64 `json:"objective"`
 	MandatoryScheduled int     `json:"mandatory_scheduled"`
 	Scheduled          int     `json:"scheduled"`
@@ -299,7 +302,7 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 	opts.RankOrder = false
 	opts.Progress = nil
 	current := Current(cfg, r.Kind, r.ID)
-	base, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{RankOrder: true})
+	base, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{RankOrder: true, Objective: opts.Objective})
 	if diags.HasErrors() || base == nil {
 		return nil, diags
 	}
@@ -347,15 +350,15 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 		FormatVersion: FormatVersion,
 		Roadmap:       base.Roadmap,
 		Resource:      resourceOf(cfg, r, base, current),
-		Objective:     "score",
+		Objective:     plans[0].Roadmap.Objective,
 		Seed:          opts.Seed,
 		Points:        make([]Point, len(levels)),
 	}
 	for k, plan := range plans {
-		f.Points[k] = pointOf(plan, levels[k])
+		f.Points[k] = pointOf(plan, levels[k], f.Objective)
 		f.Points[k].Current = k == cur
 	}
-	keepMonotone(f.Points)
+	keepMonotone(f.Points, f.Objective)
 	for k := range f.Points {
 		p := &f.Points[k]
 		if k == 0 {
@@ -381,9 +384,9 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 // keepMonotone gives a point whose portfolio is worth less than the one
 // below it that one instead: it fits the larger level too, so the
 // optimiser simply missed it there.
-func keepMonotone(points []Point) {
+func keepMonotone(points []Point, objective string) {
 	for k := 1; k < len(points); k++ {
-		if Less(points[k], points[k-1]) {
+		if Less(points[k], points[k-1], objective) {
 			carried := points[k-1]
 			carried.Level, carried.Current = points[k].Level, points[k].Current
 			points[k] = carried
@@ -392,11 +395,18 @@ func keepMonotone(points []Point) {
 }
 
 // Less reports whether point a's portfolio is worth less than b's as the
-// optimiser weighs them: fewer mandatory projects, or the same and less
-// total score.
-func Less(a, b Point) bool {
+// optimiser weighs them: fewer mandatory projects; or the same and less
+// of the objective; for finish, fewer projects or the same and a later
+// finish.
+func Less(a, b Point, objective string) bool {
 	if a.MandatoryScheduled != b.MandatoryScheduled {
 		return a.MandatoryScheduled < b.MandatoryScheduled
+	}
+	if objective == string(hclspec.ObjectiveFinish) {
+		if a.Scheduled != b.Scheduled {
+			return a.Scheduled < b.Scheduled
+		}
+		return a.FinishPeriod > b.FinishPeriod
 	}
 	return a.Objective < b.Objective-1e-9*(1+math.Abs(b.Objective))
 }
@@ -430,12 +440,25 @@ func resourceOf(cfg *hclspec.Config, r Request, plan *evaluate.Plan, current flo
 	return res
 }
 
+// objectiveValue is the plan's value on objective.
+func objectiveValue(plan *evaluate.Plan, objective string) float64 {
+	switch hclspec.Objective(objective) {
+	case hclspec.ObjectiveNPV:
+		return plan.Totals.NPV
+	case hclspec.ObjectiveRiskAdjustedNPV:
+		return plan.Totals.RiskAdjustedNPV
+	case hclspec.ObjectiveFinish:
+		return float64(plan.Totals.FinishPeriod)
+	}
+	return plan.Totals.Score
+}
+
 // pointOf reads a point off the plan at level.
-func pointOf(plan *evaluate.Plan, level float64) Point {
+func pointOf(plan *evaluate.Plan, level float64, objective string) Point {
 	p := Point{
 		Level:           level,
 		PlanLevel:       level,
-		Objective:       plan.Totals.Score,
+		Objective:       objectiveValue(plan, objective),
 		Scheduled:       plan.Totals.Scheduled,
 		Deferred:        plan.Totals.Deferred,
 		Dropped:         plan.Totals.Dropped,
@@ -461,9 +484,13 @@ func pointOf(plan *evaluate.Plan, level float64) Point {
 	}
 	if o := plan.Optimization; o != nil {
 		p.TimeLimitReached = o.TimeLimitReached
-		p.Optimal = o.Bound != nil && o.Objective == "value" && o.Best >= *o.Bound-1e-9*(1+math.Abs(*o.Bound))
-		// Every project scheduled: nothing can score more.
-		p.Optimal = p.Optimal || p.Deferred == 0
+		if o.Bound != nil {
+			if o.Objective == string(hclspec.ObjectiveFinish) {
+				p.Optimal = o.Best <= *o.Bound
+			} else {
+				p.Optimal = o.Best >= *o.Bound-1e-9*(1+math.Abs(*o.Bound))
+			}
+		}
 	}
 	return p
 }

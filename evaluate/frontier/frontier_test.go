@@ -112,7 +112,7 @@ func checkFrontier(t *testing.T, cfg *hclspec.Config, f *Frontier, opts evaluate
 			if !(p.Level > prev.Level) {
 				t.Errorf("level %g after %g", p.Level, prev.Level)
 			}
-			if Less(p, prev) {
+			if Less(p, prev, f.Objective) {
 				t.Errorf("not monotone: level %g scores %g (%d mandatory), level %g scores %g (%d mandatory)",
 					p.Level, p.Objective, p.MandatoryScheduled, prev.Level, prev.Objective, prev.MandatoryScheduled)
 			}
@@ -166,7 +166,7 @@ func checkPoint(t *testing.T, p Point, plan *evaluate.Plan) {
 	})); diff != "" {
 		t.Errorf("level %g (plan level %g): portfolio is not the plan's (-plan +point):\n%s", p.Level, p.PlanLevel, diff)
 	}
-	if p.Objective != plan.Totals.Score || p.NPV != plan.Totals.NPV {
+	if p.Objective != objectiveValue(plan, plan.Roadmap.Objective) || p.NPV != plan.Totals.NPV {
 		t.Errorf("level %g: objective %g NPV %g, the plan's %g and %g", p.Level, p.Objective, p.NPV, plan.Totals.Score, plan.Totals.NPV)
 	}
 }
@@ -254,7 +254,7 @@ func TestKeepMonotone(t *testing.T) {
 	points[3].MandatoryScheduled = 1
 	points[4].Current = true
 	points = append(points, pt(5, 5, 0)) // fewer mandatory: worse despite more score
-	keepMonotone(points)
+	keepMonotone(points, "score")
 	type got struct {
 		Level, PlanLevel, Objective float64
 		Current                     bool
