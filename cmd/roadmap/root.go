@@ -307,6 +307,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newConsoleCmd(g, s),
 		newInitCmd(g, s),
 	)
+	registerCompletions(root)
 	// cobra's completion command prints its help and exits 0 for a shell it
 	// does not know ("roadmap completion bsh"); make that an error.
 	root.InitDefaultCompletionCmd()
