@@ -74,6 +74,14 @@ func ReadPlan(r io.Reader) (*evaluate.Plan, error) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return nil, jsonError(data, err)
 	}
+	// Plans saved before findings had a severity hold only errors.
+	for i := range p.Projects {
+		for j := range p.Projects[i].Findings {
+			if p.Projects[i].Findings[j].Severity == "" {
+				p.Projects[i].Findings[j].Severity = evaluate.SeverityError
+			}
+		}
+	}
 	return normalizePlan(&p), nil
 }
 
