@@ -1,17 +1,26 @@
 # Developer tasks for roadmap. `make test` is what CI runs (.ci/run).
 
-GO      ?= go
-BIN     := bin/roadmap
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X main.version=$(VERSION)
-EXAMPLE ?= examples/it-department
+GO         ?= go
+BIN        := bin/roadmap
+VERSION    ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS    := -X main.version=$(VERSION)
+EXAMPLE    ?= examples/it-department
+GORELEASER ?= goreleaser
 
-.PHONY: all build run validate test fmt fmt-check bench install clean
+.PHONY: all build install run validate \
+	test test-go fmt fmt-check docs \
+	bench bench-psplib bench-scale bench-simulate fuzz limits \
+	release-check release-snapshot clean
 
 all: build
 
+# --- build and run ----------------------------------------------------------
+
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/roadmap
+
+install:
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/roadmap
 
 # Evaluate the main example and print its plan.
 run: build
@@ -20,11 +29,21 @@ run: build
 validate: build
 	./$(BIN) validate $(EXAMPLE)
 
-# vet, then every test with the race detector (needs cgo; gcc is enough).
+# --- tests ------------------------------------------------------------------
+
+# What CI runs: install what the tests need beyond Go (scripts/ci-deps.sh:
+# git, Chromium, Graphviz, the npm mermaid package), vet, then every test
+# with the race detector (needs cgo; gcc is enough).
 test:
 	bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race ./...
+
+# The Go tests alone, installing nothing: the browser and Graphviz tests
+# skip when their tools are missing (outside CI).
+test-go:
+	$(GO) vet ./...
+	$(GO) test ./...
 
 fmt: build
 	gofmt -w $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*')
@@ -34,26 +53,27 @@ fmt-check: build
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt needed"; exit 1; }
 	./$(BIN) fmt --check --recursive examples
 
+# Regenerate the command reference from the cobra commands: the generated
+# blocks of docs/cli.md, docs/cli/*.md and the man pages docs/man/*.1.
+# `make test` fails when they are out of date.
+docs:
+	$(GO) test ./cmd/roadmap -run '^TestDocsAreGenerated$$' -update
+
+# --- benchmarks and fuzzing -------------------------------------------------
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-install:
-	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/roadmap
-
-clean:
-	rm -rf bin
 # Benchmarks of the optimiser and of planning at scale (see docs/performance.md).
 # PSPLIB data: $(ROADMAP_BENCHMARKS_DIR)/psplib, by default ../shared/benchmarks.
-.PHONY: bench-psplib
 bench-psplib:
-	go run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
+	$(GO) run ./cmd/psplibbench -workers 1 -sets j30,j120,mknap1,mknapcb1
+
 # Load, evaluate, schedule, render and the whole `roadmap plan` process at
 # 100, 1,000 and 10,000 generated projects.
-.PHONY: bench-scale
 bench-scale:
-	go test -run '^$$' -bench 'Load|Evaluate|Render|PlanProcess' -benchtime 3x ./internal/synth/
-	go test -run '^$$' -bench 'SerialSGS|OptimizeSchedules' -benchtime 3x ./evaluate/schedule/
-
+	$(GO) test -run '^$$' -bench 'Load|Evaluate|Render|PlanProcess' -benchtime 3x ./internal/synth/
+	$(GO) test -run '^$$' -bench 'SerialSGS|OptimizeSchedules' -benchtime 3x ./evaluate/schedule/
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
 # their seed corpora), with go test -run '^$' -fuzz '^Target$' -fuzztime
@@ -67,13 +87,11 @@ FUZZ_TARGETS := \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans report:FuzzMermaidIDInjective \
 	internal/safetext:FuzzWriter \
 	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare finance:FuzzIRR
-.PHONY: fuzz
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZFLAGS='$(FUZZFLAGS)' scripts/fuzz.sh $(FUZZ_TARGETS)
 
 # Regenerate the worst-case inputs of docs/security.md and measure them
 # (time and peak memory); see scripts/limits.sh.
-.PHONY: limits
 limits: build
 	scripts/limits.sh $(BIN)
 
@@ -82,7 +100,23 @@ limits: build
 # process on 1 and 2 cores with CPU time and peak memory, for
 # examples/it-department-ranges (10,000 runs) and generated roadmaps of
 # 100 and 1,000 (1,000 runs) and 10,000 projects (20 runs).
-.PHONY: bench-simulate
 bench-simulate:
-	go test -run '^$$' -bench 'SimulateExample|SimulateSynth' -benchtime 1x -count 3 ./evaluate/simulate/
-	go test -run '^$$' -bench 'SimulateProcess' -benchtime 1x -count 3 -timeout 60m ./internal/synth/
+	$(GO) test -run '^$$' -bench 'SimulateExample|SimulateSynth' -benchtime 1x -count 3 ./evaluate/simulate/
+	$(GO) test -run '^$$' -bench 'SimulateProcess' -benchtime 1x -count 3 -timeout 60m ./internal/synth/
+
+# --- releases (docs/releasing.md) -------------------------------------------
+
+# Validate .goreleaser.yaml. Needs goreleaser:
+#   go install github.com/goreleaser/goreleaser/v2@v2.17.0
+release-check:
+	$(GORELEASER) check
+
+# Build every release archive (six platforms), checksums and SBOMs into
+# dist/ without publishing, then check what the archives hold. Also needs
+# cyclonedx-gomod (go install github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@v1.10.0).
+release-snapshot: release-check
+	$(GORELEASER) release --snapshot --clean
+	$(GO) test ./scripts/release -run '^TestSnapshot$$' -count=1 -args -dist $(CURDIR)/dist
+
+clean:
+	rm -rf bin dist completions
