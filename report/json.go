@@ -186,6 +186,11 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		pr.Provides = nonNil(pr.Provides)
 		pr.Goals = nonNilMap(pr.Goals)
 		pr.Effort = nonNilMap(pr.Effort)
+		if pr.FundingShares == nil && pr.Funding != "" {
+			// A plan saved before split funding: its one budget paid all.
+			pr.FundingShares = map[string]float64{pr.Funding: 1}
+		}
+		pr.FundingShares = nonNilMap(pr.FundingShares)
 		pr.CashFlows = nonNil(pr.CashFlows)
 		q.Projects[i] = pr
 	}

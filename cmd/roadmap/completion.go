@@ -83,6 +83,10 @@ func registerCompletions(cmd *cobra.Command) {
 			}
 			return
 		}
+		if f.Name == "table" && cmd.CommandPath() == "roadmap simulate" {
+			_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.SimulationTables()...))
+			return
+		}
 		if complete, ok := byName[f.Name]; ok {
 			_ = cmd.RegisterFlagCompletionFunc(f.Name, complete)
 		}

@@ -167,7 +167,12 @@ func explain(err error, schema string) []string {
 		at := "/" + strings.Join(e.InstanceLocation, "/")
 		switch k := e.ErrorKind.(type) {
 		case *kind.AdditionalProperties:
-			out = append(out, fmt.Sprintf("at %s: field(s) %s not in docs/schema/%s: add them to the schema (properties of that object) and document them", at, quoteAll(k.Properties), schema))
+			props := slices.Sorted(slices.Values(k.Properties))
+			msg := fmt.Sprintf("at %s: field(s) %s not in docs/schema/%s: add them to the schema (properties of that object) and document them", at, quoteAll(props), schema)
+			for _, p := range props {
+				msg += suggestion(schema, e.InstanceLocation, p)
+			}
+			out = append(out, msg)
 		case *kind.Required:
 			out = append(out, fmt.Sprintf("at %s: field(s) %s missing, but docs/schema/%s requires them: write them, or make them optional in the schema", at, quoteAll(k.Missing), schema))
 		default:
