@@ -77,6 +77,12 @@ func suggestion(schema string, location []string, name string) string {
 	if !ok || t.Kind() != reflect.Struct {
 		return ""
 	}
+	return suggestionFor(t, name)
+}
+
+// suggestionFor is a schema fragment for field name of struct t, or ""
+// when t has no such field.
+func suggestionFor(t reflect.Type, name string) string {
 	f, ok := jsonField(t, name)
 	if !ok {
 		return ""
