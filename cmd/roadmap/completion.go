@@ -83,8 +83,13 @@ func registerCompletions(cmd *cobra.Command) {
 			}
 			return
 		}
-		if f.Name == "table" && cmd.CommandPath() == "roadmap simulate" {
-			_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.SimulationTables()...))
+		if f.Name == "table" {
+			switch cmd.CommandPath() {
+			case "roadmap simulate":
+				_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.SimulationTables()...))
+			case "roadmap compare":
+				_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.ComparisonTables()...))
+			}
 			return
 		}
 		if complete, ok := byName[f.Name]; ok {

@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // completions runs the shell completion of args and returns the
@@ -31,6 +33,10 @@ func TestFlagValueCompletion(t *testing.T) {
 		{[]string{"plan", exampleDir, "--team", ""}, []string{"apps", "platform", "workplace"}},
 		{[]string{"plan", exampleDir, "--department", ""}, []string{"finance", "hr", "operations", "sales"}},
 		{[]string{"show", "plan.json", "--goal", ""}, []string{}}, // no roadmap here
+		{[]string{"plan", exampleDir, "--scenario", ""}, []string{
+			"budget_cut\tFinance cuts capex by 30%", "two_hires\tTwo engineers hired into apps from 2027-Q1", "vendor_price_rise\tEvery vendor raises its prices by 15%"}},
+		{[]string{"compare", exampleDir, "--table", ""}, report.ComparisonTables()},
+		{[]string{"simulate", exampleDir, "--table", ""}, report.SimulationTables()},
 		{[]string{"--chdir", exampleDir, "plan", "--goal", ""}, []string{"cut_costs", "grow_online_sales", "modernise_core", "productive_staff", "secure_operations"}},
 	}
 	for _, tt := range tests {
