@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // renderJSON writes the plan as format_version "1" JSON: the field names of
@@ -219,7 +220,15 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		opt := *q.Optimization
 		opt.Changes = nonNil(opt.Changes)
 		opt.Figures = nonNil(opt.Figures)
+		if opt.Objective == "value" {
+			// A plan saved before objectives had names: the search
+			// maximised the total score.
+			opt.Objective = string(hclspec.ObjectiveScore)
+		}
 		q.Optimization = &opt
+	}
+	if q.Roadmap.Objective == "" {
+		q.Roadmap.Objective = string(hclspec.ObjectiveScore) // the default, before --objective
 	}
 	q.Goals = nonNil(q.Goals)
 	q.Teams = nonNil(q.Teams)

@@ -40,7 +40,7 @@ func flagCompletions() map[string]completionFunc {
 		"scenario":   completeBlockIDs("scenario"),
 		"force-in":   completeBlockIDs("project"),
 		"force-out":  completeBlockIDs("project"),
-		"objective":  completeWords("score", "risk_adjusted_npv", "npv", "finish"),
+		"objective":  completeWords(hclspec.Objectives()...),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -36,6 +37,7 @@ func TestFlagValueCompletion(t *testing.T) {
 		{[]string{"plan", exampleDir, "--scenario", ""}, []string{
 			"budget_cut\tFinance cuts capex by 30%", "two_hires\tTwo engineers hired into apps from 2027-Q1", "vendor_price_rise\tEvery vendor raises its prices by 15%"}},
 		{[]string{"compare", exampleDir, "--table", ""}, report.ComparisonTables()},
+		{[]string{"plan", exampleDir, "--objective", ""}, hclspec.Objectives()},
 		{[]string{"simulate", exampleDir, "--table", ""}, report.SimulationTables()},
 		{[]string{"--chdir", exampleDir, "plan", "--goal", ""}, []string{"cut_costs", "grow_online_sales", "modernise_core", "productive_staff", "secure_operations"}},
 	}
