@@ -137,7 +137,7 @@ func (c *causer) noteCause(b, a *evaluate.ProjectPlan, n evaluate.Note) (Cause, 
 		}
 	case evaluate.NoteBudget:
 		budget := fmt.Sprintf("budget %q", n.ID)
-		room := "no room in " + strings.Join(n.Windows, ", ")
+		room := "no room in " + windowsText(n.Windows)
 		bb, ab := c.bBudgets[n.ID], c.aBudget[n.ID]
 		bSpend, aSpend := buildSpend(b)*share(b, n.ID), buildSpend(a)*share(a, n.ID)
 		switch {
@@ -356,6 +356,19 @@ func runsText(ranges []evaluate.PeriodRange) string {
 		return "its periods"
 	}
 	return text
+}
+
+// windowsText names budget windows: "2027", "2027 and 2028", or the
+// first three and how many more.
+func windowsText(labels []string) string {
+	const listed = 3
+	if len(labels) > listed {
+		return strings.Join(labels[:listed], ", ") + fmt.Sprintf(" and %d more windows", len(labels)-listed)
+	}
+	if len(labels) == 0 {
+		return "its windows"
+	}
+	return joinAnd(labels)
 }
 
 // money is "EUR 1,200,000" in the after plan's currency.

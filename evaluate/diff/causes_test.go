@@ -229,3 +229,24 @@ func TestCausesMovedHolder(t *testing.T) {
 		}
 	}
 }
+
+// A cause names at most three budget windows, however many the note has
+// (a monthly roadmap over decades has hundreds of yearly windows).
+func TestCauseWindowsAreCapped(t *testing.T) {
+	before, after := causePlans(func(after *evaluate.Plan, x *evaluate.ProjectPlan) {
+		after.Budgets[0].Amount = 200
+		n := budgetNote()
+		n.Windows = []string{"2027", "2028", "2029", "2030", "2031"}
+		x.Notes = []evaluate.Note{n}
+	})
+	d := Diff(before, after)
+	for _, p := range d.Projects {
+		if p.ID != "x" {
+			continue
+		}
+		want := `budget "capex" was cut from EUR 1,000 to EUR 200: no room in 2027, 2028, 2029 and 2 more windows`
+		if len(p.Causes) != 1 || p.Causes[0].Message != want {
+			t.Errorf("causes %+v, want one: %s", p.Causes, want)
+		}
+	}
+}
