@@ -276,6 +276,9 @@ func (e *evaluation) projectTotals() Totals {
 			}
 		case StatusDropped:
 			t.Dropped++
+			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon {
+				t.DeadlinesMissed++
+			}
 		}
 		for _, f := range pe.findings {
 			if f.Severity == SeverityWarning {

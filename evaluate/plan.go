@@ -367,7 +367,8 @@ type Totals struct {
 	Warnings int `json:"warnings"`
 	// DeadlinesMet counts the scheduled projects with a deadline (they
 	// end by it); DeadlinesMissed the projects with a deadline that are
-	// deferred or end after it. Dropped projects count in neither.
+	// deferred, dropped or end after it (a deadline after the horizon
+	// counts only when the project ends after it).
 	DeadlinesMet    int `json:"deadlines_met"`
 	DeadlinesMissed int `json:"deadlines_missed"`
 }

@@ -53,8 +53,8 @@ func firstReason(p ProjectPlan) string {
 }
 
 // deadlinesCheck is policy.deadlines, present when a project has a
-// deadline inside the horizon: it fails when one of them is deferred or
-// ends after it. A warning, or an error with policy { deadlines =
+// deadline inside the horizon: it fails when one of them is deferred,
+// dropped (a gate's verdict still misses the date) or ends after it. A warning, or an error with policy { deadlines =
 // "error" }; a mandatory project's missed deadline also fails
 // policy.mandatory.
 func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
@@ -67,7 +67,7 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 	var failures []string
 	for _, pp := range plan.Projects {
 		p := e.byID[pp.ID].cfg
-		if p.Deadline < 0 || p.Deadline >= e.horizon || pp.Status == StatusDropped {
+		if p.Deadline < 0 || p.Deadline >= e.horizon {
 			continue
 		}
 		if !found {
@@ -78,6 +78,8 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 		switch {
 		case pp.Status == StatusDeferred:
 			miss = fmt.Sprintf("%q misses its deadline %s: deferred, %s", pp.ID, e.label(p.Deadline), firstReason(pp))
+		case pp.Status == StatusDropped:
+			miss = fmt.Sprintf("%q misses its deadline %s: dropped by the %s gate, %s", pp.ID, e.label(p.Deadline), pp.Gate, firstReason(pp))
 		case pp.EndPeriod != nil && *pp.EndPeriod-1 > p.Deadline:
 			miss = fmt.Sprintf("%q misses its deadline %s: ends %s", pp.ID, e.label(p.Deadline), *pp.End)
 		default:

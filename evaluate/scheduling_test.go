@@ -411,3 +411,34 @@ func checkByID(t *testing.T, plan *Plan, id string) CheckResult {
 	t.Fatalf("no check %q in %+v", id, plan.Checks)
 	return CheckResult{}
 }
+
+// A project with a deadline that a gate drops still misses it: it counts
+// in totals.deadlines_missed and fails policy.deadlines (an error under
+// policy { deadlines = "error" }), like one the schedule defers; a
+// deadline after the horizon is not judged.
+func TestDroppedDeadlineProjectsMissTheirDeadline(t *testing.T) {
+	for _, severity := range []string{"", "error"} {
+		cfg := schedConfig(4, 2)
+		cfg.Roadmap.Policies.Deadlines = severity
+		met := schedProject(cfg, "met", 1, 1)
+		met.Deadline = 1
+		ghost := schedProject(cfg, "ghost", 1, 1)
+		ghost.Effort["nobody"], ghost.Deadline = 1, 2 // a team that does not exist: dropped
+		later := schedProject(cfg, "later", 1, 1)
+		later.Effort["nobody"], later.Deadline = 1, 9 // after the horizon
+		plan := mustEvaluate(t, cfg)
+		if got := [2]int{plan.Totals.DeadlinesMet, plan.Totals.DeadlinesMissed}; got != [2]int{1, 1} {
+			t.Errorf("deadlines met, missed = %v, want [1 1]", got)
+		}
+		got := checkByID(t, plan, "policy.deadlines")
+		got.Range = nil
+		want := CheckResult{ID: "policy.deadlines", Severity: "warning",
+			Message: `"ghost" misses its deadline 2027-Q3: dropped by the resources gate, needs team "nobody", which is not declared`}
+		if severity == "error" {
+			want.Severity = "error"
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("deadlines %q: policy.deadlines (-want +got):\n%s", severity, diff)
+		}
+	}
+}

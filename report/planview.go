@@ -351,11 +351,11 @@ func deadlinesText(p *evaluate.Plan) string {
 	text := fmt.Sprintf("%d met, %d missed", t.DeadlinesMet, t.DeadlinesMissed)
 	var missed []string
 	for _, pr := range p.Projects {
-		if pr.Deadline == nil || pr.Status == evaluate.StatusDropped {
+		if pr.Deadline == nil {
 			continue
 		}
 		last, inHorizon := periodIndex(p, *pr.Deadline)
-		deferred := pr.Status == evaluate.StatusDeferred && inHorizon
+		deferred := pr.Status != evaluate.StatusScheduled && inHorizon
 		late := pr.Status == evaluate.StatusScheduled && inHorizon && pr.EndPeriod != nil && *pr.EndPeriod-1 > last
 		if deferred || late {
 			missed = append(missed, fmt.Sprintf("%s (%s)", pr.ID, *pr.Deadline))

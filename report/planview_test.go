@@ -35,14 +35,14 @@ func TestDeadlinesText(t *testing.T) {
 	intp := func(i int) *int { return &i }
 	strp := func(s string) *string { return &s }
 	periods := []evaluate.PeriodPlan{{Index: 0, Label: "Q1"}, {Index: 1, Label: "Q2"}, {Index: 2, Label: "Q3"}}
-	p := &evaluate.Plan{Periods: periods, Totals: evaluate.Totals{DeadlinesMet: 1, DeadlinesMissed: 2}, Projects: []evaluate.ProjectPlan{
+	p := &evaluate.Plan{Periods: periods, Totals: evaluate.Totals{DeadlinesMet: 1, DeadlinesMissed: 3}, Projects: []evaluate.ProjectPlan{
 		{ID: "met", Status: evaluate.StatusScheduled, Deadline: strp("Q2"), StartPeriod: intp(0), EndPeriod: intp(2), End: strp("Q2")},
 		{ID: "deferred", Status: evaluate.StatusDeferred, Deadline: strp("Q3")},
 		{ID: "late", Status: evaluate.StatusScheduled, Deadline: strp("Q1"), StartPeriod: intp(1), EndPeriod: intp(3), End: strp("Q3")},
 		{ID: "dropped", Status: evaluate.StatusDropped, Deadline: strp("Q1")},
 		{ID: "beyond", Status: evaluate.StatusDeferred, Deadline: strp("Q9")},
 	}}
-	if got, want := deadlinesText(p), "1 met, 2 missed: deferred (Q3), late (Q1)"; got != want {
+	if got, want := deadlinesText(p), "1 met, 3 missed: deferred (Q3), late (Q1), dropped (Q1)"; got != want {
 		t.Errorf("deadlinesText = %q, want %q", got, want)
 	}
 	if got := deadlinesText(&evaluate.Plan{}); got != "" {

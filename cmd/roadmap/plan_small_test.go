@@ -65,7 +65,8 @@ func TestPlanDeadlineAndMandatoryExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{"deadlines", 0, `Warning: check "policy.deadlines" failed: "compliance" misses its deadline 2027-Q2: deferred, cannot finish by its deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3; ` +
-			`"analytics" misses its deadline 2027-Q4: deferred, cannot finish by its deadline 2027-Q4: 2 periods after its dependencies end (2028-Q2) would end 2028-Q4` + "\n"},
+			`"analytics" misses its deadline 2027-Q4: deferred, cannot finish by its deadline 2027-Q4: 2 periods after its dependencies end (2028-Q2) would end 2028-Q4; ` +
+			`"archive" misses its deadline 2028-Q2: dropped by the viability gate, requires capability "tape_library", which is not in the stack, not provided by its vendor and not provided by a project it depends on` + "\n"},
 		{"deadlines_error", 1, `Error: check "policy.deadlines" failed: "launch" misses its deadline 2027-Q2: deferred, cannot finish by its deadline 2027-Q2: 3 periods from 2027-Q1 would end 2027-Q3` + "\n"},
 		{"mandatory", 1, `Error: check "policy.mandatory" failed: mandatory project "audit" is deferred: cannot finish inside the horizon (last period 2027-Q4): 6 periods from 2027-Q1 would end 2028-Q2; ` +
 			`mandatory project "retention" is dropped by the viability gate: requires capability "archive_store", which is not in the stack, not provided by its vendor and not provided by a project it depends on` + "\n"},

@@ -92,3 +92,15 @@ project "hotfix" {
     per_year = 300000
   }
 }
+
+# Needs a capability nobody provides: the viability gate drops it, and its
+# deadline is missed all the same.
+project "archive" {
+  goals    = { g = 1 }
+  duration = 1
+  requires = ["tape_library"]
+  deadline = "2028-Q2"
+  benefit {
+    per_year = 200000
+  }
+}
