@@ -154,6 +154,9 @@ type ProjectPlan struct {
 	// in the schedule: for a deferred project every constraint that blocks
 	// some start it could have had, for a scheduled one what it waited for.
 	Notes []Note `json:"notes"`
+	// Shortfall, for a deferred project of a plan made with --shortfall,
+	// is what would get it scheduled; omitted otherwise.
+	Shortfall *Shortfall `json:"shortfall,omitempty"`
 
 	Score     float64 `json:"score"`
 	Alignment float64 `json:"alignment"`

@@ -313,6 +313,14 @@ func projectReasons(pr evaluate.ProjectPlan) []string {
 			out = append(out, "warning: "+f.Message)
 		}
 	}
+	if sf := pr.Shortfall; sf != nil {
+		for _, fix := range sf.Fixes {
+			out = append(out, "what it would take: "+fix.Message)
+		}
+		if sf.Reason != "" {
+			out = append(out, "what it would take: "+sf.Reason)
+		}
+	}
 	return out
 }
 

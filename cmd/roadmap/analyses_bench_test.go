@@ -66,3 +66,16 @@ func BenchmarkCompare(b *testing.B) {
 		b.Run(fmt.Sprintf("scenarios=%d", n), func(b *testing.B) { benchCommand(b, args...) })
 	}
 }
+
+// BenchmarkFrontier: roadmap frontier of the example's capex from 0 to
+// 2,000,000 in 5, 10 and 20 steps (6, 11, 21 optimised plans, today's
+// level on the grid) with the default budget of schedules; the time limit
+// is lifted so that a loaded machine cannot cut a search short. The
+// whole command in the process. Target: 20 steps under 10 s.
+func BenchmarkFrontier(b *testing.B) {
+	for _, steps := range []int{5, 10, 20} {
+		b.Run(fmt.Sprintf("steps=%d", steps), func(b *testing.B) {
+			benchCommand(b, "frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", fmt.Sprint(steps), "--time-limit", "10m", exampleDir)
+		})
+	}
+}

@@ -13,9 +13,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/shortfall"
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
@@ -41,6 +43,7 @@ type planOptions struct {
 	timeLimit        time.Duration
 	view             views.Selector // --department, --goal, --team
 	split            string         // --split DIR: an HTML page per department
+	shortfall        bool           // --shortfall: what each deferred project would take
 }
 
 func newPlanCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -95,6 +98,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
 	f.BoolVar(&o.optimize, "optimize", false, "search for a better schedule than rank order")
+	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again)")
 	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser")
@@ -104,6 +108,9 @@ prints the difference from the other plan instead.`,
 
 // validate checks what flag parsing cannot.
 func (o *planOptions) validate() error {
+	if o.shortfall && (o.optimize || o.objective != "") {
+		return errors.New("--shortfall works on the rank-order plan (what a deferred project needs to fit where it ranks): leave out --optimize and --objective")
+	}
 	if o.base != "" || o.compare != "" {
 		// Checked before anything is evaluated, so a wrong format fails at once.
 		if o.format != "" && !slices.Contains(diffFormats(), o.format) {
@@ -170,6 +177,20 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return errFailed
 	}
 	plan.RoadmapVersion = g.version
+	if o.shortfall {
+		if plan.Optimization != nil {
+			w := hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "No shortfall for an optimised plan",
+				Detail: "The roadmap sets optimize = true: --shortfall says what a deferred project needs to fit where it ranks, in rank order. Run roadmap plan --shortfall on a copy without optimize, or drop --shortfall."}}
+			if err := g.writeDiagnostics(s, w, loader.Files()); err != nil {
+				return err
+			}
+		} else if err := shortfall.Annotate(ctx, cfg, plan); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("plan interrupted: %w", err)
+			}
+			return err
+		}
+	}
 	return outputPlan(ctx, g, s, o, plan)
 }
 

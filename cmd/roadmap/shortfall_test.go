@@ -1,0 +1,55 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// shortfallDir is a small roadmap with a fix of every kind.
+const shortfallDir = "../../evaluate/shortfall/testdata/small"
+
+// TestPlanShortfallGolden: what each deferred project would take, in the
+// reasons of every text format and structured in the JSON plan.
+func TestPlanShortfallGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"small.txt", []string{"--shortfall", shortfallDir}},
+		{"small.json", []string{"--shortfall", "--format", "json", shortfallDir}},
+		{"small.md", []string{"--shortfall", "--format", "markdown", shortfallDir}},
+		{"it-department-capex-700000.txt", []string{"--shortfall", "--var", "capex=700000", exampleDir}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := runCLI(t, append([]string{"plan"}, c.args...)...)
+			if res.Code != 0 && res.Code != 2 {
+				t.Fatalf("exit %d: %s", res.Code, res.Stderr)
+			}
+			assertGolden(t, "shortfall/"+c.name, res.Stdout)
+		})
+	}
+}
+
+func TestPlanShortfallHTML(t *testing.T) {
+	res := runCLI(t, "plan", "--shortfall", "--format", "html", shortfallDir)
+	if !strings.Contains(res.Stdout, "what it would take: fits with &#43;2 FTE in team &#34;apps&#34; in 2027-Q1..2027-Q2 (4 FTE-periods, EUR 40,000), starting 2027-Q1") {
+		t.Errorf("the HTML plan lacks crm's shortfall:\n%s", res.Stderr)
+	}
+}
+
+func TestPlanShortfallRankOrderOnly(t *testing.T) {
+	res := runCLI(t, "plan", "--shortfall", "--optimize", shortfallDir)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, "--shortfall works on the rank-order plan") {
+		t.Errorf("stderr: %s", res.Stderr)
+	}
+
+	dir := t.TempDir()
+	copyDir(t, shortfallDir, dir)
+	src := readFile(t, dir+"/main.hcl")
+	writeFiles(t, dir, map[string]string{"main.hcl": strings.Replace(src, "  horizon  = 6\n", "  horizon  = 6\n  optimize = true\n", 1)})
+	res = runCLI(t, "plan", "--shortfall", "--format", "json", dir)
+	if !strings.Contains(res.Stderr, "No shortfall for an optimised plan") || strings.Contains(res.Stdout, `"shortfall"`) {
+		t.Errorf("optimize = true: stderr %s", res.Stderr)
+	}
+}

@@ -1,0 +1,110 @@
+package evaluate
+
+import (
+	"slices"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+)
+
+// Adjustment is a change of a roadmap's capacity or money that what-if
+// analyses (evaluate/shortfall) try without editing it: FTE added to one
+// team's capacity in some periods, money added to one window of one
+// budget. Zero values change nothing.
+type Adjustment struct {
+	Team string
+	// TeamFTE is the FTE added to Team's capacity, by period. With
+	// policy.max_team_utilization the schedule may use that share of it.
+	TeamFTE map[int]float64
+
+	Budget string
+	Window int     // index of the budget's window (year, period or 0 for total)
+	Amount float64 // added to that window's limit
+}
+
+// Adjusted is p with adj applied to its teams' capacities and budgets'
+// limits. Everything else - lookups, vendor selections, each project's
+// finance - is p's, shared: Schedule and Plan of the result are the same
+// evaluation as p's with more room. Unknown ids change nothing.
+func (p *Prepared) Adjusted(adj Adjustment) *Prepared {
+	q := *p
+	e := *p.base
+	b := *p.base.base
+	if r, ok := b.teamIndex[adj.Team]; ok && len(adj.TeamFTE) > 0 {
+		b.resources = slices.Clone(b.resources)
+		b.largest = slices.Clone(b.largest)
+		res := b.resources[r]
+		limit := e.headroom()
+		capacity := slices.Clone(res.Capacity)
+		var nominal []float64
+		if res.Nominal != nil {
+			nominal = slices.Clone(res.Nominal)
+		}
+		for t, fte := range adj.TeamFTE {
+			if t < 0 || t >= len(capacity) {
+				continue
+			}
+			if nominal != nil {
+				nominal[t] += fte
+				capacity[t] += fte * limit
+			} else {
+				capacity[t] += fte
+			}
+		}
+		b.resources[r] = schedule.Resource{ID: res.ID, Capacity: capacity, Nominal: nominal}
+		b.largest[r] = slices.Max(append([]float64{0}, capacity...))
+	}
+	if k, ok := b.budgetIndex[adj.Budget]; ok && adj.Amount != 0 {
+		b.budgets = slices.Clone(b.budgets)
+		bg := b.budgets[k]
+		if adj.Window >= 0 && adj.Window < len(bg.Limit) {
+			bg.Limit = slices.Clone(bg.Limit)
+			bg.Limit[adj.Window] += adj.Amount
+			b.budgets[k] = bg
+		}
+	}
+	e.base = &b
+	q.base = &e
+	return &q
+}
+
+// Headroom is the share of each team's capacity the schedule may use:
+// policy.max_team_utilization, or 1.
+func (p *Prepared) Headroom() float64 { return p.base.headroom() }
+
+// Shortfall says what would get a deferred project scheduled where it
+// ranks (roadmap plan --shortfall): the smallest change of each kind
+// found, each verified by planning again with it applied.
+type Shortfall struct {
+	Fixes []Fix `json:"fixes"`
+	// Reason says why no single change does, "" when Fixes has some.
+	Reason string `json:"reason"`
+}
+
+// Kinds of Fix.
+const (
+	FixTeam     = "team"
+	FixBudget   = "budget"
+	FixDeadline = "deadline"
+)
+
+// Fix is one change that schedules the project.
+type Fix struct {
+	Kind string `json:"kind"` // team | budget | deadline
+	ID   string `json:"id"`   // the team or budget; "" for deadline
+	// Team: the periods FTE are added in, the most added in one period,
+	// the FTE-periods in all and their cost at the team's cost_per_fte.
+	Periods    []PeriodRange `json:"periods"`
+	FTE        float64       `json:"fte"`
+	FTEPeriods float64       `json:"fte_periods"`
+	// Budget: the window and the money added to it. Team: the cost of
+	// the FTE added.
+	Window string  `json:"window"`
+	Amount float64 `json:"amount"`
+	// Deadline: the later deadline that lets it run, and its period.
+	Deadline       *string `json:"deadline"`
+	DeadlinePeriod *int    `json:"deadline_period"`
+	// Where the project starts with the change (as re-planned).
+	StartPeriod int    `json:"start_period"`
+	Start       string `json:"start"`
+	Message     string `json:"message"`
+}

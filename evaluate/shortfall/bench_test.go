@@ -1,0 +1,69 @@
+//go:build unix
+
+package shortfall
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/roadmap-as-code/roadmap/internal/synth"
+)
+
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkShortfall: the shortfall of the first 10 and 100 deferred
+// projects in rank order, and of all of them, of generated roadmaps
+// of 100 and 1,000 projects (synth.Sized). Target: 100 deferred projects
+// of the 1,000-project roadmap under 5 s. Reports CPU time per run
+// (cpu-s/op) besides wall time, and the fixes found per run.
+func BenchmarkShortfall(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		dir := b.TempDir()
+		for _, f := range synth.Generate(synth.Sized(n, 1)) {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cfg := loadDir(b, dir)
+		for _, limit := range []int{10, 100, -1} {
+			name := fmt.Sprint(limit)
+			if limit < 0 {
+				name = "all"
+			} else if limit > n/5 {
+				continue
+			}
+			b.Run(fmt.Sprintf("projects=%d/deferred=%s", n, name), func(b *testing.B) {
+				start := cpuTime(b)
+				fixes, got := 0, 0
+				for b.Loop() {
+					res, err := compute(context.Background(), cfg, limit)
+					if err != nil {
+						b.Fatal(err)
+					}
+					got = len(res)
+					fixes = 0
+					for _, sf := range res {
+						fixes += len(sf.Fixes)
+					}
+				}
+				b.ReportMetric(float64(got), "deferred")
+				if got < limit {
+					b.Fatalf("only %d deferred projects", got)
+				}
+				b.ReportMetric((cpuTime(b)-start).Seconds()/float64(b.N), "cpu-s/op")
+				b.ReportMetric(float64(fixes), "fixes")
+			})
+		}
+	}
+}

@@ -1,0 +1,463 @@
+// Package shortfall answers "what would it take to run the deferred
+// project?" (roadmap plan --shortfall): for each project the rank-order
+// schedule defers, the smallest change of each kind that makes it fit
+// where it ranks - extra FTE of one team in the periods it needs (and
+// their cost), extra money in one budget window, a later deadline - each
+// verified by scheduling the roadmap again with the change applied, by
+// the same evaluation as the plan (evaluate.Prepared).
+//
+// Candidates are worked out against the projects ranked above it (those
+// below give way when it fits where it ranks); the verification is the
+// proof: a change the re-planned schedule does not bear out is not
+// reported, and the next larger one is tried.
+package shortfall
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// tries bounds the candidates of one kind verified per project.
+const tries = 3
+
+// eps absorbs rounding when comparing loads with capacity.
+const eps = 1e-9
+
+// Annotate sets the Shortfall of every deferred project of plan, the plan
+// of cfg in rank order. It returns ctx's error when ctx ends first.
+func Annotate(ctx context.Context, cfg *hclspec.Config, plan *evaluate.Plan) error {
+	results, err := Compute(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	for k := range plan.Projects {
+		if sf, ok := results[plan.Projects[k].ID]; ok {
+			plan.Projects[k].Shortfall = sf
+		}
+	}
+	return nil
+}
+
+// Compute is the shortfall of every project cfg's rank-order schedule
+// defers, by project id.
+func Compute(ctx context.Context, cfg *hclspec.Config) (map[string]*evaluate.Shortfall, error) {
+	return compute(ctx, cfg, -1)
+}
+
+// compute is Compute of the first limit deferred projects in rank order
+// (all when limit < 0), for benchmarks.
+func compute(ctx context.Context, cfg *hclspec.Config, limit int) (map[string]*evaluate.Shortfall, error) {
+	prep, diags := evaluate.Prepare(cfg)
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("shortfall: %s", diags.Error())
+	}
+	run, diags := prep.Schedule(ctx, cfg.Projects)
+	if diags.HasErrors() || run == nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("shortfall: %s", diags.Error())
+	}
+	s := newSearch(cfg, prep, run)
+	var deferred []int
+	for i := range cfg.Projects {
+		if run.Project(i).Status == evaluate.StatusDeferred {
+			deferred = append(deferred, i)
+		}
+	}
+	if limit >= 0 && len(deferred) > limit {
+		slices.SortFunc(deferred, func(a, b int) int { return cmp.Compare(run.Project(a).Rank, run.Project(b).Rank) })
+		deferred = deferred[:limit]
+	}
+	out := make([]*evaluate.Shortfall, len(deferred))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(deferred), 1)) {
+		wg.Go(func() {
+			for k := range next {
+				if ctx.Err() == nil {
+					out[k] = s.project(ctx, deferred[k])
+				}
+			}
+		})
+	}
+	for k := range deferred {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	results := make(map[string]*evaluate.Shortfall, len(deferred))
+	for k, i := range deferred {
+		results[cfg.Projects[i].ID] = out[k]
+	}
+	return results, nil
+}
+
+// search holds what every project's search reads.
+type search struct {
+	cfg      *hclspec.Config
+	prep     *evaluate.Prepared
+	run      *evaluate.Run
+	res      []schedule.Resource
+	budgets  []schedule.Budget
+	horizon  int
+	headroom float64
+	labels   []string
+	currency string
+	costFTE  []float64 // per resource, the team's cost_per_fte
+	index    map[string]int
+	tasks    []schedule.Task
+	outcomes []evaluate.Outcome
+}
+
+func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run) *search {
+	s := &search{cfg: cfg, prep: prep, run: run, res: prep.Resources(), budgets: prep.Budgets(),
+		horizon: cfg.Roadmap.Horizon, headroom: prep.Headroom(), currency: cfg.Roadmap.Currency,
+		index: map[string]int{}}
+	cal := cfg.Calendar
+	if cal.Unit == "" {
+		cal.Unit = cfg.Roadmap.Period
+	}
+	for t := range s.horizon {
+		s.labels = append(s.labels, cal.Label(t))
+	}
+	for _, r := range s.res {
+		c := 0.0
+		for _, t := range cfg.Teams {
+			if t.ID == r.ID {
+				c = t.CostPerFTE
+			}
+		}
+		s.costFTE = append(s.costFTE, c)
+	}
+	for i, p := range cfg.Projects {
+		s.index[p.ID] = i
+		s.tasks = append(s.tasks, run.Task(i))
+		s.outcomes = append(s.outcomes, run.Project(i))
+	}
+	return s
+}
+
+// room is the teams' free FTE per period and the budgets' free money per
+// window left by the projects ranked above one project.
+type room struct {
+	team   [][]float64
+	budget [][]float64
+}
+
+func (s *search) roomAbove(rank int) room {
+	rm := room{team: make([][]float64, len(s.res)), budget: make([][]float64, len(s.budgets))}
+	for r, res := range s.res {
+		rm.team[r] = slices.Clone(res.Capacity)
+	}
+	for b, bg := range s.budgets {
+		rm.budget[b] = slices.Clone(bg.Limit)
+	}
+	for j, o := range s.outcomes {
+		if o.Status != evaluate.StatusScheduled || o.Rank >= rank {
+			continue
+		}
+		tk := &s.tasks[j]
+		for _, d := range tk.Demand {
+			for t := o.Start; t < o.Start+tk.Duration && t < s.horizon; t++ {
+				rm.team[d.Resource][t] -= d.Amount
+			}
+		}
+		for b := range s.budgets {
+			share := tk.ShareOf(b)
+			if share == 0 {
+				continue
+			}
+			for k, x := range tk.Spend {
+				if t := o.Start + k; t < s.horizon {
+					rm.budget[b][s.budgets[b].Window[t]] -= x * share
+				}
+			}
+		}
+	}
+	return rm
+}
+
+// need is what task i lacks to start at st: FTE per resource and period,
+// money per budget and window (only positive entries).
+type need struct {
+	team   map[int]map[int]float64
+	budget map[int]map[int]float64
+}
+
+func (s *search) needAt(rm room, i, st int) need {
+	tk := &s.tasks[i]
+	n := need{team: map[int]map[int]float64{}, budget: map[int]map[int]float64{}}
+	for _, d := range tk.Demand {
+		for t := st; t < st+tk.Duration; t++ {
+			if short := d.Amount - rm.team[d.Resource][t]; short > eps {
+				if n.team[d.Resource] == nil {
+					n.team[d.Resource] = map[int]float64{}
+				}
+				n.team[d.Resource][t] = short
+			}
+		}
+	}
+	for b := range s.budgets {
+		share := tk.ShareOf(b)
+		if share == 0 {
+			continue
+		}
+		spend := map[int]float64{}
+		for k, x := range tk.Spend {
+			spend[s.budgets[b].Window[st+k]] += x * share
+		}
+		for w, x := range spend {
+			if over := x - rm.budget[b][w]; over > eps*(1+x) {
+				if n.budget[b] == nil {
+					n.budget[b] = map[int]float64{}
+				}
+				n.budget[b][w] = over
+			}
+		}
+	}
+	return n
+}
+
+// candidate is one change to verify.
+type candidate struct {
+	fix   evaluate.Fix
+	adj   evaluate.Adjustment
+	dl    int     // the later deadline; -1 unless a deadline fix
+	size  float64 // what "smallest" compares
+	start int
+}
+
+// project searches the fixes of deferred project i.
+func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
+	tk := &s.tasks[i]
+	p := s.cfg.Projects[i]
+	sf := &evaluate.Shortfall{Fixes: []evaluate.Fix{}}
+	earliest := tk.Earliest
+	for _, dep := range p.DependsOn {
+		j, ok := s.index[dep]
+		if !ok {
+			continue
+		}
+		o := s.outcomes[j]
+		if o.Status != evaluate.StatusScheduled {
+			sf.Reason = fmt.Sprintf("no change of its own: it depends on %q, which is %s and has to run first", dep, o.Status)
+			return sf
+		}
+		earliest = max(earliest, o.End)
+	}
+	rm := s.roomAbove(s.outcomes[i].Rank)
+	last := min(tk.Latest, s.horizon-1) - tk.Duration + 1
+	teamCands := map[int][]candidate{}
+	budgetCands := map[int][]candidate{}
+	var deadlineCands []candidate
+	for st := earliest; st+tk.Duration <= s.horizon; st++ {
+		n := s.needAt(rm, i, st)
+		switch {
+		case st > last:
+			// Past its deadline: a later deadline, when everything fits.
+			if p.Deadline >= 0 && len(n.team) == 0 && len(n.budget) == 0 && len(deadlineCands) < tries {
+				deadlineCands = append(deadlineCands, s.deadlineCandidate(p, st+tk.Duration-1, st))
+			}
+		case len(n.team) == 1 && len(n.budget) == 0:
+			for r, short := range n.team {
+				teamCands[r] = append(teamCands[r], s.teamCandidate(r, short, st))
+			}
+		case len(n.team) == 0 && len(n.budget) == 1:
+			for b, over := range n.budget {
+				if len(over) == 1 {
+					for w, x := range over {
+						budgetCands[b] = append(budgetCands[b], s.budgetCandidate(b, w, x, st))
+					}
+				}
+			}
+		}
+	}
+	var kinds [][]candidate
+	for _, r := range sortedKeys(teamCands) {
+		kinds = append(kinds, teamCands[r])
+	}
+	for _, b := range sortedKeys(budgetCands) {
+		kinds = append(kinds, budgetCands[b])
+	}
+	kinds = append(kinds, deadlineCands)
+	for _, cands := range kinds {
+		slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.size, b.size) })
+		for _, c := range cands[:min(tries, len(cands))] {
+			if ctx.Err() != nil {
+				return sf
+			}
+			if fix, ok := s.verify(ctx, i, c); ok {
+				sf.Fixes = append(sf.Fixes, fix)
+				break
+			}
+		}
+	}
+	if len(sf.Fixes) == 0 {
+		sf.Reason = "no single change - one team's capacity, one budget window or its deadline - gets it scheduled where it ranks; it needs more than one"
+	}
+	return sf
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// teamCandidate adds the FTE short in each period (as nominal FTE, so
+// that with a headroom limit the usable share covers it).
+func (s *search) teamCandidate(r int, short map[int]float64, st int) candidate {
+	add := map[int]float64{}
+	total, most := 0.0, 0.0
+	var periods []int
+	for t, x := range short {
+		fte := roundUp(x / s.headroom)
+		add[t] = fte
+		total += fte
+		most = max(most, fte)
+		periods = append(periods, t)
+	}
+	slices.Sort(periods)
+	return candidate{
+		adj:   evaluate.Adjustment{Team: s.res[r].ID, TeamFTE: add},
+		dl:    -1,
+		size:  total,
+		start: st,
+		fix: evaluate.Fix{Kind: evaluate.FixTeam, ID: s.res[r].ID, Periods: s.ranges(periods),
+			FTE: most, FTEPeriods: round2(total), Amount: money(total * s.costFTE[r])},
+	}
+}
+
+func (s *search) budgetCandidate(b, w int, over float64, st int) candidate {
+	amount := math.Ceil(over - eps) // whole currency units, never short
+	return candidate{
+		adj:   evaluate.Adjustment{Budget: s.budgets[b].ID, Window: w, Amount: amount},
+		dl:    -1,
+		size:  amount,
+		start: st,
+		fix:   evaluate.Fix{Kind: evaluate.FixBudget, ID: s.budgets[b].ID, Window: s.budgets[b].Labels[w], Amount: amount, Periods: []evaluate.PeriodRange{}},
+	}
+}
+
+func (s *search) deadlineCandidate(p *hclspec.Project, dl, st int) candidate {
+	label := s.labels[dl]
+	period := dl
+	return candidate{dl: dl, size: float64(dl), start: st,
+		fix: evaluate.Fix{Kind: evaluate.FixDeadline, Deadline: &label, DeadlinePeriod: &period, Periods: []evaluate.PeriodRange{}}}
+}
+
+// verify schedules the roadmap again with c applied and keeps c when
+// project i is then scheduled.
+func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, bool) {
+	prep := s.prep
+	if c.adj.Team != "" || c.adj.Budget != "" {
+		prep = prep.Adjusted(c.adj)
+	}
+	projects := s.cfg.Projects
+	if c.dl >= 0 {
+		projects = slices.Clone(projects)
+		moved := *projects[i]
+		moved.Deadline = c.dl
+		projects[i] = &moved
+	}
+	run, diags := prep.Schedule(ctx, projects)
+	if diags.HasErrors() || run == nil {
+		return evaluate.Fix{}, false
+	}
+	o := run.Project(i)
+	if o.Status != evaluate.StatusScheduled {
+		return evaluate.Fix{}, false
+	}
+	fix := c.fix
+	fix.StartPeriod, fix.Start = o.Start, s.labels[o.Start]
+	fix.Message = s.message(i, fix)
+	return fix, true
+}
+
+// ranges turns sorted periods into runs.
+func (s *search) ranges(periods []int) []evaluate.PeriodRange {
+	out := []evaluate.PeriodRange{}
+	for k := 0; k < len(periods); {
+		j := k
+		for j+1 < len(periods) && periods[j+1] == periods[j]+1 {
+			j++
+		}
+		out = append(out, evaluate.PeriodRange{StartPeriod: periods[k], EndPeriod: periods[j] + 1, Start: s.labels[periods[k]], End: s.labels[periods[j]]})
+		k = j + 1
+	}
+	return out
+}
+
+// message is the fix in words, as the plan's reasons print it.
+func (s *search) message(i int, f evaluate.Fix) string {
+	switch f.Kind {
+	case evaluate.FixTeam:
+		var spans []string
+		for _, r := range f.Periods {
+			if r.Start == r.End {
+				spans = append(spans, r.Start)
+			} else {
+				spans = append(spans, r.Start+".."+r.End)
+			}
+		}
+		cost := ""
+		if f.Amount > 0 {
+			cost = ", " + moneyText(f.Amount, s.currency)
+		}
+		return fmt.Sprintf("fits with +%s FTE in team %q in %s (%s FTE-periods%s), starting %s",
+			num(f.FTE), f.ID, strings.Join(spans, ", "), num(f.FTEPeriods), cost, f.Start)
+	case evaluate.FixBudget:
+		return fmt.Sprintf("fits if budget %q gets %s more in %s, starting %s", f.ID, moneyText(f.Amount, s.currency), f.Window, f.Start)
+	default:
+		old := s.cfg.Projects[i].Deadline
+		was := "its deadline"
+		if old >= 0 && old < len(s.labels) {
+			was = s.labels[old]
+		}
+		return fmt.Sprintf("fits with a deadline of %s instead of %s, starting %s", *f.Deadline, was, f.Start)
+	}
+}
+
+func roundUp(x float64) float64 { return math.Ceil(x*100-1e-6) / 100 }
+func round2(x float64) float64  { return math.Round(x*100) / 100 }
+func money(x float64) float64   { return math.Round(x*100) / 100 }
+
+// num formats FTE with at most two decimals.
+func num(x float64) string {
+	s := fmt.Sprintf("%.2f", x)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+// moneyText is "EUR 60,000".
+func moneyText(x float64, currency string) string {
+	digits := fmt.Sprintf("%.0f", math.Round(x))
+	var b strings.Builder
+	for k, c := range digits {
+		if k > 0 && (len(digits)-k)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if currency == "" {
+		return b.String()
+	}
+	return currency + " " + b.String()
+}

@@ -1,0 +1,209 @@
+package shortfall
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/synth"
+)
+
+func loadDir(t testing.TB, dir string) *hclspec.Config {
+	t.Helper()
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("loading %s: %s", dir, diags.Error())
+	}
+	return cfg
+}
+
+// TestSmall: each kind of fix where one exists, and the reason where none
+// does.
+func TestSmall(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "small"))
+	got, err := Compute(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fix struct {
+		Kind, ID, Window, Start string
+		FTE, FTEPeriods, Amount float64
+		Deadline                string
+	}
+	summary := map[string][]fix{}
+	reasons := map[string]string{}
+	for id, sf := range got {
+		summary[id] = []fix{}
+		for _, f := range sf.Fixes {
+			x := fix{Kind: f.Kind, ID: f.ID, Window: f.Window, Start: f.Start, FTE: f.FTE, FTEPeriods: f.FTEPeriods, Amount: f.Amount}
+			if f.Deadline != nil {
+				x.Deadline = *f.Deadline
+			}
+			summary[id] = append(summary[id], x)
+		}
+		reasons[id] = sf.Reason
+	}
+	want := map[string][]fix{
+		// apps is full with portal in 2027-Q1..Q2: crm's 2 FTE there
+		// cost 4 FTE-periods at EUR 10,000; or it runs after portal.
+		"crm": {
+			{Kind: "team", ID: "apps", Start: "2027-Q1", FTE: 2, FTEPeriods: 4, Amount: 40000},
+			{Kind: "deadline", Start: "2027-Q3", Deadline: "2027-Q4"},
+		},
+		// 2027's 300,000 less portal's 100,000 and warehouse's 174,000
+		// leave 26,000 of its 248,000.
+		"dwh":         {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000}},
+		"crm_reports": {},
+	}
+	if diff := cmp.Diff(want, summary); diff != "" {
+		t.Errorf("fixes (-want +got):\n%s", diff)
+	}
+	if reasons["crm_reports"] != `no change of its own: it depends on "crm", which is deferred and has to run first` || reasons["crm"] != "" {
+		t.Errorf("reasons: %q", reasons)
+	}
+	if m := got["crm"].Fixes[0].Message; m != `fits with +2 FTE in team "apps" in 2027-Q1..2027-Q2 (4 FTE-periods, EUR 40,000), starting 2027-Q1` {
+		t.Errorf("message: %s", m)
+	}
+}
+
+// applied is cfg with fix applied to project id the way a user would
+// change the roadmap: a team's capacity_by_period, the project's
+// deadline. A budget window has no attribute of its own; ok is false.
+func applied(cfg *hclspec.Config, id string, f evaluate.Fix) (*hclspec.Config, bool) {
+	c := *cfg
+	switch f.Kind {
+	case evaluate.FixTeam:
+		c.Teams = slices.Clone(cfg.Teams)
+		for k, tm := range c.Teams {
+			if tm.ID != f.ID {
+				continue
+			}
+			nt := *tm
+			nt.CapacityByPeriod = maps.Clone(tm.CapacityByPeriod)
+			if nt.CapacityByPeriod == nil {
+				nt.CapacityByPeriod = map[int]float64{}
+			}
+			for _, r := range f.Periods {
+				for t := r.StartPeriod; t < r.EndPeriod; t++ {
+					nt.CapacityByPeriod[t] = tm.CapacityAt(t) + f.FTE
+				}
+			}
+			c.Teams[k] = &nt
+		}
+		return &c, true
+	case evaluate.FixDeadline:
+		c.Projects = slices.Clone(cfg.Projects)
+		for k, p := range c.Projects {
+			if p.ID == id {
+				np := *p
+				np.Deadline = *f.DeadlinePeriod
+				c.Projects[k] = &np
+			}
+		}
+		return &c, true
+	}
+	return nil, false
+}
+
+// checkFixes is the property: every fix reported, applied, really gets
+// its project scheduled - a team's FTE and a later deadline written into
+// the roadmap and planned by evaluate.Evaluate; a budget window's money
+// (no attribute holds one window) through Prepared.Adjusted and a full
+// Plan. It returns how many fixes it checked.
+func checkFixes(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shortfall) int {
+	t.Helper()
+	checked := 0
+	for _, id := range slices.Sorted(maps.Keys(got)) {
+		for _, f := range got[id].Fixes {
+			var plan *evaluate.Plan
+			if c, ok := applied(cfg, id, f); ok {
+				p, diags := evaluate.Evaluate(context.Background(), c, evaluate.Options{})
+				if diags.HasErrors() {
+					t.Fatalf("%s with %s: %s", id, f.Message, diags.Error())
+				}
+				plan = p
+			} else {
+				prep, diags := evaluate.Prepare(cfg)
+				if diags.HasErrors() {
+					t.Fatal(diags.Error())
+				}
+				var w int
+				for _, b := range prep.Budgets() {
+					if b.ID == f.ID {
+						w = slices.Index(b.Labels, f.Window)
+					}
+				}
+				if w < 0 {
+					t.Fatalf("%s: no window %q", id, f.Window)
+				}
+				p, d := prep.Adjusted(evaluate.Adjustment{Budget: f.ID, Window: w, Amount: f.Amount}).Plan(context.Background(), cfg.Projects, evaluate.Options{})
+				if d.HasErrors() {
+					t.Fatal(d.Error())
+				}
+				plan = p
+			}
+			for _, pp := range plan.Projects {
+				if pp.ID == id && (pp.Status != evaluate.StatusScheduled || *pp.Start != f.Start) {
+					t.Errorf("%s: %s; planned with it: %s %v", id, f.Message, pp.Status, pp.Start)
+				}
+			}
+			checked++
+		}
+	}
+	return checked
+}
+
+func TestSmallFixesSchedule(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "small"))
+	got, err := Compute(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := checkFixes(t, cfg, got); n != 3 {
+		t.Errorf("checked %d fixes, want 3", n)
+	}
+}
+
+// TestFixesScheduleGenerated is the property over generated roadmaps,
+// tight enough that many projects are deferred.
+func TestFixesScheduleGenerated(t *testing.T) {
+	seeds := 4
+	if testing.Short() {
+		seeds = 2
+	}
+	checked, deferred := 0, 0
+	kinds := map[string]int{}
+	for seed := uint64(1); seed <= uint64(seeds); seed++ {
+		dir := t.TempDir()
+		c := synth.Sized(60, seed)
+		c.Teams, c.Periods, c.Period = 4, 8, "quarter"
+		for _, f := range synth.Generate(c) {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cfg := loadDir(t, dir)
+		got, err := Compute(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		deferred += len(got)
+		for _, sf := range got {
+			for _, f := range sf.Fixes {
+				kinds[f.Kind]++
+			}
+		}
+		checked += checkFixes(t, cfg, got)
+	}
+	t.Logf("%d deferred projects, %d fixes checked, by kind %v", deferred, checked, kinds)
+	if checked == 0 || kinds[evaluate.FixTeam] == 0 {
+		t.Errorf("the generated roadmaps exercised too little: %d fixes, %v", checked, kinds)
+	}
+}
