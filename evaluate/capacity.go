@@ -33,21 +33,25 @@ func (e *evaluation) buildPlan() *Plan {
 		Teams:    make([]TeamInfo, 0, len(e.cfg.Teams)),
 		Budgets:  make([]BudgetInfo, 0, len(e.cfg.Budgets)),
 	}
+	groups := hclspec.TogetherGroups(e.cfgProjects())
 	for _, pe := range e.ranked {
-		plan.Projects = append(plan.Projects, e.projectPlan(pe))
+		pp := e.projectPlan(pe)
+		pp.Together = togetherWith(groups, pe.cfg.ID)
+		plan.Projects = append(plan.Projects, pp)
 	}
 	if e.flagship != nil {
 		id := e.flagship.cfg.ID
 		plan.Roadmap.Flagship = &id
 		plan.Roadmap.FlagshipNamed = e.roadmap.Flagship != ""
 	}
+	plan.Choices = e.choiceResults()
 	plan.Periods = e.periodPlans()
 	plan.Totals = e.totals(plan)
 	for _, g := range e.cfg.Goals {
 		plan.Goals = append(plan.Goals, GoalInfo{ID: g.ID, Title: g.Title, Weight: g.Weight})
 	}
 	for _, t := range e.cfg.Teams {
-		plan.Teams = append(plan.Teams, TeamInfo{ID: t.ID, Title: t.Title, Capacity: t.Capacity, CostPerFTE: money(t.CostPerFTE)})
+		plan.Teams = append(plan.Teams, TeamInfo{ID: t.ID, Title: t.Title, Capacity: t.Capacity, CostPerFTE: money(t.CostPerFTE), MaxParallel: t.MaxParallel})
 	}
 	plan.Departments = make([]DepartmentInfo, 0, len(e.cfg.Departments))
 	for _, d := range e.cfg.Departments {
@@ -127,6 +131,9 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Duration:        max(p.Duration, 1),
 		Mandatory:       p.Mandatory,
 		Flagship:        pe == e.flagship,
+		Excluded:        p.Excluded,
+		Forced:          pe.forced,
+		Together:        []string{},
 		DependsOn:       append([]string{}, p.DependsOn...),
 		EndorsedBy:      append([]string{}, p.EndorsedBy...),
 		OpposedBy:       append([]string{}, p.OpposedBy...),
@@ -150,6 +157,9 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 	}
 	for _, sh := range p.FundingShares() {
 		pp.FundingShares[sh.Budget] = ratio(sh.Share)
+	}
+	if c := e.choiceOf(p.ID); c != nil {
+		pp.Choice = c.ID
 	}
 	if pe.vendor != nil {
 		pp.Vendor = pe.vendor.ID

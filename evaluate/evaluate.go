@@ -30,7 +30,20 @@ type Options struct {
 	// Objective overrides the roadmap's objective (score,
 	// risk_adjusted_npv, npv, finish) and implies Optimize.
 	Objective string
+
+	// ForceIn and ForceOut are project ids to try in or out without
+	// editing the files: a project forced in ranks with the mandatory
+	// ones and passes the alignment, departments, risk and value gates
+	// (each it would fail is a warning), even when excluded = true; a
+	// project forced out is dropped (gate "excluded").
+	ForceIn, ForceOut []string
 }
+
+// How a project was forced (ProjectPlan.Forced).
+const (
+	ForcedIn  = "in"
+	ForcedOut = "out"
+)
 
 // projectEval is one project's working state through the pipeline.
 type projectEval struct {
@@ -50,6 +63,8 @@ type projectEval struct {
 	findings []Finding
 	notes    []Note // where the schedule put it, and why
 
+	forced string // ForcedIn, ForcedOut or ""
+
 	rank  int // 1-based
 	task  int // index in the schedule problem; -1 when dropped
 	start int // first period; -1 unless scheduled
@@ -57,8 +72,26 @@ type projectEval struct {
 
 func (pe *projectEval) dropped() bool { return pe.status == StatusDropped }
 
+// pinned reports whether the project must run if it can: mandatory, or
+// forced in.
+func (pe *projectEval) pinned() bool { return pe.cfg.Mandatory || pe.forced == ForcedIn }
+
+// softGate reports whether a project forced in passes the gate: what it
+// would fail there is a warning.
+func softGate(gate string) bool {
+	switch gate {
+	case GateExcluded, GateAlignment, GateDepartments, GateRisk, GateValue:
+		return true
+	}
+	return false
+}
+
 // fail records a finding; the first failing gate decides the status.
 func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
+	if pe.forced == ForcedIn && softGate(gate) {
+		pe.warn(gate, "forced in past this gate: "+msg, rng)
+		return
+	}
 	if pe.gate == "" {
 		pe.gate = gate
 		pe.status = status
@@ -127,6 +160,9 @@ func Evaluate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Plan, hc
 // may differ): Evaluate passes cfg.Projects.
 func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts Options) (*Plan, hcl.Diagnostics) {
 	e := p.evaluationOf(projects)
+	if d := e.force(opts); d.HasErrors() {
+		return nil, d
+	}
 	prob, sch, optimization, ok := e.decide(ctx, opts)
 	if !ok {
 		return nil, e.diags
@@ -155,6 +191,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 func (e *evaluation) decide(ctx context.Context, opts Options) (*schedule.Problem, *schedule.Schedule, *Optimization, bool) {
 	e.computeFinance()
 	e.applyGates()
+	e.dropWithGroups()
 	e.scoreProjects()
 	e.rankProjects()
 	if err := ctx.Err(); err != nil {

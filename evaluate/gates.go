@@ -14,15 +14,16 @@ import (
 // riskEps absorbs float noise when a risk score is compared with the appetite.
 const riskEps = 1e-9
 
-// applyGates runs every project through every gate, in order: alignment,
-// departments, viability, resources, risk and value (DESIGN.md section 4).
+// applyGates runs every project through every gate, in order: excluded,
+// alignment, departments, viability, resources, risk and value (DESIGN.md
+// section 4).
 // Every failure is a finding, so a project dropped for one reason still
 // shows the others it would meet next; its status and gate come from the
 // first. Mandatory projects skip alignment, departments, risk and value.
 // Projects are visited dependencies first, so "depends on dropped project"
 // is decided.
 func (e *evaluation) applyGates() {
-	gates := []func(*projectEval) bool{e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
+	gates := []func(*projectEval) bool{e.excludedGate, e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
 	for _, pe := range e.topoOrder() {
 		pe.alignment = e.alignmentOf(pe.cfg)
 		pe.risk = pe.cfg.Risk.Score()

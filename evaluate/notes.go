@@ -18,6 +18,8 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
 			pe.status = StatusScheduled
+		} else if pe.gate == "" && sch.Blocked[i].Kind == schedule.BlockChoice {
+			pe.status, pe.gate = StatusDropped, GateChoice
 		} else if pe.gate == "" {
 			pe.status, pe.gate = StatusDeferred, GateSchedule
 		}
@@ -35,13 +37,21 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 		return err
 	}
 	rule := deadlineRuleByTask(sch)
+	apart := map[int]schedule.GroupMiss{}
+	for _, m := range sch.Apart {
+		apart[m.Group] = m
+	}
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
 			pe.notes = append(pe.notes, n.Note)
-			if !nw.scheduled {
+			switch {
+			case nw.scheduled:
+			case n.Kind == NoteChoice:
+				pe.fail(StatusDropped, GateChoice, n.Message, n.rng)
+			default:
 				pe.fail(StatusDeferred, GateSchedule, n.Message, n.rng)
 			}
 		}
@@ -84,6 +94,7 @@ type noteWriter struct {
 	i         int
 	pe        *projectEval
 	scheduled bool
+	apart     map[int]schedule.GroupMiss // by together group
 }
 
 // rangedNote is a note with the source range its finding points at.
@@ -109,6 +120,10 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 			} else {
 				release = append(release, w.dependency(o))
 			}
+		case schedule.ObstacleChoice:
+			out = append(out, w.choice(o))
+		case schedule.ObstacleTogether:
+			out = append(out, w.together(o))
 		case schedule.ObstacleEarliest:
 			release = append(release, w.earliest())
 		case schedule.ObstacleDeadline, schedule.ObstacleHorizon:
@@ -153,7 +168,7 @@ func blockingOrder(obs []schedule.Obstacle) []int {
 	var starts []int
 	for _, o := range obs {
 		switch o.Kind {
-		case schedule.ObstacleResource, schedule.ObstacleHeadroom, schedule.ObstacleBudget, schedule.ObstacleParallel:
+		case schedule.ObstacleResource, schedule.ObstacleHeadroom, schedule.ObstacleBudget, schedule.ObstacleParallel, schedule.ObstacleTeamParallel:
 			starts = append(starts, o.Starts)
 		}
 	}
@@ -276,6 +291,14 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 		}
 		what := fmt.Sprintf("no room for %s in %s", spend, windowsText(labels))
 		n.Message = w.waited(fmt.Sprintf("budget %q", bg.ID), "has", what+w.heldBy(&n, o, "spent by"))
+	case schedule.ObstacleTeamParallel:
+		team := w.prob.Resources[o.Index].ID
+		n = w.newNote(NoteTeamParallel, team, "", keyRange(p, "effort", team))
+		what := fmt.Sprintf("team %q runs its max_parallel %d projects in %s", team, w.prob.Resources[o.Index].MaxParallel, when) + w.heldBy(&n, o, "held by")
+		n.Message = what
+		if w.scheduled {
+			n.Message = fmt.Sprintf("waited for a slot in team %q: ", team) + what
+		}
 	default: // parallel
 		n = w.newNote(NoteMaxParallel, "", "", w.e.roadmap.Ranges.Range("max_parallel", w.e.roadmap.DeclRange))
 		what := fmt.Sprintf("max_parallel %d is reached in %s", w.prob.MaxParallel, when) + w.heldBy(&n, o, "held by")

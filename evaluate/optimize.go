@@ -44,7 +44,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Weight = objectiveWeight(pe, objective)
-		tk.Mandatory = pe.cfg.Mandatory
+		tk.Mandatory = pe.pinned()
 		if pe == e.flagship && base.Start[i] >= 0 {
 			tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
 			tk.Mandatory = true

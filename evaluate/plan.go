@@ -14,12 +14,15 @@ const (
 
 // Gate names, in the order they are applied.
 const (
+	GateExcluded    = "excluded" // excluded = true, or forced out
 	GateAlignment   = "alignment"
 	GateDepartments = "departments"
 	GateViability   = "viability"
 	GateResources   = "resources"
 	GateRisk        = "risk"
 	GateValue       = "value"    // the roadmap's hurdle, when it has one
+	GateTogether    = "together" // a project it runs together with is dropped
+	GateChoice      = "choice"   // another option of its choice was chosen
 	GateSchedule    = "schedule" // not a gate proper: deferred while scheduling
 )
 
@@ -46,6 +49,8 @@ type Plan struct {
 	Teams       []TeamInfo       `json:"teams"`
 	Budgets     []BudgetInfo     `json:"budgets"`
 	Departments []DepartmentInfo `json:"departments"`
+	// Choices are the roadmap's choice blocks and the option each chose.
+	Choices []ChoiceResult `json:"choices"`
 
 	// Scenario names the scenario block the plan was made under (plan
 	// --scenario); omitted for the roadmap as its variables make it.
@@ -69,6 +74,14 @@ type ScenarioVariable struct {
 	Name  string          `json:"name"`
 	Value json.RawMessage `json:"value"`
 	Text  string          `json:"text"`
+}
+
+// ChoiceResult is one choice block: its options and the one scheduled.
+type ChoiceResult struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Options []string `json:"options"` // project ids, as declared
+	Chosen  *string  `json:"chosen"`  // the option scheduled; null when none is
 }
 
 // DepartmentInfo echoes a department.
@@ -186,7 +199,15 @@ type ProjectPlan struct {
 	Duration  int  `json:"duration"`
 	Mandatory bool `json:"mandatory"`
 	// Flagship marks the flagship project (see RoadmapInfo.Flagship).
-	Flagship  bool     `json:"flagship"`
+	Flagship bool `json:"flagship"`
+	// Excluded echoes excluded = true; Forced is "in" or "out" when the
+	// run forced the project (--force-in, --force-out), else "".
+	Excluded bool   `json:"excluded"`
+	Forced   string `json:"forced"`
+	// Choice is the choice it is an option of, "" when none; Together the
+	// other projects of its together group, by id.
+	Choice    string   `json:"choice"`
+	Together  []string `json:"together"`
 	DependsOn []string `json:"depends_on"`
 	// EndorsedBy and OpposedBy are department ids; Provides the
 	// capabilities it adds (a department's needs can name them).
@@ -238,6 +259,9 @@ const (
 	NoteHorizon       = "horizon"        // it must finish inside the horizon
 	NotePriority      = "priority"       // the deadline rule: who went ahead of whom
 	NoteOptimizer     = "optimizer"      // the optimiser placed it later than it could start
+	NoteTeamParallel  = "team_parallel"  // the team already runs its max_parallel projects
+	NoteChoice        = "choice"         // another option of its choice was chosen
+	NoteTogether      = "together"       // its together group did not fit whole
 )
 
 // Note is one constraint that decided where a project is in the schedule,
@@ -431,6 +455,8 @@ type TeamInfo struct {
 	Title      string  `json:"title"`
 	Capacity   float64 `json:"capacity"`
 	CostPerFTE float64 `json:"cost_per_fte"`
+	// MaxParallel caps the projects using the team at once; 0: no limit.
+	MaxParallel int `json:"max_parallel"`
 }
 
 // BudgetInfo echoes a budget.

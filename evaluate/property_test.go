@@ -311,6 +311,42 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 			}
 		}
 	}
+	// Portfolio constraints: at most one option of a choice, together
+	// groups whole, a team's max_parallel.
+	for _, c := range cfg.Choices {
+		n := 0
+		for _, id := range c.Options {
+			if byID[id].Status == StatusScheduled {
+				n++
+			}
+		}
+		if n > 1 {
+			bad("choice %s: %d options scheduled", c.ID, n)
+		}
+	}
+	for _, g := range hclspec.TogetherGroups(cfg.Projects) {
+		for _, id := range g {
+			if (byID[id].Status == StatusScheduled) != (byID[g[0]].Status == StatusScheduled) {
+				bad("together group %v: %s is %s, %s is %s", g, id, byID[id].Status, g[0], byID[g[0]].Status)
+			}
+		}
+	}
+	for _, team := range cfg.Teams {
+		if team.MaxParallel == 0 {
+			continue
+		}
+		for t := range h {
+			n := 0
+			for _, p := range plan.Projects {
+				if p.Status == StatusScheduled && *p.StartPeriod <= t && t < *p.EndPeriod && cfgProject(cfg, p.ID).Effort[team.ID] > 0 {
+					n++
+				}
+			}
+			if n > team.MaxParallel {
+				bad("team %s runs %d projects in period %d, max_parallel %d", team.ID, n, t, team.MaxParallel)
+			}
+		}
+	}
 	for _, team := range cfg.Teams {
 		for t := range h {
 			if used[team.ID][t] > team.CapacityAt(t)+1e-9 {

@@ -10,7 +10,7 @@ import (
 )
 
 // rankProjects orders every project and numbers it from 1. Projects still
-// in the running come first: mandatory ones, then the rest, each group in
+// in the running come first: mandatory ones (and those forced in), then the rest, each group in
 // the strategy's order. Dropped projects follow, in the same order, so the
 // rank of a live project is its priority in scheduling and the dropped
 // ones still show where they would have stood.
@@ -32,7 +32,7 @@ func (e *evaluation) rankProjects() {
 		switch {
 		case pe.dropped():
 			dropped = append(dropped, pe)
-		case pe.cfg.Mandatory:
+		case pe.pinned():
 			mandatory = append(mandatory, pe)
 		default:
 			live = append(live, pe)
@@ -42,7 +42,7 @@ func (e *evaluation) rankProjects() {
 	e.ranked = e.ranked[:0]
 	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
 	named := e.byID[e.roadmap.Flagship]
-	if named != nil && !named.dropped() && !named.cfg.Mandatory {
+	if named != nil && !named.dropped() && !named.pinned() {
 		rest := make([]*projectEval, 0, len(live))
 		for _, pe := range live {
 			if pe != named {

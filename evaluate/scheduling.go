@@ -34,7 +34,7 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		for p := range capacity {
 			capacity[p] = t.CapacityAt(p)
 		}
-		res := schedule.Resource{ID: t.ID, Capacity: capacity}
+		res := schedule.Resource{ID: t.ID, Capacity: capacity, MaxParallel: t.MaxParallel}
 		if limit < 1 {
 			res.Nominal = capacity
 			res.Capacity = make([]float64, e.horizon)
@@ -152,6 +152,7 @@ func (e *evaluation) buildProblem() *schedule.Problem {
 			}
 		}
 	}
+	e.addPortfolioConstraints(prob)
 	return prob
 }
 

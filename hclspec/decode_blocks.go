@@ -87,6 +87,13 @@ func (d *decoder) decodeTeamBlock(block *hcl.Block) (*Team, hcl.Diagnostics) {
 	if v, ok := r.num("cost_per_fte"); ok && r.nonNegativeMoney("cost_per_fte", v) {
 		t.CostPerFTE = v
 	}
+	if v, ok := r.integer("max_parallel", "projects"); ok {
+		if v < 1 {
+			r.fail("max_parallel", "Value out of range", fmt.Sprintf("\"max_parallel\" is how many projects may use the team at once and must be 1 or more; got %d. Leave it out for no limit.", v))
+		} else {
+			t.MaxParallel = v
+		}
+	}
 	if entries, a, _ := r.numMap("capacity_by_period"); a != nil {
 		labels := d.periodLabels()
 		for _, e := range entries {
@@ -316,4 +323,44 @@ func (d *decoder) checkPlanReferences(expr hcl.Expression) hcl.Diagnostics {
 		})
 	}
 	return diags
+}
+
+func (d *decoder) decodeChoiceBlock(block *hcl.Block) (*Choice, []reference, hcl.Diagnostics) {
+	c := &Choice{ID: block.Labels[0], Options: []string{}, DeclRange: block.DefRange, Ranges: Ranges{}}
+	content, diags := block.Body.Content(choiceSchema)
+	r := newAttrReader(d.scope, choiceSchema, content.Attributes, c.Ranges, "")
+	if x, ok := r.str("title"); ok {
+		c.Title = x
+	}
+	before := len(r.diags)
+	opts := r.referenceList("options", "project")
+	listOK := len(r.diags) == before
+	seen := map[string]bool{}
+	var refs []reference
+	for _, ref := range opts {
+		if seen[ref.ID] {
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate option",
+				Detail:   fmt.Sprintf("Project %q is listed twice in the options of choice %q.", ref.ID, c.ID),
+				Subject:  ref.Subject.Ptr(),
+				Context:  ref.Context.Ptr(),
+			})
+			continue
+		}
+		seen[ref.ID] = true
+		c.Options = append(c.Options, ref.ID)
+		c.Ranges["options."+ref.ID] = ref.Subject
+		refs = append(refs, ref)
+	}
+	if a, ok := r.attrs["options"]; ok && len(opts) < 2 && listOK {
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Choice with fewer than two options",
+			Detail:   fmt.Sprintf("Choice %q decides between projects and needs at least two options, such as options = [project.build_crm, project.buy_crm].", c.ID),
+			Subject:  a.Expr.Range().Ptr(),
+			Context:  a.Range.Ptr(),
+		})
+	}
+	return c, refs, append(diags, r.diags...)
 }

@@ -137,6 +137,23 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 	if v, ok := r.boolean("mandatory"); ok {
 		p.Mandatory = v
 	}
+	if v, ok := r.boolean("excluded"); ok {
+		p.Excluded = v
+	}
+	together := r.referenceList("together", "project")
+	p.Together = idsOf("together", together)
+	refs = append(refs, together...)
+	for _, ref := range together {
+		if ref.ID == p.ID {
+			r.diags = append(r.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Project together with itself",
+				Detail:   fmt.Sprintf("Project %q lists itself in together; list the other projects it runs with.", p.ID),
+				Subject:  ref.Subject.Ptr(),
+				Context:  ref.Context.Ptr(),
+			})
+		}
+	}
 	diags = append(diags, r.diags...)
 
 	seen := map[string]hcl.Range{}

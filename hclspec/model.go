@@ -29,6 +29,7 @@ type Config struct {
 	Vendors     []*Vendor
 	Evaluations []*Evaluation
 	Projects    []*Project
+	Choices     []*Choice
 	Checks      []*Check
 	// Scenarios are the roadmap's scenario blocks, in declaration order;
 	// Scenario is the one the load applied (LoadOptions.Scenario), nil
@@ -197,8 +198,11 @@ type Team struct {
 	// CapacityByPeriod overrides Capacity, keyed by 0-based period index.
 	CapacityByPeriod map[int]float64
 	CostPerFTE       float64 // cost of one FTE for one period
-	DeclRange        hcl.Range
-	Ranges           Ranges
+	// MaxParallel caps the projects using the team (effort above 0) in
+	// any one period; 0 means no limit.
+	MaxParallel int
+	DeclRange   hcl.Range
+	Ranges      Ranges
 }
 
 // CapacityAt is the team's capacity in period p.
@@ -305,6 +309,11 @@ type Project struct {
 	EarliestStart int
 	Deadline      int
 	Mandatory     bool
+	// Excluded forces the project out of the plan.
+	Excluded bool
+	// Together lists the projects that run with this one or not at all
+	// (project ids, as written; the relation is symmetric and transitive).
+	Together []string
 	// Estimates are the numbers above given as ranges, sorted by Attr;
 	// each plain field holds the number the plan uses.
 	Estimates []Estimate
@@ -374,6 +383,16 @@ type Risk struct {
 // Score is 1 - product(1 - each risk).
 func (r Risk) Score() float64 {
 	return 1 - (1-r.Disruption)*(1-r.Security)*(1-r.Failure)
+}
+
+// Choice is one decision between projects, such as build or buy: at most
+// one of its options runs.
+type Choice struct {
+	ID        string
+	Title     string
+	Options   []string // project ids, as written
+	DeclRange hcl.Range
+	Ranges    Ranges // also "options.<id>"
 }
 
 // Check is a policy evaluated against the plan.

@@ -18,6 +18,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "vendor", LabelNames: []string{"id"}},
 		{Type: "evaluation", LabelNames: []string{"id"}},
 		{Type: "project", LabelNames: []string{"id"}},
+		{Type: "choice", LabelNames: []string{"id"}},
 		{Type: "check", LabelNames: []string{"id"}},
 		{Type: "scenario", LabelNames: []string{"name"}},
 	},
@@ -113,6 +114,7 @@ var teamSchema = &hcl.BodySchema{
 		{Name: "capacity", Required: true},
 		{Name: "capacity_by_period"},
 		{Name: "cost_per_fte"},
+		{Name: "max_parallel"},
 	},
 }
 
@@ -163,6 +165,8 @@ var projectSchema = &hcl.BodySchema{
 		{Name: "earliest_start"},
 		{Name: "deadline"},
 		{Name: "mandatory"},
+		{Name: "excluded"},
+		{Name: "together"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "cost"},
@@ -193,6 +197,13 @@ var riskSchema = &hcl.BodySchema{
 		{Name: "failure"},
 		{Name: "disruption_cost"},
 		{Name: "security_cost"},
+	},
+}
+
+var choiceSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "options", Required: true},
 	},
 }
 

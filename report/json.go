@@ -193,6 +193,7 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		}
 		pr.FundingShares = nonNilMap(pr.FundingShares)
 		pr.CashFlows = nonNil(pr.CashFlows)
+		pr.Together = nonNil(pr.Together)
 		q.Projects[i] = pr
 	}
 	q.Periods = nonNil(q.Periods)
@@ -216,6 +217,12 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		q.Vendors[i] = v
 	}
 	q.Checks = nonNil(q.Checks)
+	q.Choices = nonNil(q.Choices)
+	for i := range q.Choices {
+		c := q.Choices[i]
+		c.Options = nonNil(c.Options)
+		q.Choices[i] = c
+	}
 	if q.Optimization != nil {
 		opt := *q.Optimization
 		opt.Changes = nonNil(opt.Changes)

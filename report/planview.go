@@ -299,10 +299,15 @@ func whenText(pr evaluate.ProjectPlan) string {
 
 // projectReasons are what the ranking prints for a project: its reasons
 // (a deferred project's are its schedule notes), then for a scheduled
-// project the notes that say what it waited for. A plan saved before
+// project the notes that say what it waited for; "forced in" first for a
+// project the run forced in. A plan saved before
 // plans carried notes shows only its reasons.
 func projectReasons(pr evaluate.ProjectPlan) []string {
-	out := append([]string{}, pr.Reasons...)
+	out := []string{}
+	if pr.Forced == evaluate.ForcedIn {
+		out = append(out, "forced in")
+	}
+	out = append(out, pr.Reasons...)
 	if pr.Status == evaluate.StatusScheduled {
 		for _, n := range pr.Notes {
 			out = append(out, n.Message)

@@ -21,6 +21,9 @@ func TestProjectReasons(t *testing.T) {
 		{"deferred", evaluate.ProjectPlan{Status: evaluate.StatusDeferred, Reasons: []string{"r1", "r2"}, Notes: []evaluate.Note{waited, waited}},
 			[]string{"r1", "r2"}},
 		{"dropped", evaluate.ProjectPlan{Status: evaluate.StatusDropped, Reasons: []string{"risk"}}, []string{"risk"}},
+		{"forced in past a gate", evaluate.ProjectPlan{Status: evaluate.StatusScheduled, Forced: evaluate.ForcedIn,
+			Findings: []evaluate.Finding{{Gate: evaluate.GateRisk, Severity: evaluate.SeverityWarning, Message: "forced in past this gate: risk 0.7 exceeds the risk appetite of 0.5"}}},
+			[]string{"forced in", "warning: forced in past this gate: risk 0.7 exceeds the risk appetite of 0.5"}},
 		// A plan saved before notes existed.
 		{"old plan", evaluate.ProjectPlan{Status: evaluate.StatusScheduled}, []string{}},
 	}

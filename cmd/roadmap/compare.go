@@ -34,6 +34,8 @@ type compareOptions struct {
 	optimize  bool
 	seed      int64
 	timeLimit time.Duration
+	forceIn   []string
+	forceOut  []string
 }
 
 func newCompareCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -91,6 +93,7 @@ change the exit status (plan --scenario NAME fails on them).`,
 	f.BoolVar(&o.optimize, "optimize", false, "optimise every scenario's schedule, as plan --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser, per scenario")
+	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("scenario", "all")
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -141,7 +144,8 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, files)); err != nil {
 		return err
 	}
-	cmp, diags := scenario.Compare(ctx, configs, evaluate.Options{Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit})
+	cmp, diags := scenario.Compare(ctx, configs, evaluate.Options{Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit,
+		ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("compare interrupted: %w", err)
 	}

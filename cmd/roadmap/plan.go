@@ -44,6 +44,8 @@ type planOptions struct {
 	view             views.Selector // --department, --goal, --team
 	split            string         // --split DIR: an HTML page per department
 	shortfall        bool           // --shortfall: what each deferred project would take
+	forceIn          []string       // --force-in ID: project ids tried in
+	forceOut         []string       // --force-out ID: project ids tried out
 }
 
 func newPlanCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -71,7 +73,8 @@ prints the difference from the other plan instead.`,
   roadmap plan --var capex=1500000 --var-file prod.vars.hcl
   roadmap plan --format csv --table cost-benefit > cost-benefit.csv
   roadmap plan --format xlsx --out plan.xlsx
-  roadmap plan --compare last-quarter.json --detailed-exitcode`,
+  roadmap plan --compare last-quarter.json --detailed-exitcode
+  roadmap plan --force-in buy_crm --force-out build_crm --compare plan.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
@@ -102,6 +105,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser")
+	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("base", "compare")
 	return cmd
 }
@@ -162,6 +166,8 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		Objective: o.objective,
 		Seed:      o.seed,
 		TimeLimit: o.timeLimit,
+		ForceIn:   o.forceIn,
+		ForceOut:  o.forceOut,
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
@@ -420,4 +426,13 @@ func (p *progressLine) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// addForceFlags adds --force-in and --force-out: project ids to try in or
+// out of this run without editing the files (the base plan of --base is
+// not forced).
+func addForceFlags(cmd *cobra.Command, in, out *[]string) {
+	f := cmd.Flags()
+	f.StringSliceVar(in, "force-in", nil, "try project `ID` in: it passes the soft gates like a mandatory project (repeatable)")
+	f.StringSliceVar(out, "force-out", nil, "try project `ID` out: it is dropped (repeatable)")
 }

@@ -10,7 +10,7 @@ import (
 // withJSON are the small roadmaps of the decisions a board asks about
 // (issue 10), whose JSON is also checked through the CLI.
 var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true, "funding_split": true,
-	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true}
+	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true, "portfolio": true}
 
 // TestPlanSmallRoadmapsGolden prints the plan of each small roadmap under
 // evaluate/testdata (each isolates one behaviour: a gate, a strategy, a
@@ -34,6 +34,9 @@ func TestPlanSmallRoadmapsGolden(t *testing.T) {
 		formats := []struct{ format, ext string }{{"table", "txt"}, {"markdown", "md"}}
 		if withJSON[name] {
 			formats = append(formats, struct{ format, ext string }{"json", "json"})
+		}
+		if name == "portfolio" {
+			formats = append(formats, struct{ format, ext string }{"html", "html"})
 		}
 		for _, f := range formats {
 			t.Run(name+"/"+f.format, func(t *testing.T) {
@@ -84,5 +87,28 @@ func TestPlanDeadlineAndMandatoryExitCodes(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestPlanForceInOut: --force-in and --force-out through the CLI on the
+// portfolio roadmap: the risky project forced in past the risk gate (its
+// reasons say so), the excluded one forced in, the portal forced out; in
+// table, JSON and Markdown. Unknown ids are errors with a suggestion.
+func TestPlanForceInOut(t *testing.T) {
+	dir := filepath.Join("..", "..", "evaluate", "testdata", "portfolio")
+	for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"json", "json"}, {"markdown", "md"}} {
+		t.Run(f.format, func(t *testing.T) {
+			res := runCLI(t, "plan", "--format", f.format, "--force-in", "risky_ai,legacy_cleanup", "--force-out", "portal", dir)
+			res.wantExit(t, 0)
+			assertGolden(t, filepath.Join("plan", "small", "portfolio-forced."+f.ext), res.Stdout)
+			if f.format == "json" && !strings.Contains(res.Stdout, `"forced": "in"`) {
+				t.Error("no project forced in in the JSON plan")
+			}
+		})
+	}
+	res := runCLI(t, "plan", "--force-in", "risky_a", dir)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, `There is no project "risky_a" to force in. Did you mean "risky_ai"?`) {
+		t.Errorf("stderr = %q", res.Stderr)
 	}
 }

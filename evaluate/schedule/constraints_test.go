@@ -223,3 +223,40 @@ func TestPortfolioConstraintsByHand(t *testing.T) {
 		t.Errorf("optimised starts %v, want build rather than buy", res.Schedule.Start)
 	}
 }
+
+// The best option of a choice is decided first even when it waits for a
+// predecessor ranked below the other option; an option its better option
+// depends on is not held back (they cannot both run).
+func TestChoiceBestOptionFirst(t *testing.T) {
+	task := func(id string, preds ...int) Task {
+		return Task{ID: id, Duration: 1, Budget: -1, Latest: 3, Demand: []Demand{{Resource: 0, Amount: 1}}, Preds: preds}
+	}
+	p := &Problem{Horizon: 4, Resources: []Resource{{ID: "r", Capacity: []float64{2, 2, 2, 2}}},
+		Tasks:   []Task{task("build", 2), task("buy"), task("lake")},
+		Choices: [][]int{{0, 1}}}
+	for _, sch := range []*Schedule{SerialSGS(p, []int{0, 1, 2}), mustRankOrder(t, p)} {
+		if err := Verify(p, sch.Start); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(sch.Start, []int{1, -1, 0}) {
+			t.Errorf("starts %v, want build after lake and buy out", sch.Start)
+		}
+	}
+	p.Tasks[0].Preds = []int{1} // build needs buy: no chain, and no deadlock
+	sch := SerialSGS(p, []int{0, 1, 2})
+	if err := Verify(p, sch.Start); err != nil {
+		t.Fatal(err)
+	}
+	if len(sch.Order) != 3 || sch.Start[1] != 0 || sch.Start[0] != -1 {
+		t.Errorf("starts %v order %v", sch.Start, sch.Order)
+	}
+}
+
+func mustRankOrder(t *testing.T, p *Problem) *Schedule {
+	t.Helper()
+	sch, err := RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}

@@ -219,12 +219,15 @@ type rankPass struct {
 
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
-	ident    []int // task i at position i: index order is rank order
-	groups   *groupPlacer
-	scratch  Schedule
-	decided  []bool
-	waiting  []int
-	eligible posHeap
+	ident  []int // task i at position i: index order is rank order
+	groups *groupPlacer
+	// chainNext and chainPrev order each choice's options by rank (see
+	// choiceChain); nil without choices.
+	chainNext, chainPrev []int
+	scratch              Schedule
+	decided              []bool
+	waiting              []int
+	eligible             posHeap
 }
 
 func newRankPass(p *Problem) *rankPass {
@@ -234,6 +237,7 @@ func newRankPass(p *Problem) *rankPass {
 			r.succs[q] = append(r.succs[q], i)
 		}
 	}
+	r.chainNext, r.chainPrev = choiceChain(p, r.ident, r.succs)
 	return r
 }
 
@@ -425,6 +429,9 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 				waiting[i]++
 			}
 		}
+		if r.chainPrev != nil && r.chainPrev[i] >= 0 && !decided[r.chainPrev[i]] {
+			waiting[i]++
+		}
 		if waiting[i] == 0 {
 			eligible.items = append(eligible.items, i)
 		}
@@ -444,6 +451,14 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 			waiting[j]--
 			if waiting[j] == 0 {
 				heap.Push(eligible, j)
+			}
+		}
+		if r.chainNext != nil {
+			if j := r.chainNext[i]; j >= 0 && !decided[j] {
+				waiting[j]--
+				if waiting[j] == 0 {
+					heap.Push(eligible, j)
+				}
 			}
 		}
 	}

@@ -432,8 +432,12 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 			succs[q] = append(succs[q], i)
 		}
 	}
+	next, prev := choiceChain(p, pos, succs)
 	eligible := &posHeap{pos: pos}
 	for i := range p.Tasks {
+		if prev != nil && prev[i] >= 0 {
+			waiting[i]++
+		}
 		if waiting[i] == 0 {
 			eligible.items = append(eligible.items, i)
 		}
@@ -445,6 +449,13 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 		decided[i] = true
 		sch.Order = append(sch.Order, i)
 		for _, j := range succs[i] {
+			waiting[j]--
+			if waiting[j] == 0 && !decided[j] {
+				heap.Push(eligible, j)
+			}
+		}
+		if next != nil && next[i] >= 0 {
+			j := next[i]
 			waiting[j]--
 			if waiting[j] == 0 && !decided[j] {
 				heap.Push(eligible, j)

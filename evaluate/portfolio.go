@@ -1,0 +1,267 @@
+package evaluate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// force marks the projects opts forces in or out, and reports ids that
+// name no project or are forced both ways.
+func (e *evaluation) force(opts Options) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	mark := func(ids []string, how, what string) {
+		for _, id := range ids {
+			pe, ok := e.byID[id]
+			if !ok {
+				detail := fmt.Sprintf("There is no project %q to force %s.", id, how)
+				if near := hclspec.Nearest(id, e.projectIDs()); near != "" {
+					detail += fmt.Sprintf(" Did you mean %q?", near)
+				}
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown project " + what, Detail: detail})
+				continue
+			}
+			if pe.forced != "" && pe.forced != how {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Project forced in and out",
+					Detail: fmt.Sprintf("Project %q is forced both in and out; force it one way.", id)})
+				continue
+			}
+			pe.forced = how
+		}
+	}
+	mark(opts.ForceIn, ForcedIn, "to force in")
+	mark(opts.ForceOut, ForcedOut, "to force out")
+	return diags
+}
+
+func (e *evaluation) projectIDs() []string {
+	ids := make([]string, len(e.projects))
+	for i, pe := range e.projects {
+		ids[i] = pe.cfg.ID
+	}
+	return ids
+}
+
+// excludedGate: the project is not excluded (excluded = true) nor forced
+// out. A project forced in passes it.
+func (e *evaluation) excludedGate(pe *projectEval) bool {
+	p := pe.cfg
+	switch {
+	case pe.forced == ForcedOut:
+		pe.fail(StatusDropped, GateExcluded, "forced out", p.DeclRange)
+		return false
+	case p.Excluded:
+		pe.fail(StatusDropped, GateExcluded, "excluded (excluded = true)", p.Ranges.Range("excluded", p.DeclRange))
+		return false
+	}
+	return true
+}
+
+// cfgProjects are the evaluation's projects' configurations.
+func (e *evaluation) cfgProjects() []*hclspec.Project {
+	cfgs := make([]*hclspec.Project, len(e.projects))
+	for i, pe := range e.projects {
+		cfgs[i] = pe.cfg
+	}
+	return cfgs
+}
+
+// choiceResults are the choices with the option each scheduled.
+func (e *evaluation) choiceResults() []ChoiceResult {
+	out := make([]ChoiceResult, 0, len(e.cfg.Choices))
+	for _, c := range e.cfg.Choices {
+		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
+		for _, id := range c.Options {
+			if pe, ok := e.byID[id]; ok && pe.status == StatusScheduled {
+				chosen := id
+				r.Chosen = &chosen
+				break
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// groups are the together groups of the evaluation's projects.
+func (e *evaluation) groups() [][]*projectEval {
+	var out [][]*projectEval
+	for _, ids := range hclspec.TogetherGroups(e.cfgProjects()) {
+		g := make([]*projectEval, 0, len(ids))
+		for _, id := range ids {
+			g = append(g, e.byID[id])
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// dropWithGroups drops, after the gates, every project that runs together
+// with a dropped one (gate together), and what depends on those (gate
+// viability), until nothing changes.
+func (e *evaluation) dropWithGroups() {
+	groups := e.groups()
+	if len(groups) == 0 {
+		return
+	}
+	order := e.topoOrder()
+	for changed := true; changed; {
+		changed = false
+		for _, g := range groups {
+			var out *projectEval
+			for _, pe := range g {
+				if pe.dropped() {
+					out = pe
+					break
+				}
+			}
+			if out == nil {
+				continue
+			}
+			for _, pe := range g {
+				if !pe.dropped() {
+					p := pe.cfg
+					pe.fail(StatusDropped, GateTogether, fmt.Sprintf("runs together with %q, which is dropped", out.cfg.ID),
+						p.Ranges.Range("together."+out.cfg.ID, p.Ranges.Range("together", p.DeclRange)))
+					changed = true
+				}
+			}
+		}
+		for _, pe := range order {
+			if pe.dropped() {
+				continue
+			}
+			p := pe.cfg
+			for _, d := range p.DependsOn {
+				if dep, ok := e.byID[d]; ok && dep.dropped() {
+					pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// addPortfolioConstraints gives the problem the choices and together
+// groups among its tasks, and each task's choice and group for the notes.
+func (e *evaluation) addPortfolioConstraints(prob *schedule.Problem) {
+	for _, c := range e.cfg.Choices {
+		var opts []int
+		for _, id := range c.Options {
+			if pe, ok := e.byID[id]; ok && pe.task >= 0 {
+				opts = append(opts, pe.task)
+			}
+		}
+		if len(opts) >= 2 {
+			slices.Sort(opts)
+			prob.Choices = append(prob.Choices, opts)
+		}
+	}
+	for _, g := range e.groups() {
+		var members []int
+		for _, pe := range g {
+			if pe.task >= 0 {
+				members = append(members, pe.task)
+			}
+		}
+		if len(members) >= 2 {
+			slices.Sort(members)
+			prob.Together = append(prob.Together, members)
+		}
+	}
+}
+
+// choiceOf is the choice project id is an option of, or nil.
+func (e *evaluation) choiceOf(id string) *hclspec.Choice {
+	for _, c := range e.cfg.Choices {
+		if slices.Contains(c.Options, id) {
+			return c
+		}
+	}
+	return nil
+}
+
+// togetherWith lists the other projects of id's together group, by id.
+func togetherWith(groups [][]string, id string) []string {
+	for _, g := range groups {
+		if slices.Contains(g, id) {
+			return slices.DeleteFunc(slices.Clone(g), func(x string) bool { return x == id })
+		}
+	}
+	return []string{}
+}
+
+// causeText words why a task did not fit, from its Blocker.
+func (w *noteWriter) causeText(b schedule.Blocker) string {
+	when := ""
+	if b.From >= 0 && b.To >= b.From && b.To < w.e.horizon && b.Kind != schedule.BlockDependency && b.Kind != schedule.BlockChoice {
+		when = " in " + w.e.label(b.From)
+		if b.To > b.From {
+			when = " in " + w.e.label(b.From) + ".." + w.e.label(b.To)
+		}
+	}
+	switch b.Kind {
+	case schedule.BlockResource:
+		return fmt.Sprintf("team %q has no room%s", w.prob.Resources[b.Index].ID, when)
+	case schedule.BlockTeamParallel:
+		return fmt.Sprintf("team %q already runs its max_parallel %d projects%s", w.prob.Resources[b.Index].ID, w.prob.Resources[b.Index].MaxParallel, when)
+	case schedule.BlockBudget:
+		return fmt.Sprintf("budget %q has no room%s", w.prob.Budgets[b.Index].ID, when)
+	case schedule.BlockParallel:
+		return fmt.Sprintf("max_parallel %d is reached%s", w.prob.MaxParallel, when)
+	case schedule.BlockDependency:
+		return fmt.Sprintf("its dependency %q is not scheduled", w.prob.Tasks[b.Index].ID)
+	case schedule.BlockChoice:
+		return fmt.Sprintf("option %q of its choice is chosen", w.prob.Tasks[b.Index].ID)
+	default:
+		return "no start fits its earliest start, deadline and the horizon"
+	}
+}
+
+// choice is the note of an option left out because another option of its
+// choice was chosen.
+func (w *noteWriter) choice(o schedule.Obstacle) rangedNote {
+	p := w.pe.cfg
+	chosen := w.prob.Tasks[o.Index].ID
+	c := w.e.choiceOf(p.ID)
+	n := rangedNote{Note: Note{Kind: NoteChoice, ID: chosen, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{chosen}, AheadOf: []string{}}, rng: p.DeclRange}
+	if c != nil {
+		n.rng = c.Ranges.Range("options."+p.ID, c.DeclRange)
+		n.Message = fmt.Sprintf("option %s chosen in choice %s", chosen, c.ID)
+	} else {
+		n.Message = fmt.Sprintf("option %s chosen instead", chosen)
+	}
+	return n
+}
+
+// together is the note of a together group's member left out because the
+// whole group did not fit.
+func (w *noteWriter) together(o schedule.Obstacle) rangedNote {
+	p := w.pe.cfg
+	members := w.prob.Together[o.Index]
+	var others []string
+	for _, m := range members {
+		if m != w.i {
+			others = append(others, w.prob.Tasks[m].ID)
+		}
+	}
+	n := rangedNote{Note: Note{Kind: NoteTogether, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{}, AheadOf: []string{}},
+		rng: p.Ranges.Range("together", p.DeclRange)}
+	msg := fmt.Sprintf("runs together with %s, and the group does not fit whole", strings.Join(others, ", "))
+	if miss, ok := w.apart[o.Index]; ok {
+		n.ID = w.prob.Tasks[miss.Task].ID
+		if miss.Task == w.i {
+			msg = fmt.Sprintf("runs together with %s, and it does not fit itself: %s", strings.Join(others, ", "), w.causeText(miss.Cause))
+		} else {
+			msg = fmt.Sprintf("runs together with %s, and %s does not fit: %s", strings.Join(others, ", "), n.ID, w.causeText(miss.Cause))
+		}
+	}
+	n.Message = msg
+	return n
+}

@@ -1,0 +1,226 @@
+package evaluate
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// portfolioConfig: one goal, team "apps" of 2 FTE, and projects that
+// each need 1 FTE of it for the given periods, with benefit as given
+// (higher benefit, higher score).
+func portfolioConfig(horizon int) *hclspec.Config {
+	cfg := quarterly(horizon)
+	cfg.Roadmap.RiskAppetite = 0.5
+	addGoal(cfg, "growth", 1)
+	addTeam(cfg, "apps", 2, 0)
+	return cfg
+}
+
+func addWork(cfg *hclspec.Config, id string, duration int, fte, benefit float64) *hclspec.Project {
+	p := addProject(cfg, newProject(id, duration))
+	p.Goals["growth"] = 1
+	p.Effort["apps"] = fte
+	p.Benefit.PerYear = benefit
+	p.Cost.OneTime = 1000
+	return p
+}
+
+func evaluateWith(t *testing.T, cfg *hclspec.Config, opts Options) *Plan {
+	t.Helper()
+	plan, diags := Evaluate(context.Background(), cfg, opts)
+	if diags.HasErrors() {
+		t.Fatalf("Evaluate: %v", diags)
+	}
+	for _, err := range planViolations(cfg, plan) {
+		t.Error(err)
+	}
+	return plan
+}
+
+type fate struct{ Status, Gate string }
+
+func fates(plan *Plan) map[string]fate {
+	out := map[string]fate{}
+	for _, p := range plan.Projects {
+		out[p.ID] = fate{p.Status, p.Gate}
+	}
+	return out
+}
+
+// A choice whose options depend on other projects: the better option is
+// chosen when what it depends on runs; when that is dropped, the option
+// goes with it and the other one is chosen. The option left out says
+// which one was chosen.
+func TestChoiceWithDependencies(t *testing.T) {
+	build := func(lakeRisk float64) *hclspec.Config {
+		cfg := portfolioConfig(8)
+		lake := addWork(cfg, "data_lake", 1, 1, 10000)
+		lake.Risk.Failure = lakeRisk
+		b := addWork(cfg, "build_crm", 2, 1, 90000)
+		b.DependsOn = []string{"data_lake"}
+		addWork(cfg, "buy_crm", 1, 1, 50000)
+		cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, Ranges: hclspec.Ranges{"options.buy_crm": rng(40)}}}
+		return cfg
+	}
+	plan := evaluateWith(t, build(0), Options{})
+	want := map[string]fate{"data_lake": {StatusScheduled, ""}, "build_crm": {StatusScheduled, ""}, "buy_crm": {StatusDropped, GateChoice}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	buy := projectByID(t, plan, "buy_crm")
+	if diff := cmp.Diff([]string{"option build_crm chosen in choice crm"}, buy.Reasons); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	if buy.Choice != "crm" || len(buy.Notes) != 1 || buy.Notes[0].Kind != NoteChoice || buy.Notes[0].ID != "build_crm" {
+		t.Errorf("buy_crm: choice %q, notes %+v", buy.Choice, buy.Notes)
+	}
+	if f := buy.Findings[0]; f.Range == nil || f.Range.Line != 40 {
+		t.Errorf("finding points at %+v, want the option in the choice (line 40)", f.Range)
+	}
+	if c := plan.Choices; len(c) != 1 || c[0].Chosen == nil || *c[0].Chosen != "build_crm" {
+		t.Errorf("choices %+v", c)
+	}
+
+	plan = evaluateWith(t, build(0.9), Options{})
+	want = map[string]fate{"data_lake": {StatusDropped, GateRisk}, "build_crm": {StatusDropped, GateViability}, "buy_crm": {StatusScheduled, ""}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("with data_lake dropped, outcomes (-want +got):\n%s", diff)
+	}
+	if c := plan.Choices; *c[0].Chosen != "buy_crm" {
+		t.Errorf("chosen %v", *c[0].Chosen)
+	}
+}
+
+// With --optimize the optimiser chooses: here the lower-ranked option,
+// because the higher-ranked one takes the team from two other projects.
+func TestChoiceOptimizerChooses(t *testing.T) {
+	cfg := portfolioConfig(2)
+	addWork(cfg, "core", 1, 0, 500000)     // the flagship, which the optimiser keeps; needs no team
+	addWork(cfg, "build_crm", 2, 2, 90000) // the whole team for the whole horizon
+	addWork(cfg, "buy_crm", 1, 1, 40000)
+	addWork(cfg, "wiki", 2, 1, 60000)
+	cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, Ranges: hclspec.Ranges{}}}
+	ranked := fates(evaluateWith(t, cfg, Options{}))
+	if ranked["build_crm"].Status != StatusScheduled || ranked["wiki"].Status != StatusDeferred {
+		t.Fatalf("rank order: %v", ranked)
+	}
+	opt := evaluateWith(t, cfg, Options{Optimize: true, Seed: 1})
+	got := fates(opt)
+	want := map[string]fate{"core": {StatusScheduled, ""}, "build_crm": {StatusDropped, GateChoice}, "buy_crm": {StatusScheduled, ""}, "wiki": {StatusScheduled, ""}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("optimised outcomes (-want +got):\n%s", diff)
+	}
+}
+
+// Together with a deferred member: the group goes whole or not at all, and
+// both members say which one did not fit and why. With a dropped member,
+// the others are dropped (gate together) and what depends on them too.
+func TestTogether(t *testing.T) {
+	cfg := portfolioConfig(3)
+	addWork(cfg, "core", 3, 1, 90000)
+	pilot := addWork(cfg, "pilot", 1, 1, 50000)
+	pilot.Together = []string{"rollout"}
+	addWork(cfg, "rollout", 3, 2, 40000) // needs the whole team for the whole horizon
+	plan := evaluateWith(t, cfg, Options{})
+	want := map[string]fate{"core": {StatusScheduled, ""}, "pilot": {StatusDeferred, GateSchedule}, "rollout": {StatusDeferred, GateSchedule}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	p := projectByID(t, plan, "pilot")
+	if len(p.Notes) != 1 || p.Notes[0].Kind != NoteTogether || p.Notes[0].ID != "rollout" ||
+		!strings.HasPrefix(p.Reasons[0], `runs together with rollout, and rollout does not fit: team "apps" has no room in 2027-Q1`) {
+		t.Errorf("pilot: notes %+v reasons %q", p.Notes, p.Reasons)
+	}
+	if r := projectByID(t, plan, "rollout"); !slices.Equal(r.Together, []string{"pilot"}) || !strings.HasPrefix(r.Reasons[0], "runs together with pilot, and it does not fit itself") {
+		t.Errorf("rollout: together %v reasons %q", r.Together, r.Reasons)
+	}
+
+	// A dropped member takes the group, and its dependents, with it.
+	cfg.Projects[2].Risk.Failure = 0.9
+	after := addWork(cfg, "training", 1, 0, 1000)
+	after.DependsOn = []string{"pilot"}
+	plan = evaluateWith(t, cfg, Options{})
+	want = map[string]fate{"core": {StatusScheduled, ""}, "pilot": {StatusDropped, GateTogether}, "rollout": {StatusDropped, GateRisk}, "training": {StatusDropped, GateViability}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("with rollout dropped, outcomes (-want +got):\n%s", diff)
+	}
+	if r := projectByID(t, plan, "pilot").Reasons; !slices.Equal(r, []string{`runs together with "rollout", which is dropped`}) {
+		t.Errorf("pilot reasons %q", r)
+	}
+}
+
+// A project forced in passes the risk gate it fails, with a warning that
+// says so; forced out or excluded it is dropped; forcing in overrides
+// excluded = true.
+func TestForceInAndOut(t *testing.T) {
+	cfg := portfolioConfig(4)
+	risky := addWork(cfg, "risky", 1, 1, 50000)
+	risky.Risk.Failure = 0.8
+	addWork(cfg, "safe", 1, 1, 50000)
+	off := addWork(cfg, "parked", 1, 1, 50000)
+	off.Excluded = true
+	off.Ranges["excluded"] = rng(30)
+
+	plan := evaluateWith(t, cfg, Options{})
+	want := map[string]fate{"risky": {StatusDropped, GateRisk}, "safe": {StatusScheduled, ""}, "parked": {StatusDropped, GateExcluded}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	if p := projectByID(t, plan, "parked"); p.Reasons[0] != "excluded (excluded = true)" || p.Findings[0].Range.Line != 30 || !p.Excluded {
+		t.Errorf("parked: %+v", p)
+	}
+
+	plan = evaluateWith(t, cfg, Options{ForceIn: []string{"risky", "parked"}, ForceOut: []string{"safe"}})
+	want = map[string]fate{"risky": {StatusScheduled, ""}, "safe": {StatusDropped, GateExcluded}, "parked": {StatusScheduled, ""}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("forced outcomes (-want +got):\n%s", diff)
+	}
+	r := projectByID(t, plan, "risky")
+	if r.Forced != ForcedIn || r.Rank > 2 || len(r.Findings) != 1 || r.Findings[0].Severity != SeverityWarning ||
+		r.Findings[0].Message != "forced in past this gate: risk 0.8 exceeds the risk appetite of 0.5" {
+		t.Errorf("risky forced in: forced %q rank %d findings %+v", r.Forced, r.Rank, r.Findings)
+	}
+	if s := projectByID(t, plan, "safe"); s.Forced != ForcedOut || !slices.Equal(s.Reasons, []string{"forced out"}) {
+		t.Errorf("safe forced out: %q %q", s.Forced, s.Reasons)
+	}
+
+	_, diags := Evaluate(context.Background(), cfg, Options{ForceIn: []string{"rsky"}, ForceOut: []string{"risky"}})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), `There is no project "rsky" to force in. Did you mean "risky"?`) {
+		t.Errorf("unknown id: %v", diags)
+	}
+	_, diags = Evaluate(context.Background(), cfg, Options{ForceIn: []string{"safe"}, ForceOut: []string{"safe"}})
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "forced both in and out") {
+		t.Errorf("both ways: %v", diags)
+	}
+}
+
+// team.max_parallel: rank order and the optimiser stay within it (checked
+// by planViolations, independently of the scheduler), and a project that
+// waits says why.
+func TestTeamMaxParallel(t *testing.T) {
+	cfg := portfolioConfig(4)
+	cfg.Teams[0].Capacity = 10
+	cfg.Teams[0].MaxParallel = 2
+	for i, id := range []string{"a", "b", "c", "d", "e"} {
+		addWork(cfg, id, 2, 1, float64(50000-1000*i))
+	}
+	plan := evaluateWith(t, cfg, Options{})
+	c := projectByID(t, plan, "c")
+	if c.Status != StatusScheduled || *c.StartPeriod != 2 || len(c.Notes) == 0 || c.Notes[0].Kind != NoteTeamParallel ||
+		c.Notes[0].Message != `waited for a slot in team "apps": team "apps" runs its max_parallel 2 projects in 2027-Q1..2027-Q2 (held by "a" and "b")` {
+		t.Errorf("c: start %v notes %+v", c.StartPeriod, c.Notes)
+	}
+	if e := projectByID(t, plan, "e"); e.Status != StatusDeferred || e.Notes[0].Kind != NoteTeamParallel {
+		t.Errorf("e: %s notes %+v", e.Status, e.Notes)
+	}
+	opt := evaluateWith(t, cfg, Options{Optimize: true, Seed: 3})
+	if opt.Totals.Scheduled != 4 {
+		t.Errorf("optimised: %d scheduled, want 4 (two slots for two rounds of two periods)", opt.Totals.Scheduled)
+	}
+}

@@ -1,0 +1,174 @@
+package hclspec
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// TogetherGroups are the sets of projects that run all or none: the
+// together lists joined (the relation is symmetric and transitive), each
+// group sorted by id, the groups by their first id. Projects in no group
+// are left out; ids nobody declared are ignored.
+func TogetherGroups(projects []*Project) [][]string {
+	parent := map[string]string{}
+	for _, p := range projects {
+		parent[p.ID] = p.ID
+	}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	linked := map[string]bool{}
+	for _, p := range projects {
+		for _, q := range p.Together {
+			if _, ok := parent[q]; !ok || q == p.ID {
+				continue
+			}
+			linked[p.ID], linked[q] = true, true
+			if a, b := find(p.ID), find(q); a != b {
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	byRoot := map[string][]string{}
+	for _, p := range projects {
+		if linked[p.ID] {
+			r := find(p.ID)
+			byRoot[r] = append(byRoot[r], p.ID)
+		}
+	}
+	var out [][]string
+	for _, g := range byRoot {
+		slices.Sort(g)
+		out = append(out, slices.Compact(g))
+	}
+	slices.SortFunc(out, func(a, b []string) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+// checkPortfolioConstraints reports choices and together groups that
+// contradict each other or the dependencies: a project that is an option
+// of two choices, a project that needs (through depends_on and together)
+// two options of one choice and so can never run, and an excluded project
+// that takes its together group out with it (a warning).
+func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	byID := map[string]*Project{}
+	for _, p := range cfg.Projects {
+		byID[p.ID] = p
+	}
+	choiceOf := map[string]*Choice{}
+	for _, c := range cfg.Choices {
+		for _, id := range c.Options {
+			if first, dup := choiceOf[id]; dup && first != c {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Project in two choices",
+					Detail: fmt.Sprintf("Project %q is already an option of choice %q (%s); a project is an option of one choice at most. Merge the two choices or drop it from one.",
+						id, first.ID, first.Ranges.Range("options."+id, first.DeclRange)),
+					Subject: c.Ranges.Range("options."+id, c.DeclRange).Ptr(),
+					Context: c.Ranges.Range("options", c.DeclRange).Ptr(),
+				})
+				continue
+			}
+			choiceOf[id] = c
+		}
+	}
+	groups := TogetherGroups(cfg.Projects)
+	groupOf := map[string][]string{}
+	for _, g := range groups {
+		for _, id := range g {
+			groupOf[id] = g
+		}
+	}
+	// needs is what a project cannot run without: itself, its
+	// dependencies and the projects together with it, transitively.
+	needs := func(p *Project) []string {
+		seen := map[string]bool{p.ID: true}
+		queue := []string{p.ID}
+		for k := 0; k < len(queue); k++ {
+			q, ok := byID[queue[k]]
+			if !ok {
+				continue
+			}
+			for _, n := range append(slices.Clone(q.DependsOn), groupOf[q.ID]...) {
+				if !seen[n] {
+					seen[n] = true
+					queue = append(queue, n)
+				}
+			}
+		}
+		slices.Sort(queue)
+		return queue
+	}
+	type need struct {
+		p   *Project
+		ids []string
+	}
+	all := make([]need, 0, len(cfg.Projects))
+	for _, p := range cfg.Projects {
+		all = append(all, need{p, needs(p)})
+	}
+	// The smallest set that shows a conflict names it: the project closest
+	// to its cause, not each of its dependents.
+	// Among equals, one that lists together or depends_on is the cause.
+	lists := func(p *Project) int {
+		if len(p.Together) > 0 || len(p.DependsOn) > 0 {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(all, func(a, b need) int {
+		return cmp.Or(cmp.Compare(len(a.ids), len(b.ids)), cmp.Compare(lists(a.p), lists(b.p)))
+	})
+	reported := map[string]bool{}
+	for _, n := range all {
+		picked := map[*Choice]string{}
+		for _, id := range n.ids {
+			c, ok := choiceOf[id]
+			if !ok {
+				continue
+			}
+			other, clash := picked[c]
+			if !clash {
+				picked[c] = id
+				continue
+			}
+			key := c.ID + " " + other + " " + id
+			if reported[key] {
+				continue
+			}
+			reported[key] = true
+			p := n.p
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Project needs two options of one choice",
+				Detail: fmt.Sprintf("Project %q can never run: it needs both %q and %q (through depends_on and together), but they are options of choice %q, of which at most one runs.",
+					p.ID, other, id, c.ID),
+				Subject: p.Ranges.Range("together", p.Ranges.Range("depends_on", p.DeclRange)).Ptr(),
+			})
+		}
+	}
+	for _, p := range cfg.Projects {
+		g := groupOf[p.ID]
+		if !p.Excluded || len(g) < 2 {
+			continue
+		}
+		others := slices.DeleteFunc(slices.Clone(g), func(id string) bool { return id == p.ID })
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Excluded project takes its together group out",
+			Detail:   fmt.Sprintf("Project %q is excluded, so the projects that run together with it are out too: %s.", p.ID, strings.Join(others, ", ")),
+			Subject:  p.Ranges.Range("excluded", p.DeclRange).Ptr(),
+		})
+	}
+	return diags
+}
