@@ -5,7 +5,12 @@ BIN        := bin/roadmap
 VERSION    ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS    := -X main.version=$(VERSION)
 EXAMPLE    ?= examples/it-department
-GORELEASER ?= goreleaser
+# Release tools (scripts/ci-deps.sh installs them into $(GOBIN_DIR)).
+GOBIN_DIR  := $(shell $(GO) env GOPATH)/bin
+GORELEASER_VERSION      ?= v2.17.0
+CYCLONEDX_GOMOD_VERSION ?= v1.10.0
+RELEASE_PATH := $(GOBIN_DIR):$(PATH)
+GORELEASER ?= env PATH="$(RELEASE_PATH)" goreleaser
 
 .PHONY: all build install run validate \
 	test test-go fmt fmt-check docs \
@@ -35,9 +40,10 @@ validate: build
 # git, Chromium, Graphviz, the npm mermaid package), vet, then every test
 # with the race detector (needs cgo; gcc is enough).
 test:
-	bash scripts/ci-deps.sh
+	GORELEASER_VERSION=$(GORELEASER_VERSION) CYCLONEDX_GOMOD_VERSION=$(CYCLONEDX_GOMOD_VERSION) bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race ./...
+	$(MAKE) release-snapshot
 
 # The Go tests alone, installing nothing: the browser and Graphviz tests
 # skip when their tools are missing (outside CI).
@@ -106,14 +112,15 @@ bench-simulate:
 
 # --- releases (docs/releasing.md) -------------------------------------------
 
-# Validate .goreleaser.yaml. Needs goreleaser:
-#   go install github.com/goreleaser/goreleaser/v2@v2.17.0
+# Validate .goreleaser.yaml. Needs goreleaser (scripts/ci-deps.sh, or
+# go install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)).
 release-check:
 	$(GORELEASER) check
 
 # Build every release archive (six platforms), checksums and SBOMs into
-# dist/ without publishing, then check what the archives hold. Also needs
-# cyclonedx-gomod (go install github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@v1.10.0).
+# dist/ without publishing, then check what the archives hold (make test
+# runs it). Also needs cyclonedx-gomod (go install
+# github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@$(CYCLONEDX_GOMOD_VERSION)).
 release-snapshot: release-check
 	$(GORELEASER) release --snapshot --clean
 	$(GO) test ./scripts/release -run '^TestSnapshot$$' -count=1 -args -dist $(CURDIR)/dist

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go, only when it is missing: git for
-# the plan diff tests, and for the browser tests (e2e/)
-# Debian's Chromium with a font, Graphviz (to check the DOT output parses),
-# .ci/run and `make test` before go test; running it again when everything
-# is there does nothing.
+# the plan diff tests, gcc for the race detector, pre-commit for the hook
+# tests; for the browser tests (e2e/) Debian's Chromium with a font and the
+# npm mermaid package; Graphviz (to check the DOT output parses); and
+# goreleaser and cyclonedx-gomod for make release-snapshot. .ci/run and
+# `make test` run it before the tests; running it again when everything is
+# there does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,15 @@ fi
 if ! command -v dot >/dev/null 2>&1; then
 	missing+=(graphviz)
 fi
+# gcc: go test -race needs cgo.
+if ! command -v gcc >/dev/null 2>&1; then
+	missing+=(gcc libc6-dev)
+fi
+# pre-commit: scripts/precommit runs the hooks of .pre-commit-hooks.yaml
+# with it (Debian's package).
+if ! command -v pre-commit >/dev/null 2>&1; then
+	missing+=(pre-commit)
+fi
 if [ ! -f e2e/node_modules/mermaid/dist/mermaid.min.js ] && ! command -v npm >/dev/null 2>&1; then
 	missing+=(nodejs npm)
 fi
@@ -35,3 +46,16 @@ if [ ! -f e2e/node_modules/mermaid/dist/mermaid.min.js ]; then
 	echo "ci-deps: installing the mermaid npm package into e2e/node_modules" >&2
 	(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# goreleaser and cyclonedx-gomod (SBOMs) for make release-snapshot, which
+# make test runs: Go modules, built into $(go env GOPATH)/bin. The
+# versions are the Makefile's.
+gobin=$(go env GOPATH)/bin
+for tool in "goreleaser github.com/goreleaser/goreleaser/v2@${GORELEASER_VERSION:-v2.17.0}" \
+	"cyclonedx-gomod github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@${CYCLONEDX_GOMOD_VERSION:-v1.10.0}"; do
+	name=${tool%% *}
+	if ! command -v "$name" >/dev/null 2>&1 && [ ! -x "$gobin/$name" ]; then
+		echo "ci-deps: go install ${tool#* }" >&2
+		GOBIN=$gobin go install "${tool#* }"
+	fi
+done

@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -181,7 +182,12 @@ func TestReleaseConfig(t *testing.T) {
 func TestGoreleaserCheck(t *testing.T) {
 	bin, err := exec.LookPath("goreleaser")
 	if err != nil {
-		t.Skip("goreleaser is not installed (go install github.com/goreleaser/goreleaser/v2@v2.17.0)")
+		// scripts/ci-deps.sh installs it into GOPATH/bin.
+		gopath, _ := exec.Command("go", "env", "GOPATH").Output()
+		bin = filepath.Join(strings.TrimSpace(string(gopath)), "bin", "goreleaser")
+		if _, statErr := os.Stat(bin); statErr != nil {
+			t.Skip("goreleaser is not installed (scripts/ci-deps.sh, or go install github.com/goreleaser/goreleaser/v2@v2.17.0)")
+		}
 	}
 	cmd := exec.Command(bin, "check")
 	cmd.Dir = repo
@@ -364,5 +370,87 @@ func TestReleaseNotes(t *testing.T) {
 	}
 	if err := exec.Command("bash", filepath.Join(dir, "scripts/release/notes.sh"), "v9.9.9").Run(); err == nil {
 		t.Error("notes of a version without a CHANGELOG section: want a failure")
+	}
+}
+
+// TestReleaseWorkflow: the tag workflow publishes with the goreleaser and
+// cyclonedx-gomod the Makefile and scripts/ci-deps.sh pin (so make
+// release-snapshot checks what a release will build), with the
+// CHANGELOG's notes, and moves the major tag the Action's users follow.
+func TestReleaseWorkflow(t *testing.T) {
+	read := func(p string) string {
+		data, err := os.ReadFile(filepath.Join(repo, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	var wf struct {
+		On struct {
+			Push struct {
+				Tags []string `yaml:"tags"`
+			} `yaml:"push"`
+		} `yaml:"on"`
+		Permissions map[string]string `yaml:"permissions"`
+		Jobs        map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				Run  string            `yaml:"run"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal([]byte(read(".github/workflows/release.yml")), &wf); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"v[0-9]+.[0-9]+.[0-9]+"}, wf.On.Push.Tags); diff != "" {
+		t.Errorf("release tags (-want +got):\n%s", diff)
+	}
+	if wf.Permissions["contents"] != "write" {
+		t.Errorf("permissions %v: publishing needs contents: write", wf.Permissions)
+	}
+	makefile := read("Makefile")
+	pinned := func(name string) string {
+		m := regexp.MustCompile(`(?m)^` + name + `\s*\?=\s*(\S+)$`).FindStringSubmatch(makefile)
+		if m == nil {
+			t.Fatalf("the Makefile does not pin %s", name)
+		}
+		return m[1]
+	}
+	goreleaser, cyclonedx := pinned("GORELEASER_VERSION"), pinned("CYCLONEDX_GOMOD_VERSION")
+	deps := read("scripts/ci-deps.sh")
+	for _, want := range []string{"GORELEASER_VERSION:-" + goreleaser, "CYCLONEDX_GOMOD_VERSION:-" + cyclonedx} {
+		if !strings.Contains(deps, want) {
+			t.Errorf("scripts/ci-deps.sh lacks %q: the versions differ from the Makefile's", want)
+		}
+	}
+	var runs []string
+	var action map[string]string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			runs = append(runs, s.Run)
+			if strings.HasPrefix(s.Uses, "goreleaser/goreleaser-action@") {
+				action = s.With
+			}
+		}
+	}
+	all := strings.Join(runs, "\n")
+	if action == nil {
+		t.Fatal("no goreleaser/goreleaser-action step")
+	}
+	if action["version"] != goreleaser {
+		t.Errorf("the workflow's goreleaser %q, the Makefile's %q", action["version"], goreleaser)
+	}
+	if !strings.Contains(action["args"], "release --clean --release-notes") {
+		t.Errorf("goreleaser args %q: want release --clean --release-notes FILE", action["args"])
+	}
+	for _, want := range []string{
+		`scripts/release/notes.sh "$GITHUB_REF_NAME"`,
+		"go install github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@" + cyclonedx,
+		`git push -f origin "refs/tags/$major"`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the release workflow does not run %q", want)
+		}
 	}
 }
