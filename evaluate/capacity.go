@@ -45,6 +45,7 @@ func (e *evaluation) buildPlan() *Plan {
 		plan.Roadmap.FlagshipNamed = e.roadmap.Flagship != ""
 	}
 	plan.Choices = e.choiceResults()
+	plan.Systems = []SystemAudit{} // filled by evaluate/audit
 	plan.Periods = e.periodPlans()
 	plan.Totals = e.totals(plan)
 	for _, g := range e.cfg.Goals {
@@ -134,6 +135,8 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Excluded:        p.Excluded,
 		Forced:          pe.forced,
 		Together:        []string{},
+		Replaces:        append([]string{}, p.Replaces...),
+		Saving:          money(f.Saving),
 		DependsOn:       append([]string{}, p.DependsOn...),
 		EndorsedBy:      append([]string{}, p.EndorsedBy...),
 		OpposedBy:       append([]string{}, p.OpposedBy...),

@@ -319,7 +319,7 @@ func (e *evaluation) computeFinance() {
 			e.diags = append(e.diags, e.prep.finDiags[pe.index]...)
 			continue
 		}
-		f, diags := projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, returns)
+		f, diags := projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, returns, e.savingOf(pe.cfg))
 		pe.fin = f
 		e.diags = append(e.diags, diags...)
 	}

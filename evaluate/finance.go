@@ -18,7 +18,10 @@ type projectFinance struct {
 	Benefits   []float64 // benefit per period, positive
 	BuildSpend []float64 // outflows of the build periods: what the budget pays
 
-	Cost, Benefit        float64 // undiscounted sums
+	Cost, Benefit float64 // undiscounted sums
+	// Saving is the part of Benefit that is the run cost of the systems
+	// the project replaces, undiscounted.
+	Saving               float64
 	NPV, RiskAdjustedNPV float64
 	// ExpectedLoss is disruption x disruption_cost + security x
 	// security_cost, at go-live, undiscounted.
@@ -53,8 +56,10 @@ func runPeriods(years float64, ppy int) (n int, lastWeight float64) {
 //   - build periods k = 0..duration-1: one_time / duration, each team's
 //     effort x its cost_per_fte, and the vendor's one_time in k = 0;
 //   - run periods j = 1..years x ppy: minus per_year / ppy and the vendor's
-//     annual / ppy, plus benefit per_year / ppy x min(1, j / (ramp + 1)).
-func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int) (outflows, benefits []float64) {
+//     annual / ppy, plus benefit per_year / ppy x min(1, j / (ramp + 1)),
+//     plus saving / ppy: the run cost per year of the systems it replaces,
+//     which stops at its go-live (not ramped).
+func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, saving float64) (outflows, benefits []float64) {
 	d := max(p.Duration, 1)
 	teamCost := 0.0
 	for _, id := range teamIDs {
@@ -83,7 +88,7 @@ func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams ma
 			w = lastWeight
 		}
 		outflows[d+j-1] = w * runCost
-		benefits[d+j-1] = w * p.Benefit.PerYear / fppy * math.Min(1, float64(j)/ramp)
+		benefits[d+j-1] = w * (p.Benefit.PerYear/fppy*math.Min(1, float64(j)/ramp) + saving/fppy)
 	}
 	return outflows, benefits
 }
@@ -94,9 +99,9 @@ func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams ma
 // teamIDs are p's effort teams in id order; returns asks for the IRR and
 // the payback, which only the plan and the hurdle read (a simulation run
 // without a hurdle on them skips their root finding).
-func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64, returns bool) (projectFinance, hcl.Diagnostics) {
+func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64, returns bool, saving float64) (projectFinance, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	outflows, benefits := cashFlows(p, teamIDs, v, teams, ppy)
+	outflows, benefits := cashFlows(p, teamIDs, v, teams, ppy, saving)
 	f := projectFinance{
 		Flows:      make([]float64, len(outflows)),
 		Outflows:   outflows,
@@ -119,6 +124,9 @@ func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, t
 		}
 		f.Cost += outflows[k]
 		f.Benefit += benefits[k]
+	}
+	if n, last := runPeriods(p.Benefit.Years, ppy); n > 0 {
+		f.Saving = saving / float64(ppy) * (float64(n-1) + last)
 	}
 	f.ExpectedLoss = p.Risk.Disruption*p.Risk.DisruptionCost + p.Risk.Security*p.Risk.SecurityCost
 	f.NPV = finance.PresentValue(f.PeriodRate, f.Flows)

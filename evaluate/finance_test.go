@@ -169,7 +169,7 @@ func TestProjectFinance(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := tt.p()
-			got, diags := projectFinanceOf(p, slices.Sorted(maps.Keys(p.Effort)), tt.vendor, teams, tt.ppy, tt.rate, true)
+			got, diags := projectFinanceOf(p, slices.Sorted(maps.Keys(p.Effort)), tt.vendor, teams, tt.ppy, tt.rate, true, 0)
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}
@@ -209,7 +209,7 @@ func TestBuildSpendIsBuildOutflows(t *testing.T) {
 	p.Effort = map[string]float64{"a": 2, "b": 0.5}
 	p.Benefit = hclspec.Benefit{PerYear: 400, Years: 1}
 	v := &hclspec.Vendor{OneTime: 50, Annual: 40}
-	got, _ := projectFinanceOf(p, []string{"a", "b"}, v, teams, 4, 0, true)
+	got, _ := projectFinanceOf(p, []string{"a", "b"}, v, teams, 4, 0, true, 0)
 	// Per build quarter: 300/3 + 2 x 100 + 0.5 x 10 = 305; plus 50 first.
 	want := []float64{355, 305, 305}
 	if diff := cmp.Diff(want, got.BuildSpend); diff != "" {
@@ -255,7 +255,7 @@ func TestNonFiniteFinanceIsADiagnostic(t *testing.T) {
 	p := newProject("huge", 1)
 	p.Benefit = hclspec.Benefit{PerYear: math.MaxFloat64, Years: 5}
 	p.Cost.OneTime = math.MaxFloat64
-	f, diags := projectFinanceOf(p, nil, nil, nil, 1, 0, true)
+	f, diags := projectFinanceOf(p, nil, nil, nil, 1, 0, true, 0)
 	if !diags.HasErrors() {
 		t.Fatal("want an error diagnostic for non-finite figures")
 	}

@@ -27,6 +27,7 @@ func (e *evaluation) applyGates() {
 	for _, pe := range e.topoOrder() {
 		pe.alignment = e.alignmentOf(pe.cfg)
 		pe.risk = pe.cfg.Risk.Score()
+		e.systemExposure(pe)
 		for _, gate := range gates {
 			gate(pe)
 		}
@@ -185,12 +186,21 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 }
 
 // capabilityAvailable reports whether c is in the stack, provided by pe's
-// vendor, or provided by a project pe depends on, directly or not (or by
-// that project's vendor).
+// vendor, by a project pe depends on, directly or not (or by that
+// project's vendor), or by a system of the installed base.
 func (e *evaluation) capabilityAvailable(pe *projectEval, c string) bool {
 	if contains(e.roadmap.Stack, c) || (pe.vendor != nil && contains(pe.vendor.Provides, c)) {
 		return true
 	}
+	if e.providedByProjects(pe, c) {
+		return true
+	}
+	return len(hclspec.SystemsProviding(e.cfg.Systems, c)) > 0
+}
+
+// providedByProjects reports whether a project pe depends on, directly or
+// not, provides c (or its vendor does).
+func (e *evaluation) providedByProjects(pe *projectEval, c string) bool {
 	seen := map[string]bool{}
 	stack := append([]string(nil), pe.cfg.DependsOn...)
 	for len(stack) > 0 {

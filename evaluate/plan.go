@@ -51,6 +51,9 @@ type Plan struct {
 	Departments []DepartmentInfo `json:"departments"`
 	// Choices are the roadmap's choice blocks and the option each chose.
 	Choices []ChoiceResult `json:"choices"`
+	// Systems is the technology audit of the installed base (system
+	// blocks), in declaration order; see evaluate/audit.
+	Systems []SystemAudit `json:"systems"`
 
 	// Scenario names the scenario block the plan was made under (plan
 	// --scenario); omitted for the roadmap as its variables make it.
@@ -75,6 +78,46 @@ type ScenarioVariable struct {
 	Value json.RawMessage `json:"value"`
 	Text  string          `json:"text"`
 }
+
+// SystemAudit is one system of the installed base in the technology
+// audit: its support, its replacement and the gap between them.
+type SystemAudit struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Owner    string   `json:"owner"` // department id, "" when none
+	Vendor   string   `json:"vendor"`
+	Provides []string `json:"provides"`
+	// EndOfSupport is the date as written and EndOfSupportPeriod the
+	// first period without support (0 when support ended before the
+	// roadmap; at or past the horizon when it lasts beyond); both null
+	// when the system has no end_of_support.
+	EndOfSupport       *string `json:"end_of_support"`
+	EndOfSupportPeriod *int    `json:"end_of_support_period"`
+	// ReplacedBy are the projects that replace it, by rank; Replacement
+	// the scheduled one that goes live first, GoLive and GoLivePeriod the
+	// label and index of its first period live (its end_period); null
+	// when none is scheduled.
+	ReplacedBy   []string `json:"replaced_by"`
+	Replacement  *string  `json:"replacement"`
+	GoLive       *string  `json:"go_live"`
+	GoLivePeriod *int     `json:"go_live_period"`
+	// Gap is "none", "unsupported" (it runs GapPeriods periods past its
+	// end of support before its replacement goes live) or
+	// "no_replacement" (out of support inside the horizon and nothing
+	// scheduled replaces it: GapPeriods to the end of the horizon).
+	Gap            string  `json:"gap"`
+	GapPeriods     int     `json:"gap_periods"`
+	RunCostPerYear float64 `json:"run_cost_per_year"`
+	Risk           float64 `json:"risk"` // its risk score, 1 - product(1 - each risk)
+	Message        string  `json:"message"`
+}
+
+// Audit gaps.
+const (
+	GapNone          = "none"
+	GapUnsupported   = "unsupported"
+	GapNoReplacement = "no_replacement"
+)
 
 // ChoiceResult is one choice block: its options and the one scheduled.
 type ChoiceResult struct {
@@ -206,8 +249,12 @@ type ProjectPlan struct {
 	Forced   string `json:"forced"`
 	// Choice is the choice it is an option of, "" when none; Together the
 	// other projects of its together group, by id.
-	Choice    string   `json:"choice"`
-	Together  []string `json:"together"`
+	Choice   string   `json:"choice"`
+	Together []string `json:"together"`
+	// Replaces are the systems it retires at go-live; Saving the part of
+	// its benefit that is their run cost, stopped (undiscounted).
+	Replaces  []string `json:"replaces"`
+	Saving    float64  `json:"saving"`
 	DependsOn []string `json:"depends_on"`
 	// EndorsedBy and OpposedBy are department ids; Provides the
 	// capabilities it adds (a department's needs can name them).

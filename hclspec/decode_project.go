@@ -140,6 +140,9 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 	if v, ok := r.boolean("excluded"); ok {
 		p.Excluded = v
 	}
+	replaces := r.referenceList("replaces", "system")
+	p.Replaces = idsOf("replaces", replaces)
+	refs = append(refs, replaces...)
 	together := r.referenceList("together", "project")
 	p.Together = idsOf("together", together)
 	refs = append(refs, together...)

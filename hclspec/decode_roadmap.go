@@ -221,6 +221,9 @@ func decodePolicyBlock(block *hcl.Block, s *scope, rm *Roadmap) hcl.Diagnostics 
 	if v, ok := r.num("max_team_utilization"); ok && r.between("max_team_utilization", v, 0, 1, "It is a fraction of each team's capacity: 0.9 means 90%.") {
 		p.MaxTeamUtilization = v
 	}
+	if v, ok := r.boolean("replace_before_end_of_support"); ok {
+		p.ReplaceBeforeEndOfSupport = v
+	}
 	if v, ok := r.boolean("require_goal"); ok {
 		p.RequireGoal = v
 	}

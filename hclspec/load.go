@@ -392,7 +392,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	// decoded form at once. (The caller does not use blocks again.)
 	clear(blocks)
 	// Block types with ids, in the order they are decoded.
-	for _, kind := range []string{"goal", "department", "team", "budget", "vendor", "evaluation", "project", "choice", "check"} {
+	for _, kind := range []string{"goal", "department", "system", "team", "budget", "vendor", "evaluation", "project", "choice", "check"} {
 		for i, b := range byType[kind] {
 			if err := ctx.Err(); err != nil {
 				return append(diags, interrupted(err))
@@ -447,6 +447,13 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 				if fresh {
 					cfg.Projects = append(cfg.Projects, x)
 				}
+			case "system":
+				x, r, d := dec.decodeSystemBlock(b)
+				diags = append(diags, d...)
+				refs = append(refs, r...)
+				if fresh {
+					cfg.Systems = append(cfg.Systems, x)
+				}
 			case "choice":
 				x, r, d := dec.decodeChoiceBlock(b)
 				diags = append(diags, d...)
@@ -476,6 +483,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	diags = append(diags, checkFlagship(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
 	diags = append(diags, checkPortfolioConstraints(cfg)...)
+	diags = append(diags, checkSystems(cfg)...)
 	diags = append(diags, checkPeriodLimits(cfg)...)
 	return diags
 }

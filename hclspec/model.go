@@ -30,6 +30,7 @@ type Config struct {
 	Evaluations []*Evaluation
 	Projects    []*Project
 	Choices     []*Choice
+	Systems     []*System
 	Checks      []*Check
 	// Scenarios are the roadmap's scenario blocks, in declaration order;
 	// Scenario is the one the load applied (LoadOptions.Scenario), nil
@@ -154,6 +155,10 @@ type Policies struct {
 	MaxTeamUtilization float64 // e.g. 0.9: no team above 90% in any period
 	RequireGoal        bool    // every scheduled project linked to a goal
 	MaxBudgetShare     float64 // e.g. 0.95: no budget window spent above 95%
+	// ReplaceBeforeEndOfSupport makes a system that runs unsupported (its
+	// replacement goes live after its end of support, or none does) an
+	// error of the technology audit.
+	ReplaceBeforeEndOfSupport bool
 	// Deadlines is the severity of a missed deadline: "warning" (also
 	// when unset) or "error".
 	Deadlines string
@@ -311,6 +316,9 @@ type Project struct {
 	Mandatory     bool
 	// Excluded forces the project out of the plan.
 	Excluded bool
+	// Replaces lists the systems the project retires at go-live (system
+	// ids, as written): their run cost stops then.
+	Replaces []string
 	// Together lists the projects that run with this one or not at all
 	// (project ids, as written; the relation is symmetric and transitive).
 	Together []string

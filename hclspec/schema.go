@@ -19,6 +19,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "evaluation", LabelNames: []string{"id"}},
 		{Type: "project", LabelNames: []string{"id"}},
 		{Type: "choice", LabelNames: []string{"id"}},
+		{Type: "system", LabelNames: []string{"id"}},
 		{Type: "check", LabelNames: []string{"id"}},
 		{Type: "scenario", LabelNames: []string{"name"}},
 	},
@@ -69,6 +70,7 @@ var policySchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "max_team_utilization"},
 		{Name: "require_goal"},
+		{Name: "replace_before_end_of_support"},
 		{Name: "max_budget_share"},
 		{Name: "deadlines"},
 	},
@@ -167,6 +169,7 @@ var projectSchema = &hcl.BodySchema{
 		{Name: "mandatory"},
 		{Name: "excluded"},
 		{Name: "together"},
+		{Name: "replaces"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "cost"},

@@ -28,6 +28,7 @@ type htmlPage struct {
 	Vendors      []htmlVendor
 	Checks       []htmlCheck
 	Currency     string
+	Audit        *htmlAudit // nil without systems
 }
 
 type htmlFact struct{ Label, Value string }
@@ -79,6 +80,9 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 		return err
 	}
 	t, err := template.New("page").Parse(htmlTemplate)
+	if err == nil {
+		t, err = t.Parse(htmlAuditTemplate)
+	}
 	if err != nil {
 		return err
 	}
@@ -175,6 +179,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 			page.NotScheduled = append(page.NotScheduled, hp)
 		}
 	}
+	page.Audit = buildHTMLAudit(p)
 	for _, v := range p.Vendors {
 		page.Vendors = append(page.Vendors, htmlVendorOf(v))
 	}

@@ -115,6 +115,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
   td.when { white-space: normal; }
   a { color: inherit; text-decoration: none; }
 }
+table.lifecycle td { width: 1.6em; height: 1.2em; padding: 0; border: 1px solid #fff; }
+table.lifecycle td.supported { background: #bbf7d0; }
+table.lifecycle td.unsupported { background: #fca5a5; }
+table.lifecycle td.retired { background: #e5e7eb; }
+table.lifecycle th.period { font-weight: normal; font-size: 11px; writing-mode: vertical-rl; }
+span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } span.badge.bad { background: #fee2e2; }
 </style>
 </head>
 <body>
@@ -122,7 +128,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <h1>{{.Name}}</h1>
 <p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
 </header>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
 <main>
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
@@ -298,6 +304,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 <p>The plan has no vendor evaluations.</p>
 {{- end}}
 </section>
+{{- if .Audit}}{{template "audit" .Audit}}{{end}}
 <section id="checks" aria-labelledby="checks-h">
 <h2 id="checks-h">Checks</h2>
 {{- if .Checks}}
@@ -317,3 +324,20 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 </body>
 </html>
 `
+
+// htmlAuditTemplate is the technology audit section: the table, each
+// system's story, and the lifecycle chart (a cell per period: supported,
+// running out of support, retired once its replacement is live).
+const htmlAuditTemplate = `{{define "audit"}}
+<section id="audit" aria-labelledby="audit-h">
+<h2 id="audit-h">Technology audit</h2>
+<p>{{.Summary}}</p>
+<div class="wide"><table class="audit"><thead><tr><th scope="col">System</th><th scope="col">Owner</th><th scope="col">End of support</th><th scope="col">Replacement</th><th scope="col">Go-live</th><th scope="col">Gap</th><th scope="col" class="num">Run cost / year</th><th scope="col" class="num">Risk</th></tr></thead>
+<tbody>{{range .Rows}}{{$row := .}}<tr id="system-{{.ID}}">{{range $i, $c := .Cells}}{{if eq $i 5}}<td><span class="badge {{$row.GapClass}}">{{$c}}</span></td>{{else if ge $i 6}}<td class="num">{{$c}}</td>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody></table></div>
+<ul>{{range .Rows}}<li><code>{{.ID}}</code>: {{.Message}}</li>{{end}}</ul>
+<h3>Lifecycle</h3>
+<div class="wide"><table class="lifecycle" aria-label="System lifecycle by period"><thead><tr><th scope="col">System</th>{{range .Periods}}<th scope="col" class="period">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr><th scope="row"><code>{{.ID}}</code></th>{{range .Life}}<td class="{{.Class}}" title="{{.Title}}"></td>{{end}}</tr>{{end}}</tbody></table></div>
+<p class="note">Green: supported; red: running out of support; grey: retired, its replacement live.</p>
+</section>
+{{end}}`

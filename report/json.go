@@ -194,6 +194,7 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		pr.FundingShares = nonNilMap(pr.FundingShares)
 		pr.CashFlows = nonNil(pr.CashFlows)
 		pr.Together = nonNil(pr.Together)
+		pr.Replaces = nonNil(pr.Replaces)
 		q.Projects[i] = pr
 	}
 	q.Periods = nonNil(q.Periods)
@@ -217,6 +218,12 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 		q.Vendors[i] = v
 	}
 	q.Checks = nonNil(q.Checks)
+	q.Systems = nonNil(q.Systems)
+	for i := range q.Systems {
+		s := q.Systems[i]
+		s.Provides, s.ReplacedBy = nonNil(s.Provides), nonNil(s.ReplacedBy)
+		q.Systems[i] = s
+	}
 	q.Choices = nonNil(q.Choices)
 	for i := range q.Choices {
 		c := q.Choices[i]

@@ -24,6 +24,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.timeline() // report/mermaid.go
 	m.capacity()
 	m.vendors()
+	m.audit()
 	m.checks()
 	m.optimization()
 	_, err := w.Write(m.buf.Bytes())

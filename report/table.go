@@ -51,6 +51,7 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.costBenefit()
 	t.capacity()
 	t.vendors()
+	t.audit()
 	t.checks()
 	t.optimization()
 	if t.err != nil {

@@ -56,6 +56,8 @@ func formatsOf(cmd *cobra.Command) []string {
 		return report.CIFormats()
 	case "roadmap graph":
 		return report.GraphFormats()
+	case "roadmap audit":
+		return report.AuditFormats()
 	}
 	return nil
 }

@@ -303,6 +303,7 @@ Exit status: 0 success, 1 error or failed check, 2 changes (plan
 		newFrontierCmd(g, s),
 		newShowCmd(g, s),
 		newGraphCmd(g, s),
+		newAuditCmd(g, s),
 		newImportCmd(g, s),
 		newConsoleCmd(g, s),
 		newInitCmd(g, s),

@@ -125,6 +125,7 @@ project "itsm_replacement" {
   # The old tool's contract runs until the end of March.
   earliest_start = "2027-Q2"
 
+  replaces = [system.service_desk]
   duration = 2
   effort   = { workplace = 2 }
   funding  = budget.capex
@@ -163,6 +164,7 @@ project "a_erp_upgrade" {
   goals       = { modernise_core = 0.9, cut_costs = 0.5 }
   endorsed_by = [department.finance, department.operations]
 
+  replaces = [system.erp_2014]
   duration = 3
   effort   = { apps = 3, platform = 1 }
   funding  = budget.capex
@@ -265,6 +267,7 @@ project "e_crm_replacement" {
   endorsed_by = [department.finance]
   opposed_by  = [department.sales]
 
+  replaces = [system.crm_legacy]
   duration = 3
   effort   = { apps = 3 }
   funding  = budget.capex

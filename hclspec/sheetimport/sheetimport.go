@@ -28,7 +28,7 @@ var Attributes = []string{
 	"vendor", "duration", "effort", "funding",
 	"cost.one_time", "cost.per_year", "benefit.per_year", "benefit.ramp_periods", "benefit.years",
 	"risk.failure", "risk.disruption", "risk.security", "earliest_start", "deadline",
-	"effort_hours", "team",
+	"effort_hours", "team", "replaces",
 }
 
 // kinds of cell.
@@ -58,10 +58,11 @@ var attrKinds = map[string]int{
 	"benefit.ramp_periods": kindNumber, "benefit.years": kindNumber,
 	"risk.failure": kindNumber, "risk.disruption": kindNumber, "risk.security": kindNumber,
 	"earliest_start": kindPeriod, "deadline": kindPeriod, "effort_hours": kindHours, "team": kindTeam,
+	"replaces": kindIDList,
 }
 
 // refPrefix is the block type a list attribute refers to.
-var refPrefix = map[string]string{"endorsed_by": "department", "opposed_by": "department", "depends_on": "project"}
+var refPrefix = map[string]string{"endorsed_by": "department", "opposed_by": "department", "depends_on": "project", "replaces": "system"}
 
 // knownHeaders maps column headers of common exports (lower case) to
 // attributes: Jira's "Export Excel CSV", GitHub Projects' "Export view
@@ -284,7 +285,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			case "effort_hours":
 				hours += v.(float64)
 				hasHours = true
-			case "goals", "requires", "provides", "endorsed_by", "opposed_by", "depends_on":
+			case "goals", "requires", "provides", "endorsed_by", "opposed_by", "depends_on", "replaces":
 				p.Attrs[attr] = mergeValues(p.Attrs[attr], v)
 			default:
 				p.Attrs[attr] = v

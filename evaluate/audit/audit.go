@@ -1,0 +1,192 @@
+// Package audit is the technology audit: for each system of the installed
+// base (system blocks), its end of support, the project that replaces it
+// and when that goes live in the evaluated plan, and the gap between them.
+// It reads the same plan roadmap plan prints (evaluate.Evaluate's), never
+// a schedule of its own.
+package audit
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// CheckID is the built-in check policy { replace_before_end_of_support =
+// true } adds: it fails, as an error, when a system has a gap.
+const CheckID = "policy.replace_before_end_of_support"
+
+// Report is the audit of one roadmap: the plan it was read from, with its
+// Systems filled, and totals over the systems.
+type Report struct {
+	Plan    *evaluate.Plan
+	Systems []evaluate.SystemAudit
+	// Gaps counts the systems with a gap; RunCostPerYear sums every
+	// system's run cost, Retired the run cost per year of the systems a
+	// scheduled project replaces inside the horizon.
+	Gaps           int
+	RunCostPerYear float64
+	Retired        float64
+	// Check is the policy's result when the roadmap sets it, else nil.
+	Check *evaluate.CheckResult
+}
+
+// Run evaluates cfg and audits the plan.
+func Run(ctx context.Context, cfg *hclspec.Config, opts evaluate.Options) (*Report, hcl.Diagnostics) {
+	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
+	if diags.HasErrors() || plan == nil {
+		return nil, diags
+	}
+	return Apply(cfg, plan), diags
+}
+
+// Apply audits plan, the evaluated plan of cfg: it sets plan.Systems and,
+// when the roadmap sets policy { replace_before_end_of_support = true },
+// appends the policy's check to plan.Checks.
+func Apply(cfg *hclspec.Config, plan *evaluate.Plan) *Report {
+	r := &Report{Plan: plan, Systems: Systems(cfg, plan)}
+	plan.Systems = r.Systems
+	for _, s := range r.Systems {
+		r.RunCostPerYear += s.RunCostPerYear
+		if s.Gap != evaluate.GapNone {
+			r.Gaps++
+		}
+		if s.Replacement != nil {
+			r.Retired += s.RunCostPerYear
+		}
+	}
+	if cfg.Roadmap != nil && cfg.Roadmap.Policies.ReplaceBeforeEndOfSupport {
+		c := check(cfg, r.Systems)
+		r.Check = &c
+		plan.Checks = append(plan.Checks, c)
+	}
+	return r
+}
+
+// Systems audits each system of cfg against plan, in declaration order.
+func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
+	horizon := plan.Roadmap.Horizon
+	label := func(i int) string {
+		if i >= 0 && i < len(plan.Periods) {
+			return plan.Periods[i].Label
+		}
+		return fmt.Sprintf("period %d", i)
+	}
+	out := make([]evaluate.SystemAudit, 0, len(cfg.Systems))
+	for _, s := range cfg.Systems {
+		a := evaluate.SystemAudit{ID: s.ID, Title: s.Title, Owner: s.Owner, Vendor: s.Vendor,
+			Provides: append([]string{}, s.Provides...), ReplacedBy: []string{},
+			RunCostPerYear: s.RunCostPerYear, Risk: ratio(s.Risk.Score()), Gap: evaluate.GapNone}
+		if s.EndOfSupportSet {
+			text, period := s.EndOfSupportText, s.EndOfSupport
+			a.EndOfSupport, a.EndOfSupportPeriod = &text, &period
+		}
+		// The replacing projects by rank; the scheduled one that ends
+		// first retires the system.
+		for _, p := range plan.Projects {
+			if !slices.Contains(p.Replaces, s.ID) {
+				continue
+			}
+			a.ReplacedBy = append(a.ReplacedBy, p.ID)
+			if p.Status != evaluate.StatusScheduled || p.EndPeriod == nil {
+				continue
+			}
+			if a.GoLivePeriod == nil || *p.EndPeriod < *a.GoLivePeriod {
+				id, end := p.ID, *p.EndPeriod
+				a.Replacement, a.GoLivePeriod = &id, &end
+			}
+		}
+		if a.GoLivePeriod != nil {
+			l := label(*a.GoLivePeriod)
+			if *a.GoLivePeriod >= horizon {
+				l = "after " + label(horizon-1)
+			}
+			a.GoLive = &l
+		}
+		eos := -1
+		if s.EndOfSupportSet && s.EndOfSupport < horizon {
+			eos = s.EndOfSupport
+		}
+		switch {
+		case eos < 0 && a.Replacement != nil:
+			a.Message = fmt.Sprintf("replaced by %s, live from %s", *a.Replacement, *a.GoLive)
+		case eos < 0 && s.EndOfSupportSet:
+			a.Message = fmt.Sprintf("supported until %s, past the horizon", s.EndOfSupportText)
+		case eos < 0:
+			a.Message = "no end of support given"
+		case a.Replacement != nil && *a.GoLivePeriod <= eos:
+			a.Message = fmt.Sprintf("replaced by %s, live from %s; supported through %s: no gap", *a.Replacement, *a.GoLive, label(eos-1))
+		case a.Replacement != nil:
+			a.Gap = evaluate.GapUnsupported
+			a.GapPeriods = min(*a.GoLivePeriod, horizon) - eos
+			a.Message = fmt.Sprintf("unsupported for %s (%s) until %s goes live in %s",
+				periods(a.GapPeriods, plan.Roadmap.Period), spanText(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, *a.GoLive)
+		default:
+			a.Gap = evaluate.GapNoReplacement
+			a.GapPeriods = horizon - eos
+			why := "no project replaces it"
+			if len(a.ReplacedBy) > 0 {
+				why = "no project that replaces it is scheduled (" + strings.Join(a.ReplacedBy, ", ") + ")"
+			}
+			a.Message = fmt.Sprintf("out of support from %s and %s: unsupported for %s, to the end of the horizon",
+				label(eos), why, periods(a.GapPeriods, plan.Roadmap.Period))
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// check is the policy's result: failed, as an error, when a system has a
+// gap; the message names each.
+func check(cfg *hclspec.Config, systems []evaluate.SystemAudit) evaluate.CheckResult {
+	res := evaluate.CheckResult{ID: CheckID, Severity: evaluate.SeverityError, Passed: true}
+	var gaps []string
+	for _, s := range systems {
+		if s.Gap != evaluate.GapNone {
+			gaps = append(gaps, fmt.Sprintf("%s: %s", s.ID, s.Message))
+		}
+	}
+	if len(gaps) > 0 {
+		res.Passed = false
+		res.Message = fmt.Sprintf("%d %s out of support before a replacement goes live: %s", len(gaps), plural(len(gaps), "system runs", "systems run"), strings.Join(gaps, "; "))
+		rm := cfg.Roadmap
+		rng := rm.Policies.Ranges.Range("replace_before_end_of_support", rm.Policies.DeclRange)
+		res.Range = &evaluate.SourceRange{Filename: rng.Filename, Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndCol: rng.End.Column}
+	}
+	return res
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// periods is "2 quarters", "1 month".
+func periods(n int, unit string) string {
+	if unit == "" {
+		unit = "period"
+	}
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// spanText is "2027-Q4" or "2027-Q4..2028-Q1".
+func spanText(label func(int) string, first, last int) string {
+	if last <= first {
+		return label(first)
+	}
+	return label(first) + ".." + label(last)
+}
+
+// ratio rounds a 0..1 figure as the plan does (6 decimals).
+func ratio(x float64) float64 { return math.Round(x*1e6) / 1e6 }

@@ -1,0 +1,164 @@
+package hclspec
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// System is one system of the installed base: what it provides (joining
+// the roadmap's stack), who owns it, when its vendor stops supporting it,
+// what it costs to run and the risks of running it.
+type System struct {
+	ID       string
+	Title    string
+	Owner    string // department id; "" when none
+	Vendor   string
+	Provides []string
+	// EndOfSupport is the first period the system is no longer supported
+	// (the period after the one holding end_of_support), which may be
+	// before 0 or at or after the horizon; EndOfSupportSet is false when
+	// end_of_support is not given. EndOfSupportText is the date as written.
+	EndOfSupport     int
+	EndOfSupportSet  bool
+	EndOfSupportText string
+	RunCostPerYear   float64
+	Risk             Risk
+	DeclRange        hcl.Range
+	Ranges           Ranges
+}
+
+var systemSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "title"},
+		{Name: "owner"},
+		{Name: "vendor"},
+		{Name: "provides"},
+		{Name: "end_of_support"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "run_cost"},
+		{Type: "risk"},
+	},
+}
+
+var runCostSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "per_year"},
+	},
+}
+
+func (d *decoder) decodeSystemBlock(block *hcl.Block) (*System, []reference, hcl.Diagnostics) {
+	s := &System{ID: block.Labels[0], Provides: []string{}, DeclRange: block.DefRange, Ranges: Ranges{}}
+	content, diags := block.Body.Content(systemSchema)
+	r := newAttrReader(d.scope, systemSchema, content.Attributes, s.Ranges, "")
+	var refs []reference
+	if x, ok := r.str("title"); ok {
+		s.Title = x
+	}
+	if ref, ok := r.singleReference("owner", "department"); ok {
+		s.Owner = ref.ID
+		refs = append(refs, ref)
+	}
+	if x, ok := r.str("vendor"); ok {
+		s.Vendor = x
+	}
+	if x, ok := r.strList("provides"); ok {
+		s.Provides = x
+	}
+	if x, ok := r.str("end_of_support"); ok {
+		if _, to, err := ParseDateSpan(x); err != nil {
+			r.fail("end_of_support", "Invalid date", err.Error()+".")
+		} else if d.calendar != nil {
+			// Supported through the period holding the date's last day;
+			// unsupported from the next one (0 when that is before the
+			// roadmap starts).
+			s.EndOfSupportText = x
+			s.EndOfSupportSet = true
+			if to.After(d.calendar.Start) {
+				last, _ := d.calendar.LastPeriod(x)
+				s.EndOfSupport = last + 1
+			}
+		}
+	}
+	diags = append(diags, r.diags...)
+	seen := map[string]hcl.Range{}
+	for _, b := range content.Blocks {
+		if first, dup := seen[b.Type]; dup {
+			diags = append(diags, duplicateBlock(b, first))
+			continue
+		}
+		seen[b.Type] = b.DefRange
+		switch b.Type {
+		case "run_cost":
+			c, d2 := b.Body.Content(runCostSchema)
+			diags = append(diags, d2...)
+			br := newAttrReader(d.scope, runCostSchema, c.Attributes, s.Ranges, "run_cost.")
+			if v, ok := br.num("per_year"); ok && br.nonNegativeMoney("per_year", v) {
+				s.RunCostPerYear = v
+			}
+			diags = append(diags, br.diags...)
+		case "risk":
+			c, d2 := b.Body.Content(systemRiskSchema)
+			diags = append(diags, d2...)
+			br := newAttrReader(d.scope, systemRiskSchema, c.Attributes, s.Ranges, "risk.")
+			if v, ok := br.num("disruption"); ok && br.probability("disruption", v) {
+				s.Risk.Disruption = v
+			}
+			if v, ok := br.num("security"); ok && br.probability("security", v) {
+				s.Risk.Security = v
+			}
+			if v, ok := br.num("failure"); ok && br.probability("failure", v) {
+				s.Risk.Failure = v
+			}
+			diags = append(diags, br.diags...)
+		}
+	}
+	return s, refs, diags
+}
+
+var systemRiskSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "disruption"},
+		{Name: "security"},
+		{Name: "failure"},
+	},
+}
+
+// checkSystems warns about a system whose support ends before the
+// roadmap starts and that no project replaces: it runs unsupported from
+// the first period, and nothing in the roadmap changes that.
+func checkSystems(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	replaced := map[string]bool{}
+	for _, p := range cfg.Projects {
+		for _, id := range p.Replaces {
+			replaced[id] = true
+		}
+	}
+	for _, s := range cfg.Systems {
+		if !s.EndOfSupportSet || s.EndOfSupport > 0 || replaced[s.ID] {
+			continue
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "System out of support with no replacement",
+			Detail: fmt.Sprintf("System %q is out of support from %s, before the roadmap starts, and no project replaces it (project { replaces = [system.%s] }).",
+				s.ID, s.EndOfSupportText, s.ID),
+			Subject: s.Ranges.Range("end_of_support", s.DeclRange).Ptr(),
+		})
+	}
+	return diags
+}
+
+// SystemsProviding lists the systems that provide capability c, by id.
+func SystemsProviding(systems []*System, c string) []*System {
+	var out []*System
+	for _, s := range systems {
+		if slices.Contains(s.Provides, c) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,326 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
+)
+
+// The technology audit: a plan section in every format when the roadmap
+// has systems (plan.Systems, filled by evaluate/audit), and the output of
+// roadmap audit.
+
+// AuditFormats are the formats of roadmap audit.
+func AuditFormats() []string { return []string{"table", "json", "markdown", "html"} }
+
+// auditHeaders are the columns of the audit table.
+func auditHeaders(currency string) []string {
+	cost := "Run cost / year"
+	if currency != "" {
+		cost += " (" + currency + ")"
+	}
+	return []string{"System", "Owner", "End of support", "Replacement", "Go-live", "Gap", cost, "Risk"}
+}
+
+// auditRow is one system's cells, in auditHeaders' order.
+func auditRow(s evaluate.SystemAudit, unit string) []string {
+	name := s.ID
+	if s.Title != "" {
+		name = s.Title + " (" + s.ID + ")"
+	}
+	owner := orNone(s.Owner)
+	eos := none
+	if s.EndOfSupport != nil {
+		eos = *s.EndOfSupport
+	}
+	repl := none
+	switch {
+	case s.Replacement != nil:
+		repl = *s.Replacement
+	case len(s.ReplacedBy) > 0:
+		repl = strings.Join(s.ReplacedBy, ", ") + " (not scheduled)"
+	}
+	live := none
+	if s.GoLive != nil {
+		live = *s.GoLive
+	}
+	return []string{name, owner, eos, repl, live, gapText(s, unit), formatAmount(s.RunCostPerYear), formatRatio(s.Risk)}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+// gapText is "none", "2 quarters unsupported" or "no replacement: 3
+// quarters".
+func gapText(s evaluate.SystemAudit, unit string) string {
+	n := func(k int) string {
+		if k == 1 {
+			return "1 " + periodOr(unit)
+		}
+		return fmt.Sprintf("%d %ss", k, periodOr(unit))
+	}
+	switch s.Gap {
+	case evaluate.GapUnsupported:
+		return n(s.GapPeriods) + " unsupported"
+	case evaluate.GapNoReplacement:
+		return "no replacement: " + n(s.GapPeriods)
+	}
+	return "none"
+}
+
+func gapStyle(gap string) string {
+	switch gap {
+	case evaluate.GapUnsupported:
+		return ansiYellow
+	case evaluate.GapNoReplacement:
+		return ansiRed
+	}
+	return ansiGreen
+}
+
+// auditSummary is "4 systems, 1 with a gap; run cost EUR 410,000 a year,
+// EUR 250,000 of it retired by scheduled replacements".
+func auditSummary(p *evaluate.Plan) string {
+	gaps, cost, retired := 0, 0.0, 0.0
+	for _, s := range p.Systems {
+		cost += s.RunCostPerYear
+		if s.Gap != evaluate.GapNone {
+			gaps++
+		}
+		if s.Replacement != nil {
+			retired += s.RunCostPerYear
+		}
+	}
+	n := fmt.Sprintf("%d systems", len(p.Systems))
+	if len(p.Systems) == 1 {
+		n = "1 system"
+	}
+	return fmt.Sprintf("%s, %d running out of support before a replacement goes live (gaps in %ss); run cost %s a year, %s of it retired by scheduled replacements.",
+		n, gaps, periodOr(p.Roadmap.Period), formatMoney(cost, p.Roadmap.Currency), formatMoney(retired, p.Roadmap.Currency))
+}
+
+func (t *tableRenderer) audit() {
+	if len(t.p.Systems) == 0 {
+		return
+	}
+	t.heading("Technology audit")
+	t.paragraph("", auditSummary(t.p))
+	g := grid{keys: 1}
+	for i, h := range auditHeaders(t.p.Roadmap.Currency) {
+		c := column{header: h, wrap: i == 0 || i == 3}
+		if i >= 6 {
+			c.align = tw.AlignRight
+		}
+		g.columns = append(g.columns, c)
+	}
+	for _, s := range t.p.Systems {
+		g.rows = append(g.rows, auditRow(s, t.p.Roadmap.Period))
+		styles := make([]string, 8)
+		styles[5] = gapStyle(s.Gap)
+		g.styles = append(g.styles, styles)
+	}
+	t.grid(g)
+	for _, s := range t.p.Systems {
+		t.paragraph("  ", s.ID+": "+s.Message)
+	}
+}
+
+func (m *markdownRenderer) audit() {
+	if len(m.p.Systems) == 0 {
+		return
+	}
+	m.heading(2, "Technology audit")
+	m.buf.WriteString(mdEscape(auditSummary(m.p)) + "\n\n")
+	var rows [][]string
+	for _, s := range m.p.Systems {
+		cells := auditRow(s, m.p.Roadmap.Period)
+		for i := range cells {
+			cells[i] = mdEscape(cells[i])
+		}
+		if s.Gap != evaluate.GapNone {
+			cells[5] = "**" + cells[5] + "**"
+		}
+		rows = append(rows, cells)
+	}
+	m.table(auditHeaders(m.p.Roadmap.Currency), []bool{false, false, false, false, false, false, true, true}, rows)
+	m.buf.WriteString("\n")
+	for _, s := range m.p.Systems {
+		m.buf.WriteString("- " + mdCode(s.ID) + ": " + mdEscape(s.Message) + "\n")
+	}
+}
+
+// htmlAudit is the audit section of the HTML page: the table and a
+// lifecycle chart, one row per system and one cell per period: supported,
+// unsupported, retired (its replacement is live) or after its support
+// ends with nothing in place.
+type htmlAudit struct {
+	Summary string
+	Periods []string
+	Rows    []htmlAuditRow
+}
+
+type htmlAuditRow struct {
+	ID, Title, Gap, GapClass, Message string
+	Cells                             []string // the table's cells
+	Life                              []htmlAuditCell
+}
+
+type htmlAuditCell struct{ Class, Title string }
+
+func buildHTMLAudit(p *evaluate.Plan) *htmlAudit {
+	if len(p.Systems) == 0 {
+		return nil
+	}
+	a := &htmlAudit{Summary: auditSummary(p)}
+	for _, pe := range p.Periods {
+		a.Periods = append(a.Periods, pe.Label)
+	}
+	for _, s := range p.Systems {
+		row := htmlAuditRow{ID: s.ID, Title: s.Title, Gap: gapText(s, p.Roadmap.Period), Message: s.Message, Cells: auditRow(s, p.Roadmap.Period)}
+		row.GapClass = map[string]string{evaluate.GapNone: "ok", evaluate.GapUnsupported: "warn", evaluate.GapNoReplacement: "bad"}[s.Gap]
+		for t, label := range a.Periods {
+			c := htmlAuditCell{Class: "supported", Title: label + ": supported"}
+			retired := s.GoLivePeriod != nil && t >= *s.GoLivePeriod
+			unsupported := s.EndOfSupportPeriod != nil && t >= *s.EndOfSupportPeriod
+			switch {
+			case retired:
+				c = htmlAuditCell{Class: "retired", Title: label + ": retired, " + *s.Replacement + " is live"}
+			case unsupported:
+				c = htmlAuditCell{Class: "unsupported", Title: label + ": running out of support"}
+			}
+			row.Life = append(row.Life, c)
+		}
+		a.Rows = append(a.Rows, row)
+	}
+	return a
+}
+
+// auditJSON is the JSON of roadmap audit.
+type auditJSON struct {
+	FormatVersion  string                 `json:"format_version"`
+	Roadmap        string                 `json:"roadmap"`
+	Currency       string                 `json:"currency"`
+	Systems        []evaluate.SystemAudit `json:"systems"`
+	Gaps           int                    `json:"gaps"`
+	RunCostPerYear float64                `json:"run_cost_per_year"`
+	Retired        float64                `json:"retired_per_year"`
+	Checks         []evaluate.CheckResult `json:"checks"`
+}
+
+// RenderAudit writes the technology audit of plan (its Systems, filled by
+// evaluate/audit) in format: table, json, markdown or html.
+func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error {
+	var buf bytes.Buffer
+	switch format {
+	case "", "table":
+		t := &tableRenderer{p: p, color: o.Color, width: o.Width}
+		if t.width == 0 {
+			t.width = DefaultWidth
+		}
+		t.width = max(t.width, minWidth)
+		name := p.Roadmap.Name
+		t.buf.WriteString(t.style(ansiBold, "Roadmap: "+name) + "\n")
+		if len(p.Systems) == 0 {
+			t.paragraph("", "The roadmap declares no systems.")
+		} else {
+			t.audit()
+		}
+		if t.err != nil {
+			return t.err
+		}
+		buf.Write(t.buf.Bytes())
+	case "markdown":
+		m := &markdownRenderer{p: p}
+		m.heading(1, p.Roadmap.Name)
+		if len(p.Systems) == 0 {
+			m.buf.WriteString("The roadmap declares no systems.\n")
+		} else {
+			m.audit()
+		}
+		buf.Write(m.buf.Bytes())
+	case "json":
+		out := auditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
+			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Checks: []evaluate.CheckResult{}}
+		for _, s := range p.Systems {
+			out.RunCostPerYear += s.RunCostPerYear
+			if s.Gap != evaluate.GapNone {
+				out.Gaps++
+			}
+			if s.Replacement != nil {
+				out.Retired += s.RunCostPerYear
+			}
+		}
+		for _, c := range p.Checks {
+			if strings.HasPrefix(c.ID, "policy.replace_before_end_of_support") {
+				out.Checks = append(out.Checks, c)
+			}
+		}
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	case "html":
+		page, err := buildHTMLPage(p)
+		if err != nil {
+			return err
+		}
+		return renderAuditHTML(w, page)
+	default:
+		return fmt.Errorf("unknown audit format %q: use one of %s", format, strings.Join(AuditFormats(), ", "))
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// renderAuditHTML writes a page holding the audit section alone, styled
+// as the plan's page.
+func renderAuditHTML(w io.Writer, page *htmlPage) error {
+	style := htmlTemplate[strings.Index(htmlTemplate, "<style>") : strings.Index(htmlTemplate, "</style>")+len("</style>")]
+	t, err := template.New("auditpage").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="roadmap">
+<title>Technology audit: {{.Name}}</title>
+` + style + `
+</head>
+<body>
+<header>
+<h1>Technology audit: {{.Name}}</h1>
+<p class="sub">Amounts in {{.Currency}}.</p>
+</header>
+<main>
+{{- if .Audit}}{{template "audit" .Audit}}{{else}}
+<p>The roadmap declares no systems.</p>
+{{- end}}
+</main>
+</body>
+</html>
+`)
+	if err == nil {
+		t, err = t.Parse(htmlAuditTemplate)
+	}
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, page); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
