@@ -220,6 +220,7 @@ type rankPass struct {
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
 	ident  []int // task i at position i: index order is rank order
+	preds  []int // each task's predecessors, its choice's previous option included
 	groups *groupPlacer
 	// chainNext and chainPrev order each choice's options by rank (see
 	// choiceChain); nil without choices.
@@ -227,7 +228,7 @@ type rankPass struct {
 	scratch              Schedule
 	decided              []bool
 	waiting              []int
-	eligible             posHeap
+	eligible             rankQueue
 }
 
 func newRankPass(p *Problem) *rankPass {
@@ -238,6 +239,13 @@ func newRankPass(p *Problem) *rankPass {
 		}
 	}
 	r.chainNext, r.chainPrev = choiceChain(p, r.ident, r.succs)
+	r.preds = make([]int, len(p.Tasks))
+	for i := range p.Tasks {
+		r.preds[i] = len(p.Tasks[i].Preds)
+		if r.chainPrev != nil && r.chainPrev[i] >= 0 {
+			r.preds[i]++
+		}
+	}
 	return r
 }
 
@@ -400,14 +408,14 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	if r.scratch.Start == nil {
 		r.scratch = Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
 		r.decided, r.waiting = make([]bool, n), make([]int, n)
-		r.eligible = posHeap{items: make([]int, 0, n), pos: r.ident}
+		r.eligible = rankQueue{late: make([]int, 0, n), waiting: r.waiting}
 	}
 	sch = &r.scratch
 	sch.Order = sch.Order[:0]
 	sch.Apart = sch.Apart[:0]
 	clear(sch.Blocked)
 	clear(r.decided)
-	clear(r.waiting)
+	copy(r.waiting, r.preds)
 	for i := range sch.Start {
 		sch.Start[i] = -1
 	}
@@ -418,25 +426,23 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		sch.Order = append(sch.Order, pn.task)
 		decided[pn.task] = true
 	}
-	eligible := &r.eligible
-	eligible.items = eligible.items[:0]
-	for i := range p.Tasks {
-		if decided[i] {
-			continue
+	// A task waits for its predecessors (and its choice's previous
+	// option) not decided yet; a pin never becomes eligible.
+	for _, pn := range pins {
+		for _, j := range r.succs[pn.task] {
+			waiting[j]--
 		}
-		for _, q := range p.Tasks[i].Preds {
-			if !decided[q] {
-				waiting[i]++
+		if r.chainNext != nil {
+			if j := r.chainNext[pn.task]; j >= 0 {
+				waiting[j]--
 			}
 		}
-		if r.chainPrev != nil && r.chainPrev[i] >= 0 && !decided[r.chainPrev[i]] {
-			waiting[i]++
-		}
-		if waiting[i] == 0 {
-			eligible.items = append(eligible.items, i)
-		}
 	}
-	heap.Init(eligible)
+	for _, pn := range pins {
+		waiting[pn.task] = -1
+	}
+	eligible := &r.eligible
+	eligible.reset()
 	out = -1
 	decide := func(i int) {
 		decided[i] = true
@@ -450,26 +456,29 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 			}
 			waiting[j]--
 			if waiting[j] == 0 {
-				heap.Push(eligible, j)
+				eligible.push(j)
 			}
 		}
 		if r.chainNext != nil {
 			if j := r.chainNext[i]; j >= 0 && !decided[j] {
 				waiting[j]--
 				if waiting[j] == 0 {
-					heap.Push(eligible, j)
+					eligible.push(j)
 				}
 			}
 		}
 	}
-	for eligible.Len() > 0 {
+	for {
+		i := eligible.pop()
+		if i < 0 {
+			break
+		}
 		if r.work%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, -1, err
 			}
 		}
 		r.work++
-		i := heap.Pop(eligible).(int)
 		if decided[i] {
 			continue
 		}
@@ -497,4 +506,73 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 // cloneSchedule copies a schedule out of a pass's scratch space.
 func cloneSchedule(s *Schedule) *Schedule {
 	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order), Apart: slices.Clone(s.Apart)}
+}
+
+// rankQueue hands out a pass's eligible tasks (every predecessor
+// decided) lowest index first, as a heap of them would, but mostly by
+// scanning the indexes in order: only a task that becomes eligible after
+// the scan went past it (a predecessor ranked below it) goes on a heap.
+// A task decided while eligible (with its together group) is still
+// handed out, as the heap would; pins never are (waiting -1).
+type rankQueue struct {
+	next    int   // the scan's next index
+	late    []int // min-heap of eligible tasks below next
+	waiting []int // the pass's undecided predecessors per task
+}
+
+func (q *rankQueue) reset() {
+	q.next = 0
+	q.late = q.late[:0]
+}
+
+// push adds task j, which just became eligible.
+func (q *rankQueue) push(j int) {
+	if j >= q.next {
+		return // the scan will find it
+	}
+	h := append(q.late, j)
+	for k := len(h) - 1; k > 0; {
+		parent := (k - 1) / 2
+		if h[parent] <= h[k] {
+			break
+		}
+		h[parent], h[k] = h[k], h[parent]
+		k = parent
+	}
+	q.late = h
+}
+
+// pop takes the eligible task with the lowest index, or -1 when none is.
+func (q *rankQueue) pop() int {
+	for q.next < len(q.waiting) && q.waiting[q.next] != 0 {
+		q.next++
+	}
+	if len(q.late) > 0 && (q.next >= len(q.waiting) || q.late[0] < q.next) {
+		h := q.late
+		top := h[0]
+		last := len(h) - 1
+		h[0] = h[last]
+		h = h[:last]
+		for k := 0; ; {
+			c := 2*k + 1
+			if c >= len(h) {
+				break
+			}
+			if c+1 < len(h) && h[c+1] < h[c] {
+				c++
+			}
+			if h[k] <= h[c] {
+				break
+			}
+			h[k], h[c] = h[c], h[k]
+			k = c
+		}
+		q.late = h
+		return top
+	}
+	if q.next < len(q.waiting) {
+		q.next++
+		return q.next - 1
+	}
+	return -1
 }

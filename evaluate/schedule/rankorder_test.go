@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // lineProblem is one resource of capacity c over horizon periods; tasks
@@ -250,4 +252,162 @@ func TestRankOrderDeadlineRuleByBruteForce(t *testing.T) {
 		t.Errorf("only %d moved, %d missed, %d rejected starts over %d problems", moved, missed, pushing, runs)
 	}
 	t.Logf("%d moved, %d missed, %d rejected starts", moved, missed, pushing)
+}
+
+// A rank-order pass, with or without pins, decides the tasks in the order
+// and at the starts of a heap of the eligible tasks (pins first, then
+// again and again the lowest-index task whose predecessors are all
+// decided, at its earliest fit, or with its together group), and counts
+// the same work. The problems' tasks are shuffled so that predecessors
+// are ranked below their successors too.
+func TestRankPassMatchesHeap(t *testing.T) {
+	late := 0
+	for seed := uint64(1); seed <= 400; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		sp := problemSpec{tasks: 2 + rng.IntN(14), horizon: 3 + rng.IntN(8), resources: 1 + rng.IntN(2),
+			budgets: rng.IntN(3) == 0, windows: rng.IntN(2) == 0,
+			teamParallel: rng.IntN(3) == 0, choices: rng.IntN(3) == 0, together: rng.IntN(2) == 0}
+		p := shuffled(rng, randomProblem(rng, sp))
+		var pins []pin
+		if rng.IntN(2) == 0 {
+			// Pin a task without predecessors or group at its earliest fit.
+			st := NewState(p)
+			gp := newGroupPlacer(p)
+			for i := range p.Tasks {
+				if len(p.Tasks[i].Preds) == 0 && !gp.grouped(i) {
+					if s, _ := st.EarliestFit(i, 0); s >= 0 {
+						pins = append(pins, pin{i, s})
+					}
+					break
+				}
+			}
+		}
+		want, wantWork := rankPassByHeap(p, pins)
+		r := newRankPass(p)
+		for pass := range 2 { // the second pass reuses the scratch space
+			before := r.work
+			got, out, err := r.run(context.Background(), pins, nil)
+			if err != nil || out != -1 {
+				t.Fatalf("seed %d: out %d, err %v", seed, out, err)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("seed %d pass %d: (-heap +pass):\n%s", seed, pass, diff)
+			}
+			if r.work-before != wantWork {
+				t.Fatalf("seed %d pass %d: work %d, the heap's %d", seed, pass, r.work-before, wantWork)
+			}
+		}
+		for k, i := range want.Order[1:] {
+			if i < want.Order[k] {
+				late++
+			}
+		}
+	}
+	if late < 50 {
+		t.Errorf("only %d tasks decided after a higher index: the problems do not exercise the late queue", late)
+	}
+}
+
+// shuffled is p with its tasks in a random order (references renumbered).
+func shuffled(rng *rand.Rand, p *Problem) *Problem {
+	perm := rng.Perm(len(p.Tasks)) // old index -> new index
+	renumber := func(ids []int) []int {
+		out := slices.Clone(ids)
+		for k, i := range out {
+			out[k] = perm[i]
+		}
+		return out
+	}
+	q := *p
+	q.Tasks = make([]Task, len(p.Tasks))
+	for i, tk := range p.Tasks {
+		tk.Preds = renumber(tk.Preds)
+		q.Tasks[perm[i]] = tk
+	}
+	q.Choices, q.Together = nil, nil
+	for _, c := range p.Choices {
+		q.Choices = append(q.Choices, renumber(c))
+	}
+	for _, g := range p.Together {
+		q.Together = append(q.Together, renumber(g))
+	}
+	return &q
+}
+
+// rankPassByHeap is a rank-order pass with a heap of the eligible tasks
+// (a task waits for its predecessors and its choice's previous option),
+// and the tasks it took off the heap (the work).
+func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
+	n := len(p.Tasks)
+	sch := &Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: []int{}, Apart: []GroupMiss{}}
+	decided, waiting, succs := make([]bool, n), make([]int, n), make([][]int, n)
+	for i := range sch.Start {
+		sch.Start[i] = -1
+		for _, q := range p.Tasks[i].Preds {
+			succs[q] = append(succs[q], i)
+		}
+	}
+	st := NewState(p)
+	for _, pn := range pins {
+		st.Place(pn.task, pn.start)
+		sch.Start[pn.task] = pn.start
+		sch.Order = append(sch.Order, pn.task)
+		decided[pn.task] = true
+	}
+	chainNext, chainPrev := choiceChain(p, identity(n), succs)
+	h := &posHeap{pos: identity(n)}
+	for i := range n {
+		for _, q := range p.Tasks[i].Preds {
+			if !decided[q] {
+				waiting[i]++
+			}
+		}
+		if chainPrev != nil && chainPrev[i] >= 0 && !decided[chainPrev[i]] {
+			waiting[i]++
+		}
+		if !decided[i] && waiting[i] == 0 {
+			h.items = append(h.items, i)
+		}
+	}
+	heap.Init(h)
+	decide := func(i int) {
+		decided[i] = true
+		sch.Order = append(sch.Order, i)
+		next := succs[i]
+		if chainNext != nil && chainNext[i] >= 0 {
+			next = append(slices.Clone(next), chainNext[i])
+		}
+		for _, j := range next {
+			if !decided[j] {
+				waiting[j]--
+				if waiting[j] == 0 {
+					heap.Push(h, j)
+				}
+			}
+		}
+	}
+	gp := newGroupPlacer(p)
+	work := 0
+	for h.Len() > 0 {
+		i := heap.Pop(h).(int)
+		work++
+		if decided[i] {
+			continue
+		}
+		if gp.grouped(i) {
+			decideGroup(gp, st, sch, decided, i, decide)
+			continue
+		}
+		est, blockedBy := p.releaseTime(sch, i)
+		if blockedBy >= 0 {
+			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+		} else if s, b := st.EarliestFit(i, est); s >= 0 {
+			st.Place(i, s)
+			sch.Start[i] = s
+		} else {
+			sch.Blocked[i] = b
+		}
+		decide(i)
+	}
+	return sch, work
 }
