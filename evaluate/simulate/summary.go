@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -117,7 +116,17 @@ func ranks(xs []float64) []float64 {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return xs[order[a]] < xs[order[b]] })
+	// Ties share their average rank, so their order among themselves
+	// does not matter.
+	slices.SortFunc(order, func(a, b int) int {
+		switch {
+		case xs[a] < xs[b]:
+			return -1
+		case xs[b] < xs[a]:
+			return 1
+		}
+		return 0
+	})
 	out := make([]float64, len(xs))
 	for i := 0; i < len(order); {
 		j := i
