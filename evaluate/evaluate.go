@@ -125,7 +125,9 @@ type evaluation struct {
 	winners       map[string]*hclspec.Vendor
 
 	projects []*projectEval // declaration order
-	byID     map[string]*projectEval
+	// index is each project id's index in cfg.Projects (and in projects:
+	// every evaluation's projects have cfg.Projects' ids in order).
+	index    map[string]int
 	ranked   []*projectEval // rank order
 	flagship *projectEval   // nil when no project is the flagship
 
@@ -244,7 +246,6 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 		teams:       map[string]*hclspec.Team{},
 		budgets:     map[string]*hclspec.Budget{},
 		vendors:     map[string]*hclspec.Vendor{},
-		byID:        map[string]*projectEval{},
 	}
 	for _, g := range cfg.Goals {
 		e.goals[g.ID] = g
@@ -261,6 +262,10 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 	for _, v := range cfg.Vendors {
 		e.vendors[v.ID] = v
 	}
+	e.index = make(map[string]int, len(cfg.Projects))
+	for i, p := range cfg.Projects {
+		e.index[p.ID] = i
+	}
 	e.setProjects(cfg.Projects)
 	e.base = e.buildProblemBase()
 	return e, diags
@@ -268,13 +273,20 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 
 // setProjects makes projects the evaluation's, in order.
 func (e *evaluation) setProjects(projects []*hclspec.Project) {
-	e.projects = make([]*projectEval, 0, len(projects))
-	e.byID = make(map[string]*projectEval, len(projects))
+	e.projects = make([]*projectEval, len(projects))
+	evals := make([]projectEval, len(projects))
 	for i, p := range projects {
-		pe := &projectEval{cfg: p, index: i, teams: e.prep.teamsOf(i, p), task: -1, start: -1, findings: []Finding{}}
-		e.projects = append(e.projects, pe)
-		e.byID[p.ID] = pe
+		evals[i] = projectEval{cfg: p, index: i, teams: e.prep.teamsOf(i, p), task: -1, start: -1, findings: []Finding{}}
+		e.projects[i] = &evals[i]
 	}
+}
+
+// projectByID is the project with that id, nil when there is none.
+func (e *evaluation) projectByID(id string) *projectEval {
+	if i, ok := e.index[id]; ok {
+		return e.projects[i]
+	}
+	return nil
 }
 
 // label is the label of period i.

@@ -22,7 +22,7 @@ func (e *evaluation) checkPlanFinite(p *Plan) hcl.Diagnostics {
 		subject := e.roadmap.DeclRange
 		what := "the roadmap's figures"
 		if id, ok := projectOfPath(p, path); ok {
-			if pe := e.byID[id]; pe != nil {
+			if pe := e.projectByID(id); pe != nil {
 				subject = pe.cfg.DeclRange
 			}
 			what = fmt.Sprintf("project %q's figures", id)

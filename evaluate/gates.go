@@ -42,7 +42,7 @@ func (e *evaluation) topoOrder() []*projectEval {
 	succs := make([][]int, n)
 	for _, pe := range e.projects {
 		for _, d := range pe.cfg.DependsOn {
-			if dep, ok := e.byID[d]; ok && dep != pe {
+			if dep := e.projectByID(d); dep != nil && dep != pe {
 				waiting[pe.index]++
 				succs[dep.index] = append(succs[dep.index], pe.index)
 			}
@@ -157,7 +157,7 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 	p := pe.cfg
 	ok := true
 	for _, d := range p.DependsOn {
-		if dep, found := e.byID[d]; found && dep.dropped() {
+		if dep := e.projectByID(d); dep != nil && dep.dropped() {
 			pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
 			ok = false
 		}
@@ -210,8 +210,8 @@ func (e *evaluation) providedByProjects(pe *projectEval, c string) bool {
 			continue
 		}
 		seen[id] = true
-		dep, ok := e.byID[id]
-		if !ok {
+		dep := e.projectByID(id)
+		if dep == nil {
 			continue
 		}
 		if contains(dep.cfg.Provides, c) || (dep.vendor != nil && contains(dep.vendor.Provides, c)) {

@@ -66,7 +66,7 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 	found := false
 	var failures []string
 	for _, pp := range plan.Projects {
-		p := e.byID[pp.ID].cfg
+		p := e.projectByID(pp.ID).cfg
 		if p.Deadline < 0 || p.Deadline >= e.horizon {
 			continue
 		}
@@ -108,7 +108,7 @@ func (e *evaluation) mandatoryCheck(plan *Plan) (CheckResult, bool) {
 		if !pp.Mandatory {
 			continue
 		}
-		p := e.byID[pp.ID].cfg
+		p := e.projectByID(pp.ID).cfg
 		if !found {
 			found = true
 			res.Range = sourceRange(p.Ranges.Range("mandatory", p.DeclRange))

@@ -17,8 +17,8 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	mark := func(ids []string, how, what string) {
 		for _, id := range ids {
-			pe, ok := e.byID[id]
-			if !ok {
+			pe := e.projectByID(id)
+			if pe == nil {
 				detail := fmt.Sprintf("There is no project %q to force %s.", id, how)
 				if near := hclspec.Nearest(id, e.projectIDs()); near != "" {
 					detail += fmt.Sprintf(" Did you mean %q?", near)
@@ -77,7 +77,7 @@ func (e *evaluation) choiceResults() []ChoiceResult {
 	for _, c := range e.cfg.Choices {
 		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
 		for _, id := range c.Options {
-			if pe, ok := e.byID[id]; ok && pe.status == StatusScheduled {
+			if pe := e.projectByID(id); pe != nil && pe.status == StatusScheduled {
 				chosen := id
 				r.Chosen = &chosen
 				break
@@ -94,7 +94,7 @@ func (e *evaluation) groups() [][]*projectEval {
 	for _, ids := range hclspec.TogetherGroups(e.cfgProjects()) {
 		g := make([]*projectEval, 0, len(ids))
 		for _, id := range ids {
-			g = append(g, e.byID[id])
+			g = append(g, e.projectByID(id))
 		}
 		out = append(out, g)
 	}
@@ -138,7 +138,7 @@ func (e *evaluation) dropWithGroups() {
 			}
 			p := pe.cfg
 			for _, d := range p.DependsOn {
-				if dep, ok := e.byID[d]; ok && dep.dropped() {
+				if dep := e.projectByID(d); dep != nil && dep.dropped() {
 					pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
 					changed = true
 					break
@@ -154,7 +154,7 @@ func (e *evaluation) addPortfolioConstraints(prob *schedule.Problem) {
 	for _, c := range e.cfg.Choices {
 		var opts []int
 		for _, id := range c.Options {
-			if pe, ok := e.byID[id]; ok && pe.task >= 0 {
+			if pe := e.projectByID(id); pe != nil && pe.task >= 0 {
 				opts = append(opts, pe.task)
 			}
 		}

@@ -41,7 +41,7 @@ func (e *evaluation) rankProjects() {
 	strategy := e.roadmap.Strategy
 	e.ranked = e.ranked[:0]
 	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
-	named := e.byID[e.roadmap.Flagship]
+	named := e.projectByID(e.roadmap.Flagship)
 	if named != nil && !named.dropped() && !named.pinned() {
 		rest := make([]*projectEval, 0, len(live))
 		for _, pe := range live {

@@ -134,6 +134,7 @@ func (e *evaluation) buildProblem() *schedule.Problem {
 		Resources:   e.base.resources,
 		Budgets:     e.base.budgets,
 		MaxParallel: e.roadmap.MaxParallel,
+		Tasks:       make([]schedule.Task, 0, len(e.ranked)),
 	}
 	for _, pe := range e.ranked {
 		if pe.dropped() {
@@ -147,7 +148,7 @@ func (e *evaluation) buildProblem() *schedule.Problem {
 			continue
 		}
 		for _, d := range pe.cfg.DependsOn {
-			if dep, ok := e.byID[d]; ok && dep.task >= 0 {
+			if dep := e.projectByID(d); dep != nil && dep.task >= 0 {
 				prob.Tasks[pe.task].Preds = append(prob.Tasks[pe.task].Preds, dep.task)
 			}
 		}

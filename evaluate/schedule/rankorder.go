@@ -232,7 +232,7 @@ type rankPass struct {
 }
 
 func newRankPass(p *Problem) *rankPass {
-	r := &rankPass{p: p, st: NewState(p), pinSt: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks)), groups: newGroupPlacer(p)}
+	r := &rankPass{p: p, st: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks)), groups: newGroupPlacer(p)}
 	for i := range p.Tasks {
 		for _, q := range p.Tasks[i].Preds {
 			r.succs[q] = append(r.succs[q], i)
@@ -263,6 +263,9 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 			miss.Together = true
 			return nil, DeadlineMove{}, miss, nil
 		}
+	}
+	if r.pinSt == nil {
+		r.pinSt = NewState(p)
 	}
 	st := r.pinSt
 	st.reset()
