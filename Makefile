@@ -15,7 +15,7 @@ GORELEASER ?= env PATH="$(RELEASE_PATH)" goreleaser
 .PHONY: all build install run validate \
 	test test-go fmt fmt-check docs \
 	bench bench-psplib bench-scale bench-simulate fuzz limits \
-	release-check release-snapshot clean
+	release-check release-snapshot release-test clean
 
 all: build
 
@@ -40,9 +40,14 @@ validate: build
 # git, Chromium, Graphviz, the npm mermaid package), vet, then every test
 # with the race detector (needs cgo; gcc is enough).
 test:
-	GORELEASER_VERSION=$(GORELEASER_VERSION) CYCLONEDX_GOMOD_VERSION=$(CYCLONEDX_GOMOD_VERSION) bash scripts/ci-deps.sh
+	bash scripts/ci-deps.sh
 	$(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -race -timeout 30m ./...
+
+# The release build checked end to end: installs goreleaser and
+# cyclonedx-gomod (minutes: kept out of make test), then release-snapshot.
+release-test:
+	GORELEASER_VERSION=$(GORELEASER_VERSION) CYCLONEDX_GOMOD_VERSION=$(CYCLONEDX_GOMOD_VERSION) bash scripts/ci-deps.sh --release-tools
 	$(MAKE) release-snapshot
 
 # The Go tests alone, installing nothing: the browser and Graphviz tests

@@ -47,9 +47,14 @@ if [ ! -f e2e/node_modules/mermaid/dist/mermaid.min.js ]; then
 	(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# goreleaser and cyclonedx-gomod (SBOMs) for make release-snapshot, which
-# make test runs: Go modules, built into $(go env GOPATH)/bin. The
-# versions are the Makefile's.
+# goreleaser and cyclonedx-gomod (SBOMs) for make release-snapshot, only
+# when asked (`scripts/ci-deps.sh --release-tools`, as make release-test
+# does): building goreleaser downloads hundreds of modules and takes minutes,
+# too long for every CI run. Go modules, built into $(go env GOPATH)/bin;
+# the versions are the Makefile's.
+if [ "${1:-}" != "--release-tools" ]; then
+	exit 0
+fi
 gobin=$(go env GOPATH)/bin
 for tool in "goreleaser github.com/goreleaser/goreleaser/v2@${GORELEASER_VERSION:-v2.17.0}" \
 	"cyclonedx-gomod github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@${CYCLONEDX_GOMOD_VERSION:-v1.10.0}"; do
