@@ -25,8 +25,14 @@ import (
 const (
 	// MaxFileBytes bounds each .hcl file (roadmap and variable files).
 	MaxFileBytes = 32 << 20
-	// MaxDirBytes bounds the roadmap files of one directory together.
+	// MaxDirBytes bounds the roadmap files of one directory together
+	// (*.auto.vars.hcl included).
 	MaxDirBytes = 128 << 20
+	// MaxFiles bounds how many roadmap files (*.auto.vars.hcl included)
+	// one directory may hold: an empty file costs no bytes and no block
+	// but is still opened, parsed and kept (100,000 empty files took
+	// 3 s of CPU and 170 MB).
+	MaxFiles = 10_000
 	// MaxBlocks bounds the blocks of a directory, nested blocks included.
 	MaxBlocks = 100_000
 	// MaxNesting bounds how deeply brackets, blocks, templates and
@@ -93,27 +99,15 @@ func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, h
 	return l.parseHCLWithinLimits(src, path, b)
 }
 
-// checkDirSize refuses a directory whose roadmap files together exceed
-// MaxDirBytes before any is read. Sizes come from the files themselves
-// (symbolic links followed); parseRoadmapFile checks again as it reads.
-func checkDirSize(dir string, files []string) *hcl.Diagnostic {
-	var total int64
-	for _, path := range files {
-		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-			total += fi.Size()
-		}
-		if total > MaxDirBytes {
-			return dirTooLarge(dir, path)
-		}
-	}
-	return nil
+func dirTooLarge(dir, path string) *hcl.Diagnostic {
+	return dirOverLimit(dir, path, MaxDirBytes)
 }
 
-func dirTooLarge(dir, path string) *hcl.Diagnostic {
+func dirOverLimit(dir, path string, limit int64) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Roadmap too large",
-		Detail:   fmt.Sprintf("The .hcl files of %s hold more than %d MiB together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.", dir, MaxDirBytes>>20),
+		Detail:   fmt.Sprintf("The .hcl files of %s hold more than %s together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.", dir, byteCount(limit)),
 		Subject:  fileStart(path).Ptr(),
 	}
 }
@@ -317,14 +311,18 @@ func notRegular(path string) *hcl.Diagnostic {
 // fileTooLarge reports a file of size bytes, or of more than the limit
 // when size is negative (a capped read, whose true size is unknown).
 func fileTooLarge(path string, size int64) *hcl.Diagnostic {
+	return fileOverLimit(path, size, MaxFileBytes)
+}
+
+func fileOverLimit(path string, size, limit int64) *hcl.Diagnostic {
 	is := fmt.Sprintf("is %d bytes", size)
 	if size < 0 {
-		is = fmt.Sprintf("is more than %d MiB", MaxFileBytes>>20)
+		is = "is more than " + byteCount(limit)
 	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "File too large",
-		Detail:   fmt.Sprintf("%s %s; a roadmap file may be at most %d MiB. Split it into several files.", path, is, MaxFileBytes>>20),
+		Detail:   fmt.Sprintf("%s %s; a roadmap file may be at most %s. Split it into several files.", path, is, byteCount(limit)),
 		Subject:  fileStart(path).Ptr(),
 	}
 }
@@ -675,7 +673,7 @@ func checkValueSizes(vars []*variableDecl, locals []*hcl.Attribute, s *scope) hc
 // directory unread: the file may have held the roadmap block.
 func isRefusal(summary string) bool {
 	switch summary {
-	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large",
+	case "No roadmap files", "Cannot read roadmap directory", "File too large", "Roadmap too large", "Too many files",
 		"Too many blocks", "Nesting too deep", "Symbolic link outside the roadmap",
 		"Broken symbolic link", "Not a regular file", "Cannot read file", "File is not UTF-8", "Number too long":
 		return true

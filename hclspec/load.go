@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,7 +88,8 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 			}
 		}
 	}
-	return l.load(dir, files, auto, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	sizes := statSizes(append(slices.Clip(files), auto.names...), MaxFiles)
+	return l.load(dir, files, auto, sizes, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
 		return l.parseRoadmapFile(dir, path, b)
 	})
 }
@@ -111,7 +113,11 @@ func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOpt
 	}
 	sort.Strings(files)
 	sort.Strings(auto.names)
-	return l.load(dir, files, auto, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	var sizes []SourceSize
+	for _, name := range append(slices.Clip(files), auto.names...) {
+		sizes = append(sizes, SourceSize{Name: name, Size: int64(len(sources[name]))})
+	}
+	return l.load(dir, files, auto, sizes, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
 		b.bytes += int64(len(sources[name]))
 		if b.bytes > MaxDirBytes {
 			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
@@ -149,14 +155,16 @@ type autoVarFiles struct {
 	parse func(name string) (*hcl.File, hcl.Diagnostics)
 }
 
-func (l *Loader) load(dir string, files []string, auto autoVarFiles, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
+// load loads the roadmap files, then the automatic variable files; sizes
+// are both's, checked before any is read.
+func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []SourceSize, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
 	l.meter = NewMeter()
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	blocks, diags := parseFiles(ctx, dir, files, parse)
+	blocks, diags := parseFiles(ctx, dir, files, sizes, parse)
 	if err := ctx.Err(); err != nil {
 		cfg.Files = l.parser.Files()
 		diags = append(diags, interrupted(err))
@@ -191,9 +199,9 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, opts LoadOp
 }
 
 // parseFiles parses every roadmap file and returns their top-level blocks
-// in file order.
+// in file order, after checking the directory's sizes.
 // It stops, returning what it has, once ctx is done.
-func parseFiles(ctx context.Context, dir string, files []string, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
+func parseFiles(ctx context.Context, dir string, files []string, sizes []SourceSize, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
 	if len(files) == 0 {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -201,8 +209,8 @@ func parseFiles(ctx context.Context, dir string, files []string, parse parseFunc
 			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
 		}}
 	}
-	if d := checkDirSize(dir, files); d != nil {
-		return nil, hcl.Diagnostics{d}
+	if d := CheckSourceSizes(dir, sizes, DefaultSourceLimits()); d.HasErrors() {
+		return nil, d
 	}
 	var diags hcl.Diagnostics
 	var blocks []*hcl.Block

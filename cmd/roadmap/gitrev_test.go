@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // testRepo is a git repository in a temporary directory.
@@ -75,31 +79,31 @@ func (r *testRepo) commit(msg string, files map[string]string) {
 	r.git("commit", "-q", "-m", msg)
 }
 
-func listDir(t *testing.T, dir string) map[string]string {
+// sourcesOf returns what was read, by base name, checking each file is
+// named as the working tree's file in dir.
+func sourcesOf(t *testing.T, at *dirAtRevision, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
+	for name, content := range at.Sources {
+		if filepath.Dir(name) != dir {
+			t.Errorf("%s is not named as a file of %s", name, dir)
 		}
-		out[e.Name()] = string(data)
+		out[filepath.Base(name)] = string(content)
 	}
 	return out
 }
 
-func TestExportDirAtRevision(t *testing.T) {
+func TestReadDirAtRevision(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{
-		"README.md":               "hello\n",
-		"plans/it/main.hcl":       "v1 main\n",
-		"plans/it/projects.hcl":   "v1 projects\n",
-		"plans/it/notes.txt":      "not hcl\n",
-		"plans/it/sub/nested.hcl": "not loaded: a subdirectory\n",
+		"README.md":                "hello\n",
+		"plans/it/main.hcl":        "v1 main\n",
+		"plans/it/projects.hcl":    "v1 projects\n",
+		"plans/it/notes.txt":       "not hcl\n",
+		"plans/it/sub/nested.hcl":  "not loaded: a subdirectory\n",
+		"plans/it/.hidden.hcl":     "not loaded: hidden\n",
+		"plans/it/dev.vars.hcl":    "not loaded: a variable file read only with --var-file\n",
+		"plans/it/a.auto.vars.hcl": "loaded: an automatic variable file\n",
 	})
 	r.commit("second", map[string]string{
 		"plans/it/main.hcl":     "v2 main\n",
@@ -120,28 +124,21 @@ func TestExportDirAtRevision(t *testing.T) {
 		name, rev string
 		want      map[string]string
 	}{
-		{"previous commit", "HEAD~1", map[string]string{"main.hcl": "v1 main\n", "projects.hcl": "v1 projects\n"}},
-		{"branch name", "main", map[string]string{"main.hcl": "v2 main\n", "extra.hcl": "v2 extra\n"}},
+		{"previous commit", "HEAD~1", map[string]string{"main.hcl": "v1 main\n", "projects.hcl": "v1 projects\n", "a.auto.vars.hcl": "loaded: an automatic variable file\n"}},
+		{"branch name", "main", map[string]string{"main.hcl": "v2 main\n", "extra.hcl": "v2 extra\n", "a.auto.vars.hcl": "loaded: an automatic variable file\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			at, err := exportDirAtRevision(context.Background(), filepath.Join(r.dir, "plans", "it"), tt.rev)
+			dir := filepath.Join(r.dir, "plans", "it")
+			at, err := readDirAtRevision(context.Background(), dir, tt.rev, hclspec.DefaultSourceLimits())
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer at.Cleanup()
 			if at.Prefix != "plans/it" {
 				t.Errorf("prefix = %q, want plans/it", at.Prefix)
 			}
-			if filepath.Base(at.Dir) != "it" {
-				t.Errorf("exported to %s, want a directory named it", at.Dir)
-			}
-			if diff := cmp.Diff(tt.want, listDir(t, at.Dir)); diff != "" {
+			if diff := cmp.Diff(tt.want, sourcesOf(t, at, dir)); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
-			}
-			at.Cleanup()
-			if _, err := os.Stat(at.Dir); !errors.Is(err, os.ErrNotExist) {
-				t.Errorf("Cleanup left %s behind", at.Dir)
 			}
 		})
 	}
@@ -161,40 +158,38 @@ func TestExportDirAtRevision(t *testing.T) {
 	}
 }
 
-func TestExportDirAtRevisionRoot(t *testing.T) {
+func TestReadDirAtRevisionRoot(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"main.hcl": "root v1\n", "docs/x.hcl": "elsewhere\n"})
 	r.commit("second", map[string]string{"main.hcl": "root v2\n"})
-	at, err := exportDirAtRevision(context.Background(), r.dir, "HEAD^")
+	at, err := readDirAtRevision(context.Background(), r.dir, "HEAD^", hclspec.DefaultSourceLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer at.Cleanup()
 	if at.Prefix != "" {
 		t.Errorf("prefix = %q, want none", at.Prefix)
 	}
-	if diff := cmp.Diff(map[string]string{"main.hcl": "root v1\n"}, listDir(t, at.Dir)); diff != "" {
+	if diff := cmp.Diff(map[string]string{"main.hcl": "root v1\n"}, sourcesOf(t, at, r.dir)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 }
 
-func TestExportDirAtRevisionAbsentDir(t *testing.T) {
+func TestReadDirAtRevisionAbsentDir(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"README.md": "hello\n", "other/x.txt": "no hcl here\n"})
 	r.commit("second", map[string]string{"roadmap/main.hcl": "new\n", "other/y.hcl": "y\n"})
 	for _, dir := range []string{"roadmap", "other"} {
-		at, err := exportDirAtRevision(context.Background(), filepath.Join(r.dir, dir), "HEAD~1")
+		at, err := readDirAtRevision(context.Background(), filepath.Join(r.dir, dir), "HEAD~1", hclspec.DefaultSourceLimits())
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
-		if at.Dir != "" || at.Files != 0 {
-			t.Errorf("%s: exported %d files to %q, want none", dir, at.Files, at.Dir)
+		if len(at.Sources) != 0 {
+			t.Errorf("%s: read %d files, want none", dir, len(at.Sources))
 		}
-		at.Cleanup()
 	}
 }
 
-func TestExportDirAtRevisionErrors(t *testing.T) {
+func TestReadDirAtRevisionErrors(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
 	notRepo := t.TempDir()
@@ -211,10 +206,9 @@ func TestExportDirAtRevisionErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			at, err := exportDirAtRevision(context.Background(), tt.dir, tt.rev)
+			at, err := readDirAtRevision(context.Background(), tt.dir, tt.rev, hclspec.DefaultSourceLimits())
 			if err == nil {
-				at.Cleanup()
-				t.Fatalf("no error, want %q", tt.want)
+				t.Fatalf("read %d files, want the error %q", len(at.Sources), tt.want)
 			}
 			if err.Error() != tt.want {
 				t.Errorf("error:\n got %q\nwant %q", err.Error(), tt.want)
@@ -223,29 +217,31 @@ func TestExportDirAtRevisionErrors(t *testing.T) {
 	}
 }
 
-func TestExportDirAtRevisionShallowCloneHint(t *testing.T) {
+func TestReadDirAtRevisionShallowCloneHint(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
 	r.commit("second", map[string]string{"roadmap/main.hcl": "v2\n"})
 	clone := filepath.Join(t.TempDir(), "clone")
 	r.git("clone", "-q", "--depth", "1", "file://"+r.dir, clone)
-	_, err := exportDirAtRevision(context.Background(), filepath.Join(clone, "roadmap"), "HEAD~1")
+	_, err := readDirAtRevision(context.Background(), filepath.Join(clone, "roadmap"), "HEAD~1", hclspec.DefaultSourceLimits())
 	want := `unknown revision "HEAD~1": git cannot find a commit by that name (this clone is shallow: fetch the revision first, e.g. git fetch origin main, or checkout with fetch-depth: 0)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %s", err, want)
 	}
 }
 
-func TestExportDirAtRevisionLeavesNoTempFiles(t *testing.T) {
+func TestReadDirAtRevisionWritesNothing(t *testing.T) {
 	r := newTestRepo(t)
 	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	at, err := exportDirAtRevision(context.Background(), filepath.Join(r.dir, "roadmap"), "HEAD")
+	at, err := readDirAtRevision(context.Background(), filepath.Join(r.dir, "roadmap"), "HEAD", hclspec.DefaultSourceLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	at.Cleanup()
+	if len(at.Sources) != 1 {
+		t.Errorf("read %d files, want 1", len(at.Sources))
+	}
 	entries, _ := os.ReadDir(tmp)
 	var names []string
 	for _, e := range entries {
@@ -266,11 +262,143 @@ func gitTestReadFile(t *testing.T, path string) string {
 	return string(data)
 }
 
-func TestExportDirAtRevisionWithoutGit(t *testing.T) {
+func TestReadDirAtRevisionWithoutGit(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("PATH", t.TempDir()) // an empty directory: no git on it
-	_, err := exportDirAtRevision(context.Background(), dir, "HEAD")
+	_, err := readDirAtRevision(context.Background(), dir, "HEAD", hclspec.DefaultSourceLimits())
 	if want := "--base needs git, which is not installed or not on PATH"; err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+// gitLogger puts a git on PATH that logs each command line to the
+// returned file before running the real git, so a test can see which
+// commands ran.
+func gitLogger(t *testing.T) (log string) {
+	t.Helper()
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	bin := t.TempDir()
+	log = filepath.Join(bin, "log")
+	script := "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec '" + real + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return log
+}
+
+// TestReadDirAtRevisionRefusesFromSizes: files over the limits at the
+// revision are refused from the sizes git lists, with the working tree's
+// diagnostics named REV:path, before any blob is read (no cat-file). The
+// limits are lowered for the test.
+func TestReadDirAtRevisionRefusesFromSizes(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("first", map[string]string{
+		"roadmap/a.hcl":           strings.Repeat("#", 100) + "\n",
+		"roadmap/b.hcl":           strings.Repeat("#", 3000) + "\n",
+		"roadmap/c.auto.vars.hcl": strings.Repeat("#", 500) + "\n",
+		"roadmap/d.hcl":           "\n",
+		"roadmap/notes.md":        strings.Repeat("#", 100000),
+	})
+	tests := []struct {
+		name string
+		lim  hclspec.SourceLimits
+		want []string // summary, file, detail
+	}{
+		{"a file over the file limit", hclspec.SourceLimits{FileBytes: 2048, DirBytes: 1 << 20, Files: 10}, []string{
+			"File too large", "HEAD:roadmap/b.hcl", "HEAD:roadmap/b.hcl is 3001 bytes; a roadmap file may be at most 2048 bytes. Split it into several files.",
+		}},
+		{"the files together over the directory limit", hclspec.SourceLimits{FileBytes: 1 << 20, DirBytes: 3500, Files: 10}, []string{
+			"Roadmap too large", "HEAD:roadmap/c.auto.vars.hcl", "The .hcl files of HEAD:roadmap hold more than 3500 bytes together, the most roadmap loads from one directory. Split the roadmap, or move data that is not part of it elsewhere.",
+		}},
+		{"too many files", hclspec.SourceLimits{FileBytes: 1 << 20, DirBytes: 1 << 20, Files: 3}, []string{
+			"Too many files", "HEAD:roadmap/d.hcl", "HEAD:roadmap holds more than 3 .hcl files, the most roadmap loads from one directory. Put projects together in fewer files.",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log := gitLogger(t)
+			_, err := readDirAtRevision(context.Background(), filepath.Join(r.dir, "roadmap"), "HEAD", tt.lim)
+			var refused *sourceRefusal
+			if !errors.As(err, &refused) {
+				t.Fatalf("error = %v, want a refusal", err)
+			}
+			var got []string
+			for _, d := range refused.diags {
+				got = append(got, d.Summary, d.Subject.Filename, d.Detail)
+				if d.Severity != hcl.DiagError || d.Subject.Start.Line != 1 || d.Subject.Start.Column != 1 {
+					t.Errorf("%s: severity %v at %v, want an error at 1:1", d.Summary, d.Severity, d.Subject.Start)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			if commands := gitTestReadFile(t, log); strings.Contains(commands, "cat-file") {
+				t.Errorf("a blob was read before the refusal:\n%s", commands)
+			}
+		})
+	}
+	t.Run("within the limits", func(t *testing.T) {
+		lim := hclspec.SourceLimits{FileBytes: 3001, DirBytes: 3604, Files: 4}
+		at, err := readDirAtRevision(context.Background(), filepath.Join(r.dir, "roadmap"), "HEAD", lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(at.Sources) != 4 {
+			t.Errorf("read %d files, want 4", len(at.Sources))
+		}
+	})
+}
+
+// TestReadDirAtRevisionOneGitForAllBlobs: however many files, their
+// blobs are read by one git cat-file --batch process, byte for byte
+// (binary content, no newline at the end, an empty file).
+func TestReadDirAtRevisionOneGitForAllBlobs(t *testing.T) {
+	r := newTestRepo(t)
+	files := map[string]string{
+		"roadmap/binary.hcl":   "\x00\x01\n\r\xff no newline",
+		"roadmap/unicode.hcl":  "# zürich 日本\n",
+		"roadmap/trailing.hcl": "a\n\n\n",
+	}
+	for i := range 50 {
+		files[fmt.Sprintf("roadmap/p%02d.hcl", i)] = fmt.Sprintf("project %q {}\n", fmt.Sprint(i))
+	}
+	r.write(files)
+	if err := os.WriteFile(filepath.Join(r.dir, "roadmap", "empty.hcl"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files["roadmap/empty.hcl"] = ""
+	r.git("add", "-A")
+	r.git("commit", "-q", "-m", "files")
+	log := gitLogger(t)
+	at, err := readDirAtRevision(context.Background(), filepath.Join(r.dir, "roadmap"), "HEAD", hclspec.DefaultSourceLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for name, content := range files {
+		want[strings.TrimPrefix(name, "roadmap/")] = content
+	}
+	if diff := cmp.Diff(want, sourcesOf(t, at, filepath.Join(r.dir, "roadmap"))); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if got := strings.Count(gitTestReadFile(t, log), "cat-file"); got != 1 {
+		t.Errorf("git cat-file ran %d times, want once", got)
+	}
+}
+
+// TestReadDirAtRevisionInterrupted: a cancelled context stops the read
+// with the context's error.
+func TestReadDirAtRevisionInterrupted(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("first", map[string]string{"roadmap/main.hcl": "v1\n"})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := readDirAtRevision(ctx, filepath.Join(r.dir, "roadmap"), "HEAD", hclspec.DefaultSourceLimits())
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v, want context.Canceled", err)
 	}
 }

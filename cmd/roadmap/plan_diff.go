@@ -103,24 +103,34 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 // tree. A directory absent at the revision is an empty plan, so the whole
 // roadmap shows as added.
 func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) (*evaluate.Plan, error) {
-	at, err := exportDirAtRevision(ctx, o.dir, o.base)
-	if err != nil {
+	at, err := readDirAtRevision(ctx, o.dir, o.base, hclspec.DefaultSourceLimits())
+	var refused *sourceRefusal
+	switch {
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("plan interrupted: %w", ctx.Err())
+	case errors.As(err, &refused):
+		if err := g.writeDiagnostics(s, refused.diags, nil); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s at %s has errors; fix them there or compare with another revision", o.dir, o.base)
+	case err != nil:
 		return nil, err
 	}
-	defer at.Cleanup()
-	if at.Dir == "" {
+	if len(at.Sources) == 0 {
 		fmt.Fprintf(s.Err, "Note: %s has no roadmap at %s; every project counts as added.\n", o.dir, o.base)
 		return diff.Empty(), nil
 	}
 
+	// The files are named as the working tree's, so the plan's ranges and
+	// its default name are the same as the working tree's would be.
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
+	cfg, diags := loader.LoadSources(o.dir, at.Sources, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
 	if o.scenario != "" && slices.ContainsFunc(diags, hclspec.IsUnknownScenario) {
 		// The change under review adds the scenario: its base is the
 		// roadmap as it was.
 		fmt.Fprintf(s.Err, "Note: scenario %q is not declared at %s; the base is the roadmap there without a scenario.\n", o.scenario, o.base)
 		loader = hclspec.NewLoader()
-		cfg, diags = loader.LoadDir(at.Dir, loadOptions(ctx, s, o.vars, o.varFiles, ""))
+		cfg, diags = loader.LoadSources(o.dir, at.Sources, loadOptions(ctx, s, o.vars, o.varFiles, ""))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan interrupted: %w", err)
@@ -134,12 +144,18 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 		diags = append(diags, more...)
 	}
 	if diags.HasErrors() || plan == nil {
-		// Name the files the way git does, REV:path, so the messages say
-		// which version is broken.
-		gitName := o.base + ":" + strings.TrimPrefix(at.Prefix+"/", "/")
+		// Name the revision's files the way git does, REV:path, so the
+		// messages say which version is broken (a --var-file is the
+		// working tree's, and keeps its name).
+		rename := func(name string) string {
+			if _, ok := at.Sources[name]; ok {
+				return o.base + ":" + strings.TrimPrefix(at.Prefix+"/", "/") + filepath.Base(name)
+			}
+			return name
+		}
 		files := map[string]*hcl.File{}
 		for name, f := range loader.Files() {
-			files[renameUnder(name, at.Dir, gitName)] = f
+			files[rename(name)] = f
 		}
 		var errs hcl.Diagnostics
 		for _, d := range diags {
@@ -147,8 +163,8 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 				continue
 			}
 			c := *d
-			c.Subject = renameRange(c.Subject, at.Dir, gitName)
-			c.Context = renameRange(c.Context, at.Dir, gitName)
+			c.Subject = renameRange(c.Subject, rename)
+			c.Context = renameRange(c.Context, rename)
 			errs = append(errs, &c)
 		}
 		if err := g.writeDiagnostics(s, errs, files); err != nil {
@@ -156,46 +172,16 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 		}
 		return nil, fmt.Errorf("%s at %s has errors; fix them there or compare with another revision", o.dir, o.base)
 	}
-	// Point ranges in the old plan at the same files in the working tree,
-	// as the new plan's do, so nothing mentions the temporary directory.
-	renamePlanFiles(plan, at.Dir, o.dir)
 	return plan, nil
 }
 
-func renameUnder(name, dir, to string) string {
-	rel, err := filepath.Rel(dir, name)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return name
-	}
-	if strings.HasSuffix(to, ":") || strings.HasSuffix(to, "/") {
-		return to + filepath.ToSlash(rel)
-	}
-	return filepath.Join(to, rel)
-}
-
-func renameRange(r *hcl.Range, dir, to string) *hcl.Range {
+func renameRange(r *hcl.Range, rename func(string) string) *hcl.Range {
 	if r == nil {
 		return nil
 	}
 	c := *r
-	c.Filename = renameUnder(c.Filename, dir, to)
+	c.Filename = rename(c.Filename)
 	return &c
-}
-
-func renamePlanFiles(p *evaluate.Plan, dir, to string) {
-	rename := func(r *evaluate.SourceRange) {
-		if r != nil {
-			r.Filename = renameUnder(r.Filename, dir, to)
-		}
-	}
-	for i := range p.Checks {
-		rename(p.Checks[i].Range)
-	}
-	for i := range p.Projects {
-		for j := range p.Projects[i].Findings {
-			rename(p.Projects[i].Findings[j].Range)
-		}
-	}
 }
 
 // readSavedPlan reads a JSON plan saved with `plan --out` for --compare. It

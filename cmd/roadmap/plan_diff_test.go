@@ -2,12 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // The plan diff tests build real git repositories from the roadmaps under
@@ -558,5 +562,66 @@ func TestPlanBaseInAGitHook(t *testing.T) {
 				t.Errorf("with %v (-without +with):\n%s", env, diff)
 			}
 		})
+	}
+}
+
+// TestPlanBaseTooManyFilesAtRevision: a revision whose roadmap directory
+// holds more files than a load takes is refused from git's listing, with
+// the working tree's diagnostic naming the file at REV:path. The tree is
+// built with git mktree: 10,001 entries of one empty blob.
+func TestPlanBaseTooManyFilesAtRevision(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("v2", roadmapFiles(t, "v2"))
+	blob := strings.TrimSpace(r.git("hash-object", "-w", "--stdin"))
+	var listing strings.Builder
+	for i := range hclspec.MaxFiles + 1 {
+		fmt.Fprintf(&listing, "100644 blob %s\tf%05d.hcl\n", blob, i)
+	}
+	gitIn := func(stdin string, args ...string) string {
+		cmd := exec.Command("git", append([]string{"-C", r.dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull)
+		cmd.Stdin = strings.NewReader(stdin)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	sub := gitIn(listing.String(), "mktree")
+	root := gitIn("040000 tree "+sub+"\troadmap\n", "mktree")
+	commit := gitIn("", "commit-tree", root, "-m", "many files")
+	r.git("branch", "many", commit)
+	t.Chdir(r.dir)
+	res := runCLI(t, "plan", "--base", "many", "roadmap")
+	res.wantExit(t, 1)
+	if res.Stdout != "" {
+		t.Errorf("stdout is not empty:\n%s", res.Stdout)
+	}
+	want := "Error: Too many files\n\n  on many:roadmap/f10000.hcl line 1:\n" +
+		"  (source code not available)\n\nmany:roadmap holds more than 10000 .hcl files, the most roadmap loads from one directory. Put projects together in fewer files.\n\n" +
+		"Error: roadmap at many has errors; fix them there or compare with another revision\n"
+	if diff := cmp.Diff(want, res.Stderr); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlanBaseAtRepositoryRoot: a roadmap at the root of its repository,
+// without a name, has the same default name (the directory's) at the
+// revision as in the working tree. It used to be named after a
+// temporary directory, a random change in every diff.
+func TestPlanBaseAtRepositoryRoot(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("first", map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\n\nproject \"a\" {\n  duration = \"3 months\"\n}\n"})
+	t.Chdir(r.dir)
+	res := runCLI(t, "plan", "--base", "HEAD", "--detailed-exitcode", "--format", "json", ".")
+	res.wantExit(t, 0)
+	var d struct {
+		Before struct{ Name string } `json:"before"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &d); err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Base(r.dir); d.Before.Name != want {
+		t.Errorf("the revision's roadmap is named %q, want %q", d.Before.Name, want)
 	}
 }
