@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // attrReader decodes the attributes of one block into Go values. It records
@@ -94,7 +93,11 @@ func (r *attrReader) eval(expr hcl.Expression) (cty.Value, bool) {
 
 // conv converts v to ty, reporting a type error on subject.
 func (r *attrReader) conv(a *hcl.Attribute, subject hcl.Range, v cty.Value, ty cty.Type) (cty.Value, bool) {
-	out, err := convert.Convert(v, ty)
+	out, err := convertValue(r.scope.meter, v, ty)
+	if le, ok := err.(*limitError); ok {
+		r.diags = append(r.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: le.summary, Detail: le.detail, Subject: subject.Ptr()})
+		return cty.NilVal, false
+	}
 	if err != nil {
 		hint := quotedNumberHint(v, err)
 		if hint == "" {

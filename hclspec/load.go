@@ -29,6 +29,9 @@ type LoadOptions struct {
 	// Context, when done, stops the load between files and between
 	// top-level blocks with an "Interrupted" error; nil means never.
 	Context context.Context
+	// EvalBudget, when positive, is a smaller budget than MaxEvalWork for
+	// evaluating expressions: for tests of the meter's refusals.
+	EvalBudget int64
 }
 
 // interrupted is the diagnostic of a load whose Context was done.
@@ -159,7 +162,7 @@ type autoVarFiles struct {
 // are both's, checked before any is read.
 func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []SourceSize, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
-	l.meter = NewMeter()
+	l.meter = newMeterWithBudget(opts.EvalBudget)
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()

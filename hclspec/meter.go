@@ -32,13 +32,24 @@ const (
 // splat produces, every top-level result. One Meter serves one command
 // (the load and the checks), so the budget is for the whole roadmap.
 type Meter struct {
-	used  int64
-	trip  *limitError // the first refusal; later evaluations are skipped
-	funcs map[string]function.Function
+	budget int64 // MaxEvalWork unless a test asked for less
+	used   int64
+	trip   *limitError // the first refusal; later evaluations are skipped
+	funcs  map[string]function.Function
 }
 
 // NewMeter returns a Meter with the whole budget.
-func NewMeter() *Meter { return &Meter{} }
+func NewMeter() *Meter { return &Meter{budget: MaxEvalWork} }
+
+// newMeterWithBudget returns a Meter with budget units (MaxEvalWork when
+// budget is 0 or more): tests of the refusals use a small one, so they
+// reach it in milliseconds rather than seconds.
+func newMeterWithBudget(budget int64) *Meter {
+	if budget <= 0 || budget > MaxEvalWork {
+		budget = MaxEvalWork
+	}
+	return &Meter{budget: budget}
+}
 
 // limitError is a refusal by the Meter, turned into a diagnostic at the
 // expression where it happened.
@@ -48,7 +59,7 @@ type limitError struct {
 
 func (e *limitError) Error() string { return e.detail }
 
-func (m *Meter) remaining() int64 { return max(0, MaxEvalWork-m.used) }
+func (m *Meter) remaining() int64 { return max(0, m.budget-m.used) }
 
 // charge adds n units of work, refusing once the budget is spent.
 func (m *Meter) charge(n int64) error {
@@ -56,8 +67,8 @@ func (m *Meter) charge(n int64) error {
 		return m.trip
 	}
 	m.used += n
-	if m.used > MaxEvalWork {
-		return m.refuse("Evaluation too costly", fmt.Sprintf("Evaluating the roadmap's expressions takes more than %d units of work (an element of a value or 4 bytes of text count one, a step of an expression 20), the most a roadmap may ask for; this expression went past it. Check for nested for expressions over large collections, or functions building large values.", MaxEvalWork))
+	if m.used > m.budget {
+		return m.refuse("Evaluation too costly", fmt.Sprintf("Evaluating the roadmap's expressions takes more than %d units of work (an element of a value or 4 bytes of text count one, a step of an expression 20), the most a roadmap may ask for; this expression went past it. Check for nested for expressions over large collections, or functions building large values.", m.budget))
 	}
 	return nil
 }
@@ -468,10 +479,41 @@ func (m *Meter) instrument(expr hcl.Expression) int64 {
 			x.CondExpr = m.meterElement(x.CondExpr)
 		case *hclsyntax.SplatExpr:
 			x.Each = m.meterElement(x.Each)
+		case *hclsyntax.FunctionCallExpr:
+			m.convertArgs(x)
+		case *convertingArg:
+			x.m = m // the same syntax tree may be evaluated again under another meter
 		}
 		return nil
 	})
 	return nodes
+}
+
+// convertArgs has the arguments of call that its function takes as lists,
+// sets or maps converted by preconvert (see convertingArg).
+func (m *Meter) convertArgs(call *hclsyntax.FunctionCallExpr) {
+	f, ok := m.Functions()[call.Name]
+	if !ok {
+		return
+	}
+	params := f.Params()
+	for i, arg := range call.Args {
+		if _, done := arg.(*convertingArg); done || call.ExpandFinal && i == len(call.Args)-1 {
+			continue
+		}
+		var p function.Parameter
+		switch {
+		case i < len(params):
+			p = params[i]
+		case f.VarParam() != nil:
+			p = *f.VarParam()
+		default:
+			continue
+		}
+		if want, ok := collectionTarget(call.Name, p.Type); ok {
+			call.Args[i] = newConvertingArg(m, arg, p.Name, want)
+		}
+	}
 }
 
 func (m *Meter) meterElement(e hclsyntax.Expression) hclsyntax.Expression {
@@ -484,16 +526,24 @@ func (m *Meter) meterElement(e hclsyntax.Expression) hclsyntax.Expression {
 	}
 	var nodes int64
 	hclsyntax.VisitAll(e, func(hclsyntax.Node) hcl.Diagnostics { nodes++; return nil })
-	return &meteredExpr{Expression: e, m: m, weight: nodes * stepUnits}
+	return &meteredExpr{
+		ParenthesesExpr: &hclsyntax.ParenthesesExpr{Expression: e, SrcRange: e.Range()},
+		m:               m, weight: nodes * stepUnits,
+	}
 }
 
 // meteredExpr is a part of an expression evaluated once per element; it
-// charges its size in syntax nodes and the size of what it produced.
+// charges its size in syntax nodes and the size of what it produced. It
+// embeds a ParenthesesExpr so that walking the syntax tree still reaches
+// the part itself: embedding the part directly hid it from Variables
+// (a reference `[for a in l : local.x]` was lost once metered).
 type meteredExpr struct {
-	hclsyntax.Expression
+	*hclsyntax.ParenthesesExpr
 	m      *Meter
 	weight int64
 }
+
+func (e *meteredExpr) StartRange() hcl.Range { return e.Expression.StartRange() }
 
 func (e *meteredExpr) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
 	if e.m.trip != nil {

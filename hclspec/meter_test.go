@@ -13,10 +13,17 @@ import (
 // values or take billions of steps are refused with one diagnostic at
 // the expression (a function call, or the local), never a crash. The
 // inputs are the issue's: 116 bytes of setproduct asked for 12.8 GB.
+//
+// The loads run with a budget of 400,000 units rather than MaxEvalWork's
+// 20,000,000 and on values 30 to 60 times smaller than the issue's, so
+// each refusal comes after milliseconds of work instead of seconds: the
+// budget is the same code, its size a parameter (TestMeterBudget). The
+// value limits (64 KiB, 100,000 elements) are the real ones.
 func TestMeterRefusesCostlyExpressions(t *testing.T) {
+	const budget = 400_000
 	const header = "roadmap {\n  start = \"2027-01\"\n}\nlocals {\n" +
-		"  s = join(\"\", [for i in range(1000) : \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"])\n" +
-		"  l = flatten([for i in range(50) : range(1000)])\n"
+		"  s = join(\"\", [for i in range(100) : \"aaaaaaaaaa\"])\n" + // 1,000 bytes
+		"  l = flatten([for i in range(2) : range(1000)])\n" // 2,000 elements
 	tests := []struct {
 		name, expr, summary string
 		col                 int // where the diagnostic points on the x line
@@ -26,6 +33,8 @@ func TestMeterRefusesCostlyExpressions(t *testing.T) {
 		{"replace", `replace(local.s, "a", local.s)`, "Value too long", 7},
 		{"format width", `format("%999999999d", 1)`, "Value too long", 7},
 		{"formatlist", `formatlist("%s%s", local.l, local.s)`, "Value too long", 7},
+		// The for expression's 1,000 strings fit the budget; join, charged
+		// for its arguments, goes past it.
 		{"join", `join("", [for i in range(1000) : local.s])`, "Evaluation too costly", 7},
 		{"nested for", `length([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : a]]])`, "Evaluation too costly", 0},
 		{"templates in a for", `length([for a in local.l : "${local.s}${local.s}"])`, "Evaluation too costly", 0},
@@ -37,7 +46,7 @@ func TestMeterRefusesCostlyExpressions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "main.hcl"), []byte(header+"  x = "+tt.expr+"\n}\n"))
-			_, diags := NewLoader().LoadDir(dir, LoadOptions{})
+			_, diags := NewLoader().LoadDir(dir, LoadOptions{EvalBudget: budget})
 			if len(diags) != 1 || diags[0].Summary != tt.summary {
 				t.Fatalf("diagnostics = %s, want one %q", diags.Error(), tt.summary)
 			}
@@ -52,12 +61,12 @@ func TestMeterRefusesCostlyExpressions(t *testing.T) {
 	}
 }
 
-// TestMeterLeavesRoomForRealRoadmaps: a generated roadmap of 1,000
-// projects uses under 1% of the budget, so one of 10,000 (the largest
-// the performance docs plan for) stays far below it.
+// TestMeterLeavesRoomForRealRoadmaps: a generated roadmap of 250
+// projects uses under 1/400 of the budget, so one of 10,000 (the largest
+// the performance docs plan for) uses under a tenth of it.
 func TestMeterLeavesRoomForRealRoadmaps(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range synth.Generate(synth.Sized(1000, 1)) {
+	for _, f := range synth.Generate(synth.Sized(250, 1)) {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), []byte(f.Content), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -66,8 +75,37 @@ func TestMeterLeavesRoomForRealRoadmaps(t *testing.T) {
 	if _, diags := l.LoadDir(dir, LoadOptions{}); diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	if used := l.meter.used; used == 0 || used > MaxEvalWork/100 {
+	if used := l.meter.used; used == 0 || used > MaxEvalWork/400 {
 		t.Errorf("the load used %d units of %d", used, MaxEvalWork)
+	}
+}
+
+// TestMeterBudget: a load's budget is MaxEvalWork unless the options ask
+// for a smaller one (never a larger one), and the refusal names it.
+func TestMeterBudget(t *testing.T) {
+	for _, c := range []struct{ asked, want int64 }{
+		{0, MaxEvalWork}, {-1, MaxEvalWork}, {1000, 1000}, {MaxEvalWork * 2, MaxEvalWork},
+	} {
+		if got := newMeterWithBudget(c.asked).budget; got != c.want {
+			t.Errorf("budget %d: got %d, want %d", c.asked, got, c.want)
+		}
+	}
+	if NewMeter().budget != MaxEvalWork {
+		t.Errorf("NewMeter's budget is %d", NewMeter().budget)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.hcl"), []byte("roadmap {\n  start = \"2027-01\"\n}\nlocals {\n  x = length([for a in range(1000) : a])\n}\n"))
+	for _, c := range []struct {
+		budget int64
+		fails  bool
+	}{{0, false}, {100_000, false}, {10_000, true}} {
+		_, diags := NewLoader().LoadDir(dir, LoadOptions{EvalBudget: c.budget})
+		if diags.HasErrors() != c.fails {
+			t.Errorf("budget %d: %s", c.budget, diags.Error())
+		}
+		if c.fails && !strings.Contains(diags[0].Detail, "more than 10000 units") {
+			t.Errorf("budget %d: %s", c.budget, diags[0].Detail)
+		}
 	}
 }
 

@@ -73,7 +73,7 @@ func decodeVariableBlock(block *hcl.Block, m *Meter) (*variableDecl, hcl.Diagnos
 		diags = append(diags, valDiags...)
 		decl.DefaultFailed = valDiags.HasErrors()
 		if !valDiags.HasErrors() {
-			converted, err := convert.Convert(val, v.Type)
+			converted, err := convertValue(m, val, v.Type)
 			if err != nil {
 				decl.DefaultFailed = true
 				diags = append(diags, &hcl.Diagnostic{
@@ -322,7 +322,7 @@ func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned b
 	if !assigned.Value.IsWhollyKnown() {
 		return cty.DynamicVal, nil // its problem is already reported
 	}
-	val, err := convert.Convert(assigned.Value, v.Type)
+	val, err := convertValue(s.meter, assigned.Value, v.Type)
 	if err != nil {
 		return cty.DynamicVal, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
