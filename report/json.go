@@ -53,6 +53,16 @@ func ReadPlan(r io.Reader) (*evaluate.Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the plan: %w", err)
 	}
+	return DecodePlan(data)
+}
+
+// DecodePlan is ReadPlan of a plan already in memory (at most
+// MaxPlanBytes). A plan that would take more than MaxPlanMemory once
+// decoded is refused before it is decoded.
+func DecodePlan(data []byte) (*evaluate.Plan, error) {
+	if len(data) > MaxPlanBytes {
+		return nil, fmt.Errorf("reading the plan: it is larger than %d MiB, far more than a saved plan; is it the right file?", MaxPlanBytes>>20)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("not a roadmap plan: the input is empty")
 	}
@@ -72,6 +82,10 @@ func ReadPlan(r io.Reader) (*evaluate.Plan, error) {
 	}
 
 	var p evaluate.Plan
+	planType := reflect.TypeFor[evaluate.Plan]()
+	if _, over := decodedSize(data, planType, MaxPlanMemory-int64(planType.Size())); over >= 0 {
+		return nil, planTooLarge(data, over)
+	}
 	if err := json.Unmarshal(data, &p); err != nil {
 		return nil, jsonError(data, err)
 	}

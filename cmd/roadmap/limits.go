@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -45,13 +46,19 @@ func readSavedPlanFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > report.MaxPlanBytes {
-		return nil, fmt.Errorf("%s is %d bytes, far more than a saved plan (at most %d MiB); is it the right file?", name, fi.Size(), report.MaxPlanBytes>>20)
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > report.MaxPlanBytes {
+			return nil, fmt.Errorf("%s is %d bytes, far more than a saved plan (at most %d MiB); is it the right file?", name, fi.Size(), report.MaxPlanBytes>>20)
+		}
+		// Read into a buffer of the file's size (ReadAll's doubling
+		// would hold up to twice it).
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, report.MaxPlanBytes+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, report.MaxPlanBytes+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if len(data) > report.MaxPlanBytes {
 		return nil, fmt.Errorf("%s is over %d MiB, far more than a saved plan; is it the right file?", name, report.MaxPlanBytes>>20)
 	}

@@ -198,31 +198,63 @@ func readSavedPlan(name string) (*evaluate.Plan, error) {
 // message what is JSON but not a plan: a plan diff, validate's diagnostics,
 // a plan with fields missing. name is for messages.
 func decodeSavedPlan(name string, data []byte) (*evaluate.Plan, error) {
-	var head map[string]json.RawMessage
+	// Which top-level keys are there, without copying their values (a
+	// map of json.RawMessage held a second copy of the whole plan).
+	var head struct {
+		FormatVersion versionKey `json:"format_version"`
+		Summary       present    `json:"summary"`
+		Before        present    `json:"before"`
+		Simulation    present    `json:"simulation"`
+		Roadmap       present    `json:"roadmap"`
+		Projects      present    `json:"projects"`
+		Periods       present    `json:"periods"`
+		Totals        present    `json:"totals"`
+	}
 	if json.Unmarshal(data, &head) == nil {
-		var version string
-		_, hasVersion := head["format_version"]
-		_ = json.Unmarshal(head["format_version"], &version)
-		_, hasSummary := head["summary"]
-		_, hasBefore := head["before"]
-		if hasVersion && hasSummary && hasBefore {
+		hasVersion := head.FormatVersion.present
+		if hasVersion && bool(head.Summary) && bool(head.Before) {
 			return nil, fmt.Errorf("%s is a plan diff, not a plan: save a plan with plan --out", name)
 		}
-		if _, hasSimulation := head["simulation"]; hasVersion && hasSimulation {
+		if hasVersion && bool(head.Simulation) {
 			return nil, fmt.Errorf("%s is a saved simulation, not a plan: save a plan with plan --out (roadmap simulate --format prints a simulation in every format)", name)
 		}
 		// Another format_version is ReadPlan's to report.
-		for _, key := range []string{"roadmap", "projects", "periods", "totals"} {
-			if _, ok := head[key]; hasVersion && version == evaluate.FormatVersion && !ok {
-				return nil, fmt.Errorf("%s is not a roadmap plan: it has no %q", name, key)
+		for _, key := range []struct {
+			name string
+			ok   present
+		}{{"roadmap", head.Roadmap}, {"projects", head.Projects}, {"periods", head.Periods}, {"totals", head.Totals}} {
+			if hasVersion && head.FormatVersion.value == evaluate.FormatVersion && !bool(key.ok) {
+				return nil, fmt.Errorf("%s is not a roadmap plan: it has no %q", name, key.name)
 			}
 		}
 	}
-	p, err := report.ReadPlan(bytes.NewReader(data))
+	p, err := report.DecodePlan(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
+}
+
+// present records that a JSON key was there, whatever its value, without
+// keeping the value.
+type present bool
+
+func (p *present) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
+}
+
+// versionKey records that format_version was there, and its value when a
+// string.
+type versionKey struct {
+	present bool
+	value   string
+}
+
+func (v *versionKey) UnmarshalJSON(data []byte) error {
+	v.present = true
+	_ = json.Unmarshal(data, &v.value)
+	return nil
 }
 
 func contains(list []string, s string) bool {

@@ -164,3 +164,29 @@ func TestShowWriteError(t *testing.T) {
 		t.Errorf("stderr = %q", errOut.String())
 	}
 }
+
+// TestShowRefusesPlanTooLargeInMemory: 1.2 MB of empty projects would
+// decode to 400,000 projects (about 600 MB): show and --compare refuse
+// the file before decoding it, with the line and column where it passed
+// report.MaxPlanMemory (227 MB of such JSON took 3.6 GB and crashed).
+func TestShowRefusesPlanTooLargeInMemory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.json")
+	data := "{\"format_version\": \"1\", \"roadmap\": {}, \"periods\": [], \"totals\": {},\n\"projects\": [" +
+		strings.Repeat("{},", 399_999) + "{}]}\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"show", path}, {"show", "-"}, {"plan", "--compare", path, "../../examples/it-department"}} {
+		stdin := ""
+		if args[1] == "-" {
+			stdin = data
+		}
+		code, stdout, stderr := run(t, stdin, args...)
+		if code != 1 || stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
+		}
+		if !strings.Contains(stderr, ": plan too large at line 2, column ") || !strings.Contains(stderr, "MiB of memory once read") {
+			t.Errorf("%v: stderr %q", args, stderr)
+		}
+	}
+}
