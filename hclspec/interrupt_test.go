@@ -51,3 +51,24 @@ func TestLoadInterrupted(t *testing.T) {
 		t.Errorf("uninterrupted: %d projects, diagnostics %v", len(cfg.Projects), diags)
 	}
 }
+
+// TestExpressionInterrupted: an interrupt stops the evaluation of one
+// expression, not only the load between locals and blocks: three nested
+// for expressions (a billion steps, refused only after the whole budget)
+// stop at the meter's next check after the interrupt, with the one
+// "Interrupted" error.
+func TestExpressionInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.hcl"), []byte("roadmap {\n  start = \"2027-01\"\n}\nlocals {\n"+
+		"  x = length([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : a]]])\n}\n"))
+	l := NewLoader()
+	// Done from the meter's third check on (the load itself checks twice
+	// before evaluating locals).
+	_, diags := l.LoadDir(dir, LoadOptions{Context: &doneAfter{Context: context.Background(), n: 4}})
+	if len(diags) != 1 || diags[0].Summary != "Interrupted" {
+		t.Fatalf("diagnostics: %s", diags.Error())
+	}
+	if l.meter.charges > 5*ctxEvery || l.meter.used >= MaxEvalWork/10 {
+		t.Errorf("evaluation went on for %d charges, %d units, after the interrupt", l.meter.charges, l.meter.used)
+	}
+}

@@ -43,6 +43,18 @@ func interrupted(err error) *hcl.Diagnostic {
 	}
 }
 
+// appendInterrupted ends diags with the one "Interrupted" error, dropping
+// the meter's (it stops the expression it was evaluating with one).
+func appendInterrupted(diags hcl.Diagnostics, err error) hcl.Diagnostics {
+	kept := diags[:0]
+	for _, d := range diags {
+		if d.Summary != "Interrupted" {
+			kept = append(kept, d)
+		}
+	}
+	return append(kept, interrupted(err))
+}
+
 // Loader parses roadmap directories and keeps every file it parsed, so
 // diagnostics can be printed with source snippets.
 type Loader struct {
@@ -167,10 +179,11 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	l.meter.ctx = ctx
 	blocks, diags := parseFiles(ctx, dir, files, sizes, parse)
 	if err := ctx.Err(); err != nil {
 		cfg.Files = l.parser.Files()
-		diags = append(diags, interrupted(err))
+		diags = appendInterrupted(diags, err)
 		SortDiagnostics(diags)
 		return cfg, diags
 	}
@@ -358,7 +371,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	}
 	diags = append(diags, evaluateLocals(ctx, localAttrs, s)...)
 	if err := ctx.Err(); err != nil {
-		return append(diags, interrupted(err))
+		return appendInterrupted(diags, err)
 	}
 	diags = append(diags, checkValueSizes(varOrder, localAttrs, s)...)
 	for name, v := range s.locals {
@@ -406,7 +419,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	for _, kind := range []string{"goal", "department", "system", "team", "budget", "vendor", "evaluation", "project", "choice", "check"} {
 		for i, b := range byType[kind] {
 			if err := ctx.Err(); err != nil {
-				return append(diags, interrupted(err))
+				return appendInterrupted(diags, err)
 			}
 			byType[kind][i] = nil
 			fresh := declare(b)

@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -24,6 +25,7 @@ const MaxEvalWork = 20_000_000
 const (
 	stepUnits    = 20 // an HCL evaluation step costs about 1 µs
 	bytesPerUnit = 4
+	ctxEvery     = 1024
 )
 
 // Meter counts the work of evaluating expressions against MaxEvalWork and
@@ -34,8 +36,12 @@ const (
 type Meter struct {
 	budget int64 // MaxEvalWork unless a test asked for less
 	used   int64
-	trip   *limitError // the first refusal; later evaluations are skipped
-	funcs  map[string]function.Function
+	// ctx, when done, stops evaluation at the next check, made every
+	// ctxEvery charges (about a millisecond of work at most).
+	ctx     context.Context
+	charges int
+	trip    *limitError // the first refusal; later evaluations are skipped
+	funcs   map[string]function.Function
 }
 
 // NewMeter returns a Meter with the whole budget.
@@ -65,6 +71,9 @@ func (m *Meter) remaining() int64 { return max(0, m.budget-m.used) }
 func (m *Meter) charge(n int64) error {
 	if m.trip != nil {
 		return m.trip
+	}
+	if m.charges++; m.charges%ctxEvery == 0 && m.ctx != nil && m.ctx.Err() != nil {
+		return m.refuse("Interrupted", fmt.Sprintf("Evaluation stopped before the end (%v); the roadmap was not checked in full.", m.ctx.Err()))
 	}
 	m.used += n
 	if m.used > m.budget {

@@ -257,14 +257,30 @@ func TestPlanInterruptedAfterEvaluation(t *testing.T) {
 // must stop promptly with exit status 1 and write no file. The test
 // keeps its own handler for SIGINT so the signal never kills the test
 // binary, and signals until the command returns, so one sent before the
-// command installed its handler does not matter. Tests in this package
+// command installed its handler does not matter; it keeps the handler
+// until the last signal has been delivered. Tests in this package
 // do not run in parallel, so no other command sees the signal.
 func TestPlanStopsOnSIGINT(t *testing.T) {
 	dir := synthDir(t, 300)
 	out := filepath.Join(t.TempDir(), "plan.json")
 	guard := make(chan os.Signal, 16)
 	signal.Notify(guard, os.Interrupt)
-	defer signal.Stop(guard)
+	defer func() {
+		// A signal sent just before the command returned may still be
+		// on its way: stopping the handler before it arrives let it kill
+		// the test binary ("signal: interrupt", now and then). Wait until
+		// none has come for a while.
+		for quiet := time.After(300 * time.Millisecond); ; {
+			select {
+			case <-guard:
+				quiet = time.After(300 * time.Millisecond)
+				continue
+			case <-quiet:
+			}
+			break
+		}
+		signal.Stop(guard)
+	}()
 	self, err := os.FindProcess(os.Getpid())
 	if err != nil {
 		t.Fatal(err)
