@@ -11,8 +11,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '%-22s %-9s %6s %9s %9s %10s\n' case command exit wall_s user_s peak_MB
 go run ./scripts/worstcase "$work/in" | while IFS=$'\t' read -r name command; do
+	args=("$command" "$work/in/$name")
+	case $command in
+	plan) args=(plan --out "$work/$name.json" "$work/in/$name") ;;
+	show) args=(show "$work/in/$name/plan.json")
+		[ -f "$work/$name.json" ] && args=(show "$work/$name.json") ;;
+	esac
 	set +e
-	/usr/bin/time -v -o "$work/time" "$bin" "$command" "$work/in/$name" >/dev/null 2>"$work/stderr"
+	/usr/bin/time -v -o "$work/time" "$bin" "${args[@]}" >/dev/null 2>"$work/stderr"
 	status=$?
 	set -e
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for (i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/time")

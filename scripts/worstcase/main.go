@@ -1,6 +1,8 @@
 // Command worstcase writes the inputs docs/security.md measures at the
 // limits ("Cost at the limits") into a directory, one roadmap directory
 // per case, and prints "case<TAB>command" lines for scripts/limits.sh.
+// A "plan" case's plan is saved (--out) for a "show" case of the same
+// name; another "show" case's directory holds plan.json.
 //
 //	go run ./scripts/worstcase OUTDIR
 package main
@@ -95,6 +97,38 @@ var cases = []worstCase{
 	{"templates_in_for", "validate", func() map[string]string {
 		return map[string]string{"main.hcl": header + "locals {\n  s = join(\"\", [for i in range(1000) : \"" + strings.Repeat("a", 62) + "\"])\n  l = flatten([for i in range(50) : range(1000)])\n  x = length([for a in local.l : \"${local.s}${local.s}\"])\n}\n"}
 	}},
+	{"literal_list_50k", "validate", func() map[string]string {
+		needs := make([]string, 50_000)
+		for i := range needs {
+			needs[i] = fmt.Sprintf("%q", fmt.Sprint("need ", i))
+		}
+		return map[string]string{"main.hcl": header + "department \"d\" {\n  title = \"D\"\n  needs = [" + strings.Join(needs, ", ") + "]\n}\n"}
+	}},
+	{"conversions_50k", "validate", func() map[string]string {
+		return map[string]string{"main.hcl": header + "locals {\n  l = flatten([for i in range(50) : range(1000)])\n" +
+			"  a = length(tolist([for x in local.l : \"a\"]))\n" +
+			"  b = length(tolist(toset([for x in local.l : x % 2 == 0 ? x : \"s\"])))\n" +
+			"  c = length(tomap({ for i, x in local.l : \"k${i}\" => x }))\n" +
+			"  d = join(\",\", [for x in range(30000) : \"a\"])\n}\n"}
+	}},
+	// The largest plan the planner makes (10,000,000 cash-flow periods
+	// less 1%): plan saves it (189 MB of JSON), then show reads it.
+	{"plan_cash_flow_limit", "plan", func() map[string]string {
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start   = \"2027-01\"\n  period  = \"month\"\n  horizon = 12\n}\n")
+		for i := range 1100 {
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = 1\n  cost {\n    one_time = 1\n  }\n  benefit {\n    per_year = 1234567.891\n    years    = 750\n  }\n}\n", i)
+		}
+		return map[string]string{"main.hcl": b.String()}
+	}},
+	{"plan_cash_flow_limit", "show", nil}, // the plan saved by the case above
+	// 256 MiB of short numbers in one project's cash flows: 8 bytes each
+	// once decoded, for 2 bytes of JSON.
+	{"show_short_numbers", "show", func() map[string]string {
+		const head = `{"format_version":"1","roadmap":{},"periods":[],"totals":{},"projects":[{"id":"p","cash_flows":[`
+		n := (256<<20 - len(head) - 8) / 2
+		return map[string]string{"plan.json": head + strings.Repeat("0,", n) + "0]}]}"}
+	}},
 }
 
 func locals(n int, chain bool) string {
@@ -117,6 +151,10 @@ func main() {
 		os.Exit(2)
 	}
 	for _, c := range cases {
+		if c.files == nil {
+			fmt.Printf("%s\t%s\n", c.name, c.command)
+			continue
+		}
 		dir := filepath.Join(os.Args[1], c.name)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)
