@@ -109,7 +109,7 @@ var cases = []worstCase{
 			"  a = length(tolist([for x in local.l : \"a\"]))\n" +
 			"  b = length(tolist(toset([for x in local.l : x % 2 == 0 ? x : \"s\"])))\n" +
 			"  c = length(tomap({ for i, x in local.l : \"k${i}\" => x }))\n" +
-			"  d = join(\",\", [for x in range(30000) : \"a\"])\n}\n"}
+			"  d = join(\",\", [for x in flatten([for i in range(30) : range(1000)]) : \"a\"])\n}\n"}
 	}},
 	// The largest plan the planner makes (10,000,000 cash-flow periods
 	// less 1%): plan saves it (189 MB of JSON), then show reads it.
