@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -142,9 +143,40 @@ func WriteDir(tb testing.TB, data []byte, maxFiles int) string {
 // longer than d. `go test -fuzz` does not report inputs that hang; a
 // crash makes it save the input as a failure. Call the returned stop
 // when the input is done.
+//
+// d is CPU time where the platform reports it: on a loaded machine an
+// input that needs half a second of CPU can take 20 s of wall time, and
+// crashing then reported the load, not the input. An input blocked
+// without using CPU is still caught after 5 x d of wall time.
 func Watchdog(d time.Duration, input any) (stop func() bool) {
 	start := time.Now()
-	return time.AfterFunc(d, func() {
-		panic(fmt.Sprintf("fuzz input still running after %s (started %s): %q", d, start.Format(time.TimeOnly), input))
-	}).Stop
+	startCPU, measured := processCPU()
+	var timer *time.Timer
+	var mu sync.Mutex
+	stopped := false
+	var check func()
+	check = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
+		}
+		wall := time.Since(start)
+		cpu := wall
+		if now, ok := processCPU(); ok && measured {
+			cpu = now - startCPU
+		}
+		if cpu < d && wall < 5*d {
+			timer = time.AfterFunc(d/4, check)
+			return
+		}
+		panic(fmt.Sprintf("fuzz input still running after %s (%s of CPU; started %s): %q", wall.Round(time.Second), cpu.Round(time.Millisecond), start.Format(time.TimeOnly), input))
+	}
+	timer = time.AfterFunc(d, check)
+	return func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		return timer.Stop()
+	}
 }
