@@ -49,9 +49,22 @@ type DeadlineMiss struct {
 // DeadlineWork bounds the deadline rule of RankOrder: the task decisions
 // its extra passes may take together, so a roadmap full of missed
 // deadlines still plans in bounded time (about 0.3 s on a 2-core VM,
-// whatever its size; 15 full passes over 10,000 tasks).
+// whatever its size; 15 full passes over 10,000 tasks). Placing a task
+// costs time in proportion to its duration, so a decision on a task
+// longer than decisionPeriods periods counts one more per
+// decisionPeriods periods (decisionCost).
 func DeadlineWork(tasks int) int {
 	return 100_000 + 5*tasks
+}
+
+// decisionPeriods is the task duration one unit of DeadlineWork covers.
+const decisionPeriods = 64
+
+// decisionCost is the share of DeadlineWork a decision on task i takes: 1
+// for a task of up to decisionPeriods periods, one more per
+// decisionPeriods periods beyond.
+func decisionCost(p *Problem, i int) int {
+	return 1 + (p.Tasks[i].Duration-1)/decisionPeriods
 }
 
 // pin is a task fixed at a start before a pass begins.
@@ -215,7 +228,8 @@ type rankPass struct {
 	st    *State // a pass's state
 	pinSt *State // the pins alone, to try a start cheaply
 	succs [][]int
-	work  int
+	work  int // DeadlineWork spent (decisionCost)
+	steps int // task decisions, for checks of ctx
 
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
@@ -284,7 +298,7 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 			est = max(est, start[q]+p.Tasks[q].Duration)
 		}
 		s, _ := st.EarliestFit(a, est)
-		r.work++
+		r.work += decisionCost(p, a)
 		if s < 0 {
 			return nil, DeadlineMove{}, miss, nil // a predecessor fits nowhere even first
 		}
@@ -303,8 +317,10 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 	var rejected []Span
 	var pushedOut []int
 	for s := release; s <= p.lastStart(d); s++ {
-		if !st.Fits(d, s) {
-			continue
+		// The next start where d fits on top of the pins, jumping past
+		// clashes rather than testing every start.
+		if s, _ = st.EarliestFit(d, s); s < 0 {
+			break
 		}
 		if len(rejected) > 0 && r.work >= limit {
 			miss.OutOfBudget = true
@@ -476,12 +492,13 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		if i < 0 {
 			break
 		}
-		if r.work%ctxEvery == 0 {
+		if r.steps%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, -1, err
 			}
 		}
-		r.work++
+		r.steps++
+		r.work += decisionCost(p, i)
 		if decided[i] {
 			continue
 		}

@@ -390,7 +390,7 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 	work := 0
 	for h.Len() > 0 {
 		i := heap.Pop(h).(int)
-		work++
+		work += decisionCost(p, i)
 		if decided[i] {
 			continue
 		}
@@ -410,4 +410,13 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 		decide(i)
 	}
 	return sch, work
+}
+
+func TestDecisionCost(t *testing.T) {
+	for _, tc := range []struct{ duration, want int }{{1, 1}, {64, 1}, {65, 2}, {128, 2}, {129, 3}, {10000, 157}} {
+		p := &Problem{Tasks: []Task{{Duration: tc.duration}}}
+		if got := decisionCost(p, 0); got != tc.want {
+			t.Errorf("decisionCost of a %d-period task = %d, want %d", tc.duration, got, tc.want)
+		}
+	}
 }
