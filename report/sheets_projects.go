@@ -31,7 +31,8 @@ var projectColumns = []string{
 	"id", "title", "mandatory", "goals", "endorsed_by", "opposed_by", "depends_on", "requires", "provides",
 	"vendor", "duration", "effort", "funding",
 	"cost.one_time", "cost.per_year", "benefit.per_year", "benefit.ramp_periods", "benefit.years",
-	"risk.failure", "risk.disruption", "risk.security", "earliest_start", "deadline", "replaces",
+	"risk.failure", "risk.disruption", "risk.security", "risk.disruption_cost", "risk.security_cost",
+	"earliest_start", "deadline", "replaces",
 }
 
 func projectsSheet(cfg *hclspec.Config) sheet {
@@ -81,6 +82,7 @@ func projectsSheet(cfg *hclspec.Config) sheet {
 			estimateOr("cost.one_time", p.Cost.OneTime), estimateOr("cost.per_year", p.Cost.PerYear),
 			estimateOr("benefit.per_year", p.Benefit.PerYear), num(float64(p.Benefit.RampPeriods)), num(p.Benefit.Years),
 			num(p.Risk.Failure), num(p.Risk.Disruption), num(p.Risk.Security),
+			num(p.Risk.DisruptionCost), num(p.Risk.SecurityCost),
 			period(p.EarliestStart), period(p.Deadline), list(p.Replaces),
 		})
 	}

@@ -360,18 +360,18 @@ func TestExampleScenariosStory(t *testing.T) {
 	}
 	want := map[string]story{
 		"base":              {8, "2028-Q1", []string{}, []string{}, 0, 0},
-		"budget_cut":        {8, "2028-Q2", []string{"itsm_replacement"}, []string{}, 0, 0},
+		"budget_cut":        {8, "2028-Q2", []string{"zero_trust_access", "itsm_replacement"}, []string{}, 0, 0},
 		"two_hires":         {8, "2028-Q1", []string{}, []string{}, 0, 0},
 		"vendor_price_rise": {8, "2028-Q1", []string{}, []string{}, 84000, -66036},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("scenarios (-want +got):\n%s", diff)
 	}
-	// A third hire is what lets A start at once.
+	// A third hire is what lets D start at once.
 	p := planExample(t, "--var", "apps_hires=3")
 	for _, pr := range p.Projects {
-		if pr.ID == "a_erp_upgrade" && (pr.StartPeriod == nil || *pr.StartPeriod != 0) {
-			t.Errorf("with three hires A starts at %v, want 2027-Q1", pr.StartPeriod)
+		if pr.ID == "d_warehouse_scanning" && (pr.StartPeriod == nil || *pr.StartPeriod != 0) {
+			t.Errorf("with three hires D starts at %v, want 2027-Q1", pr.StartPeriod)
 		}
 	}
 }

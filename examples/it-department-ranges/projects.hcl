@@ -157,15 +157,22 @@ project "itsm_replacement" {
 # business applications team (apps, 6 FTE), and each of A, C and D needs 3
 # FTE, so at most two of them can run at the same time.
 #
-#   A  ERP upgrade            viable; competes with C and D for the apps team
+#   A  ERP upgrade            the bold one: the most valuable (risk-adjusted
+#                             NPV about EUR 750,000) and the riskiest (0.32)
 #   B  support chatbot        needs an ML platform nobody provides: dropped
-#   C  customer portal        viable; competes with A and D
-#   D  warehouse scanning     viable; competes with A and C
+#   C  customer portal        in between: risk 0.28, about EUR 440,000
+#   D  warehouse scanning     the safe one (risk 0.235) and the least
+#                             profitable (about EUR 180,000)
 #   E  CRM replacement        best fit with the goals, but the Head of Sales
 #                             opposes it: dropped at the departments gate
 #
-# With strategy "value" the two best scored of A, C and D start first and
-# the third waits for the apps team to be free.
+# Which two of A, C and D start in 2027-Q1 is the strategy's call; the
+# third waits for the apps team:
+#
+#   value            A and C (the two best scores); D waits
+#   safety           D and C (the two safest); A, the bold one, waits
+#   calculated_risk  A, the most valuable, is the flagship and D, the
+#                    safest, joins it; C waits
 
 project "a_erp_upgrade" {
   title       = "A: Upgrade the ERP to the supported release"
@@ -181,11 +188,12 @@ project "a_erp_upgrade" {
     per_year = 20000
   }
   benefit {
-    per_year = triangular(180000, 260000, 300000) # no extended-support fees, faster month-end close
+    per_year = triangular(280000, 400000, 460000) # no extended-support fees, faster month-end close
   }
   risk {
-    disruption = 0.2
-    failure    = 0.15
+    disruption      = 0.2
+    failure         = 0.15
+    disruption_cost = 250000 # a botched cut-over stops invoicing for a week
   }
 }
 
@@ -253,7 +261,7 @@ project "d_warehouse_scanning" {
     per_year = 10000
   }
   benefit {
-    per_year     = 180000 # fewer picking errors and returns
+    per_year     = 130000 # fewer picking errors and returns
     ramp_periods = 1
   }
   risk {

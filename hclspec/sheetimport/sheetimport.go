@@ -27,8 +27,8 @@ var Attributes = []string{
 	"id", "title", "mandatory", "goals", "endorsed_by", "opposed_by", "depends_on", "requires", "provides",
 	"vendor", "duration", "effort", "funding",
 	"cost.one_time", "cost.per_year", "benefit.per_year", "benefit.ramp_periods", "benefit.years",
-	"risk.failure", "risk.disruption", "risk.security", "earliest_start", "deadline",
-	"effort_hours", "team", "replaces",
+	"risk.failure", "risk.disruption", "risk.security", "risk.disruption_cost", "risk.security_cost",
+	"earliest_start", "deadline", "effort_hours", "team", "replaces",
 }
 
 // kinds of cell.
@@ -57,6 +57,7 @@ var attrKinds = map[string]int{
 	"cost.one_time": kindNumber, "cost.per_year": kindNumber, "benefit.per_year": kindNumber,
 	"benefit.ramp_periods": kindNumber, "benefit.years": kindNumber,
 	"risk.failure": kindNumber, "risk.disruption": kindNumber, "risk.security": kindNumber,
+	"risk.disruption_cost": kindNumber, "risk.security_cost": kindNumber,
 	"earliest_start": kindPeriod, "deadline": kindPeriod, "effort_hours": kindHours, "team": kindTeam,
 	"replaces": kindIDList,
 }
@@ -79,6 +80,8 @@ var knownHeaders = map[string]string{
 	"failure":       "risk.failure", "risk_failure": "risk.failure",
 	"disruption": "risk.disruption", "risk_disruption": "risk.disruption",
 	"security": "risk.security", "risk_security": "risk.security",
+	"disruption_cost": "risk.disruption_cost", "risk_disruption_cost": "risk.disruption_cost",
+	"security_cost": "risk.security_cost", "risk_security_cost": "risk.security_cost",
 	"due date": "deadline", "due": "deadline", "target date": "deadline",
 	"start date":        "earliest_start",
 	"original estimate": "effort_hours", // Jira: seconds of work
