@@ -10,7 +10,8 @@ import (
 // withJSON are the small roadmaps of the decisions a board asks about
 // (issue 10), whose JSON is also checked through the CLI.
 var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true, "funding_split": true,
-	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true, "portfolio": true}
+	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true, "portfolio": true,
+	"gates": true, "strategy_value": true, "flagship_named": true}
 
 // TestPlanSmallRoadmapsGolden prints the plan of each small roadmap under
 // evaluate/testdata (each isolates one behaviour: a gate, a strategy, a

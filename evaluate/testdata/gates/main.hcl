@@ -1,5 +1,5 @@
 # One project per gate failure. "portal" passes every gate; "audit" is
-# mandatory, so it skips alignment, departments and risk.
+# mandatory, so it skips alignment, departments, risk and value.
 roadmap {
   name          = "Gates"
   currency      = "EUR"
@@ -110,6 +110,19 @@ project "moonshot" {
   risk {
     disruption = 0.2
     failure    = 0.3
+  }
+}
+
+# every gate runs: no goal (alignment), finance opposes it (departments),
+# too big for the team (resources) and too risky (risk); the first decides
+# its status, the plan lists all four
+project "kitchen_sink" {
+  endorsed_by = [department.sales]
+  opposed_by  = [department.finance]
+  duration    = 2
+  effort      = { platform = 6 }
+  risk {
+    failure = 0.5
   }
 }
 
