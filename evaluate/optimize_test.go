@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -263,6 +264,87 @@ func TestOptimizePropertiesOverRandomRoadmaps(t *testing.T) {
 	}
 }
 
+// Over hundreds of random roadmaps and every objective, the figures the
+// optimiser reports are the two plans' figures (rank order's and the
+// optimised plan's, recounted from their projects), each change has the
+// sign of the difference and is called better or worse the right way
+// round, and the objective's own figure never gets worse unless more
+// mandatory projects (or, under finish, more projects) run.
+func TestOptimizeFiguresMatchPlansForEveryObjective(t *testing.T) {
+	seeds := 100
+	if testing.Short() {
+		seeds = 30
+	}
+	plans, moved := 0, 0
+	for seed := uint64(1); seed <= uint64(seeds); seed++ {
+		rank, diags := Evaluate(context.Background(), contendedConfig(seed), Options{})
+		if diags.HasErrors() {
+			t.Fatalf("seed %d: %v", seed, diags)
+		}
+		for _, objective := range hclspec.Objectives() {
+			opts := Options{Seed: int64(seed), TimeLimit: time.Minute, Objective: objective}
+			plan, diags := Evaluate(context.Background(), contendedConfig(seed), opts)
+			if diags.HasErrors() || plan == nil || plan.Optimization == nil {
+				t.Fatalf("seed %d, %s: %v", seed, objective, diags)
+			}
+			plans++
+			op := plan.Optimization
+			for _, err := range figuresMatchPlans(op, rank, plan) {
+				t.Errorf("seed %d, %s: %s", seed, objective, err)
+			}
+			// Mandatory projects come first, and under finish more
+			// projects before an earlier finish: only a plan that keeps
+			// those counts must not do worse on the objective itself.
+			byName := map[string]FigureChange{}
+			for _, f := range op.Figures {
+				byName[f.Figure] = f
+			}
+			kept := byName[FigureMandatoryScheduled].Change == 0 && (objective != "finish" || byName[FigureScheduled].Change == 0)
+			if f := byName[objectiveFigure(hclspec.Objective(objective))]; kept && f.Effect == EffectWorse {
+				t.Errorf("seed %d: the optimiser made its objective %s worse: %+v", seed, objective, f)
+			}
+			for _, f := range op.Figures {
+				if f.Change != 0 {
+					moved++
+					break
+				}
+			}
+		}
+	}
+	t.Logf("%d optimised plans, %d differing from rank order", plans, moved)
+	if plans < 400 || moved < plans/4 {
+		t.Errorf("%d optimised plans checked, %d differing from rank order: the property is barely exercised", plans, moved)
+	}
+}
+
+// contendedConfig is a random roadmap where not everything fits: 6 to 11
+// projects on two small teams over six quarters, a yearly budget, some
+// projects worth less than they cost, some risky, one in five mandatory,
+// so the objectives pull different ways.
+func contendedConfig(seed uint64) *hclspec.Config {
+	r := rand.New(rand.NewPCG(seed, 0x0b1ec7))
+	cfg := schedConfig(6, float64(2+r.IntN(2)))
+	addTeam(cfg, "data", float64(1+r.IntN(2)), 20000)
+	addBudget(cfg, "capex", float64(200000+r.IntN(4)*100000), hclspec.PerYear)
+	for k := range 6 + r.IntN(6) {
+		p := addProject(cfg, newProject(fmt.Sprintf("p%02d", k), 1+r.IntN(4)))
+		p.Goals["g"] = 0.1 + 0.9*r.Float64()
+		p.Effort["platform"] = float64(1 + r.IntN(2))
+		if r.IntN(2) == 0 {
+			p.Effort["data"] = 1
+		}
+		p.Funding = "capex"
+		p.Cost.OneTime = float64(10000 * (1 + r.IntN(15)))
+		p.Cost.PerYear = float64(5000 * r.IntN(8))
+		p.Benefit.PerYear = float64(10000 * r.IntN(25))
+		p.Risk.Failure = 0.3 * r.Float64()
+		p.Risk.Disruption = 0.2 * r.Float64()
+		p.Risk.DisruptionCost = float64(10000 * r.IntN(10))
+		p.Mandatory = r.IntN(5) == 0
+	}
+	return cfg
+}
+
 func TestOptimizeReportsProgress(t *testing.T) {
 	// Fifteen projects of assorted sizes on two teams: not all fit, and
 	// budgets rule out exhaustive search, so the search runs its budget.
@@ -390,10 +472,21 @@ func figuresMatchPlans(op *Optimization, rank, plan *Plan) []string {
 			}
 			out[FigureFinishPeriod] = max(out[FigureFinishPeriod], float64(*pr.EndPeriod))
 		}
+		// The money and score figures as the plan's totals print them,
+		// checked against the sum over the scheduled projects.
+		var score, npv, rnpv float64
+		for _, pr := range p.Projects {
+			if pr.Status == StatusScheduled {
+				score += pr.Score
+				npv += pr.NPV
+				rnpv += pr.RiskAdjustedNPV
+			}
+		}
 		out[FigureScore] = p.Totals.Score
 		out[FigureNPV] = p.Totals.NPV
 		out[FigureRiskAdjustedNPV] = p.Totals.RiskAdjustedNPV
-		if float64(p.Totals.Scheduled) != out[FigureScheduled] || float64(p.Totals.FinishPeriod) != out[FigureFinishPeriod] {
+		if float64(p.Totals.Scheduled) != out[FigureScheduled] || float64(p.Totals.FinishPeriod) != out[FigureFinishPeriod] ||
+			math.Abs(score-p.Totals.Score) > 1e-3 || math.Abs(npv-p.Totals.NPV) > 1 || math.Abs(rnpv-p.Totals.RiskAdjustedNPV) > 1 {
 			out["totals"] = -1 // totals disagree with the projects
 		}
 		return out
