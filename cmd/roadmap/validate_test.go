@@ -15,6 +15,28 @@ const (
 	exampleDir  = "../../examples/it-department"
 )
 
+// TestValidateFundingGolden: with two budgets, a project that spends and
+// names no funding is an error ("Which budget pays?"), and split funding
+// maps are checked share by share; validate and plan both say so, in
+// text and JSON (issue 10).
+func TestValidateFundingGolden(t *testing.T) {
+	dir := filepath.Join("..", "..", "hclspec", "testdata", "invalid", "funding_problems")
+	text := runCLI(t, "validate", dir)
+	text.wantExit(t, 1)
+	if !strings.Contains(text.Stderr, "Which budget pays?") {
+		t.Errorf("validate does not ask which budget pays:\n%s", text.Stderr)
+	}
+	assertGolden(t, "validate/funding_problems.txt", text.Stderr)
+	js := runCLI(t, "validate", "--json", dir)
+	js.wantExit(t, 1)
+	assertGolden(t, "validate/funding_problems.json", js.Stdout)
+	plan := runCLI(t, "plan", dir)
+	plan.wantExit(t, 1)
+	if plan.Stderr != text.Stderr || plan.Stdout != "" {
+		t.Errorf("plan reports otherwise than validate:\nstdout %s\nstderr %s", plan.Stdout, plan.Stderr)
+	}
+}
+
 // TestValidateGolden pins what validate prints for a small roadmap holding
 // one mistake of each common kind: the text on stderr and the JSON.
 func TestValidateGolden(t *testing.T) {
