@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -356,7 +357,7 @@ func TestExampleScenariosStory(t *testing.T) {
 	}
 	got := map[string]story{}
 	for _, col := range c.Scenarios {
-		got[col.Name] = story{col.Totals.Scheduled, *col.Finish, col.Moved, col.Removed, col.Totals.Cost - c.Scenarios[0].Totals.Cost, col.Totals.RiskAdjustedNPV - c.Scenarios[0].Totals.RiskAdjustedNPV}
+		got[col.Name] = story{col.Totals.Scheduled, *col.Finish, col.Moved, col.Removed, math.Round(col.Totals.Cost - c.Scenarios[0].Totals.Cost), math.Round(col.Totals.RiskAdjustedNPV - c.Scenarios[0].Totals.RiskAdjustedNPV)}
 	}
 	want := map[string]story{
 		"base":              {8, "2028-Q1", []string{}, []string{}, 0, 0},

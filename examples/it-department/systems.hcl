@@ -9,7 +9,7 @@ system "erp_2014" {
   owner          = department.finance
   vendor         = "Navision"
   provides       = ["erp_legacy"]
-  end_of_support = "2027-Q4"
+  end_of_support = "2027-Q2"
 
   run_cost {
     per_year = 10000
