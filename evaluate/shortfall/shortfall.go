@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -159,14 +160,20 @@ type room struct {
 }
 
 func (s *search) roomAbove(rank int) room {
-	rm := room{team: make([][]float64, len(s.res)), budget: make([][]float64, len(s.budgets))}
-	for r, res := range s.res {
-		rm.team[r] = slices.Clone(res.Capacity)
+	return s.roomIn(s.res, s.budgets, s.outcomes, rank)
+}
+
+// roomIn is roomAbove for the capacities res, the limits budgets and the
+// projects' outcomes of one schedule.
+func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, outcomes []evaluate.Outcome, rank int) room {
+	rm := room{team: make([][]float64, len(res)), budget: make([][]float64, len(budgets))}
+	for r := range res {
+		rm.team[r] = slices.Clone(res[r].Capacity)
 	}
-	for b, bg := range s.budgets {
-		rm.budget[b] = slices.Clone(bg.Limit)
+	for b := range budgets {
+		rm.budget[b] = slices.Clone(budgets[b].Limit)
 	}
-	for j, o := range s.outcomes {
+	for j, o := range outcomes {
 		if o.Status != evaluate.StatusScheduled || o.Rank >= rank {
 			continue
 		}
@@ -325,11 +332,18 @@ func sortedKeys[V any](m map[int]V) []int {
 // that with a headroom limit the usable share covers it).
 func (s *search) teamCandidate(r int, short map[int]float64, st int) candidate {
 	add := map[int]float64{}
+	for t, x := range short {
+		add[t] = roundUp(x / s.headroom)
+	}
+	return s.teamChange(r, add, st)
+}
+
+// teamChange is the candidate adding add[t] nominal FTE to resource r in
+// each period t.
+func (s *search) teamChange(r int, add map[int]float64, st int) candidate {
 	total, most := 0.0, 0.0
 	var periods []int
-	for t, x := range short {
-		fte := roundUp(x / s.headroom)
-		add[t] = fte
+	for t, fte := range add {
 		total += fte
 		most = max(most, fte)
 		periods = append(periods, t)
@@ -365,11 +379,12 @@ func (s *search) deadlineCandidate(p *hclspec.Project, dl, st int) candidate {
 
 // verify schedules the roadmap again with c applied and keeps c when
 // project i is then scheduled.
+//
+// A deferred project ranked above i may take the room c adds: i then
+// still lacks it, and c grows by what i lacks in the re-planned schedule,
+// of the same kind (the same team, the same budget window), until i fits
+// or needs something else.
 func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, bool) {
-	prep := s.prep
-	if c.adj.Team != "" || c.adj.Budget != "" {
-		prep = prep.Adjusted(c.adj)
-	}
 	projects := s.cfg.Projects
 	if c.dl >= 0 {
 		projects = slices.Clone(projects)
@@ -377,18 +392,74 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 		moved.Deadline = c.dl
 		projects[i] = &moved
 	}
-	run, diags := prep.Schedule(ctx, projects)
-	if diags.HasErrors() || run == nil {
-		return evaluate.Fix{}, false
-	}
-	o := run.Project(i)
-	if o.Status != evaluate.StatusScheduled {
-		return evaluate.Fix{}, false
+	var o evaluate.Outcome
+	for grown := 0; ; grown++ {
+		prep := s.prep
+		if c.adj.Team != "" || c.adj.Budget != "" {
+			prep = prep.Adjusted(c.adj)
+		}
+		run, diags := prep.Schedule(ctx, projects)
+		if diags.HasErrors() || run == nil {
+			return evaluate.Fix{}, false
+		}
+		o = run.Project(i)
+		if o.Status == evaluate.StatusScheduled {
+			break
+		}
+		if grown == maxGrow || ctx.Err() != nil {
+			return evaluate.Fix{}, false
+		}
+		next, ok := s.grow(c, prep, run, i)
+		if !ok {
+			return evaluate.Fix{}, false
+		}
+		c = next
 	}
 	fix := c.fix
 	fix.StartPeriod, fix.Start = o.Start, s.labels[o.Start]
 	fix.Message = s.message(i, fix)
 	return fix, true
+}
+
+// maxGrow bounds how often verify grows one candidate.
+const maxGrow = 8
+
+// grow is c plus what project i still lacks at c's start in run, the
+// schedule of prep (the roadmap with c applied), when that is more of
+// c's own kind: ok is false when i lacks nothing more there, or lacks
+// something else.
+func (s *search) grow(c candidate, prep *evaluate.Prepared, run *evaluate.Run, i int) (candidate, bool) {
+	if c.dl >= 0 {
+		return c, false
+	}
+	outcomes := make([]evaluate.Outcome, len(s.outcomes))
+	for j := range outcomes {
+		outcomes[j] = run.Project(j)
+	}
+	rm := s.roomIn(prep.Resources(), prep.Budgets(), outcomes, s.outcomes[i].Rank)
+	n := s.needAt(rm, i, c.start)
+	switch {
+	case c.adj.Team != "" && len(n.team) == 1 && len(n.budget) == 0:
+		for r, short := range n.team {
+			if s.res[r].ID != c.adj.Team {
+				return c, false
+			}
+			add := maps.Clone(c.adj.TeamFTE)
+			for t, x := range short {
+				add[t] += roundUp(x / s.headroom)
+			}
+			return s.teamChange(r, add, c.start), true
+		}
+	case c.adj.Budget != "" && len(n.team) == 0 && len(n.budget) == 1:
+		for b, over := range n.budget {
+			x, ok := over[c.adj.Window]
+			if s.budgets[b].ID != c.adj.Budget || len(over) != 1 || !ok {
+				return c, false
+			}
+			return s.budgetCandidate(b, c.adj.Window, c.adj.Amount+x, c.start), true
+		}
+	}
+	return c, false
 }
 
 // ranges turns sorted periods into runs.

@@ -207,3 +207,79 @@ func TestFixesScheduleGenerated(t *testing.T) {
 		t.Errorf("the generated roadmaps exercised too little: %d fixes, %v", checked, kinds)
 	}
 }
+
+// TestDeferredAboveTakesTheRoom: "s1" and "s2" both wait for "big", and
+// s1 ranks first, so 2 FTE more in 2027-Q3..Q4 schedule s1 only; s2
+// needs 4 (a single change all the same, not "more than one").
+func TestDeferredAboveTakesTheRoom(t *testing.T) {
+	dir := t.TempDir()
+	src := `roadmap {
+  name     = "Room"
+  currency = "EUR"
+  start    = "2027-Q1"
+  horizon  = 6
+}
+
+goal "grow" {
+  weight = 1
+}
+
+team "dev" {
+  capacity     = 4
+  cost_per_fte = 20000
+}
+
+project "big" {
+  goals    = { grow = 1 }
+  duration = 4
+  effort   = { dev = 4 }
+  benefit {
+    per_year = 2000000
+  }
+}
+
+project "s1" {
+  goals    = { grow = 0.9 }
+  duration = 4
+  effort   = { dev = 2 }
+  benefit {
+    per_year = 200001
+  }
+}
+
+project "s2" {
+  goals    = { grow = 0.9 }
+  duration = 4
+  effort   = { dev = 2 }
+  benefit {
+    per_year = 200000
+  }
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := loadDir(t, dir)
+	got, err := Compute(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, id := range []string{"s1", "s2"} {
+		sf := got[id]
+		if sf == nil || len(sf.Fixes) != 1 {
+			t.Fatalf("%s: %+v", id, sf)
+		}
+		msgs = append(msgs, sf.Fixes[0].Message)
+	}
+	want := []string{
+		`fits with +2 FTE in team "dev" in 2027-Q3..2027-Q4 (4 FTE-periods, EUR 80,000), starting 2027-Q3`,
+		`fits with +4 FTE in team "dev" in 2027-Q3..2027-Q4 (8 FTE-periods, EUR 160,000), starting 2027-Q3`,
+	}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("fixes (-want +got):\n%s", diff)
+	}
+	if n := checkFixes(t, cfg, got); n != 2 {
+		t.Errorf("checked %d fixes, want 2", n)
+	}
+}
