@@ -259,6 +259,9 @@ func decodeFunding(r *attrReader, p *Project) []reference {
 	if !ok || isNullLiteral(a.Expr) {
 		return nil
 	}
+	// Named, even when invalid: its own diagnostics say what is wrong,
+	// not "names no funding".
+	p.Ranges["funding"] = a.Expr.Range()
 	if _, diags := hcl.ExprMap(a.Expr); diags.HasErrors() {
 		ref, ok := r.singleReference("funding", "budget")
 		if !ok {

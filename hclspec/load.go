@@ -621,7 +621,7 @@ func checkFundingNamed(cfg *Config) hcl.Diagnostics {
 		evaluations[e.ID] = e
 	}
 	for _, p := range cfg.Projects {
-		if p.Funding != "" || len(p.FundingSplit) > 0 {
+		if _, named := p.Ranges["funding"]; named || p.Funding != "" || len(p.FundingSplit) > 0 {
 			continue
 		}
 		what := buildSpendSources(p, cfg.Teams, vendors, evaluations)

@@ -49,3 +49,11 @@ project "empty" {
   duration = 1
   funding  = {}
 }
+
+# Spends and names a split that does not add up: that is the one problem,
+# not "names no funding" as well.
+project "over" {
+  duration = 1
+  effort   = { platform = 1 }
+  funding  = { capex = 0.5, opex = 0.6 }
+}
