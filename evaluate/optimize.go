@@ -41,6 +41,8 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	search := *prob
 	search.Tasks = slices.Clone(prob.Tasks)
 	allPlaced := true
+	var losers []*projectEval // optional projects that lower the sum
+	loss := 0.0
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Weight = objectiveWeight(pe, objective)
@@ -50,6 +52,10 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			tk.Mandatory = true
 		}
 		allPlaced = allPlaced && base.Start[i] >= 0
+		if objective != hclspec.ObjectiveFinish && !tk.Mandatory && tk.Weight < 0 {
+			losers = append(losers, pe)
+			loss -= tk.Weight
+		}
 	}
 	// When every project already runs in rank order, a sum over them
 	// cannot grow: what is left to improve is the finish.
@@ -88,7 +94,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		Objective: string(objective),
 		Schedules: res.Schedules,
 		Figures:   figures,
-		Changes:   e.optimizationChanges(prob, tasks, res, objective, allPlaced),
+		Changes:   e.optimizationChanges(prob, tasks, res, objective, allPlaced, losers),
 	}
 	for _, f := range figures {
 		if f.Figure == objectiveFigure(objective) {
@@ -104,7 +110,8 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	switch {
 	case allPlaced && objective != hclspec.ObjectiveFinish:
 		// Every project runs already: rank order's sum is the most there is.
-		b := opt.Baseline
+		// Every optional project that lowers it could be left out.
+		b := objectiveRound(objective, opt.Baseline+loss)
 		opt.Bound = &b
 	case res.Bound != nil && (searchObjective == schedule.ObjectiveValue || !slices.Contains(res.Schedule.Start, -1)):
 		// A finish bound holds for schedules that place every project.
@@ -253,11 +260,18 @@ func (e *evaluation) taskProjects(prob *schedule.Problem) []*projectEval {
 // optimizationChanges says, project by project, what the optimised plan
 // does differently from rank order and why. The headline figures are in
 // Optimization.Figures; these lines explain the moves behind them.
-func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool) []string {
+func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool, losers []*projectEval) []string {
 	base, best := res.BaselineSchedule.Start, res.Schedule.Start
 	noun := objectiveNoun(objective)
 	var lines []string
-	if allPlaced && objective != hclspec.ObjectiveFinish {
+	switch {
+	case allPlaced && objective != hclspec.ObjectiveFinish && len(losers) > 0:
+		ids := make([]string, len(losers))
+		for k, pe := range losers {
+			ids[k] = fmt.Sprintf("%q", pe.cfg.ID)
+		}
+		lines = append(lines, fmt.Sprintf("Every project already runs in rank order. Leaving out %s would raise the total %s, but the optimiser never leaves out a project that fits: it looked for an earlier finish with the same projects.", joinAnd(ids), noun))
+	case allPlaced && objective != hclspec.ObjectiveFinish:
 		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser looked for an earlier finish with the same projects.", noun))
 	}
 	if !res.Improved {

@@ -428,7 +428,7 @@ func TestNoImprovementOneSchedule(t *testing.T) {
 		{2000, "No better plan than rank order found in 2,000 schedules: no change."},
 	} {
 		res := schedule.OptimizeResult{Schedules: tt.n, BaselineSchedule: &schedule.Schedule{}, Schedule: &schedule.Schedule{}}
-		got := (&evaluation{}).optimizationChanges(nil, nil, res, hclspec.ObjectiveScore, false)
+		got := (&evaluation{}).optimizationChanges(nil, nil, res, hclspec.ObjectiveScore, false, nil)
 		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
 			t.Errorf("%d schedules (-want +got):\n%s", tt.n, diff)
 		}
@@ -520,4 +520,31 @@ func figuresMatchPlans(op *Optimization, rank, plan *Plan) []string {
 		}
 	}
 	return errs
+}
+
+// A project that lowers the objective runs in rank order because it fits:
+// the optimiser never leaves it out, so it must not claim rank order's sum
+// is the most possible. "loser" (NPV -40,000) could be left out: the
+// bound is 400,000, not rank order's 360,000, and the plan says so.
+func TestOptimizeBoundCountsProjectsThatLowerTheSum(t *testing.T) {
+	cfg := schedConfig(4, 4)
+	good := addProject(cfg, newProject("good", 1))
+	good.Goals["g"] = 1
+	good.Effort["platform"] = 1
+	good.Benefit = hclspec.Benefit{PerYear: 400000, Years: 1}
+	loser := addProject(cfg, newProject("loser", 1))
+	loser.Goals["g"] = 1
+	loser.Effort["platform"] = 1
+	loser.Cost.OneTime = 50000
+	loser.Benefit = hclspec.Benefit{PerYear: 10000, Years: 1}
+	cfg.Roadmap.Objective = hclspec.ObjectiveNPV
+	plan := optimized(t, cfg, 1)
+	op := plan.Optimization
+	if op.Baseline != 360000 || op.Bound == nil || *op.Bound != 400000 {
+		t.Errorf("baseline %v, bound %v; want 360,000 and 400,000", op.Baseline, op.Bound)
+	}
+	text := strings.Join(op.Changes, "\n")
+	if !strings.Contains(text, `Leaving out "loser" would raise the total NPV`) || strings.Contains(text, "cannot grow") {
+		t.Errorf("changes:\n%s", text)
+	}
 }
