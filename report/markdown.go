@@ -347,9 +347,14 @@ func (m *markdownRenderer) checks() {
 		m.buf.WriteString("No checks.\n")
 		return
 	}
+	m.checkTable(m.p.Checks)
+}
+
+// checkTable writes check results and how many passed (plan and simulation).
+func (m *markdownRenderer) checkTable(checks []evaluate.CheckResult) {
 	var rows [][]string
 	failed := 0
-	for _, c := range m.p.Checks {
+	for _, c := range checks {
 		result := checkResult(c)
 		if !c.Passed {
 			failed++
@@ -358,7 +363,7 @@ func (m *markdownRenderer) checks() {
 		rows = append(rows, []string{result, mdEscape(c.Severity), mdCode(c.ID), mdEscape(c.Message)})
 	}
 	m.table([]string{"Result", "Severity", "Check", "Message"}, nil, rows)
-	fmt.Fprintf(&m.buf, "\n%d of %d checks passed.\n", len(m.p.Checks)-failed, len(m.p.Checks))
+	fmt.Fprintf(&m.buf, "\n%d of %d checks passed.\n", len(checks)-failed, len(checks))
 }
 
 func (m *markdownRenderer) optimization() {

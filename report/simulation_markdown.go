@@ -193,16 +193,5 @@ func (s *simMarkdown) checks() {
 		return
 	}
 	s.m.heading(2, "Checks")
-	var rows [][]string
-	failed := 0
-	for _, c := range s.r.Checks {
-		result := checkResult(c)
-		if !c.Passed {
-			failed++
-			result = "**" + result + "**"
-		}
-		rows = append(rows, []string{result, mdEscape(c.Severity), mdCode(c.ID), mdEscape(c.Message)})
-	}
-	s.m.table([]string{"Result", "Severity", "Check", "Message"}, nil, rows)
-	fmt.Fprintf(&s.m.buf, "\n%d of %d checks passed.\n", len(s.r.Checks)-failed, len(s.r.Checks))
+	s.m.checkTable(s.r.Checks)
 }

@@ -286,25 +286,5 @@ func (s *simTable) checks() {
 		return
 	}
 	t.heading("Checks")
-	g := grid{columns: []column{
-		{header: "Result"},
-		{header: "Severity"},
-		{header: "Check", wrap: true},
-		{header: "Message", wrap: true},
-	}}
-	failed := 0
-	for _, c := range s.r.Checks {
-		style := ansiGreen
-		if !c.Passed {
-			failed++
-			style = ansiRed
-			if c.Severity == "warning" {
-				style = ansiYellow
-			}
-		}
-		g.rows = append(g.rows, []string{checkResult(c), c.Severity, c.ID, c.Message})
-		g.styles = append(g.styles, []string{style})
-	}
-	t.grid(g)
-	t.paragraph("", fmt.Sprintf("%d of %d checks passed.", len(s.r.Checks)-failed, len(s.r.Checks)))
+	t.checkTable(s.r.Checks)
 }

@@ -504,6 +504,11 @@ func (t *tableRenderer) checks() {
 		t.paragraph("", "No checks.")
 		return
 	}
+	t.checkTable(t.p.Checks)
+}
+
+// checkTable prints check results and how many passed (plan and simulation).
+func (t *tableRenderer) checkTable(checks []evaluate.CheckResult) {
 	g := grid{columns: []column{
 		{header: "Result"},
 		{header: "Severity"},
@@ -511,7 +516,7 @@ func (t *tableRenderer) checks() {
 		{header: "Message", wrap: true},
 	}}
 	failed := 0
-	for _, c := range t.p.Checks {
+	for _, c := range checks {
 		style := ansiGreen
 		if !c.Passed {
 			failed++
@@ -524,7 +529,7 @@ func (t *tableRenderer) checks() {
 		g.styles = append(g.styles, []string{style})
 	}
 	t.grid(g)
-	t.paragraph("", fmt.Sprintf("%d of %d checks passed.", len(t.p.Checks)-failed, len(t.p.Checks)))
+	t.paragraph("", fmt.Sprintf("%d of %d checks passed.", len(checks)-failed, len(checks)))
 }
 
 func (t *tableRenderer) optimization() {
