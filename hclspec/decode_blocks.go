@@ -19,6 +19,8 @@ type decoder struct {
 	labels   map[string]int // period label -> index within the horizon
 	// estimate picks the number of a ranged estimate a plan uses.
 	estimate estimate.Point
+	// asOf is the status date, once the roadmap block is decoded.
+	asOf statusDate
 }
 
 func (d *decoder) periodLabels() map[string]int {
@@ -143,6 +145,10 @@ func (d *decoder) decodeBudgetBlock(block *hcl.Block) (*Budget, hcl.Diagnostics)
 	}
 	if v, ok := r.str("per"); ok && r.oneOf("per", "Unknown budget window", v, "year", "period", "total") {
 		b.Per = BudgetPer(v)
+	}
+	b.Kind = Capex
+	if v, ok := r.str("kind"); ok && r.oneOf("kind", "Unknown budget kind", v, string(Capex), string(Opex)) {
+		b.Kind = BudgetKind(v)
 	}
 	return b, append(diags, r.diags...)
 }

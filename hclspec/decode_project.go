@@ -157,7 +157,9 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 			})
 		}
 	}
+	refs = append(refs, d.decodeLifecycle(r, p)...)
 	diags = append(diags, r.diags...)
+	r.diags = nil
 
 	seen := map[string]hcl.Range{}
 	for _, b := range content.Blocks {
@@ -166,8 +168,16 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 			continue
 		}
 		seen[b.Type] = b.DefRange
+		if b.Type == "progress" {
+			rs, d := d.decodeProgressBlock(b, p)
+			refs = append(refs, rs...)
+			diags = append(diags, d...)
+			continue
+		}
 		diags = append(diags, d.decodeProjectSubBlock(b, p)...)
 	}
+	d.checkLifecycle(r, p)
+	diags = append(diags, r.diags...)
 	sort.Slice(p.Estimates, func(i, j int) bool { return p.Estimates[i].Attr < p.Estimates[j].Attr })
 	return p, refs, diags
 }

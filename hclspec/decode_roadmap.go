@@ -31,6 +31,7 @@ func defaultRoadmap(name string) *Roadmap {
 		Scoring:      Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
 		Ranges:       Ranges{},
 		Policies:     Policies{Ranges: Ranges{}},
+		AsOfPeriod:   -1,
 	}
 }
 
@@ -116,6 +117,8 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 	if v, ok := r.str("estimate"); ok && r.oneOf("estimate", "Unknown estimate", v, estimate.Points()...) {
 		rm.Estimate = estimate.Point(v)
 	}
+	// as_of is read once the calendar is known (decodeAsOf); its range is
+	// recorded here like every attribute's.
 	diags = append(diags, r.diags...)
 
 	var scoring, policy, hurdle *hcl.Block

@@ -32,6 +32,9 @@ type LoadOptions struct {
 	// EvalBudget, when positive, is a smaller budget than MaxEvalWork for
 	// evaluating expressions: for tests of the meter's refusals.
 	EvalBudget int64
+	// AsOf, when set (--as-of), is the status date in place of the
+	// roadmap's as_of.
+	AsOf string
 }
 
 // interrupted is the diagnostic of a load whose Context was done.
@@ -404,6 +407,9 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 			cfg.Calendar = NewCalendar(rm.Period, start)
 			dec.calendar = &cfg.Calendar
 		}
+		if content, _ := roadmaps[0].Body.Content(roadmapSchema); content != nil {
+			diags = append(diags, dec.decodeAsOf(rm, content.Attributes, opts.AsOf)...)
+		}
 		for _, b := range roadmaps[1:] {
 			diags = append(diags, duplicateBlock(b, roadmaps[0].DefRange))
 		}
@@ -505,6 +511,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkFundingNamed(cfg)...)
 	diags = append(diags, checkFlagship(cfg)...)
+	diags = append(diags, applyRunFunding(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
 	diags = append(diags, checkPortfolioConstraints(cfg)...)
 	diags = append(diags, checkSystems(cfg)...)
@@ -524,10 +531,10 @@ func defaultRoadmapName(dir string) string {
 // candidates (every vendor of its category, by id, when none are listed).
 func applyDefaults(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	if len(cfg.Budgets) == 1 {
+	if candidates := buildFundingCandidates(cfg.Budgets); len(candidates) == 1 {
 		for _, p := range cfg.Projects {
 			if p.Funding == "" && len(p.FundingSplit) == 0 {
-				p.Funding = cfg.Budgets[0].ID
+				p.Funding = candidates[0].ID
 			}
 		}
 	}
@@ -600,16 +607,18 @@ func checkFlagship(cfg *Config) hcl.Diagnostics {
 }
 
 // checkFundingNamed reports each project that spends on its build but
-// names no funding when the roadmap has two or more budgets: none of them
-// can be assumed to pay, and spending outside every budget would let the
-// project escape all of them.
+// names no funding when the roadmap has two or more budgets that could
+// pay for builds (its capex budgets, or every budget when none is capex):
+// none of them can be assumed to pay, and spending outside every budget
+// would let the project escape all of them.
 func checkFundingNamed(cfg *Config) hcl.Diagnostics {
-	if len(cfg.Budgets) < 2 {
+	candidates := buildFundingCandidates(cfg.Budgets)
+	if len(candidates) < 2 {
 		return nil
 	}
 	var diags hcl.Diagnostics
-	ids := make([]string, len(cfg.Budgets))
-	for i, b := range cfg.Budgets {
+	ids := make([]string, len(candidates))
+	for i, b := range candidates {
 		ids[i] = b.ID
 	}
 	vendors := map[string]*Vendor{}

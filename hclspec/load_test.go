@@ -38,6 +38,8 @@ func caseOptions(t *testing.T, dir string) LoadOptions {
 			opts.Scenario = strings.TrimPrefix(line, "--scenario ")
 		case strings.HasPrefix(line, "env "):
 			opts.Env = append(opts.Env, strings.TrimPrefix(line, "env "))
+		case strings.HasPrefix(line, "--as-of "):
+			opts.AsOf = strings.TrimPrefix(line, "--as-of ")
 		default:
 			t.Fatalf("%s/options.txt: cannot read %q", dir, line)
 		}

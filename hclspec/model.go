@@ -123,6 +123,12 @@ type Roadmap struct {
 	// Estimate is the number of each ranged estimate a plan uses: its
 	// likely value (default), its mean or its 80th percentile.
 	Estimate estimate.Point
+	// AsOf is the status date as written ("2027-Q3"; --as-of overrides
+	// the file), "" when the roadmap has none. AsOfPeriod is the first
+	// period that starts on or after it: nothing new starts before it,
+	// and the periods before it are history. -1 without a status date.
+	AsOf       string
+	AsOfPeriod int
 
 	DeclRange hcl.Range
 	Ranges    Ranges
@@ -227,12 +233,23 @@ const (
 	PerTotal  BudgetPer = "total"
 )
 
-// Budget is money projects draw their build-period outflows from.
+// BudgetKind says what a budget pays for: capital spending (the builds;
+// the default) or operating spending (run costs after go-live).
+type BudgetKind string
+
+const (
+	Capex BudgetKind = "capex"
+	Opex  BudgetKind = "opex"
+)
+
+// Budget is money projects draw their build-period outflows from, or,
+// for an opex budget, also their run costs after go-live.
 type Budget struct {
 	ID        string
 	Title     string
 	Amount    float64
 	Per       BudgetPer
+	Kind      BudgetKind
 	DeclRange hcl.Range
 	Ranges    Ranges
 }
@@ -322,11 +339,58 @@ type Project struct {
 	// Together lists the projects that run with this one or not at all
 	// (project ids, as written; the relation is symmetric and transitive).
 	Together []string
+	// RunFunding is the opex budget its run costs and its vendor's annual
+	// fee draw on from go-live: run_funding, else the only opex budget;
+	// "" when none pays them.
+	RunFunding string
+	// Status is where the project is in its life; proposed by default.
+	Status Lifecycle
+	// Started and Finished are the periods holding the started and
+	// finished dates (Started may be before the roadmap's first period,
+	// so negative); HasStarted and HasFinished say whether they are set.
+	Started, Finished       int
+	HasStarted, HasFinished bool
+	// Progress holds the actuals and forecasts of work under way; nil
+	// when the project has no progress block.
+	Progress *Progress
 	// Estimates are the numbers above given as ranges, sorted by Attr;
 	// each plain field holds the number the plan uses.
 	Estimates []Estimate
 	DeclRange hcl.Range
 	Ranges    Ranges // also "cost.one_time", "benefit.per_year", "risk.failure", ...
+}
+
+// Lifecycle is a project's status in its life, as the roadmap declares it.
+type Lifecycle string
+
+const (
+	Proposed   Lifecycle = "proposed"    // a candidate: gates, rank and schedule decide
+	Committed  Lifecycle = "committed"   // approved, not started: planned ahead of rank order
+	InProgress Lifecycle = "in_progress" // under way: keeps its place, forecasts from progress
+	Done       Lifecycle = "done"        // finished: history
+	Cancelled  Lifecycle = "cancelled"   // stopped: its spend is sunk, its capacity released
+	OnHold     Lifecycle = "on_hold"     // paused: holds no capacity and no budget
+)
+
+// Lifecycles lists every status, in the order of a project's life.
+func Lifecycles() []string {
+	return []string{string(Proposed), string(Committed), string(InProgress), string(Done), string(Cancelled), string(OnHold)}
+}
+
+// Progress is what a project under way has spent and what it still needs.
+// Unset forecasts are nil (RemainingDuration 0): the evaluation then
+// takes them from the plan (see docs/evaluation.md).
+type Progress struct {
+	Spent           float64  // actual cost to date (AC), every kind of spend
+	PercentComplete *float64 // share of the work done, 0..1
+	// RemainingDuration is the periods still needed from the status date.
+	RemainingDuration int
+	// RemainingEffort is FTE per period per team for the rest of the work.
+	RemainingEffort map[string]float64
+	// RemainingCost is the spend still needed besides the teams' time:
+	// what is left of cost.one_time.
+	RemainingCost *float64
+	DeclRange     hcl.Range
 }
 
 // LongestDuration is the most periods the project can run: its duration,

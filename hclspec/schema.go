@@ -41,6 +41,7 @@ var roadmapSchema = &hcl.BodySchema{
 		{Name: "objective"},
 		{Name: "flagship"},
 		{Name: "estimate"},
+		{Name: "as_of"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "scoring"},
@@ -125,6 +126,7 @@ var budgetSchema = &hcl.BodySchema{
 		{Name: "title"},
 		{Name: "amount", Required: true},
 		{Name: "per"},
+		{Name: "kind"},
 	},
 }
 
@@ -170,11 +172,26 @@ var projectSchema = &hcl.BodySchema{
 		{Name: "excluded"},
 		{Name: "together"},
 		{Name: "replaces"},
+		{Name: "run_funding"},
+		{Name: "status"},
+		{Name: "started"},
+		{Name: "finished"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "cost"},
 		{Type: "benefit"},
 		{Type: "risk"},
+		{Type: "progress"},
+	},
+}
+
+var progressSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "spent"},
+		{Name: "percent_complete"},
+		{Name: "remaining_duration"},
+		{Name: "remaining_effort"},
+		{Name: "remaining_cost"},
 	},
 }
 

@@ -42,7 +42,7 @@ func TestLoadDesignExample(t *testing.T) {
 		DiscountRate: 0.08, Strategy: StrategyValue, RiskAppetite: 0.6, MaxParallel: 3,
 		Stack:    []string{"vm", "sso", "postgres"},
 		Scoring:  Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
-		Estimate: estimate.Likely,
+		Estimate: estimate.Likely, AsOfPeriod: -1,
 	}
 	if diff := cmp.Diff(wantRoadmap, cfg.Roadmap, ignoreSource); diff != "" {
 		t.Errorf("roadmap (-want +got):\n%s", diff)
@@ -58,7 +58,7 @@ func TestLoadDesignExample(t *testing.T) {
 	if diff := cmp.Diff(wantTeams, cfg.Teams, ignoreSource); diff != "" {
 		t.Errorf("teams (-want +got):\n%s", diff)
 	}
-	wantBudgets := []*Budget{{ID: "capex", Amount: 1200000, Per: PerYear}}
+	wantBudgets := []*Budget{{ID: "capex", Amount: 1200000, Per: PerYear, Kind: Capex}}
 	if diff := cmp.Diff(wantBudgets, cfg.Budgets, ignoreSource); diff != "" {
 		t.Errorf("budgets (-want +got):\n%s", diff)
 	}
@@ -80,7 +80,7 @@ func TestLoadDesignExample(t *testing.T) {
 			Duration: 2, Funding: "capex", // the only budget
 			Cost:          Cost{OneTime: 50000},
 			Benefit:       Benefit{Years: 5},
-			EarliestStart: -1, Deadline: -1,
+			EarliestStart: -1, Deadline: -1, Status: Proposed,
 		},
 		{
 			ID: "crm_migration", Title: "Move sales to a hosted CRM",
@@ -93,7 +93,7 @@ func TestLoadDesignExample(t *testing.T) {
 			Benefit: Benefit{PerYear: 400000, RampPeriods: 2, Years: 5},
 			Risk:    Risk{Disruption: 0.2, Security: 0.1, Failure: 0.25},
 			// 2027-Q2 is period 1; the last day of 2028-Q2 is in period 5.
-			EarliestStart: 1, Deadline: 5,
+			EarliestStart: 1, Deadline: 5, Status: Proposed,
 		},
 	}
 	if diff := cmp.Diff(wantProjects, cfg.Projects, ignoreSource); diff != "" {
@@ -126,7 +126,7 @@ func TestLoadMonthlyRoadmap(t *testing.T) {
 		Stack: []string{}, Optimize: true,
 		Scoring:  Scoring{Alignment: 0.6, Value: 0.2, Safety: 0.2},
 		Policies: Policies{MaxTeamUtilization: 0.9, RequireGoal: true, MaxBudgetShare: 0.95},
-		Estimate: estimate.Likely,
+		Estimate: estimate.Likely, AsOfPeriod: -1,
 	}
 	if diff := cmp.Diff(wantRoadmap, cfg.Roadmap, ignoreSource); diff != "" {
 		t.Errorf("roadmap (-want +got):\n%s", diff)
@@ -140,7 +140,7 @@ func TestLoadMonthlyRoadmap(t *testing.T) {
 		t.Errorf("teams (-want +got):\n%s", diff)
 	}
 	// npv(0.1, [100, 100]) = 90.91 + 82.64 = 173.55, floored, x 1000.
-	wantBudgets := []*Budget{{ID: "run", Title: "Run budget", Amount: 173000, Per: PerTotal}}
+	wantBudgets := []*Budget{{ID: "run", Title: "Run budget", Amount: 173000, Per: PerTotal, Kind: Capex}}
 	if diff := cmp.Diff(wantBudgets, cfg.Budgets, ignoreSource); diff != "" {
 		t.Errorf("budgets (-want +got):\n%s", diff)
 	}
@@ -226,11 +226,11 @@ func TestLoadDefaults(t *testing.T) {
 			Currency: "USD", Start: "2027-Q1", Period: Quarter, Horizon: 8,
 			Strategy: StrategyValue, RiskAppetite: 1, Stack: []string{},
 			Scoring:  Scoring{Alignment: 0.5, Value: 0.3, Safety: 0.2},
-			Estimate: estimate.Likely,
+			Estimate: estimate.Likely, AsOfPeriod: -1,
 		},
 		Budgets: []*Budget{
-			{ID: "capex", Amount: 100, Per: PerYear},
-			{ID: "opex", Amount: 50, Per: PerPeriod},
+			{ID: "capex", Amount: 100, Per: PerYear, Kind: Capex},
+			{ID: "opex", Amount: 50, Per: PerPeriod, Kind: Capex},
 		},
 		Teams:       []*Team{{ID: "ops", Capacity: 2, CapacityByPeriod: map[int]float64{}}},
 		Vendors:     []*Vendor{{ID: "tool", Provides: []string{}, Scores: map[string]float64{}}},
@@ -238,7 +238,7 @@ func TestLoadDefaults(t *testing.T) {
 		Projects: []*Project{{
 			ID: "minimal", Duration: 1, Benefit: Benefit{Years: 5},
 			// Two budgets: no default funding.
-			Funding: "", EarliestStart: -1, Deadline: -1,
+			Funding: "", EarliestStart: -1, Deadline: -1, Status: Proposed,
 		}},
 		Checks: []*Check{{ID: "always", Severity: "error"}},
 	}
