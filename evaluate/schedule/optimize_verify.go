@@ -9,25 +9,15 @@ import "fmt"
 // tasks using it at once, at most one option of each choice and together
 // groups whole or not at all. start[i] < 0 means task i is out. It is the
 // referee for the optimiser's tests and benchmarks.
+// The problem's Fixed load counts too: a resource, budget window or slot
+// limit may be exceeded only where the fixed load alone exceeds it, and
+// then no task may add to it.
 func Verify(p *Problem, start []int) error {
 	if len(start) != len(p.Tasks) {
 		return fmt.Errorf("%d starts for %d tasks", len(start), len(p.Tasks))
 	}
-	used := make([][]float64, len(p.Resources))
-	for r := range used {
-		used[r] = make([]float64, p.Horizon)
-	}
-	spent := make([][]float64, len(p.Budgets))
-	for b := range spent {
-		spent[b] = make([]float64, len(p.Budgets[b].Limit))
-	}
-	inFlight := make([]int, p.Horizon)
-	running := make([][]int, len(p.Resources))
-	for r := range running {
-		if p.Resources[r].MaxParallel > 0 {
-			running[r] = make([]int, p.Horizon)
-		}
-	}
+	fixedUsed, fixedSpent, fixedInFlight, fixedRunning := p.fixedLoad()
+	used, spent, inFlight, running := p.fixedLoad()
 	for c, opts := range p.Choices {
 		placed := -1
 		for _, i := range opts {
@@ -80,28 +70,28 @@ func Verify(p *Problem, start []int) error {
 	}
 	for r := range used {
 		for t, u := range used[r] {
-			if u > p.Resources[r].Capacity[t]+1e-6 {
+			if u > max(p.Resources[r].Capacity[t], fixedUsed[r][t])+1e-6 {
 				return fmt.Errorf("resource %s over capacity in period %d: %g > %g", p.Resources[r].ID, t, u, p.Resources[r].Capacity[t])
 			}
 		}
 	}
 	for b := range spent {
 		for w, s := range spent[b] {
-			if lim := p.Budgets[b].Limit[w]; s > lim+1e-6*(1+lim) {
+			if lim := max(p.Budgets[b].Limit[w], fixedSpent[b][w]); s > lim+1e-6*(1+lim) {
 				return fmt.Errorf("budget %s over its limit in window %d: %g > %g", p.Budgets[b].ID, w, s, lim)
 			}
 		}
 	}
 	for r := range running {
 		for t, c := range running[r] {
-			if c > p.Resources[r].MaxParallel {
+			if c > max(p.Resources[r].MaxParallel, fixedRunning[r][t]) {
 				return fmt.Errorf("resource %s runs %d tasks in period %d, limit %d", p.Resources[r].ID, c, t, p.Resources[r].MaxParallel)
 			}
 		}
 	}
 	if p.MaxParallel > 0 {
 		for t, c := range inFlight {
-			if c > p.MaxParallel {
+			if c > max(p.MaxParallel, fixedInFlight[t]) {
 				return fmt.Errorf("%d tasks in flight in period %d, limit %d", c, t, p.MaxParallel)
 			}
 		}

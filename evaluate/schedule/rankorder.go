@@ -169,6 +169,24 @@ func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
 			r.budget[b] += l
 		}
 	}
+	// Fixed load takes room up to the limits only: an overload it alone
+	// causes takes no room from other periods.
+	fixedUsed, fixedSpent, fixedInFlight, _ := p.fixedLoad()
+	for k := range fixedUsed {
+		for t, u := range fixedUsed[k] {
+			r.resource[k] -= min(u, p.Resources[k].Capacity[t])
+		}
+	}
+	for b := range fixedSpent {
+		for w, x := range fixedSpent[b] {
+			r.budget[b] -= min(x, p.Budgets[b].Limit[w])
+		}
+	}
+	if p.MaxParallel > 0 {
+		for _, c := range fixedInFlight {
+			r.parallel -= float64(min(c, p.MaxParallel))
+		}
+	}
 	for i, s := range sch.Start {
 		if s < 0 {
 			continue

@@ -25,6 +25,9 @@ type Problem struct {
 	// Together are sets of tasks placed all or none. A task is in one
 	// group at most, and no group holds two options of one choice.
 	Together [][]int
+	// Fixed is load in place before any task is decided (work in flight,
+	// spend to date): see Fixed.
+	Fixed []Fixed
 }
 
 // Resource is a team: its capacity in each period (len Horizon), the
@@ -187,7 +190,7 @@ type State struct {
 	chosen   []int
 }
 
-// NewState is an empty schedule's state.
+// NewState is an empty schedule's state: only the problem's Fixed load.
 func NewState(p *Problem) *State {
 	s := &State{p: p, used: make([][]float64, len(p.Resources)), spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
 	for r := range p.Resources {
@@ -209,6 +212,7 @@ func NewState(p *Problem) *State {
 			s.chosen[c] = -1
 		}
 	}
+	s.placeFixed()
 	return s
 }
 
@@ -226,7 +230,8 @@ func choiceIndex(p *Problem) []int {
 	return of
 }
 
-// reset empties the state for another schedule without reallocating.
+// reset empties the state for another schedule without reallocating
+// (keeping the Fixed load).
 func (s *State) reset() {
 	for r := range s.used {
 		clear(s.used[r])
@@ -241,6 +246,7 @@ func (s *State) reset() {
 	for c := range s.chosen {
 		s.chosen[c] = -1
 	}
+	s.placeFixed()
 }
 
 // otherOption is the placed option of task i's choice when that is not i
