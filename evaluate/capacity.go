@@ -46,6 +46,10 @@ func (e *evaluation) buildPlan() *Plan {
 	}
 	plan.Choices = e.choiceResults()
 	plan.Systems = []SystemAudit{} // filled by evaluate/audit
+	if a := e.asOf(); a >= 0 {
+		label := rm.AsOf
+		plan.Roadmap.AsOf, plan.Roadmap.AsOfPeriod = &label, &a
+	}
 	plan.Periods = e.periodPlans()
 	plan.Totals = e.totals(plan)
 	for _, g := range e.cfg.Goals {
@@ -108,6 +112,7 @@ func strategyOrDefault(s hclspec.Strategy) hclspec.Strategy {
 func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 	p := pe.cfg
 	f := &pe.fin
+	decl := pe.life.declared
 	pp := ProjectPlan{
 		ID:              p.ID,
 		Title:           p.Title,
@@ -146,6 +151,16 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Funding:         p.Funding,
 		FundingShares:   map[string]float64{},
 		CashFlows:       make([]float64, len(f.Flows)),
+		Lifecycle:       string(pe.life.lifecycle),
+		Progress:        e.progressPlan(pe),
+	}
+	if decl.HasStarted {
+		l := e.label(decl.Started)
+		pp.Started = &l
+	}
+	if decl.HasFinished {
+		l := e.label(decl.Finished)
+		pp.Finished = &l
 	}
 	for _, fd := range pe.findings {
 		if fd.Severity != SeverityWarning {
@@ -171,8 +186,8 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		l := e.label(p.Deadline)
 		pp.Deadline = &l
 	}
-	if p.EarliestStart >= 0 {
-		l, i := e.label(p.EarliestStart), p.EarliestStart
+	if decl.EarliestStart >= 0 {
+		l, i := e.label(decl.EarliestStart), decl.EarliestStart
 		pp.EarliestStart, pp.EarliestStartPeriod = &l, &i
 	}
 	for k, x := range f.Flows {
@@ -180,8 +195,14 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 	}
 	if pe.status == StatusScheduled {
 		start, end := pe.start, pe.start+pp.Duration
-		startLabel, endLabel := e.label(start), e.label(end-1)
 		snpv := money(scheduledNPV(f.NPV, f.PeriodRate, start))
+		if pe.life.fixed {
+			// Work in progress runs from its start (within the horizon)
+			// to its forecast end; its figures are the remaining work's.
+			start = max(decl.Started, 0)
+			pp.Duration = end - start
+		}
+		startLabel, endLabel := e.label(start), e.label(end-1)
 		pp.StartPeriod, pp.EndPeriod = &start, &end
 		pp.Start, pp.End = &startLabel, &endLabel
 		pp.ScheduledNPV = &snpv
@@ -225,6 +246,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 			}
 		}
 	}
+	e.history(periods, spent)
 	for r, res := range e.base.resources {
 		capacity := e.base.nominalCapacity(r)
 		for t := range periods {
@@ -264,6 +286,7 @@ func (e *evaluation) totals(plan *Plan) Totals {
 func (e *evaluation) projectTotals() Totals {
 	var t Totals
 	cost, benefit, npv, rnpv, snpv, score := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+	actual, sunk, etc := 0.0, 0.0, 0.0
 	for _, pe := range e.ranked {
 		switch pe.status {
 		case StatusScheduled:
@@ -292,7 +315,19 @@ func (e *evaluation) projectTotals() Totals {
 			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon {
 				t.DeadlinesMissed++
 			}
+		case StatusDone:
+			t.Done++
+		case StatusCancelled:
+			t.Cancelled++
+			sunk += pe.actualCost()
+		case StatusOnHold:
+			t.OnHold++
 		}
+		if pe.life.fixed && pe.status == StatusScheduled {
+			t.InProgress++
+			etc += sum(pe.fin.BuildSpend)
+		}
+		actual += pe.actualCost()
 		for _, f := range pe.findings {
 			if f.Severity == SeverityWarning {
 				t.Warnings++
@@ -301,6 +336,7 @@ func (e *evaluation) projectTotals() Totals {
 	}
 	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = money(cost), money(benefit), money(npv), money(rnpv), money(snpv)
 	t.Score = ratio(score)
+	t.ActualCost, t.SunkCost, t.EstimateToComplete = money(actual), money(sunk), money(etc)
 	return t
 }
 

@@ -318,24 +318,33 @@ func roadmapValue(r RoadmapInfo) cty.Value {
 		"max_parallel":  cty.NumberIntVal(int64(r.MaxParallel)),
 		"flagship":      optString(r.Flagship),
 		"objective":     cty.StringVal(r.Objective),
+		"as_of":         optString(r.AsOf),
+		"as_of_period":  optInt(r.AsOfPeriod),
 	})
 }
 
 func totalsValue(t Totals) cty.Value {
 	return cty.ObjectVal(map[string]cty.Value{
-		"scheduled":         cty.NumberIntVal(int64(t.Scheduled)),
-		"deferred":          cty.NumberIntVal(int64(t.Deferred)),
-		"dropped":           cty.NumberIntVal(int64(t.Dropped)),
-		"cost":              num(t.Cost),
-		"benefit":           num(t.Benefit),
-		"npv":               num(t.NPV),
-		"risk_adjusted_npv": num(t.RiskAdjustedNPV),
-		"scheduled_npv":     num(t.ScheduledNPV),
-		"finish_period":     cty.NumberIntVal(int64(t.FinishPeriod)),
-		"peak_parallel":     cty.NumberIntVal(int64(t.PeakParallel)),
-		"score":             num(t.Score),
-		"deadlines_met":     cty.NumberIntVal(int64(t.DeadlinesMet)),
-		"deadlines_missed":  cty.NumberIntVal(int64(t.DeadlinesMissed)),
+		"scheduled":            cty.NumberIntVal(int64(t.Scheduled)),
+		"deferred":             cty.NumberIntVal(int64(t.Deferred)),
+		"dropped":              cty.NumberIntVal(int64(t.Dropped)),
+		"cost":                 num(t.Cost),
+		"benefit":              num(t.Benefit),
+		"npv":                  num(t.NPV),
+		"risk_adjusted_npv":    num(t.RiskAdjustedNPV),
+		"scheduled_npv":        num(t.ScheduledNPV),
+		"finish_period":        cty.NumberIntVal(int64(t.FinishPeriod)),
+		"peak_parallel":        cty.NumberIntVal(int64(t.PeakParallel)),
+		"score":                num(t.Score),
+		"deadlines_met":        cty.NumberIntVal(int64(t.DeadlinesMet)),
+		"deadlines_missed":     cty.NumberIntVal(int64(t.DeadlinesMissed)),
+		"in_progress":          cty.NumberIntVal(int64(t.InProgress)),
+		"done":                 cty.NumberIntVal(int64(t.Done)),
+		"cancelled":            cty.NumberIntVal(int64(t.Cancelled)),
+		"on_hold":              cty.NumberIntVal(int64(t.OnHold)),
+		"actual_cost":          num(t.ActualCost),
+		"sunk_cost":            num(t.SunkCost),
+		"estimate_to_complete": num(t.EstimateToComplete),
 	})
 }
 
@@ -436,6 +445,35 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"earliest_start":        optString(pp.EarliestStart),
 		"earliest_start_period": optInt(pp.EarliestStartPeriod),
 		"notes":                 notesValue(pp.Notes),
+		"lifecycle":             cty.StringVal(pp.Lifecycle),
+		"started":               optString(pp.Started),
+		"finished":              optString(pp.Finished),
+		"progress":              progressValue(pp.Progress),
+	})
+}
+
+var progressType = cty.Object(map[string]cty.Type{
+	"actual_cost": cty.Number, "percent_complete": cty.Number, "estimate_to_complete": cty.Number,
+	"estimate_at_completion": cty.Number, "budget_at_completion": cty.Number, "variance_at_completion": cty.Number,
+	"remaining_duration": cty.Number, "planned_end": cty.String, "forecast_end": cty.String, "slip_periods": cty.Number,
+})
+
+// progressValue is a project's progress for checks; null when it has none.
+func progressValue(p *ProgressPlan) cty.Value {
+	if p == nil {
+		return cty.NullVal(progressType)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"actual_cost":            num(p.ActualCost),
+		"percent_complete":       optNum(p.PercentComplete),
+		"estimate_to_complete":   num(p.EstimateToComplete),
+		"estimate_at_completion": num(p.EstimateAtCompletion),
+		"budget_at_completion":   num(p.BudgetAtCompletion),
+		"variance_at_completion": num(p.VarianceAtCompletion),
+		"remaining_duration":     cty.NumberIntVal(int64(p.RemainingDuration)),
+		"planned_end":            optString(p.PlannedEnd),
+		"forecast_end":           optString(p.ForecastEnd),
+		"slip_periods":           cty.NumberIntVal(int64(p.SlipPeriods)),
 	})
 }
 

@@ -68,6 +68,8 @@ type projectEval struct {
 	rank  int // 1-based
 	task  int // index in the schedule problem; -1 when dropped
 	start int // first period; -1 unless scheduled
+
+	life livingEval // its status in its life (see living.go)
 }
 
 func (pe *projectEval) dropped() bool { return pe.status == StatusDropped }
@@ -276,8 +278,11 @@ func (e *evaluation) setProjects(projects []*hclspec.Project) {
 	e.projects = make([]*projectEval, len(projects))
 	evals := make([]projectEval, len(projects))
 	for i, p := range projects {
-		evals[i] = projectEval{cfg: p, index: i, teams: e.prep.teamsOf(i, p), task: -1, start: -1, findings: []Finding{}}
-		e.projects[i] = &evals[i]
+		evals[i] = projectEval{cfg: p, index: i, task: -1, start: -1, findings: []Finding{}}
+		pe := &evals[i]
+		e.living(pe)
+		pe.teams = e.prep.teamsOf(i, pe.cfg)
+		e.projects[i] = pe
 	}
 }
 
@@ -331,7 +336,7 @@ func (e *evaluation) computeFinance() {
 			e.diags = append(e.diags, e.prep.finDiags[pe.index]...)
 			continue
 		}
-		f, diags := projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, returns, e.savingOf(pe.cfg))
+		f, diags := projectFinanceOf(pe.cfg, pe.teams, pe.financeVendor(), e.teams, e.ppy, e.roadmap.DiscountRate, returns, e.savingOf(pe.cfg))
 		pe.fin = f
 		e.diags = append(e.diags, diags...)
 	}

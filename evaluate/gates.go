@@ -31,6 +31,7 @@ func (e *evaluation) applyGates() {
 		for _, gate := range gates {
 			gate(pe)
 		}
+		e.lifecycleGate(pe)
 	}
 }
 

@@ -24,6 +24,7 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			pe.status, pe.gate = StatusDeferred, GateSchedule
 		}
 	}
+	e.applyFixed()
 }
 
 // explainSchedule gives every project the notes that explain where the
@@ -341,6 +342,9 @@ func (w *noteWriter) dependency(o schedule.Obstacle) rangedNote {
 
 func (w *noteWriter) earliest() rangedNote {
 	p := w.pe.cfg
+	if release := w.prob.Tasks[w.i].Earliest; release > max(p.EarliestStart, 0) {
+		return w.heldBack(release)
+	}
 	label := w.e.label(p.EarliestStart)
 	msg := "cannot start before its earliest_start " + label
 	if w.scheduled {
@@ -472,4 +476,28 @@ func (w *noteWriter) priority(ex schedule.Explanation, rule deadlineRule) []rang
 		}
 	}
 	return notes
+}
+
+// heldBack words a release later than the project's earliest_start: the
+// status date (nothing new starts before it), or the forecast end of a
+// dependency still in progress.
+func (w *noteWriter) heldBack(release int) rangedNote {
+	p := w.pe.cfg
+	for _, d := range p.DependsOn {
+		if dep, ok := w.e.projectByIDOK(d); ok && w.e.fixedEnd(dep) == release {
+			end := w.e.label(release - 1)
+			msg := fmt.Sprintf("cannot start before %q, in progress, ends (forecast %s)", d, end)
+			if w.scheduled {
+				msg = fmt.Sprintf("starts when %q, in progress, ends (forecast %s)", d, end)
+			}
+			n := w.newNote(NoteDependency, d, msg, keyRange(p, "depends_on", d))
+			n.Periods = w.periodRanges([]schedule.Span{{First: w.e.asOf(), Last: release - 1}})
+			return n
+		}
+	}
+	label := w.e.label(release)
+	msg := "nothing new starts before the status date " + w.e.roadmap.AsOf + " (" + label + ")"
+	n := w.newNote(NoteStatusDate, "", msg, w.e.roadmap.Ranges.Range("as_of", w.e.roadmap.DeclRange))
+	n.Periods = w.periodRanges([]schedule.Span{{First: 0, Last: release - 1}})
+	return n
 }

@@ -46,7 +46,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Weight = objectiveWeight(pe, objective)
-		tk.Mandatory = pe.pinned()
+		tk.Mandatory = pe.pinned() || pe.life.lifecycle == hclspec.Committed
 		if pe == e.flagship && base.Start[i] >= 0 {
 			tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
 			tk.Mandatory = true

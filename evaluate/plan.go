@@ -10,6 +10,7 @@ const (
 	StatusScheduled = "scheduled"
 	StatusDeferred  = "deferred"
 	StatusDropped   = "dropped"
+	// done, cancelled and on_hold: see living.go.
 )
 
 // Gate names, in the order they are applied.
@@ -182,6 +183,11 @@ type RoadmapInfo struct {
 	// Objective is what --optimize maximises: --objective, the roadmap's
 	// objective, or "score".
 	Objective string `json:"objective"`
+	// AsOf is the status date as written and AsOfPeriod the first period
+	// planned from it (the ones before are history); both null without
+	// a status date.
+	AsOf       *string `json:"as_of"`
+	AsOfPeriod *int    `json:"as_of_period"`
 }
 
 // ScoringInfo says how scores were computed: the weights of alignment,
@@ -276,6 +282,16 @@ type ProjectPlan struct {
 	EarliestStart       *string   `json:"earliest_start"`
 	EarliestStartPeriod *int      `json:"earliest_start_period"`
 	CashFlows           []float64 `json:"cash_flows"`
+
+	// Lifecycle is the project's declared status: proposed, committed,
+	// in_progress, done, cancelled or on_hold. Started and Finished are
+	// the labels of the periods of its started and finished dates (null
+	// when unset); Progress its actuals and forecasts (null for proposed
+	// and committed projects, and without a status date).
+	Lifecycle string        `json:"lifecycle"`
+	Started   *string       `json:"started"`
+	Finished  *string       `json:"finished"`
+	Progress  *ProgressPlan `json:"progress"`
 }
 
 // Finding is one reason a gate or the scheduler gave, with its source.
@@ -361,6 +377,9 @@ type PeriodPlan struct {
 	Active  []string               `json:"active"` // projects in flight, by rank
 	Teams   map[string]TeamLoad    `json:"teams"`
 	Budgets map[string]BudgetSpend `json:"budgets"`
+	// History marks a period before the status date: what it shows is
+	// the record (spend to date, the projects that ran), not a plan.
+	History bool `json:"history"`
 }
 
 // TeamLoad is a team's capacity and use in one period, in FTE.
@@ -445,6 +464,17 @@ type Totals struct {
 	// counts only when the project ends after it).
 	DeadlinesMet    int `json:"deadlines_met"`
 	DeadlinesMissed int `json:"deadlines_missed"`
+	// The living roadmap: projects in progress (scheduled, and counted
+	// there too), done, cancelled and on hold; what every project has
+	// spent to date (actual_cost), what cancelled ones spent (sunk_cost)
+	// and what work in progress still needs (estimate_to_complete).
+	InProgress         int     `json:"in_progress"`
+	Done               int     `json:"done"`
+	Cancelled          int     `json:"cancelled"`
+	OnHold             int     `json:"on_hold"`
+	ActualCost         float64 `json:"actual_cost"`
+	SunkCost           float64 `json:"sunk_cost"`
+	EstimateToComplete float64 `json:"estimate_to_complete"`
 }
 
 // Optimization reports an --optimize run.

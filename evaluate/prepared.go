@@ -47,7 +47,7 @@ func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
 	}
 	for i, pe := range e.projects {
 		p.teamIDs[i] = pe.teams
-		p.fin[i], p.finDiags[i] = projectFinanceOf(pe.cfg, pe.teams, pe.vendor, e.teams, e.ppy, e.roadmap.DiscountRate, true, e.savingOf(pe.cfg))
+		p.fin[i], p.finDiags[i] = projectFinanceOf(pe.cfg, pe.teams, pe.financeVendor(), e.teams, e.ppy, e.roadmap.DiscountRate, true, e.savingOf(pe.cfg))
 	}
 	return p, diags
 }

@@ -9,11 +9,13 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
-// rankProjects orders every project and numbers it from 1. Projects still
-// in the running come first: mandatory ones (and those forced in), then the rest, each group in
-// the strategy's order. Dropped projects follow, in the same order, so the
-// rank of a live project is its priority in scheduling and the dropped
-// ones still show where they would have stood.
+// rankProjects orders every project and numbers it from 1. Work in
+// progress and committed projects keep their place ahead of rank order
+// (at a status date); then the projects still in the running: mandatory
+// ones (and those forced in), then the rest, each group in the strategy's order. Dropped
+// projects follow, in the same order, so the rank of a live project is
+// its priority in scheduling and the dropped ones still show where they
+// would have stood; done, cancelled and on-hold projects come last.
 //
 //   - value: highest score first;
 //   - safety: lowest risk first (the "easy way"), then highest score;
@@ -27,9 +29,15 @@ import (
 //
 // Figures compare as rounded in the plan; remaining ties break on id, so the order is deterministic.
 func (e *evaluation) rankProjects() {
-	var mandatory, live, dropped []*projectEval
+	var inProgress, committed, mandatory, live, dropped, history []*projectEval
 	for _, pe := range e.projects {
 		switch {
+		case pe.inHistory():
+			history = append(history, pe)
+		case pe.life.lifecycle == hclspec.InProgress:
+			inProgress = append(inProgress, pe)
+		case pe.life.lifecycle == hclspec.Committed:
+			committed = append(committed, pe)
 		case pe.dropped():
 			dropped = append(dropped, pe)
 		case pe.pinned():
@@ -40,9 +48,11 @@ func (e *evaluation) rankProjects() {
 	}
 	strategy := e.roadmap.Strategy
 	e.ranked = e.ranked[:0]
+	e.ranked = append(e.ranked, orderByStrategy(inProgress, strategy)...)
+	e.ranked = append(e.ranked, orderByStrategy(committed, strategy)...)
 	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
 	named := e.projectByID(e.roadmap.Flagship)
-	if named != nil && !named.dropped() && !named.pinned() {
+	if named != nil && !named.dropped() && !named.pinned() && !named.keepsPlace() && !named.inHistory() {
 		rest := make([]*projectEval, 0, len(live))
 		for _, pe := range live {
 			if pe != named {
@@ -59,6 +69,7 @@ func (e *evaluation) rankProjects() {
 		e.ranked = append(e.ranked, orderByStrategy(live, strategy)...)
 	}
 	e.ranked = append(e.ranked, orderByStrategy(dropped, strategy)...)
+	e.ranked = append(e.ranked, orderByStrategy(history, strategy)...)
 	for i, pe := range e.ranked {
 		pe.rank = i + 1
 	}
@@ -74,7 +85,7 @@ func (e *evaluation) rankProjects() {
 			})
 		}
 	case len(live) > 0:
-		e.flagship = e.ranked[len(mandatory)]
+		e.flagship = e.ranked[len(inProgress)+len(committed)+len(mandatory)]
 	}
 }
 

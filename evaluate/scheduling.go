@@ -136,8 +136,9 @@ func (e *evaluation) buildProblem() *schedule.Problem {
 		MaxParallel: e.roadmap.MaxParallel,
 		Tasks:       make([]schedule.Task, 0, len(e.ranked)),
 	}
+	prob.Fixed = e.fixedLoad()
 	for _, pe := range e.ranked {
-		if pe.dropped() {
+		if pe.dropped() || pe.inHistory() || pe.life.fixed {
 			continue
 		}
 		pe.task = len(prob.Tasks)
@@ -164,7 +165,7 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Duration: max(p.Duration, 1),
 		Budget:   -1,
 		Spend:    pe.fin.BuildSpend,
-		Earliest: max(p.EarliestStart, 0),
+		Earliest: e.releaseOf(pe),
 		Latest:   e.horizon - 1,
 	}
 	if p.Deadline >= 0 && p.Deadline <= tk.Latest {

@@ -21,6 +21,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.summary()
 	m.ranking()
 	m.costBenefit()
+	m.progress()
 	m.timeline() // report/mermaid.go
 	m.capacity()
 	m.vendors()

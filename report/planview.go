@@ -94,8 +94,11 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	cur := p.Roadmap.Currency
 	rows := [][2]string{
 		{"Period", horizonText(p)},
-		{"Strategy", strategyText(p)},
 	}
+	if text := statusDateText(p); text != "" {
+		rows = append(rows, [2]string{"Status", text})
+	}
+	rows = append(rows, [2]string{"Strategy", strategyText(p)})
 	if text := scoringText(p); text != "" {
 		rows = append(rows, [2]string{"Scoring", text})
 	}
@@ -264,7 +267,16 @@ func flagshipNote(p *evaluate.Plan) string {
 
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
 func countsText(t evaluate.Totals) string {
-	return fmt.Sprintf("%d scheduled, %d deferred, %d dropped", t.Scheduled, t.Deferred, t.Dropped)
+	text := fmt.Sprintf("%d scheduled, %d deferred, %d dropped", t.Scheduled, t.Deferred, t.Dropped)
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{t.Done, "done"}, {t.Cancelled, "cancelled"}, {t.OnHold, "on hold"}} {
+		if c.n > 0 {
+			text += fmt.Sprintf(", %d %s", c.n, c.word)
+		}
+	}
+	return text
 }
 
 // finishText is "2028-Q3 (end of period 7 of 8)", or "—" when nothing is

@@ -49,6 +49,7 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.summary()
 	t.ranking()
 	t.costBenefit()
+	t.progress()
 	t.capacity()
 	t.vendors()
 	t.audit()

@@ -35,6 +35,7 @@ type planOptions struct {
 	out              string
 	vars             []string
 	varFiles         []string
+	asOf             string // --as-of: the status date
 	base             string // git revision to diff against
 	compare          string // saved JSON plan to diff against
 	detailedExitcode bool
@@ -98,6 +99,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.split, "split", "", "with --format html: write an HTML page per department, and an index, into `DIR`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)
+	addAsOfFlag(cmd, &o.asOf)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
@@ -144,7 +146,7 @@ func (o *planOptions) validate() error {
 
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "plan", o.dir, o.vars, o.varFiles, o.scenario)
+	cfg, loader, err := loadRoadmapWith(ctx, g, s, "plan", o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err != nil {
 		return err
 	}

@@ -124,13 +124,13 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	// The files are named as the working tree's, so the plan's ranges and
 	// its default name are the same as the working tree's would be.
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadSources(o.dir, at.Sources, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
+	cfg, diags := loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if o.scenario != "" && slices.ContainsFunc(diags, hclspec.IsUnknownScenario) {
 		// The change under review adds the scenario: its base is the
 		// roadmap as it was.
 		fmt.Fprintf(s.Err, "Note: scenario %q is not declared at %s; the base is the roadmap there without a scenario.\n", o.scenario, o.base)
 		loader = hclspec.NewLoader()
-		cfg, diags = loader.LoadSources(o.dir, at.Sources, loadOptions(ctx, s, o.vars, o.varFiles, ""))
+		cfg, diags = loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, ""), o.asOf))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan interrupted: %w", err)

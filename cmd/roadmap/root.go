@@ -389,8 +389,13 @@ func terminalWidth(f *os.File) int {
 // diagnostics go to stderr, and any error (or an interruption, named after
 // verb) stops the command. The loader is returned for later snippets.
 func loadRoadmap(ctx context.Context, g *globalOptions, s *Streams, verb, dir string, vars, varFiles []string, scenario string) (*hclspec.Config, *hclspec.Loader, error) {
+	return loadRoadmapWith(ctx, g, s, verb, dir, loadOptions(ctx, s, vars, varFiles, scenario))
+}
+
+// loadRoadmapWith is loadRoadmap with the loader's options given whole.
+func loadRoadmapWith(ctx context.Context, g *globalOptions, s *Streams, verb, dir string, opts hclspec.LoadOptions) (*hclspec.Config, *hclspec.Loader, error) {
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(dir, loadOptions(ctx, s, vars, varFiles, scenario))
+	cfg, diags := loader.LoadDir(dir, opts)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("%s interrupted: %w", verb, err)
 	}
@@ -425,4 +430,16 @@ func singleDashHint(cmd *cobra.Command, args []string, err error) string {
 		}
 	}
 	return ""
+}
+
+// addAsOfFlag registers --as-of: the status date in place of the
+// roadmap's as_of.
+func addAsOfFlag(cmd *cobra.Command, asOf *string) {
+	cmd.Flags().StringVar(asOf, "as-of", "", "plan from the status date `DATE` (such as 2027-Q3), in place of the roadmap's as_of")
+}
+
+// withAsOf is opts with the status date of --as-of ("" keeps the file's).
+func withAsOf(opts hclspec.LoadOptions, asOf string) hclspec.LoadOptions {
+	opts.AsOf = asOf
+	return opts
 }

@@ -19,6 +19,7 @@ type validateOptions struct {
 	dir      string
 	vars     []string
 	varFiles []string
+	asOf     string // --as-of: the status date
 	json     bool
 	format   string // a CI format (validate_ci.go)
 }
@@ -51,6 +52,7 @@ The exit status is 1 when there is any error.`,
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)
+	addAsOfFlag(cmd, &o.asOf)
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the diagnostics as JSON to stdout")
 	cmd.Flags().StringVar(&o.format, "format", "", "also print the diagnostics to stdout for CI: github, sarif or junit")
 	cmd.MarkFlagsMutuallyExclusive("json", "format")
@@ -59,7 +61,7 @@ The exit status is 1 when there is any error.`,
 
 func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateOptions) error {
 	loader := hclspec.NewLoader()
-	_, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
+	_, diags := loader.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("validate interrupted: %w", err)
 	}

@@ -1,0 +1,416 @@
+package evaluate
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// The living roadmap: a status date (roadmap { as_of }), projects in
+// their life (status, started, finished) and the actuals and forecasts of
+// work under way (progress). See docs/evaluation.md, "A living roadmap".
+//
+// An in-progress project is evaluated as the work that remains: pe.cfg is
+// a copy of the declared project (pe.declared) whose duration, one-time
+// cost and effort are what is left from the status date, so its finance,
+// score and capacity are forward-looking (what it has spent is sunk and
+// decides nothing). It keeps its place: the scheduler gets it as Fixed
+// load from the status date, ahead of every task.
+
+// Plan statuses of projects that are history or paused.
+const (
+	StatusDone      = "done"
+	StatusCancelled = "cancelled"
+	StatusOnHold    = "on_hold"
+)
+
+// NoteStatusDate marks a start held back to the status date.
+const NoteStatusDate = "status_date"
+
+// GateLifecycle is the gate of findings about a project's life: a
+// dependency cancelled or on hold, work under way past the horizon.
+const GateLifecycle = "lifecycle"
+
+// livingEval is a project's life as the plan sees it.
+type livingEval struct {
+	lifecycle hclspec.Lifecycle
+	// declared is the project as written; pe.cfg is its remaining work
+	// when it is in progress, declared itself otherwise.
+	declared *hclspec.Project
+	// fixed marks work in flight placed at the status date.
+	fixed bool
+	// elapsed is the periods from its start to the status date.
+	elapsed int
+}
+
+// asOf is the status date's period, -1 without one.
+func (e *evaluation) asOf() int {
+	if e.roadmap.AsOf == "" {
+		return -1
+	}
+	return e.roadmap.AsOfPeriod
+}
+
+// lifecycleOf is p's status, proposed when unset (a config built in code).
+func lifecycleOf(p *hclspec.Project) hclspec.Lifecycle {
+	if p.Status == "" {
+		return hclspec.Proposed
+	}
+	return p.Status
+}
+
+// inHistory reports whether the project is done, cancelled or on hold:
+// the plan schedules none of them.
+func (pe *projectEval) inHistory() bool {
+	switch pe.life.lifecycle {
+	case hclspec.Done, hclspec.Cancelled, hclspec.OnHold:
+		return true
+	}
+	return false
+}
+
+// keepsPlace reports whether the project keeps its place ahead of rank
+// order: committed, or in progress.
+func (pe *projectEval) keepsPlace() bool {
+	return pe.life.lifecycle == hclspec.Committed || pe.life.lifecycle == hclspec.InProgress
+}
+
+// living sets up pe's life: for work in progress against a status date,
+// pe.cfg becomes the remaining work.
+func (e *evaluation) living(pe *projectEval) {
+	p := pe.cfg
+	pe.life = livingEval{lifecycle: lifecycleOf(p), declared: p}
+	a := e.asOf()
+	if pe.life.lifecycle != hclspec.InProgress || a < 0 {
+		return
+	}
+	pe.life.fixed = true
+	pe.life.elapsed = max(a-p.Started, 0)
+	pe.cfg = remainingWork(p, a, pe.life.elapsed)
+}
+
+// remainingWork is the in-progress project p as the work left at the
+// status date a, elapsed periods after its start:
+//   - duration: progress.remaining_duration; else, from percent_complete,
+//     the pace so far (elapsed / percent_complete periods in all, rounded
+//     up); else what its duration leaves; at least one period;
+//   - one-time cost: progress.remaining_cost; else the share of
+//     cost.one_time not complete (1 - percent_complete, else the share of
+//     the duration not elapsed);
+//   - effort: progress.remaining_effort, else its effort.
+//
+// Ranged estimates of what is now forecast are dropped: the forecast is
+// the number the plan keeps.
+func remainingWork(p *hclspec.Project, a, elapsed int) *hclspec.Project {
+	q := *p
+	pr := p.Progress
+	if pr == nil {
+		pr = &hclspec.Progress{}
+	}
+	d := max(p.Duration, 1)
+	switch {
+	case pr.RemainingDuration > 0:
+		q.Duration = pr.RemainingDuration
+	case pr.PercentComplete != nil && *pr.PercentComplete > 0 && elapsed > 0:
+		total := float64(elapsed) / *pr.PercentComplete
+		q.Duration = max(1, int(math.Ceil(total-float64(elapsed)-1e-9)))
+	default:
+		q.Duration = max(1, d-elapsed)
+	}
+	switch {
+	case pr.RemainingCost != nil:
+		q.Cost.OneTime = *pr.RemainingCost
+	case pr.PercentComplete != nil:
+		q.Cost.OneTime = p.Cost.OneTime * (1 - *pr.PercentComplete)
+	default:
+		q.Cost.OneTime = p.Cost.OneTime * float64(max(d-elapsed, 0)) / float64(d)
+	}
+	if pr.RemainingEffort != nil {
+		q.Effort = pr.RemainingEffort
+	}
+	q.EarliestStart = a
+	q.Estimates = nil
+	for _, est := range p.Estimates {
+		if est.Attr == "duration" || est.Attr == "cost.one_time" || strings.HasPrefix(est.Attr, "effort") {
+			continue
+		}
+		q.Estimates = append(q.Estimates, est)
+	}
+	return &q
+}
+
+// financeVendor is the vendor whose fees p's finance counts: for work in
+// progress its one-time fee is paid (sunk), so only the annual fee is.
+func (pe *projectEval) financeVendor() *hclspec.Vendor {
+	if pe.vendor == nil || !pe.life.fixed {
+		return pe.vendor
+	}
+	v := *pe.vendor
+	v.OneTime = 0
+	return &v
+}
+
+// lifecycleGates settles what the gates mean for a project's life, after
+// they ran: a project done, cancelled or on hold is history whatever
+// they say; one committed or in progress keeps its place, so what would
+// have dropped it is a warning ("would fail the risk gate today"). A
+// project depending on a cancelled or on-hold one cannot run.
+func (e *evaluation) lifecycleGate(pe *projectEval) {
+	switch {
+	case pe.inHistory():
+		pe.findings = pe.findings[:0]
+		pe.gate = ""
+		pe.status = map[hclspec.Lifecycle]string{hclspec.Done: StatusDone, hclspec.Cancelled: StatusCancelled, hclspec.OnHold: StatusOnHold}[pe.life.lifecycle]
+		return
+	}
+	p := pe.cfg
+	for _, d := range p.DependsOn {
+		dep, ok := e.projectByIDOK(d)
+		if !ok {
+			continue
+		}
+		switch dep.life.lifecycle {
+		case hclspec.Cancelled:
+			pe.fail(StatusDropped, GateLifecycle, fmt.Sprintf("depends on cancelled project %q", d), keyRange(p, "depends_on", d))
+		case hclspec.OnHold:
+			pe.fail(StatusDropped, GateLifecycle, fmt.Sprintf("depends on project %q, which is on hold", d), keyRange(p, "depends_on", d))
+		}
+	}
+	if pe.life.fixed && e.asOf()+p.Duration > e.horizon {
+		pe.warn(GateLifecycle, fmt.Sprintf("work under way is forecast to run past the horizon, to %s", e.label(e.asOf()+p.Duration-1)),
+			p.Ranges.Range("progress", p.DeclRange))
+	}
+	if !pe.keepsPlace() || pe.gate == "" {
+		return
+	}
+	word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress"}[pe.life.lifecycle]
+	for k := range pe.findings {
+		f := &pe.findings[k]
+		if f.Severity == SeverityError {
+			f.Severity = SeverityWarning
+			f.Message = fmt.Sprintf("would fail the %s gate today (kept: %s): %s", f.Gate, word, f.Message)
+		}
+	}
+	pe.status, pe.gate = "", ""
+}
+
+// fixedLoad is the load the scheduler gets before any task: every
+// project's spend to date over the periods it ran before the status
+// date (its funding budgets' windows count it), and the remaining work of
+// each project in progress from the status date.
+func (e *evaluation) fixedLoad() []schedule.Fixed {
+	a := e.asOf()
+	if a < 0 {
+		return nil
+	}
+	var out []schedule.Fixed
+	for _, pe := range e.ranked {
+		p := pe.life.declared
+		if start, end, ok := e.ranBefore(pe); ok && pe.actualCost() > 0 {
+			n := end - start
+			f := schedule.Fixed{ID: p.ID, Start: start, Duration: n, Spend: make([]float64, n)}
+			for k := range f.Spend {
+				f.Spend[k] = pe.actualCost() / float64(n)
+			}
+			e.fundFixed(&f, p)
+			out = append(out, f)
+		}
+		if pe.life.fixed {
+			tk := e.taskOf(pe)
+			f := schedule.Fixed{ID: p.ID, Start: a, Duration: tk.Duration, Demand: tk.Demand, Budget: tk.Budget,
+				Shares: tk.Shares, Spend: tk.Spend, Slot: true}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fundFixed points f's spend at p's funding budgets.
+func (e *evaluation) fundFixed(f *schedule.Fixed, p *hclspec.Project) {
+	f.Budget = -1
+	if len(p.FundingSplit) > 0 {
+		for _, sh := range p.FundingShares() {
+			if b, ok := e.base.budgetIndex[sh.Budget]; ok {
+				f.Shares = append(f.Shares, schedule.BudgetShare{Budget: b, Share: sh.Share})
+			}
+		}
+	} else if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
+		f.Budget = b
+	}
+}
+
+// actualCost is what the project has spent (progress.spent), 0 without
+// progress.
+func (pe *projectEval) actualCost() float64 {
+	if pr := pe.life.declared.Progress; pr != nil {
+		return pr.Spent
+	}
+	return 0
+}
+
+// fixedEnd is the exclusive end of an in-progress project's remaining
+// work; -1 for other projects.
+func (e *evaluation) fixedEnd(pe *projectEval) int {
+	if !pe.life.fixed {
+		return -1
+	}
+	return e.asOf() + max(pe.cfg.Duration, 1)
+}
+
+// releaseOf is the first period a task of pe may start in: its
+// earliest_start, the status date, and the forecast end of any
+// dependency still in progress.
+func (e *evaluation) releaseOf(pe *projectEval) int {
+	r := max(pe.cfg.EarliestStart, e.asOf(), 0)
+	for _, d := range pe.cfg.DependsOn {
+		if dep, ok := e.projectByIDOK(d); ok {
+			r = max(r, e.fixedEnd(dep))
+		}
+	}
+	return r
+}
+
+// applyFixed places the work in progress where the status date holds it.
+func (e *evaluation) applyFixed() {
+	for _, pe := range e.projects {
+		if pe.life.fixed && !pe.inHistory() {
+			pe.start = e.asOf()
+			pe.status = StatusScheduled
+		}
+	}
+}
+
+// originalBuildCost is the build cost the declared project was approved
+// at (budget at completion): its one-time cost, its teams' cost over its
+// duration and its vendor's one-time fee.
+func (e *evaluation) originalBuildCost(pe *projectEval) float64 {
+	p := pe.life.declared
+	c := p.Cost.OneTime
+	for id, fte := range p.Effort {
+		if t, ok := e.teams[id]; ok {
+			c += fte * t.CostPerFTE * float64(max(p.Duration, 1))
+		}
+	}
+	if pe.vendor != nil {
+		c += pe.vendor.OneTime
+	}
+	return c
+}
+
+// ProgressPlan is a project's actuals and forecasts against its original
+// estimate: actual cost (AC) + estimate to complete (ETC) = estimate at
+// completion (EAC); variance at completion (VAC) = budget at completion
+// (BAC, the original build estimate) - EAC, negative when over.
+type ProgressPlan struct {
+	ActualCost           float64  `json:"actual_cost"`
+	PercentComplete      *float64 `json:"percent_complete"` // null when not given
+	EstimateToComplete   float64  `json:"estimate_to_complete"`
+	EstimateAtCompletion float64  `json:"estimate_at_completion"`
+	BudgetAtCompletion   float64  `json:"budget_at_completion"`
+	VarianceAtCompletion float64  `json:"variance_at_completion"`
+	// RemainingDuration is the periods left from the status date (0 when
+	// none is); PlannedEnd is the label of the last period of the
+	// declared plan (started + duration), ForecastEnd that of the
+	// forecast, SlipPeriods the difference (positive: late).
+	RemainingDuration int     `json:"remaining_duration"`
+	PlannedEnd        *string `json:"planned_end"`
+	ForecastEnd       *string `json:"forecast_end"`
+	SlipPeriods       int     `json:"slip_periods"`
+}
+
+// progressPlan is pe's progress entry; nil for a proposed or committed
+// project, or without a status date.
+func (e *evaluation) progressPlan(pe *projectEval) *ProgressPlan {
+	p := pe.life.declared
+	if e.asOf() < 0 || pe.life.lifecycle == hclspec.Proposed || pe.life.lifecycle == hclspec.Committed {
+		return nil
+	}
+	pp := &ProgressPlan{ActualCost: money(pe.actualCost()), BudgetAtCompletion: money(e.originalBuildCost(pe))}
+	if p.Progress != nil && p.Progress.PercentComplete != nil {
+		pc := ratio(*p.Progress.PercentComplete)
+		pp.PercentComplete = &pc
+	}
+	if pe.life.lifecycle == hclspec.Done {
+		one := 1.0
+		pp.PercentComplete = &one
+	}
+	if pe.life.fixed {
+		pp.EstimateToComplete = money(sum(pe.fin.BuildSpend))
+		pp.RemainingDuration = max(pe.cfg.Duration, 1)
+	}
+	pp.EstimateAtCompletion = money(pp.ActualCost + pp.EstimateToComplete)
+	pp.VarianceAtCompletion = money(pp.BudgetAtCompletion - pp.EstimateAtCompletion)
+	if p.HasStarted {
+		planned := p.Started + max(p.Duration, 1)
+		l := e.label(planned - 1)
+		pp.PlannedEnd = &l
+		var end int
+		switch {
+		case pe.life.fixed:
+			end = e.fixedEnd(pe)
+		case pe.life.lifecycle == hclspec.Done && p.HasFinished:
+			end = p.Finished + 1
+		default:
+			return pp
+		}
+		f := e.label(end - 1)
+		pp.ForecastEnd = &f
+		pp.SlipPeriods = end - planned
+	}
+	return pp
+}
+
+// ranBefore is the run of periods start..end (end excluded, start maybe
+// before the roadmap's first period) a project ran in before the status
+// date: from its started date to its finished date when done, to the
+// status date otherwise. Its spend to date is spread evenly over them.
+func (e *evaluation) ranBefore(pe *projectEval) (start, end int, ok bool) {
+	p := pe.life.declared
+	a := e.asOf()
+	if a < 0 || !p.HasStarted {
+		return 0, 0, false
+	}
+	end = a
+	if pe.life.lifecycle == hclspec.Done && p.HasFinished {
+		end = min(p.Finished+1, a)
+	}
+	return p.Started, max(end, p.Started+1), true
+}
+
+// history adds the record of the periods before the status date to the
+// capacity plan: they are marked history, list the projects that ran in
+// them and count each project's spend to date against its budgets.
+func (e *evaluation) history(periods []PeriodPlan, spent [][]float64) {
+	a := e.asOf()
+	if a < 0 {
+		return
+	}
+	for t := range min(a, len(periods)) {
+		periods[t].History = true
+	}
+	for _, pe := range e.ranked {
+		start, end, ok := e.ranBefore(pe)
+		if !ok {
+			continue
+		}
+		per := pe.actualCost() / float64(end-start)
+		shares := pe.life.declared.FundingShares()
+		for t := max(start, 0); t < min(end, len(periods)); t++ {
+			periods[t].Active = append(periods[t].Active, pe.life.declared.ID)
+			for _, sh := range shares {
+				if b, ok := e.base.budgetIndex[sh.Budget]; ok {
+					spent[b][t] += sh.Share * per
+				}
+			}
+		}
+	}
+}
+
+// projectByIDOK is the project with id, and whether there is one.
+func (e *evaluation) projectByIDOK(id string) (*projectEval, bool) {
+	pe := e.projectByID(id)
+	return pe, pe != nil
+}
