@@ -495,8 +495,10 @@ func (w *noteWriter) heldBack(release int) rangedNote {
 			return n
 		}
 	}
-	label := w.e.label(release)
-	msg := "nothing new starts before the status date " + w.e.roadmap.AsOf + " (" + label + ")"
+	msg := "nothing new starts before the status date " + w.e.roadmap.AsOf
+	if label := w.e.label(release); label != w.e.roadmap.AsOf {
+		msg += " (plans start in " + label + ")"
+	}
 	n := w.newNote(NoteStatusDate, "", msg, w.e.roadmap.Ranges.Range("as_of", w.e.roadmap.DeclRange))
 	n.Periods = w.periodRanges([]schedule.Span{{First: 0, Last: release - 1}})
 	return n

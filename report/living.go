@@ -116,11 +116,8 @@ func (m *markdownRenderer) progress() {
 		title += " (" + m.p.Roadmap.Currency + ")"
 	}
 	m.heading(2, title)
-	for _, r := range rows {
-		for k := 1; k < len(r); k++ {
-			r[k] = mdEscape(r[k])
-		}
-	}
+	// The cells other than the id are figures, calendar labels and the
+	// status: nothing Markdown would read.
 	m.table(progressHeaders(), progressRight, rows)
 	fmt.Fprintf(&m.buf, "\n%s\n", mdEscape(progressNote))
 }
