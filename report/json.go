@@ -96,6 +96,10 @@ func DecodePlan(data []byte) (*evaluate.Plan, error) {
 				p.Projects[i].Findings[j].Severity = evaluate.SeverityError
 			}
 		}
+		// Plans saved before projects had a lifecycle hold proposed ones.
+		if p.Projects[i].Lifecycle == "" {
+			p.Projects[i].Lifecycle = "proposed"
+		}
 	}
 	return normalizePlan(&p), nil
 }
