@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -266,29 +267,72 @@ func ReadSpreadsheetNumber(s string) (value, detail string, ok bool) {
 	return found[0].value, found[0].detail(s), true
 }
 
-// withSpreadsheetHabits puts the habit diagnostics of src in place of the
-// parser's diagnostics on the same lines, which only repeat them less
-// helpfully ("Unexpected comma after argument").
-func withSpreadsheetHabits(diags hcl.Diagnostics, src []byte, filename string) hcl.Diagnostics {
-	if !diags.HasErrors() {
-		return diags
-	}
-	habits := SpreadsheetHabits(src, filename, hcl.InitialPos)
-	if len(habits) == 0 {
-		return diags
-	}
+// withSpreadsheetHabits puts the diagnostics of the spreadsheet numbers
+// of a file in place of the parser's diagnostics on the same lines, which
+// only repeat them less helpfully ("Unexpected comma after argument").
+func withSpreadsheetHabits(diags hcl.Diagnostics, numbers []spreadsheetNumber, filename string) hcl.Diagnostics {
 	lines := map[int]bool{}
-	for _, h := range habits {
-		lines[h.Subject.Start.Line] = true
+	for _, n := range numbers {
+		lines[n.subject.Start.Line] = true
 	}
-	kept := make(hcl.Diagnostics, 0, len(diags)+len(habits))
+	kept := make(hcl.Diagnostics, 0, len(diags)+len(numbers))
 	for _, d := range diags {
 		if d.Subject != nil && d.Subject.Filename == filename && lines[d.Subject.Start.Line] {
 			continue
 		}
 		kept = append(kept, d)
 	}
-	return append(kept, habits...)
+	for _, n := range numbers {
+		kept = append(kept, n.diagnostic())
+	}
+	return kept
+}
+
+// withPlainNumbers is src with each spreadsheet number replaced by the
+// plain number it stands for, padded with spaces to the same length so
+// every offset and line stays where it was (0 when the plain number is
+// longer: the number's own diagnostic says what to write).
+func withPlainNumbers(src []byte, numbers []spreadsheetNumber) []byte {
+	out := bytes.Clone(src)
+	for _, n := range numbers {
+		span := out[n.subject.Start.Byte:n.subject.End.Byte]
+		value := n.value
+		if len(value) > len(span) {
+			value = "0"
+		}
+		copy(span, value)
+		for i := len(value); i < len(span); i++ {
+			span[i] = ' '
+		}
+	}
+	return out
+}
+
+// dropFollowUpsOfSpreadsheetNumbers drops the diagnostics about a value
+// written as a spreadsheet number ("Probability out of range ... got 15"
+// after 15%): the number's own diagnostic says what to write.
+func dropFollowUpsOfSpreadsheetNumbers(diags hcl.Diagnostics) hcl.Diagnostics {
+	type fileLine struct {
+		file string
+		line int
+	}
+	lines := map[fileLine]bool{}
+	for _, d := range diags {
+		if d.Summary == habitSummary && d.Subject != nil {
+			lines[fileLine{d.Subject.Filename, d.Subject.Start.Line}] = true
+		}
+	}
+	if len(lines) == 0 {
+		return diags
+	}
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Summary != habitSummary && d.Subject != nil && lines[fileLine{d.Subject.Filename, d.Subject.Start.Line}] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // quotedNumberHint is the advice for a string that stands where a number

@@ -177,7 +177,19 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 		cuts = nil
 	}
 	f, diags := parseConfigPieces(src, filename, cuts)
-	diags = withSpreadsheetHabits(diags, src, filename)
+	if diags.HasErrors() {
+		if numbers := findSpreadsheetNumbers(src, filename, hcl.InitialPos); len(numbers) > 0 {
+			// Parsed as meant, a spreadsheet number cannot break the
+			// blocks around it (a one-line block "cost { x = €5 }"
+			// swallowed the next project).
+			if rf, rd := parseConfigPieces(withPlainNumbers(src, numbers), filename, cuts); rf != nil {
+				rf.Bytes = src
+				f, diags = rf, rd
+			}
+			diags = withSpreadsheetHabits(diags, numbers, filename)
+		}
+	}
+	diags = withMissingBrace(diags, src, filename)
 	if f == nil {
 		return nil, diags
 	}

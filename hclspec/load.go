@@ -213,6 +213,7 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 	ExplainLabelErrors(diags)
 	diags = dropFollowUpsOfRefusals(diags)
 	diags = dropFollowUpsOfUnclosedBlocks(diags, cfg.Files)
+	diags = dropFollowUpsOfSpreadsheetNumbers(diags)
 	SortDiagnostics(diags)
 	return cfg, diags
 }

@@ -62,7 +62,10 @@ func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.
 		}
 		at := d.Subject.End.Byte
 		off, line, header := blockHeaderAfter(f.Bytes, d.Subject.Start.Byte, d.Subject.Start.Line)
-		if off >= 0 {
+		if cut, ok := d.Extra.(braceCutoff); ok {
+			// missingBrace found the place from the file's indentation.
+			at, off = cut.offset, cut.offset
+		} else if off >= 0 {
 			at = off
 			d.Detail = fmt.Sprintf("This block has no closing brace. Add } where it ends: most likely before line %d, where %s begins. "+
 				"Until then every block after it is read as part of it, so the errors that would follow are not shown.", line, header)
@@ -82,7 +85,7 @@ func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.
 	}
 	out := diags[:0]
 	for _, d := range diags {
-		if d.Summary != unclosedSummary && d.Subject != nil {
+		if d.Summary != unclosedSummary && d.Summary != habitSummary && d.Subject != nil {
 			if at, ok := cutoff[d.Subject.Filename]; ok && d.Subject.Start.Byte >= at {
 				continue
 			}
