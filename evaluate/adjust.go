@@ -71,14 +71,31 @@ func (p *Prepared) Adjusted(adj Adjustment) *Prepared {
 // policy.max_team_utilization, or 1.
 func (p *Prepared) Headroom() float64 { return p.base.headroom() }
 
-// Shortfall says what would get a deferred project scheduled where it
-// ranks (roadmap plan --shortfall): the smallest change of each kind
-// found, each verified by planning again with it applied.
+// Shortfall says what would get a deferred or dropped project scheduled
+// where it ranks (roadmap plan --shortfall): the smallest change of each
+// kind found, each verified by planning again with it applied; or why no
+// change of teams, budgets or deadline can.
 type Shortfall struct {
-	Fixes []Fix `json:"fixes"`
-	// Reason says why no single change does, "" when Fixes has some.
+	// Answer is what the search found: AnswerFound (Fixes lists the
+	// changes), AnswerNone (searched, no single change does),
+	// AnswerDependency (a project it depends on is not scheduled),
+	// AnswerGate (dropped by a gate no change of teams, budgets or its
+	// deadline gets it past: the project's gate), AnswerSkipped (not
+	// searched: the shortfall's work limit).
+	Answer string `json:"answer"`
+	Fixes  []Fix  `json:"fixes"`
+	// Reason says why there are no fixes, "" when there are.
 	Reason string `json:"reason"`
 }
+
+// Answers of a Shortfall.
+const (
+	AnswerFound      = "found"
+	AnswerNone       = "none"
+	AnswerDependency = "dependency"
+	AnswerGate       = "gate"
+	AnswerSkipped    = "skipped"
+)
 
 // Kinds of Fix.
 const (

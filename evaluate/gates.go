@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -301,16 +302,19 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		if sh.Share < 1 {
 			what = fmt.Sprintf("its %s share of the build spend", formatPercent(sh.Share))
 		}
+		// The schedule's limits: the amount, unless a what-if analysis
+		// added to a window (Prepared.Adjusted).
+		limit := slices.Max(append([]float64{0}, e.base.budgets[idx].Limit...))
 		switch budgetPer(bg) {
 		case hclspec.PerTotal:
-			if sh.Share*total > bg.Amount*(1+1e-9)+1e-9 {
+			if sh.Share*total > limit*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
 					fmt.Sprintf("%s of %s exceeds budget %q (%s in total)", what, formatMoney(sh.Share*total, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
 					rng())
 				ok = false
 			}
 		case hclspec.PerPeriod:
-			if sh.Share*most > bg.Amount*(1+1e-9)+1e-9 {
+			if sh.Share*most > limit*(1+1e-9)+1e-9 {
 				pe.fail(StatusDropped, GateResources,
 					fmt.Sprintf("%s of %s in one period exceeds budget %q (%s per period)", what, formatMoney(sh.Share*most, e.currency), bg.ID, formatMoney(bg.Amount, e.currency)),
 					rng())

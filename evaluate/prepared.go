@@ -95,10 +95,21 @@ type Run struct {
 // finance, gates, scores, rank and schedule, as Plan does without
 // optimisation. Diagnostics are the evaluation's (errors mean no run).
 func (p *Prepared) Schedule(ctx context.Context, projects []*hclspec.Project) (*Run, hcl.Diagnostics) {
+	return p.ScheduleForced(ctx, projects, nil, nil)
+}
+
+// ScheduleForced is Schedule with the projects forceIn and forceOut
+// forced in and out as Options.ForceIn and Options.ForceOut force them in
+// Plan, so an analysis re-plans with the same forced sets as the plan it
+// explains. Unknown ids are errors, as in Plan.
+func (p *Prepared) ScheduleForced(ctx context.Context, projects []*hclspec.Project, forceIn, forceOut []string) (*Run, hcl.Diagnostics) {
 	if len(projects) != len(p.base.cfg.Projects) {
 		panic(fmt.Sprintf("evaluate: Schedule of %d projects, the roadmap has %d", len(projects), len(p.base.cfg.Projects)))
 	}
 	e := p.evaluationOf(projects)
+	if d := e.force(Options{ForceIn: forceIn, ForceOut: forceOut}); d.HasErrors() {
+		return nil, d
+	}
 	e.lean = true
 	prob, sch, _, ok := e.decide(ctx, Options{RankOrder: true})
 	if !ok {
@@ -116,8 +127,12 @@ type Outcome struct {
 	Status string
 	// Start and End are periods, End exclusive as end_period; -1 unless
 	// scheduled.
-	Start, End      int
-	Rank            int
+	Start, End int
+	Rank       int
+	// Gate is what left it out: the gate that dropped it, "schedule" when
+	// deferred, "" when scheduled; Finding is that gate's first finding
+	// ("" when it has none, as for a deferral: Schedule explains none).
+	Gate, Finding   string
 	NPV             float64
 	RiskAdjustedNPV float64
 	Cost            float64
@@ -131,6 +146,7 @@ func (r *Run) Project(i int) Outcome {
 		Start:           -1,
 		End:             -1,
 		Rank:            pe.rank,
+		Gate:            pe.gate,
 		NPV:             money(pe.fin.NPV),
 		RiskAdjustedNPV: money(pe.fin.RiskAdjustedNPV),
 		Cost:            money(pe.fin.Cost),
@@ -138,7 +154,27 @@ func (r *Run) Project(i int) Outcome {
 	if pe.status == StatusScheduled {
 		o.Start, o.End = pe.start, pe.start+max(pe.cfg.Duration, 1)
 	}
+	for _, f := range pe.findings {
+		if f.Gate == pe.gate && f.Severity == SeverityError {
+			o.Finding = f.Message
+			break
+		}
+	}
 	return o
+}
+
+// RankIfKept is the rank project i would have had if no gate had dropped
+// it - its rank, when none did: the live projects ranked before it there
+// keep their ranks, those after move one down. What-if analyses of a
+// dropped project (evaluate/shortfall) weigh it against the projects
+// ranked above it.
+func (r *Run) RankIfKept(i int) int {
+	pe := r.e.projects[i]
+	if !pe.dropped() || pe.gate == GateChoice {
+		return pe.rank
+	}
+	ranked, _, _, _ := r.e.rankOrder(pe)
+	return slices.Index(ranked, pe) + 1
 }
 
 // Totals are the run's totals as the plan's, without peak_parallel (which

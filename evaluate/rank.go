@@ -29,47 +29,9 @@ import (
 //
 // Figures compare as rounded in the plan; remaining ties break on id, so the order is deterministic.
 func (e *evaluation) rankProjects() {
-	var inProgress, committed, mandatory, live, dropped, history []*projectEval
-	for _, pe := range e.projects {
-		switch {
-		case pe.inHistory():
-			history = append(history, pe)
-		case pe.life.lifecycle == hclspec.InProgress:
-			inProgress = append(inProgress, pe)
-		case pe.life.lifecycle == hclspec.Committed:
-			committed = append(committed, pe)
-		case pe.dropped():
-			dropped = append(dropped, pe)
-		case pe.pinned():
-			mandatory = append(mandatory, pe)
-		default:
-			live = append(live, pe)
-		}
-	}
-	strategy := e.roadmap.Strategy
-	e.ranked = e.ranked[:0]
-	e.ranked = append(e.ranked, orderByStrategy(inProgress, strategy)...)
-	e.ranked = append(e.ranked, orderByStrategy(committed, strategy)...)
-	e.ranked = append(e.ranked, orderByStrategy(mandatory, strategy)...)
-	named := e.projectByID(e.roadmap.Flagship)
-	if named != nil && !named.dropped() && !named.pinned() && !named.keepsPlace() && !named.inHistory() {
-		rest := make([]*projectEval, 0, len(live))
-		for _, pe := range live {
-			if pe != named {
-				rest = append(rest, pe)
-			}
-		}
-		if strategy == hclspec.StrategyCalculatedRisk {
-			strategy = hclspec.StrategySafety // the flagship is chosen: the rest go safest first
-		}
-		e.ranked = append(e.ranked, named)
-		e.ranked = append(e.ranked, orderByStrategy(rest, strategy)...)
-		strategy = e.roadmap.Strategy
-	} else {
-		e.ranked = append(e.ranked, orderByStrategy(live, strategy)...)
-	}
-	e.ranked = append(e.ranked, orderByStrategy(dropped, strategy)...)
-	e.ranked = append(e.ranked, orderByStrategy(history, strategy)...)
+	var firstLive, live int
+	var named *projectEval
+	e.ranked, firstLive, live, named = e.rankOrder(nil)
 	for i, pe := range e.ranked {
 		pe.rank = i + 1
 	}
@@ -84,9 +46,61 @@ func (e *evaluation) rankProjects() {
 				Subject:  e.roadmap.Ranges.Range("flagship", e.roadmap.DeclRange).Ptr(),
 			})
 		}
-	case len(live) > 0:
-		e.flagship = e.ranked[len(inProgress)+len(committed)+len(mandatory)]
+	case live > 0:
+		e.flagship = e.ranked[firstLive]
 	}
+}
+
+// rankOrder is rankProjects' order, with kept ranked as if no gate had
+// dropped it (nil: none). It also returns the index of the first live
+// project (after those in progress, committed and mandatory), how many
+// are live, and the flagship the roadmap names (nil when none). It
+// changes nothing.
+func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstLive, liveN int, named *projectEval) {
+	var inProgress, committed, mandatory, live, dropped, history []*projectEval
+	for _, pe := range e.projects {
+		switch {
+		case pe.inHistory():
+			history = append(history, pe)
+		case pe.life.lifecycle == hclspec.InProgress:
+			inProgress = append(inProgress, pe)
+		case pe.life.lifecycle == hclspec.Committed:
+			committed = append(committed, pe)
+		case pe.dropped() && pe.gate != GateChoice && pe != kept:
+			// (a choice drops an option after ranking: it keeps its place)
+			dropped = append(dropped, pe)
+		case pe.pinned():
+			mandatory = append(mandatory, pe)
+		default:
+			live = append(live, pe)
+		}
+	}
+	strategy := e.roadmap.Strategy
+	ranked = make([]*projectEval, 0, len(e.projects))
+	ranked = append(ranked, orderByStrategy(inProgress, strategy)...)
+	ranked = append(ranked, orderByStrategy(committed, strategy)...)
+	ranked = append(ranked, orderByStrategy(mandatory, strategy)...)
+	firstLive = len(ranked)
+	named = e.projectByID(e.roadmap.Flagship)
+	if named != nil && (!named.dropped() || named == kept) && !named.pinned() && !named.keepsPlace() && !named.inHistory() {
+		rest := make([]*projectEval, 0, len(live))
+		for _, pe := range live {
+			if pe != named {
+				rest = append(rest, pe)
+			}
+		}
+		if strategy == hclspec.StrategyCalculatedRisk {
+			strategy = hclspec.StrategySafety // the flagship is chosen: the rest go safest first
+		}
+		ranked = append(ranked, named)
+		ranked = append(ranked, orderByStrategy(rest, strategy)...)
+		strategy = e.roadmap.Strategy
+	} else {
+		ranked = append(ranked, orderByStrategy(live, strategy)...)
+	}
+	ranked = append(ranked, orderByStrategy(dropped, strategy)...)
+	ranked = append(ranked, orderByStrategy(history, strategy)...)
+	return ranked, firstLive, len(live), named
 }
 
 // orderByStrategy returns ps in the strategy's order (see rankProjects).

@@ -104,7 +104,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
 	f.BoolVar(&o.optimize, "optimize", false, "search for a better schedule than rank order")
-	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again)")
+	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred or dropped project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again), or which gate keeps it out")
 	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser")
@@ -193,11 +193,17 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 			if err := g.writeDiagnostics(s, w, loader.Files()); err != nil {
 				return err
 			}
-		} else if err := shortfall.Annotate(ctx, cfg, plan); err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("plan interrupted: %w", err)
+		} else {
+			w, err := shortfall.Annotate(ctx, cfg, plan, shortfall.Options{ForceIn: o.forceIn, ForceOut: o.forceOut})
+			if err != nil {
+				if ctx.Err() != nil {
+					return fmt.Errorf("plan interrupted: %w", err)
+				}
+				return err
 			}
-			return err
+			if err := g.writeDiagnostics(s, w, loader.Files()); err != nil {
+				return err
+			}
 		}
 	}
 	audit.Apply(cfg, plan) // the technology audit section, and its policy

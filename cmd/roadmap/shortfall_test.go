@@ -1,12 +1,19 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
-// shortfallDir is a small roadmap with a fix of every kind.
-const shortfallDir = "../../evaluate/shortfall/testdata/small"
+// shortfallDir is a small roadmap with a fix of every kind;
+// shortfallDroppedDir one whose gates drop projects.
+const (
+	shortfallDir        = "../../evaluate/shortfall/testdata/small"
+	shortfallDroppedDir = "../../evaluate/shortfall/testdata/dropped"
+)
 
 // TestPlanShortfallGolden: what each deferred project would take, in the
 // reasons of every text format and structured in the JSON plan.
@@ -19,6 +26,8 @@ func TestPlanShortfallGolden(t *testing.T) {
 		{"small.json", []string{"--shortfall", "--format", "json", shortfallDir}},
 		{"small.md", []string{"--shortfall", "--format", "markdown", shortfallDir}},
 		{"it-department-capex-700000.txt", []string{"--shortfall", "--var", "capex=700000", exampleDir}},
+		{"dropped.txt", []string{"--shortfall", shortfallDroppedDir}},
+		{"dropped.json", []string{"--shortfall", "--format", "json", shortfallDroppedDir}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := runCLI(t, append([]string{"plan"}, c.args...)...)
@@ -51,5 +60,37 @@ func TestPlanShortfallRankOrderOnly(t *testing.T) {
 	res = runCLI(t, "plan", "--shortfall", "--format", "json", dir)
 	if !strings.Contains(res.Stderr, "No shortfall for an optimised plan") || strings.Contains(res.Stdout, `"shortfall"`) {
 		t.Errorf("optimize = true: stderr %s", res.Stderr)
+	}
+}
+
+// TestPlanShortfallForced: --shortfall re-plans with the plan's
+// --force-in and --force-out, so its answers fit the plan shown.
+func TestPlanShortfallForced(t *testing.T) {
+	res := runCLI(t, "plan", "--shortfall", "--format", "json", "--force-out", "portal", shortfallDir)
+	if res.Code != 0 {
+		t.Fatalf("exit %d: %s", res.Code, res.Stderr)
+	}
+	var plan evaluate.Plan
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	for _, pp := range plan.Projects {
+		switch pp.ID {
+		case "crm":
+			if pp.Status != evaluate.StatusScheduled || pp.Shortfall != nil {
+				t.Errorf("crm with portal forced out: %s, shortfall %+v", pp.Status, pp.Shortfall)
+			}
+		case "portal":
+			if pp.Shortfall == nil || pp.Shortfall.Answer != evaluate.AnswerGate || !strings.Contains(pp.Shortfall.Reason, "forced out (--force-out)") {
+				t.Errorf("portal: %+v", pp.Shortfall)
+			}
+		}
+	}
+	res = runCLI(t, "plan", "--shortfall", "--force-in", "parked", shortfallDroppedDir)
+	if res.Code != 0 {
+		t.Fatalf("exit %d: %s", res.Code, res.Stderr)
+	}
+	if strings.Contains(res.Stdout, "excluded gate") {
+		t.Errorf("parked is forced in, yet its shortfall says it is excluded:\n%s", res.Stdout)
 	}
 }

@@ -1,10 +1,15 @@
 // Package shortfall answers "what would it take to run the deferred
 // project?" (roadmap plan --shortfall): for each project the rank-order
-// schedule defers, the smallest change of each kind that makes it fit
-// where it ranks - extra FTE of one team in the periods it needs (and
-// their cost), extra money in one budget window, a later deadline - each
-// verified by scheduling the roadmap again with the change applied, by
-// the same evaluation as the plan (evaluate.Prepared).
+// schedule defers or a gate drops, the smallest change of each kind that
+// makes it fit where it ranks - extra FTE of one team in the periods it
+// needs (and their cost), extra money in one budget window, a later
+// deadline - each verified by scheduling the roadmap again with the
+// change applied, by the same evaluation as the plan (evaluate.Prepared),
+// with the plan's forced sets. A project dropped by a gate that no change
+// of teams or budgets gets it past (alignment, risk, an excluded
+// project, ...) gets that said plainly instead. The scheduler never plans
+// a project past its deadline, so every missed deadline is a deferred or
+// dropped project, and gets its answer too.
 //
 // Candidates are worked out against the projects ranked above it (those
 // below give way when it fits where it ranks); the verification is the
@@ -23,6 +28,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -34,65 +41,125 @@ const tries = 3
 // eps absorbs rounding when comparing loads with capacity.
 const eps = 1e-9
 
-// Annotate sets the Shortfall of every deferred project of plan, the plan
-// of cfg in rank order. It returns ctx's error when ctx ends first.
-func Annotate(ctx context.Context, cfg *hclspec.Config, plan *evaluate.Plan) error {
-	results, err := Compute(ctx, cfg)
-	if err != nil {
-		return err
+// MaxWork bounds a shortfall's searches: the projects searched times the
+// projects in the roadmap (each search re-plans the whole roadmap a few
+// times). A 1,000-project roadmap gets its first 200 deferred or dropped
+// projects in rank order searched, a 10,000-project one its first 20;
+// the others get the answer AnswerSkipped, and Annotate a warning.
+const MaxWork = 200_000
+
+// Searches is how many projects a shortfall of a roadmap of n projects
+// searches at most (MaxWork).
+func Searches(n int) int { return max(1, MaxWork/max(n, 1)) }
+
+// Options tune Compute.
+type Options struct {
+	// ForceIn and ForceOut are the plan's forced projects
+	// (evaluate.Options): every re-plan forces the same.
+	ForceIn, ForceOut []string
+
+	// limit, when > 0, searches only the first limit projects and leaves
+	// the others out (benchmarks); maxWork overrides MaxWork (tests).
+	limit, maxWork int
+}
+
+// searches is Searches(n), or what opts' limits make it.
+func (opts Options) searches(n int) int {
+	limit := Searches(n)
+	if opts.maxWork > 0 {
+		limit = max(1, opts.maxWork/max(n, 1))
 	}
+	if opts.limit > 0 {
+		limit = min(limit, opts.limit)
+	}
+	return limit
+}
+
+// Annotate sets the Shortfall of every deferred or dropped project of
+// plan, the rank-order plan of cfg with opts' forced sets. The
+// diagnostics warn of the projects left unsearched (MaxWork). It returns
+// ctx's error when ctx ends first.
+func Annotate(ctx context.Context, cfg *hclspec.Config, plan *evaluate.Plan, opts Options) (hcl.Diagnostics, error) {
+	results, err := Compute(ctx, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	skipped := 0
 	for k := range plan.Projects {
 		if sf, ok := results[plan.Projects[k].ID]; ok {
 			plan.Projects[k].Shortfall = sf
+			if sf.Answer == evaluate.AnswerSkipped {
+				skipped++
+			}
 		}
 	}
-	return nil
+	if skipped == 0 {
+		return nil, nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagWarning,
+		Summary:  "Shortfall not searched for every project",
+		Detail: fmt.Sprintf("The shortfall was searched for the first %d deferred or dropped projects in rank order; %d more are marked \"not searched\" (answer \"skipped\"). "+
+			"A search re-plans the whole roadmap, so one of %d projects may search at most %d (%d projects searched x projects in the roadmap).",
+			opts.searches(len(cfg.Projects)), skipped, len(cfg.Projects), opts.searches(len(cfg.Projects)), MaxWork),
+	}}, nil
 }
 
 // Compute is the shortfall of every project cfg's rank-order schedule
-// defers, by project id.
-func Compute(ctx context.Context, cfg *hclspec.Config) (map[string]*evaluate.Shortfall, error) {
-	return compute(ctx, cfg, -1)
-}
-
-// compute is Compute of the first limit deferred projects in rank order
-// (all when limit < 0), for benchmarks.
-func compute(ctx context.Context, cfg *hclspec.Config, limit int) (map[string]*evaluate.Shortfall, error) {
+// (with opts' forced sets) defers or drops, by project id.
+func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string]*evaluate.Shortfall, error) {
 	prep, diags := evaluate.Prepare(cfg)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("shortfall: %s", diags.Error())
 	}
-	run, diags := prep.Schedule(ctx, cfg.Projects)
+	run, diags := prep.ScheduleForced(ctx, cfg.Projects, opts.ForceIn, opts.ForceOut)
 	if diags.HasErrors() || run == nil {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		return nil, fmt.Errorf("shortfall: %s", diags.Error())
 	}
-	s := newSearch(cfg, prep, run)
-	var deferred []int
+	s := newSearch(cfg, prep, run, opts)
+	results := map[string]*evaluate.Shortfall{}
+	var searched []int // project indices, by s.rank
 	for i := range cfg.Projects {
-		if run.Project(i).Status == evaluate.StatusDeferred {
-			deferred = append(deferred, i)
+		o := s.outcomes[i]
+		if o.Status == evaluate.StatusScheduled {
+			continue
 		}
+		if sf := s.plainAnswer(i); sf != nil {
+			results[cfg.Projects[i].ID] = sf
+			continue
+		}
+		searched = append(searched, i)
 	}
-	if limit >= 0 && len(deferred) > limit {
-		slices.SortFunc(deferred, func(a, b int) int { return cmp.Compare(run.Project(a).Rank, run.Project(b).Rank) })
-		deferred = deferred[:limit]
+	slices.SortFunc(searched, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
+	limit := opts.searches(len(cfg.Projects))
+	if len(searched) > limit {
+		for _, i := range searched[limit:] {
+			results[cfg.Projects[i].ID] = &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerSkipped,
+				Reason: fmt.Sprintf("not searched: a shortfall searches the first %d deferred or dropped projects in rank order of a roadmap of %d projects", limit, len(cfg.Projects))}
+		}
+		if opts.limit > 0 {
+			for _, i := range searched[limit:] {
+				delete(results, cfg.Projects[i].ID) // benchmarks count the searched ones
+			}
+		}
+		searched = searched[:limit]
 	}
-	out := make([]*evaluate.Shortfall, len(deferred))
+	out := make([]*evaluate.Shortfall, len(searched))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(deferred), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(len(searched), 1)) {
 		wg.Go(func() {
 			for k := range next {
 				if ctx.Err() == nil {
-					out[k] = s.project(ctx, deferred[k])
+					out[k] = s.project(ctx, searched[k])
 				}
 			}
 		})
 	}
-	for k := range deferred {
+	for k := range searched {
 		next <- k
 	}
 	close(next)
@@ -100,11 +167,70 @@ func compute(ctx context.Context, cfg *hclspec.Config, limit int) (map[string]*e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	results := make(map[string]*evaluate.Shortfall, len(deferred))
-	for k, i := range deferred {
+	for k, i := range searched {
 		results[cfg.Projects[i].ID] = out[k]
 	}
 	return results, nil
+}
+
+// plainAnswer is the answer of a project no change of teams or budgets
+// can get in - dropped by a gate they do not decide, or an option of a
+// choice that chose one ranked above it - and nil for one to search.
+func (s *search) plainAnswer(i int) *evaluate.Shortfall {
+	o := s.outcomes[i]
+	p := s.cfg.Projects[i]
+	if o.Status == evaluate.StatusDeferred || o.Gate == evaluate.GateResources || o.Gate == evaluate.GateChoice {
+		for _, dep := range p.DependsOn {
+			j, ok := s.index[dep]
+			if ok && s.outcomes[j].Status != evaluate.StatusScheduled {
+				return &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerDependency,
+					Reason: fmt.Sprintf("no change of its own: it depends on %q, which is %s and has to run first", dep, s.outcomes[j].Status)}
+			}
+		}
+	}
+	if o.Status != evaluate.StatusDropped {
+		return nil
+	}
+	gateAnswer := func(why string) *evaluate.Shortfall {
+		return &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerGate,
+			Reason: fmt.Sprintf("dropped by the %s gate, which no change of teams, budgets or deadline gets it past: %s", o.Gate, why)}
+	}
+	switch o.Gate {
+	case evaluate.GateResources:
+		return nil
+	case evaluate.GateChoice:
+		for _, c := range s.cfg.Choices {
+			if !slices.Contains(c.Options, p.ID) {
+				continue
+			}
+			for _, id := range c.Options {
+				j, ok := s.index[id]
+				if ok && j != i && s.outcomes[j].Status == evaluate.StatusScheduled && s.outcomes[j].Rank < o.Rank {
+					return &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerGate,
+						Reason: fmt.Sprintf("dropped by the choice gate: option %q of choice %q ranks above it and is chosen; more room does not change that", id, c.ID)}
+				}
+			}
+		}
+		return nil // the option chosen ranks below it: it lacked room
+	case evaluate.GateExcluded:
+		if slices.Contains(s.opts.ForceOut, p.ID) {
+			return gateAnswer("it is forced out (--force-out)")
+		}
+		return gateAnswer("it runs once excluded = true is removed, or with --force-in")
+	case evaluate.GateAlignment:
+		return gateAnswer("it needs a contribution to a goal")
+	case evaluate.GateDepartments:
+		return gateAnswer("it needs a department's endorsement and none opposing it")
+	case evaluate.GateViability:
+		return gateAnswer("it needs its dependencies, its vendor and the capabilities it requires first")
+	case evaluate.GateRisk:
+		return gateAnswer("its risk has to come within the roadmap's risk appetite")
+	case evaluate.GateValue:
+		return gateAnswer("it has to clear the roadmap's hurdle")
+	case evaluate.GateTogether:
+		return gateAnswer("its together group runs only as a whole")
+	}
+	return gateAnswer("only a change of the roadmap's rules gets it in")
 }
 
 // search holds what every project's search reads.
@@ -122,12 +248,16 @@ type search struct {
 	index    map[string]int
 	tasks    []schedule.Task
 	outcomes []evaluate.Outcome
+	// rank is each project's rank, or for one a gate dropped the rank it
+	// would have had (Run.RankIfKept): where it has to fit.
+	rank []int
+	opts Options
 }
 
-func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run) *search {
+func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run, opts Options) *search {
 	s := &search{cfg: cfg, prep: prep, run: run, res: prep.Resources(), budgets: prep.Budgets(),
 		horizon: cfg.Roadmap.Horizon, headroom: prep.Headroom(), currency: cfg.Roadmap.Currency,
-		index: map[string]int{}}
+		index: map[string]int{}, opts: opts}
 	cal := cfg.Calendar
 	if cal.Unit == "" {
 		cal.Unit = cfg.Roadmap.Period
@@ -147,7 +277,13 @@ func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run) 
 	for i, p := range cfg.Projects {
 		s.index[p.ID] = i
 		s.tasks = append(s.tasks, run.Task(i))
-		s.outcomes = append(s.outcomes, run.Project(i))
+		o := run.Project(i)
+		s.outcomes = append(s.outcomes, o)
+		if o.Status == evaluate.StatusDropped {
+			s.rank = append(s.rank, run.RankIfKept(i))
+		} else {
+			s.rank = append(s.rank, o.Rank)
+		}
 	}
 	return s
 }
@@ -252,21 +388,14 @@ type candidate struct {
 func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 	tk := &s.tasks[i]
 	p := s.cfg.Projects[i]
-	sf := &evaluate.Shortfall{Fixes: []evaluate.Fix{}}
+	sf := &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerFound}
 	earliest := tk.Earliest
 	for _, dep := range p.DependsOn {
-		j, ok := s.index[dep]
-		if !ok {
-			continue
+		if j, ok := s.index[dep]; ok {
+			earliest = max(earliest, s.outcomes[j].End) // scheduled: plainAnswer saw to it
 		}
-		o := s.outcomes[j]
-		if o.Status != evaluate.StatusScheduled {
-			sf.Reason = fmt.Sprintf("no change of its own: it depends on %q, which is %s and has to run first", dep, o.Status)
-			return sf
-		}
-		earliest = max(earliest, o.End)
 	}
-	rm := s.roomAbove(s.outcomes[i].Rank)
+	rm := s.roomAbove(s.rank[i])
 	last := min(tk.Latest, s.horizon-1) - tk.Duration + 1
 	teamCands := map[int][]candidate{}
 	budgetCands := map[int][]candidate{}
@@ -314,7 +443,11 @@ func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 		}
 	}
 	if len(sf.Fixes) == 0 {
+		sf.Answer = evaluate.AnswerNone
 		sf.Reason = "no single change - one team's capacity, one budget window or its deadline - gets it scheduled where it ranks; it needs more than one"
+		if o := s.outcomes[i]; o.Status == evaluate.StatusDropped && o.Gate == evaluate.GateResources {
+			sf.Reason = fmt.Sprintf("dropped by the resources gate (%s): no single change - one team's capacity, one budget window or its deadline - gets it past that gate and scheduled where it would rank; it needs more than one", o.Finding)
+		}
 	}
 	return sf
 }
@@ -398,7 +531,7 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 		if c.adj.Team != "" || c.adj.Budget != "" {
 			prep = prep.Adjusted(c.adj)
 		}
-		run, diags := prep.Schedule(ctx, projects)
+		run, diags := prep.ScheduleForced(ctx, projects, s.opts.ForceIn, s.opts.ForceOut)
 		if diags.HasErrors() || run == nil {
 			return evaluate.Fix{}, false
 		}
@@ -436,7 +569,7 @@ func (s *search) grow(c candidate, prep *evaluate.Prepared, run *evaluate.Run, i
 	for j := range outcomes {
 		outcomes[j] = run.Project(j)
 	}
-	rm := s.roomIn(prep.Resources(), prep.Budgets(), outcomes, s.outcomes[i].Rank)
+	rm := s.roomIn(prep.Resources(), prep.Budgets(), outcomes, s.rank[i])
 	n := s.needAt(rm, i, c.start)
 	switch {
 	case c.adj.Team != "" && len(n.team) == 1 && len(n.budget) == 0:

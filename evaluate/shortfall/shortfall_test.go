@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -28,7 +30,7 @@ func loadDir(t testing.TB, dir string) *hclspec.Config {
 // does.
 func TestSmall(t *testing.T) {
 	cfg := loadDir(t, filepath.Join("testdata", "small"))
-	got, err := Compute(context.Background(), cfg)
+	got, err := Compute(context.Background(), cfg, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,12 +121,18 @@ func applied(cfg *hclspec.Config, id string, f evaluate.Fix) (*hclspec.Config, b
 // Plan. It returns how many fixes it checked.
 func checkFixes(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shortfall) int {
 	t.Helper()
+	return checkFixesWith(t, cfg, got, evaluate.Options{})
+}
+
+// checkFixesWith is checkFixes planning with opts (the forced sets).
+func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shortfall, opts evaluate.Options) int {
+	t.Helper()
 	checked := 0
 	for _, id := range slices.Sorted(maps.Keys(got)) {
 		for _, f := range got[id].Fixes {
 			var plan *evaluate.Plan
 			if c, ok := applied(cfg, id, f); ok {
-				p, diags := evaluate.Evaluate(context.Background(), c, evaluate.Options{})
+				p, diags := evaluate.Evaluate(context.Background(), c, opts)
 				if diags.HasErrors() {
 					t.Fatalf("%s with %s: %s", id, f.Message, diags.Error())
 				}
@@ -143,7 +151,7 @@ func checkFixes(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shor
 				if w < 0 {
 					t.Fatalf("%s: no window %q", id, f.Window)
 				}
-				p, d := prep.Adjusted(evaluate.Adjustment{Budget: f.ID, Window: w, Amount: f.Amount}).Plan(context.Background(), cfg.Projects, evaluate.Options{})
+				p, d := prep.Adjusted(evaluate.Adjustment{Budget: f.ID, Window: w, Amount: f.Amount}).Plan(context.Background(), cfg.Projects, opts)
 				if d.HasErrors() {
 					t.Fatal(d.Error())
 				}
@@ -162,7 +170,7 @@ func checkFixes(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shor
 
 func TestSmallFixesSchedule(t *testing.T) {
 	cfg := loadDir(t, filepath.Join("testdata", "small"))
-	got, err := Compute(context.Background(), cfg)
+	got, err := Compute(context.Background(), cfg, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +198,7 @@ func TestFixesScheduleGenerated(t *testing.T) {
 			}
 		}
 		cfg := loadDir(t, dir)
-		got, err := Compute(context.Background(), cfg)
+		got, err := Compute(context.Background(), cfg, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,6 +209,7 @@ func TestFixesScheduleGenerated(t *testing.T) {
 			}
 		}
 		checked += checkFixes(t, cfg, got)
+		missedDeadlinesAnswered(t, cfg, got, evaluate.Options{})
 	}
 	t.Logf("%d deferred projects, %d fixes checked, by kind %v", deferred, checked, kinds)
 	if checked == 0 || kinds[evaluate.FixTeam] == 0 {
@@ -260,7 +269,7 @@ project "s2" {
 		t.Fatal(err)
 	}
 	cfg := loadDir(t, dir)
-	got, err := Compute(context.Background(), cfg)
+	got, err := Compute(context.Background(), cfg, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,5 +290,165 @@ project "s2" {
 	}
 	if n := checkFixes(t, cfg, got); n != 2 {
 		t.Errorf("checked %d fixes, want 2", n)
+	}
+}
+
+// answers sums up a shortfall: each project's answer, and its fixes'
+// messages or its reason.
+func answers(got map[string]*evaluate.Shortfall) map[string][]string {
+	out := map[string][]string{}
+	for id, sf := range got {
+		out[id] = []string{sf.Answer}
+		for _, f := range sf.Fixes {
+			out[id] = append(out[id], f.Message)
+		}
+		if sf.Reason != "" {
+			out[id] = append(out[id], sf.Reason)
+		}
+	}
+	return out
+}
+
+// TestDropped: projects a gate drops get an answer too - a change of
+// resources where one gets them past the resources gate (verified by
+// planning with it), the gate and why where none can.
+func TestDropped(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "dropped"))
+	got, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"big_apps":  {"found", `fits with +1 FTE in team "apps" in 2027-Q3..2027-Q4 (2 FTE-periods, EUR 20,000), starting 2027-Q3`},
+		"pricey":    {"found", `fits if budget "capex" gets EUR 110,000 more in 2028, starting 2028-Q1`},
+		"build_crm": {"gate", `dropped by the choice gate: option "buy_crm" of choice "crm" ranks above it and is chosen; more room does not change that`},
+		"risky":     {"gate", "dropped by the risk gate, which no change of teams, budgets or deadline gets it past: its risk has to come within the roadmap's risk appetite"},
+		"parked":    {"gate", "dropped by the excluded gate, which no change of teams, budgets or deadline gets it past: it runs once excluded = true is removed, or with --force-in"},
+		"no_goal":   {"gate", "dropped by the alignment gate, which no change of teams, budgets or deadline gets it past: it needs a contribution to a goal"},
+	}
+	if diff := cmp.Diff(want, answers(got)); diff != "" {
+		t.Errorf("answers (-want +got):\n%s", diff)
+	}
+	if n := checkFixes(t, cfg, got); n != 2 {
+		t.Errorf("checked %d fixes, want 2", n)
+	}
+	missedDeadlinesAnswered(t, cfg, got, evaluate.Options{})
+}
+
+// missedDeadlinesAnswered: every project the plan counts as missing its
+// deadline has an answer.
+func missedDeadlinesAnswered(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shortfall, opts evaluate.Options) {
+	t.Helper()
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, opts)
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	deadline := map[string]int{}
+	for _, p := range cfg.Projects {
+		deadline[p.ID] = p.Deadline
+	}
+	missed := 0
+	for _, pp := range plan.Projects {
+		dl := deadline[pp.ID]
+		if dl < 0 || dl >= cfg.Roadmap.Horizon {
+			continue
+		}
+		if pp.Status == evaluate.StatusScheduled && *pp.EndPeriod-1 <= dl {
+			continue
+		}
+		missed++
+		if got[pp.ID] == nil {
+			t.Errorf("%s misses its deadline (%s) and has no shortfall", pp.ID, pp.Status)
+		}
+	}
+	if missed != plan.Totals.DeadlinesMissed {
+		t.Errorf("counted %d missed deadlines, the plan %d", missed, plan.Totals.DeadlinesMissed)
+	}
+}
+
+// TestForced: the shortfall plans with the plan's forced sets - a
+// project forced out gets that as its answer and leaves its room to the
+// others, one forced in is planned.
+func TestForced(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "small"))
+	opts := Options{ForceOut: []string{"portal"}, ForceIn: []string{"ml"}}
+	got, err := Compute(context.Background(), cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain["crm"] == nil || plain["portal"] != nil {
+		t.Fatalf("without forcing: crm deferred, portal scheduled; got %v", answers(plain))
+	}
+	// With portal out, apps has room for crm; portal's answer says why
+	// it is out.
+	if got["crm"] != nil {
+		t.Errorf("crm: %v, want scheduled (no shortfall)", answers(got)["crm"])
+	}
+	sf := got["portal"]
+	if sf == nil || sf.Answer != evaluate.AnswerGate || !strings.Contains(sf.Reason, "forced out (--force-out)") {
+		t.Errorf("portal: %v", answers(got)["portal"])
+	}
+	eopts := evaluate.Options{ForceIn: opts.ForceIn, ForceOut: opts.ForceOut}
+	checkFixesWith(t, cfg, got, eopts)
+	missedDeadlinesAnswered(t, cfg, got, eopts)
+	if _, err := Compute(context.Background(), cfg, Options{ForceIn: []string{"nope"}}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("unknown forced project: %v", err)
+	}
+}
+
+// TestWorkLimit: past MaxWork the projects after the first searched in
+// rank order get the answer "skipped", and Annotate warns.
+func TestWorkLimit(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "small"))
+	all, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One project's search: 1 x 6 projects. crm_reports waits for crm,
+	// which needs no search to say.
+	got, err := Compute(context.Background(), cfg, Options{maxWork: len(cfg.Projects)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	var order []string
+	for _, pp := range plan.Projects {
+		if got[pp.ID] != nil {
+			order = append(order, pp.ID+":"+got[pp.ID].Answer)
+		}
+	}
+	want := []string{"crm:found", "dwh:skipped", "crm_reports:dependency"}
+	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("answers in rank order (-want +got):\n%s", diff)
+	}
+	for _, id := range []string{"crm", "crm_reports"} {
+		if diff := cmp.Diff(all[id], got[id]); diff != "" {
+			t.Errorf("%s searched under the limit differs (-all +limited):\n%s", id, diff)
+		}
+	}
+	if r := got["dwh"].Reason; !strings.HasPrefix(r, "not searched: ") {
+		t.Errorf("reason of a skipped project: %q", r)
+	}
+	limited := *plan
+	limited.Projects = slices.Clone(plan.Projects)
+	w, err := Annotate(context.Background(), cfg, &limited, Options{maxWork: len(cfg.Projects)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w) != 1 || w[0].Severity != hcl.DiagWarning || w[0].Summary != "Shortfall not searched for every project" || !strings.Contains(w[0].Detail, "1 more are marked") {
+		t.Errorf("Annotate's warning: %v", w)
+	}
+	if w, _ := Annotate(context.Background(), cfg, &limited, Options{}); len(w) != 0 {
+		t.Errorf("a warning within the limit: %v", w)
+	}
+	if n := Searches(1000); n != 200 {
+		t.Errorf("Searches(1000) = %d", n)
 	}
 }
