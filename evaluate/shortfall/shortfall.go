@@ -124,8 +124,8 @@ func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string
 	var searched []int // project indices, by s.rank
 	for i := range cfg.Projects {
 		o := s.outcomes[i]
-		if o.Status == evaluate.StatusScheduled {
-			continue
+		if o.Status != evaluate.StatusDeferred && o.Status != evaluate.StatusDropped {
+			continue // scheduled, or history (done, cancelled, on hold)
 		}
 		if sf := s.plainAnswer(i); sf != nil {
 			results[cfg.Projects[i].ID] = sf
@@ -229,6 +229,8 @@ func (s *search) plainAnswer(i int) *evaluate.Shortfall {
 		return gateAnswer("it has to clear the roadmap's hurdle")
 	case evaluate.GateTogether:
 		return gateAnswer("its together group runs only as a whole")
+	case evaluate.GateLifecycle:
+		return gateAnswer("its lifecycle keeps it out (a dependency cancelled or on hold, work past the horizon)")
 	}
 	return gateAnswer("only a change of the roadmap's rules gets it in")
 }
