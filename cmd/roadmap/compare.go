@@ -214,6 +214,10 @@ func loadScenarios(ctx context.Context, g *globalOptions, s *Streams, o *compare
 			})
 		}
 	}
+	if !all.HasErrors() {
+		// Before any scenario is loaded: each is a load and a plan.
+		all = append(all, scenario.CheckCount(base, names)...)
+	}
 	configs := []*hclspec.Config{base}
 	if !all.HasErrors() {
 		for _, name := range names {

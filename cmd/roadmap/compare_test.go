@@ -376,3 +376,28 @@ func TestExampleScenariosStory(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareTooManyScenarios: past scenario.Limit, compare refuses with
+// the first scenario over the limit as the subject, before loading any
+// scenario; naming fewer with --scenario works.
+func TestCompareTooManyScenarios(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, exampleDir, dir)
+	var b strings.Builder
+	for k := range scenario.MaxScenarios {
+		fmt.Fprintf(&b, "scenario \"s%03d\" {\n  variables = {\n    capex = %d\n  }\n}\n\n", k, 1000000+k*1000)
+	}
+	writeFiles(t, dir, map[string]string{"many_scenarios.hcl": b.String()})
+	// 100 + the example's 3, in file order: the 101st, budget_cut in
+	// scenarios.hcl, is past the limit.
+	res := runCLI(t, "compare", "--format", "json", dir)
+	res.wantExit(t, 1)
+	if res.Stdout != "" || !strings.Contains(res.Stderr, "Too many scenarios to compare") ||
+		!strings.Contains(res.Stderr, "Comparing 103 scenarios") || !strings.Contains(res.Stderr, `scenarios.hcl line 9, in scenario "budget_cut"`) {
+		t.Errorf("stdout %q\nstderr %s", res.Stdout, res.Stderr)
+	}
+	res = runCLI(t, "compare", "--format", "json", "--scenario", "s000", "--scenario", "s099", dir)
+	if res.Code != 0 || !strings.Contains(res.Stdout, `"name": "s099"`) {
+		t.Errorf("two scenarios named: exit %d, %s", res.Code, res.Stderr)
+	}
+}

@@ -7,6 +7,7 @@ package scenario
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -16,6 +17,42 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
+
+// MaxScenarios and MaxWork bound a comparison: each scenario is one load
+// and one plan of the whole roadmap, so at most MaxScenarios scenarios,
+// and at most MaxWork scenarios x projects (100 scenarios of a
+// 1,000-project roadmap, 10 of a 10,000-project one).
+const (
+	MaxScenarios = 100
+	MaxWork      = 100_000
+)
+
+// Limit is how many scenarios a comparison of a roadmap of n projects
+// may hold.
+func Limit(n int) int { return max(1, min(MaxScenarios, MaxWork/max(n, 1))) }
+
+// CheckCount refuses to compare more scenarios of base than Limit allows,
+// with the first scenario past the limit as the subject. names are the
+// scenarios asked for, in order.
+func CheckCount(base *hclspec.Config, names []string) hcl.Diagnostics {
+	limit := Limit(len(base.Projects))
+	if len(names) <= limit {
+		return nil
+	}
+	d := &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Too many scenarios to compare",
+		Detail: fmt.Sprintf("Comparing %d scenarios would load and plan this roadmap of %d projects %d times; it may compare at most %d at once "+
+			"(%d for a roadmap of up to 1,000 projects, fewer for a larger one). Name the ones to compare with --scenario.",
+			len(names), len(base.Projects), len(names)+1, limit, MaxScenarios),
+	}
+	for _, sc := range base.Scenarios {
+		if sc.ID == names[limit] {
+			d.Subject = sc.DeclRange.Ptr()
+		}
+	}
+	return hcl.Diagnostics{d}
+}
 
 // FormatVersion is the version of the comparison's JSON format.
 const FormatVersion = "1"
@@ -122,6 +159,18 @@ type Cell struct {
 func Compare(ctx context.Context, configs []*hclspec.Config, opts evaluate.Options) (*Comparison, []hcl.Diagnostics) {
 	plans := make([]*evaluate.Plan, len(configs))
 	diags := make([]hcl.Diagnostics, len(configs))
+	if len(configs) > 0 {
+		names := make([]string, 0, len(configs)-1)
+		for _, cfg := range configs[1:] {
+			if cfg.Scenario != nil {
+				names = append(names, cfg.Scenario.ID)
+			}
+		}
+		if d := CheckCount(configs[0], names); d.HasErrors() {
+			diags[0] = d
+			return nil, diags
+		}
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, cfg := range configs {

@@ -130,3 +130,11 @@ func TestCompareIsThePlans(t *testing.T) {
 		}
 	}
 }
+
+func TestLimit(t *testing.T) {
+	for _, c := range []struct{ projects, want int }{{0, 100}, {15, 100}, {1000, 100}, {1001, 99}, {10000, 10}, {200000, 1}} {
+		if got := Limit(c.projects); got != c.want {
+			t.Errorf("Limit(%d) = %d, want %d", c.projects, got, c.want)
+		}
+	}
+}
