@@ -82,17 +82,11 @@ type pin struct{ task, start int }
 // bounds the task decisions the rule may spend (DeadlineWork); ctx is
 // checked as tasks are placed.
 func RankOrder(ctx context.Context, p *Problem, work int) (*Schedule, error) {
-	sch, _, err := rankOrder(ctx, newRankPass(p), work)
-	return sch, err
-}
-
-// rankOrder is RankOrder with r's passes, returning r too.
-func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, *rankPass, error) {
-	p := r.p
 	n := len(p.Tasks)
-	sch, _, err := r.run(ctx, nil, nil, nil)
+	r := newRankPass(p)
+	sch, _, err := r.run(ctx, nil, nil)
 	if err != nil {
-		return nil, r, err
+		return nil, err
 	}
 	var pins []pin
 	pinned := make([]bool, n)
@@ -129,7 +123,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, *rankPass
 		}
 		next, move, miss, err := r.tryAhead(ctx, sch, pins, pinned, d, limit)
 		if err != nil {
-			return nil, r, err
+			return nil, err
 		}
 		if next == nil {
 			misses = append(misses, miss)
@@ -150,7 +144,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, *rankPass
 		}
 	}
 	sch.Moves = moves
-	return sch, r, nil
+	return sch, nil
 }
 
 // roomLeft is what a schedule leaves free over the whole horizon: per
@@ -267,19 +261,6 @@ type rankPass struct {
 	decided              []bool
 	waiting              []int
 	eligible             rankQueue
-
-	// Reuse of the last complete pass (reuse.go): ref is that pass's
-	// schedule, refPins how many pins it had, and refBudget, per task,
-	// whether its search for the task met a start that only a budget
-	// refused; budgetHit is the same for the pass under way. noReuse
-	// turns reuse off (tests).
-	ref                  *Schedule
-	refPins              int
-	refBudget, budgetHit []bool
-	dirty                dirtyCells
-	reuse                reuse
-	noReuse              bool
-	reused               int // decisions taken from ref, for tests
 }
 
 func newRankPass(p *Problem) *rankPass {
@@ -363,7 +344,7 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 			miss.OutOfBudget = true
 			break
 		}
-		next, out, err := r.run(ctx, append(slices.Clone(trial), pin{d, s}), keep, sch)
+		next, out, err := r.run(ctx, append(slices.Clone(trial), pin{d, s}), keep)
 		if err != nil {
 			return nil, DeadlineMove{}, miss, err
 		}
@@ -455,11 +436,8 @@ const ctxEvery = 256
 // task in rank (index) order, each at its earliest fit after its
 // predecessors. With keep, the pass stops at
 // the first task with keep set that stays out and returns it as out
-// (otherwise out is -1). ref, when it is the last complete pass's
-// schedule and its pins are the first of pins, lets the pass take that
-// pass's decisions where they cannot change (reuse.go); the result is the
-// same either way.
-func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool, ref *Schedule) (sch *Schedule, out int, err error) {
+// (otherwise out is -1).
+func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Schedule, out int, err error) {
 	p := r.p
 	n := len(p.Tasks)
 	st := r.st
@@ -468,7 +446,6 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool, ref *Schedu
 		r.scratch = Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
 		r.decided, r.waiting = make([]bool, n), make([]int, n)
 		r.eligible = rankQueue{late: make([]int, 0, n), waiting: r.waiting}
-		r.budgetHit, r.refBudget = make([]bool, n), make([]bool, n)
 	}
 	sch = &r.scratch
 	sch.Order = sch.Order[:0]
@@ -503,10 +480,8 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool, ref *Schedu
 	}
 	eligible := &r.eligible
 	eligible.reset()
-	rs := r.startReuse(ref, pins)
 	out = -1
 	decide := func(i int) {
-		rs.decided(i, sch.Start[i])
 		decided[i] = true
 		sch.Order = append(sch.Order, i)
 		if out < 0 && keep != nil && keep[i] && sch.Start[i] < 0 {
@@ -547,25 +522,14 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool, ref *Schedu
 		}
 		if r.groups.grouped(i) {
 			decideGroup(r.groups, st, sch, decided, i, decide)
-			r.budgetHit[i] = true // never reused
 		} else {
 			est, blockedBy := p.releaseTime(sch, i)
-			r.budgetHit[i] = false
 			if blockedBy >= 0 {
 				sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
-			} else if start, b, ok := rs.take(st, i, est); ok {
-				if start >= 0 {
-					st.Place(i, start)
-					sch.Start[i] = start
-				} else {
-					sch.Blocked[i] = b
-				}
-			} else if start, b, hit := st.earliestFitNoting(i, est); start >= 0 {
-				r.budgetHit[i] = hit
+			} else if start, b := st.EarliestFit(i, est); start >= 0 {
 				st.Place(i, start)
 				sch.Start[i] = start
 			} else {
-				r.budgetHit[i] = hit
 				sch.Blocked[i] = b
 			}
 			decide(i)
@@ -574,10 +538,7 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool, ref *Schedu
 			return sch, out, nil
 		}
 	}
-	done := cloneSchedule(sch)
-	r.ref, r.refPins = done, len(pins)
-	r.refBudget, r.budgetHit = r.budgetHit, r.refBudget
-	return done, -1, nil
+	return cloneSchedule(sch), -1, nil
 }
 
 // cloneSchedule copies a schedule out of a pass's scratch space.

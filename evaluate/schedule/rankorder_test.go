@@ -286,7 +286,7 @@ func TestRankPassMatchesHeap(t *testing.T) {
 		r := newRankPass(p)
 		for pass := range 2 { // the second pass reuses the scratch space
 			before := r.work
-			got, out, err := r.run(context.Background(), pins, nil, nil)
+			got, out, err := r.run(context.Background(), pins, nil)
 			if err != nil || out != -1 {
 				t.Fatalf("seed %d: out %d, err %v", seed, out, err)
 			}
@@ -419,93 +419,4 @@ func TestDecisionCost(t *testing.T) {
 			t.Errorf("decisionCost of a %d-period task = %d, want %d", tc.duration, got, tc.want)
 		}
 	}
-}
-
-// The deadline rule's passes give the same schedules, moves, misses and
-// work whether they reuse the last complete pass's decisions or search
-// every task (reuse.go). Amounts and capacities of the random problems
-// are fractional, so loads summed in another order would show.
-func TestReuseMatchesSearch(t *testing.T) {
-	// t2 goes first with t6, which t0 (ranked above it) waits for: with
-	// t6 pinned, t0 is decided before t1 and t3, which ref decided
-	// before it, and fits earlier than in ref.
-	outOfOrder := &Problem{Horizon: 5, Resources: []Resource{{ID: "team", Capacity: []float64{3, 4, 3, 4, 4}}}}
-	for _, tk := range []struct {
-		d, amount int
-		preds     []int
-		deadline  int
-	}{{3, 2, []int{6}, -1}, {1, 2, nil, -1}, {2, 1, []int{6}, 2}, {1, 3, nil, -1}, {1, 1, []int{5}, -1}, {2, 1, nil, -1}, {1, 0, nil, -1}, {2, 3, nil, -1}} {
-		outOfOrder.task(tk.d, float64(tk.amount), tk.deadline, tk.preds...)
-	}
-	outOfOrder.Tasks[6].Demand = nil
-	if _, _, moves := checkReuse(t, "out of order", outOfOrder, DeadlineWork(8)); moves != 1 {
-		t.Fatalf("out of order: %d moves, want 1", moves)
-	}
-
-	reused, decisions, moved := 0, 0, 0
-	for seed := uint64(1); seed <= 400; seed++ {
-		rng := rand.New(rand.NewPCG(seed, 13))
-		sp := problemSpec{tasks: 10 + rng.IntN(50), horizon: 8 + rng.IntN(24), resources: 1 + rng.IntN(5),
-			budgets: rng.IntN(2) == 0, windows: rng.IntN(2) == 0,
-			teamParallel: rng.IntN(4) == 0, choices: rng.IntN(4) == 0, together: rng.IntN(4) == 0}
-		if rng.IntN(4) == 0 {
-			sp.maxParallel = 2 + rng.IntN(3)
-		}
-		p := shuffled(rng, randomProblem(rng, sp))
-		for r := range p.Resources {
-			for k := range p.Resources[r].Capacity {
-				p.Resources[r].Capacity[k] *= 1.1
-			}
-		}
-		for i := range p.Tasks {
-			tk := &p.Tasks[i]
-			for k := range tk.Demand {
-				tk.Demand[k].Amount *= 0.1 * float64(3+rng.IntN(9))
-			}
-			if rng.IntN(3) == 0 {
-				tk.HasDeadline = true
-				tk.Latest = min(p.Horizon-1, max(tk.Earliest, 0)+tk.Duration-1+rng.IntN(4))
-			}
-		}
-		work := DeadlineWork(len(p.Tasks))
-		if rng.IntN(4) == 0 {
-			work = 10 + rng.IntN(100) // the rule runs out of work
-		}
-		r, steps, moves := checkReuse(t, fmt.Sprintf("seed %d", seed), p, work)
-		reused += r
-		decisions += steps
-		moved += moves
-	}
-	// The problems must make the rule run passes that reuse decisions.
-	if moved < 100 || reused < decisions/20 {
-		t.Errorf("%d moves; %d of %d decisions reused", moved, reused, decisions)
-	}
-	t.Logf("%d moves; %d of %d decisions reused", moved, reused, decisions)
-}
-
-// checkReuse runs RankOrder on p with reuse and without, fails the test
-// when they differ, and returns the decisions reused, the decisions and
-// the moves.
-func checkReuse(t *testing.T, name string, p *Problem, work int) (reused, steps, moves int) {
-	t.Helper()
-	plain := newRankPass(p)
-	plain.noReuse = true
-	want, _, err := rankOrder(context.Background(), plain, work)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, r, err := rankOrder(context.Background(), newRankPass(p), work)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
-		t.Fatalf("%s: (-search +reuse):\n%s", name, diff)
-	}
-	if r.work != plain.work || r.steps != plain.steps {
-		t.Fatalf("%s: work %d and %d decisions with reuse, %d and %d without", name, r.work, r.steps, plain.work, plain.steps)
-	}
-	if plain.reused != 0 {
-		t.Fatalf("%s: %d decisions reused with reuse off", name, plain.reused)
-	}
-	return r.reused, r.steps, len(got.Moves)
 }
