@@ -124,15 +124,76 @@ func frontierObjective(f *frontier.Frontier, v float64, signed bool) string {
 	return s
 }
 
-// frontierPerUnit formats the NPV one more unit of the resource bought.
+// frontierObjectiveLabel names the frontier's objective in a header.
+func frontierObjectiveLabel(f *frontier.Frontier) string {
+	switch f.Objective {
+	case "npv":
+		return "NPV"
+	case "risk_adjusted_npv":
+		return "Risk-adj. NPV"
+	case "finish":
+		return "Finish (periods)"
+	}
+	return "Score"
+}
+
+// frontierUnit is the amount of the resource the marginal column counts
+// per: one FTE; one currency unit when the objective is money, else a
+// round amount a tenth of today's level (or of the highest level), so a
+// score per unit reads "0.231 per EUR 100,000" rather than "0.000002".
+func frontierUnit(f *frontier.Frontier) (float64, string) {
+	if f.Resource.Kind == frontier.KindTeam {
+		return 1, "FTE"
+	}
+	cur := f.Roadmap.Currency
+	money := func(v float64) string {
+		if cur == "" {
+			return formatAmount(v)
+		}
+		return cur + " " + formatAmount(v)
+	}
+	if f.Objective == "npv" || f.Objective == "risk_adjusted_npv" {
+		if cur == "" {
+			return 1, "unit"
+		}
+		return 1, cur
+	}
+	ref := f.Resource.Current
+	if ref <= 0 && len(f.Points) > 0 {
+		ref = f.Points[len(f.Points)-1].Level
+	}
+	unit := 1.0
+	if ref >= 100 {
+		unit = math.Pow(10, math.Floor(math.Log10(ref))-1)
+	}
+	return unit, money(unit)
+}
+
+// frontierPerUnitHeader is the marginal column's header: the objective
+// per unit of the resource ("Score per EUR 100,000", "NPV per FTE").
+func frontierPerUnitHeader(f *frontier.Frontier) string {
+	_, unit := frontierUnit(f)
+	return frontierObjectiveLabel(f) + " per " + unit
+}
+
+// frontierPerUnit formats what one more unit of the resource (see
+// frontierUnit) bought, in the objective's units.
 func frontierPerUnit(f *frontier.Frontier, p *frontier.Point) string {
 	if p.Marginal == nil || p.Marginal.Step == 0 {
 		return ""
 	}
-	if f.Resource.Kind == frontier.KindTeam {
-		return formatMoney(p.Marginal.NPVPerUnit, f.Roadmap.Currency) + " per FTE"
+	unit, _ := frontierUnit(f)
+	v := p.Marginal.Objective / p.Marginal.Step * unit
+	switch f.Objective {
+	case "npv", "risk_adjusted_npv":
+		if f.Resource.Kind == frontier.KindTeam {
+			return formatAmount(v)
+		}
+		return formatRatio(v)
+	case "finish":
+		return formatQuantity(v)
 	}
-	return formatRatio(p.Marginal.NPVPerUnit) + " per " + f.Roadmap.Currency
+	return formatNumber3(v)
 }
 
 // frontierMoves is "+a +b -c", the projects entering and leaving.
@@ -157,6 +218,9 @@ func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
 	if p.PlanLevel != p.Level {
 		notes = append(notes, "as at "+frontierLevel(f, p.PlanLevel))
 	}
+	if p.BehindLevel != nil {
+		notes = append(notes, "below the portfolio at "+frontierLevel(f, *p.BehindLevel))
+	}
 	if p.TimeLimitReached {
 		notes = append(notes, "time limit")
 	}
@@ -165,7 +229,7 @@ func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
 
 // frontierRows are the cells of each point, shared by table and Markdown.
 func frontierRows(f *frontier.Frontier) (headers []string, right []bool, rows [][]string) {
-	headers = []string{"Level", "Objective", "Change", "Scheduled", "NPV", "Risk-adj. NPV", "NPV per unit", "Finish", "Enter / leave"}
+	headers = []string{"Level", "Objective", "Change", "Scheduled", "NPV", "Risk-adj. NPV", frontierPerUnitHeader(f), "Finish", "Enter / leave"}
 	right = []bool{true, true, true, true, true, true, true, false, false}
 	for k := range f.Points {
 		p := &f.Points[k]
@@ -211,13 +275,17 @@ func formatNumber3(v float64) string {
 // frontierFootnote explains the table's columns.
 func frontierFootnote(f *frontier.Frontier) string {
 	unit := "one " + f.Roadmap.Currency + " more of the budget"
+	if n, u := frontierUnit(f); n != 1 {
+		unit = u + " more of the budget"
+	}
 	if f.Resource.Kind == frontier.KindTeam {
 		unit = "one FTE more in the team"
 	}
-	return fmt.Sprintf("Change is the objective's change since the level before; NPV per unit what %s bought there (NPV difference / level difference); "+
+	return fmt.Sprintf("Change is the objective's change since the level before; %s is what %s bought there, on the objective (its change / the level's change); "+
 		"Scheduled counts the projects in the portfolio. "+
 		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. "+
-		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d with the amount changed.", unit, f.Seed)
+		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d with the amount changed; today's is exactly that plan, "+
+		"even when a lower level's portfolio is worth more (\"below the portfolio at L\").", frontierPerUnitHeader(f), unit, f.Seed)
 }
 
 func renderFrontierTable(w io.Writer, f *frontier.Frontier, o Options) error {

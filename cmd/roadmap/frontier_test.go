@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -151,5 +152,59 @@ func TestFrontierPointsArePlans(t *testing.T) {
 			t.Errorf("level %v: score %v NPV %v rNPV %v; the plan's %v, %v, %v", p.Level, p.Objective, p.NPV, p.RiskAdjustedNPV,
 				pl.Totals.Score, pl.Totals.NPV, pl.Totals.RiskAdjustedNPV)
 		}
+	}
+}
+
+// TestFrontierTodayIsPlanOptimize: today's point of a frontier is the
+// plan roadmap plan --optimize prints for the same inputs (objective,
+// seed, time limit, variables), whatever the value scale: the same
+// projects at the same starts and the same value on the objective.
+func TestFrontierTodayIsPlanOptimize(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string // for both commands
+		flag []string // the frontier's resource
+		want func(evaluate.Totals) float64
+	}{
+		{"capex score", []string{"--seed", "1"}, []string{"--budget", "capex", "--steps", "4"}, func(t evaluate.Totals) float64 { return t.Score }},
+		{"capex npv cut", []string{"--seed", "5", "--objective", "npv", "--var", "capex=700000"}, []string{"--budget", "capex", "--steps", "3"}, func(t evaluate.Totals) float64 { return t.NPV }},
+		{"apps risk_adjusted_npv", []string{"--seed", "2", "--objective", "risk_adjusted_npv"}, []string{"--team", "apps", "--from", "1", "--to", "9", "--steps", "3"}, func(t evaluate.Totals) float64 { return t.RiskAdjustedNPV }},
+		{"budget_cut scenario", []string{"--seed", "1", "--scenario", "budget_cut"}, []string{"--budget", "capex", "--steps", "2"}, func(t evaluate.Totals) float64 { return t.Score }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			common := append(slices.Clone(c.args), "--time-limit", "10m", "--format", "json", exampleDir)
+			res := runCLI(t, append(append([]string{"frontier"}, c.flag...), common...)...)
+			res.wantExit(t, 0)
+			var f frontier.Frontier
+			if err := json.Unmarshal([]byte(res.Stdout), &f); err != nil {
+				t.Fatal(err)
+			}
+			k := slices.IndexFunc(f.Points, func(p frontier.Point) bool { return p.Current })
+			if k < 0 {
+				t.Fatalf("no today's point among %d", len(f.Points))
+			}
+			today := f.Points[k]
+			plan := runCLI(t, append([]string{"plan", "--optimize"}, common...)...)
+			if plan.Code != 0 && plan.Code != 2 {
+				t.Fatalf("plan: exit %d: %s", plan.Code, plan.Stderr)
+			}
+			var pl evaluate.Plan
+			if err := json.Unmarshal([]byte(plan.Stdout), &pl); err != nil {
+				t.Fatal(err)
+			}
+			want := []frontier.PointProject{}
+			for _, pp := range pl.Projects {
+				if pp.Status == evaluate.StatusScheduled {
+					want = append(want, frontier.PointProject{ID: pp.ID, StartPeriod: *pp.StartPeriod, Start: *pp.Start})
+				}
+			}
+			if diff := cmp.Diff(want, today.Projects); diff != "" {
+				t.Errorf("today's portfolio is not plan --optimize's (-plan +frontier):\n%s", diff)
+			}
+			if today.Objective != c.want(pl.Totals) || f.Objective != pl.Roadmap.Objective || today.PlanLevel != today.Level || today.BehindLevel != nil {
+				t.Errorf("today: objective %s %v (plan level %v, behind %v); plan --optimize: %s %v", f.Objective, today.Objective,
+					today.PlanLevel, today.BehindLevel, pl.Roadmap.Objective, c.want(pl.Totals))
+			}
+		})
 	}
 }

@@ -95,6 +95,12 @@ type Point struct {
 	RiskAdjustedNPV    float64 `json:"risk_adjusted_npv"`
 	FinishPeriod       int     `json:"finish_period"` // exclusive end of the last project; 0 when none
 	Finish             string  `json:"finish"`        // label of the last period worked in; "" when none
+	// BehindLevel, on today's point only, is the lower level whose
+	// portfolio is worth more than the optimiser's plan at today's level:
+	// today's point is always the plan roadmap plan --optimize makes (same
+	// objective, seed and time limit), so it is not carried up like the
+	// others, and the levels above it carry the better one. Null otherwise.
+	BehindLevel *float64 `json:"behind_level"`
 	// Marginal is the step from the point before; null at the first.
 	Marginal *Marginal `json:"marginal"`
 	// Entering and Leaving are the projects scheduled here but not at the
@@ -316,7 +322,11 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 	for range min(runtime.GOMAXPROCS(0), len(levels)) {
 		wg.Go(func() {
 			for k := range next {
-				plans[k], planDiags[k] = evaluate.Evaluate(ctx, At(cfg, r.Kind, r.ID, levels[k], scale), opts)
+				at := cfg // today's level: the roadmap as plan --optimize plans it
+				if k != cur {
+					at = At(cfg, r.Kind, r.ID, levels[k], scale)
+				}
+				plans[k], planDiags[k] = evaluate.Evaluate(ctx, at, opts)
 			}
 		})
 	}
@@ -359,6 +369,11 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 		f.Points[k].Current = k == cur
 	}
 	keepMonotone(f.Points, f.Objective)
+	if cur >= 0 && f.Points[cur].BehindLevel != nil {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Today's plan is not the best found",
+			Detail: fmt.Sprintf("At today's level the optimiser's plan (the one roadmap plan --optimize makes, with seed %d) is worth less than the portfolio found at the lower level %g, which fits today too. "+
+				"The frontier shows today's plan and carries the better portfolio above it; a longer --time-limit or another --seed may find it for the plan too.", opts.Seed, *f.Points[cur].BehindLevel)})
+	}
 	for k := range f.Points {
 		p := &f.Points[k]
 		if k == 0 {
@@ -381,15 +396,28 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 	return f, diags
 }
 
-// keepMonotone gives a point whose portfolio is worth less than the one
+// keepMonotone gives a point whose portfolio is worth less than the best
 // below it that one instead: it fits the larger level too, so the
-// optimiser simply missed it there.
+// optimiser simply missed it there. Today's point keeps its own plan
+// (the plan roadmap plan --optimize makes) and, when a lower level's is
+// worth more, names that level in BehindLevel.
 func keepMonotone(points []Point, objective string) {
+	if len(points) == 0 {
+		return
+	}
+	best := points[0]
 	for k := 1; k < len(points); k++ {
-		if Less(points[k], points[k-1], objective) {
-			carried := points[k-1]
-			carried.Level, carried.Current = points[k].Level, points[k].Current
-			points[k] = carried
+		p := &points[k]
+		switch {
+		case !Less(*p, best, objective):
+			best = *p
+		case p.Current:
+			level := best.PlanLevel
+			p.BehindLevel = &level
+		default:
+			carried := best
+			carried.Level, carried.Current, carried.BehindLevel = p.Level, p.Current, nil
+			*p = carried
 		}
 	}
 }

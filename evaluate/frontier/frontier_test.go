@@ -106,15 +106,22 @@ func checkFrontier(t *testing.T, cfg *hclspec.Config, f *Frontier, opts evaluate
 	t.Helper()
 	scale := evaluate.ValueScale(cfg)
 	replanned := map[float64]*evaluate.Plan{}
+	best := 0 // the point the next must not fall below
 	for k, p := range f.Points {
+		if p.BehindLevel != nil && (!p.Current || !Less(p, f.Points[best], f.Objective) || *p.BehindLevel != f.Points[best].PlanLevel) {
+			t.Errorf("level %g: behind_level %g, yet it is not today's point below the best before it", p.Level, *p.BehindLevel)
+		}
 		if k > 0 {
 			prev := f.Points[k-1]
 			if !(p.Level > prev.Level) {
 				t.Errorf("level %g after %g", p.Level, prev.Level)
 			}
-			if Less(p, prev, f.Objective) {
+			if b := f.Points[best]; Less(p, b, f.Objective) && p.BehindLevel == nil {
 				t.Errorf("not monotone: level %g scores %g (%d mandatory), level %g scores %g (%d mandatory)",
-					p.Level, p.Objective, p.MandatoryScheduled, prev.Level, prev.Objective, prev.MandatoryScheduled)
+					p.Level, p.Objective, p.MandatoryScheduled, b.Level, b.Objective, b.MandatoryScheduled)
+			}
+			if p.BehindLevel == nil {
+				best = k
 			}
 			if p.Marginal == nil || p.Marginal.Step != p.Level-prev.Level {
 				t.Errorf("level %g: marginal %+v", p.Level, p.Marginal)
@@ -139,7 +146,11 @@ func checkFrontier(t *testing.T, cfg *hclspec.Config, f *Frontier, opts evaluate
 			o := opts
 			o.Optimize = true
 			var diags hcl.Diagnostics
-			plan, diags = evaluate.Evaluate(context.Background(), At(cfg, f.Resource.Kind, f.Resource.ID, p.PlanLevel, scale), o)
+			at := At(cfg, f.Resource.Kind, f.Resource.ID, p.PlanLevel, scale)
+			if p.PlanLevel == f.Resource.Current {
+				at = cfg // today's: the roadmap as it is
+			}
+			plan, diags = evaluate.Evaluate(context.Background(), at, o)
 			if diags.HasErrors() || plan == nil {
 				t.Fatalf("plan at %g: %s", p.PlanLevel, diags.Error())
 			}
@@ -243,8 +254,9 @@ func TestExampleCapex(t *testing.T) {
 	}
 }
 
-// TestKeepMonotone: a point the optimiser left worse than the one below
-// takes that one's portfolio, keeping its own level and mark.
+// TestKeepMonotone: a point the optimiser left worse than the best below
+// takes that one's portfolio, keeping its own level; today's point keeps
+// its plan and names the level it is behind.
 func TestKeepMonotone(t *testing.T) {
 	pt := func(level, obj float64, mandatory int) Point {
 		return Point{Level: level, PlanLevel: level, Objective: obj, MandatoryScheduled: mandatory,
@@ -252,25 +264,32 @@ func TestKeepMonotone(t *testing.T) {
 	}
 	points := []Point{pt(0, 1, 0), pt(1, 0.5, 0), pt(2, 2, 0), pt(3, 3, 0), pt(4, 9, 0)}
 	points[3].MandatoryScheduled = 1
-	points[4].Current = true
 	points = append(points, pt(5, 5, 0)) // fewer mandatory: worse despite more score
+	points[5].Current = true             // today keeps its plan, behind level 3
+	points = append(points, pt(6, 4, 0)) // carries level 3's, not today's
 	keepMonotone(points, "score")
 	type got struct {
 		Level, PlanLevel, Objective float64
 		Current                     bool
 		Project                     string
+		Behind                      float64
 	}
 	var gots []got
 	for _, p := range points {
-		gots = append(gots, got{p.Level, p.PlanLevel, p.Objective, p.Current, p.Projects[0].ID})
+		behind := -1.0
+		if p.BehindLevel != nil {
+			behind = *p.BehindLevel
+		}
+		gots = append(gots, got{p.Level, p.PlanLevel, p.Objective, p.Current, p.Projects[0].ID, behind})
 	}
 	want := []got{
-		{0, 0, 1, false, "at 0"},
-		{1, 0, 1, false, "at 0"},
-		{2, 2, 2, false, "at 2"},
-		{3, 3, 3, false, "at 3"},
-		{4, 3, 3, true, "at 3"},
-		{5, 3, 3, false, "at 3"},
+		{0, 0, 1, false, "at 0", -1},
+		{1, 0, 1, false, "at 0", -1},
+		{2, 2, 2, false, "at 2", -1},
+		{3, 3, 3, false, "at 3", -1},
+		{4, 3, 3, false, "at 3", -1},
+		{5, 5, 5, true, "at 5", 3},
+		{6, 3, 3, false, "at 3", -1},
 	}
 	if diff := cmp.Diff(want, gots); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
