@@ -272,11 +272,15 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 	return periods
 }
 
-// totals sums the scheduled projects and counts every status.
+// totals sums the scheduled projects and counts every status. The peak
+// in parallel is that of the plan: periods before the status date are
+// history and do not count.
 func (e *evaluation) totals(plan *Plan) Totals {
 	t := e.projectTotals()
 	for _, p := range plan.Periods {
-		t.PeakParallel = max(t.PeakParallel, len(p.Active))
+		if !p.History {
+			t.PeakParallel = max(t.PeakParallel, len(p.Active))
+		}
 	}
 	return t
 }

@@ -297,3 +297,43 @@ project "new_one" {
 		t.Error("the status date's period is history")
 	}
 }
+
+// The peak in parallel is the plan's: three projects ran before the
+// status date, but from it on only one runs at a time.
+func TestPeakParallelCountsFromTheStatusDate(t *testing.T) {
+	plan := livingPlan(t, livingHeader+`
+project "a" {
+  duration = 2
+  status   = "done"
+  started  = "2027-Q1"
+  finished = "2027-Q2"
+}
+
+project "b" {
+  duration = 2
+  status   = "cancelled"
+  started  = "2027-Q1"
+}
+
+project "c" {
+  duration = 3
+  effort   = { platform = 4 }
+  status   = "in_progress"
+  started  = "2027-Q2"
+}
+
+project "d" {
+  duration = 1
+  effort   = { platform = 4 }
+  benefit {
+    per_year = 100000
+  }
+}
+`)
+	if got := len(plan.Periods[1].Active); got != 3 {
+		t.Fatalf("2027-Q2 (history) lists %d projects, want 3", got)
+	}
+	if plan.Totals.PeakParallel != 1 {
+		t.Errorf("peak_parallel = %d, want 1 (history does not count)", plan.Totals.PeakParallel)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/agext/levenshtein"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // Kinds of stakeholder.
@@ -245,13 +246,32 @@ func totals(projects []evaluate.ProjectPlan, periods []evaluate.PeriodPlan) eval
 			t.Deferred++
 		case evaluate.StatusDropped:
 			t.Dropped++
+		case evaluate.StatusDone:
+			t.Done++
+		case evaluate.StatusCancelled:
+			t.Cancelled++
+		case evaluate.StatusOnHold:
+			t.OnHold++
+		}
+		if pr.Progress != nil {
+			t.ActualCost += pr.Progress.ActualCost
+			if pr.Status == evaluate.StatusCancelled {
+				t.SunkCost += pr.Progress.ActualCost
+			}
+			if pr.Status == evaluate.StatusScheduled && pr.Lifecycle == string(hclspec.InProgress) {
+				t.InProgress++
+				t.EstimateToComplete += pr.Progress.EstimateToComplete
+			}
 		}
 	}
 	for _, pe := range periods {
-		t.PeakParallel = max(t.PeakParallel, len(pe.Active))
+		if !pe.History {
+			t.PeakParallel = max(t.PeakParallel, len(pe.Active))
+		}
 	}
 	cents := func(v float64) float64 { return math.Round(v*100) / 100 }
 	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = cents(t.Cost), cents(t.Benefit), cents(t.NPV), cents(t.RiskAdjustedNPV), cents(t.ScheduledNPV)
+	t.ActualCost, t.SunkCost, t.EstimateToComplete = cents(t.ActualCost), cents(t.SunkCost), cents(t.EstimateToComplete)
 	t.Score = math.Round(t.Score*1e6) / 1e6
 	return t
 }

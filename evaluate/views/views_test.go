@@ -61,6 +61,34 @@ func TestNarrowDepartment(t *testing.T) {
 	}
 }
 
+// A view of a living roadmap counts its projects' lifecycles and actuals
+// as the whole plan does, and its peak in parallel ignores the periods
+// before the status date (history).
+func TestNarrowLivingTotals(t *testing.T) {
+	p := &evaluate.Plan{
+		Roadmap: evaluate.RoadmapInfo{Currency: "EUR", Period: "quarter", Horizon: 3},
+		Teams:   []evaluate.TeamInfo{{ID: "apps"}},
+		Projects: []evaluate.ProjectPlan{
+			{ID: "w", Rank: 1, Status: evaluate.StatusScheduled, Lifecycle: "in_progress", Cost: 40, StartPeriod: ptr(1), EndPeriod: ptr(2), Duration: 1,
+				Effort: map[string]float64{"apps": 1}, Progress: &evaluate.ProgressPlan{ActualCost: 30, EstimateToComplete: 40}},
+			{ID: "x", Rank: 2, Status: evaluate.StatusDone, Lifecycle: "done", Effort: map[string]float64{"apps": 1}, Progress: &evaluate.ProgressPlan{ActualCost: 50}},
+			{ID: "y", Rank: 3, Status: evaluate.StatusCancelled, Lifecycle: "cancelled", Effort: map[string]float64{"apps": 1}, Progress: &evaluate.ProgressPlan{ActualCost: 12.5}},
+			{ID: "z", Rank: 4, Status: evaluate.StatusOnHold, Lifecycle: "on_hold", Effort: map[string]float64{"apps": 1}},
+		},
+		Periods: []evaluate.PeriodPlan{
+			{Index: 0, History: true, Active: []string{"w", "x", "y"}},
+			{Index: 1, Active: []string{"w"}},
+			{Index: 2},
+		},
+	}
+	q := Narrow(p, Selector{Teams: []string{"apps"}})
+	want := evaluate.Totals{Scheduled: 1, Cost: 40, FinishPeriod: 2, PeakParallel: 1, InProgress: 1, Done: 1, Cancelled: 1, OnHold: 1,
+		ActualCost: 92.5, SunkCost: 12.5, EstimateToComplete: 40}
+	if diff := cmp.Diff(want, q.Totals); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+}
+
 func TestNarrowTeamAndGoal(t *testing.T) {
 	q := Narrow(fixture(), Selector{Teams: []string{"apps"}})
 	if len(q.Projects) != 2 || q.Projects[0].ID != "b" || q.Projects[1].ID != "c" {
