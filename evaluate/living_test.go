@@ -337,3 +337,36 @@ project "d" {
 		t.Errorf("peak_parallel = %d, want 1 (history does not count)", plan.Totals.PeakParallel)
 	}
 }
+
+// Among the projects that keep their place, the mandatory ones rank
+// first, as they do in rank order: a committed mandatory project goes
+// ahead of a committed one with a better score, and gets the team first.
+func TestMandatoryFirstAmongCommitted(t *testing.T) {
+	plan := livingPlan(t, livingHeader+`
+project "better" {
+  duration = 1
+  effort   = { platform = 4 }
+  status   = "committed"
+  benefit {
+    per_year = 900000
+  }
+}
+
+project "law" {
+  duration  = 1
+  effort    = { platform = 4 }
+  status    = "committed"
+  mandatory = true
+  benefit {
+    per_year = 1000
+  }
+}
+`)
+	law, better := projectOf(t, plan, "law"), projectOf(t, plan, "better")
+	if law.Rank != 1 || better.Rank != 2 {
+		t.Errorf("ranks: law %d, better %d; want 1 and 2", law.Rank, better.Rank)
+	}
+	if *law.Start != "2027-Q3" || *better.Start != "2027-Q4" {
+		t.Errorf("starts: law %s, better %s; want 2027-Q3 and 2027-Q4", *law.Start, *better.Start)
+	}
+}

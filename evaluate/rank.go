@@ -11,7 +11,7 @@ import (
 
 // rankProjects orders every project and numbers it from 1. Work in
 // progress and committed projects keep their place ahead of rank order
-// (at a status date); then the projects still in the running: mandatory
+// (at a status date; mandatory ones first in each group); then the projects still in the running: mandatory
 // ones (and those forced in), then the rest, each group in the strategy's order. Dropped
 // projects follow, in the same order, so the rank of a live project is
 // its priority in scheduling and the dropped ones still show where they
@@ -77,8 +77,8 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 	}
 	strategy := e.roadmap.Strategy
 	ranked = make([]*projectEval, 0, len(e.projects))
-	ranked = append(ranked, orderByStrategy(inProgress, strategy)...)
-	ranked = append(ranked, orderByStrategy(committed, strategy)...)
+	ranked = append(ranked, pinnedFirst(inProgress, strategy)...)
+	ranked = append(ranked, pinnedFirst(committed, strategy)...)
 	ranked = append(ranked, orderByStrategy(mandatory, strategy)...)
 	firstLive = len(ranked)
 	named = e.projectByID(e.roadmap.Flagship)
@@ -139,4 +139,19 @@ func orderByStrategy(ps []*projectEval, strategy hclspec.Strategy) []*projectEva
 		sort.SliceStable(out, func(i, j int) bool { return byScore(out[i], out[j]) })
 	}
 	return out
+}
+
+// pinnedFirst orders a group of projects that keep their place: the
+// mandatory ones (and those forced in) first, each part in the strategy's
+// order.
+func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval {
+	var pinned, rest []*projectEval
+	for _, pe := range group {
+		if pe.pinned() {
+			pinned = append(pinned, pe)
+		} else {
+			rest = append(rest, pe)
+		}
+	}
+	return append(orderByStrategy(pinned, strategy), orderByStrategy(rest, strategy)...)
 }
