@@ -14,7 +14,7 @@ GORELEASER ?= env PATH="$(RELEASE_PATH)" goreleaser
 
 .PHONY: all build install run validate \
 	test test-go fmt fmt-check docs \
-	bench bench-psplib bench-scale bench-simulate fuzz limits \
+	bench bench-psplib bench-scale bench-simulate bench-analyses fuzz limits \
 	release-check release-snapshot release-test clean
 
 all: build
@@ -85,6 +85,13 @@ bench-psplib:
 bench-scale:
 	$(GO) test -run '^$$' -bench 'Load|Evaluate|Render|PlanProcess' -benchtime 3x ./internal/synth/
 	$(GO) test -run '^$$' -bench 'SerialSGS|OptimizeSchedules' -benchtime 3x ./evaluate/schedule/
+
+# Benchmarks of compare, frontier and shortfall (issue 14's targets; see
+# docs/performance.md#scenarios-frontier-and-shortfall): CPU time per run
+# besides wall time.
+bench-analyses:
+	$(GO) test -run '^$$' -bench 'Compare|Frontier' -benchtime 3x ./cmd/roadmap/
+	$(GO) test -run '^$$' -bench Shortfall -benchtime 1x ./evaluate/shortfall/
 
 # Fuzz each target for FUZZTIME, one after the other (`make test` runs
 # their seed corpora), with go test -run '^$' -fuzz '^Target$' -fuzztime

@@ -1,6 +1,6 @@
 // Package schema tests the JSON Schemas of this directory: each is valid
 // draft 2020-12, and every JSON output kept as a golden file in the
-// repository (plans, plan diffs, diagnostics) validates against its
+// repository (plans, plan diffs, diagnostics, comparisons, frontiers) validates against its
 // schema, so the schemas cannot drift from what roadmap writes.
 package schema
 
@@ -25,7 +25,7 @@ import (
 const repo = "../.."
 
 // kinds are the JSON documents with a schema, by schema file.
-var kinds = []string{"plan.json", "plan-diff.json", "diagnostics.json"}
+var kinds = []string{"plan.json", "plan-diff.json", "diagnostics.json", "compare.json", "frontier.json"}
 
 // kindOf says which schema a JSON document falls under by its top-level
 // keys, or "" for other JSON (SARIF, simulations, fuzz inputs...).
@@ -47,6 +47,10 @@ func kindOf(doc map[string]json.RawMessage) string {
 		return "plan-diff.json"
 	case has("valid", "diagnostics"):
 		return "diagnostics.json"
+	case has("scenarios", "projects", "teams", "budgets", "roadmap"):
+		return "compare.json"
+	case has("resource", "points", "roadmap"):
+		return "frontier.json"
 	}
 	return ""
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
+	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
+	"github.com/roadmap-as-code/roadmap/evaluate/scenario"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -22,6 +24,8 @@ var goTypes = map[string]reflect.Type{
 	"plan.json":        reflect.TypeOf(evaluate.Plan{}),
 	"plan-diff.json":   reflect.TypeOf(diff.PlanDiff{}),
 	"diagnostics.json": reflect.TypeOf(report.DiagnosticsReport{}),
+	"compare.json":     reflect.TypeOf(scenario.Comparison{}),
+	"frontier.json":    reflect.TypeOf(frontier.Frontier{}),
 }
 
 // typeAt follows a JSON instance location through t.
