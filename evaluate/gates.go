@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -26,7 +27,7 @@ const riskEps = 1e-9
 func (e *evaluation) applyGates() {
 	gates := []func(*projectEval) bool{e.excludedGate, e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
 	for _, pe := range e.topoOrder() {
-		pe.alignment = e.alignmentOf(pe.cfg)
+		pe.alignment = e.alignmentFor(pe)
 		pe.risk = pe.cfg.Risk.Score()
 		e.systemExposure(pe)
 		for _, gate := range gates {
@@ -39,6 +40,9 @@ func (e *evaluation) applyGates() {
 // topoOrder lists projects so each comes after its dependencies, otherwise
 // in declaration order (Kahn's algorithm taking the lowest index first).
 func (e *evaluation) topoOrder() []*projectEval {
+	if order := e.preparedTopoOrder(); order != nil {
+		return order
+	}
 	n := len(e.projects)
 	waiting := make([]int, n)
 	succs := make([][]int, n)
@@ -85,6 +89,40 @@ func (e *evaluation) topoOrder() []*projectEval {
 		})
 	}
 	return order
+}
+
+// preparedTopoOrder is topoOrder from the order Prepare computed, when the
+// projects depend on the configured ones' dependencies (a simulation's
+// copies share them) and those have no cycle; else nil.
+func (e *evaluation) preparedTopoOrder() []*projectEval {
+	if e.prep == nil || e.prep.topo == nil {
+		return nil
+	}
+	for i, pe := range e.projects {
+		if !slices.Equal(pe.cfg.DependsOn, e.cfg.Projects[i].DependsOn) {
+			return nil
+		}
+	}
+	order := make([]*projectEval, len(e.prep.topo))
+	for k, i := range e.prep.topo {
+		order[k] = e.projects[i]
+	}
+	return order
+}
+
+// alignmentFor is alignmentOf(pe.cfg), as Prepare computed it when pe's
+// goals are the configured project's very map (a simulation's copies
+// share it).
+func (e *evaluation) alignmentFor(pe *projectEval) float64 {
+	if e.prep != nil && pe.index < len(e.prep.align) && sameMap(pe.cfg.Goals, e.cfg.Projects[pe.index].Goals) {
+		return e.prep.align[pe.index]
+	}
+	return e.alignmentOf(pe.cfg)
+}
+
+// sameMap reports whether a and b are the same map (not merely equal).
+func sameMap(a, b map[string]float64) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // alignmentOf is sum(goal weight x contribution) / sum of all goal weights.

@@ -27,6 +27,11 @@ type Prepared struct {
 	teamIDs  [][]string
 	fin      []projectFinance
 	finDiags []hcl.Diagnostics
+	// topo is the configured projects' indexes in topoOrder, nil when they
+	// form a cycle; align their alignment (alignmentOf). Runs whose
+	// projects keep the dependencies and goals reuse them.
+	topo  []int
+	align []float64
 }
 
 // Prepare indexes cfg, runs its vendor evaluations and computes each
@@ -45,7 +50,18 @@ func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
 		fin:      make([]projectFinance, len(e.projects)),
 		finDiags: make([]hcl.Diagnostics, len(e.projects)),
 	}
+	before := len(e.diags)
+	order := e.topoOrder()
+	if len(e.diags) == before { // no cycle
+		p.topo = make([]int, len(order))
+		for k, pe := range order {
+			p.topo[k] = pe.index
+		}
+	}
+	e.diags = e.diags[:before]
+	p.align = make([]float64, len(e.projects))
 	for i, pe := range e.projects {
+		p.align[i] = e.alignmentOf(pe.cfg)
 		p.teamIDs[i] = pe.teams
 		p.fin[i], p.finDiags[i] = projectFinanceOf(pe.cfg, pe.teams, pe.financeVendor(), e.teams, e.ppy, e.roadmap.DiscountRate, true, e.savingOf(pe.cfg))
 	}
