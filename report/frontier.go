@@ -19,6 +19,8 @@ var frontierRenderers = map[string]func(io.Writer, *frontier.Frontier, Options) 
 	"json":     renderFrontierJSON,
 	"markdown": renderFrontierMarkdown,
 	"html":     renderFrontierHTML,
+	"csv":      renderFrontierCSV,
+	"xlsx":     renderFrontierXLSX,
 }
 
 // FrontierFormats lists the formats RenderFrontier accepts, sorted.

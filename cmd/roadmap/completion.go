@@ -91,6 +91,8 @@ func registerCompletions(cmd *cobra.Command) {
 				_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.SimulationTables()...))
 			case "roadmap compare":
 				_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.ComparisonTables()...))
+			case "roadmap frontier":
+				_ = cmd.RegisterFlagCompletionFunc("table", completeWords(report.FrontierTables()...))
 			}
 			return
 		}

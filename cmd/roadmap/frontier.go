@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -28,6 +29,7 @@ type frontierOptions struct {
 	from, to  float64
 	steps     int
 	format    string
+	table     string // --table: the table of --format csv
 	out       string
 	vars      []string
 	varFiles  []string
@@ -72,7 +74,9 @@ gives the same frontier.
 		Example: `  roadmap frontier --budget capex examples/it-department
   roadmap frontier --budget capex --from 0 --to 2000000 --steps 20 .
   roadmap frontier --team apps --from 2 --to 10 --steps 8 .
-  roadmap frontier --budget capex --format html . > frontier.html`,
+  roadmap frontier --budget capex --format html . > frontier.html
+  roadmap frontier --budget capex --format csv --table projects . > portfolios.csv
+  roadmap frontier --team apps --format xlsx . > frontier.xlsx`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -97,6 +101,7 @@ gives the same frontier.
 	f.Float64Var(&o.to, "to", 0, "the highest `level` (default twice today's)")
 	f.IntVar(&o.steps, "steps", 10, fmt.Sprintf("equal steps from --from to --to (1 to %d; one optimised plan per level)", frontier.MaxSteps))
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.FrontierFormats(), ", ")+" (default table)")
+	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.FrontierTables(), ", ")+" (default levels)")
 	f.StringVar(&o.out, "out", "", "also save the frontier as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.scenario, "scenario", "", "draw the frontier of scenario `NAME`")
@@ -147,6 +152,12 @@ func (o *frontierOptions) validate() error {
 	if o.format != "" && !slices.Contains(report.FrontierFormats(), o.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.FrontierFormats(), ", "))
 	}
+	if o.table != "" && o.format != "csv" {
+		return errors.New("--table chooses the table of --format csv (xlsx holds every table, one per sheet)")
+	}
+	if o.table != "" && !slices.Contains(report.FrontierTables(), o.table) {
+		return fmt.Errorf("unknown --table %q: use one of %s", o.table, strings.Join(report.FrontierTables(), ", "))
+	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
 	}
@@ -184,6 +195,9 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 	format := o.format
 	if format == "" {
 		format = "table"
+	}
+	if report.BinaryFormat(format) && s.OutIsTerminal {
+		return fmt.Errorf("--format %s writes a binary file: redirect standard output to a .%s file", format, format)
 	}
 	loader := hclspec.NewLoader()
 	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
@@ -236,7 +250,9 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 	}
 	var buf bytes.Buffer
-	if err := untilDone(ctx, "frontier", func() error { return report.RenderFrontier(&buf, f, format, g.outOptions(s)) }); err != nil {
+	ropts := g.outOptions(s)
+	ropts.Table = o.table
+	if err := untilDone(ctx, "frontier", func() error { return report.RenderFrontier(&buf, f, format, ropts) }); err != nil {
 		return err
 	}
 	if o.out != "" {
@@ -244,7 +260,11 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 			return fmt.Errorf("saving the frontier: %w", err)
 		}
 	}
-	_, err = s.formatOut(format).Write(buf.Bytes())
+	out := s.formatOut(format)
+	if report.BinaryFormat(format) {
+		out = s.exactOut() // a workbook is bytes, not text
+	}
+	_, err = out.Write(buf.Bytes())
 	return err
 }
 

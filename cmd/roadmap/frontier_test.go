@@ -2,16 +2,20 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
@@ -55,7 +59,7 @@ func TestFrontierErrors(t *testing.T) {
 	}{
 		{"no resource", []string{"frontier", exampleDir}, "Error: at least one of the flags in the group [budget team] is required\n"},
 		{"both", []string{"frontier", "--budget", "capex", "--team", "apps", exampleDir}, "Error: if any flags in the group [budget team] are set none of the others can be; [budget team] were all set\n"},
-		{"format", []string{"frontier", "--budget", "capex", "--format", "csv", exampleDir}, `Error: unknown --format "csv": use one of html, json, markdown, table` + "\n"},
+		{"format", []string{"frontier", "--budget", "capex", "--format", "tsv", exampleDir}, `Error: unknown --format "tsv": use one of csv, html, json, markdown, table, xlsx` + "\n"},
 		{"time limit", []string{"frontier", "--budget", "capex", "--time-limit", "0s", exampleDir}, "Error: --time-limit must be positive, got 0s\n"},
 		{"unknown budget", []string{"frontier", "--budget", "capx", exampleDir}, "Error: Unknown budget\n\nThe roadmap has no budget \"capx\". Did you mean \"capex\"? Its budgets: capex, security.\n\n"},
 		{"unknown team", []string{"frontier", "--team", "ops", exampleDir}, "Error: Unknown team\n\nThe roadmap has no team \"ops\". Its teams: platform, apps, workplace.\n\n"},
@@ -90,6 +94,9 @@ func TestFrontierExampleGolden(t *testing.T) {
 		{"capex.html", append([]string{"--format", "html"}, capex...)},
 		{"apps.txt", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m"}},
 		{"budget_cut.txt", append([]string{"--scenario", "budget_cut"}, capex...)},
+		{"capex.levels.csv", append([]string{"--format", "csv"}, capex...)},
+		{"capex.projects.csv", append([]string{"--format", "csv", "--table", "projects"}, capex...)},
+		{"apps.levels.csv", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m", "--format", "csv", "--objective", "npv"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := runCLI(t, append(append([]string{"frontier"}, c.args...), exampleDir)...)
@@ -207,4 +214,75 @@ func TestFrontierTodayIsPlanOptimize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFrontierXLSX: the workbook holds a Summary and a sheet per CSV
+// table whose cells read back as the CSV's, and is the same bytes every
+// time; it is refused on a terminal, and --table only goes with csv.
+func TestFrontierXLSX(t *testing.T) {
+	args := []string{"frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "4", "--time-limit", "10m"}
+	first := runCLI(t, append(append(slices.Clone(args), "--format", "xlsx"), exampleDir)...)
+	first.wantExit(t, 0)
+	again := runCLI(t, append(append(slices.Clone(args), "--format", "xlsx"), exampleDir)...)
+	if again.Stdout != first.Stdout {
+		t.Error("two runs gave different workbooks")
+	}
+	wb, err := excelize.OpenReader(strings.NewReader(first.Stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	if got := strings.Join(wb.GetSheetList(), ","); got != "Summary,Levels,Projects" {
+		t.Errorf("sheets %s", got)
+	}
+	for _, table := range []struct{ name, sheet string }{{"levels", "Levels"}, {"projects", "Projects"}} {
+		res := runCLI(t, append(append(slices.Clone(args), "--format", "csv", "--table", table.name), exampleDir)...)
+		res.wantExit(t, 0)
+		want, err := csv.NewReader(strings.NewReader(res.Stdout)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := wb.GetRows(table.sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) < len(want) {
+			t.Fatalf("%s: %d rows in the sheet, %d in the CSV", table.name, len(got), len(want))
+		}
+		for r := range want {
+			for c := range want[r] {
+				g := ""
+				if c < len(got[r]) {
+					g = got[r][c]
+				}
+				if !sameCell(g, want[r][c]) {
+					t.Errorf("%s row %d column %s: sheet %q, CSV %q", table.name, r+1, want[0][c], g, want[r][c])
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		run  cliRun
+		want string
+	}{
+		{cliRun{Args: append(append(slices.Clone(args), "--format", "xlsx"), exampleDir), OutIsTerminal: true}, "writes a binary file"},
+		{cliRun{Args: append(append(slices.Clone(args), "--table", "projects"), exampleDir)}, "--table chooses the table of --format csv"},
+		{cliRun{Args: append(append(slices.Clone(args), "--format", "csv", "--table", "gantt"), exampleDir)}, `unknown --table "gantt": use one of levels, projects`},
+	} {
+		res := c.run.run(t)
+		if res.Code != 1 || !strings.Contains(res.Stderr, c.want) || res.Stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.run.Args, res.Code, res.Stdout, res.Stderr)
+		}
+	}
+}
+
+// sameCell compares a cell read back from a workbook with the CSV's: the
+// same text, or the same number.
+func sameCell(sheet, csv string) bool {
+	if sheet == csv {
+		return true
+	}
+	a, errA := strconv.ParseFloat(sheet, 64)
+	b, errB := strconv.ParseFloat(csv, 64)
+	return errA == nil && errB == nil && math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
 }
