@@ -22,11 +22,15 @@ func (s *State) budgetFits(i, start int) bool {
 // load already there (resources and the limit on tasks in flight).
 func (s *State) periodClash(tk *Task, t int) bool {
 	for _, d := range tk.Demand {
-		if s.used[d.Resource][t]+d.Amount > s.p.Resources[d.Resource].Capacity[t]+eps {
+		if s.used[d.Resource][t]+d.Amount > s.capacity[d.Resource][t]+eps {
 			return true
 		}
-		if s.running != nil && s.running[d.Resource] != nil && d.Amount > 0 && s.running[d.Resource][t] >= s.p.Resources[d.Resource].MaxParallel {
-			return true
+	}
+	if s.running != nil {
+		for _, d := range tk.Demand {
+			if s.running[d.Resource] != nil && d.Amount > 0 && s.running[d.Resource][t] >= s.p.Resources[d.Resource].MaxParallel {
+				return true
+			}
 		}
 	}
 	return s.p.MaxParallel > 0 && s.inFlight[t] >= s.p.MaxParallel

@@ -179,6 +179,7 @@ func (s *Schedule) Makespan(p *Problem) int {
 type State struct {
 	p        *Problem
 	used     [][]float64 // resource x period
+	capacity [][]float64 // each resource's Capacity, for the hot loops
 	spent    [][]float64 // budget x window
 	inFlight []int       // period -> tasks running
 	// running counts, for each resource with a MaxParallel, the tasks
@@ -192,9 +193,12 @@ type State struct {
 
 // NewState is an empty schedule's state: only the problem's Fixed load.
 func NewState(p *Problem) *State {
-	s := &State{p: p, used: make([][]float64, len(p.Resources)), spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
+	s := &State{p: p, used: make([][]float64, len(p.Resources)), capacity: make([][]float64, len(p.Resources)),
+		spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
+	used := make([]float64, len(p.Resources)*p.Horizon) // one block
 	for r := range p.Resources {
-		s.used[r] = make([]float64, p.Horizon)
+		s.used[r] = used[r*p.Horizon : (r+1)*p.Horizon : (r+1)*p.Horizon]
+		s.capacity[r] = p.Resources[r].Capacity
 		if p.Resources[r].MaxParallel > 0 {
 			if s.running == nil {
 				s.running = make([][]int, len(p.Resources))
