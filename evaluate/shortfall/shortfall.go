@@ -58,8 +58,9 @@ type Options struct {
 	// (evaluate.Options): every re-plan forces the same.
 	ForceIn, ForceOut []string
 
-	// limit, when > 0, searches only the first limit projects and leaves
-	// the others out (benchmarks); maxWork overrides MaxWork (tests).
+	// limit, when > 0, answers only the first limit deferred projects in
+	// rank order and leaves the others out (benchmarks);
+	// maxWork overrides MaxWork (tests).
 	limit, maxWork int
 }
 
@@ -68,9 +69,6 @@ func (opts Options) searches(n int) int {
 	limit := Searches(n)
 	if opts.maxWork > 0 {
 		limit = max(1, opts.maxWork/max(n, 1))
-	}
-	if opts.limit > 0 {
-		limit = min(limit, opts.limit)
 	}
 	return limit
 }
@@ -120,30 +118,31 @@ func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string
 		return nil, fmt.Errorf("shortfall: %s", diags.Error())
 	}
 	s := newSearch(cfg, prep, run, opts)
-	results := map[string]*evaluate.Shortfall{}
-	var searched []int // project indices, by s.rank
+	var targets []int // the deferred and dropped projects, by s.rank
 	for i := range cfg.Projects {
-		o := s.outcomes[i]
-		if o.Status != evaluate.StatusDeferred && o.Status != evaluate.StatusDropped {
-			continue // scheduled, or history (done, cancelled, on hold)
+		if o := s.outcomes[i]; o.Status == evaluate.StatusDeferred || o.Status == evaluate.StatusDropped {
+			targets = append(targets, i) // not scheduled, nor history (done, cancelled, on hold)
 		}
+	}
+	slices.SortFunc(targets, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
+	if opts.limit > 0 { // benchmarks: the first deferred ones only
+		targets = slices.DeleteFunc(targets, func(i int) bool { return s.outcomes[i].Status != evaluate.StatusDeferred })
+		targets = targets[:min(len(targets), opts.limit)]
+	}
+	results := map[string]*evaluate.Shortfall{}
+	var searched []int
+	for _, i := range targets {
 		if sf := s.plainAnswer(i); sf != nil {
 			results[cfg.Projects[i].ID] = sf
 			continue
 		}
 		searched = append(searched, i)
 	}
-	slices.SortFunc(searched, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
 	limit := opts.searches(len(cfg.Projects))
 	if len(searched) > limit {
 		for _, i := range searched[limit:] {
 			results[cfg.Projects[i].ID] = &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerSkipped,
 				Reason: fmt.Sprintf("not searched: a shortfall searches the first %d deferred or dropped projects in rank order of a roadmap of %d projects", limit, len(cfg.Projects))}
-		}
-		if opts.limit > 0 {
-			for _, i := range searched[limit:] {
-				delete(results, cfg.Projects[i].ID) // benchmarks count the searched ones
-			}
 		}
 		searched = searched[:limit]
 	}
