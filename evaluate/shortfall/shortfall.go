@@ -249,8 +249,8 @@ type search struct {
 	index    map[string]int
 	tasks    []schedule.Task
 	outcomes []evaluate.Outcome
-	// rank is each project's rank, or for one a gate dropped the rank it
-	// would have had (Run.RankIfKept): where it has to fit.
+	// rank is each project's rank, or for one the resources gate dropped
+	// the rank it would have had (Run.RankIfKept): where it has to fit.
 	rank []int
 	opts Options
 }
@@ -280,8 +280,8 @@ func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run, 
 		s.tasks = append(s.tasks, run.Task(i))
 		o := run.Project(i)
 		s.outcomes = append(s.outcomes, o)
-		if o.Status == evaluate.StatusDropped {
-			s.rank = append(s.rank, run.RankIfKept(i))
+		if o.Gate == evaluate.GateResources {
+			s.rank = append(s.rank, run.RankIfKept(i)) // the only dropped ones searched where they would rank
 		} else {
 			s.rank = append(s.rank, o.Rank)
 		}
