@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -92,5 +93,42 @@ func TestPlanShortfallForced(t *testing.T) {
 	}
 	if strings.Contains(res.Stdout, "excluded gate") {
 		t.Errorf("parked is forced in, yet its shortfall says it is excluded:\n%s", res.Stdout)
+	}
+}
+
+// TestPlanShortfallLate: a project under way at a status date that ends
+// after its deadline misses it while scheduled; --shortfall says which
+// deadline it meets, in the reasons and the JSON.
+func TestPlanShortfallLate(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../examples/it-department-midyear", dir)
+	src := readFile(t, filepath.Join(dir, "projects.hcl"))
+	late := strings.Replace(src, `deadline = "2027-Q4"`, `deadline = "2027-Q2"`, 1)
+	if late == src {
+		t.Fatal("the example's nis2_compliance deadline moved: update the test")
+	}
+	writeFiles(t, dir, map[string]string{"projects.hcl": late})
+	// nis2_compliance is mandatory: its missed deadline fails
+	// policy.mandatory (exit 1), after the plan is printed.
+	res := runCLI(t, "plan", "--shortfall", "--format", "json", dir)
+	if res.Code != 1 || !strings.Contains(res.Stderr, `mandatory project "nis2_compliance" ends 2027-Q3, after its deadline 2027-Q2`) {
+		t.Fatalf("exit %d: %s", res.Code, res.Stderr)
+	}
+	var plan evaluate.Plan
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	for _, pp := range plan.Projects {
+		if pp.ID != "nis2_compliance" {
+			continue
+		}
+		if pp.Status != evaluate.StatusScheduled || pp.Shortfall == nil || len(pp.Shortfall.Fixes) != 1 ||
+			pp.Shortfall.Fixes[0].Kind != evaluate.FixDeadline || *pp.Shortfall.Fixes[0].Deadline != "2027-Q3" {
+			t.Errorf("nis2_compliance: %s, shortfall %+v", pp.Status, pp.Shortfall)
+		}
+	}
+	text := runCLI(t, "plan", "--shortfall", dir)
+	if !strings.Contains(text.Stdout, "what it would take: meets a") {
+		t.Errorf("the table lacks the late project's answer:\n%s", text.Stdout)
 	}
 }

@@ -120,8 +120,8 @@ func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string
 	s := newSearch(cfg, prep, run, opts)
 	var targets []int // the deferred and dropped projects, by s.rank
 	for i := range cfg.Projects {
-		if o := s.outcomes[i]; o.Status == evaluate.StatusDeferred || o.Status == evaluate.StatusDropped {
-			targets = append(targets, i) // not scheduled, nor history (done, cancelled, on hold)
+		if o := s.outcomes[i]; o.Status == evaluate.StatusDeferred || o.Status == evaluate.StatusDropped || s.late(i) {
+			targets = append(targets, i) // not history (done, cancelled, on hold)
 		}
 	}
 	slices.SortFunc(targets, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
@@ -170,6 +170,31 @@ func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string
 		results[cfg.Projects[i].ID] = out[k]
 	}
 	return results, nil
+}
+
+// late reports whether project i is scheduled but ends after its
+// deadline: work in progress at a status date keeps its place, however
+// late (the scheduler plans every other project by its deadline).
+func (s *search) late(i int) bool {
+	o, dl := s.outcomes[i], s.cfg.Projects[i].Deadline
+	return o.Status == evaluate.StatusScheduled && dl >= 0 && dl < s.horizon && o.End-1 > dl
+}
+
+// lateAnswer is the answer of a late project: the deadline it meets,
+// verified by planning again with it. More FTE or money does not end a
+// project sooner: its duration is its own.
+func (s *search) lateAnswer(ctx context.Context, i int) *evaluate.Shortfall {
+	o := s.outcomes[i]
+	p := s.cfg.Projects[i]
+	if fix, ok := s.verify(ctx, i, s.deadlineCandidate(p, o.End-1, o.Start)); ok {
+		if st := max(p.Started, 0); p.HasStarted && st < o.Start {
+			// Under way: the plan shows it from its start, as here.
+			fix.StartPeriod, fix.Start = st, s.labels[st]
+		}
+		return &evaluate.Shortfall{Answer: evaluate.AnswerFound, Fixes: []evaluate.Fix{fix}}
+	}
+	return &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerNone,
+		Reason: fmt.Sprintf("it ends %s, after its deadline, and planning it with that deadline does not keep it there", s.labels[o.End-1])}
 }
 
 // plainAnswer is the answer of a project no change of teams or budgets
@@ -389,6 +414,9 @@ type candidate struct {
 func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 	tk := &s.tasks[i]
 	p := s.cfg.Projects[i]
+	if s.late(i) {
+		return s.lateAnswer(ctx, i)
+	}
 	sf := &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerFound}
 	earliest := tk.Earliest
 	for _, dep := range p.DependsOn {
@@ -537,7 +565,7 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 			return evaluate.Fix{}, false
 		}
 		o = run.Project(i)
-		if o.Status == evaluate.StatusScheduled {
+		if o.Status == evaluate.StatusScheduled && (c.dl < 0 || o.End-1 <= c.dl) {
 			break
 		}
 		if grown == maxGrow || ctx.Err() != nil {
@@ -635,6 +663,9 @@ func (s *search) message(i int, f evaluate.Fix) string {
 		was := "its deadline"
 		if old >= 0 && old < len(s.labels) {
 			was = s.labels[old]
+		}
+		if s.late(i) {
+			return fmt.Sprintf("meets a deadline of %s instead of %s: it ends %s as planned (more FTE or money does not end a project sooner)", *f.Deadline, was, *f.Deadline)
 		}
 		return fmt.Sprintf("fits with a deadline of %s instead of %s, starting %s", *f.Deadline, was, f.Start)
 	}

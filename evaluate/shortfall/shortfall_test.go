@@ -159,7 +159,7 @@ func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.
 			}
 			for _, pp := range plan.Projects {
 				if pp.ID == id && (pp.Status != evaluate.StatusScheduled || *pp.Start != f.Start) {
-					t.Errorf("%s: %s; planned with it: %s %v", id, f.Message, pp.Status, pp.Start)
+					t.Errorf("%s: %s; planned with it: %s %v, fix starts %s", id, f.Message, pp.Status, *pp.Start, f.Start)
 				}
 			}
 			checked++
@@ -450,5 +450,49 @@ func TestWorkLimit(t *testing.T) {
 	}
 	if n := Searches(1000); n != 200 {
 		t.Errorf("Searches(1000) = %d", n)
+	}
+}
+
+// TestLate: work in progress at a status date keeps its place however
+// late, so a scheduled project can end after its deadline; its answer is
+// the deadline it meets (more FTE or money does not end it sooner),
+// verified by planning with it.
+func TestLate(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "examples", "it-department-midyear")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil || e.IsDir() {
+			continue
+		}
+		if e.Name() == "projects.hcl" {
+			// nis2_compliance is under way until 2027-Q3; a deadline of
+			// 2027-Q2 makes it late.
+			before := string(data)
+			data = []byte(strings.Replace(before, `deadline = "2027-Q4"`, `deadline = "2027-Q2"`, 1))
+			if string(data) == before {
+				t.Fatal("the example's nis2_compliance deadline moved: update the test")
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := loadDir(t, dir)
+	got, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"found", "meets a deadline of 2027-Q3 instead of 2027-Q2: it ends 2027-Q3 as planned (more FTE or money does not end a project sooner)"}
+	if diff := cmp.Diff(want, answers(got)["nis2_compliance"]); diff != "" {
+		t.Errorf("nis2_compliance (-want +got):\n%s", diff)
+	}
+	missedDeadlinesAnswered(t, cfg, got, evaluate.Options{})
+	if n := checkFixes(t, cfg, got); n == 0 {
+		t.Error("no fix checked")
 	}
 }
