@@ -448,7 +448,7 @@ func TestWorkLimit(t *testing.T) {
 	if w, _ := Annotate(context.Background(), cfg, &limited, Options{}); len(w) != 0 {
 		t.Errorf("a warning within the limit: %v", w)
 	}
-	if n := Searches(1000); n != 200 {
+	if n := Searches(1000); n != 100 {
 		t.Errorf("Searches(1000) = %d", n)
 	}
 }
