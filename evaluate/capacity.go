@@ -233,6 +233,9 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		shares := pe.cfg.FundingShares()
 		for k := range d {
 			t := pe.start + k
+			if t >= e.horizon {
+				break // work in progress forecast past the horizon (a lifecycle warning)
+			}
 			periods[t].Active = append(periods[t].Active, pe.cfg.ID)
 			for _, id := range pe.teams {
 				if r, ok := e.base.teamIndex[id]; ok {

@@ -278,6 +278,24 @@ func (d *decoder) checkLifecycle(r *attrReader, p *Project) {
 				fmt.Sprintf("Project %q is done, so it is 100%% complete; percent_complete says %s. Remove it, or set status = \"in_progress\".", p.ID, formatNumber(*pr.PercentComplete)))
 		}
 	}
+	// The work that remains (remaining_duration, else the pace so far:
+	// elapsed / percent_complete periods in all) must end where a plan
+	// can still name its periods.
+	if status != InProgress || !p.HasStarted {
+		return
+	}
+	left, at := float64(pr.RemainingDuration), p.Ranges.Range("progress.remaining_duration", pr.DeclRange)
+	if elapsed := d.asOf.period - p.Started; pr.RemainingDuration == 0 && elapsed > 0 && pr.PercentComplete != nil && *pr.PercentComplete > 0 {
+		left, at = float64(elapsed) / *pr.PercentComplete - float64(elapsed), p.Ranges.Range("progress.percent_complete", pr.DeclRange)
+	}
+	if left <= 0 || d.calendar == nil {
+		return
+	}
+	if left > MaxPeriods || d.calendar.PeriodDate(d.asOf.period+int(math.Ceil(left))).After(EndOfDates()) {
+		failAt(at, "Work under way runs past the year 9999",
+			fmt.Sprintf("Project %q is forecast to need %s more %ss from the status date %s, past the end of %d, the last year a roadmap may plan. Check percent_complete (write 60%% as 0.6) and remaining_duration.",
+				p.ID, formatNumber(math.Ceil(left)), d.unit, d.asOf.label, MaxYear))
+	}
 }
 
 // budgetKindOf is b's kind, capex when unset.

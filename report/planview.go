@@ -286,6 +286,16 @@ func finishText(p *evaluate.Plan) string {
 		return none
 	}
 	last := p.Totals.FinishPeriod - 1
+	if p.Totals.FinishPeriod > p.Roadmap.Horizon {
+		// Work in progress forecast past the horizon: the label is its end's.
+		label := fmt.Sprintf("period %d", last)
+		for _, pp := range p.Projects {
+			if pp.EndPeriod != nil && *pp.EndPeriod == p.Totals.FinishPeriod && pp.End != nil {
+				label = *pp.End
+			}
+		}
+		return fmt.Sprintf("%s (end of period %d of %d, past the horizon)", label, p.Totals.FinishPeriod, p.Roadmap.Horizon)
+	}
 	return fmt.Sprintf("%s (end of period %d of %d)", periodLabel(p, last), p.Totals.FinishPeriod, p.Roadmap.Horizon)
 }
 

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// lateWorkRoadmap is a quarterly roadmap at the status date 2027-Q3 whose
+// one project in progress has REMAINING quarters left.
+const lateWorkRoadmap = `roadmap {
+  name    = "late"
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-Q3"
+}
+
+team "t" {
+  capacity     = 4
+  cost_per_fte = 10000
+}
+
+project "portal" {
+  duration = 4
+  effort   = { t = 2 }
+  status   = "in_progress"
+  started  = "2027-Q1"
+  cost {
+    one_time = 100000
+  }
+  progress {
+    spent              = 120000
+    percent_complete   = 0.4
+    remaining_duration = REMAINING
+  }
+}
+`
+
+// Work in progress forecast past the horizon plans in every format (it
+// used to panic building the capacity plan); the summary names the
+// forecast end and says it is past the horizon.
+func TestPlanWorkInProgressPastTheHorizon(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.hcl": strings.Replace(lateWorkRoadmap, "REMAINING", "10", 1)})
+	for _, format := range []string{"table", "json", "markdown", "html"} {
+		res := runCLI(t, "plan", "--format", format, dir)
+		res.wantExit(t, 0)
+		if res.Stderr != "" || !strings.Contains(res.Stdout, "2029-Q4") {
+			t.Errorf("%s: stderr %q; stdout names no forecast end 2029-Q4", format, res.Stderr)
+		}
+	}
+	res := runCLI(t, "plan", "--format", "table", dir)
+	if want := "2029-Q4 (end of period 12 of 8, past the horizon)"; !strings.Contains(res.Stdout, want) {
+		t.Errorf("summary lacks %q:\n%s", want, res.Stdout)
+	}
+}
+
+// A forecast past the year 9999 is a positioned error, not an integer
+// overflow (1e-300 complete used to forecast one period) nor a panic.
+func TestPlanWorkInProgressForecastBeyondDates(t *testing.T) {
+	dir := t.TempDir()
+	src := strings.Replace(lateWorkRoadmap, "    remaining_duration = REMAINING\n", "", 1)
+	writeFiles(t, dir, map[string]string{"main.hcl": strings.Replace(src, "0.4", "1e-300", 1)})
+	res := runCLI(t, "plan", dir)
+	res.wantExit(t, 1)
+	for _, want := range []string{"Error: Work under way runs past the year 9999", "main.hcl line 23", "percent_complete   = 1e-300"} {
+		if !strings.Contains(res.Stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+		}
+	}
+}
