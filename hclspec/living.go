@@ -23,6 +23,9 @@ type statusDate struct {
 	// fromFlag marks a date given with --as-of: its diagnostics have no
 	// position in the sources.
 	fromFlag bool
+	// rejected marks a status date given but invalid (already reported):
+	// the projects' statuses then get no follow-up "Status date needed".
+	rejected bool
 }
 
 // decodeAsOf settles the status date: --as-of (flag) over the roadmap's
@@ -38,6 +41,7 @@ func (d *decoder) decodeAsOf(rm *Roadmap, attrs hcl.Attributes, flag string) hcl
 		if !ok {
 			return nil
 		}
+		d.asOf.rejected = true // until it is settled below
 		v, diags := d.scope.eval(a.Expr)
 		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 			return diags
@@ -50,6 +54,7 @@ func (d *decoder) decodeAsOf(rm *Roadmap, attrs hcl.Attributes, flag string) hcl
 		subject = a.Expr.Range().Ptr()
 	}
 	fail := func(summary, detail string) hcl.Diagnostics {
+		d.asOf.rejected = true
 		if subject == nil {
 			detail = "--as-of " + label + ": " + detail
 		}
@@ -60,6 +65,7 @@ func (d *decoder) decodeAsOf(rm *Roadmap, attrs hcl.Attributes, flag string) hcl
 		return fail("Invalid status date", err.Error()+".")
 	}
 	if d.calendar == nil {
+		d.asOf.rejected = true
 		return nil // no calendar: the roadmap's start is already reported
 	}
 	cal := d.calendar
@@ -230,6 +236,9 @@ func (d *decoder) checkLifecycle(r *attrReader, p *Project) {
 		return
 	}
 	if !d.asOf.set {
+		if d.asOf.rejected {
+			return // the status date's own error says it all
+		}
 		failAt(statusAt, "Status date needed",
 			fmt.Sprintf("Project %q is %s, which the plan can only place against a status date: set roadmap { as_of = \"...\" } or pass --as-of.", p.ID, strings.ReplaceAll(string(status), "_", " ")))
 		return
