@@ -85,12 +85,29 @@ func (s *State) earliestStart(i, from int) int {
 		return -1
 	}
 	last := s.p.lastStart(i)
+	// Periods are checked from a window's end backwards; a clash at t
+	// moves the start to t+1, and the periods after t up to the old end,
+	// checked already, need no second look (free: [start, free] has no
+	// clash). lastClash's answer, without its repeated scans.
+	free := -1
 	for start := max(from, tk.Earliest, 0); start <= last; {
-		t := s.lastClash(i, start)
-		if t < 0 {
+		end := start + tk.Duration - 1
+		t := -1
+		for u := end; u >= max(start, free+1); u-- {
+			if s.periodClash(tk, u) {
+				t = u
+				break
+			}
+		}
+		free = end
+		if t >= 0 {
+			start = t + 1
+			continue
+		}
+		if s.budgetFits(i, start) {
 			return start
 		}
-		start = t + 1
+		start++
 	}
 	return -1
 }

@@ -454,7 +454,8 @@ func TestJustifyNeverLengthens(t *testing.T) {
 func TestClashChecksAgreeWithFits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 13))
 	for c := range 200 {
-		p := randomProblem(rng, problemSpec{tasks: 12, horizon: 10, resources: 2, budgets: c%2 == 0, maxParallel: []int{0, 2}[c%2], zeroDurations: c%3 == 0})
+		p := randomProblem(rng, problemSpec{tasks: 12, horizon: 10 + c%7, resources: 2, budgets: c%2 == 0, maxParallel: []int{0, 2}[c%2], zeroDurations: c%3 == 0,
+			teamParallel: c%5 == 0})
 		st := NewState(p)
 		for i := range p.Tasks {
 			if s := st.earliestStart(i, 0); s >= 0 && rng.IntN(2) == 0 {
@@ -484,6 +485,18 @@ func TestClashChecksAgreeWithFits(t *testing.T) {
 			}
 			if got := st.earliestStart(i, 0); got != first {
 				t.Errorf("case %d task %d: earliestStart %d, scan %d", c, i, got, first)
+			}
+			for from := 1; from <= p.Horizon; from++ {
+				want := -1
+				for s := max(p.Tasks[i].Earliest, from); s <= p.lastStart(i); s++ {
+					if st.Fits(i, s) {
+						want = s
+						break
+					}
+				}
+				if got := st.earliestStart(i, from); got != want {
+					t.Errorf("case %d task %d: earliestStart from %d is %d, scan %d", c, i, from, got, want)
+				}
 			}
 			if got := st.latestStart(i, p.Horizon); got != last {
 				t.Errorf("case %d task %d: latestStart %d, scan %d", c, i, got, last)
