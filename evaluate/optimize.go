@@ -229,13 +229,10 @@ func newFigureChange(figure string, rankOrder, optimized float64, higherIsBetter
 	return f
 }
 
-// scheduleBudget sizes the search so that it normally ends on its budget
-// of schedules well inside the default time limit - keeping the plan the
-// same for the same seed on any machine - with about two million task
-// placements (under a second of CPU): 20,000 schedules at 100 projects,
-// 2,000 at 1,000.
+// scheduleBudget sizes the search (schedule.BudgetFor): it normally ends
+// on its budget of schedules well inside the default time limit.
 func scheduleBudget(tasks int) int {
-	return min(schedule.DefaultMaxSchedules, max(500, 2_000_000/max(tasks, 1)))
+	return schedule.BudgetFor(tasks)
 }
 
 // schedulesText is "1 schedule" or "2,000 schedules".

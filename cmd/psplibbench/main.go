@@ -1,7 +1,12 @@
 // Command psplibbench measures the optimiser on the PSPLIB single-mode
 // RCPSP instances (Kolisch and Sprecher 1996): j30 against the proven
 // optima, j120 against the critical-path lower bound, with the same
-// schedule.Optimize the CLI runs for `roadmap plan --optimize`.
+// schedule.Optimize the CLI runs for `roadmap plan --optimize`: by default
+// with the CLI's schedule budget for the instance's size
+// (schedule.BudgetFor) and its default time limit. Every schedule is
+// checked twice: by schedule.Verify, and against the instance file's own
+// jobs, precedences and capacities (checkPSPLIB), independently of the
+// scheduler's data structures.
 //
 // The data lives in <dir>/psplib, where dir is -dir, else
 // $ROADMAP_BENCHMARKS_DIR, else ../shared/benchmarks next to the module
@@ -23,6 +28,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 )
 
@@ -33,7 +39,8 @@ func main() {
 type config struct {
 	dir       string
 	sets      []string
-	schedules int
+	schedules int // 0: schedule.BudgetFor the instance's size
+	timeLimit time.Duration
 	seed      int64
 	limit     int
 	stride    int
@@ -48,7 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var sets string
 	fs.StringVar(&c.dir, "dir", "", "benchmarks folder holding psplib/ (default $ROADMAP_BENCHMARKS_DIR or <module root>/../shared/benchmarks)")
 	fs.StringVar(&sets, "sets", "j30,j120", "comma-separated instance sets")
-	fs.IntVar(&c.schedules, "schedules", 5000, "schedule budget per instance")
+	fs.IntVar(&c.schedules, "schedules", 0, "schedule budget per instance (0: the CLI's budget for the instance's size)")
+	fs.DurationVar(&c.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time limit per instance, as the CLI's --time-limit (0: none)")
 	fs.Int64Var(&c.seed, "seed", 1, "optimiser seed")
 	fs.IntVar(&c.limit, "limit", 0, "only the first N instances of each set (0: all)")
 	fs.IntVar(&c.stride, "stride", 1, "only every Nth instance of each set, for quick runs")
@@ -74,9 +82,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "psplibbench: skipped: no PSPLIB data at %s (set ROADMAP_BENCHMARKS_DIR or -dir)\n", data)
 		return 0
 	}
-	fmt.Fprintf(stdout, "PSPLIB single-mode RCPSP, %d schedules per instance, seed %d, %d worker(s)\n\n", c.schedules, c.seed, c.workers)
+	budget := "the CLI's schedule budget per instance (30 jobs: 50,000; 120 jobs: 16,666)"
+	if c.schedules > 0 {
+		budget = fmt.Sprintf("%d schedules per instance", c.schedules)
+	}
+	limit := "no time limit"
+	if c.timeLimit > 0 {
+		limit = fmt.Sprintf("time limit %s", c.timeLimit)
+	}
+	fmt.Fprintf(stdout, "PSPLIB single-mode RCPSP, %s, %s, seed %d, %d worker(s)\n\n", budget, limit, c.seed, c.workers)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\tavg ms/inst\tmax ms/inst\tavg CPU ms\tmax CPU ms\t")
+	fmt.Fprintln(tw, "set\tinstances\treference\tavg dev %\tmax dev %\tat reference\tavg schedules\tmax schedules\ttime limit hit\tavg ms/inst\tmax ms/inst\tavg CPU ms\tmax CPU ms\t")
 	for _, set := range c.sets {
 		var sum summary
 		var err error
@@ -94,14 +110,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 			cpuAvg = fmt.Sprintf("%.1f", sum.cpuSum.Seconds()*1000/float64(sum.count))
 			cpuMax = fmt.Sprintf("%.1f", sum.cpuMax.Seconds()*1000)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%.2f\t%.2f\t%d\t%.0f\t%d\t%.1f\t%.1f\t%s\t%s\t\n", set, sum.count, sum.reference,
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%.3f\t%.2f\t%d\t%.0f\t%d\t%d\t%.1f\t%.1f\t%s\t%s\t\n", set, sum.count, sum.reference,
 			100*sum.devSum/float64(sum.count), 100*sum.devMax, sum.atRef,
-			float64(sum.schedSum)/float64(sum.count), sum.schedMax,
+			float64(sum.schedSum)/float64(sum.count), sum.schedMax, sum.timeLimited,
 			sum.timeSum.Seconds()*1000/float64(sum.count), sum.timeMax.Seconds()*1000, cpuAvg, cpuMax)
 	}
 	fmt.Fprintln(stdout)
 	tw.Flush()
 	return 0
+}
+
+// budgetFor is the schedule budget for a problem of n tasks.
+func (c config) budgetFor(n int) int {
+	if c.schedules > 0 {
+		return c.schedules
+	}
+	return schedule.BudgetFor(n)
 }
 
 type summary struct {
@@ -110,6 +134,7 @@ type summary struct {
 	devSum, devMax   float64
 	schedSum         int
 	schedMax         int
+	timeLimited      int // searches the time limit ended
 	timeSum, timeMax time.Duration
 	// CPU time per instance, known only with one worker (process-wide
 	// usage, so garbage collection counts too).
@@ -122,6 +147,7 @@ type result struct {
 	makespan  int
 	ref       int
 	schedules int
+	stopped   schedule.StopReason
 	elapsed   time.Duration
 	cpu       time.Duration
 	cpuKnown  bool
@@ -181,7 +207,10 @@ func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
 		}
 		dev := float64(r.makespan-r.ref) / float64(r.ref)
 		if c.verbose {
-			fmt.Fprintf(stdout, "%s %d ref %d dev %.2f%% schedules %d %v\n", r.name, r.makespan, r.ref, 100*dev, r.schedules, r.elapsed.Round(time.Millisecond))
+			fmt.Fprintf(stdout, "%s %d ref %d dev %.2f%% schedules %d stopped %s %v\n", r.name, r.makespan, r.ref, 100*dev, r.schedules, r.stopped, r.elapsed.Round(time.Millisecond))
+		}
+		if r.stopped == schedule.StopDeadline {
+			sum.timeLimited++
 		}
 		sum.count++
 		sum.devSum += dev
@@ -229,7 +258,7 @@ func solve(c config, file, set string, refs map[string]int) result {
 	cpu0, ok0 := processCPU()
 	t0 := time.Now()
 	res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{
-		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.schedules})
+		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit})
 	r.elapsed = time.Since(t0)
 	if cpu1, ok1 := processCPU(); ok0 && ok1 && c.workers <= 1 {
 		r.cpu, r.cpuKnown = cpu1-cpu0, true
@@ -245,8 +274,62 @@ func solve(c config, file, set string, refs map[string]int) result {
 		}
 	}
 	r.makespan = res.Schedule.Makespan(p)
+	if err := checkPSPLIB(inst, res.Schedule.Start, r.makespan); err != nil {
+		r.err = fmt.Errorf("%s: %w", file, err)
+		return r
+	}
 	r.schedules = res.Schedules
+	r.stopped = res.Stopped
 	return r
+}
+
+// checkPSPLIB checks a schedule against the instance itself, not the
+// scheduling problem made from it: start[k] is job k+1's start. Every job
+// runs, after its predecessors end, within every capacity in every
+// period, and the schedule ends at makespan.
+func checkPSPLIB(inst *schedule.PSPLIBInstance, start []int, makespan int) error {
+	n := len(inst.Jobs)
+	if len(start) != n-2 {
+		return fmt.Errorf("%d starts for %d jobs", len(start), n-2)
+	}
+	// Job starts with the dummies: the source at 0, the sink at the end.
+	at := make([]int, n)
+	end := 0
+	for k := 1; k < n-1; k++ {
+		at[k] = start[k-1]
+		if at[k] < 0 {
+			return fmt.Errorf("job %d does not run", k+1)
+		}
+		end = max(end, at[k]+inst.Jobs[k].Duration)
+	}
+	at[n-1] = end
+	if end != makespan {
+		return fmt.Errorf("the jobs end at %d, the optimiser says %d", end, makespan)
+	}
+	for j := range inst.Jobs {
+		for _, s := range inst.Jobs[j].Successors {
+			if at[s] < at[j]+inst.Jobs[j].Duration {
+				return fmt.Errorf("job %d starts at %d, before its predecessor job %d ends at %d", s+1, at[s], j+1, at[j]+inst.Jobs[j].Duration)
+			}
+		}
+	}
+	use := make([]int, len(inst.Capacities))
+	for t := 0; t < end; t++ {
+		clear(use)
+		for k := 1; k < n-1; k++ {
+			if at[k] <= t && t < at[k]+inst.Jobs[k].Duration {
+				for r, d := range inst.Jobs[k].Demand {
+					use[r] += d
+				}
+			}
+		}
+		for r, u := range use {
+			if u > inst.Capacities[r] {
+				return fmt.Errorf("resource %d is used %d in period %d, over its capacity %d", r+1, u, t, inst.Capacities[r])
+			}
+		}
+	}
+	return nil
 }
 
 // sortInstances orders jXX<par>_<inst>.sm by parameter, then instance.

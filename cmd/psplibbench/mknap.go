@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -157,7 +158,8 @@ func runKnapsacks(c config, dir, set string, stdout io.Writer) (summary, error) 
 		p := ks.problem()
 		cpu0, ok0 := processCPU()
 		t0 := time.Now()
-		res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{Objective: schedule.ObjectiveValue, Seed: c.seed, MaxSchedules: c.schedules})
+		res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{Objective: schedule.ObjectiveValue, Seed: c.seed,
+			MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit})
 		elapsed := time.Since(t0)
 		if cpu1, ok1 := processCPU(); ok0 && ok1 {
 			sum.cpuSum += cpu1 - cpu0
@@ -166,6 +168,12 @@ func runKnapsacks(c config, dir, set string, stdout io.Writer) (summary, error) 
 		}
 		if err := schedule.Verify(p, res.Schedule.Start); err != nil {
 			return summary{}, fmt.Errorf("%s: optimiser returned an invalid schedule: %w", ks.name, err)
+		}
+		if err := ks.check(res.Schedule.Start, res.Best); err != nil {
+			return summary{}, fmt.Errorf("%s: %w", ks.name, err)
+		}
+		if res.Stopped == schedule.StopDeadline {
+			sum.timeLimited++
 		}
 		// Deviation below the reference, as a fraction of it.
 		dev := (ks.ref - res.Best) / ks.ref
@@ -184,6 +192,35 @@ func runKnapsacks(c config, dir, set string, stdout io.Writer) (summary, error) 
 		sum.timeMax = max(sum.timeMax, elapsed)
 	}
 	return sum, nil
+}
+
+// check checks a schedule against the knapsack itself: the items placed
+// fit every constraint and their profit is the optimiser's best.
+func (ks *knapsack) check(start []int, best float64) error {
+	profit := 0.0
+	for i := range ks.use {
+		used := 0.0
+		for j, s := range start {
+			if s >= 0 {
+				used += ks.use[i][j]
+			}
+		}
+		if used > ks.cap[i]+1e-9 {
+			return fmt.Errorf("constraint %d: %g used of %g", i+1, used, ks.cap[i])
+		}
+	}
+	for j, s := range start {
+		if s > 0 {
+			return fmt.Errorf("item %d starts in period %d of a one-period problem", j+1, s)
+		}
+		if s == 0 {
+			profit += ks.profit[j]
+		}
+	}
+	if math.Abs(profit-best) > 1e-6*(1+math.Abs(best)) {
+		return fmt.Errorf("the items chosen are worth %g, the optimiser says %g", profit, best)
+	}
+	return nil
 }
 
 func deref(x *float64) float64 {
