@@ -45,6 +45,7 @@ type config struct {
 	limit     int
 	stride    int
 	workers   int
+	only      map[string]bool // instance names to run; nil: all
 	verbose   bool
 }
 
@@ -62,10 +63,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&c.stride, "stride", 1, "only every Nth instance of each set, for quick runs")
 	fs.IntVar(&c.workers, "workers", 1, "instances solved at once (each on one goroutine)")
 	fs.BoolVar(&c.verbose, "v", false, "print every instance")
+	only := fs.String("only", "", "comma-separated instance names to run (j309_3,j3013_1), for quick runs")
+	emit := fs.String("emit-hcl", "", "write each selected PSPLIB instance as a roadmap, DIR/<instance>/roadmap.hcl, and solve nothing")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	c.sets = strings.Split(sets, ",")
+	if *only != "" {
+		c.only = map[string]bool{}
+		for _, name := range strings.Split(*only, ",") {
+			c.only[strings.TrimSpace(name)] = true
+		}
+	}
 	if c.dir == "" {
 		c.dir = os.Getenv("ROADMAP_BENCHMARKS_DIR")
 	}
@@ -80,6 +89,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	data := filepath.Join(c.dir, "psplib")
 	if _, err := os.Stat(data); err != nil {
 		fmt.Fprintf(stdout, "psplibbench: skipped: no PSPLIB data at %s (set ROADMAP_BENCHMARKS_DIR or -dir)\n", data)
+		return 0
+	}
+	if *emit != "" {
+		for _, set := range c.sets {
+			if strings.HasPrefix(set, "mknap") {
+				continue
+			}
+			if err := emitSet(c, data, set, *emit, stdout); err != nil {
+				fmt.Fprintln(stderr, "psplibbench:", err)
+				return 1
+			}
+		}
 		return 0
 	}
 	budget := "the CLI's schedule budget per instance (30 jobs: 50,000; 120 jobs: 16,666)"
@@ -147,6 +168,7 @@ type result struct {
 	makespan  int
 	ref       int
 	schedules int
+	bestAt    int
 	stopped   schedule.StopReason
 	elapsed   time.Duration
 	cpu       time.Duration
@@ -154,12 +176,26 @@ type result struct {
 	err       error
 }
 
-func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
+// instanceFiles lists the set's instances that -only, -stride and -limit
+// select, in parameter then instance order.
+func instanceFiles(c config, data, set string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(data, set, "*.sm"))
 	if err != nil || len(files) == 0 {
-		return summary{}, fmt.Errorf("no instances in %s", filepath.Join(data, set))
+		return nil, fmt.Errorf("no instances in %s", filepath.Join(data, set))
 	}
 	sortInstances(files)
+	if c.only != nil {
+		var picked []string
+		for _, f := range files {
+			if c.only[strings.TrimSuffix(filepath.Base(f), ".sm")] {
+				picked = append(picked, f)
+			}
+		}
+		if len(picked) == 0 {
+			return nil, fmt.Errorf("none of the -only instances is in %s", filepath.Join(data, set))
+		}
+		files = picked
+	}
 	if c.stride > 1 {
 		var picked []string
 		for k := 0; k < len(files); k += c.stride {
@@ -169,6 +205,23 @@ func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
 	}
 	if c.limit > 0 && c.limit < len(files) {
 		files = files[:c.limit]
+	}
+	return files, nil
+}
+
+func readInstance(file string) (*schedule.PSPLIBInstance, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return schedule.ReadPSPLIB(f, file)
+}
+
+func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
+	files, err := instanceFiles(c, data, set)
+	if err != nil {
+		return summary{}, err
 	}
 	var refs map[string]int
 	sum := summary{reference: "critical path LB"}
@@ -207,7 +260,7 @@ func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
 		}
 		dev := float64(r.makespan-r.ref) / float64(r.ref)
 		if c.verbose {
-			fmt.Fprintf(stdout, "%s %d ref %d dev %.2f%% schedules %d stopped %s %v\n", r.name, r.makespan, r.ref, 100*dev, r.schedules, r.stopped, r.elapsed.Round(time.Millisecond))
+			fmt.Fprintf(stdout, "%s %d ref %d dev %.2f%% schedules %d best at %d stopped %s %v\n", r.name, r.makespan, r.ref, 100*dev, r.schedules, r.bestAt, r.stopped, r.elapsed.Round(time.Millisecond))
 		}
 		if r.stopped == schedule.StopDeadline {
 			sum.timeLimited++
@@ -232,13 +285,7 @@ func runSet(c config, data, set string, stdout io.Writer) (summary, error) {
 func solve(c config, file, set string, refs map[string]int) result {
 	name := strings.TrimSuffix(filepath.Base(file), ".sm")
 	r := result{name: name}
-	f, err := os.Open(file)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	inst, err := schedule.ReadPSPLIB(f, file)
-	f.Close()
+	inst, err := readInstance(file)
 	if err != nil {
 		r.err = err
 		return r
@@ -279,6 +326,7 @@ func solve(c config, file, set string, refs map[string]int) result {
 		return r
 	}
 	r.schedules = res.Schedules
+	r.bestAt = res.BestAt
 	r.stopped = res.Stopped
 	return r
 }

@@ -2,12 +2,19 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 func TestRunSkipsWithoutData(t *testing.T) {
@@ -113,5 +120,60 @@ func TestKnapsackCheck(t *testing.T) {
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// -emit-hcl writes a roadmap that loads, is formatted, and that the CLI's
+// evaluation schedules within the instance's constraints: the
+// independent check passes on the plan's starts.
+func TestEmitHCL(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-dir", "testdata", "-sets", "j30", "-emit-hcl", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	dir := filepath.Join(out, "j301_1")
+	src, err := os.ReadFile(filepath.Join(dir, "roadmap.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if formatted := hclwrite.Format(src); !bytes.Equal(formatted, src) {
+		t.Errorf("roadmap.hcl is not formatted:\n%s", src)
+	}
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("load: %v", diags)
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("evaluate: %v", diags)
+	}
+	f, err := os.Open("testdata/psplib/j30/j301_1.sm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := schedule.ReadPSPLIB(f, "j301_1.sm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := make([]int, len(inst.Jobs)-2)
+	makespan := 0
+	for _, pp := range plan.Projects {
+		var job int
+		if _, err := fmt.Sscanf(pp.ID, "job%d", &job); err != nil || job < 2 || job > len(inst.Jobs)-1 {
+			t.Fatalf("project %q is not a job of the instance", pp.ID)
+		}
+		if pp.StartPeriod == nil {
+			t.Fatalf("%s is not scheduled (%s)", pp.ID, pp.Status)
+		}
+		start[job-2] = *pp.StartPeriod
+		makespan = max(makespan, *pp.EndPeriod)
+	}
+	if len(plan.Projects) != len(start) {
+		t.Fatalf("%d projects, want %d", len(plan.Projects), len(start))
+	}
+	if err := checkPSPLIB(inst, start, makespan); err != nil {
+		t.Error(err)
 	}
 }

@@ -94,7 +94,25 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 
 	stamp := make([]int, n)
 	gen := 0
+	stall := restartAfter(s.max, n)
+	restartedAt := s.e.schedules
 	for !s.done(s.childCost()) {
+		if stall > 0 && s.e.schedules-max(s.bestAt, restartedAt) >= stall {
+			// The population has converged on a schedule it cannot
+			// improve: keep the best and start the rest afresh.
+			restartedAt = s.e.schedules
+			for _, x := range pop[1:] {
+				delete(seen, x.hash)
+			}
+			pop = pop[:1]
+			for tries := 0; len(pop) < size && tries < 3*size; tries++ {
+				if !add(e.sampleList(s.rng, values, must, nil)) {
+					break
+				}
+			}
+			s.sortPop(pop)
+			continue
+		}
 		perm := s.rng.Perm(len(pop))
 		parents := len(pop)
 		for k := 0; k+1 < len(perm); k += 2 {
@@ -131,6 +149,18 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 			pop = pop[:size]
 		}
 	}
+}
+
+// restartAfter is how many schedules without a better best make the
+// search restart its population (keeping the best), 0 for never: a
+// population converges within a few thousand schedules, after which
+// most children are copies of their parents. Small budgets do not
+// restart; larger problems, which improve for longer, wait longer.
+func restartAfter(budget, tasks int) int {
+	if budget < 10000 {
+		return 0
+	}
+	return max(3000, 50*tasks)
 }
 
 // popSize grows the population with the budget, as Hartmann (1998) does.

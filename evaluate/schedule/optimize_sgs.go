@@ -140,9 +140,14 @@ type engine struct {
 
 	start []int // the schedule being built; -1 when not placed
 	back  []int // backward pass starts
+	ends  []int // scratch: the ends of the tasks placed
 	prev  []int // the schedule before justification
 	order []int // scratch list
 	keys  []int // scratch sort keys
+
+	// Scratch of sortByPeriod: byTopo[k] is the task at topological
+	// position k or -1, counts a histogram of periods, sorted its output.
+	byTopo, counts, sorted []int
 
 	schedules int // SGS passes run, forwards and backwards
 
@@ -159,7 +164,7 @@ type engine struct {
 func newEngine(p *Problem) *engine {
 	n := len(p.Tasks)
 	e := &engine{p: p, n: n, succs: make([][]int, n), st: NewState(p),
-		start: make([]int, n), back: make([]int, n), order: make([]int, 0, n), keys: make([]int, n)}
+		start: make([]int, n), back: make([]int, n), ends: make([]int, n), order: make([]int, 0, n), keys: make([]int, n)}
 	for i := range p.Tasks {
 		for _, q := range p.Tasks[i].Preds {
 			e.succs[q] = append(e.succs[q], i)
@@ -169,6 +174,11 @@ func newEngine(p *Problem) *engine {
 	for k, i := range topoOrder(p, e.succs, nil) {
 		e.topo[i] = k
 	}
+	e.byTopo = make([]int, n)
+	for k := range e.byTopo {
+		e.byTopo[k] = -1
+	}
+	e.sorted = make([]int, 0, n)
 	if e.gp = newGroupPlacer(p); e.gp != nil {
 		e.decided = make([]bool, n)
 	}
@@ -251,10 +261,11 @@ func (e *engine) justify(list []int) {
 	for _, i := range list {
 		if e.start[i] >= 0 {
 			e.order = append(e.order, i)
-			e.keys[i] = (e.start[i]+e.p.Tasks[i].Duration)*(e.n+1) + e.topo[i]
+			e.ends[i] = e.start[i] + e.p.Tasks[i].Duration
 		}
 	}
-	sortByKeyDesc(e.order, e.keys)
+	e.sortByPeriod(e.order, e.ends)
+	slices.Reverse(e.order)
 	e.st.reset()
 	for _, i := range e.order {
 		lf := ms
@@ -273,10 +284,7 @@ func (e *engine) justify(list []int) {
 	}
 	// Forward: earliest start first.
 	e.schedules++
-	for _, i := range e.order {
-		e.keys[i] = e.back[i]*(e.n+1) + e.topo[i]
-	}
-	sortByKeyAsc(e.order, e.keys)
+	e.sortByPeriod(e.order, e.back)
 	e.st.reset()
 	for _, i := range list {
 		if e.start[i] >= 0 {
@@ -406,16 +414,60 @@ func (e *engine) listFromStarts(list, out []int) []int {
 	for _, i := range list {
 		if e.start[i] >= 0 {
 			out = append(out, i)
-			e.keys[i] = e.start[i]*(e.n+1) + e.topo[i]
 		}
 	}
-	sortByKeyAsc(out, e.keys)
+	e.sortByPeriod(out, e.start)
 	for _, i := range list {
 		if e.start[i] < 0 {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// sortByPeriod orders the tasks xs by period[i], ties by position in the
+// topological order e.topo: the order of the keys period*(n+1)+topo, in
+// time linear in the tasks and the span of periods (a radix sort: tasks
+// by topological position, then a stable counting sort by period).
+func (e *engine) sortByPeriod(xs, period []int) {
+	if len(xs) < 2 {
+		return
+	}
+	lo, hi := period[xs[0]], period[xs[0]]
+	for _, i := range xs {
+		lo, hi = min(lo, period[i]), max(hi, period[i])
+	}
+	span := hi - lo + 1
+	if span > 4*len(xs)+64 || 8*len(xs) < e.n {
+		// Few tasks over many periods, or few of many tasks: compare.
+		for _, i := range xs {
+			e.keys[i] = period[i]*(e.n+1) + e.topo[i]
+		}
+		sortByKeyAsc(xs, e.keys)
+		return
+	}
+	for _, i := range xs {
+		e.byTopo[e.topo[i]] = i
+	}
+	e.counts = slices.Grow(e.counts[:0], span+1)[:span+1]
+	clear(e.counts)
+	for _, i := range xs {
+		e.counts[period[i]-lo+1]++
+	}
+	for k := 1; k <= span; k++ {
+		e.counts[k] += e.counts[k-1]
+	}
+	e.sorted = e.sorted[:len(xs)]
+	for k, i := range e.byTopo {
+		if i < 0 {
+			continue
+		}
+		e.byTopo[k] = -1
+		slot := &e.counts[period[i]-lo]
+		e.sorted[*slot] = i
+		*slot++
+	}
+	copy(xs, e.sorted)
 }
 
 // topoOrder is a topological order of the tasks that takes, among the

@@ -535,3 +535,47 @@ func TestOptimizeExhaustiveCutShort(t *testing.T) {
 		t.Fatal("no case ran exhaustive search")
 	}
 }
+
+// sortByPeriod orders tasks as sorting by period*(n+1)+topo does, on
+// subsets of every size and spans of periods narrow and wide.
+func TestSortByPeriodMatchesComparisonSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 300 {
+		n := 1 + rng.IntN(60)
+		p := &Problem{Horizon: 10}
+		for i := range n {
+			tk := Task{ID: fmt.Sprint(i), Duration: 1, Latest: 9, Budget: -1}
+			if i > 0 && rng.IntN(3) == 0 {
+				tk.Preds = []int{rng.IntN(i)}
+			}
+			p.Tasks = append(p.Tasks, tk)
+		}
+		e := newEngine(p)
+		// A shuffled topological order, as genetic sets it.
+		for k, i := range topoOrder(p, e.succs, rng.Perm(n)) {
+			e.topo[i] = k
+		}
+		span := 1 + rng.IntN([]int{3, 50, 1000}[trial%3])
+		period := make([]int, n)
+		for i := range period {
+			period[i] = rng.IntN(span)
+		}
+		var xs []int
+		for _, i := range rng.Perm(n) {
+			if rng.IntN(4) > 0 {
+				xs = append(xs, i)
+			}
+		}
+		want := slices.Clone(xs)
+		keys := make([]int, n)
+		for _, i := range want {
+			keys[i] = period[i]*(n+1) + e.topo[i]
+		}
+		sortByKeyAsc(want, keys)
+		got := slices.Clone(xs)
+		e.sortByPeriod(got, period)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: sortByPeriod %v, want %v", trial, got, want)
+		}
+	}
+}
