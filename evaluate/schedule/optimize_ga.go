@@ -160,7 +160,7 @@ func restartAfter(budget, tasks int) int {
 	if budget < 10000 {
 		return 0
 	}
-	return max(3000, 50*tasks)
+	return max(5000, 50*tasks)
 }
 
 // popSize grows the population with the budget, as Hartmann (1998) does.
