@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -577,5 +578,33 @@ func TestSortByPeriodMatchesComparisonSort(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("trial %d: sortByPeriod %v, want %v", trial, got, want)
 		}
+	}
+}
+
+// With a budget large enough to restart its population, the search is
+// still the same for the same seed whatever the number of cores, its
+// schedule is feasible, and BestAt lies within the schedules generated.
+func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	p := randomProblem(rng, problemSpec{tasks: 30, horizon: 60, resources: 3, mandatory: 1})
+	run := func(procs int) OptimizeResult {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return Optimize(context.Background(), p, OptimizeInput{Objective: ObjectiveFinish, Seed: 5, MaxSchedules: 12000})
+	}
+	a, b := run(1), run(2)
+	strip := func(r OptimizeResult) any {
+		return []any{r.Method, r.Best, r.Schedules, r.BestAt, r.Stopped, r.Schedule.Start}
+	}
+	if diff := cmp.Diff(strip(a), strip(b)); diff != "" {
+		t.Errorf("one core and two gave different results (-one +two):\n%s", diff)
+	}
+	if err := Verify(p, a.Schedule.Start); err != nil {
+		t.Error(err)
+	}
+	if a.BestAt < 1 || a.BestAt > a.Schedules {
+		t.Errorf("best at schedule %d of %d", a.BestAt, a.Schedules)
+	}
+	if restartAfter(12000, 30) != 5000 || restartAfter(9999, 30) != 0 || restartAfter(16666, 120) != 6000 {
+		t.Errorf("restartAfter: %d, %d, %d", restartAfter(12000, 30), restartAfter(9999, 30), restartAfter(16666, 120))
 	}
 }
