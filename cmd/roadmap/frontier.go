@@ -60,7 +60,7 @@ or a team's capacity in FTE (--team). For each of --steps equal steps from
 --from to --to (and today's level) the optimiser plans the roadmap with the
 resource at that level; the frontier shows the best portfolio's value on
 the roadmap's objective (or --objective: total score by default), its NPV and risk-adjusted NPV, the
-score and NPV each step bought, and the projects that enter or leave.
+objective and NPV each step bought, and the projects that enter or leave.
 
 More of the resource never plans worse: when the optimiser finds less at a
 level than at the one below, the frontier keeps the lower level's
