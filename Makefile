@@ -79,8 +79,10 @@ bench:
 # PSPLIB data: $(ROADMAP_BENCHMARKS_DIR)/psplib, by default ../shared/benchmarks.
 # Each instance gets the CLI's schedule budget for its size; no time limit, so
 # the figures are the same on every machine (-time-limit 5s is the CLI's).
+# Then `roadmap plan` as a whole process on j301_1 written as a roadmap.
 bench-psplib:
 	$(GO) run ./cmd/psplibbench -workers 1 -time-limit 0 -sets j30,j120,mknap1,mknapcb1
+	$(GO) test -run '^$$' -bench PlanPSPLIB -benchtime 20x ./cmd/psplibbench
 
 # Load, evaluate, schedule, render and the whole `roadmap plan` process at
 # 100, 1,000 and 10,000 generated projects.
