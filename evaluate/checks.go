@@ -260,6 +260,9 @@ func planValue(p *Plan, parts map[string]bool) cty.Value {
 	if want("totals") {
 		attrs["totals"] = totalsValue(p.Totals)
 	}
+	if want("earned_value") {
+		attrs["earned_value"] = portfolioEarnedValueValue(p.EarnedValue)
+	}
 	return cty.ObjectVal(attrs)
 }
 
@@ -449,7 +452,74 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"started":               optString(pp.Started),
 		"finished":              optString(pp.Finished),
 		"progress":              progressValue(pp.Progress),
+		"earned_value":          earnedValueValue(pp.EarnedValue),
+		"cpi":                   optNum(evField(pp.EarnedValue, func(ev *EarnedValue) *float64 { return ev.CPI })),
+		"spi":                   optNum(evField(pp.EarnedValue, func(ev *EarnedValue) *float64 { return ev.SPI })),
 	})
+}
+
+var earnedValueType = cty.Object(map[string]cty.Type{
+	"baseline": cty.String, "message": cty.String, "counted": cty.Bool,
+	"planned_start": cty.String, "planned_end": cty.String, "percent_complete": cty.Number,
+	"bac": cty.Number, "pv": cty.Number, "ev": cty.Number, "ac": cty.Number, "cv": cty.Number, "sv": cty.Number,
+	"cpi": cty.Number, "spi": cty.Number, "eac": cty.Number, "vac": cty.Number,
+	"forecast_end": cty.String, "reasons": cty.Map(cty.String),
+})
+
+// earnedValueValue is a project's earned value for checks; null without
+// a baseline.
+func earnedValueValue(ev *EarnedValue) cty.Value {
+	if ev == nil {
+		return cty.NullVal(earnedValueType)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"baseline": cty.StringVal(ev.Baseline), "message": cty.StringVal(ev.Message), "counted": cty.BoolVal(ev.Counted),
+		"planned_start": optString(ev.PlannedStart), "planned_end": optString(ev.PlannedEnd),
+		"percent_complete": optNum(ev.PercentComplete),
+		"bac":              optNum(ev.BAC), "pv": optNum(ev.PV), "ev": optNum(ev.EV), "ac": num(ev.AC),
+		"cv": optNum(ev.CV), "sv": optNum(ev.SV), "cpi": optNum(ev.CPI), "spi": optNum(ev.SPI),
+		"eac": optNum(ev.EAC), "vac": optNum(ev.VAC), "forecast_end": optString(ev.ForecastEnd),
+		"reasons": stringMap(ev.Reasons),
+	})
+}
+
+// evField is a figure of ev, nil without earned value.
+func evField(ev *EarnedValue, f func(*EarnedValue) *float64) *float64 {
+	if ev == nil {
+		return nil
+	}
+	return f(ev)
+}
+
+var portfolioEarnedValueType = cty.Object(map[string]cty.Type{
+	"status_date": cty.String, "status_period": cty.Number,
+	"bac": cty.Number, "pv": cty.Number, "ev": cty.Number, "ac": cty.Number, "cv": cty.Number, "sv": cty.Number,
+	"cpi": cty.Number, "spi": cty.Number, "eac": cty.Number, "vac": cty.Number,
+	"planned_end": cty.String, "forecast_end": cty.String, "reasons": cty.Map(cty.String),
+	"counted": cty.List(cty.String), "not_counted": cty.List(cty.String),
+})
+
+// portfolioEarnedValueValue is the plan's earned value for checks
+// (plan.earned_value); null without a baseline.
+func portfolioEarnedValueValue(ev *EarnedValuePlan) cty.Value {
+	if ev == nil {
+		return cty.NullVal(portfolioEarnedValueType)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"status_date": cty.StringVal(ev.StatusDate), "status_period": cty.NumberIntVal(int64(ev.StatusPeriod)),
+		"bac": num(ev.BAC), "pv": num(ev.PV), "ev": num(ev.EV), "ac": num(ev.AC), "cv": num(ev.CV), "sv": num(ev.SV),
+		"cpi": optNum(ev.CPI), "spi": optNum(ev.SPI), "eac": optNum(ev.EAC), "vac": optNum(ev.VAC),
+		"planned_end": optString(ev.PlannedEnd), "forecast_end": optString(ev.ForecastEnd),
+		"reasons": stringMap(ev.Reasons), "counted": stringList(ev.Counted), "not_counted": stringList(ev.NotCounted),
+	})
+}
+
+func stringMap(m map[string]string) cty.Value {
+	vals := map[string]cty.Value{}
+	for k, v := range m {
+		vals[k] = cty.StringVal(v)
+	}
+	return mapOf(vals, cty.String)
 }
 
 var progressType = cty.Object(map[string]cty.Type{

@@ -238,7 +238,7 @@ func TestPlanParts(t *testing.T) {
 	}
 	// The whole plan is there when a check looks at all of it.
 	cfg := checkConfig()
-	cfg.Checks = []*hclspec.Check{{ID: "all", Condition: expr(t, `length(keys(plan)) == 5`)}}
+	cfg.Checks = []*hclspec.Check{{ID: "all", Condition: expr(t, `length(keys(plan)) == 6`)}}
 	if got := mustEvaluate(t, cfg).Checks[0]; !got.Passed {
 		t.Errorf("check over the whole plan: %+v", got)
 	}

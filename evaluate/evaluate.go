@@ -37,6 +37,11 @@ type Options struct {
 	// (each it would fail is a warning), even when excluded = true; a
 	// project forced out is dropped (gate "excluded").
 	ForceIn, ForceOut []string
+
+	// Baseline, when set, is the saved plan earned value is measured
+	// against (plan --baseline): the plan gets earned_value figures,
+	// which checks see.
+	Baseline *Baseline
 }
 
 // How a project was forced (ProjectPlan.Forced).
@@ -180,6 +185,11 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	plan := e.buildPlan()
 	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization
+	if opts.Baseline != nil {
+		if d := e.earnedValue(plan, opts.Baseline); d.HasErrors() {
+			return nil, append(e.diags, d...)
+		}
+	}
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
 	hclspec.ExplainUnknownFunctions(e.diags)

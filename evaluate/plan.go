@@ -63,6 +63,10 @@ type Plan struct {
 	// View is set on a plan narrowed to the projects that concern some
 	// stakeholders (plan --department, --goal, --team); see evaluate/views.
 	View *View `json:"view,omitempty"`
+
+	// EarnedValue is the portfolio's earned value against the baseline
+	// of plan --baseline (see earned_value.go); omitted without one.
+	EarnedValue *EarnedValuePlan `json:"earned_value,omitempty"`
 }
 
 // ScenarioInfo echoes the scenario a plan was made under.
@@ -292,6 +296,9 @@ type ProjectPlan struct {
 	Started   *string       `json:"started"`
 	Finished  *string       `json:"finished"`
 	Progress  *ProgressPlan `json:"progress"`
+	// EarnedValue is its earned value against the baseline of plan
+	// --baseline; omitted without one.
+	EarnedValue *EarnedValue `json:"earned_value,omitempty"`
 }
 
 // Finding is one reason a gate or the scheduler gave, with its source.

@@ -353,15 +353,35 @@ func diffFieldLabel(f string) string {
 // diffChangeValue renders "before → after" for a project field.
 func diffChangeValue(c diff.Change) string {
 	switch c.Field {
-	case "cost", "npv", "risk_adjusted_npv":
+	case "cost", "npv", "risk_adjusted_npv", "actual_cost":
 		b, a := c.Before.(float64), c.After.(float64)
 		return diffMoneyPair(b, a) + " (" + diffSignedDelta(a-b) + ")"
 	case "gate", "vendor":
 		return diffOrNone(c.Before) + " → " + diffOrNone(c.After)
+	case "cpi", "spi":
+		return diffIndex(c.Before) + " → " + diffIndex(c.After)
+	case "percent_complete":
+		return diffShare(c.Before) + " → " + diffShare(c.After)
 	case "reasons":
 		return diffListValue(c.Before) + " → " + diffListValue(c.After)
 	}
 	return diffOrNone(c.Before) + " → " + diffOrNone(c.After)
+}
+
+// diffShare renders a share as a percentage, or "(none)".
+func diffShare(v any) string {
+	if x, ok := v.(float64); ok {
+		return formatPercentPtr(&x)
+	}
+	return "(none)"
+}
+
+// diffIndex renders a CPI or SPI of a change: two decimals, or "(none)".
+func diffIndex(v any) string {
+	if x, ok := v.(float64); ok {
+		return formatIndex(x)
+	}
+	return "(none)"
 }
 
 func diffOrNone(v any) string {
@@ -501,6 +521,25 @@ func diffTotalsRows(d *diff.PlanDiff) []diffTotalsRow {
 		row("finish_period", "finish", diffFinish(before, b.FinishPeriod), diffFinish(after, a.FinishPeriod)),
 		row("peak_parallel", "peak parallel", strconv.Itoa(b.PeakParallel), strconv.Itoa(a.PeakParallel)),
 	)
+	if before.EarnedValue != nil || after.EarnedValue != nil {
+		// Earned value against a baseline (plan --baseline).
+		index := func(p *evaluate.Plan, cpi bool) string {
+			if p == nil || p.EarnedValue == nil {
+				return "(none)"
+			}
+			x := p.EarnedValue.SPI
+			if cpi {
+				x = p.EarnedValue.CPI
+			}
+			if x == nil {
+				return "(none)"
+			}
+			return formatIndex(*x)
+		}
+		rows = append(rows,
+			row("cpi", "CPI", index(before, true), index(after, true)),
+			row("spi", "SPI", index(before, false), index(after, false)))
+	}
 	return rows
 }
 

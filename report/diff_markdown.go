@@ -248,6 +248,27 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 		case "vendor":
 			parts = append(parts, "vendor "+diffOrNone(s.Vendor))
 			continue
+		case "percent_complete":
+			parts = append(parts, diffShare(derefAny(s.PercentComplete))+" complete")
+			continue
+		case "actual_cost":
+			if s.ActualCost != nil {
+				parts = append(parts, "spent "+diffMoney(*s.ActualCost))
+			}
+			continue
+		case "forecast_end":
+			parts = append(parts, "forecast end "+strOr(s.ForecastEnd))
+			continue
+		case "lifecycle":
+			parts = append(parts, strings.ReplaceAll(s.Lifecycle, "_", " "))
+			continue
+		case "cpi", "spi":
+			x := s.CPI
+			if c.Field == "spi" {
+				x = s.SPI
+			}
+			parts = append(parts, strings.ToUpper(c.Field)+" "+diffIndex(derefAny(x)))
+			continue
 		default:
 			continue
 		}

@@ -29,6 +29,10 @@ type htmlPage struct {
 	Checks       []htmlCheck
 	Currency     string
 	Audit        *htmlAudit // nil without systems
+	// AsOf is the status date of a living plan, "" without one.
+	AsOf string
+	// Earned is the earned value section; nil without a baseline.
+	Earned *htmlEarned
 }
 
 type htmlFact struct{ Label, Value string }
@@ -46,6 +50,7 @@ type htmlProject struct {
 
 type htmlBudgets struct {
 	Periods []string
+	History []bool // per period: before the status date
 	Rows    []htmlBudgetRow
 }
 
@@ -82,6 +87,9 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 	t, err := template.New("page").Parse(htmlTemplate)
 	if err == nil {
 		t, err = t.Parse(htmlAuditTemplate)
+	}
+	if err == nil {
+		t, err = t.Parse(htmlEarnedTemplate)
 	}
 	if err != nil {
 		return err
@@ -180,6 +188,10 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		}
 	}
 	page.Audit = buildHTMLAudit(p)
+	if p.Roadmap.AsOf != nil {
+		page.AsOf = *p.Roadmap.AsOf
+	}
+	page.Earned = buildHTMLEarned(p)
 	for _, v := range p.Vendors {
 		page.Vendors = append(page.Vendors, htmlVendorOf(v))
 	}
@@ -218,6 +230,7 @@ func buildHTMLBudgets(p *evaluate.Plan, cal hclspec.Calendar, n int) htmlBudgets
 	var hb htmlBudgets
 	for i := 0; i < n; i++ {
 		hb.Periods = append(hb.Periods, labelOfPeriod(p, cal, i))
+		hb.History = append(hb.History, i < len(p.Periods) && p.Periods[i].History)
 	}
 	info := map[string]evaluate.BudgetInfo{}
 	for _, b := range p.Budgets {

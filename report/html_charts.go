@@ -50,6 +50,13 @@ type ganttChart struct {
 	Legend        []legendItem
 	Rows          []ganttRow // the text alternative
 	Empty         bool
+	// A living plan (a status date): the history columns shaded, the
+	// status date as a line, the part of work in flight done so far.
+	Living     bool
+	History    *svgRect
+	StatusLine *svgLine
+	StatusText *svgText
+	Elapsed    []svgRect
 }
 
 type ganttBar struct {
@@ -68,6 +75,7 @@ type ganttArrow struct {
 type ganttRow struct {
 	ID, Title, Goal, Start, End, Deadline, DependsOn string
 	Duration                                         int
+	Status                                           string // lifecycle, in a living plan
 }
 
 const (
@@ -97,8 +105,24 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 	n := periodsToDraw(p)
 	colW := columnWidth(n)
 	rows := scheduledByStart(p)
+	asOf := -1
+	if p.Roadmap.AsOfPeriod != nil {
+		asOf = *p.Roadmap.AsOfPeriod
+	}
+	spans := map[string][2]int{}
+	for _, pr := range rows {
+		spans[pr.ID] = [2]int{*pr.StartPeriod, *pr.EndPeriod}
+	}
+	if asOf >= 0 {
+		// Done and cancelled projects are history: drawn where they ran.
+		hist := historyBars(p, cal, asOf)
+		for _, pr := range hist {
+			spans[pr.pr.ID] = [2]int{pr.start, pr.end}
+		}
+		rows = append(historyProjects(hist), rows...)
+	}
 	order := goalOrder(p)
-	g := ganttChart{Empty: len(rows) == 0}
+	g := ganttChart{Empty: len(rows) == 0, Living: asOf >= 0}
 	var titles []string
 	for _, pr := range rows {
 		titles = append(titles, projectTitle(pr))
@@ -134,7 +158,7 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 			g.Stripes = append(g.Stripes, svgRect{X: "0", Y: px(y), W: px(width), H: px(ganttRowH), Class: "stripe"})
 		}
 		g.Labels = append(g.Labels, rowLabel(ganttLabelW-8, y+ganttRowH/2, projectTitle(pr), wrapped[r]))
-		s, e := *pr.StartPeriod, *pr.EndPeriod
+		s, e := spans[pr.ID][0], spans[pr.ID][1]
 		x0 := ganttLabelW + float64(s)*colW + 1
 		x1 := ganttLabelW + float64(e)*colW - 1
 		barStart[pr.ID], barEnd[pr.ID] = x0, x1
@@ -151,9 +175,32 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		if pr.Flagship {
 			tip += ", flagship"
 		}
+		fill := goalColour(goal, order)
+		if g.Living {
+			switch pr.Lifecycle {
+			case "done", "cancelled":
+				class += " history " + pr.Lifecycle
+				fill = historyColour
+				tip = fmt.Sprintf("%s: %s, ran %s to %s", projectName(pr), pr.Lifecycle, start, end)
+			case "in_progress":
+				class += " in-flight"
+				tip += ", in progress"
+				if pr.Progress != nil && pr.Progress.PercentComplete != nil {
+					tip += " (" + formatPercentPtr(pr.Progress.PercentComplete) + " complete)"
+				}
+				if asOf > s {
+					xa := ganttLabelW + float64(min(asOf, e))*colW
+					g.Elapsed = append(g.Elapsed, svgRect{X: px(x0), Y: px(y + (ganttRowH-ganttBarH)/2), W: px(math.Max(xa-x0, 1)), H: px(ganttBarH),
+						Class: "elapsed", Title: fmt.Sprintf("%s: under way since %s", pr.ID, start)})
+				}
+			case "committed":
+				tip += ", committed"
+			}
+		}
 		g.Bars = append(g.Bars, ganttBar{ID: pr.ID, X: px(x0), Y: px(y + (ganttRowH-ganttBarH)/2), W: px(math.Max(x1-x0, 2)), H: px(ganttBarH),
-			Fill: goalColour(goal, order), Class: class, Title: tip})
-		row := ganttRow{ID: pr.ID, Title: pr.Title, Goal: "none", Start: start, End: end, Duration: e - s, DependsOn: strings.Join(pr.DependsOn, ", ")}
+			Fill: fill, Class: class, Title: tip})
+		row := ganttRow{ID: pr.ID, Title: pr.Title, Goal: "none", Start: start, End: end, Duration: e - s, DependsOn: strings.Join(pr.DependsOn, ", "),
+			Status: strings.ReplaceAll(pr.Lifecycle, "_", " ")}
 		if goal != "" {
 			row.Goal = goalTitle(p, goal)
 		}
@@ -183,8 +230,21 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 				Title: fmt.Sprintf("%s depends on %s", pr.ID, dep)})
 		}
 	}
+	if g.Living && asOf <= n {
+		x := ganttLabelW + float64(asOf)*colW
+		if asOf > 0 {
+			g.History = &svgRect{X: px(ganttLabelW), Y: px(ganttHeaderH - 4), W: px(x - ganttLabelW), H: px(height - ganttHeaderH - 4), Class: "history-shade"}
+		}
+		g.StatusLine = &svgLine{X1: px(x), Y1: px(ganttHeaderH - 4), X2: px(x), Y2: px(height - 4), Class: "status-date"}
+		g.StatusText = &svgText{X: px(x + 3), Y: px(ganttHeaderH - 20), Anchor: "start", Class: "status-label", Text: "as of " + *p.Roadmap.AsOf}
+		g.Desc += " The periods before the status date " + *p.Roadmap.AsOf + " are history (shaded; a line marks the status date): grey bars are done or cancelled projects, " +
+			"hatching the part of work in progress done so far."
+	}
 	used := map[string]bool{}
 	for _, pr := range rows {
+		if g.Living && (pr.Lifecycle == "done" || pr.Lifecycle == "cancelled") {
+			continue
+		}
 		used[primaryGoal(pr, order)] = true
 	}
 	for _, id := range order {
@@ -196,6 +256,59 @@ func buildGantt(p *evaluate.Plan, cal hclspec.Calendar) ganttChart {
 		g.Legend = append(g.Legend, legendItem{Class: "swatch", Colour: noGoalColour, Label: "No goal"})
 	}
 	return g
+}
+
+// historyColour fills the bars of done and cancelled projects.
+const historyColour = "#9CA3AF"
+
+// historyBar is a done or cancelled project where it ran: from its
+// started period to its finished one (done) or to the status date
+// (cancelled), clipped to the chart.
+type historyBar struct {
+	pr         *evaluate.ProjectPlan
+	start, end int
+}
+
+// historyBars are the plan's done and cancelled projects with a start,
+// earliest first.
+func historyBars(p *evaluate.Plan, cal hclspec.Calendar, asOf int) []historyBar {
+	var out []historyBar
+	for i := range p.Projects {
+		pr := &p.Projects[i]
+		if (pr.Lifecycle != "done" && pr.Lifecycle != "cancelled") || pr.Started == nil {
+			continue
+		}
+		s, err := cal.FirstPeriod(*pr.Started)
+		if err != nil {
+			continue
+		}
+		e := asOf
+		if pr.Finished != nil {
+			if f, err := cal.FirstPeriod(*pr.Finished); err == nil {
+				e = f + 1
+			}
+		}
+		s, e = max(s, 0), min(e, asOf)
+		if e <= s {
+			continue
+		}
+		out = append(out, historyBar{pr: pr, start: s, end: e})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].start != out[b].start {
+			return out[a].start < out[b].start
+		}
+		return out[a].pr.ID < out[b].pr.ID
+	})
+	return out
+}
+
+func historyProjects(hs []historyBar) []*evaluate.ProjectPlan {
+	out := make([]*evaluate.ProjectPlan, len(hs))
+	for i, h := range hs {
+		out[i] = h.pr
+	}
+	return out
 }
 
 func sortedCopy(s []string) []string {
@@ -213,6 +326,7 @@ type heatMap struct {
 	Cells         []heatCell
 	Rows          []heatRow // the text alternative
 	PeriodLabels  []string
+	History       []bool // per period: before the status date
 	Active        []int
 	Idle          []string
 	NearFull      []string
@@ -278,6 +392,7 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 	for i := 0; i < n; i++ {
 		lbl := labelOfPeriod(p, cal, i)
 		h.PeriodLabels = append(h.PeriodLabels, lbl)
+		h.History = append(h.History, i < len(p.Periods) && p.Periods[i].History)
 		active := 0
 		if i < len(p.Periods) {
 			active = len(p.Periods[i].Active)

@@ -121,6 +121,24 @@ table.lifecycle td.unsupported { background: #fca5a5; }
 table.lifecycle td.retired { background: #e5e7eb; }
 table.lifecycle th.period { font-weight: normal; font-size: 11px; writing-mode: vertical-rl; }
 span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } span.badge.bad { background: #fee2e2; }
+{{- if .AsOf}}
+svg .history-shade { fill: #f3f4f6; }
+svg .status-date { stroke: #1d4ed8; stroke-width: 2; stroke-dasharray: 6 3; }
+svg .status-label { font-size: 11px; fill: #1d4ed8; font-weight: 600; }
+svg .gantt-bar.in-flight { stroke: #1d4ed8; stroke-width: 2; }
+svg .gantt-bar.history { fill-opacity: 0.7; }
+svg .gantt-bar.cancelled { stroke-dasharray: 4 3; fill-opacity: 0.35; }
+svg .elapsed { fill: url(#gantt-elapsed); pointer-events: none; }
+th.history { background: #e5e7eb; font-style: italic; }
+{{- end}}
+{{- if .Earned}}
+svg .ev-pv { fill: none; stroke: #0072B2; stroke-width: 2; }
+svg .ev-ac { fill: none; stroke: #D55E00; stroke-width: 2; }
+svg .ev-ev { fill: #009E73; stroke: #111827; }
+svg .ev-bac { stroke: #6b7280; stroke-dasharray: 4 4; }
+svg .ev-eac { stroke: #b91c1c; stroke-dasharray: 2 3; }
+.swatch-box.ev-pv { background: #0072B2; } .swatch-box.ev-ac { background: #D55E00; } .swatch-box.ev-ev { background: #009E73; border-radius: 50%; }
+{{- end}}
 </style>
 </head>
 <body>
@@ -128,7 +146,7 @@ span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } 
 <h1>{{.Name}}</h1>
 <p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
 </header>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a><a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a>{{if .Earned}}<a href="#earned-value">Earned value</a>{{end}}<a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a><a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
 <main>
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
@@ -152,8 +170,12 @@ span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } 
 <svg class="chart gantt" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="gantt-title gantt-desc" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}">
 <title id="gantt-title">{{.Title}}</title>
 <desc id="gantt-desc">{{.Desc}}</desc>
-<defs><marker id="gantt-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#374151"/></marker></defs>
+<defs><marker id="gantt-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#374151"/></marker>
+{{- if .Living}}<pattern id="gantt-elapsed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" fill="#fff" fill-opacity="0.55"/></pattern>{{end}}</defs>
 {{- range .Stripes}}
+<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}"/>
+{{- end}}
+{{- with .History}}
 <rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}"/>
 {{- end}}
 {{- range .Grid}}
@@ -172,18 +194,28 @@ span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } 
 {{- range .Bars}}
 <rect class="{{.Class}}" data-project="{{.ID}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="3" fill="{{.Fill}}"><title>{{.Title}}</title></rect>
 {{- end}}
+{{- range .Elapsed}}
+<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="3"><title>{{.Title}}</title></rect>
+{{- end}}
 {{- range .Arrows}}
 <path class="dep" d="{{.D}}" marker-end="url(#gantt-arrowhead)"><title>{{.Title}}</title></path>
+{{- end}}
+{{- with .StatusLine}}
+<line class="{{.Class}}" x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}"/>
+{{- end}}
+{{- with .StatusText}}
+<text class="{{.Class}}" x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}">{{.Text}}</text>
 {{- end}}
 {{- range .Deadlines}}
 <g class="deadline-group"><title>{{.Title}}</title><line class="deadline" x1="{{.X}}" y1="{{.Y1}}" x2="{{.X}}" y2="{{.Y2}}"/><path class="deadline-mark" d="{{.Marker}}"/></g>
 {{- end}}
 </svg>
-<figcaption>{{range .Legend}}<span class="legend"><span class="swatch-box" style="background: {{.Colour}}"></span>{{.Label}}</span>{{end}}<span class="legend">Thick outline: mandatory. Arrow: depends on. Red mark: deadline.</span></figcaption>
+<figcaption>{{range .Legend}}<span class="legend"><span class="swatch-box" style="background: {{.Colour}}"></span>{{.Label}}</span>{{end}}<span class="legend">Thick outline: mandatory. Arrow: depends on. Red mark: deadline.</span>{{if .Living}}<span class="legend">Blue dashed line: the status date; shaded: history. Blue outline: in progress, hatched as far as it has run. Grey: done; faint dashed grey: cancelled.</span>{{end}}</figcaption>
 </figure>
 <details><summary>Timeline as a table</summary>
-<table><thead><tr><th scope="col">Project</th><th scope="col">Title</th><th scope="col">Goal</th><th scope="col">Start</th><th scope="col">End</th><th scope="col" class="num">Periods</th><th scope="col">Deadline</th><th scope="col">Depends on</th></tr></thead>
-<tbody>{{range .Rows}}<tr><td><code>{{.ID}}</code></td><td>{{.Title}}</td><td>{{.Goal}}</td><td>{{.Start}}</td><td>{{.End}}</td><td class="num">{{.Duration}}</td><td>{{.Deadline}}</td><td>{{.DependsOn}}</td></tr>{{end}}</tbody></table>
+{{- $living := .Living}}
+<table><thead><tr><th scope="col">Project</th><th scope="col">Title</th>{{if $living}}<th scope="col">Status</th>{{end}}<th scope="col">Goal</th><th scope="col">Start</th><th scope="col">End</th><th scope="col" class="num">Periods</th><th scope="col">Deadline</th><th scope="col">Depends on</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td><code>{{.ID}}</code></td><td>{{.Title}}</td>{{if $living}}<td>{{.Status}}</td>{{end}}<td>{{.Goal}}</td><td>{{.Start}}</td><td>{{.End}}</td><td class="num">{{.Duration}}</td><td>{{.Deadline}}</td><td>{{.DependsOn}}</td></tr>{{end}}</tbody></table>
 </details>
 {{- end}}
 {{- end}}
@@ -231,7 +263,8 @@ span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } 
 <p>Idle for the whole horizon: {{range $i, $t := .Idle}}{{if $i}}, {{end}}<code>{{$t}}</code>{{end}}.</p>
 {{- end}}
 <details><summary>Capacity as a table</summary>
-<div class="wide"><table><thead><tr><th scope="col">Team</th>{{range .PeriodLabels}}<th scope="col" class="num">{{.}}</th>{{end}}</tr></thead>
+{{- $hist := .History}}
+<div class="wide"><table><thead><tr><th scope="col">Team</th>{{range $i, $l := .PeriodLabels}}{{if index $hist $i}}<th scope="col" class="num history" title="history: before the status date">{{$l}}</th>{{else}}<th scope="col" class="num">{{$l}}</th>{{end}}{{end}}</tr></thead>
 <tbody>{{range .Rows}}<tr><th scope="row"><code>{{.ID}}</code></th>{{range .Cells}}<td class="num">{{.}}</td>{{end}}</tr>{{end}}
 <tr><th scope="row">Projects in flight</th>{{range .Active}}<td class="num">{{.}}</td>{{end}}</tr></tbody></table></div>
 </details>
@@ -239,11 +272,13 @@ span.badge.ok { background: #dcfce7; } span.badge.warn { background: #fef3c7; } 
 {{- end}}
 {{- if .Budgets.Rows}}
 <h3>Budget spend by period</h3>
-<div class="wide"><table class="budgets"><thead><tr><th scope="col">Budget</th><th scope="col">Limit</th>{{range .Budgets.Periods}}<th scope="col" class="num">{{.}}</th>{{end}}</tr></thead>
+{{- $bhist := .Budgets.History}}
+<div class="wide"><table class="budgets"><thead><tr><th scope="col">Budget</th><th scope="col">Limit</th>{{range $i, $l := .Budgets.Periods}}{{if index $bhist $i}}<th scope="col" class="num history" title="history: before the status date">{{$l}}</th>{{else}}<th scope="col" class="num">{{$l}}</th>{{end}}{{end}}</tr></thead>
 <tbody>{{range .Budgets.Rows}}<tr><th scope="row">{{if .Title}}{{.Title}} {{end}}<code>{{.ID}}</code></th><td>{{.Limit}}</td>{{range .Cells}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}</td>{{end}}</tr>{{end}}</tbody></table></div>
-<p class="note">Highlighted cells: 90% or more of the budget's window (year, period or horizon) is spent by then.</p>
+<p class="note">Highlighted cells: 90% or more of the budget's window (year, period or horizon) is spent by then.{{if .AsOf}} Shaded period headings are history, before the status date {{.AsOf}}: their spend is spend to date.{{end}}</p>
 {{- end}}
 </section>
+{{- if .Earned}}{{template "earned" .Earned}}{{end}}
 <section id="cost-benefit" aria-labelledby="cost-benefit-h">
 <h2 id="cost-benefit-h">Cost-benefit</h2>
 {{- with .Bubbles}}

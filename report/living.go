@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
@@ -120,4 +121,17 @@ func (m *markdownRenderer) progress() {
 	// status: nothing Markdown would read.
 	m.table(progressHeaders(), progressRight, rows)
 	fmt.Fprintf(&m.buf, "\n%s\n", mdEscape(progressNote))
+}
+
+// formatIndex prints a performance index (CPI, SPI) with two decimals.
+func formatIndex(x float64) string {
+	return strconv.FormatFloat(x, 'f', 2, 64)
+}
+
+// derefAny is *x as an any, nil for a nil pointer.
+func derefAny(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
 }

@@ -22,6 +22,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.ranking()
 	m.costBenefit()
 	m.progress()
+	m.earned()
 	m.timeline() // report/mermaid.go
 	m.capacity()
 	m.vendors()

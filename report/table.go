@@ -50,6 +50,7 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.ranking()
 	t.costBenefit()
 	t.progress()
+	t.earned()
 	t.capacity()
 	t.vendors()
 	t.audit()

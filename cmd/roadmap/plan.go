@@ -38,6 +38,7 @@ type planOptions struct {
 	asOf             string // --as-of: the status date
 	base             string // git revision to diff against
 	compare          string // saved JSON plan to diff against
+	baseline         string // --baseline: saved JSON plan to measure earned value against
 	detailedExitcode bool
 	optimize         bool
 	objective        string // --objective: implies --optimize
@@ -76,6 +77,7 @@ prints the difference from the other plan instead.`,
   roadmap plan --format csv --table cost-benefit > cost-benefit.csv
   roadmap plan --format xlsx --out plan.xlsx
   roadmap plan --compare last-quarter.json --detailed-exitcode
+  roadmap plan --as-of 2027-Q3 --baseline plan-of-record.json
   roadmap plan --force-in buy_crm --force-out build_crm --compare plan.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -102,6 +104,7 @@ prints the difference from the other plan instead.`,
 	addAsOfFlag(cmd, &o.asOf)
 	f.StringVar(&o.base, "base", "", "diff against the same directory at git revision `REV`")
 	f.StringVar(&o.compare, "compare", "", "diff against a saved JSON plan `FILE`")
+	f.StringVar(&o.baseline, "baseline", "", "measure earned value (PV, EV, AC, CPI, SPI, EAC, forecast finish) at the status date against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
 	f.BoolVar(&o.optimize, "optimize", false, "search for a better schedule than rank order")
 	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred or dropped project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again), or which gate keeps it out")
@@ -164,6 +167,10 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return err
 	}
 
+	baseline, err := readBaseline(o.baseline)
+	if err != nil {
+		return err
+	}
 	opts := evaluate.Options{
 		Optimize:  o.optimize,
 		Objective: o.objective,
@@ -171,6 +178,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		TimeLimit: o.timeLimit,
 		ForceIn:   o.forceIn,
 		ForceOut:  o.forceOut,
+		Baseline:  baseline,
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
@@ -283,6 +291,19 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		return err
 	}
 	return checkFailures(s, plan)
+}
+
+// readBaseline reads the saved plan of --baseline ("" is none) with the
+// reader of --compare and show.
+func readBaseline(name string) (*evaluate.Baseline, error) {
+	if name == "" {
+		return nil, nil
+	}
+	p, err := readSavedPlan(name)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	return &evaluate.Baseline{Plan: p, Source: name}, nil
 }
 
 // savePlan writes the marshalled plan to path ("" saves nothing) unless

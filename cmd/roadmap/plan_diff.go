@@ -138,8 +138,16 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	var plan *evaluate.Plan
 	if !diags.HasErrors() && cfg != nil {
 		var more hcl.Diagnostics
+		// The revision is measured against the same baseline when it has
+		// a status date too (before one, there is nothing to measure).
+		var baseline *evaluate.Baseline
+		if cfg.Roadmap != nil && cfg.Roadmap.AsOf != "" {
+			if baseline, err = readBaseline(o.baseline); err != nil {
+				return nil, err
+			}
+		}
 		plan, more = evaluate.Evaluate(ctx, cfg, evaluate.Options{
-			Optimize: o.optimize, Objective: o.objective, Seed: o.seed, TimeLimit: o.timeLimit,
+			Optimize: o.optimize, Objective: o.objective, Seed: o.seed, TimeLimit: o.timeLimit, Baseline: baseline,
 		})
 		diags = append(diags, more...)
 	}

@@ -131,6 +131,19 @@ type ProjectState struct {
 	NPV             float64  `json:"npv"`
 	RiskAdjustedNPV float64  `json:"risk_adjusted_npv"`
 	Vendor          string   `json:"vendor"`
+	// Lifecycle is the project's declared status, omitted when proposed
+	// (the default, and plans saved before the living roadmap); CPI and SPI its cost and schedule
+	// performance indices against a baseline (plan --baseline), omitted
+	// when the plan has none.
+	Lifecycle string   `json:"lifecycle,omitempty"`
+	CPI       *float64 `json:"cpi,omitempty"`
+	SPI       *float64 `json:"spi,omitempty"`
+	// ActualCost, PercentComplete and ForecastEnd are its progress
+	// (actual_cost, percent_complete, forecast_end), omitted when it has
+	// none.
+	ActualCost      *float64 `json:"actual_cost,omitempty"`
+	PercentComplete *float64 `json:"percent_complete,omitempty"`
+	ForecastEnd     *string  `json:"forecast_end,omitempty"`
 }
 
 // TeamLoadChange is a team's load in one period that differs. Before or
@@ -210,7 +223,7 @@ func Diff(before, after *evaluate.Plan) *PlanDiff {
 		Budgets:       diffBudgets(before, after),
 		Vendors:       diffVendors(before, after),
 		Checks:        diffChecks(before, after),
-		Totals:        diffTotals(before.Totals, after.Totals),
+		Totals:        diffTotals(before, after),
 		BeforePlan:    before,
 		AfterPlan:     after,
 	}
@@ -271,7 +284,8 @@ func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
 	return cs.list()
 }
 
-func diffTotals(b, a evaluate.Totals) TotalsDiff {
+func diffTotals(before, after *evaluate.Plan) TotalsDiff {
+	b, a := before.Totals, after.Totals
 	var cs changes
 	cs.int("scheduled", b.Scheduled, a.Scheduled)
 	cs.int("deferred", b.Deferred, a.Deferred)
@@ -283,7 +297,24 @@ func diffTotals(b, a evaluate.Totals) TotalsDiff {
 	cs.num("scheduled_npv", b.ScheduledNPV, a.ScheduledNPV)
 	cs.int("finish_period", b.FinishPeriod, a.FinishPeriod)
 	cs.int("peak_parallel", b.PeakParallel, a.PeakParallel)
+	if bv, av := before.EarnedValue, after.EarnedValue; bv != nil || av != nil {
+		// The portfolio's indices against the baseline (plan --baseline).
+		cs.optNum("cpi", portfolioIndex(bv, true), portfolioIndex(av, true))
+		cs.optNum("spi", portfolioIndex(bv, false), portfolioIndex(av, false))
+	}
 	return TotalsDiff{Before: b, After: a, Changes: cs.list()}
+}
+
+// portfolioIndex is the portfolio's CPI (cpi) or SPI; nil without
+// earned value or when it has none.
+func portfolioIndex(ev *evaluate.EarnedValuePlan, cpi bool) *float64 {
+	switch {
+	case ev == nil:
+		return nil
+	case cpi:
+		return ev.CPI
+	}
+	return ev.SPI
 }
 
 // diffProjects lists the projects that changed and counts the others.
@@ -467,11 +498,34 @@ func state(p *evaluate.ProjectPlan) *ProjectState {
 	if reasons == nil {
 		reasons = []string{}
 	}
-	return &ProjectState{
+	st := &ProjectState{
 		Rank: p.Rank, Status: p.Status, Gate: p.Gate, Reasons: reasons,
 		StartPeriod: p.StartPeriod, EndPeriod: p.EndPeriod, Start: p.Start, End: p.End,
 		Cost: p.Cost, NPV: p.NPV, RiskAdjustedNPV: p.RiskAdjustedNPV, Vendor: p.Vendor,
+		CPI: cpiOf(p), SPI: spiOf(p),
 	}
+	if p.Lifecycle != "proposed" {
+		st.Lifecycle = p.Lifecycle
+	}
+	if g := p.Progress; g != nil {
+		ac := g.ActualCost
+		st.ActualCost, st.PercentComplete, st.ForecastEnd = &ac, g.PercentComplete, g.ForecastEnd
+	}
+	return st
+}
+
+func cpiOf(p *evaluate.ProjectPlan) *float64 {
+	if p.EarnedValue == nil {
+		return nil
+	}
+	return p.EarnedValue.CPI
+}
+
+func spiOf(p *evaluate.ProjectPlan) *float64 {
+	if p.EarnedValue == nil {
+		return nil
+	}
+	return p.EarnedValue.SPI
 }
 
 // projectChanges lists what differs between two versions of a project, in a
@@ -490,6 +544,19 @@ func projectChanges(b, a *evaluate.ProjectPlan, rankMoved bool) []Change {
 	cs.num("npv", b.NPV, a.NPV)
 	cs.num("risk_adjusted_npv", b.RiskAdjustedNPV, a.RiskAdjustedNPV)
 	cs.str("vendor", b.Vendor, a.Vendor)
+	if b.Lifecycle != "" && a.Lifecycle != "" {
+		cs.str("lifecycle", b.Lifecycle, a.Lifecycle)
+	}
+	if bg, ag := b.Progress, a.Progress; bg != nil && ag != nil {
+		// Work in flight at both status dates: its progress.
+		cs.optNum("percent_complete", bg.PercentComplete, ag.PercentComplete)
+		cs.num("actual_cost", bg.ActualCost, ag.ActualCost)
+		cs.label("forecast_end", bg.ForecastEnd, ag.ForecastEnd)
+	}
+	if b.EarnedValue != nil || a.EarnedValue != nil {
+		cs.optNum("cpi", cpiOf(b), cpiOf(a))
+		cs.optNum("spi", spiOf(b), spiOf(a))
+	}
 	// A new reason for the same outcome (dropped by another gate's finding,
 	// deferred by another team's capacity) is worth a reviewer's eye.
 	if b.Status == a.Status && b.Gate == a.Gate && !slices.Equal(b.Reasons, a.Reasons) {
@@ -685,6 +752,24 @@ func (cs *changes) num(field string, b, a float64) {
 	if !sameNum(b, a) {
 		cs.add(field, b, a)
 	}
+}
+
+// optNum compares optional numbers; a missing one is null.
+func (cs *changes) optNum(field string, b, a *float64) {
+	switch {
+	case b == nil && a == nil:
+	case b == nil || a == nil:
+		cs.add(field, derefNum(b), derefNum(a))
+	default:
+		cs.num(field, *b, *a)
+	}
+}
+
+func derefNum(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
 }
 
 // label compares optional labels; a missing one is null.
