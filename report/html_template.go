@@ -130,6 +130,7 @@ svg .gantt-bar.history { fill-opacity: 0.7; }
 svg .gantt-bar.cancelled { stroke-dasharray: 4 3; fill-opacity: 0.35; }
 svg .elapsed { fill: url(#gantt-elapsed); pointer-events: none; }
 th.history { background: #e5e7eb; font-style: italic; }
+.badge.done { background: #e5e7eb; color: #111827; } .badge.cancelled, .badge.on_hold { background: #f3f4f6; color: #4b5563; }
 {{- end}}
 {{- if .Earned}}
 svg .ev-pv { fill: none; stroke: #0072B2; stroke-width: 2; }
