@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,75 @@ func TestPlanBaselineRefused(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlanBaseWithBaseline: with --base REV, the revision is measured
+// against the same baseline when it has a status date (the diff shows
+// CPI and SPI moving from 2027-Q2 to 2027-Q3), and planned without earned
+// value when it has none (the plan of record itself), not refused.
+func TestPlanBaseWithBaseline(t *testing.T) {
+	files := func(dir string) map[string]string {
+		return map[string]string{"roadmap/main.hcl": readFile(t, filepath.Join(earnedDir, dir, "main.hcl"))}
+	}
+	baseline := readFile(t, earnedBaseline)
+	r := newTestRepo(t)
+	r.commit("plan of record", files("baseline"))
+	r.commit("2027-Q2", files("q2"))
+	r.commit("2027-Q3", files("q3"))
+	r.write(map[string]string{"baseline.json": baseline})
+	t.Chdir(r.dir)
+
+	type change struct {
+		Field         string
+		Before, After any
+	}
+	var d struct {
+		Projects []struct {
+			ID      string
+			Changes []change
+		}
+		Totals struct{ Changes []change }
+	}
+	decode := func(res cliResult) {
+		t.Helper()
+		res.wantExit(t, 2)
+		d.Projects, d.Totals.Changes = nil, nil
+		if err := json.Unmarshal([]byte(res.Stdout), &d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pick := func(cs []change, field string) *change {
+		for i := range cs {
+			if cs[i].Field == field {
+				return &cs[i]
+			}
+		}
+		return nil
+	}
+
+	decode(runCLI(t, "plan", "--base", "HEAD~1", "--baseline", "baseline.json", "--format", "json", "--detailed-exitcode", "roadmap"))
+	if got := pick(d.Totals.Changes, "cpi"); got == nil || got.Before != 0.72 || got.After != 0.776471 {
+		t.Errorf("portfolio CPI change = %+v, want 0.72 -> 0.776471", got)
+	}
+	if got := pick(d.Totals.Changes, "spi"); got == nil || got.Before != 0.8 || got.After != 1.1 {
+		t.Errorf("portfolio SPI change = %+v, want 0.8 -> 1.1", got)
+	}
+	for _, p := range d.Projects {
+		if p.ID != "portal" {
+			continue
+		}
+		if got := pick(p.Changes, "cpi"); got == nil || got.Before != 0.72 || got.After != 0.6 {
+			t.Errorf("portal CPI change = %+v, want 0.72 -> 0.6", got)
+		}
+		if got := pick(p.Changes, "percent_complete"); got == nil || got.Before != 0.2 || got.After != 0.4 {
+			t.Errorf("portal percent complete change = %+v, want 0.2 -> 0.4", got)
+		}
+	}
+
+	// The plan of record has no status date: no earned value on that side.
+	decode(runCLI(t, "plan", "--base", "HEAD~2", "--baseline", "baseline.json", "--format", "json", "--detailed-exitcode", "roadmap"))
+	if got := pick(d.Totals.Changes, "cpi"); got == nil || got.Before != nil || got.After != 0.776471 {
+		t.Errorf("portfolio CPI change from the plan of record = %+v, want null -> 0.776471", got)
 	}
 }
