@@ -21,6 +21,7 @@ const splitIndexTemplate = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="roadmap">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Name}} — plan by department</title>
 <style>

@@ -46,6 +46,7 @@ type planOptions struct {
 	timeLimit        time.Duration
 	view             views.Selector // --department, --goal, --team
 	split            string         // --split DIR: an HTML page per department
+	force            bool           // --force: --split may replace files roadmap did not write
 	shortfall        bool           // --shortfall: what each deferred project would take
 	forceIn          []string       // --force-in ID: project ids tried in
 	forceOut         []string       // --force-out ID: project ids tried out
@@ -99,6 +100,7 @@ prints the difference from the other plan instead.`,
 	addTableFlag(cmd, &o.table)
 	addViewFlags(cmd, &o.view)
 	f.StringVar(&o.split, "split", "", "with --format html: write an HTML page per department, and an index, into `DIR`")
+	f.BoolVar(&o.force, "force", false, "with --split: replace files in DIR that roadmap did not write")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)
 	addAsOfFlag(cmd, &o.asOf)
@@ -238,7 +240,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		return err
 	}
 	if o.split != "" {
-		if err := writeSplitHTML(g, s, plan, o.split); err != nil {
+		if err := writeSplitHTML(g, s, plan, o.split, o.force); err != nil {
 			return err
 		}
 		return checkFailures(s, plan)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,17 +39,17 @@ func narrowPlan(p *evaluate.Plan, sel views.Selector) (*evaluate.Plan, error) {
 }
 
 // writeSplitHTML writes an HTML page per department of p into dir, and an
-// index linking them, each written atomically. Existing pages are
-// replaced: the directory is the command's output.
-func writeSplitHTML(g *globalOptions, s *Streams, p *evaluate.Plan, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
+// index linking them, each written atomically. A file already there is
+// replaced only when roadmap wrote it (its generator tag says so) or with
+// force: DIR may be a directory of the user's own pages. Pages of
+// departments the roadmap no longer has, written by roadmap, are removed.
+func writeSplitHTML(g *globalOptions, s *Streams, p *evaluate.Plan, dir string, force bool) error {
 	ids := views.Departments(p)
 	if len(ids) == 0 {
 		return fmt.Errorf("--split writes a page per department, and the roadmap declares none")
 	}
 	pages := map[string][]byte{}
+	names := []string{"index.html"}
 	var entries []report.SplitEntry
 	for _, id := range ids {
 		view := views.Narrow(p, views.Selector{Departments: []string{id}})
@@ -58,6 +59,7 @@ func writeSplitHTML(g *globalOptions, s *Streams, p *evaluate.Plan, dir string) 
 		}
 		file := "department-" + id + ".html"
 		pages[file] = buf.Bytes()
+		names = append(names, file)
 		entries = append(entries, report.SplitEntry{File: file, Plan: view})
 	}
 	var index bytes.Buffer
@@ -65,17 +67,55 @@ func writeSplitHTML(g *globalOptions, s *Streams, p *evaluate.Plan, dir string) 
 		return err
 	}
 	pages["index.html"] = index.Bytes()
-	for _, name := range append([]string{"index.html"}, func() []string {
-		var n []string
-		for _, e := range entries {
-			n = append(n, e.File)
+	// Check every target before writing any, so a refusal writes nothing.
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if _, err := os.Lstat(path); err == nil && !force && !writtenByRoadmap(path) {
+			return fmt.Errorf("%s exists and roadmap did not write it: --split never replaces a file it did not write; move it, choose another DIR, or give --force", path)
 		}
-		return n
-	}()...) {
+	}
+	var stale []string
+	if old, err := filepath.Glob(filepath.Join(dir, "department-*.html")); err == nil {
+		for _, path := range old {
+			if _, ok := pages[filepath.Base(path)]; !ok && writtenByRoadmap(path) {
+				stale = append(stale, path)
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range names {
 		if err := atomicfile.WriteFile(filepath.Join(dir, name), pages[name], 0o644); err != nil {
 			return fmt.Errorf("writing %s: %w", name, err)
 		}
 	}
 	fmt.Fprintf(s.Out, "Wrote %s and %d department pages (%s) to %s.\n", "index.html", len(entries), strings.Join(ids, ", "), dir)
+	for _, path := range stale {
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Out, "Removed %s: the roadmap has no department %q any more.\n", path, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "department-"), ".html"))
+	}
 	return nil
+}
+
+// generatorTag marks the HTML pages roadmap writes.
+const generatorTag = `<meta name="generator" content="roadmap">`
+
+// writtenByRoadmap reports whether path is a regular file that roadmap
+// wrote: an HTML page whose head carries roadmap's generator tag.
+func writtenByRoadmap(path string) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return bytes.HasPrefix(head[:n], []byte("<!DOCTYPE html>")) && bytes.Contains(head[:n], []byte(generatorTag))
 }

@@ -140,3 +140,50 @@ func TestSplitHTML(t *testing.T) {
 		t.Errorf("stderr %q", bad.Stderr)
 	}
 }
+
+// TestSplitHTMLNeverReplacesTheUsersFiles: --split replaces the pages it
+// wrote (a second run), but refuses, writing nothing, when DIR holds a
+// file of the same name it did not write, unless --force; pages of
+// departments gone from the roadmap are removed only when roadmap wrote
+// them.
+func TestSplitHTMLNeverReplacesTheUsersFiles(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "plan", "--format", "html", "--split", dir, exampleDir).wantExit(t, 0)
+	runCLI(t, "plan", "--format", "html", "--split", dir, exampleDir).wantExit(t, 0)
+
+	pages, _ := filepath.Glob(filepath.Join(dir, "department-*.html"))
+	if len(pages) == 0 {
+		t.Fatal("no department pages")
+	}
+	mine := "<html><body>My own index</body></html>\n"
+	writeFiles(t, dir, map[string]string{"index.html": mine, "department-gone.html": "my notes\n"})
+	stale := filepath.Join(dir, "department-old.html")
+	if err := os.WriteFile(stale, []byte(readFile(t, pages[0])), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, pages[0])
+	if err := os.WriteFile(pages[0], []byte(strings.Replace(before, "<title>", "<title>old ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	res := runCLI(t, "plan", "--format", "html", "--split", dir, exampleDir)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, filepath.Join(dir, "index.html")+" exists and roadmap did not write it") || !strings.Contains(res.Stderr, "--force") {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+	if readFile(t, filepath.Join(dir, "index.html")) != mine || readFile(t, pages[0]) == before {
+		t.Error("a refused --split wrote files")
+	}
+
+	res = runCLI(t, "plan", "--format", "html", "--split", dir, "--force", exampleDir)
+	res.wantExit(t, 0)
+	if readFile(t, filepath.Join(dir, "index.html")) == mine || readFile(t, pages[0]) != before {
+		t.Error("--force did not replace the pages")
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) || !strings.Contains(res.Stdout, "Removed "+stale) {
+		t.Errorf("the stale page roadmap wrote is still there (%v):\n%s", err, res.Stdout)
+	}
+	if readFile(t, filepath.Join(dir, "department-gone.html")) != "my notes\n" {
+		t.Error("the user's department-gone.html was changed")
+	}
+}
