@@ -97,8 +97,13 @@ func (p parsedNumber) meaning() (spreadsheetNumber, bool) {
 			n.habits = append(n.habits, "a decimal point, not a comma")
 		}
 	default:
-		for _, g := range p.groups[:len(p.groups)-1] {
-			if strings.Contains(g, ".") {
+		// 1,400,000 and 1,400.50: groups of three digits after the first.
+		if len(p.groups[0]) > 3 {
+			return n, false
+		}
+		for i, g := range p.groups[1:] {
+			whole, _, _ := strings.Cut(g, ".")
+			if len(whole) != 3 || (strings.Contains(g, ".") && i < len(p.groups)-2) {
 				return n, false
 			}
 		}

@@ -255,7 +255,7 @@ func checkUTF16(src []byte, filename string) *hcl.Diagnostic {
 
 // checkCLIString refuses a --var or ROADMAP_VAR_ string value over the
 // string limit.
-func checkCLIString(name, raw string) hcl.Diagnostics {
+func checkCLIString(name, raw string, rng hcl.Range) hcl.Diagnostics {
 	if len(raw) <= MaxStringBytes {
 		return nil
 	}
@@ -263,7 +263,7 @@ func checkCLIString(name, raw string) hcl.Diagnostics {
 		Severity: hcl.DiagError,
 		Summary:  "Value too long",
 		Detail:   fmt.Sprintf("The value for var.%s is %d bytes long; a value may be at most %d KiB.", name, len(raw), MaxStringBytes>>10),
-		Subject:  cliValueRange(name).Ptr(),
+		Subject:  rng.Ptr(),
 	}}
 }
 

@@ -274,7 +274,7 @@ func overriddenByScenario(sc *Scenario, assigned map[string]variableValue) hcl.D
 	var diags hcl.Diagnostics
 	for _, sv := range sc.Variables {
 		a, ok := assigned[sv.Name]
-		if !ok || a.Range.Filename != cliValueRange(sv.Name).Filename {
+		if !ok || !isCLIValueRange(sv.Name, a.Range) {
 			continue
 		}
 		if refersToVariable(sv.expr, sv.Name) {

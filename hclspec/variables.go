@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -152,28 +153,50 @@ func constantValue(expr hcl.Expression, m *Meter) (cty.Value, hcl.Diagnostics) {
 	return v, diags
 }
 
-// cliValueRange is the pseudo-file range of a value given on the command
-// line or in the environment, as Terraform names it.
+// cliValueRange is the pseudo-file range of a value given with --var,
+// named after the flag ("--var capex").
 func cliValueRange(name string) hcl.Range {
 	return hcl.Range{
-		Filename: fmt.Sprintf("<value for var.%s>", name),
+		Filename: "--var " + name,
 		Start:    hcl.InitialPos,
 		End:      hcl.InitialPos,
 	}
 }
 
+// envValueRange is the pseudo-file range of a value given in the
+// environment: ROADMAP_VAR_<name>.
+func envValueRange(name string) hcl.Range {
+	r := cliValueRange(name)
+	r.Filename = EnvVarPrefix + name
+	return r
+}
+
+// isCLIValueRange reports whether r is a value given with --var or in
+// the environment.
+func isCLIValueRange(name string, r hcl.Range) bool {
+	return r.Filename == cliValueRange(name).Filename || r.Filename == envValueRange(name).Filename
+}
+
+// addValueSource keeps the text of a --var or ROADMAP_VAR_ value as the
+// source of its pseudo-file, so its diagnostics show it as a snippet.
+func (l *Loader) addValueSource(rng hcl.Range, raw string) {
+	l.parser.AddFile(rng.Filename, &hcl.File{Body: hcl.EmptyBody(), Bytes: []byte(raw)})
+}
+
 // parseCLIValue turns the text of --var or ROADMAP_VAR_ into a value: taken
 // literally for string (and untyped) variables, parsed as an HCL expression
 // for every other type, as Terraform does.
-func parseCLIValue(name, raw string, ty cty.Type, m *Meter) (variableValue, hcl.Diagnostics) {
-	rng := cliValueRange(name)
-	if d := checkCLIString(name, raw); d != nil {
+func parseCLIValue(name, raw string, ty cty.Type, m *Meter, rng hcl.Range) (variableValue, hcl.Diagnostics) {
+	whole := rng // the value's first line, for the diagnostics about all of it
+	first, _, _ := strings.Cut(raw, "\n")
+	whole.End = hcl.Pos{Line: 1, Column: 1 + utf8.RuneCountInString(first), Byte: len(first)}
+	if d := checkCLIString(name, raw, whole); d != nil {
 		return variableValue{}, d
 	}
 	if ty == cty.String || ty == cty.DynamicPseudoType {
-		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
+		return variableValue{Value: cty.StringVal(raw), Range: whole}, nil
 	}
-	if d := cliNumberHabit(name, raw, rng); d != nil {
+	if d := cliNumberHabit(name, raw, whole); d != nil {
 		return variableValue{}, d
 	}
 	expr, diags := ParseExpressionWithinLimits([]byte(raw), rng.Filename)
@@ -183,7 +206,7 @@ func parseCLIValue(name, raw string, ty cty.Type, m *Meter) (variableValue, hcl.
 	if len(expr.Variables()) > 0 {
 		// A bare word such as "lots" for a number: convert the text itself,
 		// so the error says what type was expected.
-		return variableValue{Value: cty.StringVal(raw), Range: rng}, nil
+		return variableValue{Value: cty.StringVal(raw), Range: whole}, nil
 	}
 	v, valDiags := constantValue(expr, m)
 	if valDiags.HasErrors() {
@@ -214,7 +237,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 		if !ok {
 			continue
 		}
-		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter)
+		rng := envValueRange(name)
+		l.addValueSource(rng, raw)
+		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter, rng)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			failed(name)
@@ -288,7 +313,9 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 			})
 			continue
 		}
-		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter)
+		rng := cliValueRange(name)
+		l.addValueSource(rng, raw)
+		val, d := parseCLIValue(name, raw, decl.Variable.Type, l.meter, rng)
 		diags = append(diags, d...)
 		if d.HasErrors() {
 			failed(name)

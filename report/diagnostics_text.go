@@ -144,7 +144,9 @@ func (dw *diagnosticTextWriter) WriteDiagnostic(d *hcl.Diagnostic) error {
 	}
 	file := dw.files[d.Subject.Filename]
 	if file == nil || file.Bytes == nil {
-		return dw.hcl.WriteDiagnostic(d)
+		// No source to show (a sheet's cell, a directory): the place
+		// alone, without HCL's "(source code not available)".
+		file = &hcl.File{}
 	}
 	idx := dw.index(d.Subject.Filename, file)
 

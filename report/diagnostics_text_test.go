@@ -31,7 +31,11 @@ func checkSameAsHCL(t *testing.T, name string, diags hcl.Diagnostics, files map[
 			if err := newDiagnosticTextWriter(&got, files, width, color).WriteDiagnostics(diags); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			// The one difference on purpose: a diagnostic whose file is
+			// not at hand gives its place alone, without HCL's line
+			// "(source code not available)".
+			hclText := strings.ReplaceAll(want.String(), "  (source code not available)\n", "")
+			if diff := cmp.Diff(hclText, got.String()); diff != "" {
 				t.Fatalf("%s (width %d, color %v): text differs from HCL's (-want +got):\n%s", name, width, color, diff)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -34,6 +35,9 @@ type importOptions struct {
 	name   string // output file name in out
 	start  string // start of a new roadmap
 	force  bool
+	// decimalComma: numbers use a decimal comma (1.400.000,50); set by
+	// --decimal-comma, or by a semicolon-separated CSV file.
+	decimalComma bool
 }
 
 func newImportCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -87,6 +91,7 @@ func newImportFormatCmd(g *globalOptions, s *Streams, format string) *cobra.Comm
 	f.StringVar(&o.name, "file", "", "name of the file written in DIR (default: FILE's name with .hcl)")
 	f.StringVar(&o.start, "start", "", "for a new roadmap: its start, such as 2027-Q1")
 	f.BoolVar(&o.force, "force", false, "overwrite existing files")
+	f.BoolVar(&o.decimalComma, "decimal-comma", false, "numbers in text cells use a decimal comma and a point between thousands (1.400.000,50); the default for semicolon-separated CSV files")
 	if format == "xlsx" {
 		f.StringVar(&o.sheet, "sheet", "", "the worksheet to read (default: the first)")
 	}
@@ -96,6 +101,8 @@ func newImportFormatCmd(g *globalOptions, s *Streams, format string) *cobra.Comm
 // maxSheetBytes bounds the file import reads.
 const maxSheetBytes = 32 << 20
 
+// readSheet reads the sheet; a semicolon-separated CSV file sets
+// o.decimalComma.
 func readSheet(o *importOptions) (sheetimport.Sheet, error) {
 	sh := sheetimport.Sheet{Name: filepath.Base(o.file)}
 	f, err := os.Open(o.file)
@@ -114,23 +121,120 @@ func readSheet(o *importOptions) (sheetimport.Sheet, error) {
 		return readXLSXSheet(sh, data, o.sheet)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Excel's byte order mark
+	if !utf8.Valid(data) {
+		return sh, fmt.Errorf("%s is not UTF-8 text: save it again as \"CSV UTF-8\" (Excel) or with UTF-8 encoding", o.file)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	firstLine, _, _ := bytes.Cut(data, []byte("\n"))
-	if strings.EqualFold(filepath.Ext(o.file), ".tsv") || bytes.Count(firstLine, []byte("\t")) > bytes.Count(firstLine, []byte(",")) {
-		r.Comma = '\t' // GitHub Projects exports tab-separated values
-		r.LazyQuotes = true
+	r.Comma = csvSeparator(data, o.file)
+	if r.Comma == ';' {
+		o.decimalComma = true // Excel in a locale with a decimal comma
 	}
-	rows, err := r.ReadAll()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return sh, fmt.Errorf("%s line %d, column %d: %v", o.file, pe.Line, pe.Column, pe.Err)
+	if r.Comma == '\t' {
+		r.LazyQuotes = true // GitHub Projects exports tab-separated values
+	}
+	lines := lineStarts(data)
+	for {
+		record, err := r.Read()
+		if err == io.EOF {
+			break
 		}
-		return sh, fmt.Errorf("%s: %w", o.file, err)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return sh, fmt.Errorf("%s line %d, column %d: %v", o.file, pe.Line, pe.Column, pe.Err)
+			}
+			return sh, fmt.Errorf("%s: %w", o.file, err)
+		}
+		cells := make([]hcl.Range, len(record))
+		for i := range record {
+			line, col := r.FieldPos(i)
+			cells[i] = csvCellRange(data, lines, sh.Name, line, col, r.Comma)
+		}
+		sh.Rows = append(sh.Rows, record)
+		sh.Cells = append(sh.Cells, cells)
 	}
-	sh.Rows = rows
+	sh.Source = data
 	return sh, nil
+}
+
+// csvSeparator is the separator of a CSV file: a tab for .tsv files,
+// else whichever of comma, semicolon (Excel in locales with a decimal
+// comma) and tab the header line has most of, outside quotes.
+func csvSeparator(data []byte, name string) rune {
+	if strings.EqualFold(filepath.Ext(name), ".tsv") {
+		return '\t'
+	}
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range string(data) {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if c == '\n' && !quoted {
+			break
+		}
+		if !quoted {
+			counts[c]++
+		}
+	}
+	sep := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[sep] {
+			sep = c
+		}
+	}
+	return sep
+}
+
+// lineStarts is the byte offset of each line of data.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' && i+1 < len(data) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// csvCellRange is the range of the field starting at line and col (a
+// byte column, as csv.Reader.FieldPos gives it): up to its closing quote,
+// or the next separator or line break.
+func csvCellRange(data []byte, lines []int, name string, line, col int, sep rune) hcl.Range {
+	if line < 1 || line > len(lines) {
+		return hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: col}, End: hcl.Pos{Line: line, Column: col}}
+	}
+	lineStart := lines[line-1]
+	start := min(lineStart+col-1, len(data))
+	end := start
+	if end < len(data) && data[end] == '"' {
+		for end++; end < len(data); end++ {
+			if data[end] == '"' {
+				if end+1 < len(data) && data[end+1] == '"' {
+					end++
+					continue
+				}
+				end++
+				break
+			}
+		}
+	} else {
+		for end < len(data) && rune(data[end]) != sep && data[end] != '\n' && data[end] != '\r' {
+			end++
+		}
+	}
+	startCol := utf8.RuneCount(data[lineStart:start]) + 1
+	endLine, endCol := line, startCol+utf8.RuneCount(data[start:end])
+	if nl := bytes.LastIndexByte(data[start:end], '\n'); nl >= 0 {
+		endLine += bytes.Count(data[start:end], []byte{'\n'})
+		endCol = utf8.RuneCount(data[start+nl+1:end]) + 1
+	}
+	return hcl.Range{
+		Filename: name,
+		Start:    hcl.Pos{Line: line, Column: startCol, Byte: start},
+		End:      hcl.Pos{Line: endLine, Column: endCol, Byte: end},
+	}
 }
 
 func readXLSXSheet(sh sheetimport.Sheet, data []byte, name string) (sheetimport.Sheet, error) {
@@ -178,7 +282,7 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 	// its ids are checked, and nothing is written if the result breaks it.
 	existing, err := hclspec.RoadmapFiles(o.out)
 	isRoadmap := err == nil && len(existing) > 0
-	opts := sheetimport.Options{Map: o.maps, Team: o.team, HoursPerPeriod: hoursPerPeriod(hclspec.Quarter)}
+	opts := sheetimport.Options{Map: o.maps, Team: o.team, HoursPerPeriod: hoursPerPeriod(hclspec.Quarter), DecimalComma: o.decimalComma}
 	if isRoadmap {
 		loader := hclspec.NewLoader()
 		cfg, diags := loader.LoadDir(o.out, hclspec.LoadOptions{})
@@ -203,7 +307,11 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 				sh.Name, strings.Join(res.Ignored, ", "), strings.Join(sheetimport.Attributes, ", ")),
 		})
 	}
-	if err := g.writeDiagnostics(s, diags, nil); err != nil {
+	var sheetFiles map[string]*hcl.File
+	if sh.Source != nil {
+		sheetFiles = map[string]*hcl.File{sh.Name: {Bytes: sh.Source}}
+	}
+	if err := g.writeDiagnostics(s, diags, sheetFiles); err != nil {
 		return err
 	}
 	if diags.HasErrors() || res == nil {
@@ -270,7 +378,17 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 	for _, c := range res.Columns {
 		cols = append(cols, fmt.Sprintf("%s -> %s", c[0], c[1]))
 	}
-	fmt.Fprintf(s.Out, "Imported %d projects from %s into %s.\nColumns: %s.\n", len(res.Projects), o.file, strings.Join(written, " and "), strings.Join(cols, ", "))
+	fmt.Fprintf(s.Out, "Imported %s from %s into %s.\nColumns: %s.\n", countNoun(len(res.Projects), "project", "projects"), o.file, strings.Join(written, " and "), strings.Join(cols, ", "))
+	if len(res.Conversions) > 0 {
+		sep := "a decimal point"
+		if o.decimalComma {
+			sep = "a decimal comma"
+		}
+		fmt.Fprintf(s.Out, "Read %s written as in a spreadsheet (with %s):\n", countNoun(len(res.Conversions), "number", "numbers"), sep)
+		for _, c := range res.Conversions {
+			fmt.Fprintf(s.Out, "  %s\n", c)
+		}
+	}
 	if !isRoadmap {
 		fmt.Fprintf(s.Out, "%s is a new roadmap: fill in the TODOs of roadmap.hcl (teams' capacity and cost, budgets, goals' weights), then run roadmap plan %s.\n", o.out, o.out)
 	}
@@ -321,4 +439,12 @@ func newRoadmapSkeleton(name, start string, refs map[string][]string) []byte {
 
 func appendTODO(b *hclwrite.Body, what string) {
 	b.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# TODO: " + what + "\n")}})
+}
+
+// countNoun is "1 project", "2 projects".
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

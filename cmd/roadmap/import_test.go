@@ -192,8 +192,6 @@ func TestImportBadCells(t *testing.T) {
 			[]string{"Duplicate project id", `Row 4, column A ("id"): the id "a" is already used on row 2`}},
 		{"bad number", "id,title,benefit.per_year,duration\na,A,lots,1\n", nil,
 			[]string{"Invalid cell", `Row 2, column C ("benefit.per_year"): "lots" is not a number.`}},
-		{"ambiguous number", "id,title,cost.one_time,duration\na,A,\"1,500\",1\n", nil,
-			[]string{`Write 1500 (or 1.5 if the comma is a decimal comma)`}},
 		{"unknown map attribute", "id,title,Size,duration\na,A,3,1\n", []string{"--map", "Size=durration"},
 			[]string{`"durration" is not a project attribute (did you mean "duration"?)`}},
 		{"estimate without team", "id,title,Original Estimate\na,A,3600\n", nil,

@@ -6,6 +6,7 @@ package sheetimport
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -103,6 +104,9 @@ type Options struct {
 	// HoursPerPeriod converts person-hours into FTE-periods: the hours one
 	// person works in one period (520 for a quarter).
 	HoursPerPeriod float64
+	// DecimalComma reads a comma in numbers as the decimal separator and
+	// a point as a thousands separator (1.400.000,50).
+	DecimalComma bool
 	// Calendar turns dates (a Jira due date) into period labels; Unit ""
 	// keeps them as dates.
 	Calendar hclspec.Calendar
@@ -114,6 +118,11 @@ type Sheet struct {
 	Name     string
 	Rows     [][]string
 	Formulas map[[2]int]string
+	// Cells, when set, is where each cell's text is in the file (row,
+	// column; 0-based), so diagnostics point into it; a CSV file has them.
+	Cells [][]hcl.Range
+	// Source is the file's text when Cells point into it.
+	Source []byte
 }
 
 // Project is one imported project.
@@ -128,6 +137,9 @@ type Result struct {
 	Projects []Project
 	// Ignored lists the columns that map to no attribute.
 	Ignored []string
+	// Conversions are the numbers whose spreadsheet formatting was taken
+	// off, in sheet order.
+	Conversions []Conversion
 	// Columns maps each used column header to its attribute.
 	Columns [][2]string
 	// Refs are the ids the projects refer to, by kind ("goal",
@@ -135,14 +147,66 @@ type Result struct {
 	Refs map[string][]string
 }
 
-// cellError is a diagnostic for one cell.
-func cellError(sheet string, row, col int, header, summary, detail string) *hcl.Diagnostic {
+// Conversion is a cell whose number was written as a spreadsheet shows
+// it: "120k" read as 120000.
+type Conversion struct {
+	Row    int // 1-based
+	Column int // 0-based
+	Header string
+	Cell   string
+	Value  string
+}
+
+func (c Conversion) String() string {
+	return fmt.Sprintf("row %d, column %s (%q): %q read as %s", c.Row, columnLetter(c.Column), c.Header, c.Cell, c.Value)
+}
+
+// valueText is a parsed cell as HCL would show it, for a conversion.
+func valueText(v any) string {
+	switch v := v.(type) {
+	case number:
+		return string(v)
+	case float64:
+		return formatNumber(v)
+	case map[string]string:
+		keys := slices.Sorted(maps.Keys(v))
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, k+" = "+v[k])
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
+	}
+	return fmt.Sprint(v)
+}
+
+// cellError is a diagnostic for one cell: row is 1-based, col 0-based.
+func (sh *Sheet) cellError(row, col int, header, summary, detail string) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  summary,
 		Detail:   fmt.Sprintf("Row %d, column %s (%q): %s", row, columnLetter(col), header, detail),
-		Subject:  &hcl.Range{Filename: sheet, Start: hcl.Pos{Line: row, Column: col + 1}, End: hcl.Pos{Line: row, Column: col + 1}},
+		Subject:  sh.cellRange(row, col).Ptr(),
 	}
+}
+
+// cellRange is where the cell is: its text in the file when known,
+// else its row as the line and its column's number.
+func (sh *Sheet) cellRange(row, col int) hcl.Range {
+	if row-1 < len(sh.Cells) && col < len(sh.Cells[row-1]) {
+		return sh.Cells[row-1][col]
+	}
+	pos := hcl.Pos{Line: row, Column: col + 1}
+	return hcl.Range{Filename: sh.Name, Start: pos, End: pos}
+}
+
+// rowRange is the range of a whole row (1-based), for errors about it.
+func (sh *Sheet) rowRange(row int) hcl.Range {
+	if row-1 < len(sh.Cells) && len(sh.Cells[row-1]) > 0 {
+		cells := sh.Cells[row-1]
+		return hcl.RangeBetween(cells[0], cells[len(cells)-1])
+	}
+	pos := hcl.Pos{Line: row, Column: 1}
+	return hcl.Range{Filename: sh.Name, Start: pos, End: pos}
 }
 
 // columnLetter is the spreadsheet name of the 0-based column: A, B, ..., AA.
@@ -221,7 +285,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			continue
 		}
 		if prev, ok := used[attr]; ok && !strings.EqualFold(header[prev], h) {
-			diags = append(diags, cellError(sh.Name, 1, i, h, "Two columns for one attribute",
+			diags = append(diags, sh.cellError(1, i, h, "Two columns for one attribute",
 				fmt.Sprintf("both %q (column %s) and %q hold %s; ignore one with --map %q.", header[prev], columnLetter(prev), h, attr, h+"=-")))
 			continue
 		}
@@ -238,8 +302,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Missing required column",
 			Detail: fmt.Sprintf("%s has no id or title column (found: %s). Name one \"id\" or \"title\" (Jira: \"Issue key\", \"Summary\"), or map one with --map COLUMN=title.",
 				sh.Name, strings.Join(header, ", ")),
-			Subject: &hcl.Range{Filename: sh.Name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}})
-		return nil, diags
+			Subject: sh.rowRange(1).Ptr()})
 	}
 
 	_, hasDuration := used["duration"]
@@ -247,9 +310,11 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 	if !hasDuration && !hasHours {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Missing required column",
 			Detail:  fmt.Sprintf("%s has no duration column: every project needs one (a number of periods, or a text such as \"9 months\"). Add a \"duration\" column, or map one with --map COLUMN=duration.", sh.Name),
-			Subject: &hcl.Range{Filename: sh.Name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}})
-		return nil, diags
+			Subject: sh.rowRange(1).Ptr()})
 	}
+	// With a required column missing, the cells are still checked, so
+	// one run reports every problem; rows are not made into projects.
+	missingColumn := diags.HasErrors()
 	firstRow := map[string]int{}
 	for r := 1; r < len(sh.Rows); r++ {
 		row := sh.Rows[r]
@@ -259,14 +324,16 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 		p := Project{Row: r + 1, Attrs: map[string]any{}}
 		var hours float64
 		hasHours := false
+		badCells := map[string]bool{} // attributes whose cell was reported
 		for c, raw := range row {
 			if c >= len(attrOf) || attrOf[c] == "" {
 				continue
 			}
 			attr := attrOf[c]
 			if f, ok := sh.Formulas[[2]int{r, c}]; ok {
-				diags = append(diags, cellError(sh.Name, r+1, c, header[c], "Formula in a cell",
+				diags = append(diags, sh.cellError(r+1, c, header[c], "Formula in a cell",
 					fmt.Sprintf("the cell holds the formula =%s; import reads values only. Copy the column and paste it as values.", strings.TrimPrefix(f, "="))))
+				badCells[attr] = true
 				continue
 			}
 			cell := strings.TrimSpace(raw)
@@ -274,15 +341,21 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 				continue
 			}
 			if strings.HasPrefix(cell, "=") {
-				diags = append(diags, cellError(sh.Name, r+1, c, header[c], "Formula in a cell",
+				diags = append(diags, sh.cellError(r+1, c, header[c], "Formula in a cell",
 					fmt.Sprintf("%q is a formula; import reads values only. Export the sheet with values, or put the value in the cell.", cell)))
+				badCells[attr] = true
 				continue
 			}
 			cell = unneutralize(cell)
-			v, d := parseCell(attr, cell, opts, seconds[c])
+			converted := false
+			v, d := parseCell(attr, cell, opts, seconds[c], &converted)
 			if d != "" {
-				diags = append(diags, cellError(sh.Name, r+1, c, header[c], "Invalid cell", d))
+				diags = append(diags, sh.cellError(r+1, c, header[c], "Invalid cell", d))
+				badCells[attr] = true
 				continue
+			}
+			if converted {
+				res.Conversions = append(res.Conversions, Conversion{Row: r + 1, Column: c, Header: header[c], Cell: cell, Value: valueText(v)})
 			}
 			switch attr {
 			case "effort_hours":
@@ -294,12 +367,18 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 				p.Attrs[attr] = v
 			}
 		}
+		if missingColumn {
+			continue // the rows cannot become projects; their cells are checked
+		}
 		id, _ := p.Attrs["id"].(string)
+		if id == "" && (badCells["id"] || badCells["title"]) {
+			continue
+		}
 		if id == "" {
 			title, _ := p.Attrs["title"].(string)
 			id = Slug(title)
 			if id == "" {
-				diags = append(diags, cellError(sh.Name, r+1, max(used["title"], used["id"]), header[max(used["title"], used["id"])], "Missing id",
+				diags = append(diags, sh.cellError(r+1, max(used["title"], used["id"]), header[max(used["title"], used["id"])], "Missing id",
 					"the row has neither an id nor a title to make one from."))
 				continue
 			}
@@ -311,7 +390,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			if !hasID {
 				col = used["title"]
 			}
-			diags = append(diags, cellError(sh.Name, r+1, col, header[col], "Duplicate project id",
+			diags = append(diags, sh.cellError(r+1, col, header[col], "Duplicate project id",
 				fmt.Sprintf("the id %q is already used on row %d; ids must be unique.", id, prev)))
 			continue
 		}
@@ -323,7 +402,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			}
 			if team == "" {
 				col := used["effort_hours"]
-				diags = append(diags, cellError(sh.Name, r+1, col, header[col], "Estimate without a team",
+				diags = append(diags, sh.cellError(r+1, col, header[col], "Estimate without a team",
 					"an estimate of work needs the team that does it: add a team column, or give --team ID."))
 				continue
 			}
@@ -347,9 +426,9 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			p.Attrs["effort"] = effort
 		}
 		delete(p.Attrs, "team")
-		if _, ok := p.Attrs["duration"]; !ok {
+		if _, ok := p.Attrs["duration"]; !ok && !badCells["duration"] && !badCells["effort_hours"] {
 			col := used["duration"]
-			diags = append(diags, cellError(sh.Name, r+1, col, header[col], "Missing duration",
+			diags = append(diags, sh.cellError(r+1, col, header[col], "Missing duration",
 				"every project needs a duration: a number of periods, or a text such as \"9 months\"."))
 			continue
 		}
@@ -488,41 +567,91 @@ func splitList(s string) []string {
 // rangedEstimate matches pert(...), triangular(...), uniform(...).
 var rangedEstimate = regexp.MustCompile(`^(pert|triangular|uniform)\s*\(`)
 
-// parseNumber reads a number cell: plain, with spreadsheet formatting
-// whose meaning is clear (1,400,000, €1,200, 15%, 120k), or a ranged
-// estimate pert(a, b, c). It returns the HCL text to write.
-func parseNumber(cell string) (string, string) {
+// parseNumber reads a number cell: plain, with the formatting a
+// spreadsheet gives numbers (1,400,000, €1,200, 15%, 120k, 1 400 000), or
+// a ranged estimate pert(a, b, c). It returns the HCL text to write and
+// whether the cell's formatting was taken off (a conversion to report).
+// With decimalComma the comma is the decimal separator and the point
+// separates thousands (1.400.000,50), as in the CSV files Excel writes in
+// locales with a decimal comma; without, the point is decimal and a
+// comma separates thousands, unless it cannot (1,5 is 1.5).
+func parseNumber(cell string, decimalComma bool) (text, msg string, converted bool) {
 	if m := rangedEstimate.FindString(cell); m != "" {
 		name := strings.TrimSpace(strings.TrimSuffix(m, "("))
 		inner, ok := strings.CutSuffix(strings.TrimSpace(cell[len(m):]), ")")
 		if !ok {
-			return "", fmt.Sprintf("%q is not a valid %s(...) estimate: it has no closing parenthesis.", cell, name)
+			return "", fmt.Sprintf("%q is not a valid %s(...) estimate: it has no closing parenthesis.", cell, name), false
+		}
+		var parts []string
+		for _, a := range strings.Split(inner, ";") {
+			if decimalComma {
+				parts = append(parts, a) // the comma is the decimal separator
+				continue
+			}
+			parts = append(parts, strings.Split(a, ",")...)
 		}
 		var args []string
-		for _, a := range strings.Split(inner, ";") {
-			for _, part := range strings.Split(a, ",") {
-				text, msg := parseNumber(strings.TrimSpace(part))
-				if msg != "" || strings.Contains(text, "(") {
-					return "", fmt.Sprintf("%q: every argument of %s must be a number.", cell, name)
-				}
-				args = append(args, text)
+		for _, part := range parts {
+			text, msg, conv := parseNumber(strings.TrimSpace(part), decimalComma)
+			if msg != "" || strings.Contains(text, "(") {
+				return "", fmt.Sprintf("%q: every argument of %s must be a number.", cell, name), false
 			}
+			converted = converted || conv
+			args = append(args, text)
 		}
-		return name + "(" + strings.Join(args, ", ") + ")", ""
+		return name + "(" + strings.Join(args, ", ") + ")", "", converted
 	}
-	if _, err := strconv.ParseFloat(cell, 64); err == nil && !strings.ContainsAny(cell, "xXnN") {
-		v, _ := strconv.ParseFloat(cell, 64)
-		return formatNumber(v), ""
+	plain := cell
+	if sign, rest := cutSign(plain); sign != "" {
+		text, msg, converted := parseNumber(rest, decimalComma)
+		if msg != "" || strings.Contains(text, "(") || text == "0" {
+			return text, msg, converted
+		}
+		return sign + text, "", converted
 	}
-	value, detail, ok := hclspec.ReadSpreadsheetNumber(cell)
-	if ok && !strings.Contains(detail, "(or ") {
-		return value, ""
+	if spacedNumber.MatchString(plain) {
+		// 1 400 000: thousands separated by (no-break) spaces.
+		plain = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(plain)
 	}
+	if decimalComma {
+		plain = strings.Map(func(r rune) rune {
+			switch r {
+			case ',':
+				return '.'
+			case '.':
+				return ','
+			}
+			return r
+		}, plain)
+	}
+	converted = plain != cell
+	if _, err := strconv.ParseFloat(plain, 64); err == nil && !strings.ContainsAny(plain, "xXnN_") {
+		v, _ := strconv.ParseFloat(plain, 64)
+		return formatNumber(v), "", converted
+	}
+	value, detail, ok := hclspec.ReadSpreadsheetNumber(plain)
 	if ok {
-		return "", detail
+		// An ambiguous comma (1,500) separates thousands: the file's
+		// separator chose the point as the decimal one.
+		return value, "", true
 	}
-	return "", fmt.Sprintf("%q is not a number.", cell)
+	if detail != "" {
+		return "", detail, false
+	}
+	return "", fmt.Sprintf("%q is not a number.", cell), false
 }
+
+// cutSign splits a leading minus (or Unicode minus) off a number.
+func cutSign(s string) (string, string) {
+	for _, m := range []string{"-", "−"} {
+		if rest, ok := strings.CutPrefix(s, m); ok && rest != "" && !strings.HasPrefix(rest, "-") {
+			return "-", rest
+		}
+	}
+	return "", s
+}
+
+var spacedNumber = regexp.MustCompile(`^[^0-9 ]*[0-9]{1,3}([ \x{00A0}\x{202F}][0-9]{3})+([.,][0-9]+)?[^0-9]*$`)
 
 func formatNumber(v float64) string {
 	if v == 0 {
@@ -540,15 +669,17 @@ func roundTo(v float64, digits int) float64 {
 // parseCell reads one cell as attr's kind. The value is a string, a
 // float64 (hours), a bool, []string or map[string]string; numbers are kept
 // as HCL text (string) so estimates and exact decimals survive.
-func parseCell(attr, cell string, opts Options, seconds bool) (any, string) {
+func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (any, string) {
 	switch attrKinds[attr] {
 	case kindString:
 		return cell, ""
 	case kindNumber:
-		text, msg := parseNumber(cell)
+		text, msg, conv := parseNumber(cell, opts.DecimalComma)
+		*converted = conv
 		return number(text), msg
 	case kindDuration:
-		if text, msg := parseNumber(cell); msg == "" {
+		if text, msg, conv := parseNumber(cell, opts.DecimalComma); msg == "" {
+			*converted = conv
 			if v, err := strconv.ParseFloat(text, 64); err == nil {
 				return v, ""
 			}
@@ -615,7 +746,8 @@ func parseCell(attr, cell string, opts Options, seconds bool) (any, string) {
 			if !idPattern.MatchString(key) {
 				return nil, fmt.Sprintf("%q is not an id in %q.", key, cell)
 			}
-			text, msg := parseNumber(strings.TrimSpace(val))
+			text, msg, conv := parseNumber(strings.TrimSpace(val), opts.DecimalComma)
+			*converted = *converted || conv
 			if msg != "" {
 				return nil, fmt.Sprintf("%s (in %q)", msg, cell)
 			}
@@ -642,7 +774,8 @@ func parseCell(attr, cell string, opts Options, seconds bool) (any, string) {
 		}
 		return nil, fmt.Sprintf("%q is not a date: write 2027-03-31, 2027-03 or 2027-Q1.", cell)
 	case kindHours:
-		text, msg := parseNumber(cell)
+		text, msg, conv := parseNumber(cell, opts.DecimalComma)
+		*converted = conv
 		if msg != "" {
 			return nil, msg
 		}

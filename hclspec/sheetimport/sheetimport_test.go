@@ -8,21 +8,35 @@ import (
 )
 
 func TestParseNumber(t *testing.T) {
-	cases := map[string]string{
-		"1400000": "1400000", "1,400,000": "1400000", "€1,200,000": "1200000", "15%": "0.15", "1.2M": "1200000",
-		"120k": "120000", "0.25": "0.25", "pert(1,2, 4)": "pert(1, 2, 4)", "uniform(10k, 20k)": "uniform(10000, 20000)",
+	type want struct {
+		text      string
+		converted bool
 	}
-	for in, want := range cases {
-		got, msg := parseNumber(in)
-		if msg != "" || got != want {
-			t.Errorf("parseNumber(%q) = %q, %q; want %q", in, got, msg, want)
+	point := map[string]want{
+		"1400000": {"1400000", false}, "0.25": {"0.25", false}, "-3": {"-3", false},
+		"1,400,000": {"1400000", true}, "€1,200,000": {"1200000", true}, "15%": {"0.15", true}, "1.2M": {"1200000", true},
+		"120k": {"120000", true}, "80,000": {"80000", true}, "1,5": {"1.5", true}, "1 400 000": {"1400000", true},
+		"1\u00a0400": {"1400", true}, "-1,200": {"-1200", true}, "$5": {"5", true}, "1200€": {"1200", true},
+		"pert(1,2, 4)": {"pert(1, 2, 4)", false}, "uniform(10k, 20k)": {"uniform(10000, 20000)", true},
+	}
+	comma := map[string]want{
+		"1400000": {"1400000", false}, "1,5": {"1.5", true}, "80,000": {"80", true}, "1.500": {"1500", true},
+		"1.400.000,50": {"1400000.5", true}, "12,5%": {"0.125", true}, "€1.200": {"1200", true},
+		"pert(1,5; 2; 3,5)": {"pert(1.5, 2, 3.5)", true},
+	}
+	for decimalComma, cases := range map[bool]map[string]want{false: point, true: comma} {
+		for in, w := range cases {
+			got, msg, conv := parseNumber(in, decimalComma)
+			if msg != "" || got != w.text || conv != w.converted {
+				t.Errorf("parseNumber(%q, decimal comma %v) = %q, %q, converted %v; want %q, converted %v", in, decimalComma, got, msg, conv, w.text, w.converted)
+			}
 		}
 	}
 	for in, want := range map[string]string{
-		"1,500": "or 1.5 if the comma is a decimal comma", "lots": `"lots" is not a number`,
-		"pert(1, x, 3)": "every argument of pert must be a number", "Inf": "not a number", "NaN": "not a number",
+		"lots": `"lots" is not a number`, "pert(1, x, 3)": "every argument of pert must be a number",
+		"Inf": "not a number", "NaN": "not a number", "1,2,3": "not a number",
 	} {
-		if _, msg := parseNumber(in); !strings.Contains(msg, want) {
+		if _, msg, _ := parseNumber(in, false); !strings.Contains(msg, want) {
 			t.Errorf("parseNumber(%q) says %q, want %q", in, msg, want)
 		}
 	}
