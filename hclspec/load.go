@@ -103,6 +103,8 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 		for _, f := range all {
 			if IsAutoVarFileName(f) {
 				auto.names = append(auto.names, f)
+			} else if IsVarFileName(f) {
+				auto.others = append(auto.others, f)
 			}
 		}
 	}
@@ -127,10 +129,13 @@ func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOpt
 			files = append(files, name)
 		case IsHCLName(base) && IsAutoVarFileName(base):
 			auto.names = append(auto.names, name)
+		case IsHCLName(base) && IsVarFileName(base):
+			auto.others = append(auto.others, name)
 		}
 	}
 	sort.Strings(files)
 	sort.Strings(auto.names)
+	sort.Strings(auto.others)
 	var sizes []SourceSize
 	for _, name := range append(slices.Clip(files), auto.names...) {
 		sizes = append(sizes, SourceSize{Name: name, Size: int64(len(sources[name]))})
@@ -170,6 +175,9 @@ type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics
 // lexical order, and how to read one.
 type autoVarFiles struct {
 	names []string
+	// others are the directory's other variable files (*.vars.hcl, loaded
+	// only with --var-file), for the error when it has no roadmap files.
+	others []string
 	parse func(name string) (*hcl.File, hcl.Diagnostics)
 }
 
@@ -183,6 +191,10 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 		ctx = context.Background()
 	}
 	l.meter.ctx = ctx
+	if len(files) == 0 {
+		cfg.Files = l.parser.Files()
+		return cfg, hcl.Diagnostics{noRoadmapFiles(dir, auto)}
+	}
 	blocks, diags := parseFiles(ctx, dir, files, sizes, parse)
 	if err := ctx.Err(); err != nil {
 		cfg.Files = l.parser.Files()
@@ -222,13 +234,6 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 // in file order, after checking the directory's sizes.
 // It stops, returning what it has, once ctx is done.
 func parseFiles(ctx context.Context, dir string, files []string, sizes []SourceSize, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
-	if len(files) == 0 {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "No roadmap files",
-			Detail:   fmt.Sprintf("%s has no *.hcl files (files ending %s are variable files, loaded only with --var-file).", dir, VarFileSuffix),
-		}}
-	}
 	if d := CheckSourceSizes(dir, sizes, DefaultSourceLimits()); d.HasErrors() {
 		return nil, d
 	}
@@ -252,6 +257,32 @@ func parseFiles(ctx context.Context, dir string, files []string, sizes []SourceS
 		blocks = append(blocks, content.Blocks...)
 	}
 	return blocks, diags
+}
+
+// noRoadmapFiles is the error for a directory without roadmap files,
+// naming the variable files it holds instead, if any.
+func noRoadmapFiles(dir string, auto autoVarFiles) *hcl.Diagnostic {
+	where := dir
+	if filepath.Clean(dir) == "." {
+		where = "the current directory"
+	}
+	detail := fmt.Sprintf("There are no roadmap files (*.hcl) in %s.", where)
+	var found []string
+	for _, f := range auto.names {
+		found = append(found, filepath.Base(f)+" (loaded automatically with the roadmap files beside it)")
+	}
+	for _, f := range auto.others {
+		found = append(found, filepath.Base(f)+" (loaded only with --var-file)")
+	}
+	switch len(found) {
+	case 0:
+	case 1:
+		detail += " It holds one variable file, " + found[0] + ", which sets the variables a roadmap declares but is no roadmap itself."
+	default:
+		detail += " It holds only variable files, " + strings.Join(found, ", ") + ", which set the variables a roadmap declares but are no roadmap themselves."
+	}
+	detail += fmt.Sprintf(" Run the command on the directory of the roadmap's .hcl files, or write a starter roadmap here: roadmap init %s", dir)
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No roadmap files", Detail: detail}
 }
 
 // decode decodes the blocks into cfg, clearing blocks as it goes. When
