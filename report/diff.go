@@ -20,6 +20,8 @@ var diffRenderers = map[string]func(io.Writer, *diff.PlanDiff, Options) error{
 	"text":     renderDiffText,
 	"markdown": renderDiffMarkdown,
 	"json":     renderDiffJSON,
+	"csv":      renderDiffCSV,  // one table, --table (default projects)
+	"xlsx":     renderDiffXLSX, // every table that changed, and the totals
 }
 
 // DiffFormats lists the formats RenderDiff accepts, sorted.

@@ -159,7 +159,7 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, loader.Files())); err != nil {
 		return err
 	}
-	if o.table == report.ProjectsTable {
+	if o.table == report.ProjectsTable && o.base == "" && o.compare == "" {
 		// The projects as written, for `roadmap import`: no evaluation.
 		var buf bytes.Buffer
 		if err := report.RenderProjectsCSV(&buf, cfg); err != nil {
@@ -245,14 +245,15 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 		}
 		return checkFailures(s, plan)
 	}
-	if report.BinaryFormat(o.format) {
+	diffing := o.base != "" || o.compare != ""
+	if report.BinaryFormat(o.format) && !diffing {
 		if err := writeBinaryPlan(ctx, g, s, shown, o.format, o.out, "plan"); err != nil {
 			return err
 		}
 		return checkFailures(s, plan)
 	}
 	var saved []byte
-	if o.out != "" {
+	if o.out != "" && !report.BinaryFormat(o.format) {
 		err := untilDone(ctx, "plan", func() (err error) {
 			saved, err = report.MarshalPlan(plan)
 			return err

@@ -16,6 +16,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate/diff"
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -38,6 +39,9 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 	format := o.format
 	if format == "" {
 		format = "table"
+	}
+	if report.BinaryFormat(format) && o.out == "" && s.OutIsTerminal {
+		return 1, fmt.Errorf("--format %s writes a binary file: name it with --out FILE.%s or redirect standard output", format, format)
 	}
 	ci := report.IsCIFormat(format)
 	if !contains(diffFormats(), format) {
@@ -67,6 +71,7 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 
 	opts := g.outOptions(s)
 	opts.Root = o.dir
+	opts.Table = o.table
 	var out bytes.Buffer
 	var err error
 	if ci {
@@ -79,13 +84,25 @@ func runPlanDiff(ctx context.Context, g *globalOptions, s *Streams, o *planOptio
 	if err != nil {
 		return 1, err
 	}
-	if save != nil {
-		if err := save(); err != nil {
+	switch {
+	case report.BinaryFormat(format) && o.out != "":
+		// --out names the workbook, as for plan --format xlsx.
+		if err := atomicfile.WriteFile(o.out, out.Bytes(), 0o644); err != nil {
+			return 1, fmt.Errorf("writing the workbook: %w", err)
+		}
+	case report.BinaryFormat(format):
+		if _, err := s.exactOut().Write(out.Bytes()); err != nil { // a workbook: bytes, not text
 			return 1, err
 		}
-	}
-	if _, err := s.formatOut(format).Write(out.Bytes()); err != nil {
-		return 1, err
+	default:
+		if save != nil {
+			if err := save(); err != nil {
+				return 1, err
+			}
+		}
+		if _, err := s.formatOut(format).Write(out.Bytes()); err != nil {
+			return 1, err
+		}
 	}
 	// As without a diff: failed checks are reported on stderr, and a failed
 	// error check is exit status 1 whatever changed.

@@ -21,7 +21,11 @@ func addTableFlag(cmd *cobra.Command, table *string) {
 	if cmd.Name() == "plan" {
 		tables = append(tables, report.ProjectsTable)
 	}
-	cmd.Flags().StringVar(table, "table", "", "with --format csv: the table to print, one of "+strings.Join(tables, ", ")+" (default ranked)")
+	usage := "with --format csv: the table to print, one of " + strings.Join(tables, ", ") + " (default ranked)"
+	if cmd.Name() == "plan" {
+		usage += "; of a diff (--base, --compare), one of " + strings.Join(report.DiffSheetTables(), ", ") + " (default projects)"
+	}
+	cmd.Flags().StringVar(table, "table", "", usage)
 	_ = cmd.RegisterFlagCompletionFunc("table", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return tables, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -36,14 +40,17 @@ func validateSheetFlags(format, table, out string, diff, sources bool) error {
 		if format != "csv" {
 			return fmt.Errorf("--table chooses the table of --format csv (xlsx holds every table, one per sheet)")
 		}
-		if table == report.ProjectsTable && !sources {
+		if diff {
+			if !slices.Contains(report.DiffSheetTables(), table) {
+				return fmt.Errorf("unknown --table %q for a plan diff: use one of %s", table, strings.Join(report.DiffSheetTables(), ", "))
+			}
+		} else if table == report.ProjectsTable && !sources {
 			return fmt.Errorf("--table projects lists the roadmap's projects as written in its files: run it with plan on the roadmap's directory")
-		}
-		if table != report.ProjectsTable && !slices.Contains(report.SheetTables(), table) {
+		} else if table != report.ProjectsTable && !slices.Contains(report.SheetTables(), table) {
 			return fmt.Errorf("unknown --table %q: use one of %s", table, strings.Join(report.SheetTables(), ", "))
 		}
 	}
-	if report.BinaryFormat(format) && out != "" && !diff && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+	if report.BinaryFormat(format) && out != "" && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return fmt.Errorf("with --format xlsx, --out names the workbook: give it the .xlsx extension (got %q)", out)
 	}
 	return nil

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -167,5 +170,92 @@ func TestSimulateSpreadsheets(t *testing.T) {
 	bad.wantExit(t, 1)
 	if !strings.Contains(bad.Stderr, "--table chooses the table of --format csv") {
 		t.Errorf("stderr %q", bad.Stderr)
+	}
+}
+
+// TestPlanDiffWorkbook: plan --compare --format xlsx --out F writes the
+// diff as a workbook — a summary, a Projects sheet with each changed
+// project's status, start and score before and after, and the totals —
+// read back here cell by cell against the CSV tables of the same diff.
+func TestPlanDiffWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.json")
+	runCLI(t, "plan", "--var", "capex=800000", "--out", base, exampleDir).wantExit(t, 0)
+
+	book := filepath.Join(dir, "diff.xlsx")
+	res := runCLI(t, "plan", "--compare", base, "--format", "xlsx", "--out", book, exampleDir)
+	res.wantExit(t, 0)
+	if res.Stdout != "" {
+		t.Errorf("stdout: %q", res.Stdout)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Contains(got, "Projects") || !slices.Contains(got, "Totals") || got[0] != "Summary" {
+		t.Fatalf("sheets %v", got)
+	}
+	for sheet, table := range map[string]string{"Projects": "projects", "Totals": "totals", "Team load": "teams"} {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		csvRes := runCLI(t, "plan", "--compare", base, "--format", "csv", "--table", table, exampleDir)
+		csvRes.wantExit(t, 0)
+		records, err := csv.NewReader(strings.NewReader(csvRes.Stdout)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(records) < 2 {
+			t.Fatalf("%s: no rows in the CSV", table)
+		}
+		if len(rows) != len(records) {
+			t.Fatalf("%s: %d rows in the sheet, %d in the CSV:\n%v\n%v", sheet, len(rows), len(records), rows, records)
+		}
+		for i := range records {
+			for len(rows[i]) < len(records[i]) {
+				rows[i] = append(rows[i], "")
+			}
+		}
+		if diff := cmp.Diff(records, rows); diff != "" {
+			t.Errorf("%s sheet differs from the CSV table (-csv +xlsx):\n%s", sheet, diff)
+		}
+	}
+	rows, _ := f.GetRows("Projects", excelize.Options{RawCellValue: true})
+	header := rows[0]
+	col := func(name string) int { return slices.Index(header, name) }
+	found := false
+	for _, r := range rows[1:] {
+		if r[0] == "c_customer_portal" {
+			found = true
+			if r[col("status_before")] != "scheduled" || r[col("start_before")] != "2027-Q3" || r[col("start_after")] != "2027-Q1" ||
+				r[col("score_before")] == "" || r[col("score_after")] == "" || r[col("score_before")] == r[col("score_after")] {
+				t.Errorf("c_customer_portal row: %v", r)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no row for c_customer_portal: %v", rows)
+	}
+	totals, _ := f.GetRows("Totals", excelize.Options{RawCellValue: true})
+	if len(totals) != 4 || totals[1][0] != "before" || totals[2][0] != "after" || totals[3][0] != "change" {
+		t.Errorf("totals: %v", totals)
+	}
+
+	again := filepath.Join(dir, "again.xlsx")
+	runCLI(t, "plan", "--compare", base, "--format", "xlsx", "--out", again, exampleDir).wantExit(t, 0)
+	if readFile(t, book) != readFile(t, again) {
+		t.Error("the same diff gave two different workbooks")
+	}
+	bad := runCLI(t, "plan", "--compare", base, "--format", "xlsx", "--out", filepath.Join(dir, "diff.json"), exampleDir)
+	bad.wantExit(t, 1)
+	if !strings.Contains(bad.Stderr, "give it the .xlsx extension") {
+		t.Errorf("stderr: %s", bad.Stderr)
+	}
+	bad = cliRun{Args: []string{"plan", "--compare", base, "--format", "xlsx", exampleDir}, OutIsTerminal: true}.run(t)
+	bad.wantExit(t, 1)
+	if !strings.Contains(bad.Stderr, "writes a binary file") {
+		t.Errorf("stderr: %s", bad.Stderr)
 	}
 }
