@@ -178,7 +178,7 @@ type autoVarFiles struct {
 	// others are the directory's other variable files (*.vars.hcl, loaded
 	// only with --var-file), for the error when it has no roadmap files.
 	others []string
-	parse func(name string) (*hcl.File, hcl.Diagnostics)
+	parse  func(name string) (*hcl.File, hcl.Diagnostics)
 }
 
 // load loads the roadmap files, then the automatic variable files; sizes
