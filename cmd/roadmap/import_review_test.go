@@ -165,3 +165,34 @@ func TestVarValueErrorsShowTheValue(t *testing.T) {
 		}
 	}
 }
+
+// TestImportJiraExportWithOddEncoding: a Jira export with a byte order
+// mark, CRLF line ends, a title holding a quoted line break and quotes,
+// and a formula-like cell in a column not imported, is imported; a title
+// starting with + is kept as text (exports neutralise it). An estimate
+// too small to plan (one hour in a quarter) is an error on its cell, not
+// an effort silently rounded to 0.
+func TestImportJiraExportWithOddEncoding(t *testing.T) {
+	sheet := "\ufeffSummary,Issue key,Issue Type,Labels,Original Estimate,Description\r\n" +
+		"\"Multi\r\nline \"\"quoted\"\" title\",IT-1,Story,cut_costs,1872000,\"=HYPERLINK(\"\"http://x\"\")\"\r\n" +
+		"+danger,IT-2,Bug,cut_costs,936000,@SUM(1)\r\n"
+	res, dir := importSheet(t, "jira.csv", sheet, true, "--team", "platform")
+	res.wantExit(t, 0)
+	hcl := readFile(t, filepath.Join(dir, "jira.hcl"))
+	for _, want := range []string{`project "it_1"`, `title = "Multi\nline \"quoted\" title"`, `title = "+danger"`, "platform = 1\n", "platform = 0.5\n"} {
+		if !strings.Contains(hcl, want) {
+			t.Errorf("jira.hcl has no %q:\n%s", want, hcl)
+		}
+	}
+	runCLI(t, "validate", dir).wantExit(t, 0)
+	export := runCLI(t, "plan", "--format", "csv", dir)
+	if !strings.Contains(export.Stdout, ",'+danger,") {
+		t.Errorf("the export does not neutralise +danger:\n%s", export.Stdout)
+	}
+
+	res, _ = importSheet(t, "jira.csv", "Summary,Issue key,Original Estimate\r\nTiny,IT-3,3600\r\n", false, "--team", "platform")
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, `Row 2, column C ("Original Estimate"): 1 hours of work over 1 periods is 0.0019 FTE, less than 0.01 FTE`) {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+}

@@ -187,3 +187,13 @@ func TestSplitHTMLNeverReplacesTheUsersFiles(t *testing.T) {
 		t.Error("the user's department-gone.html was changed")
 	}
 }
+
+// TestViewEmptyID: --department "" (an unset shell variable) says an id
+// is needed, without a "did you mean" for the empty string.
+func TestViewEmptyID(t *testing.T) {
+	res := runCLI(t, "plan", "--department", "", exampleDir)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, "--department needs a department id: the roadmap's departments are finance") || strings.Contains(res.Stderr, "did you mean") {
+		t.Errorf("stderr: %s", res.Stderr)
+	}
+}

@@ -44,6 +44,9 @@ type UnknownError struct {
 
 func (e *UnknownError) Error() string {
 	msg := fmt.Sprintf("unknown %s %q", e.Kind, e.ID)
+	if strings.TrimSpace(e.ID) == "" {
+		msg = fmt.Sprintf("--%s needs a %s id", e.Kind, e.Kind)
+	}
 	if e.Suggestion != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", e.Suggestion)
 	}
@@ -82,6 +85,9 @@ func Check(p *evaluate.Plan, s Selector) []error {
 }
 
 func nearest(id string, known []string) string {
+	if strings.TrimSpace(id) == "" {
+		return ""
+	}
 	best, bestD := "", max(2, len(id)/3)+1
 	for _, k := range known {
 		if d := levenshtein.Distance(id, k, nil); d < bestD {

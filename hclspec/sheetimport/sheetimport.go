@@ -421,7 +421,17 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 				if perPeriod <= 0 {
 					perPeriod = 520
 				}
-				effort[team] = formatNumber(roundTo(hours/perPeriod/duration, 2))
+				fte := roundTo(hours/perPeriod/duration, 2)
+				if fte == 0 && hours > 0 {
+					// Rounded to 0 FTE the work would vanish; below 0.01 FTE
+					// a roadmap cannot plan it.
+					col := used["effort_hours"]
+					diags = append(diags, sh.cellError(r+1, col, header[col], "Estimate too small",
+						fmt.Sprintf("%s hours of work over %s periods is %s FTE, less than 0.01 FTE, the least a roadmap plans with: leave the estimate out, or give the project an effort column.",
+							formatNumber(roundTo(hours, 2)), formatNumber(duration), formatNumber(roundTo(hours/perPeriod/duration, 4)))))
+					continue
+				}
+				effort[team] = formatNumber(fte)
 			}
 			p.Attrs["effort"] = effort
 		}
