@@ -403,7 +403,7 @@ func vendorsSheet(p *evaluate.Plan) (sheet, error) {
 	for _, v := range p.Vendors {
 		for _, c := range v.Candidates {
 			r := []sheetCell{
-				textCell(v.Evaluation), textCell(v.Category), textCell(c.Vendor), userCell(c.Title),
+				textCell(v.Evaluation), userCell(v.Category), textCell(c.Vendor), userCell(c.Title),
 				textCell(candidateResult(v, c)), numCell(c.Score), numCell(c.TCO),
 			}
 			for _, crit := range criteria {

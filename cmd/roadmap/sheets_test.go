@@ -259,3 +259,15 @@ func TestPlanDiffWorkbook(t *testing.T) {
 		t.Errorf("stderr: %s", bad.Stderr)
 	}
 }
+
+// TestSheetsNeutraliseCategories: a vendor category is text from the
+// roadmap's files, so a leading @ (or =, +, -) gets the apostrophe in CSV
+// and xlsx like titles do.
+func TestSheetsNeutraliseCategories(t *testing.T) {
+	dir := starterWith(t, `category = "backup"`, `category = "@backup"`, `category      = "backup"`, `category      = "@backup"`)
+	res := runCLI(t, "plan", "--format", "csv", "--table", "vendors", dir)
+	res.wantExit(t, 0)
+	if !strings.Contains(res.Stdout, ",'@backup,") {
+		t.Errorf("the category is not neutralised:\n%s", res.Stdout)
+	}
+}
