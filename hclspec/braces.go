@@ -21,6 +21,10 @@ import (
 // missingBrace: diagnostics of the file from offset on follow from it.
 type braceCutoff struct {
 	offset int
+	// headers are the lines of the blocks around the unclosed one: what
+	// is reported there ("Missing required argument") is about content
+	// the missing brace moved.
+	headers []int
 }
 
 // openBrace is a "{", "[", "(" or template opener still open while lexing.
@@ -32,6 +36,15 @@ type openBrace struct {
 	oneLine  bool   // content follows the "{" on its line
 	deeper   bool   // a later line is indented deeper than the header
 	lineText string // the header's line, for the one-line advice
+	object   bool   // the "{" of an object value (name = {), checked like a block's
+}
+
+// what names o in a message: `the cost block`, `the goals object`.
+func (o *openBrace) what() string {
+	if o.object {
+		return o.header + " object"
+	}
+	return o.header + " block"
 }
 
 // missingBrace returns the diagnostic for the block whose closing brace
@@ -55,7 +68,12 @@ func missingBrace(src []byte, filename string) *hcl.Diagnostic {
 			top := stack[len(stack)-1]
 			indent := tok.Range.Start.Column - 1
 			if top.block && tok.Type == hclsyntax.TokenIdent && indent <= top.indent {
-				return missingBraceDiagnostic(top, src, filename, tokens, i)
+				return missingBraceDiagnostic(stack, src, filename, tokens, i)
+			}
+			if top.block && tok.Type == hclsyntax.TokenCBrace && indent < top.indent && (top.oneLine || top.deeper) {
+				// A "}" left of the header closes an outer block: this
+				// one's own is missing.
+				return missingBraceDiagnostic(stack, src, filename, tokens, i)
 			}
 			if top.block && indent > top.indent {
 				top.deeper = true
@@ -65,6 +83,10 @@ func missingBrace(src []byte, filename string) *hcl.Diagnostic {
 		case hclsyntax.TokenOBrace:
 			o := &openBrace{tok: tok, indent: tokens[lineStart].Range.Start.Column - 1}
 			o.block, o.header = blockHeader(tokens[lineStart:i])
+			if !o.block && i-lineStart == 2 && tokens[lineStart].Type == hclsyntax.TokenIdent && tokens[lineStart+1].Type == hclsyntax.TokenEqual {
+				// name = { ...: an object whose items are indented, like a block's.
+				o.block, o.header, o.object = true, string(tokens[lineStart].Bytes), true
+			}
 			o.lineText = lineOf(src, tok.Range.Start.Byte)
 			if i+1 < len(tokens) {
 				switch tokens[i+1].Type {
@@ -82,7 +104,7 @@ func missingBrace(src []byte, filename string) *hcl.Diagnostic {
 			}
 		case hclsyntax.TokenEOF:
 			if len(stack) > 0 && stack[len(stack)-1].block {
-				return missingBraceDiagnostic(stack[len(stack)-1], src, filename, tokens, i)
+				return missingBraceDiagnostic(stack, src, filename, tokens, i)
 			}
 		}
 	}
@@ -128,7 +150,8 @@ func lineOf(src []byte, offset int) string {
 // missingBraceDiagnostic says where the "}" of o belongs: at the end of
 // its line for a one-line block, else before the line of tokens[at]
 // (or at the end of the file). Nil when the indentation cannot tell.
-func missingBraceDiagnostic(o *openBrace, src []byte, filename string, tokens []hclsyntax.Token, at int) *hcl.Diagnostic {
+func missingBraceDiagnostic(stack []*openBrace, src []byte, filename string, tokens []hclsyntax.Token, at int) *hcl.Diagnostic {
+	o := stack[len(stack)-1]
 	cut := tokens[at].Range.Start.Byte
 	d := &hcl.Diagnostic{
 		Severity: hcl.DiagError,
@@ -142,24 +165,31 @@ func missingBraceDiagnostic(o *openBrace, src []byte, filename string, tokens []
 		if c := strings.Index(line, " #"); c >= 0 {
 			line = strings.TrimSpace(line[:c])
 		}
-		d.Detail = fmt.Sprintf("The %s block is written on one line but not closed on it. End the line with }: %s }.%s",
-			o.header, line, rest)
+		d.Detail = fmt.Sprintf("The %s is written on one line but not closed on it. End the line with }: %s }.%s",
+			o.what(), line, rest)
 		cut = o.tok.Range.End.Byte
 	case !o.deeper:
 		return nil // nothing indented inside it: the layout says nothing
 	case tokens[at].Type == hclsyntax.TokenEOF:
-		d.Detail = fmt.Sprintf("The %s block opened on line %d has no closing brace. Add } where it ends: most likely at the end of the file.%s",
-			o.header, o.tok.Range.Start.Line, rest)
+		d.Detail = fmt.Sprintf("The %s opened on line %d has no closing brace. Add } where it ends: most likely at the end of the file.%s",
+			o.what(), o.tok.Range.Start.Line, rest)
+	case tokens[at].Type == hclsyntax.TokenCBrace:
+		d.Detail = fmt.Sprintf("The %s opened on line %d has no closing brace. Add } where it ends: most likely before line %d, where its enclosing block ends.%s",
+			o.what(), o.tok.Range.Start.Line, tokens[at].Range.Start.Line, rest)
 	default:
 		next := tokens[at]
 		what := fmt.Sprintf("the attribute %s is set", next.Bytes)
 		if ok, header := blockHeader(headerTokens(tokens[at:])); ok {
 			what = header + " begins"
 		}
-		d.Detail = fmt.Sprintf("The %s block opened on line %d has no closing brace. Add } where it ends: most likely before line %d, where %s.%s",
-			o.header, o.tok.Range.Start.Line, next.Range.Start.Line, what, rest)
+		d.Detail = fmt.Sprintf("The %s opened on line %d has no closing brace. Add } where it ends: most likely before line %d, where %s.%s",
+			o.what(), o.tok.Range.Start.Line, next.Range.Start.Line, what, rest)
 	}
-	d.Extra = braceCutoff{offset: cut}
+	bc := braceCutoff{offset: cut}
+	for _, outer := range stack[:len(stack)-1] {
+		bc.headers = append(bc.headers, outer.tok.Range.Start.Line)
+	}
+	d.Extra = bc
 	return d
 }
 
@@ -205,5 +235,9 @@ func withMissingBrace(diags hcl.Diagnostics, src []byte, filename string) hcl.Di
 
 // isBraceError reports whether the parser's d is about a block's braces.
 func isBraceError(d *hcl.Diagnostic) bool {
-	return d.Summary == unclosedSummary || d.Summary == "Invalid single-argument block definition"
+	switch d.Summary {
+	case unclosedSummary, "Invalid single-argument block definition", "Missing key/value separator":
+		return true
+	}
+	return false
 }

@@ -51,6 +51,11 @@ func blockHeaderAfter(src []byte, offset, line int) (int, int, string) {
 // dropFollowUpsOfUnclosedBlocks: see the comment at the top of the file.
 func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.File) hcl.Diagnostics {
 	cutoff := map[string]int{} // file -> offset from which diagnostics are follow-ups
+	type fileLine struct {
+		file string
+		line int
+	}
+	headerLines := map[fileLine]bool{} // header lines of the blocks around a missing brace
 	swallowed := map[string]bool{}
 	for _, d := range diags {
 		if d.Summary != unclosedSummary || d.Subject == nil {
@@ -65,6 +70,9 @@ func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.
 		if cut, ok := d.Extra.(braceCutoff); ok {
 			// missingBrace found the place from the file's indentation.
 			at, off = cut.offset, cut.offset
+			for _, line := range cut.headers {
+				headerLines[fileLine{d.Subject.Filename, line}] = true
+			}
 		} else if off >= 0 {
 			at = off
 			d.Detail = fmt.Sprintf("This block has no closing brace. Add } where it ends: most likely before line %d, where %s begins. "+
@@ -87,6 +95,9 @@ func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.
 	for _, d := range diags {
 		if d.Summary != unclosedSummary && d.Summary != habitSummary && d.Subject != nil {
 			if at, ok := cutoff[d.Subject.Filename]; ok && d.Subject.Start.Byte >= at {
+				continue
+			}
+			if headerLines[fileLine{d.Subject.Filename, d.Subject.Start.Line}] {
 				continue
 			}
 			if refersToSwallowed(d, swallowed) {
