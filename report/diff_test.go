@@ -229,7 +229,7 @@ func sortedStrings(s []string) []string {
 
 func TestRenderDiffUnknownFormat(t *testing.T) {
 	err := RenderDiff(&bytes.Buffer{}, fixtureDiff(), "html", Options{})
-	if err == nil || err.Error() != `unknown format "html" for a plan diff: use one of [json markdown table text]` {
+	if err == nil || err.Error() != `unknown format "html" for a plan diff: use one of [csv json markdown table text xlsx]` {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -250,10 +250,21 @@ func TestRenderersNeverPrintControls(t *testing.T) {
 			})
 		}
 		for _, f := range DiffFormats() {
+			if BinaryFormat(f) {
+				continue
+			}
 			t.Run(fmt.Sprintf("diff/%s/color=%v", f, color), func(t *testing.T) {
 				var b strings.Builder
-				if err := RenderDiff(&b, d, f, o); err != nil {
-					t.Fatal(err)
+				tables := []string{""}
+				if f == "csv" {
+					tables = DiffSheetTables() // the payload is in some of them
+				}
+				for _, table := range tables {
+					o := o
+					o.Table = table
+					if err := RenderDiff(&b, d, f, o); err != nil {
+						t.Fatal(err)
+					}
 				}
 				check(t, b.String(), color)
 			})

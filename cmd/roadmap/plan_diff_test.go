@@ -245,13 +245,13 @@ func TestPlanBaseErrors(t *testing.T) {
 		{
 			name:   "a format a diff does not have",
 			args:   []string{"--base", "HEAD", "--format", "html", "roadmap"},
-			stderr: "Error: unknown format \"html\" for a plan diff: use one of json, markdown, table, text, github, junit, sarif\n",
+			stderr: "Error: unknown format \"html\" for a plan diff: use one of csv, json, markdown, table, text, xlsx, github, junit, sarif\n",
 		},
 		{
 			// Refused before anything is loaded or evaluated.
 			name:   "a format a diff does not have, before loading",
 			args:   []string{"--compare", "plan.json", "--format", "mermaid", "no-such-dir"},
-			stderr: "Error: unknown format \"mermaid\" for a plan diff: use one of json, markdown, table, text, github, junit, sarif\n",
+			stderr: "Error: unknown format \"mermaid\" for a plan diff: use one of csv, json, markdown, table, text, xlsx, github, junit, sarif\n",
 		},
 		{
 			name: "compare with a file that is not a plan",

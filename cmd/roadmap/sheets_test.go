@@ -98,7 +98,7 @@ func TestSpreadsheetFlagErrors(t *testing.T) {
 		{"xlsx --out json", cliRun{Args: []string{"plan", "--format", "xlsx", "--out", filepath.Join(dir, "plan.json"), exampleDir}}, "give it the .xlsx extension"},
 		{"xlsx to a terminal", cliRun{Args: []string{"plan", "--format", "xlsx", exampleDir}, OutIsTerminal: true}, "name it with --out FILE.xlsx or redirect standard output"},
 		{"show xlsx to a terminal", cliRun{Args: []string{"show", "--format", "xlsx", savedPlan}, OutIsTerminal: true}, "name it with --out FILE.xlsx"},
-		{"csv diff", cliRun{Args: []string{"plan", "--format", "csv", "--compare", savedPlan, exampleDir}}, `unknown format "csv" for a plan diff`},
+		{"csv diff table", cliRun{Args: []string{"plan", "--format", "csv", "--table", "ranked", "--compare", savedPlan, exampleDir}}, `unknown --table "ranked" for a plan diff: use one of projects, totals`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
