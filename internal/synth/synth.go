@@ -286,8 +286,10 @@ func (g *gen) projects() []File {
 		if vendorCat != "" && r.IntN(2) == 0 {
 			req = append(req, vendorCat)
 		}
-		if r.IntN(60) == 0 {
-			req = append(req, "quantum_link") // nobody provides it: not viable
+		// Nobody provides quantum_link: not viable. Compliance work is
+		// always viable, or the roadmap's mandatory policy fails.
+		if r.IntN(60) == 0 && !mandatory {
+			req = append(req, "quantum_link")
 		}
 		if len(req) > 0 {
 			fmt.Fprintf(&b, "requires = %s\n", list(dedupe(req), quote))
