@@ -121,7 +121,13 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		r.fail("deadline", "Deadline before earliest start",
 			fmt.Sprintf("The deadline (%s) falls before the earliest start (%s).", d.calendar.Label(p.Deadline), d.calendar.Label(p.EarliestStart)))
 	}
-	if p.Deadline >= 0 && p.Duration > 0 && p.Deadline >= p.EarliestStart {
+	deadlineWarning := func() {
+		if p.Status != Proposed && p.Status != Committed {
+			return // work started keeps its place; the plan reports a late forecast
+		}
+		if p.Deadline < 0 || p.Duration <= 0 || p.Deadline < p.EarliestStart {
+			return
+		}
 		start := max(p.EarliestStart, 0)
 		if end := start + p.Duration - 1; end > p.Deadline {
 			r.diags = append(r.diags, &hcl.Diagnostic{
@@ -158,6 +164,7 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		}
 	}
 	refs = append(refs, d.decodeLifecycle(r, p)...)
+	deadlineWarning()
 	diags = append(diags, r.diags...)
 	r.diags = nil
 
