@@ -142,7 +142,10 @@ type simulation struct {
 	committed []int
 	byRank    []int
 	planStart []int // plan's start of each project, -1 unless scheduled
-	deps      [][]int
+	// spendToDate is each budget's spend per period before the status
+	// date (the plan's history; nil without one), the same every run.
+	spendToDate [][]float64
+	deps        [][]int
 
 	// Per-run records, indexed [..][run].
 	samples   [][]float64 // per input
@@ -244,7 +247,20 @@ func newSimulation(cfg *hclspec.Config, prep *evaluate.Prepared, plan *evaluate.
 		s.planNPV[i], s.planRNPV[i] = pp.NPV, pp.RiskAdjustedNPV
 		if pp.StartPeriod != nil {
 			s.planStart[i] = *pp.StartPeriod
+			if p := cfg.Projects[i]; p.Status == hclspec.InProgress && cfg.Roadmap.AsOf != "" {
+				// Its remaining work runs from the status date.
+				s.planStart[i] = cfg.Roadmap.AsOfPeriod
+			}
 			s.committed = append(s.committed, i)
+		}
+	}
+	if cfg.Roadmap.AsOf != "" {
+		for _, bg := range s.prep.Budgets() {
+			spent := make([]float64, min(cfg.Roadmap.AsOfPeriod, len(plan.Periods)))
+			for t := range spent {
+				spent[t] = plan.Periods[t].Budgets[bg.ID].Spent
+			}
+			s.spendToDate = append(s.spendToDate, spent)
 		}
 	}
 	s.byRank = slices.Clone(s.committed)
@@ -502,7 +518,13 @@ func (s *simulation) record(r int, run *evaluate.Run, sc *scratch, c *counts) {
 		o := run.Project(i)
 		if o.Status == evaluate.StatusScheduled {
 			c.scheduled[i]++
-			c.starts[i][o.Start]++
+			start := o.Start
+			if p.Status == hclspec.InProgress && s.cfg.Roadmap.AsOf != "" {
+				// Work in progress started when it started, as the plan
+				// says; the run placed its remaining work at the status date.
+				start = max(p.Started, 0)
+			}
+			c.starts[i][start]++
 			c.ends[i][o.End]++
 			if p.Deadline >= 0 && o.End-1 <= p.Deadline {
 				c.metDL[i]++
@@ -533,6 +555,9 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 	for b := range sc.spend {
 		clear(sc.spend[b])
 		clear(sc.window[b])
+		if s.spendToDate != nil {
+			copy(sc.spend[b], s.spendToDate[b])
+		}
 	}
 	tasks := sc.tasks
 	for _, i := range s.committed {

@@ -115,6 +115,16 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 		}
 		return cfg
 	}, "likely"})
+	// A living roadmap: work in progress started before the status date
+	// (its start percentiles are when it started, as in the plan), done,
+	// cancelled and committed projects.
+	cases = append(cases, struct {
+		name     string
+		cfg      func(t *testing.T) *hclspec.Config
+		estimate string
+	}{"it-department-midyear", func(t *testing.T) *hclspec.Config {
+		return loadDir(t, "../../examples/it-department-midyear", "", "")
+	}, "likely"})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg(t)
