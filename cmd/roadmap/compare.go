@@ -31,6 +31,7 @@ type compareOptions struct {
 	out       string
 	vars      []string
 	varFiles  []string
+	asOf      string // --as-of: the status date
 	optimize  bool
 	seed      int64
 	timeLimit time.Duration
@@ -90,6 +91,7 @@ change the exit status (plan --scenario NAME fails on them).`,
 	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.ComparisonTables(), ", ")+" (default scenarios)")
 	f.StringVar(&o.out, "out", "", "also save the comparison as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addAsOfFlag(cmd, &o.asOf)
 	f.BoolVar(&o.optimize, "optimize", false, "optimise every scenario's schedule, as plan --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser, per scenario")
@@ -194,7 +196,7 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 // read, for snippets. Load diagnostics are printed once each.
 func loadScenarios(ctx context.Context, g *globalOptions, s *Streams, o *compareOptions) ([]*hclspec.Config, map[string]*hcl.File, error) {
 	loader := hclspec.NewLoader()
-	base, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, ""))
+	base, diags := loader.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, ""), o.asOf))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("compare interrupted: %w", err)
 	}
@@ -222,7 +224,7 @@ func loadScenarios(ctx context.Context, g *globalOptions, s *Streams, o *compare
 	if !all.HasErrors() {
 		for _, name := range names {
 			l := hclspec.NewLoader()
-			cfg, d := l.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, name))
+			cfg, d := l.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, name), o.asOf))
 			if err := ctx.Err(); err != nil {
 				return nil, nil, fmt.Errorf("compare interrupted: %w", err)
 			}

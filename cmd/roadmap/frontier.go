@@ -34,6 +34,7 @@ type frontierOptions struct {
 	vars      []string
 	varFiles  []string
 	scenario  string
+	asOf      string // --as-of: the status date
 	seed      int64
 	timeLimit time.Duration
 	objective string
@@ -104,6 +105,7 @@ gives the same frontier.
 	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.FrontierTables(), ", ")+" (default levels)")
 	f.StringVar(&o.out, "out", "", "also save the frontier as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addAsOfFlag(cmd, &o.asOf)
 	f.StringVar(&o.scenario, "scenario", "", "draw the frontier of scenario `NAME`")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time budget of the optimiser, per level")
@@ -200,7 +202,7 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		return fmt.Errorf("--format %s writes a binary file: redirect standard output to a .%s file", format, format)
 	}
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(o.dir, loadOptions(ctx, s, o.vars, o.varFiles, o.scenario))
+	cfg, diags := loader.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("frontier interrupted: %w", err)
 	}

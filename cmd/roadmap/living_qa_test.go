@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -65,6 +66,59 @@ func TestPlanWorkInProgressForecastBeyondDates(t *testing.T) {
 	for _, want := range []string{"Error: Work under way runs past the year 9999", "main.hcl line 23", "percent_complete   = 1e-300"} {
 		if !strings.Contains(res.Stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+		}
+	}
+}
+
+// --as-of re-plans at another status date in simulate, compare and
+// frontier as it does in plan: read a quarter later, the mid-year
+// example's payments project no longer fits (its README says so).
+func TestAsOfFlagOnAnalyses(t *testing.T) {
+	const dir = "../../examples/it-department-midyear"
+	scheduled := func(args ...string) string {
+		t.Helper()
+		res := runCLI(t, args...)
+		res.wantExit(t, 0)
+		return res.Stdout
+	}
+	for _, asOf := range []string{"", "2027-Q4"} {
+		args := []string{"simulate", "--runs", "20", "--format", "json", dir}
+		if asOf != "" {
+			args = append(args, "--as-of", asOf)
+		}
+		out := scheduled(args...)
+		want := map[string]string{"": `"chance_scheduled": 1`, "2027-Q4": `"chance_scheduled": 0`}[asOf]
+		i := strings.Index(out, `"id": "f_portal_payments"`)
+		if i < 0 || !strings.Contains(out[i:i+400], want) {
+			t.Errorf("simulate --as-of %q: f_portal_payments lacks %s", asOf, want)
+		}
+	}
+	plan := scheduled("plan", "--optimize", "--as-of", "2027-Q4", dir)
+	front := scheduled("frontier", "--budget", "capex", "--steps", "2", "--as-of", "2027-Q4", dir)
+	if !strings.Contains(plan, "NPV       EUR 2,173,919") || !strings.Contains(front, "2,173,919") {
+		t.Errorf("frontier --as-of 2027-Q4: today's NPV is not the plan's 2,173,919:\n%s", front)
+	}
+	// The spring example at a July status date: nothing starts before it.
+	cmp := scheduled("compare", "--as-of", "2027-Q3", "--format", "json", "../../examples/it-department")
+	var got struct {
+		Roadmap struct {
+			AsOfPeriod int `json:"as_of_period"`
+		} `json:"roadmap"`
+		Projects []struct {
+			ID        string `json:"id"`
+			Scenarios []struct {
+				StartPeriod *int `json:"start_period"`
+			} `json:"scenarios"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(cmp), &got); err != nil || got.Roadmap.AsOfPeriod != 2 {
+		t.Fatalf("compare --as-of 2027-Q3: as_of_period %d, %v", got.Roadmap.AsOfPeriod, err)
+	}
+	for _, p := range got.Projects {
+		for k, sc := range p.Scenarios {
+			if sc.StartPeriod != nil && *sc.StartPeriod < 2 {
+				t.Errorf("compare --as-of 2027-Q3: %s starts in period %d in scenario %d", p.ID, *sc.StartPeriod, k)
+			}
 		}
 	}
 }

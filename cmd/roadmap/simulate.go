@@ -21,6 +21,7 @@ import (
 // simulateOptions are the flags of `roadmap simulate`.
 type simulateOptions struct {
 	scenario string // --scenario: the scenario block to apply
+	asOf     string // --as-of: the status date
 	dir      string
 	format   string // "" means table
 	table    string // --table: the table of --format csv
@@ -86,6 +87,7 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 	f.StringVar(&o.out, "out", "", "also save the simulation as JSON to `FILE`")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)
+	addAsOfFlag(cmd, &o.asOf)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return report.SimulationFormats(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -111,7 +113,7 @@ func (o *simulateOptions) validate() error {
 
 // runSimulate loads, simulates and prints the roadmap in o.dir.
 func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "simulate", o.dir, o.vars, o.varFiles, o.scenario)
+	cfg, loader, err := loadRoadmapWith(ctx, g, s, "simulate", o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err != nil {
 		return err
 	}
