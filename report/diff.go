@@ -348,6 +348,12 @@ func diffFieldLabel(f string) string {
 		return "risk-adjusted npv"
 	case "npv":
 		return "npv"
+	case "estimate_at_completion":
+		return "at completion"
+	case "variance_at_completion":
+		return "variance"
+	case "slip_periods":
+		return "slip (periods)"
 	}
 	return strings.ReplaceAll(f, "_", " ")
 }
@@ -355,7 +361,7 @@ func diffFieldLabel(f string) string {
 // diffChangeValue renders "before → after" for a project field.
 func diffChangeValue(c diff.Change) string {
 	switch c.Field {
-	case "cost", "npv", "risk_adjusted_npv", "actual_cost":
+	case "cost", "npv", "risk_adjusted_npv", "actual_cost", "estimate_at_completion", "variance_at_completion":
 		b, a := c.Before.(float64), c.After.(float64)
 		return diffMoneyPair(b, a) + " (" + diffSignedDelta(a-b) + ")"
 	case "gate", "vendor":

@@ -122,3 +122,35 @@ func TestAsOfFlagOnAnalyses(t *testing.T) {
 		}
 	}
 }
+
+// The plan diff between two status dates says the status date moved and
+// how each project's forecasts moved (the steering committee's question),
+// not only its dates and forward-looking cost. The mid-year example read
+// a quarter later with the same records, worked by hand for the portal:
+// 40% after 3 quarters -> 7.5, so 8 in all and 5 left (2027-Q4..2028-Q4):
+// ETC 182,000 + 3 FTE x 27,500 x 5 = 594,500; EAC 240,000 + 594,500 =
+// 834,500 (was 669,500); VAC 367,500 - 834,500 = -467,000; slip 2 -> 5.
+func TestPlanDiffBetweenStatusDates(t *testing.T) {
+	const dir = "../../examples/it-department-midyear"
+	saved := t.TempDir() + "/q3.json"
+	runCLI(t, "plan", "--out", saved, dir).wantExit(t, 0)
+	res := runCLI(t, "plan", "--compare", saved, "--as-of", "2027-Q4", "--detailed-exitcode", dir)
+	res.wantExit(t, 2)
+	for _, want := range []string{
+		"~ as_of: 2027-Q3 → 2027-Q4",
+		"at completion:     669,500 → 834,500 (+165,000)",
+		"variance:          -302,000 → -467,000 (-165,000)",
+		"forecast end:      2028-Q1 → 2028-Q4",
+		"slip (periods):    2 → 5",
+	} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("diff lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+	res = runCLI(t, "plan", "--compare", saved, "--as-of", "2027-Q4", "--format", "json", dir)
+	for _, want := range []string{`"field": "as_of"`, `"field": "estimate_at_completion"`, `"field": "slip_periods"`} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("JSON diff lacks %s", want)
+		}
+	}
+}

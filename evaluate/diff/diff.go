@@ -281,6 +281,7 @@ func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
 	cs.num("discount_rate", b.DiscountRate, a.DiscountRate)
 	cs.num("risk_appetite", b.RiskAppetite, a.RiskAppetite)
 	cs.int("max_parallel", b.MaxParallel, a.MaxParallel)
+	cs.label("as_of", b.AsOf, a.AsOf)
 	return cs.list()
 }
 
@@ -551,7 +552,10 @@ func projectChanges(b, a *evaluate.ProjectPlan, rankMoved bool) []Change {
 		// Work in flight at both status dates: its progress.
 		cs.optNum("percent_complete", bg.PercentComplete, ag.PercentComplete)
 		cs.num("actual_cost", bg.ActualCost, ag.ActualCost)
+		cs.num("estimate_at_completion", bg.EstimateAtCompletion, ag.EstimateAtCompletion)
+		cs.num("variance_at_completion", bg.VarianceAtCompletion, ag.VarianceAtCompletion)
 		cs.label("forecast_end", bg.ForecastEnd, ag.ForecastEnd)
+		cs.int("slip_periods", bg.SlipPeriods, ag.SlipPeriods)
 	}
 	if b.EarnedValue != nil || a.EarnedValue != nil {
 		cs.optNum("cpi", cpiOf(b), cpiOf(a))
