@@ -52,6 +52,7 @@ func (e *evaluation) buildPlan() *Plan {
 	}
 	plan.Periods = e.periodPlans()
 	plan.Totals = e.totals(plan)
+	plan.RunRate = e.runRate()
 	for _, g := range e.cfg.Goals {
 		plan.Goals = append(plan.Goals, GoalInfo{ID: g.ID, Title: g.Title, Weight: g.Weight})
 	}
@@ -63,7 +64,7 @@ func (e *evaluation) buildPlan() *Plan {
 		plan.Departments = append(plan.Departments, DepartmentInfo{ID: d.ID, Title: d.Title, Head: d.Head, Needs: append([]string{}, d.Needs...)})
 	}
 	for _, b := range e.cfg.Budgets {
-		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(budgetPer(b))})
+		plan.Budgets = append(plan.Budgets, BudgetInfo{ID: b.ID, Title: b.Title, Amount: money(b.Amount), Per: string(budgetPer(b)), Kind: budgetKind(b)})
 	}
 	plan.Scenario = scenarioInfo(e.cfg.Scenario)
 	return plan
@@ -149,6 +150,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 		Goals:           map[string]float64{},
 		Effort:          map[string]float64{},
 		Funding:         p.Funding,
+		RunFunding:      p.RunFunding,
 		FundingShares:   map[string]float64{},
 		CashFlows:       make([]float64, len(f.Flows)),
 		Lifecycle:       string(pe.life.lifecycle),
@@ -250,6 +252,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		}
 	}
 	e.history(periods, spent)
+	e.runLoad(spent)
 	for r, res := range e.base.resources {
 		capacity := e.base.nominalCapacity(r)
 		for t := range periods {
@@ -273,6 +276,30 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		}
 	}
 	return periods
+}
+
+// runLoad adds to spent the run costs of the scheduled and done
+// projects, from their go-live, on the opex budget paying them.
+func (e *evaluation) runLoad(spent [][]float64) {
+	for _, pe := range e.ranked {
+		live, ok := e.goLive(pe)
+		if !ok {
+			continue
+		}
+		run, shares := e.runSpend(pe)
+		for j, v := range run {
+			t := live + j
+			if t >= e.horizon {
+				break
+			}
+			if t < 0 {
+				continue
+			}
+			for _, sh := range shares {
+				spent[sh.Budget][t] += sh.Share * v
+			}
+		}
+	}
 }
 
 // totals sums the scheduled projects and counts every status. The peak

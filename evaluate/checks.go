@@ -263,7 +263,31 @@ func planValue(p *Plan, parts map[string]bool) cty.Value {
 	if want("earned_value") {
 		attrs["earned_value"] = portfolioEarnedValueValue(p.EarnedValue)
 	}
+	if want("run_rate") {
+		attrs["run_rate"] = runRateValue(p.RunRate)
+	}
 	return cty.ObjectVal(attrs)
+}
+
+// runRateValue is plan.run_rate: the rates a year, per_budget (budget id
+// to run cost a year; "" for run costs no opex budget pays) and years
+// (budget year label to the net run cost paid in it).
+func runRateValue(r RunRate) cty.Value {
+	budgets := map[string]cty.Value{}
+	for _, b := range r.Budgets {
+		budgets[b.Budget] = num(b.PerYear)
+	}
+	years := map[string]cty.Value{}
+	for _, y := range r.Years {
+		years[y.Year] = num(y.Net)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"added_per_year":   num(r.AddedPerYear),
+		"retired_per_year": num(r.RetiredPerYear),
+		"net_per_year":     num(r.NetPerYear),
+		"per_budget":       mapOf(budgets, cty.Number),
+		"years":            mapOf(years, cty.Number),
+	})
 }
 
 func periodsValue(ps []PeriodPlan) cty.Value {

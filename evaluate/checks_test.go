@@ -223,7 +223,7 @@ func TestPlanParts(t *testing.T) {
 	}{
 		{[]string{"plan.totals.cost > 0"}, map[string]bool{"totals": true}},
 		{[]string{`plan["projects"].a.status == "x"`, "length(plan.periods) > 0"}, map[string]bool{"projects": true, "periods": true}},
-		{[]string{"length(keys(plan)) == 5"}, nil},
+		{[]string{"length(keys(plan)) == 6"}, nil},
 		{[]string{"var.x > 1"}, map[string]bool{}},
 	}
 	for _, tt := range tests {

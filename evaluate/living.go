@@ -199,8 +199,9 @@ func (e *evaluation) lifecycleGate(pe *projectEval) {
 
 // fixedLoad is the load the scheduler gets before any task: every
 // project's spend to date over the periods it ran before the status
-// date (its funding budgets' windows count it), and the remaining work of
-// each project in progress from the status date.
+// date (its funding budgets' windows count it), the remaining work of
+// each project in progress from the status date (and its run costs
+// after), and the run costs of done projects from their go-live.
 func (e *evaluation) fixedLoad() []schedule.Fixed {
 	a := e.asOf()
 	if a < 0 {
@@ -221,8 +222,15 @@ func (e *evaluation) fixedLoad() []schedule.Fixed {
 		if pe.life.fixed {
 			tk := e.taskOf(pe)
 			f := schedule.Fixed{ID: p.ID, Start: a, Duration: tk.Duration, Demand: tk.Demand, Budget: tk.Budget,
-				Shares: tk.Shares, Spend: tk.Spend, Slot: true}
+				Shares: tk.Shares, Spend: tk.Spend, Run: tk.Run, RunShares: tk.RunShares, Slot: true}
 			out = append(out, f)
+		}
+		// A done project's run costs draw on its opex budget from its
+		// go-live, the periods of history included.
+		if live, ok := e.goLive(pe); ok && pe.life.lifecycle == hclspec.Done {
+			if run, shares := e.runSpend(pe); len(run) > 0 {
+				out = append(out, schedule.Fixed{ID: p.ID, Start: live, Budget: -1, Run: run, RunShares: shares})
+			}
 		}
 	}
 	return out

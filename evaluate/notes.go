@@ -286,7 +286,15 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 		}
 		n.Windows = labels
 		spend := "its build spend of " + formatMoney(sum(tk.Spend), w.e.currency)
-		if share := tk.ShareOf(o.Index); share < 1 {
+		runs := len(tk.Run) > 0 && slices.ContainsFunc(tk.RunShares, func(sh schedule.BudgetShare) bool { return sh.Budget == o.Index })
+		run := "its run costs of " + formatMoney(w.pe.runPerYear(), w.e.currency) + " a year from go-live"
+		if runs && tk.ShareOf(o.Index)*sum(tk.Spend) == 0 {
+			// Its opex budget: the run costs from go-live.
+			n.rng = p.Ranges.Range("run_funding", p.Ranges.Range("cost.per_year", p.DeclRange))
+			spend = run
+		} else if runs {
+			spend += " and " + run
+		} else if share := tk.ShareOf(o.Index); share < 1 {
 			spend = fmt.Sprintf("its %s share of its build spend (%s of %s)", formatPercent(share),
 				formatMoney(share*sum(tk.Spend), w.e.currency), formatMoney(sum(tk.Spend), w.e.currency))
 		}

@@ -42,7 +42,9 @@ type Plan struct {
 	Vendors        []VendorResult `json:"vendors"` // by evaluation id
 	Checks         []CheckResult  `json:"checks"`  // in declaration order
 	Totals         Totals         `json:"totals"`
-	Optimization   *Optimization  `json:"optimization,omitempty"`
+	// RunRate is the recurring cost the plan adds (see RunRate).
+	RunRate      RunRate       `json:"run_rate"`
+	Optimization *Optimization `json:"optimization,omitempty"`
 
 	// Additions to DESIGN.md's fields, so a saved plan renders (show, html,
 	// graph, diff) without its sources.
@@ -274,6 +276,9 @@ type ProjectPlan struct {
 	Goals      map[string]float64 `json:"goals"`
 	Effort     map[string]float64 `json:"effort"`
 	Funding    string             `json:"funding"` // the one budget that pays; "" when none or split
+	// RunFunding is the opex budget its run costs draw on from go-live;
+	// "" when none does.
+	RunFunding string `json:"run_funding"`
 	// FundingShares is every budget that pays, with its share of the
 	// build spend: {"capex": 1}, or a split such as {"capex": 0.7,
 	// "opex": 0.3}; {} when none.
@@ -549,4 +554,5 @@ type BudgetInfo struct {
 	Title  string  `json:"title"`
 	Amount float64 `json:"amount"`
 	Per    string  `json:"per"`
+	Kind   string  `json:"kind"` // capex or opex
 }

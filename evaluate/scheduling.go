@@ -186,5 +186,6 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 	} else if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
 		tk.Budget = b
 	}
+	tk.Run, tk.RunShares = e.runSpend(pe)
 	return tk
 }

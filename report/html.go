@@ -33,6 +33,8 @@ type htmlPage struct {
 	AsOf string
 	// Earned is the earned value section; nil without a baseline.
 	Earned *htmlEarned
+	// RunRate is the run-rate section; nil when the plan adds no run cost.
+	RunRate *htmlRunRate
 }
 
 type htmlFact struct{ Label, Value string }
@@ -90,6 +92,9 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 	}
 	if err == nil {
 		t, err = t.Parse(htmlEarnedTemplate)
+	}
+	if err == nil {
+		t, err = t.Parse(htmlRunRateTemplate)
 	}
 	if err != nil {
 		return err
@@ -192,6 +197,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		page.AsOf = *p.Roadmap.AsOf
 	}
 	page.Earned = buildHTMLEarned(p)
+	page.RunRate = buildHTMLRunRate(p)
 	for _, v := range p.Vendors {
 		page.Vendors = append(page.Vendors, htmlVendorOf(v))
 	}

@@ -265,6 +265,16 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 	q.Goals = nonNil(q.Goals)
 	q.Teams = nonNil(q.Teams)
 	q.Budgets = nonNil(q.Budgets)
+	if len(q.Budgets) > 0 {
+		q.Budgets = append([]evaluate.BudgetInfo(nil), q.Budgets...)
+		for i := range q.Budgets {
+			if q.Budgets[i].Kind == "" {
+				q.Budgets[i].Kind = "capex" // a plan saved before budget kinds
+			}
+		}
+	}
+	rr := &q.RunRate
+	rr.Budgets, rr.Projects, rr.Systems, rr.Years = nonNil(rr.Budgets), nonNil(rr.Projects), nonNil(rr.Systems), nonNil(rr.Years)
 	q.Departments = nonNil(q.Departments)
 	for i := range q.Departments {
 		d := q.Departments[i]

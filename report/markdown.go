@@ -27,6 +27,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m.capacity()
 	m.vendors()
 	m.audit()
+	m.runRate()
 	m.checks()
 	m.optimization()
 	_, err := w.Write(m.buf.Bytes())

@@ -54,6 +54,7 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.capacity()
 	t.vendors()
 	t.audit()
+	t.runRate()
 	t.checks()
 	t.optimization()
 	if t.err != nil {

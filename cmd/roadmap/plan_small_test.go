@@ -11,7 +11,7 @@ import (
 // (issue 10), whose JSON is also checked through the CLI.
 var withJSON = map[string]bool{"vendor_threshold": true, "hurdle": true, "value_warning": true, "funding_split": true,
 	"deadlines": true, "deadlines_error": true, "headroom": true, "mandatory": true, "checks": true, "portfolio": true,
-	"gates": true, "strategy_value": true, "flagship_named": true}
+	"gates": true, "strategy_value": true, "flagship_named": true, "run_rate": true}
 
 // TestPlanSmallRoadmapsGolden prints the plan of each small roadmap under
 // evaluate/testdata (each isolates one behaviour: a gate, a strategy, a
@@ -36,7 +36,7 @@ func TestPlanSmallRoadmapsGolden(t *testing.T) {
 		if withJSON[name] {
 			formats = append(formats, struct{ format, ext string }{"json", "json"})
 		}
-		if name == "portfolio" || name == "living" {
+		if name == "portfolio" || name == "living" || name == "run_rate" {
 			// living: the Gantt of a living plan (status date line,
 			// work in progress hatched, done and cancelled as history).
 			formats = append(formats, struct{ format, ext string }{"html", "html"})

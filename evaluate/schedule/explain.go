@@ -138,8 +138,8 @@ func newExplainer(p *Problem, sch *Schedule) *explainer {
 				x.byRes[d.Resource] = append(x.byRes[d.Resource], i)
 			}
 		}
-		for _, f := range fundings(&p.Tasks[i]) {
-			x.byBudget[f.Budget] = append(x.byBudget[f.Budget], i)
+		for _, b := range p.Tasks[i].budgets() {
+			x.byBudget[b] = append(x.byBudget[b], i)
 		}
 	}
 	for b := range p.Budgets {
@@ -290,9 +290,17 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 		}
 		obs = x.appendPeriodObstacle(obs, ObstacleParallel, -1, full, a, b, d, covered, nil)
 	}
-	for _, f := range fundings(tk) {
-		if o, ok := x.budgetObstacle(i, f, a, b, covered); ok {
-			obs = append(obs, o)
+	if x.p.hasRun() {
+		for _, bi := range tk.budgets() {
+			if o, ok := x.budgetObstacleAll(i, bi, a, b, covered); ok {
+				obs = append(obs, o)
+			}
+		}
+	} else {
+		for _, f := range fundings(tk) {
+			if o, ok := x.budgetObstacle(i, f, a, b, covered); ok {
+				obs = append(obs, o)
+			}
 		}
 	}
 	var free []Span
@@ -531,6 +539,79 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 		}
 	}
 	return o, true
+}
+
+// budgetObstacleAll is budgetObstacle for a problem with run spend (a
+// task's spend after it ends): each start's spend per window of budget bi
+// is summed directly, its build and its run, and the holders are the
+// placed tasks spending from bi in a window without room.
+func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle, bool) {
+	p, st := x.p, x.st
+	tk := &p.Tasks[i]
+	bg := &p.Budgets[bi]
+	badWin := make([]bool, len(bg.Limit))
+	o := Obstacle{Kind: ObstacleBudget, Index: bi}
+	for s := a; s <= b; s++ {
+		n := tk.spendSpan(s, p.Horizon)
+		blocked := false
+		for k := 0; k < n; {
+			w := bg.Window[s+k]
+			sum := 0.0
+			for ; k < n && bg.Window[s+k] == w; k++ {
+				sum += tk.spendOn(bi, k)
+			}
+			if sum > 0 && st.spent[bi][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+				badWin[w], blocked = true, true
+			}
+		}
+		if blocked {
+			o.Starts++
+			covered[s-a] = true
+		}
+	}
+	if o.Starts == 0 {
+		return o, false
+	}
+	var spans []Span
+	for t := range p.Horizon {
+		if badWin[bg.Window[t]] {
+			spans = addSpan(spans, t)
+		}
+	}
+	for w, v := range badWin {
+		if v {
+			o.Windows = append(o.Windows, w)
+		}
+	}
+	o.Periods, o.MorePeriods = capSpans(spans)
+	for _, j := range x.byBudget[bi] {
+		if !x.placed[j] {
+			continue
+		}
+		tj, s := &p.Tasks[j], x.sch.Start[j]
+		for k := range tj.spendSpan(s, p.Horizon) {
+			if badWin[bg.Window[s+k]] && tj.spendOn(bi, k) > 0 {
+				o.addHolder(j)
+				break
+			}
+		}
+	}
+	return o, true
+}
+
+// hasRun reports whether any task or fixed load spends after it ends.
+func (p *Problem) hasRun() bool {
+	for i := range p.Tasks {
+		if len(p.Tasks[i].Run) > 0 {
+			return true
+		}
+	}
+	for i := range p.Fixed {
+		if len(p.Fixed[i].Run) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // interiorWindows marks the starts a..b whose spend overflows a window

@@ -23,6 +23,9 @@ type Fixed struct {
 	Budget   int // -1 when unfunded or split
 	Shares   []BudgetShare
 	Spend    []float64
+	// Run and RunShares read as a Task's: spend from Start + Duration on.
+	Run       []float64
+	RunShares []BudgetShare
 	// Slot says whether it takes a slot under MaxParallel: work in flight
 	// does, spend to date (history) does not.
 	Slot bool
@@ -56,6 +59,7 @@ func (f *Fixed) apply(p *Problem, used [][]float64, spent [][]float64, inFlight 
 			spent[sh.Budget][p.Budgets[sh.Budget].Window[t]] += sh.Share * f.Spend[k]
 		}
 	}
+	addRun(p, spent, f.Run, f.RunShares, f.Start+f.Duration, 1)
 }
 
 // placeFixed puts every fixed load into an empty state.

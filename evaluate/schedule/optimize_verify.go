@@ -67,6 +67,7 @@ func Verify(p *Problem, start []int) error {
 				}
 			}
 		}
+		addRun(p, spent, tk.Run, tk.RunShares, s+tk.Duration, 1)
 	}
 	for r := range used {
 		for t, u := range used[r] {

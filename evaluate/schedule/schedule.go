@@ -6,6 +6,7 @@ package schedule
 
 import (
 	"container/heap"
+	"slices"
 )
 
 // eps absorbs float rounding when comparing loads with capacities.
@@ -61,10 +62,15 @@ type Task struct {
 	Spend    []float64 // spend in each of its Duration periods
 	// Shares, when set, splits Spend over several budgets instead of
 	// Budget: each pays Spend x its share.
-	Shares   []BudgetShare
-	Preds    []int
-	Earliest int // first period it may run in
-	Latest   int // last period it may run in (deadline or Horizon-1)
+	Shares []BudgetShare
+	// Run is the spend after the task ends (run costs from go-live): one
+	// entry per period from its start + Duration; RunShares are the
+	// budgets paying it. Periods past the horizon are not counted.
+	Run       []float64
+	RunShares []BudgetShare
+	Preds     []int
+	Earliest  int // first period it may run in
+	Latest    int // last period it may run in (deadline or Horizon-1)
 	// HasDeadline marks a task whose Latest is a deadline of its own:
 	// rank-order scheduling lets it go ahead of others to meet it
 	// (RankOrder), and the optimiser keeps as many of them as rank order.
@@ -306,6 +312,14 @@ func (s *State) violation(i, start int) (b Blocker, ok bool) {
 // room and t the last period of its first window that overflows.
 func (s *State) budgetRoom(i, start int) (b, t int, ok bool) {
 	tk := &s.p.Tasks[i]
+	if len(tk.Run) > 0 {
+		for _, b := range tk.budgets() {
+			if t, ok := s.windowRoomAll(tk, b, start); !ok {
+				return b, t, false
+			}
+		}
+		return 0, 0, true
+	}
 	if len(tk.Shares) == 0 {
 		if tk.Budget < 0 {
 			return 0, 0, true
@@ -338,6 +352,82 @@ func (s *State) windowRoom(tk *Task, b int, share float64, start int) (t int, ok
 		}
 	}
 	return 0, true
+}
+
+// windowRoomAll is windowRoom for a task with run spend: the build and
+// the run periods, every window the task adds spend to.
+func (s *State) windowRoomAll(tk *Task, b, start int) (t int, ok bool) {
+	bg := &s.p.Budgets[b]
+	n := tk.spendSpan(start, s.p.Horizon)
+	for k := 0; k < n; {
+		w := bg.Window[start+k]
+		sum := 0.0
+		for ; k < n && bg.Window[start+k] == w; k++ {
+			sum += tk.spendOn(b, k)
+		}
+		if sum > 0 && s.spent[b][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+			return start + k - 1, false
+		}
+	}
+	return 0, true
+}
+
+// spendOn is what task tk spends from budget b in the k-th period from its
+// start: its build spend x b's share while it runs, then its run spend x
+// b's run share.
+func (tk *Task) spendOn(b, k int) float64 {
+	if k < tk.Duration {
+		return tk.ShareOf(b) * tk.Spend[k]
+	}
+	j := k - tk.Duration
+	if j >= len(tk.Run) {
+		return 0
+	}
+	return shareIn(tk.RunShares, b) * tk.Run[j]
+}
+
+// spendSpan is how many periods from start, inside a horizon of h, tk
+// spends in: its build and its run.
+func (tk *Task) spendSpan(start, h int) int {
+	return max(min(tk.Duration+len(tk.Run), h-start), 0)
+}
+
+// budgets lists the budgets tk draws on, build first, each once.
+func (tk *Task) budgets() []int {
+	var out []int
+	for _, f := range append(fundings(tk), tk.RunShares...) {
+		if !slices.Contains(out, f.Budget) {
+			out = append(out, f.Budget)
+		}
+	}
+	return out
+}
+
+// shareIn is budget b's share in shares, 0 when it has none.
+func shareIn(shares []BudgetShare, b int) float64 {
+	for _, sh := range shares {
+		if sh.Budget == b {
+			return sh.Share
+		}
+	}
+	return 0
+}
+
+// addRun adds sign x run spend of x from period from on to spent, inside
+// a horizon of h.
+func addRun(p *Problem, spent [][]float64, run []float64, shares []BudgetShare, from int, sign float64) {
+	for j, v := range run {
+		t := from + j
+		if t >= p.Horizon {
+			break
+		}
+		if t < 0 {
+			continue
+		}
+		for _, sh := range shares {
+			spent[sh.Budget][p.Budgets[sh.Budget].Window[t]] += sign * sh.Share * v
+		}
+	}
 }
 
 // releaseTime is the first period task i may start in once its
@@ -395,6 +485,9 @@ func (s *State) add(i, start int, sign float64) {
 		for _, sh := range tk.Shares {
 			s.spent[sh.Budget][s.p.Budgets[sh.Budget].Window[t]] += sign * sh.Share * tk.Spend[k]
 		}
+	}
+	if len(tk.Run) > 0 {
+		addRun(s.p, s.spent, tk.Run, tk.RunShares, start+tk.Duration, sign)
 	}
 }
 

@@ -1,0 +1,157 @@
+package evaluate
+
+import (
+	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// RunRate is the recurring cost the roadmap adds: every scheduled (and
+// done) project's run cost a year from go-live, cost.per_year plus its
+// vendor's annual fee, split by the opex budget paying it (run_funding),
+// less the run cost of the systems those projects retire (replaces).
+// The figures are full-year rates once everything is live, whatever the
+// horizon; years[] is what each budget year of the horizon actually pays.
+type RunRate struct {
+	AddedPerYear   float64          `json:"added_per_year"`
+	RetiredPerYear float64          `json:"retired_per_year"`
+	NetPerYear     float64          `json:"net_per_year"`
+	Budgets        []RunRateBudget  `json:"budgets"`
+	Projects       []RunRateProject `json:"projects"`
+	Systems        []RunRateSystem  `json:"systems"`
+	Years          []RunRateYear    `json:"years"`
+}
+
+// RunRateBudget is the run cost a year one budget pays; Budget "" is the
+// run cost no opex budget pays (a roadmap without one).
+type RunRateBudget struct {
+	Budget  string  `json:"budget"`
+	PerYear float64 `json:"per_year"`
+}
+
+// RunRateProject is one project's run cost a year from its go-live.
+type RunRateProject struct {
+	ID           string  `json:"id"`
+	Status       string  `json:"status"` // scheduled or done
+	Budget       string  `json:"budget"` // "" when no opex budget pays
+	PerYear      float64 `json:"per_year"`
+	GoLive       string  `json:"go_live"`
+	GoLivePeriod int     `json:"go_live_period"` // may be the horizon: live after it
+}
+
+// RunRateSystem is a system retired by a scheduled or done project: its
+// run cost a year stops at that project's go-live.
+type RunRateSystem struct {
+	ID            string  `json:"id"`
+	PerYear       float64 `json:"per_year"`
+	RetiredBy     string  `json:"retired_by"`
+	Retired       string  `json:"retired"`
+	RetiredPeriod int     `json:"retired_period"`
+}
+
+// RunRateYear is the run cost paid in one budget year of the horizon:
+// added by the projects live in it, retired with the systems they replace.
+type RunRateYear struct {
+	Year    string  `json:"year"`
+	Added   float64 `json:"added"`
+	Retired float64 `json:"retired"`
+	Net     float64 `json:"net"`
+}
+
+// runSpend is pe's run spend per period from go-live (its cash flows' run
+// outflows: cost.per_year and its vendor's annual fee, over
+// benefit.years) and the budget paying it, nil when no opex budget does.
+func (e *evaluation) runSpend(pe *projectEval) ([]float64, []schedule.BudgetShare) {
+	b, ok := e.base.budgetIndex[pe.cfg.RunFunding]
+	if pe.cfg.RunFunding == "" || !ok {
+		return nil, nil
+	}
+	d := max(pe.cfg.Duration, 1)
+	if len(pe.fin.Outflows) <= d {
+		return nil, nil
+	}
+	return pe.fin.Outflows[d:], []schedule.BudgetShare{{Budget: b, Share: 1}}
+}
+
+// goLive is the period pe goes live in (may be the horizon or later), and
+// whether it does: scheduled projects at the end of their build, done
+// ones after their finished period.
+func (e *evaluation) goLive(pe *projectEval) (int, bool) {
+	switch {
+	case pe.status == StatusScheduled:
+		return pe.start + max(pe.cfg.Duration, 1), true
+	case pe.life.lifecycle == hclspec.Done && pe.life.declared.HasFinished:
+		return pe.life.declared.Finished + 1, true
+	}
+	return 0, false
+}
+
+// runPerYear is p's run cost a year: cost.per_year and its vendor's
+// annual fee.
+func (pe *projectEval) runPerYear() float64 {
+	c := pe.cfg.Cost.PerYear
+	if pe.vendor != nil {
+		c += pe.vendor.Annual
+	}
+	return c
+}
+
+// runRate sums the run cost the plan's projects add, by budget and year.
+func (e *evaluation) runRate() RunRate {
+	rr := RunRate{Budgets: []RunRateBudget{}, Projects: []RunRateProject{}, Systems: []RunRateSystem{}, Years: []RunRateYear{}}
+	byBudget := map[string]float64{}
+	var order []string
+	nYears := (e.horizon + e.ppy - 1) / e.ppy
+	added, retired := make([]float64, nYears), make([]float64, nYears)
+	fppy := float64(e.ppy)
+	for _, pe := range e.ranked {
+		live, ok := e.goLive(pe)
+		if !ok {
+			continue
+		}
+		if c := pe.runPerYear(); c > 0 {
+			budget := pe.cfg.RunFunding
+			if _, ok := byBudget[budget]; !ok {
+				order = append(order, budget)
+			}
+			byBudget[budget] += c
+			rr.AddedPerYear += c
+			rr.Projects = append(rr.Projects, RunRateProject{ID: pe.cfg.ID, Status: pe.status, Budget: budget, PerYear: money(c),
+				GoLive: e.label(live), GoLivePeriod: live})
+			d := max(pe.cfg.Duration, 1)
+			for j, v := range pe.fin.Outflows[min(d, len(pe.fin.Outflows)):] {
+				if t := live + j; t >= 0 && t < e.horizon {
+					added[t/e.ppy] += v
+				}
+			}
+		}
+		for _, id := range pe.cfg.Replaces {
+			s := e.system(id)
+			if s == nil || s.RunCostPerYear <= 0 {
+				continue
+			}
+			rr.RetiredPerYear += s.RunCostPerYear
+			rr.Systems = append(rr.Systems, RunRateSystem{ID: id, PerYear: money(s.RunCostPerYear), RetiredBy: pe.cfg.ID,
+				Retired: e.label(live), RetiredPeriod: live})
+			for t := max(live, 0); t < e.horizon; t++ {
+				retired[t/e.ppy] += s.RunCostPerYear / fppy
+			}
+		}
+	}
+	for _, b := range order {
+		rr.Budgets = append(rr.Budgets, RunRateBudget{Budget: b, PerYear: money(byBudget[b])})
+	}
+	for w := range nYears {
+		rr.Years = append(rr.Years, RunRateYear{Year: e.yearLabel(w), Added: money(added[w]), Retired: money(retired[w]), Net: money(added[w] - retired[w])})
+	}
+	rr.NetPerYear = money(rr.AddedPerYear - rr.RetiredPerYear)
+	rr.AddedPerYear, rr.RetiredPerYear = money(rr.AddedPerYear), money(rr.RetiredPerYear)
+	return rr
+}
+
+// budgetKind is b's kind as the plan reports it: capex when unset.
+func budgetKind(b *hclspec.Budget) string {
+	if b.Kind == "" {
+		return string(hclspec.Capex)
+	}
+	return string(b.Kind)
+}

@@ -1,0 +1,200 @@
+package evaluate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Run costs draw on the opex budget from go-live, inside the horizon.
+// Worked by hand (quarters, 2027-Q1..2028-Q4, opex 70,000 for the whole
+// horizon):
+//
+//	a: 2 quarters from 2027-Q1, live 2027-Q3; run 40,000 a year =
+//	   10,000 a quarter for 6 quarters = 60,000 of opex.
+//	b: run 8,000 a year = 2,000 a quarter; live in period t it needs
+//	   (8 - t) x 2,000 <= 70,000 - 60,000, so t >= 3: it starts 2027-Q3
+//	   (one quarter) and goes live 2027-Q4, waiting for budget opex.
+//	   It retires system "old" (6,000 a year) at go-live.
+//	run rate: added 40,000 + 8,000 = 48,000 a year (all opex), retired
+//	6,000, net 42,000; paid in 2027: a 20,000 + b 2,000 - old 1,500 =
+//	20,500; in 2028: 48,000 - 6,000 = 42,000.
+func TestRunCostsDrawOnOpex(t *testing.T) {
+	plan := livingPlan(t, `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+budget "capex" {
+  amount = 1000000
+  per    = "total"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 70000
+  per    = "total"
+}
+
+system "old" {
+  run_cost {
+    per_year = 6000
+  }
+}
+
+project "a" {
+  duration = 2
+  cost {
+    one_time = 10000
+    per_year = 40000
+  }
+  benefit {
+    per_year = 200000
+  }
+}
+
+project "b" {
+  duration = 1
+  replaces = [system.old]
+  cost {
+    one_time = 1000
+    per_year = 8000
+  }
+  benefit {
+    per_year = 100000
+  }
+}
+`)
+	a, b := projectOf(t, plan, "a"), projectOf(t, plan, "b")
+	if *a.Start != "2027-Q1" || a.RunFunding != "opex" {
+		t.Errorf("a starts %s, run funding %q; want 2027-Q1 and opex", *a.Start, a.RunFunding)
+	}
+	if b.Start == nil || *b.Start != "2027-Q3" {
+		t.Fatalf("b starts %v, want 2027-Q3", b.Start)
+	}
+	waited := false
+	for _, n := range b.Notes {
+		waited = waited || n.Kind == NoteBudget && n.ID == "opex"
+	}
+	if !waited {
+		t.Errorf("b's notes %+v; want it to wait for budget opex", b.Notes)
+	}
+	if got := plan.Periods[7].Budgets["opex"].WindowSpent; got != 70000 {
+		t.Errorf("opex spent over the horizon %v, want 70,000", got)
+	}
+	if got := plan.Periods[2].Budgets["opex"].Spent; got != 10000 {
+		t.Errorf("opex spent in 2027-Q3 %v, want a's 10,000", got)
+	}
+	want := RunRate{
+		AddedPerYear: 48000, RetiredPerYear: 6000, NetPerYear: 42000,
+		Budgets: []RunRateBudget{{Budget: "opex", PerYear: 48000}},
+		Projects: []RunRateProject{
+			{ID: "a", Status: StatusScheduled, Budget: "opex", PerYear: 40000, GoLive: "2027-Q3", GoLivePeriod: 2},
+			{ID: "b", Status: StatusScheduled, Budget: "opex", PerYear: 8000, GoLive: "2027-Q4", GoLivePeriod: 3},
+		},
+		Systems: []RunRateSystem{{ID: "old", PerYear: 6000, RetiredBy: "b", Retired: "2027-Q4", RetiredPeriod: 3}},
+		Years: []RunRateYear{
+			{Year: "2027", Added: 22000, Retired: 1500, Net: 20500},
+			{Year: "2028", Added: 48000, Retired: 6000, Net: 42000},
+		},
+	}
+	if diff := cmp.Diff(want, plan.RunRate); diff != "" {
+		t.Errorf("run rate (-want +got):\n%s", diff)
+	}
+}
+
+// A done project's run cost draws on the opex budget from the period
+// after it finished, history included; work in progress from its
+// forecast go-live. Checks see plan.run_rate.
+func TestRunCostsOfDoneAndInProgressWork(t *testing.T) {
+	plan := livingPlan(t, `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+  as_of   = "2027-Q3"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 100000
+}
+
+project "done" {
+  duration = 1
+  status   = "done"
+  started  = "2027-Q1"
+  finished = "2027-Q1"
+  cost {
+    per_year = 4000
+  }
+}
+
+project "wip" {
+  duration = 3
+  status   = "in_progress"
+  started  = "2027-Q2"
+  cost {
+    per_year = 8000
+  }
+}
+
+check "run_rate" {
+  condition     = plan.run_rate.net_per_year < 10000 && plan.run_rate.per_budget["opex"] == 12000
+  error_message = "run rate ${plan.run_rate.net_per_year}"
+  severity      = "warning"
+}
+`)
+	// done: 1,000 a quarter from 2027-Q2; wip: 2 quarters left
+	// (2027-Q3..Q4), live after the horizon.
+	var spent []float64
+	for _, p := range plan.Periods {
+		spent = append(spent, p.Budgets["opex"].Spent)
+	}
+	if diff := cmp.Diff([]float64{0, 1000, 1000, 1000}, spent); diff != "" {
+		t.Errorf("opex spend per quarter (-want +got):\n%s", diff)
+	}
+	if plan.RunRate.AddedPerYear != 12000 || len(plan.RunRate.Projects) != 2 || plan.RunRate.Projects[0].GoLive != "2028-Q1" || plan.RunRate.Years[0].Added != 3000 {
+		t.Errorf("run rate %+v; want 12,000 a year, wip live 2028-Q1", plan.RunRate)
+	}
+	if len(plan.Checks) == 0 || plan.Checks[0].Passed {
+		t.Errorf("checks %+v; want run_rate to fail (net 12,000)", plan.Checks)
+	}
+}
+
+// A project whose run costs break the opex budget at every start it may
+// take is deferred, with the budget as its reason: b runs 8,000 a year
+// (2,000 a quarter) from go-live and must end by 2027-Q4, so it is live
+// all of 2028, more than the 5,000 a year of opex.
+func TestRunCostsDeferAProject(t *testing.T) {
+	plan := livingPlan(t, `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 5000
+}
+
+project "b" {
+  duration = 1
+  deadline = "2027-Q4"
+  cost {
+    per_year = 8000
+  }
+  benefit {
+    per_year = 100000
+  }
+}
+`)
+	b := projectOf(t, plan, "b")
+	if b.Status != StatusDeferred {
+		t.Fatalf("b: %s (%v); want deferred", b.Status, b.Reasons)
+	}
+	if !strings.Contains(strings.Join(b.Reasons, "\n"), `budget "opex" has no room for its run costs of USD 8,000 a year from go-live`) {
+		t.Errorf("b's reasons %q; want budget \"opex\"", b.Reasons)
+	}
+}
