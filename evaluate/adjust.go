@@ -123,5 +123,8 @@ type Fix struct {
 	// Where the project starts with the change (as re-planned).
 	StartPeriod int    `json:"start_period"`
 	Start       string `json:"start"`
-	Message     string `json:"message"`
+	// Projects the plan schedules that the change pushes out (deferred
+	// or dropped when it is made), in rank order.
+	Displaces []string `json:"displaces"`
+	Message   string   `json:"message"`
 }

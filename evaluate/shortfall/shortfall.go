@@ -25,6 +25,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -556,12 +557,14 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 		projects[i] = &moved
 	}
 	var o evaluate.Outcome
+	var run *evaluate.Run
 	for grown := 0; ; grown++ {
 		prep := s.prep
 		if c.adj.Team != "" || c.adj.Budget != "" {
 			prep = prep.Adjusted(c.adj)
 		}
-		run, diags := prep.ScheduleForced(ctx, projects, s.opts.ForceIn, s.opts.ForceOut)
+		var diags hcl.Diagnostics
+		run, diags = prep.ScheduleForced(ctx, projects, s.opts.ForceIn, s.opts.ForceOut)
 		if diags.HasErrors() || run == nil {
 			return evaluate.Fix{}, false
 		}
@@ -580,8 +583,27 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 	}
 	fix := c.fix
 	fix.StartPeriod, fix.Start = o.Start, s.labels[o.Start]
+	fix.Displaces = s.displaced(run, i)
 	fix.Message = s.message(i, fix)
 	return fix, true
+}
+
+// displaced lists, in rank order, the projects the plan schedules that
+// run (the roadmap with a change that gets project i in) does not: a
+// change is not free when it pushes another project out.
+func (s *search) displaced(run *evaluate.Run, i int) []string {
+	var idx []int
+	for j, o := range s.outcomes {
+		if j != i && o.Status == evaluate.StatusScheduled && run.Project(j).Status != evaluate.StatusScheduled {
+			idx = append(idx, j)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
+	out := make([]string, 0, len(idx))
+	for _, j := range idx {
+		out = append(out, s.cfg.Projects[j].ID)
+	}
+	return out
 }
 
 // maxGrow bounds how often verify grows one candidate.
@@ -641,6 +663,27 @@ func (s *search) ranges(periods []int) []evaluate.PeriodRange {
 
 // message is the fix in words, as the plan's reasons print it.
 func (s *search) message(i int, f evaluate.Fix) string {
+	text := s.change(i, f)
+	if len(f.Displaces) > 0 {
+		text += fmt.Sprintf(", but pushes out %s", quoted(f.Displaces))
+	}
+	return text
+}
+
+// quoted is "a", "b" and "c".
+func quoted(ids []string) string {
+	q := make([]string, len(ids))
+	for k, id := range ids {
+		q[k] = strconv.Quote(id)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// change is the change itself in words.
+func (s *search) change(i int, f evaluate.Fix) string {
 	switch f.Kind {
 	case evaluate.FixTeam:
 		var spans []string

@@ -38,13 +38,14 @@ func TestSmall(t *testing.T) {
 		Kind, ID, Window, Start string
 		FTE, FTEPeriods, Amount float64
 		Deadline                string
+		Displaces               []string
 	}
 	summary := map[string][]fix{}
 	reasons := map[string]string{}
 	for id, sf := range got {
 		summary[id] = []fix{}
 		for _, f := range sf.Fixes {
-			x := fix{Kind: f.Kind, ID: f.ID, Window: f.Window, Start: f.Start, FTE: f.FTE, FTEPeriods: f.FTEPeriods, Amount: f.Amount}
+			x := fix{Kind: f.Kind, ID: f.ID, Window: f.Window, Start: f.Start, FTE: f.FTE, FTEPeriods: f.FTEPeriods, Amount: f.Amount, Displaces: f.Displaces}
 			if f.Deadline != nil {
 				x.Deadline = *f.Deadline
 			}
@@ -55,13 +56,15 @@ func TestSmall(t *testing.T) {
 	want := map[string][]fix{
 		// apps is full with portal in 2027-Q1..Q2: crm's 2 FTE there
 		// cost 4 FTE-periods at EUR 10,000; or it runs after portal.
+		// Either way crm_reports, which waits for crm, then takes data
+		// in 2027-Q3 ahead of ml (ranked below it): ml is pushed out.
 		"crm": {
-			{Kind: "team", ID: "apps", Start: "2027-Q1", FTE: 2, FTEPeriods: 4, Amount: 40000},
-			{Kind: "deadline", Start: "2027-Q3", Deadline: "2027-Q4"},
+			{Kind: "team", ID: "apps", Start: "2027-Q1", FTE: 2, FTEPeriods: 4, Amount: 40000, Displaces: []string{"ml"}},
+			{Kind: "deadline", Start: "2027-Q3", Deadline: "2027-Q4", Displaces: []string{"ml"}},
 		},
 		// 2027's 300,000 less portal's 100,000 and warehouse's 174,000
 		// leave 26,000 of its 248,000.
-		"dwh":         {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000}},
+		"dwh":         {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000, Displaces: []string{}}},
 		"crm_reports": {},
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {
@@ -70,7 +73,7 @@ func TestSmall(t *testing.T) {
 	if reasons["crm_reports"] != `no change of its own: it depends on "crm", which is deferred and has to run first` || reasons["crm"] != "" {
 		t.Errorf("reasons: %q", reasons)
 	}
-	if m := got["crm"].Fixes[0].Message; m != `fits with +2 FTE in team "apps" in 2027-Q1..2027-Q2 (4 FTE-periods, EUR 40,000), starting 2027-Q1` {
+	if m := got["crm"].Fixes[0].Message; m != `fits with +2 FTE in team "apps" in 2027-Q1..2027-Q2 (4 FTE-periods, EUR 40,000), starting 2027-Q1, but pushes out "ml"` {
 		t.Errorf("message: %s", m)
 	}
 }
