@@ -287,6 +287,15 @@ func (d *decoder) checkLifecycle(r *attrReader, p *Project) {
 				fmt.Sprintf("Project %q is done, so it is 100%% complete; percent_complete says %s. Remove it, or set status = \"in_progress\".", p.ID, formatNumber(*pr.PercentComplete)))
 		}
 	}
+	if status == OnHold {
+		for _, name := range []string{"remaining_duration", "remaining_effort", "remaining_cost"} {
+			if rng, ok := p.Ranges["progress."+name]; ok {
+				r.diags = append(r.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Forecast not used while on hold",
+					Detail:  fmt.Sprintf("Project %q is on hold: the plan holds no capacity or money for it, so \"progress.%s\" is not used until it resumes (status = \"in_progress\").", p.ID, name),
+					Subject: rng.Ptr()})
+			}
+		}
+	}
 	// The work that remains (remaining_duration, else the pace so far:
 	// elapsed / percent_complete periods in all) must end where a plan
 	// can still name its periods.

@@ -51,3 +51,42 @@ project "p" {
 		}
 	}
 }
+
+// TestOnHoldForecastWarned: a forecast on paused work is kept in the file
+// for when it resumes, and the user is told the plan does not use it.
+func TestOnHoldForecastWarned(t *testing.T) {
+	const src = `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-Q3"
+}
+
+team "platform" {
+  capacity = 4
+}
+
+project "p" {
+  duration = 4
+  effort   = { platform = 1 }
+  status   = "on_hold"
+  started  = "2027-Q1"
+  progress {
+    spent              = 1000
+    remaining_duration = 2
+  }
+}
+`
+	_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(src)}, LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("unexpected errors: %v", diags)
+	}
+	var got []string
+	for _, d := range diags {
+		if d.Summary == "Forecast not used while on hold" {
+			got = append(got, fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column))
+		}
+	}
+	if len(got) != 1 || got[0] != "18:26" {
+		t.Errorf("on-hold forecast warnings at %v, want one at 18:26 (%v)", got, diags)
+	}
+}
