@@ -9,8 +9,9 @@ import (
 )
 
 // buildPlan assembles the plan from the evaluated projects: projects in
-// rank order, the capacity plan, vendors, totals and the echoes.
-func (e *evaluation) buildPlan() *Plan {
+// rank order, the capacity plan, vendors, totals, the echoes and opt (nil
+// in rank order).
+func (e *evaluation) buildPlan(opt *Optimization) *Plan {
 	rm := e.roadmap
 	plan := &Plan{
 		FormatVersion: FormatVersion,
@@ -26,12 +27,13 @@ func (e *evaluation) buildPlan() *Plan {
 			MaxParallel:  rm.MaxParallel,
 			Scoring:      e.scoringInfo(),
 		},
-		Projects: make([]ProjectPlan, 0, len(e.ranked)),
-		Vendors:  append([]VendorResult{}, e.vendorList...),
-		Checks:   []CheckResult{},
-		Goals:    make([]GoalInfo, 0, len(e.cfg.Goals)),
-		Teams:    make([]TeamInfo, 0, len(e.cfg.Teams)),
-		Budgets:  make([]BudgetInfo, 0, len(e.cfg.Budgets)),
+		Projects:     make([]ProjectPlan, 0, len(e.ranked)),
+		Vendors:      append([]VendorResult{}, e.vendorList...),
+		Checks:       []CheckResult{},
+		Goals:        make([]GoalInfo, 0, len(e.cfg.Goals)),
+		Teams:        make([]TeamInfo, 0, len(e.cfg.Teams)),
+		Budgets:      make([]BudgetInfo, 0, len(e.cfg.Budgets)),
+		Optimization: opt,
 	}
 	groups := hclspec.TogetherGroups(e.cfgProjects())
 	for _, pe := range e.ranked {
@@ -44,7 +46,7 @@ func (e *evaluation) buildPlan() *Plan {
 		plan.Roadmap.Flagship = &id
 		plan.Roadmap.FlagshipNamed = e.roadmap.Flagship != ""
 	}
-	plan.Choices = e.choiceResults()
+	plan.Choices = e.choiceResults(opt)
 	plan.Systems = []SystemAudit{} // filled by evaluate/audit
 	if a := e.asOf(); a >= 0 {
 		label := rm.AsOf

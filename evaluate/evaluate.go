@@ -151,6 +151,10 @@ type evaluation struct {
 	// builds no plan.
 	prep *Prepared
 	lean bool
+
+	// rankOrderStart is each task's start in rank order when the
+	// optimiser ran (choices say what rank order chose); nil otherwise.
+	rankOrderStart []int
 }
 
 // Evaluate builds the plan of cfg. Diagnostics report check evaluation
@@ -182,7 +186,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		return nil, e.diags
 	}
 	e.warnValueDestroyers()
-	plan := e.buildPlan()
+	plan := e.buildPlan(optimization)
 	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization
 	if opts.Baseline != nil {

@@ -34,6 +34,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize && opts.Objective == "") {
 		return base, nil, nil
 	}
+	e.rankOrderStart = base.Start
 	objective := e.objectiveOf(opts)
 	tasks := e.taskProjects(prob)
 	// The optimiser's copy of the problem: weights, what must stay in,

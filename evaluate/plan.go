@@ -132,7 +132,21 @@ type ChoiceResult struct {
 	Title   string   `json:"title"`
 	Options []string `json:"options"` // project ids, as declared
 	Chosen  *string  `json:"chosen"`  // the option scheduled; null when none is
+	// DecidedBy says what picked the chosen option: "forced" (--force-in),
+	// "mandatory", "strategy" (rank order: the best-ranked option that
+	// fits), "optimizer" (--optimize), or "" when none is scheduled.
+	// Reason words it; each other option's reasons are its project's.
+	DecidedBy string `json:"decided_by"`
+	Reason    string `json:"reason"`
 }
+
+// What decided a choice (ChoiceResult.DecidedBy).
+const (
+	DecidedForced    = "forced"
+	DecidedMandatory = "mandatory"
+	DecidedStrategy  = "strategy"
+	DecidedOptimizer = "optimizer"
+)
 
 // DepartmentInfo echoes a department.
 type DepartmentInfo struct {

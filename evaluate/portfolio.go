@@ -36,7 +36,101 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 	}
 	mark(opts.ForceIn, ForcedIn, "to force in")
 	mark(opts.ForceOut, ForcedOut, "to force out")
+	if diags.HasErrors() {
+		return diags
+	}
+	return e.forceContradictions()
+}
+
+// forceContradictions reports forced-in projects that cannot run: one
+// that needs (through depends_on and together, transitively) a project
+// forced out or excluded, and forced-in projects (with what they need,
+// and the mandatory projects) that take two options of one choice.
+func (e *evaluation) forceContradictions() hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	groups := hclspec.TogetherGroups(e.cfgProjects())
+	groupOf := map[string][]string{}
+	for _, g := range groups {
+		for _, id := range g {
+			groupOf[id] = g
+		}
+	}
+	// needs lists what pe cannot run without, itself first, by id.
+	needs := func(pe *projectEval) []string {
+		seen := map[string]bool{pe.cfg.ID: true}
+		queue := []string{pe.cfg.ID}
+		for k := 0; k < len(queue); k++ {
+			q := e.projectByID(queue[k])
+			if q == nil {
+				continue
+			}
+			for _, n := range append(slices.Clone(q.cfg.DependsOn), groupOf[q.cfg.ID]...) {
+				if !seen[n] {
+					seen[n] = true
+					queue = append(queue, n)
+				}
+			}
+		}
+		return queue
+	}
+	// taken is, per choice, the first option some project in the run
+	// needs, and who needs it.
+	type taker struct{ option, by string }
+	taken := map[string]taker{}
+	reported := map[string]bool{}
+	for _, pe := range e.projects {
+		forced := pe.forced == ForcedIn
+		if !forced && !(pe.cfg.Mandatory && pe.forced == "") {
+			continue
+		}
+		for _, id := range needs(pe) {
+			n := e.projectByID(id)
+			if n == nil {
+				continue
+			}
+			if forced && id != pe.cfg.ID && n.forced == ForcedOut {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Forced-in project needs a project forced out",
+					Detail: fmt.Sprintf("Project %q is forced in, but it cannot run without %q (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.", pe.cfg.ID, id)})
+			}
+			if forced && id != pe.cfg.ID && n.cfg.Excluded && n.forced == "" {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Forced-in project needs an excluded project",
+					Detail:  fmt.Sprintf("Project %q is forced in, but it cannot run without %q (through depends_on or together), which is excluded (excluded = true). Force %q in too.", pe.cfg.ID, id, id),
+					Subject: n.cfg.Ranges.Range("excluded", n.cfg.DeclRange).Ptr()})
+			}
+			c := e.choiceOf(id)
+			if c == nil {
+				continue
+			}
+			first, ok := taken[c.ID]
+			if !ok {
+				taken[c.ID] = taker{id, pe.cfg.ID}
+				continue
+			}
+			byForce := forced || e.projectByID(first.by).forced == ForcedIn
+			if first.option == id || !byForce || reported[c.ID] {
+				continue
+			}
+			reported[c.ID] = true
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Two options of one choice forced in",
+				Detail: fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. Force in one option only.",
+					needText(first.by, first.option, e.projectByID(first.by)), needText(pe.cfg.ID, id, pe), c.ID),
+				Subject: c.Ranges.Range("options", c.DeclRange).Ptr()})
+		}
+	}
 	return diags
+}
+
+// needText words how a project in the run takes option: forced in itself,
+// mandatory, or needing it.
+func needText(by, option string, pe *projectEval) string {
+	how := "forced in"
+	if pe != nil && pe.forced != ForcedIn {
+		how = "mandatory"
+	}
+	if by == option {
+		return fmt.Sprintf("%q is %s", option, how)
+	}
+	return fmt.Sprintf("%q is %s and needs %q", by, how, option)
 }
 
 func (e *evaluation) projectIDs() []string {
@@ -71,21 +165,77 @@ func (e *evaluation) cfgProjects() []*hclspec.Project {
 	return cfgs
 }
 
-// choiceResults are the choices with the option each scheduled.
-func (e *evaluation) choiceResults() []ChoiceResult {
+// choiceResults are the choices with the option each scheduled, what
+// decided it and why.
+func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 	out := make([]ChoiceResult, 0, len(e.cfg.Choices))
 	for _, c := range e.cfg.Choices {
 		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
+		var chosen *projectEval
 		for _, id := range c.Options {
 			if pe := e.projectByID(id); pe != nil && pe.status == StatusScheduled {
-				chosen := id
-				r.Chosen = &chosen
+				chosen = pe
+				r.Chosen = &pe.cfg.ID
 				break
 			}
 		}
+		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt)
 		out = append(out, r)
 	}
 	return out
+}
+
+// choiceReason says what picked chosen among c's options (nil: none is
+// scheduled) and why.
+func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *Optimization) (string, string) {
+	if chosen == nil {
+		return "", "no option is scheduled"
+	}
+	switch {
+	case chosen.forced == ForcedIn:
+		return DecidedForced, "forced in (--force-in)"
+	case chosen.cfg.Mandatory:
+		return DecidedMandatory, "mandatory"
+	case opt != nil:
+		why := fmt.Sprintf("the optimiser chose it (objective %s)", opt.Objective)
+		inRankOrder := ""
+		for _, id := range c.Options {
+			if pe := e.projectByID(id); pe != nil && pe.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[pe.task] >= 0 {
+				inRankOrder = id
+			}
+		}
+		switch inRankOrder {
+		case chosen.cfg.ID:
+			why += "; rank order chose it too"
+		case "":
+			why += "; rank order scheduled no option"
+		default:
+			why += "; rank order chose " + inRankOrder
+		}
+		return DecidedOptimizer, why
+	}
+	// Rank order schedules the best-ranked option that fits: say which
+	// options were out of the running before it was chosen, and why.
+	var passed []string
+	for _, id := range c.Options {
+		pe := e.projectByID(id)
+		if pe == nil || pe == chosen || pe.gate == GateChoice {
+			continue
+		}
+		why := pe.status
+		for _, f := range pe.findings {
+			if f.Severity == SeverityError {
+				why += ": " + f.Message
+				break
+			}
+		}
+		passed = append(passed, fmt.Sprintf("%s (rank %d) is %s", id, pe.rank, why))
+	}
+	why := fmt.Sprintf("the best-ranked option (rank %d under the %s strategy)", chosen.rank, strategyOrDefault(e.roadmap.Strategy))
+	if len(passed) > 0 {
+		why = fmt.Sprintf("the best-ranked option that runs (rank %d under the %s strategy); %s", chosen.rank, strategyOrDefault(e.roadmap.Strategy), strings.Join(passed, "; "))
+	}
+	return DecidedStrategy, why
 }
 
 // groups are the together groups of the evaluation's projects.

@@ -224,3 +224,126 @@ func TestTeamMaxParallel(t *testing.T) {
 		t.Errorf("optimised: %d scheduled, want 4 (two slots for two rounds of two periods)", opt.Totals.Scheduled)
 	}
 }
+
+// Each choice says what picked its option and why: the strategy (naming
+// the options out of the running before the choice), a flag, a mandatory
+// option, the optimiser (and what rank order chose), or nothing.
+func TestChoiceReasons(t *testing.T) {
+	build := func(lakeRisk float64, mandatoryBuy bool) *hclspec.Config {
+		cfg := portfolioConfig(8)
+		lake := addWork(cfg, "data_lake", 1, 1, 10000)
+		lake.Risk.Failure = lakeRisk
+		b := addWork(cfg, "build_crm", 2, 1, 90000)
+		b.DependsOn = []string{"data_lake"}
+		addWork(cfg, "buy_crm", 1, 1, 50000).Mandatory = mandatoryBuy
+		cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, Ranges: hclspec.Ranges{}}}
+		return cfg
+	}
+	tests := []struct {
+		name       string
+		cfg        *hclspec.Config
+		opts       Options
+		chosen     string
+		by, reason string
+	}{
+		{"strategy", build(0, false), Options{}, "build_crm", DecidedStrategy, "the best-ranked option (rank 1 under the value strategy)"},
+		{"better option out", build(0.9, false), Options{}, "buy_crm", DecidedStrategy,
+			"the best-ranked option that runs (rank 1 under the value strategy); build_crm (rank 2) is dropped: depends on dropped project \"data_lake\""},
+		{"forced in", build(0, false), Options{ForceIn: []string{"buy_crm"}}, "buy_crm", DecidedForced, "forced in (--force-in)"},
+		{"mandatory", build(0, true), Options{}, "buy_crm", DecidedMandatory, "mandatory"},
+		{"both out", build(0, false), Options{ForceOut: []string{"build_crm", "buy_crm"}}, "", "", "no option is scheduled"},
+		{"optimiser", build(0, false), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
+			"the optimiser chose it (objective score); rank order chose it too"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := evaluateWith(t, tt.cfg, tt.opts)
+			c := plan.Choices[0]
+			chosen := ""
+			if c.Chosen != nil {
+				chosen = *c.Chosen
+			}
+			if chosen != tt.chosen || c.DecidedBy != tt.by || c.Reason != tt.reason {
+				t.Errorf("chosen %q by %q: %q\nwant %q by %q: %q", chosen, c.DecidedBy, c.Reason, tt.chosen, tt.by, tt.reason)
+			}
+		})
+	}
+	// The optimiser choosing against rank order says so.
+	cfg := portfolioConfig(2)
+	addWork(cfg, "core", 1, 0, 500000)
+	addWork(cfg, "build_crm", 2, 2, 90000)
+	addWork(cfg, "buy_crm", 1, 1, 40000)
+	addWork(cfg, "wiki", 2, 1, 60000)
+	cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, Ranges: hclspec.Ranges{}}}
+	c := evaluateWith(t, cfg, Options{Optimize: true, Seed: 1}).Choices[0]
+	if *c.Chosen != "buy_crm" || c.DecidedBy != DecidedOptimizer || c.Reason != "the optimiser chose it (objective score); rank order chose build_crm" {
+		t.Errorf("optimiser against rank order: %q by %q: %q", *c.Chosen, c.DecidedBy, c.Reason)
+	}
+}
+
+// Forcing projects in that cannot run is an error naming the conflict:
+// two options of one choice (directly, through a dependency, or against a
+// mandatory option), a forced-in project that needs one forced out or
+// excluded (the error points at excluded = true).
+func TestForceContradictions(t *testing.T) {
+	build := func() *hclspec.Config {
+		cfg := portfolioConfig(8)
+		addWork(cfg, "data_lake", 1, 1, 10000)
+		b := addWork(cfg, "build_crm", 2, 1, 90000)
+		b.DependsOn = []string{"data_lake"}
+		addWork(cfg, "buy_crm", 1, 1, 50000)
+		r := addWork(cfg, "reports", 1, 1, 5000)
+		r.DependsOn = []string{"buy_crm"}
+		pilot := addWork(cfg, "pilot", 1, 1, 5000)
+		pilot.Together = []string{"rollout"}
+		rollout := addWork(cfg, "rollout", 1, 1, 5000)
+		rollout.Excluded = true
+		rollout.Ranges["excluded"] = rng(70)
+		cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, DeclRange: rng(50), Ranges: hclspec.Ranges{"options": rng(51)}}}
+		return cfg
+	}
+	tests := []struct {
+		name    string
+		mod     func(*hclspec.Config)
+		opts    Options
+		summary string
+		detail  string
+		line    int // the diagnostic's subject; 0 for none
+	}{
+		{"two options", nil, Options{ForceIn: []string{"build_crm", "buy_crm"}}, "Two options of one choice forced in",
+			`"build_crm" is forced in and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+		{"through a dependency", nil, Options{ForceIn: []string{"build_crm", "reports"}}, "Two options of one choice forced in",
+			`"build_crm" is forced in and "reports" is forced in and needs "buy_crm", but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+		{"against a mandatory option", func(c *hclspec.Config) { c.Projects[1].Mandatory = true }, Options{ForceIn: []string{"buy_crm"}}, "Two options of one choice forced in",
+			`"build_crm" is mandatory and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+		{"needs one forced out", nil, Options{ForceIn: []string{"build_crm"}, ForceOut: []string{"data_lake"}}, "Forced-in project needs a project forced out",
+			`Project "build_crm" is forced in, but it cannot run without "data_lake" (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.`, 0},
+		{"needs one excluded", nil, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs an excluded project",
+			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is excluded (excluded = true). Force "rollout" in too.`, 70},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := build()
+			if tt.mod != nil {
+				tt.mod(cfg)
+			}
+			_, diags := Evaluate(context.Background(), cfg, tt.opts)
+			if len(diags) != 1 || diags[0].Summary != tt.summary || diags[0].Detail != tt.detail {
+				t.Fatalf("diagnostics %v\nwant %s: %s", diags, tt.summary, tt.detail)
+			}
+			line := 0
+			if s := diags[0].Subject; s != nil {
+				line = s.Start.Line
+			}
+			if line != tt.line {
+				t.Errorf("subject line %d, want %d", line, tt.line)
+			}
+		})
+	}
+	// Forcing both a project and what it needs in is fine, and so is a
+	// mandatory option alone.
+	plan := evaluateWith(t, build(), Options{ForceIn: []string{"pilot", "rollout", "build_crm", "data_lake"}})
+	if f := fates(plan); f["pilot"].Status != StatusScheduled || f["rollout"].Status != StatusScheduled || f["build_crm"].Status != StatusScheduled {
+		t.Errorf("forced in together: %v", f)
+	}
+}

@@ -286,8 +286,21 @@ func frontierFootnote(f *frontier.Frontier) string {
 	return fmt.Sprintf("Change is the objective's change since the level before; %s is what %s bought there, on the objective (its change / the level's change); "+
 		"Scheduled counts the projects in the portfolio. "+
 		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. "+
-		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d with the amount changed; today's is exactly that plan, "+
-		"even when a lower level's portfolio is worth more (\"below the portfolio at L\").", frontierPerUnitHeader(f), unit, f.Seed)
+		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d%s with the amount changed; today's is exactly that plan, "+
+		"even when a lower level's portfolio is worth more (\"below the portfolio at L\").", frontierPerUnitHeader(f), unit, f.Seed, forceFlags(f.ForceIn, f.ForceOut))
+}
+
+// forceFlags are the --force-in and --force-out flags that force in and
+// out, " --force-in a --force-out b", or "".
+func forceFlags(in, out []string) string {
+	var b strings.Builder
+	for _, id := range in {
+		b.WriteString(" --force-in " + id)
+	}
+	for _, id := range out {
+		b.WriteString(" --force-out " + id)
+	}
+	return b.String()
 }
 
 func renderFrontierTable(w io.Writer, f *frontier.Frontier, o Options) error {

@@ -35,6 +35,7 @@ type htmlPage struct {
 	Earned *htmlEarned
 	// RunRate is the run-rate section; nil when the plan adds no run cost.
 	RunRate *htmlRunRate
+	Choices *htmlChoices // nil without choices and together groups
 }
 
 type htmlFact struct{ Label, Value string }
@@ -92,6 +93,9 @@ func renderHTML(w io.Writer, p *evaluate.Plan, o Options) error {
 	}
 	if err == nil {
 		t, err = t.Parse(htmlEarnedTemplate)
+	}
+	if err == nil {
+		t, err = t.Parse(htmlChoicesTemplate)
 	}
 	if err == nil {
 		t, err = t.Parse(htmlRunRateTemplate)
@@ -198,6 +202,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	}
 	page.Earned = buildHTMLEarned(p)
 	page.RunRate = buildHTMLRunRate(p)
+	page.Choices = buildHTMLChoices(p)
 	for _, v := range p.Vendors {
 		page.Vendors = append(page.Vendors, htmlVendorOf(v))
 	}

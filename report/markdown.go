@@ -20,6 +20,7 @@ func renderMarkdown(w io.Writer, p *evaluate.Plan, o Options) error {
 	m := &markdownRenderer{p: p}
 	m.summary()
 	m.ranking()
+	m.choices()
 	m.costBenefit()
 	m.progress()
 	m.earned()

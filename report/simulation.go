@@ -191,10 +191,26 @@ func simSummary(r *simulate.Result) [][2]string {
 		{"Scheduled", fmt.Sprintf("%s projects on average, P10 %s, P90 %s (plan %d)",
 			formatQuantity(pf.Scheduled.Mean), formatQuantity(pf.Scheduled.P10), formatQuantity(pf.Scheduled.P90), pf.Plan.Scheduled)},
 	}
+	if f := forcedText(s.ForceIn, s.ForceOut); f != "" {
+		rows = append(rows, [2]string{"Forced", f})
+	}
 	if c := checkSummary(r); c != "" {
 		rows = append(rows, [2]string{"Checks", c})
 	}
 	return rows
+}
+
+// forcedText says which projects the run forced in and out: "in
+// buy_crm; out build_crm"; "" when none.
+func forcedText(in, out []string) string {
+	var parts []string
+	if len(in) > 0 {
+		parts = append(parts, "in "+strings.Join(in, ", "))
+	}
+	if len(out) > 0 {
+		parts = append(parts, "out "+strings.Join(out, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func estimateWord(point string) string {

@@ -48,6 +48,7 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.width = max(t.width, minWidth)
 	t.summary()
 	t.ranking()
+	t.choices()
 	t.costBenefit()
 	t.progress()
 	t.earned()

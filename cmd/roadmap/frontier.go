@@ -40,6 +40,8 @@ type frontierOptions struct {
 	objective string
 	fromSet   bool
 	toSet     bool
+	forceIn   []string // --force-in ID: project ids tried in at every level
+	forceOut  []string // --force-out ID: project ids tried out at every level
 }
 
 func newFrontierCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -77,7 +79,8 @@ gives the same frontier.
   roadmap frontier --team apps --from 2 --to 10 --steps 8 .
   roadmap frontier --budget capex --format html . > frontier.html
   roadmap frontier --budget capex --format csv --table projects . > portfolios.csv
-  roadmap frontier --team apps --format xlsx . > frontier.xlsx`,
+  roadmap frontier --team apps --format xlsx . > frontier.xlsx
+  roadmap frontier --budget capex --force-in buy_crm .`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -110,6 +113,7 @@ gives the same frontier.
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time budget of the optimiser, per level")
 	f.StringVar(&o.objective, "objective", "", "what the optimiser maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score)")
+	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("budget", "team")
 	cmd.MarkFlagsOneRequired("budget", "team")
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -226,7 +230,8 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 		return errFailed
 	}
-	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Objective: o.objective})
+	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Objective: o.objective,
+		ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("frontier interrupted: %w", err)
 	}

@@ -29,9 +29,11 @@ func TestFrontierFlags(t *testing.T) {
 	}{
 		{"budget", []string{"--budget", "capex"}, frontierOptions{dir: ".", budget: "capex", steps: 10, seed: 1, timeLimit: evaluate.DefaultTimeLimit}},
 		{"everything", []string{"--team", "apps", "--from", "2", "--to", "9.5", "--steps", "15", "--format", "json", "--out", "f.json",
-			"--var", "x=1", "--var-file", "v.vars.hcl", "--scenario", "two_hires", "--seed", "7", "--time-limit", "2s", "roadmaps/it"},
+			"--var", "x=1", "--var-file", "v.vars.hcl", "--scenario", "two_hires", "--seed", "7", "--time-limit", "2s",
+			"--force-in", "a,b", "--force-out", "c", "roadmaps/it"},
 			frontierOptions{dir: "roadmaps/it", team: "apps", from: 2, to: 9.5, fromSet: true, toSet: true, steps: 15, format: "json", out: "f.json",
-				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, scenario: "two_hires", seed: 7, timeLimit: 2 * time.Second}},
+				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, scenario: "two_hires", seed: 7, timeLimit: 2 * time.Second,
+				forceIn: []string{"a", "b"}, forceOut: []string{"c"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -30,6 +30,8 @@ type simulateOptions struct {
 	varFiles []string
 	runs     int
 	seed     int64
+	forceIn  []string // --force-in ID: project ids tried in
+	forceOut []string // --force-out ID: project ids tried out
 }
 
 func newSimulateCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -63,7 +65,8 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 		Example: `  roadmap simulate examples/it-department-ranges
   roadmap simulate --runs 2000 --seed 7 --format markdown .
   roadmap simulate --format html . > simulation.html
-  roadmap simulate --out simulation.json --var capex=1500000 .`,
+  roadmap simulate --out simulation.json --var capex=1500000 .
+  roadmap simulate --force-in buy_crm --force-out build_crm .`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -88,6 +91,7 @@ simulation.projects.crm.p80_end_period); a failed check of severity
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)
 	addAsOfFlag(cmd, &o.asOf)
+	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return report.SimulationFormats(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -120,7 +124,7 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, loader.Files())); err != nil {
 		return err
 	}
-	opts := simulate.Options{Runs: o.runs, Seed: o.seed}
+	opts := simulate.Options{Runs: o.runs, Seed: o.seed, ForceIn: o.forceIn, ForceOut: o.forceOut}
 	var progress *progressLine
 	if s.ErrIsTerminal {
 		progress = newProgressLine(s.terminalErr(), 0)

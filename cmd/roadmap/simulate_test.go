@@ -30,8 +30,9 @@ func TestSimulateFlags(t *testing.T) {
 	}{
 		{"defaults", nil, simulateOptions{dir: ".", runs: 10000, seed: 1}},
 		{"everything", []string{"--runs", "500", "--seed", "-3", "--format", "html", "--out", "s.json",
-			"--var", "a=1", "--var-file", "x.vars.hcl", "roadmaps/it"},
-			simulateOptions{dir: "roadmaps/it", runs: 500, seed: -3, format: "html", out: "s.json", vars: []string{"a=1"}, varFiles: []string{"x.vars.hcl"}}},
+			"--var", "a=1", "--var-file", "x.vars.hcl", "--force-in", "a", "--force-in", "b", "--force-out", "c", "roadmaps/it"},
+			simulateOptions{dir: "roadmaps/it", runs: 500, seed: -3, format: "html", out: "s.json", vars: []string{"a=1"}, varFiles: []string{"x.vars.hcl"},
+				forceIn: []string{"a", "b"}, forceOut: []string{"c"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -57,9 +57,13 @@ type Frontier struct {
 	// the scheduled projects), risk_adjusted_npv, npv, or finish (the
 	// finish period, minimised). Every level keeps the current plan's
 	// value_scale, so scores compare.
-	Objective string  `json:"objective"`
-	Seed      int64   `json:"seed"`
-	Points    []Point `json:"points"`
+	Objective string `json:"objective"`
+	Seed      int64  `json:"seed"`
+	// ForceIn and ForceOut are the projects forced in and out at every
+	// level (--force-in, --force-out); [] when none.
+	ForceIn  []string `json:"force_in"`
+	ForceOut []string `json:"force_out"`
+	Points   []Point  `json:"points"`
 }
 
 // Resource is the resource varied.
@@ -308,7 +312,7 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 	opts.RankOrder = false
 	opts.Progress = nil
 	current := Current(cfg, r.Kind, r.ID)
-	base, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{RankOrder: true, Objective: opts.Objective})
+	base, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{RankOrder: true, Objective: opts.Objective, ForceIn: opts.ForceIn, ForceOut: opts.ForceOut})
 	if diags.HasErrors() || base == nil {
 		return nil, diags
 	}
@@ -362,6 +366,8 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 		Resource:      resourceOf(cfg, r, base, current),
 		Objective:     plans[0].Roadmap.Objective,
 		Seed:          opts.Seed,
+		ForceIn:       append([]string{}, opts.ForceIn...),
+		ForceOut:      append([]string{}, opts.ForceOut...),
 		Points:        make([]Point, len(levels)),
 	}
 	for k, plan := range plans {

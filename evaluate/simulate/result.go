@@ -37,6 +37,10 @@ type Settings struct {
 	Sampling string `json:"sampling"`
 	// RangedEstimates is the number of ranged estimates sampled.
 	RangedEstimates int `json:"ranged_estimates"`
+	// ForceIn and ForceOut are the projects forced in and out of the plan
+	// and of every run (--force-in, --force-out); [] when none.
+	ForceIn  []string `json:"force_in"`
+	ForceOut []string `json:"force_out"`
 }
 
 // PlanFigures are what the plan (every estimate at its plan value, rank

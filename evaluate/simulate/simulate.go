@@ -51,6 +51,9 @@ type Options struct {
 	// Progress, when set, is called from the workers now and then with the
 	// share of runs done (0..1).
 	Progress func(done float64)
+	// ForceIn and ForceOut are project ids forced in and out of the plan
+	// and of every run (see evaluate.Options).
+	ForceIn, ForceOut []string
 
 	// pinned makes every run use the plan's value of every estimate
 	// (tests: a pinned simulation must reproduce the plan).
@@ -84,7 +87,7 @@ func Simulate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Result, 
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	plan, d := prep.Plan(ctx, cfg.Projects, evaluate.Options{RankOrder: true})
+	plan, d := prep.Plan(ctx, cfg.Projects, evaluate.Options{RankOrder: true, ForceIn: opts.ForceIn, ForceOut: opts.ForceOut})
 	diags = append(diags, d...)
 	if diags.HasErrors() || plan == nil {
 		return nil, diags
@@ -445,7 +448,7 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 						return
 					}
 					s.sample(r, sc.values)
-					run, diags := s.prep.Schedule(ctx, s.projects(set, sc.values))
+					run, diags := s.prep.ScheduleForced(ctx, s.projects(set, sc.values), s.opts.ForceIn, s.opts.ForceOut)
 					if run == nil {
 						if ctx.Err() == nil {
 							failed.record(r, diags)

@@ -176,6 +176,7 @@ func (s *simulation) summarise() *Result {
 		Simulation: Settings{
 			Runs: n, Seed: s.opts.Seed, Estimate: string(s.cfg.Roadmap.Estimate),
 			Sampling: "independent", RangedEstimates: len(s.inputs),
+			ForceIn: append([]string{}, s.opts.ForceIn...), ForceOut: append([]string{}, s.opts.ForceOut...),
 		},
 		Periods:   make([]string, s.horizon),
 		Projects:  make([]ProjectResult, 0, len(s.plan.Projects)),

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// portfolioDir is the small roadmap with a choice, a together group, an
+// excluded project and a team limit.
+var portfolioDir = filepath.Join("..", "..", "evaluate", "testdata", "portfolio")
+
+// TestForceFlagErrors: every command with --force-in and --force-out
+// refuses the same bad flags with the same diagnostics: an unknown id
+// (with a suggestion), a project forced both ways, two options of one
+// choice forced in (pointing at the choice), a forced-in project whose
+// together partner is forced out.
+func TestForceFlagErrors(t *testing.T) {
+	commands := [][]string{
+		{"plan"}, {"simulate", "--runs", "10"}, {"compare"}, {"frontier", "--team", "apps", "--steps", "1", "--time-limit", "5s"}, {"audit"},
+	}
+	cases := []struct {
+		name   string
+		flags  []string
+		stderr []string
+	}{
+		{"unknown", []string{"--force-in", "risky_a"}, []string{"Error: Unknown project to force in", `There is no project "risky_a" to force in. Did you mean "risky_ai"?`}},
+		{"unknown out", []string{"--force-out", "portl"}, []string{"Error: Unknown project to force out", `There is no project "portl" to force out. Did you mean "portal"?`}},
+		{"both ways", []string{"--force-in", "portal", "--force-out", "portal"}, []string{"Error: Project forced in and out", `Project "portal" is forced both in and out; force it one way.`}},
+		{"two options", []string{"--force-in", "build_crm,buy_crm"}, []string{"Error: Two options of one choice forced in", `main.hcl line 57, in choice "crm"`,
+			`"build_crm" is forced in and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`}},
+		{"together apart", []string{"--force-in", "pilot", "--force-out", "rollout"}, []string{"Error: Forced-in project needs a project forced out",
+			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is forced out.`}},
+	}
+	// compare needs a scenario: the portfolio roadmap with one.
+	withScenario := t.TempDir()
+	main, err := os.ReadFile(filepath.Join(portfolioDir, "main.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenario := "\nvariable \"capex\" {\n  default = 1000000\n}\n\nscenario \"cut\" {\n  variables = {\n    capex = 500000\n  }\n}\n"
+	if err := os.WriteFile(filepath.Join(withScenario, "main.hcl"), append(main, scenario...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, command := range commands {
+		for _, c := range cases {
+			t.Run(command[0]+"/"+c.name, func(t *testing.T) {
+				dir := portfolioDir
+				if command[0] == "compare" {
+					dir = withScenario
+				}
+				args := append(append(slices.Clone(command), c.flags...), dir)
+				res := runCLI(t, args...)
+				res.wantExit(t, 1)
+				for _, want := range c.stderr {
+					if !strings.Contains(res.Stderr, want) {
+						t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+					}
+				}
+				if strings.Count(res.Stderr, "Error: ") != 1 {
+					t.Errorf("want one error:\n%s", res.Stderr)
+				}
+			})
+		}
+	}
+}
+
+// TestSimulateForced: simulate --force-in/--force-out plans and runs with
+// the projects forced (the choice goes to the forced option in every
+// run), and the result says what was forced.
+func TestSimulateForced(t *testing.T) {
+	res := runCLI(t, "simulate", "--runs", "20", "--format", "json", "--force-in", "buy_crm,risky_ai", "--force-out", "portal", portfolioDir)
+	res.wantExit(t, 0)
+	var got struct {
+		Simulation struct {
+			ForceIn  []string `json:"force_in"`
+			ForceOut []string `json:"force_out"`
+		} `json:"simulation"`
+		Projects []struct {
+			ID   string `json:"id"`
+			Plan struct {
+				Status string `json:"status"`
+			} `json:"plan"`
+			Scheduled float64 `json:"chance_scheduled"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Simulation.ForceIn, []string{"buy_crm", "risky_ai"}) || !slices.Equal(got.Simulation.ForceOut, []string{"portal"}) {
+		t.Errorf("settings: %+v", got.Simulation)
+	}
+	want := map[string]string{"buy_crm": "scheduled", "risky_ai": "scheduled", "build_crm": "dropped", "portal": "dropped"}
+	for _, p := range got.Projects {
+		w, ok := want[p.ID]
+		if !ok {
+			continue
+		}
+		delete(want, p.ID)
+		share := 0.0
+		if w == "scheduled" {
+			share = 1
+		}
+		if p.Plan.Status != w || p.Scheduled != share {
+			t.Errorf("%s: plan %s, scheduled in %v of the runs; want %s", p.ID, p.Plan.Status, p.Scheduled, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing projects %v", want)
+	}
+	res = runCLI(t, "simulate", "--runs", "20", "--force-in", "buy_crm", "--force-out", "portal", portfolioDir)
+	res.wantExit(t, 0)
+	if !strings.Contains(res.Stdout, "  Forced     in buy_crm; out portal\n") {
+		t.Errorf("the summary does not say what was forced:\n%s", res.Stdout)
+	}
+}
+
+// TestFrontierForced: frontier --force-in keeps the project in the
+// portfolio at every level (here one the risk gate drops otherwise), and
+// the footnote's command line reproduces a point.
+func TestFrontierForced(t *testing.T) {
+	args := []string{"frontier", "--team", "apps", "--from", "2", "--to", "6", "--steps", "2", "--time-limit", "10s", "--force-in", "risky_ai", "--force-out", "portal"}
+	res := runCLI(t, append(append(slices.Clone(args), "--format", "json"), portfolioDir)...)
+	res.wantExit(t, 0)
+	var got struct {
+		ForceIn  []string `json:"force_in"`
+		ForceOut []string `json:"force_out"`
+		Points   []struct {
+			Level    float64 `json:"level"`
+			Projects []struct {
+				ID string `json:"id"`
+			} `json:"projects"`
+		} `json:"points"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.ForceIn, []string{"risky_ai"}) || !slices.Equal(got.ForceOut, []string{"portal"}) || len(got.Points) < 3 {
+		t.Fatalf("frontier: in %v out %v, %d points", got.ForceIn, got.ForceOut, len(got.Points))
+	}
+	for _, p := range got.Points {
+		var ids []string
+		for _, pp := range p.Projects {
+			ids = append(ids, pp.ID)
+		}
+		if !slices.Contains(ids, "risky_ai") || slices.Contains(ids, "portal") {
+			t.Errorf("level %v: portfolio %v", p.Level, ids)
+		}
+	}
+	res = runCLI(t, append(args, portfolioDir)...)
+	res.wantExit(t, 0)
+	if !strings.Contains(strings.Join(strings.Fields(res.Stdout), " "), "roadmap plan --optimize --seed 1 --force-in risky_ai --force-out portal with the amount changed") {
+		t.Errorf("the footnote does not give the forced command:\n%s", res.Stdout)
+	}
+}
