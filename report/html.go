@@ -36,6 +36,7 @@ type htmlPage struct {
 	// RunRate is the run-rate section; nil when the plan adds no run cost.
 	RunRate *htmlRunRate
 	Choices *htmlChoices // nil without choices and together groups
+	Savings bool         // some project replaces systems: a Saving column
 }
 
 type htmlFact struct{ Label, Value string }
@@ -46,6 +47,7 @@ type htmlProject struct {
 	Score, Alignment, Risk              string
 	When, Deadline, DependsOn           string
 	Cost, RiskAdjustedNPV, ROI, Payback string
+	Saving                              string // "—" when it replaces no system
 	Mandatory                           bool
 	Flagship                            bool
 	Reasons                             []string
@@ -203,6 +205,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	page.Earned = buildHTMLEarned(p)
 	page.RunRate = buildHTMLRunRate(p)
 	page.Choices = buildHTMLChoices(p)
+	page.Savings = showsSaving(p)
 	for _, v := range p.Vendors {
 		page.Vendors = append(page.Vendors, htmlVendorOf(v))
 	}
@@ -220,7 +223,7 @@ func htmlProjectOf(p *evaluate.Plan, pr *evaluate.ProjectPlan) htmlProject {
 	hp := htmlProject{Rank: pr.Rank, ID: pr.ID, Title: pr.Title, Status: pr.Status, Gate: pr.Gate,
 		Score: fixed(pr.Score, 3), Alignment: fixed(pr.Alignment, 2), Risk: fixed(pr.Risk, 2),
 		Cost: formatAmount(pr.Cost), RiskAdjustedNPV: formatAmount(pr.RiskAdjustedNPV), ROI: formatPercentPtr(pr.ROI),
-		Payback: "never", Mandatory: pr.Mandatory, Flagship: pr.Flagship, Reasons: projectReasons(*pr), When: "—", Deadline: "—",
+		Payback: "never", Saving: savingText(*pr), Mandatory: pr.Mandatory, Flagship: pr.Flagship, Reasons: projectReasons(*pr), When: "—", Deadline: "—",
 		DependsOn: strings.Join(sortedCopy(pr.DependsOn), ", ")}
 	if pr.PaybackPeriods != nil {
 		hp.Payback = fixed(*pr.PaybackPeriods, 1) + " " + p.Roadmap.Period + "s"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -162,25 +163,37 @@ func (m *markdownRenderer) costBenefit() {
 		m.buf.WriteString("No projects.\n")
 		return
 	}
+	savings := showsSaving(p)
 	var rows [][]string
 	for _, pr := range p.Projects {
-		rows = append(rows, []string{
+		row := []string{
 			mdCode(pr.ID), pr.Status,
 			formatAmount(pr.Cost), formatAmount(pr.Benefit), formatAmount(pr.NPV), formatAmount(pr.RiskAdjustedNPV),
 			formatPercentPtr(pr.ROI), formatPercentPtr(pr.IRR), formatQuantityPtr(pr.PaybackPeriods),
-		})
+		}
+		if savings {
+			row = slices.Insert(row, 4, savingText(pr))
+		}
+		rows = append(rows, row)
 	}
 	tot := p.Totals
-	rows = append(rows, []string{
+	footer := []string{
 		"**Portfolio**", "scheduled",
 		bold(formatAmount(tot.Cost)), bold(formatAmount(tot.Benefit)), bold(formatAmount(tot.NPV)), bold(formatAmount(tot.RiskAdjustedNPV)),
 		bold(formatPercentPtr(portfolioROI(tot))), none, none,
-	})
-	m.table([]string{"Project", "Status", "Cost", "Benefit", "NPV", "Risk-adj. NPV", "ROI", "IRR",
-		"Payback (" + periodUnits(p.Roadmap.Period) + ")"},
-		[]bool{false, false, true, true, true, true, true, true, true}, rows)
+	}
+	headers := []string{"Project", "Status", "Cost", "Benefit", "NPV", "Risk-adj. NPV", "ROI", "IRR",
+		"Payback (" + periodUnits(p.Roadmap.Period) + ")"}
+	right := []bool{false, false, true, true, true, true, true, true, true}
+	if savings {
+		footer = slices.Insert(footer, 4, bold(formatAmount(scheduledSaving(p))))
+		headers = slices.Insert(headers, 4, "Saving")
+		right = slices.Insert(right, 4, true)
+	}
+	rows = append(rows, footer)
+	m.table(headers, right, rows)
 	fmt.Fprintf(&m.buf, "\nFigures as if each project started at once; the portfolio row sums the scheduled projects. "+
-		"NPV of the schedule, discounted to %s: %s.\n", mdEscape(startLabel(p)), formatMoney(tot.ScheduledNPV, p.Roadmap.Currency))
+		"NPV of the schedule, discounted to %s: %s.%s\n", mdEscape(startLabel(p)), formatMoney(tot.ScheduledNPV, p.Roadmap.Currency), mdEscape(savingNote(p, savings)))
 }
 
 func bold(s string) string {

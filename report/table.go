@@ -240,12 +240,20 @@ func (t *tableRenderer) costBenefit() {
 		},
 		keys: 1,
 	}
+	savings := showsSaving(p)
+	if savings {
+		g.columns = slices.Insert(g.columns, 4, column{header: "Saving", align: tw.AlignRight})
+	}
 	for _, pr := range p.Projects {
-		g.rows = append(g.rows, []string{
+		row := []string{
 			pr.ID, pr.Status,
 			formatAmount(pr.Cost), formatAmount(pr.Benefit), formatAmount(pr.NPV), formatAmount(pr.RiskAdjustedNPV),
 			formatPercentPtr(pr.ROI), formatPercentPtr(pr.IRR), formatQuantityPtr(pr.PaybackPeriods),
-		})
+		}
+		if savings {
+			row = slices.Insert(row, 4, savingText(pr))
+		}
+		g.rows = append(g.rows, row)
 		g.styles = append(g.styles, []string{"", statusStyle(pr.Status)})
 	}
 	tot := p.Totals
@@ -254,9 +262,45 @@ func (t *tableRenderer) costBenefit() {
 		formatAmount(tot.Cost), formatAmount(tot.Benefit), formatAmount(tot.NPV), formatAmount(tot.RiskAdjustedNPV),
 		formatPercentPtr(portfolioROI(tot)), none, none,
 	}
+	if savings {
+		g.footer = slices.Insert(g.footer, 4, formatAmount(scheduledSaving(p)))
+	}
 	t.grid(g)
 	t.paragraph("", "Figures as if each project started at once; the portfolio row sums the scheduled projects. "+
-		"NPV of the schedule, discounted to "+startLabel(p)+": "+formatMoney(tot.ScheduledNPV, p.Roadmap.Currency)+".")
+		"NPV of the schedule, discounted to "+startLabel(p)+": "+formatMoney(tot.ScheduledNPV, p.Roadmap.Currency)+"."+savingNote(p, savings))
+}
+
+// showsSaving reports whether the cost-benefit table has a Saving column:
+// some project replaces systems.
+func showsSaving(p *evaluate.Plan) bool {
+	return slices.ContainsFunc(p.Projects, func(pr evaluate.ProjectPlan) bool { return len(pr.Replaces) > 0 })
+}
+
+// savingText is a project's saving, "—" when it replaces nothing.
+func savingText(pr evaluate.ProjectPlan) string {
+	if len(pr.Replaces) == 0 {
+		return none
+	}
+	return formatAmount(pr.Saving)
+}
+
+// scheduledSaving sums the saving of the scheduled projects.
+func scheduledSaving(p *evaluate.Plan) float64 {
+	sum := 0.0
+	for _, pr := range p.Projects {
+		if pr.Status == evaluate.StatusScheduled {
+			sum += pr.Saving
+		}
+	}
+	return sum
+}
+
+// savingNote explains the Saving column; "" without it.
+func savingNote(p *evaluate.Plan, savings bool) string {
+	if !savings {
+		return ""
+	}
+	return " Saving is the run cost of the systems a project replaces, stopped from its go-live for its benefit years; it is part of Benefit."
 }
 
 func startLabel(p *evaluate.Plan) string {
