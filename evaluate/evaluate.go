@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -126,6 +127,8 @@ type evaluation struct {
 	teams       map[string]*hclspec.Team
 	budgets     map[string]*hclspec.Budget
 	vendors     map[string]*hclspec.Vendor
+	systems     map[string]*hclspec.System
+	providers   map[string][]*hclspec.System // by capability, in declaration order
 
 	vendorList    []VendorResult // by evaluation id
 	vendorResults map[string]*VendorResult
@@ -262,6 +265,14 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 		teams:       map[string]*hclspec.Team{},
 		budgets:     map[string]*hclspec.Budget{},
 		vendors:     map[string]*hclspec.Vendor{},
+		systems:     make(map[string]*hclspec.System, len(cfg.Systems)),
+	}
+	e.providers = map[string][]*hclspec.System{}
+	for _, s := range cfg.Systems {
+		e.systems[s.ID] = s
+		for _, c := range slices.Compact(slices.Sorted(slices.Values(s.Provides))) {
+			e.providers[c] = append(e.providers[c], s)
+		}
 	}
 	for _, g := range cfg.Goals {
 		e.goals[g.ID] = g

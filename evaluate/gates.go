@@ -235,7 +235,7 @@ func (e *evaluation) capabilityAvailable(pe *projectEval, c string) bool {
 	if e.providedByProjects(pe, c) {
 		return true
 	}
-	return len(hclspec.SystemsProviding(e.cfg.Systems, c)) > 0
+	return len(e.providers[c]) > 0
 }
 
 // providedByProjects reports whether a project pe depends on, directly or

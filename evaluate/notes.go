@@ -14,12 +14,15 @@ import (
 // applySchedule records each task's start, or defers it (gate
 // "schedule"); explainSchedule then says why.
 func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedule) {
+	out := outOfPlan(prob, sch)
 	for i, pe := range e.taskProjects(prob) {
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
 			pe.status = StatusScheduled
 		} else if pe.gate == "" && sch.Blocked[i].Kind == schedule.BlockChoice {
 			pe.status, pe.gate = StatusDropped, GateChoice
+		} else if pe.gate == "" && out[i] {
+			pe.status, pe.gate = StatusDropped, GateViability // needs an option left out
 		} else if pe.gate == "" {
 			pe.status, pe.gate = StatusDeferred, GateSchedule
 		}
@@ -42,8 +45,9 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	for _, m := range sch.Apart {
 		apart[m.Group] = m
 	}
+	out := outOfPlan(prob, sch)
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -52,12 +56,42 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 			case nw.scheduled:
 			case n.Kind == NoteChoice:
 				pe.fail(StatusDropped, GateChoice, n.Message, n.rng)
+			case out[i] && n.Kind == NoteDependency:
+				pe.fail(StatusDropped, GateViability, n.Message, n.rng)
 			default:
 				pe.fail(StatusDeferred, GateSchedule, n.Message, n.rng)
 			}
 		}
 	}
 	return nil
+}
+
+// outOfPlan marks the unscheduled tasks that can never run in this plan:
+// an option another option of its choice was chosen over, and what
+// depends on one, directly or not. The others only wait for room.
+func outOfPlan(prob *schedule.Problem, sch *schedule.Schedule) []bool {
+	out := make([]bool, len(prob.Tasks))
+	if len(prob.Choices) == 0 {
+		return out
+	}
+	for i := range out {
+		out[i] = sch.Start[i] < 0 && sch.Blocked[i].Kind == schedule.BlockChoice
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, tk := range prob.Tasks {
+			if out[i] || sch.Start[i] >= 0 {
+				continue
+			}
+			for _, q := range tk.Preds {
+				if out[q] {
+					out[i], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // deadlineRule indexes the deadline rule's moves and misses by task.
@@ -96,6 +130,7 @@ type noteWriter struct {
 	pe        *projectEval
 	scheduled bool
 	apart     map[int]schedule.GroupMiss // by together group
+	out       []bool                     // by task: can never run in this plan (outOfPlan)
 }
 
 // rangedNote is a note with the source range its finding points at.
@@ -333,6 +368,13 @@ func windowsText(labels []string) string {
 
 func (w *noteWriter) dependencyOut(o schedule.Obstacle) rangedNote {
 	dep := w.project(o.Index)
+	if w.out != nil && w.out[o.Index] {
+		msg := fmt.Sprintf("depends on dropped project %q", dep)
+		if c := w.e.choiceOf(dep); c != nil && w.tasks[o.Index].gate == GateChoice {
+			msg += " (another option of choice " + c.ID + " was chosen)"
+		}
+		return w.newNote(NoteDependency, dep, msg, keyRange(w.pe.cfg, "depends_on", dep))
+	}
 	return w.newNote(NoteDependency, dep, fmt.Sprintf("depends on deferred project %q", dep), keyRange(w.pe.cfg, "depends_on", dep))
 }
 

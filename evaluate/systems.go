@@ -9,12 +9,7 @@ import (
 
 // system is the system with id, or nil.
 func (e *evaluation) system(id string) *hclspec.System {
-	for _, s := range e.cfg.Systems {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
+	return e.systems[id]
 }
 
 // savingOf is the run cost per year of the systems p replaces: it stops
@@ -54,7 +49,7 @@ func (e *evaluation) systemExposure(pe *projectEval) {
 		}
 		var worst *hclspec.System
 		exposed := true
-		for _, s := range hclspec.SystemsProviding(e.cfg.Systems, c) {
+		for _, s := range e.providers[c] {
 			if !e.unsupportedIn(s) || slices.Contains(p.Replaces, s.ID) {
 				exposed = false
 				break

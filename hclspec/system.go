@@ -2,7 +2,6 @@ package hclspec
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -149,16 +148,41 @@ func checkSystems(cfg *Config) hcl.Diagnostics {
 			Subject: s.Ranges.Range("end_of_support", s.DeclRange).Ptr(),
 		})
 	}
+	diags = append(diags, checkReplacedTwice(cfg)...)
 	return diags
 }
 
-// SystemsProviding lists the systems that provide capability c, by id.
-func SystemsProviding(systems []*System, c string) []*System {
-	var out []*System
-	for _, s := range systems {
-		if slices.Contains(s.Provides, c) {
-			out = append(out, s)
+// checkReplacedTwice warns about a system that two projects replace
+// when both may run (they are not options of one choice): each counts
+// the system's run cost as its saving, so the portfolio's totals count
+// it twice, while the audit retires it once, at the first go-live.
+func checkReplacedTwice(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	choiceOf := map[string]string{}
+	for _, c := range cfg.Choices {
+		for _, id := range c.Options {
+			choiceOf[id] = c.ID
 		}
 	}
-	return out
+	first := map[string]*Project{}
+	for _, p := range cfg.Projects {
+		for _, id := range p.Replaces {
+			q, ok := first[id]
+			if !ok {
+				first[id] = p
+				continue
+			}
+			if c, ok := choiceOf[p.ID]; ok && choiceOf[q.ID] == c {
+				continue
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "System replaced by two projects",
+				Detail: fmt.Sprintf("System %q is replaced by %q (%s) and by %q. Each counts its run cost as a saving, so if both run the plan's totals count it twice; the audit retires it at the first go-live. If only one of them should run, make them options of a choice; if one retires it, list it in that one's replaces only.",
+					id, q.ID, q.Ranges.Range("replaces."+id, q.DeclRange), p.ID),
+				Subject: p.Ranges.Range("replaces."+id, p.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
 }

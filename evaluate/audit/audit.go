@@ -78,6 +78,13 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 		}
 		return fmt.Sprintf("period %d", i)
 	}
+	// The projects that replace each system, in rank order.
+	replacing := map[string][]int{}
+	for i, p := range plan.Projects {
+		for _, id := range p.Replaces {
+			replacing[id] = append(replacing[id], i)
+		}
+	}
 	out := make([]evaluate.SystemAudit, 0, len(cfg.Systems))
 	for _, s := range cfg.Systems {
 		a := evaluate.SystemAudit{ID: s.ID, Title: s.Title, Owner: s.Owner, Vendor: s.Vendor,
@@ -89,10 +96,8 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 		}
 		// The replacing projects by rank; the scheduled one that ends
 		// first retires the system.
-		for _, p := range plan.Projects {
-			if !slices.Contains(p.Replaces, s.ID) {
-				continue
-			}
+		for _, i := range slices.Compact(replacing[s.ID]) {
+			p := plan.Projects[i]
 			a.ReplacedBy = append(a.ReplacedBy, p.ID)
 			if p.Status != evaluate.StatusScheduled || p.EndPeriod == nil {
 				continue
@@ -134,8 +139,18 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 			if len(a.ReplacedBy) > 0 {
 				why = "no project that replaces it is scheduled (" + strings.Join(a.ReplacedBy, ", ") + ")"
 			}
-			a.Message = fmt.Sprintf("out of support from %s and %s: unsupported for %s, to the end of the horizon",
-				label(eos), why, periods(a.GapPeriods, plan.Roadmap.Period))
+			from := "from " + label(eos)
+			if eos == 0 {
+				from = "from the roadmap's start (end of support " + s.EndOfSupportText + ")"
+			}
+			a.Message = fmt.Sprintf("out of support %s and %s: unsupported for %s, to the end of the horizon",
+				from, why, periods(a.GapPeriods, plan.Roadmap.Period))
+		}
+		if eos == 0 && a.Gap == evaluate.GapUnsupported {
+			a.Message = "out of support from the roadmap's start (end of support " + s.EndOfSupportText + "): " + a.Message
+		}
+		if also := alsoReplacing(plan, replacing[s.ID], a.Replacement); also != "" {
+			a.Message += "; " + also
 		}
 		out = append(out, a)
 	}
@@ -190,3 +205,21 @@ func spanText(label func(int) string, first, last int) string {
 
 // ratio rounds a 0..1 figure as the plan does (6 decimals).
 func ratio(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// alsoReplacing names the other scheduled projects among replacing (plan
+// project indexes) than replacement ("" when none): they retire nothing more.
+func alsoReplacing(plan *evaluate.Plan, replacing []int, replacement *string) string {
+	if replacement == nil {
+		return ""
+	}
+	var others []string
+	for _, i := range slices.Compact(replacing) {
+		if p := plan.Projects[i]; p.ID != *replacement && p.Status == evaluate.StatusScheduled {
+			others = append(others, p.ID)
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return strings.Join(others, ", ") + " also " + plural(len(others), "replaces", "replace") + " it: the system is retired once, at the first go-live"
+}

@@ -63,3 +63,52 @@ func TestAuditGaps(t *testing.T) {
 		t.Errorf("message:\n%s\nwant\n%s", rep.Check.Message, wantMsg)
 	}
 }
+
+// The audit's words on systems and choices together: support that ended
+// before the roadmap, a system replaced by two scheduled projects (retired
+// once, at the first go-live), one never replaced; and the follow-up of
+// the option a choice left out is dropped, not left waiting.
+func TestAuditWithChoices(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "constraints"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	rep, diags := Run(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	got := map[string]string{}
+	for _, s := range rep.Systems {
+		got[s.ID] = s.Message
+	}
+	want := map[string]string{
+		"crm_old":    "out of support from the roadmap's start (end of support 2026-Q2): unsupported for 3 quarters (2027-Q1..2027-Q3) until build_crm goes live in 2027-Q4",
+		"mail":       "out of support from 2027-Q4 and no project replaces it: unsupported for 5 quarters, to the end of the horizon",
+		"tape":       "replaced by disk_backup, live from 2027-Q2; supported through 2027-Q2: no gap; cloud_backup also replaces it: the system is retired once, at the first go-live",
+		"fileserver": "replaced by files_migration, live from 2027-Q2",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+	for _, p := range rep.Plan.Projects {
+		if p.ID != "vendor_training" {
+			continue
+		}
+		if p.Status != evaluate.StatusDropped || p.Gate != evaluate.GateViability ||
+			!cmp.Equal(p.Reasons, []string{`depends on dropped project "buy_crm" (another option of choice crm was chosen)`}) {
+			t.Errorf("vendor_training: %s, gate %s, %q", p.Status, p.Gate, p.Reasons)
+		}
+	}
+	var warned bool
+	for _, d := range diags {
+		warned = warned || d.Summary == "System replaced by two projects"
+	}
+	if _, d := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "constraints"), hclspec.LoadOptions{}); !warned {
+		for _, x := range d {
+			warned = warned || (x.Summary == "System replaced by two projects" && x.Subject != nil && x.Subject.Start.Line > 0)
+		}
+	}
+	if !warned {
+		t.Error("no warning for tape, replaced by two projects that both run")
+	}
+}
