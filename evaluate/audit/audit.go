@@ -132,12 +132,13 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 			a.GapPeriods = min(*a.GoLivePeriod, horizon) - eos
 			a.Message = fmt.Sprintf("unsupported for %s (%s) until %s goes live in %s",
 				periods(a.GapPeriods, plan.Roadmap.Period), spanText(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, *a.GoLive)
+			a.Message += lateText(plan, replacing[s.ID], *a.Replacement)
 		default:
 			a.Gap = evaluate.GapNoReplacement
 			a.GapPeriods = horizon - eos
 			why := "no project replaces it"
 			if len(a.ReplacedBy) > 0 {
-				why = "no project that replaces it is scheduled (" + strings.Join(a.ReplacedBy, ", ") + ")"
+				why = "no project that replaces it is scheduled (" + notScheduledText(plan, replacing[s.ID]) + ")"
 			}
 			from := "from " + label(eos)
 			if eos == 0 {
@@ -222,4 +223,40 @@ func alsoReplacing(plan *evaluate.Plan, replacing []int, replacement *string) st
 		return ""
 	}
 	return strings.Join(others, ", ") + " also " + plural(len(others), "replaces", "replace") + " it: the system is retired once, at the first go-live"
+}
+
+// notScheduledText names the replacing projects (plan project indexes)
+// with why each is not scheduled: "e_crm: dropped, opposed by department
+// \"sales\"".
+func notScheduledText(plan *evaluate.Plan, replacing []int) string {
+	var parts []string
+	for _, i := range slices.Compact(replacing) {
+		p := plan.Projects[i]
+		part := p.ID + ": " + p.Status
+		if len(p.Reasons) > 0 {
+			part += ", " + p.Reasons[0]
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// lateText says why the replacement goes live when it does: what its
+// start waited for, or that it starts at once and takes its duration.
+func lateText(plan *evaluate.Plan, replacing []int, id string) string {
+	for _, i := range replacing {
+		p := plan.Projects[i]
+		if p.ID != id || p.Start == nil {
+			continue
+		}
+		if len(p.Notes) == 0 {
+			return fmt.Sprintf(" (it starts in %s and takes %s)", *p.Start, periods(p.Duration, plan.Roadmap.Period))
+		}
+		msgs := make([]string, len(p.Notes))
+		for k, n := range p.Notes {
+			msgs[k] = n.Message
+		}
+		return fmt.Sprintf(" (it starts in %s: %s)", *p.Start, strings.Join(msgs, "; "))
+	}
+	return ""
 }
