@@ -85,6 +85,12 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 			replacing[id] = append(replacing[id], i)
 		}
 	}
+	finished := map[string]int{} // done projects: the period after they finished
+	for _, p := range cfg.Projects {
+		if p.Status == hclspec.Done && p.HasFinished {
+			finished[p.ID] = p.Finished + 1
+		}
+	}
 	out := make([]evaluate.SystemAudit, 0, len(cfg.Systems))
 	for _, s := range cfg.Systems {
 		a := evaluate.SystemAudit{ID: s.ID, Title: s.Title, Owner: s.Owner, Vendor: s.Vendor,
@@ -94,23 +100,33 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 			text, period := s.EndOfSupportText, s.EndOfSupport
 			a.EndOfSupport, a.EndOfSupportPeriod = &text, &period
 		}
-		// The replacing projects by rank; the scheduled one that ends
-		// first retires the system.
+		// The replacing projects by rank; the scheduled or done one that
+		// goes live first retires the system (a done one the period after
+		// it finished, as the run rate counts it).
 		for _, i := range slices.Compact(replacing[s.ID]) {
 			p := plan.Projects[i]
 			a.ReplacedBy = append(a.ReplacedBy, p.ID)
-			if p.Status != evaluate.StatusScheduled || p.EndPeriod == nil {
+			end, live := finished[p.ID]
+			if p.Status == evaluate.StatusScheduled && p.EndPeriod != nil {
+				end, live = *p.EndPeriod, true
+			} else if p.Status != evaluate.StatusDone {
+				live = false
+			}
+			if !live {
 				continue
 			}
-			if a.GoLivePeriod == nil || *p.EndPeriod < *a.GoLivePeriod {
-				id, end := p.ID, *p.EndPeriod
+			if a.GoLivePeriod == nil || end < *a.GoLivePeriod {
+				id := p.ID
 				a.Replacement, a.GoLivePeriod = &id, &end
 			}
 		}
 		if a.GoLivePeriod != nil {
 			l := label(*a.GoLivePeriod)
-			if *a.GoLivePeriod >= horizon {
+			switch {
+			case *a.GoLivePeriod >= horizon:
 				l = "after " + label(horizon-1)
+			case *a.GoLivePeriod < 0:
+				l = "before " + label(0)
 			}
 			a.GoLive = &l
 		}

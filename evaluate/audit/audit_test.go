@@ -112,3 +112,29 @@ func TestAuditWithChoices(t *testing.T) {
 		t.Error("no warning for tape, replaced by two projects that both run")
 	}
 }
+
+// TestAuditDoneReplacement: a replacement finished before the status date
+// retires the system from the period after it finished (as the run rate
+// counts it), so a support end after that is no gap and the policy holds.
+func TestAuditDoneReplacement(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "done"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	rep, diags := Run(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	s := rep.Systems[0]
+	got := gap{Gap: s.Gap, Periods: s.GapPeriods}
+	if s.Replacement != nil {
+		got.Replacement, got.GoLive = *s.Replacement, *s.GoLive
+	}
+	want := gap{Gap: evaluate.GapNone, Replacement: "done1", GoLive: "2027-Q3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("s1 (-want +got):\n%s", diff)
+	}
+	if rep.Check == nil || !rep.Check.Passed || rep.Retired != 12000 {
+		t.Errorf("policy check %+v, retired %v; want passed, 12000", rep.Check, rep.Retired)
+	}
+}
