@@ -332,6 +332,13 @@ func (d *decoder) decodeDuration(r *attrReader, name string, p *Project) int {
 		p.Estimates = append(p.Estimates, est)
 		return WholePeriods(point)
 	}
+	return d.periodCount(r, a, name, v, "A duration must be at least one period; got %s.")
+}
+
+// periodCount reads a plain duration: a string such as "9 months" or a
+// whole number of periods from 1 to MaxPeriods. belowOne formats the
+// message for a number under one period. It returns 0 when invalid.
+func (d *decoder) periodCount(r *attrReader, a *hcl.Attribute, name string, v cty.Value, belowOne string) int {
 	if v.Type() == cty.String && !looksNumeric(v.AsString()) {
 		n, err := ParseDuration(v.AsString(), d.unit)
 		if err != nil {
@@ -349,7 +356,7 @@ func (d *decoder) decodeDuration(r *attrReader, name string, p *Project) int {
 		r.fail(name, "Invalid duration", fmt.Sprintf("A duration given as a number is a whole number of %ss; got %s. Round it, or write a string such as \"10 weeks\".", d.unit, formatNumber(f)))
 		return 0
 	case f < 1:
-		r.fail(name, "Invalid duration", fmt.Sprintf("A duration must be at least one period; got %s.", formatNumber(f)))
+		r.fail(name, "Invalid duration", fmt.Sprintf(belowOne, formatNumber(f)))
 		return 0
 	case f > MaxPeriods:
 		r.fail(name, "Invalid duration", fmt.Sprintf("A duration may be at most %d periods; got %s. Check the unit: a number counts %ss.", MaxPeriods, formatNumber(f), d.unit))

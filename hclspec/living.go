@@ -183,29 +183,7 @@ func (d *decoder) decodeRemainingDuration(r *attrReader) int {
 		r.failAt(a, a.Expr.Range(), "Invalid remaining duration", "\"progress.remaining_duration\" is a forecast the plan keeps as it is: a number of periods or a string such as \"6 months\", not a range.")
 		return 0
 	}
-	if v.Type() == cty.String && !looksNumeric(v.AsString()) {
-		n, err := ParseDuration(v.AsString(), d.unit)
-		if err != nil {
-			r.failAt(a, a.Expr.Range(), "Invalid duration", err.Error()+".")
-			return 0
-		}
-		return n
-	}
-	f, ok := r.numFrom(a, a.Expr.Range(), v)
-	if !ok {
-		return 0
-	}
-	switch {
-	case f != math.Trunc(f):
-		r.fail(name, "Invalid duration", fmt.Sprintf("A duration given as a number is a whole number of %ss; got %s. Round it, or write a string such as \"10 weeks\".", d.unit, formatNumber(f)))
-	case f < 1:
-		r.fail(name, "Invalid duration", fmt.Sprintf("\"progress.remaining_duration\" is the periods still needed and must be at least 1; got %s. A project with nothing left to do is done: set status = \"done\" and finished.", formatNumber(f)))
-	case f > MaxPeriods:
-		r.fail(name, "Invalid duration", fmt.Sprintf("A duration may be at most %d periods; got %s.", MaxPeriods, formatNumber(f)))
-	default:
-		return int(f)
-	}
-	return 0
+	return d.periodCount(r, a, name, v, "\"progress.remaining_duration\" is the periods still needed and must be at least 1; got %s. A project with nothing left to do is done: set status = \"done\" and finished.")
 }
 
 // checkLifecycle reports what a project's status, dates and progress
