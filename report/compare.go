@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
@@ -16,7 +15,7 @@ import (
 )
 
 // comparisonRenderers maps a compare --format name to its renderer.
-var comparisonRenderers = map[string]func(io.Writer, *scenario.Comparison, Options) error{
+var comparisonRenderers = renderers[scenario.Comparison]{
 	"table":    renderComparisonTable,
 	"json":     renderComparisonJSON,
 	"markdown": renderComparisonMarkdown,
@@ -26,28 +25,11 @@ var comparisonRenderers = map[string]func(io.Writer, *scenario.Comparison, Optio
 }
 
 // ComparisonFormats lists the formats RenderComparison accepts, sorted.
-func ComparisonFormats() []string {
-	names := make([]string, 0, len(comparisonRenderers))
-	for n := range comparisonRenderers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func ComparisonFormats() []string { return comparisonRenderers.formats() }
 
 // RenderComparison writes c in the named format.
 func RenderComparison(w io.Writer, c *scenario.Comparison, format string, o Options) error {
-	render, ok := comparisonRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %v", format, ComparisonFormats())
-	}
-	if c == nil {
-		return errors.New("no comparison to render")
-	}
-	if format != "json" {
-		c = displayCopy(c) // see display.go; JSON keeps the data exact
-	}
-	return render(w, c, o)
+	return comparisonRenderers.render(w, c, format, o, "comparison", "")
 }
 
 func renderComparisonJSON(w io.Writer, c *scenario.Comparison, _ Options) error {

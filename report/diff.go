@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 
 // diffRenderers maps a --format name to a plan diff renderer. "table", the
 // plan's default, is the human text for a diff.
-var diffRenderers = map[string]func(io.Writer, *diff.PlanDiff, Options) error{
+var diffRenderers = renderers[diff.PlanDiff]{
 	"table":    renderDiffText,
 	"text":     renderDiffText,
 	"markdown": renderDiffMarkdown,
@@ -25,25 +24,11 @@ var diffRenderers = map[string]func(io.Writer, *diff.PlanDiff, Options) error{
 }
 
 // DiffFormats lists the formats RenderDiff accepts, sorted.
-func DiffFormats() []string {
-	names := make([]string, 0, len(diffRenderers))
-	for n := range diffRenderers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func DiffFormats() []string { return diffRenderers.formats() }
 
 // RenderDiff writes d in the named format.
 func RenderDiff(w io.Writer, d *diff.PlanDiff, format string, o Options) error {
-	r, ok := diffRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q for a plan diff: use one of %v", format, DiffFormats())
-	}
-	if format != "json" {
-		d = displayCopy(d) // see display.go; JSON keeps the data exact
-	}
-	return r(w, d, o)
+	return diffRenderers.render(w, d, format, o, "plan diff", " for a plan diff")
 }
 
 func renderDiffText(w io.Writer, d *diff.PlanDiff, o Options) error {

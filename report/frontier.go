@@ -1,11 +1,9 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
@@ -14,7 +12,7 @@ import (
 )
 
 // frontierRenderers maps a frontier --format name to its renderer.
-var frontierRenderers = map[string]func(io.Writer, *frontier.Frontier, Options) error{
+var frontierRenderers = renderers[frontier.Frontier]{
 	"table":    renderFrontierTable,
 	"json":     renderFrontierJSON,
 	"markdown": renderFrontierMarkdown,
@@ -24,28 +22,11 @@ var frontierRenderers = map[string]func(io.Writer, *frontier.Frontier, Options) 
 }
 
 // FrontierFormats lists the formats RenderFrontier accepts, sorted.
-func FrontierFormats() []string {
-	names := make([]string, 0, len(frontierRenderers))
-	for n := range frontierRenderers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func FrontierFormats() []string { return frontierRenderers.formats() }
 
 // RenderFrontier writes f in the named format.
 func RenderFrontier(w io.Writer, f *frontier.Frontier, format string, o Options) error {
-	render, ok := frontierRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %v", format, FrontierFormats())
-	}
-	if f == nil {
-		return errors.New("no frontier to render")
-	}
-	if format != "json" {
-		f = displayCopy(f) // JSON keeps the data exact
-	}
-	return render(w, f, o)
+	return frontierRenderers.render(w, f, format, o, "frontier", "")
 }
 
 // MarshalFrontier is the frontier's JSON, indented, with a final newline.

@@ -3,9 +3,7 @@
 package report
 
 import (
-	"fmt"
 	"io"
-	"sort"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
@@ -27,7 +25,7 @@ type Options struct {
 }
 
 // planRenderers maps a --format name to its renderer.
-var planRenderers = map[string]func(io.Writer, *evaluate.Plan, Options) error{
+var planRenderers = renderers[evaluate.Plan]{
 	"table":    renderTable,
 	"json":     renderJSON,
 	"markdown": renderMarkdown,
@@ -51,23 +49,9 @@ var planRenderers = map[string]func(io.Writer, *evaluate.Plan, Options) error{
 func BinaryFormat(format string) bool { return format == "xlsx" }
 
 // PlanFormats lists the formats RenderPlan accepts, sorted.
-func PlanFormats() []string {
-	names := make([]string, 0, len(planRenderers))
-	for n := range planRenderers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func PlanFormats() []string { return planRenderers.formats() }
 
 // RenderPlan writes p in the named format.
 func RenderPlan(w io.Writer, p *evaluate.Plan, format string, o Options) error {
-	r, ok := planRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %v", format, PlanFormats())
-	}
-	if format != "json" {
-		p = displayCopy(p) // see display.go; JSON keeps the data exact
-	}
-	return r(w, p, o)
+	return planRenderers.render(w, p, format, o, "plan", "")
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // simulationRenderers maps a simulate --format name to its renderer.
-var simulationRenderers = map[string]func(io.Writer, *simulate.Result, Options) error{
+var simulationRenderers = renderers[simulate.Result]{
 	"table":    renderSimulationTable,
 	"json":     renderSimulationJSON,
 	"markdown": renderSimulationMarkdown,
@@ -24,28 +24,11 @@ var simulationRenderers = map[string]func(io.Writer, *simulate.Result, Options) 
 }
 
 // SimulationFormats lists the formats RenderSimulation accepts, sorted.
-func SimulationFormats() []string {
-	names := make([]string, 0, len(simulationRenderers))
-	for n := range simulationRenderers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func SimulationFormats() []string { return simulationRenderers.formats() }
 
 // RenderSimulation writes r in the named format.
 func RenderSimulation(w io.Writer, r *simulate.Result, format string, o Options) error {
-	render, ok := simulationRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %v", format, SimulationFormats())
-	}
-	if r == nil {
-		return errors.New("no simulation to render")
-	}
-	if format != "json" {
-		r = displayCopy(r) // see display.go; JSON keeps the data exact
-	}
-	return render(w, r, o)
+	return simulationRenderers.render(w, r, format, o, "simulation", "")
 }
 
 func renderSimulationJSON(w io.Writer, r *simulate.Result, _ Options) error {
