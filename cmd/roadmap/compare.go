@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/scenario"
 	"github.com/roadmap-as-code/roadmap/hclspec"
-	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -163,32 +161,8 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 		return errFailed
 	}
 
-	var saved []byte
-	if o.out != "" {
-		if saved, err = report.MarshalComparison(cmp); err != nil {
-			return err
-		}
-	}
-	var buf bytes.Buffer
-	ropts := g.outOptions(s)
-	ropts.Table = o.table
-	if err := untilDone(ctx, "compare", func() error { return report.RenderComparison(&buf, cmp, format, ropts) }); err != nil {
-		return err
-	}
-	if o.out != "" {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("compare interrupted: %w", err)
-		}
-		if err := atomicfile.WriteFile(o.out, saved, 0o644); err != nil {
-			return fmt.Errorf("saving the comparison: %w", err)
-		}
-	}
-	out := s.formatOut(format)
-	if report.BinaryFormat(format) {
-		out = s.exactOut() // a workbook is bytes, not text
-	}
-	_, err = out.Write(buf.Bytes())
-	return err
+	return writeAnalysis(ctx, g, s, analysisOut{command: "compare", noun: "comparison", format: format, table: o.table, out: o.out},
+		cmp, report.MarshalComparison, report.RenderComparison)
 }
 
 // loadScenarios loads o.dir without a scenario, then once with each

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
 	"github.com/roadmap-as-code/roadmap/hclspec"
-	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -250,29 +248,8 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 	}
 
-	var saved []byte
-	if o.out != "" {
-		if saved, err = report.MarshalFrontier(f); err != nil {
-			return err
-		}
-	}
-	var buf bytes.Buffer
-	ropts := g.outOptions(s)
-	ropts.Table = o.table
-	if err := untilDone(ctx, "frontier", func() error { return report.RenderFrontier(&buf, f, format, ropts) }); err != nil {
-		return err
-	}
-	if o.out != "" {
-		if err := atomicfile.WriteFile(o.out, saved, 0o644); err != nil {
-			return fmt.Errorf("saving the frontier: %w", err)
-		}
-	}
-	out := s.formatOut(format)
-	if report.BinaryFormat(format) {
-		out = s.exactOut() // a workbook is bytes, not text
-	}
-	_, err = out.Write(buf.Bytes())
-	return err
+	return writeAnalysis(ctx, g, s, analysisOut{command: "frontier", noun: "frontier", format: format, table: o.table, out: o.out},
+		f, report.MarshalFrontier, report.RenderFrontier)
 }
 
 func timeLimited(f *frontier.Frontier) bool {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/simulate"
-	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -144,12 +142,6 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 		return errFailed
 	}
 
-	var saved []byte
-	if o.out != "" {
-		if saved, err = report.MarshalSimulation(res); err != nil {
-			return err
-		}
-	}
 	format := o.format
 	if format == "" {
 		format = "table"
@@ -157,25 +149,8 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 	if report.BinaryFormat(format) && s.OutIsTerminal {
 		return fmt.Errorf("--format %s writes a binary file: redirect standard output to a .%s file", format, format)
 	}
-	var buf bytes.Buffer
-	ropts := g.outOptions(s)
-	ropts.Table = o.table
-	if err := untilDone(ctx, "simulate", func() error { return report.RenderSimulation(&buf, res, format, ropts) }); err != nil {
-		return err
-	}
-	if o.out != "" {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("simulate interrupted: %w", err)
-		}
-		if err := atomicfile.WriteFile(o.out, saved, 0o644); err != nil {
-			return fmt.Errorf("saving the simulation: %w", err)
-		}
-	}
-	out := s.formatOut(format)
-	if report.BinaryFormat(format) {
-		out = s.exactOut() // a workbook is bytes, not text
-	}
-	if _, err := out.Write(buf.Bytes()); err != nil {
+	if err := writeAnalysis(ctx, g, s, analysisOut{command: "simulate", noun: "simulation", format: format, table: o.table, out: o.out},
+		res, report.MarshalSimulation, report.RenderSimulation); err != nil {
 		return err
 	}
 	return checkFailures(s, &evaluate.Plan{Checks: res.Checks})
