@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -71,7 +72,24 @@ type tableRenderer struct {
 	width int
 	buf   bytes.Buffer
 	err   error
+
+	// table is one tablewriter.Table reused by every grid, reset in
+	// between: tablewriter.NewTable allocates a 10,240-entry cache map
+	// (for the stringer, which grids do not use), which cost more than
+	// rendering a small table and was made again for each of the 21
+	// tables of a 30-project plan. tableOut is what it writes to.
+	table    *tablewriter.Table
+	tableOut bytes.Buffer
 }
+
+// noStringerCache is a tablewriter stringer cache that holds nothing:
+// grids pass strings, so a table never converts a value with a stringer,
+// and the default cache would be made again at every Reset.
+type noStringerCache struct{}
+
+func (noStringerCache) Add(reflect.Type, reflect.Value) bool   { return false }
+func (noStringerCache) Get(reflect.Type) (reflect.Value, bool) { return reflect.Value{}, false }
+func (noStringerCache) Purge()                                 {}
 
 // style wraps s in an ANSI style when colour is on.
 func (t *tableRenderer) style(code, s string) string {
@@ -720,8 +738,7 @@ func (t *tableRenderer) grid(g grid) {
 		}
 	}
 	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}
-	var out bytes.Buffer
-	table := tablewriter.NewTable(&out,
+	opts := []tablewriter.Option{
 		tablewriter.WithRenderer(renderer.NewBlueprint()),
 		// East Asian width changes the width of box and dash characters;
 		// fix it so the output is the same in every locale.
@@ -735,7 +752,16 @@ func (t *tableRenderer) grid(g grid) {
 		tablewriter.WithRowAlignmentConfig(alignment),
 		tablewriter.WithFooterAlignmentConfig(alignment),
 		tablewriter.WithTrimSpace(tw.Off),
-	)
+		tablewriter.WithStringerCacheCustom(noStringerCache{}),
+	}
+	t.tableOut.Reset()
+	if t.table == nil {
+		t.table = tablewriter.NewTable(&t.tableOut, opts...)
+	} else {
+		t.table.Reset()
+		t.table.Options(opts...)
+	}
+	table := t.table
 	if hasText(headers) {
 		table.Header(headers)
 	}
@@ -769,7 +795,7 @@ func (t *tableRenderer) grid(g grid) {
 		t.err = err
 		return
 	}
-	t.buf.Write(out.Bytes())
+	t.buf.Write(t.tableOut.Bytes())
 }
 
 // styleLines styles each line of a multi-line cell on its own, so a table
