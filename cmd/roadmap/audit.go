@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -43,18 +41,12 @@ gap fails the audit (exit 1), as it fails roadmap plan.`,
   roadmap audit --format markdown . >> "$GITHUB_STEP_SUMMARY"
   roadmap audit --force-out erp_replacement .`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
+		RunE: inDir(&o.dir, func() error {
 			if !slices.Contains(report.AuditFormats(), o.format) {
 				return fmt.Errorf("unknown --format %q: use one of %s", o.format, strings.Join(report.AuditFormats(), ", "))
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runAudit(ctx, g, s, o)
-		},
+			return nil
+		}, func(ctx context.Context) error { return runAudit(ctx, g, s, o) }),
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(report.AuditFormats(), ", "))

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 	"time"
@@ -69,18 +67,7 @@ change the exit status (plan --scenario NAME fails on them).`,
   roadmap compare --out scenarios.json --var capex=2000000 .`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			if err := o.validate(); err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runF(ctx, o)
-		},
+		RunE:              inDir(&o.dir, o.validate, func(ctx context.Context) error { return runF(ctx, o) }),
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.scenarios, "scenario", nil, "compare scenario `NAME` (repeatable, in this order)")

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -51,15 +49,7 @@ line failed. "exit" or end of input (Ctrl-D) leaves.`,
   echo 'plan.totals.cost <= var.capex' | roadmap console examples/it-department`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runConsole(ctx, g, s, o)
-		},
+		RunE:              inDir(&o.dir, nil, func(ctx context.Context) error { return runConsole(ctx, g, s, o) }),
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	addScenarioFlag(cmd, &o.scenario)

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -39,15 +37,7 @@ contribution.`,
 		Example: `  roadmap graph examples/it-department | dot -Tsvg > graph.svg
   roadmap graph --format mermaid --goals . > graph.mmd`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runGraph(ctx, g, s, o)
-		},
+		RunE: inDir(&o.dir, nil, func(ctx context.Context) error { return runGraph(ctx, g, s, o) }),
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "dot", "output format: "+strings.Join(report.GraphFormats(), " or "))

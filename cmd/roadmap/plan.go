@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 	"sync"
@@ -81,18 +79,7 @@ prints the difference from the other plan instead.`,
   roadmap plan --as-of 2027-Q3 --baseline plan-of-record.json
   roadmap plan --force-in buy_crm --force-out build_crm --compare plan.json`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			if err := o.validate(); err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runF(ctx, o)
-		},
+		RunE: inDir(&o.dir, o.validate, func(ctx context.Context) error { return runF(ctx, o) }),
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.PlanFormats(), ", ")+" (default table)")

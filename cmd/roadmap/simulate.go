@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -67,18 +65,7 @@ simulation.projects.crm.p80_end_period); a failed check of severity
   roadmap simulate --force-in buy_crm --force-out build_crm .`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeDirs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			if err := o.validate(); err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runF(ctx, o)
-		},
+		RunE:              inDir(&o.dir, o.validate, func(ctx context.Context) error { return runF(ctx, o) }),
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.runs, "runs", simulate.DefaultRuns, "number of runs")

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -38,16 +36,8 @@ diagnostics are printed to stdout as one JSON document instead.
 The exit status is 1 when there is any error.`,
 		Example: `  roadmap validate examples/it-department
   roadmap validate --var capex=900000 --json .`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.dir = "."
-			if len(args) == 1 {
-				o.dir = args[0]
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			return runValidate(ctx, g, s, o)
-		},
+		Args:              cobra.MaximumNArgs(1),
+		RunE:              inDir(&o.dir, nil, func(ctx context.Context) error { return runValidate(ctx, g, s, o) }),
 		ValidArgsFunction: completeDirs,
 	}
 	addVarFlags(cmd, &o.vars, &o.varFiles)

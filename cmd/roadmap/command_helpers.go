@@ -5,6 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -52,4 +56,24 @@ func writeAnalysis[T any](ctx context.Context, g *globalOptions, s *Streams, a a
 	}
 	_, err := out.Write(buf.Bytes())
 	return err
+}
+
+// inDir is the RunE of a command on an optional DIR (default "."): it
+// sets *dir, runs check (when not nil), then run with a context that
+// Ctrl-C cancels.
+func inDir(dir *string, check func() error, run func(context.Context) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		*dir = "."
+		if len(args) == 1 {
+			*dir = args[0]
+		}
+		if check != nil {
+			if err := check(); err != nil {
+				return err
+			}
+		}
+		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+		defer stop()
+		return run(ctx)
+	}
 }
