@@ -42,6 +42,8 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"portfolio_constraints", "Project in two choices", `Project "buy_crm" is already an option of choice "crm" (` + filepath.Join("testdata", "invalid", "portfolio_constraints", "main.hcl") + ":47,33-48)"},
 		{"portfolio_constraints", "Excluded project takes its together group out", "the projects that run together with it are out too: pilot."},
 		{"portfolio_constraints", "Reference to undeclared project", `Did you mean "portal"?`},
+		{"mandatory_options", "Mandatory projects need two options of one choice", `"build_crm" is mandatory (` + filepath.Join("testdata", "invalid", "mandatory_options", "main.hcl") + `:8,15-19) and "buy_crm" is mandatory (`},
+		{"mandatory_options", "Mandatory projects need two options of one choice", `"finance" is mandatory (` + filepath.Join("testdata", "invalid", "mandatory_options", "main.hcl") + `:26,16-20) and needs "build_erp" and "payroll" is mandatory (`},
 		{"bad_ranges", "Negative effort", "uniform(-1, 2) for \"effort.platform\" goes down to -1"},
 	}
 	loaded := map[string]string{}

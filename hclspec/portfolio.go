@@ -157,6 +157,7 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 			})
 		}
 	}
+	diags = append(diags, checkMandatoryOptions(cfg, choiceOf, needs)...)
 	for _, p := range cfg.Projects {
 		g := groupOf[p.ID]
 		if !p.Excluded || len(g) < 2 {
@@ -171,4 +172,58 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 		})
 	}
 	return diags
+}
+
+// checkMandatoryOptions reports mandatory projects that between them need
+// (themselves, or through depends_on and together) two options of one
+// choice: at most one option runs, so one mandatory project would always
+// fail policy.mandatory. A project needing two options on its own is
+// reported by checkPortfolioConstraints; excluded projects are out of the
+// run and left out here.
+func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*Project) []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	type taker struct {
+		option string
+		by     *Project
+	}
+	taken := map[*Choice]taker{}
+	reported := map[*Choice]bool{}
+	for _, p := range cfg.Projects {
+		if !p.Mandatory || p.Excluded {
+			continue
+		}
+		for _, id := range needs(p) {
+			c, ok := choiceOf[id]
+			if !ok {
+				continue
+			}
+			first, ok := taken[c]
+			if !ok {
+				taken[c] = taker{id, p}
+				continue
+			}
+			if first.option == id || first.by == p || reported[c] {
+				continue
+			}
+			reported[c] = true
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory projects need two options of one choice",
+				Detail: fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs, so one mandatory project could never run. Make one of them not mandatory, or take one option out of the choice.",
+					mandatoryNeed(first.by, first.option), mandatoryNeed(p, id), c.ID),
+				Subject: c.Ranges.Range("options."+id, c.DeclRange).Ptr(),
+				Context: c.Ranges.Range("options", c.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
+}
+
+// mandatoryNeed words how mandatory project p takes option.
+func mandatoryNeed(p *Project, option string) string {
+	at := p.Ranges.Range("mandatory", p.DeclRange)
+	if p.ID == option {
+		return fmt.Sprintf("%q is mandatory (%s)", option, at)
+	}
+	return fmt.Sprintf("%q is mandatory (%s) and needs %q", p.ID, at, option)
 }
