@@ -82,8 +82,13 @@ type pin struct{ task, start int }
 // bounds the task decisions the rule may spend (DeadlineWork); ctx is
 // checked as tasks are placed.
 func RankOrder(ctx context.Context, p *Problem, work int) (*Schedule, error) {
+	return rankOrder(ctx, newRankPass(p), work)
+}
+
+// rankOrder is RankOrder with r's passes.
+func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
+	p := r.p
 	n := len(p.Tasks)
-	r := newRankPass(p)
 	sch, _, err := r.run(ctx, nil, nil)
 	if err != nil {
 		return nil, err
@@ -261,6 +266,15 @@ type rankPass struct {
 	decided              []bool
 	waiting              []int
 	eligible             rankQueue
+	// order is the order a pass with orderPins pinned decides the other
+	// tasks in (see orderFor).
+	order, orderPins []int
+	orderKnown       bool
+	// never lists the tasks such a pass never decides (waiting for a
+	// task that never is).
+	never []int
+	// queued makes every pass use the queue, as with groups (tests).
+	queued bool
 }
 
 func newRankPass(p *Problem) *rankPass {
@@ -438,15 +452,13 @@ const ctxEvery = 256
 // the first task with keep set that stays out and returns it as out
 // (otherwise out is -1).
 func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Schedule, out int, err error) {
+	r.initScratch()
+	if r.groups == nil && !r.queued {
+		return r.runInOrder(ctx, pins, keep, r.orderFor(pins))
+	}
 	p := r.p
-	n := len(p.Tasks)
 	st := r.st
 	st.reset()
-	if r.scratch.Start == nil {
-		r.scratch = Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
-		r.decided, r.waiting = make([]bool, n), make([]int, n)
-		r.eligible = rankQueue{late: make([]int, 0, n), waiting: r.waiting}
-	}
 	sch = &r.scratch
 	sch.Order = sch.Order[:0]
 	sch.Apart = sch.Apart[:0]
@@ -536,6 +548,137 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		}
 		if out >= 0 {
 			return sch, out, nil
+		}
+	}
+	return cloneSchedule(sch), -1, nil
+}
+
+func (r *rankPass) initScratch() {
+	if r.scratch.Start == nil {
+		n := len(r.p.Tasks)
+		r.scratch = Schedule{Start: make([]int, n), Blocked: make([]Blocker, n), Order: make([]int, 0, n)}
+		r.decided, r.waiting = make([]bool, n), make([]int, n)
+		r.eligible = rankQueue{late: make([]int, 0, n), waiting: r.waiting}
+	}
+}
+
+// orderFor is the order in which a pass with pins decides the other
+// tasks: the lowest index first among those whose predecessors (and
+// choice's previous option) are decided. It depends on the pinned tasks
+// only, not on where anything starts, so the passes that try one
+// deadline task at one start after another share it. Not for together
+// groups, which decide several tasks at once.
+func (r *rankPass) orderFor(pins []pin) []int {
+	same := r.orderKnown && len(pins) == len(r.orderPins)
+	for k := 0; same && k < len(pins); k++ {
+		same = pins[k].task == r.orderPins[k]
+	}
+	if same {
+		return r.order
+	}
+	r.orderPins = r.orderPins[:0]
+	for _, pn := range pins {
+		r.orderPins = append(r.orderPins, pn.task)
+	}
+	decided, waiting := r.decided, r.waiting
+	clear(decided)
+	copy(waiting, r.preds)
+	for _, pn := range pins {
+		decided[pn.task] = true
+	}
+	for _, pn := range pins {
+		for _, j := range r.succs[pn.task] {
+			waiting[j]--
+		}
+		if r.chainNext != nil {
+			if j := r.chainNext[pn.task]; j >= 0 {
+				waiting[j]--
+			}
+		}
+	}
+	for _, pn := range pins {
+		waiting[pn.task] = -1
+	}
+	release := func(j int) {
+		if !decided[j] {
+			waiting[j]--
+			if waiting[j] == 0 {
+				r.eligible.push(j)
+			}
+		}
+	}
+	r.eligible.reset()
+	r.order = r.order[:0]
+	for {
+		i := r.eligible.pop()
+		if i < 0 {
+			break
+		}
+		decided[i] = true
+		r.order = append(r.order, i)
+		for _, j := range r.succs[i] {
+			release(j)
+		}
+		if r.chainNext != nil {
+			if j := r.chainNext[i]; j >= 0 {
+				release(j)
+			}
+		}
+	}
+	r.never = r.never[:0]
+	for i := range decided {
+		if !decided[i] {
+			r.never = append(r.never, i)
+		}
+	}
+	r.orderKnown = true
+	return r.order
+}
+
+// runInOrder is run without together groups: pins first, then the tasks
+// in order (orderFor), each at its earliest fit after its predecessors.
+// The pass writes every task's Start and Blocked (the ones never decided
+// too), so a pass cut short by keep leaves the ones after out stale: only
+// out is of use then.
+func (r *rankPass) runInOrder(ctx context.Context, pins []pin, keep []bool, order []int) (sch *Schedule, out int, err error) {
+	p := r.p
+	st := r.st
+	st.reset()
+	sch = &r.scratch
+	sch.Order = sch.Order[:0]
+	sch.Apart = sch.Apart[:0]
+	for _, i := range r.never {
+		sch.Start[i], sch.Blocked[i] = -1, Blocker{}
+	}
+	for _, pn := range pins {
+		st.Place(pn.task, pn.start)
+		sch.Start[pn.task] = pn.start
+		sch.Blocked[pn.task] = Blocker{}
+		sch.Order = append(sch.Order, pn.task)
+	}
+	for _, i := range order {
+		if r.steps%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, -1, err
+			}
+		}
+		r.steps++
+		r.work += decisionCost(p, i)
+		sch.Order = append(sch.Order, i)
+		est, blockedBy := p.releaseTime(sch, i)
+		if blockedBy >= 0 {
+			sch.Start[i] = -1
+			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+		} else if start, b := st.EarliestFit(i, est); start >= 0 {
+			st.Place(i, start)
+			sch.Start[i] = start
+			sch.Blocked[i] = Blocker{}
+		} else {
+			sch.Start[i] = -1
+			sch.Blocked[i] = b
+		}
+		if keep != nil && keep[i] && sch.Start[i] < 0 {
+			return sch, i, nil
 		}
 	}
 	return cloneSchedule(sch), -1, nil

@@ -420,3 +420,60 @@ func TestDecisionCost(t *testing.T) {
 		}
 	}
 }
+
+// Without together groups a pass decides the tasks in an order computed
+// once per set of pins (orderFor) instead of with the queue: RankOrder's
+// schedules, moves, misses, work and decisions are the same either way,
+// over problems whose deadline rule runs many passes, cut short or not,
+// with the same pins and with new ones, and runs out of work at times.
+func TestRankOrderInOrderMatchesQueue(t *testing.T) {
+	moves, passes := 0, 0 // passes: in whole passes' decisions
+	for seed := uint64(1); seed <= 400; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 17))
+		sp := problemSpec{tasks: 10 + rng.IntN(50), horizon: 8 + rng.IntN(24), resources: 1 + rng.IntN(5),
+			budgets: rng.IntN(2) == 0, windows: rng.IntN(2) == 0,
+			teamParallel: rng.IntN(4) == 0, choices: rng.IntN(4) == 0, together: rng.IntN(6) == 0}
+		if rng.IntN(4) == 0 {
+			sp.maxParallel = 2 + rng.IntN(3)
+		}
+		p := shuffled(rng, randomProblem(rng, sp))
+		for i := range p.Tasks {
+			tk := &p.Tasks[i]
+			for k := range tk.Demand {
+				tk.Demand[k].Amount *= 0.1 * float64(3+rng.IntN(9))
+			}
+			if rng.IntN(3) == 0 {
+				tk.HasDeadline = true
+				tk.Latest = min(p.Horizon-1, max(tk.Earliest, 0)+tk.Duration-1+rng.IntN(4))
+			}
+		}
+		work := DeadlineWork(len(p.Tasks))
+		if rng.IntN(4) == 0 {
+			work = 10 + rng.IntN(100) // the rule runs out of work
+		}
+		queued := newRankPass(p)
+		queued.queued = true
+		want, err := rankOrder(context.Background(), queued, work)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inOrder := newRankPass(p)
+		got, err := rankOrder(context.Background(), inOrder, work)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("seed %d: (-queue +in order):\n%s", seed, diff)
+		}
+		if inOrder.work != queued.work || inOrder.steps != queued.steps {
+			t.Fatalf("seed %d: work %d and %d decisions in order, %d and %d with the queue", seed, inOrder.work, inOrder.steps, queued.work, queued.steps)
+		}
+		moves += len(got.Moves)
+		passes += inOrder.steps / len(p.Tasks)
+	}
+	// The problems must make the rule move tasks and run many passes.
+	if moves < 100 || passes < 400 {
+		t.Errorf("%d moves, %d passes' worth of decisions", moves, passes)
+	}
+	t.Logf("%d moves, %d passes' worth of decisions", moves, passes)
+}
