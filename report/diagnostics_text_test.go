@@ -25,14 +25,18 @@ func checkSameAsHCL(t *testing.T, name string, diags hcl.Diagnostics, files map[
 	for _, width := range []uint{0, 40} {
 		for _, color := range []bool{false, true} {
 			var want, got bytes.Buffer
-			if err := hcl.NewDiagnosticTextWriter(&want, files, width, color).WriteDiagnostics(diags); err != nil {
-				t.Fatal(err)
+			for _, d := range diags {
+				var one bytes.Buffer
+				if err := hcl.NewDiagnosticTextWriter(&one, files, width, color).WriteDiagnostic(d); err != nil {
+					t.Fatal(err)
+				}
+				want.WriteString(withColumn(one.String(), d))
 			}
 			if err := newDiagnosticTextWriter(&got, files, width, color).WriteDiagnostics(diags); err != nil {
 				t.Fatal(err)
 			}
-			// The one difference on purpose: a diagnostic whose file is
-			// not at hand gives its place alone, without HCL's line
+			// The differences on purpose: the column after the line
+			// (withColumn), and a diagnostic whose file is not at hand gives its place alone, without HCL's line
 			// "(source code not available)".
 			hclText := strings.ReplaceAll(want.String(), "  (source code not available)\n", "")
 			if diff := cmp.Diff(hclText, got.String()); diff != "" {
@@ -40,6 +44,16 @@ func checkSameAsHCL(t *testing.T, name string, diags hcl.Diagnostics, files map[
 			}
 		}
 	}
+}
+
+// withColumn adds d's column to HCL's text of it, as our writer says
+// it: "on main.hcl line 8, column 14".
+func withColumn(text string, d *hcl.Diagnostic) string {
+	if d.Subject == nil || d.Subject.Start.Column < 1 {
+		return text
+	}
+	at := fmt.Sprintf("  on %s line %d", d.Subject.Filename, d.Subject.Start.Line)
+	return strings.Replace(text, at, fmt.Sprintf("%s, column %d", at, d.Subject.Start.Column), 1)
 }
 
 // TestDiagnosticTextMatchesHCLOnFixtures loads every invalid roadmap the

@@ -393,7 +393,7 @@ func TestCompareTooManyScenarios(t *testing.T) {
 	res := runCLI(t, "compare", "--format", "json", dir)
 	res.wantExit(t, 1)
 	if res.Stdout != "" || !strings.Contains(res.Stderr, "Too many scenarios to compare") ||
-		!strings.Contains(res.Stderr, "Comparing 103 scenarios") || !strings.Contains(res.Stderr, `scenarios.hcl line 9, in scenario "budget_cut"`) {
+		!strings.Contains(res.Stderr, "Comparing 103 scenarios") || !strings.Contains(res.Stderr, `scenarios.hcl line 9, column 1, in scenario "budget_cut"`) {
 		t.Errorf("stdout %q\nstderr %s", res.Stdout, res.Stderr)
 	}
 	res = runCLI(t, "compare", "--format", "json", "--scenario", "s000", "--scenario", "s099", dir)

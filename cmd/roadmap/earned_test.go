@@ -90,7 +90,7 @@ func TestPlanBaselineRefused(t *testing.T) {
 		want []string
 	}{
 		{"another roadmap", []string{"plan", "--baseline", other, q3},
-			[]string{"Error: Baseline of another roadmap", "on testdata/earned/q3/main.hcl line 6, in roadmap:", `is a plan of roadmap "living"; this roadmap is "Portal programme"`}},
+			[]string{"Error: Baseline of another roadmap", "on testdata/earned/q3/main.hcl line 6, column 14, in roadmap:", `is a plan of roadmap "living"; this roadmap is "Portal programme"`}},
 		{"no status date", []string{"plan", "--baseline", earnedBaseline, filepath.Join(earnedDir, "baseline")},
 			[]string{"Error: Earned value needs a status date", "set roadmap { as_of = \"...\" } or pass --as-of"}},
 		{"a later status date", []string{"plan", "--baseline", later, filepath.Join(earnedDir, "q2")},

@@ -177,7 +177,7 @@ func TestFmtLeavesFileWithSyntaxErrorUnchanged(t *testing.T) {
 	}
 	wantErr := `Error: Invalid expression
 
-  on $DIR/a_broken.hcl line 2, in team "platform":
+  on $DIR/a_broken.hcl line 2, column 14, in team "platform":
    2:   capacity = 
    3: }
 

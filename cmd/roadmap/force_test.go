@@ -30,7 +30,7 @@ func TestForceFlagErrors(t *testing.T) {
 		{"unknown", []string{"--force-in", "risky_a"}, []string{"Error: Unknown project to force in", `There is no project "risky_a" to force in. Did you mean "risky_ai"?`}},
 		{"unknown out", []string{"--force-out", "portl"}, []string{"Error: Unknown project to force out", `There is no project "portl" to force out. Did you mean "portal"?`}},
 		{"both ways", []string{"--force-in", "portal", "--force-out", "portal"}, []string{"Error: Project forced in and out", `Project "portal" is forced both in and out; force it one way.`}},
-		{"two options", []string{"--force-in", "build_crm,buy_crm"}, []string{"Error: Two options of one choice forced in", `main.hcl line 57, in choice "crm"`,
+		{"two options", []string{"--force-in", "build_crm,buy_crm"}, []string{"Error: Two options of one choice forced in", `main.hcl line 57, column 13, in choice "crm"`,
 			`"build_crm" is forced in and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`}},
 		{"together apart", []string{"--force-in", "pilot", "--force-out", "rollout"}, []string{"Error: Forced-in project needs a project forced out",
 			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is forced out.`}},

@@ -96,9 +96,9 @@ func TestImportCellErrorsShowTheCell(t *testing.T) {
 	res, _ := importSheet(t, "ideas.csv", "id,title,duration,cost\na,A,2,lots\nb,B,x,\"=HYPERLINK(\"\"http://x\"\")\"\n", false)
 	res.wantExit(t, 1)
 	for _, want := range []string{
-		"on ideas.csv line 2:\n   2: a,A,2,lots\n",
+		"on ideas.csv line 2, column 7:\n   2: a,A,2,lots\n",
 		`Row 2, column D ("cost"): "lots" is not a number.`,
-		"on ideas.csv line 3:\n   3: b,B,x,\"=HYPERLINK(\"\"http://x\"\")\"\n",
+		"on ideas.csv line 3, column 5:\n   3: b,B,x,\"=HYPERLINK(\"\"http://x\"\")\"\n",
 		`Row 3, column C ("duration"): "x" is neither a number of periods`,
 		`Row 3, column D ("cost"): "=HYPERLINK(\"http://x\")" is a formula`,
 	} {
@@ -135,7 +135,7 @@ func TestImportCellErrorsShowTheCell(t *testing.T) {
 		}
 		res := runCLI(t, "import", "xlsx", book, "--out", copyExampleWithout(t))
 		res.wantExit(t, 1)
-		if !strings.Contains(res.Stderr, "Error: Invalid cell\n\n  on ideas.xlsx [Sheet1] line 2:\n\n"+`Row 2, column C ("cost"): "lots" is not a number.`) ||
+		if !strings.Contains(res.Stderr, "Error: Invalid cell\n\n  on ideas.xlsx [Sheet1] line 2, column 3:\n\n"+`Row 2, column C ("cost"): "lots" is not a number.`) ||
 			strings.Contains(res.Stderr, "source code not available") {
 			t.Errorf("stderr:\n%s", res.Stderr)
 		}
@@ -160,7 +160,7 @@ func TestVarValueErrorsShowTheValue(t *testing.T) {
 		if strings.Contains(strings.Join(run.Args, " "), "lots") {
 			value = "lots"
 		}
-		if !strings.Contains(res.Stderr, "  on "+name+" line 1:\n   1: "+value+"\n") || strings.Contains(res.Stderr, "source code not available") {
+		if !strings.Contains(res.Stderr, "  on "+name+" line 1, column 1:\n   1: "+value+"\n") || strings.Contains(res.Stderr, "source code not available") {
 			t.Errorf("%v %v: stderr:\n%s", run.Args, run.Env, res.Stderr)
 		}
 	}

@@ -597,7 +597,7 @@ func TestPlanBaseTooManyFilesAtRevision(t *testing.T) {
 	if res.Stdout != "" {
 		t.Errorf("stdout is not empty:\n%s", res.Stdout)
 	}
-	want := "Error: Too many files\n\n  on many:roadmap/f10000.hcl line 1:\n" +
+	want := "Error: Too many files\n\n  on many:roadmap/f10000.hcl line 1, column 1:\n" +
 		"\nmany:roadmap holds more than 10000 .hcl files, the most roadmap loads from one directory. Put projects together in fewer files.\n\n" +
 		"Error: roadmap at many has errors; fix them there or compare with another revision\n"
 	if diff := cmp.Diff(want, res.Stderr); diff != "" {

@@ -123,7 +123,7 @@ func TestValidateSuccess(t *testing.T) {
 			wantStdout: "Success! The roadmap is valid, but there were some validation warnings as shown above.\n",
 			wantStderr: `Warning: Earliest start before the roadmap starts
 
-  on testdata/validate/warning/roadmap.hcl line 9, in project "early":
+  on testdata/validate/warning/roadmap.hcl line 9, column 20, in project "early":
    9:   earliest_start = "2026-Q4"
 
 2026-Q4 falls before the roadmap's first period, 2027-Q1, so it does not constrain the project.
