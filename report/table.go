@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -72,24 +69,7 @@ type tableRenderer struct {
 	width int
 	buf   bytes.Buffer
 	err   error
-
-	// table is one tablewriter.Table reused by every grid, reset in
-	// between: tablewriter.NewTable allocates a 10,240-entry cache map
-	// (for the stringer, which grids do not use), which cost more than
-	// rendering a small table and was made again for each of the 21
-	// tables of a 30-project plan. tableOut is what it writes to.
-	table    *tablewriter.Table
-	tableOut bytes.Buffer
 }
-
-// noStringerCache is a tablewriter stringer cache that holds nothing:
-// grids pass strings, so a table never converts a value with a stringer,
-// and the default cache would be made again at every Reset.
-type noStringerCache struct{}
-
-func (noStringerCache) Add(reflect.Type, reflect.Value) bool   { return false }
-func (noStringerCache) Get(reflect.Type) (reflect.Value, bool) { return reflect.Value{}, false }
-func (noStringerCache) Purge()                                 {}
 
 // style wraps s in an ANSI style when colour is on.
 func (t *tableRenderer) style(code, s string) string {
@@ -652,6 +632,41 @@ type grid struct {
 	keys int
 }
 
+// untabbed is g with every tab in its text shown as a space: a tab has
+// no width a table can line up (it is the terminal's to decide). What
+// holds no tab is shared, not copied.
+func (g grid) untabbed() grid {
+	untab := func(cells []string) ([]string, bool) {
+		if !slices.ContainsFunc(cells, hasTab) {
+			return cells, false
+		}
+		out := slices.Clone(cells)
+		for i, c := range out {
+			out[i] = strings.ReplaceAll(c, "\t", " ")
+		}
+		return out, true
+	}
+	if slices.ContainsFunc(g.columns, func(c column) bool { return hasTab(c.header) }) {
+		g.columns = slices.Clone(g.columns)
+		for i := range g.columns {
+			g.columns[i].header = strings.ReplaceAll(g.columns[i].header, "\t", " ")
+		}
+	}
+	cloned := false
+	for i, row := range g.rows {
+		if u, changed := untab(row); changed {
+			if !cloned {
+				g.rows, cloned = slices.Clone(g.rows), true
+			}
+			g.rows[i] = u
+		}
+	}
+	g.footer, _ = untab(g.footer)
+	return g
+}
+
+func hasTab(s string) bool { return strings.IndexByte(s, '\t') >= 0 }
+
 // subgrid is g with only the columns cols, in that order.
 func (g grid) subgrid(cols []int) grid {
 	pick := func(row []string) []string {
@@ -700,11 +715,12 @@ func (g grid) split(width int) []grid {
 	return append(parts, g.subgrid(append(append([]int(nil), keys...), group...)))
 }
 
-// grid lays g out to fit t.width and renders it with tablewriter.
+// grid lays g out to fit t.width and draws it as a box.
 func (t *tableRenderer) grid(g grid) {
 	if t.err != nil {
 		return
 	}
+	g = g.untabbed()
 	widths, fits := fitColumns(g, t.width)
 	if !fits && g.keys > 0 && len(g.columns) > g.keys+1 {
 		for i, part := range g.split(t.width) {
@@ -727,7 +743,7 @@ func (t *tableRenderer) grid(g grid) {
 		}
 		headers[i] = wrapCell(c.header, i)
 		if c.width > 0 && displayWidth(headers[i]) < widths[i] && !strings.Contains(headers[i], "\n") {
-			// tablewriter sizes a column by its contents: pad the header so
+			// A box sizes a column by its contents: pad the header so
 			// a fixed-width column is as wide in every chunk.
 			pad := strings.Repeat(" ", widths[i]-displayWidth(headers[i]))
 			if aligns[i] == tw.AlignRight {
@@ -737,33 +753,9 @@ func (t *tableRenderer) grid(g grid) {
 			}
 		}
 	}
-	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}
-	opts := []tablewriter.Option{
-		tablewriter.WithRenderer(renderer.NewBlueprint()),
-		// East Asian width changes the width of box and dash characters;
-		// fix it so the output is the same in every locale.
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithFooterAutoFormat(tw.Off),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithFooterAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignmentConfig(alignment),
-		tablewriter.WithRowAlignmentConfig(alignment),
-		tablewriter.WithFooterAlignmentConfig(alignment),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithStringerCacheCustom(noStringerCache{}),
-	}
-	t.tableOut.Reset()
-	if t.table == nil {
-		t.table = tablewriter.NewTable(&t.tableOut, opts...)
-	} else {
-		t.table.Reset()
-		t.table.Options(opts...)
-	}
-	table := t.table
+	b := box{aligns: aligns}
 	if hasText(headers) {
-		table.Header(headers)
+		b.header = headers
 	}
 	for r, row := range g.rows {
 		cells := make([]string, len(g.columns))
@@ -777,25 +769,17 @@ func (t *tableRenderer) grid(g grid) {
 			}
 			cells[i] = cell
 		}
-		if err := table.Append(cells); err != nil {
-			t.err = err
-			return
-		}
+		b.rows = append(b.rows, cells)
 	}
 	if g.footer != nil {
-		cells := make([]string, len(g.columns))
+		b.footer = make([]string, len(g.columns))
 		for i := range g.columns {
 			if i < len(g.footer) {
-				cells[i] = wrapCell(g.footer[i], i)
+				b.footer[i] = wrapCell(g.footer[i], i)
 			}
 		}
-		table.Footer(cells)
 	}
-	if err := table.Render(); err != nil {
-		t.err = err
-		return
-	}
-	t.buf.Write(t.tableOut.Bytes())
+	b.draw(&t.buf)
 }
 
 // styleLines styles each line of a multi-line cell on its own, so a table
