@@ -425,22 +425,28 @@ func TestDecisionCost(t *testing.T) {
 // once per set of pins (orderFor) instead of with the queue: RankOrder's
 // schedules, moves, misses, work and decisions are the same either way,
 // over problems whose deadline rule runs many passes, cut short or not,
-// with the same pins and with new ones, and runs out of work at times.
+// with the same pins and with new ones, and runs out of work at times:
+// random problems of every kind of constraint (half of them with one
+// team per task) and crowded portfolios where many passes share pins.
 func TestRankOrderInOrderMatchesQueue(t *testing.T) {
 	moves, passes := 0, 0 // passes: in whole passes' decisions
 	for seed := uint64(1); seed <= 400; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 17))
-		sp := problemSpec{tasks: 10 + rng.IntN(50), horizon: 8 + rng.IntN(24), resources: 1 + rng.IntN(5),
+		sp := problemSpec{tasks: 10 + rng.IntN(50), horizon: 8 + rng.IntN(24), resources: 1 + rng.IntN(8),
 			budgets: rng.IntN(2) == 0, windows: rng.IntN(2) == 0,
 			teamParallel: rng.IntN(4) == 0, choices: rng.IntN(4) == 0, together: rng.IntN(6) == 0}
 		if rng.IntN(4) == 0 {
 			sp.maxParallel = 2 + rng.IntN(3)
 		}
 		p := shuffled(rng, randomProblem(rng, sp))
+		oneTeam := rng.IntN(2) == 0
 		for i := range p.Tasks {
 			tk := &p.Tasks[i]
 			for k := range tk.Demand {
 				tk.Demand[k].Amount *= 0.1 * float64(3+rng.IntN(9))
+			}
+			if oneTeam && len(tk.Demand) > 1 {
+				tk.Demand = tk.Demand[rng.IntN(len(tk.Demand)):][:1]
 			}
 			if rng.IntN(3) == 0 {
 				tk.HasDeadline = true
@@ -471,9 +477,89 @@ func TestRankOrderInOrderMatchesQueue(t *testing.T) {
 		moves += len(got.Moves)
 		passes += inOrder.steps / len(p.Tasks)
 	}
+	for seed := uint64(1); seed <= 150; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 19))
+		p := shuffled(rng, crowdedPortfolio(rng))
+		queued := newRankPass(p)
+		queued.queued = true
+		want, err := rankOrder(context.Background(), queued, DeadlineWork(len(p.Tasks)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inOrder := newRankPass(p)
+		got, err := rankOrder(context.Background(), inOrder, DeadlineWork(len(p.Tasks)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("portfolio %d: (-queue +in order):\n%s", seed, diff)
+		}
+		if inOrder.work != queued.work || inOrder.steps != queued.steps {
+			t.Fatalf("portfolio %d: work %d and %d decisions in order, %d and %d with the queue", seed, inOrder.work, inOrder.steps, queued.work, queued.steps)
+		}
+		moves += len(got.Moves)
+		passes += inOrder.steps / len(p.Tasks)
+	}
 	// The problems must make the rule move tasks and run many passes.
-	if moves < 100 || passes < 400 {
+	if moves < 100 || passes < 2000 {
 		t.Errorf("%d moves, %d passes' worth of decisions", moves, passes)
 	}
 	t.Logf("%d moves, %d passes' worth of decisions", moves, passes)
+}
+
+// crowdedPortfolio is a portfolio like a generated roadmap's, crowded:
+// teams of fractional capacity, tasks on one or two of them, a budget
+// (and sometimes a second one sharing tasks, run spend after a task, a
+// limit on tasks in flight), dependencies, and deadlines that many tasks
+// miss, so that the deadline rule tries many starts.
+func crowdedPortfolio(rng *rand.Rand) *Problem {
+	periods, teams, n := 12+rng.IntN(30), 3+rng.IntN(14), 40+rng.IntN(120)
+	p := &Problem{Horizon: periods}
+	if rng.IntN(5) == 0 {
+		p.MaxParallel = n / 8
+	}
+	for r := range teams {
+		c := make([]float64, periods)
+		for t := range c {
+			c[t] = 2 + 0.5*float64(rng.IntN(9))
+		}
+		p.Resources = append(p.Resources, Resource{ID: fmt.Sprintf("team%d", r), Capacity: c})
+	}
+	budgets := 1 + rng.IntN(2)
+	for b := range budgets {
+		bg := Budget{ID: fmt.Sprintf("b%d", b)}
+		for t := range periods {
+			bg.Window = append(bg.Window, t/4)
+		}
+		for w := 0; w <= (periods-1)/4; w++ {
+			bg.Limit = append(bg.Limit, float64(n)*float64(5000+rng.IntN(20000)))
+			bg.Labels = append(bg.Labels, fmt.Sprintf("w%d", w))
+		}
+		p.Budgets = append(p.Budgets, bg)
+	}
+	for i := range n {
+		tk := Task{ID: fmt.Sprintf("p%d", i), Duration: 1 + rng.IntN(5), Budget: 0, Latest: periods - 1}
+		for _, r := range rng.Perm(teams)[:1+rng.IntN(2)] {
+			tk.Demand = append(tk.Demand, Demand{Resource: r, Amount: 0.5 + 0.25*float64(rng.IntN(8))})
+		}
+		for range tk.Duration {
+			tk.Spend = append(tk.Spend, float64(20000+rng.IntN(80000)))
+		}
+		if budgets > 1 && rng.IntN(3) == 0 {
+			tk.Budget, tk.Shares = -1, []BudgetShare{{Budget: 0, Share: 0.25}, {Budget: 1, Share: 0.75}}
+		}
+		if rng.IntN(6) == 0 {
+			tk.Run = []float64{5000, 5000, 5000}
+			tk.RunShares = []BudgetShare{{Budget: budgets - 1, Share: 1}}
+		}
+		if i > 0 && rng.IntN(5) < 2 {
+			tk.Preds = append(tk.Preds, rng.IntN(i))
+		}
+		if rng.IntN(4) == 0 {
+			tk.HasDeadline = true
+			tk.Latest = min(periods-1, tk.Duration-1+rng.IntN(periods/2))
+		}
+		p.Tasks = append(p.Tasks, tk)
+	}
+	return p
 }
