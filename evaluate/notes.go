@@ -46,8 +46,9 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 		apart[m.Group] = m
 	}
 	out := outOfPlan(prob, sch)
+	pulled := pulledByTask(sch)
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -131,6 +132,7 @@ type noteWriter struct {
 	scheduled bool
 	apart     map[int]schedule.GroupMiss // by together group
 	out       []bool                     // by task: can never run in this plan (outOfPlan)
+	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
 }
 
 // rangedNote is a note with the source range its finding points at.
@@ -147,6 +149,9 @@ type rangedNote struct {
 // scheduled project: what bounds its first start, what it waited for
 // (most starts first), the deadline rule or the optimiser's choice.
 func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedNote {
+	if tr := ex.Trial; tr != nil && tr.Turn >= 0 && !w.scheduled {
+		return []rangedNote{w.trial(tr)}
+	}
 	var out, release, blocking, end, choice []rangedNote
 	for _, o := range ex.Obstacles {
 		switch o.Kind {
@@ -194,6 +199,9 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 	}
 	notes = append(notes, end...)
 	notes = append(notes, w.priority(ex, rule)...)
+	if pl, ok := w.pulled[w.i]; ok && w.scheduled {
+		notes = append(notes, w.pulledNote(pl))
+	}
 	return append(notes, choice...)
 }
 

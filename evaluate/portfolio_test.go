@@ -347,3 +347,65 @@ func TestForceContradictions(t *testing.T) {
 		t.Errorf("forced in together: %v", f)
 	}
 }
+
+// The independent review's case: the better option (build) needs a
+// project ranked below the other option (prep, which fills the team for
+// the whole horizon). Trying build first must not hold the team for
+// prep when build does not fit: buy and its dependent run, as they do
+// without the choice, and build says it was tried. When build fits,
+// prep runs ahead of its rank and says why.
+func TestChoiceReleasesPrerequisites(t *testing.T) {
+	build := func(horizon int) *hclspec.Config {
+		cfg := portfolioConfig(horizon)
+		b := addWork(cfg, "build", 2, 0, 900000)
+		b.DependsOn = []string{"prep"}
+		e := addWork(cfg, "ext", 1, 0, 400000)
+		e.DependsOn = []string{"buy"}
+		addWork(cfg, "buy", 1, 1, 200000)
+		addWork(cfg, "prep", 4, 2, 1000)
+		cfg.Choices = []*hclspec.Choice{{ID: "c", Options: []string{"build", "buy"}}}
+		return cfg
+	}
+	plan := evaluateWith(t, build(4), Options{})
+	var ranked []string
+	for _, p := range plan.Projects {
+		ranked = append(ranked, p.ID)
+	}
+	if want := []string{"build", "ext", "buy", "prep"}; !slices.Equal(ranked, want) {
+		t.Fatalf("rank order %v, want %v", ranked, want)
+	}
+	want := map[string]fate{"build": {StatusDeferred, GateSchedule}, "ext": {StatusScheduled, ""},
+		"buy": {StatusScheduled, ""}, "prep": {StatusDeferred, GateSchedule}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	wantReasons := []string{`tried before option "buy" of choice c with "prep" (2027-Q1..2027-Q4) placed first, and does not fit: ` +
+		`cannot finish inside the horizon (last period 2027-Q4): 2 periods after its dependencies end (2027-Q4) would end 2028-Q2; ` +
+		`so "prep" goes back to its own rank`}
+	if diff := cmp.Diff(wantReasons, projectByID(t, plan, "build").Reasons); diff != "" {
+		t.Errorf("build's reasons (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{`team "apps" has no room for 2 FTE in 2027-Q1 (held by "buy")`,
+		`must finish inside the horizon (last period 2027-Q4), so it cannot start after 2027-Q1`},
+		projectByID(t, plan, "prep").Reasons); diff != "" {
+		t.Errorf("prep's reasons (-want +got):\n%s", diff)
+	}
+	// The optimiser finds nothing better: rank order and the optimiser
+	// agree on what can run.
+	opt := evaluateWith(t, build(4), Options{Optimize: true})
+	if diff := cmp.Diff(want, fates(opt)); diff != "" {
+		t.Errorf("optimised outcomes (-want +got):\n%s", diff)
+	}
+
+	plan = evaluateWith(t, build(8), Options{})
+	want = map[string]fate{"build": {StatusScheduled, ""}, "ext": {StatusDropped, GateViability},
+		"buy": {StatusDropped, GateChoice}, "prep": {StatusScheduled, ""}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("horizon 8: outcomes (-want +got):\n%s", diff)
+	}
+	prep := projectByID(t, plan, "prep")
+	if len(prep.Notes) != 1 || prep.Notes[0].Kind != NotePriority || prep.Notes[0].ID != "build" ||
+		prep.Notes[0].Message != `placed ahead of its rank (4): "build" (rank 1) needs it, and choice c tries "build" before option "buy" (rank 3)` {
+		t.Errorf("prep's notes %+v, want why it runs ahead of its rank", prep.Notes)
+	}
+}

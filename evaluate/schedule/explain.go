@@ -70,6 +70,24 @@ type Explanation struct {
 	// one left out. Each of them is blocked by at least one obstacle.
 	First, Last int
 	Obstacles   []Obstacle
+	// Trial, for a task left out when it was tried with others that did
+	// not all fit (a together group, or a choice option tried ahead of a
+	// worse option's turn: Schedule.Apart and Schedule.Trials), explains
+	// the one that did not fit on top of what the attempt had placed.
+	Trial *TrialExplanation
+}
+
+// TrialExplanation is why an attempt to place tasks together failed:
+// Task (the task explained, a member of its group, or a predecessor
+// placed first) did not fit on top of Placed, the tasks the attempt had
+// placed before it (and the tasks placed before the attempt), for the
+// obstacles of Why. For a choice option, Turn is the worse option whose
+// turn it was; -1 for a together group.
+type TrialExplanation struct {
+	Task   int
+	Turn   int
+	Placed []TaskStart
+	Why    Explanation
 }
 
 // Explain replays sch in its decision order (Order) and lists, for every
@@ -82,13 +100,34 @@ type Explanation struct {
 func Explain(ctx context.Context, p *Problem, sch *Schedule) ([]Explanation, error) {
 	x := newExplainer(p, sch)
 	out := make([]Explanation, len(p.Tasks))
+	trials := map[int]*Trial{}
+	for k := range sch.Trials {
+		trials[sch.Trials[k].Option] = &sch.Trials[k]
+	}
+	apart := map[int]*GroupMiss{}
+	for k := range sch.Apart {
+		apart[sch.Apart[k].Group] = &sch.Apart[k]
+	}
+	groupWhy := map[int]*TrialExplanation{}
 	for k, i := range x.order {
 		if k%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		out[i] = x.explain(i)
+		if tr, ok := trials[i]; ok && sch.Start[i] < 0 {
+			out[i] = Explanation{Release: -1, First: 0, Last: -1, Trial: x.explainTrial(tr.Miss, tr.Turn)}
+		} else {
+			out[i] = x.explain(i)
+		}
+		if bl := sch.Blocked[i]; sch.Start[i] < 0 && bl.Kind == BlockTogether {
+			if m, ok := apart[bl.Index]; ok {
+				if groupWhy[bl.Index] == nil {
+					groupWhy[bl.Index] = x.explainTrial(*m, -1)
+				}
+				out[i].Trial = groupWhy[bl.Index]
+			}
+		}
 		if s := sch.Start[i]; s >= 0 {
 			x.st.Place(i, s)
 			x.placed[i] = true
@@ -100,6 +139,8 @@ func Explain(ctx context.Context, p *Problem, sch *Schedule) ([]Explanation, err
 type explainer struct {
 	p        *Problem
 	sch      *Schedule
+	start    []int     // each task's start: the schedule's, or a trial's
+	blocked  []Blocker // the schedule's Blocked, cleared for a trial's task
 	st       *State
 	order    []int
 	placed   []bool  // placed before the task being explained
@@ -118,6 +159,7 @@ type budgetGeom struct {
 func newExplainer(p *Problem, sch *Schedule) *explainer {
 	n := len(p.Tasks)
 	x := &explainer{p: p, sch: sch, st: NewState(p), placed: make([]bool, n),
+		start: slices.Clone(sch.Start), blocked: slices.Clone(sch.Blocked),
 		byRes: make([][]int, len(p.Resources)), byBudget: make([][]int, len(p.Budgets)),
 		prefix: make([][]float64, n)}
 	seen := make([]bool, n)
@@ -172,13 +214,46 @@ func geometryOf(bg *Budget, horizon int) budgetGeom {
 	return g
 }
 
+// explainTrial explains m.Task on top of the tasks placed so far and
+// m.Placed, as the attempt saw it, then takes m.Placed out again.
+func (x *explainer) explainTrial(m GroupMiss, turn int) *TrialExplanation {
+	type saved struct {
+		start  int
+		placed bool
+	}
+	keep := map[int]saved{}
+	save := func(t int) {
+		if _, ok := keep[t]; !ok {
+			keep[t] = saved{x.start[t], x.placed[t]}
+		}
+	}
+	for _, ts := range m.Placed {
+		save(ts.Task)
+		x.st.Place(ts.Task, ts.Start)
+		x.start[ts.Task], x.placed[ts.Task] = ts.Start, true
+	}
+	save(m.Task)
+	x.start[m.Task], x.placed[m.Task] = -1, false
+	bl := x.blocked[m.Task]
+	x.blocked[m.Task] = Blocker{}
+	why := x.explain(m.Task)
+	x.blocked[m.Task] = bl
+	for _, ts := range m.Placed {
+		x.st.Remove(ts.Task, ts.Start)
+	}
+	for t, v := range keep {
+		x.start[t], x.placed[t] = v.start, v.placed
+	}
+	return &TrialExplanation{Task: m.Task, Turn: turn, Placed: slices.Clone(m.Placed), Why: why}
+}
+
 func (x *explainer) explain(i int) Explanation {
 	p := x.p
 	tk := &p.Tasks[i]
-	start := x.sch.Start[i]
+	start := x.start[i]
 	ex := Explanation{Release: -1, First: 0, Last: -1}
 	if start < 0 {
-		bl := x.sch.Blocked[i]
+		bl := x.blocked[i]
 		if bl.Kind == BlockTogether {
 			ex.Obstacles = []Obstacle{{Kind: ObstacleTogether, Index: bl.Index}}
 			return ex
@@ -191,11 +266,11 @@ func (x *explainer) explain(i int) Explanation {
 	depEnd := 0
 	var out []int
 	for _, q := range tk.Preds {
-		if x.sch.Start[q] < 0 {
+		if x.start[q] < 0 {
 			out = append(out, q)
 			continue
 		}
-		depEnd = max(depEnd, x.sch.Start[q]+p.Tasks[q].Duration)
+		depEnd = max(depEnd, x.start[q]+p.Tasks[q].Duration)
 	}
 	if len(out) > 0 {
 		slices.Sort(out)
@@ -211,7 +286,7 @@ func (x *explainer) explain(i int) Explanation {
 		preds := slices.Clone(tk.Preds)
 		slices.Sort(preds)
 		for _, q := range slices.Compact(preds) {
-			if qs := x.sch.Start[q]; qs+p.Tasks[q].Duration == depEnd {
+			if qs := x.start[q]; qs+p.Tasks[q].Duration == depEnd {
 				ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleDependency, Index: q, Periods: []Span{{qs, depEnd - 1}}})
 			}
 		}
@@ -361,7 +436,7 @@ func (x *explainer) appendPeriodObstacle(obs []Obstacle, kind ObstacleKind, inde
 	}
 	o.Periods, o.MorePeriods = capSpans(spans)
 	holds := func(j int) bool {
-		s := x.sch.Start[j]
+		s := x.start[j]
 		from, to := max(s, a), min(s+x.p.Tasks[j].Duration, a+len(bad)) // periods from..to-1
 		return from < to && count[to-a] > count[from-a]
 	}
@@ -519,7 +594,7 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 		if !x.placed[j] {
 			continue
 		}
-		s, dj := x.sch.Start[j], p.Tasks[j].Duration
+		s, dj := x.start[j], p.Tasks[j].Duration
 		from, to := max(s, lo), min(s+dj, hi+1)
 		if from >= to || inBad[to-lo] == inBad[from-lo] {
 			continue
@@ -588,7 +663,7 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 		if !x.placed[j] {
 			continue
 		}
-		tj, s := &p.Tasks[j], x.sch.Start[j]
+		tj, s := &p.Tasks[j], x.start[j]
 		for k := range tj.spendSpan(s, p.Horizon) {
 			if badWin[bg.Window[s+k]] && tj.spendOn(bi, k) > 0 {
 				o.addHolder(j)

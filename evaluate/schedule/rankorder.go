@@ -118,7 +118,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 		}
 		limit := r.work + left/max(pending, 1)
 		pending--
-		if r.groups.grouped(d) {
+		if r.extras.grouped(d) {
 			misses = append(misses, DeadlineMiss{Task: d, Together: true})
 			continue
 		}
@@ -256,16 +256,13 @@ type rankPass struct {
 
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
-	ident  []int // task i at position i: index order is rank order
-	preds  []int // each task's predecessors, its choice's previous option included
-	groups *groupPlacer
-	// chainNext and chainPrev order each choice's options by rank (see
-	// choiceChain); nil without choices.
-	chainNext, chainPrev []int
-	scratch              Schedule
-	decided              []bool
-	waiting              []int
-	eligible             rankQueue
+	ident    []int // task i at position i: index order is rank order
+	preds    []int // each task's number of predecessors
+	extras   *passExtras
+	scratch  Schedule
+	decided  []bool
+	waiting  []int
+	eligible rankQueue
 	// order is the order a pass with orderPins pinned decides the other
 	// tasks in (see orderFor).
 	order, orderPins []int
@@ -273,24 +270,21 @@ type rankPass struct {
 	// never lists the tasks such a pass never decides (waiting for a
 	// task that never is).
 	never []int
-	// queued makes every pass use the queue, as with groups (tests).
+	// queued makes every pass use the queue, as with groups or choices (tests).
 	queued bool
 }
 
 func newRankPass(p *Problem) *rankPass {
-	r := &rankPass{p: p, st: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks)), groups: newGroupPlacer(p)}
+	r := &rankPass{p: p, st: NewState(p), succs: make([][]int, len(p.Tasks)), ident: identity(len(p.Tasks))}
 	for i := range p.Tasks {
 		for _, q := range p.Tasks[i].Preds {
 			r.succs[q] = append(r.succs[q], i)
 		}
 	}
-	r.chainNext, r.chainPrev = choiceChain(p, r.ident, r.succs)
+	r.extras = newPassExtras(p, r.ident, r.succs)
 	r.preds = make([]int, len(p.Tasks))
 	for i := range p.Tasks {
 		r.preds[i] = len(p.Tasks[i].Preds)
-		if r.chainPrev != nil && r.chainPrev[i] >= 0 {
-			r.preds[i]++
-		}
 	}
 	return r
 }
@@ -305,7 +299,7 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 	// dependencies first, each at its earliest fit on top of the pins.
 	with := r.unpinnedAncestors(d, pinned)
 	for _, a := range with {
-		if r.groups.grouped(a) {
+		if r.extras.grouped(a) {
 			miss.Together = true
 			return nil, DeadlineMove{}, miss, nil
 		}
@@ -453,7 +447,7 @@ const ctxEvery = 256
 // (otherwise out is -1).
 func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Schedule, out int, err error) {
 	r.initScratch()
-	if r.groups == nil && !r.queued {
+	if r.extras == nil && !r.queued {
 		return r.runInOrder(ctx, pins, keep, r.orderFor(pins))
 	}
 	p := r.p
@@ -462,6 +456,8 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	sch = &r.scratch
 	sch.Order = sch.Order[:0]
 	sch.Apart = sch.Apart[:0]
+	sch.Trials = sch.Trials[:0]
+	sch.Pulled = sch.Pulled[:0]
 	clear(sch.Blocked)
 	clear(r.decided)
 	copy(r.waiting, r.preds)
@@ -480,11 +476,6 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	for _, pn := range pins {
 		for _, j := range r.succs[pn.task] {
 			waiting[j]--
-		}
-		if r.chainNext != nil {
-			if j := r.chainNext[pn.task]; j >= 0 {
-				waiting[j]--
-			}
 		}
 	}
 	for _, pn := range pins {
@@ -508,14 +499,6 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 				eligible.push(j)
 			}
 		}
-		if r.chainNext != nil {
-			if j := r.chainNext[i]; j >= 0 && !decided[j] {
-				waiting[j]--
-				if waiting[j] == 0 {
-					eligible.push(j)
-				}
-			}
-		}
 	}
 	for {
 		i := eligible.pop()
@@ -532,18 +515,13 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		if decided[i] {
 			continue
 		}
-		if r.groups.grouped(i) {
-			decideGroup(r.groups, st, sch, decided, i, decide)
-		} else {
-			est, blockedBy := p.releaseTime(sch, i)
-			if blockedBy >= 0 {
-				sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
-			} else if start, b := st.EarliestFit(i, est); start >= 0 {
-				st.Place(i, start)
-				sch.Start[i] = start
-			} else {
-				sch.Blocked[i] = b
-			}
+		r.extras.tryBetter(st, sch, decided, i, decide)
+		switch {
+		case out >= 0 || decided[i]:
+		case r.extras.grouped(i):
+			r.extras.decideGroup(st, sch, decided, i, i, decide)
+		default:
+			decideAlone(p, st, sch, i)
 			decide(i)
 		}
 		if out >= 0 {
@@ -563,11 +541,11 @@ func (r *rankPass) initScratch() {
 }
 
 // orderFor is the order in which a pass with pins decides the other
-// tasks: the lowest index first among those whose predecessors (and
-// choice's previous option) are decided. It depends on the pinned tasks
-// only, not on where anything starts, so the passes that try one
-// deadline task at one start after another share it. Not for together
-// groups, which decide several tasks at once.
+// tasks: the lowest index first among those whose predecessors are
+// decided. It depends on the pinned tasks only, not on where anything
+// starts, so the passes that try one deadline task at one start after
+// another share it. Not for together groups or choices, which decide
+// several tasks at once (passExtras).
 func (r *rankPass) orderFor(pins []pin) []int {
 	same := r.orderKnown && len(pins) == len(r.orderPins)
 	for k := 0; same && k < len(pins); k++ {
@@ -589,11 +567,6 @@ func (r *rankPass) orderFor(pins []pin) []int {
 	for _, pn := range pins {
 		for _, j := range r.succs[pn.task] {
 			waiting[j]--
-		}
-		if r.chainNext != nil {
-			if j := r.chainNext[pn.task]; j >= 0 {
-				waiting[j]--
-			}
 		}
 	}
 	for _, pn := range pins {
@@ -619,11 +592,6 @@ func (r *rankPass) orderFor(pins []pin) []int {
 		for _, j := range r.succs[i] {
 			release(j)
 		}
-		if r.chainNext != nil {
-			if j := r.chainNext[i]; j >= 0 {
-				release(j)
-			}
-		}
 	}
 	r.never = r.never[:0]
 	for i := range decided {
@@ -635,7 +603,7 @@ func (r *rankPass) orderFor(pins []pin) []int {
 	return r.order
 }
 
-// runInOrder is run without together groups: pins first, then the tasks
+// runInOrder is run without together groups or choices: pins first, then the tasks
 // in order (orderFor), each at its earliest fit after its predecessors.
 // The pass writes every task's Start and Blocked (the ones never decided
 // too), so a pass cut short by keep leaves the ones after out stale: only
@@ -686,7 +654,8 @@ func (r *rankPass) runInOrder(ctx context.Context, pins []pin, keep []bool, orde
 
 // cloneSchedule copies a schedule out of a pass's scratch space.
 func cloneSchedule(s *Schedule) *Schedule {
-	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order), Apart: slices.Clone(s.Apart)}
+	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order),
+		Apart: slices.Clone(s.Apart), Trials: slices.Clone(s.Trials), Pulled: slices.Clone(s.Pulled)}
 }
 
 // rankQueue hands out a pass's eligible tasks (every predecessor

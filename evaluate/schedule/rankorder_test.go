@@ -335,7 +335,8 @@ func shuffled(rng *rand.Rand, p *Problem) *Problem {
 }
 
 // rankPassByHeap is a rank-order pass with a heap of the eligible tasks
-// (a task waits for its predecessors and its choice's previous option),
+// (a task waits for its predecessors; choice options and together groups
+// are decided as in every pass, by passExtras),
 // and the tasks it took off the heap (the work).
 func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 	n := len(p.Tasks)
@@ -354,16 +355,12 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 		sch.Order = append(sch.Order, pn.task)
 		decided[pn.task] = true
 	}
-	chainNext, chainPrev := choiceChain(p, identity(n), succs)
 	h := &posHeap{pos: identity(n)}
 	for i := range n {
 		for _, q := range p.Tasks[i].Preds {
 			if !decided[q] {
 				waiting[i]++
 			}
-		}
-		if chainPrev != nil && chainPrev[i] >= 0 && !decided[chainPrev[i]] {
-			waiting[i]++
 		}
 		if !decided[i] && waiting[i] == 0 {
 			h.items = append(h.items, i)
@@ -373,11 +370,7 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 	decide := func(i int) {
 		decided[i] = true
 		sch.Order = append(sch.Order, i)
-		next := succs[i]
-		if chainNext != nil && chainNext[i] >= 0 {
-			next = append(slices.Clone(next), chainNext[i])
-		}
-		for _, j := range next {
+		for _, j := range succs[i] {
 			if !decided[j] {
 				waiting[j]--
 				if waiting[j] == 0 {
@@ -386,7 +379,7 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 			}
 		}
 	}
-	gp := newGroupPlacer(p)
+	x := newPassExtras(p, identity(n), succs)
 	work := 0
 	for h.Len() > 0 {
 		i := heap.Pop(h).(int)
@@ -394,20 +387,15 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 		if decided[i] {
 			continue
 		}
-		if gp.grouped(i) {
-			decideGroup(gp, st, sch, decided, i, decide)
-			continue
+		x.tryBetter(st, sch, decided, i, decide)
+		switch {
+		case decided[i]:
+		case x.grouped(i):
+			x.decideGroup(st, sch, decided, i, i, decide)
+		default:
+			decideAlone(p, st, sch, i)
+			decide(i)
 		}
-		est, blockedBy := p.releaseTime(sch, i)
-		if blockedBy >= 0 {
-			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
-		} else if s, b := st.EarliestFit(i, est); s >= 0 {
-			st.Place(i, s)
-			sch.Start[i] = s
-		} else {
-			sch.Blocked[i] = b
-		}
-		decide(i)
 	}
 	return sch, work
 }

@@ -150,16 +150,46 @@ type Schedule struct {
 	// Apart lists the together groups left out, each with the task that
 	// did not fit when the group was tried.
 	Apart []GroupMiss
+	// Trials lists the choice options tried ahead of a worse option's
+	// turn that did not fit (see optionTrials).
+	Trials []Trial
+	// Pulled lists the tasks placed ahead of their own turn because a
+	// task placed then needs them: a together group's member, or a choice
+	// option tried ahead of a worse option's turn.
+	Pulled []Pull
 }
 
-// GroupMiss is a together group (Group, an index into Problem.Together)
-// that was not placed: Task, one of its members or a predecessor a
-// member needs, did not fit, for the reason Cause (Kind "" when the task
-// was already out: a predecessor left out earlier).
+// GroupMiss is a together group (Group, an index into Problem.Together;
+// -1 for a choice option tried alone) that was not placed: Task, one of
+// its members or a predecessor a member needs, did not fit, for the
+// reason Cause, on top of Placed, the tasks the attempt had placed
+// before it (taken out again with the rest).
 type GroupMiss struct {
-	Group int
-	Task  int
-	Cause Blocker
+	Group  int
+	Task   int
+	Cause  Blocker
+	Placed []TaskStart
+}
+
+// TaskStart is a task and its start.
+type TaskStart struct{ Task, Start int }
+
+// Trial is a choice option (Option) tried, with the predecessors it
+// needs that were not decided yet, at the turn of a worse option of its
+// choice (Turn), that did not fit: Miss says what did not fit and why.
+// Everything the trial placed was taken out again; the predecessors keep
+// their own turn.
+type Trial struct {
+	Option, Turn int
+	Miss         GroupMiss
+}
+
+// Pull is a task placed ahead of its own turn, at the turn of Turn,
+// because For (a together group's member, or a choice option tried ahead
+// of Turn) needs it, directly or not. Group is For's together group, -1
+// for a choice option.
+type Pull struct {
+	Task, Turn, For, Group int
 }
 
 // End is the exclusive end period of task i, or -1.
@@ -535,30 +565,19 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 			succs[q] = append(succs[q], i)
 		}
 	}
-	next, prev := choiceChain(p, pos, succs)
+	x := newPassExtras(p, pos, succs)
 	eligible := &posHeap{pos: pos}
 	for i := range p.Tasks {
-		if prev != nil && prev[i] >= 0 {
-			waiting[i]++
-		}
 		if waiting[i] == 0 {
 			eligible.items = append(eligible.items, i)
 		}
 	}
 	heap.Init(eligible)
-	gp := newGroupPlacer(p)
 	decided := make([]bool, n)
 	decide := func(i int) {
 		decided[i] = true
 		sch.Order = append(sch.Order, i)
 		for _, j := range succs[i] {
-			waiting[j]--
-			if waiting[j] == 0 && !decided[j] {
-				heap.Push(eligible, j)
-			}
-		}
-		if next != nil && next[i] >= 0 {
-			j := next[i]
 			waiting[j]--
 			if waiting[j] == 0 && !decided[j] {
 				heap.Push(eligible, j)
@@ -570,41 +589,30 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 		if decided[i] {
 			continue
 		}
-		if gp.grouped(i) {
-			decideGroup(gp, st, sch, decided, i, decide)
-			continue
+		x.tryBetter(st, sch, decided, i, decide)
+		switch {
+		case decided[i]:
+		case x.grouped(i):
+			x.decideGroup(st, sch, decided, i, i, decide)
+		default:
+			decideAlone(p, st, sch, i)
+			decide(i)
 		}
-		est, blockedBy := p.releaseTime(sch, i)
-		if blockedBy >= 0 {
-			sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
-		} else if start, b := st.EarliestFit(i, est); start >= 0 {
-			st.Place(i, start)
-			sch.Start[i] = start
-		} else {
-			sch.Blocked[i] = b
-		}
-		decide(i)
 	}
 	return sch
 }
 
-// decideGroup places task i's together group whole with gp, or leaves the
-// group out (Blocked, Apart); decide is called for every task decided
-// that way, in order.
-func decideGroup(gp *groupPlacer, st *State, sch *Schedule, decided []bool, i int, decide func(int)) {
-	placed, miss, ok := gp.place(st, sch.Start, decided, i)
-	if ok {
-		for _, t := range placed {
-			decide(t)
-		}
-		return
-	}
-	sch.Apart = append(sch.Apart, miss)
-	for _, m := range gp.p.Together[miss.Group] {
-		if !decided[m] {
-			sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
-			decide(m)
-		}
+// decideAlone places task i at its earliest fit after its predecessors,
+// or leaves it out with its Blocker.
+func decideAlone(p *Problem, st *State, sch *Schedule, i int) {
+	est, blockedBy := p.releaseTime(sch, i)
+	if blockedBy >= 0 {
+		sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+	} else if start, b := st.EarliestFit(i, est); start >= 0 {
+		st.Place(i, start)
+		sch.Start[i] = start
+	} else {
+		sch.Blocked[i] = b
 	}
 }
 

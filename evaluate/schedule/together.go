@@ -42,6 +42,20 @@ func newGroupPlacer(p *Problem) *groupPlacer {
 	if len(p.Together) == 0 {
 		return nil
 	}
+	return newPlacer(p)
+}
+
+// newPassPlacer is the placer of a schedule generation pass: it places
+// together groups, and choice options with the predecessors they need
+// (optionTrials); nil when p has neither.
+func newPassPlacer(p *Problem) *groupPlacer {
+	if len(p.Together) == 0 && len(p.Choices) == 0 {
+		return nil
+	}
+	return newPlacer(p)
+}
+
+func newPlacer(p *Problem) *groupPlacer {
 	n := len(p.Tasks)
 	ident := identity(n)
 	return &groupPlacer{p: p, groupOf: groupIndex(p), stamp: make([]int, n), waiting: make([]int, n),
@@ -51,8 +65,9 @@ func newGroupPlacer(p *Problem) *groupPlacer {
 // grouped reports whether task i belongs to a together group.
 func (g *groupPlacer) grouped(i int) bool { return g != nil && g.groupOf[i] >= 0 }
 
-// place places task i's group on st, with every predecessor its members
-// need that is not decided yet and the groups of those: each in a
+// place places task i's group (i alone when it has none) on st, with
+// every predecessor its members need that is not decided yet and the
+// groups of those: each in a
 // topological order (lowest index first), at its earliest fit after its
 // predecessors. It returns the tasks placed, in that order, with start
 // updated; or, when one does not fit, nothing placed (st and start as
@@ -114,11 +129,13 @@ func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]in
 		}
 		s, b := st.EarliestFit(t, est)
 		if s < 0 {
-			for _, u := range order {
+			placed := make([]TaskStart, len(order))
+			for k, u := range order {
+				placed[k] = TaskStart{u, start[u]}
 				st.Remove(u, start[u])
 				start[u] = -1
 			}
-			return nil, GroupMiss{Group: group, Task: t, Cause: b}, false
+			return nil, GroupMiss{Group: group, Task: t, Cause: b, Placed: placed}, false
 		}
 		st.Place(t, s)
 		start[t] = s

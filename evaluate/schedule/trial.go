@@ -1,0 +1,171 @@
+package schedule
+
+import (
+	"slices"
+)
+
+// A schedule generation pass decides a choice's options best first, even
+// across dependencies: when an option's turn comes while a better option
+// of its choice is still undecided (it waits for a predecessor ranked
+// lower), the better option is tried first, then and there, with the
+// predecessors it needs that are not decided yet (placed first, each at
+// its earliest fit, as a together group takes its members' predecessors
+// along). If it fits, all of them stay placed; if not, all of them are
+// taken out again, the better option is out (Schedule.Trials says why),
+// and the predecessors keep their own turn: capacity is never held for
+// an option that does not run, and the worse option gets its chance at
+// its own turn. Whatever a pass places ahead of its own turn because a
+// task placed then needs it is listed in Schedule.Pulled.
+
+// passExtras decides, in a schedule generation pass, the tasks that take
+// others along: together groups (placed whole) and choice options (tried
+// best first). It is nil when the problem has neither.
+type passExtras struct {
+	p   *Problem
+	pl  *groupPlacer
+	pos []int // a task's turn in the pass: lower first
+	// better lists, for each option, the better options of its choice
+	// that it may be tried after, best first: not those that depend on
+	// it, directly or not (the two cannot both run, and the better one
+	// cannot be tried without it). nil without choices.
+	better [][]int
+}
+
+func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
+	pl := newPassPlacer(p)
+	if pl == nil {
+		return nil
+	}
+	x := &passExtras{p: p, pl: pl, pos: pos}
+	if len(p.Choices) > 0 {
+		x.better = make([][]int, len(p.Tasks))
+		for _, opts := range p.Choices {
+			byPos := slices.Clone(opts)
+			slices.SortFunc(byPos, func(a, b int) int { return pos[a] - pos[b] })
+			for k, o := range byPos {
+				for _, b := range byPos[:k] {
+					if !reaches(succs, o, b) {
+						x.better[o] = append(x.better[o], b)
+					}
+				}
+			}
+		}
+	}
+	return x
+}
+
+// grouped reports whether task i belongs to a together group.
+func (x *passExtras) grouped(i int) bool { return x != nil && x.pl.grouped(i) }
+
+// tryBetter tries, when task i's turn comes, the better options of its
+// choice that are not decided yet, best first, until one is placed (then
+// i will be left out by the choice) or none is left.
+func (x *passExtras) tryBetter(st *State, sch *Schedule, decided []bool, i int, decide func(int)) {
+	if x == nil || x.better == nil || len(x.better[i]) == 0 || st.otherOption(i) >= 0 {
+		return
+	}
+	for _, b := range x.better[i] {
+		if decided[b] {
+			continue
+		}
+		if x.pl.grouped(b) {
+			if x.decideGroup(st, sch, decided, b, i, decide) {
+				return
+			}
+			continue
+		}
+		placed, miss, ok := x.pl.place(st, sch.Start, decided, b)
+		if ok {
+			x.pulled(sch, placed, []int{b}, -1, i)
+			for _, t := range placed {
+				decide(t)
+			}
+			return
+		}
+		sch.Trials = append(sch.Trials, Trial{Option: b, Turn: i, Miss: miss})
+		if miss.Task == b {
+			sch.Blocked[b] = miss.Cause
+		} else {
+			sch.Blocked[b] = Blocker{Kind: BlockDependency, Index: miss.Task}
+		}
+		decide(b)
+	}
+}
+
+// decideGroup places task i's together group whole at the turn of task
+// turn (i itself, or a worse option of i's choice), with the
+// predecessors its members need, or leaves the group out (Blocked,
+// Apart). decide is called for every task decided that way, in order. It
+// reports whether the group was placed.
+func (x *passExtras) decideGroup(st *State, sch *Schedule, decided []bool, i, turn int, decide func(int)) bool {
+	placed, miss, ok := x.pl.place(st, sch.Start, decided, i)
+	if ok {
+		g := x.pl.groupOf[i]
+		x.pulled(sch, placed, x.p.Together[g], g, turn)
+		for _, t := range placed {
+			decide(t)
+		}
+		return true
+	}
+	sch.Apart = append(sch.Apart, miss)
+	for _, m := range x.p.Together[miss.Group] {
+		if !decided[m] {
+			sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
+			decide(m)
+		}
+	}
+	return false
+}
+
+// pulled records the tasks of placed, besides targets (the tasks placed
+// for their own sake: a group's members, an option), that come after
+// turn in the pass's order: they were placed ahead of their own turn.
+// Each is credited to the first target, in turn order, that needs it.
+func (x *passExtras) pulled(sch *Schedule, placed, targets []int, group, turn int) {
+	var ahead []int
+	for _, t := range placed {
+		if !slices.Contains(targets, t) && x.pos[t] > x.pos[turn] {
+			ahead = append(ahead, t)
+		}
+	}
+	if len(ahead) == 0 {
+		return
+	}
+	byPos := slices.Clone(targets)
+	slices.SortFunc(byPos, func(a, b int) int { return x.pos[a] - x.pos[b] })
+	in := map[int]bool{}
+	for _, t := range placed {
+		in[t] = true
+	}
+	for _, t := range ahead {
+		by := byPos[0]
+		for _, m := range byPos {
+			if needs(x.p, in, m, t) {
+				by = m
+				break
+			}
+		}
+		sch.Pulled = append(sch.Pulled, Pull{Task: t, Turn: turn, For: by, Group: group})
+	}
+}
+
+// needs reports whether task m depends on task t, directly or through
+// tasks of in.
+func needs(p *Problem, in map[int]bool, m, t int) bool {
+	seen := map[int]bool{m: true}
+	stack := []int{m}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, q := range p.Tasks[j].Preds {
+			if q == t {
+				return true
+			}
+			if in[q] && !seen[q] {
+				seen[q] = true
+				stack = append(stack, q)
+			}
+		}
+	}
+	return false
+}
