@@ -146,6 +146,11 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, loader.Files())); err != nil {
 		return err
 	}
+	// A mistyped --department, --goal or --team fails before the roadmap
+	// is evaluated (which may take seconds on a large one).
+	if errs := views.CheckConfig(cfg, o.view); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
 	if o.table == report.ProjectsTable && o.base == "" && o.compare == "" {
 		// The projects as written, for `roadmap import`: no evaluation.
 		var buf bytes.Buffer

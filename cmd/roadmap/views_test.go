@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/google/go-cmp/cmp"
+
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -195,5 +197,36 @@ func TestViewEmptyID(t *testing.T) {
 	res.wantExit(t, 1)
 	if !strings.Contains(res.Stderr, "--department needs a department id: the roadmap's departments are finance") || strings.Contains(res.Stderr, "did you mean") {
 		t.Errorf("stderr: %s", res.Stderr)
+	}
+}
+
+// TestViewUnknownIDBeforeEvaluation: a misspelt stakeholder fails before
+// the roadmap is evaluated, so the plan's own problems (here a check
+// naming a project that does not exist) are not reported first.
+func TestViewUnknownIDBeforeEvaluation(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.hcl": `roadmap {
+  name    = "v"
+  start   = "2027-Q1"
+  horizon = 4
+}
+department "finance" {
+  title = "Finance"
+}
+check "ghost" {
+  condition = plan.projects.ghost.npv > 0
+  error_message = "never evaluated"
+}
+`})
+	res := runCLI(t, "plan", "--department", "finanse", dir)
+	res.wantExit(t, 1)
+	want := "Error: unknown department \"finanse\" (did you mean \"finance\"?): the roadmap's departments are finance\n"
+	if diff := cmp.Diff(want, res.Stderr); diff != "" || res.Stdout != "" {
+		t.Errorf("stdout %q, stderr (-want +got):\n%s", res.Stdout, diff)
+	}
+	// Without the view the roadmap is evaluated and its check fails.
+	res = runCLI(t, "plan", dir)
+	if !strings.Contains(res.Stderr, "ghost") {
+		t.Errorf("the fixture's check should fail when evaluated; stderr:\n%s", res.Stderr)
 	}
 }

@@ -60,14 +60,6 @@ func plural(kind string) string { return kind + "s" }
 
 // Check returns an error for each id of s the plan does not declare.
 func Check(p *evaluate.Plan, s Selector) []error {
-	var errs []error
-	check := func(kind string, ids, known []string) {
-		for _, id := range ids {
-			if !slices.Contains(known, id) {
-				errs = append(errs, &UnknownError{Kind: kind, ID: id, Suggestion: nearest(id, known), Known: known})
-			}
-		}
-	}
 	var deps, goals, teams []string
 	for _, d := range p.Departments {
 		deps = append(deps, d.ID)
@@ -77,6 +69,34 @@ func Check(p *evaluate.Plan, s Selector) []error {
 	}
 	for _, t := range p.Teams {
 		teams = append(teams, t.ID)
+	}
+	return checkIDs(s, deps, goals, teams)
+}
+
+// CheckConfig is Check on the roadmap as loaded, so a mistyped id fails
+// before the roadmap is evaluated.
+func CheckConfig(cfg *hclspec.Config, s Selector) []error {
+	ids := func(n int, id func(int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = id(i)
+		}
+		return out
+	}
+	return checkIDs(s,
+		ids(len(cfg.Departments), func(i int) string { return cfg.Departments[i].ID }),
+		ids(len(cfg.Goals), func(i int) string { return cfg.Goals[i].ID }),
+		ids(len(cfg.Teams), func(i int) string { return cfg.Teams[i].ID }))
+}
+
+func checkIDs(s Selector, deps, goals, teams []string) []error {
+	var errs []error
+	check := func(kind string, ids, known []string) {
+		for _, id := range ids {
+			if !slices.Contains(known, id) {
+				errs = append(errs, &UnknownError{Kind: kind, ID: id, Suggestion: nearest(id, known), Known: known})
+			}
+		}
 	}
 	check(Department, s.Departments, deps)
 	check(Goal, s.Goals, goals)
