@@ -212,6 +212,12 @@ func diffChangeWord(p diff.ProjectChange) string {
 		return "dropped"
 	case diff.EffectReschedule:
 		return "rescheduled"
+	case diff.EffectFinish:
+		return "finished"
+	case diff.EffectCancel:
+		return "cancelled"
+	case diff.EffectHold:
+		return "put on hold"
 	}
 	fields := make([]string, 0, len(p.Changes))
 	for _, c := range p.Changes {

@@ -31,6 +31,9 @@ const (
 	EffectDefer      = "defer"      // becomes deferred
 	EffectReschedule = "reschedule" // scheduled on both sides, moved in time
 	EffectDrop       = "drop"       // becomes dropped
+	EffectFinish     = "finish"     // becomes done (a living roadmap)
+	EffectCancel     = "cancel"     // becomes cancelled
+	EffectHold       = "hold"       // put on hold
 	EffectRemove     = "remove"     // removed from the sources
 	EffectNone       = ""           // same status and periods; other fields changed
 )
@@ -76,12 +79,16 @@ type Side struct {
 // Summary counts the changes. ToSchedule, ToDefer and Dropped count projects
 // whose status becomes scheduled, deferred or dropped (a project added to the
 // sources counts by its new status); ToReschedule counts projects scheduled
-// on both sides whose start or end moved.
+// on both sides whose start or end moved. Finished, Cancelled and OnHold
+// count projects that become done, cancelled or on hold (a living roadmap).
 type Summary struct {
 	ToSchedule    int `json:"to_schedule"`
 	ToDefer       int `json:"to_defer"`
 	ToReschedule  int `json:"to_reschedule"`
 	Dropped       int `json:"dropped"`
+	Finished      int `json:"finished"`
+	Cancelled     int `json:"cancelled"`
+	OnHold        int `json:"on_hold"`
 	Added         int `json:"added"`     // projects added to the sources
 	Removed       int `json:"removed"`   // projects removed from the sources
 	Changed       int `json:"changed"`   // projects listed in Projects
@@ -253,6 +260,12 @@ func (d *PlanDiff) summarise() {
 			s.ToReschedule++
 		case EffectDrop:
 			s.Dropped++
+		case EffectFinish:
+			s.Finished++
+		case EffectCancel:
+			s.Cancelled++
+		case EffectHold:
+			s.OnHold++
 		}
 	}
 	for _, c := range d.Checks {
@@ -490,6 +503,12 @@ func effect(b, a *evaluate.ProjectPlan) string {
 		return EffectDefer
 	case a.Status == evaluate.StatusDropped:
 		return EffectDrop
+	case a.Status == evaluate.StatusDone:
+		return EffectFinish
+	case a.Status == evaluate.StatusCancelled:
+		return EffectCancel
+	case a.Status == evaluate.StatusOnHold:
+		return EffectHold
 	}
 	return EffectNone
 }
@@ -818,7 +837,8 @@ func nonNil(s []string) []string {
 }
 
 // SummaryLine is the closing line of a diff, in Terraform's manner:
-// "Plan: 2 to schedule, 1 to defer, 3 to reschedule, 0 dropped." or
+// "Plan: 2 to schedule, 1 to defer, 3 to reschedule, 0 dropped." (with
+// ", 1 finished, 1 cancelled, 1 on hold" when a living roadmap has them) or
 // "No changes. The roadmap plan is up to date." Projects removed from the
 // sources and checks that start or stop failing are added when there are any.
 func (d *PlanDiff) SummaryLine() string {
@@ -832,6 +852,14 @@ func (d *PlanDiff) SummaryLine() string {
 	b.WriteString(itoa(s.ToDefer) + " to defer, ")
 	b.WriteString(itoa(s.ToReschedule) + " to reschedule, ")
 	b.WriteString(itoa(s.Dropped) + " dropped")
+	for _, n := range []struct {
+		count int
+		what  string
+	}{{s.Finished, "finished"}, {s.Cancelled, "cancelled"}, {s.OnHold, "on hold"}} {
+		if n.count > 0 {
+			b.WriteString(", " + itoa(n.count) + " " + n.what)
+		}
+	}
 	if s.Removed > 0 {
 		b.WriteString(", " + itoa(s.Removed) + " removed")
 	}

@@ -384,3 +384,28 @@ func TestDiffListsAreNeverNil(t *testing.T) {
 		t.Errorf("two empty plans differ")
 	}
 }
+
+// TestEffectOfLifecycleChanges: a project that becomes done, cancelled or
+// on hold has an effect of its own and is counted in the summary line.
+func TestEffectOfLifecycleChanges(t *testing.T) {
+	sched := &evaluate.ProjectPlan{Status: evaluate.StatusScheduled}
+	for _, tt := range []struct{ status, want string }{
+		{evaluate.StatusDone, EffectFinish},
+		{evaluate.StatusCancelled, EffectCancel},
+		{evaluate.StatusOnHold, EffectHold},
+		{evaluate.StatusDropped, EffectDrop},
+	} {
+		if got := effect(sched, &evaluate.ProjectPlan{Status: tt.status}); got != tt.want {
+			t.Errorf("scheduled -> %s: effect %q, want %q", tt.status, got, tt.want)
+		}
+	}
+	d := &PlanDiff{Changed: true, Projects: []ProjectChange{
+		{Kind: KindChanged, Effect: EffectFinish}, {Kind: KindChanged, Effect: EffectFinish},
+		{Kind: KindChanged, Effect: EffectCancel}, {Kind: KindChanged, Effect: EffectHold},
+	}}
+	d.summarise()
+	want := "Plan: 0 to schedule, 0 to defer, 0 to reschedule, 0 dropped, 2 finished, 1 cancelled, 1 on hold."
+	if got := d.SummaryLine(); got != want {
+		t.Errorf("summary line:\n got %q\nwant %q", got, want)
+	}
+}
