@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -164,5 +165,22 @@ func TestGridShowsTabsAsSpaces(t *testing.T) {
 	}
 	if strings.Contains(got, "\t") {
 		t.Errorf("output holds a tab:\n%s", got)
+	}
+}
+
+// TestDisplayWidthPrintableASCII: the shortcut for printable ASCII agrees
+// with the width library, character by character and on mixed strings.
+func TestDisplayWidthPrintableASCII(t *testing.T) {
+	var all strings.Builder
+	for c := byte(0x20); c <= 0x7e; c++ {
+		all.WriteByte(c)
+		if got, want := displayWidth(string(c)), twwidth.WidthWithOptions(string(c), twwidth.Options{}); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", c, got, want)
+		}
+	}
+	for _, s := range []string{all.String(), "", "job10 *", "a\tb", "x\x7fy", "2027-01 – 2028-05", "███", ansiRed + "red" + ansiReset, "日本"} {
+		if got, want := displayWidth(s), twwidth.WidthWithOptions(s, twwidth.Options{}); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

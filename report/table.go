@@ -948,5 +948,10 @@ func longestWord(s string) int {
 // displayWidth is the number of terminal columns s takes, ANSI escapes
 // excluded, East Asian ambiguous characters narrow.
 func displayWidth(s string) int {
-	return twwidth.WidthWithOptions(s, twwidth.Options{})
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return twwidth.WidthWithOptions(s, twwidth.Options{})
+		}
+	}
+	return len(s) // printable ASCII: one column a byte
 }
