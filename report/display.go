@@ -28,7 +28,10 @@ import (
 // cycle; unexported fields are copied as they are.
 func displayCopy[T any](v T) T {
 	rv := reflect.ValueOf(&v).Elem()
-	w := displayWalker{hasText: map[reflect.Type]bool{}}
+	w := displayWalker{types: map[reflect.Type]*textType{}}
+	if !w.typeOf(rv.Type()).text {
+		return v
+	}
 	if nv, changed := w.escape(rv); changed {
 		return nv.Interface().(T)
 	}
@@ -36,41 +39,89 @@ func displayCopy[T any](v T) T {
 }
 
 type displayWalker struct {
-	hasText map[reflect.Type]bool // whether a type can hold a string
+	types map[reflect.Type]*textType
 }
 
-// canHoldText reports whether values of t can hold a string, so slices of
-// numbers (cash flows) are skipped without looking at each element.
-func (w displayWalker) canHoldText(t reflect.Type) bool {
-	if v, ok := w.hasText[t]; ok {
-		return v
+// textType is what the walker knows of a type: whether its values can
+// hold a string, and its parts, so a walk looks each type up once per
+// container, not once per value, and skips slices of numbers (cash flows)
+// without looking at each element.
+type textType struct {
+	kind   reflect.Kind
+	text   bool
+	elem   *textType   // pointer, slice, array and map elements
+	key    *textType   // map keys
+	fields []textField // exported struct fields
+}
+
+type textField struct {
+	index int
+	t     *textType
+}
+
+// typeOf describes t, and every type t is made of.
+func (w displayWalker) typeOf(t reflect.Type) *textType {
+	if tt, ok := w.types[t]; ok {
+		return tt
 	}
-	w.hasText[t] = false // a recursive type holds text only through another field
-	var v bool
-	switch t.Kind() {
-	case reflect.String, reflect.Interface:
-		v = true
-	case reflect.Pointer, reflect.Slice, reflect.Array:
-		v = w.canHoldText(t.Elem())
-	case reflect.Map:
-		v = w.canHoldText(t.Key()) || w.canHoldText(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if f := t.Field(i); f.IsExported() && w.canHoldText(f.Type) {
-				v = true
-				break
+	tt := w.build(t)
+	// A recursive type was described while its parts were: settle whether
+	// each can hold text, as long as that changes anything.
+	for changed := true; changed; {
+		changed = false
+		for _, x := range w.types {
+			if !x.text && x.holdsText() {
+				x.text, changed = true, true
 			}
 		}
 	}
-	w.hasText[t] = v
-	return v
+	return tt
+}
+
+func (w displayWalker) build(t reflect.Type) *textType {
+	if tt, ok := w.types[t]; ok {
+		return tt
+	}
+	tt := &textType{kind: t.Kind()}
+	w.types[t] = tt
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		tt.elem = w.build(t.Elem())
+	case reflect.Map:
+		tt.key, tt.elem = w.build(t.Key()), w.build(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				tt.fields = append(tt.fields, textField{i, w.build(f.Type)})
+			}
+		}
+	}
+	tt.text = tt.holdsText()
+	return tt
+}
+
+// holdsText reports whether tt can hold text, given what its parts say.
+func (tt *textType) holdsText() bool {
+	switch tt.kind {
+	case reflect.String, reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return tt.elem.text
+	case reflect.Map:
+		return tt.key.text || tt.elem.text
+	case reflect.Struct:
+		for _, f := range tt.fields {
+			if f.t.text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // escape returns the display form of v and whether it differs from v.
+// v's type can hold text (typeOf(v.Type()).text).
 func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
-	if !w.canHoldText(v.Type()) {
-		return v, false
-	}
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
@@ -92,7 +143,7 @@ func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
 		np.Elem().Set(ne)
 		return np, true
 	case reflect.Interface:
-		if v.IsNil() {
+		if v.IsNil() || !w.typeOf(v.Elem().Type()).text {
 			return v, false
 		}
 		ne, changed := w.escape(v.Elem())
@@ -104,10 +155,11 @@ func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
 		return ni, true
 	case reflect.Struct:
 		var nv reflect.Value
-		for i := range v.NumField() {
-			if !v.Type().Field(i).IsExported() {
+		for _, f := range w.typeOf(v.Type()).fields {
+			if !f.t.text {
 				continue
 			}
+			i := f.index
 			nf, changed := w.escape(v.Field(i))
 			if !changed {
 				continue
@@ -147,10 +199,23 @@ func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
 		if v.IsNil() {
 			return v, false
 		}
+		tt := w.typeOf(v.Type())
+		escapeKey := func(k reflect.Value) (reflect.Value, bool) {
+			if !tt.key.text {
+				return k, false
+			}
+			return w.escape(k)
+		}
+		escapeElem := func(e reflect.Value) (reflect.Value, bool) {
+			if !tt.elem.text {
+				return e, false
+			}
+			return w.escape(e)
+		}
 		changed := false
 		for it := v.MapRange(); it.Next() && !changed; {
-			_, kc := w.escape(it.Key())
-			_, vc := w.escape(it.Value())
+			_, kc := escapeKey(it.Key())
+			_, vc := escapeElem(it.Value())
 			changed = kc || vc
 		}
 		if !changed {
@@ -158,8 +223,8 @@ func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
 		}
 		nv := reflect.MakeMapWithSize(v.Type(), v.Len())
 		for it := v.MapRange(); it.Next(); {
-			k, _ := w.escape(it.Key())
-			e, _ := w.escape(it.Value())
+			k, _ := escapeKey(it.Key())
+			e, _ := escapeElem(it.Value())
 			nv.SetMapIndex(k, e)
 		}
 		return nv, true

@@ -307,3 +307,25 @@ func TestRenderersNeverPrintControls(t *testing.T) {
 		})
 	}
 }
+
+// TestDisplayCopyRecursiveTypes: strings reached through a type that
+// contains itself are escaped too, at every depth, the first time the
+// type is met or not.
+func TestDisplayCopyRecursiveTypes(t *testing.T) {
+	type node struct {
+		Kids []node
+		Next *node
+		Name string
+	}
+	v := &node{Name: "root", Kids: []node{{Name: "kid \x1b[2J", Kids: []node{{Name: "grandkid \x1b]0;x\x07"}}}},
+		Next: &node{Next: &node{Name: "third \x1b[2J"}}}
+	got := displayCopy(v)
+	for _, s := range []string{got.Kids[0].Name, got.Kids[0].Kids[0].Name, got.Next.Next.Name} {
+		if strings.ContainsRune(s, 0x1b) {
+			t.Errorf("%q left raw in the display copy", s)
+		}
+	}
+	if v.Kids[0].Name != "kid \x1b[2J" {
+		t.Error("displayCopy changed its input")
+	}
+}
