@@ -33,6 +33,10 @@ func formatNumber(x float64, decimals int) string {
 	return b.String()
 }
 
+// FormatMoney is "EUR 150,000" (cents only when there are some), as the
+// plan's messages write amounts.
+func FormatMoney(x float64, currency string) string { return formatMoney(x, currency) }
+
 // formatMoney is "EUR 150,000" (cents only when there are some).
 func formatMoney(x float64, currency string) string {
 	if currency == "" {

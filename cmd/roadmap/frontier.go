@@ -71,7 +71,8 @@ difference from its capacity. Each point is the plan roadmap plan
 --optimize --seed SEED makes with the amount changed, and the same seed
 gives the same frontier.
 
---from defaults to 0 and --to to twice today's level.`,
+--from defaults to 0 (on a living roadmap, what the budget's windows
+have already spent by the status date) and --to to twice today's level.`,
 		Example: `  roadmap frontier --budget capex examples/it-department
   roadmap frontier --budget capex --from 0 --to 2000000 --steps 20 .
   roadmap frontier --team apps --from 2 --to 10 --steps 8 .
@@ -184,7 +185,7 @@ func (o *frontierOptions) request(cfg *hclspec.Config) (frontier.Request, error)
 	}
 	current := frontier.Current(cfg, r.Kind, r.ID)
 	if !o.fromSet {
-		r.From = 0
+		r.From, r.FromSpent = 0, true
 	}
 	if !o.toSet {
 		r.To = current * 2

@@ -14,6 +14,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -43,6 +44,11 @@ type Request struct {
 	From  float64
 	To    float64
 	Steps int
+	// FromSpent raises From to what a budget's windows have already
+	// spent by the status date (a living roadmap), when that is more:
+	// no level can undo spend on record. Without it, levels below that
+	// spend are kept and Compute warns.
+	FromSpent bool
 }
 
 // Frontier is roadmap frontier's result and its JSON format
@@ -317,6 +323,16 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 		return nil, diags
 	}
 	scale := evaluate.ValueScale(cfg)
+	if spent, window := SpentToDate(base, r); spent > r.From {
+		switch {
+		case r.FromSpent && spent < r.To:
+			r.From = spent
+		default:
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Levels below the spend to date",
+				Detail: fmt.Sprintf("Budget %s has already spent %s in its %s window by the status date %s, so the levels below that cannot be met: their plans start with the window overrun. Give --from %s or more to try only levels that can.",
+					r.ID, evaluate.FormatMoney(spent, base.Roadmap.Currency), window, deref(base.Roadmap.AsOf), number(spent))})
+		}
+	}
 	levels, cur := Levels(r, current)
 
 	plans := make([]*evaluate.Plan, len(levels))
@@ -401,6 +417,32 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 	}
 	return f, diags
 }
+
+// SpentToDate is the most a budget's windows have spent by the status
+// date in plan (periods marked history), and that window; 0 for a team,
+// or a roadmap without history.
+func SpentToDate(plan *evaluate.Plan, r Request) (float64, string) {
+	if r.Kind != KindBudget {
+		return 0, ""
+	}
+	spent, window := 0.0, ""
+	for _, p := range plan.Periods {
+		if b, ok := p.Budgets[r.ID]; ok && p.History && b.WindowSpent > spent {
+			spent, window = b.WindowSpent, b.Window
+		}
+	}
+	return spent, window
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// number writes x as a whole number or with the digits it needs.
+func number(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // keepMonotone gives a point whose portfolio is worth less than the best
 // below it that one instead: it fits the larger level too, so the

@@ -295,3 +295,50 @@ func TestKeepMonotone(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLevelsStartAtSpendToDate: on a living roadmap a budget's frontier
+// starts at what its windows have already spent (the mid-year example:
+// EUR 620,000 of capex in 2027 by 2027-Q3); an explicit lower --from is
+// kept, with a warning.
+func TestLevelsStartAtSpendToDate(t *testing.T) {
+	cfg := loadDir(t, "../../examples/it-department-midyear")
+	base, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{RankOrder: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	r := Request{Kind: KindBudget, ID: "capex", From: 0, To: 3_000_000, Steps: 2}
+	spent, window := SpentToDate(base, r)
+	if spent != 620_000 || window != "2027" {
+		t.Fatalf("spent to date %v in window %q, want 620000 in 2027", spent, window)
+	}
+	opts := evaluate.Options{Seed: 1, TimeLimit: time.Minute}
+	r.FromSpent = true
+	f, diags := Compute(context.Background(), cfg, r, opts)
+	if diags.HasErrors() || f == nil {
+		t.Fatal(diags)
+	}
+	if got := f.Points[0].Level; got != spent {
+		t.Errorf("first level %v, want the spend to date %v", got, spent)
+	}
+	for _, d := range diags {
+		if d.Summary == "Levels below the spend to date" {
+			t.Errorf("warned although the levels start at the spend to date: %s", d.Detail)
+		}
+	}
+
+	r.FromSpent = false
+	f, diags = Compute(context.Background(), cfg, r, opts)
+	if diags.HasErrors() || f == nil {
+		t.Fatal(diags)
+	}
+	if got := f.Points[0].Level; got != 0 {
+		t.Errorf("first level %v, want the --from given, 0", got)
+	}
+	warned := false
+	for _, d := range diags {
+		warned = warned || (d.Summary == "Levels below the spend to date" && strings.Contains(d.Detail, "EUR 620,000 in its 2027 window by the status date 2027-Q3") && strings.Contains(d.Detail, "--from 620000"))
+	}
+	if !warned {
+		t.Errorf("no warning about the levels below the spend to date: %v", diags)
+	}
+}
