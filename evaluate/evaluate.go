@@ -21,6 +21,11 @@ type Options struct {
 	Optimize  bool          // also when cfg.Roadmap.Optimize is set
 	Seed      int64         // for the optimiser
 	TimeLimit time.Duration // optimiser budget; 0 means the default
+	// Clock measures what TimeLimit counts (schedule.OptimizeInput.Clock):
+	// the CLI gives the search's CPU time (internal/cputime), so that a
+	// busy machine does not end the search sooner; nil counts wall-clock
+	// time.
+	Clock func() time.Duration
 	// Progress, when set, is called now and then by long optimiser runs with
 	// the fraction done (0..1).
 	Progress func(done float64)

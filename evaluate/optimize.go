@@ -74,11 +74,17 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		Seed:             opts.Seed,
 		MaxSchedules:     scheduleBudget(len(prob.Tasks)),
 		TimeLimit:        limit,
+		Clock:            opts.Clock,
 	}
 	if opts.Progress != nil {
 		opts.Progress(0) // the search starts
 		in.Progress = func(p schedule.Progress) {
-			opts.Progress(min(1, float64(p.Schedules)/float64(max(p.MaxSchedules, 1))))
+			// Whichever runs out first ends the search.
+			done := float64(p.Schedules) / float64(max(p.MaxSchedules, 1))
+			if p.TimeLimit > 0 {
+				done = max(done, float64(p.Spent)/float64(p.TimeLimit))
+			}
+			opts.Progress(min(1, done))
 		}
 	}
 	res := schedule.Optimize(ctx, &search, in)

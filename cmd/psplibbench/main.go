@@ -30,6 +30,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 )
 
 func main() {
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.dir, "dir", "", "benchmarks folder holding psplib/ (default $ROADMAP_BENCHMARKS_DIR or <module root>/../shared/benchmarks)")
 	fs.StringVar(&sets, "sets", "j30,j120", "comma-separated instance sets")
 	fs.IntVar(&c.schedules, "schedules", 0, "schedule budget per instance (0: the CLI's budget for the instance's size)")
-	fs.DurationVar(&c.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time limit per instance, as the CLI's --time-limit (0: none)")
+	fs.DurationVar(&c.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "CPU time limit per instance, as the CLI's --time-limit (0: none)")
 	fs.Int64Var(&c.seed, "seed", 1, "optimiser seed")
 	fs.IntVar(&c.limit, "limit", 0, "only the first N instances of each set (0: all)")
 	fs.IntVar(&c.stride, "stride", 1, "only every Nth instance of each set, for quick runs")
@@ -305,7 +306,7 @@ func solve(c config, file, set string, refs map[string]int) result {
 	cpu0, ok0 := processCPU()
 	t0 := time.Now()
 	res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{
-		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit})
+		Objective: schedule.ObjectiveFinish, Seed: c.seed, MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit, Clock: cputime.ThreadClock()})
 	r.elapsed = time.Since(t0)
 	if cpu1, ok1 := processCPU(); ok0 && ok1 && c.workers <= 1 {
 		r.cpu, r.cpuKnown = cpu1-cpu0, true

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 )
 
 // The value objective has no RCPSP benchmark, but with one period it is
@@ -159,7 +160,7 @@ func runKnapsacks(c config, dir, set string, stdout io.Writer) (summary, error) 
 		cpu0, ok0 := processCPU()
 		t0 := time.Now()
 		res := schedule.Optimize(context.Background(), p, schedule.OptimizeInput{Objective: schedule.ObjectiveValue, Seed: c.seed,
-			MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit})
+			MaxSchedules: c.budgetFor(len(p.Tasks)), TimeLimit: c.timeLimit, Clock: cputime.ThreadClock()})
 		elapsed := time.Since(t0)
 		if cpu1, ok1 := processCPU(); ok0 && ok1 {
 			sum.cpuSum += cpu1 - cpu0

@@ -11,6 +11,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/audit"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -61,7 +62,7 @@ func runAudit(ctx context.Context, g *globalOptions, s *Streams, o *auditOptions
 	if err != nil {
 		return err
 	}
-	rep, diags := audit.Run(ctx, cfg, evaluate.Options{ForceIn: o.forceIn, ForceOut: o.forceOut})
+	rep, diags := audit.Run(ctx, cfg, evaluate.Options{ForceIn: o.forceIn, ForceOut: o.forceOut, Clock: cputime.ThreadClock()})
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/scenario"
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -79,7 +80,7 @@ change the exit status (plan --scenario NAME fails on them).`,
 	addAsOfFlag(cmd, &o.asOf)
 	f.BoolVar(&o.optimize, "optimize", false, "optimise every scenario's schedule, as plan --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
-	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser, per scenario")
+	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "CPU time the optimiser's search may take, per scenario")
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("scenario", "all")
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -131,7 +132,7 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, files)); err != nil {
 		return err
 	}
-	cmp, diags := scenario.Compare(ctx, configs, evaluate.Options{Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit,
+	cmp, diags := scenario.Compare(ctx, configs, evaluate.Options{Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit, Clock: cputime.ThreadClock(),
 		ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("compare interrupted: %w", err)
@@ -140,6 +141,19 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 	seen := map[string]bool{}
 	for k, d := range diags {
 		all = append(all, inScenario(d, configs[k], seen)...)
+	}
+	if cmp != nil {
+		var names []string
+		for _, c := range cmp.Scenarios {
+			if c.Optimization != nil && c.Optimization.TimeLimitReached {
+				names = append(names, c.Name)
+			}
+		}
+		if len(names) > 0 {
+			all = append(all, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Optimiser time limit reached",
+				Detail: fmt.Sprintf("The time limit of %s (CPU time of each search) ended the optimiser's search in %s, before its budget: the same seed may give another comparison on another machine; a longer --time-limit makes it reproducible.",
+					o.timeLimit, strings.Join(names, ", "))})
+		}
 	}
 	if err := g.writeDiagnostics(s, all, files); err != nil {
 		return err

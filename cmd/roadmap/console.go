@@ -19,6 +19,7 @@ import (
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 )
 
 // consoleOptions are the flags of `roadmap console`.
@@ -72,7 +73,7 @@ func runConsole(ctx context.Context, g *globalOptions, s *Streams, o *consoleOpt
 		return err
 	}
 	extra := map[string]cty.Value{}
-	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{})
+	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{Clock: cputime.ThreadClock()})
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

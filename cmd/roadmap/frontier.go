@@ -16,6 +16,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
 	"github.com/roadmap-as-code/roadmap/hclspec"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -110,7 +111,7 @@ have already spent by the status date) and --to to twice today's level.`,
 	addAsOfFlag(cmd, &o.asOf)
 	f.StringVar(&o.scenario, "scenario", "", "draw the frontier of scenario `NAME`")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
-	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "time budget of the optimiser, per level")
+	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "CPU time the optimiser's search may take, per level")
 	f.StringVar(&o.objective, "objective", "", "what the optimiser maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score)")
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("budget", "team")
@@ -229,7 +230,7 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 		return errFailed
 	}
-	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Objective: o.objective,
+	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Clock: cputime.ThreadClock(), Objective: o.objective,
 		ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("frontier interrupted: %w", err)
@@ -243,7 +244,7 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 	}
 	if timeLimited(f) {
 		w := hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Optimiser time limit reached",
-			Detail: fmt.Sprintf("The time limit of %s ended the optimiser's search at some levels (marked \"time limit\"): the same seed may give another frontier on another machine; a longer --time-limit makes it reproducible.", o.timeLimit)}}
+			Detail: fmt.Sprintf("The time limit of %s (CPU time of each search) ended the optimiser's search at some levels (marked \"time limit\"): the same seed may give another frontier on another machine; a longer --time-limit makes it reproducible.", o.timeLimit)}}
 		if err := g.writeDiagnostics(s, w, files); err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -54,7 +55,7 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if err != nil {
 		return err
 	}
-	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{})
+	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{Clock: cputime.ThreadClock()})
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

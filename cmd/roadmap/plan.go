@@ -20,6 +20,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
 )
@@ -99,7 +100,7 @@ prints the difference from the other plan instead.`,
 	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred or dropped project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again), or which gate keeps it out")
 	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
-	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "time budget of the optimiser")
+	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "CPU time the optimiser's search may take, a safety net: its budget of schedules normally ends it first")
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("base", "compare")
 	return cmd
@@ -170,17 +171,21 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		Objective: o.objective,
 		Seed:      o.seed,
 		TimeLimit: o.timeLimit,
+		Clock:     cputime.ThreadClock(),
 		ForceIn:   o.forceIn,
 		ForceOut:  o.forceOut,
 		Baseline:  baseline,
 	}
 	var progress *progressLine
 	if s.ErrIsTerminal {
-		progress = newProgressLine(s.terminalErr(), o.timeLimit)
+		progress = newProgressLine(s.terminalErr())
 		opts.Progress = progress.update
 	}
 	plan, diags := evaluate.Evaluate(ctx, cfg, opts)
 	progress.clear()
+	if plan != nil {
+		diags = append(diags, timeLimitWarning(plan.Optimization, o.timeLimit)...)
+	}
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}
@@ -351,22 +356,38 @@ func checkFailures(s *Streams, p *evaluate.Plan) error {
 	return nil
 }
 
+// timeLimitWarning says on stderr that --time-limit, not the schedule
+// budget, ended the optimiser's search: the plan (which says so too) may
+// then differ on another machine. None when it did not.
+func timeLimitWarning(op *evaluate.Optimization, limit time.Duration) hcl.Diagnostics {
+	if op == nil || !op.TimeLimitReached {
+		return nil
+	}
+	noun := "schedules"
+	if op.Schedules == 1 {
+		noun = "schedule"
+	}
+	return hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Optimiser time limit reached",
+		Detail: fmt.Sprintf("The time limit of %s (CPU time of the search) ended the optimiser's search after %s %s, before its budget: the same seed may give another plan on another machine; a longer --time-limit makes it reproducible.",
+			limit, groupDigits(op.Schedules), noun)}}
+}
+
 // progressDelay is how long the optimiser runs before a progress line
 // appears: shorter runs show none, so they do not flicker.
 const progressDelay = time.Second
 
 // progressLine shows the optimiser's progress on a terminal's stderr as
 // one line rewritten in place, and clears it when the search ends. The
-// share done is the larger of the schedules evaluated out of the search's
-// budget and the time spent out of --time-limit, since whichever runs out
-// first ends the search; a ticker redraws it, so a search whose schedules
-// are slow (a large roadmap) still shows the clock moving.
+// share done is what the search reports: the larger of the schedules
+// evaluated out of its budget and the time it spent out of --time-limit
+// (as the limit counts it, CPU time), since whichever runs out first ends
+// the search; a ticker redraws it, so the line appears once the first
+// second has passed even between two reports.
 type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
 	label string // what is in progress; "" is "Optimising the schedule..."
 	now   func() time.Time
-	limit time.Duration // --time-limit
 	tick  time.Duration // redraw period; 0 draws only on update (tests)
 	start time.Time     // first update: when the search began
 	done  float64       // share of the schedule budget evaluated
@@ -376,8 +397,8 @@ type progressLine struct {
 	quit  chan struct{}
 }
 
-func newProgressLine(w io.Writer, limit time.Duration) *progressLine {
-	return &progressLine{w: w, now: time.Now, limit: limit, tick: 200 * time.Millisecond, last: -1}
+func newProgressLine(w io.Writer) *progressLine {
+	return &progressLine{w: w, now: time.Now, tick: 200 * time.Millisecond, last: -1}
 }
 
 // update records the share of the schedule budget done; the first call
@@ -420,11 +441,7 @@ func (p *progressLine) draw() {
 	if elapsed < progressDelay {
 		return
 	}
-	done := p.done
-	if p.limit > 0 {
-		done = max(done, float64(elapsed)/float64(p.limit))
-	}
-	pct := int(min(max(done, 0), 1) * 100)
+	pct := int(min(max(p.done, 0), 1) * 100)
 	if pct == p.last {
 		return
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/cputime"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -164,7 +165,7 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 			}
 		}
 		plan, more = evaluate.Evaluate(ctx, cfg, evaluate.Options{
-			Optimize: o.optimize, Objective: o.objective, Seed: o.seed, TimeLimit: o.timeLimit, Baseline: baseline,
+			Optimize: o.optimize, Objective: o.objective, Seed: o.seed, TimeLimit: o.timeLimit, Clock: cputime.ThreadClock(), Baseline: baseline,
 		})
 		diags = append(diags, more...)
 	}

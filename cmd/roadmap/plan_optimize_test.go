@@ -167,3 +167,52 @@ project "a" {
 		}
 	}
 }
+
+// TestPlanOptimizeTimeLimitReached: a search stopped by --time-limit says
+// so in every format (the plan's last change line, time_limit_reached in
+// JSON) and on stderr, and the command still succeeds with a valid plan.
+func TestPlanOptimizeTimeLimitReached(t *testing.T) {
+	const line = "The time limit of 1ns ended the search after"
+	for _, format := range []string{"table", "markdown", "html", "json"} {
+		t.Run(format, func(t *testing.T) {
+			res := runCLI(t, "plan", "--optimize", "--time-limit", "1ns", "--format", format, "testdata/optimize")
+			res.wantExit(t, 0)
+			if !strings.Contains(res.Stdout, line) {
+				t.Errorf("the %s plan does not say the time limit ended the search:\n%s", format, res.Stdout)
+			}
+			for _, want := range []string{"Warning: Optimiser time limit reached", "The time limit of 1ns (CPU time of the search) ended the optimiser's search after 1 schedule,"} {
+				if !strings.Contains(res.Stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+				}
+			}
+			if format != "json" {
+				return
+			}
+			var plan struct {
+				Optimization struct {
+					Method           string `json:"method"`
+					TimeLimitReached bool   `json:"time_limit_reached"`
+				} `json:"optimization"`
+			}
+			if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+				t.Fatal(err)
+			}
+			op := plan.Optimization
+			if !op.TimeLimitReached || op.Method != "exhaustive search over activity lists (stopped by the time limit)" {
+				t.Errorf("optimization %+v: want time_limit_reached and the exhaustive search stopped by the time limit", op)
+			}
+		})
+	}
+	// compare warns likewise, naming the columns.
+	res := runCLI(t, "compare", "--optimize", "--time-limit", "1ns", "--format", "json", exampleDir)
+	res.wantExit(t, 0)
+	if want := "The time limit of 1ns (CPU time of each search) ended the optimiser's search in base, "; !strings.Contains(res.Stderr, want) {
+		t.Errorf("compare's stderr lacks %q:\n%s", want, res.Stderr)
+	}
+	// Within its budget the search says nothing of the kind.
+	res = runCLI(t, "plan", "--optimize", "--format", "json", "testdata/optimize")
+	res.wantExit(t, 0)
+	if strings.Contains(res.Stdout, "time limit of") || !strings.Contains(res.Stdout, `"time_limit_reached": false`) || strings.Contains(res.Stderr, "time limit") {
+		t.Errorf("a search within its budget mentions the time limit:\nstdout %s\nstderr %s", res.Stdout, res.Stderr)
+	}
+}

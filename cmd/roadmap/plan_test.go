@@ -354,12 +354,12 @@ func TestPlanLoadErrors(t *testing.T) {
 }
 
 // TestProgressLine: nothing during the first second of a search; then
-// the larger of the budget share and the time-limit share, each percent
-// once; cleared at the end, and nothing drawn after that.
+// the share the search reports, each percent once; cleared at the end,
+// and nothing drawn after that.
 func TestProgressLine(t *testing.T) {
 	var buf strings.Builder
 	clock := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
-	p := &progressLine{w: &buf, now: func() time.Time { return clock }, limit: 10 * time.Second, last: -1}
+	p := &progressLine{w: &buf, now: func() time.Time { return clock }, last: -1}
 	step := func(d time.Duration, done float64) {
 		clock = clock.Add(d)
 		p.update(done)
@@ -368,7 +368,7 @@ func TestProgressLine(t *testing.T) {
 	step(900*time.Millisecond, 0.5) // under a second: nothing yet
 	step(100*time.Millisecond, 0.5) // 1s: the budget share, 50%
 	step(0, 0.504)                  // still 50%: not drawn again
-	step(5*time.Second, 0.504)      // 6s of 10s: the clock's share, 60%
+	step(5*time.Second, 0.6)        // 60%
 	step(0, 1)                      // 100%
 	step(0, 1.5)                    // clamped
 	p.clear()
@@ -381,7 +381,7 @@ func TestProgressLine(t *testing.T) {
 
 	// A search that ends within the first second shows nothing at all.
 	buf.Reset()
-	p = &progressLine{w: &buf, now: func() time.Time { return clock }, limit: time.Minute, last: -1}
+	p = &progressLine{w: &buf, now: func() time.Time { return clock }, last: -1}
 	step(0, 0)
 	step(500*time.Millisecond, 1)
 	p.clear()
@@ -389,10 +389,11 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("a search shorter than a second drew %q", buf.String())
 	}
 
-	// The ticker redraws as the clock moves, with no update from the search.
+	// The ticker draws the line once the first second has passed, with no
+	// further report from the search.
 	var mu sync.Mutex
 	var ticked strings.Builder
-	real := newProgressLine(lockedWriter{&mu, &ticked}, 50*time.Millisecond)
+	real := newProgressLine(lockedWriter{&mu, &ticked})
 	// Called under the line's lock: the search starts at base and update
 	// draws nothing; every later call, from the ticker alone, is past the
 	// first second.
@@ -405,7 +406,7 @@ func TestProgressLine(t *testing.T) {
 		return base.Add(progressDelay + time.Since(base))
 	}
 	real.tick = time.Millisecond
-	real.update(0)
+	real.update(0.3)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		mu.Lock()
@@ -419,8 +420,8 @@ func TestProgressLine(t *testing.T) {
 	real.clear()
 	mu.Lock()
 	defer mu.Unlock()
-	if !strings.Contains(ticked.String(), "100%") || !strings.HasSuffix(ticked.String(), "\r\x1b[K") {
-		t.Errorf("ticker output %q: want the clock's 100%% then a cleared line", ticked.String())
+	if !strings.Contains(ticked.String(), " 30%") || !strings.HasSuffix(ticked.String(), "\r\x1b[K") {
+		t.Errorf("ticker output %q: want the reported 30%% then a cleared line", ticked.String())
 	}
 
 	var none *progressLine

@@ -112,7 +112,7 @@ func runSimulate(ctx context.Context, g *globalOptions, s *Streams, o *simulateO
 	opts := simulate.Options{Runs: o.runs, Seed: o.seed, ForceIn: o.forceIn, ForceOut: o.forceOut}
 	var progress *progressLine
 	if s.ErrIsTerminal {
-		progress = newProgressLine(s.terminalErr(), 0)
+		progress = newProgressLine(s.terminalErr())
 		progress.label = fmt.Sprintf("Simulating %s runs...", groupDigits(o.runs))
 		progress.update(0)
 		opts.Progress = progress.update

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -509,6 +510,48 @@ func TestClashChecksAgreeWithFits(t *testing.T) {
 // TestOptimizeExhaustiveCutShort: exhaustive search stopped by the time
 // limit did not search every list, so it must not be reported as plain
 // "exhaustive search".
+// TestOptimizeTimeLimitCountsItsClock: the time limit counts what Clock
+// measures (the CLI's is the search's CPU time), read every checkEvery
+// schedules; a clock that stands still never ends a search however long
+// it takes, and one that has passed the limit ends it at the first check,
+// having reported it to Progress.
+func TestOptimizeTimeLimitCountsItsClock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	p := randomProblem(rng, problemSpec{tasks: 40, horizon: 16, resources: 3, budgets: true, mandatory: 0.1})
+	free := Optimize(context.Background(), p, OptimizeInput{Seed: 1, MaxSchedules: 3000})
+	still := Optimize(context.Background(), p, OptimizeInput{Seed: 1, MaxSchedules: 3000, TimeLimit: time.Nanosecond,
+		Clock: func() time.Duration { return time.Hour }})
+	if still.Stopped != free.Stopped || still.Schedules != free.Schedules || !slices.Equal(still.Schedule.Start, free.Schedule.Start) {
+		t.Errorf("a clock that stands still: stopped by %q after %d schedules, want %q after %d as without a limit",
+			still.Stopped, still.Schedules, free.Stopped, free.Schedules)
+	}
+	if free.Stopped != StopBudget {
+		t.Fatalf("the search stopped by %q, want its budget", free.Stopped)
+	}
+
+	var now time.Duration
+	var reported []Progress
+	res := Optimize(context.Background(), p, OptimizeInput{Seed: 1, MaxSchedules: 3000, TimeLimit: time.Second,
+		Clock: func() time.Duration {
+			now += 300 * time.Millisecond // every reading: 0.3s more
+			return now
+		},
+		Progress: func(pr Progress) { reported = append(reported, pr) }})
+	if res.Stopped != StopDeadline {
+		t.Fatalf("stopped by %q, want the time limit", res.Stopped)
+	}
+	// Readings: the start, then 0.3s, 0.6s, 0.9s, 1.2s at each check.
+	if want := 3 * checkEvery(len(p.Tasks)); res.Schedules < want || res.Schedules > want+3 {
+		t.Errorf("stopped after %d schedules, want about %d (the fourth check)", res.Schedules, want)
+	}
+	if len(reported) != 4 || reported[3].Spent != 1200*time.Millisecond || reported[3].TimeLimit != time.Second {
+		t.Errorf("progress reports %+v, want four, the last 1.2s of 1s", reported)
+	}
+	if err := Verify(p, res.Schedule.Start); err != nil {
+		t.Errorf("invalid schedule: %v", err)
+	}
+}
+
 func TestOptimizeExhaustiveCutShort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	cancelled, cancel := context.WithCancel(context.Background())
