@@ -157,14 +157,22 @@ func valueBound(p *Problem, tm timing) float64 {
 	// surrogate is the fractional knapsack bound for multipliers lambda;
 	// frac receives each item's share in its solution.
 	size := make([]float64, n)
+	weight := make([]float64, n) // the items' weights, dense for the sort
+	for _, i := range items {
+		weight[i] = p.Tasks[i].Weight
+	}
+	// order is kept from one call to the next: the multipliers move a
+	// little each step, so the items are nearly in order already and the
+	// sort (whose result does not depend on where it starts) is quicker.
 	order := make([]int, 0, len(items))
+	inOrder := make([]bool, n)
+	free := make([]bool, n) // items of size ~0: in whole, outside the sort
 	frac := make([]float64, n)
 	surrogate := func(lambda []float64) float64 {
 		capSum := 0.0
 		for c, l := range lambda {
 			capSum += l * capacity[c]
 		}
-		order = order[:0]
 		v := 0.0
 		for _, i := range items {
 			sz := 0.0
@@ -173,16 +181,28 @@ func valueBound(p *Problem, tm timing) float64 {
 			}
 			size[i] = sz
 			frac[i] = 0
-			if sz <= 1e-12*(1+capSum) {
-				v += p.Tasks[i].Weight
+			free[i] = sz <= 1e-12*(1+capSum)
+			if free[i] {
+				v += weight[i]
 				frac[i] = 1
-				continue
 			}
-			order = append(order, i)
+		}
+		kept := order[:0]
+		for _, i := range order {
+			if inOrder[i] = !free[i]; inOrder[i] {
+				kept = append(kept, i)
+			}
+		}
+		order = kept
+		for _, i := range items {
+			if !free[i] && !inOrder[i] {
+				inOrder[i] = true
+				order = append(order, i)
+			}
 		}
 		slices.SortFunc(order, func(a, b int) int {
 			// Higher weight per unit first; index breaks ties.
-			x, y := p.Tasks[a].Weight*size[b], p.Tasks[b].Weight*size[a]
+			x, y := weight[a]*size[b], weight[b]*size[a]
 			switch {
 			case x > y:
 				return -1
@@ -194,13 +214,13 @@ func valueBound(p *Problem, tm timing) float64 {
 		left := capSum
 		for _, i := range order {
 			if size[i] <= left {
-				v += p.Tasks[i].Weight
+				v += weight[i]
 				left -= size[i]
 				frac[i] = 1
 				continue
 			}
 			frac[i] = left / size[i]
-			v += p.Tasks[i].Weight * frac[i]
+			v += weight[i] * frac[i]
 			break
 		}
 		return v

@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"cmp"
-	"container/heap"
 	"slices"
 )
 
@@ -489,19 +488,71 @@ func topoOrder(p *Problem, succs [][]int, prio []int) []int {
 			h.items = append(h.items, i)
 		}
 	}
-	heap.Init(h)
+	h.init()
 	out := make([]int, 0, n)
-	for h.Len() > 0 {
-		i := heap.Pop(h).(int)
+	for len(h.items) > 0 {
+		i := h.pop()
 		out = append(out, i)
 		for _, j := range succs[i] {
 			waiting[j]--
 			if waiting[j] == 0 {
-				heap.Push(h, j)
+				h.push(j)
 			}
 		}
 	}
 	return out
+}
+
+// init, push and pop are container/heap's Init, Push and Pop on a
+// posHeap, step for step (so the order is the same, ties included),
+// without boxing each task index in an interface.
+func (h *posHeap) init() {
+	for i := len(h.items)/2 - 1; i >= 0; i-- {
+		h.down(i, len(h.items))
+	}
+}
+
+func (h *posHeap) push(x int) {
+	h.items = append(h.items, x)
+	h.up(len(h.items) - 1)
+}
+
+func (h *posHeap) pop() int {
+	n := len(h.items) - 1
+	h.Swap(0, n)
+	h.down(0, n)
+	x := h.items[n]
+	h.items = h.items[:n]
+	return x
+}
+
+func (h *posHeap) up(j int) {
+	for {
+		i := (j - 1) / 2 // parent
+		if i == j || !h.Less(j, i) {
+			break
+		}
+		h.Swap(i, j)
+		j = i
+	}
+}
+
+func (h *posHeap) down(i, n int) {
+	for {
+		j1 := 2*i + 1
+		if j1 >= n || j1 < 0 {
+			break
+		}
+		j := j1 // left child
+		if j2 := j1 + 1; j2 < n && h.Less(j2, j1) {
+			j = j2
+		}
+		if !h.Less(j, i) {
+			break
+		}
+		h.Swap(i, j)
+		i = j
+	}
 }
 
 // sortByKeyAsc sorts tasks by key; keys are unique, so the order is too.

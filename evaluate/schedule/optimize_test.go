@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
 	"math"
@@ -649,5 +650,41 @@ func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
 	}
 	if restartAfter(12000, 30) != 5000 || restartAfter(9999, 30) != 0 || restartAfter(16666, 120) != 6000 {
 		t.Errorf("restartAfter: %d, %d, %d", restartAfter(12000, 30), restartAfter(9999, 30), restartAfter(16666, 120))
+	}
+}
+
+// topoOrder's typed heap gives exactly container/heap's order, ties in
+// prio included, on random problems.
+func TestTopoOrderMatchesContainerHeap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	for c := range 30 {
+		p := randomProblem(rng, problemSpec{tasks: 5 + rng.IntN(300), horizon: 20, resources: 2})
+		n := len(p.Tasks)
+		succs := successors(p)
+		prio := make([]int, n)
+		for i := range prio {
+			prio[i] = rng.IntN(max(1, n/(1+c%3))) // duplicates when c%3 > 0
+		}
+		waiting := make([]int, n)
+		h := &posHeap{pos: prio}
+		for i := range p.Tasks {
+			if waiting[i] = len(p.Tasks[i].Preds); waiting[i] == 0 {
+				h.items = append(h.items, i)
+			}
+		}
+		heap.Init(h)
+		var want []int
+		for h.Len() > 0 {
+			i := heap.Pop(h).(int)
+			want = append(want, i)
+			for _, j := range succs[i] {
+				if waiting[j]--; waiting[j] == 0 {
+					heap.Push(h, j)
+				}
+			}
+		}
+		if diff := cmp.Diff(want, topoOrder(p, succs, prio)); diff != "" {
+			t.Fatalf("case %d (%d tasks): topoOrder differs from container/heap's (-want +got):\n%s", c, n, diff)
+		}
 	}
 }
