@@ -198,6 +198,12 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 		}
 		return nil, fmt.Errorf("%s at %s has errors; fix them there or compare with another revision", o.dir, o.base)
 	}
+	if w := timeLimitWarning(plan.Optimization, o.timeLimit); w != nil {
+		w[0].Summary += " at " + o.base
+		if err := g.writeDiagnostics(s, w, nil); err != nil {
+			return nil, err
+		}
+	}
 	return plan, nil
 }
 

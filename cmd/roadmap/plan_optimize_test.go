@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,5 +215,24 @@ func TestPlanOptimizeTimeLimitReached(t *testing.T) {
 	res.wantExit(t, 0)
 	if strings.Contains(res.Stdout, "time limit of") || !strings.Contains(res.Stdout, `"time_limit_reached": false`) || strings.Contains(res.Stderr, "time limit") {
 		t.Errorf("a search within its budget mentions the time limit:\nstdout %s\nstderr %s", res.Stdout, res.Stderr)
+	}
+}
+
+// TestPlanBaseTimeLimitReached: with --base, the base revision's search
+// stopped by --time-limit is warned about too, naming the revision.
+func TestPlanBaseTimeLimitReached(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "optimize", "main.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRepo(t)
+	r.commit("roadmap", map[string]string{"roadmap/main.hcl": string(src)})
+	t.Chdir(r.dir)
+	res := runCLI(t, "plan", "--base", "HEAD", "--optimize", "--time-limit", "1ns", "--format", "json", "roadmap")
+	res.wantExit(t, 0)
+	for _, want := range []string{"Warning: Optimiser time limit reached\n", "Warning: Optimiser time limit reached at HEAD\n"} {
+		if !strings.Contains(res.Stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+		}
 	}
 }
