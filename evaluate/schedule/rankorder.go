@@ -272,6 +272,9 @@ type rankPass struct {
 	never []int
 	// queued makes every pass use the queue, as with groups or choices (tests).
 	queued bool
+	// hot packs the tasks for passes in order; nil when the problem is
+	// not plain (hot.go).
+	hot *hotTasks
 }
 
 func newRankPass(p *Problem) *rankPass {
@@ -282,6 +285,9 @@ func newRankPass(p *Problem) *rankPass {
 		}
 	}
 	r.extras = newPassExtras(p, r.ident, r.succs)
+	if r.extras == nil {
+		r.hot = newHotTasks(p)
+	}
 	r.preds = make([]int, len(p.Tasks))
 	for i := range p.Tasks {
 		r.preds[i] = len(p.Tasks[i].Preds)
@@ -631,8 +637,27 @@ func (r *rankPass) runInOrder(ctx context.Context, pins []pin, keep []bool, orde
 			}
 		}
 		r.steps++
-		r.work += decisionCost(p, i)
 		sch.Order = append(sch.Order, i)
+		if hot := r.hot; hot != nil && hot.tasks[i].plain {
+			r.work += 1 + (int(hot.tasks[i].dur)-1)/decisionPeriods // decisionCost
+			est, blockedBy := hot.release(sch.Start, i)
+			if blockedBy >= 0 {
+				sch.Start[i] = -1
+				sch.Blocked[i] = Blocker{Kind: BlockDependency, Index: blockedBy}
+			} else if start, b := hot.earliestFit(st, i, est); start >= 0 {
+				hot.place(st, i, start)
+				sch.Start[i] = start
+				sch.Blocked[i] = Blocker{}
+			} else {
+				sch.Start[i] = -1
+				sch.Blocked[i] = b
+			}
+			if keep != nil && keep[i] && sch.Start[i] < 0 {
+				return sch, i, nil
+			}
+			continue
+		}
+		r.work += decisionCost(p, i)
 		est, blockedBy := p.releaseTime(sch, i)
 		if blockedBy >= 0 {
 			sch.Start[i] = -1

@@ -410,7 +410,9 @@ func TestDecisionCost(t *testing.T) {
 }
 
 // Without together groups a pass decides the tasks in an order computed
-// once per set of pins (orderFor) instead of with the queue: RankOrder's
+// once per set of pins (orderFor) instead of with the queue, and without
+// choices and limits in flight it decides plain tasks from packed arrays
+// (hot.go) instead of EarliestFit and Place: RankOrder's
 // schedules, moves, misses, work and decisions are the same either way,
 // over problems whose deadline rule runs many passes, cut short or not,
 // with the same pins and with new ones, and runs out of work at times:

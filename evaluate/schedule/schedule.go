@@ -215,6 +215,7 @@ func (s *Schedule) Makespan(p *Problem) int {
 type State struct {
 	p        *Problem
 	used     [][]float64 // resource x period
+	load     []float64   // used's rows, one block: resource r's at r*Horizon
 	capacity [][]float64 // each resource's Capacity, for the hot loops
 	spent    [][]float64 // budget x window
 	inFlight []int       // period -> tasks running
@@ -232,6 +233,7 @@ func NewState(p *Problem) *State {
 	s := &State{p: p, used: make([][]float64, len(p.Resources)), capacity: make([][]float64, len(p.Resources)),
 		spent: make([][]float64, len(p.Budgets)), inFlight: make([]int, p.Horizon)}
 	used := make([]float64, len(p.Resources)*p.Horizon) // one block
+	s.load = used
 	for r := range p.Resources {
 		s.used[r] = used[r*p.Horizon : (r+1)*p.Horizon : (r+1)*p.Horizon]
 		s.capacity[r] = p.Resources[r].Capacity
