@@ -417,10 +417,17 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 			anyUse = anyUse || load.Used > 0
 			full = full || lvl == "full" || lvl == "over"
 			x := heatLabelW + float64(i)*colW
-			txt := formatQuantity(load.Used) + "/" + formatQuantity(load.Capacity)
+			var pe evaluate.PeriodPlan
+			if i < len(p.Periods) {
+				pe = p.Periods[i]
+			}
+			txt := teamLoadText(pe, load)
 			row.Cells = append(row.Cells, txt)
-			c := heatCell{X: px(x + 1), Y: px(y + 1), W: px(colW - 2), H: px(heatRowH - 2), Class: "heat-cell heat-" + lvl, Level: lvl,
-				Title: fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], formatQuantity(load.Used), formatQuantity(load.Capacity), heatWords(lvl))}
+			title := fmt.Sprintf("%s in %s: %s of %s FTE used (%s)", id, h.PeriodLabels[i], formatQuantity(load.Used), formatQuantity(load.Capacity), heatWords(lvl))
+			if pe.History {
+				title = fmt.Sprintf("%s in %s: history, use not recorded; capacity %s FTE", id, h.PeriodLabels[i], formatQuantity(load.Capacity))
+			}
+			c := heatCell{X: px(x + 1), Y: px(y + 1), W: px(colW - 2), H: px(heatRowH - 2), Class: "heat-cell heat-" + lvl, Level: lvl, Title: title}
 			if showText {
 				c.TextX, c.TextY, c.Text = px(x+colW/2), px(y+heatRowH/2+4), txt
 			}
@@ -435,6 +442,16 @@ func buildHeatMap(p *evaluate.Plan, cal hclspec.Calendar) heatMap {
 		}
 	}
 	return h
+}
+
+// teamLoadText is a team's cell of the capacity plan, "3/5" FTE used of
+// capacity; in a period before the status date use is not recorded (the
+// plan keeps no actual FTE), so "—/5".
+func teamLoadText(pe evaluate.PeriodPlan, l evaluate.TeamLoad) string {
+	if pe.History && l.Used == 0 {
+		return "—/" + formatQuantity(l.Capacity)
+	}
+	return formatQuantity(l.Used) + "/" + formatQuantity(l.Capacity)
 }
 
 func heatWords(level string) string {

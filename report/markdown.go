@@ -228,7 +228,7 @@ func (m *markdownRenderer) capacity() {
 					row = append(row, "")
 					continue
 				}
-				cell := formatQuantity(l.Used) + "/" + formatQuantity(l.Capacity)
+				cell := teamLoadText(pe, l)
 				if overloaded(l.Used, l.Capacity) {
 					cell = bold(cell)
 				}
@@ -237,7 +237,7 @@ func (m *markdownRenderer) capacity() {
 			rows = append(rows, row)
 		}
 		m.table(append([]string{"Team"}, labels...), right, rows)
-		m.buf.WriteString("\nBold: over 80% of capacity.\n")
+		m.buf.WriteString("\nBold: over 80% of capacity." + historyNote(p) + "\n")
 	}
 
 	if budgets := budgetIDs(p); len(budgets) > 0 {

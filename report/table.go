@@ -342,7 +342,7 @@ func (t *tableRenderer) capacity() {
 			} else if overloaded(l.Used, l.Capacity) {
 				style = ansiYellow
 			}
-			return formatQuantity(l.Used) + "/" + formatQuantity(l.Capacity), style
+			return teamLoadText(pe, l), style
 		}})
 	}
 	first := true
@@ -469,7 +469,16 @@ func (t *tableRenderer) capacity() {
 		start = end
 	}
 	t.paragraph("", "Team cells are used/capacity FTE; budget cells are spend in the period and, below, "+
-		"spend to date in the budget's window against its limit; █ marks a project in flight.")
+		"spend to date in the budget's window against its limit; █ marks a project in flight."+historyNote(p))
+}
+
+// historyNote says, for a plan with a status date, that team use before
+// it is not recorded; "" otherwise.
+func historyNote(p *evaluate.Plan) string {
+	if p.Roadmap.AsOf == nil || len(p.Periods) == 0 || !p.Periods[0].History {
+		return ""
+	}
+	return " Periods before the status date " + *p.Roadmap.AsOf + " are history: team use there is not recorded (—)."
 }
 
 func budgetStyle(spent, limit float64) string {

@@ -588,8 +588,23 @@ func projectChanges(b, a *evaluate.ProjectPlan, rankMoved bool) []Change {
 	return cs.list()
 }
 
+// diffTeams lists the team cells whose load changed. A period that is
+// history on either side (before a status date) is left out: team use
+// is not recorded there, so "6 -> 0" would be the plan becoming the
+// record, not a change.
 func diffTeams(before, after *evaluate.Plan) []TeamLoadChange {
-	return diffCells(teamLoads(before), teamLoads(after),
+	b, a := teamLoads(before), teamLoads(after)
+	for _, p := range [2]*evaluate.Plan{before, after} {
+		for _, per := range p.Periods {
+			if per.History {
+				for id := range per.Teams {
+					delete(b, cell{id, per.Label})
+					delete(a, cell{id, per.Label})
+				}
+			}
+		}
+	}
+	return diffCells(b, a,
 		func(b, a evaluate.TeamLoad) bool { return sameNum(b.Capacity, a.Capacity) && sameNum(b.Used, a.Used) },
 		func(l evaluate.TeamLoad) bool { return l.Used == 0 },
 		func(k cell, b, a *evaluate.TeamLoad) TeamLoadChange {
