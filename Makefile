@@ -14,7 +14,7 @@ GORELEASER ?= env PATH="$(RELEASE_PATH)" goreleaser
 
 .PHONY: all build install run validate \
 	test test-go fmt fmt-check docs \
-	bench bench-psplib bench-scale bench-simulate bench-analyses fuzz limits \
+	bench bench-psplib bench-startup bench-scale bench-simulate bench-analyses fuzz limits \
 	release-check release-snapshot release-test clean
 
 all: build
@@ -83,6 +83,21 @@ bench:
 bench-psplib:
 	$(GO) run ./cmd/psplibbench -workers 1 -time-limit 0 -sets j30,j120,mknap1,mknapcb1
 	$(GO) test -run '^$$' -bench PlanPSPLIB -benchtime 20x ./cmd/psplibbench
+
+# Instructions (callgrind: needs valgrind) of `roadmap --version` and of
+# `roadmap plan` of PSPLIB's j301_1 written as a roadmap, in table and
+# JSON: a small plan's whole process, measured in a way the machine's load
+# does not change (docs/performance.md, "A 30-job roadmap"). The hand-made
+# test instance stands in when the PSPLIB data is absent.
+STARTUP_DATA := $(or $(ROADMAP_BENCHMARKS_DIR),../shared/benchmarks)
+bench-startup:
+	@mkdir -p bin/startup
+	$(GO) build -o bin/startup/roadmap ./cmd/roadmap
+	$(GO) run ./cmd/psplibbench -sets j30 -only j301_1 -emit-hcl bin/startup \
+		-dir $(if $(wildcard $(STARTUP_DATA)/psplib/j30/j301_1.sm),$(STARTUP_DATA),cmd/psplibbench/testdata)
+	scripts/instructions.sh 3 bin/startup/roadmap --version
+	scripts/instructions.sh 3 bin/startup/roadmap plan bin/startup/j301_1
+	scripts/instructions.sh 3 bin/startup/roadmap plan --format json bin/startup/j301_1
 
 # Load, evaluate, schedule, render and the whole `roadmap plan` process at
 # 100, 1,000 and 10,000 generated projects.
