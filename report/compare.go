@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
@@ -156,6 +157,33 @@ func compareSummaryRows(c *scenario.Comparison) []compareRow {
 			}
 		}
 		rows = append(rows, deadlines)
+	}
+	// A column whose optimiser search the time limit ended says so: its
+	// plan may differ on another machine.
+	if slices.ContainsFunc(c.Scenarios, func(col scenario.Column) bool {
+		return col.Optimization != nil && col.Optimization.TimeLimitReached
+	}) {
+		search := row("Optimiser", func(_ int, col *scenario.Column) string {
+			op := col.Optimization
+			if op == nil {
+				return none
+			}
+			text := formatAmount(float64(op.Schedules)) + " schedules"
+			if op.Schedules == 1 {
+				text = "1 schedule"
+			}
+			if op.TimeLimitReached {
+				return "time limit reached after " + text
+			}
+			return text
+		}, nil)
+		search.style = make([]string, n)
+		for k, col := range c.Scenarios {
+			if col.Optimization != nil && col.Optimization.TimeLimitReached {
+				search.style[k] = ansiRed
+			}
+		}
+		rows = append(rows, search)
 	}
 	for i, id := range c.Teams {
 		rows = append(rows, row("Peak "+id, func(_ int, col *scenario.Column) string {

@@ -210,6 +210,14 @@ func TestPlanOptimizeTimeLimitReached(t *testing.T) {
 	if want := "The time limit of 1ns (CPU time of each search) ended the optimiser's search in base, "; !strings.Contains(res.Stderr, want) {
 		t.Errorf("compare's stderr lacks %q:\n%s", want, res.Stderr)
 	}
+	// and its table, Markdown and HTML mark the columns.
+	for _, format := range []string{"table", "markdown", "html"} {
+		res := runCLI(t, "compare", "--optimize", "--time-limit", "1ns", "--format", format, exampleDir)
+		res.wantExit(t, 0)
+		if !strings.Contains(res.Stdout, "Optimiser") || !strings.Contains(res.Stdout, "time limit reached") {
+			t.Errorf("compare --format %s does not say the time limit ended the search:\n%s", format, res.Stdout)
+		}
+	}
 	// Within its budget the search says nothing of the kind.
 	res = runCLI(t, "plan", "--optimize", "--format", "json", "testdata/optimize")
 	res.wantExit(t, 0)
