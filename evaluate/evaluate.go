@@ -38,8 +38,8 @@ type Options struct {
 	Objective string
 
 	// ForceIn and ForceOut are project ids to try in or out without
-	// editing the files: a project forced in ranks with the mandatory
-	// ones and passes the alignment, departments, risk and value gates
+	// editing the files: a project forced in ranks right after the
+	// mandatory ones and passes the alignment, departments, risk and value gates
 	// (each it would fail is a warning), even when excluded = true; a
 	// project forced out is dropped (gate "excluded").
 	ForceIn, ForceOut []string

@@ -348,6 +348,38 @@ func TestForceContradictions(t *testing.T) {
 	}
 }
 
+// A project forced in ranks right after the mandatory ones, ahead of the
+// other candidates: a what-if never delays what is required. Here both
+// need the whole team for two of the four quarters, and the forced-in
+// one scores higher: the mandatory project still goes first.
+func TestForcedInRanksAfterMandatory(t *testing.T) {
+	cfg := portfolioConfig(4)
+	must := addWork(cfg, "audit", 2, 2, 1000)
+	must.Mandatory = true
+	addWork(cfg, "pet", 2, 2, 900000)
+	addWork(cfg, "other", 1, 2, 500000)
+	plan := evaluateWith(t, cfg, Options{ForceIn: []string{"pet"}})
+	var ranked []string
+	for _, p := range plan.Projects {
+		ranked = append(ranked, p.ID)
+	}
+	if want := []string{"audit", "pet", "other"}; !slices.Equal(ranked, want) {
+		t.Fatalf("rank order %v, want %v", ranked, want)
+	}
+	for id, start := range map[string]string{"audit": "2027-Q1", "pet": "2027-Q3"} {
+		if p := projectByID(t, plan, id); p.Status != StatusScheduled || p.Start == nil || *p.Start != start {
+			t.Errorf("%s: %s, start %v, want scheduled in %s", id, p.Status, p.Start, start)
+		}
+	}
+	if p := projectByID(t, plan, "other"); p.Status != StatusDeferred {
+		t.Errorf("other: %s, want deferred (the team is full)", p.Status)
+	}
+	// The flagship is the first candidate after them.
+	if f := plan.Roadmap.Flagship; f == nil || *f != "other" {
+		t.Errorf("flagship %v, want other", f)
+	}
+}
+
 // The independent review's case: the better option (build) needs a
 // project ranked below the other option (prep, which fills the team for
 // the whole horizon). Trying build first must not hold the team for

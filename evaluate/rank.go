@@ -11,8 +11,9 @@ import (
 
 // rankProjects orders every project and numbers it from 1. Work in
 // progress and committed projects keep their place ahead of rank order
-// (at a status date; mandatory ones first in each group); then the projects still in the running: mandatory
-// ones (and those forced in), then the rest, each group in the strategy's order. Dropped
+// (at a status date; mandatory ones first in each group, then those forced in); then the projects still in the
+// running: mandatory ones, then those forced in (--force-in: a what-if never delays what is required), then the
+// rest, each group in the strategy's order. Dropped
 // projects follow, in the same order, so the rank of a live project is
 // its priority in scheduling and the dropped ones still show where they
 // would have stood; done, cancelled and on-hold projects come last.
@@ -57,7 +58,7 @@ func (e *evaluation) rankProjects() {
 // are live, and the flagship the roadmap names (nil when none). It
 // changes nothing.
 func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstLive, liveN int, named *projectEval) {
-	var inProgress, committed, mandatory, live, dropped, history []*projectEval
+	var inProgress, committed, mandatory, forcedIn, live, dropped, history []*projectEval
 	for _, pe := range e.projects {
 		switch {
 		case pe.inHistory():
@@ -69,8 +70,10 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 		case pe.dropped() && pe.gate != GateChoice && pe != kept:
 			// (a choice drops an option after ranking: it keeps its place)
 			dropped = append(dropped, pe)
-		case pe.pinned():
+		case pe.cfg.Mandatory:
 			mandatory = append(mandatory, pe)
+		case pe.forced == ForcedIn:
+			forcedIn = append(forcedIn, pe)
 		default:
 			live = append(live, pe)
 		}
@@ -80,6 +83,7 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 	ranked = append(ranked, pinnedFirst(inProgress, strategy)...)
 	ranked = append(ranked, pinnedFirst(committed, strategy)...)
 	ranked = append(ranked, orderByStrategy(mandatory, strategy)...)
+	ranked = append(ranked, orderByStrategy(forcedIn, strategy)...)
 	firstLive = len(ranked)
 	named = e.projectByID(e.roadmap.Flagship)
 	if named != nil && (!named.dropped() || named == kept) && !named.pinned() && !named.keepsPlace() && !named.inHistory() {
@@ -142,16 +146,20 @@ func orderByStrategy(ps []*projectEval, strategy hclspec.Strategy) []*projectEva
 }
 
 // pinnedFirst orders a group of projects that keep their place: the
-// mandatory ones (and those forced in) first, each part in the strategy's
-// order.
+// mandatory ones first, then those forced in, then the rest, each part in
+// the strategy's order.
 func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval {
-	var pinned, rest []*projectEval
+	var mandatory, forcedIn, rest []*projectEval
 	for _, pe := range group {
-		if pe.pinned() {
-			pinned = append(pinned, pe)
-		} else {
+		switch {
+		case pe.cfg.Mandatory:
+			mandatory = append(mandatory, pe)
+		case pe.forced == ForcedIn:
+			forcedIn = append(forcedIn, pe)
+		default:
 			rest = append(rest, pe)
 		}
 	}
-	return append(orderByStrategy(pinned, strategy), orderByStrategy(rest, strategy)...)
+	out := append(orderByStrategy(mandatory, strategy), orderByStrategy(forcedIn, strategy)...)
+	return append(out, orderByStrategy(rest, strategy)...)
 }
