@@ -164,7 +164,7 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 		case schedule.ObstacleChoice:
 			out = append(out, w.choice(o))
 		case schedule.ObstacleTogether:
-			out = append(out, w.together(o))
+			out = append(out, w.together(o, ex.Trial))
 		case schedule.ObstacleEarliest:
 			release = append(release, w.earliest())
 		case schedule.ObstacleDeadline, schedule.ObstacleHorizon:

@@ -392,7 +392,7 @@ func (w *noteWriter) choice(o schedule.Obstacle) rangedNote {
 
 // together is the note of a together group's member left out because the
 // whole group did not fit.
-func (w *noteWriter) together(o schedule.Obstacle) rangedNote {
+func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation) rangedNote {
 	p := w.pe.cfg
 	members := w.prob.Together[o.Index]
 	var others []string
@@ -406,10 +406,21 @@ func (w *noteWriter) together(o schedule.Obstacle) rangedNote {
 	msg := fmt.Sprintf("runs together with %s, and the group does not fit whole", strings.Join(others, ", "))
 	if miss, ok := w.apart[o.Index]; ok {
 		n.ID = w.prob.Tasks[miss.Task].ID
+		// What kept the member that did not fit from each start, on top
+		// of what the group had placed before it, worded as its notes.
+		cause, first := w.causeText(miss.Cause), ""
+		if tr != nil && tr.Task == miss.Task {
+			if why := w.whyText(tr.Task, tr.Why, tr.Placed); why != "" {
+				cause = why
+			}
+			if len(tr.Placed) > 0 {
+				first = fmt.Sprintf(" with %s placed first", w.placedText(tr.Placed))
+			}
+		}
 		if miss.Task == w.i {
-			msg = fmt.Sprintf("runs together with %s, and it does not fit itself: %s", strings.Join(others, ", "), w.causeText(miss.Cause))
+			msg = fmt.Sprintf("runs together with %s, and it does not fit itself%s: %s", strings.Join(others, ", "), first, cause)
 		} else {
-			msg = fmt.Sprintf("runs together with %s, and %s does not fit: %s", strings.Join(others, ", "), n.ID, w.causeText(miss.Cause))
+			msg = fmt.Sprintf("runs together with %s, and %s does not fit%s: %s", strings.Join(others, ", "), n.ID, first, cause)
 		}
 	}
 	n.Message = msg

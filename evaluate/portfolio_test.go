@@ -134,7 +134,9 @@ func TestTogether(t *testing.T) {
 	}
 	p := projectByID(t, plan, "pilot")
 	if len(p.Notes) != 1 || p.Notes[0].Kind != NoteTogether || p.Notes[0].ID != "rollout" ||
-		!strings.HasPrefix(p.Reasons[0], `runs together with rollout, and rollout does not fit: team "apps" has no room in 2027-Q1`) {
+		p.Reasons[0] != `runs together with rollout, and rollout does not fit with "pilot" (2027-Q1) placed first: `+
+			`team "apps" has no room for 2 FTE in 2027-Q1..2027-Q3 (held by "core" and "pilot"); `+
+			`must finish inside the horizon (last period 2027-Q3), so it cannot start after 2027-Q1` {
 		t.Errorf("pilot: notes %+v reasons %q", p.Notes, p.Reasons)
 	}
 	if r := projectByID(t, plan, "rollout"); !slices.Equal(r.Together, []string{"pilot"}) || !strings.HasPrefix(r.Reasons[0], "runs together with pilot, and it does not fit itself") {
@@ -439,5 +441,36 @@ func TestChoiceReleasesPrerequisites(t *testing.T) {
 	if len(prep.Notes) != 1 || prep.Notes[0].Kind != NotePriority || prep.Notes[0].ID != "build" ||
 		prep.Notes[0].Message != `placed ahead of its rank (4): "build" (rank 1) needs it, and choice c tries "build" before option "buy" (rank 3)` {
 		t.Errorf("prep's notes %+v, want why it runs ahead of its rank", prep.Notes)
+	}
+}
+
+// A together group that does not fit says which member did not fit, on
+// top of what the group had placed first, in the words of a deferred
+// project's notes: the team, every period it has no room, and who holds
+// it (the member placed first included).
+func TestTogetherReasonNamesWhatBlocked(t *testing.T) {
+	cfg := portfolioConfig(4)
+	addWork(cfg, "x", 4, 1, 900000)
+	a := addWork(cfg, "a", 2, 1, 500000)
+	a.Together = []string{"b"}
+	addWork(cfg, "b", 3, 1, 100000)
+	plan := evaluateWith(t, cfg, Options{})
+	want := map[string]fate{"x": {StatusScheduled, ""}, "a": {StatusDeferred, GateSchedule}, "b": {StatusDeferred, GateSchedule}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	why := `team "apps" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "x" and "a"); ` +
+		`must finish inside the horizon (last period 2027-Q4), so it cannot start after 2027-Q2`
+	for id, msg := range map[string]string{
+		"a": `runs together with b, and b does not fit with "a" (2027-Q1..2027-Q2) placed first: ` + why,
+		"b": `runs together with a, and it does not fit itself with "a" (2027-Q1..2027-Q2) placed first: ` + why,
+	} {
+		p := projectByID(t, plan, id)
+		if diff := cmp.Diff([]string{msg}, p.Reasons); diff != "" {
+			t.Errorf("%s's reasons (-want +got):\n%s", id, diff)
+		}
+		if len(p.Notes) != 1 || p.Notes[0].Kind != NoteTogether || p.Notes[0].ID != "b" {
+			t.Errorf("%s's notes %+v, want one together note naming b", id, p.Notes)
+		}
 	}
 }
