@@ -184,3 +184,24 @@ func TestDisplayWidthPrintableASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphsShowTabsAsSpaces: wrapped text (a reason, a note) prints
+// a tab as a space, wrapped as one, whatever TABWIDTH says.
+func TestParagraphsShowTabsAsSpaces(t *testing.T) {
+	render := func(sep string) string {
+		tr := &tableRenderer{width: 30}
+		tr.paragraph("  ", "deferred:"+sep+"team apps has no room"+sep+"in 2027-Q1"+sep+sep+"(held by crm)")
+		return tr.buf.String()
+	}
+	want := render(" ")
+	for _, tabwidth := range []string{"2", "8", "16"} {
+		t.Setenv("TABWIDTH", tabwidth)
+		got := render("\t")
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("TABWIDTH=%s: tabs not shown as spaces (-want +got):\n%s", tabwidth, diff)
+		}
+	}
+	if got := displayWidth("a\tb"); got != 3 {
+		t.Errorf(`displayWidth("a\tb") = %d, want 3`, got)
+	}
+}

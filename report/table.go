@@ -894,6 +894,7 @@ func fitColumns(g grid, width int) (widths []int, fits bool) {
 // the length of s.
 func wrapText(s string, width int) []string {
 	width = max(width, 1)
+	s = strings.ReplaceAll(s, "\t", " ") // as in table cells: the same bytes everywhere
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		if displayWidth(para) <= width {
@@ -959,7 +960,9 @@ func longestWord(s string) int {
 func displayWidth(s string) int {
 	for i := range len(s) {
 		if c := s[i]; c < 0x20 || c > 0x7e {
-			return twwidth.WidthWithOptions(s, twwidth.Options{})
+			// A tab counts as the space it is printed as: the library
+			// would size it from the environment (TABWIDTH, .editorconfig).
+			return twwidth.WidthWithOptions(strings.ReplaceAll(s, "\t", " "), twwidth.Options{})
 		}
 	}
 	return len(s) // printable ASCII: one column a byte
