@@ -104,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	budget := "the CLI's schedule budget per instance (30 jobs: 50,000; 120 jobs: 16,666)"
+	budget := fmt.Sprintf("the CLI's schedule budget per instance (30 jobs: %d; 120 jobs: %d)", schedule.BudgetFor(30), schedule.BudgetFor(120))
 	if c.schedules > 0 {
 		budget = fmt.Sprintf("%d schedules per instance", c.schedules)
 	}

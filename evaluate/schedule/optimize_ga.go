@@ -5,9 +5,10 @@ import (
 )
 
 // genetic is the genetic algorithm of Hartmann (1998) over activity lists:
-// two-point crossover that keeps lists precedence-feasible, swap mutation
-// of neighbours that are not precedence-related, and survival of the
-// best of parents and children. Every child is decoded by the serial SGS
+// two-point crossover that keeps lists precedence-feasible (for finish,
+// half the pairs use the peak crossover of Valls, Ballestín and
+// Quintanilla 2008 instead), swap mutation of neighbours that are not
+// precedence-related, and survival of the best of parents and children. Every child is decoded by the serial SGS
 // and improved by double justification (Valls et al. 2005); its list is
 // then rewritten in the order of the improved schedule. The first
 // generation holds the rank order, the priority rules and regret-based
@@ -93,6 +94,7 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 	s.sortPop(pop)
 
 	stamp := make([]int, n)
+	var load []float64 // peakCrossover's scratch
 	gen := 0
 	stall := restartAfter(s.max, n)
 	restartedAt := s.e.schedules
@@ -121,9 +123,18 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 			if q1 > q2 {
 				q1, q2 = q2, q1
 			}
-			for _, pair := range [2][2][]int{{mother, father}, {father, mother}} {
+			// Under finish, half the pairs keep each parent's most
+			// loaded stretch instead (drawn only then, so the value
+			// objective's search is as it was).
+			peak := s.obj == ObjectiveFinish && s.rng.Float64() < 0.5
+			for side, pair := range [2][2][]int{{mother, father}, {father, mother}} {
 				gen++
-				child := crossover(pair[0], pair[1], q1, q2, stamp, gen)
+				var child []int
+				if peak {
+					child = s.peakCrossover(&pop[perm[k+side]], pair[1], stamp, gen, &load)
+				} else {
+					child = crossover(pair[0], pair[1], q1, q2, stamp, gen)
+				}
 				s.mutate(child, pop[perm[k]].start)
 				if !add(child) {
 					break
@@ -199,6 +210,85 @@ func crossover(mother, father []int, q1, q2 int, stamp []int, gen int) []int {
 	take(mother[:q1], q1)
 	take(father, q2)
 	take(mother, n)
+	return child
+}
+
+// peakCrossover is the peak crossover of Valls, Ballestín and Quintanilla
+// (2008): a child keeps the stretch of periods in which its mother uses
+// her teams most (a peak, where her schedule is packed well) and takes
+// the rest of its order from the father (peakChild). load is scratch
+// space.
+func (s *search) peakCrossover(mother *indiv, father []int, stamp []int, gen int, load *[]float64) []int {
+	from, width := s.peakWindow(mother, load)
+	return peakChild(mother, father, from, width, stamp, gen)
+}
+
+// peakWindow picks the mother's peak: a random tenth to half of her
+// makespan, placed where her load, as a share of each team's capacity,
+// sums highest (the earliest such stretch). width is 0 when her schedule
+// is too short to have one.
+func (s *search) peakWindow(mother *indiv, load *[]float64) (from, width int) {
+	e := s.e
+	ms := mother.fit.makespan
+	if ms < 2 {
+		return 0, 0
+	}
+	// u[t] is the load of periods [0, t).
+	u := slices.Grow((*load)[:0], ms+1)[:ms+1]
+	*load = u
+	clear(u)
+	for i, st := range mother.start {
+		if st < 0 {
+			continue
+		}
+		tk := &e.p.Tasks[i]
+		for _, d := range tk.Demand {
+			c := e.st.capacity[d.Resource]
+			for t := st; t < min(st+tk.Duration, ms); t++ {
+				if c[t] > 0 {
+					u[t+1] += d.Amount / c[t]
+				}
+			}
+		}
+	}
+	for t := 1; t <= ms; t++ {
+		u[t] += u[t-1]
+	}
+	lo := max(1, ms/10)
+	width = lo + s.rng.IntN(max(lo, ms/2)-lo+1)
+	for t := 1; t+width <= ms; t++ {
+		if u[t+width]-u[t] > u[from+width]-u[from]+1e-9 {
+			from = t
+		}
+	}
+	return from, width
+}
+
+// peakChild lists the tasks the mother starts before period from in the
+// father's order, then those she starts in [from, from+width) in her
+// order, then the rest in the father's order. Every task's predecessors
+// start before it in her schedule, and both parents are
+// precedence-feasible, so the child is.
+func peakChild(mother *indiv, father []int, from, width int, stamp []int, gen int) []int {
+	child := make([]int, 0, len(father))
+	for _, i := range father {
+		if st := mother.start[i]; st >= 0 && st < from {
+			stamp[i] = gen
+			child = append(child, i)
+		}
+	}
+	for _, i := range mother.list {
+		if st := mother.start[i]; st >= from && st < from+width {
+			stamp[i] = gen
+			child = append(child, i)
+		}
+	}
+	for _, i := range father {
+		if stamp[i] != gen {
+			stamp[i] = gen
+			child = append(child, i)
+		}
+	}
 	return child
 }
 

@@ -688,3 +688,104 @@ func TestTopoOrderMatchesContainerHeap(t *testing.T) {
 		}
 	}
 }
+
+// BudgetFor gives the literature's 50,000 schedules up to 120 tasks,
+// never grows with the tasks, keeps below about six million placements,
+// and is unchanged (two million placements, at least 200) from 920 tasks.
+func TestBudgetFor(t *testing.T) {
+	for _, c := range []struct{ tasks, want int }{
+		{0, 50000}, {1, 50000}, {30, 50000}, {120, 50000}, {121, 49545}, {200, 28000},
+		{500, 8200}, {919, 2181}, {920, 2173}, {1000, 2000}, {7500, 266}, {10000, 200}, {100000, 200},
+	} {
+		if got := BudgetFor(c.tasks); got != c.want {
+			t.Errorf("BudgetFor(%d) = %d, want %d", c.tasks, got, c.want)
+		}
+	}
+	prev := BudgetFor(1)
+	for n := 2; n <= 20000; n++ {
+		b := BudgetFor(n)
+		if b > prev {
+			t.Fatalf("BudgetFor(%d) = %d > BudgetFor(%d) = %d", n, b, n-1, prev)
+		}
+		if n*b > 6_000_000 && b > 200 {
+			t.Fatalf("BudgetFor(%d) = %d: %d placements", n, b, n*b)
+		}
+		if n >= 920 && b != max(200, 2_000_000/n) {
+			t.Fatalf("BudgetFor(%d) = %d, want two million placements", n, b)
+		}
+		prev = b
+	}
+}
+
+// The peak crossover keeps the mother's most loaded stretch of periods:
+// the tasks she starts in it, in her order, after the father's tasks she
+// starts before it; the rest follow in the father's order. The child
+// lists every task once, after its predecessors.
+func TestPeakCrossover(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for c := range 200 {
+		p := randomProblem(rng, problemSpec{tasks: 25, horizon: 60, resources: 3, windows: c%3 == 0})
+		e := newEngine(p)
+		s := &search{e: e, obj: ObjectiveFinish, rng: rand.New(rand.NewPCG(uint64(c), 1))}
+		var mother indiv
+		mother.list = e.sampleList(rng, make([]float64, e.n), nil, nil)
+		s.evaluate(&mother)
+		father := e.sampleList(rng, make([]float64, e.n), nil, nil)
+		var load []float64
+		from, width := s.peakWindow(&mother, &load)
+		ms := mother.fit.makespan
+		if ms >= 2 && (width < max(1, ms/10) || width > max(1, ms/2) || from < 0 || from+width > ms) {
+			t.Fatalf("case %d: window [%d, %d) for makespan %d", c, from, from+width, ms)
+		}
+		// No stretch of that width is more loaded (counted afresh).
+		loadOf := func(a int) float64 {
+			sum := 0.0
+			for i, st := range mother.start {
+				for _, d := range p.Tasks[i].Demand {
+					for u := max(st, a); st >= 0 && u < min(st+p.Tasks[i].Duration, a+width); u++ {
+						if cp := p.Resources[d.Resource].Capacity[u]; cp > 0 {
+							sum += d.Amount / cp
+						}
+					}
+				}
+			}
+			return sum
+		}
+		for a := 0; width > 0 && a+width <= ms; a++ {
+			if loadOf(a) > loadOf(from)+1e-6 {
+				t.Fatalf("case %d: [%d, %d) carries more load than the peak [%d, %d)", c, a, a+width, from, from+width)
+			}
+		}
+		child := peakChild(&mother, father, from, width, make([]int, e.n), 1)
+		var want []int
+		for _, i := range father {
+			if mother.start[i] >= 0 && mother.start[i] < from {
+				want = append(want, i)
+			}
+		}
+		for _, i := range mother.list {
+			if mother.start[i] >= from && mother.start[i] < from+width {
+				want = append(want, i)
+			}
+		}
+		for _, i := range father {
+			if !slices.Contains(want, i) {
+				want = append(want, i)
+			}
+		}
+		if diff := cmp.Diff(want, child); diff != "" {
+			t.Fatalf("case %d: child (-want +got):\n%s", c, diff)
+		}
+		pos := make([]int, e.n)
+		for k, i := range child {
+			pos[i] = k
+		}
+		for i := range p.Tasks {
+			for _, q := range p.Tasks[i].Preds {
+				if pos[q] > pos[i] {
+					t.Fatalf("case %d: task %d before its predecessor %d in %v", c, i, q, child)
+				}
+			}
+		}
+	}
+}
