@@ -82,7 +82,7 @@ bench:
 # Then `roadmap plan` as a whole process on j301_1 written as a roadmap.
 bench-psplib:
 	$(GO) run ./cmd/psplibbench -workers 1 -time-limit 0 -sets j30,j120,mknap1,mknapcb1
-	$(GO) test -run '^$$' -bench PlanPSPLIB -benchtime 20x ./cmd/psplibbench
+	$(GO) test -run '^$$' -bench 'PlanPSPLIB|PlanOptimizePSPLIB120' -benchtime 20x ./cmd/psplibbench
 
 # Instructions (callgrind: needs valgrind) of `roadmap --version` and of
 # `roadmap plan` of PSPLIB's j301_1 written as a roadmap, in table and
