@@ -119,8 +119,8 @@ func TestPlanOptimizeObjectivesGolden(t *testing.T) {
 
 // TestPlanOptimizeNoImprovement: when the search finds nothing better
 // than rank order, the one change line says so, with the count written
-// like the rest of the output (49,999, not 49999: the budget is 50,000
-// and the last child would take three schedules).
+// like the rest of the output (50,000, not 50000: the budget, which this
+// search of the example spends to the last schedule).
 func TestPlanOptimizeNoImprovement(t *testing.T) {
 	res := runCLI(t, "plan", "--optimize", "--time-limit", "10m", "--format", "json", exampleDir)
 	res.wantExit(t, 0)
@@ -134,7 +134,7 @@ func TestPlanOptimizeNoImprovement(t *testing.T) {
 	}
 	want := []string{
 		"Every project already runs in rank order, so the total score cannot grow: the optimiser looked for an earlier finish with the same projects.",
-		"No better plan than rank order found in 49,999 schedules: no change.",
+		"No better plan than rank order found in 50,000 schedules: no change.",
 	}
 	if diff := cmp.Diff(want, plan.Optimization.Changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
