@@ -36,9 +36,14 @@ func (e *evaluation) buildPlan(opt *Optimization) *Plan {
 		Optimization: opt,
 	}
 	groups := hclspec.TogetherGroups(e.cfgProjects())
+	shared := map[*projectEval]float64{}
+	for _, s := range e.sharedSavings() {
+		shared[s.pe] = s.benefit
+	}
 	for _, pe := range e.ranked {
 		pp := e.projectPlan(pe)
 		pp.Together = togetherWith(groups, pe.cfg.ID)
+		pp.SharedSaving = money(shared[pe])
 		plan.Projects = append(plan.Projects, pp)
 	}
 	if e.flagship != nil {
@@ -369,6 +374,14 @@ func (e *evaluation) projectTotals() Totals {
 				t.Warnings++
 			}
 		}
+	}
+	// A system two scheduled projects replace is retired once: the
+	// saving of the later one's figures is not the portfolio's.
+	for _, s := range e.sharedSavings() {
+		benefit -= s.benefit
+		npv -= s.npv
+		rnpv -= s.rnpv
+		snpv -= scheduledNPV(s.npv, s.pe.fin.PeriodRate, s.pe.start)
 	}
 	t.Cost, t.Benefit, t.NPV, t.RiskAdjustedNPV, t.ScheduledNPV = money(cost), money(benefit), money(npv), money(rnpv), money(snpv)
 	t.Score = ratio(score)

@@ -194,6 +194,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		return nil, e.diags
 	}
 	e.warnValueDestroyers()
+	e.warnSharedSavings()
 	plan := e.buildPlan(optimization)
 	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization

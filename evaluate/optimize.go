@@ -208,6 +208,29 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 			s.rnpv += pe.fin.RiskAdjustedNPV
 			s.finish = max(s.finish, start[i]+prob.Tasks[i].Duration)
 		}
+		// As the totals: a system two scheduled projects replace is
+		// retired once, by the first to go live.
+		if len(e.cfg.Systems) > 0 {
+			goLive := func(pe *projectEval) (int, bool) {
+				if i := pe.task; i >= 0 && i < len(start) {
+					return start[i] + prob.Tasks[i].Duration, start[i] >= 0
+				}
+				if pe.status == StatusDone {
+					return e.goLive(pe)
+				}
+				return 0, false
+			}
+			retiredBy := e.retirements(goLive)
+			for i, pe := range tasks {
+				if start[i] < 0 {
+					continue
+				}
+				if sh := e.sharedSavingOf(pe, retiredBy); sh != nil {
+					s.npv -= sh.npv
+					s.rnpv -= sh.rnpv
+				}
+			}
+		}
 		return s
 	}
 	b, o := sum(base), sum(best)

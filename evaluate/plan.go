@@ -279,9 +279,15 @@ type ProjectPlan struct {
 	Together []string `json:"together"`
 	// Replaces are the systems it retires at go-live; Saving the part of
 	// its benefit that is their run cost, stopped (undiscounted).
-	Replaces  []string `json:"replaces"`
-	Saving    float64  `json:"saving"`
-	DependsOn []string `json:"depends_on"`
+	Replaces []string `json:"replaces"`
+	Saving   float64  `json:"saving"`
+	// SharedSaving is the part of Saving from systems another project
+	// retires first (it goes live earlier, or in the same period with a
+	// better rank): the project's own figures count it, as if it ran
+	// alone; the portfolio's totals and run rate credit it to that
+	// project only.
+	SharedSaving float64  `json:"shared_saving"`
+	DependsOn    []string `json:"depends_on"`
 	// EndorsedBy and OpposedBy are department ids; Provides the
 	// capabilities it adds (a department's needs can name them).
 	EndorsedBy []string           `json:"endorsed_by"`

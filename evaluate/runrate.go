@@ -39,7 +39,9 @@ type RunRateProject struct {
 }
 
 // RunRateSystem is a system retired by a scheduled or done project: its
-// run cost a year stops at that project's go-live.
+// run cost a year stops at that project's go-live. A system several
+// projects replace is retired once, by the first to go live (the better
+// ranked on a tie), as the audit counts it.
 type RunRateSystem struct {
 	ID            string  `json:"id"`
 	PerYear       float64 `json:"per_year"`
@@ -103,6 +105,7 @@ func (e *evaluation) runRate() RunRate {
 	nYears := (e.horizon + e.ppy - 1) / e.ppy
 	added, retired := make([]float64, nYears), make([]float64, nYears)
 	fppy := float64(e.ppy)
+	retiredBy := e.retirements(e.goLive)
 	for _, pe := range e.ranked {
 		live, ok := e.goLive(pe)
 		if !ok {
@@ -126,8 +129,8 @@ func (e *evaluation) runRate() RunRate {
 		}
 		for _, id := range pe.cfg.Replaces {
 			s := e.system(id)
-			if s == nil || s.RunCostPerYear <= 0 {
-				continue
+			if s == nil || s.RunCostPerYear <= 0 || retiredBy[id] != pe {
+				continue // retired by the first replacement to go live
 			}
 			rr.RetiredPerYear += s.RunCostPerYear
 			rr.Systems = append(rr.Systems, RunRateSystem{ID: id, PerYear: money(s.RunCostPerYear), RetiredBy: pe.cfg.ID,

@@ -73,3 +73,106 @@ func (e *evaluation) systemExposure(pe *projectEval) {
 			p.Ranges.Range("requires", p.DeclRange))
 	}
 }
+
+// retirements is, for each system some project replaces, the project that
+// retires it: of the replacing projects that go live (goLive reports when,
+// and whether), the first to go live, the better ranked on a tie. Later
+// replacements retire nothing more.
+func (e *evaluation) retirements(goLive func(*projectEval) (int, bool)) map[string]*projectEval {
+	by := map[string]*projectEval{}
+	when := map[string]int{}
+	for _, pe := range e.ranked {
+		if len(pe.cfg.Replaces) == 0 {
+			continue
+		}
+		live, ok := goLive(pe)
+		if !ok {
+			continue
+		}
+		for _, id := range pe.cfg.Replaces {
+			if t, seen := when[id]; !seen || live < t {
+				by[id], when[id] = pe, live
+			}
+		}
+	}
+	return by
+}
+
+// sharedSaving is the part of pe's saving from systems another project
+// retires first (retiredBy, from retirements): pe's own figures count it,
+// as if pe ran alone, but the portfolio credits it to that project. The
+// money is the run cost a year, the systems' ids and the project that
+// retires each, in pe's replaces order.
+type sharedSaving struct {
+	pe      *projectEval
+	perYear float64
+	systems []string
+	by      []*projectEval
+	// benefit, npv and rnpv are the part of pe's benefit, NPV and
+	// risk-adjusted NPV that this saving makes (pe's figures less its
+	// figures without it).
+	benefit, npv, rnpv float64
+}
+
+// sharedSavingOf is pe's shared saving given retiredBy, nil when pe
+// retires every system it replaces (or replaces none, or none with a run
+// cost).
+func (e *evaluation) sharedSavingOf(pe *projectEval, retiredBy map[string]*projectEval) *sharedSaving {
+	var s *sharedSaving
+	for _, id := range pe.cfg.Replaces {
+		sys, first := e.system(id), retiredBy[id]
+		if sys == nil || sys.RunCostPerYear <= 0 || first == nil || first == pe {
+			continue
+		}
+		if s == nil {
+			s = &sharedSaving{pe: pe}
+		}
+		s.perYear += sys.RunCostPerYear
+		s.systems = append(s.systems, id)
+		s.by = append(s.by, first)
+	}
+	if s == nil {
+		return nil
+	}
+	// The figures are linear in the saving: the difference of pe's
+	// finance with and without it is what it adds.
+	without, _ := projectFinanceOf(pe.cfg, pe.teams, pe.financeVendor(), e.teams, e.ppy, e.roadmap.DiscountRate, false, e.savingOf(pe.cfg)-s.perYear)
+	s.benefit = pe.fin.Benefit - without.Benefit
+	s.npv = pe.fin.NPV - without.NPV
+	s.rnpv = pe.fin.RiskAdjustedNPV - without.RiskAdjustedNPV
+	return s
+}
+
+// sharedSavings are the shared savings (see sharedSavingOf) of the plan's
+// scheduled projects, in rank order.
+func (e *evaluation) sharedSavings() []*sharedSaving {
+	if len(e.cfg.Systems) == 0 {
+		return nil
+	}
+	retiredBy := e.retirements(e.goLive)
+	var out []*sharedSaving
+	for _, pe := range e.ranked {
+		if pe.status != StatusScheduled {
+			continue
+		}
+		if s := e.sharedSavingOf(pe, retiredBy); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// warnSharedSavings gives each scheduled project whose saving the
+// portfolio credits to another project a warning naming that project.
+func (e *evaluation) warnSharedSavings() {
+	for _, s := range e.sharedSavings() {
+		pe := s.pe
+		for k, id := range s.systems {
+			first := s.by[k]
+			live, _ := e.goLive(first)
+			pe.warn(GateValue, fmt.Sprintf("saving from system %q (%s a year) credited to %q, which retires it first (live from %s): this project's figures count it as if it ran alone; the portfolio totals and the run rate count it once, with %q",
+				id, formatMoney(e.system(id).RunCostPerYear, e.currency), first.cfg.ID, e.label(live), first.cfg.ID),
+				pe.cfg.Ranges.Range("replaces."+id, pe.cfg.Ranges.Range("replaces", pe.cfg.DeclRange)))
+		}
+	}
+}

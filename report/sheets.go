@@ -239,14 +239,14 @@ func costBenefitSheet(p *evaluate.Plan) (sheet, error) {
 		{"id", kindText}, {"title", kindText}, {"status", kindText},
 		{"cost", kindMoney}, {"benefit", kindMoney}, {"npv", kindMoney}, {"risk_adjusted_npv", kindMoney},
 		{"scheduled_npv", kindMoney}, {"roi", kindRatio}, {"irr", kindRatio}, {"payback_periods", kindNumber},
-		{"saving", kindMoney}, // last, so the columns before keep their places
+		{"saving", kindMoney}, {"shared_saving", kindMoney}, // last, so the columns before keep their places
 	}}
 	for _, pr := range p.Projects {
 		s.rows = append(s.rows, []sheetCell{
 			textCell(pr.ID), userCell(pr.Title), textCell(pr.Status),
 			numCell(pr.Cost), numCell(pr.Benefit), numCell(pr.NPV), numCell(pr.RiskAdjustedNPV),
 			numPtrCell(pr.ScheduledNPV), numPtrCell(pr.ROI), numPtrCell(pr.IRR), numPtrCell(pr.PaybackPeriods),
-			numCell(pr.Saving),
+			numCell(pr.Saving), numCell(pr.SharedSaving),
 		})
 	}
 	t := p.Totals
@@ -254,7 +254,7 @@ func costBenefitSheet(p *evaluate.Plan) (sheet, error) {
 		textCell("Portfolio"), textCell("scheduled projects"), textCell("scheduled"),
 		numCell(t.Cost), numCell(t.Benefit), numCell(t.NPV), numCell(t.RiskAdjustedNPV),
 		numCell(t.ScheduledNPV), numPtrCell(roundedPtr(portfolioROI(t), 6)), {}, {},
-		numCell(scheduledSaving(p)),
+		numCell(scheduledSaving(p)), {},
 	}
 	return s, nil
 }

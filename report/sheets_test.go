@@ -73,9 +73,9 @@ func TestCSVNumbersUnformatted(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"id", "title", "status", "cost", "benefit", "npv", "risk_adjusted_npv", "scheduled_npv", "roi", "irr", "payback_periods", "saving"},
-		{"a", "A", "dropped", "1234567.5", "0", "-25000", "0", "", "", "0.286", "", "0"},
-		{"b", "B", "dropped", "1000000000000000000000", "0", "0", "0", "", "", "", "", "0"},
+		{"id", "title", "status", "cost", "benefit", "npv", "risk_adjusted_npv", "scheduled_npv", "roi", "irr", "payback_periods", "saving", "shared_saving"},
+		{"a", "A", "dropped", "1234567.5", "0", "-25000", "0", "", "", "0.286", "", "0", "0"},
+		{"b", "B", "dropped", "1000000000000000000000", "0", "0", "0", "", "", "", "", "0", "0"},
 	}
 	if diff := cmp.Diff(want, records); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -282,23 +282,41 @@ func savingText(pr evaluate.ProjectPlan) string {
 	return formatAmount(pr.Saving)
 }
 
-// scheduledSaving sums the saving of the scheduled projects.
+// scheduledSaving sums the saving of the scheduled projects, a system
+// several replace counted once (less their shared_saving), as the
+// portfolio's totals count it.
 func scheduledSaving(p *evaluate.Plan) float64 {
 	sum := 0.0
 	for _, pr := range p.Projects {
 		if pr.Status == evaluate.StatusScheduled {
-			sum += pr.Saving
+			sum += pr.Saving - pr.SharedSaving
 		}
 	}
 	return sum
 }
 
-// savingNote explains the Saving column; "" without it.
+// savingNote explains the Saving column; "" without it. When scheduled
+// projects replace a system another retires first, it says the portfolio
+// row leaves their shared saving out.
 func savingNote(p *evaluate.Plan, savings bool) string {
 	if !savings {
 		return ""
 	}
-	return " Saving is the run cost of the systems a project replaces, stopped from its go-live for its benefit years; it is part of Benefit."
+	note := " Saving is the run cost of the systems a project replaces, stopped from its go-live for its benefit years; it is part of Benefit."
+	var ids []string
+	shared := 0.0
+	for _, pr := range p.Projects {
+		if pr.Status == evaluate.StatusScheduled && pr.SharedSaving != 0 {
+			ids = append(ids, pr.ID)
+			shared += pr.SharedSaving
+		}
+	}
+	if len(ids) > 0 {
+		note += " A system several projects replace is retired once, by the first to go live: the portfolio row leaves out " +
+			formatMoney(shared, p.Roadmap.Currency) + " of saving (and the NPV it makes) that " + strings.Join(ids, ", ") + " " +
+			plural(len(ids), "counts as if it ran alone (see its warning).", "count as if they ran alone (see their warnings).")
+	}
+	return note
 }
 
 func startLabel(p *evaluate.Plan) string {

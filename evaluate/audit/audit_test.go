@@ -2,7 +2,11 @@ package audit
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -136,5 +140,126 @@ func TestAuditDoneReplacement(t *testing.T) {
 	}
 	if rep.Check == nil || !rep.Check.Passed || rep.Retired != 12000 {
 		t.Errorf("policy check %+v, retired %v; want passed, 12000", rep.Check, rep.Retired)
+	}
+}
+
+// TestSystemRetiredOnce: a system two running projects replace is retired
+// once, by the first to go live (the better ranked on a tie, a done one
+// before any scheduled), and the audit, the run rate and the plan's
+// totals agree on it. Each project's own figures count its saving as if
+// it ran alone; the totals equal the sums of the figures the later
+// projects have without the shared systems in their replaces.
+func TestSystemRetiredOnce(t *testing.T) {
+	dir := filepath.Join("testdata", "shared_saving")
+	load := func() *hclspec.Config {
+		cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		return cfg
+	}
+	rep, diags := Run(context.Background(), load(), evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	plan := rep.Plan
+	byID := map[string]evaluate.ProjectPlan{}
+	for _, p := range plan.Projects {
+		byID[p.ID] = p
+	}
+	// t1 and t2 go live together: the better ranked retires tie.
+	tieFirst, tieLater := "t1", "t2"
+	if byID["t2"].Rank < byID["t1"].Rank {
+		tieFirst, tieLater = "t2", "t1"
+	}
+	wantRetiredBy := map[string]string{"old": "fast", "tie": tieFirst, "gone": "done_r", "solo": "slow"}
+	audited := map[string]string{}
+	for _, s := range rep.Systems {
+		if s.Replacement != nil {
+			audited[s.ID] = *s.Replacement
+		}
+	}
+	if diff := cmp.Diff(wantRetiredBy, audited); diff != "" {
+		t.Errorf("audit replacements (-want +got):\n%s", diff)
+	}
+	runRate := map[string]string{}
+	for _, s := range plan.RunRate.Systems {
+		if prev, dup := runRate[s.ID]; dup {
+			t.Errorf("run rate retires %s twice: by %s and %s", s.ID, prev, s.RetiredBy)
+		}
+		runRate[s.ID] = s.RetiredBy
+	}
+	if diff := cmp.Diff(wantRetiredBy, runRate); diff != "" {
+		t.Errorf("run rate retirements (-want +got):\n%s", diff)
+	}
+	const retired = 100000 + 40000 + 30000 + 20000
+	if rep.Retired != retired || plan.RunRate.RetiredPerYear != retired {
+		t.Errorf("retired a year: audit %v, run rate %v; want %v", rep.Retired, plan.RunRate.RetiredPerYear, retired)
+	}
+
+	// The later replacements keep their own figures and say where the
+	// saving went.
+	shared := map[string]string{"slow": "old", tieLater: "tie", "late": "gone"}
+	credited := map[string]string{"slow": "fast", tieLater: tieFirst, "late": "done_r"}
+	for id, p := range byID {
+		sys, later := shared[id]
+		if !later {
+			if p.SharedSaving != 0 {
+				t.Errorf("%s: shared_saving %v, want 0", id, p.SharedSaving)
+			}
+			continue
+		}
+		var warned bool
+		for _, f := range p.Findings {
+			warned = warned || (f.Severity == evaluate.SeverityWarning &&
+				strings.HasPrefix(f.Message, fmt.Sprintf("saving from system %q", sys)) &&
+				strings.Contains(f.Message, fmt.Sprintf("credited to %q, which retires it first", credited[id])) && f.Range != nil)
+		}
+		if !warned {
+			t.Errorf("%s: no warning that the saving from %s is credited to %s: %+v", id, sys, credited[id], p.Findings)
+		}
+	}
+
+	// The same roadmap with the shared systems out of the later projects'
+	// replaces: their own figures are what the totals count.
+	alone := load()
+	for _, p := range alone.Projects {
+		if sys, ok := shared[p.ID]; ok {
+			p.Replaces = slices.DeleteFunc(p.Replaces, func(s string) bool { return s == sys })
+		}
+	}
+	other, diags := evaluate.Evaluate(context.Background(), alone, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	without := map[string]evaluate.ProjectPlan{}
+	for _, p := range other.Projects {
+		without[p.ID] = p
+	}
+	var benefit, npv, rnpv, snpv float64
+	for id, p := range byID {
+		if p.Status != evaluate.StatusScheduled {
+			continue
+		}
+		q := p
+		if _, later := shared[id]; later {
+			q = without[id]
+			if math.Abs(p.Saving-p.SharedSaving-q.Saving) > 0.01 || p.SharedSaving <= 0 {
+				t.Errorf("%s: saving %v, shared %v; alone without the shared system %v", id, p.Saving, p.SharedSaving, q.Saving)
+			}
+		}
+		benefit += q.Benefit
+		npv += q.NPV
+		rnpv += q.RiskAdjustedNPV
+		snpv += *p.ScheduledNPV * q.NPV / p.NPV // the same start, discounted as the plan's
+	}
+	tot := plan.Totals
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"benefit", tot.Benefit, benefit}, {"npv", tot.NPV, npv}, {"risk_adjusted_npv", tot.RiskAdjustedNPV, rnpv}, {"scheduled_npv", tot.ScheduledNPV, snpv}} {
+		if math.Abs(c.got-c.want) > 0.05 {
+			t.Errorf("totals.%s = %.2f, want %.2f (the shared savings counted once)", c.name, c.got, c.want)
+		}
 	}
 }
