@@ -221,6 +221,9 @@ type auditJSON struct {
 // RenderAudit writes the technology audit of plan (its Systems, filled by
 // evaluate/audit) in format: table, json, markdown or html.
 func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error {
+	if format != "json" {
+		p = displayCopy(p) // as RenderPlan: escaped before it is laid out
+	}
 	var buf bytes.Buffer
 	switch format {
 	case "", "table":
@@ -272,6 +275,8 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		if err := enc.Encode(out); err != nil {
 			return err
 		}
+		_, err := w.Write(escapeJSONText(buf.Bytes())) // as the plan's JSON
+		return err
 	case "html":
 		page, err := buildHTMLPage(p)
 		if err != nil {
