@@ -106,8 +106,33 @@ func auditSummary(p *evaluate.Plan) string {
 	if len(p.Systems) == 1 {
 		n = "1 system"
 	}
-	return fmt.Sprintf("%s, %d running out of support before a replacement goes live (gaps in %ss); run cost %s a year, %s of it retired by scheduled replacements.",
+	text := fmt.Sprintf("%s, %d running out of support before a replacement goes live (gaps in %ss); run cost %s a year, %s of it retired by scheduled replacements.",
 		n, gaps, periodOr(p.Roadmap.Period), formatMoney(cost, p.Roadmap.Currency), formatMoney(retired, p.Roadmap.Currency))
+	return text + forcedNote(p)
+}
+
+// forcedNote is " The plan behind it forces projects in a; out b
+// (--force-in, --force-out).", "" when the run forced none.
+func forcedNote(p *evaluate.Plan) string {
+	if f := forcedText(forcedProjects(p)); f != "" {
+		return " The plan behind it forces projects " + f + " (--force-in, --force-out)."
+	}
+	return ""
+}
+
+// forcedProjects are the projects the plan's run forced in and out
+// (--force-in, --force-out), in rank order.
+func forcedProjects(p *evaluate.Plan) (in, out []string) {
+	in, out = []string{}, []string{}
+	for _, pr := range p.Projects {
+		switch pr.Forced {
+		case evaluate.ForcedIn:
+			in = append(in, pr.ID)
+		case evaluate.ForcedOut:
+			out = append(out, pr.ID)
+		}
+	}
+	return in, out
 }
 
 func (t *tableRenderer) audit() {
@@ -215,7 +240,11 @@ type auditJSON struct {
 	Gaps           int                    `json:"gaps"`
 	RunCostPerYear float64                `json:"run_cost_per_year"`
 	Retired        float64                `json:"retired_per_year"`
-	Checks         []evaluate.CheckResult `json:"checks"`
+	// ForceIn and ForceOut are the projects the plan was forced with
+	// (--force-in, --force-out), in rank order; [] when none.
+	ForceIn  []string               `json:"force_in"`
+	ForceOut []string               `json:"force_out"`
+	Checks   []evaluate.CheckResult `json:"checks"`
 }
 
 // RenderAudit writes the technology audit of plan (its Systems, filled by
@@ -235,7 +264,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		name := p.Roadmap.Name
 		t.buf.WriteString(t.style(ansiBold, "Roadmap: "+name) + "\n")
 		if len(p.Systems) == 0 {
-			t.paragraph("", "The roadmap declares no systems.")
+			t.paragraph("", "The roadmap declares no systems."+forcedNote(p))
 		} else {
 			t.audit()
 		}
@@ -247,7 +276,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		m := &markdownRenderer{p: p}
 		m.heading(1, p.Roadmap.Name)
 		if len(p.Systems) == 0 {
-			m.buf.WriteString("The roadmap declares no systems.\n")
+			m.buf.WriteString(mdEscape("The roadmap declares no systems."+forcedNote(p)) + "\n")
 		} else {
 			m.audit()
 		}
@@ -255,6 +284,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 	case "json":
 		out := auditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
 			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Checks: []evaluate.CheckResult{}}
+		out.ForceIn, out.ForceOut = forcedProjects(p)
 		for _, s := range p.Systems {
 			out.RunCostPerYear += s.RunCostPerYear
 			if s.Gap != evaluate.GapNone {
@@ -282,7 +312,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		if err != nil {
 			return err
 		}
-		return renderAuditHTML(w, page)
+		return renderAuditHTML(w, page, forcedNote(p))
 	default:
 		return fmt.Errorf("unknown audit format %q: use one of %s", format, strings.Join(AuditFormats(), ", "))
 	}
@@ -292,7 +322,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 
 // renderAuditHTML writes a page holding the audit section alone, styled
 // as the plan's page.
-func renderAuditHTML(w io.Writer, page *htmlPage) error {
+func renderAuditHTML(w io.Writer, page *htmlPage, forced string) error {
 	style := htmlTemplate[strings.Index(htmlTemplate, "<style>") : strings.Index(htmlTemplate, "</style>")+len("</style>")]
 	t, err := template.New("auditpage").Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -310,7 +340,7 @@ func renderAuditHTML(w io.Writer, page *htmlPage) error {
 </header>
 <main>
 {{- if .Audit}}{{template "audit" .Audit}}{{else}}
-<p>The roadmap declares no systems.</p>
+<p>The roadmap declares no systems.{{.Forced}}</p>
 {{- end}}
 </main>
 </body>
@@ -323,7 +353,11 @@ func renderAuditHTML(w io.Writer, page *htmlPage) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, page); err != nil {
+	data := struct {
+		*htmlPage
+		Forced string
+	}{page, forced}
+	if err := t.Execute(&buf, data); err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())

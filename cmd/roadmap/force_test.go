@@ -156,3 +156,41 @@ func TestFrontierForced(t *testing.T) {
 		t.Errorf("the footnote does not give the forced command:\n%s", res.Stdout)
 	}
 }
+
+// TestAuditForced: roadmap audit --force-in/--force-out says the plan
+// behind the audit was forced, in every format (JSON force_in and
+// force_out, in rank order), and says nothing of it when unforced.
+func TestAuditForced(t *testing.T) {
+	dir := filepath.Join("..", "..", "examples", "it-department")
+	force := []string{"--force-in", "e_crm_replacement", "--force-out", "itsm_replacement"}
+	const said = "The plan behind it forces projects in e_crm_replacement; out itsm_replacement (--force-in, --force-out)."
+	for _, format := range []string{"table", "markdown", "html"} {
+		res := runCLI(t, append(append([]string{"audit", "--format", format}, force...), dir)...)
+		if res.Code > 1 {
+			t.Fatalf("%s: exit %d: %s", format, res.Code, res.Stderr)
+		}
+		out := strings.Join(strings.Fields(strings.ReplaceAll(res.Stdout, `\_`, "_")), " ") // Markdown escapes _
+		if !strings.Contains(out, said) {
+			t.Errorf("%s: the audit does not say it was forced:\n%s", format, res.Stdout)
+		}
+		plain := runCLI(t, "audit", "--format", format, dir)
+		if strings.Contains(plain.Stdout, "forces projects") {
+			t.Errorf("%s: an unforced audit says it was forced", format)
+		}
+	}
+	res := runCLI(t, append(append([]string{"audit", "--format", "json"}, force...), dir)...)
+	var got struct {
+		ForceIn  []string `json:"force_in"`
+		ForceOut []string `json:"force_out"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.ForceIn, []string{"e_crm_replacement"}) || !slices.Equal(got.ForceOut, []string{"itsm_replacement"}) {
+		t.Errorf("json: force_in %v, force_out %v", got.ForceIn, got.ForceOut)
+	}
+	res = runCLI(t, "audit", "--force-in", "risky_ai", portfolioDir)
+	if !strings.Contains(res.Stdout, "The roadmap declares no systems. The plan behind it forces projects in risky_ai (--force-in, --force-out).") {
+		t.Errorf("no systems: the audit does not say it was forced:\n%s", res.Stdout)
+	}
+}
