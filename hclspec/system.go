@@ -143,7 +143,7 @@ func checkSystems(cfg *Config) hcl.Diagnostics {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "System out of support with no replacement",
-			Detail: fmt.Sprintf("System %q is out of support from %s, before the roadmap starts, and no project replaces it (project { replaces = [system.%s] }).",
+			Detail: fmt.Sprintf("System %q is supported through %s (end_of_support), so it is out of support before the roadmap starts, and no project replaces it (project { replaces = [system.%s] }).",
 				s.ID, s.EndOfSupportText, s.ID),
 			Subject: s.Ranges.Range("end_of_support", s.DeclRange).Ptr(),
 		})

@@ -263,3 +263,42 @@ func TestSystemRetiredOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestEndOfSupportBoundary: the audit counts end_of_support as the last
+// supported period, as the load warning and docs/language.md do: support
+// through 2026-Q4 is a gap from the roadmap's first quarter (warned at
+// load), through 2027-Q1 a gap from 2027-Q2 (no warning).
+func TestEndOfSupportBoundary(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "eos_boundary"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	var warned []string
+	for _, d := range diags {
+		if d.Summary == "System out of support with no replacement" {
+			warned = append(warned, d.Detail)
+		}
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], `System "quarter_before" is supported through 2026-Q4 (end_of_support), so it is out of support before the roadmap starts`) {
+		t.Errorf("load warnings %q", warned)
+	}
+	rep, diags := Run(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	type row struct {
+		First, Periods int
+		Message        string
+	}
+	got := map[string]row{}
+	for _, s := range rep.Systems {
+		got[s.ID] = row{*s.EndOfSupportPeriod, s.GapPeriods, s.Message}
+	}
+	want := map[string]row{
+		"quarter_before": {0, 8, "out of support from the roadmap's start (end of support 2026-Q4) and no project replaces it: unsupported for 8 quarters, to the end of the horizon"},
+		"first_quarter":  {1, 7, "out of support from 2027-Q2 and no project replaces it: unsupported for 7 quarters, to the end of the horizon"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("audit (-want +got):\n%s", diff)
+	}
+}
