@@ -195,6 +195,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	}
 	e.warnValueDestroyers()
 	e.warnSharedSavings()
+	e.warnRetiredCapabilities()
 	plan := e.buildPlan(optimization)
 	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization

@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -173,6 +174,61 @@ func (e *evaluation) warnSharedSavings() {
 			pe.warn(GateValue, fmt.Sprintf("saving from system %q (%s a year) credited to %q, which retires it first (live from %s): this project's figures count it as if it ran alone; the portfolio totals and the run rate count it once, with %q",
 				id, formatMoney(e.system(id).RunCostPerYear, e.currency), first.cfg.ID, e.label(live), first.cfg.ID),
 				pe.cfg.Ranges.Range("replaces."+id, pe.cfg.Ranges.Range("replaces", pe.cfg.DeclRange)))
+		}
+	}
+}
+
+// warnRetiredCapabilities gives a scheduled project a warning for each
+// capability it requires that, when it starts, only retired systems would
+// provide: every system providing it is retired (see retirements) by a
+// project that goes live at or before this one's start and does not
+// provide the capability itself, and neither the stack, its vendor nor a
+// project it depends on provides it. The schedule cannot keep such a
+// project ahead of the retirement, so the plan warns rather than moves it.
+func (e *evaluation) warnRetiredCapabilities() {
+	if len(e.cfg.Systems) == 0 {
+		return
+	}
+	retiredBy := e.retirements(e.goLive)
+	for _, pe := range e.ranked {
+		p := pe.cfg
+		if pe.status != StatusScheduled || len(p.Requires) == 0 {
+			continue
+		}
+		for _, c := range p.Requires {
+			providers := e.providers[c]
+			if len(providers) == 0 || contains(e.roadmap.Stack, c) || (pe.vendor != nil && contains(pe.vendor.Provides, c)) || e.providedByProjects(pe, c) {
+				continue
+			}
+			var gone []string
+			available := false
+			for _, s := range providers {
+				r := retiredBy[s.ID]
+				if r == nil || r == pe {
+					available = true
+					break
+				}
+				live, _ := e.goLive(r)
+				if live > pe.start || contains(r.cfg.Provides, c) || (r.vendor != nil && contains(r.vendor.Provides, c)) {
+					available = true
+					break
+				}
+				gone = append(gone, fmt.Sprintf("%q retires %q from %s", r.cfg.ID, s.ID, e.label(live)))
+			}
+			if available {
+				continue
+			}
+			only, verb := "system", "provides"
+			if len(providers) > 1 {
+				only, verb = "systems", "provide"
+			}
+			ids := make([]string, len(providers))
+			for k, s := range providers {
+				ids[k] = fmt.Sprintf("%q", s.ID)
+			}
+			pe.warn(GateViability, fmt.Sprintf("requires capability %q, which only %s %s %s, but %s, before this project starts in %s, without providing %q itself: the capability is gone when it starts (list it in the replacing project's provides, or plan this project before the retirement)",
+				c, only, strings.Join(ids, ", "), verb, strings.Join(gone, " and "), e.label(pe.start), c),
+				keyRange(p, "requires", c))
 		}
 	}
 }

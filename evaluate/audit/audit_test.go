@@ -302,3 +302,42 @@ func TestEndOfSupportBoundary(t *testing.T) {
 		t.Errorf("audit (-want +got):\n%s", diff)
 	}
 }
+
+// TestRetiredCapabilityWarning: a scheduled project that requires a
+// capability only retired systems provide when it starts gets a warning
+// naming the capability, the system and the project retiring it; one
+// that starts before the retirement, one whose capability the replacing
+// project provides itself, and one with another system still providing
+// it get none.
+func TestRetiredCapabilityWarning(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "retired_capability"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	got := map[string][]string{}
+	for _, p := range plan.Projects {
+		if p.Status != evaluate.StatusScheduled {
+			t.Errorf("%s: %s, want scheduled (a warning, not a gate)", p.ID, p.Status)
+		}
+		for _, f := range p.Findings {
+			if f.Severity == evaluate.SeverityWarning && f.Gate == evaluate.GateViability {
+				got[p.ID] = append(got[p.ID], f.Message)
+				if f.Range == nil || f.Range.Line == 0 {
+					t.Errorf("%s: warning without a position", p.ID)
+				}
+			}
+		}
+	}
+	msg := func(start string) []string {
+		return []string{`requires capability "crm", which only system "crm_legacy" provides, but "new_crm" retires "crm_legacy" from 2027-Q2, before this project starts in ` + start +
+			`, without providing "crm" itself: the capability is gone when it starts (list it in the replacing project's provides, or plan this project before the retirement)`}
+	}
+	want := map[string][]string{"crm_reports": msg("2027-Q3"), "crm_sync": msg("2027-Q2")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
