@@ -79,6 +79,7 @@ func TestWriter(t *testing.T) {
 		{name: "plain", in: "Roadmap: IT 2027\n  Period  2027-Q1\n", want: "Roadmap: IT 2027\n  Period  2027-Q1\n"},
 		{name: "command at line start", in: "::add-mask::secret\n", want: `\::add-mask::secret` + "\n"},
 		{name: "command after white space", in: "ok\n \t ::stop-commands::tok\n", want: "ok\n \t \\::stop-commands::tok\n"},
+		{name: "command after mixed white space", in: "  \t\u00a0 \t::error::x\n  #\n", want: "  \t\u00a0 \t\\::error::x\n  #\n"},
 		{name: "command after unicode space", in: "\u00a0\u3000::error::x\n", want: "\u00a0\u3000\\::error::x\n"},
 		{name: "command on last line without newline", in: "a\n::warning::x", want: "a\n\\::warning::x"},
 		{name: "colons inside a line", in: "a ::error::x\n", want: "a ::error::x\n"},
@@ -112,6 +113,36 @@ func TestWriter(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWriterLargeWrite: a write larger than the pieces a Writer cleans at
+// a time gives what small writes give, with runes, escape sequences,
+// commands and "##[" cut at every place by the pieces' edges.
+func TestWriterLargeWrite(t *testing.T) {
+	var in []byte
+	for i := 0; len(in) < 3*writePiece+100; i++ {
+		in = append(in, strings.Repeat(" ", i%13)...)
+		switch i % 7 {
+		case 0:
+			in = append(in, "::add-mask::x"...)
+		case 1:
+			in = append(in, "a ##[b]\u00e9\u202e"...)
+		case 2:
+			in = append(in, "\x1b[31mred\x1b[0m\r\n"...)
+		case 3:
+			in = append(in, "\u3000::warning::w #"...)
+		default:
+			in = append(in, `"title": "R&D \u2014 \u4e2d\u6587",`...)
+		}
+		in = append(in, strings.Repeat("#", i%3)...)
+		in = append(in, '\n')
+	}
+	for _, styles := range []bool{false, true} {
+		whole := writeChunks(t, in, len(in), styles, false)
+		if small := writeChunks(t, in, 997, styles, false); whole != small {
+			t.Errorf("styles %v: one large write differs from writes of 997 bytes", styles)
+		}
 	}
 }
 

@@ -74,17 +74,26 @@ func annotationPrefixes() [6]string {
 func (sw *Writer) Write(p []byte) (int, error) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	in := p
-	if len(sw.pending) > 0 {
-		in = append(sw.pending, p...)
-		sw.pending = nil
-	}
-	sw.scan(in, false)
-	if err := sw.emit(); err != nil {
-		return 0, err
+	// A large write (a whole plan) goes on in pieces, so the cleaned copy
+	// held at once stays small.
+	for rest := p; len(rest) > 0; {
+		in := rest[:min(len(rest), writePiece)]
+		rest = rest[len(in):]
+		if len(sw.pending) > 0 {
+			in = append(sw.pending, in...)
+			sw.pending = nil
+		}
+		sw.scan(in, false)
+		if err := sw.emit(); err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
 }
+
+// writePiece is how many bytes of a Write are cleaned and passed on at a
+// time.
+const writePiece = 64 << 10
 
 // Flush writes everything held back, as it would be at the end of the
 // stream: an unfinished rune's bytes are escaped, an undecided line start
@@ -214,7 +223,14 @@ func (sw *Writer) line(b []byte) {
 			sw.decided = false
 			continue
 		}
-		// Undecided: gather the line's start rune by rune.
+		// Undecided: gather the line's start rune by rune, but a run of
+		// spaces and tabs after nothing else (indentation) at once: it
+		// cannot decide the line either way.
+		if n := len(leadingBlanks(b)); n > 0 && len(leadingBlanks(sw.head)) == len(sw.head) {
+			sw.head = append(sw.head, b[:n]...)
+			b = b[n:]
+			continue
+		}
 		r, size := utf8.DecodeRune(b)
 		if r == utf8.RuneError && size == 1 && !utf8.FullRune(b) {
 			// Only complete runes reach here (scan holds the rest back),
@@ -272,24 +288,44 @@ func (sw *Writer) decide(b []byte) {
 	sw.decided = true
 }
 
+// leadingBlanks is the run of spaces and tabs b starts with.
+func leadingBlanks(b []byte) []byte {
+	n := 0
+	for n < len(b) && (b[n] == ' ' || b[n] == '\t') {
+		n++
+	}
+	return b[:n]
+}
+
 // text appends b to the output, breaking up "##[" (the runner's legacy
 // command prefix, honoured anywhere in a line) as "##\[".
 func (sw *Writer) text(b []byte) {
-	start := 0
-	for i, c := range b {
-		switch c {
-		case '#':
-			sw.hashes++
-		case '[':
-			if sw.hashes >= 2 {
-				sw.out.Write(b[start:i])
-				sw.out.WriteByte('\\')
-				start = i
-			}
-			sw.hashes = 0
-		default:
-			sw.hashes = 0
+	for {
+		i := bytes.IndexByte(b, '[')
+		if i < 0 {
+			sw.hashes = trailingHashes(b, sw.hashes)
+			sw.out.Write(b)
+			return
 		}
+		sw.out.Write(b[:i])
+		if trailingHashes(b[:i], sw.hashes) >= 2 {
+			sw.out.WriteByte('\\')
+		}
+		sw.out.WriteByte('[')
+		sw.hashes = 0
+		b = b[i+1:]
 	}
-	sw.out.Write(b[start:])
+}
+
+// trailingHashes counts the '#' characters just written once b is: those
+// ending b, plus before, the count before b, when b is all '#'.
+func trailingHashes(b []byte, before int) int {
+	n := 0
+	for n < len(b) && b[len(b)-1-n] == '#' {
+		n++
+	}
+	if n == len(b) {
+		return before + n
+	}
+	return n
 }
