@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -27,22 +28,123 @@ func renderJSON(w io.Writer, p *evaluate.Plan, o Options) error {
 
 // MarshalPlan returns the JSON form of p, exactly as `plan --format json`
 // prints it and `plan --out` saves it.
+//
+// The projects, nearly all of a large plan, are encoded one at a time and
+// indented straight into the result, whose size is estimated from the
+// projects done so far: a 10,000-project plan is not held compact, then
+// indented, in buffers grown by doubling.
 func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	if p == nil {
 		return nil, errors.New("no plan to write")
 	}
+	q := normalizePlan(p)
+	projects := q.Projects
+	q.Projects = []evaluate.ProjectPlan{}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	// Titles such as "R&D" stay readable; the output is not meant for HTML.
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(normalizePlan(p)); err != nil {
-		return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
+	encode := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
+		}
+		// Encode wrote compact JSON and a newline.
+		return escapeJSONText(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})), nil
 	}
-	// Encode wrote compact JSON and a newline; indent it as
-	// SetIndent("", "  ") would, only faster.
-	compact := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
-	out := indentJSON(make([]byte, 0, len(compact)*2), compact, "  ")
-	return escapeJSONText(append(out, '\n')), nil
+	top, err := encode(q)
+	if err != nil {
+		return nil, err
+	}
+	top = bytes.Clone(top)
+	at := topLevelValue(top, "projects")
+	if at < 0 || !bytes.HasPrefix(top[at:], []byte("[]")) {
+		return nil, errors.New(`encoding the plan as JSON: no "projects" list`)
+	}
+	// The plan without its projects, indented as SetIndent("", "  ")
+	// would (only faster), with each project's encoding fed in after the
+	// list's '['.
+	ind := jsonIndenter{indent: "  "}
+	out := ind.append(make([]byte, 0, 2*len(top)), top[:at+1])
+	start := len(out)
+	for i := range projects {
+		data, err := encode(&projects[i])
+		if err != nil {
+			return nil, err
+		}
+		if need := len(out) + 2*len(data) + 2*len(top); need > cap(out) {
+			// Room for the rest at the size per project so far (this
+			// one's when it is the first), and a little more.
+			per := 2 * len(data)
+			if i > 0 {
+				per = (len(out) - start) / i
+			}
+			out = slices.Grow(out, max(need, len(out)+(len(projects)-i)*per*9/8+2*len(top))-len(out))
+		}
+		if i > 0 {
+			out = ind.append(out, []byte{','})
+		}
+		out = ind.append(out, data)
+	}
+	out = ind.append(out, top[at+1:])
+	return append(out, '\n'), nil
+}
+
+// topLevelValue returns where the value of key starts in data, the
+// compact encoding of an object, or -1 when the object has no such key.
+func topLevelValue(data []byte, key string) int {
+	want := `"` + key + `"`
+	for i := 1; i < len(data) && data[i] == '"'; {
+		end := skipJSONValue(data, i)
+		name := data[i:end]
+		if end >= len(data) || data[end] != ':' {
+			return -1
+		}
+		i = end + 1
+		if string(name) == want {
+			return i
+		}
+		i = skipJSONValue(data, i)
+		if i >= len(data) || data[i] != ',' {
+			return -1
+		}
+		i++
+	}
+	return -1
+}
+
+// skipJSONValue returns the end of the compact JSON value (or object
+// key) that starts at data[i].
+func skipJSONValue(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+			if depth < 0 {
+				return i // a number, true, false or null before its object's end
+			}
+		case ',', ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // ReadPlan reads a plan saved by `plan --out` or `plan --format json`.

@@ -80,8 +80,85 @@ func TestIndentJSONMatchesEncodingJSON(t *testing.T) {
 		docs = append(docs, bytes.TrimSuffix(b.Bytes(), []byte{'\n'}))
 	}
 	for _, doc := range docs {
-		if diff := cmp.Diff(wantIndent(t, doc), string(indentJSON(nil, doc, "  "))); diff != "" {
+		want := wantIndent(t, doc)
+		if diff := cmp.Diff(want, string(indentJSON(nil, doc, "  "))); diff != "" {
 			t.Fatalf("indentJSON(%q) (-want +got):\n%s", doc, diff)
+		}
+		// Fed in pieces cut anywhere (inside strings, after a
+		// backslash), the indenter gives the same.
+		ind := jsonIndenter{indent: "  "}
+		var got []byte
+		for rest := doc; len(rest) > 0; {
+			n := min(len(rest), 1+r.IntN(8))
+			got = ind.append(got, rest[:n])
+			rest = rest[n:]
+		}
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Fatalf("indenting %q in pieces (-want +got):\n%s", doc, diff)
+		}
+	}
+}
+
+func TestTopLevelValue(t *testing.T) {
+	tests := []struct {
+		doc, key string
+		want     int // -1: absent
+	}{
+		{`{"projects":[]}`, "projects", 12},
+		{`{"a":"\"projects\":","b":{"projects":1},"c":[{"projects":2}],"n":-1.5e3,"t":true,"projects":[]}`, "projects", 92},
+		{`{"a":{"projects":[]},"b":null}`, "projects", -1},
+		{`{"a":"x\\","projects":[1]}`, "projects", 22},
+		{`{}`, "projects", -1},
+	}
+	for _, tt := range tests {
+		got := topLevelValue([]byte(tt.doc), tt.key)
+		if got != tt.want {
+			t.Errorf("topLevelValue(%s, %q) = %d, want %d", tt.doc, tt.key, got, tt.want)
+		}
+		if got >= 0 && tt.doc[got] != '[' {
+			t.Errorf("topLevelValue(%s) points at %q", tt.doc, tt.doc[got:])
+		}
+	}
+}
+
+// TestMarshalPlanMatchesEncoder: MarshalPlan, which encodes the projects
+// one at a time into the indented output, gives what encoding/json gives
+// for the whole plan with SetIndent.
+func TestMarshalPlanMatchesEncoder(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/plans/*.json")
+	if len(paths) == 0 {
+		t.Fatal("no plans found")
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := DecodePlan(data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		// Titles with characters a terminal must not see, and many
+		// projects, so the output grows past its first estimate.
+		for i := range p.Projects {
+			p.Projects[i].Title += " \u202e<&>\x7f"
+		}
+		for len(p.Projects) > 0 && len(p.Projects) < 500 {
+			p.Projects = append(p.Projects, p.Projects...)
+		}
+		got, err := MarshalPlan(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(normalizePlan(p)); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(escapeJSONText(want.Bytes())), string(got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", path, diff)
 		}
 	}
 }

@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
@@ -50,6 +51,20 @@ func BinaryFormat(format string) bool { return format == "xlsx" }
 
 // PlanFormats lists the formats RenderPlan accepts, sorted.
 func PlanFormats() []string { return planRenderers.formats() }
+
+// RenderPlanBytes returns p in the named format, as RenderPlan writes it:
+// for commands that print only a finished rendering. The JSON is the
+// bytes MarshalPlan returns, with no copy.
+func RenderPlanBytes(p *evaluate.Plan, format string, o Options) ([]byte, error) {
+	if format == "json" {
+		return MarshalPlan(p)
+	}
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, format, o); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // RenderPlan writes p in the named format.
 func RenderPlan(w io.Writer, p *evaluate.Plan, format string, o Options) error {

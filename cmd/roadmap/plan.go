@@ -277,9 +277,15 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	opts := g.outOptions(s)
 	opts.Root = o.dir
 	opts.Table = o.table
-	var buf bytes.Buffer
-	if err := untilDone(ctx, "plan", func() error { return report.RenderPlan(&buf, shown, format, opts) }); err != nil {
-		return err
+	rendered := saved // the JSON of the whole plan is what --out saves
+	if format != "json" || shown != plan || rendered == nil {
+		err := untilDone(ctx, "plan", func() (err error) {
+			rendered, err = report.RenderPlanBytes(shown, format, opts)
+			return err
+		})
+		if err != nil {
+			return err
+		}
 	}
 	if err := savePlan(ctx, o.out, saved); err != nil {
 		return err
@@ -287,7 +293,7 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	if err := ctx.Err(); err != nil {
 		return interrupted(err)
 	}
-	if _, err := s.formatOut(format).Write(buf.Bytes()); err != nil {
+	if _, err := s.formatOut(format).Write(rendered); err != nil {
 		return err
 	}
 	return checkFailures(s, plan)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -93,13 +92,13 @@ func runShow(g *globalOptions, s *Streams, o *showOptions) error {
 	}
 	ropts := g.outOptions(s)
 	ropts.Table = o.table
-	var buf bytes.Buffer
-	if err := report.RenderPlan(&buf, plan, format, ropts); err != nil {
+	rendered, err := report.RenderPlanBytes(plan, format, ropts)
+	if err != nil {
 		return err
 	}
 	if o.out != "" {
-		return atomicfile.WriteFile(o.out, buf.Bytes(), 0o644)
+		return atomicfile.WriteFile(o.out, rendered, 0o644)
 	}
-	_, err = s.formatOut(format).Write(buf.Bytes())
+	_, err = s.formatOut(format).Write(rendered)
 	return err
 }
