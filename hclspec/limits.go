@@ -169,7 +169,11 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if d := checkLoneCR(src, filename); d != nil {
 		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
 	}
-	bound, cuts, sure := nestingBound(src, parsePieceBytes)
+	cutEvery := 0
+	if len(src) > parseInPiecesOver {
+		cutEvery = parsePieceBytes
+	}
+	bound, cuts, sure := nestingBound(src, cutEvery)
 	if !sure || bound > MaxNesting {
 		if d := checkTokenNesting(src, filename); d != nil {
 			return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
