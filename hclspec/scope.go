@@ -18,14 +18,22 @@ type scope struct {
 	locals map[string]cty.Value
 	funcs  map[string]function.Function
 	meter  *Meter
+	// plain is the context of expressions that refer to no variable or
+	// local, nearly all of a large roadmap's, built once.
+	plain *hcl.EvalContext
 }
 
 func newScope(m *Meter) *scope {
+	funcs := m.Functions()
 	return &scope{
 		vars:   map[string]cty.Value{},
 		locals: map[string]cty.Value{},
-		funcs:  m.Functions(),
+		funcs:  funcs,
 		meter:  m,
+		plain: &hcl.EvalContext{
+			Variables: map[string]cty.Value{"var": cty.EmptyObjectVal, "local": cty.EmptyObjectVal},
+			Functions: funcs,
+		},
 	}
 }
 
@@ -47,10 +55,11 @@ func objectOf(m map[string]cty.Value) cty.Value {
 // eval evaluates expr after checking its var.* and local.* references, so a
 // typo gets "did you mean" rather than HCL's generic unsupported attribute.
 func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
-	if diags := s.checkRefs(expr); diags.HasErrors() {
+	refs := expr.Variables()
+	if diags := s.checkTraversals(refs); diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
-	return s.meter.Eval(expr, s.contextFor(expr))
+	return s.meter.Eval(expr, s.contextOf(refs))
 }
 
 // contextFor is the evaluation context of expr holding only the variables
@@ -58,8 +67,13 @@ func (s *scope) eval(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 // local anew for each local (as setLocal invalidates them) made n locals
 // cost O(n²): 10,000 of them took 46 s.
 func (s *scope) contextFor(expr hcl.Expression) *hcl.EvalContext {
-	vars, locals := map[string]cty.Value{}, map[string]cty.Value{}
-	for _, t := range expr.Variables() {
+	return s.contextOf(expr.Variables())
+}
+
+// contextOf is contextFor of an expression whose references are refs.
+func (s *scope) contextOf(refs []hcl.Traversal) *hcl.EvalContext {
+	var vars, locals map[string]cty.Value
+	for _, t := range refs {
 		if len(t) < 2 {
 			continue
 		}
@@ -70,13 +84,22 @@ func (s *scope) contextFor(expr hcl.Expression) *hcl.EvalContext {
 		switch t.RootName() {
 		case "var":
 			if v, ok := s.vars[step.Name]; ok {
+				if vars == nil {
+					vars = map[string]cty.Value{}
+				}
 				vars[step.Name] = v
 			}
 		case "local":
 			if v, ok := s.locals[step.Name]; ok {
+				if locals == nil {
+					locals = map[string]cty.Value{}
+				}
 				locals[step.Name] = v
 			}
 		}
+	}
+	if vars == nil && locals == nil {
+		return s.plain
 	}
 	return &hcl.EvalContext{
 		Variables: map[string]cty.Value{"var": objectOf(vars), "local": objectOf(locals)},
@@ -85,8 +108,13 @@ func (s *scope) contextFor(expr hcl.Expression) *hcl.EvalContext {
 }
 
 func (s *scope) checkRefs(expr hcl.Expression) hcl.Diagnostics {
+	return s.checkTraversals(expr.Variables())
+}
+
+// checkTraversals is checkRefs of an expression whose references are refs.
+func (s *scope) checkTraversals(refs []hcl.Traversal) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	for _, t := range expr.Variables() {
+	for _, t := range refs {
 		root := t.RootName()
 		var known map[string]cty.Value
 		var what, how string
