@@ -48,11 +48,14 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 // and the mandatory projects) that take two options of one choice.
 func (e *evaluation) forceContradictions() hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	groups := hclspec.TogetherGroups(e.cfgProjects())
 	groupOf := map[string][]string{}
-	for _, g := range groups {
-		for _, id := range g {
-			groupOf[id] = g
+	for _, g := range e.groups() {
+		ids := make([]string, len(g))
+		for k, pe := range g {
+			ids[k] = pe.cfg.ID
+		}
+		for _, id := range ids {
+			groupOf[id] = ids
 		}
 	}
 	// needs lists what pe cannot run without, itself first, by id.
@@ -156,6 +159,24 @@ func (e *evaluation) excludedGate(pe *projectEval) bool {
 	return true
 }
 
+// keepsTogether is whether e has a Prepared whose projects have the same
+// together lists as e's, index for index.
+func (e *evaluation) keepsTogether() bool {
+	if e.prep == nil || e.prep.base == e {
+		return false
+	}
+	base := e.prep.base.projects
+	if len(base) != len(e.projects) {
+		return false
+	}
+	for i, pe := range e.projects {
+		if !slices.Equal(pe.cfg.Together, base[i].cfg.Together) {
+			return false
+		}
+	}
+	return true
+}
+
 // cfgProjects are the evaluation's projects' configurations.
 func (e *evaluation) cfgProjects() []*hclspec.Project {
 	cfgs := make([]*hclspec.Project, len(e.projects))
@@ -238,9 +259,22 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	return DecidedStrategy, why
 }
 
-// groups are the together groups of the evaluation's projects.
+// groups are the together groups of the evaluation's projects
+// (hclspec.TogetherGroups): the prepared roadmap's, worked out once, while
+// every project keeps its configured together list (a simulation's copies
+// do).
 func (e *evaluation) groups() [][]*projectEval {
 	var out [][]*projectEval
+	if e.keepsTogether() {
+		for _, idx := range e.prep.together {
+			g := make([]*projectEval, len(idx))
+			for k, i := range idx {
+				g[k] = e.projects[i]
+			}
+			out = append(out, g)
+		}
+		return out
+	}
 	for _, ids := range hclspec.TogetherGroups(e.cfgProjects()) {
 		g := make([]*projectEval, 0, len(ids))
 		for _, id := range ids {

@@ -32,6 +32,10 @@ type Prepared struct {
 	// projects keep the dependencies and goals reuse them.
 	topo  []int
 	align []float64
+	// together is hclspec.TogetherGroups of the configured projects, as
+	// indexes in cfg.Projects; runs whose projects keep their together
+	// lists reuse it.
+	together [][]int
 }
 
 // Prepare indexes cfg, runs its vendor evaluations and computes each
@@ -59,6 +63,13 @@ func Prepare(cfg *hclspec.Config) (*Prepared, hcl.Diagnostics) {
 		}
 	}
 	e.diags = e.diags[:before]
+	for _, ids := range hclspec.TogetherGroups(cfg.Projects) {
+		g := make([]int, len(ids))
+		for k, id := range ids {
+			g[k] = e.index[id]
+		}
+		p.together = append(p.together, g)
+	}
 	p.align = make([]float64, len(e.projects))
 	for i, pe := range e.projects {
 		p.align[i] = e.alignmentOf(pe.cfg)

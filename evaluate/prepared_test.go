@@ -100,4 +100,47 @@ func TestPreparedRunsFollowTheirProjects(t *testing.T) {
 	if cmp.Equal(want, outcomes(same)) {
 		t.Fatal("other dependencies changed no outcome: the test shows nothing")
 	}
+
+	// Each third project now runs together with the next, which the
+	// alignment gate drops: the together gate must drop it too.
+	together := copies()
+	for i, p := range together {
+		if i%3 == 0 && i+1 < len(together) {
+			p.Together = []string{fmt.Sprintf("p%05d", i+1)}
+			together[i+1].Goals = map[string]float64{}
+		}
+	}
+	want, got = fresh(together), outcomes(together)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("copies with other together lists (-fresh +run):\n%s", diff)
+	}
+	if !slices.ContainsFunc(got, func(o Outcome) bool { return o.Gate == GateTogether }) {
+		t.Fatal("no project dropped by the together gate: the test shows nothing")
+	}
+
+	// A roadmap with together groups: copies keeping them use the groups
+	// worked out once.
+	c := *cfg
+	c.Projects = together
+	grouped, diags := Prepare(&c)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	kept := make([]*hclspec.Project, len(together))
+	for i, p := range together {
+		q := *p
+		q.Together = slices.Clone(p.Together)
+		kept[i] = &q
+	}
+	run, diags := grouped.Schedule(context.Background(), kept)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var keptOut []Outcome
+	for i := range kept {
+		keptOut = append(keptOut, run.Project(i))
+	}
+	if diff := cmp.Diff(fresh(kept), keptOut); diff != "" {
+		t.Errorf("copies keeping the together groups (-fresh +run):\n%s", diff)
+	}
 }
