@@ -59,7 +59,10 @@ func runPeriods(years float64, ppy int) (n int, lastWeight float64) {
 //     annual / ppy, plus benefit per_year / ppy x min(1, j / (ramp + 1)),
 //     plus saving / ppy: the run cost per year of the systems it replaces,
 //     which stops at its go-live (not ramped).
-func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, saving float64) (outflows, benefits []float64) {
+//
+// outflows and benefits are filled in; they hold flowPeriods(p, ppy)
+// zeros.
+func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, saving float64, outflows, benefits []float64) {
 	d := max(p.Duration, 1)
 	teamCost := 0.0
 	for _, id := range teamIDs {
@@ -68,8 +71,6 @@ func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams ma
 		}
 	}
 	n, lastWeight := runPeriods(p.Benefit.Years, ppy)
-	outflows = make([]float64, d+n)
-	benefits = make([]float64, d+n)
 	for k := range d {
 		outflows[k] = p.Cost.OneTime/float64(d) + teamCost
 	}
@@ -90,7 +91,13 @@ func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams ma
 		outflows[d+j-1] = w * runCost
 		benefits[d+j-1] = w * (p.Benefit.PerYear/fppy*math.Min(1, float64(j)/ramp) + saving/fppy)
 	}
-	return outflows, benefits
+}
+
+// flowPeriods is the number of periods of p's cash flows: its build and
+// its run.
+func flowPeriods(p *hclspec.Project, ppy int) int {
+	n, _ := runPeriods(p.Benefit.Years, ppy)
+	return max(p.Duration, 1) + n
 }
 
 // projectFinanceOf computes p's figures. Non-finite results (overflowing
@@ -101,21 +108,25 @@ func cashFlows(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams ma
 // without a hurdle on them skips their root finding).
 func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, teams map[string]*hclspec.Team, ppy int, annualRate float64, returns bool, saving float64) (projectFinance, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	outflows, benefits := cashFlows(p, teamIDs, v, teams, ppy, saving)
+	// One block for the five series (a simulation computes them for every
+	// project it draws, every run); each capped so appends copy.
+	m, d := flowPeriods(p, ppy), max(p.Duration, 1)
+	block := make([]float64, 4*m+d)
+	outflows, benefits, adjusted := block[:m:m], block[m:2*m:2*m], block[2*m:3*m:3*m]
+	cashFlows(p, teamIDs, v, teams, ppy, saving, outflows, benefits)
 	f := projectFinance{
-		Flows:      make([]float64, len(outflows)),
+		Flows:      block[3*m : 4*m : 4*m],
 		Outflows:   outflows,
 		Benefits:   benefits,
-		BuildSpend: append([]float64(nil), outflows[:max(p.Duration, 1)]...),
+		BuildSpend: block[4*m:],
 		PeriodRate: periodRate(annualRate, ppy),
 	}
+	copy(f.BuildSpend, outflows[:d])
 	// Risk-adjusted: the build is paid whatever happens; a project that
 	// fails is not run, so its run flows (benefits and run costs alike)
 	// count with the chance of success; a disruption or a security
 	// incident at go-live costs its expected loss.
-	d := max(p.Duration, 1)
 	success := 1 - p.Risk.Failure
-	adjusted := make([]float64, len(outflows))
 	for k := range outflows {
 		f.Flows[k] = benefits[k] - outflows[k]
 		adjusted[k] = f.Flows[k]
