@@ -3,6 +3,7 @@ package hclspec
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,6 +148,22 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		p.Excluded = v
 	}
 	replaces := r.referenceList("replaces", "system")
+	seenSystem := map[string]bool{}
+	replaces = slices.DeleteFunc(replaces, func(ref reference) bool {
+		if !seenSystem[ref.ID] {
+			seenSystem[ref.ID] = true
+			return false
+		}
+		// Twice would retire it twice: its saving and the run rate doubled.
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate system",
+			Detail:   fmt.Sprintf("System %q is listed twice in the replaces of project %q; a project retires a system once.", ref.ID, p.ID),
+			Subject:  ref.Subject.Ptr(),
+			Context:  ref.Context.Ptr(),
+		})
+		return true
+	})
 	p.Replaces = idsOf("replaces", replaces)
 	refs = append(refs, replaces...)
 	together := r.referenceList("together", "project")
