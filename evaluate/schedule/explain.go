@@ -464,6 +464,17 @@ func (o *Obstacle) addHolder(j int) {
 	}
 }
 
+// setWindows records a budget obstacle's windows without room (those
+// badWin marks, in order) and its periods, capped.
+func (o *Obstacle) setWindows(badWin []bool, spans []Span) {
+	for w, v := range badWin {
+		if v {
+			o.Windows = append(o.Windows, w)
+		}
+	}
+	o.Periods, o.MorePeriods = capSpans(spans)
+}
+
 func capSpans(spans []Span) ([]Span, int) {
 	if len(spans) > MaxListed {
 		return spans[:MaxListed:MaxListed], len(spans) - MaxListed
@@ -584,12 +595,7 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 			spans = addSpan(spans, t)
 		}
 	}
-	for w, v := range badWin {
-		if v {
-			o.Windows = append(o.Windows, w)
-		}
-	}
-	o.Periods, o.MorePeriods = capSpans(spans)
+	o.setWindows(badWin, spans)
 	for _, j := range x.byBudget[bi] {
 		if !x.placed[j] {
 			continue
@@ -653,12 +659,7 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 			spans = addSpan(spans, t)
 		}
 	}
-	for w, v := range badWin {
-		if v {
-			o.Windows = append(o.Windows, w)
-		}
-	}
-	o.Periods, o.MorePeriods = capSpans(spans)
+	o.setWindows(badWin, spans)
 	for _, j := range x.byBudget[bi] {
 		if !x.placed[j] {
 			continue
