@@ -25,7 +25,7 @@ const riskEps = 1e-9
 // Projects are visited dependencies first, so "depends on dropped project"
 // is decided.
 func (e *evaluation) applyGates() {
-	gates := []func(*projectEval) bool{e.excludedGate, e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
+	gates := []func(*projectEval) bool{e.excludedGate, e.choiceStatusGate, e.alignmentGate, e.departmentsGate, e.viabilityGate, e.resourcesGate, e.riskGate, e.valueGate}
 	for _, pe := range e.topoOrder() {
 		pe.alignment = e.alignmentFor(pe)
 		pe.risk = pe.cfg.Risk.Score()

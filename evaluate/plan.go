@@ -133,7 +133,8 @@ type ChoiceResult struct {
 	Options []string `json:"options"` // project ids, as declared
 	Chosen  *string  `json:"chosen"`  // the option scheduled; null when none is
 	// DecidedBy says what picked the chosen option: "forced" (--force-in),
-	// "mandatory", "strategy" (rank order: the best-ranked option that
+	// "mandatory", "status" (an option committed, in progress or done),
+	// "strategy" (rank order: the best-ranked option that
 	// fits), "optimizer" (--optimize), or "" when none is scheduled.
 	// Reason words it; each other option's reasons are its project's.
 	DecidedBy string `json:"decided_by"`
@@ -144,6 +145,7 @@ type ChoiceResult struct {
 const (
 	DecidedForced    = "forced"
 	DecidedMandatory = "mandatory"
+	DecidedStatus    = "status" // an option committed, in progress or done
 	DecidedStrategy  = "strategy"
 	DecidedOptimizer = "optimizer"
 )

@@ -177,6 +177,44 @@ func (e *evaluation) keepsTogether() bool {
 	return true
 }
 
+// decidesChoice reports whether pe's status settles its choice: work
+// committed to, under way or finished. On hold and cancelled settle
+// nothing: the other options stay open.
+func (pe *projectEval) decidesChoice() bool {
+	if pe.cfg.Excluded || pe.forced == ForcedOut {
+		return false
+	}
+	switch pe.life.lifecycle {
+	case hclspec.Committed, hclspec.InProgress, hclspec.Done:
+		return true
+	}
+	return false
+}
+
+// choiceStatusGate drops an option of a choice another option of which
+// is committed, in progress or done (gate choice): that option is the
+// choice's, whatever rank order or the optimiser would pick.
+func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
+	if pe.decidesChoice() {
+		return true
+	}
+	c := e.choiceOf(pe.cfg.ID)
+	if c == nil {
+		return true
+	}
+	for _, id := range c.Options {
+		d, ok := e.projectByIDOK(id)
+		if !ok || d == pe || !d.decidesChoice() {
+			continue
+		}
+		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[d.life.lifecycle]
+		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %s of choice %s is %s", id, c.ID, word),
+			c.Ranges.Range("options."+pe.cfg.ID, c.DeclRange))
+		return false
+	}
+	return true
+}
+
 // cfgProjects are the evaluation's projects' configurations.
 func (e *evaluation) cfgProjects() []*hclspec.Project {
 	cfgs := make([]*hclspec.Project, len(e.projects))
@@ -194,7 +232,7 @@ func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
 		var chosen *projectEval
 		for _, id := range c.Options {
-			if pe := e.projectByID(id); pe != nil && pe.status == StatusScheduled {
+			if pe := e.projectByID(id); pe != nil && (pe.status == StatusScheduled || pe.status == StatusDone && pe.decidesChoice()) {
 				chosen = pe
 				r.Chosen = &pe.cfg.ID
 				break
@@ -217,6 +255,9 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedForced, "forced in (--force-in)"
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
+	case chosen.decidesChoice():
+		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[chosen.life.lifecycle]
+		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)
 	case opt != nil:
 		why := fmt.Sprintf("the optimiser chose it (objective %s)", opt.Objective)
 		inRankOrder := ""

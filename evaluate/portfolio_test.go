@@ -474,3 +474,72 @@ func TestTogetherReasonNamesWhatBlocked(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceDecidedByStatus: an option committed, in progress or done
+// decides its choice, even when rank order would pick another; the
+// others are dropped (gate choice) with a reason naming it. An option on
+// hold or cancelled decides nothing.
+func TestChoiceDecidedByStatus(t *testing.T) {
+	tests := []struct {
+		status, extra string
+		want          map[string]fate
+		wantReason    string
+		decided       string
+	}{
+		{"committed", "", map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is committed", DecidedStatus},
+		{"in_progress", `started = "2027-01-01"`, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is in progress", DecidedStatus},
+		{"done", `started = "2027-01-01"
+  finished = "2027-03-01"`, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is done", DecidedStatus},
+		{"on_hold", "", map[string]fate{"c": {StatusOnHold, ""}, "d": {StatusScheduled, ""}, "after_d": {StatusScheduled, ""}},
+			"", DecidedStrategy},
+	}
+	for _, tt := range tests {
+		t.Run(tt.status, func(t *testing.T) {
+			src := `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-04-01"
+}
+goal "g" { weight = 1 }
+team "t" {
+  capacity     = 10
+  cost_per_fte = 10000
+}
+project "c" {
+  goals    = { g = 0.5 }
+  duration = 2
+  effort   = { t = 1 }
+  status   = "` + tt.status + `"
+  ` + tt.extra + `
+}
+project "d" {
+  goals    = { g = 0.9 }
+  duration = 1
+  effort   = { t = 1 }
+}
+project "after_d" {
+  goals      = { g = 0.9 }
+  duration   = 1
+  effort     = { t = 1 }
+  depends_on = [project.d]
+}
+choice "k" { options = [project.c, project.d] }
+`
+			plan := livingPlan(t, src)
+			if diff := cmp.Diff(tt.want, fates(plan)); diff != "" {
+				t.Fatalf("outcomes (-want +got):\n%s", diff)
+			}
+			if tt.wantReason != "" {
+				if diff := cmp.Diff([]string{tt.wantReason}, projectOf(t, plan, "d").Reasons); diff != "" {
+					t.Errorf("d's reasons (-want +got):\n%s", diff)
+				}
+			}
+			if len(plan.Choices) != 1 || plan.Choices[0].DecidedBy != tt.decided {
+				t.Errorf("choices %+v, want decided by %q", plan.Choices, tt.decided)
+			}
+		})
+	}
+}
