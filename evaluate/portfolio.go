@@ -255,6 +255,12 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedForced, "forced in (--force-in)"
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
+	case e.neededOptions()[chosen] != nil:
+		by := e.neededOptions()[chosen]
+		if by.cfg.Mandatory {
+			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
+		}
+		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 	case chosen.decidesChoice():
 		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[chosen.life.lifecycle]
 		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)

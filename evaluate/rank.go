@@ -12,7 +12,7 @@ import (
 // rankProjects orders every project and numbers it from 1. Work in
 // progress and committed projects keep their place ahead of rank order
 // (at a status date; mandatory ones first in each group, then those forced in); then the projects still in the
-// running: mandatory ones, then those forced in (--force-in: a what-if never delays what is required), then the
+// running: mandatory ones (with the choice options they need, see neededOptions), then those forced in (--force-in: a what-if never delays what is required), then the
 // rest, each group in the strategy's order. Dropped
 // projects follow, in the same order, so the rank of a live project is
 // its priority in scheduling and the dropped ones still show where they
@@ -59,6 +59,7 @@ func (e *evaluation) rankProjects() {
 // changes nothing.
 func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstLive, liveN int, named *projectEval) {
 	var inProgress, committed, mandatory, forcedIn, live, dropped, history []*projectEval
+	needed := e.neededOptions()
 	for _, pe := range e.projects {
 		switch {
 		case pe.inHistory():
@@ -70,9 +71,9 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 		case pe.dropped() && pe.gate != GateChoice && pe != kept:
 			// (a choice drops an option after ranking: it keeps its place)
 			dropped = append(dropped, pe)
-		case pe.cfg.Mandatory:
+		case pe.cfg.Mandatory || needed[pe] != nil && needed[pe].cfg.Mandatory:
 			mandatory = append(mandatory, pe)
-		case pe.forced == ForcedIn:
+		case pe.forced == ForcedIn || needed[pe] != nil:
 			forcedIn = append(forcedIn, pe)
 		default:
 			live = append(live, pe)
@@ -162,4 +163,48 @@ func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval
 	}
 	out := append(orderByStrategy(mandatory, strategy), orderByStrategy(forcedIn, strategy)...)
 	return append(out, orderByStrategy(rest, strategy)...)
+}
+
+// neededOptions maps each choice option a mandatory or forced-in project
+// needs (itself, or through depends_on, directly or not) to the first
+// such project, mandatory ones first. That option ranks with what needs
+// it, so rank order decides its choice for it, as a together group
+// does. Nil without choices.
+func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
+	if len(e.cfg.Choices) == 0 {
+		return nil
+	}
+	isOption := map[string]bool{}
+	for _, c := range e.cfg.Choices {
+		for _, id := range c.Options {
+			isOption[id] = true
+		}
+	}
+	needed := map[*projectEval]*projectEval{}
+	for _, mandatoryPass := range []bool{true, false} {
+		for _, by := range e.projects {
+			if by.dropped() || by.inHistory() || (mandatoryPass != by.cfg.Mandatory) || (!by.cfg.Mandatory && by.forced != ForcedIn) {
+				continue
+			}
+			seen := map[*projectEval]bool{}
+			stack := []*projectEval{by}
+			for len(stack) > 0 {
+				pe := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if seen[pe] {
+					continue
+				}
+				seen[pe] = true
+				if pe != by && isOption[pe.cfg.ID] && needed[pe] == nil {
+					needed[pe] = by
+				}
+				for _, d := range pe.cfg.DependsOn {
+					if dep, ok := e.projectByIDOK(d); ok {
+						stack = append(stack, dep)
+					}
+				}
+			}
+		}
+	}
+	return needed
 }
