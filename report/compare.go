@@ -310,6 +310,23 @@ func compareTitle(c *scenario.Comparison) string {
 	return "Scenarios: " + name
 }
 
+// compareForced is "Every column forces projects in a; out b
+// (--force-in, --force-out).", "" when the comparison forced none.
+func compareForced(c *scenario.Comparison) string {
+	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
+		return "Every column forces projects " + f + " (--force-in, --force-out)."
+	}
+	return ""
+}
+
+// forcedMark is " (forced in)", " (forced out)" or "" after a project's id.
+func forcedMark(forced string) string {
+	if forced == "" {
+		return ""
+	}
+	return " (forced " + forced + ")"
+}
+
 // compareNote explains the marks of the projects table.
 const compareNote = "Each cell is the project's start, or its status when it is not scheduled; * marks a status, start or end that differs from base (the roadmap without a scenario)."
 
@@ -327,6 +344,9 @@ func renderComparisonTable(w io.Writer, c *scenario.Comparison, o Options) error
 		if col.Description != "" {
 			t.paragraph("  ", col.Name+": "+col.Description)
 		}
+	}
+	if f := compareForced(c); f != "" {
+		t.paragraph("", f)
 	}
 
 	t.heading("Scenarios")
@@ -356,7 +376,7 @@ func renderComparisonTable(w io.Writer, c *scenario.Comparison, o Options) error
 		pg.columns = append(pg.columns, column{header: col.Name})
 	}
 	for _, row := range c.Projects {
-		cells := []string{fmt.Sprint(row.Cells[0].Rank), row.ID}
+		cells := []string{fmt.Sprint(row.Cells[0].Rank), row.ID + forcedMark(row.Forced)}
 		styles := []string{"", ""}
 		for k, cell := range row.Cells {
 			text := compareCell(cell)
@@ -393,6 +413,9 @@ func renderComparisonMarkdown(w io.Writer, c *scenario.Comparison, _ Options) er
 		}
 		fmt.Fprintf(&m.buf, " — %s\n", mdEscape(changesText(&col)))
 	}
+	if f := compareForced(c); f != "" {
+		fmt.Fprintf(&m.buf, "\n%s\n", mdEscape(f))
+	}
 
 	m.heading(2, "Scenarios")
 	headers := []string{""}
@@ -427,7 +450,7 @@ func renderComparisonMarkdown(w io.Writer, c *scenario.Comparison, _ Options) er
 	}
 	rows = rows[:0]
 	for _, row := range c.Projects {
-		cells := []string{fmt.Sprint(row.Cells[0].Rank), mdCode(row.ID)}
+		cells := []string{fmt.Sprint(row.Cells[0].Rank), mdCode(row.ID) + mdEscape(forcedMark(row.Forced))}
 		for k, cell := range row.Cells {
 			text := mdEscape(compareCell(cell))
 			if k > 0 && cell.Changed {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/scenario"
@@ -28,6 +29,9 @@ func renderComparisonHTML(w io.Writer, c *scenario.Comparison, _ Options) error 
 			text = col.Description + " — " + text
 		}
 		page.Facts = append(page.Facts, htmlFact{Label: col.Name, Value: text})
+	}
+	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
+		page.Facts = append(page.Facts, htmlFact{Label: "Forced", Value: "every column forces projects " + f + " (--force-in, --force-out)"})
 	}
 
 	head := []analysisCell{{Text: ""}}
@@ -58,7 +62,11 @@ func renderComparisonHTML(w io.Writer, c *scenario.Comparison, _ Options) error 
 		projects.Head = append(projects.Head, analysisCell{Text: col.Name})
 	}
 	for _, pr := range c.Projects {
-		row := []analysisCell{{Text: fmt.Sprint(pr.Cells[0].Rank), Class: "num"}, {Text: pr.ID, Code: true, Sub: pr.Title}}
+		sub := pr.Title
+		if pr.Forced != "" {
+			sub = strings.TrimPrefix(sub+" — forced "+pr.Forced, " — ")
+		}
+		row := []analysisCell{{Text: fmt.Sprint(pr.Cells[0].Rank), Class: "num"}, {Text: pr.ID, Code: true, Sub: sub}}
 		for k, cell := range pr.Cells {
 			ac := analysisCell{Text: compareCell(cell), Title: cell.Reason}
 			if cell.Status != evaluate.StatusScheduled {

@@ -54,6 +54,9 @@ func renderComparisonXLSX(w io.Writer, c *scenario.Comparison, _ Options) error 
 	for _, col := range c.Scenarios[1:] {
 		summary = append(summary, summaryRow{col.Name, userCell(strings.TrimPrefix(col.Description+" — "+changesText(&col), " — ")), kindText})
 	}
+	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every column forces projects " + f + " (--force-in, --force-out)"), kindText})
+	}
 	return writeWorkbook(w, c.Roadmap.Name+" scenarios", c.Roadmap.Currency, summary, sheets)
 }
 
@@ -72,7 +75,8 @@ func comparisonScenariosSheet(c *scenario.Comparison) sheet {
 		s.columns = append(s.columns, sheetColumn{"peak_budget_" + id, kindRatio})
 	}
 	s.columns = append(s.columns, sheetColumn{"checks_failed", kindText}, sheetColumn{"changed", kindInteger},
-		sheetColumn{"removed", kindText}, sheetColumn{"added", kindText}, sheetColumn{"moved", kindText})
+		sheetColumn{"removed", kindText}, sheetColumn{"added", kindText}, sheetColumn{"moved", kindText},
+		sheetColumn{"force_in", kindText}, sheetColumn{"force_out", kindText})
 	for _, col := range c.Scenarios {
 		t := col.Totals
 		row := []sheetCell{
@@ -88,7 +92,8 @@ func comparisonScenariosSheet(c *scenario.Comparison) sheet {
 			row = append(row, numCell(bp.Utilization))
 		}
 		row = append(row, userCell(strings.Join(col.ChecksFailed, " ")), intCell(col.Changed),
-			userCell(strings.Join(col.Removed, " ")), userCell(strings.Join(col.Added, " ")), userCell(strings.Join(col.Moved, " ")))
+			userCell(strings.Join(col.Removed, " ")), userCell(strings.Join(col.Added, " ")), userCell(strings.Join(col.Moved, " ")),
+			textCell(strings.Join(c.ForceIn, " ")), textCell(strings.Join(c.ForceOut, " ")))
 		s.rows = append(s.rows, row)
 	}
 	return s
@@ -98,14 +103,14 @@ func comparisonScenariosSheet(c *scenario.Comparison) sheet {
 // end in each scenario.
 func comparisonProjectsSheet(c *scenario.Comparison) sheet {
 	s := sheet{name: "projects", title: "Projects", columns: []sheetColumn{
-		{"rank", kindInteger}, {"id", kindText}, {"title", kindText}, {"changed", kindText},
+		{"rank", kindInteger}, {"id", kindText}, {"title", kindText}, {"changed", kindText}, {"forced", kindText},
 	}}
 	for _, col := range c.Scenarios {
 		s.columns = append(s.columns, sheetColumn{col.Name + "_status", kindText},
 			sheetColumn{col.Name + "_start", kindText}, sheetColumn{col.Name + "_end", kindText})
 	}
 	for _, pr := range c.Projects {
-		row := []sheetCell{intCell(pr.Cells[0].Rank), textCell(pr.ID), userCell(pr.Title), boolCell(pr.Changed)}
+		row := []sheetCell{intCell(pr.Cells[0].Rank), textCell(pr.ID), userCell(pr.Title), boolCell(pr.Changed), textCell(pr.Forced)}
 		for _, cell := range pr.Cells {
 			row = append(row, textCell(cell.Status), strPtrCell(cell.Start), strPtrCell(cell.End))
 		}

@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // portfolioDir is the small roadmap with a choice, a together group, an
@@ -35,16 +38,7 @@ func TestForceFlagErrors(t *testing.T) {
 		{"together apart", []string{"--force-in", "pilot", "--force-out", "rollout"}, []string{"Error: Forced-in project needs a project forced out",
 			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is forced out.`}},
 	}
-	// compare needs a scenario: the portfolio roadmap with one.
-	withScenario := t.TempDir()
-	main, err := os.ReadFile(filepath.Join(portfolioDir, "main.hcl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scenario := "\nvariable \"capex\" {\n  default = 1000000\n}\n\nscenario \"cut\" {\n  variables = {\n    capex = 500000\n  }\n}\n"
-	if err := os.WriteFile(filepath.Join(withScenario, "main.hcl"), append(main, scenario...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	withScenario := portfolioWithScenario(t) // compare needs a scenario
 	for _, command := range commands {
 		for _, c := range cases {
 			t.Run(command[0]+"/"+c.name, func(t *testing.T) {
@@ -192,5 +186,121 @@ func TestAuditForced(t *testing.T) {
 	res = runCLI(t, "audit", "--force-in", "risky_ai", portfolioDir)
 	if !strings.Contains(res.Stdout, "The roadmap declares no systems. The plan behind it forces projects in risky_ai (--force-in, --force-out).") {
 		t.Errorf("no systems: the audit does not say it was forced:\n%s", res.Stdout)
+	}
+}
+
+// portfolioWithScenario copies the portfolio roadmap into a temporary
+// directory with a scenario, so compare has a column to compare.
+func portfolioWithScenario(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	main, err := os.ReadFile(filepath.Join(portfolioDir, "main.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenario := "\nvariable \"capex\" {\n  default = 1000000\n}\n\nscenario \"cut\" {\n  variables = {\n    capex = 500000\n  }\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), append(main, scenario...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestCompareForced: compare --force-in/--force-out says every column was
+// forced, in every format (a sentence, the project marked in the Projects
+// table, JSON force_in/force_out and projects[].forced, CSV columns, the
+// xlsx summary), and says nothing of it when unforced.
+func TestCompareForced(t *testing.T) {
+	dir := portfolioWithScenario(t)
+	force := []string{"--force-in", "buy_crm", "--force-out", "portal"}
+	const said = "Every column forces projects in buy_crm; out portal (--force-in, --force-out)."
+	for _, c := range []struct {
+		format string
+		want   []string
+	}{
+		{"table", []string{said, "buy_crm (forced in)", "portal (forced out)"}},
+		{"markdown", []string{said, "`buy_crm` (forced in)", "`portal` (forced out)"}},
+		{"html", []string{"every column forces projects in buy_crm; out portal (--force-in, --force-out)",
+			`<code>buy_crm</code><br><span class="sub-cell">forced in</span>`, `<code>portal</code><br><span class="sub-cell">forced out</span>`}},
+	} {
+		res := runCLI(t, append(append([]string{"compare", "--format", c.format}, force...), dir)...)
+		res.wantExit(t, 0)
+		out := strings.Join(strings.Fields(strings.ReplaceAll(res.Stdout, `\_`, "_")), " ") // Markdown escapes _
+		for _, want := range c.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the comparison lacks %q:\n%s", c.format, want, res.Stdout)
+			}
+		}
+		plain := runCLI(t, "compare", "--format", c.format, dir)
+		plain.wantExit(t, 0)
+		if strings.Contains(plain.Stdout, "forces projects") || strings.Contains(plain.Stdout, "forced") {
+			t.Errorf("%s: an unforced comparison says it was forced:\n%s", c.format, plain.Stdout)
+		}
+	}
+
+	res := runCLI(t, append(append([]string{"compare", "--format", "json"}, force...), dir)...)
+	res.wantExit(t, 0)
+	var got struct {
+		ForceIn  []string `json:"force_in"`
+		ForceOut []string `json:"force_out"`
+		Projects []struct {
+			ID     string `json:"id"`
+			Forced string `json:"forced"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.ForceIn, []string{"buy_crm"}) || !slices.Equal(got.ForceOut, []string{"portal"}) {
+		t.Errorf("json: force_in %v, force_out %v", got.ForceIn, got.ForceOut)
+	}
+	forced := map[string]string{}
+	for _, p := range got.Projects {
+		if p.Forced != "" {
+			forced[p.ID] = p.Forced
+		}
+	}
+	if want := map[string]string{"buy_crm": "in", "portal": "out"}; !maps.Equal(forced, want) {
+		t.Errorf("json: projects forced %v, want %v", forced, want)
+	}
+	res = runCLI(t, "compare", "--format", "json", dir)
+	if !strings.Contains(res.Stdout, "\"force_in\": [],\n  \"force_out\": []\n") {
+		t.Errorf("unforced json does not give empty force_in and force_out:\n%s", res.Stdout)
+	}
+
+	res = runCLI(t, append(append([]string{"compare", "--format", "csv"}, force...), dir)...)
+	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(res.Stdout, "\r\n", "\n")), "\n")
+	if !strings.HasSuffix(lines[0], ",force_in,force_out") || !strings.HasSuffix(lines[1], ",buy_crm,portal") || !strings.HasSuffix(lines[2], ",buy_crm,portal") {
+		t.Errorf("csv scenarios:\n%s", res.Stdout)
+	}
+	res = runCLI(t, append(append([]string{"compare", "--format", "csv", "--table", "projects"}, force...), dir)...)
+	if !strings.Contains(res.Stdout, ",forced,") || !strings.Contains(res.Stdout, ",buy_crm,") {
+		t.Errorf("csv projects:\n%s", res.Stdout)
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(res.Stdout, "\r\n", "\n"), "\n")[1:] {
+		id, wantForced := "", ""
+		if f := strings.Split(line, ","); len(f) > 4 {
+			id, wantForced = f[1], map[string]string{"buy_crm": "in", "portal": "out"}[f[1]]
+			if f[4] != wantForced {
+				t.Errorf("csv projects: %s forced %q, want %q", id, f[4], wantForced)
+			}
+		}
+	}
+
+	res = runCLI(t, append(append([]string{"compare", "--format", "xlsx"}, force...), dir)...)
+	res.wantExit(t, 0)
+	book, err := excelize.OpenReader(strings.NewReader(res.Stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := book.GetRows("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 1 && r[0] == "Forced" && r[1] == "every column forces projects in buy_crm; out portal (--force-in, --force-out)"
+	}
+	if !found {
+		t.Errorf("xlsx summary lacks the forced row: %q", rows)
 	}
 }

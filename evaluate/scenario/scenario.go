@@ -70,6 +70,10 @@ type Comparison struct {
 	// for, in declaration order.
 	Teams   []string `json:"teams"`
 	Budgets []string `json:"budgets"`
+	// ForceIn and ForceOut are the projects every column was forced with
+	// (--force-in, --force-out), in base's rank order; [] when none.
+	ForceIn  []string `json:"force_in"`
+	ForceOut []string `json:"force_out"`
 
 	// Plans are the columns' plans, for renderers that need more than
 	// the comparison (not part of the JSON).
@@ -135,6 +139,9 @@ type Row struct {
 	Cells []Cell `json:"scenarios"`
 	// Changed is true when some scenario's outcome differs from the base.
 	Changed bool `json:"changed"`
+	// Forced is "in" or "out" when every column forced the project
+	// (--force-in, --force-out), else "", as the plan's projects[].forced.
+	Forced string `json:"forced"`
 }
 
 // Cell is a project's outcome in one scenario.
@@ -204,6 +211,8 @@ func Of(plans []*evaluate.Plan) *Comparison {
 		Projects:      []Row{},
 		Teams:         make([]string, 0, len(base.Teams)),
 		Budgets:       make([]string, 0, len(base.Budgets)),
+		ForceIn:       []string{},
+		ForceOut:      []string{},
 		Plans:         plans,
 	}
 	for _, t := range base.Teams {
@@ -221,7 +230,13 @@ func Of(plans []*evaluate.Plan) *Comparison {
 		}
 	}
 	for _, bp := range base.Projects {
-		row := Row{ID: bp.ID, Title: bp.Title, Cells: make([]Cell, len(plans))}
+		row := Row{ID: bp.ID, Title: bp.Title, Cells: make([]Cell, len(plans)), Forced: bp.Forced}
+		switch bp.Forced {
+		case evaluate.ForcedIn:
+			c.ForceIn = append(c.ForceIn, bp.ID)
+		case evaluate.ForcedOut:
+			c.ForceOut = append(c.ForceOut, bp.ID)
+		}
 		for k := range plans {
 			pp, ok := index[k][bp.ID]
 			if !ok {
