@@ -30,7 +30,7 @@ func auditHeaders(currency string) []string {
 }
 
 // auditRow is one system's cells, in auditHeaders' order.
-func auditRow(s evaluate.SystemAudit, unit string) []string {
+func auditRow(s evaluate.SystemAudit, unit string, horizon int) []string {
 	name := s.ID
 	if s.Title != "" {
 		name = s.Title + " (" + s.ID + ")"
@@ -49,9 +49,18 @@ func auditRow(s evaluate.SystemAudit, unit string) []string {
 	}
 	live := none
 	if s.GoLive != nil {
-		live = *s.GoLive
+		live = *s.GoLive + afterHorizon(s.GoLivePeriod, horizon)
 	}
 	return []string{name, owner, eos, repl, live, gapText(s, unit), formatAmount(s.RunCostPerYear), formatRatio(s.Risk)}
+}
+
+// afterHorizon is " (after the horizon)" for a go-live at or past the
+// horizon, else "": the audit and the run rate label it alike.
+func afterHorizon(period *int, horizon int) string {
+	if period != nil && *period >= horizon {
+		return " (after the horizon)"
+	}
+	return ""
 }
 
 func orNone(s string) string {
@@ -150,7 +159,7 @@ func (t *tableRenderer) audit() {
 		g.columns = append(g.columns, c)
 	}
 	for _, s := range t.p.Systems {
-		g.rows = append(g.rows, auditRow(s, t.p.Roadmap.Period))
+		g.rows = append(g.rows, auditRow(s, t.p.Roadmap.Period, t.p.Roadmap.Horizon))
 		styles := make([]string, 8)
 		styles[5] = gapStyle(s.Gap)
 		g.styles = append(g.styles, styles)
@@ -169,7 +178,7 @@ func (m *markdownRenderer) audit() {
 	m.buf.WriteString(mdEscape(auditSummary(m.p)) + "\n\n")
 	var rows [][]string
 	for _, s := range m.p.Systems {
-		cells := auditRow(s, m.p.Roadmap.Period)
+		cells := auditRow(s, m.p.Roadmap.Period, m.p.Roadmap.Horizon)
 		for i := range cells {
 			cells[i] = mdEscape(cells[i])
 		}
@@ -212,7 +221,7 @@ func buildHTMLAudit(p *evaluate.Plan) *htmlAudit {
 		a.Periods = append(a.Periods, pe.Label)
 	}
 	for _, s := range p.Systems {
-		row := htmlAuditRow{ID: s.ID, Title: s.Title, Gap: gapText(s, p.Roadmap.Period), Message: s.Message, Cells: auditRow(s, p.Roadmap.Period)}
+		row := htmlAuditRow{ID: s.ID, Title: s.Title, Gap: gapText(s, p.Roadmap.Period), Message: s.Message, Cells: auditRow(s, p.Roadmap.Period, p.Roadmap.Horizon)}
 		row.GapClass = map[string]string{evaluate.GapNone: "ok", evaluate.GapUnsupported: "warn", evaluate.GapNoReplacement: "bad"}[s.Gap]
 		for t, label := range a.Periods {
 			c := htmlAuditCell{Class: "supported", Title: label + ": supported"}

@@ -55,10 +55,10 @@ func runRateRows(p *evaluate.Plan, id func(string) string) [][]string {
 		if budget == "" {
 			budget = none
 		}
-		rows = append(rows, []string{id(pr.ID), pr.Status, budget, pr.GoLive, formatAmount(pr.PerYear)})
+		rows = append(rows, []string{id(pr.ID), pr.Status, budget, pr.GoLive + afterHorizon(&pr.GoLivePeriod, p.Roadmap.Horizon), formatAmount(pr.PerYear)})
 	}
 	for _, s := range p.RunRate.Systems {
-		rows = append(rows, []string{"system " + id(s.ID) + " (retired by " + id(s.RetiredBy) + ")", "retired", none, s.Retired, formatAmount(-s.PerYear)})
+		rows = append(rows, []string{"system " + id(s.ID) + " (retired by " + id(s.RetiredBy) + ")", "retired", none, s.Retired + afterHorizon(&s.RetiredPeriod, p.Roadmap.Horizon), formatAmount(-s.PerYear)})
 	}
 	return rows
 }

@@ -71,3 +71,67 @@ func TestAuditPolicyFails(t *testing.T) {
 		t.Errorf("forced out: %s", res.Stdout)
 	}
 }
+
+// TestAuditGoLivePastHorizon: a replacement that goes live past the
+// horizon is named by its period in one wording everywhere: the audit's
+// Go-live cell and the run rate's From cell "2028-Q1 (after the
+// horizon)", the sentence and the policy's message "goes live in 2028-Q1,
+// after the horizon", the JSON go_live "2028-Q1" (review F14: "goes live
+// in after 2027-Q4").
+func TestAuditGoLivePastHorizon(t *testing.T) {
+	dir := filepath.Join("..", "..", "evaluate", "audit", "testdata", "late_go_live")
+	for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}} {
+		t.Run(f.format, func(t *testing.T) {
+			res := runCLI(t, "audit", "--format", f.format, dir)
+			res.wantExit(t, 1)
+			assertGolden(t, filepath.Join("audit", "late-go-live."+f.ext), res.Stdout)
+			for _, text := range []string{res.Stdout, res.Stderr} {
+				if strings.Contains(text, "in after") || strings.Contains(text, "after 2027-Q4") {
+					t.Errorf("broken go-live wording:\n%s", text)
+				}
+			}
+			if !strings.Contains(res.Stderr, "until r goes live in 2028-Q1, after the horizon (it starts in 2027-Q1 and takes 4 quarters)") {
+				t.Errorf("stderr = %q", res.Stderr)
+			}
+		})
+	}
+	res := runCLI(t, "plan", dir)
+	res.wantExit(t, 1)
+	out := strings.Join(strings.Fields(res.Stdout), " ")
+	for _, want := range []string{
+		"│ s │ — │ 2027-Q2 │ r │ 2028-Q1 (after the horizon) │ 2 quarters unsupported │",
+		"s: unsupported for 2 quarters (2027-Q3..2027-Q4) until r goes live in 2028-Q1, after the horizon",
+		"u: replaced by r, live from 2028-Q1, after the horizon",
+		"│ system s (retired by r) │ retired │ — │ 2028-Q1 (after the horizon) │ -40,000 │",
+		"│ r │ scheduled │ — │ 2028-Q1 (after the horizon) │ 12,000 │",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plan lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+	res = runCLI(t, "plan", "--format", "json", dir)
+	var got struct {
+		Systems []struct {
+			ID           string  `json:"id"`
+			GoLive       *string `json:"go_live"`
+			GoLivePeriod *int    `json:"go_live_period"`
+		} `json:"systems"`
+		RunRate struct {
+			Systems []struct {
+				ID      string `json:"id"`
+				Retired string `json:"retired"`
+			} `json:"systems"`
+		} `json:"run_rate"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range got.Systems {
+		if s.GoLive == nil || *s.GoLive != "2028-Q1" || s.GoLivePeriod == nil || *s.GoLivePeriod != 4 {
+			t.Errorf("%s: go_live %v period %v, want 2028-Q1 and 4", s.ID, s.GoLive, s.GoLivePeriod)
+		}
+		if i < len(got.RunRate.Systems) && got.RunRate.Systems[i].Retired != "2028-Q1" {
+			t.Errorf("run rate %s retired %q", got.RunRate.Systems[i].ID, got.RunRate.Systems[i].Retired)
+		}
+	}
+}

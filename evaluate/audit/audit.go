@@ -76,7 +76,7 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 		if i >= 0 && i < len(plan.Periods) {
 			return plan.Periods[i].Label
 		}
-		return fmt.Sprintf("period %d", i)
+		return cfg.Calendar.Label(i)
 	}
 	// The projects that replace each system, in rank order.
 	replacing := map[string][]int{}
@@ -120,15 +120,19 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 				a.Replacement, a.GoLivePeriod = &id, &end
 			}
 		}
+		// live is the go-live in a sentence: "2028-Q1, after the horizon"
+		// past it (the run rate's period for the same event).
+		live := ""
 		if a.GoLivePeriod != nil {
 			l := label(*a.GoLivePeriod)
-			switch {
-			case *a.GoLivePeriod >= horizon:
-				l = "after " + label(horizon-1)
-			case *a.GoLivePeriod < 0:
+			if *a.GoLivePeriod < 0 {
 				l = "before " + label(0)
 			}
 			a.GoLive = &l
+			live = l
+			if *a.GoLivePeriod >= horizon {
+				live += ", after the horizon"
+			}
 		}
 		eos := -1
 		if s.EndOfSupportSet && s.EndOfSupport < horizon {
@@ -136,18 +140,18 @@ func Systems(cfg *hclspec.Config, plan *evaluate.Plan) []evaluate.SystemAudit {
 		}
 		switch {
 		case eos < 0 && a.Replacement != nil:
-			a.Message = fmt.Sprintf("replaced by %s, live from %s", *a.Replacement, *a.GoLive)
+			a.Message = fmt.Sprintf("replaced by %s, live from %s", *a.Replacement, live)
 		case eos < 0 && s.EndOfSupportSet:
 			a.Message = fmt.Sprintf("supported until %s, past the horizon", s.EndOfSupportText)
 		case eos < 0:
 			a.Message = "no end of support given"
 		case a.Replacement != nil && *a.GoLivePeriod <= eos:
-			a.Message = fmt.Sprintf("replaced by %s, live from %s; supported through %s: no gap", *a.Replacement, *a.GoLive, label(eos-1))
+			a.Message = fmt.Sprintf("replaced by %s, live from %s; supported through %s: no gap", *a.Replacement, live, label(eos-1))
 		case a.Replacement != nil:
 			a.Gap = evaluate.GapUnsupported
 			a.GapPeriods = min(*a.GoLivePeriod, horizon) - eos
 			a.Message = fmt.Sprintf("unsupported for %s (%s) until %s goes live in %s",
-				periods(a.GapPeriods, plan.Roadmap.Period), spanText(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, *a.GoLive)
+				periods(a.GapPeriods, plan.Roadmap.Period), spanText(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, live)
 			a.Message += lateText(plan, replacing[s.ID], *a.Replacement)
 		default:
 			a.Gap = evaluate.GapNoReplacement
