@@ -164,15 +164,20 @@ func projectFinanceOf(p *hclspec.Project, teamIDs []string, v *hclspec.Vendor, t
 			f.Payback = &pb
 		}
 	}
-	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss} {
+	for _, x := range []float64{f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss, f.Saving} {
 		if !finance.Finite(x) {
+			figures := "its cost, benefit and effort figures"
+			if saving > 0 {
+				figures = "its cost, benefit and effort figures and the run cost of the systems it replaces (its saving)"
+			}
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Money figure out of range",
-				Detail:   fmt.Sprintf("Project %q's cash flows do not sum to a finite amount; check its cost, benefit and effort figures.", p.ID),
+				Detail:   fmt.Sprintf("Project %q's cash flows do not sum to a finite amount; check %s.", p.ID, figures),
 				Subject:  p.DeclRange.Ptr(),
 			})
-			f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss, f.ROI, f.IRR, f.Payback = 0, 0, 0, 0, 0, nil, nil, nil
+			// Zeroed, so the plan's own check does not report them again.
+			f.Cost, f.Benefit, f.NPV, f.RiskAdjustedNPV, f.ExpectedLoss, f.Saving, f.ROI, f.IRR, f.Payback = 0, 0, 0, 0, 0, 0, nil, nil, nil
 			for k := range f.Flows {
 				f.Flows[k], f.Outflows[k], f.Benefits[k] = 0, 0, 0
 			}

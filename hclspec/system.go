@@ -2,6 +2,8 @@ package hclspec
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -149,6 +151,74 @@ func checkSystems(cfg *Config) hcl.Diagnostics {
 		})
 	}
 	diags = append(diags, checkReplacedTwice(cfg)...)
+	diags = append(diags, checkSystemRunCosts(cfg)...)
+	return diags
+}
+
+// checkSystemRunCosts reports run costs too large to count: the systems'
+// run costs a year summed (the audit's total, the run rate's retired
+// systems), and each system's run cost over the benefit years of a project
+// replacing it (the saving its finance counts). Each error points at the
+// run_cost.per_year that overflows (the project's replaces when only the
+// sum of several systems does), once, rather than at a project's figures.
+func checkSystemRunCosts(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	const why = "past the largest number roadmap can hold (about 1.8e308). Check for an amount with too many digits or a wrong exponent."
+	reported := map[string]bool{}
+	perYear := func(s *System) hcl.Range { return s.Ranges.Range("run_cost.per_year", s.DeclRange) }
+	total := 0.0
+	var counted []string
+	for _, s := range cfg.Systems {
+		total += s.RunCostPerYear
+		counted = append(counted, s.ID)
+		if math.IsInf(total, 0) {
+			reported[s.ID] = true
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Run cost out of range",
+				Detail: fmt.Sprintf("The run costs a year of systems %s add up %s",
+					strings.Join(counted, ", "), why),
+				Subject: perYear(s).Ptr(),
+			})
+			break
+		}
+	}
+	systems := make(map[string]*System, len(cfg.Systems))
+	for _, s := range cfg.Systems {
+		systems[s.ID] = s
+	}
+	for _, p := range cfg.Projects {
+		saving := 0.0
+		var ids []string
+		for _, id := range p.Replaces {
+			s := systems[id]
+			if s == nil || reported[id] {
+				continue
+			}
+			if over := s.RunCostPerYear * p.Benefit.Years; math.IsInf(over, 0) {
+				reported[id] = true
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Run cost out of range",
+					Detail: fmt.Sprintf("System %q's run cost of %s a year is the saving of project %q, which replaces it, for its %s years of benefit (benefit.years): that adds up %s",
+						s.ID, formatNumber(s.RunCostPerYear), p.ID, formatNumber(p.Benefit.Years), why),
+					Subject: perYear(s).Ptr(),
+				})
+				continue
+			}
+			saving += s.RunCostPerYear
+			ids = append(ids, s.ID)
+		}
+		if over := saving * p.Benefit.Years; math.IsInf(over, 0) {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Run cost out of range",
+				Detail: fmt.Sprintf("Project %q replaces systems %s: their run costs a year, its saving, over its %s years of benefit (benefit.years) add up %s",
+					p.ID, strings.Join(ids, ", "), formatNumber(p.Benefit.Years), why),
+				Subject: p.Ranges.Range("replaces", p.DeclRange).Ptr(),
+			})
+		}
+	}
 	return diags
 }
 
