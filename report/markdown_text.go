@@ -14,8 +14,10 @@ import (
 
 // zeroWidthSpace breaks what GitHub would otherwise link: "@name",
 // "#123", "https://", "www.". It is invisible and copies as nothing
-// visible; the text still reads the same.
-const zeroWidthSpace = "\u200b"
+// visible; the text still reads the same. Written as a character
+// reference: the raw character is an invisible format character, which
+// the output guard escapes (internal/safetext.Unsafe).
+const zeroWidthSpace = "&#8203;"
 
 // mdEscape makes text safe inline in Markdown, table cells included:
 // punctuation Markdown would interpret is backslash-escaped (& too, so no

@@ -159,6 +159,30 @@ func TestInjectionCorpus(t *testing.T) {
 	add(injectionRun{name: "simulate/terminal", codes: []int{0, 1},
 		run: cliRun{Args: []string{"simulate", "--runs", "20", dir}, OutIsTerminal: true, ErrIsTerminal: true}})
 
+	// The audit (the payload in a system's title and vendor) and the
+	// scenario comparison (in a scenario's description).
+	for _, f := range []string{"table", "json", "markdown", "html"} {
+		md := ""
+		if f == "markdown" {
+			md = "report"
+		}
+		add(injectionRun{name: "audit/" + f, codes: []int{0}, markdown: md,
+			run: cliRun{Args: []string{"audit", "--format", f, dir}}})
+	}
+	for _, f := range report.ComparisonFormats() {
+		if report.BinaryFormat(f) {
+			continue
+		}
+		md := ""
+		if f == "markdown" {
+			md = "report"
+		}
+		add(injectionRun{name: "scenarios/" + f, codes: []int{0}, markdown: md,
+			run: cliRun{Args: []string{"compare", "--format", f, dir}}})
+	}
+	add(injectionRun{name: "audit/terminal", codes: []int{0}, wantOut: "zero",
+		run: cliRun{Args: []string{"audit", dir}, OutIsTerminal: true, ErrIsTerminal: true, TerminalWidth: 100}})
+
 	for _, args := range [][]string{{"--format", "dot"}, {"--format", "mermaid"}, {"--format", "dot", "--goals"}, {"--format", "mermaid", "--goals"}} {
 		add(injectionRun{name: "graph/" + strings.Join(args, ""), codes: []int{0},
 			run: cliRun{Args: append(append([]string{"graph"}, args...), dir)}})
@@ -193,6 +217,45 @@ func TestInjectionCorpus(t *testing.T) {
 				checkMermaidNodes(t, res.Stdout)
 			}
 		})
+	}
+}
+
+// TestInvisibleCharactersEscaped: invisible format characters (zero
+// width space, word joiner, invisible operators, byte order mark, soft
+// hyphen, tag characters) in a title are escaped like the bidirectional
+// overrides beside them, in every format of plan, audit and compare
+// (review F6: U+200B passed raw while U+202E was escaped); the joiners and
+// direction marks written text needs are kept.
+func TestInvisibleCharactersEscaped(t *testing.T) {
+	dir := filepath.Join(injectionRoot, "payloads")
+	invisible := []string{"\u200b", "\u2060", "\u2064", "\ufeff", "\u00ad", "\U000E0041"}
+	var runs [][]string
+	for _, f := range []string{"table", "json", "markdown", "html", "csv"} {
+		runs = append(runs, []string{"plan", "--format", f, dir}, []string{"compare", "--format", f, dir})
+	}
+	for _, f := range []string{"table", "json", "markdown", "html"} {
+		runs = append(runs, []string{"audit", "--format", f, dir})
+	}
+	for _, args := range runs {
+		t.Run(strings.Join(args[:3], " "), func(t *testing.T) {
+			res := runCLI(t, args...)
+			for _, r := range invisible {
+				if strings.Contains(res.Stdout, r) || strings.Contains(res.Stderr, r) {
+					t.Errorf("raw %U in the output", []rune(r)[0])
+				}
+			}
+			if !strings.Contains(res.Stdout, `\u202etxt.exe`) && !strings.Contains(res.Stdout, `\\u202etxt.exe`) {
+				t.Fatalf("the payload did not reach stdout")
+			}
+			want := `zero\u200bwidth\u2060\u2064\ufeff\u00ad\udb40\udc41 FORGED`
+			if !strings.Contains(res.Stdout, want) && !strings.Contains(res.Stdout, strings.ReplaceAll(want, `\`, `\\`)) {
+				t.Errorf("stdout lacks %q", want)
+			}
+		})
+	}
+	kept := "می\u200cخواهم 👩\u200d💻 \u200fשלום\u200e"
+	if got := safetext.Escape(kept); got != kept {
+		t.Errorf("Escape(%q) = %q: joiners and direction marks must be kept", kept, got)
 	}
 }
 

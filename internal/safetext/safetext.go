@@ -11,6 +11,8 @@ package safetext
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -36,23 +38,43 @@ func styles() [7]string {
 const maxStyleLen = len(BoldGreen)
 
 // Unsafe reports whether r must never reach a terminal or a log as it is:
-// a C0 control other than tab and newline, DEL, a C1 control, or a
+// a C0 control other than tab and newline, DEL, a C1 control, a
 // bidirectional embedding, override or isolate (the characters of
-// "Trojan Source" attacks, which Go's vet also flags).
+// "Trojan Source" attacks, which Go's vet also flags), or another
+// invisible format character (Unicode category Cf: zero width space
+// U+200B, word joiner and invisible operators U+2060..U+2064, byte order
+// mark U+FEFF, soft hyphen, tag characters ...), which hides text or
+// makes two strings look alike. Kept are the format characters written
+// text needs to show right: the zero width non-joiner and joiner
+// (U+200C, U+200D: Persian and Indic spelling, emoji sequences) and the
+// direction marks (U+200E, U+200F, U+061C: right-to-left text), which
+// reorder nothing beyond their own neighbours.
 func Unsafe(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n':
 		return false
 	case r < 0x20, r >= 0x7f && r <= 0x9f:
 		return true
+	case r < 0xad:
+		return false
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
+	case r >= 0x200c && r <= 0x200f, r == 0x061c:
+		return false
 	}
-	return false
+	return unicode.Is(unicode.Cf, r)
 }
 
-// escapeRune is how an unsafe rune is shown: \u001b, \u202e.
-func escapeRune(r rune) string { return fmt.Sprintf(`\u%04x`, r) }
+// escapeRune is how an unsafe rune is shown: \u001b, \u202e; one
+// beyond U+FFFF as its UTF-16 surrogate pair, \udb40\udc01, as JSON
+// writes it.
+func escapeRune(r rune) string {
+	if r > 0xffff {
+		hi, lo := utf16.EncodeRune(r)
+		return fmt.Sprintf(`\u%04x\u%04x`, hi, lo)
+	}
+	return fmt.Sprintf(`\u%04x`, r)
+}
 
 // escapeByte is how a byte that is not UTF-8 is shown: \xff.
 func escapeByte(b byte) string { return fmt.Sprintf(`\x%02x`, b) }

@@ -27,7 +27,12 @@ func TestEscape(t *testing.T) {
 		{"lone CR escaped", "safe\rEVIL", `safe\u000dEVIL`},
 		{"NUL and backspace", "a\x00b\bc", `a\u0000b\u0008c`},
 		{"invalid UTF-8", "a\xffb\xc3", `a\xffb\xc3`},
-		{"marks kept", "\u200f\u200eשלום", "\u200f\u200eשלום"},
+		{"marks kept", "\u200f\u200eשלום\u061c", "\u200f\u200eשלום\u061c"},
+		{"joiners kept", "می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"},
+		{"zero width space", "zero\u200bwidth", `zero\u200bwidth`},
+		{"invisible format characters", "a\u2060b\u2061c\u2064d\ufeffe\u00adf\u180eg\u206ah\ufff9i", `a\u2060b\u2061c\u2064d\ufeffe\u00adf\u180eg\u206ah\ufff9i`},
+		{"tag characters as surrogate pairs", "flag\U000e0001\U000e0061", `flag\udb40\udc01\udb40\udc61`},
+		{"visible neighbours kept", "\u00ac\u00ae\u2010\u2070", "\u00ac\u00ae\u2010\u2070"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +54,9 @@ func TestScrubSourceKeepsLength(t *testing.T) {
 		{"escape sequence", "title = \"\x1b]0;x\x07\"\r\n", "title = \"?]0;x?\"\r\n"},
 		{"C1", "a\u009bb", "a??b"},
 		{"bidi", "a\u202eb", "a\uFFFDb"},
+		{"zero width space", "a\u200bb", "a\uFFFDb"},
+		{"soft hyphen", "a\u00adb", "a??b"},
+		{"tag character", "a\U000e0001b", "a????b"},
 		{"invalid bytes", "a\xff\xfeb", "a??b"},
 		{"cut rune", "a\xe2\x80", "a??"},
 	}

@@ -5,7 +5,7 @@
 # must print them as inert text.
 
 locals {
-  payload = "Name ::add-mask::inline\n::add-mask::SECRET\n \t::stop-commands::tok\n##[set-output name=x]y\r::error::lonecr\n</details><details><summary>No changes</summary>\n<img src=x onerror=alert(1)>\n# INJECTED_HEADING\nINJECTED_SETEXT\n===\n- INJECTED_LIST\n1. INJECTED_ORDERED\n> INJECTED_QUOTE\n~~~\n```\n    INJECTED_INDENTED\n| PIPE|SPLIT |\n[INJECTED_LINK](https://evil.example) ![INJECTED_IMAGE](https://evil.example/i.png) <https://evil.example/auto>\n@octocat @org/team mail@evil.example https://evil.example www.evil.example #1 &#x202E; &lt; $\\huge{x}$ **bold** _em_ ~~strike~~\n\u001b[2J\u001b]0;title\u0007\u001b]8;;https://evil.example\u001b\\osc8\u001b]8;;\u001b\\\u001b]52;c;Y3VybA==\u0007\u009b31m\u202etxt.exe\u2066 FORGED\u001b[31mRED\u001b[0m"
+  payload = "Name ::add-mask::inline\n::add-mask::SECRET\n \t::stop-commands::tok\n##[set-output name=x]y\r::error::lonecr\n</details><details><summary>No changes</summary>\n<img src=x onerror=alert(1)>\n# INJECTED_HEADING\nINJECTED_SETEXT\n===\n- INJECTED_LIST\n1. INJECTED_ORDERED\n> INJECTED_QUOTE\n~~~\n```\n    INJECTED_INDENTED\n| PIPE|SPLIT |\n[INJECTED_LINK](https://evil.example) ![INJECTED_IMAGE](https://evil.example/i.png) <https://evil.example/auto>\n@octocat @org/team mail@evil.example https://evil.example www.evil.example #1 &#x202E; &lt; $\\huge{x}$ **bold** _em_ ~~strike~~\n\u001b[2J\u001b]0;title\u0007\u001b]8;;https://evil.example\u001b\\osc8\u001b]8;;\u001b\\\u001b]52;c;Y3VybA==\u0007\u009b31m\u202etxt.exe\u2066 zero\u200bwidth\u2060\u2064\ufeff\u00ad\U000E0041 FORGED\u001b[31mRED\u001b[0m"
 }
 
 variable "capacity" {
@@ -50,6 +50,23 @@ team "platform" {
   title        = local.payload
   capacity     = var.capacity
   cost_per_fte = 20000
+}
+
+system "legacy" {
+  title          = local.payload
+  vendor         = local.payload
+  provides       = ["legacy_cap"]
+  end_of_support = "2027-Q2"
+  run_cost {
+    per_year = 12000
+  }
+}
+
+scenario "more" {
+  description = "Name ::add-mask::inline\n::add-mask::SECRET\n \t::stop-commands::tok\n##[set-output name=x]y\r::error::lonecr\n</details><details><summary>No changes</summary>\n<img src=x onerror=alert(1)>\n# INJECTED_HEADING\nINJECTED_SETEXT\n===\n- INJECTED_LIST\n1. INJECTED_ORDERED\n> INJECTED_QUOTE\n~~~\n```\n    INJECTED_INDENTED\n| PIPE|SPLIT |\n[INJECTED_LINK](https://evil.example) ![INJECTED_IMAGE](https://evil.example/i.png) <https://evil.example/auto>\n@octocat @org/team mail@evil.example https://evil.example www.evil.example #1 &#x202E; &lt; $\\huge{x}$ **bold** _em_ ~~strike~~\n\u001b[2J\u001b]0;title\u0007\u001b]8;;https://evil.example\u001b\\osc8\u001b]8;;\u001b\\\u001b]52;c;Y3VybA==\u0007\u009b31m\u202etxt.exe\u2066 zero\u200bwidth\u2060\u2064\ufeff\u00ad\U000E0041 FORGED\u001b[31mRED\u001b[0m"
+  variables = {
+    capacity = 6
+  }
 }
 
 budget "capex" {
