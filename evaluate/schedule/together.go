@@ -1,6 +1,9 @@
 package schedule
 
-import "container/heap"
+import (
+	"container/heap"
+	"slices"
+)
 
 // Together groups are placed whole: when the first of a group's tasks
 // comes up in a schedule generation pass, every member is placed then,
@@ -10,6 +13,23 @@ import "container/heap"
 // predecessors pulled along keep their own turn. So a group takes the
 // priority of its best-placed member, as a project in a portfolio carries
 // the enabling projects it cannot do without.
+//
+// The tasks of a group's closure are placed one at a time, so the order
+// matters: a member without predecessors placed first at its earliest fit
+// can take the room a long predecessor of another member needs. The
+// placer tries the lowest index first; when that does not fit, it
+// searches the other orders (each task at its earliest fit after its
+// predecessors), longest chain first, until one fits or
+// groupSearchBudget placements were tried. If any placement of the
+// closure fits beside what is already placed, moving its tasks one by one
+// to earlier starts while they fit ends in a left-justified one, and
+// placing the tasks in the order of those starts, each at its earliest
+// fit, gives exactly that placement (team capacity, team and portfolio
+// limits in flight, windows and precedence never get tighter when a task
+// moves earlier). So the search finds a placement whenever one exists,
+// unless it runs out of budget (not with 5 tasks or fewer) or a budget
+// binds: spend moved into an earlier budget window can overflow it, so
+// with budgets the search is a good try, not a guarantee.
 
 // groupIndex is each task's together group, -1 for none.
 func groupIndex(p *Problem) []int {
@@ -35,7 +55,17 @@ type groupPlacer struct {
 	waiting []int
 	closure []int
 	ready   posHeap
+	// For the search over orders (search): each closure task's chain
+	// (its duration plus the longest chain of its successors in the
+	// closure) and whether it is placed.
+	chain  []int
+	onPath []bool
+	tries  int
 }
+
+// groupSearchBudget bounds the placements the search over a closure's
+// orders tries once the first order failed.
+const groupSearchBudget = 512
 
 // newGroupPlacer is nil when p has no together groups.
 func newGroupPlacer(p *Problem) *groupPlacer {
@@ -59,7 +89,7 @@ func newPlacer(p *Problem) *groupPlacer {
 	n := len(p.Tasks)
 	ident := identity(n)
 	return &groupPlacer{p: p, groupOf: groupIndex(p), stamp: make([]int, n), waiting: make([]int, n),
-		ready: posHeap{pos: ident}}
+		ready: posHeap{pos: ident}, chain: make([]int, n), onPath: make([]bool, n)}
 }
 
 // grouped reports whether task i belongs to a together group.
@@ -68,10 +98,11 @@ func (g *groupPlacer) grouped(i int) bool { return g != nil && g.groupOf[i] >= 0
 // place places task i's group (i alone when it has none) on st, with
 // every predecessor its members need that is not decided yet and the
 // groups of those: each in a
-// topological order (lowest index first), at its earliest fit after its
+// topological order (lowest index first, else the first order search
+// finds that fits), at its earliest fit after its
 // predecessors. It returns the tasks placed, in that order, with start
-// updated; or, when one does not fit, nothing placed (st and start as
-// they were) and the miss.
+// updated; or, when no order fits, nothing placed (st and start as
+// they were) and the miss of the lowest-index order.
 func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]int, GroupMiss, bool) {
 	p := g.p
 	group := g.groupOf[i]
@@ -135,7 +166,13 @@ func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]in
 				st.Remove(u, start[u])
 				start[u] = -1
 			}
-			return nil, GroupMiss{Group: group, Task: t, Cause: b, Placed: placed}, false
+			miss := GroupMiss{Group: group, Task: t, Cause: b, Placed: placed}
+			if len(g.closure) > 1 {
+				if order, ok := g.search(st, start); ok {
+					return order, GroupMiss{}, true
+				}
+			}
+			return nil, miss, false
 		}
 		st.Place(t, s)
 		start[t] = s
@@ -163,4 +200,88 @@ func (g *groupPlacer) succsInClosure(t int) []int {
 		}
 	}
 	return out
+}
+
+// search looks for an order of the closure, predecessors first, in which
+// every task fits at its earliest fit after its predecessors: depth
+// first, at each step the ready task with the longest chain first (ties:
+// lowest index), dropping an order as soon as one task does not fit or
+// would start before the task placed before it (every left-justified
+// placement is reached in the order of its starts, so the others add
+// nothing). It places the tasks of the first order that fits and returns
+// them in that order; otherwise it leaves st and start as they were.
+func (g *groupPlacer) search(st *State, start []int) ([]int, bool) {
+	p := g.p
+	// Chains, successors before predecessors: repeat until stable (the
+	// closure is small and acyclic).
+	for _, t := range g.closure {
+		g.chain[t] = p.Tasks[t].Duration
+		g.onPath[t] = false
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, t := range g.closure {
+			for _, q := range p.Tasks[t].Preds {
+				if g.stamp[q] == g.gen && g.chain[q] < p.Tasks[q].Duration+g.chain[t] {
+					g.chain[q] = p.Tasks[q].Duration + g.chain[t]
+					changed = true
+				}
+			}
+		}
+	}
+	cand := slices.Clone(g.closure)
+	slices.SortFunc(cand, func(a, b int) int {
+		if g.chain[a] != g.chain[b] {
+			return g.chain[b] - g.chain[a]
+		}
+		return a - b
+	})
+	order := make([]int, 0, len(cand))
+	g.tries = 0
+	var dfs func() bool
+	dfs = func() bool {
+		if len(order) == len(cand) {
+			return true
+		}
+		for _, t := range cand {
+			if g.onPath[t] || g.tries >= groupSearchBudget {
+				continue
+			}
+			est, ready := 0, true
+			for _, q := range p.Tasks[t].Preds {
+				if g.stamp[q] == g.gen && !g.onPath[q] {
+					ready = false
+					break
+				}
+				est = max(est, start[q]+p.Tasks[q].Duration)
+			}
+			if !ready {
+				continue
+			}
+			g.tries++
+			s, _ := st.EarliestFit(t, est)
+			if s < 0 || len(order) > 0 && s < start[order[len(order)-1]] {
+				continue
+			}
+			st.Place(t, s)
+			start[t] = s
+			g.onPath[t] = true
+			order = append(order, t)
+			if dfs() {
+				return true
+			}
+			order = order[:len(order)-1]
+			g.onPath[t] = false
+			st.Remove(t, s)
+			start[t] = -1
+		}
+		return false
+	}
+	if dfs() {
+		for _, t := range order {
+			g.onPath[t] = false
+		}
+		return order, true
+	}
+	return nil, false
 }
