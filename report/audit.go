@@ -8,8 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
@@ -154,7 +152,7 @@ func (t *tableRenderer) audit() {
 	for i, h := range auditHeaders(t.p.Roadmap.Currency) {
 		c := column{header: h, wrap: i == 0 || i == 3}
 		if i >= 6 {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		g.columns = append(g.columns, c)
 	}

@@ -3,8 +3,6 @@ package report
 import (
 	"bytes"
 	"strings"
-
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // box is a laid-out table ready to draw: every cell wrapped and styled,
@@ -13,8 +11,16 @@ type box struct {
 	header []string
 	rows   [][]string
 	footer []string
-	aligns []tw.Align // per column: tw.AlignRight, else left
+	aligns []alignment // per column
 }
+
+// alignment is a column's horizontal alignment; the zero value is left.
+type alignment uint8
+
+const (
+	alignLeft alignment = iota
+	alignRight
+)
 
 // draw writes b with light box-drawing borders, one space of padding
 // either side of each cell, every column as wide as its widest line
@@ -83,7 +89,7 @@ func (b box) draw(out *bytes.Buffer) {
 				}
 				pad := widths[i] - displayWidth(line)
 				out.WriteByte(' ')
-				if b.aligns[i] == tw.AlignRight {
+				if b.aligns[i] == alignRight {
 					writeSpaces(out, pad)
 					out.WriteString(line)
 				} else {

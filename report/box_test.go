@@ -18,7 +18,14 @@ import (
 // renderer configured it before box.draw replaced it.
 func tablewriterBox(t testing.TB, b box) string {
 	t.Helper()
-	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: b.aligns}
+	perColumn := make([]tw.Align, len(b.aligns))
+	for i, a := range b.aligns {
+		perColumn[i] = tw.AlignLeft
+		if a == alignRight {
+			perColumn[i] = tw.AlignRight
+		}
+	}
+	alignment := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: perColumn}
 	var out bytes.Buffer
 	table := tablewriter.NewTable(&out,
 		tablewriter.WithRenderer(renderer.NewBlueprint()),
@@ -73,11 +80,10 @@ func TestBoxMatchesTablewriter(t *testing.T) {
 	}
 	for k := range 3000 {
 		n := 1 + rng.IntN(6)
-		b := box{aligns: make([]tw.Align, n)}
+		b := box{aligns: make([]alignment, n)}
 		for i := range b.aligns {
-			b.aligns[i] = tw.AlignLeft
 			if rng.IntN(3) == 0 {
-				b.aligns[i] = tw.AlignRight
+				b.aligns[i] = alignRight
 			}
 		}
 		if rng.IntN(5) > 0 {
@@ -111,10 +117,10 @@ func TestBoxMatchesTablewriter(t *testing.T) {
 // BenchmarkBox compares drawing a capacity-plan-sized box with box.draw
 // and with tablewriter.
 func BenchmarkBox(b *testing.B) {
-	bx := box{aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft}}
+	bx := box{aligns: []alignment{alignLeft, alignLeft}}
 	bx.header = []string{"", ""}
 	for i := range 9 {
-		bx.aligns = append(bx.aligns, tw.AlignRight)
+		bx.aligns = append(bx.aligns, alignRight)
 		bx.header = append(bx.header, fmt.Sprintf("2027-%02d", i+1))
 	}
 	for r := range 12 {
@@ -183,6 +189,33 @@ func TestDisplayWidthPrintableASCII(t *testing.T) {
 		// environment-dependent tab width).
 		if got, want := displayWidth(s), twwidth.WidthWithOptions(strings.ReplaceAll(s, "\t", " "), twwidth.Options{}); got != want {
 			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestDisplayWidthMatchesTwwidth: displayWidth counts what tablewriter's
+// twwidth counts (a tab as the space it is printed as), on random strings
+// of the pieces that decide it: CSI and OSC sequences, complete, cut short
+// or broken by a tab or newline; control characters; wide, combining,
+// ambiguous and box-drawing characters; emoji; invalid UTF-8.
+func TestDisplayWidthMatchesTwwidth(t *testing.T) {
+	pieces := []string{
+		"a", "Z", " ", "0", "9", ";", "m", "[", "]", "\\", "/", "~", "\t", "\n", "\r",
+		"\x1b", "\x1b[", "\x1b]", "\x07", "\x1b\\", "\x7f", "\x00", "\x01",
+		"\x1b[0m", "\x1b[1;31m", "\x1b[38;5;208m", "\x1b[?25l", "\x1b[ q", "\x1b[1\tm", "\x1b[\x80m",
+		"\x1b]8;;https://example.com\x07", "\x1b]8;;\x1b\\", "\x1b]0;title\nmore\x07",
+		"日", "本", "é", "e\u0301", "±", "Ω", "─", "│", "█", "–", "—", "🚀", "👍🏽", "\u200b", "\ufeff",
+		"\xff", "\xe6\x97", "\xc3",
+	}
+	rng := rand.New(rand.NewPCG(18, 2))
+	for k := range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := displayWidth(s), twwidth.WidthWithOptions(strings.ReplaceAll(s, "\t", " "), twwidth.Options{}); got != want {
+			t.Fatalf("case %d: displayWidth(%q) = %d, twwidth says %d", k, s, got, want)
 		}
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/scenario"
 )
@@ -352,7 +350,7 @@ func renderComparisonTable(w io.Writer, c *scenario.Comparison, o Options) error
 	t.heading("Scenarios")
 	g := grid{columns: []column{{header: ""}}, keys: 1}
 	for _, col := range c.Scenarios {
-		g.columns = append(g.columns, column{header: col.Name, align: tw.AlignRight, wrap: true})
+		g.columns = append(g.columns, column{header: col.Name, align: alignRight, wrap: true})
 	}
 	for _, r := range compareSummaryRows(c) {
 		cells := append([]string{r.label}, r.cells...)
@@ -371,7 +369,7 @@ func renderComparisonTable(w io.Writer, c *scenario.Comparison, o Options) error
 	t.grid(g)
 
 	t.heading("Projects")
-	pg := grid{columns: []column{{header: "#", align: tw.AlignRight}, {header: "Project", wrap: true}}, keys: 2}
+	pg := grid{columns: []column{{header: "#", align: alignRight}, {header: "Project", wrap: true}}, keys: 2}
 	for _, col := range c.Scenarios {
 		pg.columns = append(pg.columns, column{header: col.Name})
 	}

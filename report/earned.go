@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
@@ -139,7 +137,7 @@ func (t *tableRenderer) earned() {
 	for i, h := range earnedHeaders() {
 		c := column{header: h, wrap: i == 0}
 		if earnedRight[i] {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		g.columns = append(g.columns, c)
 	}

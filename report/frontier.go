@@ -6,8 +6,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
 )
 
@@ -301,7 +299,7 @@ func renderFrontierTable(w io.Writer, f *frontier.Frontier, o Options) error {
 	for k, h := range headers {
 		c := column{header: h, wrap: k == 0 || k == 8}
 		if right[k] {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		g.columns = append(g.columns, c)
 	}

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
@@ -97,7 +95,7 @@ func (t *tableRenderer) progress() {
 	for i, h := range progressHeaders() {
 		c := column{header: h, wrap: i == 0}
 		if progressRight[i] {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		g.columns = append(g.columns, c)
 	}

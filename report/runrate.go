@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
@@ -94,7 +92,7 @@ func (t *tableRenderer) runRate() {
 	for i, h := range runRateHeaders() {
 		c := column{header: h, wrap: i == 0}
 		if runRateRight[i] {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		g.columns = append(g.columns, c)
 	}
@@ -104,7 +102,7 @@ func (t *tableRenderer) runRate() {
 	for i, h := range []string{"Year", "Added", "Retired", "Net"} {
 		c := column{header: h}
 		if i > 0 {
-			c.align = tw.AlignRight
+			c.align = alignRight
 		}
 		y.columns = append(y.columns, c)
 	}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/roadmap-as-code/roadmap/evaluate/simulate"
 )
 
@@ -78,17 +76,17 @@ func (s *simTable) projects() {
 	}
 	g := grid{
 		columns: []column{
-			{header: "#", align: tw.AlignRight},
+			{header: "#", align: alignRight},
 			{header: "Project", wrap: true},
 			{header: "Plan", wrap: true},
-			{header: "Scheduled", align: tw.AlignRight},
+			{header: "Scheduled", align: alignRight},
 			{header: "Start P50"},
 			{header: "Finish P10"},
 			{header: "P50"},
 			{header: "P80"},
 			{header: "P90"},
 			{header: "Deadline"},
-			{header: "Meets it", align: tw.AlignRight},
+			{header: "Meets it", align: alignRight},
 		},
 		keys: 2,
 	}
@@ -164,14 +162,14 @@ func (s *simTable) npv() {
 	g := grid{
 		columns: []column{
 			{header: "Project", wrap: true},
-			{header: "Plan NPV", align: tw.AlignRight},
-			{header: "P10", align: tw.AlignRight},
-			{header: "P50", align: tw.AlignRight},
-			{header: "P90", align: tw.AlignRight},
-			{header: "Plan risk-adj.", align: tw.AlignRight},
-			{header: "P10", align: tw.AlignRight},
-			{header: "P50", align: tw.AlignRight},
-			{header: "P90", align: tw.AlignRight},
+			{header: "Plan NPV", align: alignRight},
+			{header: "P10", align: alignRight},
+			{header: "P50", align: alignRight},
+			{header: "P90", align: alignRight},
+			{header: "Plan risk-adj.", align: alignRight},
+			{header: "P10", align: alignRight},
+			{header: "P50", align: alignRight},
+			{header: "P90", align: alignRight},
 		},
 		keys: 1,
 	}
@@ -207,11 +205,11 @@ func (s *simTable) budgets() {
 		columns: []column{
 			{header: "Budget", wrap: true},
 			{header: "Window"},
-			{header: "Limit", align: tw.AlignRight},
-			{header: "Plan", align: tw.AlignRight},
-			{header: "P50", align: tw.AlignRight},
-			{header: "P90", align: tw.AlignRight},
-			{header: "Chance of overrun", align: tw.AlignRight},
+			{header: "Limit", align: alignRight},
+			{header: "Plan", align: alignRight},
+			{header: "P50", align: alignRight},
+			{header: "P90", align: alignRight},
+			{header: "Chance of overrun", align: alignRight},
 		},
 		keys: 2,
 	}
@@ -240,10 +238,10 @@ func (s *simTable) teams() {
 	g := grid{
 		columns: []column{
 			{header: "Team", wrap: true},
-			{header: "Plan peak", align: tw.AlignRight},
-			{header: "P50 peak", align: tw.AlignRight},
-			{header: "P90 peak", align: tw.AlignRight},
-			{header: "Chance overloaded", align: tw.AlignRight},
+			{header: "Plan peak", align: alignRight},
+			{header: "P50 peak", align: alignRight},
+			{header: "P90 peak", align: alignRight},
+			{header: "Chance overloaded", align: alignRight},
 		},
 		keys: 1,
 	}
@@ -268,7 +266,7 @@ func (s *simTable) tornado(title string, corr func(simulate.EstimateResult) floa
 		columns: []column{
 			{header: "Estimate"},
 			{header: "Range", wrap: true},
-			{header: "Correlation", align: tw.AlignRight},
+			{header: "Correlation", align: alignRight},
 			{header: ""},
 		},
 		keys: 1,

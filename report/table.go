@@ -6,10 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
-
+	"github.com/clipperhouse/displaywidth"
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
@@ -150,12 +149,12 @@ func (t *tableRenderer) ranking() {
 	}
 	g := grid{
 		columns: []column{
-			{header: "#", align: tw.AlignRight},
+			{header: "#", align: alignRight},
 			{header: "Project", wrap: true},
 			{header: "Status"},
-			{header: "Score", align: tw.AlignRight},
-			{header: "Align.", align: tw.AlignRight},
-			{header: "Risk", align: tw.AlignRight},
+			{header: "Score", align: alignRight},
+			{header: "Align.", align: alignRight},
+			{header: "Risk", align: alignRight},
 			{header: "When", wrap: true},
 			{header: "Reason", wrap: true},
 		},
@@ -228,19 +227,19 @@ func (t *tableRenderer) costBenefit() {
 		columns: []column{
 			{header: "Project", wrap: true},
 			{header: "Status"},
-			{header: "Cost", align: tw.AlignRight},
-			{header: "Benefit", align: tw.AlignRight},
-			{header: "NPV", align: tw.AlignRight},
-			{header: "Risk-adj. NPV", align: tw.AlignRight},
-			{header: "ROI", align: tw.AlignRight},
-			{header: "IRR", align: tw.AlignRight},
-			{header: "Payback (" + periodUnits(p.Roadmap.Period) + ")", align: tw.AlignRight},
+			{header: "Cost", align: alignRight},
+			{header: "Benefit", align: alignRight},
+			{header: "NPV", align: alignRight},
+			{header: "Risk-adj. NPV", align: alignRight},
+			{header: "ROI", align: alignRight},
+			{header: "IRR", align: alignRight},
+			{header: "Payback (" + periodUnits(p.Roadmap.Period) + ")", align: alignRight},
 		},
 		keys: 1,
 	}
 	savings := showsSaving(p)
 	if savings {
-		g.columns = slices.Insert(g.columns, 4, column{header: "Saving", align: tw.AlignRight})
+		g.columns = slices.Insert(g.columns, 4, column{header: "Saving", align: alignRight})
 	}
 	for _, pr := range p.Projects {
 		row := []string{
@@ -461,7 +460,7 @@ func (t *tableRenderer) capacity() {
 			{header: "", wrap: true, width: nameW},
 		}}
 		for j := start; j < end; j++ {
-			g.columns = append(g.columns, column{header: p.Periods[j].Label, align: tw.AlignRight, width: periodW[j]})
+			g.columns = append(g.columns, column{header: p.Periods[j].Label, align: alignRight, width: periodW[j]})
 		}
 		for i, r := range rows {
 			if r.project && !slices.Contains(cells[i][start:end], "█") {
@@ -532,15 +531,15 @@ func (t *tableRenderer) vendors() {
 			if wt, ok := v.Criteria[c]; ok {
 				header += " ×" + formatQuantity(wt)
 			}
-			g.columns = append(g.columns, column{header: header, align: tw.AlignRight})
+			g.columns = append(g.columns, column{header: header, align: alignRight})
 		}
 		technical := showsTechnical(v)
 		if technical {
-			g.columns = append(g.columns, column{header: "Technical", align: tw.AlignRight})
+			g.columns = append(g.columns, column{header: "Technical", align: alignRight})
 		}
 		g.columns = append(g.columns,
-			column{header: "Score", align: tw.AlignRight},
-			column{header: tco, align: tw.AlignRight},
+			column{header: "Score", align: alignRight},
+			column{header: tco, align: alignRight},
 			column{header: "Result"})
 		for _, c := range v.Candidates {
 			line := []string{c.Vendor}
@@ -617,8 +616,8 @@ func (t *tableRenderer) optimization() {
 	if rows := figureRows(t.p); len(rows) > 0 {
 		g := grid{columns: []column{
 			{header: "Figure", wrap: true},
-			{header: "Rank order", align: tw.AlignRight},
-			{header: "Optimised", align: tw.AlignRight},
+			{header: "Rank order", align: alignRight},
+			{header: "Optimised", align: alignRight},
 			{header: "Change", wrap: true},
 		}, keys: 1}
 		for k, row := range rows {
@@ -642,9 +641,9 @@ func (t *tableRenderer) optimization() {
 // column describes one column of a grid.
 type column struct {
 	header string
-	align  tw.Align // default left
-	wrap   bool     // may wrap at spaces when the table is too wide
-	width  int      // fixed content width; 0: fit the contents
+	align  alignment // default left
+	wrap   bool      // may wrap at spaces when the table is too wide
+	width  int       // fixed content width; 0: fit the contents
 }
 
 // grid is a table before layout: cells may hold newlines.
@@ -761,19 +760,16 @@ func (t *tableRenderer) grid(g grid) {
 	wrapCell := func(s string, i int) string {
 		return strings.Join(wrapText(s, widths[i]), "\n")
 	}
-	aligns := make([]tw.Align, len(g.columns))
+	aligns := make([]alignment, len(g.columns))
 	headers := make([]string, len(g.columns))
 	for i, c := range g.columns {
 		aligns[i] = c.align
-		if aligns[i] == "" {
-			aligns[i] = tw.AlignLeft
-		}
 		headers[i] = wrapCell(c.header, i)
 		if c.width > 0 && displayWidth(headers[i]) < widths[i] && !strings.Contains(headers[i], "\n") {
 			// A box sizes a column by its contents: pad the header so
 			// a fixed-width column is as wide in every chunk.
 			pad := strings.Repeat(" ", widths[i]-displayWidth(headers[i]))
-			if aligns[i] == tw.AlignRight {
+			if aligns[i] == alignRight {
 				headers[i] = pad + headers[i]
 			} else {
 				headers[i] += pad
@@ -973,15 +969,82 @@ func longestWord(s string) int {
 	return n
 }
 
-// displayWidth is the number of terminal columns s takes, ANSI escapes
-// excluded, East Asian ambiguous characters narrow.
+// displayWidth is the number of terminal columns s takes: ANSI escapes
+// (CSI and OSC sequences) take none, a tab one (it is printed as a
+// space), other characters their Unicode width with East Asian ambiguous
+// characters narrow. It counts what tablewriter's twwidth counted
+// (TestDisplayWidthMatchesTwwidth) without linking that package, whose
+// initialisation allocated a 660 KB cache in every run of the CLI.
 func displayWidth(s string) int {
 	for i := range len(s) {
 		if c := s[i]; c < 0x20 || c > 0x7e {
-			// A tab counts as the space it is printed as: the library
-			// would size it from the environment (TABWIDTH, .editorconfig).
-			return twwidth.WidthWithOptions(strings.ReplaceAll(s, "\t", " "), twwidth.Options{})
+			return i + escapedWidth(s[i:])
 		}
 	}
 	return len(s) // printable ASCII: one column a byte
+}
+
+// escapedWidth is displayWidth beyond its printable-ASCII shortcut.
+func escapedWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			if n := escapeLen(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\t' {
+			w++
+		} else {
+			w += displaywidth.Options{}.Rune(r)
+		}
+		i += size
+	}
+	return w
+}
+
+// escapeLen is the length of the ANSI escape sequence s starts with, 0 if
+// it starts with none: a CSI sequence (ESC [, parameter bytes 0x30-0x3f,
+// intermediate bytes 0x20-0x2f, a final byte 0x40-0x7e) or an OSC
+// sequence (ESC ], text without a newline, then BEL or ESC \). A tab
+// counts as the space it is printed as.
+func escapeLen(s string) int {
+	if len(s) < 2 || s[0] != 0x1b {
+		return 0
+	}
+	switch s[1] {
+	case '[':
+		j := 2
+		for j < len(s) && inByteRange(s[j], 0x30, 0x3f) {
+			j++
+		}
+		for j < len(s) && inByteRange(s[j], 0x20, 0x2f) {
+			j++
+		}
+		if j < len(s) && inByteRange(s[j], 0x40, 0x7e) {
+			return j + 1
+		}
+	case ']':
+		for j := 2; j < len(s); j++ {
+			switch {
+			case s[j] == '\n':
+				return 0
+			case s[j] == 0x07:
+				return j + 1
+			case s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\':
+				return j + 2
+			}
+		}
+	}
+	return 0
+}
+
+// inByteRange reports whether b, a tab read as a space, is in lo..hi.
+func inByteRange(b, lo, hi byte) bool {
+	if b == '\t' {
+		b = ' '
+	}
+	return lo <= b && b <= hi
 }
