@@ -2,7 +2,6 @@ package hclspec
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -102,13 +101,25 @@ func (c Calendar) IndexOf(t time.Time) int {
 	}
 }
 
-var (
-	reDay     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	reMonth   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-	reQuarter = regexp.MustCompile(`^(\d{4})-Q([1-4])$`)
-	reWeek    = regexp.MustCompile(`^(\d{4})-W(\d{2})$`)
-	reYear    = regexp.MustCompile(`^(\d{4})$`)
-)
+// fitsPattern reports whether s has the form of pattern, in which each
+// '9' stands for an ASCII digit and every other byte for itself. Dates
+// are matched this way rather than by regular expressions, which every
+// run of the CLI compiled at start-up.
+func fitsPattern(s, pattern string) bool {
+	if len(s) != len(pattern) {
+		return false
+	}
+	for i := range len(s) {
+		if pattern[i] == '9' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != pattern[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // The dates a roadmap may name: from the first day of MinYear to the last
 // of MaxYear. Every label then has a four-digit year that parses back
@@ -138,29 +149,25 @@ func EndOfDates() time.Time {
 func parseDateSpan(s string) (from, to time.Time, err error) {
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	switch {
-	case reDay.MatchString(s):
-		m := reDay.FindStringSubmatch(s)
-		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	case fitsPattern(s, "9999-99-99"):
+		y, mo, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
 		from = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 		if mo < 1 || mo > 12 || from.Day() != d {
 			return from, to, fmt.Errorf("%q is not a calendar date", s)
 		}
 		return from, from.AddDate(0, 0, 1), nil
-	case reMonth.MatchString(s):
-		m := reMonth.FindStringSubmatch(s)
-		mo := atoi(m[2])
+	case fitsPattern(s, "9999-99"):
+		mo := atoi(s[5:])
 		if mo < 1 || mo > 12 {
 			return from, to, fmt.Errorf("%q: month must be 01..12", s)
 		}
-		from = time.Date(atoi(m[1]), time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		from = time.Date(atoi(s[:4]), time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
 		return from, from.AddDate(0, 1, 0), nil
-	case reQuarter.MatchString(s):
-		m := reQuarter.FindStringSubmatch(s)
-		from = time.Date(atoi(m[1]), time.Month((atoi(m[2])-1)*3+1), 1, 0, 0, 0, 0, time.UTC)
+	case fitsPattern(s, "9999-Q9") && s[6] >= '1' && s[6] <= '4':
+		from = time.Date(atoi(s[:4]), time.Month((atoi(s[6:])-1)*3+1), 1, 0, 0, 0, 0, time.UTC)
 		return from, from.AddDate(0, 3, 0), nil
-	case reWeek.MatchString(s):
-		m := reWeek.FindStringSubmatch(s)
-		y, w := atoi(m[1]), atoi(m[2])
+	case fitsPattern(s, "9999-W99"):
+		y, w := atoi(s[:4]), atoi(s[6:])
 		// ISO week 1 is the week holding January 4th.
 		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
 		from = periodStart(Week, jan4).AddDate(0, 0, 7*(w-1))
@@ -168,7 +175,7 @@ func parseDateSpan(s string) (from, to time.Time, err error) {
 			return from, to, fmt.Errorf("%q: year %d has no ISO week %d", s, y, w)
 		}
 		return from, from.AddDate(0, 0, 7), nil
-	case reYear.MatchString(s):
+	case fitsPattern(s, "9999"):
 		from = time.Date(atoi(s), 1, 1, 0, 0, 0, 0, time.UTC)
 		return from, from.AddDate(1, 0, 0), nil
 	}

@@ -2,7 +2,6 @@ package hclspec
 
 import (
 	"fmt"
-	"regexp"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,7 +14,13 @@ import (
 // weeks, and anything larger is a typo that would make planning crawl.
 const maxHorizon = 10000
 
-var reCurrency = regexp.MustCompile(`^[A-Z]{3}$`)
+// isCurrencyCode reports whether s has the form of an ISO 4217 code:
+// three capital letters.
+func isCurrencyCode(s string) bool {
+	return len(s) == 3 && isCapital(s[0]) && isCapital(s[1]) && isCapital(s[2])
+}
+
+func isCapital(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // defaultRoadmap holds the documented defaults.
 func defaultRoadmap(name string) *Roadmap {
@@ -47,7 +52,7 @@ func decodeRoadmapBlock(block *hcl.Block, s *scope, defaultName string) (rm *Roa
 		rm.Name = v
 	}
 	if v, ok := r.str("currency"); ok {
-		if reCurrency.MatchString(v) {
+		if isCurrencyCode(v) {
 			rm.Currency = v
 		} else {
 			r.fail("currency", "Invalid currency", fmt.Sprintf("\"currency\" must be an ISO 4217 code of three capital letters, such as \"EUR\" or \"USD\"; got %q.", v))

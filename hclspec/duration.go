@@ -6,9 +6,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-var reDuration = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]+)\s*$`)
+var reDuration = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-z]+)\s*$`) })
 
 // durationUnit maps the words a duration may use to a period unit.
 func durationUnit(word string) (PeriodUnit, bool) {
@@ -46,7 +47,7 @@ func ParseDuration(s string, unit PeriodUnit) (int, error) {
 // bounds keep their fractions; each duration drawn from a range is
 // rounded to whole periods by WholePeriods.
 func DurationPeriods(s string, unit PeriodUnit) (float64, error) {
-	m := reDuration.FindStringSubmatch(strings.ToLower(s))
+	m := reDuration().FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
 		return 0, fmt.Errorf("%q is not a duration: write a number of periods, or a string such as \"9 months\", \"12 weeks\", \"2 quarters\" or \"1 year\"", s)
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -12,7 +13,7 @@ import (
 // unknownFunctionDetail matches HCL's detail for a call to an unknown
 // function. HCL suggests a name by iterating a map, so its suggestion can
 // change from run to run between names equally close.
-var unknownFunctionDetail = regexp.MustCompile(`^There is no function named "([^"]*)"`)
+var unknownFunctionDetail = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^There is no function named "([^"]*)"`) })
 
 // ExplainUnknownFunctions rewrites the detail of each "Call to unknown
 // function" diagnostic: a deterministic suggestion, and for functions
@@ -24,7 +25,7 @@ func ExplainUnknownFunctions(diags hcl.Diagnostics) {
 		if d.Summary != "Call to unknown function" {
 			continue
 		}
-		m := unknownFunctionDetail.FindStringSubmatch(d.Detail)
+		m := unknownFunctionDetail().FindStringSubmatch(d.Detail)
 		if m == nil {
 			continue
 		}
@@ -60,17 +61,19 @@ func readsOutside(name string) bool {
 // missingLabel and extraLabel match HCL's details for a block with too
 // few or too many labels ("All project blocks must have 1 labels (id).").
 var (
-	missingLabel = regexp.MustCompile(`^All (\w+) blocks must have 1 labels \((\w+)\)\.$`)
-	extraLabel   = regexp.MustCompile(`^Only 1 labels \((\w+)\) are expected for (\w+) blocks\.$`)
+	missingLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^All (\w+) blocks must have 1 labels \((\w+)\)\.$`) })
+	extraLabel   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^Only 1 labels \((\w+)\) are expected for (\w+) blocks\.$`)
+	})
 )
 
 // ExplainLabelErrors rewrites HCL's details for a block with a missing or
 // an extra label into what to write instead.
 func ExplainLabelErrors(diags hcl.Diagnostics) {
 	for _, d := range diags {
-		if m := missingLabel.FindStringSubmatch(d.Detail); m != nil {
+		if m := missingLabel().FindStringSubmatch(d.Detail); m != nil {
 			d.Detail = fmt.Sprintf("%s %s block needs its %s as a quoted label after the block type, such as %s \"example\" { ... }.", anArticle(m[1]), m[1], m[2], m[1])
-		} else if m := extraLabel.FindStringSubmatch(d.Detail); m != nil {
+		} else if m := extraLabel().FindStringSubmatch(d.Detail); m != nil {
 			d.Detail = fmt.Sprintf("%s %s block takes one label, its %s, such as %s \"example\" { ... }. Remove the other labels.", anArticle(m[2]), m[2], m[1], m[2])
 		}
 	}

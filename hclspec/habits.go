@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -151,8 +152,8 @@ func plainRat(r *big.Rat) string {
 	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
 }
 
-var plainDigits = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
-var dottedThousands = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3}){2,}$`)
+var plainDigits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
+var dottedThousands = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3}){2,}$`) })
 
 // SpreadsheetHabits returns a diagnostic for each number in src written
 // as a spreadsheet shows it. It lexes src itself, so it finds every one,
@@ -195,9 +196,9 @@ func findSpreadsheetNumbers(src []byte, filename string, start hcl.Pos) []spread
 		}
 		text := string(tokens[i].Bytes)
 		switch {
-		case dottedThousands.MatchString(text):
+		case dottedThousands().MatchString(text):
 			p.dotted = text
-		case plainDigits.MatchString(text):
+		case plainDigits().MatchString(text):
 			p.groups = []string{text}
 		default:
 			continue // 1e6 and the like
@@ -206,7 +207,7 @@ func findSpreadsheetNumbers(src []byte, filename string, start hcl.Pos) []spread
 		for p.dotted == "" && !inList && i+2 < len(tokens) &&
 			tokens[i+1].Type == hclsyntax.TokenComma && tokens[i+2].Type == hclsyntax.TokenNumberLit &&
 			adjacent(tokens[i], tokens[i+1]) && adjacent(tokens[i+1], tokens[i+2]) &&
-			plainDigits.MatchString(string(tokens[i+2].Bytes)) {
+			plainDigits().MatchString(string(tokens[i+2].Bytes)) {
 			p.groups = append(p.groups, string(tokens[i+2].Bytes))
 			i += 2
 		}
@@ -262,7 +263,7 @@ func endsExpression(t hclsyntax.TokenType) bool {
 // not such a number.
 func ReadSpreadsheetNumber(s string) (value, detail string, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || plainDigits.MatchString(strings.TrimPrefix(s, "-")) {
+	if s == "" || plainDigits().MatchString(strings.TrimPrefix(s, "-")) {
 		return "", "", false
 	}
 	found := findSpreadsheetNumbers([]byte(s), "", hcl.InitialPos)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -20,7 +21,9 @@ const unclosedSummary = "Unclosed configuration block"
 
 // topLevelHeader is a line that starts a top-level block: a block type at
 // column 1, its labels, and an opening brace.
-var topLevelHeader = regexp.MustCompile(`^([a-z_]+)((?:\s+"[^"\n]*")*)\s*\{\s*(?:#.*|//.*)?$`)
+var topLevelHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([a-z_]+)((?:\s+"[^"\n]*")*)\s*\{\s*(?:#.*|//.*)?$`)
+})
 
 // blockHeaderAfter finds the first line after offset that looks like the
 // header of a top-level block: its byte offset, line number and text
@@ -39,7 +42,7 @@ func blockHeaderAfter(src []byte, offset, line int) (int, int, string) {
 			end = len(src) - pos
 		}
 		text := strings.TrimRight(string(src[pos:pos+end]), "\r")
-		if m := topLevelHeader.FindStringSubmatch(text); m != nil {
+		if m := topLevelHeader().FindStringSubmatch(text); m != nil {
 			return pos, line, strings.TrimSpace(m[1] + m[2])
 		}
 		pos += end + 1
@@ -113,7 +116,7 @@ func dropFollowUpsOfUnclosedBlocks(diags hcl.Diagnostics, files map[string]*hcl.
 func headersFrom(src []byte) []string {
 	var refs []string
 	for _, line := range strings.Split(string(src), "\n") {
-		m := topLevelHeader.FindStringSubmatch(strings.TrimRight(line, "\r"))
+		m := topLevelHeader().FindStringSubmatch(strings.TrimRight(line, "\r"))
 		if m == nil {
 			continue
 		}

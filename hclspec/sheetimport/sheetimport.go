@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agext/levenshtein"
@@ -515,13 +516,13 @@ func collectRefs(refs map[string][]string, p Project) {
 	}
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`) })
 
 // needsSlug reports whether a project id must be rewritten: Jira's
 // "IT-101" is an identifier, but project.IT-101 would read as a
 // subtraction, so ids become lower case with underscores ("it_101").
 func needsSlug(id string) bool {
-	return !idPattern.MatchString(id) || strings.ContainsRune(id, '-') || strings.ToLower(id) != id
+	return !idPattern().MatchString(id) || strings.ContainsRune(id, '-') || strings.ToLower(id) != id
 }
 
 // Slug makes an HCL identifier from text: "CRM: Replace the tool" ->
@@ -575,7 +576,7 @@ func splitList(s string) []string {
 }
 
 // rangedEstimate matches pert(...), triangular(...), uniform(...).
-var rangedEstimate = regexp.MustCompile(`^(pert|triangular|uniform)\s*\(`)
+var rangedEstimate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(pert|triangular|uniform)\s*\(`) })
 
 // parseNumber reads a number cell: plain, with the formatting a
 // spreadsheet gives numbers (1,400,000, €1,200, 15%, 120k, 1 400 000), or
@@ -586,7 +587,7 @@ var rangedEstimate = regexp.MustCompile(`^(pert|triangular|uniform)\s*\(`)
 // locales with a decimal comma; without, the point is decimal and a
 // comma separates thousands, unless it cannot (1,5 is 1.5).
 func parseNumber(cell string, decimalComma bool) (text, msg string, converted bool) {
-	if m := rangedEstimate.FindString(cell); m != "" {
+	if m := rangedEstimate().FindString(cell); m != "" {
 		name := strings.TrimSpace(strings.TrimSuffix(m, "("))
 		inner, ok := strings.CutSuffix(strings.TrimSpace(cell[len(m):]), ")")
 		if !ok {
@@ -619,7 +620,7 @@ func parseNumber(cell string, decimalComma bool) (text, msg string, converted bo
 		}
 		return sign + text, "", converted
 	}
-	if spacedNumber.MatchString(plain) {
+	if spacedNumber().MatchString(plain) {
 		// 1 400 000: thousands separated by (no-break) spaces.
 		plain = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(plain)
 	}
@@ -661,7 +662,9 @@ func cutSign(s string) (string, string) {
 	return "", s
 }
 
-var spacedNumber = regexp.MustCompile(`^[^0-9 ]*[0-9]{1,3}([ \x{00A0}\x{202F}][0-9]{3})+([.,][0-9]+)?[^0-9]*$`)
+var spacedNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[^0-9 ]*[0-9]{1,3}([ \x{00A0}\x{202F}][0-9]{3})+([.,][0-9]+)?[^0-9]*$`)
+})
 
 func formatNumber(v float64) string {
 	if v == 0 {
@@ -712,7 +715,7 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 		if attr == "id" && needsSlug(id) {
 			id = Slug(id)
 		}
-		if !idPattern.MatchString(id) {
+		if !idPattern().MatchString(id) {
 			return nil, fmt.Sprintf("%q is not an id: ids start with a letter or _ and hold letters, digits, _ and -.", cell)
 		}
 		return id, ""
@@ -724,7 +727,7 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 			if attr == "depends_on" && needsSlug(item) {
 				item = Slug(item)
 			}
-			if !idPattern.MatchString(item) {
+			if !idPattern().MatchString(item) {
 				if attr == "depends_on" && Slug(item) != "" {
 					item = Slug(item)
 				} else {
@@ -750,10 +753,10 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 				}
 				val = "1" // a label: the project serves the goal fully
 			}
-			if attr == "goals" && !idPattern.MatchString(key) {
+			if attr == "goals" && !idPattern().MatchString(key) {
 				key = Slug(key)
 			}
-			if !idPattern.MatchString(key) {
+			if !idPattern().MatchString(key) {
 				return nil, fmt.Sprintf("%q is not an id in %q.", key, cell)
 			}
 			text, msg, conv := parseNumber(strings.TrimSpace(val), opts.DecimalComma)
@@ -769,7 +772,7 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 		if !ok {
 			kind, id = "vendor", cell
 		}
-		if (kind != "vendor" && kind != "evaluation") || !idPattern.MatchString(id) {
+		if (kind != "vendor" && kind != "evaluation") || !idPattern().MatchString(id) {
 			return nil, fmt.Sprintf("%q: write vendor.ID or evaluation.ID.", cell)
 		}
 		return kind + "." + id, ""
