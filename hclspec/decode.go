@@ -17,23 +17,31 @@ import (
 // attribute whose value is unknown was already reported by whatever made it
 // unknown (a failed variable or local), so it is skipped silently.
 type attrReader struct {
-	scope    *scope
-	required map[string]bool
-	attrs    hcl.Attributes
-	ranges   Ranges
-	prefix   string
-	diags    hcl.Diagnostics
+	scope  *scope
+	schema *hcl.BodySchema
+	attrs  hcl.Attributes
+	ranges Ranges
+	prefix string
+	diags  hcl.Diagnostics
 }
 
 func newAttrReader(s *scope, schema *hcl.BodySchema, attrs hcl.Attributes, ranges Ranges, prefix string) *attrReader {
 	for name, a := range attrs {
 		ranges[prefix+name] = a.Expr.Range()
 	}
-	required := map[string]bool{}
-	for _, as := range schema.Attributes {
-		required[as.Name] = as.Required
+	return &attrReader{scope: s, schema: schema, attrs: attrs, ranges: ranges, prefix: prefix}
+}
+
+// required reports whether the schema requires the attribute. It is
+// asked only of a null value, so a scan of the schema is enough (a map
+// built for every block was a twentieth of loading a small roadmap).
+func (r *attrReader) required(name string) bool {
+	for _, as := range r.schema.Attributes {
+		if as.Name == name {
+			return as.Required
+		}
 	}
-	return &attrReader{scope: s, required: required, attrs: attrs, ranges: ranges, prefix: prefix}
+	return false
 }
 
 // has reports whether the attribute is present at all (even if null).
@@ -73,7 +81,7 @@ func (r *attrReader) value(name string) (cty.Value, *hcl.Attribute, bool) {
 	if v.IsNull() {
 		// Null means "not set", as in Terraform; a required attribute
 		// cannot be unset that way.
-		if r.required[name] {
+		if r.required(name) {
 			r.failAt(a, a.Expr.Range(), "Required attribute is null",
 				fmt.Sprintf("%q is required and must not be null.", r.prefix+name))
 		}

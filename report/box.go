@@ -39,10 +39,13 @@ func (b box) draw(out *bytes.Buffer) {
 		}
 		lines := make([][]string, n)
 		for i := range n {
-			if i < len(cells) {
-				lines[i] = strings.Split(cells[i], "\n")
-			} else {
+			switch {
+			case i >= len(cells):
 				lines[i] = []string{""}
+			case strings.IndexByte(cells[i], '\n') < 0:
+				lines[i] = cells[i : i+1 : i+1] // one line: no copy
+			default:
+				lines[i] = strings.Split(cells[i], "\n")
 			}
 			for _, l := range lines[i] {
 				widths[i] = max(widths[i], displayWidth(l))

@@ -466,8 +466,9 @@ func (t *tableRenderer) capacity() {
 			if r.project && !slices.Contains(cells[i][start:end], "█") {
 				continue
 			}
-			line := []string{r.group, r.name}
-			styles := []string{"", ""}
+			line := make([]string, 2, 2+end-start)
+			line[0], line[1] = r.group, r.name
+			styles := make([]string, 2, 2+end-start)
 			for j := start; j < end; j++ {
 				text := cells[i][j]
 				if text == "█" {
@@ -840,17 +841,8 @@ func fitColumns(g grid, width int) (widths []int, fits bool) {
 	for i, c := range g.columns {
 		natural[i] = max(1, displayWidth(c.header))
 		wordFloor[i] = max(1, longestWord(c.header))
-		var cells []string
-		for _, row := range g.rows {
-			if i < len(row) {
-				cells = append(cells, row[i])
-			}
-		}
-		if i < len(g.footer) {
-			cells = append(cells, g.footer[i])
-		}
-		for _, cell := range cells {
-			for _, line := range strings.Split(cell, "\n") {
+		measure := func(cell string) {
+			for line := range strings.SplitSeq(cell, "\n") {
 				cellWidth[i] = max(cellWidth[i], displayWidth(line))
 				if c.wrap {
 					wordFloor[i] = max(wordFloor[i], min(longestWord(line), 20))
@@ -858,6 +850,14 @@ func fitColumns(g grid, width int) (widths []int, fits bool) {
 					wordFloor[i] = max(wordFloor[i], displayWidth(line))
 				}
 			}
+		}
+		for _, row := range g.rows {
+			if i < len(row) {
+				measure(row[i])
+			}
+		}
+		if i < len(g.footer) {
+			measure(g.footer[i])
 		}
 		natural[i] = max(natural[i], cellWidth[i])
 		if c.width > 0 {
@@ -910,7 +910,7 @@ func wrapText(s string, width int) []string {
 	width = max(width, 1)
 	s = strings.ReplaceAll(s, "\t", " ") // as in table cells: the same bytes everywhere
 	var lines []string
-	for _, para := range strings.Split(s, "\n") {
+	for para := range strings.SplitSeq(s, "\n") {
 		if displayWidth(para) <= width {
 			lines = append(lines, para)
 			continue

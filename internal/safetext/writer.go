@@ -83,6 +83,7 @@ func (sw *Writer) Write(p []byte) (int, error) {
 			in = append(sw.pending, in...)
 			sw.pending = nil
 		}
+		sw.out.Grow(len(in)) // at least this long once cleaned: one allocation, not a doubling series
 		sw.scan(in, false)
 		if err := sw.emit(); err != nil {
 			return 0, err
