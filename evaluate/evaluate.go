@@ -76,6 +76,10 @@ type projectEval struct {
 
 	forced string // ForcedIn, ForcedOut or ""
 
+	// exposures are the ageing systems that raised its risk (see
+	// systemExposure), for warnExposedReplacements.
+	exposures []exposure
+
 	rank  int // 1-based
 	task  int // index in the schedule problem; -1 when dropped
 	start int // first period; -1 unless scheduled
@@ -196,6 +200,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	e.warnValueDestroyers()
 	e.warnSharedSavings()
 	e.warnRetiredCapabilities()
+	e.warnExposedReplacements()
 	plan := e.buildPlan(optimization)
 	plan.Roadmap.Objective = string(e.objectiveOf(opts))
 	plan.Optimization = optimization

@@ -69,10 +69,74 @@ func (e *evaluation) systemExposure(pe *projectEval) {
 		if worst.EndOfSupport > 0 {
 			when = "from " + e.label(worst.EndOfSupport)
 		}
-		pe.warn(GateRisk, fmt.Sprintf("runs on system %q (capability %q), out of support %s: its risk %s raises the project's from %s to %s",
-			worst.ID, c, when, formatNumber(worst.Risk.Score(), 4), formatNumber(before, 4), formatNumber(pe.risk, 4)),
-			p.Ranges.Range("requires", p.DeclRange))
+		msg := fmt.Sprintf("runs on system %q (capability %q), out of support %s: its risk %s raises the project's from %s to %s",
+			worst.ID, c, when, formatNumber(worst.Risk.Score(), 4), formatNumber(before, 4), formatNumber(pe.risk, 4))
+		pe.warn(GateRisk, msg, p.Ranges.Range("requires", p.DeclRange))
+		pe.exposures = append(pe.exposures, exposure{system: worst, message: msg})
 	}
+}
+
+// exposure is an ageing system that raised a project's risk, and the
+// warning that says so.
+type exposure struct {
+	system  *hclspec.System
+	message string
+}
+
+// warnExposedReplacements completes, once the plan is scheduled, each
+// warning that an ageing system raised a project's risk (systemExposure)
+// with the projects planned to replace that system: the rule judges the
+// systems as they are, before the schedule (the gates come first), so a
+// system the plan retires before its support ends still counts, and the
+// warning says so rather than leave a reader to think a retired system is
+// a risk.
+func (e *evaluation) warnExposedReplacements() {
+	var retiredBy map[string]*projectEval
+	for _, pe := range e.ranked {
+		for _, x := range pe.exposures {
+			if retiredBy == nil {
+				retiredBy = e.retirements(e.goLive)
+			}
+			extra := e.replacementText(pe, x.system, retiredBy[x.system.ID])
+			if extra == "" {
+				continue
+			}
+			for k := range pe.findings {
+				if f := &pe.findings[k]; f.Gate == GateRisk && f.Message == x.message {
+					f.Message += extra
+					break
+				}
+			}
+		}
+	}
+}
+
+// replacementText is what the exposure warning of pe on system s adds
+// about s's replacement: the project retiring it (r, from retirements)
+// and when, or the replacing projects that do not go live; "" when no
+// other project replaces s.
+func (e *evaluation) replacementText(pe *projectEval, s *hclspec.System, r *projectEval) string {
+	if r != nil && r != pe {
+		live, _ := e.goLive(r)
+		when := fmt.Sprintf("from %s in this plan", e.label(live))
+		if live >= e.horizon {
+			when += " (after the horizon)"
+		}
+		if live <= s.EndOfSupport {
+			return fmt.Sprintf(", although %q replaces %q %s, before its support ends: the risk gate judges the systems as they are, before the schedule", r.cfg.ID, s.ID, when)
+		}
+		return fmt.Sprintf("; %q replaces %q %s, after its support ends", r.cfg.ID, s.ID, when)
+	}
+	var others []string
+	for _, q := range e.ranked {
+		if q != pe && slices.Contains(q.cfg.Replaces, s.ID) {
+			others = append(others, fmt.Sprintf("%q (%s)", q.cfg.ID, q.status))
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %s, which would replace %q, does not go live in this plan", strings.Join(others, " and "), s.ID)
 }
 
 // retirements is, for each system some project replaces, the project that

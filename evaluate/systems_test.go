@@ -57,7 +57,7 @@ func TestSystemPastEndOfSupportRaisesRisk(t *testing.T) {
 	plan := mustEvaluate(t, build(3))
 	portal := projectByID(t, plan, "portal")
 	if math.Abs(portal.Risk-0.44) > 1e-9 || len(portal.Findings) != 1 ||
-		portal.Findings[0].Message != `runs on system "crm_legacy" (capability "crm"), out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44` {
+		portal.Findings[0].Message != `runs on system "crm_legacy" (capability "crm"), out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44, although "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule` {
 		t.Errorf("portal: risk %v findings %+v", portal.Risk, portal.Findings)
 	}
 	if r := projectByID(t, plan, "crm_new"); r.Risk != 0 || len(r.Findings) != 0 {
@@ -77,5 +77,58 @@ func TestSystemPastEndOfSupportRaisesRisk(t *testing.T) {
 	p := projectByID(t, mustEvaluate(t, cfg), "portal")
 	if p.Status != StatusDropped || p.Gate != GateRisk || !strings.Contains(p.Findings[0].Message, "out of support before the roadmap starts") {
 		t.Errorf("portal: %s %s %+v", p.Status, p.Gate, p.Findings)
+	}
+}
+
+// The unsupported-system risk raise keeps its rule (the gates judge the
+// systems before the schedule), but its warning names the project the
+// plan retires the system with, and when: before the support ends, after
+// it, or a replacing project that does not go live (review F16: a
+// reader was told a system retired in the same plan is a risk).
+func TestExposureWarningNamesTheReplacement(t *testing.T) {
+	const raise = `runs on system "crm_legacy" (capability "crm"), out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44`
+	tests := []struct {
+		name string
+		edit func(cfg *hclspec.Config, r *hclspec.Project)
+		want string
+	}{
+		{"retired before its support ends", func(*hclspec.Config, *hclspec.Project) {},
+			raise + `, although "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule`},
+		{"retired as its support ends", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 2 },
+			raise + `, although "crm_new" replaces "crm_legacy" from 2027-Q4 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule`},
+		{"retired after its support ends", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 4 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2028-Q2 in this plan, after its support ends`},
+		{"retired after the horizon", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 7 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2029-Q1 in this plan (after the horizon), after its support ends`},
+		{"replacement dropped", func(_ *hclspec.Config, r *hclspec.Project) { r.Excluded = true },
+			raise + `; "crm_new" (dropped), which would replace "crm_legacy", does not go live in this plan`},
+		{"no replacement", func(cfg *hclspec.Config, _ *hclspec.Project) { cfg.Projects = cfg.Projects[:1] },
+			raise},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := quarterly(8)
+			cfg.Roadmap.RiskAppetite = 0.5
+			cfg.Systems = []*hclspec.System{{ID: "crm_legacy", Provides: []string{"crm"}, EndOfSupport: 3, EndOfSupportSet: true,
+				Risk: hclspec.Risk{Disruption: 0.3}, Ranges: hclspec.Ranges{}}}
+			p := addProject(cfg, newProject("portal", 1))
+			p.Requires = []string{"crm"}
+			p.Risk.Failure = 0.2
+			r := addProject(cfg, newProject("crm_new", 1))
+			r.Requires = []string{"crm"}
+			r.Replaces = []string{"crm_legacy"}
+			tt.edit(cfg, r)
+			portal := projectByID(t, mustEvaluate(t, cfg), "portal")
+			if math.Abs(portal.Risk-0.44) > 1e-9 {
+				t.Errorf("risk %v, want 0.44: the rule is unchanged", portal.Risk)
+			}
+			var got []string
+			for _, f := range portal.Findings {
+				got = append(got, f.Message)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("findings %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }
