@@ -36,14 +36,17 @@ func (e *evaluation) buildPlan(opt *Optimization) *Plan {
 		Optimization: opt,
 	}
 	groups := hclspec.TogetherGroups(e.cfgProjects())
-	shared := map[*projectEval]float64{}
+	shared := map[*projectEval]*sharedSaving{}
 	for _, s := range e.sharedSavings() {
-		shared[s.pe] = s.benefit
+		shared[s.pe] = s
 	}
 	for _, pe := range e.ranked {
 		pp := e.projectPlan(pe)
 		pp.Together = togetherWith(groups, pe.cfg.ID)
-		pp.SharedSaving = money(shared[pe])
+		if s := shared[pe]; s != nil {
+			pp.SharedSaving, pp.SharedSavingNPV, pp.SharedSavingRiskAdjustedNPV = money(s.benefit), money(s.npv), money(s.rnpv)
+			pp.SharedSavingScheduledNPV = money(scheduledNPV(s.npv, pe.fin.PeriodRate, pe.start))
+		}
 		plan.Projects = append(plan.Projects, pp)
 	}
 	if e.flagship != nil {

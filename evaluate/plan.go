@@ -288,8 +288,15 @@ type ProjectPlan struct {
 	// better rank): the project's own figures count it, as if it ran
 	// alone; the portfolio's totals and run rate credit it to that
 	// project only.
-	SharedSaving float64  `json:"shared_saving"`
-	DependsOn    []string `json:"depends_on"`
+	SharedSaving float64 `json:"shared_saving"`
+	// SharedSavingNPV, SharedSavingRiskAdjustedNPV and
+	// SharedSavingScheduledNPV are the parts of its npv, risk_adjusted_npv
+	// and scheduled_npv that SharedSaving makes: what the totals (and a
+	// stakeholder view's) leave out of its figures. 0 when SharedSaving is.
+	SharedSavingNPV             float64  `json:"shared_saving_npv"`
+	SharedSavingRiskAdjustedNPV float64  `json:"shared_saving_risk_adjusted_npv"`
+	SharedSavingScheduledNPV    float64  `json:"shared_saving_scheduled_npv"`
+	DependsOn                   []string `json:"depends_on"`
 	// EndorsedBy and OpposedBy are department ids; Provides the
 	// capabilities it adds (a department's needs can name them).
 	EndorsedBy []string           `json:"endorsed_by"`

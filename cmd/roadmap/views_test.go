@@ -4,6 +4,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,5 +229,140 @@ check "ghost" {
 	res = runCLI(t, "plan", dir)
 	if !strings.Contains(res.Stderr, "ghost") {
 		t.Errorf("the fixture's check should fail when evaluated; stderr:\n%s", res.Stderr)
+	}
+}
+
+// sharedSavingRoadmap: two scheduled projects replace system old (the
+// first to go live retires it; slow starts after fast); department ops
+// endorses both, department fin the third, so the two views split the
+// projects.
+const sharedSavingRoadmap = `roadmap {
+  start         = "2027-Q1"
+  discount_rate = 0.08
+}
+
+goal "g" {
+  weight = 1
+}
+
+department "ops" {}
+
+department "fin" {}
+
+system "old" {
+  run_cost {
+    per_year = 100000
+  }
+}
+
+project "fast" {
+  goals       = { g = 1 }
+  endorsed_by = [department.ops]
+  duration    = 1
+  cost {
+    one_time = 50000
+  }
+  replaces = [system.old]
+}
+
+project "slow" {
+  goals       = { g = 1 }
+  endorsed_by = [department.ops]
+  depends_on  = [project.fast]
+  duration    = 3
+  cost {
+    one_time = 80000
+  }
+  benefit {
+    per_year = 10000
+  }
+  replaces = [system.old]
+}
+
+project "other" {
+  goals       = { g = 1 }
+  endorsed_by = [department.fin]
+  duration    = 2
+  cost {
+    one_time = 30000
+  }
+  benefit {
+    per_year = 40000
+  }
+}
+`
+
+// TestViewCountsSharedSavingOnce: a stakeholder view holding both
+// projects that replace one system counts its saving once in its totals,
+// as the plan's totals do (the first to go live retires it); the views
+// of a split of the projects add up to the plan's totals.
+func TestViewCountsSharedSavingOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.hcl": sharedSavingRoadmap})
+	type totals struct {
+		Benefit         float64 `json:"benefit"`
+		NPV             float64 `json:"npv"`
+		RiskAdjustedNPV float64 `json:"risk_adjusted_npv"`
+		ScheduledNPV    float64 `json:"scheduled_npv"`
+	}
+	type project struct {
+		ID                          string  `json:"id"`
+		Status                      string  `json:"status"`
+		Benefit                     float64 `json:"benefit"`
+		NPV                         float64 `json:"npv"`
+		SharedSaving                float64 `json:"shared_saving"`
+		SharedSavingNPV             float64 `json:"shared_saving_npv"`
+		SharedSavingRiskAdjustedNPV float64 `json:"shared_saving_risk_adjusted_npv"`
+		SharedSavingScheduledNPV    float64 `json:"shared_saving_scheduled_npv"`
+	}
+	plan := func(args ...string) (totals, []project) {
+		t.Helper()
+		res := runCLI(t, append(append([]string{"plan", "--format", "json"}, args...), dir)...)
+		res.wantExit(t, 0)
+		var got struct {
+			Totals   totals    `json:"totals"`
+			Projects []project `json:"projects"`
+		}
+		if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+			t.Fatal(err)
+		}
+		return got.Totals, got.Projects
+	}
+	whole, projects := plan()
+	var sum totals
+	shared := 0
+	for _, p := range projects {
+		if p.Status != "scheduled" {
+			t.Fatalf("%s is %s, want every project scheduled", p.ID, p.Status)
+		}
+		sum.Benefit += p.Benefit
+		sum.NPV += p.NPV
+		if p.SharedSaving != 0 {
+			shared++
+			if p.ID != "slow" || p.SharedSaving != 500000 || p.SharedSavingNPV <= 0 || p.SharedSavingRiskAdjustedNPV != p.SharedSavingNPV ||
+				p.SharedSavingScheduledNPV <= 0 || p.SharedSavingScheduledNPV >= p.SharedSavingNPV {
+				t.Errorf("%s: shared saving %+v", p.ID, p)
+			}
+			sum.Benefit -= p.SharedSaving
+			sum.NPV -= p.SharedSavingNPV
+		}
+	}
+	if shared != 1 || math.Abs(sum.Benefit-whole.Benefit) > 0.01 || math.Abs(sum.NPV-whole.NPV) > 0.01 {
+		t.Errorf("plan totals %+v, projects less their shared parts %+v (%d shared)", whole, sum, shared)
+	}
+	ops, _ := plan("--department", "ops")
+	fin, _ := plan("--department", "fin")
+	for _, c := range []struct {
+		name        string
+		whole, part float64
+	}{
+		{"benefit", whole.Benefit, ops.Benefit + fin.Benefit},
+		{"npv", whole.NPV, ops.NPV + fin.NPV},
+		{"risk_adjusted_npv", whole.RiskAdjustedNPV, ops.RiskAdjustedNPV + fin.RiskAdjustedNPV},
+		{"scheduled_npv", whole.ScheduledNPV, ops.ScheduledNPV + fin.ScheduledNPV},
+	} {
+		if math.Abs(c.whole-c.part) > 0.02 {
+			t.Errorf("%s: views ops + fin = %v, plan %v", c.name, c.part, c.whole)
+		}
 	}
 }

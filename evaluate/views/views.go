@@ -250,7 +250,8 @@ func Narrow(p *evaluate.Plan, s Selector) *evaluate.Plan {
 	return &q
 }
 
-// totals sums the projects as evaluate sums the whole plan.
+// totals sums the projects as evaluate sums the whole plan: over the
+// views of a partition of the projects, they add up to the plan's.
 func totals(projects []evaluate.ProjectPlan, periods []evaluate.PeriodPlan) evaluate.Totals {
 	var t evaluate.Totals
 	for _, pr := range projects {
@@ -258,11 +259,14 @@ func totals(projects []evaluate.ProjectPlan, periods []evaluate.PeriodPlan) eval
 		case evaluate.StatusScheduled:
 			t.Scheduled++
 			t.Cost += pr.Cost
-			t.Benefit += pr.Benefit
-			t.NPV += pr.NPV
-			t.RiskAdjustedNPV += pr.RiskAdjustedNPV
+			// Less what the plan credits to another project: a system
+			// several projects replace is retired once, by the first to
+			// go live, in a view as in the plan's totals.
+			t.Benefit += pr.Benefit - pr.SharedSaving
+			t.NPV += pr.NPV - pr.SharedSavingNPV
+			t.RiskAdjustedNPV += pr.RiskAdjustedNPV - pr.SharedSavingRiskAdjustedNPV
 			if pr.ScheduledNPV != nil {
-				t.ScheduledNPV += *pr.ScheduledNPV
+				t.ScheduledNPV += *pr.ScheduledNPV - pr.SharedSavingScheduledNPV
 			}
 			t.Score += pr.Score
 			if pr.EndPeriod != nil {
