@@ -53,7 +53,10 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			tk.Mandatory = true
 		}
 		allPlaced = allPlaced && base.Start[i] >= 0
-		if objective != hclspec.ObjectiveFinish && !tk.Mandatory && tk.Weight < 0 {
+	}
+	search.Shared = e.sharedObjective(tasks, objective, search.Tasks)
+	for i, pe := range tasks {
+		if tk := &search.Tasks[i]; objective != hclspec.ObjectiveFinish && !tk.Mandatory && tk.Weight < 0 {
 			losers = append(losers, pe)
 			loss -= tk.Weight
 		}
@@ -101,7 +104,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		Objective: string(objective),
 		Schedules: res.Schedules,
 		Figures:   figures,
-		Changes:   e.optimizationChanges(prob, tasks, res, objective, allPlaced, losers),
+		Changes:   e.optimizationChanges(&search, tasks, res, objective, allPlaced, losers),
 	}
 	for _, f := range figures {
 		if f.Figure == objectiveFigure(objective) {
@@ -119,6 +122,9 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		// Every project runs already: rank order's sum is the most there is.
 		// Every optional project that lowers it could be left out.
 		b := objectiveRound(objective, opt.Baseline+loss)
+		if len(search.Shared) > 0 {
+			b = objectiveRound(objective, allPlacedBound(&search, loss, losers, tasks))
+		}
 		opt.Bound = &b
 	case res.Bound != nil && (searchObjective == schedule.ObjectiveValue || !slices.Contains(res.Schedule.Start, -1)):
 		// A finish bound holds for schedules that place every project.
@@ -126,6 +132,81 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		opt.Bound = &b
 	}
 	return res.Schedule, opt, nil
+}
+
+// sharedObjective makes the optimiser's objective count the saving of a
+// system several projects replace once, as the plan's totals do: the
+// first of them to go live earns it (schedule.Shared, one set per system
+// with two or more task replacers, in rank order); a task replacing a
+// system that a done project retired already has that part taken off its
+// weight. Only the money objectives count savings; score and finish weigh
+// each project's score, which rates it as if it ran alone, as its rank.
+func (e *evaluation) sharedObjective(tasks []*projectEval, objective hclspec.Objective, search []schedule.Task) []schedule.Shared {
+	if len(e.cfg.Systems) == 0 || (objective != hclspec.ObjectiveNPV && objective != hclspec.ObjectiveRiskAdjustedNPV) {
+		return nil
+	}
+	// part is what system s's saving adds to pe's objective figure: the
+	// figures are linear in the saving.
+	part := func(pe *projectEval, s *hclspec.System) float64 {
+		without, _ := projectFinanceOf(pe.cfg, pe.teams, pe.financeVendor(), e.teams, e.ppy, e.roadmap.DiscountRate, false, e.savingOf(pe.cfg)-s.RunCostPerYear)
+		if objective == hclspec.ObjectiveNPV {
+			return pe.fin.NPV - without.NPV
+		}
+		return pe.fin.RiskAdjustedNPV - without.RiskAdjustedNPV
+	}
+	var out []schedule.Shared
+	for _, s := range e.cfg.Systems {
+		if s.RunCostPerYear <= 0 {
+			continue
+		}
+		done := false
+		var sh schedule.Shared
+		for _, pe := range e.ranked {
+			if !slices.Contains(pe.cfg.Replaces, s.ID) {
+				continue
+			}
+			if _, live := e.goLive(pe); live && pe.status == StatusDone {
+				done = true
+			}
+			if pe.task >= 0 && pe.task < len(tasks) && tasks[pe.task] == pe {
+				sh.Tasks = append(sh.Tasks, pe.task)
+				sh.Value = append(sh.Value, part(pe, s))
+			}
+		}
+		switch {
+		case done:
+			for k, i := range sh.Tasks {
+				search[i].Weight -= sh.Value[k]
+			}
+		case len(sh.Tasks) > 1:
+			out = append(out, sh)
+		}
+	}
+	return out
+}
+
+// allPlacedBound is the most the objective can be when every task of p
+// is placed (as in rank order), plus loss, what leaving out the optional
+// tasks that lower it adds: the weights, less each shared set's parts but
+// its largest (one task of the set keeps its part, whichever goes live
+// first). A loser in a set could give its part back too, so it is added.
+func allPlacedBound(p *schedule.Problem, loss float64, losers, tasks []*projectEval) float64 {
+	total := loss
+	for i := range p.Tasks {
+		total += p.Tasks[i].Weight
+	}
+	for _, sh := range p.Shared {
+		most := 0.0
+		for k, i := range sh.Tasks {
+			total -= sh.Value[k]
+			most = max(most, sh.Value[k])
+			if slices.Contains(losers, tasks[i]) {
+				total += sh.Value[k]
+			}
+		}
+		total += most
+	}
+	return total
 }
 
 // objectiveOf is --objective, else the roadmap's objective, else score.
@@ -368,6 +449,9 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		if c := conflicts(i, base[i], base[i]+prob.Tasks[i].Duration, added); len(c) > 0 {
 			why = fmt.Sprintf("to make room for %s (%s together)", names(c), e.worthText(objective, worth(c)))
 		}
+		if sys, other := e.savingEarnedBy(pe, tasks, best, prob.Shared != nil); sys != "" {
+			why += fmt.Sprintf("; its saving from system %q counts once, with %q", sys, other)
+		}
 		changes = append(changes, fmt.Sprintf("Defer %q (rank %d, %s), planned for %s in rank order, %s.",
 			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, base[i]), why))
 	}
@@ -394,6 +478,26 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		changes = append(changes[:maxChangeLines], fmt.Sprintf("... and %d more changes.", n))
 	}
 	return append(lines, changes...)
+}
+
+// savingEarnedBy names a system pe replaces that another project placed
+// in start also replaces, and that project: the saving counts once
+// (shared, when the objective counts shared savings); "" when none.
+func (e *evaluation) savingEarnedBy(pe *projectEval, tasks []*projectEval, start []int, shared bool) (system, by string) {
+	if !shared {
+		return "", ""
+	}
+	for _, id := range pe.cfg.Replaces {
+		if s := e.system(id); s == nil || s.RunCostPerYear <= 0 {
+			continue
+		}
+		for j, q := range tasks {
+			if q != pe && start[j] >= 0 && slices.Contains(q.cfg.Replaces, id) {
+				return id, q.cfg.ID
+			}
+		}
+	}
+	return "", ""
 }
 
 // objectiveNoun names what an objective sums: "score", "NPV", ...

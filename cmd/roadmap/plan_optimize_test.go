@@ -244,3 +244,76 @@ func TestPlanBaseTimeLimitReached(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanOptimizeCountsSharedSavingOnce: the NPV objectives count the
+// saving of a system two projects replace once, with the first to go
+// live, as the plan's totals do. Valued as if alone, b (the second
+// replacer) would keep its place over c; counted once, c brings more,
+// and the change line says why b is deferred. The headline figures are
+// the plan's totals.
+func TestPlanOptimizeCountsSharedSavingOnce(t *testing.T) {
+	dir := filepath.Join("testdata", "optimize-shared")
+	for _, objective := range []string{"npv", "risk_adjusted_npv"} {
+		t.Run(objective, func(t *testing.T) {
+			res := runCLI(t, "plan", "--objective", objective, "--format", "json", dir)
+			res.wantExit(t, 0)
+			var got struct {
+				Projects []struct {
+					ID     string `json:"id"`
+					Status string `json:"status"`
+				} `json:"projects"`
+				Totals struct {
+					NPV float64 `json:"npv"`
+				} `json:"totals"`
+				Optimization struct {
+					Baseline float64  `json:"baseline"`
+					Best     float64  `json:"best"`
+					Changes  []string `json:"changes"`
+				} `json:"optimization"`
+			}
+			if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+				t.Fatal(err)
+			}
+			status := map[string]string{}
+			for _, p := range got.Projects {
+				status[p.ID] = p.Status
+			}
+			want := map[string]string{"a": "scheduled", "b": "deferred", "c": "scheduled"}
+			if diff := cmp.Diff(want, status); diff != "" {
+				t.Errorf("statuses (-want +got):\n%s", diff)
+			}
+			if got.Optimization.Baseline != 596000 || got.Optimization.Best != 796000 || got.Totals.NPV != 796000 {
+				t.Errorf("rank order %v, optimised %v, totals %v; want 596,000, 796,000 and 796,000",
+					got.Optimization.Baseline, got.Optimization.Best, got.Totals.NPV)
+			}
+			if !strings.Contains(strings.Join(got.Optimization.Changes, "\n"), `its saving from system "old" counts once, with "a"`) {
+				t.Errorf("changes: %q", got.Optimization.Changes)
+			}
+		})
+	}
+	res := runCLI(t, "plan", "--objective", "npv", dir)
+	res.wantExit(t, 0)
+	assertGolden(t, filepath.Join("plan", "optimize-shared.txt"), res.Stdout)
+
+	// With room for all three, every project runs in rank order: the
+	// bound counts the saving once too (a 498,000 + b 598,000 - 500,000
+	// + c 298,000), not as if each replacer earned it.
+	roomy := t.TempDir()
+	src := readFile(t, filepath.Join(dir, "main.hcl"))
+	writeFiles(t, roomy, map[string]string{"main.hcl": strings.Replace(src, "horizon = 4", "horizon = 6", 1)})
+	res = runCLI(t, "plan", "--objective", "npv", "--format", "json", roomy)
+	res.wantExit(t, 0)
+	var got struct {
+		Optimization struct {
+			Baseline float64  `json:"baseline"`
+			Best     float64  `json:"best"`
+			Bound    *float64 `json:"bound"`
+		} `json:"optimization"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if o := got.Optimization; o.Baseline != 894000 || o.Best != 894000 || o.Bound == nil || *o.Bound != 894000 {
+		t.Errorf("every project placed: rank order %v, optimised %v, bound %v; want 894,000 each", o.Baseline, o.Best, o.Bound)
+	}
+}

@@ -309,7 +309,32 @@ func (e *engine) fitnessOf(start []int) fitness {
 			f.mandatory++
 		}
 	}
+	f.weight -= sharedLoss(e.p, start)
 	return f
+}
+
+// sharedLoss is what the placed tasks of start count twice of p's shared
+// values: for each set, the parts of the placed tasks but the one that
+// ends first.
+func sharedLoss(p *Problem, start []int) float64 {
+	loss := 0.0
+	for _, sh := range p.Shared {
+		first, end := -1, 0
+		for k, i := range sh.Tasks {
+			if start[i] < 0 {
+				continue
+			}
+			if e := start[i] + p.Tasks[i].Duration; first < 0 || e < end {
+				first, end = k, e
+			}
+		}
+		for k, i := range sh.Tasks {
+			if start[i] >= 0 && k != first {
+				loss += sh.Value[k]
+			}
+		}
+	}
+	return loss
 }
 
 // search is one optimisation run's state.

@@ -789,3 +789,25 @@ func TestPeakCrossover(t *testing.T) {
 		}
 	}
 }
+
+// sharedLoss: of each shared set, every placed task but the first to end
+// (the first listed on a tie) loses its part; unplaced tasks lose nothing.
+func TestSharedLoss(t *testing.T) {
+	p := &Problem{Tasks: []Task{{Duration: 2}, {Duration: 1}, {Duration: 3}, {Duration: 1}},
+		Shared: []Shared{{Tasks: []int{0, 1, 2}, Value: []float64{10, 20, 40}}}}
+	for _, c := range []struct {
+		name  string
+		start []int
+		want  float64
+	}{
+		{"none placed", []int{-1, -1, -1, 0}, 0},
+		{"one placed", []int{-1, 0, -1, 0}, 0},
+		{"the second ends first", []int{0, 0, 0, 0}, 10 + 40},
+		{"a tie goes to the first listed", []int{0, 1, -1, 0}, 20},
+		{"the third ends first", []int{2, 3, 0, 0}, 10 + 20},
+	} {
+		if got := sharedLoss(p, c.start); got != c.want {
+			t.Errorf("%s: loss %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -29,6 +29,19 @@ type Problem struct {
 	// Fixed is load in place before any task is decided (work in flight,
 	// spend to date): see Fixed.
 	Fixed []Fixed
+	// Shared are values several tasks' weights each count of which a
+	// schedule earns one (the saving of a system several projects
+	// replace): see Shared. For the optimiser only.
+	Shared []Shared
+}
+
+// Shared is a value several tasks' weights each include, earned once: by
+// the task of Tasks that ends first (on a tie, the one listed first).
+// Every other placed task of Tasks is worth Value (its part, in Tasks
+// order) less than its Weight.
+type Shared struct {
+	Tasks []int
+	Value []float64
 }
 
 // Resource is a team: its capacity in each period (len Horizon), the
