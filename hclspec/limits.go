@@ -80,11 +80,10 @@ type loadBudget struct {
 	blocks int
 }
 
-// parseRoadmapFile reads and parses one roadmap file of dir within the
-// limits: CheckSourceFile must allow it (a regular file, or a link to a
-// .hcl file inside dir), and it must fit the size, nesting and block limits. The parsed
-// file joins the loader's files so diagnostics show snippets.
-func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+// readRoadmapFile reads one roadmap file of dir within the limits:
+// CheckSourceFile must allow it (a regular file, or a link to a .hcl file
+// inside dir), and it must fit the file and directory size limits.
+func readRoadmapFile(dir, path string, b *loadBudget) ([]byte, hcl.Diagnostics) {
 	if d := CheckSourceFile(path); d != nil {
 		return nil, hcl.Diagnostics{d}
 	}
@@ -96,7 +95,7 @@ func (l *Loader) parseRoadmapFile(dir, path string, b *loadBudget) (*hcl.File, h
 	if b.bytes > MaxDirBytes {
 		return nil, hcl.Diagnostics{dirTooLarge(dir, path)}
 	}
-	return l.parseHCLWithinLimits(src, path, b)
+	return src, nil
 }
 
 func dirTooLarge(dir, path string) *hcl.Diagnostic {

@@ -1,6 +1,7 @@
 package hclspec
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -63,6 +64,11 @@ func appendInterrupted(diags hcl.Diagnostics, err error) hcl.Diagnostics {
 type Loader struct {
 	parser *hclparse.Parser
 	meter  *Meter // of the load under way
+	// parseAllFirst turns decoding while parsing (parseFiles) off, for
+	// tests that compare the two.
+	parseAllFirst bool
+	// decodedWhileParsing says whether the last load decoded as it parsed.
+	decodedWhileParsing bool
 }
 
 // NewLoader returns a Loader with an empty file cache.
@@ -109,8 +115,8 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 		}
 	}
 	sizes := statSizes(append(slices.Clip(files), auto.names...), MaxFiles)
-	return l.load(dir, files, auto, sizes, opts, func(path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
-		return l.parseRoadmapFile(dir, path, b)
+	return l.load(dir, files, auto, sizes, opts, func(path string, b *loadBudget) ([]byte, hcl.Diagnostics) {
+		return readRoadmapFile(dir, path, b)
 	})
 }
 
@@ -140,12 +146,12 @@ func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOpt
 	for _, name := range append(slices.Clip(files), auto.names...) {
 		sizes = append(sizes, SourceSize{Name: name, Size: int64(len(sources[name]))})
 	}
-	return l.load(dir, files, auto, sizes, opts, func(name string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
+	return l.load(dir, files, auto, sizes, opts, func(name string, b *loadBudget) ([]byte, hcl.Diagnostics) {
 		b.bytes += int64(len(sources[name]))
 		if b.bytes > MaxDirBytes {
 			return nil, hcl.Diagnostics{dirTooLarge(dir, name)}
 		}
-		return l.parseHCLWithinLimits(sources[name], name, b)
+		return sources[name], nil
 	})
 }
 
@@ -168,8 +174,9 @@ func newConfig(dir string) *Config {
 	}
 }
 
-// parseFunc parses one roadmap file within the limits, counting into budget.
-type parseFunc func(name string, budget *loadBudget) (*hcl.File, hcl.Diagnostics)
+// readFunc reads one roadmap file within the size limits, counting its
+// bytes into budget.
+type readFunc func(name string, budget *loadBudget) ([]byte, hcl.Diagnostics)
 
 // autoVarFiles are the *.auto.vars.hcl files of a roadmap directory, in
 // lexical order, and how to read one.
@@ -183,7 +190,7 @@ type autoVarFiles struct {
 
 // load loads the roadmap files, then the automatic variable files; sizes
 // are both's, checked before any is read.
-func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []SourceSize, opts LoadOptions, parse parseFunc) (*Config, hcl.Diagnostics) {
+func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []SourceSize, opts LoadOptions, read readFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
 	l.meter = newMeterWithBudget(opts.EvalBudget)
 	ctx := opts.Context
@@ -195,8 +202,11 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 		cfg.Files = l.parser.Files()
 		return cfg, hcl.Diagnostics{noRoadmapFiles(dir, auto)}
 	}
-	blocks, diags := parseFiles(ctx, dir, files, sizes, parse)
+	run := l.newDecodeRun(ctx, cfg, auto, opts)
+	diags, decoded := l.parseFiles(ctx, dir, files, sizes, read, run)
+	l.decodedWhileParsing = decoded.started
 	if err := ctx.Err(); err != nil {
+		cfg = newConfig(dir)
 		cfg.Files = l.parser.Files()
 		diags = appendInterrupted(diags, err)
 		SortDiagnostics(diags)
@@ -206,19 +216,23 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 		// A file left unread may hold what the others refer to: decoding
 		// the rest would bury the refusal under errors that are not real
 		// (a 50,000-project roadmap over the block limit gave 4,898
-		// "Reference to undeclared evaluation").
+		// "Reference to undeclared evaluation"). What was decoded while
+		// parsing is dropped.
+		cfg = newConfig(dir)
 		cfg.Files = l.parser.Files()
 		diags = dropFollowUpsOfRefusals(diags)
 		SortDiagnostics(diags)
 		return cfg, diags
 	}
-	syntaxOK := !diags.HasErrors()
-	// The files keep only what snippets need; the syntax trees live on in
-	// blocks alone, which decode lets go of block by block.
-	for name, f := range l.parser.Files() {
-		l.parser.AddFile(name, forSnippets(f))
+	if !decoded.started {
+		// The files keep only what snippets need; the syntax trees live
+		// on in the blocks alone, which decoding lets go of block by block.
+		l.keepSnippetsOnly()
+		run.decodePrelude(decoded.blocks, !diags.HasErrors())
+		clear(decoded.blocks) // (run.byType holds each block until it is decoded)
+		run.decodeBlocks()
 	}
-	diags = append(diags, l.decode(ctx, cfg, blocks, auto, opts, syntaxOK)...)
+	diags = append(diags, run.finish()...)
 	cfg.Files = l.parser.Files()
 	mendLostRanges(diags)
 	ExplainUnknownFunctions(diags)
@@ -230,33 +244,169 @@ func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []Sou
 	return cfg, diags
 }
 
-// parseFiles parses every roadmap file and returns their top-level blocks
-// in file order, after checking the directory's sizes.
+// keepSnippetsOnly replaces every file parsed so far by what diagnostic
+// snippets need of it (forSnippets), dropping the file's hold on its tree.
+func (l *Loader) keepSnippetsOnly() {
+	for name, f := range l.parser.Files() {
+		l.parser.AddFile(name, forSnippets(f))
+	}
+}
+
+// parsedBlocks is what parseFiles leaves to decode: the top-level blocks
+// of every file in file order, unless decoding started while parsing.
+type parsedBlocks struct {
+	blocks  []*hcl.Block
+	started bool // run decoded the blocks (and its prelude) as it went
+}
+
+// parseFiles parses every roadmap file, after checking the directory's
+// sizes and reading the files. It returns the parser's diagnostics and
+// the top-level blocks in file order, except where it can decode as it
+// parses: once the last file that may hold a variable, scenario, locals
+// or roadmap block is parsed (mayHoldPrelude), everything a block's
+// decoding needs is known, so it decodes the blocks so far and then each
+// later file's as soon as it is parsed; a syntax tree then lives only
+// while its file is decoded, instead of every file's at once (for a
+// 10,000-project roadmap, most of the load's peak memory). The result is
+// the same either way: run keeps each block type's results in file order.
 // It stops, returning what it has, once ctx is done.
-func parseFiles(ctx context.Context, dir string, files []string, sizes []SourceSize, parse parseFunc) ([]*hcl.Block, hcl.Diagnostics) {
+func (l *Loader) parseFiles(ctx context.Context, dir string, files []string, sizes []SourceSize, read readFunc, run *decodeRun) (hcl.Diagnostics, parsedBlocks) {
+	var out parsedBlocks
 	if d := CheckSourceSizes(dir, sizes, DefaultSourceLimits()); d.HasErrors() {
-		return nil, d
+		return d, out
+	}
+	sources := readFiles(ctx, files, read)
+	lastPrelude := -1
+	for i, src := range sources {
+		if src.src != nil && mayHoldPrelude(src.src) {
+			lastPrelude = i
+		}
 	}
 	var diags hcl.Diagnostics
-	var blocks []*hcl.Block
 	var budget loadBudget
-	for _, path := range files {
+	for i, src := range sources {
 		if ctx.Err() != nil {
 			break
 		}
-		f, d := parse(path, &budget)
-		diags = append(diags, d...)
-		if budget.bytes > MaxDirBytes || budget.blocks > MaxBlocks {
+		diags = append(diags, src.diags...)
+		if src.overBudget {
 			break // the directory is refused: the other files need not be read
 		}
-		if f == nil {
-			continue
+		if src.src != nil {
+			f, d := l.parseHCLWithinLimits(src.src, src.name, &budget)
+			diags = append(diags, d...)
+			if budget.blocks > MaxBlocks {
+				break // the directory is refused
+			}
+			if f != nil {
+				content, d := f.Body.Content(fileSchema)
+				diags = append(diags, d...)
+				if out.started {
+					l.parser.AddFile(src.name, forSnippets(f))
+					run.addBlocks(content.Blocks)
+					run.decodeBlocks()
+				} else {
+					out.blocks = append(out.blocks, content.Blocks...)
+				}
+			}
 		}
-		content, d := f.Body.Content(fileSchema)
-		diags = append(diags, d...)
-		blocks = append(blocks, content.Blocks...)
+		if i == lastPrelude && i < len(sources)-1 && !l.parseAllFirst && canDecodeEarly(out.blocks, diags) && ctx.Err() == nil {
+			l.keepSnippetsOnly()
+			run.decodePrelude(out.blocks, true)
+			clear(out.blocks)
+			out.blocks, out.started = nil, true
+			run.decodeBlocks()
+		}
 	}
-	return blocks, diags
+	return diags, out
+}
+
+// canDecodeEarly reports whether the blocks parsed so far (every
+// variable, scenario, locals and roadmap block of the roadmap among
+// them) can be decoded before the other files are parsed: nothing was
+// refused (the load would then decode nothing) and the roadmap block is
+// there (whether its absence is reported depends on the syntax of every
+// file).
+func canDecodeEarly(blocks []*hcl.Block, diags hcl.Diagnostics) bool {
+	if refusedAny(diags) {
+		return false
+	}
+	for _, b := range blocks {
+		if b.Type == "roadmap" {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceFile is one roadmap file as read, before it is parsed.
+type sourceFile struct {
+	name       string
+	src        []byte // nil when it could not be read
+	diags      hcl.Diagnostics
+	overBudget bool // the directory's files are larger together than allowed
+}
+
+// readFiles reads the files in order until the directory's size budget
+// is spent or ctx is done.
+func readFiles(ctx context.Context, files []string, read readFunc) []sourceFile {
+	var budget loadBudget
+	sources := make([]sourceFile, 0, len(files))
+	for _, name := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		src, d := read(name, &budget)
+		over := budget.bytes > MaxDirBytes
+		sources = append(sources, sourceFile{name: name, src: src, diags: d, overBudget: over})
+		if over {
+			break
+		}
+	}
+	return sources
+}
+
+// preludeTypes are the block types decoded before all others, which
+// every other block's decoding may depend on.
+var preludeTypes = [...]string{"variable", "scenario", "locals", "roadmap"}
+
+// mayHoldPrelude reports whether src may hold a top-level block of one of
+// preludeTypes: whether a type's name appears as a word that starts a
+// line or follows a comment. It may say yes wrongly (the word at the
+// start of a line of a heredoc), never no wrongly.
+func mayHoldPrelude(src []byte) bool {
+	for _, word := range preludeTypes {
+		for rest, at := src, 0; ; {
+			i := bytes.Index(rest, []byte(word))
+			if i < 0 {
+				break
+			}
+			at += i
+			if startsBlockHeader(src, at, len(word)) {
+				return true
+			}
+			at += len(word)
+			rest = src[at:]
+		}
+	}
+	return false
+}
+
+// startsBlockHeader reports whether the word of n bytes at src[at:] may
+// be a top-level block's type: a whole word, with nothing before it on
+// its line but spaces, tabs, a byte order mark or the end of a comment.
+func startsBlockHeader(src []byte, at, n int) bool {
+	if end := at + n; end < len(src) && isIdentByte(src[end]) {
+		return false
+	}
+	lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
+	before := bytes.TrimRight(src[lineStart:at], " \t")
+	before = bytes.TrimPrefix(before, []byte("\uFEFF"))
+	return len(before) == 0 || bytes.HasSuffix(before, []byte("*/"))
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // noRoadmapFiles is the error for a directory without roadmap files,
@@ -285,49 +435,103 @@ func noRoadmapFiles(dir string, auto autoVarFiles) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No roadmap files", Detail: detail}
 }
 
-// decode decodes the blocks into cfg, clearing blocks as it goes. When
+// idKinds are the block types with ids, in the order they are decoded:
+// each type's results, diagnostics and references come in file order,
+// and the types in this order, however the blocks were grouped when
+// decoded.
+var idKinds = [...]string{"goal", "department", "system", "team", "budget", "vendor", "evaluation", "project", "choice", "check"}
+
+// decodeRun decodes one roadmap's blocks into cfg: first the prelude
+// (variables, scenarios, locals and the roadmap block, which every other
+// block may depend on), then the blocks with ids, in one go or file by
+// file (decodeBlocks may be called again as more blocks arrive), then
+// the checks across blocks (finish).
+type decodeRun struct {
+	l    *Loader
+	ctx  context.Context
+	cfg  *Config
+	auto autoVarFiles
+	opts LoadOptions
+
+	decls    declarations
+	spelling idSpelling // composed, one script, no look-alikes
+	dec      *decoder
+
+	prelude hcl.Diagnostics
+	// pending holds each id kind's blocks not yet decoded, in file order.
+	pending [len(idKinds)][]*hcl.Block
+	// diags and refs are each id kind's, in file order.
+	diags       [len(idKinds)]hcl.Diagnostics
+	refs        [len(idKinds)][][]reference
+	roadmapRefs []reference
+	// stopped is the error that ended decoding (ctx done), if any.
+	stopped error
+}
+
+func (l *Loader) newDecodeRun(ctx context.Context, cfg *Config, auto autoVarFiles, opts LoadOptions) *decodeRun {
+	return &decodeRun{l: l, ctx: ctx, cfg: cfg, auto: auto, opts: opts, decls: declarations{}}
+}
+
+// declare records an id and reports a duplicate into diags; false means
+// skip the block.
+func (r *decodeRun) declare(b *hcl.Block, diags *hcl.Diagnostics) bool {
+	id := b.Labels[0]
+	decls := r.decls
+	if decls[b.Type] == nil {
+		decls[b.Type] = map[string]hcl.Range{}
+	}
+	if !hclsyntax.ValidIdentifier(id) {
+		kind, root := "id", b.Type
+		if b.Type == "variable" {
+			kind, root = "name", "var"
+		}
+		*diags = append(*diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Invalid %s %s", b.Type, kind),
+			Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: it must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, root, id),
+			Subject:  b.LabelRanges[0].Ptr(),
+		})
+	}
+	if first, dup := decls[b.Type][id]; dup {
+		*diags = append(*diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, id),
+			Detail:   fmt.Sprintf("A %s named %q was already declared at %s. Ids must be unique per block type.", b.Type, id, first.String()),
+			Subject:  b.LabelRanges[0].Ptr(),
+			Context:  b.DefRange.Ptr(),
+		})
+		return false
+	}
+	decls[b.Type][id] = b.DefRange
+	r.spelling.check(b.Type, id, b.LabelRanges[0])
+	return true
+}
+
+// addBlocks queues blocks of the id kinds for decodeBlocks (other types
+// are the prelude's, decoded by decodePrelude alone).
+func (r *decodeRun) addBlocks(blocks []*hcl.Block) {
+	for _, b := range blocks {
+		if k := slices.Index(idKinds[:], b.Type); k >= 0 {
+			r.pending[k] = append(r.pending[k], b)
+		}
+	}
+}
+
+// decodePrelude decodes the variables, scenarios, locals and the roadmap
+// block among blocks (every file's), and queues the other blocks. When
 // the files had syntax errors (syntaxOK false) a missing roadmap block is
 // not reported: it is most likely inside the broken part.
-func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, auto autoVarFiles, opts LoadOptions, syntaxOK bool) hcl.Diagnostics {
+func (r *decodeRun) decodePrelude(blocks []*hcl.Block, syntaxOK bool) {
+	l, ctx, cfg, opts := r.l, r.ctx, r.cfg, r.opts
 	var diags hcl.Diagnostics
+	defer func() { r.prelude = diags }()
 	byType := map[string][]*hcl.Block{}
 	for _, b := range blocks {
-		byType[b.Type] = append(byType[b.Type], b)
+		if !slices.Contains(idKinds[:], b.Type) {
+			byType[b.Type] = append(byType[b.Type], b)
+		}
 	}
-	decls := declarations{}
-	var spelling idSpelling // composed, one script, no look-alikes
-	// declare records an id and reports a duplicate; false means skip it.
-	declare := func(b *hcl.Block) bool {
-		id := b.Labels[0]
-		if decls[b.Type] == nil {
-			decls[b.Type] = map[string]hcl.Range{}
-		}
-		if !hclsyntax.ValidIdentifier(id) {
-			kind, root := "id", b.Type
-			if b.Type == "variable" {
-				kind, root = "name", "var"
-			}
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Invalid %s %s", b.Type, kind),
-				Detail:   fmt.Sprintf("%q cannot be referred to as %s.%s: it must start with a letter or underscore and contain only letters, digits, underscores and dashes.", id, root, id),
-				Subject:  b.LabelRanges[0].Ptr(),
-			})
-		}
-		if first, dup := decls[b.Type][id]; dup {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, id),
-				Detail:   fmt.Sprintf("A %s named %q was already declared at %s. Ids must be unique per block type.", b.Type, id, first.String()),
-				Subject:  b.LabelRanges[0].Ptr(),
-				Context:  b.DefRange.Ptr(),
-			})
-			return false
-		}
-		decls[b.Type][id] = b.DefRange
-		spelling.check(b.Type, id, b.LabelRanges[0])
-		return true
-	}
+	r.addBlocks(blocks)
 
 	s := newScope(l.meter)
 
@@ -337,7 +541,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	for _, b := range byType["variable"] {
 		vd, d := decodeVariableBlock(b, l.meter)
 		diags = append(diags, d...)
-		if !declare(b) {
+		if !r.declare(b, &diags) {
 			continue
 		}
 		varDecls[vd.Variable.Name] = vd
@@ -350,7 +554,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	for _, b := range byType["scenario"] {
 		sc, d := decodeScenarioBlock(b, varDecls, l.meter)
 		diags = append(diags, d...)
-		if declare(b) {
+		if r.declare(b, &diags) {
 			cfg.Scenarios = append(cfg.Scenarios, sc)
 		}
 	}
@@ -362,7 +566,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 			setBySelected[sv.Name] = true
 		}
 	}
-	assigned, d := l.assignVariables(varDecls, auto, opts)
+	assigned, d := l.assignVariables(varDecls, r.auto, opts)
 	diags = append(diags, d...)
 	values := map[string]cty.Value{}
 	for _, vd := range varOrder {
@@ -401,12 +605,13 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		sorted := sortedAttributes(attrs)
 		localAttrs = append(localAttrs, sorted...)
 		for _, a := range sorted {
-			spelling.check("local", a.Name, a.NameRange)
+			r.spelling.check("local", a.Name, a.NameRange)
 		}
 	}
 	diags = append(diags, evaluateLocals(ctx, localAttrs, s)...)
 	if err := ctx.Err(); err != nil {
-		return appendInterrupted(diags, err)
+		r.stopped = err
+		return
 	}
 	diags = append(diags, checkValueSizes(varOrder, localAttrs, s)...)
 	for name, v := range s.locals {
@@ -414,7 +619,7 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 	}
 
 	dec := &decoder{scope: s, unit: Quarter, horizon: 8, estimate: estimate.Likely}
-	var roadmapRefs []reference
+	r.dec = dec
 	roadmaps := byType["roadmap"]
 	switch {
 	case len(roadmaps) == 0 && !syntaxOK:
@@ -430,9 +635,9 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 		}
 		diags = append(diags, diag)
 	default:
-		rm, start, startOK, r, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
+		rm, start, startOK, refs, d := decodeRoadmapBlock(roadmaps[0], s, cfg.Roadmap.Name)
 		diags = append(diags, d...)
-		roadmapRefs = r
+		r.roadmapRefs = refs
 		cfg.Roadmap = rm
 		dec.unit, dec.horizon, dec.estimate = rm.Period, rm.Horizon, rm.Estimate
 		if startOK {
@@ -446,100 +651,131 @@ func (l *Loader) decode(ctx context.Context, cfg *Config, blocks []*hcl.Block, a
 			diags = append(diags, duplicateBlock(b, roadmaps[0].DefRange))
 		}
 	}
+}
 
-	refs := roadmapRefs
-	// From here each block is needed only while it is decoded: dropping
-	// it then lets the garbage collector free its syntax tree during the
-	// loop, so a large roadmap never holds its whole tree and its whole
-	// decoded form at once. (The caller does not use blocks again.)
-	clear(blocks)
-	// Block types with ids, in the order they are decoded.
-	for _, kind := range []string{"goal", "department", "system", "team", "budget", "vendor", "evaluation", "project", "choice", "check"} {
-		for i, b := range byType[kind] {
-			if err := ctx.Err(); err != nil {
-				return appendInterrupted(diags, err)
+// decodeBlocks decodes the queued blocks with ids into cfg, each kind in
+// turn, letting go of each block once decoded so the garbage collector
+// can free its syntax tree: a large roadmap never holds its whole tree
+// and its whole decoded form at once.
+func (r *decodeRun) decodeBlocks() {
+	if r.stopped != nil || r.dec == nil {
+		return
+	}
+	cfg, dec := r.cfg, r.dec
+	for k, kind := range idKinds {
+		diags := &r.diags[k]
+		for i, b := range r.pending[k] {
+			if err := r.ctx.Err(); err != nil {
+				r.stopped = err
+				return
 			}
-			byType[kind][i] = nil
-			fresh := declare(b)
+			r.pending[k][i] = nil
+			fresh := r.declare(b, diags)
+			var refs []reference
+			var d hcl.Diagnostics
 			switch kind {
 			case "goal":
-				g, d := dec.decodeGoalBlock(b)
-				diags = append(diags, d...)
+				var x *Goal
+				x, d = dec.decodeGoalBlock(b)
 				if fresh {
-					cfg.Goals = append(cfg.Goals, g)
+					cfg.Goals = append(cfg.Goals, x)
 				}
 			case "department":
-				x, d := dec.decodeDepartmentBlock(b)
-				diags = append(diags, d...)
+				var x *Department
+				x, d = dec.decodeDepartmentBlock(b)
 				if fresh {
 					cfg.Departments = append(cfg.Departments, x)
 				}
 			case "team":
-				x, d := dec.decodeTeamBlock(b)
-				diags = append(diags, d...)
+				var x *Team
+				x, d = dec.decodeTeamBlock(b)
 				if fresh {
 					cfg.Teams = append(cfg.Teams, x)
 				}
 			case "budget":
-				x, d := dec.decodeBudgetBlock(b)
-				diags = append(diags, d...)
+				var x *Budget
+				x, d = dec.decodeBudgetBlock(b)
 				if fresh {
 					cfg.Budgets = append(cfg.Budgets, x)
 				}
 			case "vendor":
-				x, d := dec.decodeVendorBlock(b)
-				diags = append(diags, d...)
+				var x *Vendor
+				x, d = dec.decodeVendorBlock(b)
 				if fresh {
 					cfg.Vendors = append(cfg.Vendors, x)
 				}
 			case "evaluation":
-				x, r, d := dec.decodeEvaluationBlock(b)
-				diags = append(diags, d...)
-				refs = append(refs, r...)
+				var x *Evaluation
+				x, refs, d = dec.decodeEvaluationBlock(b)
 				if fresh {
-					for _, ref := range r {
+					for _, ref := range refs {
 						x.Candidates = append(x.Candidates, ref.ID)
 					}
 					cfg.Evaluations = append(cfg.Evaluations, x)
 				}
 			case "project":
-				x, r, d := dec.decodeProjectBlock(b)
-				diags = append(diags, d...)
-				refs = append(refs, r...)
+				var x *Project
+				x, refs, d = dec.decodeProjectBlock(b)
 				if fresh {
 					cfg.Projects = append(cfg.Projects, x)
 				}
 			case "system":
-				x, r, d := dec.decodeSystemBlock(b)
-				diags = append(diags, d...)
-				refs = append(refs, r...)
+				var x *System
+				x, refs, d = dec.decodeSystemBlock(b)
 				if fresh {
 					cfg.Systems = append(cfg.Systems, x)
 				}
 			case "choice":
-				x, r, d := dec.decodeChoiceBlock(b)
-				diags = append(diags, d...)
-				refs = append(refs, r...)
+				var x *Choice
+				x, refs, d = dec.decodeChoiceBlock(b)
 				if fresh {
 					cfg.Choices = append(cfg.Choices, x)
 				}
 			case "check":
-				x, d := dec.decodeCheckBlock(b)
-				diags = append(diags, d...)
+				var x *Check
+				x, d = dec.decodeCheckBlock(b)
 				if fresh {
 					cfg.Checks = append(cfg.Checks, x)
 				}
 			}
+			*diags = append(*diags, d...)
+			if len(refs) > 0 {
+				// Kept block by block: one list of every reference was
+				// copied over and over as it grew.
+				r.refs[k] = append(r.refs[k], refs)
+			}
 		}
+		r.pending[k] = r.pending[k][:0]
 	}
+}
 
-	res := decls.resolver()
-	for _, ref := range refs {
-		if d := res.resolve(ref); d != nil {
-			diags = append(diags, d)
+// finish resolves the references, runs the checks across blocks and
+// returns every diagnostic of the run, in the order of a decoding of
+// each kind in turn.
+func (r *decodeRun) finish() hcl.Diagnostics {
+	diags := r.prelude
+	for k := range idKinds {
+		diags = append(diags, r.diags[k]...)
+	}
+	if r.stopped != nil {
+		return appendInterrupted(diags, r.stopped)
+	}
+	cfg := r.cfg
+	res := r.decls.resolver()
+	resolve := func(refs []reference) {
+		for _, ref := range refs {
+			if d := res.resolve(ref); d != nil {
+				diags = append(diags, d)
+			}
 		}
 	}
-	diags = append(diags, spelling.diags...)
+	resolve(r.roadmapRefs)
+	for k := range idKinds {
+		for _, refs := range r.refs[k] {
+			resolve(refs)
+		}
+	}
+	diags = append(diags, r.spelling.diags...)
 	diags = append(diags, applyDefaults(cfg)...)
 	diags = append(diags, checkFundingNamed(cfg)...)
 	diags = append(diags, checkFlagship(cfg)...)
