@@ -418,7 +418,21 @@ func (m *Meter) Eval(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.
 	if m.trip != nil {
 		return cty.DynamicVal, nil
 	}
-	if err := m.charge(m.instrument(expr)); err != nil {
+	return m.evalNodes(expr, m.instrument(expr), ctx)
+}
+
+// evalLiteral is Eval of an expression of literal values alone, of nodes
+// syntax nodes (literalNodes): there is nothing in it to instrument.
+func (m *Meter) evalLiteral(expr hcl.Expression, nodes int64, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if m.trip != nil {
+		return cty.DynamicVal, nil
+	}
+	return m.evalNodes(expr, nodes, ctx)
+}
+
+// evalNodes is Eval once expr, of nodes syntax nodes, is instrumented.
+func (m *Meter) evalNodes(expr hcl.Expression, nodes int64, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if err := m.charge(nodes); err != nil {
 		return cty.DynamicVal, m.diagnostic(expr.Range())
 	}
 	v, diags := expr.Value(ctx)
