@@ -296,7 +296,7 @@ func readLimitedFrom(path string, pipes bool) ([]byte, *hcl.Diagnostic) {
 	if fi.Size() > MaxFileBytes {
 		return nil, fileTooLarge(path, fi.Size())
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	src, err := readAllSized(io.LimitReader(f, MaxFileBytes+1), fi.Size())
 	if err != nil {
 		return nil, readError(path, err)
 	}
@@ -304,6 +304,27 @@ func readLimitedFrom(path string, pipes bool) ([]byte, *hcl.Diagnostic) {
 		return nil, fileTooLarge(path, -1) // a pipe: only the first bytes were read
 	}
 	return src, nil
+}
+
+// readAllSized is io.ReadAll of a reader whose size is likely size (a
+// regular file's; 0 for a pipe), read into one buffer of that size as
+// os.ReadFile does, instead of one grown a step at a time (five times
+// the file in allocations).
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	src := make([]byte, 0, size+512)
+	for {
+		n, err := r.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+	}
 }
 
 func readError(path string, err error) *hcl.Diagnostic {
