@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -189,5 +190,55 @@ func TestJSONVarFileIsData(t *testing.T) {
 	}
 	if got := cfg.VariableValues["name"]; !got.IsKnown() || got.AsString() != `${upper("x")}` {
 		t.Errorf("name = %#v, want the literal string", got)
+	}
+}
+
+// TestEveryOperationGuarded parses files small and large (in pieces),
+// with arithmetic in attributes, nested blocks, templates and heredocs,
+// and requires every arithmetic operation to be a guarded one.
+func TestEveryOperationGuarded(t *testing.T) {
+	arithmetic := map[*hclsyntax.Operation]bool{hclsyntax.OpAdd: true, hclsyntax.OpSubtract: true,
+		hclsyntax.OpMultiply: true, hclsyntax.OpDivide: true, hclsyntax.OpModulo: true}
+	block := `project "p%d" {
+  title    = "Plain - title / with operators' characters"
+  duration = 1
+  cost {
+    one_time = 10 * 1000 + var.x - 2
+    per_year = local.y %% 3 / 1
+  }
+  note  = "${1 / 0} and ${var.x * 2}"
+  other = <<EOT
+%%{ if 1 + 1 == 2 }${4 - 4}%%{ endif }
+EOT
+  list  = [1, 2, (3 + 4)]
+  plain = 12
+}
+
+`
+	for _, n := range []int{1, 1000} { // 1,000 blocks: over parseInPiecesOver
+		var src []byte
+		for i := range n {
+			src = fmt.Appendf(src, block, i)
+		}
+		if n > 1 && len(src) <= parseInPiecesOver {
+			t.Fatalf("%d bytes are parsed whole", len(src))
+		}
+		f, diags := ParseConfigWithinLimits(src, "ops.hcl")
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		ops := 0
+		hclsyntax.VisitAll(f.Body.(*hclsyntax.Body), func(node hclsyntax.Node) hcl.Diagnostics {
+			if e, ok := node.(*hclsyntax.BinaryOpExpr); ok {
+				ops++
+				if arithmetic[e.Op] {
+					t.Errorf("%d bytes: unguarded operation at %s", len(src), e.SrcRange)
+				}
+			}
+			return nil
+		})
+		if want := 11 * n; ops != want {
+			t.Errorf("%d bytes: %d operations, want %d", len(src), ops, want)
+		}
 	}
 }
