@@ -27,18 +27,18 @@ func renderJSON(w io.Writer, p *evaluate.Plan, o Options) error {
 }
 
 // MarshalPlan returns the JSON form of p, exactly as `plan --format json`
-// prints it and `plan --out` saves it.
+// prints it and `plan --out` saves it. It does not change p.
 //
-// The projects, nearly all of a large plan, are encoded one at a time and
-// indented straight into the result, whose size is estimated from the
-// projects done so far: a 10,000-project plan is not held compact, then
-// indented, in buffers grown by doubling.
+// The projects, nearly all of a large plan, are normalised, encoded and
+// indented one at a time straight into the result: a 10,000-project plan
+// is neither copied nor held compact, then indented. The result's size is
+// estimated once from a sample of the projects (growing a 50 MB buffer by
+// doubling costs more than encoding the sample).
 func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	if p == nil {
 		return nil, errors.New("no plan to write")
 	}
-	q := normalizePlan(p)
-	projects := q.Projects
+	q := normalizePlanTop(p)
 	q.Projects = []evaluate.ProjectPlan{}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -67,19 +67,40 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	ind := jsonIndenter{indent: "  "}
 	out := ind.append(make([]byte, 0, 2*len(top)), top[:at+1])
 	start := len(out)
-	for i := range projects {
-		data, err := encode(&projects[i])
+	pr := new(evaluate.ProjectPlan)
+	project := func(i int) ([]byte, error) {
+		*pr = p.Projects[i]
+		normalizeProject(pr)
+		return encode(pr)
+	}
+	if n := len(p.Projects); n >= 2*sampleProjects {
+		// Room for every project at the size of a sample spread over the
+		// list (the first projects are no guide: a large plan's deferred
+		// projects, at its end, carry more notes), and a little more.
+		var scratch []byte
+		size, sampled, stride := 0, 0, n/sampleProjects
+		for i := 0; i < n; i += stride {
+			data, err := project(i)
+			if err != nil {
+				return nil, err
+			}
+			sample := ind // where the projects are indented
+			scratch = sample.append(scratch[:0], data)
+			size += len(scratch) + 2
+			sampled++
+		}
+		out = slices.Grow(out, n*(size/sampled)*9/8+len(top))
+	}
+	for i := range p.Projects {
+		data, err := project(i)
 		if err != nil {
 			return nil, err
 		}
-		if need := len(out) + 2*len(data) + 2*len(top); need > cap(out) {
-			// Room for the rest at the size per project so far (this
-			// one's when it is the first), and a little more.
-			per := 2 * len(data)
-			if i > 0 {
-				per = (len(out) - start) / i
-			}
-			out = slices.Grow(out, max(need, len(out)+(len(projects)-i)*per*9/8+2*len(top))-len(out))
+		if need := len(out) + 2*len(data) + len(top); need > cap(out) && i > 0 {
+			// The estimate fell short: room for the rest at the size
+			// per project so far.
+			per := (len(out) - start) / i
+			out = slices.Grow(out, max(need, len(out)+(len(p.Projects)-i)*per*9/8+len(top))-len(out))
 		}
 		if i > 0 {
 			out = ind.append(out, []byte{','})
@@ -89,6 +110,10 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 	out = ind.append(out, top[at+1:])
 	return append(out, '\n'), nil
 }
+
+// sampleProjects is how many projects MarshalPlan encodes first to
+// estimate the size of a plan of at least twice as many.
+const sampleProjects = 128
 
 // topLevelValue returns where the value of key starts in data, the
 // compact encoding of an object, or -1 when the object has no such key.
@@ -287,73 +312,52 @@ func lineColumn(data []byte, offset int64) (line, col int) {
 
 // normalizePlan returns a copy of p whose lists and maps are never nil, so
 // a plan encodes the same whether it came from Evaluate or from a file.
+// It never writes into p's lists: what it changes is copied first.
 func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
-	q := *p
-	q.Projects = nonNil(q.Projects)
+	q := normalizePlanTop(p)
+	q.Projects = cloned(p.Projects)
 	for i := range q.Projects {
-		pr := q.Projects[i]
-		pr.Reasons = nonNil(pr.Reasons)
-		pr.Findings = nonNil(pr.Findings)
-		pr.Notes = nonNil(pr.Notes)
-		for k := range pr.Notes {
-			n := pr.Notes[k]
-			n.Periods, n.Windows = nonNil(n.Periods), nonNil(n.Windows)
-			n.HeldBy, n.AheadOf = nonNil(n.HeldBy), nonNil(n.AheadOf)
-			pr.Notes[k] = n
-		}
-		pr.DependsOn = nonNil(pr.DependsOn)
-		pr.EndorsedBy = nonNil(pr.EndorsedBy)
-		pr.OpposedBy = nonNil(pr.OpposedBy)
-		pr.Provides = nonNil(pr.Provides)
-		pr.Goals = nonNilMap(pr.Goals)
-		pr.Effort = nonNilMap(pr.Effort)
-		if pr.FundingShares == nil && pr.Funding != "" {
-			// A plan saved before split funding: its one budget paid all.
-			pr.FundingShares = map[string]float64{pr.Funding: 1}
-		}
-		pr.FundingShares = nonNilMap(pr.FundingShares)
-		pr.CashFlows = nonNil(pr.CashFlows)
-		pr.Together = nonNil(pr.Together)
-		pr.Replaces = nonNil(pr.Replaces)
-		q.Projects[i] = pr
+		normalizeProject(&q.Projects[i])
 	}
-	q.Periods = nonNil(q.Periods)
+	return q
+}
+
+// normalizePlanTop is normalizePlan but for the projects, which keep p's
+// list.
+func normalizePlanTop(p *evaluate.Plan) *evaluate.Plan {
+	q := *p
+	q.Periods = cloned(q.Periods)
 	for i := range q.Periods {
-		pe := q.Periods[i]
-		pe.Active = nonNil(pe.Active)
+		pe := &q.Periods[i]
+		pe.Active = orEmpty(pe.Active)
 		pe.Teams = nonNilMap(pe.Teams)
 		pe.Budgets = nonNilMap(pe.Budgets)
-		q.Periods[i] = pe
 	}
-	q.Vendors = nonNil(q.Vendors)
+	q.Vendors = cloned(q.Vendors)
 	for i := range q.Vendors {
-		v := q.Vendors[i]
+		v := &q.Vendors[i]
 		v.Criteria = nonNilMap(v.Criteria)
-		v.Candidates = nonNil(v.Candidates)
+		v.Candidates = cloned(v.Candidates)
 		for j := range v.Candidates {
-			c := v.Candidates[j]
+			c := &v.Candidates[j]
 			c.Scores = nonNilMap(c.Scores)
-			v.Candidates[j] = c
 		}
-		q.Vendors[i] = v
 	}
-	q.Checks = nonNil(q.Checks)
-	q.Systems = nonNil(q.Systems)
+	q.Checks = orEmpty(q.Checks)
+	q.Systems = cloned(q.Systems)
 	for i := range q.Systems {
-		s := q.Systems[i]
-		s.Provides, s.ReplacedBy = nonNil(s.Provides), nonNil(s.ReplacedBy)
-		q.Systems[i] = s
+		s := &q.Systems[i]
+		s.Provides, s.ReplacedBy = orEmpty(s.Provides), orEmpty(s.ReplacedBy)
 	}
-	q.Choices = nonNil(q.Choices)
+	q.Choices = cloned(q.Choices)
 	for i := range q.Choices {
-		c := q.Choices[i]
-		c.Options = nonNil(c.Options)
-		q.Choices[i] = c
+		c := &q.Choices[i]
+		c.Options = orEmpty(c.Options)
 	}
 	if q.Optimization != nil {
 		opt := *q.Optimization
-		opt.Changes = nonNil(opt.Changes)
-		opt.Figures = nonNil(opt.Figures)
+		opt.Changes = orEmpty(opt.Changes)
+		opt.Figures = orEmpty(opt.Figures)
 		if opt.Objective == "value" {
 			// A plan saved before objectives had names: the search
 			// maximised the total score.
@@ -364,42 +368,79 @@ func normalizePlan(p *evaluate.Plan) *evaluate.Plan {
 	if q.Roadmap.Objective == "" {
 		q.Roadmap.Objective = string(hclspec.ObjectiveScore) // the default, before --objective
 	}
-	q.Goals = nonNil(q.Goals)
-	q.Teams = nonNil(q.Teams)
-	q.Budgets = nonNil(q.Budgets)
-	if len(q.Budgets) > 0 {
-		q.Budgets = append([]evaluate.BudgetInfo(nil), q.Budgets...)
-		for i := range q.Budgets {
-			if q.Budgets[i].Kind == "" {
-				q.Budgets[i].Kind = "capex" // a plan saved before budget kinds
-			}
+	q.Goals = orEmpty(q.Goals)
+	q.Teams = orEmpty(q.Teams)
+	q.Budgets = cloned(q.Budgets)
+	for i := range q.Budgets {
+		if q.Budgets[i].Kind == "" {
+			q.Budgets[i].Kind = "capex" // a plan saved before budget kinds
 		}
 	}
 	rr := &q.RunRate
-	rr.Budgets, rr.Projects, rr.Systems, rr.Years = nonNil(rr.Budgets), nonNil(rr.Projects), nonNil(rr.Systems), nonNil(rr.Years)
-	q.Departments = nonNil(q.Departments)
+	rr.Budgets, rr.Projects, rr.Systems, rr.Years = orEmpty(rr.Budgets), orEmpty(rr.Projects), orEmpty(rr.Systems), orEmpty(rr.Years)
+	q.Departments = cloned(q.Departments)
 	for i := range q.Departments {
-		d := q.Departments[i]
-		d.Needs = nonNil(d.Needs)
-		q.Departments[i] = d
+		d := &q.Departments[i]
+		d.Needs = orEmpty(d.Needs)
 	}
 	if q.View != nil {
 		v := *q.View
-		v.Stakeholders = nonNil(v.Stakeholders)
-		v.Projects = nonNil(v.Projects)
+		v.Stakeholders = orEmpty(v.Stakeholders)
+		v.Projects = cloned(v.Projects)
 		for i := range v.Projects {
-			vp := v.Projects[i]
-			vp.Relations = nonNil(vp.Relations)
-			v.Projects[i] = vp
+			vp := &v.Projects[i]
+			vp.Relations = orEmpty(vp.Relations)
 		}
 		q.View = &v
 	}
 	return &q
 }
 
-// nonNil returns a copy of s, empty rather than nil, so normalising never
-// writes into the caller's plan.
-func nonNil[T any](s []T) []T {
+// normalizeProject makes pr's lists and maps non-nil. pr is a copy: its
+// lists are still the plan's, so a list whose elements change is copied
+// first.
+func normalizeProject(pr *evaluate.ProjectPlan) {
+	pr.Reasons = orEmpty(pr.Reasons)
+	pr.Findings = orEmpty(pr.Findings)
+	pr.Notes = orEmpty(pr.Notes)
+	if slices.ContainsFunc(pr.Notes, func(n evaluate.Note) bool {
+		return n.Periods == nil || n.Windows == nil || n.HeldBy == nil || n.AheadOf == nil
+	}) {
+		pr.Notes = cloned(pr.Notes)
+		for k := range pr.Notes {
+			n := &pr.Notes[k]
+			n.Periods, n.Windows = orEmpty(n.Periods), orEmpty(n.Windows)
+			n.HeldBy, n.AheadOf = orEmpty(n.HeldBy), orEmpty(n.AheadOf)
+		}
+	}
+	pr.DependsOn = orEmpty(pr.DependsOn)
+	pr.EndorsedBy = orEmpty(pr.EndorsedBy)
+	pr.OpposedBy = orEmpty(pr.OpposedBy)
+	pr.Provides = orEmpty(pr.Provides)
+	pr.Goals = nonNilMap(pr.Goals)
+	pr.Effort = nonNilMap(pr.Effort)
+	if pr.FundingShares == nil && pr.Funding != "" {
+		// A plan saved before split funding: its one budget paid all.
+		pr.FundingShares = map[string]float64{pr.Funding: 1}
+	}
+	pr.FundingShares = nonNilMap(pr.FundingShares)
+	pr.CashFlows = orEmpty(pr.CashFlows)
+	pr.Together = orEmpty(pr.Together)
+	pr.Replaces = orEmpty(pr.Replaces)
+}
+
+// orEmpty returns s, or an empty list when s is nil (JSON [] rather than
+// null).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// cloned returns a copy of s, empty rather than nil, for a list whose
+// elements normalising changes: it never writes into the caller's plan.
+func cloned[T any](s []T) []T {
 	out := make([]T, len(s))
 	copy(out, s)
 	return out

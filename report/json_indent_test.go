@@ -6,10 +6,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/evaluate"
 )
 
 // wantIndent is encoding/json's own indentation of compact JSON.
@@ -160,5 +163,60 @@ func TestMarshalPlanMatchesEncoder(t *testing.T) {
 		if diff := cmp.Diff(string(escapeJSONText(want.Bytes())), string(got)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", path, diff)
 		}
+	}
+}
+
+// TestMarshalPlanEvaluated checks MarshalPlan on plans as Evaluate makes
+// them (nil lists; a note without periods), grown so the projects
+// MarshalPlan samples to size its output are smaller than the rest (the
+// estimate falls short): the output is encoding/json's of the normalised
+// plan, and the plan itself is left as it was.
+func TestMarshalPlanEvaluated(t *testing.T) {
+	p, same := examplePlan(t), examplePlan(t)
+	if diff := cmp.Diff(same, p); diff != "" {
+		t.Fatalf("two evaluations differ (-first +second):\n%s", diff)
+	}
+	grow := func(p *evaluate.Plan) {
+		n := len(p.Projects)
+		for len(p.Projects) < 3*sampleProjects {
+			p.Projects = append(p.Projects, p.Projects[:n]...)
+		}
+		stride := len(p.Projects) / sampleProjects
+		for i := range p.Projects {
+			if i%stride != 0 {
+				p.Projects[i].Title += strings.Repeat(" longer", 1000)
+			}
+		}
+	}
+	grow(p)
+	grow(same)
+	// Evaluate fills a note's lists; a plan built elsewhere may not.
+	noted := slices.IndexFunc(p.Projects, func(pr evaluate.ProjectPlan) bool { return len(pr.Notes) > 0 })
+	if noted < 0 {
+		t.Fatal("no project with notes: the test does not cover normalising them")
+	}
+	for _, q := range []*evaluate.Plan{p, same} {
+		n := &q.Projects[noted].Notes[0]
+		n.Periods, n.HeldBy = nil, nil
+	}
+	got, err := MarshalPlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(same, p); diff != "" {
+		t.Errorf("MarshalPlan changed the plan (-before +after):\n%s", diff)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(normalizePlan(p)); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(escapeJSONText(want.Bytes())), string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(same, p); diff != "" {
+		t.Errorf("normalizePlan changed the plan (-before +after):\n%s", diff)
 	}
 }
