@@ -439,11 +439,17 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	}
 	var changes []string
 	for _, i := range added {
+		if len(changes) > maxChangeLines {
+			break // counted below, not shown
+		}
 		pe := tasks[i]
 		changes = append(changes, fmt.Sprintf("Schedule %q (rank %d, %s) in %s: rank order deferred it.",
 			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, best[i])))
 	}
 	for _, i := range removed {
+		if len(changes) > maxChangeLines {
+			break // counted below, not shown
+		}
 		pe := tasks[i]
 		why := fmt.Sprintf("so that projects worth more %s in total fit", noun)
 		if c := conflicts(i, base[i], base[i]+prob.Tasks[i].Duration, added); len(c) > 0 {
@@ -456,14 +462,21 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, base[i]), why))
 	}
 	for _, i := range earlier {
+		if len(changes) > maxChangeLines {
+			break // counted below, not shown
+		}
 		pe := tasks[i]
 		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s earlier).",
 			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(base[i]-best[i])))
 	}
+	movedIn := slices.Concat(earlier, added) // the tasks a later start may have made room for
 	for _, i := range later {
+		if len(changes) > maxChangeLines {
+			break // counted below, not shown
+		}
 		pe := tasks[i]
 		why := ""
-		if c := conflicts(i, base[i], base[i]+prob.Tasks[i].Duration, append(append([]int{}, earlier...), added...)); len(c) > 0 {
+		if c := conflicts(i, base[i], base[i]+prob.Tasks[i].Duration, movedIn); len(c) > 0 {
 			sort.Ints(c)
 			why = fmt.Sprintf(", leaving its teams to %s", names(c[:min(len(c), 3)]))
 			if len(c) > 3 {
@@ -473,9 +486,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s later%s).",
 			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(best[i]-base[i]), why))
 	}
-	if len(changes) > maxChangeLines {
-		n := len(changes) - maxChangeLines
-		changes = append(changes[:maxChangeLines], fmt.Sprintf("... and %d more changes.", n))
+	if total := len(added) + len(removed) + len(earlier) + len(later); total > maxChangeLines {
+		changes = append(changes[:maxChangeLines], fmt.Sprintf("... and %d more changes.", total-maxChangeLines))
 	}
 	return append(lines, changes...)
 }

@@ -548,3 +548,44 @@ func TestOptimizeBoundCountsProjectsThatLowerTheSum(t *testing.T) {
 		t.Errorf("changes:\n%s", text)
 	}
 }
+
+// TestOptimizeChangesAreCapped: an optimised plan that moves more projects
+// than maxChangeLines lists that many and counts the rest, every project
+// whose start differs from rank order's.
+func TestOptimizeChangesAreCapped(t *testing.T) {
+	cfg := largeConfig(300, 6, 24)
+	ranked, diags := Evaluate(context.Background(), cfg, Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	plan := optimized(t, cfg, 1)
+	moved := 0
+	for k, pr := range plan.Projects {
+		was := ranked.Projects[k]
+		if was.ID != pr.ID {
+			t.Fatalf("project %d: %s in rank order, %s optimised", k, was.ID, pr.ID)
+		}
+		if (was.StartPeriod == nil) != (pr.StartPeriod == nil) || (pr.StartPeriod != nil && *pr.StartPeriod != *was.StartPeriod) {
+			moved++
+		}
+	}
+	changes := plan.Optimization.Changes
+	if moved <= maxChangeLines {
+		t.Fatalf("%d projects moved: not enough to cap the changes", moved)
+	}
+	if len(changes) < maxChangeLines+1 {
+		t.Fatalf("%d change lines, want at least %d:\n%s", len(changes), maxChangeLines+1, strings.Join(changes, "\n"))
+	}
+	if want := fmt.Sprintf("... and %d more changes.", moved-maxChangeLines); changes[len(changes)-1] != want {
+		t.Errorf("last change line %q, want %q", changes[len(changes)-1], want)
+	}
+	listed := 0
+	for _, c := range changes[:len(changes)-1] {
+		if strings.HasPrefix(c, "Schedule ") || strings.HasPrefix(c, "Defer ") || strings.HasPrefix(c, "Start ") {
+			listed++
+		}
+	}
+	if listed != maxChangeLines {
+		t.Errorf("%d projects listed, want %d:\n%s", listed, maxChangeLines, strings.Join(changes, "\n"))
+	}
+}
