@@ -2,13 +2,15 @@ package schedule
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
 // The optimiser's schedule generation: serial SGS forwards and backwards,
 // parallel SGS and double justification. They check every constraint that
-// State.violation checks, but skip ahead past the period that clashed
-// instead of trying each start in turn, and name no Blocker.
+// State.violation checks, but skip ahead past the period that clashed (or
+// the budget window closed to the task) instead of trying each start in
+// turn, and name no Blocker.
 
 // budgetFits reports whether task i's spend fits its budget when started
 // at start.
@@ -56,7 +58,8 @@ func (s *State) lastClash(i, start int) int {
 
 // firstClash is -1 when task i fits at start, else a period t such that no
 // start in [t-Duration+1, start] fits: the earliest period that clashes, or
-// the task's last period when only the budget does.
+// when only the budget does, the first period of a window closed to the
+// task (see closedWindow), else the task's last period.
 func (s *State) firstClash(i, start int) int {
 	tk := &s.p.Tasks[i]
 	for t := start; t < start+tk.Duration; t++ {
@@ -64,10 +67,44 @@ func (s *State) firstClash(i, start int) int {
 			return t
 		}
 	}
-	if !s.budgetFits(i, start) {
+	if b, t, ok := s.budgetRoom(i, start); !ok {
+		if from, _, closed := s.closedWindow(tk, b, t); closed {
+			return from // every start from from-Duration+1 to start runs in it
+		}
 		return start + tk.Duration - 1
 	}
 	return -1
+}
+
+// closedWindow reports whether budget b's window holding period t has
+// less room left than any one period of task tk spends: then no start at
+// which tk runs in that window fits. It answers only for a task spending
+// from b alone, without run spend; from and to are the window's first and
+// last periods. windowRoom sums the spend in each window the task runs in
+// from 0, every term at least the least one, so the sum is too (rounding
+// never makes a sum of terms >= 0 smaller than one of them), and compares
+// as here.
+func (s *State) closedWindow(tk *Task, b, t int) (from, to int, ok bool) {
+	if tk.Budget != b || b < 0 || len(tk.Shares) > 0 || len(tk.Run) > 0 {
+		return 0, 0, false
+	}
+	least := math.Inf(1)
+	for _, v := range tk.Spend[:tk.Duration] {
+		least = min(least, v)
+	}
+	bg := &s.p.Budgets[b]
+	w := bg.Window[t]
+	if !(least >= 0) || s.spent[b][w]+least <= bg.Limit[w]+eps*(1+bg.Limit[w]) {
+		return 0, 0, false
+	}
+	from, to = t, t
+	for from > 0 && bg.Window[from-1] == w {
+		from--
+	}
+	for to+1 < len(bg.Window) && bg.Window[to+1] == w {
+		to++
+	}
+	return from, to, true
 }
 
 // lastStart is the latest start task i may have under its window and the
@@ -103,8 +140,13 @@ func (s *State) earliestStart(i, from int) int {
 			start = t + 1
 			continue
 		}
-		if s.budgetFits(i, start) {
+		b, t, ok := s.budgetRoom(i, start)
+		if ok {
 			return start
+		}
+		if _, to, closed := s.closedWindow(tk, b, t); closed {
+			start = to + 1 // every start up to to runs in the window
+			continue
 		}
 		start++
 	}

@@ -508,6 +508,95 @@ func TestClashChecksAgreeWithFits(t *testing.T) {
 	}
 }
 
+// TestClosedWindowSkipsAgreeWithFits: over budgets of long windows, some
+// nearly spent, the starts earliestStart and latestStart skip as closed
+// windows (closedWindow) fit nowhere: their answers are a scan's.
+func TestClosedWindowSkipsAgreeWithFits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 21))
+	closed := 0
+	for c := range 200 {
+		p := randomProblem(rng, problemSpec{tasks: 12, horizon: 16 + c%9, resources: 2, budgets: true, windows: c%2 == 0})
+		b := &p.Budgets[0]
+		size := 3 + c%4 // periods per window
+		b.Window, b.Limit, b.Labels = b.Window[:0], b.Limit[:0], b.Labels[:0]
+		for t := range p.Horizon {
+			b.Window = append(b.Window, t/size)
+		}
+		for w := 0; w <= (p.Horizon-1)/size; w++ {
+			b.Limit = append(b.Limit, float64(rng.IntN(12)))
+			b.Labels = append(b.Labels, fmt.Sprintf("w%d", w))
+		}
+		for i := range p.Tasks {
+			tk := &p.Tasks[i]
+			tk.Demand = tk.Demand[:min(len(tk.Demand), rng.IntN(2))] // mostly budget-bound
+			if tk.Budget < 0 {
+				continue
+			}
+			for k := range tk.Spend {
+				tk.Spend[k] = float64(1+rng.IntN(3)) / []float64{1, 3}[c%2] // thirds: rounding
+			}
+			if c%5 == 0 && len(tk.Spend) > 0 {
+				tk.Spend[0] = 0 // a period without spend
+			}
+		}
+		st := NewState(p)
+		for i := range p.Tasks {
+			if s := st.earliestStart(i, 0); s >= 0 && rng.IntN(3) > 0 {
+				st.Place(i, s)
+			}
+		}
+		for i := range p.Tasks {
+			tk := &p.Tasks[i]
+			for s := 0; s <= p.lastStart(i); s++ {
+				if b, t, ok := st.budgetRoom(i, s); !ok {
+					if _, _, ok := st.closedWindow(tk, b, t); ok {
+						closed++
+					}
+				}
+			}
+			first, last := -1, -1
+			for s := max(tk.Earliest, 0); s <= p.lastStart(i); s++ {
+				if st.Fits(i, s) {
+					if first < 0 {
+						first = s
+					}
+					last = s
+				}
+			}
+			for from := 0; from <= p.Horizon; from++ {
+				want := -1
+				for s := max(tk.Earliest, from); s <= p.lastStart(i); s++ {
+					if st.Fits(i, s) {
+						want = s
+						break
+					}
+				}
+				if got := st.earliestStart(i, from); got != want {
+					t.Errorf("case %d task %d: earliestStart from %d is %d, scan %d", c, i, from, got, want)
+				}
+			}
+			if got := st.latestStart(i, p.Horizon); got != last {
+				t.Errorf("case %d task %d: latestStart %d, scan %d (first %d)", c, i, got, last, first)
+			}
+			for to := 0; to < p.Horizon; to++ {
+				want := -1
+				for s := min(to, p.lastStart(i)); s >= max(tk.Earliest, 0); s-- {
+					if st.Fits(i, s) {
+						want = s
+						break
+					}
+				}
+				if got := st.latestStart(i, to); got != want {
+					t.Errorf("case %d task %d: latestStart to %d is %d, scan %d", c, i, to, got, want)
+				}
+			}
+		}
+	}
+	if closed < 100 {
+		t.Errorf("only %d starts in closed windows: the cases do not test the skips", closed)
+	}
+}
+
 // TestOptimizeExhaustiveCutShort: exhaustive search stopped by the time
 // limit did not search every list, so it must not be reported as plain
 // "exhaustive search".
