@@ -53,11 +53,14 @@ func BinaryFormat(format string) bool { return format == "xlsx" }
 func PlanFormats() []string { return planRenderers.formats() }
 
 // RenderPlanBytes returns p in the named format, as RenderPlan writes it:
-// for commands that print only a finished rendering. The JSON is the
-// bytes MarshalPlan returns, with no copy.
+// for commands that print only a finished rendering. The JSON and the
+// table are the renderers' own bytes, with no copy.
 func RenderPlanBytes(p *evaluate.Plan, format string, o Options) ([]byte, error) {
-	if format == "json" {
+	switch {
+	case format == "json":
 		return MarshalPlan(p)
+	case format == "table" && p != nil:
+		return tableBytes(displayCopy(p), o) // as planRenderers.render calls renderTable
 	}
 	var buf bytes.Buffer
 	if err := RenderPlan(&buf, p, format, o); err != nil {

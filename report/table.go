@@ -35,8 +35,18 @@ const (
 // checks and, after --optimize, what the optimiser changed. Every line fits
 // Options.Width columns.
 func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
+	data, err := tableBytes(p, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// tableBytes is renderTable's output.
+func tableBytes(p *evaluate.Plan, o Options) ([]byte, error) {
 	if p == nil {
-		return fmt.Errorf("no plan to render")
+		return nil, fmt.Errorf("no plan to render")
 	}
 	t := &tableRenderer{p: p, color: o.Color, width: o.Width}
 	if t.width == 0 {
@@ -56,10 +66,9 @@ func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
 	t.checks()
 	t.optimization()
 	if t.err != nil {
-		return t.err
+		return nil, t.err
 	}
-	_, err := w.Write(t.buf.Bytes())
-	return err
+	return t.buf.Bytes(), nil
 }
 
 type tableRenderer struct {
@@ -339,8 +348,10 @@ func (t *tableRenderer) capacity() {
 	}
 	type row struct {
 		group, name string
-		project     bool // a timeline row, shown only in chunks where it runs
-		cell        func(pe evaluate.PeriodPlan) (text, style string)
+		// project marks a timeline row, shown only in chunks where it
+		// runs: its cells are "█" or empty, without style.
+		project bool
+		cell    func(pe evaluate.PeriodPlan) (text, style string)
 	}
 	var rows []row
 	for i, id := range teamIDs(p) {
@@ -422,13 +433,25 @@ func (t *tableRenderer) capacity() {
 		nameW = max(8, labelBudget-groupW)
 		groupW = max(4, labelBudget-nameW)
 	}
+	// The cells of the other rows, and where each project runs (one flag
+	// per row and period: a large plan has thousands of project rows).
 	cells := make([][]string, len(rows))
 	cellStyles := make([][]string, len(rows))
+	runs := make([]bool, len(rows)*len(p.Periods))
 	periodW := make([]int, len(p.Periods))
 	for j, pe := range p.Periods {
 		periodW[j] = displayWidth(pe.Label)
 	}
 	for i, r := range rows {
+		if r.project {
+			for j := range p.Periods {
+				if text, _ := r.cell(p.Periods[j]); text != "" {
+					runs[i*len(p.Periods)+j] = true
+					periodW[j] = max(periodW[j], displayWidth(text))
+				}
+			}
+			continue
+		}
 		cells[i] = make([]string, len(p.Periods))
 		cellStyles[i] = make([]string, len(p.Periods))
 		for j, pe := range p.Periods {
@@ -463,19 +486,23 @@ func (t *tableRenderer) capacity() {
 			g.columns = append(g.columns, column{header: p.Periods[j].Label, align: alignRight, width: periodW[j]})
 		}
 		for i, r := range rows {
-			if r.project && !slices.Contains(cells[i][start:end], "█") {
+			run := runs[i*n : (i+1)*n]
+			if r.project && !slices.Contains(run[start:end], true) {
 				continue
 			}
 			line := make([]string, 2, 2+end-start)
 			line[0], line[1] = r.group, r.name
 			styles := make([]string, 2, 2+end-start)
 			for j := start; j < end; j++ {
-				text := cells[i][j]
-				if text == "█" {
+				text, style := "", ""
+				switch {
+				case run[j]:
 					text = strings.Repeat("█", periodW[j])
+				case !r.project:
+					text, style = cells[i][j], cellStyles[i][j]
 				}
 				line = append(line, text)
-				styles = append(styles, cellStyles[i][j])
+				styles = append(styles, style)
 			}
 			g.rows = append(g.rows, line)
 			g.styles = append(g.styles, styles)
