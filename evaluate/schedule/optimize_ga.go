@@ -96,7 +96,7 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 	stamp := make([]int, n)
 	var load []float64 // peakCrossover's scratch
 	gen := 0
-	stall := restartAfter(s.max, n)
+	stall := restartAfter(s.max, n, s.obj)
 	restartedAt := s.e.schedules
 	for !s.done(s.childCost()) {
 		if stall > 0 && s.e.schedules-max(s.bestAt, restartedAt) >= stall {
@@ -166,10 +166,17 @@ func (s *search) genetic(baseOrder []int, tm timing, prio []int) {
 // search restart its population (keeping the best), 0 for never: a
 // population converges within a few thousand schedules, after which
 // most children are copies of their parents. Small budgets do not
-// restart; larger problems, which improve for longer, wait longer.
-func restartAfter(budget, tasks int) int {
+// restart; larger problems, which improve for longer, wait longer: 50
+// schedules a task for value, 100 for finish, whose population keeps
+// finding shorter schedules for longer (on PSPLIB's 120-task instances
+// restarting after 12,000 instead of 6,000 gained 0.19 points on 200 of
+// them; 30 tasks keep the floor of 5,000 either way).
+func restartAfter(budget, tasks int, obj Objective) int {
 	if budget < 10000 {
 		return 0
+	}
+	if obj == ObjectiveFinish {
+		return max(5000, 100*tasks)
 	}
 	return max(5000, 50*tasks)
 }

@@ -737,8 +737,21 @@ func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
 	if a.BestAt < 1 || a.BestAt > a.Schedules {
 		t.Errorf("best at schedule %d of %d", a.BestAt, a.Schedules)
 	}
-	if restartAfter(12000, 30) != 5000 || restartAfter(9999, 30) != 0 || restartAfter(16666, 120) != 6000 {
-		t.Errorf("restartAfter: %d, %d, %d", restartAfter(12000, 30), restartAfter(9999, 30), restartAfter(16666, 120))
+	for _, c := range []struct {
+		budget, tasks int
+		obj           Objective
+		want          int
+	}{
+		{12000, 30, ObjectiveFinish, 5000},
+		{12000, 30, ObjectiveValue, 5000},
+		{9999, 30, ObjectiveFinish, 0},
+		{50000, 120, ObjectiveFinish, 12000},
+		{50000, 120, ObjectiveValue, 6000},
+		{28000, 200, ObjectiveFinish, 20000},
+	} {
+		if got := restartAfter(c.budget, c.tasks, c.obj); got != c.want {
+			t.Errorf("restartAfter(%d, %d, %s) = %d, want %d", c.budget, c.tasks, c.obj, got, c.want)
+		}
 	}
 }
 
