@@ -21,6 +21,8 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			pe.status = StatusScheduled
 		} else if pe.gate == "" && sch.Blocked[i].Kind == schedule.BlockChoice {
 			pe.status, pe.gate = StatusDropped, GateChoice
+		} else if pe.gate == "" && out[i] && sch.Blocked[i].Kind == schedule.BlockTogether {
+			pe.status, pe.gate = StatusDropped, GateTogether // runs together with an option left out
 		} else if pe.gate == "" && out[i] {
 			pe.status, pe.gate = StatusDropped, GateViability // needs an option left out
 		} else if pe.gate == "" {
@@ -59,6 +61,8 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 				pe.fail(StatusDropped, GateChoice, n.Message, n.rng)
 			case out[i] && n.Kind == NoteDependency:
 				pe.fail(StatusDropped, GateViability, n.Message, n.rng)
+			case out[i] && n.Kind == NoteTogether:
+				pe.fail(StatusDropped, GateTogether, n.Message, n.rng)
 			default:
 				pe.fail(StatusDeferred, GateSchedule, n.Message, n.rng)
 			}
@@ -68,8 +72,9 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 }
 
 // outOfPlan marks the unscheduled tasks that can never run in this plan:
-// an option another option of its choice was chosen over, and what
-// depends on one, directly or not. The others only wait for room.
+// an option another option of its choice was chosen over, what depends
+// on one, directly or not, and what runs together with one. The others
+// only wait for room.
 func outOfPlan(prob *schedule.Problem, sch *schedule.Schedule) []bool {
 	out := make([]bool, len(prob.Tasks))
 	if len(prob.Choices) == 0 {
@@ -88,6 +93,16 @@ func outOfPlan(prob *schedule.Problem, sch *schedule.Schedule) []bool {
 				if out[q] {
 					out[i], changed = true, true
 					break
+				}
+			}
+		}
+		for _, g := range prob.Together {
+			if !slices.ContainsFunc(g, func(m int) bool { return out[m] }) {
+				continue
+			}
+			for _, m := range g {
+				if !out[m] && sch.Start[m] < 0 {
+					out[m], changed = true, true
 				}
 			}
 		}

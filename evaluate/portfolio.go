@@ -479,12 +479,21 @@ func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation
 	var others []string
 	for _, m := range members {
 		if m != w.i {
-			others = append(others, w.prob.Tasks[m].ID)
+			others = append(others, fmt.Sprintf("%q", w.prob.Tasks[m].ID))
 		}
 	}
 	n := rangedNote{Note: Note{Kind: NoteTogether, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{}, AheadOf: []string{}},
 		rng: p.Ranges.Range("together", p.DeclRange)}
 	msg := fmt.Sprintf("runs together with %s, and the group does not fit whole", strings.Join(others, ", "))
+	if miss, ok := w.apart[o.Index]; ok && miss.Task != w.i && miss.Cause.Kind == schedule.BlockChoice && w.out != nil && w.out[miss.Task] {
+		// The member lost its choice: it is dropped, and so is the group,
+		// as at the gates.
+		n.ID = w.prob.Tasks[miss.Task].ID
+		n.rng = p.Ranges.Range("together."+n.ID, n.rng)
+		n.Message = fmt.Sprintf("runs together with %q, which is dropped (option %s chosen in choice %s)", n.ID,
+			w.prob.Tasks[miss.Cause.Index].ID, w.choiceID(n.ID))
+		return n
+	}
 	if miss, ok := w.apart[o.Index]; ok {
 		n.ID = w.prob.Tasks[miss.Task].ID
 		// What kept the member that did not fit from each start, on top
@@ -501,9 +510,18 @@ func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation
 		if miss.Task == w.i {
 			msg = fmt.Sprintf("runs together with %s, and it does not fit itself%s: %s", strings.Join(others, ", "), first, cause)
 		} else {
-			msg = fmt.Sprintf("runs together with %s, and %s does not fit%s: %s", strings.Join(others, ", "), n.ID, first, cause)
+			msg = fmt.Sprintf("runs together with %s, and %q does not fit%s: %s", strings.Join(others, ", "), n.ID, first, cause)
 		}
 	}
 	n.Message = msg
 	return n
+}
+
+// choiceID is the id of the choice project id is an option of, "" when
+// none.
+func (w *noteWriter) choiceID(id string) string {
+	if c := w.e.choiceOf(id); c != nil {
+		return c.ID
+	}
+	return ""
 }

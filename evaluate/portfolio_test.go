@@ -134,12 +134,12 @@ func TestTogether(t *testing.T) {
 	}
 	p := projectByID(t, plan, "pilot")
 	if len(p.Notes) != 1 || p.Notes[0].Kind != NoteTogether || p.Notes[0].ID != "rollout" ||
-		p.Reasons[0] != `runs together with rollout, and rollout does not fit with "pilot" (2027-Q1) placed first: `+
+		p.Reasons[0] != `runs together with "rollout", and "rollout" does not fit with "pilot" (2027-Q1) placed first: `+
 			`team "apps" has no room for 2 FTE in 2027-Q1..2027-Q3 (held by "core" and "pilot"); `+
 			`must finish inside the horizon (last period 2027-Q3), so it cannot start after 2027-Q1` {
 		t.Errorf("pilot: notes %+v reasons %q", p.Notes, p.Reasons)
 	}
-	if r := projectByID(t, plan, "rollout"); !slices.Equal(r.Together, []string{"pilot"}) || !strings.HasPrefix(r.Reasons[0], "runs together with pilot, and it does not fit itself") {
+	if r := projectByID(t, plan, "rollout"); !slices.Equal(r.Together, []string{"pilot"}) || !strings.HasPrefix(r.Reasons[0], `runs together with "pilot", and it does not fit itself`) {
 		t.Errorf("rollout: together %v reasons %q", r.Together, r.Reasons)
 	}
 
@@ -462,8 +462,8 @@ func TestTogetherReasonNamesWhatBlocked(t *testing.T) {
 	why := `team "apps" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "x" and "a"); ` +
 		`must finish inside the horizon (last period 2027-Q4), so it cannot start after 2027-Q2`
 	for id, msg := range map[string]string{
-		"a": `runs together with b, and b does not fit with "a" (2027-Q1..2027-Q2) placed first: ` + why,
-		"b": `runs together with a, and it does not fit itself with "a" (2027-Q1..2027-Q2) placed first: ` + why,
+		"a": `runs together with "b", and "b" does not fit with "a" (2027-Q1..2027-Q2) placed first: ` + why,
+		"b": `runs together with "a", and it does not fit itself with "a" (2027-Q1..2027-Q2) placed first: ` + why,
 	} {
 		p := projectByID(t, plan, id)
 		if diff := cmp.Diff([]string{msg}, p.Reasons); diff != "" {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -72,6 +73,65 @@ project "p5" {
 			if !c.Passed {
 				t.Errorf("optimize %v: check %s fails: %s", opts.Optimize, c.ID, c.Message)
 			}
+		}
+	}
+}
+
+// An option that loses its choice while its together group comes up is
+// dropped with gate choice, like any option that loses, and its partner
+// with gate together, under rank order and --optimize: it was "deferred
+// ... does not fit itself: option "c" of its choice is chosen" (the
+// independent review's case r, issue 15 F12).
+func TestOptionLosingThroughItsGroupIsDropped(t *testing.T) {
+	cfg := loadSource(t, `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+goal "g" { weight = 1 }
+project "a" {
+  goals    = { g = 0.1 }
+  duration = 1
+  together = [project.b]
+}
+project "b" {
+  goals    = { g = 0.5 }
+  duration = 1
+}
+project "c" {
+  goals    = { g = 0.6 }
+  duration = 1
+}
+project "d" {
+  mandatory = true
+  duration  = 1
+  together  = [project.c]
+}
+project "e" {
+  goals      = { g = 0.1 }
+  duration   = 1
+  depends_on = [project.a]
+}
+choice "k" { options = [project.b, project.c] }
+`)
+	for _, opts := range []Options{{}, {Optimize: true}} {
+		plan := evaluateWith(t, cfg, opts)
+		want := map[string]fate{"a": {StatusDropped, GateTogether}, "b": {StatusDropped, GateChoice},
+			"c": {StatusScheduled, ""}, "d": {StatusScheduled, ""}, "e": {StatusDropped, GateViability}}
+		if diff := cmp.Diff(want, fates(plan)); diff != "" {
+			t.Errorf("optimize %v: outcomes (-want +got):\n%s", opts.Optimize, diff)
+		}
+		reasons := map[string][]string{}
+		for _, p := range plan.Projects {
+			reasons[p.ID] = p.Reasons
+		}
+		wantReasons := map[string][]string{
+			"a": {`runs together with "b", which is dropped (option c chosen in choice k)`},
+			"b": {"option c chosen in choice k"},
+			"c": nil, "d": nil,
+			"e": {`depends on dropped project "a"`},
+		}
+		if diff := cmp.Diff(wantReasons, reasons, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("optimize %v: reasons (-want +got):\n%s", opts.Optimize, diff)
 		}
 	}
 }

@@ -647,9 +647,10 @@ func (e *engine) finalSchedule(start []int) *Schedule {
 			// The whole group, in room the search left unused, or the
 			// reason it does not fit.
 			if _, miss, ok := e.gp.place(st, sch.Start, decided, i); !ok {
+				miss = e.gp.lostChoice(st, nil, miss)
 				sch.Apart = append(sch.Apart, miss)
 				for _, m := range p.Together[miss.Group] {
-					sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
+					sch.Blocked[m] = groupBlocker(miss, m)
 				}
 			}
 			continue

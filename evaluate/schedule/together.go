@@ -285,3 +285,29 @@ func (g *groupPlacer) search(st *State, start []int) ([]int, bool) {
 	}
 	return nil, false
 }
+
+// lostChoice is miss, or, when a member of miss's group is an option of
+// a choice whose other option is placed already, a miss naming that
+// member (the first one) and the option chosen: the group can never run,
+// whatever the order, and the member has lost its choice like any
+// option (Blocked says BlockChoice), not failed to fit.
+func (g *groupPlacer) lostChoice(st *State, decided []bool, miss GroupMiss) GroupMiss {
+	if miss.Group < 0 {
+		return miss
+	}
+	for _, m := range g.p.Together[miss.Group] {
+		if o := st.otherOption(m); o >= 0 && (decided == nil || !decided[m]) {
+			return GroupMiss{Group: miss.Group, Task: m, Cause: Blocker{Kind: BlockChoice, Index: o, From: -1, To: -1}}
+		}
+	}
+	return miss
+}
+
+// groupBlocker is what keeps member m of a group left out by miss out:
+// the choice it lost, or its group.
+func groupBlocker(miss GroupMiss, m int) Blocker {
+	if m == miss.Task && miss.Cause.Kind == BlockChoice {
+		return miss.Cause
+	}
+	return Blocker{Kind: BlockTogether, Index: miss.Group}
+}

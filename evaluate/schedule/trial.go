@@ -107,10 +107,11 @@ func (x *passExtras) decideGroup(st *State, sch *Schedule, decided []bool, i, tu
 		}
 		return true
 	}
+	miss = x.pl.lostChoice(st, decided, miss)
 	sch.Apart = append(sch.Apart, miss)
 	for _, m := range x.p.Together[miss.Group] {
 		if !decided[m] {
-			sch.Blocked[m] = Blocker{Kind: BlockTogether, Index: miss.Group}
+			sch.Blocked[m] = groupBlocker(miss, m)
 			decide(m)
 		}
 	}
