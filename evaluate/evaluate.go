@@ -75,6 +75,9 @@ type projectEval struct {
 	notes    []Note // where the schedule put it, and why
 
 	forced string // ForcedIn, ForcedOut or ""
+	// carriedBy is the forced-in project that cannot run without this
+	// one (carryForced), "" when none: it passes the soft gates too.
+	carriedBy string
 
 	// exposures are the ageing systems that raised its risk (see
 	// systemExposure), for warnExposedReplacements.
@@ -107,6 +110,10 @@ func softGate(gate string) bool {
 func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
 	if pe.forced == ForcedIn && softGate(gate) {
 		pe.warn(gate, "forced in past this gate: "+msg, rng)
+		return
+	}
+	if pe.carriedBy != "" && softGate(gate) {
+		pe.warn(gate, fmt.Sprintf("forced in with %q, which cannot run without it, past this gate: %s", pe.carriedBy, msg), rng)
 		return
 	}
 	if pe.gate == "" {

@@ -39,15 +39,36 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 	if diags.HasErrors() {
 		return diags
 	}
-	return e.forceContradictions()
+	if diags = e.forceContradictions(); diags.HasErrors() {
+		return diags
+	}
+	e.carryForced()
+	return diags
 }
 
-// forceContradictions reports forced-in projects that cannot run: one
-// that needs (through depends_on and together, transitively) a project
-// forced out or excluded, and forced-in projects (with what they need,
-// and the mandatory projects) that take two options of one choice.
-func (e *evaluation) forceContradictions() hcl.Diagnostics {
-	var diags hcl.Diagnostics
+// carryForced marks what each forced-in project cannot run without
+// (through depends_on and together, transitively) as carried in by it:
+// such a project passes the soft gates as the forced-in one does, with a
+// warning naming it, so forcing a project in never leaves it out because
+// a partner or dependency failed the risk, alignment, departments or
+// value gate (an excluded or forced-out one is an error, see
+// forceContradictions).
+func (e *evaluation) carryForced() {
+	groupOf := e.groupIDs()
+	for _, pe := range e.projects {
+		if pe.forced != ForcedIn {
+			continue
+		}
+		for _, id := range e.needs(pe, groupOf)[1:] {
+			if n := e.projectByID(id); n != nil && n.forced == "" && n.carriedBy == "" {
+				n.carriedBy = pe.cfg.ID
+			}
+		}
+	}
+}
+
+// groupIDs maps each project in a together group to its group, by id.
+func (e *evaluation) groupIDs() map[string][]string {
 	groupOf := map[string][]string{}
 	for _, g := range e.groups() {
 		ids := make([]string, len(g))
@@ -58,24 +79,37 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 			groupOf[id] = ids
 		}
 	}
-	// needs lists what pe cannot run without, itself first, by id.
-	needs := func(pe *projectEval) []string {
-		seen := map[string]bool{pe.cfg.ID: true}
-		queue := []string{pe.cfg.ID}
-		for k := 0; k < len(queue); k++ {
-			q := e.projectByID(queue[k])
-			if q == nil {
-				continue
-			}
-			for _, n := range append(slices.Clone(q.cfg.DependsOn), groupOf[q.cfg.ID]...) {
-				if !seen[n] {
-					seen[n] = true
-					queue = append(queue, n)
-				}
+	return groupOf
+}
+
+// needs lists what pe cannot run without (through depends_on and
+// together, transitively), itself first, by id.
+func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []string {
+	seen := map[string]bool{pe.cfg.ID: true}
+	queue := []string{pe.cfg.ID}
+	for k := 0; k < len(queue); k++ {
+		q := e.projectByID(queue[k])
+		if q == nil {
+			continue
+		}
+		for _, n := range append(slices.Clone(q.cfg.DependsOn), groupOf[q.cfg.ID]...) {
+			if !seen[n] {
+				seen[n] = true
+				queue = append(queue, n)
 			}
 		}
-		return queue
 	}
+	return queue
+}
+
+// forceContradictions reports forced-in projects that cannot run: one
+// that needs (through depends_on and together, transitively) a project
+// forced out or excluded, and forced-in projects (with what they need,
+// and the mandatory projects) that take two options of one choice.
+func (e *evaluation) forceContradictions() hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	groupOf := e.groupIDs()
+	needs := func(pe *projectEval) []string { return e.needs(pe, groupOf) }
 	// taken is, per choice, the first option some project in the run
 	// needs, and who needs it.
 	type taker struct{ option, by string }

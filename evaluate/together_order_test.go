@@ -135,3 +135,74 @@ choice "k" { options = [project.b, project.c] }
 		}
 	}
 }
+
+// A forced-in project carries what it cannot run without past the soft
+// gates: a together partner or a dependency over the risk appetite runs,
+// with a warning naming the forced-in project, instead of leaving the
+// forced-in project "forced in" yet dropped (the independent review's
+// case k, issue 15 F11). An excluded partner stays an error.
+func TestForcedInCarriesWhatItNeeds(t *testing.T) {
+	src := func(link string) string {
+		return `roadmap {
+  start         = "2027-Q1"
+  horizon       = 6
+  risk_appetite = 0.5
+}
+goal "g" { weight = 1 }
+team "t" {
+  capacity     = 10
+  cost_per_fte = 10000
+}
+project "p3" {
+  goals    = { g = 0.5 }
+  duration = 1
+  effort   = { t = 1 }
+  ` + link + `
+}
+project "p4" {
+  goals    = { g = 0.5 }
+  duration = 1
+  effort   = { t = 1 }
+  risk { failure = 0.9 }
+}
+`
+	}
+	const warning = `forced in with "p3", which cannot run without it, past this gate: risk 0.9 exceeds the risk appetite of 0.5`
+	for _, tc := range []struct {
+		name, link string
+		opts       Options
+		want       map[string]fate
+		warned     bool
+	}{
+		{"together, not forced", "together = [project.p4]", Options{},
+			map[string]fate{"p3": {StatusDropped, GateTogether}, "p4": {StatusDropped, GateRisk}}, false},
+		{"together, forced in", "together = [project.p4]", Options{ForceIn: []string{"p3"}},
+			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
+		{"depends_on, forced in", "depends_on = [project.p4]", Options{ForceIn: []string{"p3"}},
+			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
+		{"together, forced in, optimised", "together = [project.p4]", Options{ForceIn: []string{"p3"}, Optimize: true},
+			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := evaluateWith(t, loadSource(t, src(tc.link)), tc.opts)
+			if diff := cmp.Diff(tc.want, fates(plan)); diff != "" {
+				t.Fatalf("outcomes (-want +got):\n%s", diff)
+			}
+			p4 := projectByID(t, plan, "p4")
+			var warned bool
+			for _, f := range p4.Findings {
+				if f.Gate == GateRisk && f.Severity == SeverityWarning && f.Message == warning {
+					warned = true
+				}
+			}
+			if warned != tc.warned || p4.Forced != "" {
+				t.Errorf("p4: warned %v (want %v), forced %q, findings %+v", warned, tc.warned, p4.Forced, p4.Findings)
+			}
+		})
+	}
+	cfg := loadSource(t, src("together = [project.p4]\n  excluded = false"))
+	cfg.Projects[1].Excluded = true
+	if _, diags := Evaluate(t.Context(), cfg, Options{ForceIn: []string{"p3"}}); !diags.HasErrors() || diags[0].Summary != "Forced-in project needs an excluded project" {
+		t.Errorf("excluded partner: %v, want the error Forced-in project needs an excluded project", diags)
+	}
+}
