@@ -298,6 +298,10 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	case chosen.decidesChoice():
 		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[chosen.life.lifecycle]
 		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)
+	case opt != nil && chosen == e.flagship && chosen.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[chosen.task] >= 0:
+		// The optimiser holds the flagship to its rank-order start: it
+		// did not weigh the other options on the objective.
+		return DecidedOptimizer, fmt.Sprintf("the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice %s can run", c.ID)
 	case opt != nil:
 		why := fmt.Sprintf("the optimiser chose it (objective %s)", opt.Objective)
 		inRankOrder := ""

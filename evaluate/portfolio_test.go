@@ -254,7 +254,11 @@ func TestChoiceReasons(t *testing.T) {
 		{"forced in", build(0, false), Options{ForceIn: []string{"buy_crm"}}, "buy_crm", DecidedForced, "forced in (--force-in)"},
 		{"mandatory", build(0, true), Options{}, "buy_crm", DecidedMandatory, "mandatory"},
 		{"both out", build(0, false), Options{ForceOut: []string{"build_crm", "buy_crm"}}, "", "", "no option is scheduled"},
-		{"optimiser", build(0, false), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
+		// The optimiser never drops the flagship nor starts it later: it
+		// did not weigh the other option (review of issue 15, F2).
+		{"optimiser keeps the flagship", build(0, false), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
+			"the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice crm can run"},
+		{"optimiser", namedFlagship(build(0, false), "data_lake"), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
 			"the optimiser chose it (objective score); rank order chose it too"},
 	}
 	for _, tt := range tests {
@@ -542,4 +546,10 @@ choice "k" { options = [project.c, project.d] }
 			}
 		})
 	}
+}
+
+// namedFlagship names flagship the roadmap's flagship.
+func namedFlagship(cfg *hclspec.Config, flagship string) *hclspec.Config {
+	cfg.Roadmap.Flagship = flagship
+	return cfg
 }
