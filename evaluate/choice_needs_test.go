@@ -75,6 +75,7 @@ choice "x" { options = [project.o1, project.o2] }
 			if got.Chosen == nil || *got.Chosen != "o2" || got.DecidedBy != tt.decided || got.Reason != tt.reason {
 				t.Errorf("choice x: chosen %v, decided by %q, reason %q; want o2, %q, %q", got.Chosen, got.DecidedBy, got.Reason, tt.decided, tt.reason)
 			}
+			noDroppedFlagship(t, plan)
 			for _, c := range plan.Checks {
 				if !c.Passed && c.Severity == SeverityError {
 					t.Errorf("check %s fails: %s", c.ID, c.Message)

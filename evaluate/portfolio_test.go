@@ -544,7 +544,22 @@ choice "k" { options = [project.c, project.d] }
 			if len(plan.Choices) != 1 || plan.Choices[0].DecidedBy != tt.decided {
 				t.Errorf("choices %+v, want decided by %q", plan.Choices, tt.decided)
 			}
+			noDroppedFlagship(t, plan)
 		})
+	}
+}
+
+// noDroppedFlagship: the flagship the ranking picks can run (an option
+// that lost its choice before scheduling keeps its rank but is no
+// flagship).
+func noDroppedFlagship(t *testing.T, plan *Plan) {
+	t.Helper()
+	if f := plan.Roadmap.Flagship; f != nil && !plan.Roadmap.FlagshipNamed {
+		for _, p := range plan.Projects {
+			if p.ID == *f && p.Status == StatusDropped {
+				t.Errorf("flagship %q is dropped: %v", *f, p.Reasons)
+			}
+		}
 	}
 }
 

@@ -48,8 +48,34 @@ func (e *evaluation) rankProjects() {
 			})
 		}
 	case live > 0:
-		e.flagship = e.ranked[firstLive]
+		e.flagship = e.firstContender(e.ranked[firstLive : firstLive+live])
 	}
+}
+
+// firstContender is the first of the live projects that can still run:
+// not an option whose choice is decided before scheduling (another
+// option is committed, in progress or done, or a mandatory or forced-in
+// project needs another option: see neededOptions). Such options keep
+// their place in rank order but are no flagship. Nil when none is left.
+func (e *evaluation) firstContender(live []*projectEval) *projectEval {
+	needed := e.neededOptions()
+	for _, pe := range live {
+		if pe.dropped() {
+			continue
+		}
+		lost := false
+		if c := e.choiceOf(pe.cfg.ID); c != nil && len(needed) > 0 {
+			for _, id := range c.Options {
+				if o := e.projectByID(id); o != nil && o != pe && needed[o] != nil {
+					lost = true
+				}
+			}
+		}
+		if !lost {
+			return pe
+		}
+	}
+	return nil
 }
 
 // rankOrder is rankProjects' order, with kept ranked as if no gate had
