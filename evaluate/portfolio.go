@@ -523,7 +523,7 @@ func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation
 	n := rangedNote{Note: Note{Kind: NoteTogether, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{}, AheadOf: []string{}},
 		rng: p.Ranges.Range("together", p.DeclRange)}
 	msg := fmt.Sprintf("runs together with %s, and the group does not fit whole", strings.Join(others, ", "))
-	if miss, ok := w.apart[o.Index]; ok && miss.Task != w.i && miss.Cause.Kind == schedule.BlockChoice && w.out != nil && w.out[miss.Task] {
+	if miss, ok := w.apart[o.Index]; ok && miss.Task != w.i && slices.Contains(members, miss.Task) && miss.Cause.Kind == schedule.BlockChoice && w.out != nil && w.out[miss.Task] {
 		// The member lost its choice: it is dropped, and so is the group,
 		// as at the gates.
 		n.ID = w.prob.Tasks[miss.Task].ID

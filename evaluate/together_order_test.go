@@ -206,3 +206,44 @@ project "p4" {
 		t.Errorf("excluded partner: %v, want the error Forced-in project needs an excluded project", diags)
 	}
 }
+
+// A group whose member needs an option that lost its choice can never
+// run: its members are dropped (gate together), and the reason names the
+// option as the dependency that does not fit, not as a partner.
+func TestGroupNeedingALosingOptionIsDropped(t *testing.T) {
+	cfg := loadSource(t, `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+goal "g" { weight = 1 }
+project "c" {
+  goals    = { g = 0.9 }
+  duration = 1
+}
+project "b" {
+  goals    = { g = 0.1 }
+  duration = 1
+}
+project "a" {
+  goals    = { g = 0.5 }
+  duration = 1
+  together = [project.x]
+}
+project "x" {
+  goals      = { g = 0.5 }
+  duration   = 1
+  depends_on = [project.b]
+}
+choice "k" { options = [project.b, project.c] }
+`)
+	plan := evaluateWith(t, cfg, Options{})
+	want := map[string]fate{"a": {StatusDropped, GateTogether}, "x": {StatusDropped, GateTogether},
+		"b": {StatusDropped, GateChoice}, "c": {StatusScheduled, ""}}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", diff)
+	}
+	const wantA = `runs together with "x", and "b" does not fit with "a" (2027-Q1) placed first: option c chosen in choice k`
+	if got := projectByID(t, plan, "a").Reasons; len(got) != 1 || got[0] != wantA {
+		t.Errorf("a's reasons %q, want %q", got, wantA)
+	}
+}
