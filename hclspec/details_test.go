@@ -47,6 +47,10 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"run_cost_overflow", "Run cost out of range", `Project "q" replaces systems d, e: their run costs a year, its saving, over its 2 years of benefit (benefit.years) add up past`},
 		{"mandatory_options", "Mandatory projects need two options of one choice", `"build_crm" is mandatory (` + filepath.Join("testdata", "invalid", "mandatory_options", "main.hcl") + `:8,15-19) and "buy_crm" is mandatory (`},
 		{"mandatory_options", "Mandatory projects need two options of one choice", `"finance" is mandatory (` + filepath.Join("testdata", "invalid", "mandatory_options", "main.hcl") + `:26,16-20) and needs "build_erp" and "payroll" is mandatory (`},
+		{"decided_options", "Two options of one choice must run", `"a" is in progress (` + filepath.Join("testdata", "invalid", "decided_options", "main.hcl") + `:11,14-27) and "b" is committed (`},
+		{"decided_options", "Two options of one choice must run", `"d" is done (` + filepath.Join("testdata", "invalid", "decided_options", "main.hcl") + `:34,14-20) and "e" is mandatory (`},
+		{"decided_options", "Mandatory project is excluded", `Project "m" is mandatory (`},
+		{"decided_options", "Mandatory project needs an excluded project", `cannot run without "z" (through depends_on and together), which is excluded here`},
 		{"bad_ranges", "Negative effort", "uniform(-1, 2) for \"effort.platform\" goes down to -1"},
 	}
 	loaded := map[string]string{}

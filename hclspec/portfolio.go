@@ -158,6 +158,7 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 		}
 	}
 	diags = append(diags, checkMandatoryOptions(cfg, choiceOf, needs)...)
+	diags = append(diags, checkMandatoryExcluded(cfg, byID, needs)...)
 	for _, p := range cfg.Projects {
 		g := groupOf[p.ID]
 		if !p.Excluded || len(g) < 2 {
@@ -174,25 +175,38 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 	return diags
 }
 
-// checkMandatoryOptions reports mandatory projects that between them need
-// (themselves, or through depends_on and together) two options of one
-// choice: at most one option runs, so one mandatory project would always
-// fail policy.mandatory. A project needing two options on its own is
-// reported by checkPortfolioConstraints; excluded projects are out of the
-// run and left out here.
+// checkMandatoryOptions reports options of one choice that must both
+// run: options mandatory projects need (themselves, or through depends_on
+// and together) and options already committed, in progress or done. At
+// most one option runs, so one of them would always fail policy.mandatory
+// or a started project would be dropped. A project needing two options on
+// its own is reported by checkPortfolioConstraints; excluded projects are
+// out of the run and left out here.
 func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*Project) []string) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	type taker struct {
 		option string
-		by     *Project
+		by     *Project // a mandatory project, or the option itself when its status decides
+	}
+	words := func(t taker) string {
+		if t.by.Mandatory {
+			return mandatoryNeed(t.by, t.option)
+		}
+		return fmt.Sprintf("%q is %s (%s)", t.option, statusWords[t.by.Status], t.by.Ranges.Range("status", t.by.DeclRange))
 	}
 	taken := map[*Choice]taker{}
 	reported := map[*Choice]bool{}
 	for _, p := range cfg.Projects {
-		if !p.Mandatory || p.Excluded {
+		if p.Excluded {
 			continue
 		}
-		for _, id := range needs(p) {
+		var takes []string
+		if p.Mandatory {
+			takes = needs(p)
+		} else if _, decides := statusWords[p.Status]; decides {
+			takes = []string{p.ID}
+		}
+		for _, id := range takes {
 			c, ok := choiceOf[id]
 			if !ok {
 				continue
@@ -206,13 +220,64 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 				continue
 			}
 			reported[c] = true
-			diags = append(diags, &hcl.Diagnostic{
+			second := taker{id, p}
+			d := &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Mandatory projects need two options of one choice",
 				Detail: fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs, so one mandatory project could never run. Make one of them not mandatory, or take one option out of the choice.",
-					mandatoryNeed(first.by, first.option), mandatoryNeed(p, id), c.ID),
+					words(first), words(second), c.ID),
 				Subject: c.Ranges.Range("options."+id, c.DeclRange).Ptr(),
 				Context: c.Ranges.Range("options", c.DeclRange).Ptr(),
+			}
+			if !first.by.Mandatory || !p.Mandatory {
+				remedy := `cancel one (status = "cancelled") or take one option out of the choice`
+				if first.by.Mandatory || p.Mandatory {
+					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
+				}
+				d.Summary = "Two options of one choice must run"
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice: %s.",
+					words(first), words(second), c.ID, remedy)
+			}
+			diags = append(diags, d)
+		}
+	}
+	return diags
+}
+
+// statusWords are the statuses that decide an option's choice.
+var statusWords = map[Lifecycle]string{Committed: "committed", InProgress: "in progress", Done: "done"}
+
+// checkMandatoryExcluded reports a mandatory project that is excluded, or
+// that needs (through depends_on and together) an excluded project: it
+// could never run without --force-in, so every plan would fail
+// policy.mandatory.
+func checkMandatoryExcluded(cfg *Config, byID map[string]*Project, needs func(*Project) []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, p := range cfg.Projects {
+		if !p.Mandatory {
+			continue
+		}
+		if p.Excluded {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory project is excluded",
+				Detail: fmt.Sprintf("Project %q is mandatory (%s) and excluded, so it could never run. Remove one of the two (--force-in and --force-out try it either way for one run).",
+					p.ID, p.Ranges.Range("mandatory", p.DeclRange)),
+				Subject: p.Ranges.Range("excluded", p.DeclRange).Ptr(),
+			})
+			continue
+		}
+		for _, id := range needs(p) {
+			q, ok := byID[id]
+			if !ok || q == p || !q.Excluded {
+				continue
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory project needs an excluded project",
+				Detail: fmt.Sprintf("Project %q is mandatory (%s) and cannot run without %q (through depends_on and together), which is excluded here, so it could never run. Make it not mandatory, or stop excluding %q.",
+					p.ID, p.Ranges.Range("mandatory", p.DeclRange), id, id),
+				Subject: q.Ranges.Range("excluded", q.DeclRange).Ptr(),
 			})
 		}
 	}
