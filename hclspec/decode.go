@@ -209,9 +209,14 @@ func (r *attrReader) integer(name, unit string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	if f != math.Trunc(f) || math.Abs(f) > 1e9 {
+	if f != math.Trunc(f) {
 		r.fail(name, "Not a whole number",
 			fmt.Sprintf("%q must be a whole number of %s; got %s.", r.prefix+name, unit, formatNumber(f)))
+		return 0, false
+	}
+	if math.Abs(f) > 1e9 {
+		r.fail(name, "Value out of range",
+			fmt.Sprintf("%q must be at most 1,000,000,000 %s; got %s.", r.prefix+name, unit, formatNumber(f)))
 		return 0, false
 	}
 	return int(f), true

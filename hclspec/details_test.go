@@ -51,6 +51,7 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"decided_options", "Two options of one choice must run", `"d" is done (` + filepath.Join("testdata", "invalid", "decided_options", "main.hcl") + `:34,14-20) and "e" is mandatory (`},
 		{"decided_options", "Mandatory project is excluded", `Project "m" is mandatory (`},
 		{"decided_options", "Mandatory project needs an excluded project", `cannot run without "z" (through depends_on and together), which is excluded here`},
+		{"whole_number_range", "Value out of range", `"max_parallel" must be at most 1,000,000,000 projects; got 1e+12.`},
 		{"bad_ranges", "Negative effort", "uniform(-1, 2) for \"effort.platform\" goes down to -1"},
 	}
 	loaded := map[string]string{}
