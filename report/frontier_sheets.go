@@ -55,6 +55,9 @@ func renderFrontierXLSX(w io.Writer, f *frontier.Frontier, _ Options) error {
 		{"Seed", intCell(int(f.Seed)), kindInteger},
 		{"Levels", intCell(len(f.Points)), kindInteger},
 	}
+	if forced := forcedText(f.ForceIn, f.ForceOut); forced != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every level forces projects " + forced + " (--force-in, --force-out)"), kindText})
+	}
 	return writeWorkbook(w, f.Roadmap.Name+" frontier", f.Roadmap.Currency, summary, sheets)
 }
 
@@ -132,11 +135,13 @@ func frontierLevelsSheet(f *frontier.Frontier) sheet {
 func frontierProjectsSheet(f *frontier.Frontier) sheet {
 	s := sheet{name: "projects", title: "Projects", columns: []sheetColumn{
 		{"level", frontierLevelKind(f)}, {"today", kindText}, {"project", kindText}, {"start_period", kindInteger}, {"start", kindText},
+		{"forced", kindText},
 	}}
 	for k := range f.Points {
 		p := &f.Points[k]
 		for _, pp := range p.Projects {
-			s.rows = append(s.rows, []sheetCell{numCell(p.Level), boolCell(p.Current), textCell(pp.ID), intCell(pp.StartPeriod), textCell(pp.Start)})
+			s.rows = append(s.rows, []sheetCell{numCell(p.Level), boolCell(p.Current), textCell(pp.ID), intCell(pp.StartPeriod), textCell(pp.Start),
+				textCell(forcedOf(pp.ID, f.ForceIn, nil))})
 		}
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -194,6 +195,17 @@ func forcedText(in, out []string) string {
 		parts = append(parts, "out "+strings.Join(out, ", "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// forcedOf is "in" or "out" when the project is forced in or out, else "".
+func forcedOf(id string, in, out []string) string {
+	switch {
+	case slices.Contains(in, id):
+		return "in"
+	case slices.Contains(out, id):
+		return "out"
+	}
+	return ""
 }
 
 func estimateWord(point string) string {

@@ -61,6 +61,9 @@ func renderSimulationXLSX(w io.Writer, r *simulate.Result, _ Options) error {
 		{"Risk-adjusted NPV P50", numCell(pf.RiskAdjustedNPV.P50), kindMoney},
 		{"Plan NPV", numCell(pf.Plan.NPV), kindMoney},
 	}
+	if forced := forcedText(r.Simulation.ForceIn, r.Simulation.ForceOut); forced != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every run forces projects " + forced + " (--force-in, --force-out)"), kindText})
+	}
 	return writeWorkbook(w, r.Roadmap.Name+" simulation", r.Roadmap.Currency, summary, sheets)
 }
 
@@ -72,6 +75,7 @@ func simulationProjectsSheet(r *simulate.Result) sheet {
 		{"p10_end", kindText}, {"p50_end", kindText}, {"p80_end", kindText}, {"p90_end", kindText},
 		{"p10_npv", kindMoney}, {"p50_npv", kindMoney}, {"p90_npv", kindMoney}, {"mean_npv", kindMoney},
 		{"p10_risk_adjusted_npv", kindMoney}, {"p50_risk_adjusted_npv", kindMoney}, {"p90_risk_adjusted_npv", kindMoney},
+		{"forced", kindText},
 	}}
 	for _, p := range r.Projects {
 		s.rows = append(s.rows, []sheetCell{
@@ -81,6 +85,7 @@ func simulationProjectsSheet(r *simulate.Result) sheet {
 			strPtrCell(p.P10End), strPtrCell(p.P50End), strPtrCell(p.P80End), strPtrCell(p.P90End),
 			numCell(p.P10NPV), numCell(p.P50NPV), numCell(p.P90NPV), numCell(p.MeanNPV),
 			numCell(p.P10RiskAdjustedNPV), numCell(p.P50RiskAdjustedNPV), numCell(p.P90RiskAdjustedNPV),
+			textCell(forcedOf(p.ID, r.Simulation.ForceIn, r.Simulation.ForceOut)),
 		})
 	}
 	return s

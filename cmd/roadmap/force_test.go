@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"maps"
 	"os"
@@ -110,6 +111,32 @@ func TestSimulateForced(t *testing.T) {
 	if !strings.Contains(res.Stdout, "  Forced     in buy_crm; out portal\n") {
 		t.Errorf("the summary does not say what was forced:\n%s", res.Stdout)
 	}
+	res = runCLI(t, "simulate", "--runs", "20", "--format", "csv", "--force-in", "buy_crm", "--force-out", "portal", portfolioDir)
+	res.wantExit(t, 0)
+	if got := csvForced(t, res.Stdout, "id"); !maps.Equal(got, map[string]string{"buy_crm": "in", "portal": "out"}) {
+		t.Errorf("the CSV's forced column says %v:\n%s", got, res.Stdout)
+	}
+}
+
+// csvForced maps the ids (in column idColumn) of a CSV table's rows
+// that its "forced" column marks to the mark.
+func csvForced(t *testing.T, text, idColumn string) map[string]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("CSV: %v\n%s", err, text)
+	}
+	id, forced := slices.Index(rows[0], idColumn), slices.Index(rows[0], "forced")
+	if id < 0 || forced < 0 {
+		t.Fatalf("CSV header %v lacks %q or forced", rows[0], idColumn)
+	}
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[forced] != "" {
+			got[r[id]] = r[forced]
+		}
+	}
+	return got
 }
 
 // TestFrontierForced: frontier --force-in keeps the project in the
@@ -148,6 +175,11 @@ func TestFrontierForced(t *testing.T) {
 	res.wantExit(t, 0)
 	if !strings.Contains(strings.Join(strings.Fields(res.Stdout), " "), "roadmap plan --optimize --seed 1 --force-in risky_ai --force-out portal with the amount changed") {
 		t.Errorf("the footnote does not give the forced command:\n%s", res.Stdout)
+	}
+	res = runCLI(t, append(args, "--format", "csv", "--table", "projects", portfolioDir)...)
+	res.wantExit(t, 0)
+	if got := csvForced(t, res.Stdout, "project"); !maps.Equal(got, map[string]string{"risky_ai": "in"}) {
+		t.Errorf("the CSV's forced column says %v:\n%s", got, res.Stdout)
 	}
 }
 
