@@ -186,7 +186,7 @@ func (e *evaluation) lifecycleGate(pe *projectEval) {
 	if !pe.keepsPlace() || pe.gate == "" {
 		return
 	}
-	word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress"}[pe.life.lifecycle]
+	word := pe.life.lifecycle.Words()
 	for k := range pe.findings {
 		f := &pe.findings[k]
 		if f.Severity == SeverityError {

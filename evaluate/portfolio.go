@@ -218,11 +218,7 @@ func (pe *projectEval) decidesChoice() bool {
 	if pe.cfg.Excluded || pe.forced == ForcedOut {
 		return false
 	}
-	switch pe.life.lifecycle {
-	case hclspec.Committed, hclspec.InProgress, hclspec.Done:
-		return true
-	}
-	return false
+	return pe.life.lifecycle.DecidesChoice()
 }
 
 // choiceStatusGate drops an option of a choice another option of which
@@ -241,7 +237,7 @@ func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 		if !ok || d == pe || !d.decidesChoice() {
 			continue
 		}
-		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[d.life.lifecycle]
+		word := d.life.lifecycle.Words()
 		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %s of choice %s is %s", id, c.ID, word),
 			c.Ranges.Range("options."+pe.cfg.ID, c.DeclRange))
 		return false
@@ -296,7 +292,7 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		}
 		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 	case chosen.decidesChoice():
-		word := map[hclspec.Lifecycle]string{hclspec.Committed: "committed", hclspec.InProgress: "in progress", hclspec.Done: "done"}[chosen.life.lifecycle]
+		word := chosen.life.lifecycle.Words()
 		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)
 	case opt != nil && chosen == e.flagship && chosen.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[chosen.task] >= 0:
 		// The optimiser holds the flagship to its rank-order start: it

@@ -6,6 +6,7 @@ package hclspec
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -371,6 +372,15 @@ const (
 	Cancelled  Lifecycle = "cancelled"   // stopped: its spend is sunk, its capacity released
 	OnHold     Lifecycle = "on_hold"     // paused: holds no capacity and no budget
 )
+
+// Words is the status as a sentence says it ("in progress").
+func (l Lifecycle) Words() string { return strings.ReplaceAll(string(l), "_", " ") }
+
+// DecidesChoice reports a status that decides its choice: a committed,
+// started or finished option is the one its choice runs.
+func (l Lifecycle) DecidesChoice() bool {
+	return l == Committed || l == InProgress || l == Done
+}
 
 // Lifecycles lists every status, in the order of a project's life.
 func Lifecycles() []string {

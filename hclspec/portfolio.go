@@ -192,7 +192,7 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 		if t.by.Mandatory {
 			return mandatoryNeed(t.by, t.option)
 		}
-		return fmt.Sprintf("%q is %s (%s)", t.option, statusWords[t.by.Status], t.by.Ranges.Range("status", t.by.DeclRange))
+		return fmt.Sprintf("%q is %s (%s)", t.option, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange))
 	}
 	taken := map[*Choice]taker{}
 	reported := map[*Choice]bool{}
@@ -203,7 +203,7 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 		var takes []string
 		if p.Mandatory {
 			takes = needs(p)
-		} else if _, decides := statusWords[p.Status]; decides {
+		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
 		}
 		for _, id := range takes {
@@ -243,9 +243,6 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 	}
 	return diags
 }
-
-// statusWords are the statuses that decide an option's choice.
-var statusWords = map[Lifecycle]string{Committed: "committed", InProgress: "in progress", Done: "done"}
 
 // checkMandatoryExcluded reports a mandatory project that is excluded, or
 // that needs (through depends_on and together) an excluded project: it
