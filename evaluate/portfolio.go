@@ -258,6 +258,7 @@ func (e *evaluation) cfgProjects() []*hclspec.Project {
 // decided it and why.
 func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 	out := make([]ChoiceResult, 0, len(e.cfg.Choices))
+	needed := e.neededOptions()
 	for _, c := range e.cfg.Choices {
 		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
 		var chosen *projectEval
@@ -268,15 +269,15 @@ func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 				break
 			}
 		}
-		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt)
+		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt, needed)
 		out = append(out, r)
 	}
 	return out
 }
 
 // choiceReason says what picked chosen among c's options (nil: none is
-// scheduled) and why.
-func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *Optimization) (string, string) {
+// scheduled) and why; needed is e.neededOptions().
+func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *Optimization, needed map[*projectEval]*projectEval) (string, string) {
 	if chosen == nil {
 		return "", "no option is scheduled"
 	}
@@ -285,8 +286,8 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedForced, "forced in (--force-in)"
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
-	case e.neededOptions()[chosen] != nil:
-		by := e.neededOptions()[chosen]
+	case needed[chosen] != nil:
+		by := needed[chosen]
 		if by.cfg.Mandatory {
 			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 		}
