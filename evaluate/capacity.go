@@ -55,7 +55,7 @@ func (e *evaluation) buildPlan(opt *Optimization) *Plan {
 		plan.Roadmap.FlagshipNamed = e.roadmap.Flagship != ""
 	}
 	plan.Choices = e.choiceResults(opt)
-	plan.Systems = []SystemAudit{} // filled by evaluate/audit
+	plan.Systems = []SystemAudit{} // filled by auditSystems
 	if a := e.asOf(); a >= 0 {
 		label := rm.AsOf
 		plan.Roadmap.AsOf, plan.Roadmap.AsOfPeriod = &label, &a

@@ -216,6 +216,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 			return nil, append(e.diags, d...)
 		}
 	}
+	plan.Systems = auditSystems(e.cfg, plan) // the technology audit
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
 	hclspec.ExplainUnknownFunctions(e.diags)

@@ -29,6 +29,9 @@ func (e *evaluation) evaluatePolicies(plan *Plan) []CheckResult {
 	if res, ok := e.mandatoryCheck(plan); ok {
 		out = append(out, res)
 	}
+	if pol.ReplaceBeforeEndOfSupport {
+		out = append(out, replaceBeforeEndOfSupport(e.cfg, plan.Systems))
+	}
 	return out
 }
 

@@ -135,3 +135,51 @@ func TestAuditGoLivePastHorizon(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditPolicyInEveryCommand: the audit and its policy are part of
+// every evaluation, so simulate fails on the same gaps as plan and each
+// compare column shows the failure (compare reports checks without changing
+// its exit status). Review qa15d H2: both counted the other checks only,
+// because only plan and audit added the policy.
+func TestAuditPolicyInEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.hcl":     readFile(t, filepath.Join("..", "..", "evaluate", "audit", "testdata", "base", "main.hcl")),
+		"scenario.hcl": "variable \"cut\" {\n  default = 0\n}\n\nscenario \"same\" {\n  variables = {\n    cut = 1\n  }\n}\n",
+	})
+	const failed = `Error: check "policy.replace_before_end_of_support" failed: 2 systems run out of support before a replacement goes live`
+	for _, args := range [][]string{
+		{"plan", dir},
+		{"simulate", "--runs", "5", dir},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			res := runCLI(t, args...)
+			res.wantExit(t, 1)
+			if !strings.Contains(res.Stderr, failed) {
+				t.Errorf("stderr lacks the policy's failure:\n%s", res.Stderr)
+			}
+		})
+	}
+	res := runCLI(t, "compare", dir)
+	res.wantExit(t, 0)
+	if n := strings.Count(res.Stdout, "0 passed, 1 failed: │"); n != 2 {
+		t.Errorf("compare shows the failed policy in %d columns, want 2:\n%s", n, res.Stdout)
+	}
+	res = runCLI(t, "simulate", "--runs", "5", "--format", "json", dir)
+	var sim struct {
+		Checks []struct {
+			ID     string `json:"id"`
+			Passed bool   `json:"passed"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &sim); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range sim.Checks {
+		found = found || (c.ID == "policy.replace_before_end_of_support" && !c.Passed)
+	}
+	if !found {
+		t.Errorf("simulate's JSON checks lack the failed policy: %+v", sim.Checks)
+	}
+}

@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
-	"github.com/roadmap-as-code/roadmap/evaluate/audit"
 	"github.com/roadmap-as-code/roadmap/evaluate/shortfall"
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -213,7 +212,6 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 			}
 		}
 	}
-	audit.Apply(cfg, plan) // the technology audit section, and its policy
 	return outputPlan(ctx, g, s, o, plan)
 }
 

@@ -1,0 +1,223 @@
+package evaluate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
+
+// ReplaceBeforeEndOfSupportCheck is the built-in check policy {
+// replace_before_end_of_support = true } adds: it fails, as an error, when
+// a system has a gap.
+const ReplaceBeforeEndOfSupportCheck = "policy.replace_before_end_of_support"
+
+// auditSystems audits each system of cfg against plan, in declaration order.
+func auditSystems(cfg *hclspec.Config, plan *Plan) []SystemAudit {
+	horizon := plan.Roadmap.Horizon
+	label := func(i int) string {
+		if i >= 0 && i < len(plan.Periods) {
+			return plan.Periods[i].Label
+		}
+		return cfg.Calendar.Label(i)
+	}
+	// The projects that replace each system, in rank order.
+	replacing := map[string][]int{}
+	for i, p := range plan.Projects {
+		for _, id := range p.Replaces {
+			replacing[id] = append(replacing[id], i)
+		}
+	}
+	finished := map[string]int{} // done projects: the period after they finished
+	for _, p := range cfg.Projects {
+		if p.Status == hclspec.Done && p.HasFinished {
+			finished[p.ID] = p.Finished + 1
+		}
+	}
+	out := make([]SystemAudit, 0, len(cfg.Systems))
+	for _, s := range cfg.Systems {
+		a := SystemAudit{ID: s.ID, Title: s.Title, Owner: s.Owner, Vendor: s.Vendor,
+			Provides: append([]string{}, s.Provides...), ReplacedBy: []string{},
+			RunCostPerYear: s.RunCostPerYear, Risk: ratio(s.Risk.Score()), Gap: GapNone}
+		if s.EndOfSupportSet {
+			text, period := s.EndOfSupportText, s.EndOfSupport
+			a.EndOfSupport, a.EndOfSupportPeriod = &text, &period
+		}
+		// The replacing projects by rank; the scheduled or done one that
+		// goes live first retires the system (a done one the period after
+		// it finished, as the run rate counts it).
+		for _, i := range slices.Compact(replacing[s.ID]) {
+			p := plan.Projects[i]
+			a.ReplacedBy = append(a.ReplacedBy, p.ID)
+			end, live := finished[p.ID]
+			if p.Status == StatusScheduled && p.EndPeriod != nil {
+				end, live = *p.EndPeriod, true
+			} else if p.Status != StatusDone {
+				live = false
+			}
+			if !live {
+				continue
+			}
+			if a.GoLivePeriod == nil || end < *a.GoLivePeriod {
+				id := p.ID
+				a.Replacement, a.GoLivePeriod = &id, &end
+			}
+		}
+		// live is the go-live in a sentence: "2028-Q1, after the horizon"
+		// past it (the run rate's period for the same event).
+		live := ""
+		if a.GoLivePeriod != nil {
+			l := label(*a.GoLivePeriod)
+			if *a.GoLivePeriod < 0 {
+				l = "before " + label(0)
+			}
+			a.GoLive = &l
+			live = l
+			if *a.GoLivePeriod >= horizon {
+				live += ", after the horizon"
+			}
+		}
+		eos := -1
+		if s.EndOfSupportSet && s.EndOfSupport < horizon {
+			eos = s.EndOfSupport
+		}
+		switch {
+		case eos < 0 && a.Replacement != nil:
+			a.Message = fmt.Sprintf("replaced by %s, live from %s", *a.Replacement, live)
+		case eos < 0 && s.EndOfSupportSet:
+			a.Message = fmt.Sprintf("supported until %s, past the horizon", s.EndOfSupportText)
+		case eos < 0:
+			a.Message = "no end of support given"
+		case a.Replacement != nil && *a.GoLivePeriod <= eos:
+			a.Message = fmt.Sprintf("replaced by %s, live from %s; supported through %s: no gap", *a.Replacement, live, label(eos-1))
+		case a.Replacement != nil:
+			a.Gap = GapUnsupported
+			a.GapPeriods = min(*a.GoLivePeriod, horizon) - eos
+			a.Message = fmt.Sprintf("unsupported for %s (%s) until %s goes live in %s",
+				periodsOf(a.GapPeriods, plan.Roadmap.Period), spanOf(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, live)
+			a.Message += lateGoLiveText(plan, replacing[s.ID], *a.Replacement)
+		default:
+			a.Gap = GapNoReplacement
+			a.GapPeriods = horizon - eos
+			why := "no project replaces it"
+			if len(a.ReplacedBy) > 0 {
+				why = "no project that replaces it is scheduled (" + notScheduledText(plan, replacing[s.ID]) + ")"
+			}
+			from := "from " + label(eos)
+			if eos == 0 {
+				from = "from the roadmap's start (end of support " + s.EndOfSupportText + ")"
+			}
+			a.Message = fmt.Sprintf("out of support %s and %s: unsupported for %s, to the end of the horizon",
+				from, why, periodsOf(a.GapPeriods, plan.Roadmap.Period))
+		}
+		if eos == 0 && a.Gap == GapUnsupported {
+			a.Message = "out of support from the roadmap's start (end of support " + s.EndOfSupportText + "): " + a.Message
+		}
+		if also := alsoReplacing(plan, replacing[s.ID], a.Replacement); also != "" {
+			a.Message += "; " + also
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// replaceBeforeEndOfSupport is the policy's result: failed, as an error, when a system has a
+// gap; the message names each.
+func replaceBeforeEndOfSupport(cfg *hclspec.Config, systems []SystemAudit) CheckResult {
+	res := CheckResult{ID: ReplaceBeforeEndOfSupportCheck, Severity: SeverityError, Passed: true}
+	var gaps []string
+	for _, s := range systems {
+		if s.Gap != GapNone {
+			gaps = append(gaps, fmt.Sprintf("%s: %s", s.ID, s.Message))
+		}
+	}
+	if len(gaps) > 0 {
+		res.Passed = false
+		res.Message = fmt.Sprintf("%d %s out of support before a replacement goes live: %s", len(gaps), pluralOf(len(gaps), "system runs", "systems run"), strings.Join(gaps, "; "))
+		rm := cfg.Roadmap
+		rng := rm.Policies.Ranges.Range("replace_before_end_of_support", rm.Policies.DeclRange)
+		res.Range = &SourceRange{Filename: rng.Filename, Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndCol: rng.End.Column}
+	}
+	return res
+}
+
+func pluralOf(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// periods is "2 quarters", "1 month".
+func periodsOf(n int, unit string) string {
+	if unit == "" {
+		unit = "period"
+	}
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// spanText is "2027-Q4" or "2027-Q4..2028-Q1".
+func spanOf(label func(int) string, first, last int) string {
+	if last <= first {
+		return label(first)
+	}
+	return label(first) + ".." + label(last)
+}
+
+// alsoReplacing names the other scheduled projects among replacing (plan
+// project indexes) than replacement ("" when none): they retire nothing more.
+func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
+	if replacement == nil {
+		return ""
+	}
+	var others []string
+	for _, i := range slices.Compact(replacing) {
+		if p := plan.Projects[i]; p.ID != *replacement && p.Status == StatusScheduled {
+			others = append(others, p.ID)
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return strings.Join(others, ", ") + " also " + pluralOf(len(others), "replaces", "replace") + " it: the system is retired once, at the first go-live"
+}
+
+// notScheduledText names the replacing projects (plan project indexes)
+// with why each is not scheduled: "e_crm: dropped, opposed by department
+// \"sales\"".
+func notScheduledText(plan *Plan, replacing []int) string {
+	var parts []string
+	for _, i := range slices.Compact(replacing) {
+		p := plan.Projects[i]
+		part := p.ID + ": " + p.Status
+		if len(p.Reasons) > 0 {
+			part += ", " + p.Reasons[0]
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// lateText says why the replacement goes live when it does: what its
+// start waited for, or that it starts at once and takes its duration.
+func lateGoLiveText(plan *Plan, replacing []int, id string) string {
+	for _, i := range replacing {
+		p := plan.Projects[i]
+		if p.ID != id || p.Start == nil {
+			continue
+		}
+		if len(p.Notes) == 0 {
+			return fmt.Sprintf(" (it starts in %s and takes %s)", *p.Start, periodsOf(p.Duration, plan.Roadmap.Period))
+		}
+		msgs := make([]string, len(p.Notes))
+		for k, n := range p.Notes {
+			msgs[k] = n.Message
+		}
+		return fmt.Sprintf(" (it starts in %s: %s)", *p.Start, strings.Join(msgs, "; "))
+	}
+	return ""
+}
