@@ -44,13 +44,25 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	allPlaced := true
 	var losers []*projectEval // optional projects that lower the sum
 	loss := 0.0
+	missed := false // rank order leaves out a project that must run
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Weight = objectiveWeight(pe, objective)
 		tk.Mandatory = pe.pinned() || pe.life.lifecycle == hclspec.Committed
+		missed = missed || tk.Mandatory && base.Start[i] < 0
+	}
+	for i, pe := range tasks {
+		tk := &search.Tasks[i]
 		if pe == e.flagship && base.Start[i] >= 0 {
-			tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
-			tk.Mandatory = true
+			if missed {
+				// Mandatory projects rank above the flagship: it keeps
+				// its start unless one rank order leaves out needs the
+				// room.
+				tk.Kept, tk.KeepStart = true, base.Start[i]
+			} else {
+				tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
+				tk.Mandatory = true
+			}
 		}
 		allPlaced = allPlaced && base.Start[i] >= 0
 	}

@@ -94,14 +94,25 @@ func (w *noteWriter) trial(tr *schedule.TrialExplanation) rangedNote {
 
 // pulledNote says why a project starts ahead of its rank: a project
 // ranked above it needs it, and was placed at an earlier turn (a choice
-// tries its better option first; a together group is placed whole).
+// tries its better option first; a together group is placed whole; a
+// mandatory or forced-in project takes its dependencies along).
 func (w *noteWriter) pulledNote(pl schedule.Pull) rangedNote {
 	by, turn := w.tasks[pl.For], w.tasks[pl.Turn]
 	var msg string
-	if pl.Group >= 0 {
+	switch {
+	case pl.Group < 0 && pl.For == pl.Turn:
+		// A mandatory or forced-in project placed at its turn with
+		// the dependencies it needs (schedule.Task.Lead).
+		why := "mandatory"
+		if !by.cfg.Mandatory {
+			why = "forced in"
+		}
+		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d, %s) needs it, and is placed at its turn with the dependencies it needs",
+			w.pe.rank, by.cfg.ID, by.rank, why)
+	case pl.Group >= 0:
 		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) needs it, and its together group is placed whole at the turn of %q (rank %d)",
 			w.pe.rank, by.cfg.ID, by.rank, turn.cfg.ID, turn.rank)
-	} else {
+	default:
 		choice := "its choice"
 		if c := w.e.choiceOf(by.cfg.ID); c != nil {
 			choice = "choice " + c.ID

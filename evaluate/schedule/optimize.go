@@ -283,6 +283,8 @@ func prioOrder(prio []int) []int {
 type fitness struct {
 	mandatory      int // mandatory tasks placed
 	mandatoryTotal int
+	kept           int // Kept tasks placed, starting by their KeepStart
+	keptTotal      int
 	deadlines      int // tasks placed of those whose deadline rank order meets
 	placed         int
 	weight         float64
@@ -296,8 +298,14 @@ func (e *engine) fitnessOf(start []int) fitness {
 		if tk.Mandatory {
 			f.mandatoryTotal++
 		}
+		if tk.Kept {
+			f.keptTotal++
+		}
 		if s < 0 {
 			continue
+		}
+		if tk.Kept && s <= tk.KeepStart {
+			f.kept++
 		}
 		f.placed++
 		if e.keepDeadline != nil && e.keepDeadline[i] {
@@ -383,10 +391,13 @@ func (s *search) better(a, b fitness) bool {
 }
 
 // compare orders fitnesses best first: mandatory tasks placed, then the
-// deadlines rank order meets that are still met (the optimiser never
-// misses one of them), then the objective.
+// Kept tasks kept, then the deadlines rank order meets that are still
+// met (the optimiser never misses one of them), then the objective.
 func (s *search) compare(a, b fitness) int {
 	if c := cmp.Compare(b.mandatory, a.mandatory); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.kept, a.kept); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b.deadlines, a.deadlines); c != 0 {
@@ -430,6 +441,9 @@ func (s *search) atBound() bool {
 		return false
 	}
 	f := s.best.fit
+	if f.kept < f.keptTotal {
+		return false
+	}
 	if s.obj == ObjectiveFinish {
 		return f.placed == s.e.n && float64(f.makespan) <= s.bound
 	}

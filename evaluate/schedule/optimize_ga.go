@@ -342,8 +342,8 @@ func (s *search) mutate(list, parentStart []int) {
 	list[to] = task
 }
 
-// mandatoryClosure marks the mandatory tasks and everything they depend
-// on: the tasks that must be listed first.
+// mandatoryClosure marks the mandatory and Kept tasks and everything
+// they depend on: the tasks that must be listed first.
 func (e *engine) mandatoryClosure() []bool {
 	must := make([]bool, e.n)
 	var mark func(i int)
@@ -357,7 +357,7 @@ func (e *engine) mandatoryClosure() []bool {
 		}
 	}
 	for i := range e.p.Tasks {
-		if e.p.Tasks[i].Mandatory {
+		if e.p.Tasks[i].Mandatory || e.p.Tasks[i].Kept {
 			mark(i)
 		}
 	}

@@ -490,6 +490,7 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	eligible := &r.eligible
 	eligible.reset()
 	out = -1
+	nextLead := 0
 	decide := func(i int) {
 		decided[i] = true
 		sch.Order = append(sch.Order, i)
@@ -507,6 +508,15 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 		}
 	}
 	for {
+		if l := r.extras.nextLead(decided, &nextLead, eligible.peek()); l >= 0 {
+			r.steps++
+			r.work += decisionCost(p, l)
+			r.extras.leadTurn(st, sch, decided, l, decide)
+			if out >= 0 {
+				return sch, out, nil
+			}
+			continue
+		}
 		i := eligible.pop()
 		if i < 0 {
 			break
@@ -715,6 +725,20 @@ func (q *rankQueue) push(j int) {
 		k = parent
 	}
 	q.late = h
+}
+
+// peek is the task pop would take, or -1.
+func (q *rankQueue) peek() int {
+	for q.next < len(q.waiting) && q.waiting[q.next] != 0 {
+		q.next++
+	}
+	if len(q.late) > 0 && (q.next >= len(q.waiting) || q.late[0] < q.next) {
+		return q.late[0]
+	}
+	if q.next < len(q.waiting) {
+		return q.next
+	}
+	return -1
 }
 
 // pop takes the eligible task with the lowest index, or -1 when none is.

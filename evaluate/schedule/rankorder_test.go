@@ -268,6 +268,12 @@ func TestRankPassMatchesHeap(t *testing.T) {
 			budgets: rng.IntN(3) == 0, windows: rng.IntN(2) == 0,
 			teamParallel: rng.IntN(3) == 0, choices: rng.IntN(3) == 0, together: rng.IntN(2) == 0}
 		p := shuffled(rng, randomProblem(rng, sp))
+		if rng.IntN(2) == 0 {
+			// Lead tasks, ranked above predecessors of theirs at times.
+			for i := range p.Tasks {
+				p.Tasks[i].Lead = rng.IntN(3) == 0
+			}
+		}
 		var pins []pin
 		if rng.IntN(2) == 0 {
 			// Pin a task without predecessors or group at its earliest fit.
@@ -335,8 +341,9 @@ func shuffled(rng *rand.Rand, p *Problem) *Problem {
 }
 
 // rankPassByHeap is a rank-order pass with a heap of the eligible tasks
-// (a task waits for its predecessors; choice options and together groups
-// are decided as in every pass, by passExtras),
+// (a task waits for its predecessors; choice options, together groups
+// and lead tasks ranked above predecessors of theirs are decided as in
+// every pass, by passExtras),
 // and the tasks it took off the heap (the work).
 func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 	n := len(p.Tasks)
@@ -381,7 +388,20 @@ func rankPassByHeap(p *Problem, pins []pin) (*Schedule, int) {
 	}
 	x := newPassExtras(p, identity(n), succs)
 	work := 0
-	for h.Len() > 0 {
+	nextLead := 0
+	for {
+		next := -1
+		if h.Len() > 0 {
+			next = h.items[0]
+		}
+		if l := x.nextLead(decided, &nextLead, next); l >= 0 {
+			work += decisionCost(p, l)
+			x.leadTurn(st, sch, decided, l, decide)
+			continue
+		}
+		if next < 0 {
+			break
+		}
 		i := heap.Pop(h).(int)
 		work += decisionCost(p, i)
 		if decided[i] {

@@ -89,10 +89,24 @@ type Task struct {
 	// (RankOrder), and the optimiser keeps as many of them as rank order.
 	HasDeadline bool
 
+	// Lead marks a task that takes its turn in a schedule generation
+	// pass at its own priority even while predecessors of it, ranked
+	// lower, are not decided yet (a mandatory or forced-in project): it is
+	// then placed with those predecessors, all or nothing, as a together
+	// group takes its members' predecessors along (see leadTurn). When
+	// they do not all fit, nothing is placed and the task waits for its
+	// predecessors as any task does.
+	Lead bool
+
 	// For the optimiser: Weight is the task's value (its score) and
-	// Mandatory tasks must be in every optimised schedule.
+	// Mandatory tasks must be in every optimised schedule. Kept tasks come
+	// next (the flagship): a schedule that places more Mandatory tasks is
+	// better whatever it keeps, then one that places more Kept tasks, each
+	// starting no later than KeepStart.
 	Weight    float64
 	Mandatory bool
+	Kept      bool
+	KeepStart int
 }
 
 // BudgetShare is the part of a task's spend one budget pays.
@@ -599,7 +613,19 @@ func SerialSGSFrom(p *Problem, st *State, priority []int) *Schedule {
 			}
 		}
 	}
-	for eligible.Len() > 0 {
+	nextLead := 0
+	for {
+		next := -1
+		if eligible.Len() > 0 {
+			next = eligible.items[0]
+		}
+		if l := x.nextLead(decided, &nextLead, next); l >= 0 {
+			x.leadTurn(st, sch, decided, l, decide)
+			continue
+		}
+		if next < 0 {
+			break
+		}
 		i := heap.Pop(eligible).(int)
 		if decided[i] {
 			continue

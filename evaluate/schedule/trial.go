@@ -29,14 +29,22 @@ type passExtras struct {
 	// it, directly or not (the two cannot both run, and the better one
 	// cannot be tried without it). nil without choices.
 	better [][]int
+	// leads are the Lead tasks with a predecessor, direct or not, that
+	// comes after them in the pass (pos), first first: each takes its
+	// turn at its own place (leadTurn).
+	leads []int
 }
 
 func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
+	leads := lateLeads(p, pos)
 	pl := newPassPlacer(p)
+	if pl == nil && len(leads) > 0 {
+		pl = newPlacer(p)
+	}
 	if pl == nil {
 		return nil
 	}
-	x := &passExtras{p: p, pl: pl, pos: pos}
+	x := &passExtras{p: p, pl: pl, pos: pos, leads: leads}
 	if len(p.Choices) > 0 {
 		x.better = make([][]int, len(p.Tasks))
 		for _, opts := range p.Choices {
@@ -52,6 +60,84 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 		}
 	}
 	return x
+}
+
+// lateLeads lists the Lead tasks with a predecessor, direct or not,
+// after them in pos, in pos order.
+func lateLeads(p *Problem, pos []int) []int {
+	var leads []int
+	for i := range p.Tasks {
+		if !p.Tasks[i].Lead || len(p.Tasks[i].Preds) == 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		stack := slices.Clone(p.Tasks[i].Preds)
+		for len(stack) > 0 {
+			q := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if seen[q] {
+				continue
+			}
+			seen[q] = true
+			if pos[q] > pos[i] {
+				leads = append(leads, i)
+				break
+			}
+			stack = append(stack, p.Tasks[q].Preds...)
+		}
+	}
+	slices.SortFunc(leads, func(a, b int) int { return pos[a] - pos[b] })
+	return leads
+}
+
+// nextLead is the lead task whose turn comes before task i, the next
+// one a pass would decide (any lead left when i is -1): x.leads[*k] or
+// after, skipping those decided already, or -1 when none. *k moves past
+// it.
+func (x *passExtras) nextLead(decided []bool, k *int, i int) int {
+	if x == nil {
+		return -1
+	}
+	for ; *k < len(x.leads); *k++ {
+		l := x.leads[*k]
+		if decided[l] {
+			continue
+		}
+		if i >= 0 && x.pos[l] > x.pos[i] {
+			return -1
+		}
+		*k++
+		return l
+	}
+	return -1
+}
+
+// leadTurn places lead task l, at its turn, with the predecessors it
+// needs that are not decided yet (and their together groups, and l's
+// own), each at its earliest fit, dependencies first: all of them, or
+// none. When they do not all fit, nothing is decided: l waits for its
+// predecessors and is decided at its next turn like any task, so the
+// rule never places less than a pass without it would.
+func (x *passExtras) leadTurn(st *State, sch *Schedule, decided []bool, l int, decide func(int)) {
+	undecided := false
+	for _, q := range x.p.Tasks[l].Preds {
+		undecided = undecided || !decided[q]
+	}
+	if !undecided {
+		return // its own turn comes as it is eligible
+	}
+	placed, _, ok := x.pl.place(st, sch.Start, decided, l)
+	if !ok {
+		return
+	}
+	targets, group := []int{l}, -1
+	if g := x.pl.groupOf[l]; g >= 0 {
+		targets, group = x.p.Together[g], g
+	}
+	x.pulled(sch, placed, targets, group, l)
+	for _, t := range placed {
+		decide(t)
+	}
 }
 
 // grouped reports whether task i belongs to a together group.
