@@ -69,6 +69,9 @@ project "g2" {
   depends_on = [project.r]
 }
 `
+	// m4: m without a group; f's group needs r, the rival option.
+	m4 := strings.Replace(strings.Replace(m5, "  together   = [project.q]\n  depends_on = [project.q]\n", "", 1),
+		"project \"q\" {\n  duration = 1\n  goals    = { g = 0.4 }\n}\n", "", 1)
 	for _, tc := range []struct {
 		name    string
 		src     string
@@ -92,9 +95,20 @@ project "g2" {
 		{
 			name: "m5", src: m5,
 			want: map[string]fate{"m": {StatusScheduled, ""}, "q": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
-				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateTogether}},
-			starts:  map[string]string{"q": "2027-Q1", "m": "2027-Q2"},
-			reasons: map[string][]string{"r": {"option m chosen in choice c"}},
+				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
+			starts: map[string]string{"q": "2027-Q1", "m": "2027-Q2"},
+			reasons: map[string][]string{"r": {"option m chosen in choice c"},
+				"g2": {`depends on dropped project "r" (another option of choice c was chosen)`},
+				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
+		},
+		{
+			name: "m4", src: m4,
+			want: map[string]fate{"m": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
+				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
+			starts: map[string]string{"m": "2027-Q1"},
+			reasons: map[string][]string{"r": {"option m chosen in choice c"},
+				"g2": {`depends on dropped project "r" (another option of choice c was chosen)`},
+				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
 		},
 	} {
 		for _, optimize := range []bool{false, true} {

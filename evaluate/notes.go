@@ -21,6 +21,8 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 			pe.status = StatusScheduled
 		} else if pe.gate == "" && sch.Blocked[i].Kind == schedule.BlockChoice {
 			pe.status, pe.gate = StatusDropped, GateChoice
+		} else if pe.gate == "" && out[i] && sch.Blocked[i].Kind == schedule.BlockTogether && outPred(prob, out, i) >= 0 {
+			pe.status, pe.gate = StatusDropped, GateViability // needs an option left out, with its group
 		} else if pe.gate == "" && out[i] && sch.Blocked[i].Kind == schedule.BlockTogether {
 			pe.status, pe.gate = StatusDropped, GateTogether // runs together with an option left out
 		} else if pe.gate == "" && out[i] {
@@ -69,6 +71,17 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 		}
 	}
 	return nil
+}
+
+// outPred is the first direct dependency of task i that can never run
+// in this plan (outOfPlan), or -1.
+func outPred(prob *schedule.Problem, out []bool, i int) int {
+	for _, q := range prob.Tasks[i].Preds {
+		if out[q] {
+			return q
+		}
+	}
+	return -1
 }
 
 // outOfPlan marks the unscheduled tasks that can never run in this plan:

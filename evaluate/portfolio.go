@@ -529,6 +529,22 @@ func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation
 			w.prob.Tasks[miss.Cause.Index].ID, w.choiceID(n.ID))
 		return n
 	}
+	if miss, ok := w.apart[o.Index]; ok && !slices.Contains(members, miss.Task) && w.out != nil && w.out[miss.Task] {
+		// A dependency the group would take along is out of the plan (it
+		// lost its choice, or needs a project that did): the member
+		// needing it is dropped with it, and the group with the member.
+		if q := outPred(w.prob, w.out, w.i); q >= 0 {
+			return w.dependencyOut(schedule.Obstacle{Kind: schedule.ObstacleDependency, Index: q})
+		}
+		for _, m := range members {
+			if q := outPred(w.prob, w.out, m); q >= 0 && m != w.i {
+				n.ID = w.prob.Tasks[m].ID
+				n.rng = p.Ranges.Range("together."+n.ID, n.rng)
+				n.Message = fmt.Sprintf("runs together with %q, which is dropped (depends on dropped project %q)", n.ID, w.prob.Tasks[q].ID)
+				return n
+			}
+		}
+	}
 	if miss, ok := w.apart[o.Index]; ok {
 		n.ID = w.prob.Tasks[miss.Task].ID
 		// What kept the member that did not fit from each start, on top

@@ -208,8 +208,10 @@ project "p4" {
 }
 
 // A group whose member needs an option that lost its choice can never
-// run: its members are dropped (gate together), and the reason names the
-// option as the dependency that does not fit, not as a partner.
+// run: the member is dropped as any project needing a dropped one (gate
+// viability), its partners with it (gate together, naming the member and
+// the option), one status for the whole group; the option is not named
+// as a partner.
 func TestGroupNeedingALosingOptionIsDropped(t *testing.T) {
 	cfg := loadSource(t, `roadmap {
   start   = "2027-Q1"
@@ -237,13 +239,17 @@ project "x" {
 choice "k" { options = [project.b, project.c] }
 `)
 	plan := evaluateWith(t, cfg, Options{})
-	want := map[string]fate{"a": {StatusDropped, GateTogether}, "x": {StatusDropped, GateTogether},
+	want := map[string]fate{"a": {StatusDropped, GateTogether}, "x": {StatusDropped, GateViability},
 		"b": {StatusDropped, GateChoice}, "c": {StatusScheduled, ""}}
 	if diff := cmp.Diff(want, fates(plan)); diff != "" {
 		t.Fatalf("outcomes (-want +got):\n%s", diff)
 	}
-	const wantA = `runs together with "x", and "b" does not fit with "a" (2027-Q1) placed first: option c chosen in choice k`
-	if got := projectByID(t, plan, "a").Reasons; len(got) != 1 || got[0] != wantA {
-		t.Errorf("a's reasons %q, want %q", got, wantA)
+	for id, want := range map[string]string{
+		"a": `runs together with "x", which is dropped (depends on dropped project "b")`,
+		"x": `depends on dropped project "b" (another option of choice k was chosen)`,
+	} {
+		if got := projectByID(t, plan, id).Reasons; len(got) != 1 || got[0] != want {
+			t.Errorf("%s's reasons %q, want %q", id, got, want)
+		}
 	}
 }
