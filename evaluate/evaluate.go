@@ -75,9 +75,11 @@ type projectEval struct {
 	notes    []Note // where the schedule put it, and why
 
 	forced string // ForcedIn, ForcedOut or ""
-	// carriedBy is the forced-in project that cannot run without this
-	// one (carryForced), "" when none: it passes the soft gates too.
-	carriedBy string
+	// carriedBy is the forced-in or mandatory project that cannot run
+	// without this one (carryForced), "" when none: it passes the soft
+	// gates too. carriedMandatory says which of the two it is.
+	carriedBy        string
+	carriedMandatory bool
 
 	// exposures are the ageing systems that raised its risk (see
 	// systemExposure), for warnExposedReplacements.
@@ -113,7 +115,11 @@ func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
 		return
 	}
 	if pe.carriedBy != "" && softGate(gate) {
-		pe.warn(gate, fmt.Sprintf("forced in with %q, which cannot run without it, past this gate: %s", pe.carriedBy, msg), rng)
+		with := "forced in with"
+		if pe.carriedMandatory {
+			with = "runs with mandatory project"
+		}
+		pe.warn(gate, fmt.Sprintf("%s %q, which cannot run without it, past this gate: %s", with, pe.carriedBy, msg), rng)
 		return
 	}
 	if pe.gate == "" {

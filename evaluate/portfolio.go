@@ -46,22 +46,25 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 	return diags
 }
 
-// carryForced marks what each forced-in project cannot run without
-// (through depends_on and together, transitively) as carried in by it:
-// such a project passes the soft gates as the forced-in one does, with a
-// warning naming it, so forcing a project in never leaves it out because
-// a partner or dependency failed the risk, alignment, departments or
-// value gate (an excluded or forced-out one is an error, see
-// forceContradictions).
+// carryForced marks what each forced-in project, then each mandatory
+// one, cannot run without (through depends_on and together,
+// transitively) as carried in by it: such a project passes the soft gates
+// as the forced-in or mandatory one does, with a warning naming it, so
+// forcing a project in, or making it mandatory, never leaves it out
+// because a partner or dependency failed the risk, alignment,
+// departments or value gate (an excluded or forced-out one is an error,
+// see forceContradictions and the loader).
 func (e *evaluation) carryForced() {
 	groupOf := e.groupIDs()
-	for _, pe := range e.projects {
-		if pe.forced != ForcedIn {
-			continue
-		}
-		for _, id := range e.needs(pe, groupOf)[1:] {
-			if n := e.projectByID(id); n != nil && n.forced == "" && n.carriedBy == "" {
-				n.carriedBy = pe.cfg.ID
+	for _, mandatory := range []bool{false, true} {
+		for _, pe := range e.projects {
+			if mandatory && !(pe.cfg.Mandatory && pe.forced == "") || !mandatory && pe.forced != ForcedIn {
+				continue
+			}
+			for _, id := range e.needs(pe, groupOf)[1:] {
+				if n := e.projectByID(id); n != nil && n.forced == "" && !n.cfg.Mandatory && n.carriedBy == "" {
+					n.carriedBy, n.carriedMandatory = pe.cfg.ID, mandatory
+				}
 			}
 		}
 	}

@@ -13,8 +13,9 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
-// leaves are the projects no other project depends on: adding, removing or
-// changing one of them cannot change another project's gates.
+// leaves are the projects no other project depends on, but the mandatory
+// ones with dependencies (they carry them past the soft gates): adding,
+// removing or changing one of them cannot change another project's gates.
 func leaves(cfg *hclspec.Config) []*hclspec.Project {
 	needed := map[string]bool{}
 	for _, p := range cfg.Projects {
@@ -24,7 +25,7 @@ func leaves(cfg *hclspec.Config) []*hclspec.Project {
 	}
 	var out []*hclspec.Project
 	for _, p := range cfg.Projects {
-		if !needed[p.ID] {
+		if !needed[p.ID] && !(p.Mandatory && len(p.DependsOn) > 0) {
 			out = append(out, p)
 		}
 	}

@@ -247,7 +247,15 @@ func planViolations(cfg *hclspec.Config, plan *Plan) []string {
 			bad("%s: rank %d at position %d", p.ID, p.Rank, i)
 		}
 		if p.Status != StatusScheduled {
-			if len(p.Reasons) == 0 || p.Gate == "" || len(p.Findings) != len(p.Reasons) {
+			// Reasons are the error findings; a project a mandatory one
+			// carries past a soft gate has warnings too.
+			errs := 0
+			for _, f := range p.Findings {
+				if f.Severity == SeverityError {
+					errs++
+				}
+			}
+			if len(p.Reasons) == 0 || p.Gate == "" || errs != len(p.Reasons) {
 				bad("%s is %s without a reason (gate %q, reasons %q)", p.ID, p.Status, p.Gate, p.Reasons)
 			}
 			if p.StartPeriod != nil || p.ScheduledNPV != nil {

@@ -136,11 +136,12 @@ choice "k" { options = [project.b, project.c] }
 	}
 }
 
-// A forced-in project carries what it cannot run without past the soft
-// gates: a together partner or a dependency over the risk appetite runs,
-// with a warning naming the forced-in project, instead of leaving the
-// forced-in project "forced in" yet dropped (the independent review's
-// case k, issue 15 F11). An excluded partner stays an error.
+// A forced-in or mandatory project carries what it cannot run without
+// past the soft gates: a together partner or a dependency over the risk
+// appetite runs, with a warning naming the forced-in or mandatory
+// project, instead of leaving it "forced in" yet dropped (the independent
+// review's case k, issue 15 F11), or failing policy.mandatory. An
+// excluded partner stays an error.
 func TestForcedInCarriesWhatItNeeds(t *testing.T) {
 	src := func(link string) string {
 		return `roadmap {
@@ -168,20 +169,24 @@ project "p4" {
 `
 	}
 	const warning = `forced in with "p3", which cannot run without it, past this gate: risk 0.9 exceeds the risk appetite of 0.5`
+	// A mandatory project carries them too (it was dropped with its
+	// partner, and policy.mandatory failed).
+	const mandatoryWarning = `runs with mandatory project "p3", which cannot run without it, past this gate: risk 0.9 exceeds the risk appetite of 0.5`
+	both := map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}
 	for _, tc := range []struct {
 		name, link string
 		opts       Options
 		want       map[string]fate
-		warned     bool
+		warned     string
 	}{
 		{"together, not forced", "together = [project.p4]", Options{},
-			map[string]fate{"p3": {StatusDropped, GateTogether}, "p4": {StatusDropped, GateRisk}}, false},
-		{"together, forced in", "together = [project.p4]", Options{ForceIn: []string{"p3"}},
-			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
-		{"depends_on, forced in", "depends_on = [project.p4]", Options{ForceIn: []string{"p3"}},
-			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
-		{"together, forced in, optimised", "together = [project.p4]", Options{ForceIn: []string{"p3"}, Optimize: true},
-			map[string]fate{"p3": {StatusScheduled, ""}, "p4": {StatusScheduled, ""}}, true},
+			map[string]fate{"p3": {StatusDropped, GateTogether}, "p4": {StatusDropped, GateRisk}}, ""},
+		{"together, forced in", "together = [project.p4]", Options{ForceIn: []string{"p3"}}, both, warning},
+		{"depends_on, forced in", "depends_on = [project.p4]", Options{ForceIn: []string{"p3"}}, both, warning},
+		{"together, forced in, optimised", "together = [project.p4]", Options{ForceIn: []string{"p3"}, Optimize: true}, both, warning},
+		{"together, mandatory", "together  = [project.p4]\n  mandatory = true", Options{}, both, mandatoryWarning},
+		{"depends_on, mandatory, optimised", "depends_on = [project.p4]\n  mandatory  = true", Options{Optimize: true}, both, mandatoryWarning},
+		{"mandatory and forced in", "depends_on = [project.p4]\n  mandatory  = true", Options{ForceIn: []string{"p3"}}, both, warning},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plan := evaluateWith(t, loadSource(t, src(tc.link)), tc.opts)
@@ -189,14 +194,14 @@ project "p4" {
 				t.Fatalf("outcomes (-want +got):\n%s", diff)
 			}
 			p4 := projectByID(t, plan, "p4")
-			var warned bool
+			var warned string
 			for _, f := range p4.Findings {
-				if f.Gate == GateRisk && f.Severity == SeverityWarning && f.Message == warning {
-					warned = true
+				if f.Gate == GateRisk && f.Severity == SeverityWarning {
+					warned = f.Message
 				}
 			}
 			if warned != tc.warned || p4.Forced != "" {
-				t.Errorf("p4: warned %v (want %v), forced %q, findings %+v", warned, tc.warned, p4.Forced, p4.Findings)
+				t.Errorf("p4: warned %q (want %q), forced %q, findings %+v", warned, tc.warned, p4.Forced, p4.Findings)
 			}
 		})
 	}
