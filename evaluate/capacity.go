@@ -241,9 +241,7 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 		if pe.status != StatusScheduled {
 			continue
 		}
-		d := max(pe.cfg.Duration, 1)
-		shares := pe.cfg.FundingShares()
-		for k := range d {
+		for k := range max(pe.cfg.Duration, 1) {
 			t := pe.start + k
 			if t >= e.horizon {
 				break // work in progress forecast past the horizon (a lifecycle warning)
@@ -254,15 +252,10 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 					used[r][t] += pe.cfg.Effort[id]
 				}
 			}
-			for _, sh := range shares {
-				if b, ok := e.base.budgetIndex[sh.Budget]; ok {
-					spent[b][t] += sh.Share * pe.fin.BuildSpend[k]
-				}
-			}
 		}
 	}
-	e.history(periods, spent)
-	e.runLoad(spent)
+	e.history(periods)
+	e.budgetSpend(spent, func(pe *projectEval) (int, bool) { return pe.start, pe.status == StatusScheduled })
 	for r, res := range e.base.resources {
 		capacity := e.base.nominalCapacity(r)
 		for t := range periods {
@@ -288,11 +281,39 @@ func (e *evaluation) periodPlans() []PeriodPlan {
 	return periods
 }
 
-// runLoad adds to spent the run costs of the scheduled and done
-// projects, from their go-live, on the opex budget paying them.
-func (e *evaluation) runLoad(spent [][]float64) {
+// budgetSpend adds to spent (budget x period) what the budgets pay when
+// the projects startOf places start there: each one's build
+// spend while it runs, then the spend to date before the status date,
+// then the run costs of the placed and the done projects from their
+// go-live (a placed project's start + duration) on the opex budget paying
+// them. The capacity plan reports it for the plan's starts; Run.BudgetSpend
+// replays other starts through it.
+func (e *evaluation) budgetSpend(spent [][]float64, startOf func(*projectEval) (int, bool)) {
 	for _, pe := range e.ranked {
-		live, ok := e.goLive(pe)
+		start, ok := startOf(pe)
+		if !ok {
+			continue
+		}
+		shares := pe.cfg.FundingShares()
+		for k := range max(pe.cfg.Duration, 1) {
+			t := start + k
+			if t >= e.horizon {
+				break // work in progress forecast past the horizon (a lifecycle warning)
+			}
+			if t < 0 {
+				continue
+			}
+			for _, sh := range shares {
+				if b, ok := e.base.budgetIndex[sh.Budget]; ok {
+					spent[b][t] += sh.Share * pe.fin.BuildSpend[k]
+				}
+			}
+		}
+	}
+	e.historySpend(spent)
+	for _, pe := range e.ranked {
+		start, placed := startOf(pe)
+		live, ok := e.goLiveFrom(pe, start, placed)
 		if !ok {
 			continue
 		}

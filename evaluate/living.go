@@ -388,10 +388,10 @@ func (e *evaluation) ranBefore(pe *projectEval) (start, end int, ok bool) {
 	return p.Started, max(end, p.Started+1), true
 }
 
-// history adds the record of the periods before the status date to the
-// capacity plan: they are marked history, list the projects that ran in
-// them and count each project's spend to date against its budgets.
-func (e *evaluation) history(periods []PeriodPlan, spent [][]float64) {
+// history marks the periods before the status date in the capacity plan
+// and lists the projects that ran in them (historySpend counts their
+// spend to date).
+func (e *evaluation) history(periods []PeriodPlan) {
 	a := e.asOf()
 	if a < 0 {
 		return
@@ -404,10 +404,27 @@ func (e *evaluation) history(periods []PeriodPlan, spent [][]float64) {
 		if !ok {
 			continue
 		}
-		per := pe.actualCost() / float64(end-start)
-		shares := pe.life.declared.FundingShares()
 		for t := max(start, 0); t < min(end, len(periods)); t++ {
 			periods[t].Active = append(periods[t].Active, pe.life.declared.ID)
+		}
+	}
+}
+
+// historySpend adds to spent (budget x period) each project's spend to
+// date over the periods it ran before the status date, against its
+// budgets.
+func (e *evaluation) historySpend(spent [][]float64) {
+	if e.asOf() < 0 {
+		return
+	}
+	for _, pe := range e.ranked {
+		start, end, ok := e.ranBefore(pe)
+		if !ok {
+			continue
+		}
+		per := pe.actualCost() / float64(end-start)
+		shares := pe.life.declared.FundingShares()
+		for t := max(start, 0); t < min(end, e.horizon); t++ {
 			for _, sh := range shares {
 				if b, ok := e.base.budgetIndex[sh.Budget]; ok {
 					spent[b][t] += sh.Share * per

@@ -213,6 +213,18 @@ func (r *Run) Totals() Totals { return r.e.projectTotals() }
 // Analyses of a fixed schedule use it; it exists for dropped projects too.
 func (r *Run) Task(i int) schedule.Task { return r.e.taskOf(r.e.projects[i]) }
 
+// BudgetSpend adds to spent (budget x period, cfg.Budgets order and the
+// horizon) what the budgets pay when each project i with starts[i] >= 0
+// starts in that period with this run's numbers, as the plan's capacity
+// plan counts its own starts: build spend while it runs, the spend to
+// date before the status date, and from go-live (start + this run's
+// duration; a done project's finish) the run costs of the placed and
+// done projects on the opex budget paying them. Analyses replaying a
+// fixed schedule use it.
+func (r *Run) BudgetSpend(starts []int, spent [][]float64) {
+	r.e.budgetSpend(spent, func(pe *projectEval) (int, bool) { return starts[pe.index], starts[pe.index] >= 0 })
+}
+
 // Resources are the teams as the scheduler sees them (capacity per
 // period), in cfg.Teams order. Read only.
 func (p *Prepared) Resources() []schedule.Resource { return p.base.base.resources }

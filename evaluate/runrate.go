@@ -78,9 +78,15 @@ func (e *evaluation) runSpend(pe *projectEval) ([]float64, []schedule.BudgetShar
 // whether it does: scheduled projects at the end of their build, done
 // ones after their finished period.
 func (e *evaluation) goLive(pe *projectEval) (int, bool) {
+	return e.goLiveFrom(pe, pe.start, pe.status == StatusScheduled)
+}
+
+// goLiveFrom is goLive with pe placed at start (when placed) instead of
+// where the evaluation scheduled it.
+func (e *evaluation) goLiveFrom(pe *projectEval, start int, placed bool) (int, bool) {
 	switch {
-	case pe.status == StatusScheduled:
-		return pe.start + max(pe.cfg.Duration, 1), true
+	case placed:
+		return start + max(pe.cfg.Duration, 1), true
 	case pe.life.lifecycle == hclspec.Done && pe.life.declared.HasFinished:
 		return pe.life.declared.Finished + 1, true
 	}

@@ -281,3 +281,56 @@ func TestEmpiricalQuantile(t *testing.T) {
 		}
 	}
 }
+
+// TestCommittedRunCosts: the committed plan's opex windows hold the run
+// cost each run samples (qa15d H6). The SaaS of runCostRange goes live in
+// 2027-Q2 with a run cost R ~ pert(50000, 90000, 200000) a year against an
+// opex budget of 100,000 a year: 2027 pays 3/4 R and overruns when R >
+// 133,333; 2028 pays R and overruns when R > 100,000 (about 4 runs in 10,
+// though the plan's likely 90,000 fits). Each window's chance of overrun
+// must be P(R > x) within 5 standard errors, and its P50 the median of
+// its spend within the DKW band.
+func TestCommittedRunCosts(t *testing.T) {
+	cfg := loadSource(t, runCostRange)
+	res := simulate(t, cfg, Options{Runs: analyticRuns, Seed: 5})
+	dist := estimate.Dist{Kind: estimate.PERT, Low: 50000, Likely: 90000, High: 200000}
+	eps := dkw(analyticRuns)
+	var opex *BudgetResult
+	for i := range res.Budgets {
+		if res.Budgets[i].ID == "opex" {
+			opex = &res.Budgets[i]
+		}
+	}
+	if opex == nil || len(opex.Windows) != 2 {
+		t.Fatalf("opex budget: %+v", opex)
+	}
+	for _, tc := range []struct {
+		window string
+		share  float64 // of R paid in the window
+		plan   float64
+	}{{"2027", 0.75, 67500}, {"2028", 1, 90000}} {
+		var w *WindowResult
+		for i := range opex.Windows {
+			if opex.Windows[i].Window == tc.window {
+				w = &opex.Windows[i]
+			}
+		}
+		if w == nil {
+			t.Fatalf("no window %s in %+v", tc.window, opex.Windows)
+		}
+		if w.PlanSpent != tc.plan {
+			t.Errorf("%s: plan spends %v, want %v", tc.window, w.PlanSpent, tc.plan)
+		}
+		p := 1 - dist.CDF(100000/tc.share)
+		if tol := 5 * math.Sqrt(p*(1-p)/analyticRuns); math.Abs(w.ChanceOverrun-p) > tol {
+			t.Errorf("%s: chance of overrun %v, want %v within %v", tc.window, w.ChanceOverrun, p, tol)
+		}
+		lo, hi := tc.share*dist.Quantile(0.5-eps), tc.share*dist.Quantile(0.5+eps)
+		if w.P50Spent < lo-1 || w.P50Spent > hi+1 {
+			t.Errorf("%s: P50 spend %v, want within [%v, %v]", tc.window, w.P50Spent, lo, hi)
+		}
+	}
+	if want := 1 - dist.CDF(100000); math.Abs(opex.ChanceOverrun-want) > 5*math.Sqrt(want*(1-want)/analyticRuns) {
+		t.Errorf("chance of any overrun %v, want %v (the 2028 window's: it overruns whenever 2027 does)", opex.ChanceOverrun, want)
+	}
+}

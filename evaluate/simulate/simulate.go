@@ -145,10 +145,7 @@ type simulation struct {
 	committed []int
 	byRank    []int
 	planStart []int // plan's start of each project, -1 unless scheduled
-	// spendToDate is each budget's spend per period before the status
-	// date (the plan's history; nil without one), the same every run.
-	spendToDate [][]float64
-	deps        [][]int
+	deps      [][]int
 
 	// Per-run records, indexed [..][run].
 	samples   [][]float64 // per input
@@ -255,15 +252,6 @@ func newSimulation(cfg *hclspec.Config, prep *evaluate.Prepared, plan *evaluate.
 				s.planStart[i] = cfg.Roadmap.AsOfPeriod
 			}
 			s.committed = append(s.committed, i)
-		}
-	}
-	if cfg.Roadmap.AsOf != "" {
-		for _, bg := range s.prep.Budgets() {
-			spent := make([]float64, min(cfg.Roadmap.AsOfPeriod, len(plan.Periods)))
-			for t := range spent {
-				spent[t] = plan.Periods[t].Budgets[bg.ID].Spent
-			}
-			s.spendToDate = append(s.spendToDate, spent)
 		}
 	}
 	s.byRank = slices.Clone(s.committed)
@@ -489,7 +477,7 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 // scratch is a worker's reusable buffers.
 type scratch struct {
 	values []float64
-	start  []int       // per project: replayed start, committed plan
+	start  []int       // per project: replayed start, committed plan; -1 for the others
 	load   [][]float64 // team x period
 	spend  [][]float64 // budget x period
 	window [][]float64 // budget x window
@@ -499,6 +487,9 @@ type scratch struct {
 func (s *simulation) newScratch() *scratch {
 	n := len(s.cfg.Projects)
 	sc := &scratch{values: make([]float64, len(s.inputs)), start: make([]int, n), tasks: make([]schedule.Task, n)}
+	for i := range sc.start {
+		sc.start[i] = -1
+	}
 	sc.load = make([][]float64, len(s.cfg.Teams))
 	for t := range sc.load {
 		sc.load[t] = make([]float64, s.horizon)
@@ -550,7 +541,9 @@ func (s *simulation) record(r int, run *evaluate.Run, sc *scratch, c *counts) {
 // project the plan schedules starts at its planned period, or when its
 // dependencies end if they run late; nothing is re-levelled. It records
 // each team's peak utilisation and overload, and each budget window's
-// spend and overrun.
+// spend and overrun: the budgets' spend is the evaluation's own
+// (evaluate.Run.BudgetSpend), build spend and run costs from go-live as
+// the plan counts them.
 func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *counts) {
 	for t := range sc.load {
 		clear(sc.load[t])
@@ -558,9 +551,6 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 	for b := range sc.spend {
 		clear(sc.spend[b])
 		clear(sc.window[b])
-		if s.spendToDate != nil {
-			copy(sc.spend[b], s.spendToDate[b])
-		}
 	}
 	tasks := sc.tasks
 	for _, i := range s.committed {
@@ -578,16 +568,9 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 			for _, d := range task.Demand {
 				sc.load[d.Resource][t] += d.Amount
 			}
-			// As the plan's capacity plan adds them: the whole spend to
-			// the one budget, or each share of it to its budget.
-			if task.Budget >= 0 {
-				sc.spend[task.Budget][t] += task.Spend[k]
-			}
-			for _, sh := range task.Shares {
-				sc.spend[sh.Budget][t] += sh.Share * task.Spend[k]
-			}
 		}
 	}
+	run.BudgetSpend(sc.start, sc.spend)
 	for t, res := range s.prep.Resources() {
 		peak, over := committedLoad(res, sc.load[t])
 		s.peak[t][r] = peak

@@ -125,6 +125,34 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 	}{"it-department-midyear", func(t *testing.T) *hclspec.Config {
 		return loadDir(t, "../../examples/it-department-midyear", "", "")
 	}, "likely"})
+	// Run costs on an opex budget: the committed plan's opex windows hold
+	// each project's cost.per_year and its vendor's annual fee from
+	// go-live (sampled in the ranges example), work in progress's from its
+	// forecast go-live and a done project's from its finish, as the plan's
+	// capacity plan counts them.
+	const opex = "budget \"opex\" {\n  kind   = \"opex\"\n  amount = %d\n  per    = \"year\"\n}\n\nbudget \"security\" {"
+	for _, dir := range []string{"it-department-ranges", "it-department-midyear"} {
+		cases = append(cases, struct {
+			name     string
+			cfg      func(t *testing.T) *hclspec.Config
+			estimate string
+		}{dir + "/opex", func(t *testing.T) *hclspec.Config {
+			return loadDir(t, "../../examples/"+dir, `budget "security" {`, fmt.Sprintf(opex, 400000))
+		}, "likely"})
+	}
+	// The review's inputs (qa15d H6): a SaaS run cost in a range, and the
+	// installed base with a vendor's annual fee, a choice and replaced
+	// systems.
+	cases = append(cases, struct {
+		name     string
+		cfg      func(t *testing.T) *hclspec.Config
+		estimate string
+	}{"run-cost-range", func(t *testing.T) *hclspec.Config { return loadSource(t, runCostRange) }, "likely"},
+		struct {
+			name     string
+			cfg      func(t *testing.T) *hclspec.Config
+			estimate string
+		}{"installed-base", func(t *testing.T) *hclspec.Config { return loadSource(t, installedBase) }, "likely"})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg(t)
@@ -134,9 +162,153 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 			plan := planOf(t, cfg)
 			res := simulate(t, cfg, Options{Runs: 40, Seed: 3, Workers: 2, pinned: true})
 			comparePinned(t, cfg, plan, res)
+			// An opex budget's windows must hold run costs, or the case
+			// tests nothing about them.
+			for b, cb := range cfg.Budgets {
+				if cb.Kind != hclspec.Opex {
+					continue
+				}
+				total := 0.0
+				for _, w := range res.Budgets[b].Windows {
+					total += w.PlanSpent
+				}
+				if total == 0 {
+					t.Errorf("opex budget %s: the plan spends nothing from it", cb.ID)
+				}
+			}
 		})
 	}
 }
+
+// runCostRange is qa15d's s3: an opex budget of 100,000 a year and a
+// SaaS whose run cost is pert(50000, 90000, 200000) a year from 2027-Q2.
+const runCostRange = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+budget "capex" {
+  amount = 1000000
+  per    = "year"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 100000
+  per    = "year"
+}
+
+project "saas" {
+  duration = 1
+  funding  = budget.capex
+  cost {
+    one_time = 10000
+    per_year = pert(50000, 90000, 200000)
+  }
+}
+`
+
+// installedBase is qa15d's u1 in short: two opex budgets (run_funding
+// picks one), a vendor's annual fee, a choice and replaced systems.
+const installedBase = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+team "apps" {
+  capacity     = 5
+  cost_per_fte = 30000
+}
+
+budget "capex" {
+  amount = 1500000
+  per    = "year"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 400000
+  per    = "year"
+}
+
+budget "licences" {
+  kind   = "opex"
+  amount = 100000
+  per    = "total"
+}
+
+vendor "saleshub" {
+  provides = ["crm"]
+  one_time = 20000
+  annual   = 90000
+}
+
+system "erp_legacy" {
+  provides       = ["erp"]
+  end_of_support = "2027-Q3"
+  run_cost {
+    per_year = 120000
+  }
+}
+
+system "crm_legacy" {
+  provides = ["crm"]
+  run_cost {
+    per_year = 80000
+  }
+}
+
+project "erp_upgrade" {
+  duration    = 3
+  effort      = { apps = 2 }
+  funding     = budget.capex
+  run_funding = budget.opex
+  replaces    = [system.erp_legacy]
+  cost {
+    one_time = 200000
+    per_year = 60000
+  }
+  benefit {
+    per_year = 50000
+  }
+}
+
+project "build_crm" {
+  duration    = 4
+  effort      = { apps = 3 }
+  funding     = budget.capex
+  run_funding = budget.opex
+  replaces    = [system.crm_legacy]
+  cost {
+    one_time = 100000
+    per_year = 30000
+  }
+  benefit {
+    per_year = 150000
+  }
+}
+
+project "buy_crm" {
+  duration    = 2
+  effort      = { apps = 1 }
+  vendor      = vendor.saleshub
+  funding     = budget.capex
+  run_funding = budget.licences
+  replaces    = [system.crm_legacy]
+  cost {
+    one_time = 30000
+  }
+  benefit {
+    per_year = 160000
+  }
+}
+
+choice "crm" {
+  options = [project.build_crm, project.buy_crm]
+}
+`
 
 func comparePinned(t *testing.T, cfg *hclspec.Config, plan *evaluate.Plan, res *Result) {
 	t.Helper()
