@@ -95,3 +95,35 @@ func TestAutoVarFilesFromSources(t *testing.T) {
 		t.Errorf("variables (-want +got):\n%s", diff)
 	}
 }
+
+// TestLoadTellsItsSize: Sized hears the roadmap files' and the automatic
+// variable files' total size once, before they are read; a --var-file
+// named on the command line is not counted, nor a file of another kind.
+func TestLoadTellsItsSize(t *testing.T) {
+	dir := t.TempDir()
+	main := variablesRoadmap
+	auto := "n = 10\ns = \"auto a\"\n"
+	writeFile(t, filepath.Join(dir, "main.hcl"), main)
+	writeFile(t, filepath.Join(dir, "a.auto.vars.hcl"), auto)
+	writeFile(t, filepath.Join(dir, "prod.vars.hcl"), "n = 20\n")
+	writeFile(t, filepath.Join(dir, "notes.txt"), strings.Repeat("x", 1000))
+	want := int64(len(main) + len(auto))
+
+	var told []int64
+	opts := LoadOptions{Sized: func(n int64) { told = append(told, n) }}
+	if _, diags := NewLoader().LoadDir(dir, opts); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if diff := cmp.Diff([]int64{want}, told); diff != "" {
+		t.Errorf("LoadDir told sizes (-want +got):\n%s", diff)
+	}
+
+	told = nil
+	sources := map[string][]byte{"main.hcl": []byte(main), "a.auto.vars.hcl": []byte(auto), "prod.vars.hcl": []byte("n = 20\n")}
+	if _, diags := NewLoader().LoadSources(dir, sources, opts); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if diff := cmp.Diff([]int64{want}, told); diff != "" {
+		t.Errorf("LoadSources told sizes (-want +got):\n%s", diff)
+	}
+}

@@ -36,6 +36,10 @@ type LoadOptions struct {
 	// AsOf, when set (--as-of), is the status date in place of the
 	// roadmap's as_of.
 	AsOf string
+	// Sized, when set, is told the total size in bytes of the files the
+	// load is about to read, before it reads them (the command fits the
+	// garbage collector to it).
+	Sized func(totalBytes int64)
 }
 
 // interrupted is the diagnostic of a load whose Context was done.
@@ -192,6 +196,13 @@ type autoVarFiles struct {
 // are both's, checked before any is read.
 func (l *Loader) load(dir string, files []string, auto autoVarFiles, sizes []SourceSize, opts LoadOptions, read readFunc) (*Config, hcl.Diagnostics) {
 	cfg := newConfig(dir)
+	if opts.Sized != nil {
+		var total int64
+		for _, s := range sizes {
+			total += s.Size
+		}
+		opts.Sized(total)
+	}
 	l.meter = newMeterWithBudget(opts.EvalBudget)
 	ctx := opts.Context
 	if ctx == nil {

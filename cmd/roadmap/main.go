@@ -55,5 +55,7 @@ func main() {
 		bi = nil
 	}
 	info := newBuildInfo(buildStamp{Version: version, Commit: commit, Date: date}, bi)
-	os.Exit(executeBuild(info, os.Args[1:], defaultStreams()))
+	s := defaultStreams()
+	s.collector = newCollector(os.LookupEnv)
+	os.Exit(executeBuild(info, os.Args[1:], s))
 }

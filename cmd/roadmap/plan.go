@@ -138,7 +138,9 @@ func (o *planOptions) validate() error {
 
 // runPlan loads, evaluates and prints the plan of o.dir.
 func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) error {
-	cfg, loader, err := loadRoadmapWith(ctx, g, s, "plan", o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
+	load := withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf)
+	load.Sized = s.collector.fitInput
+	cfg, loader, err := loadRoadmapWith(ctx, g, s, "plan", o.dir, load)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,9 @@ type Streams struct {
 	ErrIsTerminal bool
 	Env           []string // os.Environ()-style
 	TerminalWidth int      // 0 when unknown
+	// collector fits the garbage collector to the roadmap a command
+	// loads (main sets it; nil leaves the runtime's settings alone).
+	collector *collector
 
 	// Execute replaces Out and Err with guards (see guardStreams) and
 	// keeps the streams they write to here, for the few writes that must
