@@ -277,7 +277,10 @@ func (r *attrReader) numMapOf(name string, ranged bool) ([]mapEntry, *hcl.Attrib
 		return r.numMapEvaluated(a, ranged)
 	}
 	var out []mapEntry
-	seen := map[string]hcl.Range{}
+	if len(pairs) > 0 {
+		out = make([]mapEntry, 0, len(pairs))
+	}
+	var seen keysSeen
 	ok := true
 	for _, p := range pairs {
 		kv, kok := r.eval(p.Key)
@@ -291,13 +294,12 @@ func (r *attrReader) numMapOf(name string, ranged bool) ([]mapEntry, *hcl.Attrib
 			continue
 		}
 		key := kv.AsString()
-		if first, dup := seen[key]; dup {
+		if first, dup := seen.add(key, p.Key.Range()); dup {
 			r.failAt(a, p.Key.Range(), "Duplicate map key",
 				fmt.Sprintf("%q already has the key %q, set at %s.", r.prefix+name, key, first.String()))
 			ok = false
 			continue
 		}
-		seen[key] = p.Key.Range()
 		vv, diags := r.scope.eval(p.Value)
 		r.diags = append(r.diags, diags...)
 		if diags.HasErrors() || !vv.IsWhollyKnown() {
@@ -321,6 +323,48 @@ func (r *attrReader) numMapOf(name string, ranged bool) ([]mapEntry, *hcl.Attrib
 		out = append(out, mapEntry{Key: key, Value: f, KeyRange: p.Key.Range(), ValueRange: p.Value.Range()})
 	}
 	return out, a, ok
+}
+
+// keysSeen finds a map literal's duplicate keys: a list while it is
+// short (a project's effort or goals: a map per attribute was a tenth of
+// decoding a project), then a map.
+type keysSeen struct {
+	list []keySeen
+	set  map[string]hcl.Range
+}
+
+type keySeen struct {
+	key string
+	at  hcl.Range
+}
+
+// keysSeenListed is how many keys keysSeen scans before it builds a map.
+const keysSeenListed = 16
+
+// add records key at rng; when key was seen before, it returns where,
+// and dup, and records nothing.
+func (k *keysSeen) add(key string, rng hcl.Range) (first hcl.Range, dup bool) {
+	if k.set != nil {
+		if first, dup := k.set[key]; dup {
+			return first, true
+		}
+		k.set[key] = rng
+		return hcl.Range{}, false
+	}
+	for _, e := range k.list {
+		if e.key == key {
+			return e.at, true
+		}
+	}
+	k.list = append(k.list, keySeen{key, rng})
+	if len(k.list) > keysSeenListed {
+		k.set = make(map[string]hcl.Range, 2*len(k.list))
+		for _, e := range k.list {
+			k.set[e.key] = e.at
+		}
+		k.list = nil
+	}
+	return hcl.Range{}, false
 }
 
 func (r *attrReader) numMapEvaluated(a *hcl.Attribute, ranged bool) ([]mapEntry, *hcl.Attribute, bool) {

@@ -26,9 +26,12 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		EarliestStart: -1,
 		Deadline:      -1,
 		DeclRange:     block.DefRange,
-		Ranges:        Ranges{},
 	}
 	content, diags := block.Body.Content(projectSchema)
+	// Sized for the attributes and about one entry more for each (the
+	// ids and keys of lists and maps; sub-block attributes): grown from
+	// empty, the map was allocated three times over for a typical project.
+	p.Ranges = make(Ranges, 2*len(content.Attributes)+4*len(content.Blocks))
 	r := newAttrReader(d.scope, projectSchema, content.Attributes, p.Ranges, "")
 	var refs []reference
 
