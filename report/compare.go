@@ -205,6 +205,29 @@ func compareSummaryRows(c *scenario.Comparison) []compareRow {
 			return base.Budgets[i].Utilization != col.Budgets[i].Utilization
 		}))
 	}
+	if slices.ContainsFunc(c.Plans, func(p *evaluate.Plan) bool { return p != nil && len(p.Systems) > 0 }) {
+		// The technology audit: systems out of support before a
+		// replacement goes live, or with none, and their periods so.
+		gaps := row("Gaps", func(_ int, col *scenario.Column) string {
+			// How many systems, and how long in all: the systems are in
+			// the JSON and CSV (and roadmap audit).
+			if len(col.Gaps) == 0 {
+				return none
+			}
+			total := 0
+			for _, g := range col.Gaps {
+				total += g.Periods
+			}
+			return fmt.Sprintf("%d (%s)", len(col.Gaps), periodCount(total, c.Roadmap.Period))
+		}, func(base, col *scenario.Column) bool { return !slices.Equal(base.Gaps, col.Gaps) })
+		gaps.style = make([]string, n)
+		for k, col := range c.Scenarios {
+			if len(col.Gaps) > 0 {
+				gaps.style[k] = ansiRed
+			}
+		}
+		rows = append(rows, gaps)
+	}
 	checks := row("Checks", func(_ int, col *scenario.Column) string {
 		if col.ChecksPassed == 0 && len(col.ChecksFailed) == 0 {
 			return none

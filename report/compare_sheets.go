@@ -74,7 +74,7 @@ func comparisonScenariosSheet(c *scenario.Comparison) sheet {
 	for _, id := range c.Budgets {
 		s.columns = append(s.columns, sheetColumn{"peak_budget_" + id, kindRatio})
 	}
-	s.columns = append(s.columns, sheetColumn{"checks_failed", kindText}, sheetColumn{"changed", kindInteger},
+	s.columns = append(s.columns, sheetColumn{"checks_failed", kindText}, sheetColumn{"systems_with_gap", kindText}, sheetColumn{"changed", kindInteger},
 		sheetColumn{"removed", kindText}, sheetColumn{"added", kindText}, sheetColumn{"moved", kindText},
 		sheetColumn{"force_in", kindText}, sheetColumn{"force_out", kindText})
 	for _, col := range c.Scenarios {
@@ -91,7 +91,7 @@ func comparisonScenariosSheet(c *scenario.Comparison) sheet {
 		for _, bp := range col.Budgets {
 			row = append(row, numCell(bp.Utilization))
 		}
-		row = append(row, userCell(strings.Join(col.ChecksFailed, " ")), intCell(col.Changed),
+		row = append(row, userCell(strings.Join(col.ChecksFailed, " ")), textCell(gapIDs(col.Gaps)), intCell(col.Changed),
 			userCell(strings.Join(col.Removed, " ")), userCell(strings.Join(col.Added, " ")), userCell(strings.Join(col.Moved, " ")),
 			textCell(strings.Join(c.ForceIn, " ")), textCell(strings.Join(c.ForceOut, " ")))
 		s.rows = append(s.rows, row)
@@ -117,4 +117,13 @@ func comparisonProjectsSheet(c *scenario.Comparison) sheet {
 		s.rows = append(s.rows, row)
 	}
 	return s
+}
+
+// gapIDs are the ids of systems with a gap, space-separated.
+func gapIDs(gaps []scenario.SystemGap) string {
+	ids := make([]string, len(gaps))
+	for i, g := range gaps {
+		ids[i] = g.ID
+	}
+	return strings.Join(ids, " ")
 }

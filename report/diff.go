@@ -132,6 +132,8 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.line("%s%s unchanged.", t.indent, diffCountNoun(d.Summary.Unchanged, "project", "projects"))
 	}
 
+	t.choices(d)
+
 	order := diffPeriodOrder(d)
 	if len(d.Teams) > 0 {
 		t.line("")
@@ -158,6 +160,7 @@ func (t *diffText) write(d *diff.PlanDiff) {
 			t.entry(diffCellSymbol(v.Kind != diff.KindAdded, v.Kind != diff.KindRemoved), diffVendor(v))
 		}
 	}
+	t.systems(d)
 	if len(d.Checks) > 0 {
 		t.line("")
 		t.heading("Checks:")

@@ -108,7 +108,17 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	for i, v := range d.Vendors {
 		vendors[i] = diffMarkdownVendor(v)
 	}
+	choices := make([]string, len(d.Choices))
+	for i, c := range d.Choices {
+		choices[i] = diffChoice(c, func(s string) string { return mdCode(clipText(s, diffIDRunes)) })
+	}
+	items("Choices", choices)
 	items("Vendor winners", vendors)
+	systems := make([]string, len(d.Systems))
+	for i, c := range d.Systems {
+		systems[i] = diffMarkdownSystem(c)
+	}
+	items("Systems (technology audit)", systems)
 	checks := make([]string, len(d.Checks))
 	for i, c := range d.Checks {
 		verb := "starts failing"

@@ -12,7 +12,7 @@ import (
 // A plan diff as spreadsheets (plan --base/--compare --format csv|xlsx):
 // a sheet per table that changed — the projects with their before and
 // after status, start, score and money, then team loads, budget spend,
-// vendor winners, checks and roadmap settings — and the totals, before,
+// vendor winners, choices, systems, checks and roadmap settings — and the totals, before,
 // after and the change, always.
 
 // diffSheetBuilders are the tables of a plan diff, in workbook order.
@@ -25,6 +25,8 @@ var diffSheetBuilders = []struct {
 	{"teams", diffTeamsSheet},
 	{"budgets", diffBudgetsSheet},
 	{"vendors", diffVendorsSheet},
+	{"choices", diffChoicesSheet},
+	{"systems", diffSystemsSheet},
 	{"checks", diffChecksSheet},
 	{"settings", diffSettingsSheet},
 }
@@ -90,6 +92,10 @@ func diffSummary(d *diff.PlanDiff) []summaryRow {
 		{"Checks now failing", intCell(s.ChecksFailing), kindInteger},
 		{"Checks fixed", intCell(s.ChecksFixed), kindInteger},
 		{"Vendor winners changed", intCell(s.VendorWinners), kindInteger},
+		{"Choices changed", intCell(s.Choices), kindInteger},
+		{"Systems changed", intCell(s.Systems), kindInteger},
+		{"Systems gaining a gap", intCell(s.GapsOpened), kindInteger},
+		{"Systems losing their gap", intCell(s.GapsClosed), kindInteger},
 	}
 }
 

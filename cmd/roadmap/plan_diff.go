@@ -298,12 +298,12 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// viewOf narrows a plan of a diff to the stakeholder view: the other plan
-// may lack the stakeholder (a department added since), which leaves it no
-// projects rather than failing.
+// viewOf narrows a plan of a diff to the stakeholder view, its systems
+// and choices too: the other plan may lack the stakeholder (a department
+// added since), which leaves it no projects rather than failing.
 func viewOf(p *evaluate.Plan, sel views.Selector) *evaluate.Plan {
 	if sel.Empty() {
 		return p
 	}
-	return views.Narrow(p, sel)
+	return views.NarrowAudit(views.Narrow(p, sel), sel)
 }

@@ -59,7 +59,11 @@ type PlanDiff struct {
 	Budgets       []BudgetSpendChange `json:"budgets"`  // by budget, then period label
 	Vendors       []VendorChange      `json:"vendors"`  // by evaluation
 	Checks        []CheckChange       `json:"checks"`   // by check id
-	Totals        TotalsDiff          `json:"totals"`
+	// Systems are the technology audit's changes (after order, then
+	// removed ones); Choices the choice blocks whose chosen option changed.
+	Systems []SystemChange `json:"systems"`
+	Choices []ChoiceChange `json:"choices"` // by choice id
+	Totals  TotalsDiff     `json:"totals"`
 
 	// The plans compared, for renderers that draw them (a Gantt chart).
 	// Either may be an empty plan; neither is part of the JSON.
@@ -96,6 +100,12 @@ type Summary struct {
 	ChecksFailing int `json:"checks_failing"`
 	ChecksFixed   int `json:"checks_fixed"`
 	VendorWinners int `json:"vendor_winners"` // evaluations whose winner changed
+	// Systems counts the systems listed in Systems; GapsOpened those with
+	// a gap after the change and none before, GapsClosed the reverse.
+	Systems    int `json:"systems"`
+	GapsOpened int `json:"gaps_opened"`
+	GapsClosed int `json:"gaps_closed"`
+	Choices    int `json:"choices"` // choices whose chosen option changed
 }
 
 // Change is one field's before and after value: a string, a number, a list
@@ -230,6 +240,8 @@ func Diff(before, after *evaluate.Plan) *PlanDiff {
 		Budgets:       diffBudgets(before, after),
 		Vendors:       diffVendors(before, after),
 		Checks:        diffChecks(before, after),
+		Systems:       diffSystems(before, after),
+		Choices:       diffChoices(before, after),
 		Totals:        diffTotals(before, after),
 		BeforePlan:    before,
 		AfterPlan:     after,
@@ -237,7 +249,7 @@ func Diff(before, after *evaluate.Plan) *PlanDiff {
 	d.Projects, d.Summary.Unchanged = diffProjects(before, after)
 	d.summarise()
 	d.Changed = len(d.Roadmap)+len(d.Projects)+len(d.Teams)+len(d.Budgets)+
-		len(d.Vendors)+len(d.Checks)+len(d.Totals.Changes) > 0
+		len(d.Vendors)+len(d.Checks)+len(d.Systems)+len(d.Choices)+len(d.Totals.Changes) > 0
 	return d
 }
 
@@ -276,6 +288,15 @@ func (d *PlanDiff) summarise() {
 		}
 	}
 	s.VendorWinners = len(d.Vendors)
+	s.Systems, s.Choices = len(d.Systems), len(d.Choices)
+	for _, c := range d.Systems {
+		if c.GapOpens() {
+			s.GapsOpened++
+		}
+		if c.GapCloses() {
+			s.GapsClosed++
+		}
+	}
 }
 
 func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
@@ -855,7 +876,8 @@ func nonNil(s []string) []string {
 // "Plan: 2 to schedule, 1 to defer, 3 to reschedule, 0 dropped." (with
 // ", 1 finished, 1 cancelled, 1 on hold" when a living roadmap has them) or
 // "No changes. The roadmap plan is up to date." Projects removed from the
-// sources and checks that start or stop failing are added when there are any.
+// sources, checks that start or stop failing and systems that gain or lose
+// a gap in support are added when there are any.
 func (d *PlanDiff) SummaryLine() string {
 	if !d.Changed {
 		return "No changes. The roadmap plan is up to date."
@@ -895,6 +917,12 @@ func (d *PlanDiff) SummaryLine() string {
 	if s.ChecksFixed > 0 {
 		extra = append(extra, plural(s.ChecksFixed, "check stops", "checks stop")+" failing")
 	}
+	if s.GapsOpened > 0 {
+		extra = append(extra, plural(s.GapsOpened, "system gains a support gap", "systems gain a support gap"))
+	}
+	if s.GapsClosed > 0 {
+		extra = append(extra, plural(s.GapsClosed, "system loses its support gap", "systems lose their support gap"))
+	}
 	if len(extra) > 0 {
 		b.WriteString(" " + strings.Join(extra, ", ") + ".")
 	}
@@ -907,6 +935,7 @@ func (d *PlanDiff) SummaryLine() string {
 		}{
 			{len(d.Roadmap), "roadmap settings"}, {len(d.Teams), "team load"},
 			{len(d.Budgets), "budget spend"}, {len(d.Vendors), "vendor winners"},
+			{len(d.Systems), "systems"}, {len(d.Choices), "choices"},
 			{len(d.Totals.Changes), "totals"},
 		} {
 			if a.n > 0 {

@@ -377,7 +377,7 @@ func TestDiffIsDeterministic(t *testing.T) {
 func TestDiffListsAreNeverNil(t *testing.T) {
 	d := Diff(nil, nil)
 	if d.Projects == nil || d.Teams == nil || d.Budgets == nil || d.Vendors == nil ||
-		d.Checks == nil || d.Roadmap == nil || d.Totals.Changes == nil {
+		d.Checks == nil || d.Systems == nil || d.Choices == nil || d.Roadmap == nil || d.Totals.Changes == nil {
 		t.Errorf("nil list in %+v", d)
 	}
 	if d.Changed {

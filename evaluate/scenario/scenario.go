@@ -98,6 +98,10 @@ type Column struct {
 	// others, errors and warnings alike.
 	ChecksPassed int      `json:"checks_passed"`
 	ChecksFailed []string `json:"checks_failed"`
+	// Gaps are the systems of the technology audit that run out of
+	// support before a replacement goes live (or have none), in
+	// declaration order.
+	Gaps []SystemGap `json:"gaps"`
 	// Against the base: projects scheduled here and not there (Added),
 	// scheduled there and not here (Removed), and scheduled in both at
 	// another start (Moved), each in the base's rank order. Empty for the
@@ -110,6 +114,14 @@ type Column struct {
 	Changed int `json:"changed"`
 	// Optimization is the plan's optimisation report when it was optimised.
 	Optimization *evaluate.Optimization `json:"optimization,omitempty"`
+}
+
+// SystemGap is a system with a gap in support: "unsupported" or
+// "no_replacement" for Periods periods (see evaluate.SystemAudit).
+type SystemGap struct {
+	ID      string `json:"id"`
+	Gap     string `json:"gap"`
+	Periods int    `json:"periods"`
 }
 
 // TeamPeak is a team's fullest period: load over capacity.
@@ -292,6 +304,7 @@ func columnOf(p *evaluate.Plan, c *Comparison, k int) Column {
 		Teams:        make([]TeamPeak, 0, len(c.Teams)),
 		Budgets:      make([]BudgetPeak, 0, len(c.Budgets)),
 		ChecksFailed: []string{},
+		Gaps:         []SystemGap{},
 		Added:        []string{},
 		Removed:      []string{},
 		Moved:        []string{},
@@ -316,6 +329,11 @@ func columnOf(p *evaluate.Plan, c *Comparison, k int) Column {
 			col.ChecksPassed++
 		} else {
 			col.ChecksFailed = append(col.ChecksFailed, ch.ID)
+		}
+	}
+	for _, s := range p.Systems {
+		if s.Gap != evaluate.GapNone && s.Gap != "" {
+			col.Gaps = append(col.Gaps, SystemGap{ID: s.ID, Gap: s.Gap, Periods: s.GapPeriods})
 		}
 	}
 	if k == 0 {

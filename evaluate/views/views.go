@@ -315,3 +315,26 @@ func Departments(p *evaluate.Plan) []string {
 	}
 	return ids
 }
+
+// NarrowAudit keeps, of a view's plan q (from Narrow), the systems of the
+// technology audit a department of s owns or a project of the view
+// replaces, and the choices with an option in the view. The plan diff of a
+// view uses it, so a stakeholder's diff does not list systems and choices
+// that concern others.
+func NarrowAudit(q *evaluate.Plan, s Selector) *evaluate.Plan {
+	kept := make(map[string]bool, len(q.Projects))
+	for _, p := range q.Projects {
+		kept[p.ID] = true
+	}
+	r := *q
+	r.Systems = slices.DeleteFunc(slices.Clone(q.Systems), func(a evaluate.SystemAudit) bool {
+		if a.Owner != "" && slices.Contains(s.Departments, a.Owner) {
+			return false
+		}
+		return !slices.ContainsFunc(a.ReplacedBy, func(id string) bool { return kept[id] })
+	})
+	r.Choices = slices.DeleteFunc(slices.Clone(q.Choices), func(c evaluate.ChoiceResult) bool {
+		return !slices.ContainsFunc(c.Options, func(id string) bool { return kept[id] })
+	})
+	return &r
+}
