@@ -101,7 +101,17 @@ var sheetBuilders = []struct {
 	{"capacity", capacitySheet},
 	{"cash-flows", cashFlowsSheet},
 	{"vendors", vendorsSheet},
+	// The workbook has these only when they have rows.
+	{"systems", systemsSheet},
+	{"choices", choicesSheet},
+	{"together", togetherSheet},
+	{"run-rate", runRateSheet},
+	{"run-rate-years", runRateYearsSheet},
 }
+
+// optionalSheets are the tables a workbook leaves out when they are empty
+// (a roadmap without systems, choices, together groups or run costs).
+var optionalSheets = []string{"systems", "choices", "together", "run-rate", "run-rate-years"}
 
 // SheetTables lists the tables the CSV format prints (--table), in
 // workbook order.

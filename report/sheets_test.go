@@ -158,8 +158,10 @@ func TestXLSXReadBack(t *testing.T) {
 	if diff := cmp.Diff(wantSheets, f.GetSheetList()); diff != "" {
 		t.Fatalf("sheets (-want +got):\n%s", diff)
 	}
-	for i, table := range SheetTables() {
-		title := wantSheets[i+1]
+	// The fixture has no systems, choices, together groups or run costs:
+	// the workbook leaves those sheets out.
+	for i, title := range wantSheets[1:] {
+		table := SheetTables()[i]
 		var csvBuf bytes.Buffer
 		if err := RenderPlanCSV(&csvBuf, p, table); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -29,6 +30,9 @@ func RenderPlanXLSX(w io.Writer, p *evaluate.Plan) error {
 		s, err := b.build(p)
 		if err != nil {
 			return err
+		}
+		if len(s.rows) == 0 && slices.Contains(optionalSheets, b.name) {
+			continue
 		}
 		sheets = append(sheets, s)
 	}
@@ -157,6 +161,7 @@ func planSummary(p *evaluate.Plan) []summaryRow {
 		{"Finish", textCell(finishText(p)), kindText},
 		{"Peak", textCell(peakText(t)), kindText},
 	}...)
+	rows = append(rows, auditSummaryRows(p)...)
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, summaryRow{"Checks", textCell(text), kindText})
 	}

@@ -63,7 +63,7 @@ func TestPlanXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Ranked roadmap,Cost-benefit,Capacity,Cash flows,Vendors" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Ranked roadmap,Cost-benefit,Capacity,Cash flows,Vendors,Technology audit,Run rate,Run rate by year" {
 		t.Errorf("sheets %s", got)
 	}
 	if v, _ := f.GetCellValue("Ranked roadmap", "B2"); v != "nis2_compliance" {
