@@ -236,7 +236,9 @@ func (e *evaluation) planParts() map[string]bool {
 
 // planValue is the plan as checks see it: plan.roadmap, plan.projects (a
 // map by id), plan.periods (a list by index), plan.vendors (a map by
-// evaluation id) and plan.totals, with the JSON plan's field names. Only
+// evaluation id), plan.totals, plan.run_rate, plan.systems (the technology
+// audit, a map by system id) and plan.choices (a map by choice id), with
+// the JSON plan's field names. Only
 // the parts named in parts are built (all of them when parts is nil).
 func planValue(p *Plan, parts map[string]bool) cty.Value {
 	want := func(name string) bool { return parts == nil || parts[name] }
@@ -266,7 +268,70 @@ func planValue(p *Plan, parts map[string]bool) cty.Value {
 	if want("run_rate") {
 		attrs["run_rate"] = runRateValue(p.RunRate)
 	}
+	if want("systems") {
+		systems := make(map[string]cty.Value, len(p.Systems))
+		for _, a := range p.Systems {
+			systems[a.ID] = systemValue(a)
+		}
+		attrs["systems"] = mapOf(systems, systemType)
+	}
+	if want("choices") {
+		choices := make(map[string]cty.Value, len(p.Choices))
+		for _, c := range p.Choices {
+			choices[c.ID] = choiceValue(c)
+		}
+		attrs["choices"] = mapOf(choices, choiceType)
+	}
 	return cty.ObjectVal(attrs)
+}
+
+var (
+	systemType = cty.Object(map[string]cty.Type{
+		"id": cty.String, "title": cty.String, "owner": cty.String, "vendor": cty.String, "provides": cty.List(cty.String),
+		"end_of_support": cty.String, "end_of_support_period": cty.Number, "replaced_by": cty.List(cty.String),
+		"replacement": cty.String, "go_live": cty.String, "go_live_period": cty.Number, "gap": cty.String,
+		"gap_periods": cty.Number, "run_cost_per_year": cty.Number, "risk": cty.Number, "message": cty.String,
+	})
+	choiceType = cty.Object(map[string]cty.Type{
+		"id": cty.String, "title": cty.String, "options": cty.List(cty.String), "chosen": cty.String,
+		"decided_by": cty.String, "reason": cty.String,
+	})
+)
+
+// systemValue is plan.systems["<id>"]: a system of the technology audit,
+// with the JSON plan's field names.
+func systemValue(a SystemAudit) cty.Value {
+	return cty.ObjectVal(map[string]cty.Value{
+		"id":                    cty.StringVal(a.ID),
+		"title":                 cty.StringVal(a.Title),
+		"owner":                 cty.StringVal(a.Owner),
+		"vendor":                cty.StringVal(a.Vendor),
+		"provides":              stringList(a.Provides),
+		"end_of_support":        optString(a.EndOfSupport),
+		"end_of_support_period": optInt(a.EndOfSupportPeriod),
+		"replaced_by":           stringList(a.ReplacedBy),
+		"replacement":           optString(a.Replacement),
+		"go_live":               optString(a.GoLive),
+		"go_live_period":        optInt(a.GoLivePeriod),
+		"gap":                   cty.StringVal(a.Gap),
+		"gap_periods":           cty.NumberIntVal(int64(a.GapPeriods)),
+		"run_cost_per_year":     num(a.RunCostPerYear),
+		"risk":                  num(a.Risk),
+		"message":               cty.StringVal(a.Message),
+	})
+}
+
+// choiceValue is plan.choices["<id>"]: a choice block and the option it
+// took (chosen is null when none runs).
+func choiceValue(c ChoiceResult) cty.Value {
+	return cty.ObjectVal(map[string]cty.Value{
+		"id":         cty.StringVal(c.ID),
+		"title":      cty.StringVal(c.Title),
+		"options":    stringList(c.Options),
+		"chosen":     optString(c.Chosen),
+		"decided_by": cty.StringVal(c.DecidedBy),
+		"reason":     cty.StringVal(c.Reason),
+	})
 }
 
 // runRateValue is plan.run_rate: the rates a year, per_budget (budget id
@@ -394,7 +459,9 @@ var (
 		"flagship": cty.Bool,
 		"vendor":   cty.String, "deadline": cty.String,
 		"earliest_start": cty.String, "earliest_start_period": cty.Number,
-		"notes": cty.List(noteType),
+		"notes":    cty.List(noteType),
+		"excluded": cty.Bool, "forced": cty.String, "choice": cty.String, "together": cty.List(cty.String),
+		"replaces": cty.List(cty.String), "saving": cty.Number, "shared_saving": cty.Number,
 	})
 	periodRangeType = cty.Object(map[string]cty.Type{"start_period": cty.Number, "end_period": cty.Number, "start": cty.String, "end": cty.String})
 	noteType        = cty.Object(map[string]cty.Type{
@@ -479,6 +546,13 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"earned_value":          earnedValueValue(pp.EarnedValue),
 		"cpi":                   optNum(evField(pp.EarnedValue, func(ev *EarnedValue) *float64 { return ev.CPI })),
 		"spi":                   optNum(evField(pp.EarnedValue, func(ev *EarnedValue) *float64 { return ev.SPI })),
+		"excluded":              cty.BoolVal(pp.Excluded),
+		"forced":                cty.StringVal(pp.Forced),
+		"choice":                cty.StringVal(pp.Choice),
+		"together":              stringList(pp.Together),
+		"replaces":              stringList(pp.Replaces),
+		"saving":                num(pp.Saving),
+		"shared_saving":         num(pp.SharedSaving),
 	})
 }
 
