@@ -223,7 +223,7 @@ func TestPlanParts(t *testing.T) {
 	}{
 		{[]string{"plan.totals.cost > 0"}, map[string]bool{"totals": true}},
 		{[]string{`plan["projects"].a.status == "x"`, "length(plan.periods) > 0"}, map[string]bool{"projects": true, "periods": true}},
-		{[]string{"length(keys(plan)) == 7"}, nil},
+		{[]string{"length(keys(plan)) == 9"}, nil},
 		{[]string{"var.x > 1"}, map[string]bool{}},
 	}
 	for _, tt := range tests {
@@ -238,7 +238,7 @@ func TestPlanParts(t *testing.T) {
 	}
 	// The whole plan is there when a check looks at all of it.
 	cfg := checkConfig()
-	cfg.Checks = []*hclspec.Check{{ID: "all", Condition: expr(t, `length(keys(plan)) == 7`)}}
+	cfg.Checks = []*hclspec.Check{{ID: "all", Condition: expr(t, `length(keys(plan)) == 9`)}}
 	if got := mustEvaluate(t, cfg).Checks[0]; !got.Passed {
 		t.Errorf("check over the whole plan: %+v", got)
 	}
