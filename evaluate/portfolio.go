@@ -89,16 +89,28 @@ func (e *evaluation) groupIDs() map[string][]string {
 // together, transitively), itself first, by id.
 func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []string {
 	seen := map[string]bool{pe.cfg.ID: true}
+	taken := map[string]bool{} // groups walked, by first id
 	queue := []string{pe.cfg.ID}
 	for k := 0; k < len(queue); k++ {
 		q := e.projectByID(queue[k])
 		if q == nil {
 			continue
 		}
-		for _, n := range append(slices.Clone(q.cfg.DependsOn), groupOf[q.cfg.ID]...) {
+		for _, n := range q.cfg.DependsOn {
 			if !seen[n] {
 				seen[n] = true
 				queue = append(queue, n)
+			}
+		}
+		// A group is taken whole at its first member: walking it again at
+		// each member made a group's walk cost the square of its size.
+		if g := groupOf[q.cfg.ID]; len(g) > 0 && !taken[g[0]] {
+			taken[g[0]] = true
+			for _, n := range g {
+				if !seen[n] {
+					seen[n] = true
+					queue = append(queue, n)
+				}
 			}
 		}
 	}
@@ -139,6 +151,14 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 			}
 			c := e.choiceOf(id)
 			if c == nil {
+				continue
+			}
+			if d := e.decidedOption(c); forced && d != nil && d.cfg.ID != id && !reported[c.ID] {
+				reported[c.ID] = true
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Forced-in project needs an option its choice ruled out",
+					Detail: fmt.Sprintf("%s, but option %q of choice %q is %s, and that decides the choice: its other options never run. Leave %q out of --force-in, or change %q's status.",
+						needText(pe.cfg.ID, id, pe), d.cfg.ID, c.ID, d.life.lifecycle.Words(), pe.cfg.ID, d.cfg.ID),
+					Subject: d.cfg.Ranges.Range("status", d.cfg.DeclRange).Ptr()})
 				continue
 			}
 			first, ok := taken[c.ID]
@@ -214,13 +234,22 @@ func (e *evaluation) keepsTogether() bool {
 	return true
 }
 
+// decidedOption is the option of c whose status settles it, or nil.
+func (e *evaluation) decidedOption(c *hclspec.Choice) *projectEval {
+	for _, id := range c.Options {
+		if d, ok := e.projectByIDOK(id); ok && d.decidesChoice() {
+			return d
+		}
+	}
+	return nil
+}
+
 // decidesChoice reports whether pe's status settles its choice: work
 // committed to, under way or finished. On hold and cancelled settle
-// nothing: the other options stay open.
+// nothing: the other options stay open. Excluding such work or forcing
+// it out does not stop it (it keeps its place, with a warning), so it
+// still settles the choice.
 func (pe *projectEval) decidesChoice() bool {
-	if pe.cfg.Excluded || pe.forced == ForcedOut {
-		return false
-	}
 	return pe.life.lifecycle.DecidesChoice()
 }
 

@@ -322,6 +322,12 @@ func TestForceContradictions(t *testing.T) {
 			`"build_crm" is forced in and "reports" is forced in and needs "buy_crm", but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
 		{"against a mandatory option", func(c *hclspec.Config) { c.Projects[1].Mandatory = true }, Options{ForceIn: []string{"buy_crm"}}, "Two options of one choice forced in",
 			`"build_crm" is mandatory and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+		// Review qa15d H4: forced in, yet dropped by the choice, exit 0.
+		{"against a committed option", func(c *hclspec.Config) {
+			c.Projects[1].Status = hclspec.Committed
+			c.Projects[1].Ranges["status"] = rng(80)
+		}, Options{ForceIn: []string{"reports"}}, "Forced-in project needs an option its choice ruled out",
+			`"reports" is forced in and needs "buy_crm", but option "build_crm" of choice "crm" is committed, and that decides the choice: its other options never run. Leave "reports" out of --force-in, or change "build_crm"'s status.`, 80},
 		{"needs one forced out", nil, Options{ForceIn: []string{"build_crm"}, ForceOut: []string{"data_lake"}}, "Forced-in project needs a project forced out",
 			`Project "build_crm" is forced in, but it cannot run without "data_lake" (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.`, 0},
 		{"needs one excluded", nil, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs an excluded project",
@@ -486,22 +492,36 @@ func TestTogetherReasonNamesWhatBlocked(t *testing.T) {
 func TestChoiceDecidedByStatus(t *testing.T) {
 	tests := []struct {
 		status, extra string
+		forceOut      []string
 		want          map[string]fate
 		wantReason    string
 		decided       string
 	}{
-		{"committed", "", map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+		{"committed", "", nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
 			"option c of choice k is committed", DecidedStatus},
-		{"in_progress", `started = "2027-01-01"`, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+		{"in_progress", `started = "2027-01-01"`, nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
 			"option c of choice k is in progress", DecidedStatus},
 		{"done", `started = "2027-01-01"
-  finished = "2027-03-01"`, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+  finished = "2027-03-01"`, nil, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
 			"option c of choice k is done", DecidedStatus},
-		{"on_hold", "", map[string]fate{"c": {StatusOnHold, ""}, "d": {StatusScheduled, ""}, "after_d": {StatusScheduled, ""}},
+		{"on_hold", "", nil, map[string]fate{"c": {StatusOnHold, ""}, "d": {StatusScheduled, ""}, "after_d": {StatusScheduled, ""}},
 			"", DecidedStrategy},
+		// Work under way or done is kept when excluded or forced out (with a
+		// warning), so it still decides its choice: never both options
+		// (review qa15d H4: d ran beside c).
+		{"in_progress", `started = "2027-01-01"`, []string{"c"}, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is in progress", DecidedStatus},
+		{"in_progress", `started = "2027-01-01"
+  excluded = true`, nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is in progress", DecidedStatus},
+		{"done", `started = "2027-01-01"
+  finished = "2027-03-01"`, []string{"c"}, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is done", DecidedStatus},
+		{"committed", "", []string{"c"}, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
+			"option c of choice k is committed", DecidedStatus},
 	}
 	for _, tt := range tests {
-		t.Run(tt.status, func(t *testing.T) {
+		t.Run(tt.status+strings.Join(tt.forceOut, ","), func(t *testing.T) {
 			src := `roadmap {
   start   = "2027-Q1"
   horizon = 8
@@ -532,7 +552,14 @@ project "after_d" {
 }
 choice "k" { options = [project.c, project.d] }
 `
-			plan := livingPlan(t, src)
+			cfg, diags := hclspec.NewLoader().LoadSources("living", map[string][]byte{"main.hcl": []byte(src)}, hclspec.LoadOptions{})
+			if diags.HasErrors() {
+				t.Fatalf("load: %v", diags)
+			}
+			plan, diags := Evaluate(context.Background(), cfg, Options{ForceOut: tt.forceOut})
+			if plan == nil || diags.HasErrors() {
+				t.Fatalf("evaluate: %v", diags)
+			}
 			if diff := cmp.Diff(tt.want, fates(plan)); diff != "" {
 				t.Fatalf("outcomes (-want +got):\n%s", diff)
 			}

@@ -61,10 +61,6 @@ func TogetherGroups(projects []*Project) [][]string {
 // that takes its together group out with it (a warning).
 func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	byID := map[string]*Project{}
-	for _, p := range cfg.Projects {
-		byID[p.ID] = p
-	}
 	choiceOf := map[string]*Choice{}
 	for _, c := range cfg.Choices {
 		for _, id := range c.Options {
@@ -83,82 +79,68 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 		}
 	}
 	groups := TogetherGroups(cfg.Projects)
+	diags = append(diags, checkGroupSizes(cfg, groups)...)
 	groupOf := map[string][]string{}
 	for _, g := range groups {
 		for _, id := range g {
 			groupOf[id] = g
 		}
 	}
-	// needs is what a project cannot run without: itself, its
-	// dependencies and the projects together with it, transitively.
-	needs := func(p *Project) []string {
-		seen := map[string]bool{p.ID: true}
-		queue := []string{p.ID}
-		for k := 0; k < len(queue); k++ {
-			q, ok := byID[queue[k]]
+	needs := newNeedsIndex(cfg, choiceOf, groups)
+	// A project needing two options of one choice is named where the clash
+	// first appears, the project closest to its cause rather than each of
+	// its dependents: among those, the one that needs fewest projects, then
+	// one that lists together or depends_on, then the first declared.
+	type report struct {
+		key        [3]string
+		p          *Project
+		size, at   int
+		lists, nth int
+	}
+	best := map[[3]string]report{}
+	var keys [][3]string
+	for c, members := range needs.order {
+		if len(needs.firstClash[c]) == 0 {
+			continue
+		}
+		at, lists := members[0], 1
+		for _, i := range members {
+			if q := cfg.Projects[i]; len(q.Together) > 0 || len(q.DependsOn) > 0 {
+				at, lists = i, 0
+				break
+			}
+		}
+		size := needs.closureSize(c)
+		for nth, key := range needs.firstClash[c] {
+			r := report{key, cfg.Projects[at], size, at, lists, nth}
+			old, ok := best[key]
 			if !ok {
-				continue
+				keys = append(keys, key)
 			}
-			for _, n := range append(slices.Clone(q.DependsOn), groupOf[q.ID]...) {
-				if !seen[n] {
-					seen[n] = true
-					queue = append(queue, n)
-				}
+			if !ok || cmp.Or(cmp.Compare(r.size, old.size), cmp.Compare(r.lists, old.lists), cmp.Compare(r.at, old.at)) < 0 {
+				best[key] = r
 			}
 		}
-		slices.Sort(queue)
-		return queue
 	}
-	type need struct {
-		p   *Project
-		ids []string
+	reports := make([]report, 0, len(keys))
+	for _, k := range keys {
+		reports = append(reports, best[k])
 	}
-	all := make([]need, 0, len(cfg.Projects))
-	for _, p := range cfg.Projects {
-		all = append(all, need{p, needs(p)})
-	}
-	// The smallest set that shows a conflict names it: the project closest
-	// to its cause, not each of its dependents.
-	// Among equals, one that lists together or depends_on is the cause.
-	lists := func(p *Project) int {
-		if len(p.Together) > 0 || len(p.DependsOn) > 0 {
-			return 0
-		}
-		return 1
-	}
-	slices.SortStableFunc(all, func(a, b need) int {
-		return cmp.Or(cmp.Compare(len(a.ids), len(b.ids)), cmp.Compare(lists(a.p), lists(b.p)))
+	slices.SortFunc(reports, func(a, b report) int {
+		return cmp.Or(cmp.Compare(a.size, b.size), cmp.Compare(a.lists, b.lists), cmp.Compare(a.at, b.at), cmp.Compare(a.nth, b.nth))
 	})
-	reported := map[string]bool{}
-	for _, n := range all {
-		picked := map[*Choice]string{}
-		for _, id := range n.ids {
-			c, ok := choiceOf[id]
-			if !ok {
-				continue
-			}
-			other, clash := picked[c]
-			if !clash {
-				picked[c] = id
-				continue
-			}
-			key := c.ID + " " + other + " " + id
-			if reported[key] {
-				continue
-			}
-			reported[key] = true
-			p := n.p
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Project needs two options of one choice",
-				Detail: fmt.Sprintf("Project %q can never run: it needs both %q and %q (through depends_on and together), but they are options of choice %q, of which at most one runs.",
-					p.ID, other, id, c.ID),
-				Subject: p.Ranges.Range("together", p.Ranges.Range("depends_on", p.DeclRange)).Ptr(),
-			})
-		}
+	for _, r := range reports {
+		p := r.p
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Project needs two options of one choice",
+			Detail: fmt.Sprintf("Project %q can never run: it needs both %q and %q (through depends_on and together), but they are options of choice %q, of which at most one runs.",
+				p.ID, r.key[1], r.key[2], r.key[0]),
+			Subject: p.Ranges.Range("together", p.Ranges.Range("depends_on", p.DeclRange)).Ptr(),
+		})
 	}
 	diags = append(diags, checkMandatoryOptions(cfg, choiceOf, needs)...)
-	diags = append(diags, checkMandatoryExcluded(cfg, byID, needs)...)
+	diags = append(diags, checkMandatoryExcluded(cfg, needs)...)
 	for _, p := range cfg.Projects {
 		g := groupOf[p.ID]
 		if !p.Excluded || len(g) < 2 {
@@ -182,7 +164,7 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 // or a started project would be dropped. A project needing two options on
 // its own is reported by checkPortfolioConstraints; excluded projects are
 // out of the run and left out here.
-func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*Project) []string) hcl.Diagnostics {
+func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *needsIndex) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	type taker struct {
 		option string
@@ -196,13 +178,15 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 	}
 	taken := map[*Choice]taker{}
 	reported := map[*Choice]bool{}
-	for _, p := range cfg.Projects {
-		if p.Excluded {
+	for i, p := range cfg.Projects {
+		// Excluded work is out of the run, unless it is committed, under
+		// way or done: that keeps its place and settles its choice.
+		if p.Excluded && !p.Status.DecidesChoice() {
 			continue
 		}
 		var takes []string
 		if p.Mandatory {
-			takes = needs(p)
+			takes = needs.options[needs.of(i)]
 		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
 		}
@@ -248,9 +232,13 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(
 // that needs (through depends_on and together) an excluded project: it
 // could never run without --force-in, so every plan would fail
 // policy.mandatory.
-func checkMandatoryExcluded(cfg *Config, byID map[string]*Project, needs func(*Project) []string) hcl.Diagnostics {
+func checkMandatoryExcluded(cfg *Config, needs *needsIndex) hcl.Diagnostics {
 	var diags hcl.Diagnostics
+	byID := make(map[string]*Project, len(cfg.Projects))
 	for _, p := range cfg.Projects {
+		byID[p.ID] = p
+	}
+	for i, p := range cfg.Projects {
 		if !p.Mandatory {
 			continue
 		}
@@ -264,9 +252,9 @@ func checkMandatoryExcluded(cfg *Config, byID map[string]*Project, needs func(*P
 			})
 			continue
 		}
-		for _, id := range needs(p) {
-			q, ok := byID[id]
-			if !ok || q == p || !q.Excluded {
+		for _, id := range needs.excluded[needs.of(i)] {
+			q := byID[id]
+			if q == p {
 				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{
@@ -288,4 +276,34 @@ func mandatoryNeed(p *Project, option string) string {
 		return fmt.Sprintf("%q is mandatory (%s)", option, at)
 	}
 	return fmt.Sprintf("%q is mandatory (%s) and needs %q", p.ID, at, option)
+}
+
+// MaxTogetherGroup is the most projects one together group may hold: the
+// plan lists each member's partners (JSON together, reasons), so a group
+// costs the square of its size; 1,000 is far past any real portfolio's.
+const MaxTogetherGroup = 1000
+
+// checkGroupSizes reports together groups over MaxTogetherGroup, at the
+// together attribute of the group's first declared member that has one.
+func checkGroupSizes(cfg *Config, groups [][]string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, g := range groups {
+		if len(g) <= MaxTogetherGroup {
+			continue
+		}
+		for _, p := range cfg.Projects {
+			if len(p.Together) == 0 || !slices.Contains(g, p.ID) {
+				continue
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Together group too large",
+				Detail: fmt.Sprintf("Project %q runs together with %d other projects (through together, directly or not); a together group may hold at most %d projects. Split the group: projects that must run all or none are rarely more than a handful.",
+					p.ID, len(g)-1, MaxTogetherGroup),
+				Subject: p.Ranges.Range("together", p.DeclRange).Ptr(),
+			})
+			break
+		}
+	}
+	return diags
 }

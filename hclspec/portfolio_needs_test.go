@@ -1,0 +1,377 @@
+package hclspec
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// TestNeedsIndexMatchesWalk: on random portfolios (depends_on, together,
+// choices, mandatory, excluded, started options), the load checks built on
+// the component index give the diagnostics of a plain walk of each
+// project's needs (the rule as first written, cubic in a together chain's
+// length).
+func TestNeedsIndexMatchesWalk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 5))
+	clashes := 0
+	for trial := range 3000 {
+		cfg := randomPortfolio(rng)
+		got := diagTexts(checkPortfolioConstraints(cfg))
+		want := diagTexts(walkConstraints(cfg))
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Fatalf("trial %d %s: diagnostics differ (-walk +index):\n%s", trial, describePortfolio(cfg), diff)
+		}
+		if len(want) > 0 {
+			clashes++
+		}
+	}
+	if clashes < 300 {
+		t.Errorf("only %d of 3000 portfolios had a diagnostic: the generator tests too little", clashes)
+	}
+}
+
+// TestTogetherChainIsOneComponent: the shape that took 14 s to load at
+// 800 projects (each member's walk took in the whole group for each
+// member it visited) is one component of the index, walked once.
+func TestTogetherChainIsOneComponent(t *testing.T) {
+	cfg := &Config{}
+	const n = 5000
+	for i := range n {
+		p := &Project{ID: fmt.Sprintf("c%d", i)}
+		if i+1 < n {
+			p.Together = []string{fmt.Sprintf("c%d", i+1)}
+		}
+		cfg.Projects = append(cfg.Projects, p)
+	}
+	x := newNeedsIndex(cfg, map[string]*Choice{}, TogetherGroups(cfg.Projects))
+	if len(x.order) != 1 || len(x.order[0]) != n {
+		t.Fatalf("%d components, want the chain as one", len(x.order))
+	}
+}
+
+func diagTexts(diags hcl.Diagnostics) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Summary+": "+d.Detail)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func describePortfolio(cfg *Config) string {
+	var b strings.Builder
+	for _, p := range cfg.Projects {
+		fmt.Fprintf(&b, "\n%s dep=%v tog=%v mand=%v excl=%v status=%v", p.ID, p.DependsOn, p.Together, p.Mandatory, p.Excluded, p.Status)
+	}
+	for _, c := range cfg.Choices {
+		fmt.Fprintf(&b, "\nchoice %s %v", c.ID, c.Options)
+	}
+	return b.String()
+}
+
+func randomPortfolio(rng *rand.Rand) *Config {
+	n := 3 + rng.IntN(8)
+	cfg := &Config{}
+	for i := range n {
+		p := &Project{ID: fmt.Sprintf("p%d", i)}
+		for j := range n {
+			// depends_on forward only (the loader rejects cycles first)
+			if j > i && rng.IntN(5) == 0 {
+				p.DependsOn = append(p.DependsOn, fmt.Sprintf("p%d", j))
+			}
+		}
+		if rng.IntN(4) == 0 {
+			p.Together = append(p.Together, fmt.Sprintf("p%d", rng.IntN(n)))
+		}
+		p.Mandatory = rng.IntN(5) == 0
+		p.Excluded = rng.IntN(8) == 0
+		if rng.IntN(8) == 0 {
+			p.Status = InProgress
+		}
+		cfg.Projects = append(cfg.Projects, p)
+	}
+	used := map[int]bool{}
+	for c := range rng.IntN(3) {
+		ch := &Choice{ID: fmt.Sprintf("k%d", c)}
+		for range 2 + rng.IntN(2) {
+			if o := rng.IntN(n); !used[o] {
+				used[o] = true
+				ch.Options = append(ch.Options, fmt.Sprintf("p%d", o))
+			}
+		}
+		cfg.Choices = append(cfg.Choices, ch)
+	}
+	return cfg
+}
+
+// walkConstraints is checkPortfolioConstraints' clash and mandatory rules
+// as first written: a breadth-first walk of each project's needs.
+func walkConstraints(cfg *Config) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	byID := map[string]*Project{}
+	for _, p := range cfg.Projects {
+		byID[p.ID] = p
+	}
+	choiceOf := map[string]*Choice{}
+	for _, c := range cfg.Choices {
+		for _, id := range c.Options {
+			if _, dup := choiceOf[id]; !dup {
+				choiceOf[id] = c
+			}
+		}
+	}
+	groupOf := map[string][]string{}
+	for _, g := range TogetherGroups(cfg.Projects) {
+		for _, id := range g {
+			groupOf[id] = g
+		}
+	}
+	needs := func(p *Project) []string {
+		seen := map[string]bool{p.ID: true}
+		queue := []string{p.ID}
+		for k := 0; k < len(queue); k++ {
+			q, ok := byID[queue[k]]
+			if !ok {
+				continue
+			}
+			for _, n := range append(slices.Clone(q.DependsOn), groupOf[q.ID]...) {
+				if !seen[n] {
+					seen[n] = true
+					queue = append(queue, n)
+				}
+			}
+		}
+		slices.Sort(queue)
+		return queue
+	}
+	type need struct {
+		p   *Project
+		ids []string
+	}
+	var all []need
+	for _, p := range cfg.Projects {
+		all = append(all, need{p, needs(p)})
+	}
+	lists := func(p *Project) int {
+		if len(p.Together) > 0 || len(p.DependsOn) > 0 {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(all, func(a, b need) int {
+		return cmp.Or(cmp.Compare(len(a.ids), len(b.ids)), cmp.Compare(lists(a.p), lists(b.p)))
+	})
+	reported := map[string]bool{}
+	for _, n := range all {
+		picked := map[*Choice]string{}
+		for _, id := range n.ids {
+			c, ok := choiceOf[id]
+			if !ok {
+				continue
+			}
+			other, clash := picked[c]
+			if !clash {
+				picked[c] = id
+				continue
+			}
+			key := c.ID + " " + other + " " + id
+			if reported[key] {
+				continue
+			}
+			reported[key] = true
+			diags = append(diags, &hcl.Diagnostic{Summary: "Project needs two options of one choice",
+				Detail: fmt.Sprintf("Project %q can never run: it needs both %q and %q (through depends_on and together), but they are options of choice %q, of which at most one runs.", n.p.ID, other, id, c.ID)})
+		}
+	}
+	diags = append(diags, walkMandatoryOptions(cfg, choiceOf, needs)...)
+	diags = append(diags, walkMandatoryExcluded(cfg, byID, needs)...)
+	for _, p := range cfg.Projects {
+		g := groupOf[p.ID]
+		if !p.Excluded || len(g) < 2 {
+			continue
+		}
+		others := slices.DeleteFunc(slices.Clone(g), func(id string) bool { return id == p.ID })
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Excluded project takes its together group out",
+			Detail:   fmt.Sprintf("Project %q is excluded, so the projects that run together with it are out too: %s.", p.ID, strings.Join(others, ", ")),
+			Subject:  p.Ranges.Range("excluded", p.DeclRange).Ptr(),
+		})
+	}
+	return diags
+}
+
+func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*Project) []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	type taker struct {
+		option string
+		by     *Project // a mandatory project, or the option itself when its status decides
+	}
+	words := func(t taker) string {
+		if t.by.Mandatory {
+			return mandatoryNeed(t.by, t.option)
+		}
+		return fmt.Sprintf("%q is %s (%s)", t.option, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange))
+	}
+	taken := map[*Choice]taker{}
+	reported := map[*Choice]bool{}
+	for _, p := range cfg.Projects {
+		if p.Excluded && !p.Status.DecidesChoice() {
+			continue
+		}
+		var takes []string
+		if p.Mandatory {
+			takes = needs(p)
+		} else if p.Status.DecidesChoice() {
+			takes = []string{p.ID}
+		}
+		for _, id := range takes {
+			c, ok := choiceOf[id]
+			if !ok {
+				continue
+			}
+			first, ok := taken[c]
+			if !ok {
+				taken[c] = taker{id, p}
+				continue
+			}
+			if first.option == id || first.by == p || reported[c] {
+				continue
+			}
+			reported[c] = true
+			second := taker{id, p}
+			d := &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory projects need two options of one choice",
+				Detail: fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs, so one mandatory project could never run. Make one of them not mandatory, or take one option out of the choice.",
+					words(first), words(second), c.ID),
+				Subject: c.Ranges.Range("options."+id, c.DeclRange).Ptr(),
+				Context: c.Ranges.Range("options", c.DeclRange).Ptr(),
+			}
+			if !first.by.Mandatory || !p.Mandatory {
+				remedy := `cancel one (status = "cancelled") or take one option out of the choice`
+				if first.by.Mandatory || p.Mandatory {
+					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
+				}
+				d.Summary = "Two options of one choice must run"
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice: %s.",
+					words(first), words(second), c.ID, remedy)
+			}
+			diags = append(diags, d)
+		}
+	}
+	return diags
+}
+
+func walkMandatoryExcluded(cfg *Config, byID map[string]*Project, needs func(*Project) []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, p := range cfg.Projects {
+		if !p.Mandatory {
+			continue
+		}
+		if p.Excluded {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory project is excluded",
+				Detail: fmt.Sprintf("Project %q is mandatory (%s) and excluded, so it could never run. Remove one of the two (--force-in and --force-out try it either way for one run).",
+					p.ID, p.Ranges.Range("mandatory", p.DeclRange)),
+				Subject: p.Ranges.Range("excluded", p.DeclRange).Ptr(),
+			})
+			continue
+		}
+		for _, id := range needs(p) {
+			q, ok := byID[id]
+			if !ok || q == p || !q.Excluded {
+				continue
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Mandatory project needs an excluded project",
+				Detail: fmt.Sprintf("Project %q is mandatory (%s) and cannot run without %q (through depends_on and together), which is excluded here, so it could never run. Make it not mandatory, or stop excluding %q.",
+					p.ID, p.Ranges.Range("mandatory", p.DeclRange), id, id),
+				Subject: q.Ranges.Range("excluded", q.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
+}
+
+// TestTogetherGroupSizeLimit: a together group of MaxTogetherGroup
+// projects loads; one more is an error at the first member's together.
+func TestTogetherGroupSizeLimit(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{MaxTogetherGroup, ""},
+		{MaxTogetherGroup + 1, `Project "c0" runs together with 1000 other projects (through together, directly or not); a together group may hold at most 1000 projects.`},
+	} {
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start = \"2027-Q1\"\n}\n")
+		for i := range tt.n {
+			fmt.Fprintf(&b, "project \"c%d\" {\n  duration = 1\n", i)
+			if i+1 < tt.n {
+				fmt.Fprintf(&b, "  together = [project.c%d]\n", i+1)
+			}
+			b.WriteString("}\n")
+		}
+		_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(b.String())}, LoadOptions{})
+		var got []string
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				got = append(got, fmt.Sprintf("%s: %s at %s", d.Summary, d.Detail, d.Subject))
+			}
+		}
+		if tt.want == "" {
+			if len(got) > 0 {
+				t.Errorf("%d projects: %d errors, the first %s", tt.n, len(got), got[0])
+			}
+			continue
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "Together group too large: "+tt.want) || !strings.Contains(got[0], "r.hcl:6,") {
+			t.Errorf("%d projects: %d errors: %.600v", tt.n, len(got), got)
+		}
+	}
+}
+
+// TestExcludedStartedOptionsStillDecide: excluding work under way or done
+// does not stop it, so two such options of one choice are the same load
+// error with excluded = true on one (review qa15d: it hid the clash).
+func TestExcludedStartedOptionsStillDecide(t *testing.T) {
+	src := `roadmap {
+  start = "2027-Q1"
+  as_of = "2027-07-01"
+}
+project "a" {
+  duration = 1
+  status   = "done"
+  started  = "2027-01-01"
+  finished = "2027-03-01"
+}
+project "b" {
+  duration = 1
+  status   = "in_progress"
+  started  = "2027-04-01"
+  excluded = true
+}
+choice "k" {
+  options = [project.a, project.b]
+}
+`
+	_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(src)}, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			got = append(got, d.Summary)
+		}
+	}
+	if diff := gocmp.Diff([]string{"Two options of one choice must run"}, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s\n%v", diff, diags)
+	}
+}
