@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -587,5 +588,35 @@ func TestOptimizeChangesAreCapped(t *testing.T) {
 	}
 	if listed != maxChangeLines {
 		t.Errorf("%d projects listed, want %d:\n%s", listed, maxChangeLines, strings.Join(changes, "\n"))
+	}
+}
+
+// TestOptimiserKeepsReplacementsInTime: under policy {
+// replace_before_end_of_support = true } the optimiser, whatever its
+// objective, keeps the replacement rank order puts live before the ERP's
+// support ends (review qa15d H1: every objective moved erp_upgrade past
+// it for no gain, and the plan failed the policy).
+func TestOptimiserKeepsReplacementsInTime(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "replace_in_time"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	for _, objective := range []string{"", "score", "npv", "risk_adjusted_npv", "finish"} {
+		t.Run("objective "+objective, func(t *testing.T) {
+			plan, diags := Evaluate(context.Background(), cfg, Options{Objective: objective, Seed: 1})
+			if plan == nil || diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			for _, c := range plan.Checks {
+				if c.ID == ReplaceBeforeEndOfSupportCheck && !c.Passed {
+					t.Errorf("%s failed: %s", c.ID, c.Message)
+				}
+			}
+			for _, s := range plan.Systems {
+				if s.ID == "erp_legacy" && s.Gap != GapNone {
+					t.Errorf("erp_legacy: %s", s.Message)
+				}
+			}
+		})
 	}
 }
