@@ -170,6 +170,21 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 	p.Replaces = idsOf("replaces", replaces)
 	refs = append(refs, replaces...)
 	together := r.referenceList("together", "project")
+	seenPartner := map[string]bool{}
+	together = slices.DeleteFunc(together, func(ref reference) bool {
+		if !seenPartner[ref.ID] {
+			seenPartner[ref.ID] = true
+			return false
+		}
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate project",
+			Detail:   fmt.Sprintf("Project %q is listed twice in the together of project %q; list each partner once.", ref.ID, p.ID),
+			Subject:  ref.Subject.Ptr(),
+			Context:  ref.Context.Ptr(),
+		})
+		return true
+	})
 	p.Together = idsOf("together", together)
 	refs = append(refs, together...)
 	for _, ref := range together {

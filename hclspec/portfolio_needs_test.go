@@ -375,3 +375,18 @@ choice "k" {
 		t.Errorf("errors (-want +got):\n%s\n%v", diff, diags)
 	}
 }
+
+// TestDuplicateTogetherPartner: a partner listed twice is an error at the
+// second, as a duplicate option or replaced system is (review qa15d D4).
+func TestDuplicateTogetherPartner(t *testing.T) {
+	src := "roadmap {\n  start = \"2027-Q1\"\n}\nproject \"a\" {\n  duration = 1\n  together = [project.b, project.b]\n}\nproject \"b\" {\n  duration = 1\n}\n"
+	_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(src)}, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s: %s at %d,%d", d.Summary, d.Detail, d.Subject.Start.Line, d.Subject.Start.Column))
+	}
+	want := []string{`Duplicate project: Project "b" is listed twice in the together of project "a"; list each partner once. at 6,26`}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
