@@ -31,7 +31,7 @@ func newInitCmd(g *globalOptions, s *Streams) *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Write a starter roadmap (and CI files) into a directory",
 		Long: `Write a commented starter roadmap into DIR (default: the current directory,
-created when missing): one of each block, ready to validate and plan, to be
+created when missing): the blocks most roadmaps need, ready to validate and plan, to be
 edited into your own. --example writes the complete example roadmap of an
 IT department instead.
 

@@ -23,3 +23,14 @@ budget "capex" {
   amount = var.capex
   per    = "year"
 }
+
+# A system of the installed base: who owns it, when its vendor's support
+# ends and what it costs to run. A project that replaces it retires it at
+# go-live; roadmap audit shows each system's replacement and any gap.
+system "tape_library" {
+  title          = "Tape library"
+  owner          = department.finance
+  vendor         = "TapeCo"
+  end_of_support = "2028-Q2"
+  run_cost { per_year = 12000 }
+}

@@ -48,6 +48,7 @@ project "retire_tape" {
   goals       = { cut_costs = 0.4 }
   endorsed_by = [department.finance]
   depends_on  = [project.cloud_backup]
+  replaces    = [system.tape_library] # its run cost stops at go-live
   duration    = 1
   effort      = { platform = 1 }
 
