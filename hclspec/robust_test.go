@@ -307,3 +307,23 @@ func TestCapacityPlanLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestLifecycleChartLimit: systems times the horizon is bounded like the
+// capacity plan (review qa15d D15: 300 systems over 10,000 months made
+// 207 MB of HTML).
+func TestLifecycleChartLimit(t *testing.T) {
+	for _, systems := range []int{MaxCapacityCells / MaxPeriods, MaxCapacityCells/MaxPeriods + 1, 300} {
+		var b strings.Builder
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxPeriods)
+		for i := range systems {
+			fmt.Fprintf(&b, "system \"s%d\" {\n  end_of_support = \"2030-01\"\n}\n", i)
+		}
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "main.hcl"), []byte(b.String()))
+		_, diags := NewLoader().LoadDir(dir, LoadOptions{})
+		tooLarge := len(diags) == 1 && diags[0].Summary == "Plan too large" && diags[0].Subject.Start.Line == 4 && strings.Contains(diags[0].Detail, "technology audit")
+		if want := systems*MaxPeriods > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
+			t.Errorf("%d systems over %d periods: diagnostics %v, want plan too large: %v", systems, MaxPeriods, diags, want)
+		}
+	}
+}
