@@ -138,6 +138,11 @@ func Relations(p *evaluate.Plan, pr evaluate.ProjectPlan, s Selector) []string {
 				}
 			}
 		}
+		for _, sys := range p.Systems {
+			if sys.Owner == id && slices.Contains(pr.Replaces, sys.ID) {
+				rel = append(rel, fmt.Sprintf("replaces %s's system %s", id, sys.ID))
+			}
+		}
 	}
 	for _, id := range s.Goals {
 		if c, ok := pr.Goals[id]; ok && c > 0 {
@@ -203,6 +208,11 @@ func Narrow(p *evaluate.Plan, s Selector) *evaluate.Plan {
 		q.Teams = slices.DeleteFunc(slices.Clone(p.Teams), func(t evaluate.TeamInfo) bool { return !slices.Contains(s.Teams, t.ID) })
 	}
 	q.Totals = totals(q.Projects, q.Periods)
+	// The audit and the choices keep what concerns the view: the systems
+	// its departments own or its projects replace, the choices with an
+	// option in it.
+	audit := NarrowAudit(&q, s)
+	q.Systems, q.Choices = audit.Systems, audit.Choices
 
 	add := func(kind, id, title string) {
 		st := evaluate.Stakeholder{Kind: kind, ID: id, Title: title}
