@@ -76,6 +76,9 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 		if pr.Flagship {
 			line += " · flagship"
 		}
+		if pr.Forced != "" {
+			line += " · forced " + pr.Forced
+		}
 		switch {
 		case pr.Status == evaluate.StatusScheduled && pr.Start != nil && pr.End != nil:
 			if *pr.Start == *pr.End {

@@ -90,6 +90,9 @@ func ganttSource(p *evaluate.Plan) (string, error) {
 			case pr.Flagship:
 				tags, title = "active, ", title+" (flagship)"
 			}
+			if pr.Forced == evaluate.ForcedIn {
+				title += " (forced in)"
+			}
 			fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", mermaidLineText(title), tags, mermaidID("p", pr.ID),
 				ganttDate(cal, *pr.StartPeriod), ganttDate(cal, *pr.EndPeriod))
 		}

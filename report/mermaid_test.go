@@ -209,3 +209,30 @@ func TestUntitledProjectsAreLabelledByID(t *testing.T) {
 		t.Errorf("the HTML Gantt bar's tooltip does not name the untitled project by its id")
 	}
 }
+
+// TestMermaidSaysForcedIn: a project forced in (--force-in) is marked in
+// the Gantt's label, as every other format says it (review qa15d D3).
+func TestMermaidSaysForcedIn(t *testing.T) {
+	p := examplePlan(t)
+	var id string
+	for k := range p.Projects {
+		if p.Projects[k].Status == evaluate.StatusScheduled && !p.Projects[k].Flagship {
+			p.Projects[k].Forced = evaluate.ForcedIn
+			id = p.Projects[k].ID
+			break
+		}
+	}
+	var buf bytes.Buffer
+	if err := RenderPlan(&buf, p, "mermaid", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var line string
+	for l := range strings.Lines(buf.String()) {
+		if strings.Contains(l, mermaidID("p", id)+",") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "(forced in) :") || strings.Count(buf.String(), "(forced in)") != 1 {
+		t.Errorf("%s forced in; its task line is %q", id, line)
+	}
+}

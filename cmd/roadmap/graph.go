@@ -21,6 +21,8 @@ type graphOptions struct {
 	goals    bool
 	vars     []string
 	varFiles []string
+	forceIn  []string // --force-in ID
+	forceOut []string // --force-out ID
 }
 
 func newGraphCmd(g *globalOptions, s *Streams) *cobra.Command {
@@ -44,6 +46,7 @@ contribution.`,
 	f.StringVar(&o.format, "format", "dot", "output format: "+strings.Join(report.GraphFormats(), " or "))
 	f.BoolVar(&o.goals, "goals", false, "add the goals and which projects serve them")
 	addVarFlags(cmd, &o.vars, &o.varFiles)
+	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	return cmd
 }
 
@@ -55,7 +58,7 @@ func runGraph(ctx context.Context, g *globalOptions, s *Streams, o *graphOptions
 	if err != nil {
 		return err
 	}
-	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{Clock: cputime.ThreadClock()})
+	plan, diags := evaluate.Evaluate(ctx, cfg, evaluate.Options{ForceIn: o.forceIn, ForceOut: o.forceOut, Clock: cputime.ThreadClock()})
 	if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 		return err
 	}

@@ -123,3 +123,17 @@ func cmpLines(a, b string) string {
 	}
 	return "one output is a prefix of the other"
 }
+
+// TestGraphForced: graph takes --force-in/--force-out as plan does and
+// marks the forced projects (review qa15d D3: it drew the plan without the
+// what-if).
+func TestGraphForced(t *testing.T) {
+	res := runCLI(t, "graph", "--force-in", "edr_rollout", "--force-out", "sso_rollout", exampleDir)
+	res.wantExit(t, 0)
+	for _, want := range []string{"edr_rollout · rank 2 · forced in · 2027-Q1–2027-Q2", "sso_rollout · rank 8 · forced out · dropped at excluded"} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("graph lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+	runCLI(t, "graph", "--force-in", "nope", exampleDir).wantExit(t, 1)
+}
