@@ -48,16 +48,19 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Weight = objectiveWeight(pe, objective)
-		tk.Mandatory = pe.pinned() || pe.life.lifecycle == hclspec.Committed
-		missed = missed || tk.Mandatory && base.Start[i] < 0
+		// Mandatory (and committed) projects outrank forced-in ones: a
+		// what-if never trades a mandatory project for one it forces in.
+		tk.Mandatory = pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed
+		tk.Forced = !tk.Mandatory && pe.forced == ForcedIn
+		missed = missed || (tk.Mandatory || tk.Forced) && base.Start[i] < 0
 	}
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		if pe == e.flagship && base.Start[i] >= 0 {
 			if missed {
-				// Mandatory projects rank above the flagship: it keeps
-				// its start unless one rank order leaves out needs the
-				// room.
+				// Mandatory, then forced-in projects rank above the
+				// flagship: it keeps its start unless one rank order
+				// leaves out needs the room.
 				tk.Kept, tk.KeepStart = true, base.Start[i]
 			} else {
 				tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)
@@ -69,7 +72,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	e.keepReplacementsInTime(tasks, base, search.Tasks)
 	search.Shared = e.sharedObjective(tasks, objective, search.Tasks)
 	for i, pe := range tasks {
-		if tk := &search.Tasks[i]; objective != hclspec.ObjectiveFinish && !tk.Mandatory && tk.Weight < 0 {
+		if tk := &search.Tasks[i]; objective != hclspec.ObjectiveFinish && !tk.Mandatory && !tk.Forced && tk.Weight < 0 {
 			losers = append(losers, pe)
 			loss -= tk.Weight
 		}

@@ -142,3 +142,51 @@ func mustBy(p *Problem, last int) *Problem {
 	p.Tasks[0].Latest, p.Tasks[0].HasDeadline = last, true
 	return p
 }
+
+func TestForcedTaskRanksBetweenMandatoryAndKept(t *testing.T) {
+	// Capacity 2, every task 2 FTE: must (x2, mandatory), forced (x2,
+	// forced in), flag (x1, Kept at 0, weight 10), other (x1, weight 50);
+	// rank order: flag, forced, must, other.
+	problem := func(horizon int) *Problem {
+		p := lineProblem(horizon, 2).task(2, 2, -1).task(2, 2, -1).task(1, 2, -1).task(1, 2, -1)
+		p.Tasks[0].Mandatory, p.Tasks[0].Weight = true, 1
+		p.Tasks[1].Forced, p.Tasks[1].Weight = true, 1
+		p.Tasks[2].Kept, p.Tasks[2].KeepStart, p.Tasks[2].Weight = true, 0, 10
+		p.Tasks[3].Weight = 50
+		return p
+	}
+	for _, tc := range []struct {
+		name    string
+		horizon int
+		placed  []bool // must, forced, flag, other
+	}{
+		// Room for one: the mandatory task, not the forced one.
+		{"room for one", 2, []bool{true, false, false, false}},
+		// Room for two: must and forced, not the flagship nor other,
+		// which is worth more.
+		{"forced before kept and the objective", 4, []bool{true, true, false, false}},
+		// Room for three: the flagship at its start too.
+		{"then kept", 5, []bool{true, true, true, false}},
+	} {
+		for _, obj := range []Objective{ObjectiveValue, ObjectiveFinish} {
+			t.Run(tc.name+", "+string(obj), func(t *testing.T) {
+				p := problem(tc.horizon)
+				base := SerialSGS(p, []int{2, 1, 0, 3})
+				res := Optimize(context.Background(), p, OptimizeInput{Objective: obj, BaselineSchedule: base, Seed: 1, MaxSchedules: 300})
+				if err := Verify(p, res.Schedule.Start); err != nil {
+					t.Fatal(err)
+				}
+				placed := make([]bool, len(res.Schedule.Start))
+				for i, s := range res.Schedule.Start {
+					placed[i] = s >= 0
+				}
+				if !slices.Equal(placed, tc.placed) {
+					t.Errorf("starts %v, want placed %v (rank order %v)", res.Schedule.Start, tc.placed, base.Start)
+				}
+				if tc.placed[2] && res.Schedule.Start[2] != 0 {
+					t.Errorf("flag starts %d, want 0", res.Schedule.Start[2])
+				}
+			})
+		}
+	}
+}

@@ -283,6 +283,8 @@ func prioOrder(prio []int) []int {
 type fitness struct {
 	mandatory      int // mandatory tasks placed
 	mandatoryTotal int
+	forced         int // Forced tasks placed
+	forcedTotal    int
 	kept           int // Kept tasks placed, starting by their KeepStart
 	keptTotal      int
 	deadlines      int // tasks placed of those whose deadline rank order meets
@@ -297,6 +299,9 @@ func (e *engine) fitnessOf(start []int) fitness {
 		tk := &e.p.Tasks[i]
 		if tk.Mandatory {
 			f.mandatoryTotal++
+		}
+		if tk.Forced {
+			f.forcedTotal++
 		}
 		if tk.Kept {
 			f.keptTotal++
@@ -315,6 +320,9 @@ func (e *engine) fitnessOf(start []int) fitness {
 		f.makespan = max(f.makespan, s+tk.Duration)
 		if tk.Mandatory {
 			f.mandatory++
+		}
+		if tk.Forced {
+			f.forced++
 		}
 	}
 	f.weight -= sharedLoss(e.p, start)
@@ -391,10 +399,13 @@ func (s *search) better(a, b fitness) bool {
 }
 
 // compare orders fitnesses best first: mandatory tasks placed, then the
-// Kept tasks kept, then the deadlines rank order meets that are still
+// Forced tasks placed, then the Kept tasks kept, then the deadlines rank order meets that are still
 // met (the optimiser never misses one of them), then the objective.
 func (s *search) compare(a, b fitness) int {
 	if c := cmp.Compare(b.mandatory, a.mandatory); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.forced, a.forced); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b.kept, a.kept); c != 0 {
@@ -441,7 +452,7 @@ func (s *search) atBound() bool {
 		return false
 	}
 	f := s.best.fit
-	if f.kept < f.keptTotal {
+	if f.kept < f.keptTotal || f.forced < f.forcedTotal {
 		return false
 	}
 	if s.obj == ObjectiveFinish {

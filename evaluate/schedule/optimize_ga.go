@@ -342,7 +342,7 @@ func (s *search) mutate(list, parentStart []int) {
 	list[to] = task
 }
 
-// mandatoryClosure marks the mandatory and Kept tasks and everything
+// mandatoryClosure marks the mandatory, Forced and Kept tasks and everything
 // they depend on: the tasks that must be listed first.
 func (e *engine) mandatoryClosure() []bool {
 	must := make([]bool, e.n)
@@ -357,7 +357,7 @@ func (e *engine) mandatoryClosure() []bool {
 		}
 	}
 	for i := range e.p.Tasks {
-		if e.p.Tasks[i].Mandatory || e.p.Tasks[i].Kept {
+		if tk := &e.p.Tasks[i]; tk.Mandatory || tk.Forced || tk.Kept {
 			mark(i)
 		}
 	}

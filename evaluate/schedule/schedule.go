@@ -99,12 +99,15 @@ type Task struct {
 	Lead bool
 
 	// For the optimiser: Weight is the task's value (its score) and
-	// Mandatory tasks must be in every optimised schedule. Kept tasks come
-	// next (the flagship): a schedule that places more Mandatory tasks is
-	// better whatever it keeps, then one that places more Kept tasks, each
-	// starting no later than KeepStart.
+	// Mandatory tasks must be in every optimised schedule. Forced tasks
+	// (forced in for a what-if) come next, then Kept tasks (the
+	// flagship): a schedule that places more Mandatory tasks is better
+	// whatever else it places, then one that places more Forced tasks,
+	// then one that places more Kept tasks, each starting no later than
+	// KeepStart.
 	Weight    float64
 	Mandatory bool
+	Forced    bool
 	Kept      bool
 	KeepStart int
 }
