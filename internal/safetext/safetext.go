@@ -61,6 +61,11 @@ func Unsafe(r rune) bool {
 		return true
 	case r >= 0x200c && r <= 0x200f, r == 0x061c:
 		return false
+	case r >= 0x2010 && r < 0x202a, r >= 0x2070 && r < 0xfeff:
+		// No format character in between (dashes, quotes, box drawing,
+		// most scripts): spares a table search for each such rune.
+		// TestUnsafeEveryRune checks this against unicode.Cf.
+		return false
 	}
 	return unicode.Is(unicode.Cf, r)
 }

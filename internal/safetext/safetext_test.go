@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,6 +44,23 @@ func TestEscape(t *testing.T) {
 				t.Errorf("NeedsEscape(%q) = %v", tt.in, got)
 			}
 		})
+	}
+}
+
+// TestUnsafeEveryRune checks Unsafe against its definition, for every
+// code point: the shortcuts it takes must not let a format character of
+// Go's Unicode tables through.
+func TestUnsafeEveryRune(t *testing.T) {
+	kept := func(r rune) bool { // format characters written text needs
+		return r == 0x200c || r == 0x200d || r == 0x200e || r == 0x200f || r == 0x061c
+	}
+	bidi := func(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		want := r != '\t' && r != '\n' &&
+			(r < 0x20 || r >= 0x7f && r <= 0x9f || bidi(r) || unicode.Is(unicode.Cf, r) && !kept(r))
+		if got := Unsafe(r); got != want {
+			t.Errorf("Unsafe(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
 

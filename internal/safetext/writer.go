@@ -131,6 +131,8 @@ func (sw *Writer) scan(in []byte, final bool) {
 		c := in[i]
 		if c < utf8.RuneSelf {
 			switch {
+			case c >= 0x20 && c < 0x7f, c == '\n', c == '\t':
+				i++ // printable, passed on as it is
 			case c == '\r':
 				if i+1 == len(in) && !final {
 					flush(i)
