@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -62,7 +62,7 @@ func projectOfPath(p *Plan, path string) (string, bool) {
 // only formatted for a bad figure: a plan of 10,000 projects holds
 // hundreds of thousands of good ones.
 func walkFloats(v reflect.Value, path string, bad func(path string, v float64)) {
-	w := floatWalker{bad: bad, fields: map[reflect.Type][]string{}}
+	w := floatWalker{bad: bad, fields: map[reflect.Type][]floatField{}}
 	if path != "" {
 		w.path = append(w.path, pathStep{name: path})
 	}
@@ -81,7 +81,13 @@ type pathStep struct {
 type floatWalker struct {
 	bad    func(path string, v float64)
 	path   []pathStep
-	fields map[reflect.Type][]string // JSON name of each field ("" when unexported)
+	fields map[reflect.Type][]floatField // of each struct type met
+}
+
+// floatField is an exported field of a struct that can hold floats.
+type floatField struct {
+	index int
+	name  string // in JSON
 }
 
 func (w *floatWalker) pathString() string {
@@ -102,69 +108,86 @@ func (w *floatWalker) pathString() string {
 	return b.String()
 }
 
-func (w *floatWalker) fieldNames(t reflect.Type) []string {
-	if names, ok := w.fields[t]; ok {
-		return names
+// floatFields lists the fields of struct type t to walk, once per type.
+func (w *floatWalker) floatFields(t reflect.Type) []floatField {
+	if fields, ok := w.fields[t]; ok {
+		return fields
 	}
-	names := make([]string, t.NumField())
+	var fields []floatField
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
+		if !f.IsExported() || !holdsFloats(f.Type) {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "" || name == "-" {
 			name = f.Name
 		}
-		names[i] = name
+		fields = append(fields, floatField{index: i, name: name})
 	}
-	w.fields[t] = names
-	return names
+	w.fields[t] = fields
+	return fields
+}
+
+func (w *floatWalker) check(f float64) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		w.bad(w.pathString(), f)
+	}
 }
 
 func (w *floatWalker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Float64, reflect.Float32:
-		if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-			w.bad(w.pathString(), f)
-		}
+		w.check(v.Float())
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			w.walk(v.Elem())
 		}
 	case reflect.Struct:
-		for i, name := range w.fieldNames(v.Type()) {
-			if name == "" || !holdsFloats(v.Type().Field(i).Type) {
-				continue
-			}
-			w.path = append(w.path, pathStep{name: name})
-			w.walk(v.Field(i))
+		for _, f := range w.floatFields(v.Type()) {
+			w.path = append(w.path, pathStep{name: f.name})
+			w.walk(v.Field(f.index))
 			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice, reflect.Array:
-		if !holdsFloats(v.Type().Elem()) {
+		elem := v.Type().Elem()
+		if !holdsFloats(elem) {
 			return
 		}
+		isFloat := elem.Kind() == reflect.Float64 || elem.Kind() == reflect.Float32
 		for i := range v.Len() {
 			w.path = append(w.path, pathStep{index: i, kind: 1})
-			w.walk(v.Index(i))
+			if isFloat {
+				w.check(v.Index(i).Float())
+			} else {
+				w.walk(v.Index(i))
+			}
 			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Map:
 		if !holdsFloats(v.Type().Elem()) {
 			return
 		}
-		keys := v.MapKeys()
-		names := make([]string, len(keys))
-		byName := make(map[string]reflect.Value, len(keys))
-		for i, k := range keys {
-			names[i] = fmt.Sprint(k.Interface())
-			byName[names[i]] = k
+		type entry struct {
+			key   string
+			value reflect.Value
 		}
-		sort.Strings(names)
-		for _, n := range names {
-			w.path = append(w.path, pathStep{key: n, kind: 2})
-			w.walk(v.MapIndex(byName[n]))
+		entries := make([]entry, 0, v.Len())
+		plainKeys := v.Type().Key() == reflect.TypeFor[string]()
+		for it := v.MapRange(); it.Next(); {
+			key := it.Key()
+			name := ""
+			if plainKeys {
+				name = key.String()
+			} else {
+				name = fmt.Sprint(key.Interface())
+			}
+			entries = append(entries, entry{name, it.Value()})
+		}
+		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+		for _, e := range entries {
+			w.path = append(w.path, pathStep{key: e.key, kind: 2})
+			w.walk(e.value)
 			w.path = w.path[:len(w.path)-1]
 		}
 	}
