@@ -71,7 +71,7 @@ change the exit status (plan --scenario NAME fails on them).`,
 		RunE:              inDir(&o.dir, o.validate, func(ctx context.Context) error { return runF(ctx, o) }),
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.scenarios, "scenario", nil, "compare scenario `NAME` (repeatable, in this order)")
+	stringArrayFlag(f, &o.scenarios, "scenario", "compare scenario `NAME` (repeatable, in this order)")
 	f.BoolVar(&o.all, "all", false, "compare every scenario of the roadmap, in declaration order (the default)")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(report.ComparisonFormats(), ", ")+" (default table)")
 	f.StringVar(&o.table, "table", "", "with --format csv: the table to print, one of "+strings.Join(report.ComparisonTables(), ", ")+" (default scenarios)")

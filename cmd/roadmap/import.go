@@ -86,7 +86,7 @@ func newImportFormatCmd(g *globalOptions, s *Streams, format string) *cobra.Comm
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.out, "out", "", "the roadmap `DIR` to write the project file into (created when missing)")
-	f.StringArrayVar(&o.maps, "map", nil, "assign a column to an attribute: `COLUMN=ATTRIBUTE` (repeatable; ATTRIBUTE - ignores the column)")
+	stringArrayFlag(f, &o.maps, "map", "assign a column to an attribute: `COLUMN=ATTRIBUTE` (repeatable; ATTRIBUTE - ignores the column)")
 	f.StringVar(&o.team, "team", "", "the team whose effort an estimate in hours (Jira's Original Estimate) is")
 	f.StringVar(&o.name, "file", "", "name of the file written in DIR (default: FILE's name with .hcl)")
 	f.StringVar(&o.start, "start", "", "for a new roadmap: its start, such as 2027-Q1")

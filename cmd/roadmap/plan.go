@@ -482,6 +482,6 @@ func (p *progressLine) clear() {
 // not forced).
 func addForceFlags(cmd *cobra.Command, in, out *[]string) {
 	f := cmd.Flags()
-	f.StringSliceVar(in, "force-in", nil, "try project `ID` in: it passes the soft gates like a mandatory project (repeatable)")
-	f.StringSliceVar(out, "force-out", nil, "try project `ID` out: it is dropped (repeatable)")
+	stringSliceFlag(f, in, "force-in", "try project `ID` in: it passes the soft gates like a mandatory project (repeatable)")
+	stringSliceFlag(f, out, "force-out", "try project `ID` out: it is dropped (repeatable)")
 }

@@ -197,8 +197,8 @@ type varFlags struct {
 // varFiles. StringArray keeps commas inside values intact.
 func addVarFlags(cmd *cobra.Command, vars, varFiles *[]string) {
 	fs := cmd.Flags()
-	fs.StringArrayVar(vars, "var", nil, "set a variable: `name=value` (repeatable)")
-	fs.StringArrayVar(varFiles, "var-file", nil, "load variable values from a .vars.hcl `file` (repeatable)")
+	stringArrayFlag(fs, vars, "var", "set a variable: `name=value` (repeatable)")
+	stringArrayFlag(fs, varFiles, "var-file", "load variable values from a .vars.hcl `file` (repeatable)")
 	// Completion only: the error is for unknown flag names, and the flag was
 	// just added.
 	_ = cmd.RegisterFlagCompletionFunc("var-file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -21,9 +21,9 @@ import (
 // view of the plan.
 func addViewFlags(cmd *cobra.Command, sel *views.Selector) {
 	f := cmd.Flags()
-	f.StringArrayVar(&sel.Departments, "department", nil, "show only the projects that concern department `ID` (endorsed, opposed, needed by it, replacing its systems), with their totals (repeatable)")
-	f.StringArrayVar(&sel.Goals, "goal", nil, "show only the projects that contribute to goal `ID`, with their totals (repeatable)")
-	f.StringArrayVar(&sel.Teams, "team", nil, "show only the projects team `ID` staffs, with their totals and that team's load (repeatable)")
+	stringArrayFlag(f, &sel.Departments, "department", "show only the projects that concern department `ID` (endorsed, opposed, needed by it, replacing its systems), with their totals (repeatable)")
+	stringArrayFlag(f, &sel.Goals, "goal", "show only the projects that contribute to goal `ID`, with their totals (repeatable)")
+	stringArrayFlag(f, &sel.Teams, "team", "show only the projects team `ID` staffs, with their totals and that team's load (repeatable)")
 }
 
 // narrowPlan applies a stakeholder view to p; unknown ids are errors
