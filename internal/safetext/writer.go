@@ -128,11 +128,15 @@ func (sw *Writer) scan(in []byte, final bool) {
 		sw.line(in[start:i])
 	}
 	for i := 0; i < len(in); {
+		for i < len(in) && plainASCII(in[i]) {
+			i++
+		}
+		if i == len(in) {
+			break
+		}
 		c := in[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c >= 0x20 && c < 0x7f, c == '\n', c == '\t':
-				i++ // printable, passed on as it is
 			case c == '\r':
 				if i+1 == len(in) && !final {
 					flush(i)
@@ -197,6 +201,10 @@ func (sw *Writer) scan(in []byte, final bool) {
 	flush(len(in))
 }
 
+// plainASCII reports whether scan passes c on without a look: printable
+// ASCII, tab and newline.
+func plainASCII(c byte) bool { return c-0x20 < 0x7f-0x20 || c == '\t' || c == '\n' }
+
 // matchStyle reports the length of the allowed style at the start of b,
 // or partial when b is cut short inside one.
 func matchStyle(b []byte) (n int, partial bool) {
@@ -225,6 +233,18 @@ func (sw *Writer) line(b []byte) {
 			b = b[nl+1:]
 			sw.decided = false
 			continue
+		}
+		// Undecided, with nothing but blanks so far: a first other
+		// character that is plain ASCII and not ':' decides the line is
+		// no command (what judgeHead would find a rune at a time).
+		if !sw.annotations && len(leadingBlanks(sw.head)) == len(sw.head) {
+			n := len(leadingBlanks(b))
+			if n < len(b) && b[n] > ' ' && b[n] < utf8.RuneSelf && b[n] != ':' {
+				sw.text(sw.head)
+				sw.head = sw.head[:0]
+				sw.decided = true
+				continue
+			}
 		}
 		// Undecided: gather the line's start rune by rune, but a run of
 		// spaces and tabs after nothing else (indentation) at once: it
@@ -267,7 +287,7 @@ func (sw *Writer) judgeHead() {
 			}
 		}
 	}
-	rest := bytes.TrimLeftFunc(head, unicode.IsSpace)
+	rest := bytes.TrimLeftFunc(head[len(leadingBlanks(head)):], unicode.IsSpace)
 	switch {
 	case len(rest) == 0:
 		return // white space so far
