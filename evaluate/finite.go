@@ -165,7 +165,7 @@ func (w *floatWalker) walk(v reflect.Value) {
 			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Map:
-		if !holdsFloats(v.Type().Elem()) {
+		if !holdsFloats(v.Type().Elem()) || !w.anyBadIn(v) {
 			return
 		}
 		type entry struct {
@@ -191,6 +191,20 @@ func (w *floatWalker) walk(v reflect.Value) {
 			w.path = w.path[:len(w.path)-1]
 		}
 	}
+}
+
+// anyBadIn reports whether map m holds a bad figure, looking at its
+// values in any order through one reused value: the sorted walk, which
+// copies every key and value, is for maps with one to report.
+func (w *floatWalker) anyBadIn(m reflect.Value) bool {
+	found := false
+	probe := floatWalker{bad: func(string, float64) { found = true }, fields: w.fields}
+	value := reflect.New(m.Type().Elem()).Elem()
+	for it := m.MapRange(); it.Next() && !found; {
+		value.SetIterValue(it)
+		probe.walk(value)
+	}
+	return found
 }
 
 // holdsFloats reports whether a value of type t can hold a float: no
