@@ -212,11 +212,25 @@ func (w displayWalker) escape(v reflect.Value) (reflect.Value, bool) {
 			}
 			return w.escape(e)
 		}
+		// Whether anything changes, looking through one reused key and
+		// value (MapRange's Key and Value copy each).
 		changed := false
+		var key, elem reflect.Value
+		if tt.key.text {
+			key = reflect.New(v.Type().Key()).Elem()
+		}
+		if tt.elem.text {
+			elem = reflect.New(v.Type().Elem()).Elem()
+		}
 		for it := v.MapRange(); it.Next() && !changed; {
-			_, kc := escapeKey(it.Key())
-			_, vc := escapeElem(it.Value())
-			changed = kc || vc
+			if key.IsValid() {
+				key.SetIterKey(it)
+				_, changed = w.escape(key)
+			}
+			if elem.IsValid() && !changed {
+				elem.SetIterValue(it)
+				_, changed = w.escape(elem)
+			}
 		}
 		if !changed {
 			return v, false
