@@ -786,6 +786,9 @@ func (t *tableRenderer) grid(g grid) {
 		return
 	}
 	wrapCell := func(s string, i int) string {
+		if !strings.ContainsAny(s, "\t\n") && displayWidth(s) <= max(widths[i], 1) {
+			return s // one line that fits, as wrapText would leave it
+		}
 		return strings.Join(wrapText(s, widths[i]), "\n")
 	}
 	aligns := make([]alignment, len(g.columns))
