@@ -62,7 +62,7 @@ func projectOfPath(p *Plan, path string) (string, bool) {
 // only formatted for a bad figure: a plan of 10,000 projects holds
 // hundreds of thousands of good ones.
 func walkFloats(v reflect.Value, path string, bad func(path string, v float64)) {
-	w := floatWalker{bad: bad, fields: map[reflect.Type][]floatField{}}
+	w := floatWalker{bad: bad, fields: map[reflect.Type][]floatField{}, scratch: map[reflect.Type][]reflect.Value{}}
 	if path != "" {
 		w.path = append(w.path, pathStep{name: path})
 	}
@@ -82,6 +82,12 @@ type floatWalker struct {
 	bad    func(path string, v float64)
 	path   []pathStep
 	fields map[reflect.Type][]floatField // of each struct type met
+
+	// While probing (anyBadIn) a bad figure sets found instead of being
+	// reported; scratch holds reusable values of map element types.
+	probing int
+	found   bool
+	scratch map[reflect.Type][]reflect.Value
 }
 
 // floatField is an exported field of a struct that can hold floats.
@@ -130,9 +136,14 @@ func (w *floatWalker) floatFields(t reflect.Type) []floatField {
 }
 
 func (w *floatWalker) check(f float64) {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		w.bad(w.pathString(), f)
+	if !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return
 	}
+	if w.probing > 0 {
+		w.found = true
+		return
+	}
+	w.bad(w.pathString(), f)
 }
 
 func (w *floatWalker) walk(v reflect.Value) {
@@ -165,7 +176,14 @@ func (w *floatWalker) walk(v reflect.Value) {
 			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Map:
-		if !holdsFloats(v.Type().Elem()) || !w.anyBadIn(v) {
+		if v.Len() == 0 || !holdsFloats(v.Type().Elem()) {
+			return
+		}
+		if w.probing > 0 {
+			w.probeMap(v)
+			return
+		}
+		if !w.anyBadIn(v) {
 			return
 		}
 		type entry struct {
@@ -197,14 +215,29 @@ func (w *floatWalker) walk(v reflect.Value) {
 // values in any order through one reused value: the sorted walk, which
 // copies every key and value, is for maps with one to report.
 func (w *floatWalker) anyBadIn(m reflect.Value) bool {
-	found := false
-	probe := floatWalker{bad: func(string, float64) { found = true }, fields: w.fields}
-	value := reflect.New(m.Type().Elem()).Elem()
-	for it := m.MapRange(); it.Next() && !found; {
-		value.SetIterValue(it)
-		probe.walk(value)
-	}
+	w.probing++
+	w.probeMap(m)
+	w.probing--
+	found := w.found
+	w.found = false
 	return found
+}
+
+// probeMap walks the values of m in any order until one is bad.
+func (w *floatWalker) probeMap(m reflect.Value) {
+	t := m.Type().Elem()
+	free := w.scratch[t]
+	var value reflect.Value
+	if n := len(free); n > 0 {
+		value, w.scratch[t] = free[n-1], free[:n-1]
+	} else {
+		value = reflect.New(t).Elem()
+	}
+	for it := m.MapRange(); it.Next() && !w.found; {
+		value.SetIterValue(it)
+		w.walk(value)
+	}
+	w.scratch[t] = append(w.scratch[t], value)
 }
 
 // holdsFloats reports whether a value of type t can hold a float: no

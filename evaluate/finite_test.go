@@ -125,7 +125,9 @@ func TestWalkFloatsPaths(t *testing.T) {
 		Series map[string][]float64 `json:"series,omitempty"`
 		Plain  float64
 		hidden float64
-		Ints   []int `json:"ints"`
+		Ints   []int                         `json:"ints"`
+		Nested map[string]map[string]float64 `json:"nested"`
+		Empty  map[string]float64            `json:"empty"`
 	}
 	inf, nan := math.Inf(1), math.NaN()
 	d := doc{
@@ -135,10 +137,12 @@ func TestWalkFloatsPaths(t *testing.T) {
 		Plain:  nan,
 		hidden: inf,
 		Ints:   []int{1, 2},
+		Nested: map[string]map[string]float64{"b": {"y": inf, "x": nan, "w": 1}, "a": {"z": 1}, "c": {"v": -inf}},
+		Empty:  map[string]float64{},
 	}
 	var got []string
 	walkFloats(reflect.ValueOf(d), "", func(path string, v float64) { got = append(got, path) })
-	want := []string{`items[1].v`, `by_name["a"].v`, `by_name["b"].v`, `series["x"][2]`, `Plain`}
+	want := []string{`items[1].v`, `by_name["a"].v`, `by_name["b"].v`, `series["x"][2]`, `Plain`, `nested["b"]["x"]`, `nested["b"]["y"]`, `nested["c"]["v"]`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
