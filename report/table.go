@@ -468,6 +468,7 @@ func (t *tableRenderer) capacity() {
 	for j := range periodW {
 		periodW[j] = widest
 	}
+	bar := strings.Repeat("█", widest) // a project's cell in a period it runs
 
 	// As many periods per chunk as fit, spread evenly over the chunks
 	// (8 periods that fit 6 at a time print as 4 and 4, not 6 and 2).
@@ -497,7 +498,7 @@ func (t *tableRenderer) capacity() {
 				text, style := "", ""
 				switch {
 				case run[j]:
-					text = strings.Repeat("█", periodW[j])
+					text = bar
 				case !r.project:
 					text, style = cells[i][j], cellStyles[i][j]
 				}
