@@ -25,7 +25,7 @@ type scope struct {
 }
 
 func newScope(m *Meter) *scope {
-	funcs := m.Functions()
+	funcs := m.functionTable() // filled by Eval when first needed
 	return &scope{
 		vars:   map[string]cty.Value{},
 		locals: map[string]cty.Value{},

@@ -139,7 +139,7 @@ func constantValue(expr hcl.Expression, m *Meter) (cty.Value, hcl.Diagnostics) {
 	}
 	var ctx *hcl.EvalContext
 	if _, native := expr.(hclsyntax.Expression); native {
-		ctx = &hcl.EvalContext{Functions: m.Functions()}
+		ctx = &hcl.EvalContext{Functions: m.functionTable()} // Eval fills it for a call
 	}
 	v, diags := m.Eval(expr, ctx)
 	if !diags.HasErrors() && !v.IsWhollyKnown() {
@@ -362,7 +362,7 @@ func finalVariableValue(decl *variableDecl, assigned variableValue, isAssigned b
 	var diags hcl.Diagnostics
 	ctx := &hcl.EvalContext{
 		Variables: map[string]cty.Value{"var": cty.ObjectVal(map[string]cty.Value{v.Name: val})},
-		Functions: s.funcs,
+		Functions: s.meter.Functions(), // error messages are evaluated without Eval
 	}
 	for _, rule := range decl.Validations {
 		result, d := s.meter.Eval(rule.Condition, ctx)
