@@ -228,7 +228,7 @@ func (e *evaluation) fixedLoad() []schedule.Fixed {
 		// A done project's run costs draw on its opex budget from its
 		// go-live, the periods of history included.
 		if live, ok := e.goLive(pe); ok && pe.life.lifecycle == hclspec.Done {
-			if run, shares := e.runSpend(pe); len(run) > 0 {
+			if run, shares := e.runSpend(pe, live); len(run) > 0 {
 				out = append(out, schedule.Fixed{ID: p.ID, Start: live, Budget: -1, Run: run, RunShares: shares})
 			}
 		}

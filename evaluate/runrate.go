@@ -11,6 +11,9 @@ import (
 // less the run cost of the systems those projects retire (replaces).
 // The figures are full-year rates once everything is live, whatever the
 // horizon; years[] is what each budget year of the horizon actually pays.
+// Both sides run from go-live to the end of the horizon: a live project's
+// run cost, like a retired system's saving, does not stop when the
+// business case's benefit.years end.
 type RunRate struct {
 	AddedPerYear   float64          `json:"added_per_year"`
 	RetiredPerYear float64          `json:"retired_per_year"`
@@ -59,19 +62,26 @@ type RunRateYear struct {
 	Net     float64 `json:"net"`
 }
 
-// runSpend is pe's run spend per period from go-live (its cash flows' run
-// outflows: cost.per_year and its vendor's annual fee, over
-// benefit.years) and the budget paying it, nil when no opex budget does.
-func (e *evaluation) runSpend(pe *projectEval) ([]float64, []schedule.BudgetShare) {
+// runSpend is pe's run spend per period from period from (its go-live,
+// or the earliest it can be) to the end of the horizon, and the budget
+// paying it; nil when no opex budget does. The run costs are
+// cost.per_year and its vendor's annual fee a year, every period while the
+// system is live: benefit.years bounds the business case (NPV), not what
+// the organisation pays to run what it built.
+func (e *evaluation) runSpend(pe *projectEval, from int) ([]float64, []schedule.BudgetShare) {
 	b, ok := e.base.budgetIndex[pe.cfg.RunFunding]
 	if pe.cfg.RunFunding == "" || !ok {
 		return nil, nil
 	}
-	d := max(pe.cfg.Duration, 1)
-	if len(pe.fin.Outflows) <= d {
+	c := pe.runPerYear()
+	if c <= 0 || from >= e.horizon {
 		return nil, nil
 	}
-	return pe.fin.Outflows[d:], []schedule.BudgetShare{{Budget: b, Share: 1}}
+	run := make([]float64, e.horizon-from)
+	for j := range run {
+		run[j] = c / float64(e.ppy)
+	}
+	return run, []schedule.BudgetShare{{Budget: b, Share: 1}}
 }
 
 // goLive is the period pe goes live in (may be the horizon or later), and
@@ -126,11 +136,8 @@ func (e *evaluation) runRate() RunRate {
 			rr.AddedPerYear += c
 			rr.Projects = append(rr.Projects, RunRateProject{ID: pe.cfg.ID, Status: pe.status, Budget: budget, PerYear: money(c),
 				GoLive: e.label(live), GoLivePeriod: live})
-			d := max(pe.cfg.Duration, 1)
-			for j, v := range pe.fin.Outflows[min(d, len(pe.fin.Outflows)):] {
-				if t := live + j; t >= 0 && t < e.horizon {
-					added[t/e.ppy] += v
-				}
+			for t := max(live, 0); t < e.horizon; t++ {
+				added[t/e.ppy] += c / fppy
 			}
 		}
 		for _, id := range pe.cfg.Replaces {

@@ -198,3 +198,92 @@ project "b" {
 		t.Errorf("b's reasons %q; want budget \"opex\"", b.Reasons)
 	}
 }
+
+// A live project's run cost runs to the end of the horizon, in the run
+// rate and on its opex budget, whatever its benefit.years (qa15d D10):
+// benefit.years bounds the business case (NPV), not what the organisation
+// pays to run what it built; a retired system's saving runs to the end of
+// the horizon too, so both sides of the run rate follow one rule.
+// Worked by hand (quarters, 2027-Q1..2029-Q4): "p" builds in 2027-Q1..Q2
+// and goes live 2027-Q3, run 12,000 a year (3,000 a quarter), retiring
+// "old" (4,000 a year, 1,000 a quarter).
+func TestRunCostsRunToTheHorizon(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		years string
+		// run rate year rows (added, retired) and opex spent per year
+		added, retired, opex []float64
+		npv                  float64 // p's NPV: over benefit.years only
+	}{
+		// 2027: 2 quarters live; 2028, 2029: 4.
+		{"benefit.years 1", "1", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(1)},
+		{"benefit.years 0.5", "0.5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(0.5)},
+		{"benefit.years 5 (default)", "5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(5)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := livingPlan(t, `
+roadmap {
+  start         = "2027-Q1"
+  horizon       = 12
+  discount_rate = 0
+}
+
+budget "capex" {
+  amount = 100000
+  per    = "year"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 100000
+  per    = "year"
+}
+
+system "old" {
+  run_cost {
+    per_year = 4000
+  }
+}
+
+project "p" {
+  duration = 2
+  funding  = budget.capex
+  replaces = [system.old]
+  cost {
+    one_time = 10000
+    per_year = 12000
+  }
+  benefit {
+    per_year = 20000
+    years    = `+tt.years+`
+  }
+}
+`)
+			var added, retired []float64
+			for _, y := range plan.RunRate.Years {
+				added, retired = append(added, y.Added), append(retired, y.Retired)
+			}
+			if diff := cmp.Diff(tt.added, added); diff != "" {
+				t.Errorf("run rate added per year (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.retired, retired); diff != "" {
+				t.Errorf("run rate retired per year (-want +got):\n%s", diff)
+			}
+			opex := make([]float64, 3)
+			for i, p := range plan.Periods {
+				opex[i/4] += p.Budgets["opex"].Spent
+			}
+			if diff := cmp.Diff(tt.opex, opex); diff != "" {
+				t.Errorf("opex spent per year (-want +got):\n%s", diff)
+			}
+			if got := plan.Projects[0].NPV; got != tt.npv {
+				t.Errorf("NPV %v, want %v (over benefit.years)", got, tt.npv)
+			}
+		})
+	}
+}
+
+// npvOver is p's NPV in TestRunCostsRunToTheHorizon undiscounted over
+// years of benefit: -10,000 build, then (20,000 benefit + 4,000 saving -
+// 12,000 run) a year.
+func npvOver(years float64) float64 { return -10000 + years*(20000+4000-12000) }

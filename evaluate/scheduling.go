@@ -189,6 +189,8 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 	} else if b, ok := e.base.budgetIndex[p.Funding]; ok && p.Funding != "" {
 		tk.Budget = b
 	}
-	tk.Run, tk.RunShares = e.runSpend(pe)
+	// Run spend is indexed from the end of the build; a start at 0 needs
+	// the most of it.
+	tk.Run, tk.RunShares = e.runSpend(pe, max(p.Duration, 1))
 	return tk
 }
