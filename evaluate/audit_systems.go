@@ -114,6 +114,14 @@ func auditSystems(cfg *hclspec.Config, plan *Plan) []SystemAudit {
 		if eos == 0 && a.Gap == GapUnsupported {
 			a.Message = "out of support from the roadmap's start (end of support " + s.EndOfSupportText + "): " + a.Message
 		}
+		if a.Gap != GapNone {
+			// Another option of a choice would have replaced it in time.
+			for _, c := range plan.Choices {
+				if alt := c.Alternative; alt != nil && alt.System == s.ID {
+					a.Message += "; " + alt.Words(c.ID)
+				}
+			}
+		}
 		if also := alsoReplacing(plan, replacing[s.ID], a.Replacement); also != "" {
 			a.Message += "; " + also
 		}

@@ -162,6 +162,16 @@ type evaluation struct {
 	index    map[string]int
 	ranked   []*projectEval // rank order
 	flagship *projectEval   // nil when no project is the flagship
+	// contenders are the live projects the flagship is the first of
+	// that can run (firstContender); nil when the roadmap names it.
+	contenders []*projectEval
+	// dues are the systems policy replace_before_end_of_support asks to
+	// be replaced in time; policyPicks the choices rank order decided by
+	// it, policyMisses the systems it fails although another option
+	// would have replaced them in time (see keepPolicy).
+	dues         []systemDue
+	policyPicks  []policyPick
+	policyMisses []policyMiss
 
 	// valueScaleAmount is the money that earns half of the value score;
 	// valueScaleBasis says where it came from.

@@ -31,6 +31,14 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	if err != nil {
 		return nil, nil, err
 	}
+	if e.dues = e.replacementDue(prob); len(e.dues) > 0 {
+		if base, err = e.keepPolicy(ctx, prob, base, e.dues); err != nil {
+			return nil, nil, err
+		}
+		if e.flagship != nil && e.lostToPolicy(e.flagship) && e.contenders != nil {
+			e.flagship = e.firstContender(e.contenders)
+		}
+	}
 	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize && opts.Objective == "") {
 		return base, nil, nil
 	}
@@ -45,8 +53,12 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	var losers []*projectEval // optional projects that lower the sum
 	loss := 0.0
 	missed := false // rank order leaves out a project that must run
+	for _, d := range e.dues {
+		search.Due = append(search.Due, d.due)
+	}
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
+		tk.Preferred = false // rank order's preference; the optimiser weighs the policy itself (Due)
 		tk.Weight = objectiveWeight(pe, objective)
 		// Mandatory (and committed) projects outrank forced-in ones: a
 		// what-if never trades a mandatory project for one it forces in.

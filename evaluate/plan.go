@@ -139,6 +139,22 @@ type ChoiceResult struct {
 	// Reason words it; each other option's reasons are its project's.
 	DecidedBy string `json:"decided_by"`
 	Reason    string `json:"reason"`
+	// Alternative is, with policy replace_before_end_of_support, another
+	// option of the choice that would have replaced a system in time
+	// where the plan leaves it unsupported; nil (absent) otherwise.
+	Alternative *ChoiceAlternative `json:"alternative,omitempty"`
+}
+
+// ChoiceAlternative is an option that would have kept policy
+// replace_before_end_of_support for a system the plan leaves unsupported:
+// rank order tried it, and it goes live in time, but taking it costs
+// what Cost says.
+type ChoiceAlternative struct {
+	Option       string `json:"option"`
+	System       string `json:"system"`
+	GoLive       string `json:"go_live"`        // period label
+	GoLivePeriod int    `json:"go_live_period"` // 0-based
+	Cost         string `json:"cost"`           // what taking it costs, in words
 }
 
 // What decided a choice (ChoiceResult.DecidedBy).

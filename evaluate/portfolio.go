@@ -302,6 +302,9 @@ func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 			}
 		}
 		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt, needed)
+		if r.Alternative = e.choiceAlternative(c); r.Alternative != nil {
+			r.Reason += "; " + r.Alternative.Words(c.ID)
+		}
 		out = append(out, r)
 	}
 	return out
@@ -348,6 +351,9 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 			why += "; rank order chose " + inRankOrder
 		}
 		return DecidedOptimizer, why
+	}
+	if pk, ok := e.policyPickOf(c, chosen); ok {
+		return DecidedStrategy, e.policyPickReason(pk)
 	}
 	// Rank order schedules the best-ranked option that fits: say which
 	// options were out of the running before it was chosen, and why.

@@ -48,19 +48,22 @@ func (e *evaluation) rankProjects() {
 			})
 		}
 	case live > 0:
-		e.flagship = e.firstContender(e.ranked[firstLive : firstLive+live])
+		e.contenders = e.ranked[firstLive : firstLive+live]
+		e.flagship = e.firstContender(e.contenders)
 	}
 }
 
 // firstContender is the first of the live projects that can still run:
 // not an option whose choice is decided before scheduling (another
 // option is committed, in progress or done, or a mandatory or forced-in
-// project needs another option: see neededOptions). Such options keep
+// project needs another option: see neededOptions), nor one rank order
+// dropped for an option that keeps policy replace_before_end_of_support
+// (keepPolicy, which picks the flagship again). Such options keep
 // their place in rank order but are no flagship. Nil when none is left.
 func (e *evaluation) firstContender(live []*projectEval) *projectEval {
 	needed := e.neededOptions()
 	for _, pe := range live {
-		if pe.dropped() {
+		if pe.dropped() || e.lostToPolicy(pe) {
 			continue
 		}
 		lost := false

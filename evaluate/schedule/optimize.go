@@ -165,6 +165,11 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 			e.keepDeadline[i] = true
 		}
 	}
+	for _, d := range p.Due {
+		if d.keepable(p) {
+			e.keepable++
+		}
+	}
 	topo := topoOrder(p, e.succs, nil)
 	res := OptimizeResult{Objective: in.Objective, BaselineSchedule: base, Schedule: base}
 	if len(topo) < n {
@@ -285,6 +290,7 @@ type fitness struct {
 	mandatoryTotal int
 	forced         int // Forced tasks placed
 	forcedTotal    int
+	due            int // Problem.Due sets kept
 	kept           int // Kept tasks placed, starting by their KeepStart
 	keptTotal      int
 	deadlines      int // tasks placed of those whose deadline rank order meets
@@ -326,6 +332,11 @@ func (e *engine) fitnessOf(start []int) fitness {
 		}
 	}
 	f.weight -= sharedLoss(e.p, start)
+	for _, d := range e.p.Due {
+		if d.Kept(e.p, start) {
+			f.due++
+		}
+	}
 	return f
 }
 
@@ -399,13 +410,18 @@ func (s *search) better(a, b fitness) bool {
 }
 
 // compare orders fitnesses best first: mandatory tasks placed, then the
-// Forced tasks placed, then the Kept tasks kept, then the deadlines rank order meets that are still
-// met (the optimiser never misses one of them), then the objective.
+// Forced tasks placed, then the Problem.Due sets kept (a policy the user
+// switched on), then the Kept tasks kept, then the deadlines rank order
+// meets that are still met (the optimiser never misses one of them), then
+// the objective.
 func (s *search) compare(a, b fitness) int {
 	if c := cmp.Compare(b.mandatory, a.mandatory); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b.forced, a.forced); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.due, a.due); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b.kept, a.kept); c != 0 {
@@ -452,7 +468,7 @@ func (s *search) atBound() bool {
 		return false
 	}
 	f := s.best.fit
-	if f.kept < f.keptTotal || f.forced < f.forcedTotal {
+	if f.kept < f.keptTotal || f.forced < f.forcedTotal || f.due < s.e.keepable {
 		return false
 	}
 	if s.obj == ObjectiveFinish {

@@ -195,6 +195,8 @@ type engine struct {
 	// keepDeadline marks the tasks with a deadline that the baseline
 	// meets; nil when there are none.
 	keepDeadline []bool
+	// keepable counts the Problem.Due sets a schedule could keep at all.
+	keepable int
 
 	// gp places together groups whole; nil without groups. decided is
 	// its scratch: the tasks a forward pass has decided.

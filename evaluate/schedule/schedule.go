@@ -33,6 +33,39 @@ type Problem struct {
 	// schedule earns one (the saving of a system several projects
 	// replace): see Shared. For the optimiser only.
 	Shared []Shared
+	// Due are sets of tasks one of which should end by a period: a rule
+	// the user switched on (a system replaced before its end of support).
+	// The optimiser ranks schedules by the sets they keep right after
+	// their mandatory tasks: see Due.
+	Due []Due
+}
+
+// Due is kept by a schedule that places one of Tasks to end by period By
+// (its last period at most By).
+type Due struct {
+	Tasks []int
+	By    int
+}
+
+// Kept reports whether start keeps d.
+func (d Due) Kept(p *Problem, start []int) bool {
+	for _, i := range d.Tasks {
+		if start[i] >= 0 && start[i]+p.Tasks[i].Duration-1 <= d.By {
+			return true
+		}
+	}
+	return false
+}
+
+// keepable reports whether some task of d could end by its period at all
+// (its earliest start and duration allow it).
+func (d Due) keepable(p *Problem) bool {
+	for _, i := range d.Tasks {
+		if tk := &p.Tasks[i]; tk.Earliest+tk.Duration-1 <= min(d.By, tk.Latest) {
+			return true
+		}
+	}
+	return false
 }
 
 // Shared is a value several tasks' weights each include, earned once: by
@@ -88,6 +121,11 @@ type Task struct {
 	// rank-order scheduling lets it go ahead of others to meet it
 	// (RankOrder), and the optimiser keeps as many of them as rank order.
 	HasDeadline bool
+	// Preferred makes a choice option go before its choice's other
+	// options in a schedule generation pass, whatever their turns: at the
+	// turn of any of them it is tried first (evaluate prefers the option
+	// that keeps a policy). At most one option of a choice is preferred.
+	Preferred bool
 
 	// Lead marks a task that takes its turn in a schedule generation
 	// pass at its own priority even while predecessors of it, ranked

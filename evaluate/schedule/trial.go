@@ -49,7 +49,15 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 		x.better = make([][]int, len(p.Tasks))
 		for _, opts := range p.Choices {
 			byPos := slices.Clone(opts)
-			slices.SortFunc(byPos, func(a, b int) int { return pos[a] - pos[b] })
+			slices.SortFunc(byPos, func(a, b int) int {
+				if pa, pb := p.Tasks[a].Preferred, p.Tasks[b].Preferred; pa != pb {
+					if pa {
+						return -1
+					}
+					return 1
+				}
+				return pos[a] - pos[b]
+			})
 			for k, o := range byPos {
 				for _, b := range byPos[:k] {
 					if !reaches(succs, o, b) {
