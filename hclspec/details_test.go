@@ -38,6 +38,7 @@ func TestDiagnosticDetails(t *testing.T) {
 		{"bad_ranges", "Invalid operand", "pert(100, 200, 300) is a ranged estimate, not a number"},
 		{"bad_ranges", "Invalid range", "in quarters, likely (1) is below low (2)"},
 		{"bad_ranges", "Invalid function argument", `Invalid value for "likely" parameter: likely (4) is above high (3).`},
+		{"system_problems", "System replaced by two projects", "the optimiser's npv and risk_adjusted_npv objectives count its run cost as a saving once, credited to that project"},
 		{"portfolio_constraints", "Project needs two options of one choice", `it needs both "build_crm" and "buy_crm" (through depends_on and together), but they are options of choice "crm"`},
 		{"portfolio_constraints", "Project in two choices", `Project "buy_crm" is already an option of choice "crm" (` + filepath.Join("testdata", "invalid", "portfolio_constraints", "main.hcl") + ":47,33-48)"},
 		{"portfolio_constraints", "Excluded project takes its together group out", "the projects that run together with it are out too: pilot."},

@@ -225,7 +225,8 @@ func checkSystemRunCosts(cfg *Config) hcl.Diagnostics {
 // checkReplacedTwice warns about a system that two projects replace
 // when both may run (they are not options of one choice): each project's
 // own figures count the system's run cost as its saving, while the plan
-// credits it once, to the first to go live.
+// and the optimiser's money objectives credit it once, to the first to go
+// live.
 func checkReplacedTwice(cfg *Config) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	choiceOf := map[string]string{}
@@ -248,7 +249,7 @@ func checkReplacedTwice(cfg *Config) hcl.Diagnostics {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagWarning,
 				Summary:  "System replaced by two projects",
-				Detail: fmt.Sprintf("System %q is replaced by %q (%s) and by %q. If both run, the first to go live retires it: the plan's totals, the run rate and the audit count its run cost as a saving once, with that project, while each project's own figures count it as if it ran alone. If only one of them should run, make them options of a choice; if one retires it, list it in that one's replaces only.",
+				Detail: fmt.Sprintf("System %q is replaced by %q (%s) and by %q. If both run, the first to go live retires it: the plan's totals, the run rate, the audit and the optimiser's npv and risk_adjusted_npv objectives count its run cost as a saving once, credited to that project, while each project's own figures (and so its rank, and the score objective) count it as if it ran alone. If only one of them should run, make them options of a choice; if one retires it, list it in that one's replaces only.",
 					id, q.ID, q.Ranges.Range("replaces."+id, q.DeclRange), p.ID),
 				Subject: p.Ranges.Range("replaces."+id, p.DeclRange).Ptr(),
 			})
