@@ -223,3 +223,88 @@ func BenchmarkRankOrderLongDeadlines(b *testing.B) {
 		})
 	}
 }
+
+// togetherWorstCase is the together groups' worst case for rank order:
+// each of groups groups has two members on the group's own team of one
+// FTE: the first has no prerequisite, so its turn comes first and the
+// group is placed then; the second needs two FTE (it never fits) and two
+// chains of chain one-period tasks, ranked after the members, which the
+// group takes along. The first order fails at the second member, and the
+// search over the orders of the closure (the interleavings of the two
+// chains and the first member, each task fitting) spends its whole budget
+// before the group is left out. Without groups, the same tasks are
+// placed one by one.
+func togetherWorstCase(groups, chain int, withGroups bool) *Problem {
+	horizon := 2*chain + 4
+	p := &Problem{Horizon: horizon}
+	one := make([]float64, horizon)
+	for t := range one {
+		one[t] = 1
+	}
+	task := func(id string, r int, amount float64) Task {
+		return Task{ID: id, Duration: 1, Budget: -1, Latest: horizon - 1, Weight: 1,
+			Demand: []Demand{{Resource: r, Amount: amount}}}
+	}
+	for g := range groups {
+		p.Resources = append(p.Resources, Resource{ID: fmt.Sprintf("team%d", g), Capacity: one})
+		p.Tasks = append(p.Tasks, task(fmt.Sprintf("a%d", g), g, 1), task(fmt.Sprintf("b%d", g), g, 2))
+		if withGroups {
+			p.Together = append(p.Together, []int{2 * g, 2*g + 1})
+		}
+	}
+	for g := range groups {
+		for c := range 2 {
+			prev := -1
+			for k := range chain {
+				tk := task(fmt.Sprintf("c%d_%d_%d", g, c, k), g, 1)
+				if prev >= 0 {
+					tk.Preds = []int{prev}
+				}
+				prev = len(p.Tasks)
+				p.Tasks = append(p.Tasks, tk)
+			}
+			p.Tasks[2*g+1].Preds = append(p.Tasks[2*g+1].Preds, prev)
+		}
+	}
+	return p
+}
+
+// TestTogetherWorstCaseSpendsTheSearch: togetherWorstCase is the worst
+// case BenchmarkRankOrderTogether claims: every group's order search
+// spends its whole budget and the group is left out, its chains placed
+// at their own turns.
+func TestTogetherWorstCaseSpendsTheSearch(t *testing.T) {
+	p := togetherWorstCase(3, 8, true)
+	r := newRankPass(p)
+	sch, _, err := r.run(context.Background(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.extras.pl.tries != groupSearchBudget {
+		t.Errorf("the last group's search tried %d placements, want the whole budget %d", r.extras.pl.tries, groupSearchBudget)
+	}
+	if len(sch.Apart) != 3 {
+		t.Errorf("%d groups left out, want 3", len(sch.Apart))
+	}
+	for i, s := range sch.Start {
+		if want := i >= 6; (s >= 0) != want {
+			t.Errorf("task %s placed %v, want %v", p.Tasks[i].ID, s >= 0, want)
+		}
+	}
+}
+
+// BenchmarkRankOrderTogether is rank order on togetherWorstCase (55
+// groups, chains of 8: 990 tasks) against the same tasks without
+// together groups: the cost of the groups' order search at its worst.
+func BenchmarkRankOrderTogether(b *testing.B) {
+	for _, withGroups := range []bool{false, true} {
+		p := togetherWorstCase(55, 8, withGroups)
+		b.Run(fmt.Sprintf("tasks=%d/groups=%v", len(p.Tasks), withGroups), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks))); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
