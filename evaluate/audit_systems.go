@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -84,17 +85,17 @@ func auditSystems(cfg *hclspec.Config, plan *Plan) []SystemAudit {
 		}
 		switch {
 		case eos < 0 && a.Replacement != nil:
-			a.Message = fmt.Sprintf("replaced by %s, live from %s", *a.Replacement, live)
+			a.Message = fmt.Sprintf("replaced by %q, live from %s", *a.Replacement, live)
 		case eos < 0 && s.EndOfSupportSet:
 			a.Message = fmt.Sprintf("supported until %s, past the horizon", s.EndOfSupportText)
 		case eos < 0:
 			a.Message = "no end of support given"
 		case a.Replacement != nil && *a.GoLivePeriod <= eos:
-			a.Message = fmt.Sprintf("replaced by %s, live from %s; supported through %s: no gap", *a.Replacement, live, label(eos-1))
+			a.Message = fmt.Sprintf("replaced by %q, live from %s; supported through %s: no gap", *a.Replacement, live, label(eos-1))
 		case a.Replacement != nil:
 			a.Gap = GapUnsupported
 			a.GapPeriods = min(*a.GoLivePeriod, horizon) - eos
-			a.Message = fmt.Sprintf("unsupported for %s (%s) until %s goes live in %s",
+			a.Message = fmt.Sprintf("unsupported for %s (%s) until %q goes live in %s",
 				periodsOf(a.GapPeriods, plan.Roadmap.Period), spanOf(label, eos, min(*a.GoLivePeriod, horizon)-1), *a.Replacement, live)
 			a.Message += lateGoLiveText(plan, replacing[s.ID], *a.Replacement)
 		default:
@@ -185,7 +186,7 @@ func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
 	var others []string
 	for _, i := range slices.Compact(replacing) {
 		if p := plan.Projects[i]; p.ID != *replacement && p.Status == StatusScheduled {
-			others = append(others, p.ID)
+			others = append(others, strconv.Quote(p.ID))
 		}
 	}
 	if len(others) == 0 {
@@ -201,7 +202,7 @@ func notScheduledText(plan *Plan, replacing []int) string {
 	var parts []string
 	for _, i := range slices.Compact(replacing) {
 		p := plan.Projects[i]
-		part := p.ID + ": " + p.Status
+		part := strconv.Quote(p.ID) + ": " + p.Status
 		if len(p.Reasons) > 0 {
 			part += ", " + p.Reasons[0]
 		}

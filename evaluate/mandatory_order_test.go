@@ -97,8 +97,8 @@ project "g2" {
 			want: map[string]fate{"m": {StatusScheduled, ""}, "q": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
 				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
 			starts: map[string]string{"q": "2027-Q1", "m": "2027-Q2"},
-			reasons: map[string][]string{"r": {"option m chosen in choice c"},
-				"g2": {`depends on dropped project "r" (another option of choice c was chosen)`},
+			reasons: map[string][]string{"r": {`option "m" chosen in choice "c"`},
+				"g2": {`depends on dropped project "r" (another option of choice "c" was chosen)`},
 				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
 		},
 		{
@@ -106,8 +106,8 @@ project "g2" {
 			want: map[string]fate{"m": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
 				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
 			starts: map[string]string{"m": "2027-Q1"},
-			reasons: map[string][]string{"r": {"option m chosen in choice c"},
-				"g2": {`depends on dropped project "r" (another option of choice c was chosen)`},
+			reasons: map[string][]string{"r": {`option "m" chosen in choice "c"`},
+				"g2": {`depends on dropped project "r" (another option of choice "c" was chosen)`},
 				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
 		},
 	} {

@@ -407,7 +407,7 @@ func (w *noteWriter) dependencyOut(o schedule.Obstacle) rangedNote {
 	if w.out != nil && w.out[o.Index] {
 		msg := fmt.Sprintf("depends on dropped project %q", dep)
 		if c := w.e.choiceOf(dep); c != nil && w.tasks[o.Index].gate == GateChoice {
-			msg += " (another option of choice " + c.ID + " was chosen)"
+			msg += fmt.Sprintf(" (another option of choice %q was chosen)", c.ID)
 		}
 		return w.newNote(NoteDependency, dep, msg, keyRange(w.pe.cfg, "depends_on", dep))
 	}

@@ -186,7 +186,7 @@ func (e *evaluation) keepPolicy(ctx context.Context, prob *schedule.Problem, bas
 						lost = append(lost, o.sys.ID)
 					}
 				}
-				why = fmt.Sprintf("system %s would run out of support before a replacement goes live", strings.Join(lost, ", "))
+				why = fmt.Sprintf("system %s would run out of support before a replacement goes live", strings.Join(quoteAll(lost), ", "))
 			}
 			if why != "" {
 				if miss == nil {
@@ -220,12 +220,12 @@ func (e *evaluation) policyPickOf(c *hclspec.Choice, chosen *projectEval) (polic
 
 // policyPickReason words pk for the choice's row.
 func (e *evaluation) policyPickReason(pk policyPick) string {
-	why := fmt.Sprintf("%s goes live in %s, before the support of system %s ends (supported through %s; policy replace_before_end_of_support)",
+	why := fmt.Sprintf("%q goes live in %s, before the support of system %q ends (supported through %s; policy replace_before_end_of_support)",
 		pk.chosen.cfg.ID, e.label(pk.chosenEnd), pk.sys.ID, e.label(pk.sys.EndOfSupport-1))
-	best := fmt.Sprintf("%s, the best-ranked option (rank %d under the %s strategy),", pk.best.cfg.ID, pk.best.rank, strategyOrDefault(e.roadmap.Strategy))
+	best := fmt.Sprintf("%q, the best-ranked option (rank %d under the %s strategy),", pk.best.cfg.ID, pk.best.rank, strategyOrDefault(e.roadmap.Strategy))
 	switch {
 	case !slices.Contains(pk.best.cfg.Replaces, pk.sys.ID):
-		why += fmt.Sprintf("; %s does not replace %s", best, pk.sys.ID)
+		why += fmt.Sprintf("; %s does not replace %q", best, pk.sys.ID)
 	case pk.bestEnd >= 0:
 		why += fmt.Sprintf("; %s would go live in %s", best, e.label(pk.bestEnd))
 	default:
@@ -263,7 +263,7 @@ func (e *evaluation) replacedInTime(sys *hclspec.System) bool {
 // Words words a, an alternative of choice, for the choice's reason and
 // the technology audit.
 func (a *ChoiceAlternative) Words(choice string) string {
-	return fmt.Sprintf("%s, another option of choice %s, would go live in %s, before the support of system %s ends, but then %s",
+	return fmt.Sprintf("%q, another option of choice %q, would go live in %s, before the support of system %q ends, but then %s",
 		a.Option, choice, a.GoLive, a.System, a.Cost)
 }
 

@@ -270,7 +270,7 @@ func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 			continue
 		}
 		word := d.life.lifecycle.Words()
-		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %s of choice %s is %s", id, c.ID, word),
+		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %q of choice %q is %s", id, c.ID, word),
 			c.Ranges.Range("options."+pe.cfg.ID, c.DeclRange))
 		return false
 	}
@@ -333,7 +333,7 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	case opt != nil && chosen == e.flagship && chosen.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[chosen.task] >= 0:
 		// The optimiser holds the flagship to its rank-order start: it
 		// did not weigh the other options on the objective.
-		return DecidedOptimizer, fmt.Sprintf("the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice %s can run", c.ID)
+		return DecidedOptimizer, fmt.Sprintf("the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice %q can run", c.ID)
 	case opt != nil:
 		why := fmt.Sprintf("the optimiser chose it (objective %s)", opt.Objective)
 		inRankOrder := ""
@@ -348,7 +348,7 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		case "":
 			why += "; rank order scheduled no option"
 		default:
-			why += "; rank order chose " + inRankOrder
+			why += fmt.Sprintf("; rank order chose %q", inRankOrder)
 		}
 		return DecidedOptimizer, why
 	}
@@ -370,7 +370,7 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 				break
 			}
 		}
-		passed = append(passed, fmt.Sprintf("%s (rank %d) is %s", id, pe.rank, why))
+		passed = append(passed, fmt.Sprintf("%q (rank %d) is %s", id, pe.rank, why))
 	}
 	why := fmt.Sprintf("the best-ranked option (rank %d under the %s strategy)", chosen.rank, strategyOrDefault(e.roadmap.Strategy))
 	if len(passed) > 0 {
@@ -537,9 +537,9 @@ func (w *noteWriter) choice(o schedule.Obstacle) rangedNote {
 	n := rangedNote{Note: Note{Kind: NoteChoice, ID: chosen, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{chosen}, AheadOf: []string{}}, rng: p.DeclRange}
 	if c != nil {
 		n.rng = c.Ranges.Range("options."+p.ID, c.DeclRange)
-		n.Message = fmt.Sprintf("option %s chosen in choice %s", chosen, c.ID)
+		n.Message = fmt.Sprintf("option %q chosen in choice %q", chosen, c.ID)
 	} else {
-		n.Message = fmt.Sprintf("option %s chosen instead", chosen)
+		n.Message = fmt.Sprintf("option %q chosen instead", chosen)
 	}
 	return n
 }
@@ -563,7 +563,7 @@ func (w *noteWriter) together(o schedule.Obstacle, tr *schedule.TrialExplanation
 		// as at the gates.
 		n.ID = w.prob.Tasks[miss.Task].ID
 		n.rng = p.Ranges.Range("together."+n.ID, n.rng)
-		n.Message = fmt.Sprintf("runs together with %q, which is dropped (option %s chosen in choice %s)", n.ID,
+		n.Message = fmt.Sprintf("runs together with %q, which is dropped (option %q chosen in choice %q)", n.ID,
 			w.prob.Tasks[miss.Cause.Index].ID, w.choiceID(n.ID))
 		return n
 	}

@@ -498,27 +498,27 @@ func TestChoiceDecidedByStatus(t *testing.T) {
 		decided       string
 	}{
 		{"committed", "", nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is committed", DecidedStatus},
+			`option "c" of choice "k" is committed`, DecidedStatus},
 		{"in_progress", `started = "2027-01-01"`, nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is in progress", DecidedStatus},
+			`option "c" of choice "k" is in progress`, DecidedStatus},
 		{"done", `started = "2027-01-01"
   finished = "2027-03-01"`, nil, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is done", DecidedStatus},
+			`option "c" of choice "k" is done`, DecidedStatus},
 		{"on_hold", "", nil, map[string]fate{"c": {StatusOnHold, ""}, "d": {StatusScheduled, ""}, "after_d": {StatusScheduled, ""}},
 			"", DecidedStrategy},
 		// Work under way or done is kept when excluded or forced out (with a
 		// warning), so it still decides its choice: never both options
 		// (review qa15d H4: d ran beside c).
 		{"in_progress", `started = "2027-01-01"`, []string{"c"}, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is in progress", DecidedStatus},
+			`option "c" of choice "k" is in progress`, DecidedStatus},
 		{"in_progress", `started = "2027-01-01"
   excluded = true`, nil, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is in progress", DecidedStatus},
+			`option "c" of choice "k" is in progress`, DecidedStatus},
 		{"done", `started = "2027-01-01"
   finished = "2027-03-01"`, []string{"c"}, map[string]fate{"c": {StatusDone, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is done", DecidedStatus},
+			`option "c" of choice "k" is done`, DecidedStatus},
 		{"committed", "", []string{"c"}, map[string]fate{"c": {StatusScheduled, ""}, "d": {StatusDropped, GateChoice}, "after_d": {StatusDropped, GateViability}},
-			"option c of choice k is committed", DecidedStatus},
+			`option "c" of choice "k" is committed`, DecidedStatus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.status+strings.Join(tt.forceOut, ","), func(t *testing.T) {

@@ -54,7 +54,7 @@ project "b" {
 %schoice "k" { options = [project.o1, project.o2] }
 `, needs, mid)
 	}
-	const lost = `depends on dropped project "o2" (another option of choice k was chosen)`
+	const lost = `depends on dropped project "o2" (another option of choice "k" was chosen)`
 	tests := []struct {
 		name             string
 		indirect         bool

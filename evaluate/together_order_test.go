@@ -125,8 +125,8 @@ choice "k" { options = [project.b, project.c] }
 			reasons[p.ID] = p.Reasons
 		}
 		wantReasons := map[string][]string{
-			"a": {`runs together with "b", which is dropped (option c chosen in choice k)`},
-			"b": {"option c chosen in choice k"},
+			"a": {`runs together with "b", which is dropped (option "c" chosen in choice "k")`},
+			"b": {`option "c" chosen in choice "k"`},
 			"c": nil, "d": nil,
 			"e": {`depends on dropped project "a"`},
 		}
@@ -251,7 +251,7 @@ choice "k" { options = [project.b, project.c] }
 	}
 	for id, want := range map[string]string{
 		"a": `runs together with "x", which is dropped (depends on dropped project "b")`,
-		"x": `depends on dropped project "b" (another option of choice k was chosen)`,
+		"x": `depends on dropped project "b" (another option of choice "k" was chosen)`,
 	} {
 		if got := projectByID(t, plan, id).Reasons; len(got) != 1 || got[0] != want {
 			t.Errorf("%s's reasons %q, want %q", id, got, want)

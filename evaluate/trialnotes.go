@@ -59,7 +59,7 @@ func (w *noteWriter) trial(tr *schedule.TrialExplanation) rangedNote {
 	choice := "its choice"
 	if c != nil {
 		rng = c.Ranges.Range("options."+p.ID, c.DeclRange)
-		choice = "choice " + c.ID
+		choice = fmt.Sprintf("choice %q", c.ID)
 	}
 	var ids []string
 	for _, ts := range tr.Placed {
@@ -115,7 +115,7 @@ func (w *noteWriter) pulledNote(pl schedule.Pull) rangedNote {
 	default:
 		choice := "its choice"
 		if c := w.e.choiceOf(by.cfg.ID); c != nil {
-			choice = "choice " + c.ID
+			choice = fmt.Sprintf("choice %q", c.ID)
 		}
 		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) needs it, and %s tries %q before option %q (rank %d)",
 			w.pe.rank, by.cfg.ID, by.rank, choice, by.cfg.ID, turn.cfg.ID, turn.rank)

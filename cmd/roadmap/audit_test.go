@@ -90,7 +90,7 @@ func TestAuditGoLivePastHorizon(t *testing.T) {
 					t.Errorf("broken go-live wording:\n%s", text)
 				}
 			}
-			if !strings.Contains(res.Stderr, "until r goes live in 2028-Q1, after the horizon (it starts in 2027-Q1 and takes 4 quarters)") {
+			if !strings.Contains(res.Stderr, `until "r" goes live in 2028-Q1, after the horizon (it starts in 2027-Q1 and takes 4 quarters)`) {
 				t.Errorf("stderr = %q", res.Stderr)
 			}
 		})
@@ -100,8 +100,8 @@ func TestAuditGoLivePastHorizon(t *testing.T) {
 	out := strings.Join(strings.Fields(res.Stdout), " ")
 	for _, want := range []string{
 		"│ s │ — │ 2027-Q2 │ r │ 2028-Q1 (after the horizon) │ 2 quarters unsupported │",
-		"s: unsupported for 2 quarters (2027-Q3..2027-Q4) until r goes live in 2028-Q1, after the horizon",
-		"u: replaced by r, live from 2028-Q1, after the horizon",
+		`s: unsupported for 2 quarters (2027-Q3..2027-Q4) until "r" goes live in 2028-Q1, after the horizon`,
+		`u: replaced by "r", live from 2028-Q1, after the horizon`,
 		"│ system s (retired by r) │ retired │ — │ 2028-Q1 (after the horizon) │ -40,000 │",
 		"│ r │ scheduled │ — │ 2028-Q1 (after the horizon) │ 12,000 │",
 	} {

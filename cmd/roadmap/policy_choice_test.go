@@ -19,8 +19,8 @@ import (
 func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	keep := filepath.Join("testdata", "policy-choice")
 	miss := filepath.Join("testdata", "policy-choice-miss")
-	const keepReason = "buy_crm goes live in 2027-Q3, before the support of system crm_old ends (supported through 2027-Q2; policy replace_before_end_of_support); build_crm, the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1"
-	const missAlt = "buy_crm, another option of choice crm, would go live in 2027-Q3, before the support of system crm_old ends, but then system hr_old would run out of support before a replacement goes live"
+	const keepReason = `"buy_crm" goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support); "build_crm", the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1`
+	const missAlt = `"buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then system "hr_old" would run out of support before a replacement goes live`
 	type alternative struct {
 		Option string `json:"option"`
 		System string `json:"system"`
@@ -44,7 +44,7 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 		{"objective finish", []string{"--objective", "finish", keep}, 0, "buy_crm", "optimizer", "", "buy_crm", nil},
 		{"in time costs another system", []string{miss}, 1, "build_crm", "strategy",
 			"the best-ranked option (rank 1 under the value strategy); " + missAlt, "build_crm",
-			&alternative{"buy_crm", "crm_old", "2027-Q3", "system hr_old would run out of support before a replacement goes live"}},
+			&alternative{"buy_crm", "crm_old", "2027-Q3", `system "hr_old" would run out of support before a replacement goes live`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +95,7 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	assertGolden(t, filepath.Join("plan", "policy-choice.txt"), res.Stdout)
 	res = runCLI(t, "audit", miss)
 	res.wantExit(t, 1)
-	if !strings.Contains(res.Stdout, "crm_old ends, but then system hr_old") {
+	if !strings.Contains(res.Stdout, `"crm_old" ends, but then system "hr_old"`) {
 		t.Errorf("the audit does not name the option in time:\n%s", res.Stdout)
 	}
 	assertGolden(t, filepath.Join("audit", "policy-choice-miss.txt"), res.Stdout)

@@ -61,8 +61,8 @@ func TestAuditGaps(t *testing.T) {
 	if c := rep.Plan.Checks[len(rep.Plan.Checks)-1]; c.ID != CheckID {
 		t.Errorf("the plan's last check is %q", c.ID)
 	}
-	wantMsg := "2 systems run out of support before a replacement goes live: desk: unsupported for 3 quarters (2027-Q2..2027-Q4) until new_desk goes live in 2028-Q1 (it starts in 2027-Q3: waited for team \"apps\": no room for 1 FTE in 2027-Q1..2027-Q2 (held by \"erp_upgrade\")); " +
-		"crm: out of support from 2027-Q4 and no project that replaces it is scheduled (new_crm: deferred, cannot finish inside the horizon (last period 2028-Q2): 9 periods from 2027-Q1 would end 2029-Q1): unsupported for 3 quarters, to the end of the horizon"
+	wantMsg := "2 systems run out of support before a replacement goes live: desk: unsupported for 3 quarters (2027-Q2..2027-Q4) until \"new_desk\" goes live in 2028-Q1 (it starts in 2027-Q3: waited for team \"apps\": no room for 1 FTE in 2027-Q1..2027-Q2 (held by \"erp_upgrade\")); " +
+		"crm: out of support from 2027-Q4 and no project that replaces it is scheduled (\"new_crm\": deferred, cannot finish inside the horizon (last period 2028-Q2): 9 periods from 2027-Q1 would end 2029-Q1): unsupported for 3 quarters, to the end of the horizon"
 	if rep.Check.Message != wantMsg {
 		t.Errorf("message:\n%s\nwant\n%s", rep.Check.Message, wantMsg)
 	}
@@ -86,10 +86,10 @@ func TestAuditWithChoices(t *testing.T) {
 		got[s.ID] = s.Message
 	}
 	want := map[string]string{
-		"crm_old":    "out of support from the roadmap's start (end of support 2026-Q2): unsupported for 3 quarters (2027-Q1..2027-Q3) until build_crm goes live in 2027-Q4 (it starts in 2027-Q1 and takes 3 quarters)",
+		"crm_old":    "out of support from the roadmap's start (end of support 2026-Q2): unsupported for 3 quarters (2027-Q1..2027-Q3) until \"build_crm\" goes live in 2027-Q4 (it starts in 2027-Q1 and takes 3 quarters)",
 		"mail":       "out of support from 2027-Q4 and no project replaces it: unsupported for 5 quarters, to the end of the horizon",
-		"tape":       "replaced by disk_backup, live from 2027-Q2; supported through 2027-Q2: no gap; cloud_backup also replaces it: the system is retired once, at the first go-live",
-		"fileserver": "replaced by files_migration, live from 2027-Q2",
+		"tape":       `replaced by "disk_backup", live from 2027-Q2; supported through 2027-Q2: no gap; "cloud_backup" also replaces it: the system is retired once, at the first go-live`,
+		"fileserver": `replaced by "files_migration", live from 2027-Q2`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("messages (-want +got):\n%s", diff)
@@ -99,7 +99,7 @@ func TestAuditWithChoices(t *testing.T) {
 			continue
 		}
 		if p.Status != evaluate.StatusDropped || p.Gate != evaluate.GateViability ||
-			!cmp.Equal(p.Reasons, []string{`depends on dropped project "buy_crm" (another option of choice crm was chosen)`}) {
+			!cmp.Equal(p.Reasons, []string{`depends on dropped project "buy_crm" (another option of choice "crm" was chosen)`}) {
 			t.Errorf("vendor_training: %s, gate %s, %q", p.Status, p.Gate, p.Reasons)
 		}
 	}
