@@ -74,7 +74,7 @@ func TestChoiceWithDependencies(t *testing.T) {
 		t.Fatalf("outcomes (-want +got):\n%s", diff)
 	}
 	buy := projectByID(t, plan, "buy_crm")
-	if diff := cmp.Diff([]string{"option build_crm chosen in choice crm"}, buy.Reasons); diff != "" {
+	if diff := cmp.Diff([]string{`option "build_crm" chosen in choice "crm"`}, buy.Reasons); diff != "" {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
 	if buy.Choice != "crm" || len(buy.Notes) != 1 || buy.Notes[0].Kind != NoteChoice || buy.Notes[0].ID != "build_crm" {
@@ -250,14 +250,14 @@ func TestChoiceReasons(t *testing.T) {
 	}{
 		{"strategy", build(0, false), Options{}, "build_crm", DecidedStrategy, "the best-ranked option (rank 1 under the value strategy)"},
 		{"better option out", build(0.9, false), Options{}, "buy_crm", DecidedStrategy,
-			"the best-ranked option that runs (rank 1 under the value strategy); build_crm (rank 2) is dropped: depends on dropped project \"data_lake\""},
+			"the best-ranked option that runs (rank 1 under the value strategy); \"build_crm\" (rank 2) is dropped: depends on dropped project \"data_lake\""},
 		{"forced in", build(0, false), Options{ForceIn: []string{"buy_crm"}}, "buy_crm", DecidedForced, "forced in (--force-in)"},
 		{"mandatory", build(0, true), Options{}, "buy_crm", DecidedMandatory, "mandatory"},
 		{"both out", build(0, false), Options{ForceOut: []string{"build_crm", "buy_crm"}}, "", "", "no option is scheduled"},
 		// The optimiser never drops the flagship nor starts it later: it
 		// did not weigh the other option (review of issue 15, F2).
 		{"optimiser keeps the flagship", build(0, false), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
-			"the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice crm can run"},
+			"the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice \"crm\" can run"},
 		{"optimiser", namedFlagship(build(0, false), "data_lake"), Options{Optimize: true, Seed: 1}, "build_crm", DecidedOptimizer,
 			"the optimiser chose it (objective score); rank order chose it too"},
 	}
@@ -282,7 +282,7 @@ func TestChoiceReasons(t *testing.T) {
 	addWork(cfg, "wiki", 2, 1, 60000)
 	cfg.Choices = []*hclspec.Choice{{ID: "crm", Options: []string{"build_crm", "buy_crm"}, Ranges: hclspec.Ranges{}}}
 	c := evaluateWith(t, cfg, Options{Optimize: true, Seed: 1}).Choices[0]
-	if *c.Chosen != "buy_crm" || c.DecidedBy != DecidedOptimizer || c.Reason != "the optimiser chose it (objective score); rank order chose build_crm" {
+	if *c.Chosen != "buy_crm" || c.DecidedBy != DecidedOptimizer || c.Reason != "the optimiser chose it (objective score); rank order chose \"build_crm\"" {
 		t.Errorf("optimiser against rank order: %q by %q: %q", *c.Chosen, c.DecidedBy, c.Reason)
 	}
 }
@@ -423,7 +423,7 @@ func TestChoiceReleasesPrerequisites(t *testing.T) {
 	if diff := cmp.Diff(want, fates(plan)); diff != "" {
 		t.Fatalf("outcomes (-want +got):\n%s", diff)
 	}
-	wantReasons := []string{`tried before option "buy" of choice c with "prep" (2027-Q1..2027-Q4) placed first, and does not fit: ` +
+	wantReasons := []string{`tried before option "buy" of choice "c" with "prep" (2027-Q1..2027-Q4) placed first, and does not fit: ` +
 		`cannot finish inside the horizon (last period 2027-Q4): 2 periods after its dependencies end (2027-Q4) would end 2028-Q2; ` +
 		`so "prep" goes back to its own rank`}
 	if diff := cmp.Diff(wantReasons, projectByID(t, plan, "build").Reasons); diff != "" {
@@ -449,7 +449,7 @@ func TestChoiceReleasesPrerequisites(t *testing.T) {
 	}
 	prep := projectByID(t, plan, "prep")
 	if len(prep.Notes) != 1 || prep.Notes[0].Kind != NotePriority || prep.Notes[0].ID != "build" ||
-		prep.Notes[0].Message != `placed ahead of its rank (4): "build" (rank 1) needs it, and choice c tries "build" before option "buy" (rank 3)` {
+		prep.Notes[0].Message != `placed ahead of its rank (4): "build" (rank 1) needs it, and choice "c" tries "build" before option "buy" (rank 3)` {
 		t.Errorf("prep's notes %+v, want why it runs ahead of its rank", prep.Notes)
 	}
 }
