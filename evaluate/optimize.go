@@ -266,6 +266,7 @@ func objectiveWeight(pe *projectEval, objective hclspec.Objective) float64 {
 const (
 	FigureScheduled          = "scheduled"
 	FigureMandatoryScheduled = "mandatory_scheduled"
+	FigureForcedInScheduled  = "forced_in_scheduled" // listed when a project is forced in
 	FigureScore              = "score"
 	FigureNPV                = "npv"
 	FigureRiskAdjustedNPV    = "risk_adjusted_npv"
@@ -300,8 +301,8 @@ func objectiveRound(objective hclspec.Objective, x float64) float64 {
 // way, so the changes match what the two plans print.
 func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEval, base, best []int) []FigureChange {
 	type sums struct {
-		scheduled, mandatory, finish int
-		score, npv, rnpv             float64
+		scheduled, mandatory, forced, finish int
+		score, npv, rnpv                     float64
 	}
 	sum := func(start []int) sums {
 		var s sums
@@ -312,6 +313,9 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 			s.scheduled++
 			if pe.cfg.Mandatory {
 				s.mandatory++
+			}
+			if pe.forced == ForcedIn {
+				s.forced++
 			}
 			s.score += pe.score
 			s.npv += pe.fin.NPV
@@ -347,11 +351,16 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 	figures := []FigureChange{
 		newFigureChange(FigureScheduled, float64(b.scheduled), float64(o.scheduled), true, ratio),
 		newFigureChange(FigureMandatoryScheduled, float64(b.mandatory), float64(o.mandatory), true, ratio),
+	}
+	if slices.ContainsFunc(tasks, func(pe *projectEval) bool { return pe.forced == ForcedIn }) {
+		figures = append(figures, newFigureChange(FigureForcedInScheduled, float64(b.forced), float64(o.forced), true, ratio))
+	}
+	figures = append(figures,
 		newFigureChange(FigureScore, ratio(b.score), ratio(o.score), true, ratio),
 		newFigureChange(FigureNPV, money(b.npv), money(o.npv), true, money),
 		newFigureChange(FigureRiskAdjustedNPV, money(b.rnpv), money(o.rnpv), true, money),
 		newFigureChange(FigureFinishPeriod, float64(b.finish), float64(o.finish), false, ratio),
-	}
+	)
 	return figures
 }
 

@@ -656,6 +656,7 @@ func optimizationLines(p *evaluate.Plan) []string {
 		}
 		text := fmt.Sprintf("Objective %s (%s): %s in rank order, %s optimised (%s)",
 			o.Objective, objectiveMeaning(o.Objective), figureValue(p, f.Figure, f.RankOrder), figureValue(p, f.Figure, f.Optimized), changeText(p, f))
+		text += worseBecause(o, f)
 		if o.Bound != nil {
 			word := "at most"
 			if f.Figure == evaluate.FigureFinishPeriod {
@@ -666,6 +667,32 @@ func optimizationLines(p *evaluate.Plan) []string {
 		lines = append(lines, text+".")
 	}
 	return append(lines, o.Changes...)
+}
+
+// worseBecause says why an optimised plan is worse on its objective than
+// rank order: it schedules mandatory or forced-in projects rank order
+// leaves out, and those come before the objective. "" otherwise.
+func worseBecause(o *evaluate.Optimization, objective evaluate.FigureChange) string {
+	if objective.Effect != evaluate.EffectWorse {
+		return ""
+	}
+	var more []string
+	for _, f := range o.Figures {
+		what := map[string]string{evaluate.FigureMandatoryScheduled: "mandatory", evaluate.FigureForcedInScheduled: "forced-in"}[f.Figure]
+		if what == "" || f.Change <= 0 {
+			continue
+		}
+		n := int(f.Change)
+		noun := "projects"
+		if n == 1 {
+			noun = "project"
+		}
+		more = append(more, fmt.Sprintf("%d more %s %s", n, what, noun))
+	}
+	if len(more) == 0 {
+		return ""
+	}
+	return ": it schedules " + strings.Join(more, " and ") + " than rank order, and those come before the objective"
 }
 
 // objectiveFigureName is the headline figure an objective is measured by.
@@ -698,6 +725,7 @@ func objectiveMeaning(objective string) string {
 var figureLabels = map[string]string{
 	evaluate.FigureScheduled:          "Projects scheduled",
 	evaluate.FigureMandatoryScheduled: "Mandatory projects scheduled",
+	evaluate.FigureForcedInScheduled:  "Forced-in projects scheduled",
 	evaluate.FigureScore:              "Total score",
 	evaluate.FigureNPV:                "NPV",
 	evaluate.FigureRiskAdjustedNPV:    "Risk-adjusted NPV",
