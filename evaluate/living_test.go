@@ -370,3 +370,84 @@ project "law" {
 		t.Errorf("starts: law %s, better %s; want 2027-Q3 and 2027-Q4", *law.Start, *better.Start)
 	}
 }
+
+// TestTogetherInALivingRoadmap: a partner cancelled or on hold takes its
+// proposed partners out, as a dropped one does; a partner under way keeps
+// its place with a warning; a done one is history (review qa15d D9: r2
+// and r3 ran beside a cancelled and a paused partner).
+func TestTogetherInALivingRoadmap(t *testing.T) {
+	plan := livingPlan(t, `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-07-01"
+}
+
+project "pilot" {
+  duration = 1
+  together = [project.rollout]
+  status   = "done"
+  started  = "2027-01-01"
+  finished = "2027-03-31"
+}
+
+project "rollout" {
+  duration = 2
+}
+
+project "p2" {
+  duration = 1
+  together = [project.r2]
+  status   = "cancelled"
+  started  = "2027-01-01"
+  finished = "2027-02-01"
+}
+
+project "r2" {
+  duration = 2
+}
+
+project "p3" {
+  duration = 1
+  together = [project.r3]
+  status   = "on_hold"
+  started  = "2027-01-01"
+}
+
+project "r3" {
+  duration = 2
+}
+
+project "p4" {
+  duration = 3
+  together = [project.r4]
+  status   = "in_progress"
+  started  = "2027-04-01"
+}
+
+project "r4" {
+  duration = 2
+  excluded = true
+}
+`)
+	want := map[string]fate{
+		"pilot": {StatusDone, ""}, "rollout": {StatusScheduled, ""},
+		"p2": {StatusCancelled, ""}, "r2": {StatusDropped, GateTogether},
+		"p3": {StatusOnHold, ""}, "r3": {StatusDropped, GateTogether},
+		"p4": {StatusScheduled, ""}, "r4": {StatusDropped, GateExcluded},
+	}
+	if diff := cmp.Diff(want, fates(plan)); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	for id, reason := range map[string]string{"r2": `runs together with "p2", which is cancelled`, "r3": `runs together with "p3", which is on hold`} {
+		if got := projectOf(t, plan, id).Reasons; len(got) != 1 || got[0] != reason {
+			t.Errorf("%s: reasons %q, want %q", id, got, reason)
+		}
+	}
+	found := false
+	for _, f := range projectOf(t, plan, "p4").Findings {
+		found = found || f.Severity == SeverityWarning && f.Message == `runs together with "r4", which is dropped (kept: in progress)`
+	}
+	if !found {
+		t.Errorf("p4 findings %+v lack the kept warning", projectOf(t, plan, "p4").Findings)
+	}
+}

@@ -414,12 +414,25 @@ func (e *evaluation) dropWithGroups() {
 		return
 	}
 	order := e.topoOrder()
+	// A member that is dropped, cancelled or on hold takes its group out:
+	// proposed partners are dropped; committed or started ones keep their
+	// place with a warning, as for their own gates; done ones are history.
+	outWord := func(pe *projectEval) string {
+		switch {
+		case pe.dropped():
+			return "dropped"
+		case pe.life.lifecycle == hclspec.Cancelled || pe.life.lifecycle == hclspec.OnHold:
+			return pe.life.lifecycle.Words()
+		}
+		return ""
+	}
+	warned := map[*projectEval]bool{}
 	for changed := true; changed; {
 		changed = false
 		for _, g := range groups {
 			var out *projectEval
 			for _, pe := range g {
-				if pe.dropped() {
+				if outWord(pe) != "" {
 					out = pe
 					break
 				}
@@ -428,12 +441,21 @@ func (e *evaluation) dropWithGroups() {
 				continue
 			}
 			for _, pe := range g {
-				if !pe.dropped() {
-					p := pe.cfg
-					pe.fail(StatusDropped, GateTogether, fmt.Sprintf("runs together with %q, which is dropped", out.cfg.ID),
-						p.Ranges.Range("together."+out.cfg.ID, p.Ranges.Range("together", p.DeclRange)))
-					changed = true
+				if pe == out || outWord(pe) != "" || pe.status == StatusDone || pe.life.lifecycle == hclspec.Done {
+					continue
 				}
+				p := pe.cfg
+				msg := fmt.Sprintf("runs together with %q, which is %s", out.cfg.ID, outWord(out))
+				rng := p.Ranges.Range("together."+out.cfg.ID, p.Ranges.Range("together", p.DeclRange))
+				if pe.keepsPlace() {
+					if !warned[pe] {
+						warned[pe] = true
+						pe.warn(GateTogether, fmt.Sprintf("%s (kept: %s)", msg, pe.life.lifecycle.Words()), rng)
+					}
+					continue
+				}
+				pe.fail(StatusDropped, GateTogether, msg, rng)
+				changed = true
 			}
 		}
 		for _, pe := range order {
