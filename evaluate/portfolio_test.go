@@ -3,6 +3,7 @@ package evaluate
 import (
 	"context"
 	"slices"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -594,4 +595,29 @@ func noDroppedFlagship(t *testing.T, plan *Plan) {
 func namedFlagship(cfg *hclspec.Config, flagship string) *hclspec.Config {
 	cfg.Roadmap.Flagship = flagship
 	return cfg
+}
+
+// TestForcedOptionIsNoRivalsFlagship: forcing an option in decides its
+// choice, so the option it beats is no flagship (review qa15d D1: the
+// plan said "Flagship buy_crm (rank 3, dropped)").
+func TestForcedOptionIsNoRivalsFlagship(t *testing.T) {
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "forced_option"), hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	for _, forced := range []string{"", "build_crm"} {
+		opts := Options{}
+		if forced != "" {
+			opts.ForceIn = []string{forced}
+		}
+		plan, diags := Evaluate(context.Background(), cfg, opts)
+		if plan == nil || diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		noDroppedFlagship(t, plan)
+		want := map[string]string{"": "buy_crm", "build_crm": "erp_upgrade"}[forced]
+		if f := plan.Roadmap.Flagship; f == nil || *f != want {
+			t.Errorf("forced in %q: flagship %v, want %s", forced, f, want)
+		}
+	}
 }

@@ -66,10 +66,12 @@ func (e *evaluation) firstContender(live []*projectEval) *projectEval {
 		if pe.dropped() || e.lostToPolicy(pe) {
 			continue
 		}
+		// An option whose rival a mandatory or forced-in project needs, or
+		// is itself mandatory or forced in, has lost its choice already.
 		lost := false
-		if c := e.choiceOf(pe.cfg.ID); c != nil && len(needed) > 0 {
+		if c := e.choiceOf(pe.cfg.ID); c != nil {
 			for _, id := range c.Options {
-				if o := e.projectByID(id); o != nil && o != pe && needed[o] != nil {
+				if o := e.projectByID(id); o != nil && o != pe && (needed[o] != nil || o.pinned() && !o.dropped()) {
 					lost = true
 				}
 			}
