@@ -260,9 +260,9 @@ func flagshipText(p *evaluate.Plan) string {
 // flagshipNote explains the flagship mark.
 func flagshipNote(p *evaluate.Plan) string {
 	if p.Roadmap.FlagshipNamed {
-		return "the project the roadmap names as its highest priority; the optimiser never starts it later"
+		return "the project the roadmap names as its highest priority; the optimiser keeps its start unless a mandatory or forced-in project needs the room"
 	}
-	return "the first project in rank order that is not mandatory, the highest priority; the optimiser never starts it later"
+	return "the first project in rank order that is not mandatory, the highest priority; the optimiser keeps its start unless a mandatory or forced-in project needs the room"
 }
 
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
