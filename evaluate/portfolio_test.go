@@ -2,8 +2,8 @@ package evaluate
 
 import (
 	"context"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
