@@ -601,7 +601,7 @@ func namedFlagship(cfg *hclspec.Config, flagship string) *hclspec.Config {
 // choice, so the option it beats is no flagship (review qa15d D1: the
 // plan said "Flagship buy_crm (rank 3, dropped)").
 func TestForcedOptionIsNoRivalsFlagship(t *testing.T) {
-	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "forced_option"), hclspec.LoadOptions{})
+	cfg, diags := hclspec.NewLoader().LoadDir(filepath.Join("testdata", "replace_in_time"), hclspec.LoadOptions{})
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
