@@ -70,8 +70,11 @@ func runRateYearRows(p *evaluate.Plan) [][]string {
 	return rows
 }
 
+// runRateNote says how the section counts: both sides run from go-live to
+// the end of the horizon, whatever benefit.years says (it bounds the NPV).
 const runRateNote = "Run costs are cost.per_year and the vendor's annual fee from go-live; the budget is the opex budget " +
 	"they draw on (run_funding). A retired system's run cost stops when the project replacing it goes live. " +
+	"Both run to the end of the horizon: benefit.years bounds the NPV, not the run cost. " +
 	"Each year row is what that year of the horizon pays."
 
 func runRateTitle(p *evaluate.Plan) string {
