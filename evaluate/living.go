@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -186,15 +188,33 @@ func (e *evaluation) lifecycleGate(pe *projectEval) {
 	if !pe.keepsPlace() || pe.gate == "" {
 		return
 	}
-	word := pe.life.lifecycle.Words()
 	for k := range pe.findings {
 		f := &pe.findings[k]
 		if f.Severity == SeverityError {
 			f.Severity = SeverityWarning
-			f.Message = fmt.Sprintf("would fail the %s gate today (kept: %s): %s", f.Gate, word, f.Message)
+			f.Message = pe.keptMessage(f.Gate, f.Message)
 		}
 	}
 	pe.status, pe.gate = "", ""
+}
+
+// keptMessage is what a gate that would drop a committed or started
+// project says instead: "would fail the risk gate today (kept: in
+// progress): risk 0.6 exceeds ...".
+func (pe *projectEval) keptMessage(gate, msg string) string {
+	return fmt.Sprintf("would fail the %s gate today (kept: %s): %s", gate, pe.life.lifecycle.Words(), msg)
+}
+
+// warnKept records, once, what would drop a committed or started project
+// after its gates ran (a dependency dropped with its together group).
+func (pe *projectEval) warnKept(gate, msg string, rng hcl.Range) {
+	msg = pe.keptMessage(gate, msg)
+	for _, f := range pe.findings {
+		if f.Gate == gate && f.Message == msg {
+			return
+		}
+	}
+	pe.warn(gate, msg, rng)
 }
 
 // fixedLoad is the load the scheduler gets before any task: every

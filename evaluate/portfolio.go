@@ -406,8 +406,10 @@ func (e *evaluation) groups() [][]*projectEval {
 }
 
 // dropWithGroups drops, after the gates, every project that runs together
-// with a dropped one (gate together), and what depends on those (gate
-// viability), until nothing changes.
+// with a dropped, cancelled or on-hold one (gate together), and what
+// depends on those (gate viability), until nothing changes. Done projects
+// are history and committed or started ones keep their place (a warning),
+// as at the gates.
 func (e *evaluation) dropWithGroups() {
 	groups := e.groups()
 	if len(groups) == 0 {
@@ -458,17 +460,27 @@ func (e *evaluation) dropWithGroups() {
 				changed = true
 			}
 		}
+		// What depends on a project dropped here goes too, as at the
+		// viability gate: done work is history and stays done; committed
+		// or started work keeps its place with a warning.
 		for _, pe := range order {
-			if pe.dropped() {
+			if pe.dropped() || pe.inHistory() {
 				continue
 			}
 			p := pe.cfg
 			for _, d := range p.DependsOn {
-				if dep := e.projectByID(d); dep != nil && dep.dropped() {
-					pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
-					changed = true
-					break
+				dep := e.projectByID(d)
+				if dep == nil || !dep.dropped() {
+					continue
 				}
+				msg, rng := fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d)
+				if pe.keepsPlace() {
+					pe.warnKept(GateViability, msg, rng)
+					continue
+				}
+				pe.fail(StatusDropped, GateViability, msg, rng)
+				changed = true
+				break
 			}
 		}
 	}

@@ -396,3 +396,65 @@ func hasRunCost(p *Project, vendors map[string]*Vendor, evaluations map[string]*
 	}
 	return false
 }
+
+// checkOutOfSequence warns about work recorded as further along than
+// what it depends on (out-of-sequence progress, as schedulers call it):
+// a done project depending on one that is not done, or work under way
+// depending on one not started. The record stands: the plan keeps such a
+// project as history or in its place, never drops it. It warns too when a
+// done project is excluded, which takes nothing out of the plan.
+func checkOutOfSequence(cfg *Config) hcl.Diagnostics {
+	if cfg.Roadmap == nil || cfg.Roadmap.AsOf == "" {
+		return nil // statuses other than proposed and committed need a status date, already reported
+	}
+	byID := make(map[string]*Project, len(cfg.Projects))
+	for _, p := range cfg.Projects {
+		byID[p.ID] = p
+	}
+	var diags hcl.Diagnostics
+	for _, p := range cfg.Projects {
+		if p.Status == Done && p.Excluded {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Done project excluded",
+				Detail: fmt.Sprintf("Project %q is done: it is history, so excluded = true takes nothing out of the plan (its spend to date and run costs stay; as an option it still decides its choice). Remove excluded.",
+					p.ID),
+				Subject: p.Ranges.Range("excluded", p.DeclRange).Ptr(),
+			})
+		}
+		if p.Status != Done && p.Status != InProgress {
+			continue
+		}
+		for _, id := range p.DependsOn {
+			dep, ok := byID[id]
+			if !ok || dep == p {
+				continue
+			}
+			summary, what := "Done before what it depends on", "is done"
+			switch {
+			case p.Status == Done && dep.Status != Done:
+			case p.Status == InProgress && (dep.Status == Proposed || dep.Status == Committed || dep.Status == ""):
+				summary, what = "Started before what it depends on", "is in progress"
+			default:
+				continue
+			}
+			depStatus := dep.Status
+			if depStatus == "" {
+				depStatus = Proposed
+			}
+			keeps := "keeps it as history: it is never dropped, and its spend and run costs stay in the plan"
+			if p.Status == InProgress {
+				keeps = fmt.Sprintf("keeps it in its place from the status date whatever becomes of %q", id)
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  summary,
+				Detail: fmt.Sprintf("Project %q %s, but it depends on %q, which is %s (%s): by depends_on it could not start before %q ended. The plan %s. If the dependency did not hold, remove it from depends_on; else record where %q stands (its status).",
+					p.ID, what, id, depStatus.Words(), dep.Ranges.Range("status", dep.DeclRange), id, keeps, id),
+				Subject: p.Ranges.Range("depends_on."+id, p.Ranges.Range("depends_on", p.DeclRange)).Ptr(),
+				Context: p.Ranges.Range("depends_on", p.DeclRange).Ptr(),
+			})
+		}
+	}
+	return diags
+}

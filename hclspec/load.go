@@ -792,6 +792,7 @@ func (r *decodeRun) finish() hcl.Diagnostics {
 	diags = append(diags, checkFlagship(cfg)...)
 	diags = append(diags, applyRunFunding(cfg)...)
 	diags = append(diags, checkDependencyCycles(cfg)...)
+	diags = append(diags, checkOutOfSequence(cfg)...)
 	diags = append(diags, checkPortfolioConstraints(cfg)...)
 	diags = append(diags, checkSystems(cfg)...)
 	diags = append(diags, checkPeriodLimits(cfg)...)
