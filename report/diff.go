@@ -173,6 +173,8 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		}
 	}
 
+	t.runRate(d)
+
 	t.line("")
 	t.heading("Totals:")
 	for _, row := range diffTotalsRows(d) {

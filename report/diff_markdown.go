@@ -137,6 +137,7 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		line("Team load changes in %s, budget spend changes in %s: see the details.",
 			diffCountNoun(len(d.Teams), "cell", "cells"), diffCountNoun(len(d.Budgets), "cell", "cells"))
 	}
+	b.WriteString(diffMarkdownRunRate(d.RunRate, fits))
 	b.WriteString(totals.String())
 
 	// The full diff, in a diff code block so GitHub colours + and - lines.

@@ -12,7 +12,7 @@ import (
 // A plan diff as spreadsheets (plan --base/--compare --format csv|xlsx):
 // a sheet per table that changed — the projects with their before and
 // after status, start, score and money, then team loads, budget spend,
-// vendor winners, choices, systems, checks and roadmap settings — and the totals, before,
+// vendor winners, choices, systems, the run rate, checks and roadmap settings — and the totals, before,
 // after and the change, always.
 
 // diffSheetBuilders are the tables of a plan diff, in workbook order.
@@ -27,6 +27,8 @@ var diffSheetBuilders = []struct {
 	{"vendors", diffVendorsSheet},
 	{"choices", diffChoicesSheet},
 	{"systems", diffSystemsSheet},
+	{"run-rate", diffRunRateSheet},
+	{"run-rate-years", diffRunRateYearsSheet},
 	{"checks", diffChecksSheet},
 	{"settings", diffSettingsSheet},
 }
@@ -96,6 +98,7 @@ func diffSummary(d *diff.PlanDiff) []summaryRow {
 		{"Systems changed", intCell(s.Systems), kindInteger},
 		{"Systems gaining a gap", intCell(s.GapsOpened), kindInteger},
 		{"Systems losing their gap", intCell(s.GapsClosed), kindInteger},
+		{"Run costs, net a year, change", changeCell(d.RunRate.NetChange(), 2), kindMoney},
 	}
 }
 

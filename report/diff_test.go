@@ -198,7 +198,7 @@ func TestRenderDiffJSONShape(t *testing.T) {
 	for k := range got {
 		keys = append(keys, k)
 	}
-	want := []string{"after", "before", "budgets", "changed", "checks", "choices", "format_version", "projects", "roadmap", "summary", "systems", "teams", "totals", "vendors"}
+	want := []string{"after", "before", "budgets", "changed", "checks", "choices", "format_version", "projects", "roadmap", "run_rate", "summary", "systems", "teams", "totals", "vendors"}
 	if diff := cmp.Diff(want, sortedStrings(keys)); diff != "" {
 		t.Errorf("top-level keys (-want +got):\n%s", diff)
 	}

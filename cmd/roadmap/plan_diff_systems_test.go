@@ -1,10 +1,16 @@
 package main
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 )
 
 // systemsDiffDir copies testdata/plandiff/systems-v1 and systems-v2 into
@@ -33,7 +39,7 @@ func TestPlanDiffSystemsAndChoices(t *testing.T) {
 	for _, f := range []string{"table", "markdown", "json"} {
 		golden[f] = planDiffGolden(t, "systems."+f)
 	}
-	for _, f := range []string{"systems", "choices"} {
+	for _, f := range []string{"systems", "choices", "run-rate", "run-rate-years"} {
 		golden["csv "+f] = planDiffGolden(t, "systems."+f+".csv")
 	}
 	systemsDiffDir(t)
@@ -84,4 +90,103 @@ func TestPlanDiffEndOfSupportAloneIsAChange(t *testing.T) {
 func lastLine(s string) string {
 	s = strings.TrimSuffix(s, "\n")
 	return s[strings.LastIndexByte(s, '\n')+1:] + "\n"
+}
+
+// The run rate in a diff workbook: v2's choice drops buy_crm (run cost
+// 40,000 a year), so the workbook has the Run rate and Run rate by year
+// sheets, cell for cell their CSV tables, and the Summary gives the net
+// change a year.
+func TestPlanDiffRunRateWorkbook(t *testing.T) {
+	dir := systemsDiffDir(t)
+	book := filepath.Join(dir, "diff.xlsx")
+	runCLI(t, "plan", "v2", "--compare", "base.json", "--format", "xlsx", "--out", book).wantExit(t, 0)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for sheet, table := range map[string]string{"Run rate": "run-rate", "Run rate by year": "run-rate-years"} {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s: %v (sheets %v)", sheet, err, f.GetSheetList())
+		}
+		res := runCLI(t, "plan", "v2", "--compare", "base.json", "--format", "csv", "--table", table)
+		res.wantExit(t, 0)
+		records, err := csv.NewReader(strings.NewReader(res.Stdout)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(records) < 2 {
+			t.Fatalf("%s: no rows in the CSV", table)
+		}
+		for i := range rows {
+			for i < len(records) && len(rows[i]) < len(records[i]) {
+				rows[i] = append(rows[i], "")
+			}
+		}
+		if diff := cmp.Diff(records, rows); diff != "" {
+			t.Errorf("%s sheet differs from the CSV table (-csv +xlsx):\n%s", sheet, diff)
+		}
+	}
+	summary, err := f.GetRows("Summary", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ""
+	for _, r := range summary {
+		if len(r) >= 2 && r[0] == "Run costs, net a year, change" {
+			got = r[1]
+		}
+	}
+	if got != "-40000" {
+		t.Errorf("Summary run costs net change = %q, want -40000", got)
+	}
+
+	// A diff whose run rate is the same has no run-rate sheets.
+	same := filepath.Join(dir, "same.xlsx")
+	runCLI(t, "plan", "v1", "--compare", "base.json", "--format", "xlsx", "--out", same).wantExit(t, 0)
+	g, err := excelize.OpenFile(same)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if sheets := g.GetSheetList(); slices.Contains(sheets, "Run rate") || slices.Contains(sheets, "Run rate by year") {
+		t.Errorf("no change, yet sheets %v", sheets)
+	}
+}
+
+// The run rate alone moving is a change of the plan (--detailed-exitcode
+// 2): v1 against its own plan saved without a run rate (as by a version
+// before it) differs only there, and the summary line says so.
+func TestPlanDiffRunRateAloneIsAChange(t *testing.T) {
+	dir := systemsDiffDir(t)
+	var plan map[string]any
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "base.json"))), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := plan["run_rate"]; !ok {
+		t.Fatal("the saved plan has no run_rate to take out")
+	}
+	delete(plan, "run_rate")
+	old, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"old.json": string(old)})
+
+	res := runCLI(t, "plan", "v1", "--compare", "old.json", "--detailed-exitcode")
+	res.wantExit(t, 2)
+	want := "Plan: 0 to schedule, 0 to defer, 0 to reschedule, 0 dropped. No project changes; run rate changed.\n"
+	if !strings.HasSuffix(res.Stdout, want) {
+		t.Errorf("stdout ends:\n%s\nwant:\n%s", lastLine(res.Stdout), want)
+	}
+	for _, line := range []string{
+		"  ~ added              0 → 40,000 (+40,000)",
+		"  + 2028               added 40,000; retired -200,000; net -160,000",
+	} {
+		if !strings.Contains(res.Stdout, line+"\n") {
+			t.Errorf("stdout lacks %q:\n%s", line, res.Stdout)
+		}
+	}
+	runCLI(t, "plan", "v1", "--compare", "base.json", "--detailed-exitcode").wantExit(t, 0)
 }

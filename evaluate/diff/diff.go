@@ -64,6 +64,9 @@ type PlanDiff struct {
 	Systems []SystemChange `json:"systems"`
 	Choices []ChoiceChange `json:"choices"` // by choice id
 	Totals  TotalsDiff     `json:"totals"`
+	// RunRate is the run cost a year both plans add, retire and net, and
+	// the budget years whose run cost differs.
+	RunRate RunRateDiff `json:"run_rate"`
 
 	// The plans compared, for renderers that draw them (a Gantt chart).
 	// Either may be an empty plan; neither is part of the JSON.
@@ -243,13 +246,15 @@ func Diff(before, after *evaluate.Plan) *PlanDiff {
 		Systems:       diffSystems(before, after),
 		Choices:       diffChoices(before, after),
 		Totals:        diffTotals(before, after),
+		RunRate:       diffRunRate(before, after),
 		BeforePlan:    before,
 		AfterPlan:     after,
 	}
 	d.Projects, d.Summary.Unchanged = diffProjects(before, after)
 	d.summarise()
 	d.Changed = len(d.Roadmap)+len(d.Projects)+len(d.Teams)+len(d.Budgets)+
-		len(d.Vendors)+len(d.Checks)+len(d.Systems)+len(d.Choices)+len(d.Totals.Changes) > 0
+		len(d.Vendors)+len(d.Checks)+len(d.Systems)+len(d.Choices)+len(d.Totals.Changes) > 0 ||
+		d.RunRate.Changed()
 	return d
 }
 
@@ -937,6 +942,7 @@ func (d *PlanDiff) SummaryLine() string {
 			{len(d.Budgets), "budget spend"}, {len(d.Vendors), "vendor winners"},
 			{len(d.Systems), "systems"}, {len(d.Choices), "choices"},
 			{len(d.Totals.Changes), "totals"},
+			{len(d.RunRate.Changes) + len(d.RunRate.Years), "run rate"},
 		} {
 			if a.n > 0 {
 				areas = append(areas, a.name)
