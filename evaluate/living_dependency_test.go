@@ -1,9 +1,14 @@
 package evaluate
 
 import (
+	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // TestKeptWorkDependingOnDroppedProjects: what a project depends on may be
@@ -250,3 +255,88 @@ project "p4" {
 
 // cmpEmptyMap treats a nil and an empty map as equal.
 var cmpEmptyMap = cmp.FilterValues(func(a, b map[string]string) bool { return len(a) == 0 && len(b) == 0 }, cmp.Ignore())
+
+// TestCommittedWorkTakesTheOptionItNeeds: a committed project that
+// depends on an option of a choice takes that option, in rank order as
+// the optimiser does (it keeps committed work as it keeps mandatory
+// work), as a mandatory project does. Before, rank order took the
+// better-ranked rival and dropped the committed project ("depends on
+// dropped project "o" (another option of choice "k" was chosen)"), while
+// --optimize kept it.
+func TestCommittedWorkTakesTheOptionItNeeds(t *testing.T) {
+	const src = `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-07-01"
+}
+
+goal "g" {
+  weight = 1
+}
+
+team "t" {
+  capacity     = 3
+  cost_per_fte = 10000
+}
+
+project "o" {
+  duration = 1
+  effort   = { t = 1 }
+  goals    = { g = 0.2 }
+}
+
+project "rival" {
+  duration = 1
+  effort   = { t = 1 }
+  goals    = { g = 1 }
+}
+
+choice "k" {
+  options = [project.o, project.rival]
+}
+
+project "c" {
+  duration   = 2
+  effort     = { t = 1 }
+  goals      = { g = 0.5 }
+  status     = "committed"
+  depends_on = [project.o]
+}
+
+project "other" {
+  duration = 1
+  effort   = { t = 1 }
+  goals    = { g = 0.4 }
+}
+`
+	cfg, diags := hclspec.NewLoader().LoadSources("living", map[string][]byte{"main.hcl": []byte(src)}, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("load: %v", diags)
+	}
+	for _, opts := range []Options{{}, {Optimize: true, Seed: 1, TimeLimit: time.Minute}} {
+		t.Run(fmt.Sprintf("optimize=%v", opts.Optimize), func(t *testing.T) {
+			plan, diags := Evaluate(context.Background(), cfg, opts)
+			if plan == nil || diags.HasErrors() {
+				t.Fatalf("evaluate: %v", diags)
+			}
+			want := map[string]fate{"o": {StatusScheduled, ""}, "rival": {StatusDropped, GateChoice}, "c": {StatusScheduled, ""}, "other": {StatusScheduled, ""}}
+			if diff := cmp.Diff(want, fates(plan)); diff != "" {
+				t.Errorf("outcomes (-want +got):\n%s", diff)
+			}
+			if got := projectOf(t, plan, "c"); got.Start == nil || projectOf(t, plan, "o").End == nil || *got.StartPeriod < *projectOf(t, plan, "o").EndPeriod {
+				t.Errorf("c starts %v, before o ends", got.Start)
+			}
+			if !opts.Optimize {
+				ch := plan.Choices[0]
+				wantReason := `committed project "c" needs it (depends_on), so the choice takes it before the other options`
+				if ch.DecidedBy != DecidedStatus || ch.Reason != wantReason {
+					t.Errorf("choice decided by %q: %q; want %q: %q", ch.DecidedBy, ch.Reason, DecidedStatus, wantReason)
+				}
+				// The rival lost its choice to committed work: no flagship.
+				if f := plan.Roadmap.Flagship; f == nil || *f != "other" {
+					t.Errorf("flagship %v, want other", f)
+				}
+			}
+		})
+	}
+}

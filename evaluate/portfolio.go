@@ -120,7 +120,8 @@ func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []strin
 // forceContradictions reports forced-in projects that cannot run: one
 // that needs (through depends_on and together, transitively) a project
 // forced out or excluded, and forced-in projects (with what they need,
-// and the mandatory projects) that take two options of one choice.
+// and the mandatory and committed projects) that take two options of one
+// choice.
 func (e *evaluation) forceContradictions() hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	groupOf := e.groupIDs()
@@ -132,7 +133,10 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 	reported := map[string]bool{}
 	for _, pe := range e.projects {
 		forced := pe.forced == ForcedIn
-		if !forced && !(pe.cfg.Mandatory && pe.forced == "") {
+		// Committed work keeps its place even forced out, and takes the
+		// options it needs as a mandatory project does.
+		committed := pe.life.lifecycle == hclspec.Committed
+		if !forced && !(pe.cfg.Mandatory && pe.forced == "") && !committed {
 			continue
 		}
 		for _, id := range needs(pe) {
@@ -181,11 +185,15 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 }
 
 // needText words how a project in the run takes option: forced in itself,
-// mandatory, or needing it.
+// mandatory, committed, or needing it.
 func needText(by, option string, pe *projectEval) string {
 	how := "forced in"
-	if pe != nil && pe.forced != ForcedIn {
+	switch {
+	case pe == nil || pe.forced == ForcedIn:
+	case pe.cfg.Mandatory:
 		how = "mandatory"
+	default:
+		how = "committed"
 	}
 	if by == option {
 		return fmt.Sprintf("%q is %s", option, how)
@@ -325,6 +333,9 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		by := needed[chosen]
 		if by.cfg.Mandatory {
 			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
+		}
+		if by.life.lifecycle == hclspec.Committed {
+			return DecidedStatus, fmt.Sprintf("committed project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 		}
 		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 	case chosen.decidesChoice():

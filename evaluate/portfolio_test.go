@@ -290,7 +290,7 @@ func TestChoiceReasons(t *testing.T) {
 
 // Forcing projects in that cannot run is an error naming the conflict:
 // two options of one choice (directly, through a dependency, or against a
-// mandatory option), a forced-in project that needs one forced out or
+// mandatory option or one committed work needs), a forced-in project that needs one forced out or
 // excluded (the error points at excluded = true).
 func TestForceContradictions(t *testing.T) {
 	build := func() *hclspec.Config {
@@ -329,6 +329,10 @@ func TestForceContradictions(t *testing.T) {
 			c.Projects[1].Ranges["status"] = rng(80)
 		}, Options{ForceIn: []string{"reports"}}, "Forced-in project needs an option its choice ruled out",
 			`"reports" is forced in and needs "buy_crm", but option "build_crm" of choice "crm" is committed, and that decides the choice: its other options never run. Leave "reports" out of --force-in, or change "build_crm"'s status.`, 80},
+		// Committed work takes the option it needs, as mandatory work does.
+		{"against an option committed work needs", func(c *hclspec.Config) { c.Projects[3].Status = hclspec.Committed }, Options{ForceIn: []string{"build_crm"}},
+			"Two options of one choice forced in",
+			`"build_crm" is forced in and "reports" is committed and needs "buy_crm", but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
 		{"needs one forced out", nil, Options{ForceIn: []string{"build_crm"}, ForceOut: []string{"data_lake"}}, "Forced-in project needs a project forced out",
 			`Project "build_crm" is forced in, but it cannot run without "data_lake" (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.`, 0},
 		{"needs one excluded", nil, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs an excluded project",

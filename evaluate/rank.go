@@ -102,7 +102,7 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 		case pe.dropped() && pe.gate != GateChoice && pe != kept:
 			// (a choice drops an option after ranking: it keeps its place)
 			dropped = append(dropped, pe)
-		case pe.cfg.Mandatory || needed[pe] != nil && needed[pe].cfg.Mandatory:
+		case pe.cfg.Mandatory || needed[pe] != nil && needed[pe].requires():
 			mandatory = append(mandatory, pe)
 		case pe.forced == ForcedIn || needed[pe] != nil:
 			forcedIn = append(forcedIn, pe)
@@ -196,11 +196,12 @@ func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval
 	return append(out, orderByStrategy(rest, strategy)...)
 }
 
-// neededOptions maps each choice option a mandatory or forced-in project
-// needs (itself, or through depends_on, directly or not) to the first
-// such project, mandatory ones first. That option ranks with what needs
-// it, so rank order decides its choice for it, as a together group
-// does. Nil without choices.
+// neededOptions maps each choice option a mandatory, committed or
+// forced-in project needs (itself, or through depends_on, directly or
+// not) to the first such project, mandatory and committed ones first
+// (the optimiser keeps committed work as it keeps mandatory work). That
+// option ranks with what needs it, so rank order decides its choice for
+// it, as a together group does. Nil without choices.
 func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
 	if len(e.cfg.Choices) == 0 {
 		return nil
@@ -214,7 +215,7 @@ func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
 	needed := map[*projectEval]*projectEval{}
 	for _, mandatoryPass := range []bool{true, false} {
 		for _, by := range e.projects {
-			if by.dropped() || by.inHistory() || (mandatoryPass != by.cfg.Mandatory) || (!by.cfg.Mandatory && by.forced != ForcedIn) {
+			if by.dropped() || by.inHistory() || mandatoryPass != by.requires() || (!by.requires() && by.forced != ForcedIn) {
 				continue
 			}
 			seen := map[*projectEval]bool{}
@@ -238,4 +239,11 @@ func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
 		}
 	}
 	return needed
+}
+
+// requires reports whether the plan must run pe if it can, ahead of the
+// strategy's choices: mandatory, or committed (approved work the
+// optimiser keeps). Work in progress runs whatever its dependencies.
+func (pe *projectEval) requires() bool {
+	return pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed
 }

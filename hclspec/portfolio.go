@@ -158,8 +158,9 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 }
 
 // checkMandatoryOptions reports options of one choice that must both
-// run: options mandatory projects need (themselves, or through depends_on
-// and together) and options already committed, in progress or done. At
+// run: options mandatory or committed projects need (themselves, or
+// through depends_on and together) and options already committed, in
+// progress or done. At
 // most one option runs, so one of them would always fail policy.mandatory
 // or a started project would be dropped. A project needing two options on
 // its own is reported by checkPortfolioConstraints; excluded projects are
@@ -171,8 +172,11 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 		by     *Project // a mandatory project, or the option itself when its status decides
 	}
 	words := func(t taker) string {
-		if t.by.Mandatory {
+		switch {
+		case t.by.Mandatory:
 			return mandatoryNeed(t.by, t.option)
+		case t.by.ID != t.option:
+			return fmt.Sprintf("%q is %s (%s) and needs %q", t.by.ID, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange), t.option)
 		}
 		return fmt.Sprintf("%q is %s (%s)", t.option, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange))
 	}
@@ -184,8 +188,10 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 		if p.Excluded && !p.Status.DecidesChoice() {
 			continue
 		}
+		// A committed project is approved work the plan keeps, as it keeps
+		// a mandatory one: the options it needs are taken too.
 		var takes []string
-		if p.Mandatory {
+		if p.Mandatory || p.Status == Committed {
 			takes = needs.options[needs.of(i)]
 		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
@@ -215,11 +221,14 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 			}
 			if !first.by.Mandatory || !p.Mandatory {
 				remedy := `cancel one (status = "cancelled") or take one option out of the choice`
-				if first.by.Mandatory || p.Mandatory {
+				switch {
+				case first.by.Mandatory || p.Mandatory:
 					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
+				case first.by.ID != first.option || p.ID != id:
+					remedy = `make the committed project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
 				}
 				d.Summary = "Two options of one choice must run"
-				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice: %s.",
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed work needs: %s.",
 					words(first), words(second), c.ID, remedy)
 			}
 			diags = append(diags, d)

@@ -91,8 +91,11 @@ func randomPortfolio(rng *rand.Rand) *Config {
 		}
 		p.Mandatory = rng.IntN(5) == 0
 		p.Excluded = rng.IntN(8) == 0
-		if rng.IntN(8) == 0 {
+		switch rng.IntN(8) {
+		case 0:
 			p.Status = InProgress
+		case 1:
+			p.Status = Committed
 		}
 		cfg.Projects = append(cfg.Projects, p)
 	}
@@ -214,8 +217,11 @@ func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*
 		by     *Project // a mandatory project, or the option itself when its status decides
 	}
 	words := func(t taker) string {
-		if t.by.Mandatory {
+		switch {
+		case t.by.Mandatory:
 			return mandatoryNeed(t.by, t.option)
+		case t.by.ID != t.option:
+			return fmt.Sprintf("%q is %s (%s) and needs %q", t.by.ID, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange), t.option)
 		}
 		return fmt.Sprintf("%q is %s (%s)", t.option, t.by.Status.Words(), t.by.Ranges.Range("status", t.by.DeclRange))
 	}
@@ -226,7 +232,7 @@ func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*
 			continue
 		}
 		var takes []string
-		if p.Mandatory {
+		if p.Mandatory || p.Status == Committed {
 			takes = needs(p)
 		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
@@ -256,11 +262,14 @@ func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*
 			}
 			if !first.by.Mandatory || !p.Mandatory {
 				remedy := `cancel one (status = "cancelled") or take one option out of the choice`
-				if first.by.Mandatory || p.Mandatory {
+				switch {
+				case first.by.Mandatory || p.Mandatory:
 					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
+				case first.by.ID != first.option || p.ID != id:
+					remedy = `make the committed project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
 				}
 				d.Summary = "Two options of one choice must run"
-				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice: %s.",
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed work needs: %s.",
 					words(first), words(second), c.ID, remedy)
 			}
 			diags = append(diags, d)

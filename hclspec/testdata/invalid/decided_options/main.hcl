@@ -63,3 +63,50 @@ project "z" {
   duration = 1
   excluded = true
 }
+
+# A committed project needs an option another option's status rules out,
+# and one needs an option a mandatory project's need rules out.
+project "o1" {
+  duration = 1
+}
+
+project "o2" {
+  duration = 1
+  status   = "done"
+  started  = "2027-01-01"
+  finished = "2027-03-01"
+}
+
+choice "k3" {
+  options = [project.o1, project.o2]
+}
+
+project "cc" {
+  duration   = 1
+  status     = "committed"
+  depends_on = [project.o1]
+}
+
+project "q1" {
+  duration = 1
+}
+
+project "q2" {
+  duration = 1
+}
+
+choice "k4" {
+  options = [project.q1, project.q2]
+}
+
+project "cd" {
+  duration   = 1
+  status     = "committed"
+  depends_on = [project.q1]
+}
+
+project "mm" {
+  duration   = 1
+  mandatory  = true
+  depends_on = [project.q2]
+}
