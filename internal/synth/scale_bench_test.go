@@ -77,6 +77,35 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkEvaluateRunCosts is BenchmarkEvaluate with run costs on an
+// opex budget (synth.Config.RunFunding): each project's run spend, from
+// go-live to the end of the horizon, is tested with every placement, as
+// review qa15d D10 made it (docs/performance.md, "Run costs on an opex
+// budget").
+func BenchmarkEvaluateRunCosts(b *testing.B) {
+	for _, n := range sizes()[1:] {
+		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
+			// Set up inside the sub-benchmark, so -bench selecting one
+			// size does not generate the other.
+			c := synth.Sized(n, 1)
+			c.RunFunding = true
+			dir := b.TempDir()
+			for _, f := range synth.Generate(c) {
+				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cfg := load(b, dir)
+			var plan *evaluate.Plan
+			for b.Loop() {
+				plan = evaluatePlan(b, cfg)
+			}
+			perProject(b, n)
+			b.ReportMetric(float64(plan.Totals.Scheduled), "scheduled")
+		})
+	}
+}
+
 // BenchmarkEvaluateOptimize is the evaluation with --optimize, its
 // schedule budget sized to the roadmap (see evaluate.scheduleBudget).
 func BenchmarkEvaluateOptimize(b *testing.B) {

@@ -33,6 +33,11 @@ type Config struct {
 	// 1.5 f), its one-time cost pert(0.8 x, x, 1.6 x) and its benefit
 	// triangular(0.6 y, y, 1.1 y). The plan is the same either way.
 	Ranges bool
+	// RunFunding adds an opex budget ("run", kind = "opex", per year)
+	// that every project's run costs (cost.per_year and vendor annual
+	// fees) draw on from go-live to the end of the horizon, so the
+	// scheduler tests each placement's run spend against it.
+	RunFunding bool
 }
 
 // Sized is the standard configuration for a number of projects: 20 teams
@@ -145,6 +150,11 @@ func (g *gen) roadmap() []byte {
 	// Capex sized so that money binds about as often as people do.
 	fmt.Fprintf(&b, "variable \"capex\" {\ntype = number\ndefault = %d\ndescription = \"Capital budget per year\"\n}\n\n", g.c.Projects*45000)
 	fmt.Fprintf(&b, "variable \"opex\" {\ntype = number\ndefault = %d\ndescription = \"Operating budget over the horizon\"\n}\n\n", g.c.Projects*30000)
+	if g.c.RunFunding {
+		// Room for about two thirds of the run costs the portfolio adds
+		// once everything is live: the last go-lives wait or are deferred.
+		fmt.Fprintf(&b, "variable \"run\" {\ntype = number\ndefault = %d\ndescription = \"Run costs per year\"\n}\n\n", g.c.Projects*12000)
+	}
 	fmt.Fprintf(&b, "locals {\nfte_cost = %d\n}\n", 96000/g.ppy())
 	return b.Bytes()
 }
@@ -182,6 +192,9 @@ func (g *gen) organisation() []byte {
 	}
 	fmt.Fprintf(&b, "budget \"capex\" {\ntitle = \"Capital expenditure\"\namount = var.capex\nper = \"year\"\n}\n\n")
 	fmt.Fprintf(&b, "budget \"opex\" {\ntitle = \"Operating expenditure\"\namount = var.opex\nper = \"total\"\n}\n")
+	if g.c.RunFunding {
+		fmt.Fprintf(&b, "\nbudget \"run\" {\ntitle = \"Run costs\"\nkind = \"opex\"\namount = var.run\nper = \"year\"\n}\n")
+	}
 	return b.Bytes()
 }
 
