@@ -14,7 +14,7 @@ import (
 // JSON plan names them. Before, each was "Unsupported attribute".
 func TestChecksReadTheAuditAndChoices(t *testing.T) {
 	dir := t.TempDir()
-	copyDir(t, auditSheetsDir, dir)
+	copyDir(t, installedBaseDir, dir)
 	writeFiles(t, dir, map[string]string{"checks.hcl": `check "no_gap" {
   condition     = length([for s in plan.systems : s.id if s.gap != "none"]) == 0
   error_message = "Out of support: ${join(", ", [for s in plan.systems : "${s.id} (${s.gap}, ${s.gap_periods})" if s.gap != "none"])}."
@@ -56,7 +56,7 @@ check "build_not_forced" {
 	i := strings.Index(src, `system "fax"`)
 	j := strings.Index(src, `project "erp_upgrade"`)
 	if i < 0 || j < i {
-		t.Fatal("audit-sheets no longer declares system fax before erp_upgrade")
+		t.Fatal("installed-base no longer declares system fax before erp_upgrade")
 	}
 	if err := os.WriteFile(filepath.Join(dir, "roadmap.hcl"), []byte(src[:i]+src[j:]), 0o644); err != nil {
 		t.Fatal(err)
@@ -80,7 +80,7 @@ func TestConsoleReadsTheAuditAndChoices(t *testing.T) {
 		"plan.projects.buy_crm.excluded",
 		"plan.projects.buy_crm.forced",
 	}, "\n")
-	res := cliRun{Args: []string{"console", auditSheetsDir}, Stdin: input}.run(t)
+	res := cliRun{Args: []string{"console", installedBaseDir}, Stdin: input}.run(t)
 	res.wantExit(t, 0)
 	want := strings.Join([]string{
 		`"none"`, "3", `"erp_upgrade"`, `"buy_crm"`, `["build_crm", "buy_crm"]`,

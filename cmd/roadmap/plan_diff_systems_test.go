@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,27 +12,64 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// systemsDiffDir copies testdata/plandiff/systems-v1 and systems-v2 into
-// a temporary directory as v1 and v2, saves v1's plan there as base.json
-// and changes into it, so the diff names its sides "base.json" and "v2".
+// systemsDiffDir writes two versions of testdata/installed-base into a
+// temporary directory, saves v1's plan there as base.json and changes
+// into it, so the diff names its sides "base.json" and "v2". v1 is the
+// roadmap without system fax; v2 keeps fax (a system nothing replaces),
+// moves the ERP's end of support from 2027-Q3 to 2027-Q1 (a gap opens
+// though no project moves) and turns the goals around so choice crm takes
+// build_crm instead of buy_crm (its system's replacement, go-live and the
+// run rate move).
 func systemsDiffDir(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, v := range []string{"v1", "v2"} {
-		if err := os.Mkdir(filepath.Join(dir, v), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		copyDir(t, filepath.Join("testdata", "plandiff", "systems-"+v), filepath.Join(dir, v))
+	src := readFile(t, filepath.Join(installedBaseDir, "roadmap.hcl"))
+	i, j := strings.Index(src, `system "fax" {`), strings.Index(src, `project "erp_upgrade" {`)
+	if i < 0 || j < i {
+		t.Fatal("installed-base no longer declares system fax before erp_upgrade")
 	}
+	v1 := src[:i] + src[j:]
+	v2 := src
+	for _, r := range []struct{ block, old, new string }{
+		{`system "erp_legacy" {`, `end_of_support = "2027-Q3"`, `end_of_support = "2027-Q1"`},
+		{`project "build_crm" {`, `goals    = { grow = 0.5 }`, `goals    = { grow = 1 }`},
+		{`project "buy_crm" {`, `goals    = { grow = 0.8 }`, `goals    = { grow = 0.1 }`},
+	} {
+		v2 = replaceInBlock(t, v2, r.block, r.old, r.new)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"v1/roadmap.hcl": v1, "v2/roadmap.hcl": v2})
 	t.Chdir(dir)
 	runCLI(t, "plan", "v1", "--out", "base.json").wantExit(t, 0)
 	return dir
 }
 
-// The plan diff shows the technology audit and the choices: v2 shortens
-// the ERP's support (a gap opens though no project moves), flips choice
-// crm from buy to build (its system's replacement and go-live move) and
-// adds a system nothing replaces.
+// replaceInBlock replaces old with new inside the block of src that opens
+// with header; the test fails when the block or old in it is missing.
+func replaceInBlock(t *testing.T, src, header, old, new string) string {
+	t.Helper()
+	i := strings.Index(src, header)
+	if i < 0 {
+		t.Fatalf("installed-base has no %s", header)
+	}
+	end := strings.Index(src[i:], "\n}\n")
+	if end < 0 {
+		t.Fatalf("%s is not closed", header)
+	}
+	end += i
+	k := strings.Index(src[i:end], old)
+	if k < 0 {
+		t.Fatalf("%s no longer has %s", header, old)
+	}
+	k += i
+	return src[:k] + new + src[k+len(old):]
+}
+
+// The plan diff shows the technology audit, the choices and the run
+// rate: v2 shortens the ERP's support (a gap opens though no project
+// moves), flips choice crm from buy to build (its system's replacement and
+// go-live move; build_crm's build spend on the opex budget defers the data
+// platform pair), adds a system nothing replaces, and so adds 52,000 a
+// year less run cost (buy_crm's 40,000, data_rollout's 12,000).
 func TestPlanDiffSystemsAndChoices(t *testing.T) {
 	golden := map[string]string{}
 	for _, f := range []string{"table", "markdown", "json"} {
@@ -63,14 +99,8 @@ func TestPlanDiffSystemsAndChoices(t *testing.T) {
 // it read "No changes" and exited 0.
 func TestPlanDiffEndOfSupportAloneIsAChange(t *testing.T) {
 	dir := systemsDiffDir(t)
-	src, err := os.ReadFile(filepath.Join(dir, "v1", "roadmap.hcl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	moved := strings.Replace(string(src), `end_of_support = "2027-Q3"`, `end_of_support = "2027-Q1"`, 1)
-	if moved == string(src) {
-		t.Fatal("systems-v1 no longer has the end of support this test moves")
-	}
+	src := readFile(t, filepath.Join(dir, "v1", "roadmap.hcl"))
+	moved := replaceInBlock(t, src, `system "erp_legacy" {`, `end_of_support = "2027-Q3"`, `end_of_support = "2027-Q1"`)
 	writeFiles(t, dir, map[string]string{"eos/roadmap.hcl": moved})
 
 	res := runCLI(t, "plan", "eos", "--compare", "base.json", "--detailed-exitcode")
@@ -93,7 +123,7 @@ func lastLine(s string) string {
 }
 
 // The run rate in a diff workbook: v2's choice drops buy_crm (run cost
-// 40,000 a year), so the workbook has the Run rate and Run rate by year
+// 40,000 a year) and defers data_rollout (12,000), so the workbook has the Run rate and Run rate by year
 // sheets, cell for cell their CSV tables, and the Summary gives the net
 // change a year.
 func TestPlanDiffRunRateWorkbook(t *testing.T) {
@@ -138,8 +168,8 @@ func TestPlanDiffRunRateWorkbook(t *testing.T) {
 			got = r[1]
 		}
 	}
-	if got != "-40000" {
-		t.Errorf("Summary run costs net change = %q, want -40000", got)
+	if got != "-52000" {
+		t.Errorf("Summary run costs net change = %q, want -52000", got)
 	}
 
 	// A diff whose run rate is the same has no run-rate sheets.
@@ -181,8 +211,8 @@ func TestPlanDiffRunRateAloneIsAChange(t *testing.T) {
 		t.Errorf("stdout ends:\n%s\nwant:\n%s", lastLine(res.Stdout), want)
 	}
 	for _, line := range []string{
-		"  ~ added              0 → 40,000 (+40,000)",
-		"  + 2028               added 40,000; retired -200,000; net -160,000",
+		"  ~ added              0 → 82,000 (+82,000)",
+		"  + 2028               added 53,000; retired -160,000; net -107,000",
 	} {
 		if !strings.Contains(res.Stdout, line+"\n") {
 			t.Errorf("stdout lacks %q:\n%s", line, res.Stdout)

@@ -10,11 +10,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// auditSheetsDir has systems (one replaced in time, one by the option a
-// choice takes, one with no replacement; a title a spreadsheet would run
-// as a formula), a choice, a together group and run costs on an opex
-// budget.
-var auditSheetsDir = filepath.Join("testdata", "plan", "audit-sheets")
+// installedBaseDir has systems (one replaced in time, one by the option
+// a choice takes, one with no replacement; a title a spreadsheet would
+// run as a formula), a choice, a together group and run costs on an opex
+// budget. The plan's audit tables, the checks and console tests read it;
+// the plan diff tests derive their two versions from it
+// (systemsDiffDir).
+var installedBaseDir = filepath.Join("testdata", "installed-base")
 
 // auditTables are the plan's tables of the technology audit, choices and
 // together groups, and the run rate, with their workbook sheets.
@@ -32,12 +34,12 @@ var auditTables = []struct{ table, sheet string }{
 func TestPlanCSVAuditTables(t *testing.T) {
 	for _, tt := range auditTables {
 		t.Run(tt.table, func(t *testing.T) {
-			res := runCLI(t, "plan", "--format", "csv", "--table", tt.table, auditSheetsDir)
+			res := runCLI(t, "plan", "--format", "csv", "--table", tt.table, installedBaseDir)
 			res.wantExit(t, 0)
 			assertGolden(t, filepath.Join("plan", "audit-sheets."+tt.table+".csv"), res.Stdout)
 		})
 	}
-	res := runCLI(t, "plan", "--format", "csv", "--table", "systems", auditSheetsDir)
+	res := runCLI(t, "plan", "--format", "csv", "--table", "systems", installedBaseDir)
 	if !strings.Contains(res.Stdout, `"'=HYPERLINK(`) {
 		t.Errorf("a title starting with = is not escaped:\n%s", res.Stdout)
 	}
@@ -48,7 +50,7 @@ func TestPlanCSVAuditTables(t *testing.T) {
 // its Summary counts the systems with a gap and the run rate.
 func TestPlanWorkbookAuditSheets(t *testing.T) {
 	book := filepath.Join(t.TempDir(), "plan.xlsx")
-	runCLI(t, "plan", "--format", "xlsx", "--out", book, auditSheetsDir).wantExit(t, 0)
+	runCLI(t, "plan", "--format", "xlsx", "--out", book, installedBaseDir).wantExit(t, 0)
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +65,7 @@ func TestPlanWorkbookAuditSheets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := runCLI(t, "plan", "--format", "csv", "--table", tt.table, auditSheetsDir)
+		res := runCLI(t, "plan", "--format", "csv", "--table", tt.table, installedBaseDir)
 		records, err := csv.NewReader(strings.NewReader(res.Stdout)).ReadAll()
 		if err != nil {
 			t.Fatal(err)
