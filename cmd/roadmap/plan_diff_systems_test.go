@@ -123,9 +123,9 @@ func lastLine(s string) string {
 }
 
 // The run rate in a diff workbook: v2's choice drops buy_crm (run cost
-// 40,000 a year) and defers data_rollout (12,000), so the workbook has the Run rate and Run rate by year
-// sheets, cell for cell their CSV tables, and the Summary gives the net
-// change a year.
+// 40,000 a year) and defers data_rollout (12,000), so the workbook has
+// the Run rate and Run rate by year sheets, cell for cell their CSV
+// tables, and the Summary gives the net change a year.
 func TestPlanDiffRunRateWorkbook(t *testing.T) {
 	dir := systemsDiffDir(t)
 	book := filepath.Join(dir, "diff.xlsx")
@@ -136,27 +136,9 @@ func TestPlanDiffRunRateWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	for sheet, table := range map[string]string{"Run rate": "run-rate", "Run rate by year": "run-rate-years"} {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatalf("%s: %v (sheets %v)", sheet, err, f.GetSheetList())
-		}
 		res := runCLI(t, "plan", "v2", "--compare", "base.json", "--format", "csv", "--table", table)
 		res.wantExit(t, 0)
-		records, err := csv.NewReader(strings.NewReader(res.Stdout)).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(records) < 2 {
-			t.Fatalf("%s: no rows in the CSV", table)
-		}
-		for i := range rows {
-			for i < len(records) && len(rows[i]) < len(records[i]) {
-				rows[i] = append(rows[i], "")
-			}
-		}
-		if diff := cmp.Diff(records, rows); diff != "" {
-			t.Errorf("%s sheet differs from the CSV table (-csv +xlsx):\n%s", sheet, diff)
-		}
+		assertSheetIsCSV(t, f, sheet, res.Stdout)
 	}
 	summary, err := f.GetRows("Summary", excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -219,4 +201,30 @@ func TestPlanDiffRunRateAloneIsAChange(t *testing.T) {
 		}
 	}
 	runCLI(t, "plan", "v1", "--compare", "base.json", "--detailed-exitcode").wantExit(t, 0)
+}
+
+// assertSheetIsCSV checks that a workbook's sheet holds, cell for cell,
+// the CSV table text (header and at least one row; the sheet's trailing
+// empty cells are not stored).
+func assertSheetIsCSV(t *testing.T, f *excelize.File, sheet, text string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("%s: %v (sheets %v)", sheet, err, f.GetSheetList())
+	}
+	records, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(records) < 2 {
+		t.Fatalf("%s: no rows in the CSV", sheet)
+	}
+	for i := range rows {
+		for i < len(records) && len(rows[i]) < len(records[i]) {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	if diff := cmp.Diff(records, rows); diff != "" {
+		t.Errorf("%s sheet differs from the CSV table (-csv +xlsx):\n%s", sheet, diff)
+	}
 }
