@@ -18,12 +18,7 @@ import (
 // evaluate.Plan, map keys sorted, two-space indent, [] rather than null for
 // empty lists, {} for empty maps, and a trailing newline.
 func renderJSON(w io.Writer, p *evaluate.Plan, o Options) error {
-	data, err := MarshalPlan(p)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	return WritePlanJSON(w, p)
 }
 
 // MarshalPlan returns the JSON form of p, exactly as `plan --format json`
@@ -35,44 +30,12 @@ func renderJSON(w io.Writer, p *evaluate.Plan, o Options) error {
 // estimated once from a sample of the projects (growing a 50 MB buffer by
 // doubling costs more than encoding the sample).
 func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
-	if p == nil {
-		return nil, errors.New("no plan to write")
-	}
-	q := normalizePlanTop(p)
-	q.Projects = []evaluate.ProjectPlan{}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	// Titles such as "R&D" stay readable; the output is not meant for HTML.
-	enc.SetEscapeHTML(false)
-	encode := func(v any) ([]byte, error) {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
-		}
-		// Encode wrote compact JSON and a newline.
-		return escapeJSONText(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})), nil
-	}
-	top, err := encode(q)
+	e, err := newPlanEncoder(p)
 	if err != nil {
 		return nil, err
 	}
-	top = bytes.Clone(top)
-	at := topLevelValue(top, "projects")
-	if at < 0 || !bytes.HasPrefix(top[at:], []byte("[]")) {
-		return nil, errors.New(`encoding the plan as JSON: no "projects" list`)
-	}
-	// The plan without its projects, indented as SetIndent("", "  ")
-	// would (only faster), with each project's encoding fed in after the
-	// list's '['.
-	ind := jsonIndenter{indent: "  "}
-	out := ind.append(make([]byte, 0, 2*len(top)), top[:at+1])
+	out := e.head(nil)
 	start := len(out)
-	pr := new(evaluate.ProjectPlan)
-	project := func(i int) ([]byte, error) {
-		*pr = p.Projects[i]
-		normalizeProject(pr)
-		return encode(pr)
-	}
 	if n := len(p.Projects); n >= 2*sampleProjects {
 		// Room for every project at the size of a sample spread over the
 		// list (the first projects are no guide: a large plan's deferred
@@ -80,35 +43,135 @@ func MarshalPlan(p *evaluate.Plan) ([]byte, error) {
 		var scratch []byte
 		size, sampled, stride := 0, 0, n/sampleProjects
 		for i := 0; i < n; i += stride {
-			data, err := project(i)
+			data, err := e.project(i)
 			if err != nil {
 				return nil, err
 			}
-			sample := ind // where the projects are indented
+			sample := e.ind // where the projects are indented
 			scratch = sample.append(scratch[:0], data)
 			size += len(scratch) + 2
 			sampled++
 		}
-		out = slices.Grow(out, n*(size/sampled)*9/8+len(top))
+		out = slices.Grow(out, n*(size/sampled)*9/8+len(e.top))
 	}
 	for i := range p.Projects {
-		data, err := project(i)
+		data, err := e.project(i)
 		if err != nil {
 			return nil, err
 		}
-		if need := len(out) + 2*len(data) + len(top); need > cap(out) && i > 0 {
+		if need := len(out) + 2*len(data) + len(e.top); need > cap(out) && i > 0 {
 			// The estimate fell short: room for the rest at the size
 			// per project so far.
 			per := (len(out) - start) / i
-			out = slices.Grow(out, max(need, len(out)+(len(p.Projects)-i)*per*9/8+len(top))-len(out))
+			out = slices.Grow(out, max(need, len(out)+(len(p.Projects)-i)*per*9/8+len(e.top))-len(out))
 		}
-		if i > 0 {
-			out = ind.append(out, []byte{','})
-		}
-		out = ind.append(out, data)
+		out = e.appendProject(out, i, data)
 	}
-	out = ind.append(out, top[at+1:])
-	return append(out, '\n'), nil
+	return e.tail(out), nil
+}
+
+// WritePlanJSON writes the JSON form of p, the bytes MarshalPlan returns,
+// to w in pieces of about jsonPiece bytes, project by project: a large
+// plan's JSON is never held whole (56 MB at 10,000 projects). When w
+// fails, WritePlanJSON stops and returns its error; what was written
+// stays written.
+func WritePlanJSON(w io.Writer, p *evaluate.Plan) error {
+	e, err := newPlanEncoder(p)
+	if err != nil {
+		return err
+	}
+	out := e.head(make([]byte, 0, jsonPiece+jsonPiece/4))
+	for i := range p.Projects {
+		data, err := e.project(i)
+		if err != nil {
+			return err
+		}
+		out = e.appendProject(out, i, data)
+		if len(out) >= jsonPiece {
+			if _, err := w.Write(out); err != nil {
+				return err
+			}
+			out = out[:0]
+		}
+	}
+	_, err = w.Write(e.tail(out))
+	return err
+}
+
+// jsonPiece is about how many bytes WritePlanJSON writes at a time.
+const jsonPiece = 64 << 10
+
+// planEncoder encodes a plan for MarshalPlan and WritePlanJSON: the plan
+// without its projects, indented as SetIndent("", "  ") would (only
+// faster), with each project's encoding fed in after the list's '['.
+type planEncoder struct {
+	p   *evaluate.Plan
+	buf bytes.Buffer
+	enc *json.Encoder
+	top []byte // the compact plan with "projects":[]
+	at  int    // where the projects' list starts in top
+	ind jsonIndenter
+	pr  *evaluate.ProjectPlan // reused for each project
+}
+
+func newPlanEncoder(p *evaluate.Plan) (*planEncoder, error) {
+	if p == nil {
+		return nil, errors.New("no plan to write")
+	}
+	e := &planEncoder{p: p, ind: jsonIndenter{indent: "  "}, pr: new(evaluate.ProjectPlan)}
+	e.enc = json.NewEncoder(&e.buf)
+	// Titles such as "R&D" stay readable; the output is not meant for HTML.
+	e.enc.SetEscapeHTML(false)
+	q := normalizePlanTop(p)
+	q.Projects = []evaluate.ProjectPlan{}
+	top, err := e.encode(q)
+	if err != nil {
+		return nil, err
+	}
+	e.top = bytes.Clone(top)
+	e.at = topLevelValue(e.top, "projects")
+	if e.at < 0 || !bytes.HasPrefix(e.top[e.at:], []byte("[]")) {
+		return nil, errors.New(`encoding the plan as JSON: no "projects" list`)
+	}
+	return e, nil
+}
+
+// encode returns v's compact JSON, valid until the next call.
+func (e *planEncoder) encode(v any) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encoding the plan as JSON: %w", err)
+	}
+	// Encode wrote compact JSON and a newline.
+	return escapeJSONText(bytes.TrimSuffix(e.buf.Bytes(), []byte{'\n'})), nil
+}
+
+// head appends the indented plan up to the projects' '['.
+func (e *planEncoder) head(out []byte) []byte {
+	return e.ind.append(out, e.top[:e.at+1])
+}
+
+// project returns the compact JSON of project i, normalised, valid until
+// the next call.
+func (e *planEncoder) project(i int) ([]byte, error) {
+	*e.pr = e.p.Projects[i]
+	normalizeProject(e.pr)
+	return e.encode(e.pr)
+}
+
+// appendProject appends project i's JSON, data, indented in the list.
+func (e *planEncoder) appendProject(out []byte, i int, data []byte) []byte {
+	if i > 0 {
+		out = e.ind.append(out, []byte{','})
+	}
+	return e.ind.append(out, data)
+}
+
+// tail appends the rest of the plan after the projects, and the final
+// newline.
+func (e *planEncoder) tail(out []byte) []byte {
+	out = e.ind.append(out, e.top[e.at+1:])
+	return append(out, '\n')
 }
 
 // sampleProjects is how many projects MarshalPlan encodes first to

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -218,5 +219,55 @@ func TestMarshalPlanEvaluated(t *testing.T) {
 	}
 	if diff := cmp.Diff(same, p); diff != "" {
 		t.Errorf("normalizePlan changed the plan (-before +after):\n%s", diff)
+	}
+
+	// Written in pieces, the same bytes; several pieces, none much over
+	// jsonPiece.
+	var pieces writes
+	if err := WritePlanJSON(&pieces, p); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(got), pieces.buf.String()); diff != "" {
+		t.Errorf("WritePlanJSON (-MarshalPlan +WritePlanJSON):\n%s", diff)
+	}
+	if len(got) < 3*jsonPiece || pieces.n < 3 || pieces.largest > 2*jsonPiece {
+		t.Errorf("WritePlanJSON wrote %d bytes in %d writes, the largest %d bytes: want %d or more bytes in pieces of about %d",
+			len(got), pieces.n, pieces.largest, 3*jsonPiece, jsonPiece)
+	}
+	if diff := cmp.Diff(same, p); diff != "" {
+		t.Errorf("WritePlanJSON changed the plan (-before +after):\n%s", diff)
+	}
+}
+
+// writes records what is written to it and how.
+type writes struct {
+	buf        bytes.Buffer
+	n, largest int
+	failAfter  int // fail the write after this many; 0 never fails
+}
+
+func (w *writes) Write(p []byte) (int, error) {
+	if w.failAfter > 0 && w.n == w.failAfter {
+		return 0, errors.New("disk full")
+	}
+	w.n++
+	w.largest = max(w.largest, len(p))
+	return w.buf.Write(p)
+}
+
+// TestWritePlanJSONStopsWhenTheWriterFails: a failed write ends the plan's
+// JSON at once, with the writer's error.
+func TestWritePlanJSONStopsWhenTheWriterFails(t *testing.T) {
+	p := examplePlan(t)
+	for len(p.Projects) < 2000 {
+		p.Projects = append(p.Projects, p.Projects...)
+	}
+	w := &writes{failAfter: 2}
+	err := WritePlanJSON(w, p)
+	if err == nil || err.Error() != "disk full" {
+		t.Fatalf("err = %v, want the writer's", err)
+	}
+	if w.n != 2 {
+		t.Errorf("%d writes went through, want 2: it went on after the failure", w.n)
 	}
 }

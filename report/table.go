@@ -35,12 +35,12 @@ const (
 // checks and, after --optimize, what the optimiser changed. Every line fits
 // Options.Width columns.
 func renderTable(w io.Writer, p *evaluate.Plan, o Options) error {
-	data, err := tableBytes(p, o)
-	if err != nil {
-		return err
+	if p == nil {
+		return fmt.Errorf("no plan to render")
 	}
-	_, err = w.Write(data)
-	return err
+	t := newPlanTable(p, o)
+	t.w = w
+	return t.render()
 }
 
 // tableBytes is renderTable's output.
@@ -48,27 +48,42 @@ func tableBytes(p *evaluate.Plan, o Options) ([]byte, error) {
 	if p == nil {
 		return nil, fmt.Errorf("no plan to render")
 	}
+	t := newPlanTable(p, o)
+	if err := t.render(); err != nil {
+		return nil, err
+	}
+	return t.buf.Bytes(), nil
+}
+
+func newPlanTable(p *evaluate.Plan, o Options) *tableRenderer {
 	t := &tableRenderer{p: p, color: o.Color, width: o.Width}
 	if t.width == 0 {
 		t.width = DefaultWidth
 	}
 	t.width = max(t.width, minWidth)
-	t.summary()
-	t.ranking()
-	t.choices()
-	t.costBenefit()
-	t.progress()
-	t.earned()
-	t.capacity()
-	t.vendors()
-	t.audit()
-	t.runRate()
-	t.checks()
-	t.optimization()
-	if t.err != nil {
-		return nil, t.err
+	return t
+}
+
+// render renders the plan's sections in order. With t.w set, each
+// section is written to it once rendered, so a large plan's table (12 MB
+// at 10,000 projects) is never held whole.
+func (t *tableRenderer) render() error {
+	for _, section := range []func(){
+		t.summary, t.ranking, t.choices, t.costBenefit, t.progress, t.earned,
+		t.capacity, t.vendors, t.audit, t.runRate, t.checks, t.optimization,
+	} {
+		section()
+		if t.err != nil {
+			return t.err
+		}
+		if t.w != nil {
+			if _, err := t.w.Write(t.buf.Bytes()); err != nil {
+				return err
+			}
+			t.buf.Reset()
+		}
 	}
-	return t.buf.Bytes(), nil
+	return nil
 }
 
 type tableRenderer struct {
@@ -77,6 +92,7 @@ type tableRenderer struct {
 	width int
 	buf   bytes.Buffer
 	err   error
+	w     io.Writer // where render writes each section; nil keeps all in buf
 }
 
 // style wraps s in an ANSI style when colour is on.

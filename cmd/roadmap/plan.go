@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -217,10 +218,12 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	return outputPlan(ctx, g, s, o, plan)
 }
 
-// outputPlan saves (--out) and prints an evaluated plan. Everything is
-// built in memory first and ctx is checked before each write, so Ctrl-C
-// while a large plan is being marshalled or rendered stops at once and
-// leaves neither an --out file nor half a plan on stdout. The --out file
+// outputPlan saves (--out) and prints an evaluated plan. Without --out the
+// plan is written to stdout as it is rendered, and Ctrl-C stops it at the
+// next write of about 64 KiB. With --out everything is built in memory
+// first and ctx is checked before each write, so Ctrl-C while a large
+// plan is being marshalled or rendered stops at once and leaves neither
+// an --out file nor half a plan on stdout. The --out file
 // is written only once everything that can fail has succeeded (with
 // --base or --compare: the other plan and the diff too); a failed error
 // check is the plan's verdict, not a failure to make it, so the plan is
@@ -277,8 +280,24 @@ func outputPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOption
 	opts := g.outOptions(s)
 	opts.Root = o.dir
 	opts.Table = o.table
+	if o.out == "" {
+		// Nothing to save: the plan goes straight to stdout as it is
+		// rendered (a 10,000-project plan's JSON is 56 MB, never held
+		// whole). Ctrl-C stops it at the next write.
+		if err := ctx.Err(); err != nil {
+			return interrupted(err)
+		}
+		out := bufio.NewWriterSize(interruptible{ctx: ctx, w: s.formatOut(format), what: "plan"}, 64<<10)
+		if err := report.RenderPlan(out, shown, format, opts); err != nil {
+			return err
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+		return checkFailures(s, plan)
+	}
 	rendered := saved // the JSON of the whole plan is what --out saves
-	if format != "json" || shown != plan || rendered == nil {
+	if format != "json" || shown != plan {
 		err := untilDone(ctx, "plan", func() (err error) {
 			rendered, err = report.RenderPlanBytes(shown, format, opts)
 			return err
@@ -484,4 +503,20 @@ func addForceFlags(cmd *cobra.Command, in, out *[]string) {
 	f := cmd.Flags()
 	stringSliceFlag(f, in, "force-in", "try project `ID` in: it passes the soft gates like a mandatory project (repeatable)")
 	stringSliceFlag(f, out, "force-out", "try project `ID` out: it is dropped (repeatable)")
+}
+
+// interruptible passes writes on to w until ctx is done, then fails them
+// with "<what> interrupted", so output written as it is made stops at
+// Ctrl-C.
+type interruptible struct {
+	ctx  context.Context
+	w    io.Writer
+	what string
+}
+
+func (i interruptible) Write(p []byte) (int, error) {
+	if err := i.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("%s interrupted: %w", i.what, err)
+	}
+	return i.w.Write(p)
 }

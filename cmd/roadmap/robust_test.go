@@ -252,6 +252,65 @@ func TestPlanInterruptedAfterEvaluation(t *testing.T) {
 	}
 }
 
+// TestPlanInterruptedWhileWriting: without --out the plan goes to stdout
+// as it is rendered; Ctrl-C during the writing stops it at the next
+// write with "plan interrupted", and what was written is a prefix of the
+// whole plan. Not interrupted, the streamed plan is the bytes --out saves.
+func TestPlanInterruptedWhileWriting(t *testing.T) {
+	dir := synthDir(t, 300)
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	plan, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, format := range []string{"json", "table"} {
+		var whole bytes.Buffer
+		s := &Streams{In: strings.NewReader(""), Out: &whole, Err: &bytes.Buffer{}}
+		if err := outputPlan(context.Background(), &globalOptions{}, s, &planOptions{dir: dir, format: format}, plan); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if format == "json" {
+			saved := filepath.Join(t.TempDir(), "plan.json")
+			s := &Streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
+			if err := outputPlan(context.Background(), &globalOptions{}, s, &planOptions{dir: dir, format: format, out: saved}, plan); err != nil {
+				t.Fatal(err)
+			}
+			if data, err := os.ReadFile(saved); err != nil || !bytes.Equal(data, whole.Bytes()) {
+				t.Errorf("the plan printed differs from the plan saved with --out (%v)", err)
+			}
+		}
+
+		ctx, cancel := context.WithCancel(context.Background())
+		out := &cancelOnWrite{cancel: cancel}
+		s = &Streams{In: strings.NewReader(""), Out: out, Err: &bytes.Buffer{}}
+		err := outputPlan(ctx, &globalOptions{}, s, &planOptions{dir: dir, format: format}, plan)
+		cancel()
+		if err == nil || err.Error() != "plan interrupted: context canceled" {
+			t.Errorf("%s: error %v, want plan interrupted", format, err)
+		}
+		if out.writes != 1 || out.buf.Len() == 0 || out.buf.Len() >= whole.Len() || !bytes.HasPrefix(whole.Bytes(), out.buf.Bytes()) {
+			t.Errorf("%s: %d writes, %d of %d bytes printed: want the first piece of the plan only", format, out.writes, out.buf.Len(), whole.Len())
+		}
+	}
+}
+
+// cancelOnWrite takes what is written and cancels at the first write, as
+// Ctrl-C while the plan is printed would.
+type cancelOnWrite struct {
+	buf    bytes.Buffer
+	writes int
+	cancel func()
+}
+
+func (c *cancelOnWrite) Write(p []byte) (int, error) {
+	c.writes++
+	c.cancel()
+	return c.buf.Write(p)
+}
+
 // TestPlanStopsOnSIGINT sends a real SIGINT to the test process while
 // `roadmap plan --optimize --time-limit 10m --out FILE` runs: the command
 // must stop promptly with exit status 1 and write no file. The test
