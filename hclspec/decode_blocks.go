@@ -21,6 +21,8 @@ type decoder struct {
 	estimate estimate.Point
 	// asOf is the status date, once the roadmap block is decoded.
 	asOf statusDate
+	// scratch is reused by every project decoded.
+	scratch projectScratch
 }
 
 func (d *decoder) periodLabels() map[string]int {

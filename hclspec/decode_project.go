@@ -12,8 +12,8 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, hcl.Diagnostics) {
-	p := &Project{
+func (d *decoder) decodeProjectBlock(block *hcl.Block) (p *Project, refs []reference, diags hcl.Diagnostics) {
+	p = &Project{
 		ID:            block.Labels[0],
 		Goals:         map[string]float64{},
 		EndorsedBy:    []string{},
@@ -28,12 +28,11 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 		DeclRange:     block.DefRange,
 	}
 	content, diags := block.Body.Content(projectSchema)
-	// Sized for the attributes and about one entry more for each (the
-	// ids and keys of lists and maps; sub-block attributes): grown from
-	// empty, the map was allocated three times over for a typical project.
-	p.Ranges = make(Ranges, 2*len(content.Attributes)+4*len(content.Blocks))
+	// The ranges and references are collected in the decoder's scratch
+	// space, then copied into a map and a list of their size (see
+	// projectScratch).
+	p.Ranges, refs = d.scratch.start()
 	r := newAttrReader(d.scope, projectSchema, content.Attributes, p.Ranges, "")
-	var refs []reference
 
 	if v, ok := r.str("title"); ok {
 		p.Title = v
@@ -203,13 +202,13 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 	diags = append(diags, r.diags...)
 	r.diags = nil
 
-	seen := map[string]hcl.Range{}
-	for _, b := range content.Blocks {
-		if first, dup := seen[b.Type]; dup {
-			diags = append(diags, duplicateBlock(b, first))
+	for i, b := range content.Blocks {
+		// A project has a few sub-blocks: the first of a type is found
+		// among those before it.
+		if first := slices.IndexFunc(content.Blocks[:i], func(c *hcl.Block) bool { return c.Type == b.Type }); first >= 0 {
+			diags = append(diags, duplicateBlock(b, content.Blocks[first].DefRange))
 			continue
 		}
-		seen[b.Type] = b.DefRange
 		if b.Type == "progress" {
 			rs, d := d.decodeProgressBlock(b, p)
 			refs = append(refs, rs...)
@@ -221,7 +220,42 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (*Project, []reference, h
 	d.checkLifecycle(r, p)
 	diags = append(diags, r.diags...)
 	sort.Slice(p.Estimates, func(i, j int) bool { return p.Estimates[i].Attr < p.Estimates[j].Attr })
+	p.Ranges, refs = d.scratch.keep(p.Ranges, refs)
 	return p, refs, diags
+}
+
+// projectScratch is where a project's attribute ranges and references
+// are collected while it is decoded, reused from one project to the next.
+// Kept, they are copied into a map and a list of exactly their size: a
+// map sized by an estimate (or grown) while decoding held about twice the
+// memory, and the projects' ranges are the largest part of a large
+// roadmap's decoded form (about 20 entries of 80 bytes per project).
+type projectScratch struct {
+	ranges Ranges
+	refs   []reference
+}
+
+// start returns the cleared scratch map and list.
+func (s *projectScratch) start() (Ranges, []reference) {
+	if s.ranges == nil {
+		s.ranges = make(Ranges, 64)
+	}
+	clear(s.ranges)
+	return s.ranges, s.refs[:0]
+}
+
+// keep returns copies of ranges and refs (the scratch space, filled)
+// of their size, and keeps refs' array for the next project.
+func (s *projectScratch) keep(ranges Ranges, refs []reference) (Ranges, []reference) {
+	kept := make(Ranges, len(ranges))
+	for k, v := range ranges {
+		kept[k] = v
+	}
+	s.refs = refs[:0]
+	if len(refs) == 0 {
+		return kept, nil
+	}
+	return kept, slices.Clone(refs)
 }
 
 func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostics {
