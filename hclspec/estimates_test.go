@@ -2,6 +2,8 @@ package hclspec
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,5 +144,25 @@ team "platform" { capacity = pert(1, 2, 3) }
 	}
 	if want := `Inappropriate value for attribute "capacity": pert(1, 2, 3) is a ranged estimate, not a number`; !strings.HasPrefix(diags[0].Detail, want) {
 		t.Errorf("detail = %q", diags[0].Detail)
+	}
+}
+
+// TestProjectRangesAreTheirOwn: each project's ranges name its own
+// attributes, keys and sub-block attributes only, though every project
+// is decoded in the same scratch space.
+func TestProjectRangesAreTheirOwn(t *testing.T) {
+	cfg := loadRanges(t, "likely")
+	crm, plain := cfg.Projects[0], cfg.Projects[1]
+	keys := func(p *Project) []string { return slices.Sorted(maps.Keys(p.Ranges)) }
+	wantCRM := []string{"benefit.per_year", "cost.one_time", "cost.per_year", "duration", "effort", "effort.data", "effort.platform"}
+	wantPlain := []string{"cost.per_year", "duration", "effort", "effort.data", "effort.platform"}
+	if diff := cmp.Diff(wantCRM, keys(crm)); diff != "" {
+		t.Errorf("crm's ranges (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantPlain, keys(plain)); diff != "" {
+		t.Errorf("plain's ranges (-want +got):\n%s", diff)
+	}
+	if r := plain.Ranges["cost.per_year"]; r.Start.Line <= crm.Ranges["cost.per_year"].Start.Line {
+		t.Errorf("plain's cost.per_year at line %d, not after crm's (line %d)", r.Start.Line, crm.Ranges["cost.per_year"].Start.Line)
 	}
 }
