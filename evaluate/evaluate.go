@@ -187,6 +187,11 @@ type evaluation struct {
 	prep *Prepared
 	lean bool
 
+	// needed maps each choice option a mandatory or forced-in project
+	// needs to the first such project (neededOptions), worked out once
+	// when the projects are ranked.
+	needed map[*projectEval]*projectEval
+
 	// rankOrderStart is each task's start in rank order when the
 	// optimiser ran (choices say what rank order chose); nil otherwise.
 	rankOrderStart []int

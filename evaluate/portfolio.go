@@ -298,7 +298,6 @@ func (e *evaluation) cfgProjects() []*hclspec.Project {
 // decided it and why.
 func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 	out := make([]ChoiceResult, 0, len(e.cfg.Choices))
-	needed := e.neededOptions()
 	for _, c := range e.cfg.Choices {
 		r := ChoiceResult{ID: c.ID, Title: c.Title, Options: append([]string{}, c.Options...)}
 		var chosen *projectEval
@@ -309,7 +308,7 @@ func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 				break
 			}
 		}
-		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt, needed)
+		r.DecidedBy, r.Reason = e.choiceReason(c, chosen, opt)
 		if r.Alternative = e.choiceAlternative(c); r.Alternative != nil {
 			r.Reason += "; " + r.Alternative.Words(c.ID)
 		}
@@ -319,8 +318,8 @@ func (e *evaluation) choiceResults(opt *Optimization) []ChoiceResult {
 }
 
 // choiceReason says what picked chosen among c's options (nil: none is
-// scheduled) and why; needed is e.neededOptions().
-func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *Optimization, needed map[*projectEval]*projectEval) (string, string) {
+// scheduled) and why.
+func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *Optimization) (string, string) {
 	if chosen == nil {
 		return "", "no option is scheduled"
 	}
@@ -329,8 +328,8 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedForced, "forced in (--force-in)"
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
-	case needed[chosen] != nil:
-		by := needed[chosen]
+	case e.needed[chosen] != nil:
+		by := e.needed[chosen]
 		if by.cfg.Mandatory {
 			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
 		}
@@ -367,27 +366,47 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedStrategy, e.policyPickReason(pk)
 	}
 	// Rank order schedules the best-ranked option that fits: say which
-	// options were out of the running before it was chosen, and why.
+	// options ranked above it and did not run, and why.
+	strategy := strategyOrDefault(e.roadmap.Strategy)
+	if passed := e.passedOver(c, chosen); len(passed) > 0 {
+		return DecidedStrategy, fmt.Sprintf("the best-ranked option that runs (rank %d under the %s strategy); %s", chosen.rank, strategy, strings.Join(passed, "; "))
+	}
+	return DecidedStrategy, fmt.Sprintf("the best-ranked option (rank %d under the %s strategy)", chosen.rank, strategy)
+}
+
+// passedOver words the options of c that rank above chosen, the option
+// rank order took, but did not run: deferred ones ranked above it, and
+// those a gate dropped or a status (cancelled, on hold) took out that
+// would have ranked above it otherwise (rankOrder with them kept).
+// Options ranked below chosen are not named: it was the better anyway.
+func (e *evaluation) passedOver(c *hclspec.Choice, chosen *projectEval) []string {
 	var passed []string
 	for _, id := range c.Options {
 		pe := e.projectByID(id)
-		if pe == nil || pe == chosen || pe.gate == GateChoice {
+		if pe == nil || pe == chosen || pe.gate == GateChoice || pe.status == StatusScheduled {
 			continue
 		}
-		why := pe.status
+		rank := fmt.Sprintf("rank %d", pe.rank)
+		if pe.dropped() || pe.inHistory() {
+			ranked, _, _, _ := e.rankOrder(pe)
+			at := slices.Index(ranked, pe)
+			if at > slices.Index(ranked, chosen) {
+				continue
+			}
+			rank = fmt.Sprintf("would rank %d", at+1)
+		} else if pe.rank > chosen.rank {
+			continue
+		}
+		why := strings.ReplaceAll(pe.status, "_", " ")
 		for _, f := range pe.findings {
 			if f.Severity == SeverityError {
 				why += ": " + f.Message
 				break
 			}
 		}
-		passed = append(passed, fmt.Sprintf("%q (rank %d) is %s", id, pe.rank, why))
+		passed = append(passed, fmt.Sprintf("%q (%s) is %s", id, rank, why))
 	}
-	why := fmt.Sprintf("the best-ranked option (rank %d under the %s strategy)", chosen.rank, strategyOrDefault(e.roadmap.Strategy))
-	if len(passed) > 0 {
-		why = fmt.Sprintf("the best-ranked option that runs (rank %d under the %s strategy); %s", chosen.rank, strategyOrDefault(e.roadmap.Strategy), strings.Join(passed, "; "))
-	}
-	return DecidedStrategy, why
+	return passed
 }
 
 // groups are the together groups of the evaluation's projects

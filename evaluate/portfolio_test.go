@@ -251,7 +251,7 @@ func TestChoiceReasons(t *testing.T) {
 	}{
 		{"strategy", build(0, false), Options{}, "build_crm", DecidedStrategy, "the best-ranked option (rank 1 under the value strategy)"},
 		{"better option out", build(0.9, false), Options{}, "buy_crm", DecidedStrategy,
-			"the best-ranked option that runs (rank 1 under the value strategy); \"build_crm\" (rank 2) is dropped: depends on dropped project \"data_lake\""},
+			"the best-ranked option that runs (rank 1 under the value strategy); \"build_crm\" (would rank 1) is dropped: depends on dropped project \"data_lake\""},
 		{"forced in", build(0, false), Options{ForceIn: []string{"buy_crm"}}, "buy_crm", DecidedForced, "forced in (--force-in)"},
 		{"mandatory", build(0, true), Options{}, "buy_crm", DecidedMandatory, "mandatory"},
 		{"both out", build(0, false), Options{ForceOut: []string{"build_crm", "buy_crm"}}, "", "", "no option is scheduled"},

@@ -32,6 +32,7 @@ import (
 func (e *evaluation) rankProjects() {
 	var firstLive, live int
 	var named *projectEval
+	e.needed = e.neededOptions()
 	e.ranked, firstLive, live, named = e.rankOrder(nil)
 	for i, pe := range e.ranked {
 		pe.rank = i + 1
@@ -56,12 +57,12 @@ func (e *evaluation) rankProjects() {
 // firstContender is the first of the live projects that can still run:
 // not an option whose choice is decided before scheduling (another
 // option is committed, in progress or done, or a mandatory or forced-in
-// project needs another option: see neededOptions), nor one rank order
+// project needs another option: see e.needed), nor one rank order
 // dropped for an option that keeps policy replace_before_end_of_support
 // (keepPolicy, which picks the flagship again). Such options keep
 // their place in rank order but are no flagship. Nil when none is left.
 func (e *evaluation) firstContender(live []*projectEval) *projectEval {
-	needed := e.neededOptions()
+	needed := e.needed
 	for _, pe := range live {
 		if pe.dropped() || e.lostToPolicy(pe) {
 			continue
@@ -84,16 +85,16 @@ func (e *evaluation) firstContender(live []*projectEval) *projectEval {
 }
 
 // rankOrder is rankProjects' order, with kept ranked as if no gate had
-// dropped it (nil: none). It also returns the index of the first live
+// dropped it and it were in the running (nil: none). It also returns the index of the first live
 // project (after those in progress, committed and mandatory), how many
 // are live, and the flagship the roadmap names (nil when none). It
 // changes nothing.
 func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstLive, liveN int, named *projectEval) {
 	var inProgress, committed, mandatory, forcedIn, live, dropped, history []*projectEval
-	needed := e.neededOptions()
+	needed := e.needed
 	for _, pe := range e.projects {
 		switch {
-		case pe.inHistory():
+		case pe.inHistory() && pe != kept:
 			history = append(history, pe)
 		case pe.life.lifecycle == hclspec.InProgress:
 			inProgress = append(inProgress, pe)
