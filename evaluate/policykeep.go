@@ -234,6 +234,23 @@ func (e *evaluation) policyPickReason(pk policyPick) string {
 	return why
 }
 
+// keptInSupport words how chosen, scheduled, keeps in support a system
+// the policy asks to be replaced in time (e.dues), which the optimiser
+// weighs before its objective; "" when it keeps none.
+func (e *evaluation) keptInSupport(chosen *projectEval) string {
+	if chosen.status != StatusScheduled || chosen.start < 0 {
+		return ""
+	}
+	live := chosen.start + max(chosen.cfg.Duration, 1)
+	for _, d := range e.dues {
+		if slices.Contains(chosen.cfg.Replaces, d.sys.ID) && live <= d.sys.EndOfSupport {
+			return fmt.Sprintf("it goes live in %s, before the support of system %q ends (supported through %s; policy replace_before_end_of_support, which the optimiser weighs before its objective)",
+				e.label(live), d.sys.ID, e.label(d.sys.EndOfSupport-1))
+		}
+	}
+	return ""
+}
+
 // choiceAlternative is, for choice c, the option that would have
 // replaced a system in time the plan leaves unsupported (a policyMiss),
 // nil when there is none or the plan replaces that system in time after

@@ -343,9 +343,16 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	case opt != nil && chosen == e.flagship && chosen.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[chosen.task] >= 0:
 		// The optimiser holds the flagship to its rank-order start: it
 		// did not weigh the other options on the objective.
-		return DecidedOptimizer, fmt.Sprintf("the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice %q can run", c.ID)
+		why := fmt.Sprintf("the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice %q can run", c.ID)
+		if pk, ok := e.policyPickOf(c, chosen); ok {
+			why += "; rank order took it for the policy: " + e.policyPickReason(pk)
+		}
+		return DecidedOptimizer, why
 	case opt != nil:
 		why := fmt.Sprintf("the optimiser chose it (objective %s)", opt.Objective)
+		if kept := e.keptInSupport(chosen); kept != "" {
+			why += "; " + kept
+		}
 		inRankOrder := ""
 		for _, id := range c.Options {
 			if pe := e.projectByID(id); pe != nil && pe.task >= 0 && e.rankOrderStart != nil && e.rankOrderStart[pe.task] >= 0 {
@@ -355,6 +362,9 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		switch inRankOrder {
 		case chosen.cfg.ID:
 			why += "; rank order chose it too"
+			if _, ok := e.policyPickOf(c, chosen); ok {
+				why += ", for the policy"
+			}
 		case "":
 			why += "; rank order scheduled no option"
 		default:

@@ -20,6 +20,9 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	keep := filepath.Join("testdata", "policy-choice")
 	miss := filepath.Join("testdata", "policy-choice-miss")
 	const keepReason = `"buy_crm" goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support); "build_crm", the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1`
+	named := filepath.Join("testdata", "policy-choice-named")
+	const flagshipReason = `the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice "crm" can run; rank order took it for the policy: ` + keepReason
+	const keptReason = `it goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support, which the optimiser weighs before its objective)`
 	const missAlt = `"buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then system "hr_old" would run out of support before a replacement goes live`
 	type alternative struct {
 		Option string `json:"option"`
@@ -38,10 +41,16 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 		alt       *alternative
 	}{
 		{"rank order takes the option in time", []string{keep}, 0, "buy_crm", "strategy", keepReason, "buy_crm", nil},
-		{"objective score", []string{"--objective", "score", keep}, 0, "buy_crm", "optimizer", "", "buy_crm", nil},
-		{"objective npv", []string{"--objective", "npv", keep}, 0, "buy_crm", "optimizer", "", "buy_crm", nil},
-		{"objective risk_adjusted_npv", []string{"--objective", "risk_adjusted_npv", keep}, 0, "buy_crm", "optimizer", "", "buy_crm", nil},
-		{"objective finish", []string{"--objective", "finish", keep}, 0, "buy_crm", "optimizer", "", "buy_crm", nil},
+		{"objective score", []string{"--objective", "score", keep}, 0, "buy_crm", "optimizer", flagshipReason, "buy_crm", nil},
+		{"objective npv", []string{"--objective", "npv", keep}, 0, "buy_crm", "optimizer", flagshipReason, "buy_crm", nil},
+		{"objective risk_adjusted_npv", []string{"--objective", "risk_adjusted_npv", keep}, 0, "buy_crm", "optimizer", flagshipReason, "buy_crm", nil},
+		{"objective finish", []string{"--objective", "finish", keep}, 0, "buy_crm", "optimizer", flagshipReason, "buy_crm", nil},
+		// Under --optimize the reason says the policy counted (it said
+		// only "the optimiser chose it (objective score)").
+		{"objective score, flagship named", []string{"--objective", "score", named}, 0, "buy_crm", "optimizer",
+			`the optimiser chose it (objective score); ` + keptReason + `; rank order chose it too, for the policy`, "intranet", nil},
+		{"objective npv, flagship named", []string{"--objective", "npv", named}, 0, "buy_crm", "optimizer",
+			`the optimiser chose it (objective npv); ` + keptReason + `; rank order chose it too, for the policy`, "intranet", nil},
 		{"in time costs another system", []string{miss}, 1, "build_crm", "strategy",
 			"the best-ranked option (rank 1 under the value strategy); " + missAlt, "build_crm",
 			&alternative{"buy_crm", "crm_old", "2027-Q3", `system "hr_old" would run out of support before a replacement goes live`}},
