@@ -3,7 +3,10 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -89,6 +92,101 @@ team "t" {
 			c := choiceK(t, choicePlan(t, tt.src, Options{}))
 			if c.DecidedBy != DecidedStrategy || c.Reason != tt.reason {
 				t.Errorf("decided by %q: %q\nwant %q: %q", c.DecidedBy, c.Reason, DecidedStrategy, tt.reason)
+			}
+		})
+	}
+}
+
+// An option left out because its choice was decided before scheduling
+// (its rival forced in, mandatory, needed by a mandatory project,
+// committed or in progress) is named when it would have replaced a
+// system in time that the plan leaves unsupported (choices[].alternative,
+// with what taking it costs), and the decided option still runs: the
+// policy never overrides what the user decided. Before, a status-decided
+// option was never tried, and the others' cost read "a mandatory project
+// would not run" even for a forced-in rival.
+func TestPolicyAlternativeOfDecidedChoice(t *testing.T) {
+	src := func(asOf, build, extra string) string {
+		return fmt.Sprintf(`
+roadmap {
+  start         = "2027-Q1"
+  horizon       = 8
+  risk_appetite = 0.5
+  %s
+  policy {
+    replace_before_end_of_support = true
+  }
+}
+
+goal "grow" {
+  weight = 1
+}
+
+team "apps" {
+  capacity = 4
+}
+
+system "crm_old" {
+  end_of_support = "2027-Q2"
+}
+
+project "build_crm" {
+  duration = 4
+  effort   = { apps = 2 }
+  goals    = { grow = 0.8 }
+  replaces = [system.crm_old]
+  %s
+}
+
+project "buy_crm" {
+  duration = 2
+  effort   = { apps = 1 }
+  goals    = { grow = 0.7 }
+  replaces = [system.crm_old]
+}
+
+choice "crm" {
+  options = [project.build_crm, project.buy_crm]
+}
+%s`, asOf, build, extra)
+	}
+	alt := func(cost string) *ChoiceAlternative {
+		return &ChoiceAlternative{Option: "buy_crm", System: "crm_old", GoLive: "2027-Q3", GoLivePeriod: 2, Cost: cost}
+	}
+	const inProgress = "status  = \"in_progress\"\n  started = \"2027-Q1\""
+	tests := []struct {
+		name      string
+		src       string
+		opts      Options
+		decidedBy string
+		want      *ChoiceAlternative
+	}{
+		{"forced in", src("", "", ""), Options{ForceIn: []string{"build_crm"}}, DecidedForced, alt(`"build_crm", forced in (--force-in), would not run`)},
+		{"mandatory", src("", "mandatory = true", ""), Options{}, DecidedMandatory, alt(`mandatory project "build_crm" would not run`)},
+		{"needed by a mandatory project", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
+			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
+		{"committed", src("", `status = "committed"`, ""), Options{}, DecidedStatus, alt(`"build_crm", committed, would not run`)},
+		{"in progress", src(`as_of = "2027-Q1"`, inProgress, ""), Options{}, DecidedStatus, alt(`"build_crm", in progress, would stop`)},
+		// From 2027-Q2 buy_crm would go live in 2027-Q4, too late: nothing to name.
+		{"in progress, too late to switch", src(`as_of = "2027-Q2"`, inProgress, ""), Options{}, DecidedStatus, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := choicePlan(t, tt.src, tt.opts)
+			c := plan.Choices[0]
+			if c.Chosen == nil || *c.Chosen != "build_crm" || c.DecidedBy != tt.decidedBy {
+				t.Errorf("chosen %v by %q, want build_crm by %q", c.Chosen, c.DecidedBy, tt.decidedBy)
+			}
+			if diff := cmp.Diff(tt.want, c.Alternative); diff != "" {
+				t.Errorf("alternative (-want +got):\n%s", diff)
+			}
+			if tt.want != nil && !strings.HasSuffix(c.Reason, "; "+tt.want.Words("crm")) {
+				t.Errorf("reason %q does not end with the alternative", c.Reason)
+			}
+			for _, ch := range plan.Checks {
+				if ch.ID == "policy.replace_before_end_of_support" && ch.Passed {
+					t.Errorf("the policy passed: build_crm goes live in 2028-Q1")
+				}
 			}
 		})
 	}

@@ -40,6 +40,9 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			e.flagship = e.firstContender(e.contenders)
 		}
 	}
+	if err := e.decidedAlternatives(ctx, prob, base); err != nil {
+		return nil, nil, err
+	}
 	if opts.RankOrder || (!opts.Optimize && !e.roadmap.Optimize && opts.Objective == "") {
 		return base, nil, nil
 	}

@@ -118,6 +118,23 @@ func pinnedPlaced(tasks []*projectEval, start []int) int {
 	return n
 }
 
+// pinnedLost words the mandatory and forced-in tasks placed in before but
+// not in after ("mandatory project "x" would not run").
+func pinnedLost(tasks []*projectEval, before, after []int) string {
+	var lost []string
+	for i, pe := range tasks {
+		if !pe.pinned() || before[i] < 0 || after[i] >= 0 {
+			continue
+		}
+		if pe.cfg.Mandatory {
+			lost = append(lost, fmt.Sprintf("mandatory project %q", pe.cfg.ID))
+		} else {
+			lost = append(lost, fmt.Sprintf("%q, forced in (--force-in),", pe.cfg.ID))
+		}
+	}
+	return strings.Join(lost, " and ") + " would not run"
+}
+
 // keepPolicy is rank order under the policy: for each system base leaves
 // unsupported, in declaration order, it tries the choice options that
 // replace it and do not run, best-ranked first, each preferred to the
@@ -178,7 +195,7 @@ func (e *evaluation) keepPolicy(ctx context.Context, prob *schedule.Problem, bas
 			why := ""
 			switch {
 			case pinnedPlaced(tasks, sch.Start) < pinnedPlaced(tasks, cur.Start):
-				why = "a mandatory project would not run"
+				why = pinnedLost(tasks, cur.Start, sch.Start)
 			case keptCount(&trial, dues, sch.Start) <= keptCount(prob, dues, cur.Start):
 				var lost []string
 				for _, o := range dues {
@@ -206,6 +223,145 @@ func (e *evaluation) keepPolicy(ctx context.Context, prob *schedule.Problem, bas
 		}
 	}
 	return cur, nil
+}
+
+// decidedAlternatives records in e.policyMisses, for each system the
+// policy covers that base leaves without a replacement in time, an
+// option of a choice that replaces it in time although its choice was
+// decided before scheduling by another option's status (committed or in
+// progress): a rank-order pass with that option first, in place of the
+// decided one (its work in flight stopped), says when it would go live.
+// The plan does not change: the status decides. Options that need a
+// dropped project, or run together with others, are not tried.
+func (e *evaluation) decidedAlternatives(ctx context.Context, prob *schedule.Problem, base *schedule.Schedule) error {
+	if !e.roadmap.Policies.ReplaceBeforeEndOfSupport {
+		return nil
+	}
+	grouped := map[*projectEval]bool{}
+	for _, g := range e.groups() {
+		for _, pe := range g {
+			grouped[pe] = len(g) > 1
+		}
+	}
+	for _, s := range e.cfg.Systems {
+		if !s.EndOfSupportSet || s.EndOfSupport <= 0 || s.EndOfSupport >= e.horizon || e.keptBy(s, prob, base.Start) {
+			continue
+		}
+		for _, c := range e.cfg.Choices {
+			d := e.decidedOption(c)
+			if d == nil || (d.life.lifecycle != hclspec.Committed && d.life.lifecycle != hclspec.InProgress) {
+				continue
+			}
+			for _, id := range c.Options {
+				pe := e.projectByID(id)
+				if pe == nil || pe == d || pe.gate != GateChoice || !slices.Contains(pe.cfg.Replaces, s.ID) || grouped[pe] {
+					continue
+				}
+				trial, ok := e.instead(prob, pe, d)
+				if !ok {
+					continue
+				}
+				sch, err := schedule.RankOrder(ctx, trial, schedule.DeadlineWork(len(trial.Tasks)))
+				if err != nil {
+					return err
+				}
+				end := sch.Start[0] + trial.Tasks[0].Duration
+				if sch.Start[0] < 0 || end > s.EndOfSupport {
+					continue
+				}
+				why := fmt.Sprintf("%q, %s, would not run", d.cfg.ID, d.life.lifecycle.Words())
+				if d.life.lifecycle == hclspec.InProgress {
+					why = fmt.Sprintf("%q, in progress, would stop", d.cfg.ID)
+				}
+				if shifted := sch.Start[1:]; pinnedPlaced(e.taskProjects(prob), shifted) < pinnedPlaced(e.taskProjects(prob), base.Start) {
+					why += " and " + pinnedLost(e.taskProjects(prob), base.Start, shifted)
+				}
+				e.policyMisses = append(e.policyMisses, policyMiss{sys: s, option: pe, end: end, why: why})
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// keptBy reports whether start, or work done or in flight, replaces s
+// by its end of support.
+func (e *evaluation) keptBy(s *hclspec.System, prob *schedule.Problem, start []int) bool {
+	for _, pe := range e.projects {
+		if !slices.Contains(pe.cfg.Replaces, s.ID) {
+			continue
+		}
+		if pe.task >= 0 && start[pe.task] >= 0 && start[pe.task]+prob.Tasks[pe.task].Duration <= s.EndOfSupport {
+			return true
+		}
+		if live, ok := e.liveUnscheduled(pe); ok && live <= s.EndOfSupport {
+			return true
+		}
+	}
+	return false
+}
+
+// instead is prob with option pe as task 0, first in rank order, in
+// place of d, the option whose status decided their choice: a committed
+// d becomes an option pe is preferred to, an in-progress d's remaining
+// work is taken out. Every other task moves one index up. ok is false
+// when pe depends on a project that does not run.
+func (e *evaluation) instead(prob *schedule.Problem, pe, d *projectEval) (*schedule.Problem, bool) {
+	tk := e.taskOf(pe)
+	for _, id := range pe.cfg.DependsOn {
+		dep := e.projectByID(id)
+		switch {
+		case dep == nil:
+		case dep.task >= 0:
+			tk.Preds = append(tk.Preds, dep.task+1)
+		case dep.dropped():
+			return nil, false
+		}
+	}
+	tk.Preferred = true
+	up := func(is []int) []int {
+		out := make([]int, len(is))
+		for k, i := range is {
+			out[k] = i + 1
+		}
+		return out
+	}
+	trial := *prob
+	trial.Tasks = make([]schedule.Task, 0, len(prob.Tasks)+1)
+	trial.Tasks = append(trial.Tasks, tk)
+	for _, t := range prob.Tasks {
+		t.Preds = up(t.Preds)
+		trial.Tasks = append(trial.Tasks, t)
+	}
+	trial.Choices = nil
+	for _, opts := range prob.Choices {
+		trial.Choices = append(trial.Choices, up(opts))
+	}
+	trial.Together = nil
+	for _, g := range prob.Together {
+		trial.Together = append(trial.Together, up(g))
+	}
+	trial.Due = nil
+	for _, du := range prob.Due {
+		trial.Due = append(trial.Due, schedule.Due{Tasks: up(du.Tasks), By: du.By})
+	}
+	trial.Shared = nil
+	for _, sh := range prob.Shared {
+		trial.Shared = append(trial.Shared, schedule.Shared{Tasks: up(sh.Tasks), Value: sh.Value})
+	}
+	if d.task >= 0 {
+		trial.Choices = append(trial.Choices, []int{0, d.task + 1})
+		for k, opts := range trial.Choices[:len(trial.Choices)-1] {
+			if slices.Contains(opts, d.task+1) {
+				trial.Choices[k] = append([]int{0}, opts...)
+				trial.Choices = trial.Choices[:len(trial.Choices)-1]
+				break
+			}
+		}
+	} else {
+		trial.Fixed = slices.DeleteFunc(slices.Clone(prob.Fixed), func(f schedule.Fixed) bool { return f.ID == d.cfg.ID && f.Slot })
+	}
+	return &trial, true
 }
 
 // policyPickOf is the pick that decided choice c in rank order, if any.

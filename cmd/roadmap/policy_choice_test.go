@@ -51,6 +51,11 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 			`the optimiser chose it (objective score); ` + keptReason + `; rank order chose it too, for the policy`, "intranet", nil},
 		{"objective npv, flagship named", []string{"--objective", "npv", named}, 0, "buy_crm", "optimizer",
 			`the optimiser chose it (objective npv); ` + keptReason + `; rank order chose it too, for the policy`, "intranet", nil},
+		// Forcing decides the choice; the option in time is still named,
+		// with its real cost (it said "a mandatory project would not run").
+		{"rival forced in", []string{"--force-in", "build_crm", keep}, 1, "build_crm", "forced",
+			`forced in (--force-in); "buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then "build_crm", forced in (--force-in), would not run`, "rollout",
+			&alternative{"buy_crm", "crm_old", "2027-Q3", `"build_crm", forced in (--force-in), would not run`}},
 		{"in time costs another system", []string{miss}, 1, "build_crm", "strategy",
 			"the best-ranked option (rank 1 under the value strategy); " + missAlt, "build_crm",
 			&alternative{"buy_crm", "crm_old", "2027-Q3", `system "hr_old" would run out of support before a replacement goes live`}},
