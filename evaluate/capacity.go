@@ -372,12 +372,12 @@ func (e *evaluation) projectTotals() Totals {
 			}
 		case StatusDeferred:
 			t.Deferred++
-			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon {
+			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon && !e.choiceTakenByOther(pe) {
 				t.DeadlinesMissed++
 			}
 		case StatusDropped:
 			t.Dropped++
-			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon {
+			if pe.cfg.Deadline >= 0 && pe.cfg.Deadline < e.horizon && !e.choiceTakenByOther(pe) {
 				t.DeadlinesMissed++
 			}
 		case StatusDone:

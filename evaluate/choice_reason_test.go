@@ -191,3 +191,219 @@ choice "crm" {
 		})
 	}
 }
+
+// With policy { deadlines = "error" } a missed deadline fails the plan,
+// so it counts when a choice picks an option, as the end-of-support
+// policy does: rank order and every objective take the option with
+// which more deadlines are met ("slim", which leaves room for "x" to
+// meet its deadline, over "wide", the best-ranked), unless that costs a
+// mandatory project or the rule is only a warning. An option whose
+// choice took another option misses nothing (before, the losing option
+// of a choice "missed its deadline", so a choice between two options
+// with the same deadline failed the check whichever ran).
+func TestDeadlinesRuleCountsInChoices(t *testing.T) {
+	src := func(severity, extra string) string {
+		return fmt.Sprintf(`
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+  policy {
+    deadlines = %q
+  }
+}
+
+goal "g" {
+  weight = 1
+}
+
+team "t" {
+  capacity = 2
+}
+
+project "wide" {
+  goals    = { g = 0.9 }
+  duration = 3
+  effort   = { t = 2 }
+}
+
+project "slim" {
+  goals    = { g = 0.5 }
+  duration = 1
+  effort   = { t = 1 }
+}
+
+choice "k" {
+  options = [project.wide, project.slim]
+}
+
+project "x" {
+  goals    = { g = 0.3 }
+  duration = 2
+  effort   = { t = 1 }
+  deadline = "2027-Q2"
+}
+%s`, severity, extra)
+	}
+	const pick = `with it the deadline of "x" (2027-Q2) is met (policy deadlines = "error"), which "wide", the option rank order takes otherwise (rank 1 under the value strategy), would miss`
+	tests := []struct {
+		name   string
+		src    string
+		opts   Options
+		chosen string
+		reason string // "" checks nothing
+		passed bool   // policy.deadlines
+	}{
+		{"rank order", src("error", ""), Options{}, "slim", pick, true},
+		{"objective score", src("error", ""), Options{Objective: "score", Seed: 1}, "slim", "", true},
+		{"objective npv", src("error", ""), Options{Objective: "npv", Seed: 1}, "slim", "", true},
+		{"objective finish", src("error", ""), Options{Objective: "finish", Seed: 1}, "slim", "", true},
+		{"a warning does not count", src("warning", ""), Options{}, "wide", "the best-ranked option (rank 1 under the value strategy)", false},
+		// Forcing decides the choice: the rule does not override it.
+		{"forced in", src("error", ""), Options{ForceIn: []string{"wide"}}, "wide", "forced in (--force-in)", false},
+		{"forced in, optimised", src("error", ""), Options{ForceIn: []string{"wide"}, Objective: "score", Seed: 1}, "wide", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := choicePlan(t, tt.src, tt.opts)
+			c := choiceK(t, plan)
+			if c.Chosen == nil || *c.Chosen != tt.chosen || (tt.reason != "" && c.Reason != tt.reason) {
+				t.Errorf("chosen %v: %q\nwant %s: %q", c.Chosen, c.Reason, tt.chosen, tt.reason)
+			}
+			checkPassed(t, plan, "policy.deadlines", tt.passed)
+			if x := projectOf(t, plan, "x"); (x.Status == StatusScheduled) != tt.passed {
+				t.Errorf("x is %s", x.Status)
+			}
+		})
+	}
+}
+
+// checkPassed fails unless plan has check id, passed as want.
+func checkPassed(t *testing.T, plan *Plan, id string, want bool) {
+	t.Helper()
+	for _, ch := range plan.Checks {
+		if ch.ID == id {
+			if ch.Passed != want {
+				t.Errorf("%s passed %v, want %v: %s", id, ch.Passed, want, ch.Message)
+			}
+			return
+		}
+	}
+	t.Errorf("no check %s", id)
+}
+
+// An option whose choice took another option misses no deadline, in
+// the check and the totals: the deadline was its own, and the choice
+// went the other way. One whose choice ran no option still misses it.
+func TestChoiceLoserMissesNoDeadline(t *testing.T) {
+	src := func(aDeadline, extra string) string {
+		return fmt.Sprintf(`
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+  policy {
+    deadlines = "error"
+  }
+}
+
+goal "g" {
+  weight = 1
+}
+
+project "a" {
+  goals    = { g = 0.9 }
+  duration = 3
+  %s
+}
+
+project "b" {
+  goals    = { g = 0.5 }
+  duration = 1
+  deadline = "2027-Q2"
+  %s
+}
+
+choice "k" {
+  options = [project.a, project.b]
+}
+`, aDeadline, extra)
+	}
+	tests := []struct {
+		name        string
+		src         string
+		opts        Options
+		passed      bool
+		met, missed int
+	}{
+		// a runs; b's deadline is moot.
+		{"the other option runs", src("", ""), Options{}, true, 0, 0},
+		// a cannot meet the deadline both carry, b does.
+		{"same deadline on both", src(`deadline = "2027-Q2"`, ""), Options{}, true, 1, 0},
+		{"no option runs", src("", ""), Options{ForceOut: []string{"a", "b"}}, false, 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := choicePlan(t, tt.src, tt.opts)
+			checkPassed(t, plan, "policy.deadlines", tt.passed)
+			if plan.Totals.DeadlinesMet != tt.met || plan.Totals.DeadlinesMissed != tt.missed {
+				t.Errorf("deadlines met %d, missed %d; want %d, %d", plan.Totals.DeadlinesMet, plan.Totals.DeadlinesMissed, tt.met, tt.missed)
+			}
+		})
+	}
+}
+
+// Under the rule the optimiser ranks schedules by the deadlines they
+// meet before its objective, in the tier of the systems kept in support:
+// "x" meets its deadline though "y", worth more, then cannot run. Under
+// a warning the objective decides.
+func TestOptimiserMeetsDeadlinesUnderTheRule(t *testing.T) {
+	src := func(severity string) string {
+		return fmt.Sprintf(`
+roadmap {
+  start    = "2027-Q1"
+  horizon  = 4
+  flagship = project.f
+  policy {
+    deadlines = %q
+  }
+}
+
+goal "g" {
+  weight = 1
+}
+
+team "t" {
+  capacity = 2
+}
+
+project "f" {
+  goals    = { g = 0.1 }
+  duration = 1
+}
+
+project "y" {
+  goals    = { g = 0.9 }
+  duration = 4
+  effort   = { t = 2 }
+}
+
+project "x" {
+  goals    = { g = 0.2 }
+  duration = 2
+  effort   = { t = 1 }
+  deadline = "2027-Q2"
+}
+`, severity)
+	}
+	for _, tt := range []struct {
+		severity string
+		x        string
+	}{{"error", StatusScheduled}, {"warning", StatusDeferred}} {
+		t.Run(tt.severity, func(t *testing.T) {
+			plan := choicePlan(t, src(tt.severity), Options{Objective: "score", Seed: 1})
+			if x := projectOf(t, plan, "x"); x.Status != tt.x {
+				t.Errorf("x is %s, want %s", x.Status, tt.x)
+			}
+			checkPassed(t, plan, "policy.deadlines", tt.x == StatusScheduled)
+		})
+	}
+}

@@ -36,9 +36,12 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		if base, err = e.keepPolicy(ctx, prob, base, e.dues); err != nil {
 			return nil, nil, err
 		}
-		if e.flagship != nil && e.lostToPolicy(e.flagship) && e.contenders != nil {
-			e.flagship = e.firstContender(e.contenders)
-		}
+	}
+	if base, err = e.keepDeadlines(ctx, prob, base); err != nil {
+		return nil, nil, err
+	}
+	if e.flagship != nil && e.lostToPolicy(e.flagship) && e.contenders != nil {
+		e.flagship = e.firstContender(e.contenders)
 	}
 	if err := e.decidedAlternatives(ctx, prob, base); err != nil {
 		return nil, nil, err
@@ -60,6 +63,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	for _, d := range e.dues {
 		search.Due = append(search.Due, d.due)
 	}
+	search.Due = append(search.Due, e.deadlineDues(prob)...)
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		tk.Preferred = false // rank order's preference; the optimiser weighs the policy itself (Due)

@@ -518,7 +518,8 @@ type Totals struct {
 	// DeadlinesMet counts the scheduled projects with a deadline (they
 	// end by it); DeadlinesMissed the projects with a deadline that are
 	// deferred, dropped or end after it (a deadline after the horizon
-	// counts only when the project ends after it).
+	// counts only when the project ends after it; an option whose choice
+	// took another option counts in neither).
 	DeadlinesMet    int `json:"deadlines_met"`
 	DeadlinesMissed int `json:"deadlines_missed"`
 	// The living roadmap: projects in progress (scheduled, and counted

@@ -57,7 +57,9 @@ func firstReason(p ProjectPlan) string {
 
 // deadlinesCheck is policy.deadlines, present when a project has a
 // deadline inside the horizon: it fails when one of them is deferred,
-// dropped (a gate's verdict still misses the date) or ends after it. A warning, or an error with policy { deadlines =
+// dropped (a gate's verdict still misses the date) or ends after it. An
+// option whose choice took another option misses nothing: its deadline
+// was its own, and the choice went the other way. A warning, or an error with policy { deadlines =
 // "error" }; a mandatory project's missed deadline also fails
 // policy.mandatory.
 func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
@@ -69,13 +71,17 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 	found := false
 	var failures []string
 	for _, pp := range plan.Projects {
-		p := e.projectByID(pp.ID).cfg
+		pe := e.projectByID(pp.ID)
+		p := pe.cfg
 		if p.Deadline < 0 || p.Deadline >= e.horizon {
 			continue
 		}
 		if !found {
 			found = true
 			res.Range = sourceRange(pol.Ranges.Range("deadlines", p.Ranges.Range("deadline", p.DeclRange)))
+		}
+		if e.choiceTakenByOther(pe) {
+			continue
 		}
 		var miss string
 		switch {
@@ -98,6 +104,24 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 		res.Message = joinFailures(failures)
 	}
 	return res, found
+}
+
+// choiceTakenByOther reports whether pe is an option of a choice another
+// option of which runs (scheduled, or decided by its status).
+func (e *evaluation) choiceTakenByOther(pe *projectEval) bool {
+	if pe.status == StatusScheduled || pe.decidesChoice() {
+		return false
+	}
+	c := e.choiceOf(pe.cfg.ID)
+	if c == nil {
+		return false
+	}
+	for _, id := range c.Options {
+		if o := e.projectByID(id); o != nil && o != pe && (o.status == StatusScheduled || o.decidesChoice()) {
+			return true
+		}
+	}
+	return false
 }
 
 // mandatoryCheck is policy.mandatory, present when a project is

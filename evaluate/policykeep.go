@@ -34,6 +34,9 @@ type policyPick struct {
 	sys                *hclspec.System
 	chosen, best       *projectEval
 	chosenEnd, bestEnd int
+	// deadlines, for a pick of policy { deadlines = "error" } (sys is
+	// nil), are the projects whose deadlines chosen lets them meet.
+	deadlines []*projectEval
 }
 
 // policyMiss is a system the policy fails for although another option
@@ -376,6 +379,9 @@ func (e *evaluation) policyPickOf(c *hclspec.Choice, chosen *projectEval) (polic
 
 // policyPickReason words pk for the choice's row.
 func (e *evaluation) policyPickReason(pk policyPick) string {
+	if pk.sys == nil {
+		return e.deadlinePickReason(pk)
+	}
 	why := fmt.Sprintf("%q goes live in %s, before the support of system %q ends (supported through %s; policy replace_before_end_of_support)",
 		pk.chosen.cfg.ID, e.label(pk.chosenEnd), pk.sys.ID, e.label(pk.sys.EndOfSupport-1))
 	best := fmt.Sprintf("%q, the best-ranked option (rank %d under the %s strategy),", pk.best.cfg.ID, pk.best.rank, strategyOrDefault(e.roadmap.Strategy))
