@@ -404,6 +404,11 @@ project "x" {
 				t.Errorf("x is %s, want %s", x.Status, tt.x)
 			}
 			checkPassed(t, plan, "policy.deadlines", tt.x == StatusScheduled)
+			// A plan worse on its objective says why.
+			const why = `Schedule "x" (rank 3, score 0.3) in 2027-Q1..2027-Q2: rank order deferred it; it meets its deadline 2027-Q2, and policy deadlines = "error" comes before the objective.`
+			if got := plan.Optimization.Changes; tt.x == StatusScheduled && (len(got) == 0 || got[0] != why) {
+				t.Errorf("changes %q, want first %q", got, why)
+			}
 		})
 	}
 }

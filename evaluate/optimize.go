@@ -488,8 +488,13 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 			break // counted below, not shown
 		}
 		pe := tasks[i]
-		changes = append(changes, fmt.Sprintf("Schedule %q (rank %d, %s) in %s: rank order deferred it.",
-			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, best[i])))
+		why := "rank order deferred it"
+		if prob.Tasks[i].HasDeadline && e.deadlinesRule() {
+			// The rule's tier comes before the objective (deadlineDues).
+			why += fmt.Sprintf("; it meets its deadline %s, and policy deadlines = \"error\" comes before the objective", e.label(pe.cfg.Deadline))
+		}
+		changes = append(changes, fmt.Sprintf("Schedule %q (rank %d, %s) in %s: %s.",
+			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)), span(i, best[i]), why))
 	}
 	for _, i := range removed {
 		if len(changes) > maxChangeLines {
