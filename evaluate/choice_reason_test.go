@@ -166,6 +166,9 @@ choice "crm" {
 		{"needed by a mandatory project", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
 			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
 		{"committed", src("", `status = "committed"`, ""), Options{}, DecidedStatus, alt(`"build_crm", committed, would not run`)},
+		// The policy took buy_crm and dropped the committed project.
+		{"needed by a committed project", src("", "", "project \"crm_reports\" {\n  status     = \"committed\"\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
+			Options{}, DecidedStatus, alt(`committed project "crm_reports" would not run`)},
 		{"in progress", src(`as_of = "2027-Q1"`, inProgress, ""), Options{}, DecidedStatus, alt(`"build_crm", in progress, would stop`)},
 		// From 2027-Q2 buy_crm would go live in 2027-Q4, too late: nothing to name.
 		{"in progress, too late to switch", src(`as_of = "2027-Q2"`, inProgress, ""), Options{}, DecidedStatus, nil},

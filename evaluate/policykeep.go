@@ -110,28 +110,32 @@ func keptCount(prob *schedule.Problem, dues []systemDue, start []int) int {
 	return n
 }
 
-// pinnedPlaced is how many mandatory or forced-in tasks start places.
+// pinnedPlaced is how many mandatory, committed or forced-in tasks start
+// places.
 func pinnedPlaced(tasks []*projectEval, start []int) int {
 	n := 0
 	for i, pe := range tasks {
-		if pe.pinned() && start[i] >= 0 {
+		if (pe.pinned() || pe.requires()) && start[i] >= 0 {
 			n++
 		}
 	}
 	return n
 }
 
-// pinnedLost words the mandatory and forced-in tasks placed in before but
-// not in after ("mandatory project "x" would not run").
+// pinnedLost words the mandatory, committed and forced-in tasks placed
+// in before but not in after ("mandatory project "x" would not run").
 func pinnedLost(tasks []*projectEval, before, after []int) string {
 	var lost []string
 	for i, pe := range tasks {
-		if !pe.pinned() || before[i] < 0 || after[i] >= 0 {
+		if !(pe.pinned() || pe.requires()) || before[i] < 0 || after[i] >= 0 {
 			continue
 		}
-		if pe.cfg.Mandatory {
+		switch {
+		case pe.cfg.Mandatory:
 			lost = append(lost, fmt.Sprintf("mandatory project %q", pe.cfg.ID))
-		} else {
+		case pe.requires():
+			lost = append(lost, fmt.Sprintf("committed project %q", pe.cfg.ID))
+		default:
 			lost = append(lost, fmt.Sprintf("%q, forced in (--force-in),", pe.cfg.ID))
 		}
 	}
@@ -276,8 +280,13 @@ func (e *evaluation) decidedAlternatives(ctx context.Context, prob *schedule.Pro
 				if d.life.lifecycle == hclspec.InProgress {
 					why = fmt.Sprintf("%q, in progress, would stop", d.cfg.ID)
 				}
-				if shifted := sch.Start[1:]; pinnedPlaced(e.taskProjects(prob), shifted) < pinnedPlaced(e.taskProjects(prob), base.Start) {
-					why += " and " + pinnedLost(e.taskProjects(prob), base.Start, shifted)
+				// Beyond d itself, what taking pe costs.
+				shifted := slices.Clone(sch.Start[1:])
+				if d.task >= 0 {
+					shifted[d.task] = base.Start[d.task]
+				}
+				if tasks := e.taskProjects(prob); pinnedPlaced(tasks, shifted) < pinnedPlaced(tasks, base.Start) {
+					why += " and " + pinnedLost(tasks, base.Start, shifted)
 				}
 				e.policyMisses = append(e.policyMisses, policyMiss{sys: s, option: pe, end: end, why: why})
 				break
