@@ -753,6 +753,22 @@ func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
 			t.Errorf("restartAfter(%d, %d, %s) = %d, want %d", c.budget, c.tasks, c.obj, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		budget int
+		obj    Objective
+		want   int
+	}{
+		{1500, ObjectiveFinish, 20},
+		{10000, ObjectiveFinish, 40},
+		{10000, ObjectiveValue, 40},
+		{10001, ObjectiveFinish, 100},
+		{50000, ObjectiveFinish, 100},
+		{50000, ObjectiveValue, 60},
+	} {
+		if got := popSize(c.budget, c.obj); got != c.want {
+			t.Errorf("popSize(%d, %s) = %d, want %d", c.budget, c.obj, got, c.want)
+		}
+	}
 }
 
 // topoOrder's typed heap gives exactly container/heap's order, ties in
