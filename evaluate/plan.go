@@ -61,6 +61,12 @@ type Plan struct {
 	// Scenario names the scenario block the plan was made under (plan
 	// --scenario); omitted for the roadmap as its variables make it.
 	Scenario *ScenarioInfo `json:"scenario,omitempty"`
+	// ForceIn and ForceOut are the projects the run forced in and out
+	// (--force-in, --force-out), in rank order; each omitted when empty
+	// (as scenario). The renderers derive them from the projects' Forced
+	// when both are nil.
+	ForceIn  []string `json:"force_in,omitempty"`
+	ForceOut []string `json:"force_out,omitempty"`
 
 	// View is set on a plan narrowed to the projects that concern some
 	// stakeholders (plan --department, --goal, --team); see evaluate/views.

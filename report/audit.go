@@ -121,15 +121,20 @@ func auditSummary(p *evaluate.Plan) string {
 // forcedNote is " The plan behind it forces projects in a; out b
 // (--force-in, --force-out).", "" when the run forced none.
 func forcedNote(p *evaluate.Plan) string {
-	if f := forcedText(forcedProjects(p)); f != "" {
+	if f := forcedText(ForcedProjects(p)); f != "" {
 		return " The plan behind it forces projects " + f + " (--force-in, --force-out)."
 	}
 	return ""
 }
 
-// forcedProjects are the projects the plan's run forced in and out
-// (--force-in, --force-out), in rank order.
-func forcedProjects(p *evaluate.Plan) (in, out []string) {
+// ForcedProjects are the projects the plan's run forced in and out
+// (--force-in, --force-out), in rank order, never nil: the plan's
+// ForceIn and ForceOut, or, when both are nil (a plan of a library
+// caller, or saved before they were added), its projects' Forced.
+func ForcedProjects(p *evaluate.Plan) (in, out []string) {
+	if p.ForceIn != nil || p.ForceOut != nil {
+		return append([]string{}, p.ForceIn...), append([]string{}, p.ForceOut...)
+	}
 	in, out = []string{}, []string{}
 	for _, pr := range p.Projects {
 		switch pr.Forced {
@@ -247,6 +252,9 @@ type auditJSON struct {
 	Gaps           int                    `json:"gaps"`
 	RunCostPerYear float64                `json:"run_cost_per_year"`
 	Retired        float64                `json:"retired_per_year"`
+	// Scenario is the scenario the plan behind the audit was made under
+	// (--scenario), as the plan's; omitted without one.
+	Scenario *evaluate.ScenarioInfo `json:"scenario,omitempty"`
 	// ForceIn and ForceOut are the projects the plan was forced with
 	// (--force-in, --force-out), in rank order; [] when none.
 	ForceIn  []string               `json:"force_in"`
@@ -270,6 +278,16 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		t.width = max(t.width, minWidth)
 		name := p.Roadmap.Name
 		t.buf.WriteString(t.style(ansiBold, "Roadmap: "+name) + "\n")
+		if sc := p.Scenario; sc != nil {
+			// As plan's summary prints it.
+			for i, line := range wrapText(scenarioText(sc), t.width-12) {
+				key := ""
+				if i == 0 {
+					key = "Scenario"
+				}
+				fmt.Fprintf(&t.buf, "  %-10s%s\n", key, line)
+			}
+		}
 		if len(p.Systems) == 0 {
 			t.paragraph("", "The roadmap declares no systems."+forcedNote(p))
 		} else {
@@ -282,6 +300,9 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 	case "markdown":
 		m := &markdownRenderer{p: p}
 		m.heading(1, p.Roadmap.Name)
+		if sc := p.Scenario; sc != nil {
+			m.buf.WriteString("- **Scenario:** " + mdEscape(scenarioText(sc)) + "\n\n")
+		}
 		if len(p.Systems) == 0 {
 			m.buf.WriteString(mdEscape("The roadmap declares no systems."+forcedNote(p)) + "\n")
 		} else {
@@ -290,8 +311,8 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		buf.Write(m.buf.Bytes())
 	case "json":
 		out := auditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
-			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Checks: []evaluate.CheckResult{}}
-		out.ForceIn, out.ForceOut = forcedProjects(p)
+			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Scenario: p.Scenario, Checks: []evaluate.CheckResult{}}
+		out.ForceIn, out.ForceOut = ForcedProjects(p)
 		for _, s := range p.Systems {
 			out.RunCostPerYear += s.RunCostPerYear
 			if s.Gap != evaluate.GapNone {
@@ -319,7 +340,11 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		if err != nil {
 			return err
 		}
-		return renderAuditHTML(w, page, forcedNote(p))
+		scenario := ""
+		if p.Scenario != nil {
+			scenario = scenarioText(p.Scenario)
+		}
+		return renderAuditHTML(w, page, scenario, forcedNote(p))
 	default:
 		return fmt.Errorf("unknown audit format %q: use one of %s", format, strings.Join(AuditFormats(), ", "))
 	}
@@ -329,7 +354,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 
 // renderAuditHTML writes a page holding the audit section alone, styled
 // as the plan's page.
-func renderAuditHTML(w io.Writer, page *htmlPage, forced string) error {
+func renderAuditHTML(w io.Writer, page *htmlPage, scenario, forced string) error {
 	style := htmlTemplate[strings.Index(htmlTemplate, "<style>") : strings.Index(htmlTemplate, "</style>")+len("</style>")]
 	t, err := template.New("auditpage").Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -344,6 +369,9 @@ func renderAuditHTML(w io.Writer, page *htmlPage, forced string) error {
 <header>
 <h1>Technology audit: {{.Name}}</h1>
 <p class="sub">Amounts in {{.Currency}}.</p>
+{{- if .Scenario}}
+<p class="sub"><strong>Scenario</strong> {{.Scenario}}</p>
+{{- end}}
 </header>
 <main>
 {{- if .Audit}}{{template "audit" .Audit}}{{else}}
@@ -362,8 +390,8 @@ func renderAuditHTML(w io.Writer, page *htmlPage, forced string) error {
 	var buf bytes.Buffer
 	data := struct {
 		*htmlPage
-		Forced string
-	}{page, forced}
+		Scenario, Forced string
+	}{page, scenario, forced}
 	if err := t.Execute(&buf, data); err != nil {
 		return err
 	}

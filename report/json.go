@@ -407,6 +407,7 @@ func normalizePlanTop(p *evaluate.Plan) *evaluate.Plan {
 		}
 	}
 	q.Checks = orEmpty(q.Checks)
+	q.ForceIn, q.ForceOut = ForcedProjects(p)
 	q.Systems = cloned(q.Systems)
 	for i := range q.Systems {
 		s := &q.Systems[i]

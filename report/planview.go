@@ -125,14 +125,19 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	return append(append(scenarioRows(p), viewRows(p)...), rows...)
 }
 
-// scenarioRows name the scenario a plan was made under: "budget_cut:
-// Finance cuts capex by 30% (capex = 1050000)". Nil without one.
+// scenarioRows say what a plan was made under: the scenario ("budget_cut:
+// Finance cuts capex by 30% (capex = 1050000)") and the projects forced in
+// and out ("in build_crm; out m365_mail", as simulate words it). Nil
+// without either: a forced plan is a what-if, and says so.
 func scenarioRows(p *evaluate.Plan) [][2]string {
-	sc := p.Scenario
-	if sc == nil {
-		return nil
+	var rows [][2]string
+	if sc := p.Scenario; sc != nil {
+		rows = append(rows, [2]string{"Scenario", scenarioText(sc)})
 	}
-	return [][2]string{{"Scenario", scenarioText(sc)}}
+	if f := forcedText(ForcedProjects(p)); f != "" {
+		rows = append(rows, [2]string{"Forced", f})
+	}
+	return rows
 }
 
 // scenarioText is a scenario's name, description and values on one line.

@@ -148,6 +148,9 @@ func planSummary(p *evaluate.Plan) []summaryRow {
 	if sc := p.Scenario; sc != nil {
 		rows = append(rows, summaryRow{"Scenario", userCell(scenarioText(sc)), kindText})
 	}
+	if f := forcedText(ForcedProjects(p)); f != "" {
+		rows = append(rows, summaryRow{"Forced", textCell(f + " (--force-in, --force-out)"), kindText})
+	}
 	rows = append(rows, []summaryRow{
 		{"Currency", textCell(p.Roadmap.Currency), kindText},
 		{"Scheduled", intCell(t.Scheduled), kindInteger},

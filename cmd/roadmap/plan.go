@@ -195,6 +195,8 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 		return errFailed
 	}
 	plan.RoadmapVersion = g.version
+	// Named on the plan, so a stakeholder view of it still says so.
+	plan.ForceIn, plan.ForceOut = report.ForcedProjects(plan)
 	if o.shortfall {
 		if plan.Optimization != nil {
 			w := hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "No shortfall for an optimised plan",
