@@ -1,7 +1,6 @@
 package report
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"github.com/roadmap-as-code/roadmap/internal/golden"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // picsFixtures are the hand-built plans under testdata/pics: a quarterly IT
@@ -22,16 +20,7 @@ func picsFixtures() []string { return []string{"portfolio", "monthly", "weekly-n
 // README walks through.
 func examplePlan(t *testing.T) *evaluate.Plan {
 	t.Helper()
-	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadDir(filepath.Join("..", "examples", "it-department"), hclspec.LoadOptions{})
-	if diags.HasErrors() {
-		t.Fatalf("load: %s", diags.Error())
-	}
-	p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
-	if diags.HasErrors() {
-		t.Fatalf("evaluate: %s", diags.Error())
-	}
-	return p
+	return evaluatedDir(t, filepath.Join("..", "examples", "it-department"))
 }
 
 // picsPlans are every plan the picture renderers are tested on: the

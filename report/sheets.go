@@ -150,7 +150,7 @@ func writeSheetCSV(w io.Writer, s sheet) error {
 	cw.UseCRLF = true
 	header := make([]string, len(s.columns))
 	for i, c := range s.columns {
-		header[i] = c.header
+		header[i] = neutralizeFormula(c.header)
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -172,15 +172,13 @@ func writeSheetCSV(w io.Writer, s sheet) error {
 }
 
 // csvField is a cell as CSV text: numbers in full precision without
-// grouping, user text neutralised against formula injection.
+// grouping, every text neutralised against formula injection (ids,
+// statuses and labels of a saved plan are as hostile as its reasons).
 func csvField(c sheetCell) string {
 	if c.isNum {
 		return plainNumber(c.num)
 	}
-	if c.user {
-		return neutralizeFormula(c.text)
-	}
-	return c.text
+	return neutralizeFormula(c.text)
 }
 
 // plainNumber prints v the shortest way that reads back as v, never in

@@ -2,7 +2,9 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // TestCSVGolden: every table of every fixture plan, as CSV.
@@ -271,6 +274,95 @@ func TestXLSXDeterministic(t *testing.T) {
 		f.Close()
 		if err != nil || props.Created != workbookDate || props.Modified != workbookDate {
 			t.Errorf("%s: doc props %+v %v", name, props, err)
+		}
+	}
+}
+
+// TestEveryCSVTextNeutralised: a saved plan is hostile in every string,
+// ids, statuses and labels included (review qa15g F2). Every string of
+// the example's plan is made to start like a formula; no text field of
+// any CSV table may then start like one.
+func TestEveryCSVTextNeutralised(t *testing.T) {
+	rows := map[string]int{}
+	for _, dir := range []string{"../examples/it-department", "../evaluate/testdata/portfolio"} {
+		p := evaluatedDir(t, dir)
+		// An unknown period or start is refused, not printed.
+		period, start := p.Roadmap.Period, p.Roadmap.Start
+		prefixStrings(reflect.ValueOf(p).Elem(), `=HYPERLINK("https://x","y")`)
+		p.Roadmap.Period, p.Roadmap.Start = period, start
+		for _, table := range SheetTables() {
+			var buf bytes.Buffer
+			if err := RenderPlanCSV(&buf, p, table); err != nil {
+				t.Fatalf("%s %s: %v", dir, table, err)
+			}
+			records, err := csv.NewReader(&buf).ReadAll()
+			if err != nil {
+				t.Fatalf("%s %s: %v", dir, table, err)
+			}
+			rows[table] += len(records) - 1
+			for r, rec := range records {
+				for c, field := range rec {
+					if field == "" {
+						continue
+					}
+					if _, err := strconv.ParseFloat(field, 64); err == nil {
+						continue
+					}
+					if strings.ContainsRune("=+-@\t\r", rune(field[0])) {
+						t.Errorf("%s %s row %d column %d: %q starts like a formula", dir, table, r, c, field)
+					}
+				}
+			}
+		}
+	}
+	for _, table := range SheetTables() {
+		if rows[table] == 0 {
+			t.Errorf("%s: no rows checked", table)
+		}
+	}
+}
+
+// evaluatedDir is the plan of the roadmap in dir.
+func evaluatedDir(t *testing.T, dir string) *evaluate.Plan {
+	t.Helper()
+	cfg, diags := hclspec.NewLoader().LoadDir(dir, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatalf("load %s: %s", dir, diags.Error())
+	}
+	p, diags := evaluate.Evaluate(context.Background(), cfg, evaluate.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("evaluate %s: %s", dir, diags.Error())
+	}
+	return p
+}
+
+// prefixStrings puts prefix before every string reachable from v.
+func prefixStrings(v reflect.Value, prefix string) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(prefix + v.String())
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			prefixStrings(v.Elem(), prefix)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				prefixStrings(v.Field(i), prefix)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			prefixStrings(v.Index(i), prefix)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			prefixStrings(e, prefix)
+			v.SetMapIndex(k, e)
 		}
 	}
 }

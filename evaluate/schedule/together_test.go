@@ -60,6 +60,53 @@ func TestTogetherGroupFindsAnOrderThatFits(t *testing.T) {
 	}
 }
 
+// A group keeps the turn of its best-ranked member even when that
+// member depends on a partner ranked lower (a rollout that depends on
+// its pilot): review qa15f F1 placed the group at the pilot's turn,
+// after every project ranked between them.
+func TestTogetherGroupKeepsItsBestMembersTurn(t *testing.T) {
+	// rollout (rank 1) depends on pilot (rank 3), together; middle (rank
+	// 2) runs 3 periods; one team of 1 FTE.
+	line := lineProblem(6, 1)
+	line.task(1, 1, -1, 2) // 0 rollout
+	line.task(3, 1, -1)    // 1 middle
+	line.task(1, 1, -1)    // 2 pilot
+	line.Together = [][]int{{0, 2}}
+	// The same with a prerequisite of the pilot ranked last: it comes
+	// along at the group's turn.
+	chain := lineProblem(8, 1)
+	chain.task(1, 1, -1, 2) // 0 rollout
+	chain.task(3, 1, -1)    // 1 middle
+	chain.task(1, 1, -1, 3) // 2 pilot
+	chain.task(1, 1, -1)    // 3 base
+	chain.Together = [][]int{{2, 0}}
+	for _, tc := range []struct {
+		name string
+		p    *Problem
+		want []int
+	}{
+		{"line", line, []int{1, 2, 0}},
+		{"chain", chain, []int{2, 3, 1, 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch, err := RankOrder(context.Background(), tc.p, DeadlineWork(len(tc.p.Tasks)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Verify(tc.p, sch.Start); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(sch.Start, tc.want) {
+				t.Errorf("rank order starts %v, want %v", sch.Start, tc.want)
+			}
+			serial := SerialSGS(tc.p, identity(len(tc.p.Tasks)))
+			if !slices.Equal(serial.Start, tc.want) {
+				t.Errorf("serial SGS starts %v, want %v", serial.Start, tc.want)
+			}
+		})
+	}
+}
+
 // On random problems without budgets, with some tasks already decided
 // (placed, or left out), a together group's closure (its members and the
 // undecided predecessors they need, with those tasks' groups) is placed

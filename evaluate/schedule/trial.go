@@ -70,12 +70,25 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 	return x
 }
 
-// lateLeads lists the Lead tasks with a predecessor, direct or not,
-// after them in pos, in pos order.
+// lateLeads lists the tasks that take their turn at their own place
+// with a predecessor, direct or not, after them in pos, in pos order:
+// Lead tasks, and the first member in pos of each together group (the
+// group keeps the turn of its best-ranked member, even when that member
+// depends on a partner or a project ranked lower).
 func lateLeads(p *Problem, pos []int) []int {
 	var leads []int
+	first := make([]bool, len(p.Tasks))
+	for _, members := range p.Together {
+		best := members[0]
+		for _, m := range members[1:] {
+			if pos[m] < pos[best] {
+				best = m
+			}
+		}
+		first[best] = true
+	}
 	for i := range p.Tasks {
-		if !p.Tasks[i].Lead || len(p.Tasks[i].Preds) == 0 {
+		if !(p.Tasks[i].Lead || first[i]) || len(p.Tasks[i].Preds) == 0 {
 			continue
 		}
 		seen := map[int]bool{}
