@@ -279,6 +279,9 @@ func DecodePlan(data []byte) (*evaluate.Plan, error) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return nil, jsonError(data, err)
 	}
+	if err := checkPlanTokens(&p); err != nil {
+		return nil, err
+	}
 	// Plans saved before findings had a severity hold only errors.
 	for i := range p.Projects {
 		for j := range p.Projects[i].Findings {
