@@ -78,6 +78,7 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 			choiceOf[id] = c
 		}
 	}
+	diags = append(diags, checkChoicePairs(cfg)...)
 	groups := TogetherGroups(cfg.Projects)
 	diags = append(diags, checkGroupSizes(cfg, groups)...)
 	groupOf := map[string][]string{}
@@ -292,24 +293,63 @@ func mandatoryNeed(p *Project, option string) string {
 // costs the square of its size; 1,000 is far past any real portfolio's.
 const MaxTogetherGroup = 1000
 
+// MaxPairs bounds, over all together groups, the partners their members
+// list (a group of n lists n x (n - 1)), and over all choices the pairs
+// of options weighed against each other (n x (n - 1) for a choice of n
+// options): the plan's size and the schedule's work grow with them, and
+// a million is one group, or one choice, of 1,000.
+const MaxPairs = 1_000_000
+
+// checkChoicePairs reports the choice whose options take the choices
+// past MaxPairs pairs, at its options.
+func checkChoicePairs(cfg *Config) hcl.Diagnostics {
+	pairs := 0
+	for _, c := range cfg.Choices {
+		n := len(c.Options)
+		pairs += n * (n - 1)
+		if pairs <= MaxPairs {
+			continue
+		}
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Choices too large",
+			Detail: fmt.Sprintf("Choice %q has %d options, which takes the choices to %d pairs of options weighed against each other (n x (n - 1) for a choice of n options); at most %d are allowed, one choice of 1,000 options. A choice is between a handful of alternatives: split it or drop options.",
+				c.ID, n, pairs, MaxPairs),
+			Subject: c.Ranges.Range("options", c.DeclRange).Ptr(),
+		}}
+	}
+	return nil
+}
+
 // checkGroupSizes reports together groups over MaxTogetherGroup, at the
-// together attribute of the group's first declared member that has one.
+// together attribute of the group's first declared member that has one,
+// and the group that takes all groups past MaxPairs partners.
 func checkGroupSizes(cfg *Config, groups [][]string) hcl.Diagnostics {
 	var diags hcl.Diagnostics
+	pairs := 0
 	for _, g := range groups {
-		if len(g) <= MaxTogetherGroup {
+		pairs += len(g) * (len(g) - 1)
+		if len(g) <= MaxTogetherGroup && (pairs <= MaxPairs || len(diags) > 0) {
 			continue
+		}
+		summary := "Together group too large"
+		detail := "Project %q runs together with %d other projects (through together, directly or not); a together group may hold at most %d projects. Split the group: projects that must run all or none are rarely more than a handful."
+		args := []any{0, len(g) - 1, MaxTogetherGroup}
+		if len(g) <= MaxTogetherGroup {
+			summary = "Together groups too large"
+			detail = "Project %q runs together with %d other projects, which takes the together groups to %d partners listed in all (each member of a group of n lists its n - 1 partners); at most %d are allowed, one group of 1,000. Split the groups: projects that must run all or none are rarely more than a handful."
+			args = []any{0, len(g) - 1, pairs, MaxPairs}
 		}
 		for _, p := range cfg.Projects {
 			if len(p.Together) == 0 || !slices.Contains(g, p.ID) {
 				continue
 			}
+			args[0] = p.ID
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  "Together group too large",
-				Detail: fmt.Sprintf("Project %q runs together with %d other projects (through together, directly or not); a together group may hold at most %d projects. Split the group: projects that must run all or none are rarely more than a handful.",
-					p.ID, len(g)-1, MaxTogetherGroup),
-				Subject: p.Ranges.Range("together", p.DeclRange).Ptr(),
+				Summary:  summary,
+				Detail:   fmt.Sprintf(detail, args...),
+				Subject:  p.Ranges.Range("together", p.DeclRange).Ptr(),
 			})
 			break
 		}
