@@ -26,7 +26,8 @@ var tokenFields = map[string]bool{
 const maxToken = 32
 
 // checkPlanTokens refuses a plan with a token field that holds anything
-// but letters, digits, '-' and '_' (at most maxToken of them).
+// but letters, digits, '-', '_' and '.' (ranges such as
+// "2027-Q3..2028-Q2"), at most maxToken of them.
 func checkPlanTokens(p *evaluate.Plan) error {
 	return checkTokens(reflect.ValueOf(p).Elem(), "")
 }
@@ -94,12 +95,12 @@ func checkTokens(v reflect.Value, path string) error {
 }
 
 func isToken(s string) bool {
-	if len(s) > maxToken {
-		return false
+	if len(s) > maxToken || strings.Contains(strings.ToLower(s), "www.") {
+		return false // "www." is a link in GitHub's Markdown
 	}
 	for _, r := range s {
 		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
 		default:
 			return false
 		}

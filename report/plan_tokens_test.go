@@ -26,6 +26,7 @@ func TestSavedPlanTokens(t *testing.T) {
 		{"start", `"start": "2027-Q1"`, `"start": "[x](https://evil.example)"`, "roadmap.start is"},
 		{"currency", `"currency": "`, `"currency": "` + strings.Repeat("U", 40), `roadmap.currency is "UUU`},
 		{"label", `"label": "2027-Q1"`, `"label": "2027-Q1|x|"`, "periods[0].label is"},
+		{"link", `"label": "2027-Q1"`, `"label": "www.evil.example"`, "periods[0].label is"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := string(saved)
