@@ -77,10 +77,10 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	for i, pe := range tasks {
 		tk := &search.Tasks[i]
 		if pe == e.flagship && base.Start[i] >= 0 {
-			if missed {
-				// Mandatory, then forced-in projects rank above the
-				// flagship: it keeps its start unless one rank order
-				// leaves out needs the room.
+			if missed || len(search.Due) > 0 {
+				// Mandatory, then forced-in projects, then the systems
+				// the policy keeps in support rank above the flagship:
+				// it keeps its start unless one of them needs the room.
 				tk.Kept, tk.KeepStart = true, base.Start[i]
 			} else {
 				tk.Latest = min(tk.Latest, base.Start[i]+tk.Duration-1)

@@ -620,3 +620,57 @@ func TestOptimiserKeepsReplacementsInTime(t *testing.T) {
 		})
 	}
 }
+
+// The systems the policy keeps in support rank above the flagship's start
+// in the optimiser, as after mandatory and forced-in projects (review
+// qa15e E2: the flagship held its rank-order start, the policy failed
+// though starting the replacement first meets it at the same score).
+func TestOptimiserPutsSupportAboveTheFlagship(t *testing.T) {
+	src := `roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  policy {
+    replace_before_end_of_support = true
+  }
+}
+goal "g" { weight = 1 }
+team "t" { capacity = 1 }
+system "s" {
+  end_of_support = "2027-Q2"
+  run_cost {
+    per_year = 10000
+  }
+}
+project "f" {
+  goals    = { g = 0.9 }
+  duration = 4
+  effort   = { t = 1 }
+}
+project "r" {
+  goals    = { g = 0.3 }
+  duration = 1
+  effort   = { t = 1 }
+  replaces = [system.s]
+}
+`
+	cfg := loadSource(t, src)
+	for _, objective := range []string{"score", "npv", "risk_adjusted_npv", "finish"} {
+		t.Run(objective, func(t *testing.T) {
+			plan := evaluateWith(t, cfg, Options{Objective: objective, Seed: 1})
+			for _, c := range plan.Checks {
+				if c.ID == ReplaceBeforeEndOfSupportCheck && !c.Passed {
+					t.Errorf("%s failed: %s", c.ID, c.Message)
+				}
+			}
+			starts := map[string]string{}
+			for _, p := range plan.Projects {
+				if p.Start != nil {
+					starts[p.ID] = *p.Start
+				}
+			}
+			if diff := cmp.Diff(map[string]string{"r": "2027-Q1", "f": "2027-Q2"}, starts); diff != "" {
+				t.Errorf("starts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

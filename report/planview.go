@@ -264,10 +264,15 @@ func flagshipText(p *evaluate.Plan) string {
 
 // flagshipNote explains the flagship mark.
 func flagshipNote(p *evaluate.Plan) string {
+	what := "the first project in rank order that is not mandatory, the highest priority"
 	if p.Roadmap.FlagshipNamed {
-		return "the project the roadmap names as its highest priority; the optimiser keeps its start unless a mandatory or forced-in project needs the room"
+		what = "the project the roadmap names as its highest priority"
 	}
-	return "the first project in rank order that is not mandatory, the highest priority; the optimiser keeps its start unless a mandatory or forced-in project needs the room"
+	who := "a mandatory or forced-in project"
+	if slices.ContainsFunc(p.Checks, func(c evaluate.CheckResult) bool { return c.ID == evaluate.ReplaceBeforeEndOfSupportCheck }) {
+		who = "a mandatory or forced-in project, or a system kept in support (policy replace_before_end_of_support),"
+	}
+	return what + "; the optimiser keeps its start unless " + who + " needs the room"
 }
 
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
