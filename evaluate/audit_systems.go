@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -184,7 +185,7 @@ func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
 		return ""
 	}
 	var others []string
-	for _, i := range slices.Compact(replacing) {
+	for _, i := range slices.Compact(slices.Clone(replacing)) {
 		if p := plan.Projects[i]; p.ID != *replacement && p.Status == StatusScheduled {
 			others = append(others, strconv.Quote(p.ID))
 		}
@@ -192,23 +193,52 @@ func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
 	if len(others) == 0 {
 		return ""
 	}
-	return strings.Join(others, ", ") + " also " + pluralOf(len(others), "replaces", "replace") + " it: the system is retired once, at the first go-live"
+	n := len(others)
+	if n > listedReplacers {
+		others = append(others[:listedReplacers], fmt.Sprintf("%d more", n-listedReplacers))
+	}
+	return joinAnd(others) + " also " + pluralOf(n, "replaces", "replace") + " it: the system is retired once, at the first go-live"
 }
 
 // notScheduledText names the replacing projects (plan project indexes)
 // with why each is not scheduled: "e_crm: dropped, opposed by department
 // \"sales\"".
+//
+// At most listedReplacers are named, each reason clipped to
+// maxQuotedReason bytes: the message is per system, and a system that
+// every option of a large choice replaces would repeat them all.
 func notScheduledText(plan *Plan, replacing []int) string {
 	var parts []string
-	for _, i := range slices.Compact(replacing) {
+	replacers := slices.Compact(slices.Clone(replacing))
+	for _, i := range replacers[:min(len(replacers), listedReplacers)] {
 		p := plan.Projects[i]
 		part := strconv.Quote(p.ID) + ": " + p.Status
 		if len(p.Reasons) > 0 {
-			part += ", " + p.Reasons[0]
+			part += ", " + clipText(p.Reasons[0], maxQuotedReason)
 		}
 		parts = append(parts, part)
 	}
+	if more := len(replacers) - listedReplacers; more > 0 {
+		parts = append(parts, fmt.Sprintf("and %d more, their reasons in the ranked roadmap", more))
+	}
 	return strings.Join(parts, "; ")
+}
+
+const (
+	listedReplacers = 3
+	maxQuotedReason = 200
+)
+
+// clipText is s cut to at most n bytes at a rune boundary, with "..."
+// when cut.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // lateText says why the replacement goes live when it does: what its

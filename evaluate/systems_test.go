@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -130,5 +131,31 @@ func TestExposureWarningNamesTheReplacement(t *testing.T) {
 				t.Errorf("findings %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A system's audit message names at most three of the projects that
+// replace it and would not run, each reason clipped (review qa15g F8: a
+// 155 KB roadmap made a 19 MB message per system).
+func TestAuditMessageNamesAFewReplacers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("roadmap {\n  start   = \"2027-Q1\"\n  horizon = 4\n}\ngoal \"g\" { weight = 1 }\n")
+	b.WriteString("system \"s\" {\n  end_of_support = \"2027-Q2\"\n}\n")
+	long := strings.Repeat("x", 5000)
+	for i := range 5 {
+		fmt.Fprintf(&b, "project \"p%d\" {\n  duration = 1\n  goals    = { g = 0.5 }\n  replaces = [system.s]\n  requires = [\"%s%d\"]\n}\n", i, long, i)
+	}
+	plan := evaluateWith(t, loadSource(t, b.String()), Options{})
+	if len(plan.Systems) != 1 {
+		t.Fatalf("%d systems", len(plan.Systems))
+	}
+	msg := plan.Systems[0].Message
+	for _, want := range []string{`"p0": dropped, requires capability "xxx`, `"p2": dropped`, "and 2 more, their reasons in the ranked roadmap"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %.300q... lacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, `"p3"`) || len(msg) > 1500 {
+		t.Errorf("message of %d bytes names more than three replacers: %.300q", len(msg), msg)
 	}
 }

@@ -457,3 +457,29 @@ func TestDuplicateTogetherPartner(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// TestReplacedTwiceOncePerSystem: a system replaced by many projects is
+// one warning, at its second replacer, counting the others (review
+// qa15g F6: one per replacer, 900,000 from 300 systems x 3,000 projects).
+func TestReplacedTwiceOncePerSystem(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("roadmap {\n  start = \"2027-Q1\"\n}\nsystem \"s\" {}\nsystem \"u\" {}\n")
+	for i := range 4 {
+		fmt.Fprintf(&b, "project \"p%d\" {\n  duration = 1\n  replaces = [system.s, system.u]\n}\n", i)
+	}
+	_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(b.String())}, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		if d.Summary == "System replaced by two projects" {
+			detail, _, _ := strings.Cut(d.Detail, ". ")
+			got = append(got, fmt.Sprintf("%s at %s", detail, d.Subject))
+		}
+	}
+	want := []string{
+		`System "s" is replaced by "p0" (r.hcl:8,15-23) and by "p1" (and by 2 more) at r.hcl:12,15-23`,
+		`System "u" is replaced by "p0" (r.hcl:8,25-33) and by "p1" (and by 2 more) at r.hcl:12,25-33`,
+	}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
