@@ -483,3 +483,26 @@ func TestReplacedTwiceOncePerSystem(t *testing.T) {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
+
+// TestIDLength: an id of MaxIDBytes loads; one byte more is an error at
+// the label (review qa15g F9).
+func TestIDLength(t *testing.T) {
+	for _, n := range []int{MaxIDBytes, MaxIDBytes + 1} {
+		id := "p" + strings.Repeat("x", n-1)
+		src := fmt.Sprintf("roadmap {\n  start = \"2027-Q1\"\n}\nproject %q {\n  duration = 1\n}\n", id)
+		_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(src)}, LoadOptions{})
+		var got []string
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				got = append(got, fmt.Sprintf("%s at %s", d.Summary, d.Subject))
+			}
+		}
+		want := []string(nil)
+		if n > MaxIDBytes {
+			want = []string{fmt.Sprintf("Id too long at r.hcl:4,9-%d", 9+n+2)}
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("id of %d bytes (-want +got):\n%s", n, diff)
+		}
+	}
+}
