@@ -262,10 +262,8 @@ func (pe *projectEval) decidesChoice() bool {
 }
 
 // choiceStatusGate drops an option of a choice another option of which
-// is committed, in progress or done, forced in or mandatory (gate
-// choice): that option is the choice's, whatever rank order or the
-// optimiser would pick, and whether or not it fits: a what-if that
-// forces an option in, or a mandate, rules the others out.
+// is committed, in progress or done (gate choice): that option is the
+// choice's, whatever rank order or the optimiser would pick.
 func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 	if pe.decidesChoice() {
 		return true
@@ -276,20 +274,10 @@ func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 	}
 	for _, id := range c.Options {
 		d, ok := e.projectByIDOK(id)
-		if !ok || d == pe {
+		if !ok || d == pe || !d.decidesChoice() {
 			continue
 		}
-		var word string
-		switch {
-		case d.decidesChoice():
-			word = d.life.lifecycle.Words()
-		case d.forced == ForcedIn:
-			word = "forced in"
-		case d.cfg.Mandatory && d.forced == "":
-			word = "mandatory"
-		default:
-			continue
-		}
+		word := d.life.lifecycle.Words()
 		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %q of choice %q is %s", id, c.ID, word),
 			c.Ranges.Range("options."+pe.cfg.ID, c.DeclRange))
 		return false
@@ -500,9 +488,6 @@ func (e *evaluation) dropWithGroups() {
 				}
 				p := pe.cfg
 				msg := fmt.Sprintf("runs together with %q, which is %s", out.cfg.ID, outWord(out))
-				if why := out.dropNote(); out.dropped() && why != "" && (out.gate == GateViability || out.gate == GateChoice) {
-					msg += " (" + why + ")"
-				}
 				rng := p.Ranges.Range("together."+out.cfg.ID, p.Ranges.Range("together", p.DeclRange))
 				if pe.keepsPlace() {
 					if !warned[pe] {
