@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -127,6 +128,18 @@ func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
 		pe.status = status
 	}
 	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityError, Message: msg, Range: sourceRange(rng)})
+}
+
+// dropNote is the message of the finding that dropped pe, without what
+// it adds in parentheses ("" when none).
+func (pe *projectEval) dropNote() string {
+	for _, f := range pe.findings {
+		if f.Gate == pe.gate && f.Severity == SeverityError {
+			msg, _, _ := strings.Cut(f.Message, " (")
+			return msg
+		}
+	}
+	return ""
 }
 
 // warn records a finding that does not change the project's status.

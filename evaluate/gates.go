@@ -198,7 +198,11 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 	ok := true
 	for _, d := range p.DependsOn {
 		if dep := e.projectByID(d); dep != nil && dep.dropped() {
-			pe.fail(StatusDropped, GateViability, fmt.Sprintf("depends on dropped project %q", d), keyRange(p, "depends_on", d))
+			msg := fmt.Sprintf("depends on dropped project %q", d)
+			if why := dep.dropNote(); dep.gate == GateChoice && why != "" {
+				msg += " (" + why + ")"
+			}
+			pe.fail(StatusDropped, GateViability, msg, keyRange(p, "depends_on", d))
 			ok = false
 		}
 	}

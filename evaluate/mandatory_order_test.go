@@ -69,6 +69,29 @@ project "g2" {
   depends_on = [project.r]
 }
 `
+	fc := `roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+}
+goal "g" { weight = 1 }
+team "t" { capacity = 1 }
+project "m" {
+  duration  = 4
+  effort    = { t = 1 }
+  goals     = { g = 0.2 }
+  mandatory = true
+}
+project "a" {
+  duration = 1
+  effort   = { t = 1 }
+  goals    = { g = 0.9 }
+}
+project "b" {
+  duration = 1
+  goals    = { g = 0.5 }
+}
+choice "k" { options = [project.a, project.b] }
+`
 	// m4: m without a group; f's group needs r, the rival option.
 	m4 := strings.Replace(strings.Replace(m5, "  together   = [project.q]\n  depends_on = [project.q]\n", "", 1),
 		"project \"q\" {\n  duration = 1\n  goals    = { g = 0.4 }\n}\n", "", 1)
@@ -93,12 +116,31 @@ project "g2" {
 			reasons: map[string][]string{"dep": {`placed ahead of its rank (3): "must" (rank 1, forced in) needs it, and is placed at its turn with the dependencies it needs`}},
 		},
 		{
+			// Committed work outranks the flagship, so it takes its
+			// lower-ranked prerequisite along too (review qa15e E5:
+			// "must" was deferred in rank order, exit 0).
+			name: "m3, must committed instead",
+			src: strings.Replace(strings.Replace(m3, "mandatory  = true", `status     = "committed"`, 1),
+				"horizon = 5\n", "horizon = 5\n  as_of   = \"2027-01-01\"\n", 1),
+			want:    map[string]fate{"must": {StatusScheduled, ""}, "dep": {StatusScheduled, ""}, "big": {StatusScheduled, ""}},
+			starts:  map[string]string{"dep": "2027-Q1", "must": "2027-Q2", "big": "2027-Q2"},
+			reasons: map[string][]string{"dep": {`placed ahead of its rank (3): "must" (rank 1, committed) needs it, and is placed at its turn with the dependencies it needs`}},
+		},
+		{
+			// A forced-in option decides its choice whether or not it
+			// fits (review qa15e E6: "b" ran in the what-if that
+			// forces "a" in).
+			name: "fc", src: fc, forceIn: []string{"a"},
+			want:    map[string]fate{"m": {StatusScheduled, ""}, "a": {StatusDeferred, "schedule"}, "b": {StatusDropped, GateChoice}},
+			reasons: map[string][]string{"b": {`option "a" of choice "k" is forced in`}},
+		},
+		{
 			name: "m5", src: m5,
 			want: map[string]fate{"m": {StatusScheduled, ""}, "q": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
 				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
 			starts: map[string]string{"q": "2027-Q1", "m": "2027-Q2"},
-			reasons: map[string][]string{"r": {`option "m" chosen in choice "c"`},
-				"g2": {`depends on dropped project "r" (another option of choice "c" was chosen)`},
+			reasons: map[string][]string{"r": {`option "m" of choice "c" is mandatory`},
+				"g2": {`depends on dropped project "r" (option "m" of choice "c" is mandatory)`},
 				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
 		},
 		{
@@ -106,8 +148,8 @@ project "g2" {
 			want: map[string]fate{"m": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
 				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},
 			starts: map[string]string{"m": "2027-Q1"},
-			reasons: map[string][]string{"r": {`option "m" chosen in choice "c"`},
-				"g2": {`depends on dropped project "r" (another option of choice "c" was chosen)`},
+			reasons: map[string][]string{"r": {`option "m" of choice "c" is mandatory`},
+				"g2": {`depends on dropped project "r" (option "m" of choice "c" is mandatory)`},
 				"f":  {`runs together with "g2", which is dropped (depends on dropped project "r")`}},
 		},
 	} {

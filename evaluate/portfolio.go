@@ -262,8 +262,10 @@ func (pe *projectEval) decidesChoice() bool {
 }
 
 // choiceStatusGate drops an option of a choice another option of which
-// is committed, in progress or done (gate choice): that option is the
-// choice's, whatever rank order or the optimiser would pick.
+// is committed, in progress or done, forced in or mandatory (gate
+// choice): that option is the choice's, whatever rank order or the
+// optimiser would pick, and whether or not it fits: a what-if that
+// forces an option in, or a mandate, rules the others out.
 func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 	if pe.decidesChoice() {
 		return true
@@ -274,10 +276,20 @@ func (e *evaluation) choiceStatusGate(pe *projectEval) bool {
 	}
 	for _, id := range c.Options {
 		d, ok := e.projectByIDOK(id)
-		if !ok || d == pe || !d.decidesChoice() {
+		if !ok || d == pe {
 			continue
 		}
-		word := d.life.lifecycle.Words()
+		var word string
+		switch {
+		case d.decidesChoice():
+			word = d.life.lifecycle.Words()
+		case d.forced == ForcedIn:
+			word = "forced in"
+		case d.cfg.Mandatory && d.forced == "":
+			word = "mandatory"
+		default:
+			continue
+		}
 		pe.fail(StatusDropped, GateChoice, fmt.Sprintf("option %q of choice %q is %s", id, c.ID, word),
 			c.Ranges.Range("options."+pe.cfg.ID, c.DeclRange))
 		return false
@@ -488,6 +500,9 @@ func (e *evaluation) dropWithGroups() {
 				}
 				p := pe.cfg
 				msg := fmt.Sprintf("runs together with %q, which is %s", out.cfg.ID, outWord(out))
+				if why := out.dropNote(); out.dropped() && why != "" && (out.gate == GateViability || out.gate == GateChoice) {
+					msg += " (" + why + ")"
+				}
 				rng := p.Ranges.Range("together."+out.cfg.ID, p.Ranges.Range("together", p.DeclRange))
 				if pe.keepsPlace() {
 					if !warned[pe] {
