@@ -236,7 +236,7 @@ func (e *evaluation) keepPolicy(ctx context.Context, prob *schedule.Problem, bas
 // policy covers that base leaves without a replacement in time, an
 // option of a choice that replaces it in time although its choice was
 // decided before scheduling by another option's status (committed or in
-// progress): a rank-order pass with that option first, in place of the
+// progress), or by forcing it in or its mandate: a rank-order pass with that option first, in place of the
 // decided one (its work in flight stopped), says when it would go live.
 // The plan does not change: the status decides. Options that need a
 // dropped project, or run together with others, are not tried.
@@ -256,7 +256,10 @@ func (e *evaluation) decidedAlternatives(ctx context.Context, prob *schedule.Pro
 		}
 		for _, c := range e.cfg.Choices {
 			d := e.decidedOption(c)
-			if d == nil || (d.life.lifecycle != hclspec.Committed && d.life.lifecycle != hclspec.InProgress) {
+			if d == nil {
+				d = e.pinnedOption(c)
+			}
+			if d == nil || (d.life.lifecycle != hclspec.Committed && d.life.lifecycle != hclspec.InProgress && !d.pinned()) {
 				continue
 			}
 			for _, id := range c.Options {
@@ -277,8 +280,13 @@ func (e *evaluation) decidedAlternatives(ctx context.Context, prob *schedule.Pro
 					continue
 				}
 				why := fmt.Sprintf("%q, %s, would not run", d.cfg.ID, d.life.lifecycle.Words())
-				if d.life.lifecycle == hclspec.InProgress {
+				switch {
+				case d.life.lifecycle == hclspec.InProgress:
 					why = fmt.Sprintf("%q, in progress, would stop", d.cfg.ID)
+				case d.forced == ForcedIn:
+					why = fmt.Sprintf("%q, forced in (--force-in), would not run", d.cfg.ID)
+				case d.cfg.Mandatory && d.life.lifecycle != hclspec.Committed:
+					why = fmt.Sprintf("mandatory project %q would not run", d.cfg.ID)
 				}
 				// Beyond d itself, what taking pe costs.
 				shifted := slices.Clone(sch.Start[1:])

@@ -252,6 +252,23 @@ func (e *evaluation) decidedOption(c *hclspec.Choice) *projectEval {
 	return nil
 }
 
+// pinnedOption is the option of c forced in, or else mandatory, that
+// decides it before scheduling (choiceStatusGate), or nil.
+func (e *evaluation) pinnedOption(c *hclspec.Choice) *projectEval {
+	var mandatory *projectEval
+	for _, id := range c.Options {
+		d, ok := e.projectByIDOK(id)
+		switch {
+		case !ok:
+		case d.forced == ForcedIn:
+			return d
+		case mandatory == nil && d.cfg.Mandatory && d.forced == "":
+			mandatory = d
+		}
+	}
+	return mandatory
+}
+
 // decidesChoice reports whether pe's status settles its choice: work
 // committed to, under way or finished. On hold and cancelled settle
 // nothing: the other options stay open. Excluding such work or forcing
