@@ -194,8 +194,8 @@ func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
 		return ""
 	}
 	n := len(others)
-	if n > listedReplacers {
-		others = append(others[:listedReplacers], fmt.Sprintf("%d more", n-listedReplacers))
+	if n > namedAtMost {
+		others = append(others[:namedAtMost], fmt.Sprintf("%d more", n-namedAtMost))
 	}
 	return joinAnd(others) + " also " + pluralOf(n, "replaces", "replace") + " it: the system is retired once, at the first go-live"
 }
@@ -204,13 +204,13 @@ func alsoReplacing(plan *Plan, replacing []int, replacement *string) string {
 // with why each is not scheduled: "e_crm: dropped, opposed by department
 // \"sales\"".
 //
-// At most listedReplacers are named, each reason clipped to
+// At most namedAtMost are named, each reason clipped to
 // maxQuotedReason bytes: the message is per system, and a system that
 // every option of a large choice replaces would repeat them all.
 func notScheduledText(plan *Plan, replacing []int) string {
 	var parts []string
 	replacers := slices.Compact(slices.Clone(replacing))
-	for _, i := range replacers[:min(len(replacers), listedReplacers)] {
+	for _, i := range replacers[:min(len(replacers), namedAtMost)] {
 		p := plan.Projects[i]
 		part := strconv.Quote(p.ID) + ": " + p.Status
 		if len(p.Reasons) > 0 {
@@ -218,14 +218,17 @@ func notScheduledText(plan *Plan, replacing []int) string {
 		}
 		parts = append(parts, part)
 	}
-	if more := len(replacers) - listedReplacers; more > 0 {
+	if more := len(replacers) - namedAtMost; more > 0 {
 		parts = append(parts, fmt.Sprintf("and %d more, their reasons in the ranked roadmap", more))
 	}
 	return strings.Join(parts, "; ")
 }
 
+// A message that lists projects (a system's replacers, a choice's
+// options passed over) names at most namedAtMost of them, each reason
+// clipped to maxQuotedReason bytes, and counts the rest.
 const (
-	listedReplacers = 3
+	namedAtMost     = 3
 	maxQuotedReason = 200
 )
 

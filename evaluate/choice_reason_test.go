@@ -415,3 +415,31 @@ project "x" {
 		})
 	}
 }
+
+// The chosen option's reason names at most three options passed over,
+// each reason clipped, and counts the rest (review qa15g F7: a choice of
+// 1,000 options, each dropped quoting a 64,000-byte capability, made a
+// 64 MB reason).
+func TestChoiceReasonNamesAFewPassedOver(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("roadmap {\n  start   = \"2027-Q1\"\n  horizon = 4\n}\ngoal \"g\" { weight = 1 }\n")
+	long := strings.Repeat("y", 5000)
+	var opts []string
+	for i := range 6 {
+		fmt.Fprintf(&b, "project \"o%d\" {\n  duration = 1\n  goals    = { g = 0.9 }\n  requires = [\"%s%d\"]\n}\n", i, long, i)
+		opts = append(opts, fmt.Sprintf("project.o%d", i))
+	}
+	b.WriteString("project \"ok\" {\n  duration = 1\n  goals    = { g = 0.2 }\n}\n")
+	opts = append(opts, "project.ok")
+	fmt.Fprintf(&b, "choice \"k\" {\n  options = [%s]\n}\n", strings.Join(opts, ", "))
+	plan := evaluateWith(t, loadSource(t, b.String()), Options{})
+	reason := plan.Choices[0].Reason
+	for _, want := range []string{`"o0" (would rank 1) is dropped: requires capability "yyy`, `"o2" (would rank 1) is dropped`, "; and 3 more ranked above it did not run"} {
+		if !strings.Contains(reason, want) {
+			t.Errorf("reason %.400q lacks %q", reason, want)
+		}
+	}
+	if strings.Contains(reason, `"o3"`) || len(reason) > 1500 {
+		t.Errorf("reason of %d bytes names more than three options: %.400q", len(reason), reason)
+	}
+}

@@ -418,8 +418,12 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 // those a gate dropped or a status (cancelled, on hold) took out that
 // would have ranked above it otherwise (rankOrder with them kept).
 // Options ranked below chosen are not named: it was the better anyway.
+//
+// At most three are named, each reason clipped to maxQuotedReason bytes;
+// the rest are counted (a choice of 1,000 options made a 64 MB reason).
 func (e *evaluation) passedOver(c *hclspec.Choice, chosen *projectEval) []string {
 	var passed []string
+	more := 0
 	for _, id := range c.Options {
 		pe := e.projectByID(id)
 		if pe == nil || pe == chosen || pe.gate == GateChoice || pe.status == StatusScheduled {
@@ -436,14 +440,22 @@ func (e *evaluation) passedOver(c *hclspec.Choice, chosen *projectEval) []string
 		} else if pe.rank > chosen.rank {
 			continue
 		}
+		more++
+		if len(passed) == namedAtMost {
+			continue
+		}
+		more--
 		why := strings.ReplaceAll(pe.status, "_", " ")
 		for _, f := range pe.findings {
 			if f.Severity == SeverityError {
-				why += ": " + f.Message
+				why += ": " + clipText(f.Message, maxQuotedReason)
 				break
 			}
 		}
 		passed = append(passed, fmt.Sprintf("%q (%s) is %s", id, rank, why))
+	}
+	if more > 0 {
+		passed = append(passed, fmt.Sprintf("and %d more ranked above it did not run, their reasons in the ranked roadmap", more))
 	}
 	return passed
 }
