@@ -20,7 +20,12 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	keep := filepath.Join("testdata", "policy-choice")
 	miss := filepath.Join("testdata", "policy-choice-miss")
 	const keepReason = `"buy_crm" goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support); "build_crm", the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1`
-	named := filepath.Join("testdata", "policy-choice-named")
+	// policy-choice with the flagship named: the optimiser weighs the
+	// choice itself (it does not keep it as the flagship), and its reason
+	// says the policy counted.
+	named := t.TempDir()
+	writeFiles(t, named, map[string]string{"roadmap.hcl": strings.Replace(readFile(t, filepath.Join(keep, "roadmap.hcl")),
+		"roadmap {\n", "roadmap {\n  flagship = project.intranet\n", 1)})
 	const flagshipReason = `the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice "crm" can run; rank order took it for the policy: ` + keepReason
 	const keptReason = `it goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support, which the optimiser weighs before its objective)`
 	const missAlt = `"buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then system "hr_old" would run out of support before a replacement goes live`
