@@ -119,7 +119,7 @@ func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []strin
 
 // forceContradictions reports forced-in projects that cannot run: one
 // that needs (through depends_on and together, transitively) a project
-// forced out or excluded, and forced-in projects (with what they need,
+// forced out, excluded, on hold or cancelled, and forced-in projects (with what they need,
 // and the mandatory and committed projects) that take two options of one
 // choice.
 func (e *evaluation) forceContradictions() hcl.Diagnostics {
@@ -152,6 +152,18 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Forced-in project needs an excluded project",
 					Detail:  fmt.Sprintf("Project %q is forced in, but it cannot run without %q (through depends_on or together), which is excluded (excluded = true). Force %q in too.", pe.cfg.ID, id, id),
 					Subject: n.cfg.Ranges.Range("excluded", n.cfg.DeclRange).Ptr()})
+			}
+			if l := n.life.lifecycle; forced && (l == hclspec.OnHold || l == hclspec.Cancelled) {
+				d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Forced-in project is " + l.Words(),
+					Detail: fmt.Sprintf("Project %q is forced in, but it is %s: forcing does not change a status. Leave it out of --force-in, or change its status.",
+						id, l.Words()),
+					Subject: n.cfg.Ranges.Range("status", n.cfg.DeclRange).Ptr()}
+				if id != pe.cfg.ID {
+					d.Summary = "Forced-in project needs " + l.AProject()
+					d.Detail = fmt.Sprintf("Project %q is forced in, but it cannot run without %q (through depends_on or together), which is %s: forcing does not change a status. Leave %q out of --force-in, or change %q's status.",
+						pe.cfg.ID, id, l.Words(), pe.cfg.ID, id)
+				}
+				diags = append(diags, d)
 			}
 			c := e.choiceOf(id)
 			if c == nil {

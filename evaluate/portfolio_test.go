@@ -337,6 +337,17 @@ func TestForceContradictions(t *testing.T) {
 			`Project "build_crm" is forced in, but it cannot run without "data_lake" (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.`, 0},
 		{"needs one excluded", nil, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs an excluded project",
 			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is excluded (excluded = true). Force "rollout" in too.`, 70},
+		// Review qa15e E3: forced in, yet dropped by a partner's status, exit 0.
+		{"needs one on hold", func(c *hclspec.Config) {
+			r := c.Projects[len(c.Projects)-1]
+			r.Excluded, r.Status, r.Ranges["status"] = false, hclspec.OnHold, rng(90)
+		}, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs a project on hold",
+			`Project "pilot" is forced in, but it cannot run without "rollout" (through depends_on or together), which is on hold: forcing does not change a status. Leave "pilot" out of --force-in, or change "rollout"'s status.`, 90},
+		{"is cancelled", func(c *hclspec.Config) {
+			r := c.Projects[len(c.Projects)-1]
+			r.Excluded, r.Status, r.Ranges["status"] = false, hclspec.Cancelled, rng(90)
+		}, Options{ForceIn: []string{"rollout"}}, "Forced-in project is cancelled",
+			`Project "rollout" is forced in, but it is cancelled: forcing does not change a status. Leave it out of --force-in, or change its status.`, 90},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

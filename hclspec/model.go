@@ -376,6 +376,18 @@ const (
 // Words is the status as a sentence says it ("in progress").
 func (l Lifecycle) Words() string { return strings.ReplaceAll(string(l), "_", " ") }
 
+// AProject words a project with this status: "a cancelled project", "a
+// project on hold".
+func (l Lifecycle) AProject() string {
+	switch l {
+	case OnHold:
+		return "a project on hold"
+	case InProgress:
+		return "a project in progress"
+	}
+	return "a " + string(l) + " project"
+}
+
 // DecidesChoice reports a status that decides its choice: a committed,
 // started or finished option is the one its choice runs.
 func (l Lifecycle) DecidesChoice() bool {

@@ -241,7 +241,8 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 // checkMandatoryExcluded reports a mandatory project that is excluded, or
 // that needs (through depends_on and together) an excluded project: it
 // could never run without --force-in, so every plan would fail
-// policy.mandatory.
+// policy.mandatory. One that needs a project on hold or cancelled gets a
+// warning: the status may change.
 func checkMandatoryExcluded(cfg *Config, needs *needsIndex) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	byID := make(map[string]*Project, len(cfg.Projects))
@@ -262,9 +263,22 @@ func checkMandatoryExcluded(cfg *Config, needs *needsIndex) hcl.Diagnostics {
 			})
 			continue
 		}
-		for _, id := range needs.excluded[needs.of(i)] {
+		for _, id := range needs.out[needs.of(i)] {
 			q := byID[id]
 			if q == p {
+				continue
+			}
+			if !q.Excluded {
+				// A status can change; the plan fails policy.mandatory
+				// until it does.
+				words := q.Status.Words()
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagWarning,
+					Summary:  "Mandatory project needs " + q.Status.AProject(),
+					Detail: fmt.Sprintf("Project %q is mandatory (%s) and cannot run without %q (through depends_on and together), which is %s, so every plan fails policy.mandatory until %q's status changes.",
+						p.ID, p.Ranges.Range("mandatory", p.DeclRange), id, words, id),
+					Subject: q.Ranges.Range("status", q.DeclRange).Ptr(),
+				})
 				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{

@@ -8,7 +8,7 @@ import (
 // needsIndex answers, for every project at once, what it cannot run
 // without (itself, its dependencies and the projects together with it,
 // transitively) as far as the load checks care: the options of choices
-// among them and the excluded projects among them. It works on the
+// among them and the projects among them that cannot run. It works on the
 // strongly connected components of the needs graph (a together group is
 // one), children first, so a load costs time linear in the projects and
 // their links, not the square or cube of a long chain or group's length.
@@ -18,10 +18,10 @@ type needsIndex struct {
 	// every component it needs.
 	order [][]int
 	// options[c] lists, sorted by id, the options component c needs;
-	// excluded[c] the excluded projects it needs, sorted. A chain's
-	// components share one list.
-	options  [][]string
-	excluded [][]string
+	// out[c] the projects it needs that cannot run (excluded, on hold or
+	// cancelled), sorted. A chain's components share one list.
+	options [][]string
+	out     [][]string
 	// firstClash[c] is the clashes (choice id, smaller option, larger) that
 	// appear first at component c: none of its children holds them.
 	firstClash [][][3]string
@@ -55,7 +55,7 @@ func newNeedsIndex(cfg *Config, choiceOf map[string]*Choice, groups [][]string) 
 	x.tarjan(edges)
 
 	x.options = make([][]string, len(x.order))
-	x.excluded = make([][]string, len(x.order))
+	x.out = make([][]string, len(x.order))
 	x.firstClash = make([][][3]string, len(x.order))
 	x.children = make([][]int, len(x.order))
 	for c, members := range x.order {
@@ -65,7 +65,7 @@ func newNeedsIndex(cfg *Config, choiceOf map[string]*Choice, groups [][]string) 
 			if _, ok := choiceOf[p.ID]; ok {
 				own = append(own, p.ID)
 			}
-			if p.Excluded {
+			if p.Excluded || p.Status == OnHold || p.Status == Cancelled {
 				ownExcl = append(ownExcl, p.ID)
 			}
 		}
@@ -83,13 +83,13 @@ func newNeedsIndex(cfg *Config, choiceOf map[string]*Choice, groups [][]string) 
 				seen[d] = true
 				x.children[c] = append(x.children[c], d)
 				opts = mergeSorted(opts, x.options[d])
-				excl = mergeSorted(excl, x.excluded[d])
+				excl = mergeSorted(excl, x.out[d])
 				for _, k := range clashes(x.options[d], choiceOf) {
 					children[k] = true
 				}
 			}
 		}
-		x.options[c], x.excluded[c] = opts, excl
+		x.options[c], x.out[c] = opts, excl
 		for _, k := range clashes(opts, choiceOf) {
 			if !children[k] {
 				x.firstClash[c] = append(x.firstClash[c], k)

@@ -96,6 +96,10 @@ func randomPortfolio(rng *rand.Rand) *Config {
 			p.Status = InProgress
 		case 1:
 			p.Status = Committed
+		case 2:
+			p.Status = OnHold
+		case 3:
+			p.Status = Cancelled
 		}
 		cfg.Projects = append(cfg.Projects, p)
 	}
@@ -296,7 +300,19 @@ func walkMandatoryExcluded(cfg *Config, byID map[string]*Project, needs func(*Pr
 		}
 		for _, id := range needs(p) {
 			q, ok := byID[id]
-			if !ok || q == p || !q.Excluded {
+			if !ok || q == p {
+				continue
+			}
+			if !q.Excluded && (q.Status == OnHold || q.Status == Cancelled) {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagWarning,
+					Summary:  "Mandatory project needs " + q.Status.AProject(),
+					Detail: fmt.Sprintf("Project %q is mandatory (%s) and cannot run without %q (through depends_on and together), which is %s, so every plan fails policy.mandatory until %q's status changes.",
+						p.ID, p.Ranges.Range("mandatory", p.DeclRange), id, q.Status.Words(), id),
+					Subject: q.Ranges.Range("status", q.DeclRange).Ptr(),
+				})
+			}
+			if !q.Excluded {
 				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{

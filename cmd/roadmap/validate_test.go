@@ -130,6 +130,20 @@ func TestValidateSuccess(t *testing.T) {
 
 `,
 		},
+		{
+			// Review qa15e E3: valid, yet every plan fails policy.mandatory.
+			name:       "a mandatory project needs one on hold",
+			run:        cliRun{Args: []string{"validate", filepath.Join(validateDir, "mandatory-on-hold")}},
+			wantStdout: "Success! The roadmap is valid, but there were some validation warnings as shown above.\n",
+			wantStderr: `Warning: Mandatory project needs a project on hold
+
+  on testdata/validate/mandatory-on-hold/roadmap.hcl line 8, column 14, in project "archive":
+   8:   status   = "on_hold"
+
+Project "audit" is mandatory (testdata/validate/mandatory-on-hold/roadmap.hcl:14,16-20) and cannot run without "archive" (through depends_on and together), which is on hold, so every plan fails policy.mandatory until "archive"'s status changes.
+
+`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
