@@ -187,10 +187,26 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 				continue
 			}
 			reported[c.ID] = true
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Two options of one choice forced in",
+			firstBy := e.projectByID(first.by)
+			d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Two options of one choice forced in",
 				Detail: fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. Force in one option only.",
-					needText(first.by, first.option, e.projectByID(first.by)), needText(pe.cfg.ID, id, pe), c.ID),
-				Subject: c.Ranges.Range("options", c.DeclRange).Ptr()})
+					needText(first.by, first.option, firstBy), needText(pe.cfg.ID, id, pe), c.ID),
+				Subject: c.Ranges.Range("options", c.DeclRange).Ptr()}
+			// One side forced, the other mandatory or committed: the advice
+			// is about the flag or that project, not a second flag.
+			if bound, flag := firstBy, pe; !forced || firstBy.forced != ForcedIn {
+				if !forced {
+					bound, flag = pe, firstBy
+				}
+				remedy := fmt.Sprintf("change %q's status", bound.cfg.ID)
+				if bound.cfg.Mandatory {
+					remedy = fmt.Sprintf("make %q not mandatory", bound.cfg.ID)
+				}
+				d.Summary = "Forced-in project against an option that must run"
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs, and %q, %s, decides it. Leave %q out of --force-in, or %s.",
+					needText(first.by, first.option, firstBy), needText(pe.cfg.ID, id, pe), c.ID, bound.cfg.ID, takesHow(bound), flag.cfg.ID, remedy)
+			}
+			diags = append(diags, d)
 		}
 	}
 	return diags
@@ -199,18 +215,21 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 // needText words how a project in the run takes option: forced in itself,
 // mandatory, committed, or needing it.
 func needText(by, option string, pe *projectEval) string {
-	how := "forced in"
+	if by == option {
+		return fmt.Sprintf("%q is %s", option, takesHow(pe))
+	}
+	return fmt.Sprintf("%q is %s and needs %q", by, takesHow(pe), option)
+}
+
+// takesHow words why a project in the run takes the options it needs.
+func takesHow(pe *projectEval) string {
 	switch {
 	case pe == nil || pe.forced == ForcedIn:
+		return "forced in"
 	case pe.cfg.Mandatory:
-		how = "mandatory"
-	default:
-		how = "committed"
+		return "mandatory"
 	}
-	if by == option {
-		return fmt.Sprintf("%q is %s", option, how)
-	}
-	return fmt.Sprintf("%q is %s and needs %q", by, how, option)
+	return "committed"
 }
 
 func (e *evaluation) projectIDs() []string {

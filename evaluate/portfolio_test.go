@@ -321,8 +321,9 @@ func TestForceContradictions(t *testing.T) {
 			`"build_crm" is forced in and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
 		{"through a dependency", nil, Options{ForceIn: []string{"build_crm", "reports"}}, "Two options of one choice forced in",
 			`"build_crm" is forced in and "reports" is forced in and needs "buy_crm", but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
-		{"against a mandatory option", func(c *hclspec.Config) { c.Projects[1].Mandatory = true }, Options{ForceIn: []string{"buy_crm"}}, "Two options of one choice forced in",
-			`"build_crm" is mandatory and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+		// Review qa15e L7: one option forced, the other must run.
+		{"against a mandatory option", func(c *hclspec.Config) { c.Projects[1].Mandatory = true }, Options{ForceIn: []string{"buy_crm"}}, "Forced-in project against an option that must run",
+			`"build_crm" is mandatory and "buy_crm" is forced in, but they are options of choice "crm", of which at most one runs, and "build_crm", mandatory, decides it. Leave "buy_crm" out of --force-in, or make "build_crm" not mandatory.`, 51},
 		// Review qa15d H4: forced in, yet dropped by the choice, exit 0.
 		{"against a committed option", func(c *hclspec.Config) {
 			c.Projects[1].Status = hclspec.Committed
@@ -331,8 +332,8 @@ func TestForceContradictions(t *testing.T) {
 			`"reports" is forced in and needs "buy_crm", but option "build_crm" of choice "crm" is committed, and that decides the choice: its other options never run. Leave "reports" out of --force-in, or change "build_crm"'s status.`, 80},
 		// Committed work takes the option it needs, as mandatory work does.
 		{"against an option committed work needs", func(c *hclspec.Config) { c.Projects[3].Status = hclspec.Committed }, Options{ForceIn: []string{"build_crm"}},
-			"Two options of one choice forced in",
-			`"build_crm" is forced in and "reports" is committed and needs "buy_crm", but they are options of choice "crm", of which at most one runs. Force in one option only.`, 51},
+			"Forced-in project against an option that must run",
+			`"build_crm" is forced in and "reports" is committed and needs "buy_crm", but they are options of choice "crm", of which at most one runs, and "reports", committed, decides it. Leave "build_crm" out of --force-in, or change "reports"'s status.`, 51},
 		{"needs one forced out", nil, Options{ForceIn: []string{"build_crm"}, ForceOut: []string{"data_lake"}}, "Forced-in project needs a project forced out",
 			`Project "build_crm" is forced in, but it cannot run without "data_lake" (through depends_on or together), which is forced out. Force one of them the other way, or leave one out of the flags.`, 0},
 		{"needs one excluded", nil, Options{ForceIn: []string{"pilot"}}, "Forced-in project needs an excluded project",
