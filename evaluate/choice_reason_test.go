@@ -165,6 +165,10 @@ choice "crm" {
 		{"mandatory", src("", "mandatory = true", ""), Options{}, DecidedMandatory, alt(`mandatory project "build_crm" would not run`)},
 		{"needed by a mandatory project", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
 			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
+		// crm_reports ranks above build_crm and takes it along at its
+		// turn (schedule.Task.Lead): the trial still tries buy_crm first.
+		{"needed by a mandatory project ranked above it", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  goals      = { grow = 0.9 }\n  depends_on = [project.build_crm]\n}\n"),
+			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
 		{"committed", src("", `status = "committed"`, ""), Options{}, DecidedStatus, alt(`"build_crm", committed, would not run`)},
 		// The policy took buy_crm and dropped the committed project.
 		{"needed by a committed project", src("", "", "project \"crm_reports\" {\n  status     = \"committed\"\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),

@@ -124,6 +124,17 @@ choice "k" { options = [project.a, project.b] }
 			reasons: map[string][]string{"b": {`option "a" of choice "k" is forced in`}},
 		},
 		{
+			// Committed work outranks the flagship, so it takes its
+			// lower-ranked prerequisite along too (review qa15e E5:
+			// "must" was deferred in rank order, exit 0).
+			name: "m3, must committed instead",
+			src: strings.Replace(strings.Replace(m3, "mandatory  = true", `status     = "committed"`, 1),
+				"horizon = 5\n", "horizon = 5\n  as_of   = \"2027-01-01\"\n", 1),
+			want:    map[string]fate{"must": {StatusScheduled, ""}, "dep": {StatusScheduled, ""}, "big": {StatusScheduled, ""}},
+			starts:  map[string]string{"dep": "2027-Q1", "must": "2027-Q2", "big": "2027-Q2"},
+			reasons: map[string][]string{"dep": {`placed ahead of its rank (3): "must" (rank 1, committed) needs it, and is placed at its turn with the dependencies it needs`}},
+		},
+		{
 			name: "m5", src: m5,
 			want: map[string]fate{"m": {StatusScheduled, ""}, "q": {StatusScheduled, ""}, "r": {StatusDropped, GateChoice},
 				"f": {StatusDropped, GateTogether}, "g2": {StatusDropped, GateViability}},

@@ -167,9 +167,9 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		Spend:    pe.fin.BuildSpend,
 		Earliest: e.releaseOf(pe),
 		Latest:   e.horizon - 1,
-		// A mandatory or forced-in project takes the dependencies it
-		// needs along at its turn.
-		Lead: pe.pinned(),
+		// A mandatory, forced-in or committed project takes the
+		// dependencies it needs along at its turn.
+		Lead: pe.pinned() || pe.life.lifecycle == hclspec.Committed,
 	}
 	if p.Deadline >= 0 && p.Deadline <= tk.Latest {
 		tk.Latest = p.Deadline

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // pulledByTask indexes the tasks a pass placed ahead of their own turn.
@@ -95,17 +96,21 @@ func (w *noteWriter) trial(tr *schedule.TrialExplanation) rangedNote {
 // pulledNote says why a project starts ahead of its rank: a project
 // ranked above it needs it, and was placed at an earlier turn (a choice
 // tries its better option first; a together group is placed whole; a
-// mandatory or forced-in project takes its dependencies along).
+// mandatory, committed or forced-in project takes its dependencies
+// along).
 func (w *noteWriter) pulledNote(pl schedule.Pull) rangedNote {
 	by, turn := w.tasks[pl.For], w.tasks[pl.Turn]
 	var msg string
 	switch {
 	case pl.Group < 0 && pl.For == pl.Turn:
-		// A mandatory or forced-in project placed at its turn with
-		// the dependencies it needs (schedule.Task.Lead).
-		why := "mandatory"
-		if !by.cfg.Mandatory {
-			why = "forced in"
+		// A mandatory, committed or forced-in project placed at its
+		// turn with the dependencies it needs (schedule.Task.Lead).
+		why := "forced in"
+		switch {
+		case by.cfg.Mandatory:
+			why = "mandatory"
+		case by.life.lifecycle == hclspec.Committed:
+			why = "committed"
 		}
 		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d, %s) needs it, and is placed at its turn with the dependencies it needs",
 			w.pe.rank, by.cfg.ID, by.rank, why)

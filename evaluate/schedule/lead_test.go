@@ -190,3 +190,58 @@ func TestForcedTaskRanksBetweenMandatoryAndKept(t *testing.T) {
 		}
 	}
 }
+
+// A preferred option (Task.Preferred: evaluate's end-of-support and
+// deadline trials) goes first at any turn of its choice, also when a
+// lead task ranked above takes the other option along as a
+// predecessor: the preferred option is placed, the needed one is out
+// and the lead task with it, so the trial sees what the preference
+// costs. Without a preference the lead takes the option it needs.
+// Before, the lead placed its option first and the trial never placed
+// the preferred one (issue 15, qa15e E5 with c15m's alternatives).
+func TestLeadTaskLetsThePreferredOptionGoFirst(t *testing.T) {
+	// capacity 1, horizon 4: 0 lead needs 1 (option a, 2 periods);
+	// 2 (option b, 1 period) is a's rival; 3 fills the team later.
+	p := func(preferB bool) *Problem {
+		p := lineProblem(4, 1)
+		p.task(1, 0, -1, 1) // 0 lead
+		p.task(2, 1, -1)    // 1 a
+		p.task(1, 1, -1)    // 2 b
+		p.task(1, 1, -1)    // 3 other
+		p.Tasks[0].Lead = true
+		p.Tasks[2].Preferred = preferB
+		p.Choices = [][]int{{1, 2}}
+		return p
+	}
+	for _, tc := range []struct {
+		name   string
+		p      *Problem
+		want   []int
+		pulled []Pull
+	}{
+		{"no preference: the lead takes a along", p(false), []int{2, 0, -1, 2}, []Pull{{Task: 1, Turn: 0, For: 0, Group: -1}}},
+		{"b preferred: b first, a out, the lead out", p(true), []int{-1, -1, 0, 1}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sch, err := RankOrder(context.Background(), tc.p, DeadlineWork(len(tc.p.Tasks)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Verify(tc.p, sch.Start); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(sch.Start, tc.want) {
+				t.Errorf("rank order starts %v, want %v", sch.Start, tc.want)
+			}
+			if diff := cmp.Diff(tc.pulled, sch.Pulled, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("pulled (-want +got):\n%s", diff)
+			}
+			if serial := SerialSGS(tc.p, identity(len(tc.p.Tasks))); !slices.Equal(serial.Start, tc.want) {
+				t.Errorf("serial SGS starts %v, want %v", serial.Start, tc.want)
+			}
+			if ref, _ := rankPassByHeap(tc.p, nil); !slices.Equal(ref.Start, tc.want) {
+				t.Errorf("heap pass starts %v, want %v", ref.Start, tc.want)
+			}
+		})
+	}
+}

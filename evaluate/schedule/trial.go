@@ -33,6 +33,8 @@ type passExtras struct {
 	// comes after them in the pass (pos), first first: each takes its
 	// turn at its own place (leadTurn).
 	leads []int
+	// preferred: some option is Preferred (preferredFirst).
+	preferred bool
 }
 
 func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
@@ -58,6 +60,7 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 				}
 				return pos[a] - pos[b]
 			})
+			x.preferred = x.preferred || p.Tasks[byPos[0]].Preferred
 			for k, o := range byPos {
 				for _, b := range byPos[:k] {
 					if !reaches(succs, o, b) {
@@ -147,6 +150,7 @@ func (x *passExtras) leadTurn(st *State, sch *Schedule, decided []bool, l int, d
 	if !undecided {
 		return // its own turn comes as it is eligible
 	}
+	x.preferredFirst(st, sch, decided, l, decide)
 	placed, _, ok := x.pl.place(st, sch.Start, decided, l)
 	if !ok {
 		return
@@ -161,6 +165,41 @@ func (x *passExtras) leadTurn(st *State, sch *Schedule, decided []bool, l int, d
 	}
 }
 
+// preferredFirst gives a preferred option (Task.Preferred) its place
+// before lead task l takes along an option of the same choice: for each
+// option l needs through predecessors not decided yet, whose choice has
+// a preferred option not decided either, that option is tried first, as
+// at the needed option's own turn (tryBetter). When it is placed, the
+// needed option is out, and so l cannot be placed with it: a pass that
+// prefers an option (evaluate's end-of-support and deadline trials) sees
+// what taking it costs, whatever ranks first.
+func (x *passExtras) preferredFirst(st *State, sch *Schedule, decided []bool, l int, decide func(int)) {
+	if !x.preferred {
+		return
+	}
+	seen := map[int]bool{l: true}
+	stack := slices.Clone(x.p.Tasks[l].Preds)
+	var options []int
+	for len(stack) > 0 {
+		q := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[q] || decided[q] {
+			continue
+		}
+		seen[q] = true
+		if b := x.better[q]; len(b) > 0 && x.p.Tasks[b[0]].Preferred {
+			options = append(options, q)
+		}
+		stack = append(stack, x.p.Tasks[q].Preds...)
+	}
+	slices.SortFunc(options, func(a, b int) int { return x.pos[a] - x.pos[b] })
+	for _, o := range options {
+		if b := x.better[o][0]; !decided[o] && !decided[b] && !seen[b] && st.otherOption(o) < 0 {
+			x.tryOption(st, sch, decided, b, o, decide)
+		}
+	}
+}
+
 // grouped reports whether task i belongs to a together group.
 func (x *passExtras) grouped(i int) bool { return x != nil && x.pl.grouped(i) }
 
@@ -172,31 +211,36 @@ func (x *passExtras) tryBetter(st *State, sch *Schedule, decided []bool, i int, 
 		return
 	}
 	for _, b := range x.better[i] {
-		if decided[b] {
-			continue
-		}
-		if x.pl.grouped(b) {
-			if x.decideGroup(st, sch, decided, b, i, decide) {
-				return
-			}
-			continue
-		}
-		placed, miss, ok := x.pl.place(st, sch.Start, decided, b)
-		if ok {
-			x.pulled(sch, placed, []int{b}, -1, i)
-			for _, t := range placed {
-				decide(t)
-			}
+		if !decided[b] && x.tryOption(st, sch, decided, b, i, decide) {
 			return
 		}
-		sch.Trials = append(sch.Trials, Trial{Option: b, Turn: i, Miss: miss})
-		if miss.Task == b {
-			sch.Blocked[b] = miss.Cause
-		} else {
-			sch.Blocked[b] = Blocker{Kind: BlockDependency, Index: miss.Task}
-		}
-		decide(b)
 	}
+}
+
+// tryOption tries option b at the turn of turn, a worse option of its
+// choice: b's together group whole, or b with the predecessors it needs
+// that are not decided yet. It reports whether b was placed; if not, b
+// is out (Trials or Apart says why).
+func (x *passExtras) tryOption(st *State, sch *Schedule, decided []bool, b, turn int, decide func(int)) bool {
+	if x.pl.grouped(b) {
+		return x.decideGroup(st, sch, decided, b, turn, decide)
+	}
+	placed, miss, ok := x.pl.place(st, sch.Start, decided, b)
+	if ok {
+		x.pulled(sch, placed, []int{b}, -1, turn)
+		for _, t := range placed {
+			decide(t)
+		}
+		return true
+	}
+	sch.Trials = append(sch.Trials, Trial{Option: b, Turn: turn, Miss: miss})
+	if miss.Task == b {
+		sch.Blocked[b] = miss.Cause
+	} else {
+		sch.Blocked[b] = Blocker{Kind: BlockDependency, Index: miss.Task}
+	}
+	decide(b)
+	return false
 }
 
 // decideGroup places task i's together group whole at the turn of task
