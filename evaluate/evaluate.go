@@ -238,6 +238,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation cancelled", Detail: err.Error()})
 		return nil, e.diags
 	}
+	e.warnLateCommitted()
 	e.warnValueDestroyers()
 	e.warnSharedSavings()
 	e.warnRetiredCapabilities()

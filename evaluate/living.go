@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -458,4 +459,49 @@ func (e *evaluation) historySpend(spent [][]float64) {
 func (e *evaluation) projectByIDOK(id string) (*projectEval, bool) {
 	pe := e.projectByID(id)
 	return pe, pe != nil
+}
+
+// scheduleLateCommitted schedules committed work that cannot meet its
+// deadline late rather than leave it out: committed work is a promise.
+// Each committed task base leaves out loses its deadline window (its
+// deadline is then checked, policy.deadlines, not a window: see
+// softDeadlines) and rank order runs again, until none is left out that
+// way. Committed tasks that meet their deadlines keep the window, so the
+// deadline rule never moves them past it; nothing changes when every
+// committed task is placed.
+func (e *evaluation) scheduleLateCommitted(ctx context.Context, prob *schedule.Problem, base *schedule.Schedule) (*schedule.Schedule, error) {
+	tasks := e.taskProjects(prob)
+	for {
+		lifted := false
+		for i, pe := range tasks {
+			if tk := &prob.Tasks[i]; base.Start[i] < 0 && tk.HasDeadline && pe.life.lifecycle == hclspec.Committed {
+				tk.Latest, tk.HasDeadline = e.horizon-1, false
+				lifted = true
+			}
+		}
+		if !lifted {
+			return base, nil
+		}
+		var err error
+		if base, err = schedule.RankOrder(ctx, prob, schedule.DeadlineWork(len(prob.Tasks))); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// warnLateCommitted warns on each committed project scheduled to end
+// after its deadline (scheduleLateCommitted).
+func (e *evaluation) warnLateCommitted() {
+	for _, pe := range e.ranked {
+		p := pe.cfg
+		if pe.life.lifecycle != hclspec.Committed || pe.status != StatusScheduled || pe.start < 0 || p.Deadline < 0 {
+			continue
+		}
+		last := pe.start + max(p.Duration, 1) - 1
+		if last <= p.Deadline {
+			continue
+		}
+		pe.warn(GateSchedule, fmt.Sprintf("misses its deadline %s by %s (ends %s): committed work is scheduled late, not left out",
+			e.label(p.Deadline), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(last)), p.Ranges.Range("deadline", p.DeclRange))
+	}
 }

@@ -459,8 +459,10 @@ func (w *noteWriter) end(o schedule.Obstacle, ex schedule.Explanation) rangedNot
 		from := ex.Release
 		var why string
 		switch {
-		case from > max(p.EarliestStart, 0):
+		case from > max(p.EarliestStart, w.e.asOf(), 0):
 			why = "after its dependencies end (" + w.e.label(from-1) + ")"
+		case from > max(p.EarliestStart, 0):
+			why = "from " + w.e.label(from) + ", when plans start (status date " + w.e.roadmap.AsOf + ")"
 		case p.EarliestStart > 0:
 			why = "from its earliest_start " + w.e.label(from)
 		default:

@@ -31,6 +31,9 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	if err != nil {
 		return nil, nil, err
 	}
+	if base, err = e.scheduleLateCommitted(ctx, prob, base); err != nil {
+		return nil, nil, err
+	}
 	e.policyPicks, e.policyMisses = nil, nil
 	if e.dues = e.replacementDue(prob); len(e.dues) > 0 {
 		if base, err = e.keepPolicy(ctx, prob, base, e.dues); err != nil {

@@ -3,6 +3,8 @@ package evaluate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // policyEps absorbs rounding when a share is compared with a policy limit.
@@ -90,7 +92,11 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 		case pp.Status == StatusDropped:
 			miss = fmt.Sprintf("%q misses its deadline %s: dropped by the %s gate, %s", pp.ID, e.label(p.Deadline), pp.Gate, firstReason(pp))
 		case pp.EndPeriod != nil && *pp.EndPeriod-1 > p.Deadline:
-			miss = fmt.Sprintf("%q misses its deadline %s: ends %s", pp.ID, e.label(p.Deadline), *pp.End)
+			miss = fmt.Sprintf("%q misses its deadline %s by %s: ends %s", pp.ID, e.label(p.Deadline),
+				periodsOf(*pp.EndPeriod-1-p.Deadline, string(e.cal.Unit)), *pp.End)
+			if pe.life.lifecycle == hclspec.Committed {
+				miss += " (committed: scheduled late, not left out)"
+			}
 		default:
 			continue
 		}

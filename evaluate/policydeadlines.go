@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // With policy { deadlines = "error" } a missed deadline fails the plan,
@@ -23,10 +24,18 @@ import (
 func (e *evaluation) deadlinesRule() bool { return e.roadmap.Policies.Deadlines == "error" }
 
 // missedDeadlines lists the tasks with a deadline start leaves out, but
-// options of a choice start places another option of.
-func missedDeadlines(prob *schedule.Problem, start []int) []int {
+// options of a choice start places another option of, and the committed
+// tasks start places to end after their deadlines (softDeadline).
+func (e *evaluation) missedDeadlines(prob *schedule.Problem, start []int) []int {
 	var out []int
+	soft := e.softDeadlines(prob)
 	for i := range prob.Tasks {
+		if soft[i] >= 0 {
+			if start[i] < 0 || start[i]+prob.Tasks[i].Duration-1 > soft[i] {
+				out = append(out, i)
+			}
+			continue
+		}
 		if !prob.Tasks[i].HasDeadline || start[i] >= 0 {
 			continue
 		}
@@ -45,14 +54,34 @@ func missedDeadlines(prob *schedule.Problem, start []int) []int {
 	return out
 }
 
+// softDeadlines is, for each task, the deadline of a committed project
+// inside the horizon that is no window of the task (rank order could not
+// meet it, so it is scheduled late: scheduleLateCommitted), or -1.
+func (e *evaluation) softDeadlines(prob *schedule.Problem) []int {
+	out := make([]int, len(prob.Tasks))
+	for i, pe := range e.taskProjects(prob) {
+		out[i] = -1
+		if d := pe.cfg.Deadline; d >= 0 && d < e.horizon && !prob.Tasks[i].HasDeadline && pe.life.lifecycle == hclspec.Committed {
+			out[i] = d
+		}
+	}
+	return out
+}
+
 // deadlineDues are, under the rule, the deadlines as schedule.Due sets
-// for the optimiser: a task's own (it ends by its deadline), or, for an
-// option of a choice, any option of that choice placed.
+// for the optimiser: a task's own (it ends by its deadline, a committed
+// task's too), or, for an option of a choice, any option of that choice
+// placed.
 func (e *evaluation) deadlineDues(prob *schedule.Problem) []schedule.Due {
 	if !e.deadlinesRule() {
 		return nil
 	}
 	var out []schedule.Due
+	for i, d := range e.softDeadlines(prob) {
+		if d >= 0 {
+			out = append(out, schedule.Due{Tasks: []int{i}, By: d})
+		}
+	}
 	for i, tk := range prob.Tasks {
 		if !tk.HasDeadline {
 			continue
@@ -80,7 +109,7 @@ func (e *evaluation) keepDeadlines(ctx context.Context, prob *schedule.Problem, 
 	if !e.deadlinesRule() || len(prob.Choices) == 0 {
 		return cur, nil
 	}
-	missed := missedDeadlines(prob, cur.Start)
+	missed := e.missedDeadlines(prob, cur.Start)
 	if len(missed) == 0 {
 		return cur, nil
 	}
@@ -111,7 +140,7 @@ func (e *evaluation) keepDeadlines(ctx context.Context, prob *schedule.Problem, 
 			if err != nil {
 				return nil, err
 			}
-			now := missedDeadlines(&trial, sch.Start)
+			now := e.missedDeadlines(&trial, sch.Start)
 			if sch.Start[t] < 0 || len(now) >= len(missed) ||
 				pinnedPlaced(tasks, sch.Start) < pinnedPlaced(tasks, cur.Start) ||
 				keptCount(&trial, e.dues, sch.Start) < keptCount(prob, e.dues, cur.Start) {
