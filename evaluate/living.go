@@ -468,13 +468,16 @@ func (e *evaluation) projectByIDOK(id string) (*projectEval, bool) {
 // softDeadlines) and rank order runs again, until none is left out that
 // way. Committed tasks that meet their deadlines keep the window, so the
 // deadline rule never moves them past it; nothing changes when every
-// committed task is placed.
+// committed task is placed. After lateCommittedRounds passes every
+// committed task left with a window loses it, so a chain of committed
+// projects pushing each other late costs at most that many passes more.
 func (e *evaluation) scheduleLateCommitted(ctx context.Context, prob *schedule.Problem, base *schedule.Schedule) (*schedule.Schedule, error) {
 	tasks := e.taskProjects(prob)
-	for {
+	for round := 1; ; round++ {
 		lifted := false
 		for i, pe := range tasks {
-			if tk := &prob.Tasks[i]; base.Start[i] < 0 && tk.HasDeadline && pe.life.lifecycle == hclspec.Committed {
+			tk := &prob.Tasks[i]
+			if tk.HasDeadline && pe.life.lifecycle == hclspec.Committed && (base.Start[i] < 0 || round > lateCommittedRounds) {
 				tk.Latest, tk.HasDeadline = e.horizon-1, false
 				lifted = true
 			}
@@ -488,6 +491,10 @@ func (e *evaluation) scheduleLateCommitted(ctx context.Context, prob *schedule.P
 		}
 	}
 }
+
+// lateCommittedRounds bounds the rank-order passes scheduleLateCommitted
+// runs before it takes every committed deadline's window away.
+const lateCommittedRounds = 4
 
 // warnLateCommitted warns on each committed project scheduled to end
 // after its deadline (scheduleLateCommitted).

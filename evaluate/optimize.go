@@ -277,6 +277,10 @@ const (
 	FigureScheduled          = "scheduled"
 	FigureMandatoryScheduled = "mandatory_scheduled"
 	FigureForcedInScheduled  = "forced_in_scheduled" // listed when a project is forced in
+	// FigureCommittedScheduled counts the committed projects that are not
+	// mandatory (the optimiser keeps them as it keeps mandatory ones),
+	// listed when one is planned.
+	FigureCommittedScheduled = "committed_scheduled"
 	FigureScore              = "score"
 	FigureNPV                = "npv"
 	FigureRiskAdjustedNPV    = "risk_adjusted_npv"
@@ -311,8 +315,8 @@ func objectiveRound(objective hclspec.Objective, x float64) float64 {
 // way, so the changes match what the two plans print.
 func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEval, base, best []int) []FigureChange {
 	type sums struct {
-		scheduled, mandatory, forced, finish int
-		score, npv, rnpv                     float64
+		scheduled, mandatory, forced, committed, finish int
+		score, npv, rnpv                                float64
 	}
 	sum := func(start []int) sums {
 		var s sums
@@ -326,6 +330,9 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 			}
 			if pe.forced == ForcedIn {
 				s.forced++
+			}
+			if pe.life.lifecycle == hclspec.Committed && !pe.cfg.Mandatory {
+				s.committed++
 			}
 			s.score += pe.score
 			s.npv += pe.fin.NPV
@@ -364,6 +371,9 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 	}
 	if slices.ContainsFunc(tasks, func(pe *projectEval) bool { return pe.forced == ForcedIn }) {
 		figures = append(figures, newFigureChange(FigureForcedInScheduled, float64(b.forced), float64(o.forced), true, ratio))
+	}
+	if slices.ContainsFunc(tasks, func(pe *projectEval) bool { return pe.life.lifecycle == hclspec.Committed && !pe.cfg.Mandatory }) {
+		figures = append(figures, newFigureChange(FigureCommittedScheduled, float64(b.committed), float64(o.committed), true, ratio))
 	}
 	figures = append(figures,
 		newFigureChange(FigureScore, ratio(b.score), ratio(o.score), true, ratio),

@@ -25,7 +25,7 @@ func (e *evaluation) deadlinesRule() bool { return e.roadmap.Policies.Deadlines 
 
 // missedDeadlines lists the tasks with a deadline start leaves out, but
 // options of a choice start places another option of, and the committed
-// tasks start places to end after their deadlines (softDeadline).
+// tasks start places to end after their deadlines (softDeadlines).
 func (e *evaluation) missedDeadlines(prob *schedule.Problem, start []int) []int {
 	var out []int
 	soft := e.softDeadlines(prob)

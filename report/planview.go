@@ -680,15 +680,17 @@ func optimizationLines(p *evaluate.Plan) []string {
 }
 
 // worseBecause says why an optimised plan is worse on its objective than
-// rank order: it schedules mandatory or forced-in projects rank order
-// leaves out, and those come before the objective. "" otherwise.
+// rank order: it schedules mandatory, committed or forced-in projects
+// rank order leaves out, and those come before the objective. ""
+// otherwise.
 func worseBecause(o *evaluate.Optimization, objective evaluate.FigureChange) string {
 	if objective.Effect != evaluate.EffectWorse {
 		return ""
 	}
 	var more []string
 	for _, f := range o.Figures {
-		what := map[string]string{evaluate.FigureMandatoryScheduled: "mandatory", evaluate.FigureForcedInScheduled: "forced-in"}[f.Figure]
+		what := map[string]string{evaluate.FigureMandatoryScheduled: "mandatory", evaluate.FigureForcedInScheduled: "forced-in",
+			evaluate.FigureCommittedScheduled: "committed"}[f.Figure]
 		if what == "" || f.Change <= 0 {
 			continue
 		}
@@ -736,6 +738,7 @@ var figureLabels = map[string]string{
 	evaluate.FigureScheduled:          "Projects scheduled",
 	evaluate.FigureMandatoryScheduled: "Mandatory projects scheduled",
 	evaluate.FigureForcedInScheduled:  "Forced-in projects scheduled",
+	evaluate.FigureCommittedScheduled: "Committed projects scheduled",
 	evaluate.FigureScore:              "Total score",
 	evaluate.FigureNPV:                "NPV",
 	evaluate.FigureRiskAdjustedNPV:    "Risk-adjusted NPV",

@@ -318,3 +318,48 @@ func TestPlanOptimizeCountsSharedSavingOnce(t *testing.T) {
 		t.Errorf("every project placed: rank order %v, optimised %v, bound %v; want 894,000 each", o.Baseline, o.Best, o.Bound)
 	}
 }
+
+// An optimised plan worse on its objective because it keeps more
+// committed work than rank order says why, as for mandatory and forced-in
+// projects, and the figures count committed projects
+// (committed_scheduled). testdata/committed-optimize: rank order takes
+// "long" (committed, best score) first, and the two other committed
+// projects no longer fit; the optimiser keeps two committed projects
+// instead of one (review qa15e E5: "-34,000, worse" with no why).
+func TestPlanOptimizeWorseForCommittedWork(t *testing.T) {
+	for _, objective := range []string{"score", "npv", "risk_adjusted_npv", "finish"} {
+		t.Run(objective, func(t *testing.T) {
+			res := runCLI(t, "plan", "--objective", objective, "--format", "json", "testdata/committed-optimize")
+			res.wantExit(t, 0)
+			var plan struct {
+				Optimization struct {
+					Figures []struct {
+						Figure    string  `json:"figure"`
+						RankOrder float64 `json:"rank_order"`
+						Optimized float64 `json:"optimized"`
+					} `json:"figures"`
+				} `json:"optimization"`
+			}
+			if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string][2]float64{}
+			for _, f := range plan.Optimization.Figures {
+				got[f.Figure] = [2]float64{f.RankOrder, f.Optimized}
+			}
+			if got["committed_scheduled"] != [2]float64{1, 2} || got["mandatory_scheduled"] != [2]float64{0, 0} {
+				t.Errorf("figures %v: want committed_scheduled 1 -> 2, mandatory_scheduled 0 -> 0", got)
+			}
+		})
+	}
+	res := runCLI(t, "plan", "--objective", "score", "testdata/committed-optimize")
+	res.wantExit(t, 0)
+	for _, want := range []string{
+		"0.650 in rank order, 0.400 optimised (-0.250, worse): it schedules 1 more\ncommitted project than rank order, and those come before the objective",
+		"│ Committed projects scheduled │          1 │         2 │ +1, better    │",
+	} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("table output lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+}
