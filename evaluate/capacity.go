@@ -317,7 +317,7 @@ func (e *evaluation) budgetSpend(spent [][]float64, startOf func(*projectEval) (
 		if !ok {
 			continue
 		}
-		run, shares := e.runSpend(pe, live)
+		run, shares, _ := e.runSpend(pe, live)
 		for j, v := range run {
 			t := live + j
 			if t >= e.horizon {

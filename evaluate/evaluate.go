@@ -164,6 +164,12 @@ type evaluation struct {
 	vendors     map[string]*hclspec.Vendor
 	systems     map[string]*hclspec.System
 	providers   map[string][]*hclspec.System // by capability, in declaration order
+	// freesRun marks the systems whose run cost frees the run budget of
+	// the project retiring them (runCredit): those only one project of a
+	// plan can retire. runOpex is the roadmap's only opex budget, "" when
+	// it has none or several.
+	freesRun map[string]bool
+	runOpex  string
 
 	vendorList    []VendorResult // by evaluation id
 	vendorResults map[string]*VendorResult
@@ -329,6 +335,7 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 			e.providers[c] = append(e.providers[c], s)
 		}
 	}
+	e.freesRun = soleRetirements(cfg)
 	for _, g := range cfg.Goals {
 		e.goals[g.ID] = g
 	}
@@ -338,8 +345,15 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 	for _, t := range cfg.Teams {
 		e.teams[t.ID] = t
 	}
+	var opex []string
 	for _, b := range cfg.Budgets {
 		e.budgets[b.ID] = b
+		if budgetKind(b) == string(hclspec.Opex) {
+			opex = append(opex, b.ID)
+		}
+	}
+	if len(opex) == 1 {
+		e.runOpex = opex[0]
 	}
 	for _, v := range cfg.Vendors {
 		e.vendors[v.ID] = v

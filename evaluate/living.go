@@ -243,14 +243,14 @@ func (e *evaluation) fixedLoad() []schedule.Fixed {
 		if pe.life.fixed {
 			tk := e.taskOf(pe)
 			f := schedule.Fixed{ID: p.ID, Start: a, Duration: tk.Duration, Demand: tk.Demand, Budget: tk.Budget,
-				Shares: tk.Shares, Spend: tk.Spend, Run: tk.Run, RunShares: tk.RunShares, Slot: true}
+				Shares: tk.Shares, Spend: tk.Spend, Run: tk.Run, RunShares: tk.RunShares, RunYear: tk.RunYear, Slot: true}
 			out = append(out, f)
 		}
 		// A done project's run costs draw on its opex budget from its
 		// go-live, the periods of history included.
 		if live, ok := e.goLive(pe); ok && pe.life.lifecycle == hclspec.Done {
-			if run, shares := e.runSpend(pe, live); len(run) > 0 {
-				out = append(out, schedule.Fixed{ID: p.ID, Start: live, Budget: -1, Run: run, RunShares: shares})
+			if run, shares, year := e.runSpend(pe, live); len(shares) > 0 {
+				out = append(out, schedule.Fixed{ID: p.ID, Start: live, Budget: -1, Run: run, RunShares: shares, RunYear: year})
 			}
 		}
 	}

@@ -352,10 +352,18 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 		bg := &w.prob.Budgets[o.Index]
 		n = w.newNote(NoteBudget, bg.ID, "", p.Ranges.Range("funding."+bg.ID, p.Ranges.Range("funding", p.Ranges.Range("cost.one_time", p.DeclRange))))
 		var labels []string
+		steady := false
 		for _, win := range o.Windows {
+			if bg.IsSteady(win) {
+				steady = true
+				continue
+			}
 			labels = append(labels, bg.Labels[win])
 		}
 		n.Windows = labels
+		if steady {
+			n.Windows = append(slices.Clip(labels), steadyLabel)
+		}
 		spend := "its build spend of " + formatMoney(sum(tk.Spend), w.e.currency)
 		runs := len(tk.Run) > 0 && slices.ContainsFunc(tk.RunShares, func(sh schedule.BudgetShare) bool { return sh.Budget == o.Index })
 		run := "its run costs of " + formatMoney(w.pe.runPerYear(), w.e.currency) + " a year from go-live"
@@ -370,6 +378,9 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 				formatMoney(share*sum(tk.Spend), w.e.currency), formatMoney(sum(tk.Spend), w.e.currency))
 		}
 		what := fmt.Sprintf("no room for %s in %s", spend, windowsText(labels))
+		if steady {
+			what = w.steadyText(bg, spend, labels)
+		}
 		n.Message = w.waited(fmt.Sprintf("budget %q", bg.ID), "has", what+w.heldBy(&n, o, "spent by"))
 	case schedule.ObstacleTeamParallel:
 		team := w.prob.Resources[o.Index].ID
@@ -390,6 +401,25 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 	n.Periods = w.periodRanges(o.Periods)
 	n.MorePeriods = o.MorePeriods
 	return n
+}
+
+// steadyLabel names a budget's steady window (a year once everything
+// placed is live) in a note's windows.
+const steadyLabel = "once live"
+
+// steadyText words a budget without room in its steady window: the run
+// rate once live, which goes on after the horizon, passes what the
+// budget pays a year.
+func (w *noteWriter) steadyText(bg *schedule.Budget, spend string, labels []string) string {
+	if pe := w.pe; pe.runPerYear() > 0 && w.e.runCredit(pe) > 0 {
+		spend += fmt.Sprintf(" (%s net of the systems it retires)", formatMoney(pe.runPerYear()-w.e.runCredit(pe), w.e.currency))
+	}
+	when := "a year once live"
+	if len(labels) > 0 {
+		when = windowsText(labels) + ", nor in a year once live"
+	}
+	return fmt.Sprintf("no room for %s in %s: it pays %s a year, and run costs go on after the horizon, so a later go-live does not help",
+		spend, when, formatMoney(bg.Steady, w.e.currency))
 }
 
 // windowsText names budget windows: "2027", "2027 and 2028", or the

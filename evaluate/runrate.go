@@ -1,6 +1,8 @@
 package evaluate
 
 import (
+	"slices"
+
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
@@ -63,25 +65,95 @@ type RunRateYear struct {
 }
 
 // runSpend is pe's run spend per period from period from (its go-live,
-// or the earliest it can be) to the end of the horizon, and the budget
-// paying it; nil when no opex budget does. The run costs are
-// cost.per_year and its vendor's annual fee a year, every period while the
-// system is live: benefit.years bounds the business case (NPV), not what
-// the organisation pays to run what it built.
-func (e *evaluation) runSpend(pe *projectEval, from int) ([]float64, []schedule.BudgetShare) {
-	b, ok := e.base.budgetIndex[pe.cfg.RunFunding]
-	if pe.cfg.RunFunding == "" || !ok {
-		return nil, nil
+// or the earliest it can be) to the end of the horizon, the budget paying
+// it, and its run spend a year once live, which counts in that budget's
+// steady window (after the horizon, see schedule.Budget); nil, nil, 0
+// when no opex budget pays. The run costs are cost.per_year and its
+// vendor's annual fee a year, every period while the system is live:
+// benefit.years bounds the business case (NPV), not what the organisation
+// pays to run what it built. The run cost of the systems pe alone can
+// retire (runCredit) frees the same budget from go-live: the figures are
+// net, and may be below 0.
+func (e *evaluation) runSpend(pe *projectEval, from int) ([]float64, []schedule.BudgetShare, float64) {
+	id := e.runBudgetOf(pe)
+	b, ok := e.base.budgetIndex[id]
+	if id == "" || !ok {
+		return nil, nil, 0
 	}
-	c := pe.runPerYear()
-	if c <= 0 || from >= e.horizon {
-		return nil, nil
+	c := pe.runPerYear() - e.runCredit(pe)
+	if c == 0 {
+		return nil, nil, 0
+	}
+	shares := []schedule.BudgetShare{{Budget: b, Share: 1}}
+	if from >= e.horizon {
+		return nil, shares, c
 	}
 	run := make([]float64, e.horizon-from)
 	for j := range run {
 		run[j] = c / float64(e.ppy)
 	}
-	return run, []schedule.BudgetShare{{Budget: b, Share: 1}}
+	return run, shares, c
+}
+
+// runBudgetOf is the opex budget paying pe's run costs and freed by the
+// systems it retires: its run_funding, or the roadmap's only opex budget;
+// "" when none.
+func (e *evaluation) runBudgetOf(pe *projectEval) string {
+	if pe.cfg.RunFunding != "" {
+		return pe.cfg.RunFunding
+	}
+	if pe.runPerYear() > 0 || e.runCredit(pe) > 0 {
+		return e.runOpex
+	}
+	return ""
+}
+
+// runCredit is the run cost a year of the systems pe retires that no
+// other project of the plan can retire first (freesRun): from pe's
+// go-live the opex budget paying pe's run costs no longer pays theirs, so
+// it has that much more room.
+func (e *evaluation) runCredit(pe *projectEval) float64 {
+	total := 0.0
+	for _, id := range pe.cfg.Replaces {
+		if s := e.system(id); s != nil && e.freesRun[id] {
+			total += s.RunCostPerYear
+		}
+	}
+	return total
+}
+
+// soleRetirements marks the systems with a run cost that at most one
+// project of any plan retires: a system with one replacing project, or
+// whose replacing projects are all options of one choice. A system two
+// projects of one plan may both replace is retired by the first to go
+// live, which depends on the schedule, so its run cost frees no budget
+// (the run rate still nets it).
+func soleRetirements(cfg *hclspec.Config) map[string]bool {
+	choiceOf := map[string]string{}
+	for _, c := range cfg.Choices {
+		for _, o := range c.Options {
+			choiceOf[o] = c.ID
+		}
+	}
+	groups := map[string][]string{} // system -> the replacers' choice, or "project:" + id
+	for _, p := range cfg.Projects {
+		for _, id := range p.Replaces {
+			g := "project:" + p.ID
+			if c, ok := choiceOf[p.ID]; ok {
+				g = "choice:" + c
+			}
+			if !slices.Contains(groups[id], g) {
+				groups[id] = append(groups[id], g)
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, s := range cfg.Systems {
+		if s.RunCostPerYear > 0 && len(groups[s.ID]) == 1 {
+			out[s.ID] = true
+		}
+	}
+	return out
 }
 
 // goLive is the period pe goes live in (may be the horizon or later), and

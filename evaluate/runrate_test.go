@@ -7,19 +7,21 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Run costs draw on the opex budget from go-live, inside the horizon.
+// Run costs draw on the opex budget from go-live, inside the horizon,
+// net of the run cost of the systems the project retires.
 // Worked by hand (quarters, 2027-Q1..2028-Q4, opex 70,000 for the whole
 // horizon):
 //
 //	a: 2 quarters from 2027-Q1, live 2027-Q3; run 40,000 a year =
 //	   10,000 a quarter for 6 quarters = 60,000 of opex.
-//	b: run 8,000 a year = 2,000 a quarter; live in period t it needs
-//	   (8 - t) x 2,000 <= 70,000 - 60,000, so t >= 3: it starts 2027-Q3
-//	   (one quarter) and goes live 2027-Q4, waiting for budget opex.
-//	   It retires system "old" (6,000 a year) at go-live.
-//	run rate: added 40,000 + 8,000 = 48,000 a year (all opex), retired
-//	6,000, net 42,000; paid in 2027: a 20,000 + b 2,000 - old 1,500 =
-//	20,500; in 2028: 48,000 - 6,000 = 42,000.
+//	b: run 14,000 a year, and it retires system "old" (6,000 a year) at
+//	   go-live, which frees the same budget: net 8,000 a year = 2,000 a
+//	   quarter; live in period t it needs (8 - t) x 2,000 <= 70,000 -
+//	   60,000, so t >= 3: it starts 2027-Q3 (one quarter) and goes live
+//	   2027-Q4, waiting for budget opex.
+//	run rate: added 40,000 + 14,000 = 54,000 a year (all opex), retired
+//	6,000, net 48,000; paid in 2027: a 20,000 + b 3,500 - old 1,500 =
+//	22,000; in 2028: 54,000 - 6,000 = 48,000.
 func TestRunCostsDrawOnOpex(t *testing.T) {
 	plan := livingPlan(t, `
 roadmap {
@@ -60,7 +62,7 @@ project "b" {
   replaces = [system.old]
   cost {
     one_time = 1000
-    per_year = 8000
+    per_year = 14000
   }
   benefit {
     per_year = 100000
@@ -88,16 +90,16 @@ project "b" {
 		t.Errorf("opex spent in 2027-Q3 %v, want a's 10,000", got)
 	}
 	want := RunRate{
-		AddedPerYear: 48000, RetiredPerYear: 6000, NetPerYear: 42000,
-		Budgets: []RunRateBudget{{Budget: "opex", PerYear: 48000}},
+		AddedPerYear: 54000, RetiredPerYear: 6000, NetPerYear: 48000,
+		Budgets: []RunRateBudget{{Budget: "opex", PerYear: 54000}},
 		Projects: []RunRateProject{
 			{ID: "a", Status: StatusScheduled, Budget: "opex", PerYear: 40000, GoLive: "2027-Q3", GoLivePeriod: 2},
-			{ID: "b", Status: StatusScheduled, Budget: "opex", PerYear: 8000, GoLive: "2027-Q4", GoLivePeriod: 3},
+			{ID: "b", Status: StatusScheduled, Budget: "opex", PerYear: 14000, GoLive: "2027-Q4", GoLivePeriod: 3},
 		},
 		Systems: []RunRateSystem{{ID: "old", PerYear: 6000, RetiredBy: "b", Retired: "2027-Q4", RetiredPeriod: 3}},
 		Years: []RunRateYear{
-			{Year: "2027", Added: 22000, Retired: 1500, Net: 20500},
-			{Year: "2028", Added: 48000, Retired: 6000, Net: 42000},
+			{Year: "2027", Added: 23500, Retired: 1500, Net: 22000},
+			{Year: "2028", Added: 54000, Retired: 6000, Net: 48000},
 		},
 	}
 	if diff := cmp.Diff(want, plan.RunRate); diff != "" {
@@ -206,7 +208,8 @@ project "b" {
 // the horizon too, so both sides of the run rate follow one rule.
 // Worked by hand (quarters, 2027-Q1..2029-Q4): "p" builds in 2027-Q1..Q2
 // and goes live 2027-Q3, run 12,000 a year (3,000 a quarter), retiring
-// "old" (4,000 a year, 1,000 a quarter).
+// "old" (4,000 a year, 1,000 a quarter), which frees opex: the budget
+// pays the net 8,000 a year.
 func TestRunCostsRunToTheHorizon(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -216,9 +219,9 @@ func TestRunCostsRunToTheHorizon(t *testing.T) {
 		npv                  float64 // p's NPV: over benefit.years only
 	}{
 		// 2027: 2 quarters live; 2028, 2029: 4.
-		{"benefit.years 1", "1", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(1)},
-		{"benefit.years 0.5", "0.5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(0.5)},
-		{"benefit.years 5 (default)", "5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{6000, 12000, 12000}, npvOver(5)},
+		{"benefit.years 1", "1", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{4000, 8000, 8000}, npvOver(1)},
+		{"benefit.years 0.5", "0.5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{4000, 8000, 8000}, npvOver(0.5)},
+		{"benefit.years 5 (default)", "5", []float64{6000, 12000, 12000}, []float64{2000, 4000, 4000}, []float64{4000, 8000, 8000}, npvOver(5)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			plan := livingPlan(t, `

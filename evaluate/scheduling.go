@@ -68,6 +68,14 @@ func (e *evaluation) buildProblemBase() *problemBase {
 		for w := range sb.Limit {
 			sb.Limit[w] = bg.Amount
 		}
+		// An opex budget pays a year of run costs after the horizon too:
+		// what is live then costs its run rate every year on.
+		if budgetKind(bg) == string(hclspec.Opex) && budgetPer(bg) != hclspec.PerTotal {
+			sb.HasSteady, sb.Steady = true, bg.Amount
+			if budgetPer(bg) == hclspec.PerPeriod {
+				sb.Steady = bg.Amount * float64(e.ppy)
+			}
+		}
 		b.budgetIndex[bg.ID] = len(b.budgets)
 		b.budgets = append(b.budgets, sb)
 	}
@@ -191,6 +199,6 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 	}
 	// Run spend is indexed from the end of the build; a start at 0 needs
 	// the most of it.
-	tk.Run, tk.RunShares = e.runSpend(pe, max(p.Duration, 1))
+	tk.Run, tk.RunShares, tk.RunYear = e.runSpend(pe, max(p.Duration, 1))
 	return tk
 }

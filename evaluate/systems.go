@@ -69,18 +69,26 @@ func (e *evaluation) systemExposure(pe *projectEval) {
 		if worst.EndOfSupport > 0 {
 			when = "from " + e.label(worst.EndOfSupport)
 		}
-		msg := fmt.Sprintf("runs on system %q (capability %q), out of support %s: its risk %s raises the project's from %s to %s",
-			worst.ID, c, when, formatNumber(worst.Risk.Score(), 4), formatNumber(before, 4), formatNumber(pe.risk, 4))
+		// The rule judges the systems as they are, before the schedule:
+		// the sentence says what the project requires, not what it runs
+		// on (warnExposedReplacements adds what the plan does about it).
+		msg := fmt.Sprintf("requires capability %q, which only out-of-support systems provide: %q, out of support %s; its risk %s raises the project's from %s to %s",
+			c, worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
+		if len(e.providers[c]) == 1 {
+			msg = fmt.Sprintf("requires capability %q, which only system %q provides, out of support %s: its risk %s raises the project's from %s to %s",
+				c, worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
+		}
 		pe.warn(GateRisk, msg, p.Ranges.Range("requires", p.DeclRange))
-		pe.exposures = append(pe.exposures, exposure{system: worst, message: msg})
+		pe.exposures = append(pe.exposures, exposure{system: worst, capability: c, message: msg})
 	}
 }
 
 // exposure is an ageing system that raised a project's risk, and the
 // warning that says so.
 type exposure struct {
-	system  *hclspec.System
-	message string
+	system     *hclspec.System
+	capability string
+	message    string
 }
 
 // warnExposedReplacements completes, once the plan is scheduled, each
@@ -97,7 +105,7 @@ func (e *evaluation) warnExposedReplacements() {
 			if retiredBy == nil {
 				retiredBy = e.retirements(e.goLive)
 			}
-			extra := e.replacementText(pe, x.system, retiredBy[x.system.ID])
+			extra := e.replacementText(pe, x, retiredBy[x.system.ID])
 			if extra == "" {
 				continue
 			}
@@ -111,21 +119,31 @@ func (e *evaluation) warnExposedReplacements() {
 	}
 }
 
-// replacementText is what the exposure warning of pe on system s adds
-// about s's replacement: the project retiring it (r, from retirements)
-// and when, or the replacing projects that do not go live; "" when no
-// other project replaces s.
-func (e *evaluation) replacementText(pe *projectEval, s *hclspec.System, r *projectEval) string {
+// replacementText is what the exposure warning x of pe adds about its
+// system's replacement: the project retiring it (r, from retirements),
+// when, and how that compares with pe's own start, with the depends_on
+// that would let pe count on the replacement; or the replacing projects
+// that do not go live; "" when no other project replaces the system.
+func (e *evaluation) replacementText(pe *projectEval, x exposure, r *projectEval) string {
+	s := x.system
 	if r != nil && r != pe {
 		live, _ := e.goLive(r)
 		when := fmt.Sprintf("from %s in this plan", e.label(live))
 		if live >= e.horizon {
 			when += " (after the horizon)"
 		}
+		text := fmt.Sprintf("; %q replaces %q %s, after its support ends", r.cfg.ID, s.ID, when)
 		if live <= s.EndOfSupport {
-			return fmt.Sprintf(", although %q replaces %q %s, before its support ends: the risk gate judges the systems as they are, before the schedule", r.cfg.ID, s.ID, when)
+			text = fmt.Sprintf("; %q replaces %q %s, before its support ends", r.cfg.ID, s.ID, when)
 		}
-		return fmt.Sprintf("; %q replaces %q %s, after its support ends", r.cfg.ID, s.ID, when)
+		if start, ok := pe.plannedStart(); ok && start >= live {
+			text += fmt.Sprintf(", and this project starts after that (%s)", e.label(start))
+		}
+		text += ", but the risk gate judges the systems as they are, before the schedule"
+		if contains(r.cfg.Provides, x.capability) || (r.vendor != nil && contains(r.vendor.Provides, x.capability)) {
+			text += fmt.Sprintf(": to run it on what %q provides, add depends_on = [project.%s]", r.cfg.ID, r.cfg.ID)
+		}
+		return text
 	}
 	var others []string
 	for _, q := range e.ranked {
@@ -137,6 +155,11 @@ func (e *evaluation) replacementText(pe *projectEval, s *hclspec.System, r *proj
 		return ""
 	}
 	return fmt.Sprintf("; %s, which would replace %q, does not go live in this plan", strings.Join(others, " and "), s.ID)
+}
+
+// plannedStart is pe's start in the plan when it is scheduled.
+func (pe *projectEval) plannedStart() (int, bool) {
+	return pe.start, pe.status == StatusScheduled
 }
 
 // retirements is, for each system some project replaces, the project that

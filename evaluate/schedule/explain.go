@@ -630,11 +630,17 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 	p, st := x.p, x.st
 	tk := &p.Tasks[i]
 	bg := &p.Budgets[bi]
-	badWin := make([]bool, len(bg.Limit))
+	badWin := make([]bool, bg.slots())
 	o := Obstacle{Kind: ObstacleBudget, Index: bi}
+	// The steady window blocks every start alike: the run rate once
+	// live does not depend on when.
+	steadyFull := !st.steadyRoom(tk, bi)
 	for s := a; s <= b; s++ {
 		n := tk.spendSpan(s, p.Horizon)
-		blocked := false
+		blocked := steadyFull
+		if steadyFull {
+			badWin[len(bg.Limit)] = true
+		}
 		for k := 0; k < n; {
 			w := bg.Window[s+k]
 			sum := 0.0
@@ -665,6 +671,10 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 			continue
 		}
 		tj, s := &p.Tasks[j], x.start[j]
+		if steadyFull && shareIn(tj.RunShares, bi)*tj.RunYear > 0 {
+			o.addHolder(j)
+			continue
+		}
 		for k := range tj.spendSpan(s, p.Horizon) {
 			if badWin[bg.Window[s+k]] && tj.spendOn(bi, k) > 0 {
 				o.addHolder(j)
@@ -678,12 +688,12 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 // hasRun reports whether any task or fixed load spends after it ends.
 func (p *Problem) hasRun() bool {
 	for i := range p.Tasks {
-		if len(p.Tasks[i].Run) > 0 {
+		if p.Tasks[i].hasRun() {
 			return true
 		}
 	}
 	for i := range p.Fixed {
-		if len(p.Fixed[i].Run) > 0 {
+		if len(p.Fixed[i].Run) > 0 || p.Fixed[i].RunYear != 0 {
 			return true
 		}
 	}

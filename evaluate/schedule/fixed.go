@@ -26,6 +26,7 @@ type Fixed struct {
 	// Run and RunShares read as a Task's: spend from Start + Duration on.
 	Run       []float64
 	RunShares []BudgetShare
+	RunYear   float64
 	// Slot says whether it takes a slot under MaxParallel: work in flight
 	// does, spend to date (history) does not.
 	Slot bool
@@ -60,6 +61,7 @@ func (f *Fixed) apply(p *Problem, used [][]float64, spent [][]float64, inFlight 
 		}
 	}
 	addRun(p, spent, f.Run, f.RunShares, f.Start+f.Duration, 1)
+	addSteady(p, spent, f.RunYear, f.RunShares, 1)
 }
 
 // placeFixed puts every fixed load into an empty state.
@@ -80,7 +82,7 @@ func (p *Problem) fixedLoad() (used [][]float64, spent [][]float64, inFlight []i
 	}
 	spent = make([][]float64, len(p.Budgets))
 	for b := range spent {
-		spent[b] = make([]float64, len(p.Budgets[b].Limit))
+		spent[b] = make([]float64, p.Budgets[b].slots())
 	}
 	inFlight = make([]int, p.Horizon)
 	running = make([][]int, len(p.Resources))

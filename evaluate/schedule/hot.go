@@ -50,7 +50,7 @@ func newHotTasks(p *Problem) *hotTasks {
 	for i := range p.Tasks {
 		tk := &p.Tasks[i]
 		ht := hotTask{dur: int32(tk.Duration), earliest: int32(tk.Earliest), last: int32(p.lastStart(i)), latest: int32(tk.Latest),
-			budget: int32(tk.Budget), plain: len(tk.Shares) == 0 && len(tk.Run) == 0}
+			budget: int32(tk.Budget), plain: len(tk.Shares) == 0 && !tk.hasRun()}
 		ht.demands = int32(len(h.demands))
 		for _, d := range tk.Demand {
 			h.demands = append(h.demands, hotDemand{int32(d.Resource * p.Horizon), d.Amount})

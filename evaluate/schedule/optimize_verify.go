@@ -68,6 +68,7 @@ func Verify(p *Problem, start []int) error {
 			}
 		}
 		addRun(p, spent, tk.Run, tk.RunShares, s+tk.Duration, 1)
+		addSteady(p, spent, tk.RunYear, tk.RunShares, 1)
 	}
 	for r := range used {
 		for t, u := range used[r] {
@@ -78,7 +79,7 @@ func Verify(p *Problem, start []int) error {
 	}
 	for b := range spent {
 		for w, s := range spent[b] {
-			if lim := max(p.Budgets[b].Limit[w], fixedSpent[b][w]); s > lim+1e-6*(1+lim) {
+			if lim := max(p.Budgets[b].LimitOf(w), fixedSpent[b][w]); s > lim+1e-6*(1+lim) {
 				return fmt.Errorf("budget %s over its limit in window %d: %g > %g", p.Budgets[b].ID, w, s, lim)
 			}
 		}

@@ -183,7 +183,7 @@ func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
 		}
 	}
 	for b := range fixedSpent {
-		for w, x := range fixedSpent[b] {
+		for w, x := range fixedSpent[b][:len(p.Budgets[b].Limit)] { // not the steady window
 			r.budget[b] -= min(x, p.Budgets[b].Limit[w])
 		}
 	}

@@ -97,7 +97,35 @@ type Budget struct {
 	Window []int
 	Limit  []float64
 	Labels []string // window labels, for reasons
+	// HasSteady gives the budget one more window after Limit's: a year
+	// once every placed task is live, after the horizon, capped at
+	// Steady. Only run spend counts there (RunYear): a recurring cost
+	// goes on after the horizon, so going live late is no way around a
+	// run rate the budget cannot pay. Its index in a spend row is
+	// len(Limit).
+	HasSteady bool
+	Steady    float64
 }
+
+// slots is the length of budget bg's spend row: its windows, and its
+// steady window when it has one.
+func (bg *Budget) slots() int {
+	if bg.HasSteady {
+		return len(bg.Limit) + 1
+	}
+	return len(bg.Limit)
+}
+
+// LimitOf is the cap of window w of bg, the steady window included.
+func (bg *Budget) LimitOf(w int) float64 {
+	if w == len(bg.Limit) && bg.HasSteady {
+		return bg.Steady
+	}
+	return bg.Limit[w]
+}
+
+// IsSteady reports whether window w is bg's steady window.
+func (bg *Budget) IsSteady(w int) bool { return bg.HasSteady && w == len(bg.Limit) }
 
 // Task is one project.
 type Task struct {
@@ -114,9 +142,13 @@ type Task struct {
 	// budgets paying it. Periods past the horizon are not counted.
 	Run       []float64
 	RunShares []BudgetShare
-	Preds     []int
-	Earliest  int // first period it may run in
-	Latest    int // last period it may run in (deadline or Horizon-1)
+	// RunYear is the run spend a year once live (net of what it frees:
+	// it may be below 0), which RunShares pay; a budget with a steady
+	// window counts it there, whenever the task goes live.
+	RunYear  float64
+	Preds    []int
+	Earliest int // first period it may run in
+	Latest   int // last period it may run in (deadline or Horizon-1)
 	// HasDeadline marks a task whose Latest is a deadline of its own:
 	// rank-order scheduling lets it go ahead of others to meet it
 	// (RankOrder), and the optimiser keeps as many of them as rank order.
@@ -313,7 +345,7 @@ func NewState(p *Problem) *State {
 		}
 	}
 	for b := range p.Budgets {
-		s.spent[b] = make([]float64, len(p.Budgets[b].Limit))
+		s.spent[b] = make([]float64, p.Budgets[b].slots())
 	}
 	if len(p.Choices) > 0 {
 		s.choiceOf = choiceIndex(p)
@@ -412,7 +444,7 @@ func (s *State) violation(i, start int) (b Blocker, ok bool) {
 // room and t the last period of its first window that overflows.
 func (s *State) budgetRoom(i, start int) (b, t int, ok bool) {
 	tk := &s.p.Tasks[i]
-	if len(tk.Run) > 0 {
+	if tk.hasRun() {
 		for _, b := range tk.budgets() {
 			if t, ok := s.windowRoomAll(tk, b, start); !ok {
 				return b, t, false
@@ -469,8 +501,25 @@ func (s *State) windowRoomAll(tk *Task, b, start int) (t int, ok bool) {
 			return start + k - 1, false
 		}
 	}
+	if !s.steadyRoom(tk, b) {
+		return s.p.Horizon - 1, false
+	}
 	return 0, true
 }
+
+// steadyRoom reports whether budget b's steady window, when it has one,
+// has room for task tk's run spend a year.
+func (s *State) steadyRoom(tk *Task, b int) bool {
+	bg := &s.p.Budgets[b]
+	if !bg.HasSteady {
+		return true
+	}
+	add := shareIn(tk.RunShares, b) * tk.RunYear
+	return add <= 0 || s.spent[b][len(bg.Limit)]+add <= bg.Steady+eps*(1+bg.Steady)
+}
+
+// hasRun reports whether tk spends after it ends.
+func (tk *Task) hasRun() bool { return len(tk.Run) > 0 || tk.RunYear != 0 }
 
 // spendOn is what task tk spends from budget b in the k-th period from its
 // start: its build spend x b's share while it runs, then its run spend x
@@ -526,6 +575,19 @@ func addRun(p *Problem, spent [][]float64, run []float64, shares []BudgetShare, 
 		}
 		for _, sh := range shares {
 			spent[sh.Budget][p.Budgets[sh.Budget].Window[t]] += sign * sh.Share * v
+		}
+	}
+}
+
+// addSteady adds sign x a run spend a year to the steady window of each
+// budget in shares that has one.
+func addSteady(p *Problem, spent [][]float64, runYear float64, shares []BudgetShare, sign float64) {
+	if runYear == 0 {
+		return
+	}
+	for _, sh := range shares {
+		if bg := &p.Budgets[sh.Budget]; bg.HasSteady {
+			spent[sh.Budget][len(bg.Limit)] += sign * sh.Share * runYear
 		}
 	}
 }
@@ -589,6 +651,7 @@ func (s *State) add(i, start int, sign float64) {
 	if len(tk.Run) > 0 {
 		addRun(s.p, s.spent, tk.Run, tk.RunShares, start+tk.Duration, sign)
 	}
+	addSteady(s.p, s.spent, tk.RunYear, tk.RunShares, sign)
 }
 
 // EarliestFit is the earliest start >= from at which task i fits, or -1
