@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // applySchedule records each task's start, or defers it (gate
@@ -308,13 +309,47 @@ func joinAnd(parts []string) string {
 }
 
 // heldBy fills a note's holders and says who they are: ` (held by "a")`.
+// Work in flight at the status date and a done project's run costs hold
+// room too (` (held by "a" and "b" (in progress))`), and a budget window's
+// spend to date is counted (`, and EUR 565,000 spent before the status
+// date`): the note names everything that fills the room (qa15f F4).
 func (w *noteWriter) heldBy(n *rangedNote, o schedule.Obstacle, verb string) string {
 	n.HeldBy = w.projects(o.Holders)
 	n.MoreHeldBy = o.MoreHolders
-	if len(o.Holders) == 0 {
+	quoted := quoteAll(n.HeldBy)
+	for _, f := range o.Fixed {
+		id := w.prob.Fixed[f].ID
+		if slices.Contains(n.HeldBy, id) {
+			continue
+		}
+		what := "in progress"
+		if pe := w.e.projectByID(id); pe != nil && pe.life.lifecycle == hclspec.Done {
+			what = "done, its run costs"
+		}
+		n.HeldBy = append(n.HeldBy, id)
+		quoted = append(quoted, fmt.Sprintf("%q (%s)", id, what))
+	}
+	text := ""
+	if len(quoted) > 0 {
+		const listed = 3
+		text = verb + " " + joinAnd(quoted)
+		if more := len(quoted) - listed + o.MoreHolders; more > 0 {
+			text = verb + " " + strings.Join(quoted[:listed], ", ") + fmt.Sprintf(" and %d more", more)
+		} else if o.MoreHolders > 0 {
+			text = verb + " " + strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", o.MoreHolders)
+		}
+	}
+	if o.History > 0 {
+		history := formatMoney(o.History, w.e.currency) + " spent before the status date"
+		if text != "" {
+			history = ", and " + history
+		}
+		text += history
+	}
+	if text == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (%s %s)", verb, namesText(n.HeldBy, o.MoreHolders))
+	return " (" + text + ")"
 }
 
 // waited words a constraint: "team "x" has no room ..." for a deferred
@@ -378,10 +413,22 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 				formatMoney(share*sum(tk.Spend), w.e.currency), formatMoney(sum(tk.Spend), w.e.currency))
 		}
 		what := fmt.Sprintf("no room for %s in %s", spend, windowsText(labels))
-		if steady {
-			what = w.steadyText(bg, spend, labels)
+		switch {
+		case steady:
+			what = w.steadyText(bg, spend, labels) + w.heldBy(&n, o, "spent by")
+		case o.Alone:
+			// Its own spend passes the window's amount: nobody else is
+			// in the way (qa15f L25).
+			limit := 0.0
+			for _, win := range o.Windows {
+				limit = max(limit, bg.Limit[win])
+			}
+			what += fmt.Sprintf(": on its own it spends more there than the %s the budget has for the window, whatever the others spend",
+				formatMoney(limit, w.e.currency))
+		default:
+			what += w.heldBy(&n, o, "spent by")
 		}
-		n.Message = w.waited(fmt.Sprintf("budget %q", bg.ID), "has", what+w.heldBy(&n, o, "spent by"))
+		n.Message = w.waited(fmt.Sprintf("budget %q", bg.ID), "has", what)
 	case schedule.ObstacleTeamParallel:
 		team := w.prob.Resources[o.Index].ID
 		n = w.newNote(NoteTeamParallel, team, "", keyRange(p, "effort", team))

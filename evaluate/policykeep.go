@@ -399,8 +399,7 @@ func (e *evaluation) policyPickReason(pk policyPick) string {
 	if pk.sys == nil {
 		return e.deadlinePickReason(pk)
 	}
-	why := fmt.Sprintf("%q goes live in %s, before the support of system %q ends (supported through %s; policy replace_before_end_of_support)",
-		pk.chosen.cfg.ID, e.label(pk.chosenEnd), pk.sys.ID, e.label(pk.sys.EndOfSupport-1))
+	why := fmt.Sprintf("%q goes live in %s", pk.chosen.cfg.ID, e.inTimeText(pk.chosenEnd, pk.sys, "policy replace_before_end_of_support"))
 	best := fmt.Sprintf("%q, the best-ranked option (rank %d under the %s strategy),", pk.best.cfg.ID, pk.best.rank, strategyOrDefault(e.roadmap.Strategy))
 	switch {
 	case !slices.Contains(pk.best.cfg.Replaces, pk.sys.ID):
@@ -423,11 +422,25 @@ func (e *evaluation) keptInSupport(chosen *projectEval) string {
 	live := chosen.start + max(chosen.cfg.Duration, 1)
 	for _, d := range e.dues {
 		if slices.Contains(chosen.cfg.Replaces, d.sys.ID) && live <= d.sys.EndOfSupport {
-			return fmt.Sprintf("it goes live in %s, before the support of system %q ends (supported through %s; policy replace_before_end_of_support, which the optimiser weighs before its objective)",
-				e.label(live), d.sys.ID, e.label(d.sys.EndOfSupport-1))
+			return "it goes live in " + e.inTimeText(live, d.sys, "policy replace_before_end_of_support, which the optimiser weighs before its objective")
 		}
 	}
 	return ""
+}
+
+// inTimeText words a go-live in period live that keeps sys in support:
+// `2027-Q3, as soon as the support of system "old" ends (supported
+// through 2027-Q2; why): no gap` when it goes live the period its support
+// ends, else `2027-Q2, before the support of system "old" ends
+// (supported through 2027-Q3; why)` (qa15f L27: "goes live in 2027-Q3,
+// before ... (supported through 2027-Q2)" read as a contradiction).
+func (e *evaluation) inTimeText(live int, sys *hclspec.System, why string) string {
+	if live == sys.EndOfSupport {
+		return fmt.Sprintf("%s, as soon as the support of system %q ends (supported through %s; %s): no gap",
+			e.label(live), sys.ID, e.label(sys.EndOfSupport-1), why)
+	}
+	return fmt.Sprintf("%s, before the support of system %q ends (supported through %s; %s)",
+		e.label(live), sys.ID, e.label(sys.EndOfSupport-1), why)
 }
 
 // choiceAlternative is, for choice c, the option that would have
@@ -459,7 +472,7 @@ func (e *evaluation) replacedInTime(sys *hclspec.System) bool {
 // Words words a, an alternative of choice, for the choice's reason and
 // the technology audit.
 func (a *ChoiceAlternative) Words(choice string) string {
-	return fmt.Sprintf("%q, another option of choice %q, would go live in %s, before the support of system %q ends, but then %s",
+	return fmt.Sprintf("%q, another option of choice %q, would go live in %s, in time for the end of support of system %q, but then %s",
 		a.Option, choice, a.GoLive, a.System, a.Cost)
 }
 

@@ -58,7 +58,7 @@ func TestSystemPastEndOfSupportRaisesRisk(t *testing.T) {
 	plan := mustEvaluate(t, build(3))
 	portal := projectByID(t, plan, "portal")
 	if math.Abs(portal.Risk-0.44) > 1e-9 || len(portal.Findings) != 1 ||
-		portal.Findings[0].Message != `runs on system "crm_legacy" (capability "crm"), out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44, although "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule` {
+		portal.Findings[0].Message != `requires capability "crm", which only system "crm_legacy" provides, out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44; "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends, but the risk gate judges the systems as they are, before the schedule` {
 		t.Errorf("portal: risk %v findings %+v", portal.Risk, portal.Findings)
 	}
 	if r := projectByID(t, plan, "crm_new"); r.Risk != 0 || len(r.Findings) != 0 {
@@ -82,29 +82,45 @@ func TestSystemPastEndOfSupportRaisesRisk(t *testing.T) {
 }
 
 // The unsupported-system risk raise keeps its rule (the gates judge the
-// systems before the schedule), but its warning names the project the
-// plan retires the system with, and when: before the support ends, after
-// it, or a replacing project that does not go live (review F16: a
-// reader was told a system retired in the same plan is a risk).
+// systems before the schedule), but its warning says what the project
+// requires rather than what it "runs on", names the project the plan
+// retires the system with, and when: before the support ends, after it,
+// or a replacing project that does not go live (review F16: a reader was
+// told a system retired in the same plan is a risk); says when the
+// project starts after that go-live, and how to count on the replacement
+// when it provides the capability (qa15f F2). Risks have two decimals,
+// as in the table (0.388 was 0.39 there).
 func TestExposureWarningNamesTheReplacement(t *testing.T) {
-	const raise = `runs on system "crm_legacy" (capability "crm"), out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44`
+	const raise = `requires capability "crm", which only system "crm_legacy" provides, out of support from 2027-Q4: its risk 0.3 raises the project's from 0.2 to 0.44`
+	const judged = `, but the risk gate judges the systems as they are, before the schedule`
 	tests := []struct {
-		name string
-		edit func(cfg *hclspec.Config, r *hclspec.Project)
-		want string
+		name     string
+		edit     func(cfg *hclspec.Config, p, r *hclspec.Project)
+		want     string
+		wantRisk float64
 	}{
-		{"retired before its support ends", func(*hclspec.Config, *hclspec.Project) {},
-			raise + `, although "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule`},
-		{"retired as its support ends", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 2 },
-			raise + `, although "crm_new" replaces "crm_legacy" from 2027-Q4 in this plan, before its support ends: the risk gate judges the systems as they are, before the schedule`},
-		{"retired after its support ends", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 4 },
-			raise + `; "crm_new" replaces "crm_legacy" from 2028-Q2 in this plan, after its support ends`},
-		{"retired after the horizon", func(_ *hclspec.Config, r *hclspec.Project) { r.EarliestStart = 7 },
-			raise + `; "crm_new" replaces "crm_legacy" from 2029-Q1 in this plan (after the horizon), after its support ends`},
-		{"replacement dropped", func(_ *hclspec.Config, r *hclspec.Project) { r.Excluded = true },
-			raise + `; "crm_new" (dropped), which would replace "crm_legacy", does not go live in this plan`},
-		{"no replacement", func(cfg *hclspec.Config, _ *hclspec.Project) { cfg.Projects = cfg.Projects[:1] },
-			raise},
+		{"retired before its support ends", func(*hclspec.Config, *hclspec.Project, *hclspec.Project) {},
+			raise + `; "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends` + judged, 0.44},
+		{"retired as its support ends", func(_ *hclspec.Config, _, r *hclspec.Project) { r.EarliestStart = 2 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2027-Q4 in this plan, before its support ends` + judged, 0.44},
+		{"retired after its support ends", func(_ *hclspec.Config, _, r *hclspec.Project) { r.EarliestStart = 4 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2028-Q2 in this plan, after its support ends` + judged, 0.44},
+		{"retired after the horizon", func(_ *hclspec.Config, _, r *hclspec.Project) { r.EarliestStart = 7 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2029-Q1 in this plan (after the horizon), after its support ends` + judged, 0.44},
+		{"project starts after the go-live", func(_ *hclspec.Config, p, _ *hclspec.Project) { p.EarliestStart = 5 },
+			raise + `; "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends, and this project starts after that (2028-Q2)` + judged, 0.44},
+		{"replacement provides the capability", func(_ *hclspec.Config, p, r *hclspec.Project) { p.EarliestStart = 5; r.Provides = []string{"crm"} },
+			raise + `; "crm_new" replaces "crm_legacy" from 2027-Q2 in this plan, before its support ends, and this project starts after that (2028-Q2)` + judged +
+				`: to run it on what "crm_new" provides, add depends_on = [project.crm_new]`, 0.44},
+		{"risk in two decimals", func(cfg *hclspec.Config, p, r *hclspec.Project) {
+			cfg.Systems[0].Risk.Disruption = 0.28
+			p.Risk.Failure = 0.15
+			r.Excluded = true
+		}, `requires capability "crm", which only system "crm_legacy" provides, out of support from 2027-Q4: its risk 0.28 raises the project's from 0.15 to 0.39; "crm_new" (dropped), which would replace "crm_legacy", does not go live in this plan`, 0.388},
+		{"replacement dropped", func(_ *hclspec.Config, _, r *hclspec.Project) { r.Excluded = true },
+			raise + `; "crm_new" (dropped), which would replace "crm_legacy", does not go live in this plan`, 0.44},
+		{"no replacement", func(cfg *hclspec.Config, _, _ *hclspec.Project) { cfg.Projects = cfg.Projects[:1] },
+			raise, 0.44},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,14 +134,16 @@ func TestExposureWarningNamesTheReplacement(t *testing.T) {
 			r := addProject(cfg, newProject("crm_new", 1))
 			r.Requires = []string{"crm"}
 			r.Replaces = []string{"crm_legacy"}
-			tt.edit(cfg, r)
+			tt.edit(cfg, p, r)
 			portal := projectByID(t, mustEvaluate(t, cfg), "portal")
-			if math.Abs(portal.Risk-0.44) > 1e-9 {
-				t.Errorf("risk %v, want 0.44: the rule is unchanged", portal.Risk)
+			if math.Abs(portal.Risk-tt.wantRisk) > 1e-9 {
+				t.Errorf("risk %v, want %v: the rule is unchanged", portal.Risk, tt.wantRisk)
 			}
 			var got []string
 			for _, f := range portal.Findings {
-				got = append(got, f.Message)
+				if f.Gate == GateRisk { // not the retired-capability warning
+					got = append(got, f.Message)
+				}
 			}
 			if len(got) != 1 || got[0] != tt.want {
 				t.Errorf("findings %q\nwant %q", got, tt.want)

@@ -57,7 +57,18 @@ type Obstacle struct {
 	// budget window or a slot in those periods when the task was decided.
 	Holders     []int
 	MoreHolders int
-	Starts      int // the candidate starts it blocks
+	// Fixed are the fixed loads (indices into Problem.Fixed) other than
+	// spend to date that hold it too: work in flight at the status date,
+	// a done project's run costs. History is the spend to date (fixed
+	// loads that take no slot and have no run spend) in a budget
+	// obstacle's windows.
+	Fixed   []int
+	History float64
+	// Alone marks a budget obstacle the task's own spend causes: at every
+	// start it blocks, the task alone spends more in a window than its
+	// limit, whatever the others spend.
+	Alone  bool
+	Starts int // the candidate starts it blocks
 }
 
 // Explanation says why a task starts where it does, or is out.
@@ -453,7 +464,70 @@ func (x *explainer) appendPeriodObstacle(obs []Obstacle, kind ObstacleKind, inde
 			}
 		}
 	}
+	for f := range x.p.Fixed {
+		fx := &x.p.Fixed[f]
+		if !fixedUses(fx, kind, index) {
+			continue
+		}
+		from, to := max(fx.Start, a), min(fx.Start+fx.Duration, a+len(bad))
+		if from < to && count[to-a] > count[from-a] {
+			o.Fixed = append(o.Fixed, f)
+		}
+	}
 	return append(obs, o)
+}
+
+// fixedUses reports whether fixed load f takes what a period obstacle of
+// kind on index counts: effort of the resource, or a slot.
+func fixedUses(f *Fixed, kind ObstacleKind, index int) bool {
+	if kind == ObstacleParallel {
+		return f.Slot
+	}
+	if kind == ObstacleTeamParallel && !f.Slot {
+		return false
+	}
+	for _, d := range f.Demand {
+		if d.Resource == index && d.Amount > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedInWindows sets o's Fixed and History from the fixed loads that
+// spend from budget bi in the windows badWin marks: history (no slot, no
+// run spend) is summed, the others are named.
+func (x *explainer) fixedInWindows(o *Obstacle, bi int, badWin []bool) {
+	p := x.p
+	bg := &p.Budgets[bi]
+	for f := range p.Fixed {
+		fx := &p.Fixed[f]
+		spent := 0.0
+		for k := range min(fx.Duration, len(fx.Spend)) {
+			if t := fx.Start + k; t >= 0 && t < p.Horizon && badWin[bg.Window[t]] {
+				share := shareIn(fx.Shares, bi)
+				if fx.Budget == bi {
+					share = 1
+				}
+				spent += share * fx.Spend[k]
+			}
+		}
+		run := 0.0
+		for j, v := range fx.Run {
+			if t := fx.Start + fx.Duration + j; t >= 0 && t < p.Horizon && badWin[bg.Window[t]] {
+				run += shareIn(fx.RunShares, bi) * v
+			}
+		}
+		if bg.HasSteady && badWin[len(bg.Limit)] {
+			run += shareIn(fx.RunShares, bi) * fx.RunYear
+		}
+		switch {
+		case !fx.Slot && len(fx.Run) == 0 && fx.RunYear == 0:
+			o.History += spent
+		case spent > 0 || run > 0:
+			o.Fixed = append(o.Fixed, f)
+		}
+	}
 }
 
 func (o *Obstacle) addHolder(j int) {
@@ -549,14 +623,19 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 	}
 	badWin := make([]bool, len(bg.Limit))
 	blocked := make([]bool, b-a+1)
+	// alone: a start whose own spend passes a window's limit; a start
+	// whose whole build falls in one window is judged, others are not.
+	alone := true
 	for s := a; s <= b; s++ {
 		wf, wl := bg.Window[s], bg.Window[s+d-1]
 		if wf == wl {
 			if over(wf, pr[d]) {
 				badWin[wf], blocked[s-a] = true, true
+				alone = alone && pr[d] > bg.Limit[wf]+eps*(1+bg.Limit[wf])
 			}
 			continue
 		}
+		alone = false
 		if over(wf, pr[g.end[wf]-s]) {
 			badWin[wf], blocked[s-a] = true, true
 		}
@@ -584,6 +663,8 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 	if o.Starts == 0 {
 		return o, false
 	}
+	o.Alone = alone && o.Starts == b-a+1
+	x.fixedInWindows(&o, bi, badWin)
 	// The windows' periods within the runs examined, and who spends there.
 	lo, hi := a, b+d-1
 	inBad := make([]int, hi-lo+2) // running count of periods in a bad window
@@ -635,11 +716,13 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 	// The steady window blocks every start alike: the run rate once
 	// live does not depend on when.
 	steadyFull := !st.steadyRoom(tk, bi)
+	alone := true // every start blocked is blocked by the task's own spend
 	for s := a; s <= b; s++ {
 		n := tk.spendSpan(s, p.Horizon)
-		blocked := steadyFull
+		blocked, byItself := steadyFull, false
 		if steadyFull {
 			badWin[len(bg.Limit)] = true
+			byItself = shareIn(tk.RunShares, bi)*tk.RunYear > bg.Steady+eps*(1+bg.Steady)
 		}
 		for k := 0; k < n; {
 			w := bg.Window[s+k]
@@ -649,13 +732,16 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 			}
 			if sum > 0 && st.spent[bi][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
 				badWin[w], blocked = true, true
+				byItself = byItself || sum > bg.Limit[w]+eps*(1+bg.Limit[w])
 			}
 		}
 		if blocked {
 			o.Starts++
 			covered[s-a] = true
+			alone = alone && byItself
 		}
 	}
+	o.Alone = alone
 	if o.Starts == 0 {
 		return o, false
 	}
@@ -666,6 +752,7 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 		}
 	}
 	o.setWindows(badWin, spans)
+	x.fixedInWindows(&o, bi, badWin)
 	for _, j := range x.byBudget[bi] {
 		if !x.placed[j] {
 			continue
