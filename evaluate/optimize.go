@@ -92,7 +92,6 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		}
 		allPlaced = allPlaced && base.Start[i] >= 0
 	}
-	e.keepReplacementsInTime(tasks, base, search.Tasks)
 	search.Shared = e.sharedObjective(tasks, objective, search.Tasks)
 	for i, pe := range tasks {
 		if tk := &search.Tasks[i]; objective != hclspec.ObjectiveFinish && !tk.Mandatory && !tk.Forced && tk.Weight < 0 {
@@ -616,35 +615,4 @@ func shareConstraint(prob *schedule.Problem, i, j int) bool {
 		}
 	}
 	return false
-}
-
-// keepReplacementsInTime holds, under policy { replace_before_end_of_support
-// = true }, the replacement that retires a system before its end of
-// support in rank order to that end of support, as a deadline rank order
-// meets: the optimiser keeps such deadlines, so it never opens a gap the
-// policy fails on for a better objective (review qa15d H1: it moved a
-// replacement past the end of support for no gain).
-func (e *evaluation) keepReplacementsInTime(tasks []*projectEval, base *schedule.Schedule, search []schedule.Task) {
-	if !e.roadmap.Policies.ReplaceBeforeEndOfSupport {
-		return
-	}
-	for _, s := range e.cfg.Systems {
-		if !s.EndOfSupportSet || s.EndOfSupport >= e.horizon {
-			continue
-		}
-		first, live := -1, 0
-		for i, pe := range tasks {
-			if base.Start[i] < 0 || !slices.Contains(pe.cfg.Replaces, s.ID) {
-				continue
-			}
-			if end := base.Start[i] + search[i].Duration; end <= s.EndOfSupport && (first < 0 || end < live) {
-				first, live = i, end
-			}
-		}
-		if first >= 0 {
-			tk := &search[first]
-			tk.Latest = min(tk.Latest, s.EndOfSupport-1)
-			tk.HasDeadline = true
-		}
-	}
 }

@@ -19,7 +19,7 @@ import (
 func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	keep := filepath.Join("testdata", "policy-choice")
 	miss := filepath.Join("testdata", "policy-choice-miss")
-	const keepReason = `"buy_crm" goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support); "build_crm", the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1`
+	const keepReason = `"buy_crm" goes live in 2027-Q3, as soon as the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support): no gap; "build_crm", the best-ranked option (rank 1 under the value strategy), would go live in 2028-Q1`
 	// policy-choice with the flagship named: the optimiser weighs the
 	// choice itself (it does not keep it as the flagship), and its reason
 	// says the policy counted.
@@ -27,8 +27,8 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	writeFiles(t, named, map[string]string{"roadmap.hcl": strings.Replace(readFile(t, filepath.Join(keep, "roadmap.hcl")),
 		"roadmap {\n", "roadmap {\n  flagship = project.intranet\n", 1)})
 	const flagshipReason = `the flagship: the optimiser keeps it, starting no later than in rank order, so no other option of choice "crm" can run; rank order took it for the policy: ` + keepReason
-	const keptReason = `it goes live in 2027-Q3, before the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support, which the optimiser weighs before its objective)`
-	const missAlt = `"buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then system "hr_old" would run out of support before a replacement goes live`
+	const keptReason = `it goes live in 2027-Q3, as soon as the support of system "crm_old" ends (supported through 2027-Q2; policy replace_before_end_of_support, which the optimiser weighs before its objective): no gap`
+	const missAlt = `"buy_crm", another option of choice "crm", would go live in 2027-Q3, in time for the end of support of system "crm_old", but then system "hr_old" would run out of support before a replacement goes live`
 	type alternative struct {
 		Option string `json:"option"`
 		System string `json:"system"`
@@ -59,7 +59,7 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 		// Forcing decides the choice; the option in time is still named,
 		// with its real cost (it said "a mandatory project would not run").
 		{"rival forced in", []string{"--force-in", "build_crm", keep}, 1, "build_crm", "forced",
-			`forced in (--force-in); "buy_crm", another option of choice "crm", would go live in 2027-Q3, before the support of system "crm_old" ends, but then "build_crm", forced in (--force-in), would not run`, "rollout",
+			`forced in (--force-in); "buy_crm", another option of choice "crm", would go live in 2027-Q3, in time for the end of support of system "crm_old", but then "build_crm", forced in (--force-in), would not run`, "rollout",
 			&alternative{"buy_crm", "crm_old", "2027-Q3", `"build_crm", forced in (--force-in), would not run`}},
 		{"in time costs another system", []string{miss}, 1, "build_crm", "strategy",
 			"the best-ranked option (rank 1 under the value strategy); " + missAlt, "build_crm",
