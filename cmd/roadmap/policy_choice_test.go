@@ -114,7 +114,7 @@ func TestChoiceKeepsReplacementPolicy(t *testing.T) {
 	assertGolden(t, filepath.Join("plan", "policy-choice.txt"), res.Stdout)
 	res = runCLI(t, "audit", miss)
 	res.wantExit(t, 1)
-	if !strings.Contains(res.Stdout, `"crm_old" ends, but then system "hr_old"`) {
+	if !strings.Contains(res.Stdout, `support of system "crm_old", but then system "hr_old"`) {
 		t.Errorf("the audit does not name the option in time:\n%s", res.Stdout)
 	}
 	assertGolden(t, filepath.Join("audit", "policy-choice-miss.txt"), res.Stdout)

@@ -159,6 +159,22 @@ type explainer struct {
 	byBudget [][]int // tasks funded by each budget, by index
 	geom     []budgetGeom
 	prefix   [][]float64 // per task, running sums of its spend (lazily)
+	// fixedWin is, per budget (lazily), each fixed load's spend by window
+	// (the steady window included), so that naming the fixed loads in a
+	// budget obstacle costs its windows, not its periods.
+	fixedWin [][]fixedSpend
+}
+
+// fixedSpend is a fixed load's spend from one budget, by window.
+type fixedSpend struct {
+	f       int
+	history bool // spend to date: no slot and no run spend
+	windows []windowSpend
+}
+
+type windowSpend struct {
+	w     int
+	spend float64
 }
 
 // budgetGeom is where a budget's windows lie.
@@ -498,36 +514,68 @@ func fixedUses(f *Fixed, kind ObstacleKind, index int) bool {
 // spend from budget bi in the windows badWin marks: history (no slot, no
 // run spend) is summed, the others are named.
 func (x *explainer) fixedInWindows(o *Obstacle, bi int, badWin []bool) {
-	p := x.p
-	bg := &p.Budgets[bi]
-	for f := range p.Fixed {
-		fx := &p.Fixed[f]
+	for _, fs := range x.fixedSpends(bi) {
 		spent := 0.0
-		for k := range min(fx.Duration, len(fx.Spend)) {
-			if t := fx.Start + k; t >= 0 && t < p.Horizon && badWin[bg.Window[t]] {
-				share := shareIn(fx.Shares, bi)
-				if fx.Budget == bi {
-					share = 1
-				}
-				spent += share * fx.Spend[k]
+		for _, ws := range fs.windows {
+			if badWin[ws.w] {
+				spent += ws.spend
 			}
-		}
-		run := 0.0
-		for j, v := range fx.Run {
-			if t := fx.Start + fx.Duration + j; t >= 0 && t < p.Horizon && badWin[bg.Window[t]] {
-				run += shareIn(fx.RunShares, bi) * v
-			}
-		}
-		if bg.HasSteady && badWin[len(bg.Limit)] {
-			run += shareIn(fx.RunShares, bi) * fx.RunYear
 		}
 		switch {
-		case !fx.Slot && len(fx.Run) == 0 && fx.RunYear == 0:
+		case spent <= 0:
+		case fs.history:
 			o.History += spent
-		case spent > 0 || run > 0:
-			o.Fixed = append(o.Fixed, f)
+		default:
+			o.Fixed = append(o.Fixed, fs.f)
 		}
 	}
+}
+
+// fixedSpends is x.fixedWin[bi], worked out on first use.
+func (x *explainer) fixedSpends(bi int) []fixedSpend {
+	if x.fixedWin == nil {
+		x.fixedWin = make([][]fixedSpend, len(x.p.Budgets))
+	}
+	if x.fixedWin[bi] != nil {
+		return x.fixedWin[bi]
+	}
+	p := x.p
+	bg := &p.Budgets[bi]
+	out := []fixedSpend{}
+	byWin := make([]float64, bg.slots())
+	for f := range p.Fixed {
+		fx := &p.Fixed[f]
+		clear(byWin)
+		share := shareIn(fx.Shares, bi)
+		if fx.Budget == bi {
+			share = 1
+		}
+		for k := range min(fx.Duration, len(fx.Spend)) {
+			if t := fx.Start + k; t >= 0 && t < p.Horizon {
+				byWin[bg.Window[t]] += share * fx.Spend[k]
+			}
+		}
+		run := shareIn(fx.RunShares, bi)
+		for j, v := range fx.Run {
+			if t := fx.Start + fx.Duration + j; t >= 0 && t < p.Horizon {
+				byWin[bg.Window[t]] += run * v
+			}
+		}
+		if bg.HasSteady {
+			byWin[len(bg.Limit)] += run * fx.RunYear
+		}
+		fs := fixedSpend{f: f, history: !fx.Slot && len(fx.Run) == 0 && fx.RunYear == 0}
+		for w, v := range byWin {
+			if v > 0 {
+				fs.windows = append(fs.windows, windowSpend{w, v})
+			}
+		}
+		if len(fs.windows) > 0 {
+			out = append(out, fs)
+		}
+	}
+	x.fixedWin[bi] = out
+	return out
 }
 
 func (o *Obstacle) addHolder(j int) {
