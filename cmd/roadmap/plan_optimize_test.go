@@ -119,9 +119,9 @@ func TestPlanOptimizeObjectivesGolden(t *testing.T) {
 
 // TestPlanOptimizeNoImprovement: when the search finds nothing better
 // than rank order, the one change line says so, with the count written
-// like the rest of the output (49,998, not 49998: what this search of the
-// example spends of its budget of 50,000, whose last two schedules cannot
-// pay for another child).
+// like the rest of the output (49,999, not 49999: what this search of the
+// example spends of its budget of 50,000, whose last schedule cannot pay
+// for another step of the hill climb that ends it).
 func TestPlanOptimizeNoImprovement(t *testing.T) {
 	res := runCLI(t, "plan", "--optimize", "--time-limit", "10m", "--format", "json", exampleDir)
 	res.wantExit(t, 0)
@@ -135,7 +135,7 @@ func TestPlanOptimizeNoImprovement(t *testing.T) {
 	}
 	want := []string{
 		"Every project already runs in rank order, so the total score cannot grow: the optimiser looked for an earlier finish with the same projects.",
-		"No better plan than rank order found in 49,998 schedules: no change.",
+		"No better plan than rank order found in 49,999 schedules: no change.",
 	}
 	if diff := cmp.Diff(want, plan.Optimization.Changes); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)

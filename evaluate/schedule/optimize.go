@@ -228,6 +228,9 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 		if s.stopped == StopComplete && !exact {
 			s.stopped = StopBudget
 		}
+		if s.climbed {
+			res.Method += ", then a hill climb from the best"
+		}
 		if cut {
 			// The enumeration did not finish: it searched only part of
 			// the lists, and nothing else ran.
@@ -384,6 +387,7 @@ type search struct {
 	clockStart, limit     time.Duration
 	checkEvery, lastCheck int
 
+	climbed      bool // the genetic algorithm handed the rest of the budget to climb
 	noJustify    bool // justification switched off (value objective)
 	justified    int  // justifications tried
 	justifyGains int  // of which placed more weight

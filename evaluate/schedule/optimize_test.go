@@ -724,12 +724,20 @@ func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		return Optimize(context.Background(), p, OptimizeInput{Objective: ObjectiveFinish, Seed: 5, MaxSchedules: 12000})
 	}
-	a, b := run(1), run(2)
+	a, b, c := run(1), run(2), run(4)
 	strip := func(r OptimizeResult) any {
 		return []any{r.Method, r.Best, r.Schedules, r.BestAt, r.Stopped, r.Schedule.Start}
 	}
 	if diff := cmp.Diff(strip(a), strip(b)); diff != "" {
 		t.Errorf("one core and two gave different results (-one +two):\n%s", diff)
+	}
+	if diff := cmp.Diff(strip(a), strip(c)); diff != "" {
+		t.Errorf("one core and four gave different results (-one +four):\n%s", diff)
+	}
+	// The budget, not the bound, ended the search: the genetic algorithm
+	// restarted and then handed its last quarter to the hill climb.
+	if want := "genetic algorithm over activity lists with double justification, then a hill climb from the best"; a.Stopped != StopBudget || a.Method != want {
+		t.Errorf("stopped by %q with method %q, want the budget and %q: the test no longer covers the climb", a.Stopped, a.Method, want)
 	}
 	if err := Verify(p, a.Schedule.Start); err != nil {
 		t.Error(err)
@@ -769,6 +777,94 @@ func TestOptimizeWithRestartsIsDeterministic(t *testing.T) {
 			t.Errorf("popSize(%d, %s) = %d, want %d", c.budget, c.obj, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		budget, stall int
+		obj           Objective
+		want          int
+	}{
+		{50000, 12000, ObjectiveFinish, 37500},
+		{10001, 5000, ObjectiveFinish, 7501},
+		{50000, 6000, ObjectiveValue, math.MaxInt},
+		{9999, 0, ObjectiveFinish, math.MaxInt},
+	} {
+		if got := climbAt(c.budget, c.stall, c.obj); got != c.want {
+			t.Errorf("climbAt(%d, %d, %s) = %d, want %d", c.budget, c.stall, c.obj, got, c.want)
+		}
+	}
+}
+
+// insertionMove keeps a list precedence-feasible and moves at most one
+// task: the list without that task is unchanged.
+func TestInsertionMoveKeepsListsFeasible(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	moved := 0
+	for c := range 200 {
+		p := randomProblem(rng, problemSpec{tasks: 2 + rng.IntN(40), horizon: 30, resources: 2})
+		e := newEngine(p)
+		s := &search{e: e, rng: rand.New(rand.NewPCG(uint64(c), 1))}
+		list := topoOrder(p, e.succs, nil)
+		for range 20 {
+			before := slices.Clone(list)
+			s.insertionMove(list)
+			if !isTopological(p, list) {
+				t.Fatalf("case %d: %v -> %v breaks a dependency", c, before, list)
+			}
+			if slices.Equal(before, list) {
+				continue
+			}
+			moved++
+			if !movedOne(before, list) {
+				t.Fatalf("case %d: %v -> %v is not one task moved", c, before, list)
+			}
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no move changed a list")
+	}
+}
+
+// isTopological reports whether list has every task once, after its
+// predecessors.
+func isTopological(p *Problem, list []int) bool {
+	pos := make([]int, len(p.Tasks))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for k, i := range list {
+		if pos[i] >= 0 {
+			return false
+		}
+		pos[i] = k
+	}
+	for i := range p.Tasks {
+		if pos[i] < 0 {
+			return false
+		}
+		for _, q := range p.Tasks[i].Preds {
+			if pos[q] > pos[i] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// movedOne reports whether after is before with one task moved.
+func movedOne(before, after []int) bool {
+	for k := range before {
+		if before[k] == after[k] {
+			continue
+		}
+		// Either before[k] moved right or after[k] moved left.
+		for _, t := range []int{before[k], after[k]} {
+			drop := func(l []int) []int { return slices.DeleteFunc(slices.Clone(l), func(x int) bool { return x == t }) }
+			if slices.Equal(drop(before), drop(after)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // topoOrder's typed heap gives exactly container/heap's order, ties in
