@@ -206,10 +206,12 @@ type evaluation struct {
 	prep *Prepared
 	lean bool
 
-	// needed maps each choice option a mandatory or forced-in project
-	// needs to the first such project (neededOptions), worked out once
-	// when the projects are ranked.
-	needed map[*projectEval]*projectEval
+	// needed maps each choice option a mandatory, committed or forced-in
+	// project needs to the first such project (neededOptions), worked out
+	// once when the projects are ranked; neededVia words the links it
+	// needs the option through ("depends_on", "depends_on "mid", together").
+	needed    map[*projectEval]*projectEval
+	neededVia map[*projectEval]string
 
 	// rankOrderStart is each task's start in rank order when the
 	// optimiser ran (choices say what rank order chose); nil otherwise.
@@ -245,6 +247,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 		return nil, e.diags
 	}
 	e.warnLateCommitted()
+	e.warnKeptLinksOut()
 	e.warnValueDestroyers()
 	e.warnSharedSavings()
 	e.warnRetiredCapabilities()

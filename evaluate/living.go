@@ -218,6 +218,55 @@ func (pe *projectEval) warnKept(gate, msg string, rng hcl.Range) {
 	pe.warn(gate, msg, rng)
 }
 
+// warnKeptLinksOut warns each committed or started project whose
+// together partner or dependency the schedule left out (an option another
+// option of its choice was chosen over, or what needs or runs with one):
+// such work keeps its place, as when a gate drops the partner
+// (dropWithGroups), but its group or dependency is broken, and the plan
+// says so once. Work in progress does not take the options it needs (it
+// runs whatever its dependencies; committed work does, see
+// neededOptions), so this is how a started project learns that its
+// partner lost the choice.
+func (e *evaluation) warnKeptLinksOut() {
+	leftOut := func(pe *projectEval) bool { return pe != nil && pe.task >= 0 && pe.dropped() }
+	for _, g := range e.groups() {
+		for _, pe := range g {
+			if !pe.keepsPlace() {
+				continue
+			}
+			for _, m := range g {
+				if m == pe || !leftOut(m) {
+					continue
+				}
+				msg := fmt.Sprintf("runs together with %q, which is dropped", m.cfg.ID)
+				if why := m.dropNote(); why != "" {
+					msg += " (" + why + ")"
+				}
+				p := pe.cfg
+				pe.warn(GateTogether, fmt.Sprintf("%s (kept: %s)", msg, pe.life.lifecycle.Words()),
+					p.Ranges.Range("together."+m.cfg.ID, p.Ranges.Range("together", p.DeclRange)))
+				break
+			}
+		}
+	}
+	for _, pe := range e.projects {
+		if !pe.keepsPlace() {
+			continue
+		}
+		for _, d := range pe.cfg.DependsOn {
+			dep := e.projectByID(d)
+			if !leftOut(dep) {
+				continue
+			}
+			msg := fmt.Sprintf("depends on dropped project %q", d)
+			if c := e.choiceOf(d); c != nil && dep.gate == GateChoice {
+				msg += fmt.Sprintf(" (another option of choice %q was chosen)", c.ID)
+			}
+			pe.warnKept(GateViability, msg, keyRange(pe.cfg, "depends_on", d))
+		}
+	}
+}
+
 // fixedLoad is the load the scheduler gets before any task: every
 // project's spend to date over the periods it ran before the status
 // date (its funding budgets' windows count it), the remaining work of

@@ -389,14 +389,14 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
 	case e.needed[chosen] != nil:
-		by := e.needed[chosen]
+		by, via := e.needed[chosen], e.neededVia[chosen]
 		if by.cfg.Mandatory {
-			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
+			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
 		}
 		if by.life.lifecycle == hclspec.Committed {
-			return DecidedStatus, fmt.Sprintf("committed project %q needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
+			return DecidedStatus, fmt.Sprintf("committed project %q needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
 		}
-		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (depends_on), so the choice takes it before the other options", by.cfg.ID)
+		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
 	case chosen.decidesChoice():
 		word := chosen.life.lifecycle.Words()
 		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)

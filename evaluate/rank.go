@@ -2,7 +2,9 @@ package evaluate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -198,48 +200,111 @@ func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval
 }
 
 // neededOptions maps each choice option a mandatory, committed or
-// forced-in project needs (itself, or through depends_on, directly or
-// not) to the first such project, mandatory and committed ones first
-// (the optimiser keeps committed work as it keeps mandatory work). That
-// option ranks with what needs it, so rank order decides its choice for
-// it, as a together group does. Nil without choices.
+// forced-in project needs (itself, or through depends_on and together,
+// directly or not, the two mixed) to the first such project, mandatory
+// and committed ones first (the optimiser keeps committed work as it
+// keeps mandatory work), and records in e.neededVia the links it needs
+// the option through (neededLinks). That option ranks with what needs
+// it, so rank order decides its choice for it, as scheduling does: a
+// project is placed with its together group and its dependencies. Nil
+// without choices.
 func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
+	e.neededVia = nil
 	if len(e.cfg.Choices) == 0 {
 		return nil
 	}
-	isOption := map[string]bool{}
+	isOption := map[*projectEval]bool{}
 	for _, c := range e.cfg.Choices {
 		for _, id := range c.Options {
-			isOption[id] = true
+			if pe, ok := e.projectByIDOK(id); ok {
+				isOption[pe] = true
+			}
+		}
+	}
+	groupOf := map[*projectEval][]*projectEval{}
+	for _, g := range e.groups() {
+		for _, pe := range g {
+			groupOf[pe] = g
 		}
 	}
 	needed := map[*projectEval]*projectEval{}
+	e.neededVia = map[*projectEval]string{}
 	for _, mandatoryPass := range []bool{true, false} {
+		// A project an earlier walk of this pass reached has had every
+		// option it needs credited already (to an earlier project): each
+		// pass visits each project once, and a group once.
+		from := map[*projectEval]link{}
+		walkedGroup := map[*projectEval]bool{} // by first member
 		for _, by := range e.projects {
 			if by.dropped() || by.inHistory() || mandatoryPass != by.requires() || (!by.requires() && by.forced != ForcedIn) {
 				continue
 			}
-			seen := map[*projectEval]bool{}
-			stack := []*projectEval{by}
-			for len(stack) > 0 {
-				pe := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if seen[pe] {
-					continue
-				}
-				seen[pe] = true
-				if pe != by && isOption[pe.cfg.ID] && needed[pe] == nil {
+			if _, seen := from[by]; seen {
+				continue
+			}
+			from[by] = link{}
+			queue := []*projectEval{by}
+			for k := 0; k < len(queue); k++ {
+				pe := queue[k]
+				if pe != by && isOption[pe] && needed[pe] == nil {
 					needed[pe] = by
+					e.neededVia[pe] = neededLinks(from, pe)
 				}
 				for _, d := range pe.cfg.DependsOn {
 					if dep, ok := e.projectByIDOK(d); ok {
-						stack = append(stack, dep)
+						if _, seen := from[dep]; !seen {
+							from[dep] = link{prev: pe, kind: "depends_on"}
+							queue = append(queue, dep)
+						}
+					}
+				}
+				if g := groupOf[pe]; len(g) > 0 && !walkedGroup[g[0]] {
+					walkedGroup[g[0]] = true
+					for _, m := range g {
+						if _, seen := from[m]; !seen {
+							from[m] = link{prev: pe, kind: "together"}
+							queue = append(queue, m)
+						}
 					}
 				}
 			}
 		}
 	}
 	return needed
+}
+
+// link is how a walk of neededOptions reached a project: from prev,
+// through depends_on or together (prev nil: where the walk began).
+type link struct {
+	prev *projectEval
+	kind string
+}
+
+// neededLinks words the links from the project a walk began at to pe:
+// "depends_on" when they are all depends_on, else each link with the
+// project it leads to ("depends_on "mid", together"), at most three
+// projects named.
+func neededLinks(from map[*projectEval]link, pe *projectEval) string {
+	var hops []link // from pe back to where the walk began
+	for l := from[pe]; l.prev != nil; l = from[l.prev] {
+		hops = append(hops, link{prev: pe, kind: l.kind})
+		pe = l.prev
+	}
+	slices.Reverse(hops) // hops[i].prev is now where link i leads
+	if !slices.ContainsFunc(hops, func(l link) bool { return l.kind != "depends_on" }) {
+		return "depends_on"
+	}
+	const named = 3
+	words := make([]string, 0, named+2)
+	for i, l := range hops[:len(hops)-1] {
+		if i == named {
+			words = append(words, fmt.Sprintf("%d more links", len(hops)-1-named))
+			break
+		}
+		words = append(words, fmt.Sprintf("%s %q", l.kind, clipText(l.prev.cfg.ID, maxQuotedReason)))
+	}
+	words = append(words, hops[len(hops)-1].kind)
+	return strings.Join(words, ", ")
 }
 
 // requires reports whether the plan must run pe if it can, ahead of the
