@@ -298,7 +298,7 @@ func neededLinks(from map[*projectEval]link, pe *projectEval) string {
 	words := make([]string, 0, named+2)
 	for i, l := range hops[:len(hops)-1] {
 		if i == named {
-			words = append(words, fmt.Sprintf("%d more links", len(hops)-1-named))
+			words = append(words, moreLinks(len(hops)-1-named))
 			break
 		}
 		words = append(words, fmt.Sprintf("%s %q", l.kind, clipText(l.prev.cfg.ID, maxQuotedReason)))
@@ -312,4 +312,12 @@ func neededLinks(from map[*projectEval]link, pe *projectEval) string {
 // optimiser keeps). Work in progress runs whatever its dependencies.
 func (pe *projectEval) requires() bool {
 	return pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed
+}
+
+// moreLinks counts the links neededLinks leaves unnamed.
+func moreLinks(n int) string {
+	if n == 1 {
+		return "1 more link"
+	}
+	return fmt.Sprintf("%d more links", n)
 }

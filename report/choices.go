@@ -103,12 +103,28 @@ func togetherViews(p *evaluate.Plan) [][]optionView {
 		var rows []optionView
 		for _, id := range g {
 			if pr := projectByID(p, id); pr != nil {
-				rows = append(rows, optionView{ID: id, Status: pr.Status, Reason: strings.Join(pr.Reasons, "; ")})
+				rows = append(rows, optionView{ID: id, Status: pr.Status, Reason: memberReason(pr)})
 			}
 		}
 		out = append(out, rows)
 	}
 	return out
+}
+
+// memberReason is why a together group's member is out, or, for
+// committed or started work kept in the plan while a partner is out (its
+// together warning), that the group is broken.
+func memberReason(pr *evaluate.ProjectPlan) string {
+	if len(pr.Reasons) > 0 {
+		return strings.Join(pr.Reasons, "; ")
+	}
+	var warnings []string
+	for _, f := range pr.Findings {
+		if f.Gate == evaluate.GateTogether && f.Severity == evaluate.SeverityWarning {
+			warnings = append(warnings, "warning: "+f.Message)
+		}
+	}
+	return strings.Join(warnings, "; ")
 }
 
 // groupName is a together group's members joined by " + ".
