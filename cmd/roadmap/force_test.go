@@ -336,3 +336,41 @@ func TestCompareForced(t *testing.T) {
 		t.Errorf("xlsx summary lacks the forced row: %q", rows)
 	}
 }
+
+// TestForceFlagSpellings: --force-in and --force-out take ids as people
+// type them: with spaces after the commas of a list, and in the
+// reference form project.ID copied from the HCL files. Each command
+// forces the same projects as with the plain ids.
+func TestForceFlagSpellings(t *testing.T) {
+	for _, command := range [][]string{{"plan"}, {"audit"}} {
+		t.Run(command[0], func(t *testing.T) {
+			for _, flags := range [][]string{
+				{"--force-in", "buy_crm, risky_ai", "--force-out", " portal"},
+				{"--force-in", "project.buy_crm,project.risky_ai", "--force-out", "project.portal"},
+				{"--force-in", "project.buy_crm", "--force-in", " project.risky_ai ", "--force-out", "portal"},
+			} {
+				args := append(append(append(slices.Clone(command), "--format", "json"), flags...), portfolioDir)
+				res := runCLI(t, args...)
+				if strings.Contains(res.Stderr, "Error") {
+					t.Fatalf("%v: %s", flags, res.Stderr)
+				}
+				var got struct {
+					ForceIn  []string `json:"force_in"`
+					ForceOut []string `json:"force_out"`
+				}
+				if err := json.Unmarshal([]byte(res.Stdout), &got); err != nil {
+					t.Fatalf("%v: %v\n%s", flags, err, res.Stdout)
+				}
+				if !slices.Equal(got.ForceIn, []string{"buy_crm", "risky_ai"}) || !slices.Equal(got.ForceOut, []string{"portal"}) {
+					t.Errorf("%v: forced in %q, out %q", flags, got.ForceIn, got.ForceOut)
+				}
+			}
+		})
+	}
+	// An id that is still unknown once cleaned is named without the spaces.
+	res := runCLI(t, "plan", "--force-out", "portal, risky_a", portfolioDir)
+	res.wantExit(t, 1)
+	if !strings.Contains(res.Stderr, `There is no project "risky_a" to force out. Did you mean "risky_ai"?`) {
+		t.Errorf("stderr:\n%s", res.Stderr)
+	}
+}

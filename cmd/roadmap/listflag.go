@@ -18,6 +18,8 @@ type listFlag struct {
 	target  *[]string
 	split   bool // StringSlice: "a,b" is two values
 	changed bool
+	// clean, when set, rewrites each value as it is read.
+	clean func(string) string
 }
 
 // stringArrayFlag defines --name as pflag's fs.StringArrayVar(target,
@@ -30,6 +32,22 @@ func stringArrayFlag(fs *pflag.FlagSet, target *[]string, name, usage string) {
 // name, nil, usage) does.
 func stringSliceFlag(fs *pflag.FlagSet, target *[]string, name, usage string) {
 	defineListFlag(fs, &listFlag{target: target, split: true}, name, usage)
+}
+
+// projectIDsFlag is stringSliceFlag for project ids: spaces around each
+// id are dropped ("a, b" as people type it) and the reference form
+// project.a, copied from the HCL files, is taken as a (an id has no dot).
+func projectIDsFlag(fs *pflag.FlagSet, target *[]string, name, usage string) {
+	defineListFlag(fs, &listFlag{target: target, split: true, clean: projectIDArg}, name, usage)
+}
+
+// projectIDArg is one project id of a flag, cleaned as projectIDsFlag says.
+func projectIDArg(s string) string {
+	s = strings.TrimSpace(s)
+	if id, ok := strings.CutPrefix(s, "project."); ok && id != "" {
+		return strings.TrimSpace(id)
+	}
+	return s
 }
 
 func defineListFlag(fs *pflag.FlagSet, v *listFlag, name, usage string) {
@@ -48,6 +66,11 @@ func (l *listFlag) Set(s string) error {
 		var err error
 		if values, err = readCSVLine(s); err != nil {
 			return err
+		}
+	}
+	if l.clean != nil {
+		for i, v := range values {
+			values[i] = l.clean(v)
 		}
 	}
 	if !l.changed {

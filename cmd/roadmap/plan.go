@@ -503,8 +503,8 @@ func (p *progressLine) clear() {
 // not forced).
 func addForceFlags(cmd *cobra.Command, in, out *[]string) {
 	f := cmd.Flags()
-	stringSliceFlag(f, in, "force-in", "try project `ID` in: it passes the soft gates like a mandatory project (repeatable)")
-	stringSliceFlag(f, out, "force-out", "try project `ID` out: it is dropped (repeatable)")
+	projectIDsFlag(f, in, "force-in", "try project `ID` in: it passes the soft gates like a mandatory project (repeatable, or IDs separated by commas)")
+	projectIDsFlag(f, out, "force-out", "try project `ID` out: it is dropped (repeatable, or IDs separated by commas)")
 }
 
 // interruptible passes writes on to w until ctx is done, then fails them
