@@ -88,7 +88,7 @@ func auditSystems(cfg *hclspec.Config, plan *Plan) []SystemAudit {
 		case eos < 0 && a.Replacement != nil:
 			a.Message = fmt.Sprintf("replaced by %q, live from %s", *a.Replacement, live)
 		case eos < 0 && s.EndOfSupportSet:
-			a.Message = fmt.Sprintf("supported until %s, past the horizon", s.EndOfSupportText)
+			a.Message = fmt.Sprintf("supported through %s, past the horizon", s.EndOfSupportText)
 		case eos < 0:
 			a.Message = "no end of support given"
 		case a.Replacement != nil && *a.GoLivePeriod <= eos:
@@ -132,24 +132,63 @@ func auditSystems(cfg *hclspec.Config, plan *Plan) []SystemAudit {
 	return out
 }
 
-// replaceBeforeEndOfSupport is the policy's result: failed, as an error, when a system has a
-// gap; the message names each.
-func replaceBeforeEndOfSupport(cfg *hclspec.Config, systems []SystemAudit) CheckResult {
+// replaceBeforeEndOfSupport is the policy's result: failed, as an error,
+// when a system has a gap. The message is short, for a CI log or the
+// Checks table: each system with its gap (the audit says why), then
+// what would close a gap.
+func replaceBeforeEndOfSupport(cfg *hclspec.Config, plan *Plan) CheckResult {
 	res := CheckResult{ID: ReplaceBeforeEndOfSupportCheck, Severity: SeverityError, Passed: true}
 	var gaps []string
-	for _, s := range systems {
-		if s.Gap != GapNone {
-			gaps = append(gaps, fmt.Sprintf("%s: %s", s.ID, s.Message))
+	unit := plan.Roadmap.Period
+	for _, s := range plan.Systems {
+		switch s.Gap {
+		case GapUnsupported:
+			gaps = append(gaps, fmt.Sprintf("%s (%s unsupported)", s.ID, periodsOf(s.GapPeriods, unit)))
+		case GapNoReplacement:
+			gaps = append(gaps, fmt.Sprintf("%s (no replacement: %s)", s.ID, periodsOf(s.GapPeriods, unit)))
 		}
 	}
-	if len(gaps) > 0 {
-		res.Passed = false
-		res.Message = fmt.Sprintf("%d %s out of support before a replacement goes live: %s", len(gaps), pluralOf(len(gaps), "system runs", "systems run"), strings.Join(gaps, "; "))
-		rm := cfg.Roadmap
-		rng := rm.Policies.Ranges.Range("replace_before_end_of_support", rm.Policies.DeclRange)
-		res.Range = &SourceRange{Filename: rng.Filename, Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndCol: rng.End.Column}
+	if len(gaps) == 0 {
+		return res
 	}
+	n := len(gaps)
+	if n > maxListedFailures {
+		gaps = append(gaps[:maxListedFailures:maxListedFailures], fmt.Sprintf("%d more", n-maxListedFailures))
+	}
+	res.Passed = false
+	res.Message = fmt.Sprintf("%d %s out of support before a replacement goes live: %s; see the technology audit.",
+		n, pluralOf(n, "system runs", "systems run"), joinAnd(gaps))
+	if fix := closeGapsText(plan); fix != "" {
+		res.Message += " To close a gap, " + fix + "."
+	}
+	rm := cfg.Roadmap
+	rng := rm.Policies.Ranges.Range("replace_before_end_of_support", rm.Policies.DeclRange)
+	res.Range = &SourceRange{Filename: rng.Filename, Line: rng.Start.Line, Column: rng.Start.Column, EndLine: rng.End.Line, EndCol: rng.End.Column}
 	return res
+}
+
+// closeGapsText says what may close the plan's gaps: in rank order,
+// planning with --optimize (it weighs systems' support before its
+// objective); for a system nothing replaces, a project that does. ""
+// when neither applies. (A deadline on a late replacement is no safe
+// advice: one it cannot meet with the budgets it needs leaves it out.)
+func closeGapsText(plan *Plan) string {
+	var fixes []string
+	if plan.Optimization == nil && slices.ContainsFunc(plan.Systems, func(s SystemAudit) bool { return s.Gap != GapNone && len(s.ReplacedBy) > 0 }) {
+		fixes = append(fixes, "try --optimize, which weighs systems' support before its objective")
+	}
+	for _, s := range plan.Systems {
+		if s.Gap != GapNone && len(s.ReplacedBy) == 0 {
+			fixes = append(fixes, fmt.Sprintf("add a project with replaces = [system.%s]", s.ID))
+			break
+		}
+	}
+	return joinOr(fixes)
+}
+
+// maxParallelText is a team's max_parallel in words: "1 project", "2 projects".
+func maxParallelText(n int) string {
+	return fmt.Sprintf("%d %s", n, pluralOf(n, "project", "projects"))
 }
 
 func pluralOf(n int, one, many string) string {

@@ -284,7 +284,7 @@ func (w *noteWriter) spansText(spans []schedule.Span, more int) string {
 		parts = append(parts, periodSpan(w.e.label, s.First, s.Last))
 	}
 	if n := len(spans) - listed + more; n > 0 {
-		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more runs of periods", n)
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more %s of periods", n, pluralOf(n, "run", "runs"))
 	}
 	return joinAnd(parts)
 }
@@ -306,6 +306,15 @@ func joinAnd(parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// joinOr is "a", "a; or b", "a; b; or c": alternatives that may hold
+// commas of their own.
+func joinOr(parts []string) string {
+	if len(parts) <= 1 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], "; ") + "; or " + parts[len(parts)-1]
 }
 
 // heldBy fills a note's holders and says who they are: ` (held by "a")`.
@@ -432,7 +441,7 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 	case schedule.ObstacleTeamParallel:
 		team := w.prob.Resources[o.Index].ID
 		n = w.newNote(NoteTeamParallel, team, "", keyRange(p, "effort", team))
-		what := fmt.Sprintf("team %q runs its max_parallel %d projects in %s", team, w.prob.Resources[o.Index].MaxParallel, when) + w.heldBy(&n, o, "held by")
+		what := fmt.Sprintf("team %q runs its max_parallel of %s in %s", team, maxParallelText(w.prob.Resources[o.Index].MaxParallel), when) + w.heldBy(&n, o, "held by")
 		n.Message = what
 		if w.scheduled {
 			n.Message = fmt.Sprintf("waited for a slot in team %q: ", team) + what

@@ -32,7 +32,7 @@ func (e *evaluation) evaluatePolicies(plan *Plan) []CheckResult {
 		out = append(out, res)
 	}
 	if pol.ReplaceBeforeEndOfSupport {
-		out = append(out, replaceBeforeEndOfSupport(e.cfg, plan.Systems))
+		out = append(out, replaceBeforeEndOfSupport(e.cfg, plan))
 	}
 	return out
 }

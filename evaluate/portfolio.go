@@ -663,7 +663,7 @@ func (w *noteWriter) causeText(b schedule.Blocker) string {
 	case schedule.BlockResource:
 		return fmt.Sprintf("team %q has no room%s", w.prob.Resources[b.Index].ID, when)
 	case schedule.BlockTeamParallel:
-		return fmt.Sprintf("team %q already runs its max_parallel %d projects%s", w.prob.Resources[b.Index].ID, w.prob.Resources[b.Index].MaxParallel, when)
+		return fmt.Sprintf("team %q already runs its max_parallel of %s%s", w.prob.Resources[b.Index].ID, maxParallelText(w.prob.Resources[b.Index].MaxParallel), when)
 	case schedule.BlockBudget:
 		return fmt.Sprintf("budget %q has no room%s", w.prob.Budgets[b.Index].ID, when)
 	case schedule.BlockParallel:

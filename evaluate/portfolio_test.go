@@ -216,7 +216,7 @@ func TestTeamMaxParallel(t *testing.T) {
 	plan := evaluateWith(t, cfg, Options{})
 	c := projectByID(t, plan, "c")
 	if c.Status != StatusScheduled || *c.StartPeriod != 2 || len(c.Notes) == 0 || c.Notes[0].Kind != NoteTeamParallel ||
-		c.Notes[0].Message != `waited for a slot in team "apps": team "apps" runs its max_parallel 2 projects in 2027-Q1..2027-Q2 (held by "a" and "b")` {
+		c.Notes[0].Message != `waited for a slot in team "apps": team "apps" runs its max_parallel of 2 projects in 2027-Q1..2027-Q2 (held by "a" and "b")` {
 		t.Errorf("c: start %v notes %+v", c.StartPeriod, c.Notes)
 	}
 	if e := projectByID(t, plan, "e"); e.Status != StatusDeferred || e.Notes[0].Kind != NoteTeamParallel {

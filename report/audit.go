@@ -96,10 +96,12 @@ func gapStyle(gap string) string {
 	return ansiGreen
 }
 
-// auditSummary is "4 systems, 1 with a gap; run cost EUR 410,000 a year,
-// EUR 250,000 of it retired by scheduled replacements".
+// auditSummary is "4 systems, 1 running out of support before a
+// replacement goes live; run cost EUR 410,000 a year, EUR 250,000 of it
+// retired by scheduled replacements (EUR 60,000 of it after the
+// horizon)."
 func auditSummary(p *evaluate.Plan) string {
-	gaps, cost, retired := 0, 0.0, 0.0
+	gaps, cost, retired, late := 0, 0.0, 0.0, 0.0
 	for _, s := range p.Systems {
 		cost += s.RunCostPerYear
 		if s.Gap != evaluate.GapNone {
@@ -107,24 +109,79 @@ func auditSummary(p *evaluate.Plan) string {
 		}
 		if s.Replacement != nil {
 			retired += s.RunCostPerYear
+			if s.GoLivePeriod != nil && *s.GoLivePeriod >= p.Roadmap.Horizon {
+				late += s.RunCostPerYear
+			}
 		}
 	}
 	n := fmt.Sprintf("%d systems", len(p.Systems))
 	if len(p.Systems) == 1 {
 		n = "1 system"
 	}
-	text := fmt.Sprintf("%s, %d running out of support before a replacement goes live (gaps in %ss); run cost %s a year, %s of it retired by scheduled replacements.",
-		n, gaps, periodOr(p.Roadmap.Period), formatMoney(cost, p.Roadmap.Currency), formatMoney(retired, p.Roadmap.Currency))
-	return text + forcedNote(p)
+	cur := p.Roadmap.Currency
+	text := fmt.Sprintf("%s, %d running out of support before a replacement goes live; run cost %s a year, %s of it retired by scheduled replacements",
+		n, gaps, formatMoney(cost, cur), formatMoney(retired, cur))
+	if late > 0 {
+		text += " (" + formatMoney(late, cur) + " of it after the horizon)"
+	}
+	return text + "." + forcedNote(p)
 }
 
-// forcedNote is " The plan behind it forces projects in a; out b
+// auditPolicy is the end-of-support policy's verdict in words, for the
+// line under the audit's summary: "Policy replace_before_end_of_support:
+// FAILED (3 systems with a gap)"; ok is false when it failed; text is ""
+// when the roadmap does not set the policy. The Checks section and
+// stderr carry the check's message.
+func auditPolicy(p *evaluate.Plan) (text string, ok bool) {
+	for _, c := range p.Checks {
+		if c.ID != evaluate.ReplaceBeforeEndOfSupportCheck {
+			continue
+		}
+		gaps := 0
+		for _, s := range p.Systems {
+			if s.Gap != evaluate.GapNone {
+				gaps++
+			}
+		}
+		if c.Passed {
+			return "Policy replace_before_end_of_support: passed (no system with a gap)", true
+		}
+		return fmt.Sprintf("Policy replace_before_end_of_support: FAILED (%d %s with a gap)", gaps, plural(gaps, "system", "systems")), false
+	}
+	return "", true
+}
+
+// forcedNote is " The plan behind it forces a and b in; c out
 // (--force-in, --force-out).", "" when the run forced none.
 func forcedNote(p *evaluate.Plan) string {
-	if f := forcedText(ForcedProjects(p)); f != "" {
-		return " The plan behind it forces projects " + f + " (--force-in, --force-out)."
+	if f := forcesText(ForcedProjects(p)); f != "" {
+		return " The plan behind it forces " + f + "."
 	}
 	return ""
+}
+
+// forcesText is what a run forces, with the flags: "a and b in; c out
+// (--force-in, --force-out)", "a in (--force-in)"; "" for none.
+func forcesText(in, out []string) string {
+	var parts, flags []string
+	if len(in) > 0 {
+		parts, flags = append(parts, joinWords(in)+" in"), append(flags, "--force-in")
+	}
+	if len(out) > 0 {
+		parts, flags = append(parts, joinWords(out)+" out"), append(flags, "--force-out")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + " (" + strings.Join(flags, ", ") + ")"
+}
+
+// joinWords is "a", "a and b", "a, b and c".
+func joinWords(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // ForcedProjects are the projects the plan's run forced in and out
@@ -153,6 +210,13 @@ func (t *tableRenderer) audit() {
 	}
 	t.heading("Technology audit")
 	t.paragraph("", auditSummary(t.p))
+	if text, ok := auditPolicy(t.p); text != "" {
+		style := ansiGreen
+		if !ok {
+			style = ansiBold + ansiRed
+		}
+		t.buf.WriteString(t.style(style, text) + "\n")
+	}
 	g := grid{keys: 1}
 	for i, h := range auditHeaders(t.p.Roadmap.Currency) {
 		c := column{header: h, wrap: i == 0 || i == 3}
@@ -179,6 +243,13 @@ func (m *markdownRenderer) audit() {
 	}
 	m.heading(2, "Technology audit")
 	m.buf.WriteString(mdEscape(auditSummary(m.p)) + "\n\n")
+	if text, ok := auditPolicy(m.p); text != "" {
+		text = mdEscape(text)
+		if !ok {
+			text = "**" + text + "**"
+		}
+		m.buf.WriteString(text + "\n\n")
+	}
 	var rows [][]string
 	for _, s := range m.p.Systems {
 		cells := auditRow(s, m.p.Roadmap.Period, m.p.Roadmap.Horizon)
@@ -203,6 +274,9 @@ func (m *markdownRenderer) audit() {
 // ends with nothing in place.
 type htmlAudit struct {
 	Summary string
+	// Policy is auditPolicy's line, PolicyClass its badge: pass or
+	// fail-error.
+	Policy, PolicyClass string
 	Periods []string
 	Rows    []htmlAuditRow
 }
@@ -220,6 +294,12 @@ func buildHTMLAudit(p *evaluate.Plan) *htmlAudit {
 		return nil
 	}
 	a := &htmlAudit{Summary: auditSummary(p)}
+	if text, ok := auditPolicy(p); text != "" {
+		a.Policy, a.PolicyClass = text, "pass"
+		if !ok {
+			a.PolicyClass = "fail-error"
+		}
+	}
 	for _, pe := range p.Periods {
 		a.Periods = append(a.Periods, pe.Label)
 	}
@@ -255,12 +335,20 @@ type auditJSON struct {
 	// Scenario is the scenario the plan behind the audit was made under
 	// (--scenario), as the plan's; omitted without one.
 	Scenario *evaluate.ScenarioInfo `json:"scenario,omitempty"`
+	// AsOf is the status date the plan behind the audit was made from
+	// (the roadmap's as_of, or --as-of), as the plan's roadmap.as_of;
+	// null without one.
+	AsOf *string `json:"as_of"`
 	// ForceIn and ForceOut are the projects the plan was forced with
 	// (--force-in, --force-out), in rank order; [] when none.
 	ForceIn  []string               `json:"force_in"`
 	ForceOut []string               `json:"force_out"`
 	Checks   []evaluate.CheckResult `json:"checks"`
 }
+
+// noSystems is the audit of a roadmap without systems: what to add.
+const noSystems = "The roadmap declares no systems. Declare the installed base with system blocks and name what retires each " +
+	"with a project's replaces = [system.ID] (see docs/language.md#system)."
 
 // RenderAudit writes the technology audit of plan (its Systems, filled by
 // evaluate/audit) in format: table, json, markdown or html.
@@ -288,8 +376,11 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 				fmt.Fprintf(&t.buf, "  %-10s%s\n", key, line)
 			}
 		}
+		if p.Roadmap.AsOf != nil {
+			fmt.Fprintf(&t.buf, "  %-10s%s\n", "Status", "as of "+*p.Roadmap.AsOf)
+		}
 		if len(p.Systems) == 0 {
-			t.paragraph("", "The roadmap declares no systems."+forcedNote(p))
+			t.paragraph("", noSystems+forcedNote(p))
 		} else {
 			t.audit()
 		}
@@ -301,17 +392,23 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		m := &markdownRenderer{p: p}
 		m.heading(1, p.Roadmap.Name)
 		if sc := p.Scenario; sc != nil {
-			m.buf.WriteString("- **Scenario:** " + mdEscape(scenarioText(sc)) + "\n\n")
+			m.buf.WriteString("- **Scenario:** " + mdEscape(scenarioText(sc)) + "\n")
+		}
+		if p.Roadmap.AsOf != nil {
+			m.buf.WriteString("- **Status:** as of " + mdEscape(*p.Roadmap.AsOf) + "\n")
+		}
+		if p.Scenario != nil || p.Roadmap.AsOf != nil {
+			m.buf.WriteString("\n")
 		}
 		if len(p.Systems) == 0 {
-			m.buf.WriteString(mdEscape("The roadmap declares no systems."+forcedNote(p)) + "\n")
+			m.buf.WriteString(mdEscape(noSystems+forcedNote(p)) + "\n")
 		} else {
 			m.audit()
 		}
 		buf.Write(m.buf.Bytes())
 	case "json":
 		out := auditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
-			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Scenario: p.Scenario, Checks: []evaluate.CheckResult{}}
+			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Scenario: p.Scenario, AsOf: p.Roadmap.AsOf, Checks: []evaluate.CheckResult{}}
 		out.ForceIn, out.ForceOut = ForcedProjects(p)
 		for _, s := range p.Systems {
 			out.RunCostPerYear += s.RunCostPerYear
@@ -372,10 +469,13 @@ func renderAuditHTML(w io.Writer, page *htmlPage, scenario, forced string) error
 {{- if .Scenario}}
 <p class="sub"><strong>Scenario</strong> {{.Scenario}}</p>
 {{- end}}
+{{- if .AsOf}}
+<p class="sub"><strong>Status</strong> as of {{.AsOf}}</p>
+{{- end}}
 </header>
 <main>
 {{- if .Audit}}{{template "audit" .Audit}}{{else}}
-<p>The roadmap declares no systems.{{.Forced}}</p>
+<p>{{.NoSystems}}{{.Forced}}</p>
 {{- end}}
 </main>
 </body>
@@ -390,8 +490,8 @@ func renderAuditHTML(w io.Writer, page *htmlPage, scenario, forced string) error
 	var buf bytes.Buffer
 	data := struct {
 		*htmlPage
-		Scenario, Forced string
-	}{page, scenario, forced}
+		Scenario, Forced, NoSystems string
+	}{page, scenario, forced, noSystems}
 	if err := t.Execute(&buf, data); err != nil {
 		return err
 	}

@@ -331,11 +331,11 @@ func compareTitle(c *scenario.Comparison) string {
 	return "Scenarios: " + name
 }
 
-// compareForced is "Every column forces projects in a; out b
-// (--force-in, --force-out).", "" when the comparison forced none.
+// compareForced is "Every column forces a in; b out (--force-in,
+// --force-out).", "" when the comparison forced none.
 func compareForced(c *scenario.Comparison) string {
-	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
-		return "Every column forces projects " + f + " (--force-in, --force-out)."
+	if f := forcesText(c.ForceIn, c.ForceOut); f != "" {
+		return "Every column forces " + f + "."
 	}
 	return ""
 }

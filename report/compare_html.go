@@ -30,8 +30,8 @@ func renderComparisonHTML(w io.Writer, c *scenario.Comparison, _ Options) error 
 		}
 		page.Facts = append(page.Facts, htmlFact{Label: col.Name, Value: text})
 	}
-	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
-		page.Facts = append(page.Facts, htmlFact{Label: "Forced", Value: "every column forces projects " + f + " (--force-in, --force-out)"})
+	if f := forcesText(c.ForceIn, c.ForceOut); f != "" {
+		page.Facts = append(page.Facts, htmlFact{Label: "Forced", Value: "every column forces " + f})
 	}
 
 	head := []analysisCell{{Text: ""}}

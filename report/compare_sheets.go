@@ -54,8 +54,8 @@ func renderComparisonXLSX(w io.Writer, c *scenario.Comparison, _ Options) error 
 	for _, col := range c.Scenarios[1:] {
 		summary = append(summary, summaryRow{col.Name, userCell(strings.TrimPrefix(col.Description+" — "+changesText(&col), " — ")), kindText})
 	}
-	if f := forcedText(c.ForceIn, c.ForceOut); f != "" {
-		summary = append(summary, summaryRow{"Forced", textCell("every column forces projects " + f + " (--force-in, --force-out)"), kindText})
+	if f := forcesText(c.ForceIn, c.ForceOut); f != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every column forces " + f), kindText})
 	}
 	return writeWorkbook(w, c.Roadmap.Name+" scenarios", c.Roadmap.Currency, summary, sheets)
 }

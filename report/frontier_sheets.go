@@ -55,8 +55,8 @@ func renderFrontierXLSX(w io.Writer, f *frontier.Frontier, _ Options) error {
 		{"Seed", intCell(int(f.Seed)), kindInteger},
 		{"Levels", intCell(len(f.Points)), kindInteger},
 	}
-	if forced := forcedText(f.ForceIn, f.ForceOut); forced != "" {
-		summary = append(summary, summaryRow{"Forced", textCell("every level forces projects " + forced + " (--force-in, --force-out)"), kindText})
+	if forced := forcesText(f.ForceIn, f.ForceOut); forced != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every level forces " + forced), kindText})
 	}
 	return writeWorkbook(w, f.Roadmap.Name+" frontier", f.Roadmap.Currency, summary, sheets)
 }

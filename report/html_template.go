@@ -370,6 +370,9 @@ const htmlAuditTemplate = `{{define "audit"}}
 <section id="audit" aria-labelledby="audit-h">
 <h2 id="audit-h">Technology audit</h2>
 <p>{{.Summary}}</p>
+{{- if .Policy}}
+<p><span class="badge {{.PolicyClass}}">{{.Policy}}</span></p>
+{{- end}}
 <div class="wide"><table class="audit"><thead><tr><th scope="col">System</th><th scope="col">Owner</th><th scope="col">End of support</th><th scope="col">Replacement</th><th scope="col">Go-live</th><th scope="col">Gap</th><th scope="col" class="num">Run cost / year</th><th scope="col" class="num">Risk</th></tr></thead>
 <tbody>{{range .Rows}}{{$row := .}}<tr id="system-{{.ID}}">{{range $i, $c := .Cells}}{{if eq $i 5}}<td><span class="badge {{$row.GapClass}}">{{$c}}</span></td>{{else if ge $i 6}}<td class="num">{{$c}}</td>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>{{end}}</tbody></table></div>
 <ul>{{range .Rows}}<li><code>{{.ID}}</code>: {{.Message}}</li>{{end}}</ul>

@@ -23,11 +23,11 @@ func runRateSummary(p *evaluate.Plan) string {
 	cur := p.Roadmap.Currency
 	var by []string
 	for _, b := range r.Budgets {
-		name := "budget " + b.Budget
 		if b.Budget == "" {
-			name = "no opex budget"
+			by = append(by, formatAmount(b.PerYear)+" paid by no opex budget")
+			continue
 		}
-		by = append(by, fmt.Sprintf("%s %s", name, formatAmount(b.PerYear)))
+		by = append(by, fmt.Sprintf("budget %s %s", b.Budget, formatAmount(b.PerYear)))
 	}
 	text := "Run costs added " + formatMoney(r.AddedPerYear, cur) + " a year"
 	if len(by) > 0 {

@@ -61,8 +61,8 @@ func renderSimulationXLSX(w io.Writer, r *simulate.Result, _ Options) error {
 		{"Risk-adjusted NPV P50", numCell(pf.RiskAdjustedNPV.P50), kindMoney},
 		{"Plan NPV", numCell(pf.Plan.NPV), kindMoney},
 	}
-	if forced := forcedText(r.Simulation.ForceIn, r.Simulation.ForceOut); forced != "" {
-		summary = append(summary, summaryRow{"Forced", textCell("every run forces projects " + forced + " (--force-in, --force-out)"), kindText})
+	if forced := forcesText(r.Simulation.ForceIn, r.Simulation.ForceOut); forced != "" {
+		summary = append(summary, summaryRow{"Forced", textCell("every run forces " + forced), kindText})
 	}
 	return writeWorkbook(w, r.Roadmap.Name+" simulation", r.Roadmap.Currency, summary, sheets)
 }

@@ -23,6 +23,7 @@ type auditOptions struct {
 	vars     []string
 	varFiles []string
 	scenario string
+	asOf     string // --as-of: the status date
 	forceIn  []string
 	forceOut []string
 }
@@ -40,6 +41,7 @@ run cost and its risk. With policy { replace_before_end_of_support = true } a
 gap fails the audit (exit 1), as it fails roadmap plan.`,
 		Example: `  roadmap audit examples/it-department
   roadmap audit --format markdown . >> "$GITHUB_STEP_SUMMARY"
+  roadmap audit --as-of 2027-Q3 .
   roadmap audit --force-out erp_replacement .`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: inDir(&o.dir, func() error {
@@ -53,12 +55,13 @@ gap fails the audit (exit 1), as it fails roadmap plan.`,
 	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(report.AuditFormats(), ", "))
 	addVarFlags(cmd, &o.vars, &o.varFiles)
 	f.StringVar(&o.scenario, "scenario", "", "plan under scenario `NAME`, as plan --scenario")
+	addAsOfFlag(cmd, &o.asOf)
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	return cmd
 }
 
 func runAudit(ctx context.Context, g *globalOptions, s *Streams, o *auditOptions) error {
-	cfg, loader, err := loadRoadmap(ctx, g, s, "audit", o.dir, o.vars, o.varFiles, o.scenario)
+	cfg, loader, err := loadRoadmapWith(ctx, g, s, "audit", o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err != nil {
 		return err
 	}

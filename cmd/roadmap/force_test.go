@@ -189,7 +189,7 @@ func TestFrontierForced(t *testing.T) {
 func TestAuditForced(t *testing.T) {
 	dir := filepath.Join("..", "..", "examples", "it-department")
 	force := []string{"--force-in", "e_crm_replacement", "--force-out", "itsm_replacement"}
-	const said = "The plan behind it forces projects in e_crm_replacement; out itsm_replacement (--force-in, --force-out)."
+	const said = "The plan behind it forces e_crm_replacement in; itsm_replacement out (--force-in, --force-out)."
 	for _, format := range []string{"table", "markdown", "html"} {
 		res := runCLI(t, append(append([]string{"audit", "--format", format}, force...), dir)...)
 		if res.Code > 1 {
@@ -200,7 +200,7 @@ func TestAuditForced(t *testing.T) {
 			t.Errorf("%s: the audit does not say it was forced:\n%s", format, res.Stdout)
 		}
 		plain := runCLI(t, "audit", "--format", format, dir)
-		if strings.Contains(plain.Stdout, "forces projects") {
+		if strings.Contains(plain.Stdout, "forces ") {
 			t.Errorf("%s: an unforced audit says it was forced", format)
 		}
 	}
@@ -216,7 +216,9 @@ func TestAuditForced(t *testing.T) {
 		t.Errorf("json: force_in %v, force_out %v", got.ForceIn, got.ForceOut)
 	}
 	res = runCLI(t, "audit", "--force-in", "risky_ai", portfolioDir)
-	if !strings.Contains(res.Stdout, "The roadmap declares no systems. The plan behind it forces projects in risky_ai (--force-in, --force-out).") {
+	if !strings.Contains(strings.Join(strings.Fields(res.Stdout), " "), "The roadmap declares no systems. Declare the installed base with system blocks "+
+		"and name what retires each with a project's replaces = [system.ID] (see docs/language.md#system). "+
+		"The plan behind it forces risky_ai in (--force-in).") {
 		t.Errorf("no systems: the audit does not say it was forced:\n%s", res.Stdout)
 	}
 }
@@ -244,14 +246,14 @@ func portfolioWithScenario(t *testing.T) string {
 func TestCompareForced(t *testing.T) {
 	dir := portfolioWithScenario(t)
 	force := []string{"--force-in", "buy_crm", "--force-out", "portal"}
-	const said = "Every column forces projects in buy_crm; out portal (--force-in, --force-out)."
+	const said = "Every column forces buy_crm in; portal out (--force-in, --force-out)."
 	for _, c := range []struct {
 		format string
 		want   []string
 	}{
 		{"table", []string{said, "buy_crm (forced in)", "portal (forced out)"}},
 		{"markdown", []string{said, "`buy_crm` (forced in)", "`portal` (forced out)"}},
-		{"html", []string{"every column forces projects in buy_crm; out portal (--force-in, --force-out)",
+		{"html", []string{"every column forces buy_crm in; portal out (--force-in, --force-out)",
 			`<code>buy_crm</code><br><span class="sub-cell">forced in</span>`, `<code>portal</code><br><span class="sub-cell">forced out</span>`}},
 	} {
 		res := runCLI(t, append(append([]string{"compare", "--format", c.format}, force...), dir)...)
@@ -264,7 +266,7 @@ func TestCompareForced(t *testing.T) {
 		}
 		plain := runCLI(t, "compare", "--format", c.format, dir)
 		plain.wantExit(t, 0)
-		if strings.Contains(plain.Stdout, "forces projects") || strings.Contains(plain.Stdout, "forced") {
+		if strings.Contains(plain.Stdout, "forces ") || strings.Contains(plain.Stdout, "forced") {
 			t.Errorf("%s: an unforced comparison says it was forced:\n%s", c.format, plain.Stdout)
 		}
 	}
@@ -330,7 +332,7 @@ func TestCompareForced(t *testing.T) {
 	}
 	found := false
 	for _, r := range rows {
-		found = found || len(r) > 1 && r[0] == "Forced" && r[1] == "every column forces projects in buy_crm; out portal (--force-in, --force-out)"
+		found = found || len(r) > 1 && r[0] == "Forced" && r[1] == "every column forces buy_crm in; portal out (--force-in, --force-out)"
 	}
 	if !found {
 		t.Errorf("xlsx summary lacks the forced row: %q", rows)

@@ -25,7 +25,8 @@ type Report struct {
 	Systems []evaluate.SystemAudit
 	// Gaps counts the systems with a gap; RunCostPerYear sums every
 	// system's run cost, Retired the run cost per year of the systems a
-	// scheduled project replaces inside the horizon.
+	// scheduled project replaces (also when it goes live after the
+	// horizon).
 	Gaps           int
 	RunCostPerYear float64
 	Retired        float64

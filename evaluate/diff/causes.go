@@ -350,7 +350,8 @@ func runsText(ranges []evaluate.PeriodRange) string {
 	}
 	text := strings.Join(parts, ", ")
 	if len(ranges) > listed {
-		text += fmt.Sprintf(" and %d more runs", len(ranges)-listed)
+		n := len(ranges) - listed
+		text += fmt.Sprintf(" and %d more %s", n, plural(n, "run", "runs"))
 	}
 	if text == "" {
 		return "its periods"
