@@ -277,8 +277,8 @@ type htmlAudit struct {
 	// Policy is auditPolicy's line, PolicyClass its badge: pass or
 	// fail-error.
 	Policy, PolicyClass string
-	Periods []string
-	Rows    []htmlAuditRow
+	Periods             []string
+	Rows                []htmlAuditRow
 }
 
 type htmlAuditRow struct {
