@@ -277,7 +277,16 @@ func diffStateCell(s *diff.ProjectState, p diff.ProjectChange) string {
 			parts = append(parts, "forecast end "+strOr(s.ForecastEnd))
 			continue
 		case "lifecycle":
-			parts = append(parts, strings.ReplaceAll(s.Lifecycle, "_", " "))
+			// The declared status as the change has it (a state leaves
+			// "proposed" out), unless the plan's status says it already
+			// ("done; done").
+			life, _ := c.Before.(string)
+			if s == p.After {
+				life, _ = c.After.(string)
+			}
+			if life != "" && life != s.Status {
+				parts = append(parts, strings.ReplaceAll(life, "_", " "))
+			}
 			continue
 		case "cpi", "spi":
 			x := s.CPI

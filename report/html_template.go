@@ -147,7 +147,7 @@ svg .ev-eac { stroke: #b91c1c; stroke-dasharray: 2 3; }
 <h1>{{.Name}}</h1>
 <p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
 </header>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a>{{if .Earned}}<a href="#earned-value">Earned value</a>{{end}}<a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a>{{if .Choices}}<a href="#choices">Choices</a>{{end}}<a href="#vendors">Vendors</a><a href="#checks">Checks</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .RunRate}}<a href="#run-rate">Run rate</a>{{end}}{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a>{{if .Earned}}<a href="#earned-value">Earned value</a>{{end}}<a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a>{{if .Choices}}<a href="#choices">Choices</a>{{end}}<a href="#vendors">Vendors</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .RunRate}}<a href="#run-rate">Run rate</a>{{end}}<a href="#checks">Checks</a>{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
 <main>
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>

@@ -154,14 +154,19 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	if errs := views.CheckConfig(cfg, o.view); len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if o.table == report.ProjectsTable && o.base == "" && o.compare == "" {
-		// The projects as written, for `roadmap import`: no evaluation.
+	asWritten := o.table == report.ProjectsTable && o.base == "" && o.compare == ""
+	if asWritten {
+		// The projects as written, for `roadmap import`, come from the
+		// files; the roadmap is still planned below so that the exit
+		// status is the plan's (a failed error check: 1), as for every
+		// other table.
 		var buf bytes.Buffer
 		if err := report.RenderProjectsCSV(&buf, cfg); err != nil {
 			return err
 		}
-		_, err := s.formatOut("csv").Write(buf.Bytes())
-		return err
+		if _, err := s.formatOut("csv").Write(buf.Bytes()); err != nil {
+			return err
+		}
 	}
 
 	baseline, err := readBaseline(o.baseline)
@@ -193,6 +198,9 @@ func runPlan(ctx context.Context, g *globalOptions, s *Streams, o *planOptions) 
 	}
 	if diags.HasErrors() || plan == nil {
 		return errFailed
+	}
+	if asWritten {
+		return checkFailures(s, plan)
 	}
 	plan.RoadmapVersion = g.version
 	// Named on the plan, so a stakeholder view of it still says so.
