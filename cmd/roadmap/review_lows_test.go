@@ -90,7 +90,9 @@ func TestAuditSaysThePolicyFailed(t *testing.T) {
 		t.Errorf("passed:\n%s", res.Stdout)
 	}
 	// Without the policy, no policy line.
-	off := auditRoadmap(t, func(s string) string { return strings.Replace(s, "replace_before_end_of_support = true", "replace_before_end_of_support = false", 1) })
+	off := auditRoadmap(t, func(s string) string {
+		return strings.Replace(s, "replace_before_end_of_support = true", "replace_before_end_of_support = false", 1)
+	})
 	res = runCLI(t, "audit", off)
 	res.wantExit(t, 0)
 	if strings.Contains(res.Stdout, "Policy") {
@@ -250,6 +252,8 @@ func TestProjectsSheetExitStatus(t *testing.T) {
 		t.Errorf("the sheet:\n%s", projects.Stdout)
 	}
 	// A roadmap whose checks pass exits 0.
-	ok := auditRoadmap(t, func(s string) string { return strings.Replace(s, "replace_before_end_of_support = true", "replace_before_end_of_support = false", 1) })
+	ok := auditRoadmap(t, func(s string) string {
+		return strings.Replace(s, "replace_before_end_of_support = true", "replace_before_end_of_support = false", 1)
+	})
 	runCLI(t, "plan", "--format", "csv", "--table", "projects", ok).wantExit(t, 0)
 }
