@@ -323,8 +323,8 @@ func buildHTMLAudit(p *evaluate.Plan) *htmlAudit {
 	return a
 }
 
-// auditJSON is the JSON of roadmap audit.
-type auditJSON struct {
+// AuditJSON is the JSON of roadmap audit (docs/schema/audit.json).
+type AuditJSON struct {
 	FormatVersion  string                 `json:"format_version"`
 	Roadmap        string                 `json:"roadmap"`
 	Currency       string                 `json:"currency"`
@@ -407,7 +407,7 @@ func RenderAudit(w io.Writer, p *evaluate.Plan, format string, o Options) error 
 		}
 		buf.Write(m.buf.Bytes())
 	case "json":
-		out := auditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
+		out := AuditJSON{FormatVersion: evaluate.FormatVersion, Roadmap: p.Roadmap.Name, Currency: p.Roadmap.Currency,
 			Systems: append([]evaluate.SystemAudit{}, p.Systems...), Scenario: p.Scenario, AsOf: p.Roadmap.AsOf, Checks: []evaluate.CheckResult{}}
 		out.ForceIn, out.ForceOut = ForcedProjects(p)
 		for _, s := range p.Systems {

@@ -1,6 +1,6 @@
 // Package schema tests the JSON Schemas of this directory: each is valid
 // draft 2020-12, and every JSON output kept as a golden file in the
-// repository (plans, plan diffs, diagnostics, comparisons, frontiers) validates against its
+// repository (plans, plan diffs, diagnostics, comparisons, frontiers, audits) validates against its
 // schema, so the schemas cannot drift from what roadmap writes.
 package schema
 
@@ -25,7 +25,7 @@ import (
 const repo = "../.."
 
 // kinds are the JSON documents with a schema, by schema file.
-var kinds = []string{"plan.json", "plan-diff.json", "diagnostics.json", "compare.json", "frontier.json"}
+var kinds = []string{"plan.json", "plan-diff.json", "diagnostics.json", "compare.json", "frontier.json", "audit.json"}
 
 // kindOf says which schema a JSON document falls under by its top-level
 // keys, or "" for other JSON (SARIF, simulations, fuzz inputs...).
@@ -51,6 +51,8 @@ func kindOf(doc map[string]json.RawMessage) string {
 		return "compare.json"
 	case has("resource", "points", "roadmap"):
 		return "frontier.json"
+	case has("systems", "gaps", "retired_per_year"):
+		return "audit.json"
 	}
 	return ""
 }

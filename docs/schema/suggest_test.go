@@ -26,6 +26,7 @@ var goTypes = map[string]reflect.Type{
 	"diagnostics.json": reflect.TypeOf(report.DiagnosticsReport{}),
 	"compare.json":     reflect.TypeOf(scenario.Comparison{}),
 	"frontier.json":    reflect.TypeOf(frontier.Frontier{}),
+	"audit.json":       reflect.TypeOf(report.AuditJSON{}),
 }
 
 // typeAt follows a JSON instance location through t.
