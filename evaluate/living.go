@@ -203,7 +203,12 @@ func (e *evaluation) lifecycleGate(pe *projectEval) {
 // project says instead: "would fail the risk gate today (kept: in
 // progress): risk 0.6 exceeds ...".
 func (pe *projectEval) keptMessage(gate, msg string) string {
-	return fmt.Sprintf("would fail the %s gate today (kept: %s): %s", gate, pe.life.lifecycle.Words(), msg)
+	text := fmt.Sprintf("would fail the %s gate today (kept: %s): %s", gate, pe.life.lifecycle.Words(), msg)
+	if pe.forced == ForcedOut && (pe.life.lifecycle == hclspec.Committed || pe.life.lifecycle == hclspec.InProgress) {
+		// What the manager trying a plan without it should do instead.
+		text += `; --force-out does not stop work committed or under way: set status = "cancelled" or "on_hold" to plan without it`
+	}
+	return text
 }
 
 // warnKept records, once, what would drop a committed or started project

@@ -257,3 +257,33 @@ func TestProjectsSheetExitStatus(t *testing.T) {
 	})
 	runCLI(t, "plan", "--format", "csv", "--table", "projects", ok).wantExit(t, 0)
 }
+
+// TestForceOutWorkUnderWay: --force-out keeps work under way (a
+// warning), and the warning says what to do to plan without it.
+func TestForceOutWorkUnderWay(t *testing.T) {
+	dir := auditRoadmap(t, func(s string) string {
+		return strings.Replace(s, `project "crm" {`, `project "crm" {`+"\n"+`  status  = "in_progress"`+"\n"+`  started = "2027-01-01"`, 1)
+	})
+	res := runCLI(t, "plan", "--as-of", "2027-Q2", "--force-out", "crm", "--format", "json", dir)
+	var plan struct {
+		Projects []struct {
+			ID, Status string
+			Findings   []struct{ Severity, Message string }
+		}
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err, res.Stderr)
+	}
+	const want = `would fail the excluded gate today (kept: in progress): forced out; --force-out does not stop work committed or under way: ` +
+		`set status = "cancelled" or "on_hold" to plan without it`
+	found := false
+	for _, p := range plan.Projects {
+		found = found || p.ID == "crm"
+		if p.ID == "crm" && (p.Status != "scheduled" || len(p.Findings) != 1 || p.Findings[0].Severity != "warning" || p.Findings[0].Message != want) {
+			t.Errorf("crm: %s, findings %+v", p.Status, p.Findings)
+		}
+	}
+	if !found {
+		t.Errorf("no crm in the plan:\n%s", res.Stdout)
+	}
+}
