@@ -25,10 +25,7 @@ type typeWalk struct {
 	schema string
 	errs   []string
 	defs   map[string]any
-	// external are the $defs of the other schemas a $ref such as
-	// "plan.json#/$defs/Check" points into, by file.
-	external map[string]map[string]any
-	seen     map[string]bool // $defs already compared, with their Go type
+	seen   map[string]bool // $defs already compared, with their Go type
 }
 
 func TestSchemasFollowTheGoTypes(t *testing.T) {
@@ -57,12 +54,7 @@ func readSchema(t *testing.T, name string) map[string]any {
 func compareWithGoType(t *testing.T, name string, doc map[string]any) []string {
 	t.Helper()
 	defs, _ := doc["$defs"].(map[string]any)
-	w := &typeWalk{schema: name, defs: defs, external: map[string]map[string]any{}, seen: map[string]bool{}}
-	for _, other := range kinds {
-		if other != name {
-			w.external[other], _ = readSchema(t, other)["$defs"].(map[string]any)
-		}
-	}
+	w := &typeWalk{schema: name, defs: defs, seen: map[string]bool{}}
 	w.compare("", doc, goTypes[name])
 	return w.errs
 }
@@ -128,13 +120,8 @@ func (w *typeWalk) resolve(s map[string]any) (map[string]any, string) {
 		if !ok {
 			return s, def
 		}
-		var file string
-		file, def, _ = strings.Cut(ref, "#/$defs/")
-		defs := w.defs
-		if file != "" {
-			defs = w.external[file]
-		}
-		next, ok := defs[def].(map[string]any)
+		def = strings.TrimPrefix(ref, "#/$defs/")
+		next, ok := w.defs[def].(map[string]any)
 		if !ok {
 			w.errorf("", "%s points nowhere", ref)
 			return map[string]any{}, def
