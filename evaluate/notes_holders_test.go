@@ -27,7 +27,7 @@ func TestNotesNameWorkInProgressAndHistory(t *testing.T) {
 		heldBy                   []string
 	}{
 		{"slot held by work in progress", notesLiving, "p", NoteTeamParallel,
-			[]string{`waited for a slot in team "infra": team "infra" runs its max_parallel 1 projects in 2027-Q3..2027-Q4 (held by "ip" (in progress))`},
+			[]string{`waited for a slot in team "infra": team "infra" runs its max_parallel of 1 project in 2027-Q3..2027-Q4 (held by "ip" (in progress))`},
 			[]string{"ip"}},
 		{"budget spent before the status date", notesLiving, "p", NoteBudget,
 			[]string{`waited for budget "capex": no room for its build spend of EUR 160,000 in 2027 (spent by "ip" (in progress), and EUR 200,000 spent before the status date)`},
