@@ -27,7 +27,7 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (p *Project, refs []refer
 		Deadline:      -1,
 		DeclRange:     block.DefRange,
 	}
-	content, diags := block.Body.Content(projectSchema)
+	content, diags := bodyContent(block.Body, projectSchema)
 	// The ranges and references are collected in the decoder's scratch
 	// space, then copied into a map and a list of their size (see
 	// projectScratch).
@@ -268,7 +268,7 @@ func (d *decoder) decodeProjectSubBlock(b *hcl.Block, p *Project) hcl.Diagnostic
 	default:
 		schema = riskSchema
 	}
-	content, diags := b.Body.Content(schema)
+	content, diags := bodyContent(b.Body, schema)
 	r := newAttrReader(d.scope, schema, content.Attributes, p.Ranges, b.Type+".")
 	switch b.Type {
 	case "cost":

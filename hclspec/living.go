@@ -138,7 +138,7 @@ func (d *decoder) decodeLifecycle(r *attrReader, p *Project) []reference {
 
 // decodeProgressBlock reads a project's progress block.
 func (d *decoder) decodeProgressBlock(b *hcl.Block, p *Project) ([]reference, hcl.Diagnostics) {
-	content, diags := b.Body.Content(progressSchema)
+	content, diags := bodyContent(b.Body, progressSchema)
 	r := newAttrReader(d.scope, progressSchema, content.Attributes, p.Ranges, "progress.")
 	pr := &Progress{DeclRange: b.DefRange}
 	if v, ok := r.num("spent"); ok && r.nonNegativeMoney("spent", v) {
