@@ -127,7 +127,7 @@ func (pe *projectEval) fail(status, gate, msg string, rng hcl.Range) {
 		pe.gate = gate
 		pe.status = status
 	}
-	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityError, Message: msg, Range: sourceRange(rng)})
+	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityError, Message: clipFinding(msg), Range: sourceRange(rng)})
 }
 
 // dropNote is the message of the finding that dropped pe, without what
@@ -144,8 +144,17 @@ func (pe *projectEval) dropNote() string {
 
 // warn records a finding that does not change the project's status.
 func (pe *projectEval) warn(gate, msg string, rng hcl.Range) {
-	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityWarning, Message: msg, Range: sourceRange(rng)})
+	pe.findings = append(pe.findings, Finding{Gate: gate, Severity: SeverityWarning, Message: clipFinding(msg), Range: sourceRange(rng)})
 }
+
+// maxFindingBytes bounds a finding's message. User strings in it are
+// quoted clipped (hclspec.Quote), but a message may wrap another
+// ("forced in past this gate: ...") and list ids, and each project's
+// findings are repeated in its reasons in every output.
+const maxFindingBytes = 2000
+
+// clipFinding is msg cut to maxFindingBytes.
+func clipFinding(msg string) string { return clipText(msg, maxFindingBytes) }
 
 // evaluation holds the lookups every stage shares.
 type evaluation struct {

@@ -221,7 +221,7 @@ func (e *evaluation) viabilityGate(pe *projectEval) bool {
 	for _, c := range p.Requires {
 		if !e.capabilityAvailable(pe, c) && !e.candidateWouldProvide(pe, c) {
 			pe.fail(StatusDropped, GateViability,
-				fmt.Sprintf("requires capability %q, which is not in the stack, not provided by its vendor and not provided by a project it depends on", c),
+				fmt.Sprintf("requires capability %s, which is not in the stack, not provided by its vendor and not provided by a project it depends on", hclspec.Quote(c)),
 				p.Ranges.Range("requires", p.DeclRange))
 			ok = false
 		}

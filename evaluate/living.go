@@ -214,7 +214,7 @@ func (pe *projectEval) keptMessage(gate, msg string) string {
 // warnKept records, once, what would drop a committed or started project
 // after its gates ran (a dependency dropped with its together group).
 func (pe *projectEval) warnKept(gate, msg string, rng hcl.Range) {
-	msg = pe.keptMessage(gate, msg)
+	msg = clipFinding(pe.keptMessage(gate, msg))
 	for _, f := range pe.findings {
 		if f.Gate == gate && f.Message == msg {
 			return

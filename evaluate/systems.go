@@ -72,11 +72,11 @@ func (e *evaluation) systemExposure(pe *projectEval) {
 		// The rule judges the systems as they are, before the schedule:
 		// the sentence says what the project requires, not what it runs
 		// on (warnExposedReplacements adds what the plan does about it).
-		msg := fmt.Sprintf("requires capability %q, which only out-of-support systems provide: %q, out of support %s; its risk %s raises the project's from %s to %s",
-			c, worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
+		msg := fmt.Sprintf("requires capability %s, which only out-of-support systems provide: %q, out of support %s; its risk %s raises the project's from %s to %s",
+			hclspec.Quote(c), worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
 		if len(e.providers[c]) == 1 {
-			msg = fmt.Sprintf("requires capability %q, which only system %q provides, out of support %s: its risk %s raises the project's from %s to %s",
-				c, worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
+			msg = fmt.Sprintf("requires capability %s, which only system %q provides, out of support %s: its risk %s raises the project's from %s to %s",
+				hclspec.Quote(c), worst.ID, when, formatNumber(worst.Risk.Score(), 2), formatNumber(before, 2), formatNumber(pe.risk, 2))
 		}
 		pe.warn(GateRisk, msg, p.Ranges.Range("requires", p.DeclRange))
 		pe.exposures = append(pe.exposures, exposure{system: worst, capability: c, message: msg})
@@ -313,8 +313,8 @@ func (e *evaluation) warnRetiredCapabilities() {
 			for k, s := range providers {
 				ids[k] = fmt.Sprintf("%q", s.ID)
 			}
-			pe.warn(GateViability, fmt.Sprintf("requires capability %q, which only %s %s %s, but %s, before this project starts in %s, without providing %q itself: the capability is gone when it starts (list it in the replacing project's provides, or plan this project before the retirement)",
-				c, only, strings.Join(ids, ", "), verb, strings.Join(gone, " and "), e.label(pe.start), c),
+			pe.warn(GateViability, fmt.Sprintf("requires capability %s, which only %s %s %s, but %s, before this project starts in %s, without providing %s itself: the capability is gone when it starts (list it in the replacing project's provides, or plan this project before the retirement)",
+				hclspec.Quote(c), only, strings.Join(ids, ", "), verb, strings.Join(gone, " and "), e.label(pe.start), hclspec.Quote(c)),
 				keyRange(p, "requires", c))
 		}
 	}

@@ -2,7 +2,6 @@ package hclspec
 
 import (
 	"bytes"
-	"fmt"
 	"runtime"
 	"sort"
 	"sync"
@@ -144,7 +143,9 @@ func (n headerNav) ContextString(offset int) string {
 	var buf bytes.Buffer
 	buf.WriteString(b.typ)
 	for _, label := range b.labels {
-		fmt.Fprintf(&buf, " %q", label)
+		// Quoted clipped: the header is printed with every diagnostic
+		// in the block, and a label may be 64 KiB long.
+		buf.WriteString(" " + Quote(label))
 	}
 	return buf.String()
 }

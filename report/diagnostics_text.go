@@ -12,6 +12,7 @@ import (
 	wordwrap "github.com/mitchellh/go-wordwrap"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 )
 
@@ -303,7 +304,7 @@ func clipLine(text []byte, before, highlighted hcl.Range, highlightCode, resetCo
 
 // writeExpressionValues writes the values of the variables d's expression
 // refers to, as HCL's writer does ("with local.x as 3,"), but quoting at
-// most maxQuotedValueBytes of each string.
+// most 80 bytes of each string (hclspec.Quote).
 func writeExpressionValues(b *bytes.Buffer, d *hcl.Diagnostic) {
 	if d.Expression == nil || d.EvalContext == nil {
 		return
@@ -346,22 +347,6 @@ func writeExpressionValues(b *bytes.Buffer, d *hcl.Diagnostic) {
 	}
 }
 
-// maxQuotedValueBytes bounds a string quoted in a diagnostic.
-const maxQuotedValueBytes = 80
-
-// quoteClipped is %q of s, or of its first maxQuotedValueBytes bytes
-// followed by how long it is.
-func quoteClipped(s string) string {
-	if len(s) <= maxQuotedValueBytes {
-		return fmt.Sprintf("%q", s)
-	}
-	end := maxQuotedValueBytes
-	for end > 0 && !utf8.RuneStart(s[end]) {
-		end--
-	}
-	return fmt.Sprintf("%q... (%d bytes)", s[:end], len(s))
-}
-
 // traversalString names a traversal as HCL's writer does.
 func traversalString(traversal hcl.Traversal) string {
 	var b strings.Builder
@@ -402,7 +387,7 @@ func diagnosticValueString(val cty.Value) string {
 	case ty == cty.Number:
 		return val.AsBigFloat().Text('g', 10)
 	case ty == cty.String:
-		return quoteClipped(val.AsString())
+		return hclspec.Quote(val.AsString())
 	case ty.IsCollectionType() || ty.IsTupleType():
 		switch l := val.LengthInt(); l {
 		case 0:
@@ -419,7 +404,7 @@ func diagnosticValueString(val cty.Value) string {
 			return "object with no attributes"
 		case 1:
 			for k := range atys {
-				return "object with 1 attribute " + quoteClipped(k)
+				return "object with 1 attribute " + hclspec.Quote(k)
 			}
 		}
 		return fmt.Sprintf("object with %d attributes", len(atys))

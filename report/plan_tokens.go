@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // tokenFields are the JSON fields of a plan that roadmap fills from a
@@ -53,7 +54,7 @@ func checkTokens(v reflect.Value, path string) error {
 		}
 		iter := v.MapRange()
 		for iter.Next() {
-			if err := checkTokens(iter.Value(), fmt.Sprintf("%s[%s]", path, quoteClipped(fmt.Sprint(iter.Key())))); err != nil {
+			if err := checkTokens(iter.Value(), fmt.Sprintf("%s[%s]", path, hclspec.Quote(fmt.Sprint(iter.Key())))); err != nil {
 				return err
 			}
 		}
@@ -82,7 +83,7 @@ func checkTokens(v reflect.Value, path string) error {
 			if fv.Kind() == reflect.String {
 				if tokenFields[name] && !isToken(fv.String()) {
 					return fmt.Errorf("not a plan roadmap wrote: %s is %s, where roadmap writes a label such as \"2027-Q3\" or a word such as \"scheduled\"",
-						sub, quoteClipped(fv.String()))
+						sub, hclspec.Quote(fv.String()))
 				}
 				continue
 			}
