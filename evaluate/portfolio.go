@@ -54,14 +54,22 @@ func (e *evaluation) force(opts Options) hcl.Diagnostics {
 // because a partner or dependency failed the risk, alignment,
 // departments or value gate (an excluded or forced-out one is an error,
 // see forceContradictions and the loader).
+//
+// One walk serves every root: a project an earlier root reached is
+// already carried (or cannot be), and so is all it needs, so the walk
+// skips it (walking each root's needs anew was quadratic in a chain of
+// mandatory projects: 10,000 took 51 s).
 func (e *evaluation) carryForced() {
-	groupOf := e.groupIDs()
+	walk := e.newNeedsWalk()
 	for _, mandatory := range []bool{false, true} {
 		for _, pe := range e.projects {
 			if mandatory && !(pe.cfg.Mandatory && pe.forced == "") || !mandatory && pe.forced != ForcedIn {
 				continue
 			}
-			for _, id := range e.needs(pe, groupOf)[1:] {
+			for _, id := range walk.from(pe) {
+				if id == pe.cfg.ID {
+					continue
+				}
 				if n := e.projectByID(id); n != nil && n.forced == "" && !n.cfg.Mandatory && n.carriedBy == "" {
 					n.carriedBy, n.carriedMandatory = pe.cfg.ID, mandatory
 				}
@@ -88,8 +96,31 @@ func (e *evaluation) groupIDs() map[string][]string {
 // needs lists what pe cannot run without (through depends_on and
 // together, transitively), itself first, by id.
 func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []string {
-	seen := map[string]bool{pe.cfg.ID: true}
-	taken := map[string]bool{} // groups walked, by first id
+	return (&needsWalk{e: e, groupOf: groupOf, seen: map[string]bool{}, taken: map[string]bool{}}).from(pe)
+}
+
+// needsWalk walks what projects need, remembering across roots what it
+// has reached.
+type needsWalk struct {
+	e       *evaluation
+	groupOf map[string][]string
+	seen    map[string]bool // projects reached, by id
+	taken   map[string]bool // groups walked, by first id
+}
+
+func (e *evaluation) newNeedsWalk() *needsWalk {
+	return &needsWalk{e: e, groupOf: e.groupIDs(), seen: map[string]bool{}, taken: map[string]bool{}}
+}
+
+// from lists what pe needs that no earlier call reached, pe first (none
+// when an earlier call reached pe: it reached all pe needs too), in the
+// order needs lists them.
+func (w *needsWalk) from(pe *projectEval) []string {
+	e, seen, taken, groupOf := w.e, w.seen, w.taken, w.groupOf
+	if seen[pe.cfg.ID] {
+		return nil
+	}
+	seen[pe.cfg.ID] = true
 	queue := []string{pe.cfg.ID}
 	for k := 0; k < len(queue); k++ {
 		q := e.projectByID(queue[k])
@@ -125,7 +156,18 @@ func (e *evaluation) needs(pe *projectEval, groupOf map[string][]string) []strin
 func (e *evaluation) forceContradictions() hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	groupOf := e.groupIDs()
-	needs := func(pe *projectEval) []string { return e.needs(pe, groupOf) }
+	// A forced-in project's own walk: what it needs is checked against
+	// it. Mandatory and committed projects share one walk (what an
+	// earlier one reached is skipped with all it needs): they only take
+	// options, and a project reached again takes nothing new, so a chain
+	// of them costs its length, not its square.
+	shared := &needsWalk{e: e, groupOf: groupOf, seen: map[string]bool{}, taken: map[string]bool{}}
+	needs := func(pe *projectEval) []string {
+		if pe.forced == ForcedIn {
+			return e.needs(pe, groupOf)
+		}
+		return shared.from(pe)
+	}
 	// taken is, per choice, the first option some project in the run
 	// needs, and who needs it.
 	type taker struct{ option, by string }

@@ -35,10 +35,14 @@ type passExtras struct {
 	leads []int
 	// preferred: some option is Preferred (preferredFirst).
 	preferred bool
+	// doomed marks the tasks no pass can place (doomedTasks); nil
+	// without leads.
+	doomed []bool
 }
 
 func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
-	leads := lateLeads(p, pos)
+	topo := topoOrder(p, succs, nil)
+	leads := lateLeads(p, pos, topo)
 	pl := newPassPlacer(p)
 	if pl == nil && len(leads) > 0 {
 		pl = newPlacer(p)
@@ -47,6 +51,9 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 		return nil
 	}
 	x := &passExtras{p: p, pl: pl, pos: pos, leads: leads}
+	if len(leads) > 0 {
+		x.doomed = doomedTasks(p, topo)
+	}
 	if len(p.Choices) > 0 {
 		x.better = make([][]int, len(p.Tasks))
 		for _, opts := range p.Choices {
@@ -77,8 +84,11 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 // with a predecessor, direct or not, after them in pos, in pos order:
 // Lead tasks, and the first member in pos of each together group (the
 // group keeps the turn of its best-ranked member, even when that member
-// depends on a partner or a project ranked lower).
-func lateLeads(p *Problem, pos []int) []int {
+// depends on a partner or a project ranked lower). topo is a
+// topological order of the tasks: the latest turn among each task's
+// predecessors, direct or not, is found in one pass over it (walking
+// each lead's predecessors anew was quadratic in a chain of leads).
+func lateLeads(p *Problem, pos, topo []int) []int {
 	var leads []int
 	first := make([]bool, len(p.Tasks))
 	for _, members := range p.Together {
@@ -90,28 +100,41 @@ func lateLeads(p *Problem, pos []int) []int {
 		}
 		first[best] = true
 	}
-	for i := range p.Tasks {
-		if !(p.Tasks[i].Lead || first[i]) || len(p.Tasks[i].Preds) == 0 {
-			continue
+	latest := make([]int, len(p.Tasks)) // the latest pos among a task's predecessors, -1 for none
+	for i := range latest {
+		latest[i] = -1
+	}
+	for _, i := range topo {
+		for _, q := range p.Tasks[i].Preds {
+			latest[i] = max(latest[i], pos[q], latest[q])
 		}
-		seen := map[int]bool{}
-		stack := slices.Clone(p.Tasks[i].Preds)
-		for len(stack) > 0 {
-			q := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[q] {
-				continue
-			}
-			seen[q] = true
-			if pos[q] > pos[i] {
-				leads = append(leads, i)
-				break
-			}
-			stack = append(stack, p.Tasks[q].Preds...)
+	}
+	for i := range p.Tasks {
+		if (p.Tasks[i].Lead || first[i]) && latest[i] > pos[i] {
+			leads = append(leads, i)
 		}
 	}
 	slices.SortFunc(leads, func(a, b int) int { return pos[a] - pos[b] })
 	return leads
+}
+
+// doomedTasks marks the tasks that no pass can place: started at the
+// earliest its Earliest and its predecessors' durations (direct or not)
+// allow, it would still start after its last start; or it needs such a
+// task. topo is a topological order of the tasks.
+func doomedTasks(p *Problem, topo []int) []bool {
+	est := make([]int, len(p.Tasks))
+	doomed := make([]bool, len(p.Tasks))
+	for _, i := range topo {
+		tk := &p.Tasks[i]
+		est[i] = max(tk.Earliest, 0)
+		for _, q := range tk.Preds {
+			est[i] = max(est[i], est[q]+p.Tasks[q].Duration)
+			doomed[i] = doomed[i] || doomed[q]
+		}
+		doomed[i] = doomed[i] || est[i] > p.lastStart(i)
+	}
+	return doomed
 }
 
 // nextLead is the lead task whose turn comes before task i, the next
@@ -151,6 +174,11 @@ func (x *passExtras) leadTurn(st *State, sch *Schedule, decided []bool, l int, d
 		return // its own turn comes as it is eligible
 	}
 	x.preferredFirst(st, sch, decided, l, decide)
+	if x.doomed[l] {
+		// place would fail, after walking all l needs: a chain of
+		// leads that cannot fit the horizon walked it at every lead.
+		return
+	}
 	placed, _, ok := x.pl.place(st, sch.Start, decided, l)
 	if !ok {
 		return
