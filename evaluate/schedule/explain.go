@@ -163,6 +163,7 @@ type explainer struct {
 	// (the steady window included), so that naming the fixed loads in a
 	// budget obstacle costs its windows, not its periods.
 	fixedWin [][]fixedSpend
+	count    []int // appendPeriodObstacle's running counts, reused
 }
 
 // fixedSpend is a fixed load's spend from one budget, by window.
@@ -405,7 +406,7 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 			}
 		}
 	}
-	var free []Span
+	var free spanList
 	rechecks := 0
 	for k, c := range covered {
 		if c {
@@ -421,14 +422,10 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 				continue
 			}
 		}
-		free = addSpan(free, a+k)
+		free.add(a + k)
 	}
-	if len(free) > 0 {
-		o := Obstacle{Kind: ObstacleFree, Index: -1}
-		for _, sp := range free {
-			o.Starts += sp.Last - sp.First + 1
-		}
-		o.Periods, o.MorePeriods = capSpans(free)
+	if free.n > 0 {
+		o := Obstacle{Kind: ObstacleFree, Index: -1, Starts: free.n, Periods: free.spans, MorePeriods: free.more}
 		obs = append(obs, o)
 	}
 	return obs
@@ -438,7 +435,13 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 // bad (lo = a, hi = b+d-1) when it blocks any start a..b, with the tasks
 // of users (all placed tasks when nil) that run in a bad period.
 func (x *explainer) appendPeriodObstacle(obs []Obstacle, kind ObstacleKind, index int, bad []bool, a, b, d int, covered []bool, users []int) []Obstacle {
-	count := make([]int, len(bad)+1)
+	// Reused: a fresh slice per obstacle of every late task was most of
+	// what explaining a large plan allocated.
+	if cap(x.count) < len(bad)+1 {
+		x.count = make([]int, len(bad)+1)
+	}
+	count := x.count[:len(bad)+1]
+	count[0] = 0
 	for k, v := range bad {
 		count[k+1] = count[k]
 		if v {
@@ -455,13 +458,13 @@ func (x *explainer) appendPeriodObstacle(obs []Obstacle, kind ObstacleKind, inde
 			covered[s-a] = true
 		}
 	}
-	var spans []Span
+	var spans spanList
 	for k, v := range bad {
 		if v {
-			spans = addSpan(spans, a+k)
+			spans.add(a + k)
 		}
 	}
-	o.Periods, o.MorePeriods = capSpans(spans)
+	o.Periods, o.MorePeriods = spans.spans, spans.more
 	holds := func(j int) bool {
 		s := x.start[j]
 		from, to := max(s, a), min(s+x.p.Tasks[j].Duration, a+len(bad)) // periods from..to-1
@@ -588,20 +591,39 @@ func (o *Obstacle) addHolder(j int) {
 
 // setWindows records a budget obstacle's windows without room (those
 // badWin marks, in order) and its periods, capped.
-func (o *Obstacle) setWindows(badWin []bool, spans []Span) {
+func (o *Obstacle) setWindows(badWin []bool, spans spanList) {
 	for w, v := range badWin {
 		if v {
 			o.Windows = append(o.Windows, w)
 		}
 	}
-	o.Periods, o.MorePeriods = capSpans(spans)
+	o.Periods, o.MorePeriods = spans.spans, spans.more
 }
 
-func capSpans(spans []Span) ([]Span, int) {
-	if len(spans) > MaxListed {
-		return spans[:MaxListed:MaxListed], len(spans) - MaxListed
+// spanList collects runs of periods, added in increasing order: the
+// first MaxListed runs, and how many more. An obstacle lists no more, so
+// it never builds the rest (every run of every waited period, for every
+// late task, was built and then cut: review qa15g F13).
+type spanList struct {
+	spans []Span
+	more  int // runs not listed
+	n     int // periods added
+	last  int // the last period added, when n > 0
+}
+
+func (l *spanList) add(t int) {
+	switch {
+	case l.n > 0 && l.last == t-1:
+		if l.more == 0 {
+			l.spans[len(l.spans)-1].Last = t
+		}
+	case len(l.spans) < MaxListed:
+		l.spans = append(l.spans, Span{First: t, Last: t})
+	default:
+		l.more++
 	}
-	return spans, 0
+	l.n++
+	l.last = t
 }
 
 // mergeBlocker counts start s against the obstacle bl names, adding one
@@ -716,12 +738,12 @@ func (x *explainer) budgetObstacle(i int, f BudgetShare, a, b int, covered []boo
 	// The windows' periods within the runs examined, and who spends there.
 	lo, hi := a, b+d-1
 	inBad := make([]int, hi-lo+2) // running count of periods in a bad window
-	var spans []Span
+	var spans spanList
 	for t := lo; t <= hi; t++ {
 		inBad[t-lo+1] = inBad[t-lo]
 		if badWin[bg.Window[t]] {
 			inBad[t-lo+1]++
-			spans = addSpan(spans, t)
+			spans.add(t)
 		}
 	}
 	o.setWindows(badWin, spans)
@@ -793,10 +815,10 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 	if o.Starts == 0 {
 		return o, false
 	}
-	var spans []Span
+	var spans spanList
 	for t := range p.Horizon {
 		if badWin[bg.Window[t]] {
-			spans = addSpan(spans, t)
+			spans.add(t)
 		}
 	}
 	o.setWindows(badWin, spans)
