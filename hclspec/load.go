@@ -287,6 +287,9 @@ func (l *Loader) parseFiles(ctx context.Context, dir string, files []string, siz
 		return d, out
 	}
 	sources := readFiles(ctx, files, read)
+	if d := checkTokenTotal(dir, sources); d.HasErrors() {
+		return d, out
+	}
 	lastPrelude := -1
 	for i, src := range sources {
 		if src.src != nil && mayHoldPrelude(src.src) {
