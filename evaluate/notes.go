@@ -52,8 +52,9 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	}
 	out := outOfPlan(prob, sch)
 	pulled := pulledByTask(sch)
+	labels := make([]string, e.horizon)
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled, labels: labels}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -162,6 +163,20 @@ type noteWriter struct {
 	apart     map[int]schedule.GroupMiss // by together group
 	out       []bool                     // by task: can never run in this plan (outOfPlan)
 	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
+	labels    []string                   // period labels made so far, shared by every task's writer
+}
+
+// label is period t's label, made once per plan for the periods of the
+// horizon: the notes of a large plan label up to 200 periods each, and
+// formatting them anew was a quarter of explaining the schedule.
+func (w *noteWriter) label(t int) string {
+	if t < 0 || t >= len(w.labels) {
+		return w.e.label(t)
+	}
+	if w.labels[t] == "" {
+		w.labels[t] = w.e.label(t)
+	}
+	return w.labels[t]
 }
 
 // rangedNote is a note with the source range its finding points at.
@@ -270,7 +285,7 @@ func (w *noteWriter) newNote(kind, id, msg string, rng hcl.Range) rangedNote {
 func (w *noteWriter) periodRanges(spans []schedule.Span) []PeriodRange {
 	out := make([]PeriodRange, len(spans))
 	for k, s := range spans {
-		out[k] = PeriodRange{StartPeriod: s.First, EndPeriod: s.Last + 1, Start: w.e.label(s.First), End: w.e.label(s.Last)}
+		out[k] = PeriodRange{StartPeriod: s.First, EndPeriod: s.Last + 1, Start: w.label(s.First), End: w.label(s.Last)}
 	}
 	return out
 }
@@ -281,7 +296,7 @@ func (w *noteWriter) spansText(spans []schedule.Span, more int) string {
 	const listed = 3
 	var parts []string
 	for _, s := range spans[:min(len(spans), listed)] {
-		parts = append(parts, periodSpan(w.e.label, s.First, s.Last))
+		parts = append(parts, periodSpan(w.label, s.First, s.Last))
 	}
 	if n := len(spans) - listed + more; n > 0 {
 		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more %s of periods", n, pluralOf(n, "run", "runs"))
