@@ -54,27 +54,7 @@ func TestLeadTaskTakesItsPredecessorsAlong(t *testing.T) {
 			[]Pull{{Task: 3, Turn: 0, For: 0, Group: -1}, {Task: 2, Turn: 0, For: 0, Group: -1}}},
 		{"does not fit: nothing placed ahead", tooLong, []int{-1, 0, 1}, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			sch, err := RankOrder(context.Background(), tc.p, DeadlineWork(len(tc.p.Tasks)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := Verify(tc.p, sch.Start); err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(sch.Start, tc.want) {
-				t.Errorf("rank order starts %v, want %v", sch.Start, tc.want)
-			}
-			if diff := cmp.Diff(tc.pulled, sch.Pulled, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("pulled (-want +got):\n%s", diff)
-			}
-			if serial := SerialSGS(tc.p, identity(len(tc.p.Tasks))); !slices.Equal(serial.Start, tc.want) {
-				t.Errorf("serial SGS starts %v, want %v", serial.Start, tc.want)
-			}
-			if ref, _ := rankPassByHeap(tc.p, nil); !slices.Equal(ref.Start, tc.want) {
-				t.Errorf("heap pass starts %v, want %v", ref.Start, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkLeadPasses(t, tc.p, tc.want, tc.pulled) })
 	}
 }
 
@@ -222,26 +202,32 @@ func TestLeadTaskLetsThePreferredOptionGoFirst(t *testing.T) {
 		{"no preference: the lead takes a along", p(false), []int{2, 0, -1, 2}, []Pull{{Task: 1, Turn: 0, For: 0, Group: -1}}},
 		{"b preferred: b first, a out, the lead out", p(true), []int{-1, -1, 0, 1}, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			sch, err := RankOrder(context.Background(), tc.p, DeadlineWork(len(tc.p.Tasks)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := Verify(tc.p, sch.Start); err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(sch.Start, tc.want) {
-				t.Errorf("rank order starts %v, want %v", sch.Start, tc.want)
-			}
-			if diff := cmp.Diff(tc.pulled, sch.Pulled, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("pulled (-want +got):\n%s", diff)
-			}
-			if serial := SerialSGS(tc.p, identity(len(tc.p.Tasks))); !slices.Equal(serial.Start, tc.want) {
-				t.Errorf("serial SGS starts %v, want %v", serial.Start, tc.want)
-			}
-			if ref, _ := rankPassByHeap(tc.p, nil); !slices.Equal(ref.Start, tc.want) {
-				t.Errorf("heap pass starts %v, want %v", ref.Start, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkLeadPasses(t, tc.p, tc.want, tc.pulled) })
+	}
+}
+
+// checkLeadPasses runs rank order, the serial SGS and the reference heap
+// pass on p: each must start the tasks at want, and rank order must
+// report the tasks it pulled ahead.
+func checkLeadPasses(t *testing.T, p *Problem, want []int, pulled []Pull) {
+	t.Helper()
+	sch, err := RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(p, sch.Start); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sch.Start, want) {
+		t.Errorf("rank order starts %v, want %v", sch.Start, want)
+	}
+	if diff := cmp.Diff(pulled, sch.Pulled, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("pulled (-want +got):\n%s", diff)
+	}
+	if serial := SerialSGS(p, identity(len(p.Tasks))); !slices.Equal(serial.Start, want) {
+		t.Errorf("serial SGS starts %v, want %v", serial.Start, want)
+	}
+	if ref, _ := rankPassByHeap(p, nil); !slices.Equal(ref.Start, want) {
+		t.Errorf("heap pass starts %v, want %v", ref.Start, want)
 	}
 }
