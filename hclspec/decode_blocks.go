@@ -9,13 +9,12 @@ import (
 )
 
 // decoder holds what block decoders share: the scope, the calendar once
-// the roadmap block is known, and the references to check at the end.
+// the roadmap block is known, and the scratch each project reuses.
 type decoder struct {
 	scope    *scope
 	unit     PeriodUnit
 	calendar *Calendar // nil when the roadmap's start is unknown
 	horizon  int
-	refs     []reference
 	labels   map[string]int // period label -> index within the horizon
 	// estimate picks the number of a ranged estimate a plan uses.
 	estimate estimate.Point

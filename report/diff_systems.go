@@ -112,14 +112,6 @@ func (t *diffText) systems(d *diff.PlanDiff) {
 	}
 }
 
-// diffChosen is a choice's chosen option, or words for none.
-func diffChosen(c *string) string {
-	if c == nil {
-		return "(no option runs)"
-	}
-	return *c
-}
-
 // diffChoice is a choice change on one line.
 func diffChoice(c diff.ChoiceChange, code func(string) string) string {
 	chosen := func(s *string) string {

@@ -187,12 +187,6 @@ func (g *globalOptions) writeDiagnostics(s *Streams, diags hcl.Diagnostics, file
 	return report.RenderDiagnosticsText(s.Err, diags, files, g.errOptions(s))
 }
 
-// varFlags are the variable inputs of commands that load a roadmap.
-type varFlags struct {
-	vars     []string
-	varFiles []string
-}
-
 // addVarFlags registers --var and --var-file on cmd, storing into vars and
 // varFiles. StringArray keeps commas inside values intact.
 func addVarFlags(cmd *cobra.Command, vars, varFiles *[]string) {

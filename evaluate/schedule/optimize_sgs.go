@@ -603,7 +603,3 @@ func (h *posHeap) down(i, n int) {
 func sortByKeyAsc(xs, key []int) {
 	slices.SortFunc(xs, func(a, b int) int { return cmp.Compare(key[a], key[b]) })
 }
-
-func sortByKeyDesc(xs, key []int) {
-	slices.SortFunc(xs, func(a, b int) int { return cmp.Compare(key[b], key[a]) })
-}

@@ -34,9 +34,6 @@ func styles() [7]string {
 	return [...]string{Reset, Bold, Red, Green, Yellow, BoldGreen, BoldUnderline}
 }
 
-// maxStyleLen is the length of the longest of styles().
-const maxStyleLen = len(BoldGreen)
-
 // Unsafe reports whether r must never reach a terminal or a log as it is:
 // a C0 control other than tab and newline, DEL, a C1 control, a
 // bidirectional embedding, override or isolate (the characters of
