@@ -53,8 +53,9 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	out := outOfPlan(prob, sch)
 	pulled := pulledByTask(sch)
 	labels := make([]string, e.horizon)
+	dated := prob.DatedBudgets()
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled, labels: labels}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled, labels: labels, dated: dated}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -164,6 +165,7 @@ type noteWriter struct {
 	out       []bool                     // by task: can never run in this plan (outOfPlan)
 	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
 	labels    []string                   // period labels made so far, shared by every task's writer
+	dated     []bool                     // by budget: spend to date counts (schedule.Problem.DatedBudgets)
 }
 
 // label is period t's label, made once per plan for the periods of the
@@ -436,7 +438,11 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 			spend = fmt.Sprintf("its %s share of its build spend (%s of %s)", formatPercent(share),
 				formatMoney(share*sum(tk.Spend), w.e.currency), formatMoney(sum(tk.Spend), w.e.currency))
 		}
-		what := fmt.Sprintf("no room for %s in %s", spend, windowsText(labels))
+		room := "no room"
+		if w.dated != nil && w.dated[o.Index] {
+			room = "no room to date" // a saving frees room from when it starts (DatedBudgets)
+		}
+		what := fmt.Sprintf("%s for %s in %s", room, spend, windowsText(labels))
 		switch {
 		case steady:
 			what = w.steadyText(bg, spend, labels) + w.heldBy(&n, o, "spent by")

@@ -66,6 +66,30 @@ system "old" {
   }
 }
 `
+	bigSystem := `
+system "old" {
+  run_cost {
+    per_year = 240000
+  }
+}
+`
+	// ops is paid from opex, 75,000 at once, ranks below kill and has no
+	// run cost.
+	ops := func(id string) string {
+		return `
+project "` + id + `" {
+  goals    = { g = 0.3 }
+  duration = 1
+  funding  = budget.opex
+  cost {
+    one_time = 75000
+  }
+  benefit {
+    per_year = 150000
+  }
+}
+`
+	}
 	for _, tt := range []struct {
 		name string
 		src  string
@@ -106,6 +130,20 @@ choice "c" {
 		{"two replacers free nothing", header + opex(50000, "year") + system + project("saas", 100000, "replaces = [system.old]") +
 			project("kill", 0, "replaces = [system.old]"),
 			map[string]string{"saas": "", "kill": "2027-Q1"}, "saas"},
+		// Spend to date counts, not a window's total (qa16 Q1): kill goes
+		// live in 2027-Q2 and frees 60,000 a quarter of "old" from then
+		// on. ops1 and ops2 spend 75,000 of opex each at once. Both in
+		// 2027-Q1 is 150,000 spent to date against 100,000 (before, the
+		// year's total, 150,000 - 180,000, let both in); ops2 in 2027-Q2
+		// is 75,000 + 75,000 - 60,000 = 90,000 by then.
+		{"a saving pays only for spend after it", header + opex(100000, "year") + bigSystem + project("kill", 0, "replaces = [system.old]") +
+			ops("ops1") + ops("ops2"),
+			map[string]string{"kill": "2027-Q1", "ops1": "2027-Q1", "ops2": "2027-Q2"}, ""},
+		// A third: 165,000 to date in 2027-Q2, 105,000 in 2027-Q3 (a
+		// quarter's saving with no spend), 45,000 in 2027-Q4.
+		{"a saving pays for spend after it, a quarter at a time", header + opex(100000, "year") + bigSystem + project("kill", 0, "replaces = [system.old]") +
+			ops("ops1") + ops("ops2") + ops("ops3"),
+			map[string]string{"kill": "2027-Q1", "ops1": "2027-Q1", "ops2": "2027-Q2", "ops3": "2027-Q4"}, ""},
 	} {
 		for _, objective := range []string{"", "score"} {
 			t.Run(tt.name+"/"+objective, func(t *testing.T) {

@@ -393,7 +393,7 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 		}
 		obs = x.appendPeriodObstacle(obs, ObstacleParallel, -1, full, a, b, d, covered, nil)
 	}
-	if x.p.hasRun() {
+	if x.p.hasRun() || st.dated != nil {
 		for _, bi := range tk.budgets() {
 			if o, ok := x.budgetObstacleAll(i, bi, a, b, covered); ok {
 				obs = append(obs, o)
@@ -800,7 +800,11 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 			for ; k < n && bg.Window[s+k] == w; k++ {
 				sum += tk.spendOn(bi, k)
 			}
-			if sum > 0 && st.spent[bi][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w]) {
+			over := sum > 0 && st.spent[bi][w]+sum > bg.Limit[w]+eps*(1+bg.Limit[w])
+			if st.dated != nil && st.dated[bi] != nil {
+				over = st.datedWindowOver(tk, bi, w, s)
+			}
+			if over {
 				badWin[w], blocked = true, true
 				byItself = byItself || sum > bg.Limit[w]+eps*(1+bg.Limit[w])
 			}

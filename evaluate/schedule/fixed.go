@@ -67,7 +67,11 @@ func (f *Fixed) apply(p *Problem, used [][]float64, spent [][]float64, inFlight 
 // placeFixed puts every fixed load into an empty state.
 func (s *State) placeFixed() {
 	for i := range s.p.Fixed {
-		s.p.Fixed[i].apply(s.p, s.used, s.spent, s.inFlight, s.running)
+		f := &s.p.Fixed[i]
+		f.apply(s.p, s.used, s.spent, s.inFlight, s.running)
+		if s.dated != nil {
+			addDated(s.dated, f.Start, f.Duration, f.Spend, f.Budget, f.Shares, f.Run, f.RunShares, 1)
+		}
 	}
 }
 

@@ -32,10 +32,11 @@ type hotDemand struct {
 	amount float64
 }
 
-// newHotTasks is nil for a problem with choices or limits on tasks in
-// flight (or a team's capacity shorter than the horizon).
+// newHotTasks is nil for a problem with choices, limits on tasks in
+// flight, dated budgets (their spend to date is kept per period) or a
+// team's capacity shorter than the horizon.
 func newHotTasks(p *Problem) *hotTasks {
-	if len(p.Choices) > 0 || p.MaxParallel > 0 {
+	if len(p.Choices) > 0 || p.MaxParallel > 0 || p.datedBudgets() != nil {
 		return nil
 	}
 	for _, r := range p.Resources {

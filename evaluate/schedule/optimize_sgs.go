@@ -85,7 +85,7 @@ func (s *State) firstClash(i, start int) int {
 // never makes a sum of terms >= 0 smaller than one of them), and compares
 // as here.
 func (s *State) closedWindow(tk *Task, b, t int) (from, to int, ok bool) {
-	if tk.Budget != b || b < 0 || len(tk.Shares) > 0 || tk.hasRun() {
+	if tk.Budget != b || b < 0 || len(tk.Shares) > 0 || tk.hasRun() || (s.dated != nil && s.dated[b] != nil) {
 		return 0, 0, false
 	}
 	least := math.Inf(1)

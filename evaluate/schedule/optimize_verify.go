@@ -84,6 +84,9 @@ func Verify(p *Problem, start []int) error {
 			}
 		}
 	}
+	if err := p.verifyDatedStarts(start); err != nil {
+		return err
+	}
 	for r := range running {
 		for t, c := range running[r] {
 			if c > max(p.Resources[r].MaxParallel, fixedRunning[r][t]) {

@@ -207,6 +207,13 @@ func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
 		}
 		r.parallel -= float64(tk.Duration)
 	}
+	// A dated budget's savings give room that depends on when their
+	// tasks go live: no bound from it.
+	for b, dated := range p.datedBudgets() {
+		if dated {
+			r.budget[b] = math.Inf(1)
+		}
+	}
 	return r
 }
 

@@ -326,6 +326,10 @@ type State struct {
 	// placed option (-1: none); both nil without choices.
 	choiceOf []int
 	chosen   []int
+	// dated is the spend per period of each dated budget (datedBudgets),
+	// nil rows for the others; nil when none is. geom is their windows.
+	dated [][]float64
+	geom  []budgetGeom
 }
 
 // NewState is an empty schedule's state: only the problem's Fixed load.
@@ -346,6 +350,14 @@ func NewState(p *Problem) *State {
 	}
 	for b := range p.Budgets {
 		s.spent[b] = make([]float64, p.Budgets[b].slots())
+	}
+	if s.dated = p.datedRows(); s.dated != nil {
+		s.geom = make([]budgetGeom, len(p.Budgets))
+		for b, row := range s.dated {
+			if row != nil {
+				s.geom[b] = geometryOf(&p.Budgets[b], p.Horizon)
+			}
+		}
 	}
 	if len(p.Choices) > 0 {
 		s.choiceOf = choiceIndex(p)
@@ -383,6 +395,9 @@ func (s *State) reset() {
 	}
 	for b := range s.spent {
 		clear(s.spent[b])
+	}
+	for _, row := range s.dated {
+		clear(row)
 	}
 	clear(s.inFlight)
 	for c := range s.chosen {
@@ -444,6 +459,9 @@ func (s *State) violation(i, start int) (b Blocker, ok bool) {
 // room and t the last period of its first window that overflows.
 func (s *State) budgetRoom(i, start int) (b, t int, ok bool) {
 	tk := &s.p.Tasks[i]
+	if s.dated != nil {
+		return s.budgetRoomDated(tk, start)
+	}
 	if tk.hasRun() {
 		for _, b := range tk.budgets() {
 			if t, ok := s.windowRoomAll(tk, b, start); !ok {
@@ -652,6 +670,9 @@ func (s *State) add(i, start int, sign float64) {
 		addRun(s.p, s.spent, tk.Run, tk.RunShares, start+tk.Duration, sign)
 	}
 	addSteady(s.p, s.spent, tk.RunYear, tk.RunShares, sign)
+	if s.dated != nil {
+		addDated(s.dated, start, tk.Duration, tk.Spend, tk.Budget, tk.Shares, tk.Run, tk.RunShares, sign)
+	}
 }
 
 // EarliestFit is the earliest start >= from at which task i fits, or -1

@@ -580,16 +580,20 @@ func (s *simulation) recordCommitted(r int, run *evaluate.Run, sc *scratch, c *c
 	}
 	budgets := s.prep.Budgets()
 	for b, bg := range budgets {
+		// Spend to date, as the scheduler counts it: a window overruns
+		// when its spend so far passes the limit at any period (with no
+		// saving, below 0, that is its total).
+		any, over := false, -1
 		for t, x := range sc.spend[b] {
-			sc.window[b][bg.Window[t]] += x
-		}
-		any := false
-		for w, x := range sc.window[b] {
-			s.spent[b][w][r] = x
-			if overLimit(x, bg.Limit[w]) {
-				any = true
+			w := bg.Window[t]
+			sc.window[b][w] += x
+			if w != over && overLimit(sc.window[b][w], bg.Limit[w]) {
+				any, over = true, w
 				c.windowOver[b][w]++
 			}
+		}
+		for w, x := range sc.window[b] {
+			s.spent[b][w][r] = x
 		}
 		if any {
 			c.overrun[b]++
