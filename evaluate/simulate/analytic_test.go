@@ -334,3 +334,73 @@ func TestCommittedRunCosts(t *testing.T) {
 		t.Errorf("chance of any overrun %v, want %v (the 2028 window's: it overruns whenever 2027 does)", opex.ChanceOverrun, want)
 	}
 }
+
+// savingAfterSpend: kill retires "old" from 2027-Q2 (60,000 a quarter
+// off the opex budget); ops spends X ~ pert(40000, 60000, 150000) of it
+// in 2027-Q1, before the saving starts.
+const savingAfterSpend = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+budget "capex" {
+  amount = 1000000
+  per    = "year"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 100000
+  per    = "year"
+}
+
+system "old" {
+  run_cost {
+    per_year = 240000
+  }
+}
+
+project "kill" {
+  duration = 1
+  funding  = budget.capex
+  replaces = [system.old]
+  cost {
+    one_time = 10000
+  }
+}
+
+project "ops" {
+  duration = 1
+  funding  = budget.opex
+  cost {
+    one_time = pert(40000, 60000, 150000)
+  }
+}
+`
+
+// TestOverrunToDate: a window overruns when its spend to date passes the
+// limit, as the scheduler counts it (qa16 Q1). 2027's total, X - 180,000,
+// never passes 100,000, but by 2027-Q1 X has been spent: the chance of
+// an overrun is P(X > 100,000) within 5 standard errors.
+func TestOverrunToDate(t *testing.T) {
+	res := simulate(t, loadSource(t, savingAfterSpend), Options{Runs: analyticRuns, Seed: 5})
+	dist := estimate.Dist{Kind: estimate.PERT, Low: 40000, Likely: 60000, High: 150000}
+	p := 1 - dist.CDF(100000)
+	for _, b := range res.Budgets {
+		if b.ID != "opex" {
+			continue
+		}
+		for _, w := range b.Windows {
+			want := 0.0
+			if w.Window == "2027" {
+				want = p
+			}
+			if tol := 5*math.Sqrt(want*(1-want)/analyticRuns) + 1e-9; math.Abs(w.ChanceOverrun-want) > tol {
+				t.Errorf("%s: chance of overrun %v, want %v within %v", w.Window, w.ChanceOverrun, want, tol)
+			}
+		}
+		return
+	}
+	t.Fatal("no opex budget in the result")
+}
