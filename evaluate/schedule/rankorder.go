@@ -71,16 +71,17 @@ func decisionCost(p *Problem, i int) int {
 type pin struct{ task, start int }
 
 // RankOrder places the tasks in index order (the rank order) with the
-// serial schedule generation scheme, then applies the deadline rule: a
+// serial schedule generation scheme, then applies the deadline rule (a
 // task with a deadline (HasDeadline) that is left out goes ahead of the
 // tasks ranked above it - placed first, with its unplaced or later
 // predecessors, at the earliest start before its deadline where the
 // other tasks, scheduled again in rank order around it, all still fit
 // (every task placed before stays placed, so those it goes ahead of can
 // still finish later, each by its own deadline). Deadline tasks are tried
-// in rank order; a task moved stays fixed for the ones after it. work
-// bounds the task decisions the rule may spend (DeadlineWork); ctx is
-// checked as tasks are placed.
+// in rank order; a task moved stays fixed for the ones after it), then,
+// when a placed task carries a credit, the second pass of retryFreed.
+// work bounds the task decisions the rule may spend (DeadlineWork); ctx
+// is checked as tasks are placed.
 func RankOrder(ctx context.Context, p *Problem, work int) (*Schedule, error) {
 	return rankOrder(ctx, newRankPass(p), work)
 }
@@ -142,7 +143,11 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 		sch = next
 		room = roomLeftIn(p, sch)
 	}
-	// A later move may have placed a task that missed before.
+	if sch, err = r.retryFreed(ctx, sch, work); err != nil {
+		return nil, err
+	}
+	// A later move, or the second pass, may have placed a task that
+	// missed before.
 	for _, m := range misses {
 		if sch.Start[m.Task] < 0 {
 			sch.Misses = append(sch.Misses, m)

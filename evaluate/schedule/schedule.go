@@ -257,6 +257,9 @@ type Schedule struct {
 	// task placed then needs them: a together group's member, or a choice
 	// option tried ahead of a worse option's turn.
 	Pulled []Pull
+	// Freed lists the tasks RankOrder's second pass placed: room a
+	// lower-ranked task's credit freed after their turn (see Freed).
+	Freed []Freed
 }
 
 // GroupMiss is a together group (Group, an index into Problem.Together;

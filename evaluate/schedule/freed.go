@@ -1,0 +1,231 @@
+package schedule
+
+import (
+	"context"
+	"slices"
+)
+
+// Freed is a task placed by RankOrder's second pass (retryFreed). When
+// Budget >= 0, the room it needed in that budget is there because of the
+// credits of By (placed tasks whose run spend there is below 0: the run
+// cost of what they retire stops at their go-live), which came after
+// its turn: without any one of them (or, when no one alone decides it,
+// without all of them) it would not fit where it starts. When Budget is
+// -1, After is a task the second pass placed first that it needs or
+// runs together with (-1 when neither explains it).
+type Freed struct {
+	Task   int
+	Budget int
+	By     []int
+	After  int
+}
+
+// hasCredit reports whether tk frees room in a budget from its go-live:
+// run spend below 0 in some period or a year once live.
+func (tk *Task) hasCredit() bool {
+	if tk.RunYear < 0 {
+		return true
+	}
+	for _, v := range tk.Run {
+		if v < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxFreedPasses bounds the second passes retryFreed runs: each one after
+// the first places a task with a credit the one before did not.
+const maxFreedPasses = 8
+
+// retryFreed is rank order's second pass. The first decides each task at
+// its turn, on top of the tasks ranked above it; a task ranked below that
+// carries a credit frees room in its run budget only at its own turn, too
+// late for the tasks deferred before it. So when a placed task carries a
+// credit and a task is out, every task out is tried again, in rank order,
+// against the whole schedule (every placed task keeps its start): a pass
+// with the placed tasks pinned, in their order. A task the second pass
+// places with a credit of its own may make room for one it tried before:
+// the pass runs again (at most maxFreedPasses times, and while work is
+// left). Plans without a credit are left as they are.
+func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Schedule, error) {
+	p := r.p
+	first := sch
+	for pass := 0; pass < maxFreedPasses && (pass == 0 || r.work < work); pass++ {
+		credit, out := false, false
+		for i, s := range sch.Start {
+			credit = credit || s >= 0 && p.Tasks[i].hasCredit()
+			out = out || s < 0
+		}
+		if !credit || !out {
+			break
+		}
+		pins := make([]pin, 0, len(p.Tasks))
+		pinned := make([]bool, len(p.Tasks))
+		for _, i := range append(slices.Clone(sch.Order), identity(len(p.Tasks))...) {
+			if sch.Start[i] >= 0 && !pinned[i] {
+				pinned[i] = true
+				pins = append(pins, pin{i, sch.Start[i]})
+			}
+		}
+		next, _, err := r.run(ctx, pins, nil)
+		if err != nil {
+			return nil, err
+		}
+		placed, newCredit := false, false
+		for i, s := range next.Start {
+			if s >= 0 && sch.Start[i] < 0 {
+				placed = true
+				newCredit = newCredit || p.Tasks[i].hasCredit()
+			}
+		}
+		if !placed {
+			break
+		}
+		// The pulls of the tasks pinned stay true; the pass's own trials
+		// and groups left out replace the earlier ones, which it tried
+		// again.
+		var pulled []Pull
+		for _, pl := range sch.Pulled {
+			if next.Start[pl.Task] >= 0 {
+				pulled = append(pulled, pl)
+			}
+		}
+		next.Pulled = append(pulled, next.Pulled...)
+		sch = next
+		if !newCredit {
+			break
+		}
+	}
+	if sch != first {
+		sch.Freed = freedBy(p, first, sch)
+	}
+	return sch, nil
+}
+
+// maxCreditTrials bounds the credits freedBy takes away one at a time for
+// one task; beyond it, they are taken away all together only.
+const maxCreditTrials = 32
+
+// freedBy says, for each task placed in final but not in first, where
+// its room came from (Freed), in final's decision order.
+func freedBy(p *Problem, first, final *Schedule) []Freed {
+	n := len(p.Tasks)
+	turn := make([]int, n) // each task's position in first's order; n when never decided
+	for i := range turn {
+		turn[i] = n
+	}
+	for k, i := range first.Order {
+		turn[i] = min(turn[i], k)
+	}
+	// A copy of the problem with, for each placed task with a credit, a
+	// twin without its run spend: swapping the twin in takes the credit
+	// away and keeps everything else.
+	q := *p
+	q.Tasks = slices.Clone(p.Tasks)
+	twin := map[int]int{}
+	var credits []int
+	for i, s := range final.Start {
+		if s >= 0 && p.Tasks[i].hasCredit() {
+			tk := p.Tasks[i]
+			tk.Run, tk.RunShares, tk.RunYear, tk.Preds = nil, nil, 0, nil
+			twin[i] = len(q.Tasks)
+			q.Tasks = append(q.Tasks, tk)
+			credits = append(credits, i)
+		}
+	}
+	st := NewState(&q)
+	for i, s := range final.Start {
+		if s >= 0 {
+			st.Place(i, s)
+		}
+	}
+	swap := func(cs []int, off bool) {
+		for _, c := range cs {
+			if off {
+				st.Remove(c, final.Start[c])
+				st.Place(twin[c], final.Start[c])
+			} else {
+				st.Remove(twin[c], final.Start[c])
+				st.Place(c, final.Start[c])
+			}
+		}
+	}
+	var out []Freed
+	for _, i := range final.Order {
+		s := final.Start[i]
+		if s < 0 || first.Start[i] >= 0 {
+			continue
+		}
+		f := Freed{Task: i, Budget: -1, After: -1}
+		budgets := p.Tasks[i].budgets()
+		var cands []int // credits that came after i's turn, in a budget i draws on
+		for _, c := range credits {
+			if c == i || first.Start[c] >= 0 && turn[c] < turn[i] {
+				continue
+			}
+			if slices.ContainsFunc(p.Tasks[c].RunShares, func(sh BudgetShare) bool { return slices.Contains(budgets, sh.Budget) }) {
+				cands = append(cands, c)
+			}
+		}
+		st.Remove(i, s)
+		budgetOut := func() int {
+			if b, ok := st.violation(i, s); !ok && b.Kind == BlockBudget {
+				return b.Index
+			}
+			return -1
+		}
+		for _, c := range cands[:min(len(cands), maxCreditTrials)] {
+			swap([]int{c}, true)
+			if b := budgetOut(); b >= 0 && (f.Budget < 0 || b == f.Budget) {
+				f.Budget = b
+				f.By = append(f.By, c)
+			}
+			swap([]int{c}, false)
+		}
+		if f.Budget < 0 && len(cands) > 0 {
+			swap(cands, true)
+			if b := budgetOut(); b >= 0 {
+				f.Budget = b
+				for _, c := range cands {
+					if slices.ContainsFunc(p.Tasks[c].RunShares, func(sh BudgetShare) bool { return sh.Budget == b }) {
+						f.By = append(f.By, c)
+					}
+				}
+			}
+			swap(cands, false)
+		}
+		st.Place(i, s)
+		if f.Budget < 0 {
+			f.After = secondPassNeed(p, first, final, i)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// secondPassNeed is a task placed in final but not in first that task i
+// needs (a predecessor) or runs together with, the first such in rank
+// order; -1 when none.
+func secondPassNeed(p *Problem, first, final *Schedule, i int) int {
+	late := func(j int) bool { return j != i && final.Start[j] >= 0 && first.Start[j] < 0 }
+	best := -1
+	for _, q := range p.Tasks[i].Preds {
+		if late(q) && (best < 0 || q < best) {
+			best = q
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for _, g := range p.Together {
+		if slices.Contains(g, i) {
+			for _, j := range g {
+				if late(j) {
+					return j
+				}
+			}
+		}
+	}
+	return -1
+}
