@@ -52,10 +52,15 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	}
 	out := outOfPlan(prob, sch)
 	pulled := pulledByTask(sch)
+	freed := map[int]schedule.Freed{}
+	for _, f := range sch.Freed {
+		freed[f.Task] = f
+	}
 	labels := make([]string, e.horizon)
 	dated := prob.DatedBudgets()
 	for i, pe := range tasks {
-		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled, labels: labels, dated: dated}
+		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled,
+			freed: freed, labels: labels, dated: dated}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -164,6 +169,7 @@ type noteWriter struct {
 	apart     map[int]schedule.GroupMiss // by together group
 	out       []bool                     // by task: can never run in this plan (outOfPlan)
 	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
+	freed     map[int]schedule.Freed     // by task: placed by rank order's second pass
 	labels    []string                   // period labels made so far, shared by every task's writer
 	dated     []bool                     // by budget: spend to date counts (schedule.Problem.DatedBudgets)
 }
@@ -247,6 +253,9 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 	notes = append(notes, w.priority(ex, rule)...)
 	if pl, ok := w.pulled[w.i]; ok && w.scheduled {
 		notes = append(notes, w.pulledNote(pl))
+	}
+	if f, ok := w.freed[w.i]; ok && w.scheduled {
+		notes = append(notes, w.freedNote(f))
 	}
 	return append(notes, choice...)
 }
