@@ -58,3 +58,40 @@ func (w *noteWriter) retiresText(pe *projectEval) string {
 	}
 	return fmt.Sprintf("%q retires systems %s%s", pe.cfg.ID, joinAnd(systems), when)
 }
+
+// retriedNote tells a deferred project that a budget with a credit in it
+// leaves out that rank order's second pass tried it again on top of the
+// whole schedule, room freed by retirements counted: its other notes
+// name projects ranked below it and figures net of those credits.
+func (w *noteWriter) retriedNote(ex schedule.Explanation) (rangedNote, bool) {
+	if w.scheduled || !w.retried || w.out[w.i] {
+		return rangedNote{}, false
+	}
+	for _, o := range ex.Obstacles {
+		if o.Kind != schedule.ObstacleBudget || !w.creditIn(o.Index) {
+			continue
+		}
+		msg := fmt.Sprintf("tried again in a second pass, after the projects placed in rank order, with the room their retirements free in %q: it still does not fit",
+			w.prob.Budgets[o.Index].ID)
+		return w.newNote(NotePriority, "", msg, w.pe.cfg.DeclRange), true
+	}
+	return rangedNote{}, false
+}
+
+// creditIn reports whether a placed project frees room in budget b from
+// its go-live (its net run spend there is below 0).
+func (w *noteWriter) creditIn(b int) bool {
+	for j, pe := range w.tasks {
+		if pe.status != StatusScheduled {
+			continue
+		}
+		tk := &w.prob.Tasks[j]
+		if tk.RunYear >= 0 && !slices.ContainsFunc(tk.Run, func(v float64) bool { return v < 0 }) {
+			continue
+		}
+		if slices.ContainsFunc(tk.RunShares, func(sh schedule.BudgetShare) bool { return sh.Budget == b }) {
+			return true
+		}
+	}
+	return false
+}

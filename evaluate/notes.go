@@ -60,7 +60,7 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	dated := prob.DatedBudgets()
 	for i, pe := range tasks {
 		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled,
-			freed: freed, labels: labels, dated: dated}
+			freed: freed, retried: sch.Retried, labels: labels, dated: dated}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -170,6 +170,7 @@ type noteWriter struct {
 	out       []bool                     // by task: can never run in this plan (outOfPlan)
 	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
 	freed     map[int]schedule.Freed     // by task: placed by rank order's second pass
+	retried   bool                       // rank order's second pass ran (schedule.Schedule.Retried)
 	labels    []string                   // period labels made so far, shared by every task's writer
 	dated     []bool                     // by budget: spend to date counts (schedule.Problem.DatedBudgets)
 }
@@ -256,6 +257,9 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 	}
 	if f, ok := w.freed[w.i]; ok && w.scheduled {
 		notes = append(notes, w.freedNote(f))
+	}
+	if n, ok := w.retriedNote(ex); ok {
+		notes = append(notes, n)
 	}
 	return append(notes, choice...)
 }

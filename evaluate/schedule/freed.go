@@ -47,7 +47,10 @@ const maxFreedPasses = 8
 // with the placed tasks pinned, in their order. A task the second pass
 // places with a credit of its own may make room for one it tried before:
 // the pass runs again (at most maxFreedPasses times, and while work is
-// left). Plans without a credit are left as they are.
+// left). The tasks still out are then left out by the second pass, on
+// top of the whole schedule, even when it places none: their reasons
+// count every credit (Schedule.Retried). Plans without a credit are left
+// as they are.
 func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Schedule, error) {
 	p := r.p
 	first := sch
@@ -79,7 +82,7 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 				newCredit = newCredit || p.Tasks[i].hasCredit()
 			}
 		}
-		if !placed {
+		if !placed && pass > 0 {
 			break
 		}
 		// The pulls of the tasks pinned stay true; the pass's own trials
@@ -92,12 +95,13 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 			}
 		}
 		next.Pulled = append(pulled, next.Pulled...)
+		next.Retried = true
 		sch = next
 		if !newCredit {
 			break
 		}
 	}
-	if sch != first {
+	if sch.Retried {
 		sch.Freed = freedBy(p, first, sch)
 	}
 	return sch, nil

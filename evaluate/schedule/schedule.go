@@ -259,7 +259,10 @@ type Schedule struct {
 	Pulled []Pull
 	// Freed lists the tasks RankOrder's second pass placed: room a
 	// lower-ranked task's credit freed after their turn (see Freed).
-	Freed []Freed
+	// Retried is set when that pass ran: every task out was tried again,
+	// in rank order, on top of every task placed (Order says so too).
+	Freed   []Freed
+	Retried bool
 }
 
 // GroupMiss is a together group (Group, an index into Problem.Together;
