@@ -67,7 +67,11 @@ func (w *noteWriter) retriedNote(ex schedule.Explanation) (rangedNote, bool) {
 	if w.scheduled || !w.retried || w.out[w.i] {
 		return rangedNote{}, false
 	}
-	for _, o := range ex.Obstacles {
+	obs := ex.Obstacles
+	if ex.Trial != nil { // its together group's, or a choice option's, trial
+		obs = append(slices.Clone(obs), ex.Trial.Why.Obstacles...)
+	}
+	for _, o := range obs {
 		if o.Kind != schedule.ObstacleBudget || !w.creditIn(o.Index) {
 			continue
 		}

@@ -24,6 +24,7 @@ func pulledByTask(sch *schedule.Schedule) map[int]schedule.Pull {
 func (w *noteWriter) whyText(t int, ex schedule.Explanation, skip []schedule.TaskStart) string {
 	sub := *w
 	sub.i, sub.pe, sub.scheduled = t, w.tasks[t], false
+	sub.retried = false // the project's own notes say so, once
 	var msgs []string
 	for _, n := range sub.notes(ex, deadlineRule{}) {
 		if n.Kind == NoteDependency && len(n.Periods) > 0 && slices.ContainsFunc(skip, func(ts schedule.TaskStart) bool { return w.project(ts.Task) == n.ID }) {
