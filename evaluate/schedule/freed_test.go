@@ -62,12 +62,21 @@ func TestSecondPassUsesRoomFreedByCredits(t *testing.T) {
 	none := opexProblem(8, 4, 100).runTask(1, 1, 60).runTask(1, 1, 60)
 	// The team is full after a: the credit frees opex, not the team.
 	team := opexProblem(8, 1, 100).runTask(8, 1, 60).runTask(1, 1, 60).runTask(2, 0, -200)
+	// b runs together with c, which spends nothing: both wait.
+	group := opexProblem(8, 4, 100).runTask(1, 1, 60).runTask(1, 1, 60).runTask(1, 1, 0).runTask(2, 1, -200)
+	group.Together = [][]int{{1, 2}}
+	// b and c are options of one choice: the better one runs.
+	choice := opexProblem(8, 4, 100).runTask(1, 1, 60).runTask(1, 1, 60).runTask(1, 1, 60).runTask(2, 1, -200)
+	choice.Choices = [][]int{{1, 2}}
 	for _, tc := range []struct {
 		name  string
 		p     *Problem
 		start []int
 		freed []Freed
 	}{
+		{"a together pair", group, []int{0, 0, 0, 0},
+			[]Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}, {Task: 2, Budget: -1, After: 1}}},
+		{"options of a choice", choice, []int{0, 0, -1, 0}, []Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}}},
 		{"three wait for the credit", three, []int{0, 0, 0, 0},
 			[]Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}, {Task: 2, Budget: 0, By: []int{3}, After: -1}}},
 		{"room for one more", small, []int{0, 0, -1, 0}, []Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}}},

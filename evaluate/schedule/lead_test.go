@@ -207,8 +207,9 @@ func TestLeadTaskLetsThePreferredOptionGoFirst(t *testing.T) {
 }
 
 // checkLeadPasses runs rank order, the serial SGS and the reference heap
-// pass on p: each must start the tasks at want, and rank order must
-// report the tasks it pulled ahead.
+// pass (with rank order's second pass, rankOrderByHeap) on p: each must
+// start the tasks at want, and rank order must report the tasks it
+// pulled ahead.
 func checkLeadPasses(t *testing.T, p *Problem, want []int, pulled []Pull) {
 	t.Helper()
 	sch, err := RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks)))
@@ -227,7 +228,7 @@ func checkLeadPasses(t *testing.T, p *Problem, want []int, pulled []Pull) {
 	if serial := SerialSGS(p, identity(len(p.Tasks))); !slices.Equal(serial.Start, want) {
 		t.Errorf("serial SGS starts %v, want %v", serial.Start, want)
 	}
-	if ref, _ := rankPassByHeap(p, nil); !slices.Equal(ref.Start, want) {
+	if ref := rankOrderByHeap(p); !slices.Equal(ref.Start, want) {
 		t.Errorf("heap pass starts %v, want %v", ref.Start, want)
 	}
 }
