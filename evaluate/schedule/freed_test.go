@@ -68,12 +68,16 @@ func TestSecondPassUsesRoomFreedByCredits(t *testing.T) {
 	// b and c are options of one choice: the better one runs.
 	choice := opexProblem(8, 4, 100).runTask(1, 1, 60).runTask(1, 1, 60).runTask(1, 1, 60).runTask(2, 1, -200)
 	choice.Choices = [][]int{{1, 2}}
+	// Two credits of 15 a year: b needs both (120 - 30 = 90), neither
+	// alone decides it.
+	both := opexProblem(8, 4, 100).runTask(1, 1, 60).runTask(1, 1, 60).runTask(2, 1, -15).runTask(2, 1, -15)
 	for _, tc := range []struct {
 		name  string
 		p     *Problem
 		start []int
 		freed []Freed
 	}{
+		{"two credits together", both, []int{0, 0, 0, 0}, []Freed{{Task: 1, Budget: 0, By: []int{2, 3}, After: -1}}},
 		{"a together pair", group, []int{0, 0, 0, 0},
 			[]Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}, {Task: 2, Budget: -1, After: 1}}},
 		{"options of a choice", choice, []int{0, 0, -1, 0}, []Freed{{Task: 1, Budget: 0, By: []int{3}, After: -1}}},
