@@ -257,8 +257,10 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	}
 	e.warnLateCommitted()
 	e.warnKeptLinksOut()
+	e.warnInFlightOverParallel(prob)
 	e.warnValueDestroyers()
 	e.warnSharedSavings()
+	e.warnUncreditedRetirements()
 	e.warnRetiredCapabilities()
 	e.warnExposedReplacements()
 	plan := e.buildPlan(optimization)

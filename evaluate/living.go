@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -565,4 +566,91 @@ func (e *evaluation) warnLateCommitted() {
 		pe.warn(GateSchedule, fmt.Sprintf("misses its deadline %s by %s (ends %s): committed work is scheduled late, not left out",
 			e.label(p.Deadline), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(last)), p.Ranges.Range("deadline", p.DeclRange))
 	}
+}
+
+// warnInFlightOverParallel warns, per team with a max_parallel, when the
+// work in flight at the status date alone runs more of the team's
+// projects at once than it allows (review qa15f/mp: two started projects
+// on a team of max_parallel = 1 passed in silence). Such work keeps its
+// place, as work in flight over a team's capacity does; new work on the
+// team waits for a slot. The warning names the team, the projects (by
+// rank) and the periods.
+func (e *evaluation) warnInFlightOverParallel(prob *schedule.Problem) {
+	for r, res := range prob.Resources {
+		if res.MaxParallel <= 0 || r >= len(e.cfg.Teams) {
+			continue
+		}
+		running := make([]int, prob.Horizon)
+		var over []int // periods over the cap
+		for _, f := range prob.Fixed {
+			if !f.Slot || !usesResource(f.Demand, r) {
+				continue
+			}
+			for t := max(f.Start, 0); t < min(f.Start+f.Duration, prob.Horizon); t++ {
+				running[t]++
+			}
+		}
+		for t, n := range running {
+			if n > res.MaxParallel {
+				over = append(over, t)
+			}
+		}
+		if len(over) == 0 {
+			continue
+		}
+		var ids []string
+		for _, f := range prob.Fixed {
+			if f.Slot && usesResource(f.Demand, r) && slices.ContainsFunc(over, func(t int) bool { return t >= f.Start && t < f.Start+f.Duration }) {
+				ids = append(ids, clipText(f.ID, maxQuotedReason))
+			}
+		}
+		team := e.cfg.Teams[r]
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Work in progress over a team's max_parallel",
+			Detail: fmt.Sprintf("Team %q runs at most %s at a time (max_parallel = %d), but its work in progress runs %d at once in %s (%s). Work under way keeps its place (it is not stopped); new work on the team waits for a free slot.",
+				clipText(team.ID, maxQuotedReason), projectsCount(res.MaxParallel), res.MaxParallel, slices.Max(running), e.periodRuns(over), namesText(ids, 0)),
+			Subject: team.Ranges.Range("max_parallel", team.DeclRange).Ptr(),
+		})
+	}
+}
+
+// usesResource reports whether demand takes some of resource r.
+func usesResource(demand []schedule.Demand, r int) bool {
+	return slices.ContainsFunc(demand, func(d schedule.Demand) bool { return d.Resource == r && d.Amount > 0 })
+}
+
+// projectsCount is "1 project", "2 projects".
+func projectsCount(n int) string {
+	if n == 1 {
+		return "1 project"
+	}
+	return fmt.Sprintf("%d projects", n)
+}
+
+// periodRuns labels sorted periods as runs: "2027-Q2..2027-Q3, 2028-Q1",
+// at most three runs, then how many more.
+func (e *evaluation) periodRuns(periods []int) string {
+	const listed = 3
+	var runs []string
+	more := 0
+	for k := 0; k < len(periods); {
+		j := k
+		for j+1 < len(periods) && periods[j+1] == periods[j]+1 {
+			j++
+		}
+		switch {
+		case len(runs) == listed:
+			more++
+		case j == k:
+			runs = append(runs, e.label(periods[k]))
+		default:
+			runs = append(runs, e.label(periods[k])+".."+e.label(periods[j]))
+		}
+		k = j + 1
+	}
+	if more > 0 {
+		runs = append(runs, fmt.Sprintf("%d more", more))
+	}
+	return strings.Join(runs, ", ")
 }

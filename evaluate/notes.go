@@ -56,11 +56,20 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	for _, f := range sch.Freed {
 		freed[f.Task] = f
 	}
+	var groupOf map[*projectEval][]*projectEval
+	if len(pulled) > 0 {
+		groupOf = map[*projectEval][]*projectEval{}
+		for _, g := range e.groups() {
+			for _, pe := range g {
+				groupOf[pe] = g
+			}
+		}
+	}
 	labels := make([]string, e.horizon)
 	dated := prob.DatedBudgets()
 	for i, pe := range tasks {
 		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled,
-			freed: freed, retried: sch.Retried, labels: labels, dated: dated}
+			freed: freed, retried: sch.Retried, groupOf: groupOf, labels: labels, dated: dated}
 		notes := nw.notes(exps[i], rule)
 		pe.notes = make([]Note, 0, len(notes))
 		for _, n := range notes {
@@ -166,13 +175,14 @@ type noteWriter struct {
 	i         int
 	pe        *projectEval
 	scheduled bool
-	apart     map[int]schedule.GroupMiss // by together group
-	out       []bool                     // by task: can never run in this plan (outOfPlan)
-	pulled    map[int]schedule.Pull      // by task: placed ahead of its turn
-	freed     map[int]schedule.Freed     // by task: placed by rank order's second pass
-	retried   bool                       // rank order's second pass ran (schedule.Schedule.Retried)
-	labels    []string                   // period labels made so far, shared by every task's writer
-	dated     []bool                     // by budget: spend to date counts (schedule.Problem.DatedBudgets)
+	apart     map[int]schedule.GroupMiss      // by together group
+	out       []bool                          // by task: can never run in this plan (outOfPlan)
+	pulled    map[int]schedule.Pull           // by task: placed ahead of its turn
+	freed     map[int]schedule.Freed          // by task: placed by rank order's second pass
+	retried   bool                            // rank order's second pass ran (schedule.Schedule.Retried)
+	groupOf   map[*projectEval][]*projectEval // together groups, when a task is pulled
+	labels    []string                        // period labels made so far, shared by every task's writer
+	dated     []bool                          // by budget: spend to date counts (schedule.Problem.DatedBudgets)
 }
 
 // label is period t's label, made once per plan for the periods of the
@@ -199,7 +209,8 @@ type rangedNote struct {
 // most starts blocked first; what bounds its starts (dependencies,
 // earliest_start, then deadline or horizon); the deadline rule. When no
 // start is left at all, the bound that leaves none comes first. A
-// scheduled project: what bounds its first start, what it waited for
+// scheduled project: the project that needs it, for an option ranked
+// with it (neededNote); what bounds its first start, what it waited for
 // (most starts first), the deadline rule or the optimiser's choice.
 func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedNote {
 	if tr := ex.Trial; tr != nil && tr.Turn >= 0 && !w.scheduled {
@@ -236,6 +247,9 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 		sorted[k] = blocking[idx]
 	}
 	var notes []rangedNote
+	if w.scheduled {
+		notes = w.neededNote() // why it ranks where it does, first
+	}
 	notes = append(notes, out...)
 	if !w.scheduled && ex.Release >= 0 && ex.First > ex.Last {
 		notes = append(notes, end...)
@@ -291,6 +305,23 @@ func (w *noteWriter) projects(js []int) []string {
 		ids[k] = w.project(j)
 	}
 	return ids
+}
+
+// neededNote says why an option ranks with the mandatory, committed or
+// forced-in project that needs it (e.needed), ahead of the strategy's
+// order (review Q6: it ranked 1 with no reason): that project decides its
+// choice. None for other projects.
+func (w *noteWriter) neededNote() []rangedNote {
+	by := w.e.needed[w.pe]
+	if by == nil {
+		return nil
+	}
+	choice := "its choice"
+	if c := w.e.choiceOf(w.pe.cfg.ID); c != nil {
+		choice = fmt.Sprintf("choice %q", c.ID)
+	}
+	_, msg := w.e.neededReason(w.pe, choice)
+	return []rangedNote{w.newNote(NotePriority, by.cfg.ID, msg, by.cfg.DeclRange)}
 }
 
 func (w *noteWriter) newNote(kind, id, msg string, rng hcl.Range) rangedNote {

@@ -431,14 +431,7 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 	case chosen.cfg.Mandatory:
 		return DecidedMandatory, "mandatory"
 	case e.needed[chosen] != nil:
-		by, via := e.needed[chosen], e.neededVia[chosen]
-		if by.cfg.Mandatory {
-			return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
-		}
-		if by.life.lifecycle == hclspec.Committed {
-			return DecidedStatus, fmt.Sprintf("committed project %q needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
-		}
-		return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (%s), so the choice takes it before the other options", by.cfg.ID, via)
+		return e.neededReason(chosen, "the choice")
 	case chosen.decidesChoice():
 		word := chosen.life.lifecycle.Words()
 		return DecidedStatus, fmt.Sprintf("%s (status): the other options are dropped", word)
@@ -484,6 +477,22 @@ func (e *evaluation) choiceReason(c *hclspec.Choice, chosen *projectEval, opt *O
 		return DecidedStrategy, fmt.Sprintf("the best-ranked option that runs (rank %d under the %s strategy); %s", chosen.rank, strategy, strings.Join(passed, "; "))
 	}
 	return DecidedStrategy, fmt.Sprintf("the best-ranked option (rank %d under the %s strategy)", chosen.rank, strategy)
+}
+
+// neededReason says what decides the choice of pe, an option a
+// mandatory, committed or forced-in project needs (e.needed), and why:
+// "mandatory project "x" needs it (depends_on), so the choice takes it
+// before the other options"; choice names the choice ("the choice", or
+// choice "c" where the choice is not said already).
+func (e *evaluation) neededReason(pe *projectEval, choice string) (string, string) {
+	by, via := e.needed[pe], e.neededVia[pe]
+	if by.cfg.Mandatory {
+		return DecidedMandatory, fmt.Sprintf("mandatory project %q needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
+	}
+	if by.life.lifecycle == hclspec.Committed {
+		return DecidedStatus, fmt.Sprintf("committed project %q needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
+	}
+	return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
 }
 
 // passedOver words the options of c that rank above chosen, the option

@@ -265,6 +265,72 @@ func (e *evaluation) warnSharedSavings() {
 	}
 }
 
+// warnUncreditedRetirements gives each scheduled project that retires
+// systems with a run cost, which other projects (not options of the same
+// choice) may retire too, one warning that its opex budget gets no room
+// for them (soleRetirements: which goes live first depends on the
+// schedule, so none frees the budget; review Q3: the plan said nothing).
+// None when no opex budget pays the project's run costs.
+func (e *evaluation) warnUncreditedRetirements() {
+	if len(e.cfg.Systems) == 0 {
+		return
+	}
+	var replacers map[string][]string
+	for _, pe := range e.ranked {
+		if pe.status != StatusScheduled || len(pe.cfg.Replaces) == 0 {
+			continue
+		}
+		budget := pe.cfg.RunFunding
+		if budget == "" {
+			budget = e.runOpex
+		}
+		var ids []string
+		total := 0.0
+		for _, id := range pe.cfg.Replaces {
+			if s := e.system(id); s != nil && s.RunCostPerYear > 0 && !e.freesRun[id] && budget != "" {
+				ids = append(ids, id)
+				total += s.RunCostPerYear
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		if replacers == nil {
+			replacers = map[string][]string{}
+			for _, o := range e.projects {
+				for _, id := range o.cfg.Replaces {
+					replacers[id] = append(replacers[id], o.cfg.ID)
+				}
+			}
+		}
+		clip := func(ids []string) []string {
+			out := make([]string, len(ids))
+			for k, id := range ids {
+				out[k] = clipText(id, maxQuotedReason)
+			}
+			return out
+		}
+		what := "systems " + namesText(clip(ids), 0)
+		who := "other projects replace them too, not as options of one choice with this project, so which retires each first"
+		if len(ids) == 1 {
+			others := slices.DeleteFunc(slices.Clone(replacers[ids[0]]), func(o string) bool { return o == pe.cfg.ID })
+			what = fmt.Sprintf("system %q", clipText(ids[0], maxQuotedReason))
+			who = fmt.Sprintf("%s %s it too, not as an option of one choice with this project, so which retires it first", namesText(clip(others), 0), replaceVerb(len(others)))
+		}
+		pe.warn(GateValue, fmt.Sprintf("retiring %s frees no room in opex budget %q (%s a year not credited): %s depends on the schedule",
+			what, clipText(budget, maxQuotedReason), formatMoney(total, e.currency), who),
+			pe.cfg.Ranges.Range("replaces", pe.cfg.DeclRange))
+	}
+}
+
+// replaceVerb is "replaces" for one project, "replace" for more.
+func replaceVerb(n int) string {
+	if n == 1 {
+		return "replaces"
+	}
+	return "replace"
+}
+
 // warnRetiredCapabilities gives a scheduled project a warning for each
 // capability it requires that, when it starts, only retired systems would
 // provide: every system providing it is retired (see retirements) by a

@@ -101,6 +101,10 @@ func (w *noteWriter) trial(tr *schedule.TrialExplanation) rangedNote {
 // along).
 func (w *noteWriter) pulledNote(pl schedule.Pull) rangedNote {
 	by, turn := w.tasks[pl.For], w.tasks[pl.Turn]
+	needs, what := "needs it", "the dependencies it needs"
+	if links := w.togetherLinks(by); links != "" && (pl.Group < 0 || links != "together") {
+		needs, what = "needs it ("+links+")", "what it needs"
+	}
 	var msg string
 	switch {
 	case pl.Group < 0 && pl.For == pl.Turn:
@@ -113,20 +117,59 @@ func (w *noteWriter) pulledNote(pl schedule.Pull) rangedNote {
 		case by.life.lifecycle == hclspec.Committed:
 			why = "committed"
 		}
-		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d, %s) needs it, and is placed at its turn with the dependencies it needs",
-			w.pe.rank, by.cfg.ID, by.rank, why)
+		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d, %s) %s, and is placed at its turn with %s",
+			w.pe.rank, by.cfg.ID, by.rank, why, needs, what)
 	case pl.Group >= 0:
-		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) needs it, and its together group is placed whole at the turn of %q (rank %d)",
-			w.pe.rank, by.cfg.ID, by.rank, turn.cfg.ID, turn.rank)
+		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) %s, and its together group is placed whole at the turn of %q (rank %d)",
+			w.pe.rank, by.cfg.ID, by.rank, needs, turn.cfg.ID, turn.rank)
 	default:
 		choice := "its choice"
 		if c := w.e.choiceOf(by.cfg.ID); c != nil {
 			choice = fmt.Sprintf("choice %q", c.ID)
 		}
-		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) needs it, and %s tries %q before option %q (rank %d)",
-			w.pe.rank, by.cfg.ID, by.rank, choice, by.cfg.ID, turn.cfg.ID, turn.rank)
+		msg = fmt.Sprintf("placed ahead of its rank (%d): %q (rank %d) %s, and %s tries %q before option %q (rank %d)",
+			w.pe.rank, by.cfg.ID, by.rank, needs, choice, by.cfg.ID, turn.cfg.ID, turn.rank)
 	}
 	n := w.newNote(NotePriority, by.cfg.ID, msg, keyRange(by.cfg, "depends_on", w.pe.cfg.ID))
 	n.AheadOf = []string{turn.cfg.ID}
 	return n
+}
+
+// togetherLinks words how by needs the writer's project when a together
+// link is on the way (neededLinks: "depends_on "d", together"), "" when
+// depends_on alone leads there (review Q8: "needs it" did not name the
+// together link). The walk is breadth first from by, to the first path.
+func (w *noteWriter) togetherLinks(by *projectEval) string {
+	if len(w.groupOf) == 0 || by == w.pe {
+		return ""
+	}
+	from := map[*projectEval]link{by: {}}
+	walked := map[*projectEval]bool{} // groups, by first member
+	for queue := []*projectEval{by}; len(queue) > 0; queue = queue[1:] {
+		pe := queue[0]
+		if pe == w.pe {
+			if links := neededLinks(from, pe); links != "depends_on" {
+				return links
+			}
+			return ""
+		}
+		for _, d := range pe.cfg.DependsOn {
+			if dep, ok := w.e.projectByIDOK(d); ok {
+				if _, seen := from[dep]; !seen {
+					from[dep] = link{prev: pe, kind: "depends_on"}
+					queue = append(queue, dep)
+				}
+			}
+		}
+		if g := w.groupOf[pe]; len(g) > 0 && !walked[g[0]] {
+			walked[g[0]] = true
+			for _, m := range g {
+				if _, seen := from[m]; !seen {
+					from[m] = link{prev: pe, kind: "together"}
+					queue = append(queue, m)
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -265,6 +265,10 @@ func flagshipText(p *evaluate.Plan) string {
 // flagshipNote explains the flagship mark.
 func flagshipNote(p *evaluate.Plan) string {
 	what := "the first project in rank order that is not mandatory, the highest priority"
+	if needed := neededOptionsAbove(p); len(needed) > 0 {
+		what = fmt.Sprintf("the first project in rank order that is not mandatory, nor an option a mandatory, committed or forced-in project needs (%s: the choice takes it before its other options, see its reason), the highest priority",
+			strings.Join(needed, ", "))
+	}
 	if p.Roadmap.FlagshipNamed {
 		what = "the project the roadmap names as its highest priority"
 	}
@@ -273,6 +277,50 @@ func flagshipNote(p *evaluate.Plan) string {
 		who = "a mandatory or forced-in project, or a system kept in support (policy replace_before_end_of_support),"
 	}
 	return what + "; the optimiser keeps its start unless " + who + " needs the room"
+}
+
+// neededOptionsAbove names the options ranked above the flagship because
+// a mandatory, committed or forced-in project needs them, with their
+// choice ("o2 of choice x"), at most three, then how many more: they rank
+// with that project, are no flagship, and decide their choice (review Q6:
+// the legend did not say why they, and the options they beat, were
+// passed over).
+func neededOptionsAbove(p *evaluate.Plan) []string {
+	flagRank := -1
+	byID := make(map[string]*evaluate.ProjectPlan, len(p.Projects))
+	for i := range p.Projects {
+		pr := &p.Projects[i]
+		byID[pr.ID] = pr
+		if pr.Flagship {
+			flagRank = pr.Rank
+		}
+	}
+	var out []string
+	more := 0
+	for _, c := range p.Choices {
+		if c.Chosen == nil {
+			continue
+		}
+		switch c.DecidedBy {
+		case evaluate.DecidedMandatory, evaluate.DecidedForced, evaluate.DecidedStatus:
+		default:
+			continue
+		}
+		pr := byID[*c.Chosen]
+		if pr == nil || pr.Mandatory || pr.Forced == evaluate.ForcedIn || flagRank < 0 || pr.Rank > flagRank ||
+			(pr.Lifecycle != "" && pr.Lifecycle != "proposed") {
+			continue
+		}
+		if len(out) == 3 {
+			more++
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s of choice %s", pr.ID, c.ID))
+	}
+	if more > 0 {
+		out = append(out, fmt.Sprintf("%d more", more))
+	}
+	return out
 }
 
 // countsText is "4 scheduled, 1 deferred, 2 dropped".
