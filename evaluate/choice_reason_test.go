@@ -169,6 +169,13 @@ choice "crm" {
 		// turn (schedule.Task.Lead): the trial still tries buy_crm first.
 		{"needed by a mandatory project ranked above it", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  goals      = { grow = 0.9 }\n  depends_on = [project.build_crm]\n}\n"),
 			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
+		// rnd7/86: every kind of need, and a need through together.
+		{"needed by a forced-in project", src("", "", "project \"crm_reports\" {\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
+			Options{ForceIn: []string{"crm_reports"}}, DecidedForced, alt(`"crm_reports", forced in (--force-in), would not run`)},
+		{"needed through together by a mandatory project", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  depends_on = [project.crm_data]\n}\nproject \"crm_data\" {\n  duration = 1\n  together = [project.build_crm]\n}\n"),
+			Options{}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
+		{"needed by a mandatory project, optimised", src("", "", "project \"crm_reports\" {\n  mandatory  = true\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),
+			Options{Optimize: true}, DecidedMandatory, alt(`mandatory project "crm_reports" would not run`)},
 		{"committed", src("", `status = "committed"`, ""), Options{}, DecidedStatus, alt(`"build_crm", committed, would not run`)},
 		// The policy took buy_crm and dropped the committed project.
 		{"needed by a committed project", src("", "", "project \"crm_reports\" {\n  status     = \"committed\"\n  duration   = 1\n  depends_on = [project.build_crm]\n}\n"),

@@ -239,7 +239,10 @@ func (e *evaluation) keepPolicy(ctx context.Context, prob *schedule.Problem, bas
 // progress), or by forcing it in or its mandate: a rank-order pass with that option first, in place of the
 // decided one (its work in flight stopped), says when it would go live.
 // The plan does not change: the status decides. Options that need a
-// dropped project, or run together with others, are not tried.
+// dropped project, or run together with others, are not tried. A choice
+// a need decides (a mandatory, committed or forced-in project needs an
+// option: e.needed) is keepPolicy's: its other options are tasks, tried
+// preferred, and the miss names what needs the option.
 func (e *evaluation) decidedAlternatives(ctx context.Context, prob *schedule.Problem, base *schedule.Schedule) error {
 	if !e.roadmap.Policies.ReplaceBeforeEndOfSupport {
 		return nil
