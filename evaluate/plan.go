@@ -396,7 +396,9 @@ type Note struct {
 	Kind string `json:"kind"`
 	// ID is what the kind refers to: the team (team, headroom), the budget
 	// (budget), the dependency (dependency) or, for a priority note on a
-	// project that let another go first, that project; "" otherwise.
+	// project that let another go first, that project (on a project placed
+	// ahead of its rank, or an option ranked with what needs it, the
+	// project that needs it); "" otherwise.
 	ID string `json:"id"`
 	// Periods are where the constraint binds, as runs of periods, earliest
 	// first (see docs/plan-output.md for each kind).
