@@ -328,6 +328,24 @@ func (w *noteWriter) newNote(kind, id, msg string, rng hcl.Range) rangedNote {
 	return rangedNote{Note: Note{Kind: kind, ID: id, Periods: []PeriodRange{}, Windows: []string{}, HeldBy: []string{}, AheadOf: []string{}, Message: msg}, rng: rng}
 }
 
+// noteListed caps the runs of periods and the projects a note lists in
+// periods and held_by; more_periods and more_held_by count the rest. The
+// message names three of each and the count, so ten are enough to read,
+// and 10,000 projects waiting for one team no longer write 100 holders
+// and 100 runs each (review qa15g F13: 913 MB of JSON).
+const noteListed = 10
+
+// setPeriods lists the first noteListed of spans in n and counts the
+// rest, more included (runs the explanation did not list).
+func (w *noteWriter) setPeriods(n *rangedNote, spans []schedule.Span, more int) {
+	if len(spans) > noteListed {
+		more += len(spans) - noteListed
+		spans = spans[:noteListed]
+	}
+	n.Periods = w.periodRanges(spans)
+	n.MorePeriods = more
+}
+
 func (w *noteWriter) periodRanges(spans []schedule.Span) []PeriodRange {
 	out := make([]PeriodRange, len(spans))
 	for k, s := range spans {
@@ -345,7 +363,7 @@ func (w *noteWriter) spansText(spans []schedule.Span, more int) string {
 		parts = append(parts, periodSpan(w.label, s.First, s.Last))
 	}
 	if n := len(spans) - listed + more; n > 0 {
-		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more %s of periods", n, pluralOf(n, "run", "runs"))
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %s more %s of periods", formatNumber(float64(n), 0), pluralOf(n, "run", "runs"))
 	}
 	return joinAnd(parts)
 }
@@ -356,7 +374,7 @@ func namesText(ids []string, more int) string {
 	const listed = 3
 	quoted := quoteAll(ids[:min(len(ids), listed)])
 	if n := len(ids) - listed + more; n > 0 {
-		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", n)
+		return strings.Join(quoted, ", ") + " and " + formatNumber(float64(n), 0) + " more"
 	}
 	return joinAnd(quoted)
 }
@@ -399,14 +417,18 @@ func (w *noteWriter) heldBy(n *rangedNote, o schedule.Obstacle, verb string) str
 		n.HeldBy = append(n.HeldBy, id)
 		quoted = append(quoted, fmt.Sprintf("%q (%s)", id, what))
 	}
+	if len(n.HeldBy) > noteListed {
+		n.MoreHeldBy += len(n.HeldBy) - noteListed
+		n.HeldBy = n.HeldBy[:noteListed]
+	}
 	text := ""
 	if len(quoted) > 0 {
 		const listed = 3
 		text = verb + " " + joinAnd(quoted)
 		if more := len(quoted) - listed + o.MoreHolders; more > 0 {
-			text = verb + " " + strings.Join(quoted[:listed], ", ") + fmt.Sprintf(" and %d more", more)
+			text = verb + " " + strings.Join(quoted[:listed], ", ") + " and " + formatNumber(float64(more), 0) + " more"
 		} else if o.MoreHolders > 0 {
-			text = verb + " " + strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", o.MoreHolders)
+			text = verb + " " + strings.Join(quoted, ", ") + " and " + formatNumber(float64(o.MoreHolders), 0) + " more"
 		}
 	}
 	if o.History > 0 {
@@ -519,8 +541,7 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 			n.Message = "waited for a slot: " + what
 		}
 	}
-	n.Periods = w.periodRanges(o.Periods)
-	n.MorePeriods = o.MorePeriods
+	w.setPeriods(&n, o.Periods, o.MorePeriods)
 	return n
 }
 
@@ -573,7 +594,7 @@ func (w *noteWriter) dependency(o schedule.Obstacle) rangedNote {
 		msg = fmt.Sprintf("starts when %q ends (%s)", dep, end)
 	}
 	n := w.newNote(NoteDependency, dep, msg, keyRange(w.pe.cfg, "depends_on", dep))
-	n.Periods = w.periodRanges(o.Periods)
+	w.setPeriods(&n, o.Periods, o.MorePeriods)
 	return n
 }
 
@@ -631,15 +652,14 @@ func (w *noteWriter) end(o schedule.Obstacle, ex schedule.Explanation) rangedNot
 		msg = fmt.Sprintf("must finish inside the horizon (last period %s), so it cannot start after %s", last, w.e.label(ex.Last))
 	}
 	n := w.newNote(kind, "", msg, rng)
-	n.Periods = w.periodRanges(o.Periods)
+	w.setPeriods(&n, o.Periods, o.MorePeriods)
 	return n
 }
 
 func (w *noteWriter) optimizer(o schedule.Obstacle) rangedNote {
 	msg := fmt.Sprintf("the optimiser starts it later than it could: nothing blocked a start in %s", w.spansText(o.Periods, o.MorePeriods))
 	n := w.newNote(NoteOptimizer, "", msg, w.pe.cfg.DeclRange)
-	n.Periods = w.periodRanges(o.Periods)
-	n.MorePeriods = o.MorePeriods
+	w.setPeriods(&n, o.Periods, o.MorePeriods)
 	return n
 }
 
@@ -676,7 +696,7 @@ func (w *noteWriter) priority(ex schedule.Explanation, rule deadlineRule) []rang
 			msg += fmt.Sprintf("; starting in %s would push out %s", w.spansText(m.Rejected, 0), namesText(w.projects(m.PushedOut), 0))
 		}
 		n.Message = msg
-		n.Periods = w.periodRanges(m.Rejected)
+		w.setPeriods(&n, m.Rejected, 0)
 		notes = append(notes, n)
 	}
 	for _, m := range rule.with[w.i] {
@@ -710,7 +730,7 @@ func (w *noteWriter) priority(ex schedule.Explanation, rule deadlineRule) []rang
 		}
 		if msg != "" {
 			n := w.newNote(NotePriority, "", msg, p.Ranges.Range("deadline", p.DeclRange))
-			n.Periods = w.periodRanges(m.Tried)
+			w.setPeriods(&n, m.Tried, 0)
 			notes = append(notes, n)
 		}
 	}

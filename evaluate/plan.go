@@ -411,7 +411,7 @@ type Note struct {
 	// AheadOf are the projects a deadline project went ahead of (priority).
 	AheadOf []string `json:"ahead_of"`
 	// MorePeriods and MoreHeldBy count the runs and projects not listed:
-	// a note lists at most 100 of each.
+	// a note lists at most 10 of each (noteListed).
 	MorePeriods int    `json:"more_periods"`
 	MoreHeldBy  int    `json:"more_held_by"`
 	Message     string `json:"message"`
