@@ -17,7 +17,10 @@ type Adjustment struct {
 	TeamFTE map[int]float64
 
 	Budget string
-	Window int     // index of the budget's window (year, period or 0 for total)
+	// Window is the index of the budget's window (year, period or 0 for
+	// total); one past the last, an opex budget's year once live
+	// (schedule.Budget.IsSteady).
+	Window int
 	Amount float64 // added to that window's limit
 }
 
@@ -56,9 +59,13 @@ func (p *Prepared) Adjusted(adj Adjustment) *Prepared {
 	if k, ok := b.budgetIndex[adj.Budget]; ok && adj.Amount != 0 {
 		b.budgets = slices.Clone(b.budgets)
 		bg := b.budgets[k]
-		if adj.Window >= 0 && adj.Window < len(bg.Limit) {
+		switch {
+		case adj.Window >= 0 && adj.Window < len(bg.Limit):
 			bg.Limit = slices.Clone(bg.Limit)
 			bg.Limit[adj.Window] += adj.Amount
+			b.budgets[k] = bg
+		case bg.IsSteady(adj.Window):
+			bg.Steady += adj.Amount // a year once live, after the horizon
 			b.budgets[k] = bg
 		}
 	}

@@ -336,8 +336,20 @@ func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, outc
 	}
 	for b := range budgets {
 		rm.budget[b] = slices.Clone(budgets[b].Limit)
+		if budgets[b].HasSteady {
+			rm.budget[b] = append(rm.budget[b], budgets[b].Steady)
+		}
 	}
 	for j, o := range outcomes {
+		if o.Status == evaluate.StatusDone || o.Status == evaluate.StatusScheduled && o.Rank < rank {
+			// A year once live pays every run cost then live, done
+			// projects' too.
+			for b := range budgets {
+				if budgets[b].HasSteady {
+					rm.budget[b][len(budgets[b].Limit)] -= runYear(&s.tasks[j], b)
+				}
+			}
+		}
 		if o.Status != evaluate.StatusScheduled || o.Rank >= rank {
 			continue
 		}
@@ -400,8 +412,36 @@ func (s *search) needAt(rm room, i, st int) need {
 			}
 		}
 	}
+	// An opex budget's year once live (after the horizon) pays its run
+	// costs a year, wherever it starts.
+	for b := range s.budgets {
+		bg := &s.budgets[b]
+		if x := runYear(tk, b); bg.HasSteady && x > 0 {
+			w := len(bg.Limit)
+			if over := x - rm.budget[b][w]; over > eps*(1+x) {
+				if n.budget[b] == nil {
+					n.budget[b] = map[int]float64{}
+				}
+				n.budget[b][w] = over
+			}
+		}
+	}
 	return n
 }
+
+// runYear is what budget b pays of task tk's run costs a year once live.
+func runYear(tk *schedule.Task, b int) float64 {
+	for _, sh := range tk.RunShares {
+		if sh.Budget == b {
+			return sh.Share * tk.RunYear
+		}
+	}
+	return 0
+}
+
+// onceLive labels an opex budget's year once live in a budget fix's
+// window, as the plan's notes do.
+const onceLive = "once live"
 
 // candidate is one change to verify.
 type candidate struct {
@@ -525,12 +565,16 @@ func (s *search) teamChange(r int, add map[int]float64, st int) candidate {
 
 func (s *search) budgetCandidate(b, w int, over float64, st int) candidate {
 	amount := math.Ceil(over - eps) // whole currency units, never short
+	label := onceLive
+	if w < len(s.budgets[b].Labels) {
+		label = s.budgets[b].Labels[w]
+	}
 	return candidate{
 		adj:   evaluate.Adjustment{Budget: s.budgets[b].ID, Window: w, Amount: amount},
 		dl:    -1,
 		size:  amount,
 		start: st,
-		fix:   evaluate.Fix{Kind: evaluate.FixBudget, ID: s.budgets[b].ID, Window: s.budgets[b].Labels[w], Amount: amount, Periods: []evaluate.PeriodRange{}},
+		fix:   evaluate.Fix{Kind: evaluate.FixBudget, ID: s.budgets[b].ID, Window: label, Amount: amount, Periods: []evaluate.PeriodRange{}},
 	}
 }
 
@@ -701,6 +745,9 @@ func (s *search) change(i int, f evaluate.Fix) string {
 		return fmt.Sprintf("fits with +%s FTE in team %q in %s (%s FTE-periods%s), starting %s",
 			num(f.FTE), f.ID, strings.Join(spans, ", "), num(f.FTEPeriods), cost, f.Start)
 	case evaluate.FixBudget:
+		if f.Window == onceLive {
+			return fmt.Sprintf("fits if budget %q can pay %s more a year once live (its run costs go on after the horizon), starting %s", f.ID, moneyText(f.Amount, s.currency), f.Start)
+		}
 		return fmt.Sprintf("fits if budget %q gets %s more in %s, starting %s", f.ID, moneyText(f.Amount, s.currency), f.Window, f.Start)
 	default:
 		old := s.cfg.Projects[i].Deadline

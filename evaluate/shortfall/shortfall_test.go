@@ -149,6 +149,9 @@ func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.
 				for _, b := range prep.Budgets() {
 					if b.ID == f.ID {
 						w = slices.Index(b.Labels, f.Window)
+						if f.Window == onceLive && b.HasSteady {
+							w = len(b.Limit)
+						}
 					}
 				}
 				if w < 0 {
@@ -169,6 +172,31 @@ func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.
 		}
 	}
 	return checked
+}
+
+// An opex budget's year once live (after the horizon) is a window a fix
+// may add money to, when it is what keeps the project out: no start
+// inside the horizon gets around a run rate the budget cannot pay.
+func TestOnceLive(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "once_live"))
+	got, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf := got["b"]
+	if sf == nil || len(sf.Fixes) != 1 {
+		t.Fatalf("b's shortfall %+v, want one fix", sf)
+	}
+	f := sf.Fixes[0]
+	type fix struct{ Kind, ID, Window, Start, Message string }
+	want := fix{"budget", "opex", "once live", "2028-Q3",
+		`fits if budget "opex" can pay EUR 20,000 more a year once live (its run costs go on after the horizon), starting 2028-Q3`}
+	if diff := cmp.Diff(want, fix{f.Kind, f.ID, f.Window, f.Start, f.Message}); diff != "" {
+		t.Errorf("fix (-want +got):\n%s", diff)
+	}
+	if n := checkFixes(t, cfg, got); n != 1 {
+		t.Errorf("checked %d fixes, want 1", n)
+	}
 }
 
 func TestSmallFixesSchedule(t *testing.T) {
