@@ -30,7 +30,7 @@ const exampleName = "it-department"
 // fixtures are the example, the hand-built plans of the pictures' goldens
 // (report/testdata/pics) and two of the other renderers' (plans/...).
 func fixtures() []string {
-	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled", "plans/wide16", "plans/empty"}
+	return []string{exampleName, "portfolio", "monthly", "weekly-nothing-scheduled", "installed-base", "plans/wide16", "plans/empty"}
 }
 
 // outDir is where screenshots, PDFs and the rendered pages are kept for a
@@ -496,10 +496,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 					t.Fatal(err)
 				}
 				res := render(t, buf.String())
-				want := len(p.Projects)
-				if goals {
-					want += len(p.Goals)
-				}
+				want := graphNodes(p, goals)
 				if len(res.Nodes) != want {
 					t.Errorf("flowchart has %d nodes, want %d", len(res.Nodes), want)
 				}

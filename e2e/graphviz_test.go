@@ -8,11 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // Graphviz must accept every DOT graph and draw a node per project (and
-// goal), so `roadmap graph | dot -Tsvg` works.
+// goal, choice and replaced system), so `roadmap graph | dot -Tsvg` works.
 func TestDOTRendersWithGraphviz(t *testing.T) {
 	dot, err := exec.LookPath("dot")
 	if err != nil {
@@ -41,10 +42,7 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 				if stderr.Len() > 0 {
 					t.Errorf("dot warned: %s", stderr.String())
 				}
-				want := len(p.Projects)
-				if goals {
-					want += len(p.Goals)
-				}
+				want := graphNodes(p, goals)
 				if got := strings.Count(out.String(), `class="node"`); got != want {
 					t.Errorf("dot drew %d nodes, want %d", got, want)
 				}
@@ -60,4 +58,21 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "-", "&#45;").Replace(s)
+}
+
+// graphNodes is how many nodes the graph of p has: its projects, its
+// choices, the systems its projects replace and, with goals, its goals.
+func graphNodes(p *evaluate.Plan, goals bool) int {
+	n := len(p.Projects) + len(p.Choices)
+	systems := map[string]bool{}
+	for _, pr := range p.Projects {
+		for _, s := range pr.Replaces {
+			systems[s] = true
+		}
+	}
+	n += len(systems)
+	if goals {
+		n += len(p.Goals)
+	}
+	return n
 }

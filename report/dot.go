@@ -43,19 +43,33 @@ type graphModel struct {
 }
 
 type graphNode struct {
-	kind    string // "p" project, "g" goal
+	kind    string // "p" project, "g" goal, "c" choice, "s" system
 	id      string
 	title   string
 	details []string
-	class   string // scheduled | deferred | dropped | goal
+	class   string // scheduled | deferred | dropped | goal | choice | system
 }
 
 type graphEdge struct {
 	from, to string
 	toGoal   bool
-	label    string
-	weight   float64
+	// kind is "" for depends_on and goal edges, else one of the edge
+	// kinds below; label and weight are a goal edge's.
+	kind   string
+	label  string
+	weight float64
 }
+
+// Edges between projects other than depends_on, each drawn its own way:
+// a choice to each of its options (from the choice's node; the option
+// chosen apart), the members of a together group in a chain (rank
+// order, no arrowheads), a project to each system it replaces.
+const (
+	edgeOption   = "option"
+	edgeChosen   = "chosen"
+	edgeTogether = "together"
+	edgeReplaces = "replaces"
+)
 
 // buildGraph lists projects in rank order, then goals in declaration order;
 // dependency edges sorted by (from, to), then goal edges likewise.
@@ -103,6 +117,7 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 		}
 	}
 	sortEdges(g.edges)
+	g.addConstraints(p, known)
 	if !o.Goals {
 		return g
 	}
@@ -134,6 +149,98 @@ func buildGraph(p *evaluate.Plan, o GraphOptions) graphModel {
 	return g
 }
 
+// addConstraints adds the choices, together groups and replaced systems:
+// a node per choice (in the plan's order) with an edge to each option,
+// the chosen one's apart; an undirected edge between consecutive members
+// of each together group, by rank; a node per system some project
+// replaces (in the plan's order, then any the plan does not list, by
+// id) with an edge from each project that replaces it.
+func (g *graphModel) addConstraints(p *evaluate.Plan, known map[string]bool) {
+	for _, c := range p.Choices {
+		n := graphNode{kind: "c", id: c.ID, title: c.Title, class: "choice"}
+		line := "choice " + c.ID
+		if n.title == "" || n.title == c.ID {
+			n.title, line = c.ID, "choice"
+		}
+		if c.Chosen != nil {
+			line += " · chosen " + *c.Chosen
+		} else {
+			line += " · none chosen"
+		}
+		n.details = []string{line}
+		g.nodes = append(g.nodes, n)
+		for _, opt := range c.Options {
+			if !known[opt] {
+				continue
+			}
+			kind := edgeOption
+			if c.Chosen != nil && *c.Chosen == opt {
+				kind = edgeChosen
+			}
+			g.edges = append(g.edges, graphEdge{from: c.ID, to: opt, kind: kind})
+		}
+	}
+	rank := map[string]int{}
+	for k, pr := range p.Projects {
+		rank[pr.ID] = k
+	}
+	grouped := map[string]bool{}
+	for _, pr := range p.Projects {
+		if grouped[pr.ID] || len(pr.Together) == 0 {
+			continue
+		}
+		group := []string{pr.ID}
+		for _, m := range pr.Together {
+			if known[m] && !slices.Contains(group, m) {
+				group = append(group, m)
+			}
+		}
+		sort.SliceStable(group, func(a, b int) bool { return rank[group[a]] < rank[group[b]] })
+		for k, m := range group {
+			grouped[m] = true
+			if k > 0 {
+				g.edges = append(g.edges, graphEdge{from: group[k-1], to: m, kind: edgeTogether})
+			}
+		}
+	}
+	replaced := map[string]bool{}
+	var replaces []graphEdge
+	for _, pr := range p.Projects {
+		for _, sys := range pr.Replaces {
+			replaced[sys] = true
+			replaces = append(replaces, graphEdge{from: pr.ID, to: sys, kind: edgeReplaces})
+		}
+	}
+	sortEdges(replaces)
+	listed := map[string]bool{}
+	for _, sys := range p.Systems {
+		if replaced[sys.ID] && !listed[sys.ID] {
+			listed[sys.ID] = true
+			g.nodes = append(g.nodes, systemNode(sys.ID, sys.Title, sys.EndOfSupport))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(replaced)) {
+		if !listed[id] {
+			g.nodes = append(g.nodes, systemNode(id, "", nil))
+		}
+	}
+	g.edges = append(g.edges, replaces...)
+}
+
+// systemNode is a replaced system: its title, id and end of support.
+func systemNode(id, title string, endOfSupport *string) graphNode {
+	n := graphNode{kind: "s", id: id, title: title, class: "system"}
+	line := "system " + id
+	if n.title == "" || n.title == id {
+		n.title, line = id, "system"
+	}
+	if endOfSupport != nil {
+		line += " · end of support " + *endOfSupport
+	}
+	n.details = []string{line}
+	return n
+}
+
 func sortEdges(e []graphEdge) {
 	sort.SliceStable(e, func(a, b int) bool {
 		if e[a].from != e[b].from {
@@ -145,6 +252,9 @@ func sortEdges(e []graphEdge) {
 
 // dotGraph is the dependency graph in Graphviz DOT: scheduled projects
 // filled blue, deferred dashed amber, dropped dashed red and greyed text;
+// choices violet diamonds, a dashed line to each option and a bold arrow
+// to the one chosen; together groups bold green lines; replaced systems
+// grey cylinders, a red tee-ended arrow from each replacing project;
 // goal edges dotted, thicker for larger contributions.
 func dotGraph(p *evaluate.Plan, o GraphOptions) string {
 	g := buildGraph(p, o)
@@ -167,14 +277,27 @@ func dotGraph(p *evaluate.Plan, o GraphOptions) string {
 			attrs = append(attrs, `style="rounded,filled,dashed"`, `fillcolor="#fee2e2"`, `color="#b91c1c"`, `fontcolor="#6b7280"`)
 		case "goal":
 			attrs = append(attrs, `shape=hexagon`, `style="filled"`, `fillcolor="#f3f4f6"`, `color="#4b5563"`)
+		case "choice":
+			attrs = append(attrs, `shape=diamond`, `style="filled"`, `fillcolor="#ede9fe"`, `color="#6d28d9"`)
+		case "system":
+			attrs = append(attrs, `shape=cylinder`, `style="filled"`, `fillcolor="#f3f4f6"`, `color="#6b7280"`)
 		}
 		fmt.Fprintf(&b, "\t%s [%s];\n", dotQuote(dotID(n.kind, n.id)), strings.Join(attrs, ", "))
 	}
 	for _, e := range g.edges {
-		if e.toGoal {
+		switch {
+		case e.toGoal:
 			fmt.Fprintf(&b, "\t%s -> %s [style=dotted, label=%s, penwidth=%s];\n", dotQuote(dotID("p", e.from)), dotQuote(dotID("g", e.to)),
 				dotQuote(e.label), fixed(1+2*e.weight, 2))
-		} else {
+		case e.kind == edgeOption:
+			fmt.Fprintf(&b, "\t%s -> %s [style=dashed, color=\"#6d28d9\", arrowhead=none, label=\"option\"];\n", dotQuote(dotID("c", e.from)), dotQuote(dotID("p", e.to)))
+		case e.kind == edgeChosen:
+			fmt.Fprintf(&b, "\t%s -> %s [style=bold, color=\"#6d28d9\", label=\"chosen\"];\n", dotQuote(dotID("c", e.from)), dotQuote(dotID("p", e.to)))
+		case e.kind == edgeTogether:
+			fmt.Fprintf(&b, "\t%s -> %s [dir=none, style=bold, color=\"#047857\", label=\"together\"];\n", dotQuote(dotID("p", e.from)), dotQuote(dotID("p", e.to)))
+		case e.kind == edgeReplaces:
+			fmt.Fprintf(&b, "\t%s -> %s [color=\"#b91c1c\", arrowhead=tee, label=\"replaces\"];\n", dotQuote(dotID("p", e.from)), dotQuote(dotID("s", e.to)))
+		default:
 			fmt.Fprintf(&b, "\t%s -> %s;\n", dotQuote(dotID("p", e.from)), dotQuote(dotID("p", e.to)))
 		}
 	}
@@ -182,11 +305,17 @@ func dotGraph(p *evaluate.Plan, o GraphOptions) string {
 	return b.String()
 }
 
-// dotID keeps project ids as they are and puts goals in their own
-// namespace, so a goal and a project may share an id.
+// dotID keeps project ids as they are and puts goals, choices and
+// systems in their own namespaces, so they may share an id with a
+// project.
 func dotID(kind, id string) string {
-	if kind == "g" {
+	switch kind {
+	case "g":
 		return "goal:" + id
+	case "c":
+		return "choice:" + id
+	case "s":
+		return "system:" + id
 	}
 	return id
 }

@@ -100,6 +100,73 @@ func checkGraph(t *testing.T, p *evaluate.Plan, format string, goals bool, src s
 	}
 }
 
+// Choices, together groups and replaced systems are edges of their own,
+// drawn apart from depends_on (qa15f L20): every option of a choice is
+// linked to its choice's node, the chosen one apart; every member of a
+// together group to the next by rank; every replaced system to each
+// project replacing it.
+func TestGraphConstraintEdges(t *testing.T) {
+	chosen := "buy"
+	eos := "2028-Q2"
+	p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Name: "x", Start: "2027-Q1", Period: "quarter", Horizon: 4},
+		Projects: []evaluate.ProjectPlan{
+			{ID: "buy", Rank: 1, Status: evaluate.StatusDeferred, Choice: "crm", Replaces: []string{"old"}},
+			{ID: "pilot", Rank: 2, Status: evaluate.StatusDeferred, Together: []string{"rollout", "train"}},
+			{ID: "build", Rank: 3, Status: evaluate.StatusDropped, Choice: "crm", Replaces: []string{"old", "fax"}},
+			{ID: "train", Rank: 4, Status: evaluate.StatusDeferred, Together: []string{"pilot", "rollout"}},
+			{ID: "rollout", Rank: 5, Status: evaluate.StatusDeferred, Together: []string{"pilot", "train"}},
+		},
+		Choices: []evaluate.ChoiceResult{{ID: "crm", Title: "CRM", Options: []string{"build", "buy"}, Chosen: &chosen}},
+		Systems: []evaluate.SystemAudit{{ID: "old", Title: "Old CRM", EndOfSupport: &eos}},
+	}
+	for _, tt := range []struct {
+		format string
+		want   []string
+	}{
+		{"dot", []string{
+			`	"choice:crm" [label="CRM\nchoice crm · chosen buy", shape=diamond, style="filled", fillcolor="#ede9fe", color="#6d28d9"];`,
+			`	"system:old" [label="Old CRM\nsystem old · end of support 2028-Q2", shape=cylinder, style="filled", fillcolor="#f3f4f6", color="#6b7280"];`,
+			`	"system:fax" [label="fax\nsystem", shape=cylinder, style="filled", fillcolor="#f3f4f6", color="#6b7280"];`,
+			`	"choice:crm" -> "build" [style=dashed, color="#6d28d9", arrowhead=none, label="option"];`,
+			`	"choice:crm" -> "buy" [style=bold, color="#6d28d9", label="chosen"];`,
+			`	"pilot" -> "train" [dir=none, style=bold, color="#047857", label="together"];`,
+			`	"train" -> "rollout" [dir=none, style=bold, color="#047857", label="together"];`,
+			`	"build" -> "system:fax" [color="#b91c1c", arrowhead=tee, label="replaces"];`,
+			`	"build" -> "system:old" [color="#b91c1c", arrowhead=tee, label="replaces"];`,
+			`	"buy" -> "system:old" [color="#b91c1c", arrowhead=tee, label="replaces"];`,
+		}},
+		{"mermaid", []string{
+			`    c_crm{"CRM<br/>choice crm · chosen buy"}`,
+			`    s_old[("Old CRM<br/>system old · end of support 2028-Q2")]`,
+			`    s_fax[("fax<br/>system")]`,
+			`    c_crm -.-|option| p_build`,
+			`    c_crm ==>|chosen| p_buy`,
+			`    p_pilot ===|together| p_train`,
+			`    p_train ===|together| p_rollout`,
+			`    p_build --x|replaces| s_fax`,
+			`    p_build --x|replaces| s_old`,
+			`    p_buy --x|replaces| s_old`,
+			`    class c_crm choice`,
+			`    class s_old,s_fax system`,
+		}},
+	} {
+		var buf bytes.Buffer
+		if err := RenderGraph(&buf, p, tt.format, GraphOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		// Each line once, in this order.
+		lines := strings.Split(buf.String(), "\n")
+		last := -1
+		for _, w := range tt.want {
+			k := slices.Index(lines, w)
+			if k < 0 || slices.Index(lines[k+1:], w) >= 0 || k < last {
+				t.Errorf("%s: line %q missing, repeated or out of order in\n%s", tt.format, w, buf.String())
+			}
+			last = k
+		}
+	}
+}
+
 func TestRenderGraphUnknownFormat(t *testing.T) {
 	err := RenderGraph(&bytes.Buffer{}, &evaluate.Plan{}, "svg", GraphOptions{})
 	if err == nil || err.Error() != `unknown graph format "svg": use one of dot, mermaid` {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -237,6 +238,9 @@ func plainMermaidID(id string) bool {
 
 // mermaidFlowchart is the dependency graph as a Mermaid flowchart (no
 // fences): arrows run from a project to the projects that depend on it;
+// a choice (a diamond) has a dotted line to each option and a thick
+// arrow to the one chosen; together groups are thick lines; a replaced
+// system (a cylinder) has a cross-ended line from each replacing project;
 // with goals, dotted arrows run from projects to the goals they serve,
 // labelled with the contribution.
 func mermaidFlowchart(p *evaluate.Plan, o GraphOptions) string {
@@ -249,16 +253,30 @@ func mermaidFlowchart(p *evaluate.Plan, o GraphOptions) string {
 			label += "<br/>" + mermaidText(l)
 		}
 		id := mermaidID(n.kind, n.id)
-		if n.kind == "g" {
+		switch n.kind {
+		case "g":
 			fmt.Fprintf(&b, "    %s{{\"%s\"}}\n", id, label)
-		} else {
+		case "c":
+			fmt.Fprintf(&b, "    %s{\"%s\"}\n", id, label)
+		case "s":
+			fmt.Fprintf(&b, "    %s[(\"%s\")]\n", id, label)
+		default:
 			fmt.Fprintf(&b, "    %s[\"%s\"]\n", id, label)
 		}
 	}
 	for _, e := range g.edges {
-		if e.toGoal {
+		switch {
+		case e.toGoal:
 			fmt.Fprintf(&b, "    %s -.->|%s| %s\n", mermaidID("p", e.from), e.label, mermaidID("g", e.to))
-		} else {
+		case e.kind == edgeOption:
+			fmt.Fprintf(&b, "    %s -.-|option| %s\n", mermaidID("c", e.from), mermaidID("p", e.to))
+		case e.kind == edgeChosen:
+			fmt.Fprintf(&b, "    %s ==>|chosen| %s\n", mermaidID("c", e.from), mermaidID("p", e.to))
+		case e.kind == edgeTogether:
+			fmt.Fprintf(&b, "    %s ===|together| %s\n", mermaidID("p", e.from), mermaidID("p", e.to))
+		case e.kind == edgeReplaces:
+			fmt.Fprintf(&b, "    %s --x|replaces| %s\n", mermaidID("p", e.from), mermaidID("s", e.to))
+		default:
 			fmt.Fprintf(&b, "    %s --> %s\n", mermaidID("p", e.from), mermaidID("p", e.to))
 		}
 	}
@@ -266,7 +284,14 @@ func mermaidFlowchart(p *evaluate.Plan, o GraphOptions) string {
 	b.WriteString("    classDef deferred fill:#fef3c7,stroke:#b45309,stroke-dasharray:5 3,color:#78350f\n")
 	b.WriteString("    classDef dropped fill:#fee2e2,stroke:#b91c1c,stroke-dasharray:2 3,color:#7f1d1d\n")
 	b.WriteString("    classDef goal fill:#f3f4f6,stroke:#4b5563,color:#111827\n")
-	for _, class := range []string{evaluate.StatusScheduled, evaluate.StatusDeferred, evaluate.StatusDropped, "goal"} {
+	// Choices and systems only when the graph has them.
+	if slices.ContainsFunc(g.nodes, func(n graphNode) bool { return n.class == "choice" }) {
+		b.WriteString("    classDef choice fill:#ede9fe,stroke:#6d28d9,color:#111827\n")
+	}
+	if slices.ContainsFunc(g.nodes, func(n graphNode) bool { return n.class == "system" }) {
+		b.WriteString("    classDef system fill:#f3f4f6,stroke:#6b7280,color:#111827\n")
+	}
+	for _, class := range []string{evaluate.StatusScheduled, evaluate.StatusDeferred, evaluate.StatusDropped, "goal", "choice", "system"} {
 		var ids []string
 		for _, n := range g.nodes {
 			if n.class == class {

@@ -14,7 +14,9 @@ import (
 // picsFixtures are the hand-built plans under testdata/pics: a quarterly IT
 // portfolio with dependencies, deadlines, vendors and checks; a monthly plan
 // whose names need escaping; a weekly plan where nothing is scheduled.
-func picsFixtures() []string { return []string{"portfolio", "monthly", "weekly-nothing-scheduled"} }
+func picsFixtures() []string {
+	return []string{"portfolio", "monthly", "weekly-nothing-scheduled", "installed-base"}
+}
 
 // examplePlan loads and evaluates examples/it-department, the roadmap the
 // README walks through.

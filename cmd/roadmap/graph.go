@@ -34,9 +34,12 @@ func newGraphCmd(g *globalOptions, s *Streams) *cobra.Command {
 prints its projects and their depends_on edges: as Graphviz DOT (default) or
 as a Mermaid flowchart. An arrow runs from a project to a project that needs
 it. Scheduled projects are filled blue, deferred ones dashed amber, dropped
-ones dashed red. With --goals, goals are added as hexagons with dotted
-arrows from each project to the goals it serves, labelled with its
-contribution.`,
+ones dashed red. Each choice is a diamond linked to its options (the one
+chosen by a bold arrow), the members of a together group are joined by
+bold green lines, and each system a project replaces is a cylinder with a
+red "replaces" edge from the project. With --goals, goals are added as
+hexagons with dotted arrows from each project to the goals it serves,
+labelled with its contribution.`,
 		Example: `  roadmap graph examples/it-department | dot -Tsvg > graph.svg
   roadmap graph --format mermaid --goals . > graph.mmd`,
 		Args: cobra.MaximumNArgs(1),

@@ -17,6 +17,9 @@ func TestGraphExample(t *testing.T) {
 		{"dot with goals", []string{"graph", "--goals", exampleDir}, "graph/it-department.goals.dot"},
 		{"mermaid", []string{"graph", "--format", "mermaid", exampleDir}, "graph/it-department.mmd"},
 		{"mermaid with goals", []string{"graph", "--format=mermaid", "--goals", exampleDir}, "graph/it-department.goals.mmd"},
+		// A choice, a together group and replaced systems (qa15f L20).
+		{"constraints dot", []string{"graph", filepath.Join("testdata", "installed-base")}, "graph/installed-base.dot"},
+		{"constraints mermaid", []string{"graph", "--format", "mermaid", filepath.Join("testdata", "installed-base")}, "graph/installed-base.mmd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
