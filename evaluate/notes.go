@@ -488,8 +488,12 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 			labels = append(labels, bg.Labels[win])
 		}
 		n.Windows = labels
+		if len(labels) > noteListed {
+			// A per-period budget has a window per period.
+			n.Windows, n.MoreWindows = labels[:noteListed], len(labels)-noteListed
+		}
 		if steady {
-			n.Windows = append(slices.Clip(labels), steadyLabel)
+			n.Windows = append(slices.Clip(n.Windows), steadyLabel)
 		}
 		spend := "its build spend of " + formatMoney(sum(tk.Spend), w.e.currency)
 		runs := len(tk.Run) > 0 && slices.ContainsFunc(tk.RunShares, func(sh schedule.BudgetShare) bool { return sh.Budget == o.Index })

@@ -89,3 +89,52 @@ func TestNamesTextCountsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// A budget note lists at most noteListed windows and counts the rest in
+// more_windows: a per-period budget has a window per period. As above,
+// twenty projects spend a period's whole amount in every other quarter,
+// so "w" meets 20 windows without room.
+func TestNoteListsTenWindows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`
+roadmap {
+  start   = "2027-Q1"
+  horizon = 40
+}
+
+budget "capex" {
+  amount = 100
+  per    = "period"
+}
+`)
+	for k := range 20 {
+		fmt.Fprintf(&b, "project %q {\n  duration = 1\n  funding = budget.capex\n  earliest_start = %q\n  cost { one_time = 100 }\n  benefit { per_year = 1000000 }\n}\n",
+			fmt.Sprintf("h%02d", k), fmt.Sprintf("%d-Q%d", 2027+k/2, 1+2*(k%2)))
+	}
+	b.WriteString("project \"w\" {\n  duration = 2\n  funding = budget.capex\n  cost { one_time = 2 }\n  benefit { per_year = 10 }\n}\n")
+	p := projectOf(t, livingPlan(t, b.String()), "w")
+	var n *Note
+	for k := range p.Notes {
+		if p.Notes[k].Kind == NoteBudget {
+			n = &p.Notes[k]
+		}
+	}
+	if n == nil {
+		t.Fatalf("w (%s): no budget note in %+v", p.Status, p.Notes)
+	}
+	var want []string
+	for k := range noteListed {
+		want = append(want, fmt.Sprintf("%d-Q%d", 2027+k/2, 1+2*(k%2)))
+	}
+	got := struct {
+		Windows                              []string
+		MoreWindows, MoreHeldBy, MorePeriods int
+	}{n.Windows, n.MoreWindows, n.MoreHeldBy, n.MorePeriods}
+	wantNote := struct {
+		Windows                              []string
+		MoreWindows, MoreHeldBy, MorePeriods int
+	}{want, 20 - noteListed, 20 - noteListed, 20 - noteListed}
+	if diff := cmp.Diff(wantNote, got); diff != "" {
+		t.Errorf("budget note (-want +got):\n%s\nmessage %s", diff, n.Message)
+	}
+}

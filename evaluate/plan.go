@@ -412,8 +412,11 @@ type Note struct {
 	AheadOf []string `json:"ahead_of"`
 	// MorePeriods and MoreHeldBy count the runs and projects not listed:
 	// a note lists at most 10 of each (noteListed).
-	MorePeriods int    `json:"more_periods"`
-	MoreHeldBy  int    `json:"more_held_by"`
+	MorePeriods int `json:"more_periods"`
+	MoreHeldBy  int `json:"more_held_by"`
+	// MoreWindows counts the budget windows not listed in Windows (at
+	// most 10 are, then "once live"); absent when none is left out.
+	MoreWindows int    `json:"more_windows,omitempty"`
 	Message     string `json:"message"`
 }
 
