@@ -402,33 +402,34 @@ func joinOr(parts []string) string {
 // spend to date is counted (`, and EUR 565,000 spent before the status
 // date`): the note names everything that fills the room (qa15f F4).
 func (w *noteWriter) heldBy(n *rangedNote, o schedule.Obstacle, verb string) string {
-	n.HeldBy = w.projects(o.Holders)
-	n.MoreHeldBy = o.MoreHolders
-	quoted := quoteAll(n.HeldBy)
+	// The message names the first three and counts the others: only they
+	// are quoted (a note of 10,000 waiting projects quoted 100 each).
+	const listed = 3
+	ids := w.projects(o.Holders)
+	quoted := quoteAll(ids[:min(len(ids), listed)])
 	for _, f := range o.Fixed {
 		id := w.prob.Fixed[f].ID
-		if slices.Contains(n.HeldBy, id) {
+		if slices.Contains(ids, id) {
 			continue
 		}
 		what := "in progress"
 		if pe := w.e.projectByID(id); pe != nil && pe.life.lifecycle == hclspec.Done {
 			what = "done, its run costs"
 		}
-		n.HeldBy = append(n.HeldBy, id)
-		quoted = append(quoted, fmt.Sprintf("%q (%s)", id, what))
+		ids = append(ids, id)
+		if len(quoted) < listed {
+			quoted = append(quoted, fmt.Sprintf("%q (%s)", id, what))
+		}
 	}
-	if len(n.HeldBy) > noteListed {
-		n.MoreHeldBy += len(n.HeldBy) - noteListed
-		n.HeldBy = n.HeldBy[:noteListed]
+	n.HeldBy, n.MoreHeldBy = ids, o.MoreHolders
+	if len(ids) > noteListed {
+		n.HeldBy, n.MoreHeldBy = ids[:noteListed], n.MoreHeldBy+len(ids)-noteListed
 	}
 	text := ""
-	if len(quoted) > 0 {
-		const listed = 3
+	if len(ids) > 0 {
 		text = verb + " " + joinAnd(quoted)
-		if more := len(quoted) - listed + o.MoreHolders; more > 0 {
-			text = verb + " " + strings.Join(quoted[:listed], ", ") + " and " + formatNumber(float64(more), 0) + " more"
-		} else if o.MoreHolders > 0 {
-			text = verb + " " + strings.Join(quoted, ", ") + " and " + formatNumber(float64(o.MoreHolders), 0) + " more"
+		if more := len(ids) - len(quoted) + o.MoreHolders; more > 0 {
+			text = verb + " " + strings.Join(quoted, ", ") + " and " + formatNumber(float64(more), 0) + " more"
 		}
 	}
 	if o.History > 0 {
