@@ -68,8 +68,8 @@ func TestDatedBudgetSpendToDate(t *testing.T) {
 	}
 }
 
-// State's test of a start (Fits) and Verify agree on random problems
-// with savings: placing a task keeps a schedule Verify accepts exactly
+// State's test of a start (Fits) and Verify agree on random problems,
+// most with savings, a third with spans longer than longSpan: placing a task keeps a schedule Verify accepts exactly
 // when Fits says it fits. Rank order and the optimiser give schedules
 // Verify accepts.
 func TestDatedBudgetFitsAgreesWithVerify(t *testing.T) {
@@ -77,7 +77,15 @@ func TestDatedBudgetFitsAgreesWithVerify(t *testing.T) {
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		h := 4 + rng.IntN(9)
+		long := seed%3 == 0 // spans past longSpan: the running-sum paths
+		if long {
+			h = longSpan + 10 + rng.IntN(40)
+		}
 		p := &Problem{Horizon: h, Budgets: []Budget{yearBudget(h, float64(50+rng.IntN(100)))}}
+		if long && rng.IntN(2) == 0 { // one window: the whole horizon
+			clear(p.Budgets[0].Window)
+			p.Budgets[0].Limit = []float64{float64(500 + rng.IntN(3000))}
+		}
 		if rng.IntN(2) == 0 {
 			p.Budgets[0].HasSteady, p.Budgets[0].Steady = true, float64(rng.IntN(150))
 		}
@@ -85,6 +93,9 @@ func TestDatedBudgetFitsAgreesWithVerify(t *testing.T) {
 		for i := range n {
 			id := fmt.Sprint("t", i)
 			dur := 1 + rng.IntN(3)
+			if long && rng.IntN(3) == 0 {
+				dur = longSpan + 1 + rng.IntN(8)
+			}
 			tk := Task{ID: id, Duration: dur, Budget: 0, Latest: h - 1}
 			for range dur {
 				tk.Spend = append(tk.Spend, float64(rng.IntN(60)))
@@ -98,10 +109,9 @@ func TestDatedBudgetFitsAgreesWithVerify(t *testing.T) {
 			}
 			p.Tasks = append(p.Tasks, tk)
 		}
-		if p.datedBudgets() == nil {
-			continue
+		if p.datedBudgets() != nil {
+			dated++
 		}
-		dated++
 		st := NewState(p)
 		start := make([]int, n)
 		for i := range start {

@@ -794,9 +794,17 @@ func (x *explainer) budgetObstacleAll(i, bi, a, b int, covered []bool) (Obstacle
 			badWin[len(bg.Limit)] = true
 			byItself = shareIn(tk.RunShares, bi)*tk.RunYear > bg.Steady+eps*(1+bg.Steady)
 		}
+		var pr []float64 // a long span's running sum (longSpan)
+		if n > longSpan {
+			pr = st.spanPrefix(tk, bi, false)
+		}
 		for k := 0; k < n; {
 			w := bg.Window[s+k]
 			sum := 0.0
+			if pr != nil {
+				end := min(st.geom[bi].end[w]-s, n)
+				sum, k = pr[end]-pr[k], end
+			}
 			for ; k < n && bg.Window[s+k] == w; k++ {
 				sum += tk.spendOn(bi, k)
 			}

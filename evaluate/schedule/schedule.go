@@ -333,9 +333,16 @@ type State struct {
 	choiceOf []int
 	chosen   []int
 	// dated is the spend per period of each dated budget (datedBudgets),
-	// nil rows for the others; nil when none is. geom is their windows.
+	// nil rows for the others; nil when none is. geom is every budget's
+	// windows.
 	dated [][]float64
 	geom  []budgetGeom
+	// prefixes holds spanPrefix's running sums, by task and budget.
+	prefixes map[prefixKey][]float64
+	// peaks[b][w] is rowPeak's answer for dated budget b's window w
+	// while peakOK[b][w] holds.
+	peaks  [][]float64
+	peakOK [][]bool
 }
 
 // NewState is an empty schedule's state: only the problem's Fixed load.
@@ -357,13 +364,10 @@ func NewState(p *Problem) *State {
 	for b := range p.Budgets {
 		s.spent[b] = make([]float64, p.Budgets[b].slots())
 	}
-	if s.dated = p.datedRows(); s.dated != nil {
-		s.geom = make([]budgetGeom, len(p.Budgets))
-		for b, row := range s.dated {
-			if row != nil {
-				s.geom[b] = geometryOf(&p.Budgets[b], p.Horizon)
-			}
-		}
+	s.dated = p.datedRows()
+	s.geom = make([]budgetGeom, len(p.Budgets))
+	for b := range p.Budgets {
+		s.geom[b] = geometryOf(&p.Budgets[b], p.Horizon)
 	}
 	if len(p.Choices) > 0 {
 		s.choiceOf = choiceIndex(p)
@@ -405,6 +409,7 @@ func (s *State) reset() {
 	for _, row := range s.dated {
 		clear(row)
 	}
+	s.datedChanged()
 	clear(s.inFlight)
 	for c := range s.chosen {
 		s.chosen[c] = -1
@@ -496,6 +501,9 @@ func (s *State) budgetRoom(i, start int) (b, t int, ok bool) {
 // window that overflows.
 func (s *State) windowRoom(tk *Task, b int, share float64, start int) (t int, ok bool) {
 	bg := &s.p.Budgets[b]
+	if tk.Duration > longSpan {
+		return s.windowRoomLong(tk, b, start, tk.Duration, false)
+	}
 	// Windows are contiguous, so the task's spend per window is a run.
 	for k := 0; k < tk.Duration; {
 		w := bg.Window[start+k]
@@ -515,6 +523,9 @@ func (s *State) windowRoom(tk *Task, b int, share float64, start int) (t int, ok
 func (s *State) windowRoomAll(tk *Task, b, start int) (t int, ok bool) {
 	bg := &s.p.Budgets[b]
 	n := tk.spendSpan(start, s.p.Horizon)
+	if n > longSpan {
+		return s.windowRoomLong(tk, b, start, n, true)
+	}
 	for k := 0; k < n; {
 		w := bg.Window[start+k]
 		sum := 0.0
@@ -678,6 +689,7 @@ func (s *State) add(i, start int, sign float64) {
 	addSteady(s.p, s.spent, tk.RunYear, tk.RunShares, sign)
 	if s.dated != nil {
 		addDated(s.dated, start, tk.Duration, tk.Spend, tk.Budget, tk.Shares, tk.Run, tk.RunShares, sign)
+		s.datedChanged()
 	}
 }
 
