@@ -172,6 +172,12 @@ project "f" {
 			starts: map[string]string{"k1": "2027-Q2", "k2": "2027-Q1"},
 			warn:   map[string]string{"k1": "misses its deadline 2027-Q2 by 2 quarters (ends 2027-Q4): committed work is scheduled late, not left out"},
 			check:  `warning: "k1" misses its deadline 2027-Q2 by 2 quarters: ends 2027-Q4 (committed: scheduled late, not left out)`},
+		// Mandatory work too (review qa17 U8): an obligation that cannot
+		// meet its deadline is scheduled late, not left out with no date.
+		{name: "mandatory chain: k1 late, k2 goes ahead of it", src: strings.ReplaceAll(chain, `status   = "committed"`, `mandatory = true`),
+			starts: map[string]string{"k1": "2027-Q2", "k2": "2027-Q1"},
+			warn:   map[string]string{"k1": "misses its deadline 2027-Q2 by 2 quarters (ends 2027-Q4): mandatory work is scheduled late, not left out"},
+			check:  `warning: "k1" misses its deadline 2027-Q2 by 2 quarters: ends 2027-Q4 (mandatory: scheduled late, not left out)`},
 		{name: "a committed deadline met keeps its window", src: kept,
 			starts: map[string]string{"k": "2027-Q1", "f": ""},
 			check:  `warning: "f" misses its deadline 2027-Q4: deferred, team "t" has no room for 1 FTE in 2027-Q1 (held by "k")`},

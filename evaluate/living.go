@@ -532,7 +532,7 @@ func (e *evaluation) scheduleLateCommitted(ctx context.Context, prob *schedule.P
 		lifted := false
 		for i, pe := range tasks {
 			tk := &prob.Tasks[i]
-			if tk.HasDeadline && pe.life.lifecycle == hclspec.Committed && (base.Start[i] < 0 || round > lateCommittedRounds) {
+			if tk.HasDeadline && pe.lateKind() != "" && (base.Start[i] < 0 || round > lateCommittedRounds) {
 				tk.Latest, tk.HasDeadline = e.horizon-1, false
 				lifted = true
 			}
@@ -547,6 +547,20 @@ func (e *evaluation) scheduleLateCommitted(ctx context.Context, prob *schedule.P
 	}
 }
 
+// lateKind is "committed" or "mandatory" for work that is scheduled late
+// rather than left out when it cannot meet its deadline: a promise, or an
+// obligation (review qa17 U8: a mandatory project left out with no date
+// at all while optional committed work kept its slot); "" otherwise.
+func (pe *projectEval) lateKind() string {
+	switch {
+	case pe.life.lifecycle == hclspec.Committed:
+		return "committed"
+	case pe.cfg.Mandatory && !pe.inHistory() && pe.life.lifecycle != hclspec.InProgress:
+		return "mandatory"
+	}
+	return ""
+}
+
 // lateCommittedRounds bounds the rank-order passes scheduleLateCommitted
 // runs before it takes every committed deadline's window away.
 const lateCommittedRounds = 4
@@ -556,15 +570,16 @@ const lateCommittedRounds = 4
 func (e *evaluation) warnLateCommitted() {
 	for _, pe := range e.ranked {
 		p := pe.cfg
-		if pe.life.lifecycle != hclspec.Committed || pe.status != StatusScheduled || pe.start < 0 || p.Deadline < 0 {
+		kind := pe.lateKind()
+		if kind == "" || pe.status != StatusScheduled || pe.start < 0 || p.Deadline < 0 {
 			continue
 		}
 		last := pe.start + max(p.Duration, 1) - 1
 		if last <= p.Deadline {
 			continue
 		}
-		pe.warn(GateSchedule, fmt.Sprintf("misses its deadline %s by %s (ends %s): committed work is scheduled late, not left out",
-			e.label(p.Deadline), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(last)), p.Ranges.Range("deadline", p.DeclRange))
+		pe.warn(GateSchedule, fmt.Sprintf("misses its deadline %s by %s (ends %s): %s work is scheduled late, not left out",
+			e.label(p.Deadline), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(last), kind), p.Ranges.Range("deadline", p.DeclRange))
 	}
 }
 

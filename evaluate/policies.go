@@ -3,8 +3,6 @@ package evaluate
 import (
 	"fmt"
 	"strings"
-
-	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // policyEps absorbs rounding when a share is compared with a policy limit.
@@ -94,8 +92,8 @@ func (e *evaluation) deadlinesCheck(plan *Plan) (CheckResult, bool) {
 		case pp.EndPeriod != nil && *pp.EndPeriod-1 > p.Deadline:
 			miss = fmt.Sprintf("%q misses its deadline %s by %s: ends %s", pp.ID, e.label(p.Deadline),
 				periodsOf(*pp.EndPeriod-1-p.Deadline, string(e.cal.Unit)), *pp.End)
-			if pe.life.lifecycle == hclspec.Committed {
-				miss += " (committed: scheduled late, not left out)"
+			if k := pe.lateKind(); k != "" {
+				miss += " (" + k + ": scheduled late, not left out)"
 			}
 		default:
 			continue

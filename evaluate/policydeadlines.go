@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // With policy { deadlines = "error" } a missed deadline fails the plan,
@@ -54,14 +53,15 @@ func (e *evaluation) missedDeadlines(prob *schedule.Problem, start []int) []int 
 	return out
 }
 
-// softDeadlines is, for each task, the deadline of a committed project
+// softDeadlines is, for each task, the deadline of a committed or
+// mandatory project
 // inside the horizon that is no window of the task (rank order could not
 // meet it, so it is scheduled late: scheduleLateCommitted), or -1.
 func (e *evaluation) softDeadlines(prob *schedule.Problem) []int {
 	out := make([]int, len(prob.Tasks))
 	for i, pe := range e.taskProjects(prob) {
 		out[i] = -1
-		if d := pe.cfg.Deadline; d >= 0 && d < e.horizon && !prob.Tasks[i].HasDeadline && pe.life.lifecycle == hclspec.Committed {
+		if d := pe.cfg.Deadline; d >= 0 && d < e.horizon && !prob.Tasks[i].HasDeadline && pe.lateKind() != "" {
 			out[i] = d
 		}
 	}
