@@ -208,7 +208,7 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 		switch {
 		case countLists(p, e.succs, min(listLimit, maxSchedules-1)) < 0:
 			res.Method = "genetic algorithm over activity lists with double justification"
-			s.genetic(base.Order, tm, prio)
+			s.genetic(seedList(p, e.succs, base.Order), tm, prio)
 		case exact:
 			res.Method = "exhaustive search over activity lists (serial SGS)"
 			s.exhaustive(topo)
@@ -222,7 +222,7 @@ func optimize(ctx context.Context, p *Problem, in OptimizeInput, listLimit int) 
 			cut = s.stopped == StopDeadline
 			if s.stopped == StopComplete && !s.atBound() {
 				s.stopped = ""
-				s.genetic(base.Order, tm, prio)
+				s.genetic(seedList(p, e.succs, base.Order), tm, prio)
 			}
 		}
 		if s.stopped == StopComplete && !exact {

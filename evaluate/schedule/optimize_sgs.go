@@ -237,6 +237,11 @@ func (e *engine) forward(list []int) {
 	e.schedules++
 	e.st.reset()
 	if e.gp == nil {
+		// A task decoded before its predecessor stays out, never placed
+		// after a stale start.
+		for i := range e.start {
+			e.start[i] = -1
+		}
 		for _, i := range list {
 			e.start[i] = e.placeEarliest(i)
 		}
@@ -511,6 +516,28 @@ func (e *engine) sortByPeriod(xs, period []int) {
 		*slot++
 	}
 	copy(xs, e.sorted)
+}
+
+// seedList is the rank-order schedule's decision order as an activity
+// list: the same order where it is precedence-feasible, else the nearest
+// one that is. Rank order decides a task before a lower-ranked
+// predecessor when it takes its turn ahead of it (a choice option tried
+// at its rank, a lead task), and a list with a task before its
+// predecessor decoded stale starts (review qa17 D10: the optimiser
+// placed an option whose dependency was out). Tasks the order leaves out
+// come last, by index.
+func seedList(p *Problem, succs [][]int, order []int) []int {
+	n := len(p.Tasks)
+	pos := make([]int, n)
+	for i := range pos {
+		pos[i] = n + i
+	}
+	for k, i := range order {
+		if pos[i] >= n {
+			pos[i] = k
+		}
+	}
+	return topoOrder(p, succs, pos)
 }
 
 // topoOrder is a topological order of the tasks that takes, among the
