@@ -16,11 +16,12 @@ import (
 // "schedule"); explainSchedule then says why.
 func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedule) {
 	out := outOfPlan(prob, sch)
+	lost := lostChoice(prob, sch)
 	for i, pe := range e.taskProjects(prob) {
 		if s := sch.Start[i]; s >= 0 {
 			pe.start = s
 			pe.status = StatusScheduled
-		} else if pe.gate == "" && sch.Blocked[i].Kind == schedule.BlockChoice {
+		} else if pe.gate == "" && (sch.Blocked[i].Kind == schedule.BlockChoice || lost[i]) {
 			pe.status, pe.gate = StatusDropped, GateChoice
 		} else if pe.gate == "" && out[i] && sch.Blocked[i].Kind == schedule.BlockTogether && outPred(prob, out, i) >= 0 {
 			pe.status, pe.gate = StatusDropped, GateViability // needs an option left out, with its group
@@ -33,6 +34,20 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 		}
 	}
 	e.applyFixed()
+}
+
+// lostChoice marks the options not placed whose choice placed another:
+// dropped by the choice whatever else blocked them first (review qa17
+// D13: an option whose dependency ends too late was "deferred").
+func lostChoice(prob *schedule.Problem, sch *schedule.Schedule) []bool {
+	lost := make([]bool, len(prob.Tasks))
+	for _, opts := range prob.Choices {
+		placed := slices.ContainsFunc(opts, func(i int) bool { return sch.Start[i] >= 0 })
+		for _, i := range opts {
+			lost[i] = placed && sch.Start[i] < 0
+		}
+	}
+	return lost
 }
 
 // explainSchedule gives every project the notes that explain where the
