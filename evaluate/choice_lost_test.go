@@ -1,6 +1,12 @@
 package evaluate
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/roadmap-as-code/roadmap/hclspec"
+)
 
 // An option whose choice runs another option is dropped by the choice,
 // also when something else (here its dependency ending in the last
@@ -46,5 +52,94 @@ choice "c" {
 		if plan.Totals.Deferred != 0 {
 			t.Errorf("%q: %d deferred, want 0", objective, plan.Totals.Deferred)
 		}
+	}
+}
+
+// An option ranked above the one its choice took, left out because it
+// did not fit when tried first, stays deferred with that trial for its
+// reason after rank order's second pass (review qa17 D11: it read
+// "dropped: option "p3" chosen" and the choice called p3 the best-ranked
+// option).
+func TestSecondPassKeepsAChoiceLostForRoom(t *testing.T) {
+	const src = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+}
+
+goal "g" {
+  weight = 1
+}
+
+budget "capex" {
+  amount = 80000
+  per    = "year"
+}
+
+budget "opex" {
+  kind   = "opex"
+  amount = 10000
+  per    = "period"
+}
+
+system "s1" {
+  run_cost {
+    per_year = 160000
+  }
+}
+
+project "p1" {
+  goals    = { g = 0.1 }
+  duration = 1
+  funding  = budget.capex
+  cost {
+    one_time = 50000
+    per_year = 20000
+  }
+}
+
+project "p3" {
+  goals    = { g = 0.09 }
+  duration = 1
+  funding  = budget.opex
+  replaces = [system.s1]
+  cost {
+    per_year = 40000
+  }
+  benefit {
+    per_year = 100000
+  }
+}
+
+project "p7" {
+  goals      = { g = 0.45 }
+  duration   = 2
+  funding    = budget.opex
+  replaces   = [system.s1]
+  depends_on = [project.p1]
+  cost {
+    one_time = 20000
+    per_year = 40000
+  }
+  benefit {
+    per_year = 100000
+  }
+}
+
+choice "c0" {
+  options = [project.p7, project.p3]
+}
+`
+	cfg, diags := hclspec.NewLoader().LoadSources("d11", map[string][]byte{"main.hcl": []byte(src)}, hclspec.LoadOptions{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	plan, diags := Evaluate(context.Background(), cfg, Options{})
+	if plan == nil || diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	p7 := projectOf(t, plan, "p7")
+	if p7.Status != StatusDeferred || !strings.Contains(strings.Join(p7.Reasons, "\n"), `tried before option "p3"`) {
+		t.Errorf("p7 is %s with reasons %q; want deferred, tried before p3", p7.Status, p7.Reasons)
 	}
 }

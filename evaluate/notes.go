@@ -36,15 +36,22 @@ func (e *evaluation) applySchedule(prob *schedule.Problem, sch *schedule.Schedul
 	e.applyFixed()
 }
 
-// lostChoice marks the options not placed whose choice placed another:
-// dropped by the choice whatever else blocked them first (review qa17
-// D13: an option whose dependency ends too late was "deferred").
+// lostChoice marks the options not placed whose choice placed a better
+// ranked one (a lower task index): dropped by the choice whatever else
+// blocked them first (review qa17 D13: an option whose dependency ends
+// too late was "deferred"). A better-ranked option left out for room
+// stays deferred.
 func lostChoice(prob *schedule.Problem, sch *schedule.Schedule) []bool {
 	lost := make([]bool, len(prob.Tasks))
 	for _, opts := range prob.Choices {
-		placed := slices.ContainsFunc(opts, func(i int) bool { return sch.Start[i] >= 0 })
+		first := -1
 		for _, i := range opts {
-			lost[i] = placed && sch.Start[i] < 0
+			if sch.Start[i] >= 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		for _, i := range opts {
+			lost[i] = first >= 0 && i > first && sch.Start[i] < 0
 		}
 	}
 	return lost

@@ -95,6 +95,7 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 			}
 		}
 		next.Pulled = append(pulled, next.Pulled...)
+		keepChoiceLoss(first, next)
 		next.Retried = true
 		sch = next
 		if !newCredit {
@@ -105,6 +106,26 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 		sch.Freed = freedBy(p, first, sch)
 	}
 	return sch, nil
+}
+
+// keepChoiceLoss keeps, for an option rank order's first pass left out
+// before its choice took another option (it did not fit when tried first),
+// the first pass's blocker and trial: the second pass, with the other
+// option pinned, finds only the choice in its way, and the reason it lost
+// was gone (review qa17 D11: the best-ranked option read "dropped: option
+// p3 chosen").
+func keepChoiceLoss(first, next *Schedule) {
+	for i, s := range next.Start {
+		if s >= 0 || first.Start[i] >= 0 || next.Blocked[i].Kind != BlockChoice || first.Blocked[i].Kind == BlockChoice {
+			continue
+		}
+		next.Blocked[i] = first.Blocked[i]
+		for _, tr := range first.Trials {
+			if tr.Option == i && !slices.ContainsFunc(next.Trials, func(t Trial) bool { return t.Option == i }) {
+				next.Trials = append(next.Trials, tr)
+			}
+		}
+	}
 }
 
 // maxCreditTrials bounds the credits freedBy takes away one at a time for
