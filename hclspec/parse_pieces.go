@@ -60,8 +60,13 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var fast fastParser
 			for k := int(next.Add(1) - 1); k < len(pieces); k = int(next.Add(1) - 1) {
 				p := &pieces[k]
+				if b, ok := fast.parseBody(src[p.start.Byte:p.end], filename, p.start); ok {
+					p.body, p.ok = b, true
+					continue
+				}
 				f, diags := hclsyntax.ParseConfig(src[p.start.Byte:p.end], filename, p.start)
 				b, ok := f.Body.(*hclsyntax.Body)
 				p.body, p.ok = b, ok && len(diags) == 0 && len(b.Attributes) == 0
