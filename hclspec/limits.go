@@ -190,14 +190,14 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 		}
 		cuts = nil
 	}
-	f, diags := parseConfigPieces(src, filename, cuts)
+	f, diags, fast := parseConfigPieces(src, filename, cuts)
 	parsedClean := !diags.HasErrors() // a tree of src itself, without syntax errors
 	if diags.HasErrors() {
 		if numbers := findSpreadsheetNumbers(src, filename, hcl.InitialPos); len(numbers) > 0 {
 			// Parsed as meant, a spreadsheet number cannot break the
 			// blocks around it (a one-line block "cost { x = €5 }"
 			// swallowed the next project).
-			if rf, rd := parseConfigPieces(withPlainNumbers(src, numbers), filename, cuts); rf != nil {
+			if rf, rd, _ := parseConfigPieces(withPlainNumbers(src, numbers), filename, cuts); rf != nil {
 				rf.Bytes = src
 				f, diags = rf, rd
 			}
@@ -208,7 +208,7 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if f == nil {
 		return nil, diags
 	}
-	if body, ok := f.Body.(*hclsyntax.Body); ok {
+	if body, ok := f.Body.(*hclsyntax.Body); ok && !fast {
 		diags = append(diags, checkBody(body, 0)...)
 		if parsedClean {
 			guardBodyArithmetic(body, src)

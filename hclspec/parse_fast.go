@@ -15,7 +15,10 @@ import (
 // escapes, template sequences, operators, calls or top-level attributes.
 // Anything else, and anything that would be a syntax error, returns
 // ok = false and the caller parses the piece with hclsyntax, so
-// diagnostics are always the parser's own.
+// diagnostics are always the parser's own. So do a string longer than
+// MaxStringBytes and a number out of range: a tree it returns needs no
+// checkBody (its depth is at most twice its nesting, which nestingBound
+// kept within MaxNesting) and no guardArithmetic (it has no operators).
 //
 // HCL's lexer costs most of a large roadmap's load: it builds a token of
 // about 100 bytes for every word and sign, grown by append, and counts
@@ -26,7 +29,8 @@ import (
 // number values it has read (cty values are immutable, so equal literals
 // can share one).
 func (p *fastParser) parseBody(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body, ok bool) {
-	*p = fastParser{src: src, filename: filename, base: start.Byte, line: start.Line, lineStart: 1 - start.Column, numbers: p.numbers}
+	*p = fastParser{src: src, filename: filename, base: start.Byte, line: start.Line, lineStart: 1 - start.Column,
+		numbers: p.numbers, attrs: p.attrs[:0], blocks: p.blocks[:0]}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errNotFast {
@@ -41,6 +45,9 @@ func (p *fastParser) parseBody(src []byte, filename string, start hcl.Pos) (body
 // errNotFast unwinds parseBody when the source leaves its subset.
 var errNotFast = &struct{ s string }{"not in the fast parser's subset"}
 
+// maxFastAttrs is the most attributes a body parsed by fastParser holds.
+const maxFastAttrs = 64
+
 // maxSharedNumbers bounds the number values a fastParser keeps.
 const maxSharedNumbers = 4096
 
@@ -52,6 +59,8 @@ type fastParser struct {
 	line      int // line of src[i]
 	lineStart int // offset in src of column 1 of the current line
 	numbers   map[string]cty.Value
+	attrs     []*hclsyntax.Attribute // scratch of items
+	blocks    []*hclsyntax.Block
 }
 
 func (p *fastParser) fail() { panic(errNotFast) }
@@ -177,8 +186,10 @@ func (p *fastParser) file() *hclsyntax.Body {
 // items reads a body's attributes and blocks up to its closing brace
 // (inBlock) or the end of the piece, and leaves p there.
 func (p *fastParser) items(inBlock bool) (hclsyntax.Attributes, hclsyntax.Blocks) {
-	attrs := hclsyntax.Attributes{}
-	blocks := hclsyntax.Blocks{}
+	// Gathered on stacks shared by the nested bodies, then copied into
+	// a map and a slice of their size.
+	attrBase, blockBase := len(p.attrs), len(p.blocks)
+	defer func() { p.attrs, p.blocks = p.attrs[:attrBase], p.blocks[:blockBase] }()
 	for {
 		p.spaces(false)
 		c := p.peek()
@@ -187,7 +198,11 @@ func (p *fastParser) items(inBlock bool) (hclsyntax.Attributes, hclsyntax.Blocks
 			p.newline()
 			continue
 		case c == '}' && inBlock, p.i == len(p.src) && !inBlock:
-			return attrs, blocks
+			attrs := make(hclsyntax.Attributes, len(p.attrs)-attrBase)
+			for _, a := range p.attrs[attrBase:] {
+				attrs[a.Name] = a
+			}
+			return attrs, append(hclsyntax.Blocks{}, p.blocks[blockBase:]...)
 		case !identStart(c):
 			p.fail()
 		}
@@ -195,12 +210,17 @@ func (p *fastParser) items(inBlock bool) (hclsyntax.Attributes, hclsyntax.Blocks
 		p.spaces(false)
 		switch c := p.peek(); {
 		case c == '=':
-			if _, dup := attrs[name]; dup {
-				p.fail()
+			if len(p.attrs)-attrBase >= maxFastAttrs {
+				p.fail() // the check for duplicates below is quadratic
 			}
-			attrs[name] = p.attribute(name, nameRange)
+			for _, a := range p.attrs[attrBase:] {
+				if a.Name == name {
+					p.fail()
+				}
+			}
+			p.attrs = append(p.attrs, p.attribute(name, nameRange))
 		case c == '"' || c == '{' || identStart(c):
-			blocks = append(blocks, p.block(name, nameRange))
+			p.blocks = append(p.blocks, p.block(name, nameRange))
 		default:
 			p.fail()
 		}
@@ -293,6 +313,9 @@ func (p *fastParser) quoted() (s string, open, text, close hcl.Range) {
 			p.fail()
 		}
 	}
+	if j-p.i > MaxStringBytes {
+		p.fail() // checkExpr's diagnostic
+	}
 	s = string(p.src[p.i:j])
 	p.i = j
 	text = p.rangeFrom(start)
@@ -325,8 +348,8 @@ func (p *fastParser) expr(inTuple bool) (hclsyntax.Expression, hcl.Range) {
 		if !ok {
 			var err error
 			v, err = cty.ParseNumberVal(string(text))
-			if err != nil {
-				p.fail()
+			if err != nil || !numberInRange(v.AsBigFloat()) {
+				p.fail() // checkExpr's diagnostic, or the parser's
 			}
 			if p.numbers == nil {
 				p.numbers = make(map[string]cty.Value)

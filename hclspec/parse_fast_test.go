@@ -95,6 +95,10 @@ func TestParseFastMatchesParseConfig(t *testing.T) {
 		{"a {\n  b = true.x\n}\n", false},
 		{"a {\n  b = (1)\n}\n", false},
 		{"a {\n  b = <<EOT\nx\nEOT\n}\n", false},
+		{"a {\n  b = 1" + strings.Repeat("0", 400) + "\n}\n", false},
+		{"a {\n  b = 0." + strings.Repeat("0", 400) + "1\n}\n", false},
+		{"a {\n  b = \"" + strings.Repeat("x", MaxStringBytes+1) + "\"\n}\n", false},
+		{"a {\n  b = \"" + strings.Repeat("x", MaxStringBytes) + "\"\n}\n", true},
 	} {
 		sources = append(sources, source{name: "case" + string(rune('A'+i)), src: s.src, accept: s.accept})
 	}
@@ -118,6 +122,9 @@ func TestParseFastMatchesParseConfig(t *testing.T) {
 			want := f.Body.(*hclsyntax.Body)
 			if len(want.Attributes) > 0 {
 				t.Errorf("%s: top-level attributes taken", s.name)
+			}
+			if d := checkBody(got, 0); len(d) > 0 {
+				t.Errorf("%s: taken by the fast parser, but checkBody finds %v", s.name, d)
 			}
 			if !reflect.DeepEqual(want, got) {
 				t.Errorf("%s: bodies differ (-parser +fast):\n%s", s.name, cmp.Diff(want, got, cmp.Exporter(func(reflect.Type) bool { return true }),

@@ -31,16 +31,19 @@ const (
 // result is the body ParseConfig builds. Where a piece has a diagnostic
 // or top-level attributes (which the parser checks for duplicates across
 // the whole body), it parses the whole file instead, so diagnostics are
-// exactly the parser's own.
-func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.Diagnostics) {
+// exactly the parser's own. fast reports that every piece was parsed by
+// fastParser, so the body needs neither checkBody nor guardArithmetic.
+func parseConfigPieces(src []byte, filename string, cuts []int) (f *hcl.File, diags hcl.Diagnostics, fast bool) {
 	if len(cuts) == 0 {
-		return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+		f, diags = hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+		return f, diags, false
 	}
 	type piece struct {
 		start hcl.Pos
 		end   int
 		body  *hclsyntax.Body
 		ok    bool
+		fast  bool
 	}
 	pieces := make([]piece, len(cuts)+1)
 	start := hcl.InitialPos
@@ -64,7 +67,7 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 			for k := int(next.Add(1) - 1); k < len(pieces); k = int(next.Add(1) - 1) {
 				p := &pieces[k]
 				if b, ok := fast.parseBody(src[p.start.Byte:p.end], filename, p.start); ok {
-					p.body, p.ok = b, true
+					p.body, p.ok, p.fast = b, true, true
 					continue
 				}
 				f, diags := hclsyntax.ParseConfig(src[p.start.Byte:p.end], filename, p.start)
@@ -75,10 +78,13 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 	}
 	wg.Wait()
 	var body *hclsyntax.Body
+	fast = true
 	for _, p := range pieces {
 		if !p.ok {
-			return hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+			f, diags = hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+			return f, diags, false
 		}
+		fast = fast && p.fast
 		if body == nil {
 			body = p.body
 			continue
@@ -87,7 +93,7 @@ func parseConfigPieces(src []byte, filename string, cuts []int) (*hcl.File, hcl.
 		body.SrcRange = hcl.RangeBetween(body.SrcRange, p.body.SrcRange)
 		body.EndRange = p.body.EndRange
 	}
-	return &hcl.File{Body: body, Bytes: src, Nav: newHeaderNav(body)}, nil
+	return &hcl.File{Body: body, Bytes: src, Nav: newHeaderNav(body)}, nil, fast
 }
 
 // headerNav names the top-level block around an offset for diagnostic

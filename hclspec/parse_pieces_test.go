@@ -52,7 +52,7 @@ func TestParsePiecesMatchesParseConfig(t *testing.T) {
 		}
 		cutSome += len(cuts)
 		want, wantDiags := hclsyntax.ParseConfig(s.src, s.name, hcl.InitialPos)
-		got, gotDiags := parseConfigPieces(s.src, s.name, cuts)
+		got, gotDiags, _ := parseConfigPieces(s.src, s.name, cuts)
 		if !reflect.DeepEqual(want.Body, got.Body) {
 			t.Errorf("%s: the body parsed in %d pieces differs from the whole file's", s.name, len(cuts)+1)
 		}
