@@ -2,6 +2,7 @@ package safetext
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -287,4 +288,41 @@ func isClean(in []byte) bool {
 		}
 	}
 	return true
+}
+
+// TestWriterPlainLinesMatch wants the same output from a Writer with
+// plainLines and without it (the general path alone), for random text
+// made of what decides lines and "##[" cut into random writes.
+func TestWriterPlainLinesMatch(t *testing.T) {
+	parts := []string{" ", "  ", "\t", ":", "::", "::error::", "#", "##", "[", "\n", "\r\n", "\r", "a", "{", "\"x\": 1,", "\u00a0", "\u3000", "\u00e9", "\u202e", "\x1b[31m", "\x1b[0m", "\xff", "\x00"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 3000 {
+		var in []byte
+		for range r.IntN(40) {
+			in = append(in, parts[r.IntN(len(parts))]...)
+		}
+		size := 1 + r.IntN(len(in)+1)
+		styles, annotations := n%3 == 1, n%5 == 4
+		write := func(slow bool) string {
+			var out bytes.Buffer
+			w := NewWriter(&out)
+			w.noPlainLines = slow
+			w.AllowStyles(styles)
+			w.AllowAnnotations(annotations)
+			for rest := in; len(rest) > 0; {
+				k := min(size, len(rest))
+				if _, err := w.Write(rest[:k]); err != nil {
+					t.Fatal(err)
+				}
+				rest = rest[k:]
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			return out.String()
+		}
+		if want, got := write(true), write(false); got != want {
+			t.Fatalf("%q in writes of %d (styles %v, annotations %v): got %q, want %q", in, size, styles, annotations, got, want)
+		}
+	}
 }

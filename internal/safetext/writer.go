@@ -41,6 +41,8 @@ type Writer struct {
 	decided bool   // whether the line can still become a command
 	hashes  int    // '#' characters just written
 	out     bytes.Buffer
+
+	noPlainLines bool // for tests: line without its fast path
 }
 
 // NewWriter returns a Writer that writes to w, with styles and annotations
@@ -223,6 +225,12 @@ func matchStyle(b []byte) (n int, partial bool) {
 // commands and appends the result to sw.out.
 func (sw *Writer) line(b []byte) {
 	for len(b) > 0 {
+		if !sw.annotations && (sw.decided || len(sw.head) == 0) && !sw.noPlainLines {
+			b = b[sw.plainLines(b):]
+			if len(b) == 0 {
+				return
+			}
+		}
 		if sw.decided {
 			nl := bytes.IndexByte(b, '\n')
 			if nl < 0 {
@@ -270,6 +278,63 @@ func (sw *Writer) line(b []byte) {
 		}
 		sw.judgeHead()
 	}
+}
+
+// plainLines is line's work on the lines of b that are plainly no
+// command, in one pass: it writes b up to the first line start it cannot
+// judge at once (one starting with ':' or a rune that is not ASCII, or
+// blanks up to the end of b) and returns how much of b it wrote. Called
+// without annotations and while the current line is decided or nothing
+// of it is held; the result is what the general path gives
+// (TestWriterPlainLinesMatch). A plan is a few million short lines, and
+// the general path's calls per line were most of its cost.
+func (sw *Writer) plainLines(b []byte) int {
+	seg, i := 0, 0 // b[seg:i] is to be written as it is
+	for i < len(b) {
+		if !sw.decided {
+			j := i
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j == len(b) {
+				break
+			}
+			switch c := b[j]; {
+			case c == '\n' && j == i: // an empty line
+				i++
+				sw.hashes = 0
+				continue
+			case c <= ' ' || c >= utf8.RuneSelf || c == ':':
+				sw.out.Write(b[seg:i])
+				return i
+			}
+			sw.decided = true
+			if j > i {
+				sw.hashes = 0
+			}
+			i = j
+			continue
+		}
+		switch b[i] {
+		case '\n':
+			sw.decided = false
+			sw.hashes = 0
+		case '#':
+			sw.hashes++
+		case '[':
+			if sw.hashes >= 2 {
+				sw.out.Write(b[seg:i])
+				sw.out.WriteByte('\\')
+				seg = i
+			}
+			sw.hashes = 0
+		default:
+			sw.hashes = 0
+		}
+		i++
+	}
+	sw.out.Write(b[seg:i])
+	return i
 }
 
 // judgeHead decides, if it can, whether the line starting with sw.head is
