@@ -315,23 +315,27 @@ func (sw *Writer) plainLines(b []byte) int {
 			i = j
 			continue
 		}
-		switch b[i] {
-		case '\n':
+		// The rest of a decided line, as text writes it.
+		end := len(b)
+		if nl := bytes.IndexByte(b[i:], '\n'); nl >= 0 {
+			end = i + nl + 1
 			sw.decided = false
-			sw.hashes = 0
-		case '#':
-			sw.hashes++
-		case '[':
-			if sw.hashes >= 2 {
-				sw.out.Write(b[seg:i])
+		}
+		for {
+			k := bytes.IndexByte(b[i:end], '[')
+			if k < 0 {
+				sw.hashes = trailingHashes(b[i:end], sw.hashes)
+				break
+			}
+			if trailingHashes(b[i:i+k], sw.hashes) >= 2 {
+				sw.out.Write(b[seg : i+k])
 				sw.out.WriteByte('\\')
-				seg = i
+				seg = i + k
 			}
 			sw.hashes = 0
-		default:
-			sw.hashes = 0
+			i += k + 1
 		}
-		i++
+		i = end
 	}
 	sw.out.Write(b[seg:i])
 	return i
