@@ -1,5 +1,7 @@
 package report
 
+import "bytes"
+
 // indentJSON appends src, compact JSON as encoding/json writes it, to dst
 // indented as json.Indent(dst, src, "", indent) would, in one pass
 // without json.Indent's byte-by-byte scanner (most of the cost of
@@ -17,15 +19,21 @@ type jsonIndenter struct {
 	depth      int
 	needIndent bool // after '{' or '[': indent unless it closes at once
 	inString   bool
-	escaped    bool // in a string, right after a backslash
+	escaped    bool   // in a string, right after a backslash
+	lines      string // "\n" and indentation, as deep as needed yet
 }
 
 func (ind *jsonIndenter) newline(dst []byte) []byte {
-	dst = append(dst, '\n')
-	for range ind.depth {
-		dst = append(dst, ind.indent...)
+	// A line break and the indentation of the deepest level so far, cut
+	// to this one: one append instead of one per level.
+	n := 1 + ind.depth*len(ind.indent)
+	for len(ind.lines) < n {
+		if len(ind.lines) == 0 {
+			ind.lines = "\n"
+		}
+		ind.lines += ind.indent
 	}
-	return dst
+	return append(dst, ind.lines[:n]...)
 }
 
 func (ind *jsonIndenter) append(dst, src []byte) []byte {
@@ -35,6 +43,10 @@ func (ind *jsonIndenter) append(dst, src []byte) []byte {
 			j := i
 			if ind.escaped {
 				j++
+			}
+			// Most strings hold no backslash: find the quote at once.
+			if q := bytes.IndexByte(src[j:], '"'); q >= 0 && bytes.IndexByte(src[j:j+q], '\\') < 0 {
+				j += q
 			}
 			for j < len(src) && src[j] != '"' {
 				if src[j] == '\\' {
