@@ -132,13 +132,14 @@ func (l *Loader) parseVarFile(path string) (*hcl.File, hcl.Diagnostics) {
 		}
 		return l.parser.ParseJSON(src, path)
 	}
-	return l.parseHCLWithinLimits(src, path, &loadBudget{})
+	return l.parseHCLWithinLimits(src, path, &loadBudget{}, false)
 }
 
 // parseHCLWithinLimits checks src's nesting before parsing it and its
 // expressions, strings and blocks after, and adds the file to the loader.
-func (l *Loader) parseHCLWithinLimits(src []byte, path string, b *loadBudget) (*hcl.File, hcl.Diagnostics) {
-	f, diags := ParseConfigWithinLimits(src, path)
+// counted says checkTokenTotal has counted src's tokens within MaxTokens.
+func (l *Loader) parseHCLWithinLimits(src []byte, path string, b *loadBudget, counted bool) (*hcl.File, hcl.Diagnostics) {
+	f, diags := parseConfigWithinLimits(src, path, counted)
 	if f == nil {
 		return nil, diags
 	}
@@ -167,6 +168,12 @@ func (l *Loader) parseHCLWithinLimits(src []byte, path string, b *loadBudget) (*
 // lengths. The file is nil only when src is over the size limit; a file
 // refused for its nesting has its bytes (for snippets) and an empty body.
 func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagnostics) {
+	return parseConfigWithinLimits(src, filename, false)
+}
+
+// parseConfigWithinLimits is ParseConfigWithinLimits; counted skips
+// counting the tokens again (see parseHCLWithinLimits).
+func parseConfigWithinLimits(src []byte, filename string, counted bool) (*hcl.File, hcl.Diagnostics) {
 	if len(src) > MaxFileBytes {
 		return nil, hcl.Diagnostics{fileTooLarge(filename, int64(len(src)))}
 	}
@@ -176,8 +183,10 @@ func ParseConfigWithinLimits(src []byte, filename string) (*hcl.File, hcl.Diagno
 	if d := checkLoneCR(src, filename); d != nil {
 		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{d}
 	}
-	if _, over := countTokens(src, MaxTokens); over >= 0 {
-		return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{tooManyTokens(src, filename, over, "")}
+	if !counted {
+		if _, over := countTokens(src, MaxTokens); over >= 0 {
+			return &hcl.File{Body: hcl.EmptyBody(), Bytes: src}, hcl.Diagnostics{tooManyTokens(src, filename, over, "")}
+		}
 	}
 	cutEvery := 0
 	if len(src) > parseInPiecesOver {

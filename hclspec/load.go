@@ -131,7 +131,7 @@ func (l *Loader) LoadDir(dir string, opts LoadOptions) (*Config, hcl.Diagnostics
 func (l *Loader) LoadSources(dir string, sources map[string][]byte, opts LoadOptions) (*Config, hcl.Diagnostics) {
 	var files []string
 	auto := autoVarFiles{parse: func(name string) (*hcl.File, hcl.Diagnostics) {
-		return l.parseHCLWithinLimits(sources[name], name, &loadBudget{})
+		return l.parseHCLWithinLimits(sources[name], name, &loadBudget{}, false)
 	}}
 	for name := range sources {
 		switch base := filepath.Base(name); {
@@ -307,7 +307,7 @@ func (l *Loader) parseFiles(ctx context.Context, dir string, files []string, siz
 			break // the directory is refused: the other files need not be read
 		}
 		if src.src != nil {
-			f, d := l.parseHCLWithinLimits(src.src, src.name, &budget)
+			f, d := l.parseHCLWithinLimits(src.src, src.name, &budget, true) // checkTokenTotal counted them
 			diags = append(diags, d...)
 			if budget.blocks > MaxBlocks {
 				break // the directory is refused

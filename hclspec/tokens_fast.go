@@ -18,13 +18,13 @@ import (
 func countTokens(src []byte, limit int) (n, over int) {
 	inWord := false
 	for i, c := range src {
-		word := c == '_' || c >= 0x80 || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-		switch {
-		case word && inWord:
-			continue
-		case word:
+		switch tokenClass[c] {
+		case tokenWord:
+			if inWord {
+				continue
+			}
 			inWord = true
-		case c == ' ' || c == '\t' || c == '\r':
+		case tokenSpace:
 			inWord = false
 			continue
 		default:
@@ -36,6 +36,25 @@ func countTokens(src []byte, limit int) (n, over int) {
 	}
 	return n, -1
 }
+
+// tokenClass is countTokens' class of each byte.
+var tokenClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == '_' || c >= 0x80 || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = tokenWord
+		case c == ' ' || c == '\t' || c == '\r':
+			t[c] = tokenSpace
+		}
+	}
+	return t
+}()
+
+// The classes of tokenClass; other bytes are 0, a token each.
+const (
+	tokenWord = iota + 1
+	tokenSpace
+)
 
 // checkTokenTotal refuses the roadmap files of dir, before any is
 // parsed, when they hold more than MaxTokens tokens together, at the
