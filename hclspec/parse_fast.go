@@ -11,8 +11,9 @@ import (
 // subset of the syntax a large roadmap is written in: blocks with quoted
 // or bare labels, attributes whose values are numbers, plain strings,
 // true/false/null, references (a.b.c), tuples and objects of those. The
-// source must be ASCII, without carriage returns, comments, heredocs,
-// escapes, template sequences, operators, calls or top-level attributes.
+// source must be ASCII, without carriage returns, /* comments */,
+// heredocs, escapes, template sequences, operators, calls or top-level
+// attributes; # and // comments are read as the parser reads them.
 // Anything else, and anything that would be a syntax error, returns
 // ok = false and the caller parses the piece with hclsyntax, so
 // diagnostics are always the parser's own. So do a string longer than
@@ -76,13 +77,49 @@ func (p *fastParser) rangeFrom(start hcl.Pos) hcl.Range {
 // lineEnd consumes the line break (or the end of the piece) that must
 // end an attribute or a block.
 func (p *fastParser) lineEnd() {
-	switch {
-	case p.i == len(p.src):
-	case p.src[p.i] == '\n':
-		p.newline()
-	default:
+	if p.i < len(p.src) && !p.lineBreak() {
 		p.fail()
 	}
+}
+
+// lineBreak consumes a line break or a line comment (the parser reads
+// one as a line break), if one is next.
+func (p *fastParser) lineBreak() bool {
+	switch {
+	case p.peek() == '\n':
+		p.newline()
+	case p.atComment():
+		p.comment()
+	default:
+		return false
+	}
+	return true
+}
+
+// atComment reports whether a line comment, # or //, starts at p.i.
+func (p *fastParser) atComment() bool {
+	c := p.peek()
+	return c == '#' || c == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/'
+}
+
+// comment consumes a line comment with its line break, if it has one
+// (the last line of a piece may not), and returns its token's range.
+// Its text must be printable ASCII: the parser's columns after it count
+// grapheme clusters, and the lexer judges bytes that are not UTF-8.
+func (p *fastParser) comment() (rng hcl.Range, lineBreak bool) {
+	start := p.pos()
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		if c == '\n' {
+			p.newline()
+			return hcl.Range{Filename: p.filename, Start: start, End: p.pos()}, true
+		}
+		if (c < ' ' || c > '~') && c != '\t' {
+			p.fail()
+		}
+		p.i++
+	}
+	return p.rangeFrom(start), false
 }
 
 // peek is the next byte, 0 at the end.
@@ -93,17 +130,17 @@ func (p *fastParser) peek() byte {
 	return 0
 }
 
-// spaces skips spaces and tabs; with newlines, line breaks too.
+// spaces skips spaces and tabs; with newlines, line breaks and line
+// comments too.
 func (p *fastParser) spaces(newlines bool) {
 	for p.i < len(p.src) {
 		switch p.src[p.i] {
 		case ' ', '\t':
 			p.i++
-		case '\n':
-			if !newlines {
+		case '\n', '#', '/':
+			if !newlines || !p.lineBreak() {
 				return
 			}
-			p.newline()
 		default:
 			return
 		}
@@ -163,6 +200,15 @@ func (p *fastParser) file() *hclsyntax.Body {
 		save := *p
 		first = p.newline()
 		*p = save
+	case p.atComment():
+		// The parser reads a line comment as a line break over the
+		// comment's range; one without a line break it skips.
+		save := *p
+		var lineBreak bool
+		if first, lineBreak = p.comment(); !lineBreak {
+			first = p.rangeFrom(p.pos()) // the end of the piece
+		}
+		*p = save
 	case identStart(c):
 		save := *p
 		_, first = p.ident()
@@ -194,8 +240,7 @@ func (p *fastParser) items(inBlock bool) (hclsyntax.Attributes, hclsyntax.Blocks
 		p.spaces(false)
 		c := p.peek()
 		switch {
-		case c == '\n':
-			p.newline()
+		case p.lineBreak():
 			continue
 		case c == '}' && inBlock, p.i == len(p.src) && !inBlock:
 			attrs := make(hclsyntax.Attributes, len(p.attrs)-attrBase)
@@ -268,7 +313,7 @@ func (p *fastParser) block(typ string, typeRange hcl.Range) *hclsyntax.Block {
 	}
 	open := p.punct('{')
 	p.spaces(false)
-	if c := p.peek(); c != '\n' && c != '}' {
+	if c := p.peek(); c != '\n' && c != '}' && !p.atComment() {
 		p.fail() // a one-line block, or the end of the piece
 	}
 	attrs, blocks := p.items(true)
@@ -424,7 +469,11 @@ func (p *fastParser) after(inTuple bool) {
 		return
 	}
 	switch p.src[j] {
-	case '\n', ',', ']', '}':
+	case '\n', ',', ']', '}', '#':
+	case '/':
+		if j+1 == len(p.src) || p.src[j+1] != '/' {
+			p.fail() // a division
+		}
 	case '=':
 		if j+1 < len(p.src) && p.src[j+1] == '=' {
 			p.fail()
@@ -480,11 +529,11 @@ func (p *fastParser) object() (hclsyntax.Expression, hcl.Range) {
 		case ',':
 			p.punct(',')
 			continue
-		case '\n':
-			p.newline()
-			continue
 		default:
-			p.fail()
+			if !p.lineBreak() {
+				p.fail()
+			}
+			continue
 		}
 		break
 	}
