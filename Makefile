@@ -127,6 +127,7 @@ FUZZTIME  ?= 60s
 FUZZFLAGS ?= -fuzzminimizetime=50x
 FUZZ_TARGETS := \
 	hclspec:FuzzLoadDir hclspec:FuzzLoadDirFiles hclspec:FuzzVariableValues hclspec:FuzzFormat hclspec:FuzzNestingBound \
+	hclspec:FuzzParseFast \
 	report:FuzzReadPlan report:FuzzEvaluate report:FuzzComparePlans report:FuzzMermaidIDInjective \
 	internal/safetext:FuzzWriter \
 	cmd/roadmap:FuzzShow cmd/roadmap:FuzzPlanCompare finance:FuzzIRR

@@ -150,3 +150,35 @@ func TestParseFastMatchesParseConfig(t *testing.T) {
 		t.Fatalf("only %d sources taken by the fast parser", accepted)
 	}
 }
+
+// FuzzParseFast wants, for any source the fast parser takes, the body
+// hclsyntax.ParseConfig gives, without errors, and nothing for
+// checkBody to report.
+func FuzzParseFast(f *testing.F) {
+	for _, s := range []string{
+		"a \"x\" {\n  b = 1.25\n  c = \"s\"\n  d = [x.y, 2]\n  e = { k = 1, \"l\" = [] }\n}\n",
+		"# c\na {\n  b = true # d\n  c {\n  } // e\n}\n",
+		"a {\n  b = [1,\n 2 # c\n]\n}",
+		"\n\n a b \"\" {}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var p fastParser
+		got, ok := p.parseBody(src, "f.hcl", hcl.Pos{Line: 3, Column: 1, Byte: 40})
+		if !ok {
+			return
+		}
+		file, diags := hclsyntax.ParseConfig(src, "f.hcl", hcl.Pos{Line: 3, Column: 1, Byte: 40})
+		if diags.HasErrors() {
+			t.Fatalf("taken by the fast parser, but the parser finds errors: %v", diags)
+		}
+		if want := file.Body.(*hclsyntax.Body); !reflect.DeepEqual(want, got) {
+			t.Fatalf("bodies differ (-parser +fast):\n%s", cmp.Diff(want, got, cmp.Exporter(func(reflect.Type) bool { return true }),
+				cmp.Comparer(func(a, b cty.Value) bool { return a.RawEquals(b) })))
+		}
+		if d := checkBody(got, 0); len(d) > 0 {
+			t.Fatalf("taken by the fast parser, but checkBody finds %v", d)
+		}
+	})
+}
