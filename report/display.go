@@ -293,13 +293,27 @@ func displayRange(r *hcl.Range) *hcl.Range {
 // escapeJSONText rewrites the characters JSON may carry raw but a
 // terminal would act on (DEL, C1 controls, bidirectional overrides) as
 // \uXXXX escapes, which decode to the same characters. encoding/json
-// already escapes the C0 controls and U+2028/U+2029. data must be JSON as
-// encoding/json writes it: such characters can only be inside strings.
+// already escapes the C0 controls and U+2028/U+2029. It also writes the
+// '[' of "##[" (a GitHub Actions runner's legacy command prefix) as
+// \u005b: the CLI's stream guard would otherwise break it up as "##\[",
+// which is no JSON escape (review qa17 A3). data must be JSON as
+// encoding/json writes it: such characters, and "##", can only be inside
+// strings.
 func escapeJSONText(data []byte) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i < len(data); {
 		c := data[i]
+		if c == '[' && i >= 2 && data[i-1] == '#' && data[i-2] == '#' {
+			if out == nil {
+				out = make([]byte, 0, len(data)+16)
+			}
+			out = append(out, data[last:i]...)
+			out = append(out, `\u005b`...)
+			i++
+			last = i
+			continue
+		}
 		if c < utf8.RuneSelf && c != 0x7f {
 			i++
 			continue

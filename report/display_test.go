@@ -329,3 +329,23 @@ func TestDisplayCopyRecursiveTypes(t *testing.T) {
 		t.Error("displayCopy changed its input")
 	}
 }
+
+// TestEscapeJSONTextLegacyCommand: "##[" inside a string leaves as
+// "##\u005b", so the CLI's stream guard finds nothing to break up, and the
+// JSON decodes to the same text (review qa17 A3).
+func TestEscapeJSONTextLegacyCommand(t *testing.T) {
+	for _, s := range []string{"##[error]x", "###[", "a##[b##[c", "#[ # [ ##", "##\u202e[", "[##]", "##["} {
+		data, err := json.Marshal(map[string]string{"k": s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := escapeJSONText(data)
+		if strings.Contains(string(out), "##[") {
+			t.Errorf("%q: the escaped JSON %s holds ##[", s, out)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(out, &back); err != nil || back["k"] != s {
+			t.Errorf("%q: %s decodes to %q, %v", s, out, back["k"], err)
+		}
+	}
+}

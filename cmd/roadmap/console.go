@@ -213,10 +213,17 @@ func formatConsoleValue(v cty.Value) string {
 		return "null"
 	}
 	if v.Type() == cty.String {
-		s := string(hclwrite.TokensForValue(v).Bytes())
-		return s
+		return consoleGuard(string(hclwrite.TokensForValue(v).Bytes()))
 	}
-	return strings.TrimSpace(string(hclwrite.Format(hclwrite.TokensForValue(v).Bytes())))
+	return consoleGuard(strings.TrimSpace(string(hclwrite.Format(hclwrite.TokensForValue(v).Bytes()))))
+}
+
+// consoleGuard writes the '[' of "##[" as \u005b, the same string in HCL:
+// the stream guard would break the runner's legacy command prefix up as
+// "##\[", which HCL cannot read. "##" only occurs inside quoted strings
+// of a value's HCL.
+func consoleGuard(s string) string {
+	return strings.ReplaceAll(s, "##[", `##\u005b`)
 }
 
 // Do completes the name before the cursor: var., local., plan. and their

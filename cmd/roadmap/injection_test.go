@@ -213,6 +213,10 @@ func TestInjectionCorpus(t *testing.T) {
 			if slices.Contains(r.run.Args, "html") {
 				checkHTML(t, res.Stdout)
 			}
+			if (slices.Contains(r.run.Args, "json") || slices.Contains(r.run.Args, "--json") || slices.Contains(r.run.Args, "sarif")) &&
+				!json.Valid([]byte(res.Stdout)) {
+				t.Errorf("stdout is not valid JSON:\n%.2000s", res.Stdout)
+			}
 			if slices.Contains(r.run.Args, "mermaid") && slices.Contains(r.run.Args, "graph") {
 				checkMermaidNodes(t, res.Stdout)
 			}
