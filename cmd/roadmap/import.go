@@ -22,6 +22,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/hclspec/sheetimport"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/symlink"
 )
 
 // importOptions are the flags of `roadmap import csv|xlsx`.
@@ -366,6 +367,9 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 		return errFailed
 	}
 
+	if _, err := symlink.ResolvePath(o.out); err != nil {
+		return err // MkdirAll would follow the link
+	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/examples"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/symlink"
 )
 
 // initOptions are the flags of `roadmap init`.
@@ -108,6 +109,11 @@ func runInit(ctx context.Context, g *globalOptions, s *Streams, o *initOptions) 
 	}
 	if len(clash) > 0 {
 		return fmt.Errorf("init writes no file over another; these exist: %s", strings.Join(clash, ", "))
+	}
+	for _, f := range files {
+		if _, err := symlink.ResolvePath(filepath.Dir(f.path)); err != nil {
+			return fmt.Errorf("init: %w", err) // MkdirAll would follow the link
+		}
 	}
 	for _, f := range files {
 		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -191,4 +192,73 @@ func TestShowOutNeverOverwritesThePlan(t *testing.T) {
 		t.Error("rm/plan.hcl was written")
 	}
 	runCLI(t, "show", "--format", "markdown", "--out", "plan.md", "plan.json").wantExit(t, 0)
+}
+
+// TestWritesRefuseLinkedDirectories: a directory on an output's path that
+// a pull request replaced by a link (reports -> ../outside, site ->
+// .git/hooks) steers no write, for plan --out, simulate --out, show --out
+// and --split; the refusal names the link and nothing is written on
+// either side (review qa17 A4). A link inside the checkout still works.
+func TestWritesRefuseLinkedDirectories(t *testing.T) {
+	const roadmap = "roadmap {\n  start = \"2027-Q1\"\n}\n\ndepartment \"d\" {\n  title = \"D\"\n}\n\nproject \"p\" {\n  duration = 1\n  endorsed_by = [department.d]\n}\n"
+	runs := []struct {
+		name string
+		args []string // OUT stands for the output's directory
+		file string   // what the run writes there
+	}{
+		{"plan --out", []string{"plan", "--out", "OUT/plan.json", "rm"}, "plan.json"},
+		{"simulate --out", []string{"simulate", "--runs", "3", "--out", "OUT/sim.json", "rm"}, "sim.json"},
+		{"show --out", []string{"show", "--out", "OUT/plan.md", "--format", "markdown", "base.json"}, "plan.md"},
+		{"--split", []string{"plan", "--format", "html", "--split", "OUT", "rm"}, "index.html"},
+		{"--split, new subdirectory", []string{"plan", "--format", "html", "--split", "OUT/new", "rm"}, "new/index.html"},
+	}
+	links := []struct {
+		name, to string
+		refused  string // the start of the error, "" when allowed
+	}{
+		{"outside", "../outside", "is a symbolic link to ABS/outside, outside ABS/repo"},
+		{"absolute, outside", "ABS/outside", "is a symbolic link to ABS/outside, outside ABS/repo"},
+		{"into .git", ".git/hooks", "is a symbolic link to ABS/repo/.git/hooks, a hidden file or one in a hidden directory"},
+		{"inside", "site", ""},
+	}
+	for _, r := range runs {
+		for _, l := range links {
+			t.Run(r.name+"/"+l.name, func(t *testing.T) {
+				root := t.TempDir()
+				writeFiles(t, root, map[string]string{"repo/rm/roadmap.hcl": roadmap, "repo/.git/hooks/keep": "", "repo/site/keep": "", "outside/keep": ""})
+				repo := filepath.Join(root, "repo")
+				t.Chdir(repo)
+				runCLI(t, "plan", "--format", "json", "--out", "base.json", "rm").wantExit(t, 0)
+				if err := os.Symlink(strings.Replace(l.to, "ABS", root, 1), "reports"); err != nil {
+					t.Skipf("cannot make symbolic links: %v", err)
+				}
+				args := slices.Clone(r.args)
+				for i, a := range args {
+					args[i] = strings.Replace(a, "OUT", "reports", 1)
+				}
+				res := runCLI(t, args...)
+				if l.refused == "" {
+					res.wantExit(t, 0)
+					if _, err := os.Stat(filepath.Join(repo, "site", r.file)); err != nil {
+						t.Errorf("nothing written through the link inside the checkout: %v", err)
+					}
+					return
+				}
+				real, err := filepath.EvalSymlinks(root) // the error names real paths
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := "reports " + strings.ReplaceAll(l.refused, "ABS", real)
+				if res.Code == 0 || !strings.Contains(res.Stderr, want) {
+					t.Errorf("exit status %d, stderr %q: want the link refused (%q)", res.Code, res.Stderr, want)
+				}
+				for _, d := range []string{filepath.Join(root, "outside"), filepath.Join(repo, ".git", "hooks")} {
+					entries, _ := os.ReadDir(d)
+					if len(entries) != 1 {
+						t.Errorf("%s now holds %d entries, want only keep", d, len(entries))
+					}
+				}
+			})
+		}
+	}
 }

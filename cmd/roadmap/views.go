@@ -14,6 +14,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/evaluate/views"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
+	"github.com/roadmap-as-code/roadmap/internal/symlink"
 	"github.com/roadmap-as-code/roadmap/report"
 )
 
@@ -67,7 +68,12 @@ func writeSplitHTML(g *globalOptions, s *Streams, p *evaluate.Plan, dir string, 
 		return err
 	}
 	pages["index.html"] = index.Bytes()
-	// Check every target before writing any, so a refusal writes nothing.
+	// Check every target before writing any, so a refusal writes nothing:
+	// first that no link on DIR's path leads elsewhere (MkdirAll and the
+	// removal of stale pages would follow it).
+	if _, err := symlink.ResolvePath(dir); err != nil {
+		return fmt.Errorf("--split %s: %w", dir, err)
+	}
 	for _, name := range names {
 		path := filepath.Join(dir, name)
 		if _, err := os.Lstat(path); err == nil && !force && !writtenByRoadmap(path) {

@@ -7,7 +7,8 @@
 //
 //   - A symbolic link is followed only as internal/symlink allows (to a
 //     file inside the link's directory, through no hidden name); the
-//     target is replaced and the link kept. Any other link is refused.
+//     target is replaced and the link kept. Any other link is refused,
+//     and so is a directory on the path that is such a link.
 //   - A file with more than one hard link is refused: replacing it would
 //     give this name new content and leave the other names the old.
 //   - A read-only file is refused: one the user could not write, or one
@@ -107,7 +108,7 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 // it fail after the temporary file is written.
 func writeFile(path string, data []byte, perm fs.FileMode, orig *Original, rename func(oldpath, newpath string) error) (err error) {
 	refuse := func(err error) error { return &fs.PathError{Op: "write", Path: path, Err: err} }
-	target, err := symlink.Resolve(path)
+	target, err := symlink.ResolvePath(path)
 	if err != nil {
 		return refuse(err)
 	}

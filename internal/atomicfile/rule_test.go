@@ -66,6 +66,66 @@ func TestWriteFileThroughLinks(t *testing.T) {
 	}
 }
 
+// TestWriteFileThroughLinkedDirectory: a directory on the path that is a
+// link is held to the same rule as a link to the file (review qa17 A4:
+// reports -> ../outside made plan --out reports/plan.json write outside).
+func TestWriteFileThroughLinkedDirectory(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "work")
+	cases := []struct {
+		name, to string
+		written  string // the file that must hold the new content, "" when refused
+		reason   symlink.Reason
+	}{
+		{name: "inside", to: "site", written: "work/site/plan.json"},
+		{name: "outside", to: filepath.Join("..", "outside"), reason: symlink.Outside},
+		{name: "absolute, outside", to: filepath.Join(root, "outside"), reason: symlink.Outside},
+		{name: "into .git", to: filepath.Join(".git", "hooks"), reason: symlink.Hidden},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, f := range []string{"work/site/plan.json", "work/.git/hooks/plan.json", "outside/plan.json"} {
+				mustWrite(t, filepath.Join(root, f), "old", 0o644)
+			}
+			link := filepath.Join(dir, "reports")
+			os.Remove(link)
+			if err := os.Symlink(c.to, link); err != nil {
+				t.Skipf("cannot make symbolic links: %v", err)
+			}
+			err := WriteFile(filepath.Join(link, "plan.json"), []byte("new"), 0o644)
+			// Create, for a file that does not exist yet.
+			errCreate := Create(filepath.Join(link, "new.json"), []byte("new"), 0o644)
+			if c.written == "" {
+				for _, err := range []error{err, errCreate} {
+					var e *symlink.Error
+					if !errors.As(err, &e) || e.Reason != c.reason || e.Link != link {
+						t.Errorf("write = %v, want the link %s refused (reason %d)", err, link, c.reason)
+					}
+				}
+				for _, f := range []string{"work/site/plan.json", "work/.git/hooks/plan.json", "outside/plan.json"} {
+					if got := readString(t, filepath.Join(root, f)); got != "old" {
+						t.Errorf("%s now holds %q", f, got)
+					}
+				}
+				for _, f := range []string{"work/.git/hooks/new.json", "outside/new.json"} {
+					if _, err := os.Lstat(filepath.Join(root, f)); err == nil {
+						t.Errorf("%s was created", f)
+					}
+				}
+				return
+			}
+			if err != nil || errCreate != nil {
+				t.Fatal(err, errCreate)
+			}
+			for _, f := range []string{c.written, "work/site/new.json"} {
+				if got := readString(t, filepath.Join(root, f)); got != "new" {
+					t.Errorf("%s holds %q, want the new content", f, got)
+				}
+			}
+		})
+	}
+}
+
 // TestWriteFileRefusesHardLinks: replacing one name of a hard-linked
 // file would leave the other with the old content.
 func TestWriteFileRefusesHardLinks(t *testing.T) {

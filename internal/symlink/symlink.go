@@ -47,7 +47,7 @@ func (e *Error) Error() string {
 	case Outside:
 		return fmt.Sprintf("%s is a symbolic link to %s, outside %s", e.Link, e.Target, e.Dir)
 	default:
-		return fmt.Sprintf("%s is a symbolic link to the hidden file %s", e.Link, e.Target)
+		return fmt.Sprintf("%s is a symbolic link to %s, a hidden file or one in a hidden directory", e.Link, e.Target)
 	}
 }
 
@@ -85,6 +85,64 @@ func Resolve(path string) (string, error) {
 		}
 	}
 	return target, nil
+}
+
+// ResolvePath is Resolve for every name on path's way, not only the
+// last: each directory of path that is a symbolic link must lead inside
+// the directory holding it, through no hidden name, or the error is an
+// *Error naming that link (review qa17 A4: plan --out reports/plan.json
+// followed a committed link reports -> ../outside). It returns path with
+// its links resolved; names from the first that does not exist on are
+// kept as they are, as no link can be among them. A relative path's
+// names are checked from the working directory on, an absolute path's
+// from the root.
+func ResolvePath(path string) (string, error) {
+	vol := filepath.VolumeName(path)
+	resolved := vol
+	if filepath.IsAbs(path) {
+		resolved = vol + string(filepath.Separator)
+	}
+	names := strings.Split(path[len(vol):], string(filepath.Separator))
+	for i, name := range names {
+		if name == "" || name == "." {
+			continue
+		}
+		// resolved holds no link, so ".." is its lexical parent.
+		next := filepath.Join(resolved, name)
+		if name != ".." {
+			fi, err := os.Lstat(next)
+			if err != nil {
+				// Missing (or unreadable): the write reports it.
+				return filepath.Join(append([]string{next}, names[i+1:]...)...), nil
+			}
+			if fi.Mode()&fs.ModeSymlink != 0 {
+				if next, err = Resolve(next); err != nil {
+					var e *Error
+					if errors.As(err, &e) {
+						// Relative to the working directory, not the link's.
+						e.Target, e.Dir = absolute(e.Target), absolute(e.Dir)
+					}
+					return "", err
+				}
+			}
+		}
+		resolved = next
+	}
+	if resolved == "" {
+		return ".", nil
+	}
+	return resolved, nil
+}
+
+// absolute is path made absolute, or path when that fails.
+func absolute(path string) string {
+	if path == "" {
+		return path
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // IsRefused reports whether err is the rule refusing a link, and why.

@@ -1,6 +1,7 @@
 package symlink
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -66,6 +67,70 @@ func TestResolveLeavesPlainFilesAlone(t *testing.T) {
 		if got, err := Resolve(p); err != nil || got != p {
 			t.Errorf("Resolve(%q) = %q, %v; want the path unchanged", p, got, err)
 		}
+	}
+}
+
+// TestResolvePath: every directory on the path that is a link is held to
+// the rule, not only the last name (review qa17 A4).
+func TestResolvePath(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	for _, f := range []string{"repo/site/sub/x", "repo/.git/hooks/x", "repo/plain/x", "outside/x"} {
+		mustWrite(t, filepath.Join(root, f))
+	}
+	links := map[string]string{
+		"repo/reports":       "../outside",
+		"repo/abs":           filepath.Join(root, "outside"),
+		"repo/hooks":         ".git/hooks",
+		"repo/pages":         "site/sub",
+		"repo/site/up":       "..",
+		"repo/site/sub/away": "../../../outside",
+		"repo/gone":          "nowhere",
+		"repo/self":          ".",
+	}
+	for link, to := range links {
+		if err := os.Symlink(to, filepath.Join(root, link)); err != nil {
+			t.Skipf("cannot make symbolic links: %v", err)
+		}
+	}
+	t.Chdir(repo)
+	cases := []struct {
+		path   string
+		want   string // relative to repo, when allowed
+		reason Reason
+		link   string // the link named in the refusal
+	}{
+		{path: "plain/plan.json", want: "plain/plan.json"},
+		{path: "new/dir/plan.json", want: "new/dir/plan.json"},
+		{path: "pages/plan.json", want: "site/sub/plan.json"},
+		{path: "./pages/../plan.json", want: "site/plan.json"},
+		{path: "self/self/plan.json", want: "plan.json"},
+		{path: "site/up/plain/plan.json", reason: Outside, link: "site/up"},
+		{path: "reports/plan.json", reason: Outside, link: "reports"},
+		{path: "reports/new/plan.json", reason: Outside, link: "reports"},
+		{path: "abs/plan.json", reason: Outside, link: "abs"},
+		{path: "hooks/pre-commit", reason: Hidden, link: "hooks"},
+		{path: "pages/away/plan.json", reason: Outside, link: "site/sub/away"},
+		{path: "gone/plan.json", reason: Broken, link: "gone"},
+		{path: filepath.Join(repo, "reports", "plan.json"), reason: Outside, link: filepath.Join(repo, "reports")},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			got, err := ResolvePath(c.path)
+			if c.reason != 0 {
+				var e *Error
+				if !errors.As(err, &e) || e.Reason != c.reason || e.Link != c.link {
+					t.Fatalf("ResolvePath = %q, %v; want link %s refused with reason %d", got, err, c.link, c.reason)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != filepath.FromSlash(c.want) {
+				t.Errorf("ResolvePath = %q, want %q", got, c.want)
+			}
+		})
 	}
 }
 
