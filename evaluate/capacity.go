@@ -36,13 +36,20 @@ func (e *evaluation) buildPlan(opt *Optimization) *Plan {
 		Optimization: opt,
 	}
 	groups := hclspec.TogetherGroups(e.cfgProjects())
+	groupOf := map[string][]string{}
+	for _, g := range groups {
+		for _, id := range g {
+			groupOf[id] = g
+		}
+	}
+	plan.TogetherGroups = groups
 	shared := map[*projectEval]*sharedSaving{}
 	for _, s := range e.sharedSavings() {
 		shared[s.pe] = s
 	}
 	for _, pe := range e.ranked {
 		pp := e.projectPlan(pe)
-		pp.Together = togetherWith(groups, pe.cfg.ID)
+		pp.Together, pp.TogetherCount = togetherWith(groupOf[pe.cfg.ID], pe.cfg.ID)
 		if s := shared[pe]; s != nil {
 			pp.SharedSaving, pp.SharedSavingNPV, pp.SharedSavingRiskAdjustedNPV = money(s.benefit), money(s.npv), money(s.rnpv)
 			pp.SharedSavingScheduledNPV = money(scheduledNPV(s.npv, pe.fin.PeriodRate, pe.start))

@@ -461,7 +461,7 @@ var (
 		"earliest_start": cty.String, "earliest_start_period": cty.Number,
 		"notes":    cty.List(noteType),
 		"excluded": cty.Bool, "forced": cty.String, "choice": cty.String, "together": cty.List(cty.String),
-		"replaces": cty.List(cty.String), "saving": cty.Number, "shared_saving": cty.Number,
+		"replaces": cty.List(cty.String), "saving": cty.Number, "shared_saving": cty.Number, "together_count": cty.Number,
 	})
 	periodRangeType = cty.Object(map[string]cty.Type{"start_period": cty.Number, "end_period": cty.Number, "start": cty.String, "end": cty.String})
 	noteType        = cty.Object(map[string]cty.Type{
@@ -550,6 +550,7 @@ func projectValue(pp ProjectPlan) cty.Value {
 		"forced":                cty.StringVal(pp.Forced),
 		"choice":                cty.StringVal(pp.Choice),
 		"together":              stringList(pp.Together),
+		"together_count":        cty.NumberIntVal(int64(pp.TogetherCount)),
 		"replaces":              stringList(pp.Replaces),
 		"saving":                num(pp.Saving),
 		"shared_saving":         num(pp.SharedSaving),

@@ -54,6 +54,10 @@ type Plan struct {
 	Departments []DepartmentInfo `json:"departments"`
 	// Choices are the roadmap's choice blocks and the option each chose.
 	Choices []ChoiceResult `json:"choices"`
+	// TogetherGroups are the roadmap's together groups, each named once
+	// (a project lists at most MaxTogetherListed partners): the members'
+	// ids sorted, the groups by first id. Absent when there is none.
+	TogetherGroups [][]string `json:"together_groups,omitempty"`
 	// Systems is the technology audit of the installed base (system
 	// blocks), in declaration order; see evaluate/audit.
 	Systems []SystemAudit `json:"systems"`
@@ -298,9 +302,13 @@ type ProjectPlan struct {
 	Excluded bool   `json:"excluded"`
 	Forced   string `json:"forced"`
 	// Choice is the choice it is an option of, "" when none; Together the
-	// other projects of its together group, by id.
-	Choice   string   `json:"choice"`
-	Together []string `json:"together"`
+	// other projects of its together group, by id, at most
+	// MaxTogetherListed of them (the first), and TogetherCount how many
+	// there are: each member listing all made a group of n quadratic in n
+	// (review qa17 A5). Plan.TogetherGroups has the whole group.
+	Choice        string   `json:"choice"`
+	Together      []string `json:"together"`
+	TogetherCount int      `json:"together_count,omitempty"` // absent when 0
 	// Replaces are the systems it retires at go-live; Saving the part of
 	// its benefit that is their run cost, stopped (undiscounted).
 	Replaces []string `json:"replaces"`

@@ -692,14 +692,21 @@ func (e *evaluation) choiceOf(id string) *hclspec.Choice {
 	return nil
 }
 
-// togetherWith lists the other projects of id's together group, by id.
-func togetherWith(groups [][]string, id string) []string {
-	for _, g := range groups {
-		if slices.Contains(g, id) {
-			return slices.DeleteFunc(slices.Clone(g), func(x string) bool { return x == id })
+// MaxTogetherListed is the most partners a project's together list in
+// the plan names; Plan.TogetherGroups names every group whole, once.
+const MaxTogetherListed = 10
+
+// togetherWith lists the other projects of id's together group (group,
+// sorted; nil when it is in none), the first MaxTogetherListed by id, and
+// says how many there are.
+func togetherWith(group []string, id string) ([]string, int) {
+	out := []string{}
+	for _, x := range group {
+		if x != id && len(out) < MaxTogetherListed {
+			out = append(out, x)
 		}
 	}
-	return []string{}
+	return out, max(len(group)-1, 0)
 }
 
 // causeText words why a task did not fit, from its Blocker.

@@ -80,11 +80,12 @@ func choiceViews(p *evaluate.Plan) []choiceView {
 	return out
 }
 
-// togetherViews are p's together groups (each project's together list
-// with itself), by first id, with each member's fate.
-func togetherViews(p *evaluate.Plan) [][]optionView {
+// togetherGroupsOf joins the projects' together lists into groups, as
+// Plan.TogetherGroups has them, for a plan without that list (saved
+// before it, when each project listed all its partners).
+func togetherGroupsOf(p *evaluate.Plan) [][]string {
 	seen := map[string]bool{}
-	var groups [][]string
+	groups := [][]string{}
 	for _, pr := range p.Projects {
 		if len(pr.Together) == 0 || seen[pr.ID] {
 			continue
@@ -98,15 +99,31 @@ func togetherViews(p *evaluate.Plan) [][]optionView {
 		groups = append(groups, g)
 	}
 	slices.SortFunc(groups, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return groups
+}
+
+// togetherViews are p's together groups, by first id, with the fate of
+// each member the plan holds (a stakeholder view may hold only some).
+func togetherViews(p *evaluate.Plan) [][]optionView {
+	groups := p.TogetherGroups
+	if groups == nil {
+		groups = togetherGroupsOf(p)
+	}
+	byID := make(map[string]*evaluate.ProjectPlan, len(p.Projects))
+	for i := range p.Projects {
+		byID[p.Projects[i].ID] = &p.Projects[i]
+	}
 	var out [][]optionView
 	for _, g := range groups {
 		var rows []optionView
 		for _, id := range g {
-			if pr := projectByID(p, id); pr != nil {
+			if pr := byID[id]; pr != nil {
 				rows = append(rows, optionView{ID: id, Status: pr.Status, Reason: memberReason(pr)})
 			}
 		}
-		out = append(out, rows)
+		if len(rows) > 0 {
+			out = append(out, rows)
+		}
 	}
 	return out
 }

@@ -294,6 +294,16 @@ func DecodePlan(data []byte) (*evaluate.Plan, error) {
 			p.Projects[i].Lifecycle = "proposed"
 		}
 	}
+	if p.TogetherGroups == nil {
+		// A plan saved before together_groups: each project listed all its
+		// partners.
+		p.TogetherGroups = togetherGroupsOf(&p)
+		for i := range p.Projects {
+			pr := &p.Projects[i]
+			pr.TogetherCount = len(pr.Together)
+			pr.Together = pr.Together[:min(len(pr.Together), evaluate.MaxTogetherListed)]
+		}
+	}
 	return normalizePlan(&p), nil
 }
 
