@@ -14,6 +14,9 @@ import (
 // weeks, and anything larger is a typo that would make planning crawl.
 const maxHorizon = 10000
 
+// MaxHorizon is maxHorizon, for readers of saved plans.
+const MaxHorizon = maxHorizon
+
 // isCurrencyCode reports whether s has the form of an ISO 4217 code:
 // three capital letters.
 func isCurrencyCode(s string) bool {

@@ -282,6 +282,9 @@ func DecodePlan(data []byte) (*evaluate.Plan, error) {
 	if err := checkPlanTokens(&p); err != nil {
 		return nil, err
 	}
+	if err := checkPlanPeriods(&p); err != nil {
+		return nil, err
+	}
 	// Plans saved before findings had a severity hold only errors.
 	for i := range p.Projects {
 		for j := range p.Projects[i].Findings {
@@ -305,6 +308,29 @@ func DecodePlan(data []byte) (*evaluate.Plan, error) {
 		}
 	}
 	return normalizePlan(&p), nil
+}
+
+// checkPlanPeriods refuses a horizon or a project's end period that no
+// plan roadmap wrote can hold: the HTML charts draw a column per period up
+// to the largest, so "end_period": 2000000000 in a saved plan ran show
+// out of memory (review qa17 A10). A project's end may pass the horizon
+// (work in progress), never twice the largest horizon; a start before
+// the roadmap's (a negative period) draws nothing more.
+func checkPlanPeriods(p *evaluate.Plan) error {
+	if h := p.Roadmap.Horizon; h < 0 || h > hclspec.MaxHorizon {
+		return fmt.Errorf("not a plan roadmap wrote: roadmap.horizon is %d, where roadmap plans 0 to %d periods", h, hclspec.MaxHorizon)
+	}
+	for i, pr := range p.Projects {
+		for _, f := range []struct {
+			name string
+			v    *int
+		}{{"start_period", pr.StartPeriod}, {"end_period", pr.EndPeriod}} {
+			if f.v != nil && *f.v > 2*hclspec.MaxHorizon {
+				return fmt.Errorf("not a plan roadmap wrote: projects[%d].%s is %d, far outside any horizon (at most %d periods)", i, f.name, *f.v, hclspec.MaxHorizon)
+			}
+		}
+	}
+	return nil
 }
 
 // jsonError turns a decoding error into a message with the line and column
