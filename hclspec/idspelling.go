@@ -25,7 +25,9 @@ import (
 //     with Latin, as they do in real names;
 //   - two ids of the same kind that look alike once folded (compatibility
 //     forms such as fullwidth letters, Cyrillic and Greek letters that look
-//     Latin, 0/O and 1/l/I) are a warning on the second, naming the first.
+//     Latin, 0/O and 1/l/I, invisible format characters such as the zero
+//     width joiners U+200C and U+200D left out) are a warning on the
+//     second, naming the first.
 
 // idSpelling collects the ids declared, to find look-alikes.
 type idSpelling struct {
@@ -143,6 +145,9 @@ func scriptOf(r rune) string {
 func idSkeleton(id string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKC.String(id) {
+		if r >= 0x80 && unicode.Is(unicode.Cf, r) {
+			continue // invisible: "c\u200drm" prints as "crm" (review qa17 A12)
+		}
 		if to, ok := latinLookAlike[r]; ok {
 			r = to
 		}
@@ -175,7 +180,10 @@ func spellOut(ids ...string) string {
 				continue
 			}
 			script := scriptOf(r)
-			if script == "" {
+			switch {
+			case unicode.Is(unicode.Cf, r):
+				script = "invisible"
+			case script == "":
 				script = "a mark"
 			}
 			if part := fmt.Sprintf("%q in %q is U+%04X, %s", r, id, r, script); !slices.Contains(parts, part) {

@@ -59,6 +59,14 @@ func TestLookAlikeIds(t *testing.T) {
 		{name: "fullwidth letters", ids: []string{"erp", "ｅｒｐ"}, want: []string{
 			"5:9 warning: Look-alike ids",
 		}},
+		// Review qa17 A12: the joiners print as nothing.
+		{name: "zero width joiners", ids: []string{"crm", "c\u200drm", "c\u200crm"}, want: []string{
+			"5:9 warning: Look-alike ids",
+			"9:9 warning: Look-alike ids",
+		}},
+		{name: "joiner in persian", ids: []string{"می\u200cخواهم", "میخواهم"}, want: []string{
+			"5:9 warning: Look-alike ids",
+		}},
 		{name: "digit and letter", ids: []string{"phase_1", "phase_l", "OO7", "O07"}, want: []string{
 			"5:9 warning: Look-alike ids",
 			"13:9 warning: Look-alike ids",
