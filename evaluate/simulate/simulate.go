@@ -39,6 +39,13 @@ const (
 	// maxFigures bounds the per-run figures a simulation keeps for its
 	// percentiles and correlations (8 bytes each): 400 MB.
 	maxFigures = 50_000_000
+	// MaxWork bounds runs x periods x (teams + budgets + 1), what a
+	// simulation's runs schedule and count: each run books the capacity
+	// plan of the horizon, about 25 ns of CPU a cell. 500 runs of a
+	// 10,000-month roadmap of 99 teams took 13.3 s of CPU (review qa17
+	// A9); now at most 198 runs of it, about 5 s. The default 10,000
+	// runs fit 20,000 periods x resources (400 months x 49 teams).
+	MaxWork = 200_000_000
 	// chunk is how many runs a worker takes at a time.
 	chunk = 16
 )
@@ -117,6 +124,15 @@ func Simulate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Result, 
 				opts.Runs, figures, s.figuresPerRun(), maxFigures, maxFigures/s.figuresPerRun()),
 		})
 	}
+	if work := s.workPerRun() * opts.Runs; work > MaxWork {
+		return nil, append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Simulation too large",
+			Detail: fmt.Sprintf("%d runs of %d periods with %d teams and budgets are %d units of work (runs x periods x (teams + budgets + 1)), more than the %d a simulation may take. Use at most %d runs, or a longer period.",
+				opts.Runs, s.horizon, len(s.cfg.Teams)+len(s.cfg.Budgets), work, MaxWork, max(MaxWork/s.workPerRun(), 1)),
+			Subject: s.cfg.Roadmap.DeclRange.Ptr(),
+		})
+	}
 	if d := s.run(ctx); d.HasErrors() {
 		return nil, append(diags, d...)
 	}
@@ -125,6 +141,11 @@ func Simulate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Result, 
 	diags = append(diags, d...)
 	res.Checks = checks
 	return res, diags
+}
+
+// workPerRun is what MaxWork counts of one run.
+func (s *simulation) workPerRun() int {
+	return max(s.horizon, 1) * (len(s.cfg.Teams) + len(s.cfg.Budgets) + 1)
 }
 
 // simulation is one simulation's inputs, per-run records and counts.
