@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -143,6 +145,38 @@ func TestJSONOutputsSurviveStreamGuard(t *testing.T) {
 			}
 			if !holdsString(doc, r.want) {
 				t.Errorf("no string of the document holds the payload %q exactly\n%.600s", r.want, res.Stdout)
+			}
+		})
+	}
+	// JUnit XML: the same, through an XML decoder.
+	for _, args := range [][]string{{"plan", "--format", "junit", dir}, {"validate", "--var", "cap=200", "--format", "junit", dir}} {
+		t.Run(strings.Join(args[:len(args)-1], " "), func(t *testing.T) {
+			res := runCLI(t, args...)
+			if res.Code != 1 {
+				t.Fatalf("exit status %d\nstderr:\n%s", res.Code, res.Stderr)
+			}
+			checkInertStream(t, "stdout", res.Stdout, false, false)
+			dec := xml.NewDecoder(strings.NewReader(res.Stdout))
+			found := false
+			for {
+				tok, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("stdout is not XML: %v", err)
+				}
+				switch tok := tok.(type) {
+				case xml.CharData:
+					found = found || strings.Contains(string(tok), shown)
+				case xml.StartElement:
+					for _, a := range tok.Attr {
+						found = found || strings.Contains(a.Value, shown)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no text of the XML holds the payload %q exactly\n%.800s", shown, res.Stdout)
 			}
 		})
 	}
