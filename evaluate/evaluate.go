@@ -173,12 +173,15 @@ type evaluation struct {
 	vendors     map[string]*hclspec.Vendor
 	systems     map[string]*hclspec.System
 	providers   map[string][]*hclspec.System // by capability, in declaration order
-	// freesRun marks the systems whose run cost frees the run budget of
-	// the project retiring them (runCredit): those only one project of a
-	// plan can retire. runOpex is the roadmap's only opex budget, "" when
-	// it has none or several.
-	freesRun map[string]bool
-	runOpex  string
+	// credits maps the systems whose run cost frees the run budget of the
+	// project retiring them (runCredit) to who gets it (runCredits, set
+	// once the projects are forced in and out). retiredByDone is the done
+	// project that retired each system it replaces (doneRetirements).
+	// runOpex is the roadmap's only opex budget, "" when it has none or
+	// several.
+	credits       map[string]string
+	retiredByDone map[string]*hclspec.Project
+	runOpex       string
 
 	vendorList    []VendorResult // by evaluation id
 	vendorResults map[string]*VendorResult
@@ -285,6 +288,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 // gates, scores, rank and the schedule (in rank order, or optimised). ok
 // is false when ctx was cancelled first.
 func (e *evaluation) decide(ctx context.Context, opts Options) (*schedule.Problem, *schedule.Schedule, *Optimization, bool) {
+	e.credits = e.runCredits()
 	e.computeFinance()
 	e.applyGates()
 	e.dropWithGroups()
@@ -349,7 +353,7 @@ func newEvaluation(cfg *hclspec.Config) (*evaluation, hcl.Diagnostics) {
 			e.providers[c] = append(e.providers[c], s)
 		}
 	}
-	e.freesRun = soleRetirements(cfg)
+	e.retiredByDone = doneRetirements(cfg)
 	for _, g := range cfg.Goals {
 		e.goals[g.ID] = g
 	}

@@ -46,7 +46,7 @@ func (w *noteWriter) retiresText(pe *projectEval) string {
 	}
 	var systems []string
 	for _, id := range pe.cfg.Replaces {
-		if s := w.e.system(id); s != nil && s.RunCostPerYear > 0 && w.e.freesRun[id] {
+		if s := w.e.system(id); s != nil && s.RunCostPerYear > 0 && w.e.creditedTo(pe, id) {
 			systems = append(systems, fmt.Sprintf("%q", id))
 		}
 	}

@@ -92,7 +92,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		}
 		allPlaced = allPlaced && base.Start[i] >= 0
 	}
-	search.Shared = e.sharedObjective(tasks, objective, search.Tasks)
+	search.Shared = e.sharedObjective(tasks, objective)
 	for i, pe := range tasks {
 		if tk := &search.Tasks[i]; objective != hclspec.ObjectiveFinish && !tk.Mandatory && !tk.Forced && tk.Weight < 0 {
 			losers = append(losers, pe)
@@ -175,11 +175,11 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 // sharedObjective makes the optimiser's objective count the saving of a
 // system several projects replace once, as the plan's totals do: the
 // first of them to go live earns it (schedule.Shared, one set per system
-// with two or more task replacers, in rank order); a task replacing a
-// system that a done project retired already has that part taken off its
-// weight. Only the money objectives count savings; score and finish weigh
+// with two or more task replacers, in rank order); a system a done
+// project retired already is in no task's figures (savingOf). Only the
+// money objectives count savings; score and finish weigh
 // each project's score, which rates it as if it ran alone, as its rank.
-func (e *evaluation) sharedObjective(tasks []*projectEval, objective hclspec.Objective, search []schedule.Task) []schedule.Shared {
+func (e *evaluation) sharedObjective(tasks []*projectEval, objective hclspec.Objective) []schedule.Shared {
 	if len(e.cfg.Systems) == 0 || (objective != hclspec.ObjectiveNPV && objective != hclspec.ObjectiveRiskAdjustedNPV) {
 		return nil
 	}
@@ -194,29 +194,20 @@ func (e *evaluation) sharedObjective(tasks []*projectEval, objective hclspec.Obj
 	}
 	var out []schedule.Shared
 	for _, s := range e.cfg.Systems {
-		if s.RunCostPerYear <= 0 {
-			continue
+		if _, done := e.retiredByDone[s.ID]; s.RunCostPerYear <= 0 || done {
+			continue // a done project retired it: no task's figures count it (savingOf)
 		}
-		done := false
 		var sh schedule.Shared
 		for _, pe := range e.ranked {
 			if !slices.Contains(pe.cfg.Replaces, s.ID) {
 				continue
-			}
-			if _, live := e.goLive(pe); live && pe.status == StatusDone {
-				done = true
 			}
 			if pe.task >= 0 && pe.task < len(tasks) && tasks[pe.task] == pe {
 				sh.Tasks = append(sh.Tasks, pe.task)
 				sh.Value = append(sh.Value, part(pe, s))
 			}
 		}
-		switch {
-		case done:
-			for k, i := range sh.Tasks {
-				search[i].Weight -= sh.Value[k]
-			}
-		case len(sh.Tasks) > 1:
+		if len(sh.Tasks) > 1 {
 			out = append(out, sh)
 		}
 	}

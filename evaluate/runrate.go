@@ -109,48 +109,105 @@ func (e *evaluation) runBudgetOf(pe *projectEval) string {
 }
 
 // runCredit is the run cost a year of the systems pe retires that no
-// other project of the plan can retire first (freesRun): from pe's
+// other project of the plan can retire first (creditedTo): from pe's
 // go-live the opex budget paying pe's run costs no longer pays theirs, so
 // it has that much more room.
 func (e *evaluation) runCredit(pe *projectEval) float64 {
 	total := 0.0
 	for _, id := range pe.cfg.Replaces {
-		if s := e.system(id); s != nil && e.freesRun[id] {
+		if s := e.system(id); s != nil && e.creditedTo(pe, id) {
 			total += s.RunCostPerYear
 		}
 	}
 	return total
 }
 
-// soleRetirements marks the systems with a run cost that at most one
-// project of any plan retires: a system with one replacing project, or
-// whose replacing projects are all options of one choice. A system two
-// projects of one plan may both replace is retired by the first to go
-// live, which depends on the schedule, so its run cost frees no budget
-// (the run rate still nets it).
-func soleRetirements(cfg *hclspec.Config) map[string]bool {
-	choiceOf := map[string]string{}
-	for _, c := range cfg.Choices {
-		for _, o := range c.Options {
-			choiceOf[o] = c.ID
+// creditedTo reports whether system id's run cost frees pe's run budget
+// (see runCredits).
+func (e *evaluation) creditedTo(pe *projectEval, id string) bool {
+	g, ok := e.credits[id]
+	return ok && (g == e.creditGroup(pe) || g == "project:"+pe.cfg.ID)
+}
+
+// creditGroup is who may retire a system for pe: its choice (only one
+// option of a choice runs), else pe itself.
+func (e *evaluation) creditGroup(pe *projectEval) string {
+	for _, c := range e.cfg.Choices {
+		if slices.Contains(c.Options, pe.cfg.ID) {
+			return "choice:" + c.ID
 		}
 	}
-	groups := map[string][]string{} // system -> the replacers' choice, or "project:" + id
-	for _, p := range cfg.Projects {
-		for _, id := range p.Replaces {
-			g := "project:" + p.ID
-			if c, ok := choiceOf[p.ID]; ok {
-				g = "choice:" + c
-			}
+	return "project:" + pe.cfg.ID
+}
+
+// runCredits is, for each system with a run cost whose retirement frees a
+// budget, who gets the credit (a creditGroup). A done project that
+// retired it is the retirer, whatever else replaces it: its go-live is a
+// fact (the first such go-live, when two did). Its saving frees the
+// budget only from a go-live inside the horizon: a system retired before
+// the roadmap starts never cost the horizon's budgets anything, so it
+// frees nothing (retiredByDone). Otherwise the system is credited when
+// the projects that can run in this plan and replace it are one project,
+// or options of one choice: with two that may both run, the first to go
+// live retires it, which depends on the schedule, so it frees no budget
+// (the run rate still nets it). A replacer cancelled, on hold, excluded
+// or forced out cannot run and does not count; one a gate or a choice
+// drops still does, since that depends on the plan.
+func (e *evaluation) runCredits() map[string]string {
+	groups := map[string][]string{}
+	for _, pe := range e.projects {
+		if !pe.canRetire() {
+			continue
+		}
+		g := e.creditGroup(pe)
+		for _, id := range pe.cfg.Replaces {
 			if !slices.Contains(groups[id], g) {
 				groups[id] = append(groups[id], g)
 			}
 		}
 	}
-	out := map[string]bool{}
-	for _, s := range cfg.Systems {
-		if s.RunCostPerYear > 0 && len(groups[s.ID]) == 1 {
-			out[s.ID] = true
+	out := map[string]string{}
+	for _, s := range e.cfg.Systems {
+		if s.RunCostPerYear <= 0 {
+			continue
+		}
+		if d, ok := e.retiredByDone[s.ID]; ok {
+			if d.Finished+1 > 0 {
+				out[s.ID] = "project:" + d.ID
+			}
+			continue
+		}
+		if len(groups[s.ID]) == 1 {
+			out[s.ID] = groups[s.ID][0]
+		}
+	}
+	return out
+}
+
+// canRetire reports whether pe may retire the systems it replaces in some
+// plan: not cancelled, on hold, excluded or forced out, nor done (a done
+// project retired them already, see retiredByDone).
+func (pe *projectEval) canRetire() bool {
+	switch pe.life.lifecycle {
+	case hclspec.Done, hclspec.Cancelled, hclspec.OnHold:
+		return false
+	}
+	return !pe.cfg.Excluded && pe.forced != ForcedOut
+}
+
+// doneRetirements is, for each system a done project replaces, the done
+// project that retired it: the first to go live (after its finished
+// period), the first declared on a tie.
+func doneRetirements(cfg *hclspec.Config) map[string]*hclspec.Project {
+	out := map[string]*hclspec.Project{}
+	for _, p := range cfg.Projects {
+		if lifecycleOf(p) != hclspec.Done || !p.HasFinished {
+			continue
+		}
+		for _, id := range p.Replaces {
+			if d, ok := out[id]; !ok || p.Finished < d.Finished {
+				out[id] = p
+			}
 		}
 	}
 	return out

@@ -14,15 +14,25 @@ func (e *evaluation) system(id string) *hclspec.System {
 }
 
 // savingOf is the run cost per year of the systems p replaces: it stops
-// when p goes live, a saving p's finance counts.
+// when p goes live, a saving p's finance counts. A system a done project
+// other than p retired already saves p nothing (alreadyRetired).
 func (e *evaluation) savingOf(p *hclspec.Project) float64 {
 	total := 0.0
 	for _, id := range p.Replaces {
-		if s := e.system(id); s != nil {
+		if s := e.system(id); s != nil && e.alreadyRetired(p, id) == nil {
 			total += s.RunCostPerYear
 		}
 	}
 	return total
+}
+
+// alreadyRetired is the done project that retired system id, when it is
+// not p: p replaces a system that is gone; nil otherwise.
+func (e *evaluation) alreadyRetired(p *hclspec.Project, id string) *hclspec.Project {
+	if d, ok := e.retiredByDone[id]; ok && d.ID != p.ID {
+		return d
+	}
+	return nil
 }
 
 // unsupportedIn reports whether system s runs out of support inside the
@@ -209,7 +219,7 @@ func (e *evaluation) sharedSavingOf(pe *projectEval, retiredBy map[string]*proje
 	var s *sharedSaving
 	for _, id := range pe.cfg.Replaces {
 		sys, first := e.system(id), retiredBy[id]
-		if sys == nil || sys.RunCostPerYear <= 0 || first == nil || first == pe {
+		if sys == nil || sys.RunCostPerYear <= 0 || first == nil || first == pe || e.alreadyRetired(pe.cfg, id) != nil {
 			continue
 		}
 		if s == nil {
@@ -251,8 +261,24 @@ func (e *evaluation) sharedSavings() []*sharedSaving {
 }
 
 // warnSharedSavings gives each scheduled project whose saving the
-// portfolio credits to another project a warning naming that project.
+// portfolio credits to another project a warning naming that project, and
+// each project still to run that replaces a system a done project retired
+// already a warning that it saves nothing from it.
 func (e *evaluation) warnSharedSavings() {
+	for _, pe := range e.ranked {
+		if pe.inHistory() {
+			continue
+		}
+		for _, id := range pe.cfg.Replaces {
+			s, d := e.system(id), e.alreadyRetired(pe.cfg, id)
+			if s == nil || s.RunCostPerYear <= 0 || d == nil {
+				continue
+			}
+			pe.warn(GateValue, fmt.Sprintf("replaces system %q, which done project %q retired already (live from %s): this project's figures count no saving from it, and no budget is credited for it",
+				id, d.ID, e.label(d.Finished+1)),
+				pe.cfg.Ranges.Range("replaces."+id, pe.cfg.Ranges.Range("replaces", pe.cfg.DeclRange)))
+		}
+	}
 	for _, s := range e.sharedSavings() {
 		pe := s.pe
 		for k, id := range s.systems {
@@ -268,8 +294,9 @@ func (e *evaluation) warnSharedSavings() {
 // warnUncreditedRetirements gives each scheduled project that retires
 // systems with a run cost, which other projects (not options of the same
 // choice) may retire too, one warning that its opex budget gets no room
-// for them (soleRetirements: which goes live first depends on the
-// schedule, so none frees the budget; review Q3: the plan said nothing).
+// for them (runCredits: which goes live first depends on the schedule,
+// so none frees the budget; review Q3: the plan said nothing). A system
+// a done project retired has its own warning (warnSharedSavings).
 // None when no opex budget pays the project's run costs.
 func (e *evaluation) warnUncreditedRetirements() {
 	if len(e.cfg.Systems) == 0 {
@@ -287,7 +314,7 @@ func (e *evaluation) warnUncreditedRetirements() {
 		var ids []string
 		total := 0.0
 		for _, id := range pe.cfg.Replaces {
-			if s := e.system(id); s != nil && s.RunCostPerYear > 0 && !e.freesRun[id] && budget != "" {
+			if s := e.system(id); s != nil && s.RunCostPerYear > 0 && !e.creditedTo(pe, id) && e.alreadyRetired(pe.cfg, id) == nil && budget != "" {
 				ids = append(ids, id)
 				total += s.RunCostPerYear
 			}
@@ -298,6 +325,9 @@ func (e *evaluation) warnUncreditedRetirements() {
 		if replacers == nil {
 			replacers = map[string][]string{}
 			for _, o := range e.projects {
+				if !o.canRetire() {
+					continue // cannot run: no rival (runCredits)
+				}
 				for _, id := range o.cfg.Replaces {
 					replacers[id] = append(replacers[id], o.cfg.ID)
 				}

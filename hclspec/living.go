@@ -3,6 +3,7 @@ package hclspec
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -350,6 +351,9 @@ func applyRunFunding(cfg *Config) hcl.Diagnostics {
 			}
 			continue
 		}
+		if len(opex) > 1 && !hasRunCost(p, vendors, evaluations) {
+			diags = append(diags, savingNowhere(cfg, p, opex)...)
+		}
 		if len(opex) == 0 || !hasRunCost(p, vendors, evaluations) {
 			continue
 		}
@@ -366,6 +370,29 @@ func applyRunFunding(cfg *Config) hcl.Diagnostics {
 		})
 	}
 	return diags
+}
+
+// savingNowhere warns when p, with no run costs and no run_funding,
+// replaces a system with a run cost in a roadmap with several opex
+// budgets: its saving would free the budget paying its run costs, and it
+// names none, so the saving frees no budget.
+func savingNowhere(cfg *Config, p *Project, opex []string) hcl.Diagnostics {
+	if p.Excluded || p.Status == Cancelled || p.Status == OnHold {
+		return nil
+	}
+	for _, s := range cfg.Systems {
+		if s.RunCostPerYear <= 0 || !slices.Contains(p.Replaces, s.ID) {
+			continue
+		}
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagWarning,
+			Summary:  "Which opex budget does the saving free?",
+			Detail: fmt.Sprintf("Project %q retires system %q (run cost %s a year) but has no run costs and names no run_funding, and the roadmap has %d opex budgets (%s): the saving frees none of them. Name the one it frees, such as run_funding = budget.%s.",
+				p.ID, s.ID, formatNumber(s.RunCostPerYear), len(opex), strings.Join(opex, ", "), opex[0]),
+			Subject: p.Ranges.Range("replaces", p.DeclRange).Ptr(),
+		}}
+	}
+	return nil
 }
 
 // hasRunCost reports whether p costs anything to run after go-live: its
