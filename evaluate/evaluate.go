@@ -182,6 +182,9 @@ type evaluation struct {
 	credits       map[string]string
 	retiredByDone map[string]*hclspec.Project
 	runOpex       string
+	// creditedBudgets marks the budgets a saving may make room in
+	// (budgetsWithCredit), by index.
+	creditedBudgets []bool
 
 	vendorList    []VendorResult // by evaluation id
 	vendorResults map[string]*VendorResult
@@ -289,6 +292,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 // is false when ctx was cancelled first.
 func (e *evaluation) decide(ctx context.Context, opts Options) (*schedule.Problem, *schedule.Schedule, *Optimization, bool) {
 	e.credits = e.runCredits()
+	e.creditedBudgets = e.budgetsWithCredit()
 	e.computeFinance()
 	e.applyGates()
 	e.dropWithGroups()

@@ -347,6 +347,9 @@ func (e *evaluation) resourcesGate(pe *projectEval) bool {
 		// The schedule's limits: the amount, unless a what-if analysis
 		// added to a window (Prepared.Adjusted).
 		limit := slices.Max(append([]float64{0}, e.base.budgets[idx].Limit...))
+		if e.creditedBudgets[idx] {
+			continue // savings make room: the scheduler decides
+		}
 		switch budgetPer(bg) {
 		case hclspec.PerTotal:
 			if sh.Share*total > limit*(1+1e-9)+1e-9 {
@@ -455,9 +458,14 @@ func (e *evaluation) teamFitsSomewhere(r int, need float64, d int) bool {
 }
 
 // budgetsFitAt reports whether each funding budget has room for its share
-// of pe's build spend started at s, in an otherwise empty plan.
+// of pe's build spend started at s, in an otherwise empty plan. A budget
+// a saving is credited to (creditedBudgets) may fit more than its amount
+// once the saver is placed: it always fits here.
 func (e *evaluation) budgetsFitAt(pe *projectEval, funding []fundingShare, s int) bool {
 	for _, f := range funding {
+		if e.creditedBudgets[f.budget] {
+			continue // savings make room: the scheduler decides
+		}
 		bg := &e.base.budgets[f.budget]
 		spent := map[int]float64{}
 		for k, x := range pe.fin.BuildSpend {

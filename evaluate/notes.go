@@ -539,9 +539,10 @@ func (w *noteWriter) blocking(o schedule.Obstacle) rangedNote {
 		switch {
 		case steady:
 			what = w.steadyText(bg, spend, labels) + w.heldBy(&n, o, "spent by")
-		case o.Alone:
+		case o.Alone && room == "no room":
 			// Its own spend passes the window's amount: nobody else is
-			// in the way (qa15f L25).
+			// in the way (qa15f L25). Not so where savings are credited:
+			// others' savings make room (qa17-dom D9).
 			limit := 0.0
 			for _, win := range o.Windows {
 				limit = max(limit, bg.Limit[win])

@@ -227,3 +227,113 @@ project "kill" {
 		})
 	}
 }
+
+// The resources gate does not drop a project by the amount of a budget a
+// saving is credited to: the saving makes room the gate's "on its own,
+// wherever it starts" test cannot see, so the scheduler decides (qa17-dom
+// D5), and its notes there do not say "whatever the others spend" (D9).
+// Quarters, 2027-Q1..2027-Q4. kill (capex) retires "old", 240,000 a year
+// = 60,000 a quarter, from 2027-Q2; ops1..ops4 spend 75,000 of opex at
+// once.
+func TestGateLeavesACreditedBudgetToTheScheduler(t *testing.T) {
+	src := func(opex string) string {
+		s := `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+}
+goal "g" {
+  weight = 1
+}
+budget "capex" {
+  amount = 1000000
+  per    = "year"
+}
+budget "opex" {
+  kind = "opex"
+  ` + opex + `
+}
+system "old" {
+  run_cost {
+    per_year = 240000
+  }
+}
+project "kill" {
+  goals    = { g = 0.9 }
+  duration = 1
+  funding  = budget.capex
+  replaces = [system.old]
+  cost {
+    one_time = 10000
+  }
+  benefit {
+    per_year = 150000
+  }
+}
+`
+		for _, id := range []string{"ops1", "ops2", "ops3", "ops4"} {
+			s += `
+project "` + id + `" {
+  goals    = { g = 0.3 }
+  duration = 1
+  funding  = budget.opex
+  cost {
+    one_time = 75000
+  }
+  benefit {
+    per_year = 150000
+  }
+}
+`
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		name, opex string
+		want       map[string]string // start, "deferred" or "dropped"
+	}{
+		// 60,000 a year, spend to date: ops1 in Q2 75 - 60 = 15; ops2 in
+		// Q3 15 - 60 + 75 = 30; ops3 in Q4 45; ops4 would make 120.
+		// Before, the gate dropped all four (75,000 > 60,000 a year).
+		{"per year", `amount = 60000
+  per    = "year"`, map[string]string{"ops1": "2027-Q2", "ops2": "2027-Q3", "ops3": "2027-Q4", "ops4": "deferred"}},
+		// 20,000 a year: ops1 in Q2 (to date 15); ops2 in Q3 would make
+		// 30 > 20; to date -45 by Q3, so ops2 in Q4 makes -45 + 75 - 60
+		// = -30; ops3 there too would make 45 > 20.
+		{"per year, small", `amount = 20000
+  per    = "year"`, map[string]string{"ops1": "2027-Q2", "ops2": "2027-Q4", "ops3": "deferred", "ops4": "deferred"}},
+		// 40,000 a quarter plus 60,000 of saving from Q2: 75 - 60 = 15 <=
+		// 40 in each of Q2, Q3 and Q4. Before: dropped, 75,000 in one
+		// period exceeds 40,000 per period.
+		{"per period", `amount = 40000
+  per    = "period"`, map[string]string{"ops1": "2027-Q2", "ops2": "2027-Q3", "ops3": "2027-Q4", "ops4": "deferred"}},
+	} {
+		for _, objective := range []string{"", "score"} {
+			t.Run(tt.name+"/"+objective, func(t *testing.T) {
+				cfg, diags := hclspec.NewLoader().LoadSources("fr", map[string][]byte{"main.hcl": []byte(src(tt.opex))}, hclspec.LoadOptions{})
+				if diags.HasErrors() {
+					t.Fatalf("load: %v", diags)
+				}
+				plan, diags := Evaluate(context.Background(), cfg, Options{Objective: objective})
+				if plan == nil || diags.HasErrors() {
+					t.Fatalf("evaluate: %v", diags)
+				}
+				for id, want := range tt.want {
+					p := projectOf(t, plan, id)
+					got := p.Status
+					if p.Status == StatusScheduled {
+						got = *p.Start
+					}
+					if got != want {
+						t.Errorf("%s is %q, want %q (notes %+v)", id, got, want, p.Notes)
+					}
+					for _, n := range p.Notes {
+						if strings.Contains(n.Message, "whatever the others spend") {
+							t.Errorf("%s's note %q: others' savings make room", id, n.Message)
+						}
+					}
+				}
+			})
+		}
+	}
+}

@@ -184,6 +184,23 @@ func (e *evaluation) runCredits() map[string]string {
 	return out
 }
 
+// budgetsWithCredit marks the budgets (by index) some project's saving
+// may make room in: a project that can run, or a done one, whose credit
+// passes its own run costs, so its net run spend is below 0. The
+// resources gate leaves such a budget to the scheduler (qa17-dom D5).
+func (e *evaluation) budgetsWithCredit() []bool {
+	out := make([]bool, len(e.cfg.Budgets))
+	for _, pe := range e.projects {
+		if !pe.canRetire() && pe.life.lifecycle != hclspec.Done {
+			continue
+		}
+		if b, ok := e.base.budgetIndex[e.runBudgetOf(pe)]; ok && e.runCredit(pe) > pe.runPerYear() {
+			out[b] = true
+		}
+	}
+	return out
+}
+
 // canRetire reports whether pe may retire the systems it replaces in some
 // plan: not cancelled, on hold, excluded or forced out, nor done (a done
 // project retired them already, see retiredByDone).
