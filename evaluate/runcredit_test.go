@@ -337,3 +337,66 @@ project "` + id + `" {
 		}
 	}
 }
+
+// The loader's "System replaced by two projects" warning counts only
+// replacers that can still retire the system: not one cancelled, on hold,
+// excluded or done (qa17-dom D1, D2; the plan warns a replacer of a
+// system a done project retired).
+func TestReplacedTwiceCountsRivalsThatCanRun(t *testing.T) {
+	const base = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-Q3"
+}
+goal "g" {
+  weight = 1
+}
+system "old" {
+  run_cost {
+    per_year = 60000
+  }
+}
+project "later" {
+  goals    = { g = 0.3 }
+  duration = 1
+  replaces = [system.old]
+  cost {
+    one_time = 10000
+  }
+}
+project "rival" {
+  goals    = { g = 0.5 }
+  duration = 1
+  replaces = [system.old]
+`
+	for _, tt := range []struct {
+		name, extra string
+		warn        bool
+	}{
+		{"proposed", "", true},
+		{"cancelled", `status = "cancelled"
+  started = "2027-Q1"`, false},
+		{"on hold", `status = "on_hold"
+  started = "2027-Q1"`, false},
+		{"excluded", "excluded = true", false},
+		{"done", `status = "done"
+  started = "2027-Q1"
+  finished = "2027-Q1"`, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := base + "  " + tt.extra + "\n}\n"
+			_, diags := hclspec.NewLoader().LoadSources("twice", map[string][]byte{"main.hcl": []byte(src)}, hclspec.LoadOptions{})
+			if diags.HasErrors() {
+				t.Fatalf("load: %v", diags)
+			}
+			warned := false
+			for _, d := range diags {
+				warned = warned || d.Summary == "System replaced by two projects"
+			}
+			if warned != tt.warn {
+				t.Errorf("diagnostics %v; want the warning: %v", diags, tt.warn)
+			}
+		})
+	}
+}

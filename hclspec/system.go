@@ -223,7 +223,8 @@ func checkSystemRunCosts(cfg *Config) hcl.Diagnostics {
 }
 
 // checkReplacedTwice warns about a system that two projects replace
-// when both may run (they are not options of one choice): each project's
+// when both may run (they are not options of one choice, nor cancelled,
+// on hold, excluded or done): each project's
 // own figures count the system's run cost as its saving, while the plan
 // and the optimiser's money objectives credit it once, to the first to go
 // live.
@@ -243,6 +244,9 @@ func checkReplacedTwice(cfg *Config) hcl.Diagnostics {
 	more := map[string]int{}
 	var order []string
 	for _, p := range cfg.Projects {
+		if p.Excluded || p.Status == Cancelled || p.Status == OnHold || p.Status == Done {
+			continue // cannot run, or retired it already: no rival (the plan warns a replacer of a retired system)
+		}
 		for _, id := range p.Replaces {
 			q, ok := first[id]
 			if !ok {
