@@ -161,12 +161,12 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		// Every optional project that lowers it could be left out.
 		b := objectiveRound(objective, opt.Baseline+loss)
 		if len(search.Shared) > 0 {
-			b = objectiveRound(objective, allPlacedBound(&search, loss, losers, tasks))
+			b = objectiveRound(objective, e.flightObjective(objective, allPlacedBound(&search, loss, losers, tasks)))
 		}
 		opt.Bound = &b
 	case res.Bound != nil && (searchObjective == schedule.ObjectiveValue || !slices.Contains(res.Schedule.Start, -1)):
 		// A finish bound holds for schedules that place every project.
-		b := objectiveRound(objective, *res.Bound)
+		b := objectiveRound(objective, e.flightObjective(objective, *res.Bound))
 		opt.Bound = &b
 	}
 	return res.Schedule, opt, nil
@@ -308,8 +308,24 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 		scheduled, mandatory, forced, committed, finish int
 		score, npv, rnpv                                float64
 	}
+	// Work in progress is no task: the status date holds it in place in
+	// both plans, and the totals count it, so the figures do too.
+	flight := e.inFlight()
 	sum := func(start []int) sums {
 		var s sums
+		for _, pe := range flight {
+			s.scheduled++
+			if pe.cfg.Mandatory {
+				s.mandatory++
+			}
+			if pe.forced == ForcedIn {
+				s.forced++
+			}
+			s.score += pe.score
+			s.npv += pe.fin.NPV
+			s.rnpv += pe.fin.RiskAdjustedNPV
+			s.finish = max(s.finish, e.fixedEnd(pe))
+		}
 		for i, pe := range tasks {
 			if start[i] < 0 {
 				continue
@@ -339,9 +355,18 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 				if pe.status == StatusDone {
 					return e.goLive(pe)
 				}
+				if slices.Contains(flight, pe) {
+					return e.fixedEnd(pe), true
+				}
 				return 0, false
 			}
 			retiredBy := e.retirements(goLive)
+			for _, pe := range flight {
+				if sh := e.sharedSavingOf(pe, retiredBy); sh != nil {
+					s.npv -= sh.npv
+					s.rnpv -= sh.rnpv
+				}
+			}
 			for i, pe := range tasks {
 				if start[i] < 0 {
 					continue
@@ -372,6 +397,32 @@ func (e *evaluation) headlineFigures(prob *schedule.Problem, tasks []*projectEva
 		newFigureChange(FigureFinishPeriod, float64(b.finish), float64(o.finish), false, ratio),
 	)
 	return figures
+}
+
+// inFlight is the work in progress the plan places at the status date
+// (applyFixed), in rank order.
+func (e *evaluation) inFlight() []*projectEval {
+	var out []*projectEval
+	for _, pe := range e.ranked {
+		if pe.life.fixed && !pe.inHistory() {
+			out = append(out, pe)
+		}
+	}
+	return out
+}
+
+// flightObjective is what the work in progress adds to the objective,
+// which the search leaves out (it is no task): its weights, or for the
+// finish its forecast end.
+func (e *evaluation) flightObjective(objective hclspec.Objective, x float64) float64 {
+	for _, pe := range e.inFlight() {
+		if objective == hclspec.ObjectiveFinish {
+			x = max(x, float64(e.fixedEnd(pe)))
+		} else {
+			x += objectiveWeight(pe, objective)
+		}
+	}
+	return x
 }
 
 // newFigureChange compares a figure; higherIsBetter says which way is a
