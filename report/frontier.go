@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate/frontier"
@@ -190,7 +191,8 @@ func frontierMoves(p *frontier.Point) string {
 }
 
 // frontierNotes are the remarks of a point: today's level, a portfolio
-// carried from a lower level, a search cut by the time limit.
+// carried from a lower level, a search cut by the time limit, mandatory
+// projects left out.
 func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
 	var notes []string
 	if p.Current {
@@ -204,6 +206,9 @@ func frontierNotes(f *frontier.Frontier, p *frontier.Point) []string {
 	}
 	if p.TimeLimitReached {
 		notes = append(notes, "time limit")
+	}
+	if len(p.MandatoryMissed) > 0 {
+		notes = append(notes, "misses mandatory "+strings.Join(p.MandatoryMissed, ", "))
 	}
 	return notes
 }
@@ -262,11 +267,15 @@ func frontierFootnote(f *frontier.Frontier) string {
 	if f.Resource.Kind == frontier.KindTeam {
 		unit = "one FTE more in the team"
 	}
+	missed := ""
+	if slices.ContainsFunc(f.Points, func(p frontier.Point) bool { return len(p.MandatoryMissed) > 0 }) {
+		missed = "\"misses mandatory P\": the portfolio leaves out mandatory project P, so policy.mandatory fails there, whatever its figures. "
+	}
 	return fmt.Sprintf("Change is the objective's change since the level before; %s is what %s bought there, on the objective (its change / the level's change); "+
 		"Scheduled counts the projects in the portfolio. "+
-		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. "+
+		"\"as at L\": the optimiser found no better portfolio at this level than at L, which still fits; it is kept so more never plans worse. %s"+
 		"Every point is the plan of the roadmap at its level: roadmap plan --optimize --seed %d%s with the amount changed; today's is exactly that plan, "+
-		"even when a lower level's portfolio is worth more (\"below the portfolio at L\").", frontierPerUnitHeader(f), unit, f.Seed, forceFlags(f.ForceIn, f.ForceOut))
+		"even when a lower level's portfolio is worth more (\"below the portfolio at L\").", frontierPerUnitHeader(f), unit, missed, f.Seed, forceFlags(f.ForceIn, f.ForceOut))
 }
 
 // forceFlags are the --force-in and --force-out flags that force in and

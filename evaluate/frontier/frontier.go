@@ -97,14 +97,18 @@ type Point struct {
 	// optimiser keeps every one it can before weighing the objective).
 	Objective          float64 `json:"objective"`
 	MandatoryScheduled int     `json:"mandatory_scheduled"`
-	Scheduled          int     `json:"scheduled"`
-	Deferred           int     `json:"deferred"`
-	Dropped            int     `json:"dropped"`
-	Cost               float64 `json:"cost"`
-	NPV                float64 `json:"npv"`
-	RiskAdjustedNPV    float64 `json:"risk_adjusted_npv"`
-	FinishPeriod       int     `json:"finish_period"` // exclusive end of the last project; 0 when none
-	Finish             string  `json:"finish"`        // label of the last period worked in; "" when none
+	// MandatoryMissed are the mandatory projects the portfolio leaves out
+	// (deferred or dropped), in rank order: a level where policy.mandatory
+	// fails. [] when none.
+	MandatoryMissed []string `json:"mandatory_missed"`
+	Scheduled       int      `json:"scheduled"`
+	Deferred        int      `json:"deferred"`
+	Dropped         int      `json:"dropped"`
+	Cost            float64  `json:"cost"`
+	NPV             float64  `json:"npv"`
+	RiskAdjustedNPV float64  `json:"risk_adjusted_npv"`
+	FinishPeriod    int      `json:"finish_period"` // exclusive end of the last project; 0 when none
+	Finish          string   `json:"finish"`        // label of the last period worked in; "" when none
 	// BehindLevel, on today's point only, is the lower level whose
 	// portfolio is worth more than the optimiser's plan at today's level:
 	// today's point is always the plan roadmap plan --optimize makes (same
@@ -545,8 +549,12 @@ func pointOf(plan *evaluate.Plan, level float64, objective string) Point {
 		Entering:        []string{},
 		Leaving:         []string{},
 		Projects:        []PointProject{},
+		MandatoryMissed: []string{},
 	}
 	for _, pp := range plan.Projects {
+		if pp.Mandatory && (pp.Status == evaluate.StatusDeferred || pp.Status == evaluate.StatusDropped) {
+			p.MandatoryMissed = append(p.MandatoryMissed, pp.ID)
+		}
 		if pp.Status != evaluate.StatusScheduled {
 			continue
 		}
