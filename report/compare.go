@@ -134,6 +134,29 @@ func compareSummaryRows(c *scenario.Comparison) []compareRow {
 			return text
 		}, func(base, col *scenario.Column) bool { return base.Totals.FinishPeriod != col.Totals.FinishPeriod }),
 	}
+	// Without scoring.value_scale the scale follows the largest budget: a
+	// scenario that changes it re-scores every project.
+	if len(c.Plans) == n && slices.ContainsFunc(c.Plans, func(p *evaluate.Plan) bool {
+		return p != nil && c.Plans[0] != nil && p.Roadmap.Scoring.ValueScale != c.Plans[0].Roadmap.Scoring.ValueScale
+	}) {
+		scale := func(k int) float64 {
+			if c.Plans[k] == nil {
+				return 0
+			}
+			return c.Plans[k].Roadmap.Scoring.ValueScale
+		}
+		rows = append(rows, row("Value scale", func(k int, _ *scenario.Column) string {
+			text := formatAmount(scale(k))
+			if k > 0 && scale(k) != scale(0) {
+				text += " (scores moved)"
+			}
+			return text
+		}, nil))
+		last := &rows[len(rows)-1]
+		for k := 1; k < n; k++ {
+			last.changed[k] = scale(k) != scale(0)
+		}
+	}
 	hasDeadlines := false
 	for _, col := range c.Scenarios {
 		hasDeadlines = hasDeadlines || col.Totals.DeadlinesMet+col.Totals.DeadlinesMissed > 0

@@ -116,6 +116,10 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.line("")
 		t.heading("Roadmap settings:")
 		for _, c := range d.Roadmap {
+			if text, ok := diffValueScale(d, c); ok {
+				t.entry("~", text)
+				continue
+			}
 			t.entry("~", fmt.Sprintf("%s: %s → %s", c.Field, diffPlainValue(c.Before), diffPlainValue(c.After)))
 		}
 	}
@@ -391,6 +395,22 @@ func diffOrNone(v any) string {
 }
 
 // diffPlainValue renders a Change value without quotes.
+// diffValueScale words a change of the value scale, which re-scores
+// every project: "scores moved: value scale EUR 900,000 → 1,000,000
+// (yearly amount of budget "capex")". ok is false for another change.
+func diffValueScale(d *diff.PlanDiff, c diff.Change) (string, bool) {
+	b, okB := c.Before.(float64)
+	a, okA := c.After.(float64)
+	if c.Field != diff.FieldValueScale || !okB || !okA {
+		return "", false
+	}
+	text := "scores moved: value scale " + formatMoney(b, d.After.Currency) + " → " + formatAmount(a)
+	if p := d.AfterPlan; p != nil && p.Roadmap.Scoring.ValueScaleBasis != "" {
+		text += " (" + p.Roadmap.Scoring.ValueScaleBasis + ")"
+	}
+	return text + "; ranks can move with it", true
+}
+
 func diffPlainValue(v any) string {
 	switch x := v.(type) {
 	case nil:

@@ -51,6 +51,12 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 		return err
 	}
 	line("%s %s unchanged.", revisions, diffCountNoun(d.Summary.Unchanged, "project", "projects"))
+	for _, c := range d.Roadmap {
+		if text, ok := diffValueScale(d, c); ok {
+			line("")
+			line("%s.", mdEscape(strings.ToUpper(text[:1])+text[1:]))
+		}
+	}
 
 	var totals strings.Builder
 	totals.WriteString("\n| Totals | Before | After |\n|---|--:|--:|\n")

@@ -304,6 +304,10 @@ func (d *PlanDiff) summarise() {
 	}
 }
 
+// FieldValueScale is the roadmap change of the score's value scale
+// (roadmap.scoring.value_scale).
+const FieldValueScale = "value_scale"
+
 func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
 	var cs changes
 	// An empty side (a directory absent at a revision) has no settings to
@@ -321,6 +325,11 @@ func diffRoadmap(b, a evaluate.RoadmapInfo) []Change {
 	cs.num("risk_appetite", b.RiskAppetite, a.RiskAppetite)
 	cs.int("max_parallel", b.MaxParallel, a.MaxParallel)
 	cs.label("as_of", b.AsOf, a.AsOf)
+	// Without scoring.value_scale the scale follows the largest budget:
+	// a budget change then moves every project's score, and ranks with it.
+	if b.Scoring.ValueScale > 0 && a.Scoring.ValueScale > 0 {
+		cs.num(FieldValueScale, b.Scoring.ValueScale, a.Scoring.ValueScale)
+	}
 	return cs.list()
 }
 
