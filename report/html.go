@@ -31,6 +31,9 @@ type htmlPage struct {
 	Audit        *htmlAudit // nil without systems
 	// AsOf is the status date of a living plan, "" without one.
 	AsOf string
+	// Progress is the progress section of a living plan; nil when no
+	// project has actuals.
+	Progress *htmlProgress
 	// Earned is the earned value section; nil without a baseline.
 	Earned *htmlEarned
 	// RunRate is the run-rate section; nil when the plan adds no run cost.
@@ -40,6 +43,44 @@ type htmlPage struct {
 }
 
 type htmlFact struct{ Label, Value string }
+
+// htmlProgress is the progress section: each project with actuals, as
+// the table and Markdown print it.
+type htmlProgress struct {
+	Title   string
+	Headers []htmlCell
+	Rows    [][]htmlCell
+	Note    string
+}
+
+type htmlCell struct{ Text, Class string }
+
+// buildHTMLProgress is the progress section, nil when no project has
+// actuals.
+func buildHTMLProgress(p *evaluate.Plan) *htmlProgress {
+	rows := progressRows(p, func(id string) string { return id })
+	if rows == nil {
+		return nil
+	}
+	hp := &htmlProgress{Title: "Progress at " + *p.Roadmap.AsOf, Note: progressNote}
+	class := func(k int) string {
+		if progressRight[k] {
+			return "num"
+		}
+		return ""
+	}
+	for k, h := range progressHeaders() {
+		hp.Headers = append(hp.Headers, htmlCell{h, class(k)})
+	}
+	for _, r := range rows {
+		var row []htmlCell
+		for k, text := range r {
+			row = append(row, htmlCell{text, class(k)})
+		}
+		hp.Rows = append(hp.Rows, row)
+	}
+	return hp
+}
 
 type htmlProject struct {
 	Rank                                int
@@ -141,6 +182,9 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 		viewFacts = append(viewFacts, htmlFact{r[0], r[1]})
 	}
 	page.Facts = append(viewFacts, page.Facts...)
+	if text := statusDateText(p); text != "" {
+		page.Facts = append(page.Facts, htmlFact{"Status", text})
+	}
 	t := p.Totals
 	finish := "—"
 	if t.Scheduled > 0 && t.FinishPeriod > 0 {
@@ -202,6 +246,7 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	if p.Roadmap.AsOf != nil {
 		page.AsOf = *p.Roadmap.AsOf
 	}
+	page.Progress = buildHTMLProgress(p)
 	page.Earned = buildHTMLEarned(p)
 	page.RunRate = buildHTMLRunRate(p)
 	page.Choices = buildHTMLChoices(p)

@@ -147,7 +147,7 @@ svg .ev-eac { stroke: #b91c1c; stroke-dasharray: 2 3; }
 <h1>{{.Name}}</h1>
 <p class="sub">Roadmap plan. Amounts in {{.Currency}}.</p>
 </header>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a>{{if .Earned}}<a href="#earned-value">Earned value</a>{{end}}<a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a>{{if .Choices}}<a href="#choices">Choices</a>{{end}}<a href="#vendors">Vendors</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .RunRate}}<a href="#run-rate">Run rate</a>{{end}}<a href="#checks">Checks</a>{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#capacity">Capacity</a>{{if .Progress}}<a href="#progress">Progress</a>{{end}}{{if .Earned}}<a href="#earned-value">Earned value</a>{{end}}<a href="#cost-benefit">Cost-benefit</a><a href="#ranking">Ranked roadmap</a>{{if .Choices}}<a href="#choices">Choices</a>{{end}}<a href="#vendors">Vendors</a>{{if .Audit}}<a href="#audit">Technology audit</a>{{end}}{{if .RunRate}}<a href="#run-rate">Run rate</a>{{end}}<a href="#checks">Checks</a>{{if .Optimization}}<a href="#appendix">Appendix</a>{{end}}</nav>
 <main>
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
@@ -279,6 +279,14 @@ svg .ev-eac { stroke: #b91c1c; stroke-dasharray: 2 3; }
 <p class="note">Highlighted cells: 90% or more of the budget's window (year, period or horizon) is spent by then.{{if .AsOf}} Shaded period headings are history, before the status date {{.AsOf}}: their spend is spend to date.{{end}}</p>
 {{- end}}
 </section>
+{{- with .Progress}}
+<section id="progress" aria-labelledby="progress-h">
+<h2 id="progress-h">{{.Title}}</h2>
+<div class="wide"><table class="progress"><thead><tr>{{range .Headers}}<th scope="col"{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $k, $c := .}}{{if eq $k 0}}<th scope="row"><code>{{$c.Text}}</code></th>{{else}}<td{{if $c.Class}} class="{{$c.Class}}"{{end}}>{{$c.Text}}</td>{{end}}{{end}}</tr>{{end}}</tbody></table></div>
+<p class="note">{{.Note}}</p>
+</section>
+{{- end}}
 {{- if .Earned}}{{template "earned" .Earned}}{{end}}
 <section id="cost-benefit" aria-labelledby="cost-benefit-h">
 <h2 id="cost-benefit-h">Cost-benefit</h2>
