@@ -55,6 +55,17 @@ func IsUnknownScenario(d *hcl.Diagnostic) bool {
 	return ok
 }
 
+// UndeclaredVar is the Extra of the diagnostic for a --var that names no
+// declared variable.
+type UndeclaredVar struct{ Name string }
+
+// UndeclaredVarName is the variable a --var names when d says no block
+// declares it; ok is false for any other diagnostic.
+func UndeclaredVarName(d *hcl.Diagnostic) (name string, ok bool) {
+	u, ok := d.Extra.(UndeclaredVar)
+	return u.Name, ok
+}
+
 var scenarioSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "description"},

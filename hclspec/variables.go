@@ -310,6 +310,7 @@ func (l *Loader) assignVariables(decls map[string]*variableDecl, auto autoVarFil
 				Severity: hcl.DiagError,
 				Summary:  "Value for undeclared variable",
 				Detail:   detail,
+				Extra:    UndeclaredVar{Name: name},
 			})
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -142,13 +143,23 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 	// The files are named as the working tree's, so the plan's ranges and
 	// its default name are the same as the working tree's would be.
 	loader := hclspec.NewLoader()
-	cfg, diags := loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
-	if o.scenario != "" && slices.ContainsFunc(diags, hclspec.IsUnknownScenario) {
+	scenario := o.scenario
+	cfg, diags := loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, scenario), o.asOf))
+	if scenario != "" && slices.ContainsFunc(diags, hclspec.IsUnknownScenario) {
 		// The change under review adds the scenario: its base is the
 		// roadmap as it was.
 		fmt.Fprintf(s.Err, "Note: scenario %q is not declared at %s; the base is the roadmap there without a scenario.\n", o.scenario, o.base)
+		scenario = ""
 		loader = hclspec.NewLoader()
-		cfg, diags = loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, ""), o.asOf))
+		cfg, diags = loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, scenario), o.asOf))
+	}
+	if vars, names := withoutUndeclared(o.vars, diags); len(names) > 0 {
+		// The change under review declares the variable: the base is the
+		// roadmap as it was, without those values.
+		fmt.Fprintf(s.Err, "Note: %s not declared at %s; the base is the roadmap there without %s.\n",
+			variableNames(names), o.base, varFlags(names))
+		loader = hclspec.NewLoader()
+		cfg, diags = loader.LoadSources(o.dir, at.Sources, withAsOf(loadOptions(ctx, s, vars, o.varFiles, scenario), o.asOf))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan interrupted: %w", err)
@@ -205,6 +216,43 @@ func planAtRevision(ctx context.Context, g *globalOptions, s *Streams, o *planOp
 		}
 	}
 	return plan, nil
+}
+
+// withoutUndeclared is vars without the --var values diags says no
+// variable block declares, and those variables' names, in order.
+func withoutUndeclared(vars []string, diags hcl.Diagnostics) (kept, names []string) {
+	for _, d := range diags {
+		if name, ok := hclspec.UndeclaredVarName(d); ok && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return vars, nil
+	}
+	for _, v := range vars {
+		name, _, _ := strings.Cut(v, "=")
+		if !slices.Contains(names, strings.TrimSpace(name)) {
+			kept = append(kept, v)
+		}
+	}
+	return kept, names
+}
+
+// variableNames is `variable "a" is` or `variables "a" and "b" are`.
+func variableNames(names []string) string {
+	quoted := make([]string, len(names))
+	for k, n := range names {
+		quoted[k] = strconv.Quote(n)
+	}
+	if len(names) == 1 {
+		return "variable " + quoted[0] + " is"
+	}
+	return "variables " + strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1] + " are"
+}
+
+// varFlags names the --var options left out: "--var capex".
+func varFlags(names []string) string {
+	return "--var " + strings.Join(names, ", --var ")
 }
 
 func renameRange(r *hcl.Range, rename func(string) string) *hcl.Range {
