@@ -265,9 +265,27 @@ func flagshipText(p *evaluate.Plan) string {
 // flagshipNote explains the flagship mark.
 func flagshipNote(p *evaluate.Plan) string {
 	what := "the first project in rank order that is not mandatory, the highest priority"
+	// Work in progress, committed and forced-in projects rank ahead of it
+	// too: name those the plan has.
+	var ahead []string
+	for _, c := range []struct{ word, lifecycle, forced string }{
+		{"in progress", "in_progress", ""}, {"committed", "committed", ""}, {"forced in", "", "in"},
+	} {
+		if slices.ContainsFunc(p.Projects, func(pr evaluate.ProjectPlan) bool {
+			return c.lifecycle != "" && pr.Lifecycle == c.lifecycle || c.forced != "" && pr.Forced == c.forced
+		}) {
+			ahead = append(ahead, c.word)
+		}
+	}
+	not := "mandatory"
+	if len(ahead) > 0 {
+		words := append([]string{"mandatory"}, ahead...)
+		not = strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+		what = "the first project in rank order that is not " + not + ", the highest priority"
+	}
 	if needed := neededOptionsAbove(p); len(needed) > 0 {
-		what = fmt.Sprintf("the first project in rank order that is not mandatory, nor an option a mandatory, committed or forced-in project needs (%s: the choice takes it before its other options, see its reason), the highest priority",
-			strings.Join(needed, ", "))
+		what = fmt.Sprintf("the first project in rank order that is not %s, nor an option a mandatory, committed or forced-in project needs (%s: the choice takes it before its other options, see its reason), the highest priority",
+			not, strings.Join(needed, ", "))
 	}
 	if p.Roadmap.FlagshipNamed {
 		what = "the project the roadmap names as its highest priority"
