@@ -174,7 +174,9 @@ func replaceBeforeEndOfSupport(cfg *hclspec.Config, plan *Plan) CheckResult {
 // advice: one it cannot meet with the budgets it needs leaves it out.)
 func closeGapsText(plan *Plan) string {
 	var fixes []string
-	if plan.Optimization == nil && slices.ContainsFunc(plan.Systems, func(s SystemAudit) bool { return s.Gap != GapNone && len(s.ReplacedBy) > 0 }) {
+	if plan.Optimization == nil && slices.ContainsFunc(plan.Systems, func(s SystemAudit) bool {
+		return s.Gap != GapNone && slices.ContainsFunc(s.ReplacedBy, func(id string) bool { return canRun(plan, id) })
+	}) {
 		fixes = append(fixes, "try --optimize, which weighs systems' support before its objective")
 	}
 	for _, s := range plan.Systems {
@@ -183,7 +185,34 @@ func closeGapsText(plan *Plan) string {
 			break
 		}
 	}
+	for _, s := range plan.Systems {
+		if s.Gap != GapNone && len(s.ReplacedBy) > 0 && !slices.ContainsFunc(s.ReplacedBy, func(id string) bool { return canRun(plan, id) }) {
+			// A gate, a forced out or the lifecycle keeps every
+			// replacement out: no schedule can place one.
+			fixes = append(fixes, fmt.Sprintf("let a project that replaces %s run (none can now)", s.ID))
+			break
+		}
+	}
 	return joinOr(fixes)
+}
+
+// canRun reports whether project id may run in some schedule: scheduled,
+// deferred, or left out only by a choice the optimiser may make another
+// way (its own, or one of a project it needs or runs together with).
+func canRun(plan *Plan, id string) bool {
+	for _, p := range plan.Projects {
+		if p.ID != id {
+			continue
+		}
+		switch p.Status {
+		case StatusScheduled, StatusDeferred:
+			return true
+		case StatusDropped:
+			return p.Gate == GateChoice || p.Gate == GateViability || p.Gate == GateTogether
+		}
+		return false
+	}
+	return false
 }
 
 // maxParallelText is a team's max_parallel in words: "1 project", "2 projects".
