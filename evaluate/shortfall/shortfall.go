@@ -602,6 +602,7 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 	}
 	var o evaluate.Outcome
 	var run *evaluate.Run
+	first := c.fix.Amount
 	for grown := 0; ; grown++ {
 		prep := s.prep
 		if c.adj.Team != "" || c.adj.Budget != "" {
@@ -629,7 +630,34 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 	fix.StartPeriod, fix.Start = o.Start, s.labels[o.Start]
 	fix.Displaces = s.displaced(run, i)
 	fix.Message = s.message(i, fix)
+	if fix.Kind == evaluate.FixBudget && fix.Amount > first {
+		// The money grew because projects ranked ahead take it first.
+		if ahead := s.entering(run, i); len(ahead) > 0 {
+			verb := "ranks"
+			if len(ahead) > 1 {
+				verb = "rank"
+			}
+			fix.Message += fmt.Sprintf(" (part of it goes to %s, which %s ahead and then fits too)", quoted(ahead), verb)
+		}
+	}
 	return fix, true
+}
+
+// entering lists, in rank order, the projects ranked ahead of i that the
+// plan leaves out and run schedules: they take a change's room first.
+func (s *search) entering(run *evaluate.Run, i int) []string {
+	var idx []int
+	for j, o := range s.outcomes {
+		if j != i && s.rank[j] < s.rank[i] && o.Status != evaluate.StatusScheduled && run.Project(j).Status == evaluate.StatusScheduled {
+			idx = append(idx, j)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(cmp.Compare(s.rank[a], s.rank[b]), cmp.Compare(a, b)) })
+	out := make([]string, 0, len(idx))
+	for _, j := range idx {
+		out = append(out, s.cfg.Projects[j].ID)
+	}
+	return out
 }
 
 // displaced lists, in rank order, the projects the plan schedules that
