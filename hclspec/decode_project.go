@@ -197,7 +197,8 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (p *Project, refs []refer
 			})
 		}
 	}
-	refs = append(refs, d.decodeLifecycle(r, p)...)
+	lifeRefs, statusOK := d.decodeLifecycle(r, p)
+	refs = append(refs, lifeRefs...)
 	deadlineWarning()
 	diags = append(diags, r.diags...)
 	r.diags = nil
@@ -217,7 +218,9 @@ func (d *decoder) decodeProjectBlock(block *hcl.Block) (p *Project, refs []refer
 		}
 		diags = append(diags, d.decodeProjectSubBlock(b, p)...)
 	}
-	d.checkLifecycle(r, p)
+	if statusOK {
+		d.checkLifecycle(r, p)
+	}
 	diags = append(diags, r.diags...)
 	sort.Slice(p.Estimates, func(i, j int) bool { return p.Estimates[i].Attr < p.Estimates[j].Attr })
 	p.Ranges, refs = d.scratch.keep(p.Ranges, refs)

@@ -111,8 +111,12 @@ func (d *decoder) decodeStatusDate(r *attrReader, name string, last bool) (int, 
 		if last {
 			what = "finished"
 		}
+		advice := "Use earliest_start for a planned start, or move the status date."
+		if last {
+			advice = "If it has not finished by then, set status = \"in_progress\" and remove finished, or move the status date."
+		}
 		r.fail(name, fmt.Sprintf("%s after the status date", strings.ToUpper(what[:1])+what[1:]),
-			fmt.Sprintf("%q is %s, after the status date %s: a project cannot have %s in the future. Use earliest_start for a planned start, or move the status date.", name, s, d.asOf.label, what))
+			fmt.Sprintf("%q is %s, after the status date %s: a project cannot have %s in the future. %s", name, s, d.asOf.label, what, advice))
 		return 0, true
 	}
 	if d.calendar == nil {
@@ -121,20 +125,23 @@ func (d *decoder) decodeStatusDate(r *attrReader, name string, last bool) (int, 
 	return d.calendar.IndexOf(day), true
 }
 
-// decodeLifecycle reads status, started, finished and run_funding.
-func (d *decoder) decodeLifecycle(r *attrReader, p *Project) []reference {
+// decodeLifecycle reads status, started, finished and run_funding;
+// statusOK is false when status is given but not a status (its error is
+// reported): the lifecycle checks would only guess at what it meant.
+func (d *decoder) decodeLifecycle(r *attrReader, p *Project) (refs []reference, statusOK bool) {
 	p.Status = Proposed
+	statusOK = !r.has("status")
 	if v, ok := r.str("status"); ok && r.oneOf("status", "Unknown project status", v, Lifecycles()...) {
 		p.Status = Lifecycle(v)
+		statusOK = true
 	}
 	p.Started, p.HasStarted = d.decodeStatusDate(r, "started", false)
 	p.Finished, p.HasFinished = d.decodeStatusDate(r, "finished", true)
-	var refs []reference
 	if ref, ok := r.singleReference("run_funding", "budget"); ok {
 		p.RunFunding = ref.ID
 		refs = append(refs, ref)
 	}
-	return refs
+	return refs, statusOK
 }
 
 // decodeProgressBlock reads a project's progress block.
