@@ -87,6 +87,30 @@ func (e *evaluation) checksWith(plan *Plan, extra map[string]cty.Value) []CheckR
 	return results
 }
 
+// CheckReferences reports, without planning, each literal
+// plan.projects["id"] in a check's condition or error_message that names
+// no project of cfg: what roadmap plan would stop on, so validate says it
+// first.
+func CheckReferences(cfg *hclspec.Config) hcl.Diagnostics {
+	if cfg == nil {
+		return nil
+	}
+	ids := make([]string, 0, len(cfg.Projects))
+	for _, p := range cfg.Projects {
+		ids = append(ids, p.ID)
+	}
+	sort.Strings(ids)
+	var diags hcl.Diagnostics
+	for _, c := range cfg.Checks {
+		for _, expr := range []hcl.Expression{c.Condition, c.ErrorMessage} {
+			if expr != nil {
+				diags = append(diags, unknownProjectRefs(expr, ids)...)
+			}
+		}
+	}
+	return diags
+}
+
 // unknownProjectRefs reports each plan.projects["id"] (or plan.projects.id,
 // or the same under simulation) in expr whose id is not a project of the
 // plan, suggesting the nearest id. ids is sorted. Indexes computed at run

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-as-code/roadmap/evaluate"
 	"github.com/roadmap-as-code/roadmap/hclspec"
 	"github.com/roadmap-as-code/roadmap/internal/safetext"
 	"github.com/roadmap-as-code/roadmap/report"
@@ -51,9 +52,13 @@ The exit status is 1 when there is any error.`,
 
 func runValidate(ctx context.Context, g *globalOptions, s *Streams, o *validateOptions) error {
 	loader := hclspec.NewLoader()
-	_, diags := loader.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
+	cfg, diags := loader.LoadDir(o.dir, withAsOf(loadOptions(ctx, s, o.vars, o.varFiles, o.scenario), o.asOf))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("validate interrupted: %w", err)
+	}
+	if !diags.HasErrors() {
+		// A check naming a project no block declares stops roadmap plan.
+		diags = append(diags, evaluate.CheckReferences(cfg)...)
 	}
 	if o.format != "" {
 		return runValidateCI(g, s, o, diags, loader.Files())
