@@ -470,6 +470,12 @@ func (e *evaluation) taskProjects(prob *schedule.Problem) []*projectEval {
 func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool, losers []*projectEval) []string {
 	base, best := res.BaselineSchedule.Start, res.Schedule.Start
 	noun := objectiveNoun(objective)
+	// The policy's systems come before the finish: say so when the
+	// optimised plan keeps more of them in support.
+	looked := "it looked for an earlier finish with the same projects"
+	if res.Improved && len(e.dues) > 0 && keptCount(prob, e.dues, best) > keptCount(prob, e.dues, base) {
+		looked = "it kept more systems in support (policy replace_before_end_of_support), then looked for an earlier finish, with the same projects"
+	}
 	var lines []string
 	switch {
 	case allPlaced && objective != hclspec.ObjectiveFinish && len(losers) > 0:
@@ -477,9 +483,9 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		for k, pe := range losers {
 			ids[k] = fmt.Sprintf("%q", pe.cfg.ID)
 		}
-		lines = append(lines, fmt.Sprintf("Every project already runs in rank order. Leaving out %s would raise the total %s, but the optimiser never leaves out a project that fits: it looked for an earlier finish with the same projects.", joinAnd(ids), noun))
+		lines = append(lines, fmt.Sprintf("Every project already runs in rank order. Leaving out %s would raise the total %s, but the optimiser never leaves out a project that fits: %s.", joinAnd(ids), noun, looked))
 	case allPlaced && objective != hclspec.ObjectiveFinish:
-		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser looked for an earlier finish with the same projects.", noun))
+		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser %s.", noun, strings.TrimPrefix(looked, "it ")))
 	}
 	if !res.Improved {
 		switch {
@@ -570,8 +576,15 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 			break // counted below, not shown
 		}
 		pe := tasks[i]
-		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s earlier).",
-			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(base[i]-best[i])))
+		why := ""
+		for _, d := range e.dues {
+			if slices.Contains(d.due.Tasks, i) && !d.due.Kept(prob, base) && d.due.Kept(prob, best) {
+				why = fmt.Sprintf(", so system %q stays in support: policy replace_before_end_of_support", d.sys.ID)
+				break
+			}
+		}
+		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s earlier%s).",
+			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(base[i]-best[i]), why))
 	}
 	movedIn := slices.Concat(earlier, added) // the tasks a later start may have made room for
 	for _, i := range later {
