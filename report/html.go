@@ -62,7 +62,7 @@ func buildHTMLProgress(p *evaluate.Plan) *htmlProgress {
 	if rows == nil {
 		return nil
 	}
-	hp := &htmlProgress{Title: "Progress at " + *p.Roadmap.AsOf, Note: progressNote}
+	hp := &htmlProgress{Title: "Progress at " + *p.Roadmap.AsOf, Note: progressNoteOf(p)}
 	class := func(k int) string {
 		if progressRight[k] {
 			return "num"

@@ -2,10 +2,12 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
+	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // The living roadmap in every text format: a summary row on the status
@@ -58,10 +60,16 @@ func progressRows(p *evaluate.Plan, id func(string) string) [][]string {
 		if g.ForecastEnd != nil {
 			slip = fmt.Sprintf("%+d", g.SlipPeriods)
 		}
+		// Cancelled work delivered nothing: what it did not spend of its
+		// estimate is no saving.
+		variance := formatAmount(g.VarianceAtCompletion)
+		if pr.Lifecycle == string(hclspec.Cancelled) {
+			variance = none
+		}
 		rows = append(rows, []string{
 			id(pr.ID), strings.ReplaceAll(pr.Lifecycle, "_", " "), strOr(pr.Started), complete,
 			formatAmount(g.ActualCost), formatAmount(g.EstimateToComplete), formatAmount(g.EstimateAtCompletion),
-			formatAmount(g.BudgetAtCompletion), formatAmount(g.VarianceAtCompletion),
+			formatAmount(g.BudgetAtCompletion), variance,
 			strOr(g.PlannedEnd), strOr(g.ForecastEnd), slip,
 		})
 	}
@@ -72,6 +80,17 @@ func progressRows(p *evaluate.Plan, id func(string) string) [][]string {
 const progressNote = "Actual + to complete = at completion; variance = original estimate - at completion (negative: over). " +
 	"Slip is in periods against the declared plan. The plan's figures for work in progress (cost, NPV, score) are " +
 	"forward-looking: what it has spent is sunk and decides nothing."
+
+// progressNoteOf is progressNote, and why a cancelled project has no
+// variance when the plan has one.
+func progressNoteOf(p *evaluate.Plan) string {
+	if slices.ContainsFunc(p.Projects, func(pr evaluate.ProjectPlan) bool {
+		return pr.Progress != nil && pr.Lifecycle == string(hclspec.Cancelled)
+	}) {
+		return progressNote + " Cancelled work has no variance: it delivered nothing, so what it did not spend is no saving."
+	}
+	return progressNote
+}
 
 func strOr(s *string) string {
 	if s == nil {
@@ -101,7 +120,7 @@ func (t *tableRenderer) progress() {
 	}
 	g.rows = rows
 	t.grid(g)
-	t.paragraph("", progressNote)
+	t.paragraph("", progressNoteOf(t.p))
 }
 
 // progress prints the progress section (Markdown).
@@ -118,7 +137,7 @@ func (m *markdownRenderer) progress() {
 	// The cells other than the id are figures, calendar labels and the
 	// status: nothing Markdown would read.
 	m.table(progressHeaders(), progressRight, rows)
-	fmt.Fprintf(&m.buf, "\n%s\n", mdEscape(progressNote))
+	fmt.Fprintf(&m.buf, "\n%s\n", mdEscape(progressNoteOf(m.p)))
 }
 
 // formatIndex prints a performance index (CPI, SPI) with two decimals.
