@@ -199,6 +199,32 @@ func TestOnceLive(t *testing.T) {
 	}
 }
 
+// In a budget a saving is credited to, the money asked for is the least
+// that gets the project scheduled (review qa17 D3): the room per window
+// leaves the savings out and asked 200,000, where 20,000 does. By hand:
+// opex 100,000 a year; kill retires "old" (240,000 a year, 60,000 a
+// quarter) from 2027-Q2; ops1..ops4 spend 75,000 each at once. The year
+// to date is 75,000 (ops1, Q1), 90,000 (ops2, Q2), 30,000 (Q3), 45,000
+// (ops3, Q4); ops4 in 2027-Q4 too takes it to 120,000: 20,000 more, and
+// 19,999 is not enough (the reviewer's figures).
+func TestSavingAsksTheLeastMoney(t *testing.T) {
+	cfg := loadDir(t, filepath.Join("testdata", "saving"))
+	got, err := Compute(context.Background(), cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf := got["ops4"]
+	if sf == nil || len(sf.Fixes) != 1 {
+		t.Fatalf("ops4's shortfall %+v, want one fix", sf)
+	}
+	if f := sf.Fixes[0]; f.Kind != "budget" || f.ID != "opex" || f.Amount != 20000 {
+		t.Errorf("fix %+v, want 20,000 more on opex", f)
+	}
+	if n := checkFixes(t, cfg, got); n != 1 {
+		t.Errorf("checked %d fixes, want 1", n)
+	}
+}
+
 func TestSmallFixesSchedule(t *testing.T) {
 	cfg := loadDir(t, filepath.Join("testdata", "small"))
 	got, err := Compute(context.Background(), cfg, Options{})
