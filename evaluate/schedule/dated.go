@@ -16,11 +16,7 @@ import (
 
 // DatedBudgets marks the budgets some task or fixed load spends below 0
 // in, where spend to date counts; nil when none does.
-func (p *Problem) DatedBudgets() []bool { return p.datedBudgets() }
-
-// datedBudgets marks the budgets some task or fixed load spends below 0
-// in, inside the horizon; nil when none does.
-func (p *Problem) datedBudgets() []bool {
+func (p *Problem) DatedBudgets() []bool {
 	var out []bool
 	mark := func(b int) {
 		if out == nil {
@@ -59,7 +55,7 @@ func (p *Problem) datedBudgets() []bool {
 // datedRows is an empty spend row per period for each dated budget, nil
 // for the others; nil when no budget is dated.
 func (p *Problem) datedRows() [][]float64 {
-	marks := p.datedBudgets()
+	marks := p.DatedBudgets()
 	if marks == nil {
 		return nil
 	}

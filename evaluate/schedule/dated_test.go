@@ -109,7 +109,7 @@ func TestDatedBudgetFitsAgreesWithVerify(t *testing.T) {
 			}
 			p.Tasks = append(p.Tasks, tk)
 		}
-		if p.datedBudgets() != nil {
+		if p.DatedBudgets() != nil {
 			dated++
 		}
 		st := NewState(p)

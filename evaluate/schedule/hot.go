@@ -36,7 +36,7 @@ type hotDemand struct {
 // flight, dated budgets (their spend to date is kept per period) or a
 // team's capacity shorter than the horizon.
 func newHotTasks(p *Problem) *hotTasks {
-	if len(p.Choices) > 0 || p.MaxParallel > 0 || p.datedBudgets() != nil {
+	if len(p.Choices) > 0 || p.MaxParallel > 0 || p.DatedBudgets() != nil {
 		return nil
 	}
 	for _, r := range p.Resources {

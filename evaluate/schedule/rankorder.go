@@ -104,7 +104,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 			pending++
 		}
 	}
-	room := roomLeftIn(p, sch)
+	room := roomLeftIn(p, sch, r.st.dated)
 	for d := range n {
 		if !p.Tasks[d].HasDeadline || sch.Start[d] >= 0 {
 			continue
@@ -141,7 +141,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 		}
 		moves = append(moves, move)
 		sch = next
-		room = roomLeftIn(p, sch)
+		room = roomLeftIn(p, sch, r.st.dated)
 	}
 	if sch, err = r.retryFreed(ctx, sch, work); err != nil {
 		return nil, err
@@ -166,7 +166,10 @@ type roomLeft struct {
 	parallel float64
 }
 
-func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
+// roomLeftIn is the room the tasks placed in sch leave in the whole
+// horizon; dated is a State's rows of the dated budgets (State.dated),
+// which get no bound.
+func roomLeftIn(p *Problem, sch *Schedule, dated [][]float64) roomLeft {
 	r := roomLeft{resource: make([]float64, len(p.Resources)), budget: make([]float64, len(p.Budgets)),
 		parallel: float64(p.MaxParallel * p.Horizon)}
 	for k := range p.Resources {
@@ -214,8 +217,8 @@ func roomLeftIn(p *Problem, sch *Schedule) roomLeft {
 	}
 	// A dated budget's savings give room that depends on when their
 	// tasks go live: no bound from it.
-	for b, dated := range p.datedBudgets() {
-		if dated {
+	for b, row := range dated {
+		if row != nil {
 			r.budget[b] = math.Inf(1)
 		}
 	}
