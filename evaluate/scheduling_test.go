@@ -253,14 +253,29 @@ func schedulingCases() []schedulingCase {
 				schedProject(cfg, "c", 2, 1).Deadline = 3 // just fits after a
 				return cfg
 			},
+			// b goes first; c, ranked below it, is placed again and
+			// goes ahead of a in its turn: both deadlines are met.
+			want: map[string]outcome{
+				"a": {StatusScheduled, 4, nil},
+				"b": {StatusScheduled, 0, nil},
+				"c": {StatusScheduled, 2, nil},
+			},
+		},
+		{
+			name: "deadline behind a project ranked above that has its own",
+			setup: func() *hclspec.Config {
+				cfg := schedConfig(8, 1)
+				schedProject(cfg, "a", 2, 1).Deadline = 1 // only where it is
+				schedProject(cfg, "b", 2, 1).Deadline = 2
+				return cfg
+			},
 			want: map[string]outcome{
 				"a": {StatusScheduled, 0, nil},
 				"b": {StatusDeferred, -1, []string{
 					`team "platform" has no room for 1 FTE in 2027-Q1..2027-Q2 (held by "a")`,
 					"must finish by its deadline 2027-Q3, so it cannot start after 2027-Q2",
-					`going ahead of the projects ranked above it does not help: each start where it fits (2027-Q1..2027-Q2) would push out "c"`,
+					`going ahead of the projects ranked above it does not help: each start where it fits (2027-Q1..2027-Q2) would push out "a"`,
 				}},
-				"c": {StatusScheduled, 2, nil},
 			},
 		},
 		{

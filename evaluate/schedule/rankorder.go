@@ -104,11 +104,12 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 			pending++
 		}
 	}
-	room := roomLeftIn(p, sch, r.st.dated)
+	room := newRoomScan(p, sch, r.st.dated)
 	for d := range n {
 		if !p.Tasks[d].HasDeadline || sch.Start[d] >= 0 {
 			continue
 		}
+		room.advance(d)
 		// Each task still to try gets an equal share of the work left, so
 		// the first ones cannot take it all: every one gets at least its
 		// earliest start tried while any work is left.
@@ -123,7 +124,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 			misses = append(misses, DeadlineMiss{Task: d, Together: true})
 			continue
 		}
-		if miss, short := noRoom(p, room, d); short {
+		if miss, short := noRoom(p, room.room, d); short {
 			misses = append(misses, miss)
 			continue
 		}
@@ -141,7 +142,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 		}
 		moves = append(moves, move)
 		sch = next
-		room = roomLeftIn(p, sch, r.st.dated)
+		room = newRoomScan(p, sch, r.st.dated)
 	}
 	if sch, err = r.retryFreed(ctx, sch, work); err != nil {
 		return nil, err
@@ -166,10 +167,24 @@ type roomLeft struct {
 	parallel float64
 }
 
-// roomLeftIn is the room the tasks placed in sch leave in the whole
-// horizon; dated is a State's rows of the dated budgets (State.dated),
-// which get no bound.
-func roomLeftIn(p *Problem, sch *Schedule, dated [][]float64) roomLeft {
+// roomScan is the room that the tasks which must keep their places
+// leave in the whole horizon when task d goes ahead: per resource
+// FTE-periods, per budget money, and task-periods under the limit on
+// tasks in flight. Those tasks are the placed ones ranked above d and the
+// placed lead tasks (mandatory, forced-in, committed); a task ranked below
+// d is scheduled again around it in rank order, as it would have been
+// had d fitted at its turn. advance moves d forward in rank order.
+type roomScan struct {
+	p    *Problem
+	sch  *Schedule
+	room roomLeft
+	next int // the tasks ranked above next are counted
+}
+
+// newRoomScan counts capacity, fixed load and the placed lead tasks;
+// dated is a State's rows of the dated budgets (State.dated), which get
+// no bound.
+func newRoomScan(p *Problem, sch *Schedule, dated [][]float64) *roomScan {
 	r := roomLeft{resource: make([]float64, len(p.Resources)), budget: make([]float64, len(p.Budgets)),
 		parallel: float64(p.MaxParallel * p.Horizon)}
 	for k := range p.Resources {
@@ -200,29 +215,45 @@ func roomLeftIn(p *Problem, sch *Schedule, dated [][]float64) roomLeft {
 			r.parallel -= float64(min(c, p.MaxParallel))
 		}
 	}
+	rs := &roomScan{p: p, sch: sch, room: r}
 	for i, s := range sch.Start {
-		if s < 0 {
-			continue
+		if s >= 0 && p.Tasks[i].Lead {
+			rs.take(i)
 		}
-		tk := &p.Tasks[i]
-		for _, d := range tk.Demand {
-			r.resource[d.Resource] -= d.Amount * float64(tk.Duration)
-		}
-		for _, f := range fundings(tk) {
-			for _, x := range tk.Spend {
-				r.budget[f.Budget] -= f.Share * x
-			}
-		}
-		r.parallel -= float64(tk.Duration)
 	}
 	// A dated budget's savings give room that depends on when their
 	// tasks go live: no bound from it.
 	for b, row := range dated {
 		if row != nil {
-			r.budget[b] = math.Inf(1)
+			rs.room.budget[b] = math.Inf(1)
 		}
 	}
-	return r
+	return rs
+}
+
+// advance counts the placed tasks ranked above d that are not lead tasks
+// (those are counted already).
+func (rs *roomScan) advance(d int) {
+	for ; rs.next < d; rs.next++ {
+		if rs.sch.Start[rs.next] >= 0 && !rs.p.Tasks[rs.next].Lead {
+			rs.take(rs.next)
+		}
+	}
+}
+
+// take subtracts task i's whole demand.
+func (rs *roomScan) take(i int) {
+	tk := &rs.p.Tasks[i]
+	r := &rs.room
+	for _, d := range tk.Demand {
+		r.resource[d.Resource] -= d.Amount * float64(tk.Duration)
+	}
+	for _, f := range fundings(tk) { // a dated budget's Inf stays Inf
+		for _, x := range tk.Spend {
+			r.budget[f.Budget] -= f.Share * x
+		}
+	}
+	r.parallel -= float64(tk.Duration)
 }
 
 // noRoom checks a necessary condition of the deadline rule, cheaply: the
@@ -357,9 +388,12 @@ func (r *rankPass) tryAhead(ctx context.Context, sch *Schedule, pins []pin, pinn
 	for _, q := range p.Tasks[d].Preds {
 		release = max(release, start[q]+p.Tasks[q].Duration)
 	}
+	// The tasks placed that must stay placed: those ranked above d and
+	// the lead tasks. One ranked below is placed again in rank order
+	// around d, and may then not fit: d outranks it.
 	keep := make([]bool, len(p.Tasks))
 	for i, s := range sch.Start {
-		keep[i] = s >= 0
+		keep[i] = s >= 0 && (i < d || p.Tasks[i].Lead || pinned[i])
 	}
 	var rejected []Span
 	var pushedOut []int

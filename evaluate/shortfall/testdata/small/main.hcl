@@ -26,10 +26,12 @@ budget "capex" {
 }
 
 # Ranked first: holds all of apps in 2027-Q1..Q2.
+# Promised for 2027-Q2: crm cannot go ahead of it.
 project "portal" {
   goals       = { g = 1 }
   endorsed_by = [department.d]
   duration    = 2
+  deadline    = "2027-Q2"
   effort      = { apps = 3 }
   funding     = budget.capex
   cost { one_time = 40000 }
