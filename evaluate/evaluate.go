@@ -158,13 +158,14 @@ func clipFinding(msg string) string { return clipText(msg, maxFindingBytes) }
 
 // evaluation holds the lookups every stage shares.
 type evaluation struct {
-	cfg        *hclspec.Config
-	checkMeter *hclspec.Meter // meters the check expressions
-	roadmap    *hclspec.Roadmap
-	cal        hclspec.Calendar
-	ppy        int
-	horizon    int
-	currency   string
+	groupValues map[*projectEval]*groupValue // together groups judged as one investment (togetherValue)
+	cfg         *hclspec.Config
+	checkMeter  *hclspec.Meter // meters the check expressions
+	roadmap     *hclspec.Roadmap
+	cal         hclspec.Calendar
+	ppy         int
+	horizon     int
+	currency    string
 
 	goals       map[string]*hclspec.Goal
 	departments map[string]*hclspec.Department
@@ -481,7 +482,15 @@ func (e *evaluation) warnValueDestroyers() {
 		if pe.status != StatusScheduled || p.Mandatory || money(pe.fin.RiskAdjustedNPV) >= 0 {
 			continue
 		}
-		pe.warn(GateValue, fmt.Sprintf("destroys value: risk-adjusted NPV of %s", formatMoney(math.Round(pe.fin.RiskAdjustedNPV), e.currency)),
-			p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange)))
+		msg := fmt.Sprintf("destroys value: risk-adjusted NPV of %s", formatMoney(math.Round(pe.fin.RiskAdjustedNPV), e.currency))
+		// A together group runs whole: a member is judged with it.
+		if g := e.togetherValue(pe); g != nil {
+			if g.hasMandatory() || money(g.rnpv) >= 0 {
+				continue
+			}
+			msg = fmt.Sprintf("destroys value: with its together group (%s), risk-adjusted NPV of %s (%s on its own)",
+				g.others(pe), formatMoney(math.Round(g.rnpv), e.currency), formatMoney(math.Round(pe.fin.RiskAdjustedNPV), e.currency))
+		}
+		pe.warn(GateValue, msg, p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange)))
 	}
 }

@@ -520,32 +520,50 @@ func (e *evaluation) valueGate(pe *projectEval) bool {
 		return true
 	}
 	f := &pe.fin
-	rng := p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange))
+	rnpv, irr, payback := f.RiskAdjustedNPV, f.IRR, f.Payback
+	free := f.NPV > 0 && f.Cost == 0 // nothing to invest, only returns
+	// A together group runs all or none, so it is judged as one
+	// investment: a pilot with no benefit of its own passes with the
+	// rollout it runs with, and fails with it.
+	subject := ""
+	if g := e.togetherValue(pe); g != nil {
+		if g.hasMandatory() {
+			return true
+		}
+		rnpv, irr, payback, free = g.rnpv, g.irr, g.payback, false
+		subject = "with its together group (" + g.others(pe) + "), "
+	}
+	fail := func(msg string) {
+		if subject != "" {
+			msg = subject + msg
+		}
+		pe.fail(StatusDropped, GateValue, msg, p.Ranges.Range("benefit.per_year", p.Ranges.Range("benefit", p.DeclRange)))
+	}
 	ok := true
-	if m := h.MinRiskAdjustedNPV; m != nil && money(f.RiskAdjustedNPV) < money(*m) {
-		pe.fail(StatusDropped, GateValue, fmt.Sprintf("risk-adjusted NPV of %s is below the hurdle of %s",
-			formatMoney(f.RiskAdjustedNPV, e.currency), formatMoney(*m, e.currency)), rng)
+	if m := h.MinRiskAdjustedNPV; m != nil && money(rnpv) < money(*m) {
+		fail(fmt.Sprintf("risk-adjusted NPV of %s is below the hurdle of %s",
+			formatMoney(rnpv, e.currency), formatMoney(*m, e.currency)))
 		ok = false
 	}
 	if m := h.MinIRR; m != nil {
 		switch {
-		case f.IRR == nil && f.NPV > 0 && f.Cost == 0:
-			// Nothing to invest, only returns: an unbounded rate.
-		case f.IRR == nil:
-			pe.fail(StatusDropped, GateValue, fmt.Sprintf("has no IRR (its cash flows never change sign), so it cannot reach the hurdle of %s", formatPercent(*m)), rng)
+		case irr == nil && free:
+			// An unbounded rate.
+		case irr == nil:
+			fail(fmt.Sprintf("has no IRR (its cash flows never change sign), so it cannot reach the hurdle of %s", formatPercent(*m)))
 			ok = false
-		case ratio(*f.IRR) < ratio(*m):
-			pe.fail(StatusDropped, GateValue, fmt.Sprintf("IRR of %s is below the hurdle of %s", formatPercent(*f.IRR), formatPercent(*m)), rng)
+		case ratio(*irr) < ratio(*m):
+			fail(fmt.Sprintf("IRR of %s is below the hurdle of %s", formatPercent(*irr), formatPercent(*m)))
 			ok = false
 		}
 	}
 	if m := h.MaxPayback; m != nil {
 		switch {
-		case f.Payback == nil:
-			pe.fail(StatusDropped, GateValue, fmt.Sprintf("never pays back, so it misses the hurdle of %s", e.periodsText(*m)), rng)
+		case payback == nil:
+			fail(fmt.Sprintf("never pays back, so it misses the hurdle of %s", e.periodsText(*m)))
 			ok = false
-		case ratio(*f.Payback) > ratio(*m):
-			pe.fail(StatusDropped, GateValue, fmt.Sprintf("pays back after %s, later than the hurdle of %s", e.periodsText(*f.Payback), e.periodsText(*m)), rng)
+		case ratio(*payback) > ratio(*m):
+			fail(fmt.Sprintf("pays back after %s, later than the hurdle of %s", e.periodsText(*payback), e.periodsText(*m)))
 			ok = false
 		}
 	}
