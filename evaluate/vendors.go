@@ -251,7 +251,95 @@ func evaluateVendorSelection(ev *hclspec.Evaluation, all []*hclspec.Vendor, byID
 		id := winner.ID
 		res.Winner = &id
 	}
+	if costWeighted && ev.CostScale == nil && winner != nil {
+		in := make([]decisiveRow, len(rows))
+		for i, r := range rows {
+			_, explicit := r.v.Scores[costCriterion]
+			in[i] = decisiveRow{v: r.v, tco: r.tco, sum: r.sum, eligible: r.eligible, fixedCost: explicit}
+		}
+		if d := decisiveLoser(ev, in, winner, totalWeight); d != nil {
+			diags = append(diags, d)
+		}
+	}
 	return res, winner, diags
+}
+
+// decisiveRow is a candidate as decisiveLoser reads it: sum is its
+// weighted sum without cost, fixedCost whether it has a cost score of its
+// own (which no other bid moves).
+type decisiveRow struct {
+	v         *hclspec.Vendor
+	tco, sum  float64
+	eligible  bool
+	fixedCost bool
+}
+
+// decisiveLoser warns when the winner of an evaluation scored relative to
+// the cheapest eligible bid owes its win to that bid while it loses:
+// without it every cost score is rescaled, and another bid would win. A
+// bid that does not win then decides between two others (review qa18
+// Q18-3); an absolute cost_scale avoids it. Only the cheapest eligible bid
+// can do this, as the only one whose removal moves the scale. rows are
+// sorted best first.
+func decisiveLoser(ev *hclspec.Evaluation, rows []decisiveRow, winner *hclspec.Vendor, totalWeight float64) *hcl.Diagnostic {
+	cheapest, second := -1, math.Inf(1)
+	for i, r := range rows {
+		if !r.eligible {
+			continue
+		}
+		switch {
+		case cheapest < 0 || r.tco < rows[cheapest].tco:
+			if cheapest >= 0 {
+				second = rows[cheapest].tco
+			}
+			cheapest = i
+		case r.tco < second:
+			second = r.tco
+		}
+	}
+	if cheapest < 0 || rows[cheapest].v == winner || math.IsInf(second, 1) || second == rows[cheapest].tco {
+		return nil
+	}
+	w := ev.Criteria[costCriterion]
+	score := func(r decisiveRow, minTCO float64) float64 {
+		s := r.sum
+		if r.fixedCost {
+			s += w * r.v.Scores[costCriterion]
+		} else {
+			s += w * costScore(r.tco, minTCO)
+		}
+		return s / totalWeight
+	}
+	var alt *decisiveRow
+	altScore := 0.0
+	for i, r := range rows {
+		if !r.eligible || i == cheapest {
+			continue
+		}
+		sc := score(r, second)
+		if alt == nil || sc > altScore+vendorScoreEps ||
+			(math.Abs(sc-altScore) <= vendorScoreEps && (r.tco < alt.tco || (r.tco == alt.tco && r.v.ID < alt.v.ID))) {
+			alt, altScore = &rows[i], sc
+		}
+	}
+	if alt == nil || alt.v == winner {
+		return nil
+	}
+	var winnerRow decisiveRow
+	for _, r := range rows {
+		if r.v == winner {
+			winnerRow = r
+		}
+	}
+	c := rows[cheapest]
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
+		Summary:  "Vendor winner decided by a losing bid",
+		Detail: fmt.Sprintf("Evaluation %s picks %s only because of %s, which does not win: cost is scored relative to the cheapest eligible bid, whose TCO of %s sets the scale of every cost score. Without it %s would win (%.2f against %.2f). Set cost_scale = { best = ..., worst = ... } to score cost on a scale no bid moves.",
+			hclspec.Quote(ev.ID), hclspec.Quote(winner.ID), hclspec.Quote(c.v.ID), formatNumber(c.tco, 0),
+			hclspec.Quote(alt.v.ID), altScore, score(winnerRow, second)),
+		Subject: ev.DeclRange.Ptr(),
+	}
 }
 
 // costScore is 5 for the cheapest eligible TCO (or less) and 5 x min/tco

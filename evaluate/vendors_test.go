@@ -276,3 +276,73 @@ func TestMissingScoresOneWarningPerVendor(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// A bid that passes the threshold but loses can still decide between two
+// others when cost is scored relative to the cheapest eligible bid: it
+// sets the scale. The plan warns, naming it and the bid that would win
+// without it (review qa18 Q18-3); an absolute cost_scale, or a winner
+// that is itself the cheapest, gives no warning.
+func TestDecisiveLosingBidWarns(t *testing.T) {
+	vendors := func(withBudget bool) []*hclspec.Vendor {
+		vs := []*hclspec.Vendor{
+			// tco over 5 years 750,000 and 485,000
+			{ID: "imagix", Category: "pacs", OneTime: 150000, Annual: 120000,
+				Scores: map[string]float64{"clinical_fit": 5, "integration": 4, "support": 4}, Ranges: hclspec.Ranges{}},
+			{ID: "radcloud", Category: "pacs", OneTime: 60000, Annual: 85000,
+				Scores: map[string]float64{"clinical_fit": 4, "integration": 4, "support": 3}, Ranges: hclspec.Ranges{}},
+		}
+		if withBudget {
+			// tco 300,000, technical exactly the minimum 3
+			vs = append(vs, &hclspec.Vendor{ID: "budgetpacs", Category: "pacs", Annual: 60000,
+				Scores: map[string]float64{"clinical_fit": 3, "integration": 3, "support": 3}, Ranges: hclspec.Ranges{}})
+		}
+		return vs
+	}
+	ev := func(scale bool) *hclspec.Evaluation {
+		e := &hclspec.Evaluation{ID: "pacs", Category: "pacs", MinimumScore: 3, Years: 5,
+			Criteria: map[string]float64{"clinical_fit": 0.4, "integration": 0.2, "support": 0.1, "cost": 0.3}, Ranges: hclspec.Ranges{}}
+		if scale {
+			e.CostScale = &hclspec.CostScale{Best: 300000, Worst: 1000000}
+		}
+		return e
+	}
+	tests := []struct {
+		name       string
+		withBudget bool
+		scale      bool
+		winner     string
+		warn       string
+	}{
+		// imagix 0.4x5 + 0.2x4 + 0.1x4 + 0.3x5x300/750 = 3.80; radcloud
+		// 1.6 + 0.8 + 0.3 + 0.3x5x300/485 = 3.63; without budgetpacs
+		// radcloud 4.20 (cost 5), imagix 3.2 + 0.3x5x485/750 = 4.17.
+		{"decided by a losing bid", true, false, "imagix",
+			`Evaluation "pacs" picks "imagix" only because of "budgetpacs", which does not win: cost is scored relative to the cheapest eligible bid, whose TCO of 300,000 sets the scale of every cost score. Without it "radcloud" would win (4.20 against 4.17). Set cost_scale = { best = ..., worst = ... } to score cost on a scale no bid moves.`},
+		{"without the bid", false, false, "radcloud", ""},
+		// On the absolute scale radcloud wins with or without the bid:
+		// 2.7 + 0.3x5x(1,000-485)/700 = 3.80 against 3.2 + 0.3x5x250/700 = 3.74.
+		{"absolute scale", true, true, "radcloud", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs := vendors(tc.withBudget)
+			byID := map[string]*hclspec.Vendor{}
+			for _, v := range vs {
+				byID[v.ID] = v
+			}
+			res, _, diags := evaluateVendorSelection(ev(tc.scale), vs, byID, map[*hclspec.Vendor][]missingScore{})
+			if res.Winner == nil || *res.Winner != tc.winner {
+				t.Fatalf("winner %v, want %s", res.Winner, tc.winner)
+			}
+			var got string
+			for _, d := range diags {
+				if d.Summary == "Vendor winner decided by a losing bid" {
+					got = d.Detail
+				}
+			}
+			if diff := cmp.Diff(tc.warn, got); diff != "" {
+				t.Errorf("warning (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
