@@ -202,6 +202,12 @@ type engine struct {
 	// its scratch: the tasks a forward pass has decided.
 	gp      *groupPlacer
 	decided []bool
+	// nowhere caches fitsNowhere per task (0: not known yet, 1: fits
+	// somewhere, 2: nowhere); nil when placed tasks can make room
+	// (onlyTakesRoom) or the problem has no together groups. empty is
+	// the empty schedule it is answered on.
+	nowhere []uint8
+	empty   *State
 }
 
 func newEngine(p *Problem) *engine {
@@ -224,8 +230,54 @@ func newEngine(p *Problem) *engine {
 	e.sorted = make([]int, 0, n)
 	if e.gp = newGroupPlacer(p); e.gp != nil {
 		e.decided = make([]bool, n)
+		if onlyTakesRoom(p) {
+			e.nowhere = make([]uint8, n)
+		}
 	}
 	return e
+}
+
+// onlyTakesRoom reports whether placing a task never makes room for
+// another: no spend, run spend or demand below 0 and no dated budget
+// (whose savings credit room). Then a task that fits at no start in an
+// empty schedule fits in none.
+func onlyTakesRoom(p *Problem) bool {
+	if p.DatedBudgets() != nil {
+		return false
+	}
+	for i := range p.Tasks {
+		tk := &p.Tasks[i]
+		if tk.RunYear < 0 || slices.ContainsFunc(tk.Spend, neg) || slices.ContainsFunc(tk.Run, neg) ||
+			slices.ContainsFunc(tk.Demand, func(d Demand) bool { return d.Amount < 0 }) {
+			return false
+		}
+	}
+	return true
+}
+
+func neg(x float64) bool { return x < 0 }
+
+// fitsNowhere reports whether task i fits at no start even in an empty
+// schedule (only the Fixed load), and so in no schedule (onlyTakesRoom):
+// the decode leaves it, or its together group, out at once instead of
+// trying its starts again in every schedule of the search (review qa17
+// A7: a group with such a member searched its orders, up to
+// groupSearchBudget placements, in each of 50,000 schedules). Each task's
+// answer is worked out once.
+func (e *engine) fitsNowhere(i int) bool {
+	if e.nowhere == nil {
+		return false
+	}
+	if e.nowhere[i] == 0 {
+		if e.empty == nil {
+			e.empty = NewState(e.p)
+		}
+		e.nowhere[i] = 1
+		if e.empty.earliestStart(i, 0) < 0 {
+			e.nowhere[i] = 2
+		}
+	}
+	return e.nowhere[i] == 2
 }
 
 // forward decodes an activity list (a precedence-feasible order of every
@@ -260,14 +312,22 @@ func (e *engine) forward(list []int) {
 			e.decided[i] = true
 			continue
 		}
-		placed, miss, ok := e.gp.place(e.st, e.start, e.decided, i)
+		group := e.gp.groupOf[i]
+		_, ok := e.gp.collect(e.start, e.decided, i)
+		if ok && slices.ContainsFunc(e.gp.closure, e.fitsNowhere) {
+			ok = false // place would fail, after trying the orders
+		}
+		var placed []int
+		if ok {
+			placed, _, ok = e.gp.placeClosure(e.st, e.start, group)
+		}
 		if ok {
 			for _, t := range placed {
 				e.decided[t] = true
 			}
 			continue
 		}
-		for _, m := range e.p.Together[miss.Group] {
+		for _, m := range e.p.Together[group] {
 			e.decided[m] = true
 		}
 	}
@@ -282,6 +342,9 @@ func (e *engine) placeEarliest(i int) int {
 			return -1
 		}
 		est = max(est, e.start[q]+e.p.Tasks[q].Duration)
+	}
+	if e.fitsNowhere(i) {
+		return -1
 	}
 	s := e.st.earliestStart(i, est)
 	if s >= 0 {

@@ -104,6 +104,16 @@ func (g *groupPlacer) grouped(i int) bool { return g != nil && g.groupOf[i] >= 0
 // updated; or, when no order fits, nothing placed (st and start as
 // they were) and the miss of the lowest-index order.
 func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]int, GroupMiss, bool) {
+	if miss, ok := g.collect(start, decided, i); !ok {
+		return nil, miss, false
+	}
+	return g.placeClosure(st, start, g.groupOf[i])
+}
+
+// collect builds the closure of task i's group (g.closure): its members,
+// the predecessors they need that are not decided yet, and those tasks'
+// groups. It fails with the miss when a decided predecessor is out.
+func (g *groupPlacer) collect(start []int, decided []bool, i int) (GroupMiss, bool) {
 	p := g.p
 	group := g.groupOf[i]
 	g.gen++
@@ -132,10 +142,16 @@ func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]in
 			case !decided[q]:
 				add(q)
 			case start[q] < 0:
-				return nil, GroupMiss{Group: group, Task: t, Cause: Blocker{Kind: BlockDependency, Index: q}}, false
+				return GroupMiss{Group: group, Task: t, Cause: Blocker{Kind: BlockDependency, Index: q}}, false
 			}
 		}
 	}
+	return GroupMiss{}, true
+}
+
+// placeClosure places the closure collect built, as place does.
+func (g *groupPlacer) placeClosure(st *State, start []int, group int) ([]int, GroupMiss, bool) {
+	p := g.p
 	// Kahn's algorithm over the closure, lowest index first.
 	h := &g.ready
 	h.items = h.items[:0]
