@@ -255,6 +255,8 @@ func (w *noteWriter) notes(ex schedule.Explanation, rule deadlineRule) []rangedN
 			release = append(release, w.earliest())
 		case schedule.ObstacleDeadline, schedule.ObstacleHorizon:
 			end = append(end, w.end(o, ex))
+		case schedule.ObstacleLate:
+			choice = append(choice, w.late(o))
 		case schedule.ObstacleFree:
 			if _, moved := rule.moved[w.i]; !moved {
 				choice = append(choice, w.optimizer(o))
@@ -622,6 +624,17 @@ func (w *noteWriter) dependency(o schedule.Obstacle) rangedNote {
 		msg = fmt.Sprintf("starts when %q ends (%s)", dep, end)
 	}
 	n := w.newNote(NoteDependency, dep, msg, keyRange(w.pe.cfg, "depends_on", dep))
+	w.setPeriods(&n, o.Periods, o.MorePeriods)
+	return n
+}
+
+// late says that a together project placed just in time for the
+// partner that needs it (schedule.Late) passed over its earlier starts.
+func (w *noteWriter) late(o schedule.Obstacle) rangedNote {
+	by := w.project(o.Index)
+	msg := fmt.Sprintf("runs as late as fits before %q, which depends on it: it brings no benefit of its own and only prepares its together group, so it does not start earlier (%s)",
+		by, w.spansText(o.Periods, o.MorePeriods))
+	n := w.newNote(NoteTogether, by, msg, w.pe.cfg.Ranges.Range("together", w.pe.cfg.DeclRange))
 	w.setPeriods(&n, o.Periods, o.MorePeriods)
 	return n
 }

@@ -395,7 +395,7 @@ const (
 	NoteOptimizer     = "optimizer"      // the optimiser placed it later than it could start
 	NoteTeamParallel  = "team_parallel"  // the team already runs its max_parallel projects
 	NoteChoice        = "choice"         // another option of its choice was chosen
-	NoteTogether      = "together"       // its together group did not fit whole
+	NoteTogether      = "together"       // its together group did not fit whole, or it runs just in time for it
 )
 
 // Note is one constraint that decided where a project is in the schedule,

@@ -179,6 +179,9 @@ func (e *evaluation) taskOf(pe *projectEval) schedule.Task {
 		// dependencies it needs along at its turn.
 		Lead: pe.pinned() || pe.life.lifecycle == hclspec.Committed,
 	}
+	// A together project that brings nothing of its own (a pilot) runs
+	// just in time for the partners that need it.
+	tk.JustInTime = !tk.Lead && pe.fin.Benefit == 0 && len(p.Replaces) == 0
 	if p.Deadline >= 0 && p.Deadline <= tk.Latest {
 		tk.Latest = p.Deadline
 		tk.HasDeadline = true

@@ -27,6 +27,10 @@ const (
 	// ObstacleTogether: the task's together group (Index) was left out
 	// whole; Schedule.Apart says which task did not fit.
 	ObstacleTogether ObstacleKind = "together"
+	// ObstacleLate: a member of a together group placed as late as fits
+	// before Index, the first task to start of those that need it
+	// (Schedule.Late), rather than at any of the starts listed.
+	ObstacleLate ObstacleKind = "late"
 )
 
 // maxRechecks bounds the starts of one task that Explain checks again
@@ -164,6 +168,8 @@ type explainer struct {
 	// budget obstacle costs its windows, not its periods.
 	fixedWin [][]fixedSpend
 	count    []int // appendPeriodObstacle's running counts, reused
+	// late is the Schedule.Late entry of each task placed just in time.
+	late map[int]Late
 }
 
 // fixedSpend is a fixed load's spend from one budget, by window.
@@ -190,6 +196,12 @@ func newExplainer(p *Problem, sch *Schedule) *explainer {
 		start: slices.Clone(sch.Start), blocked: slices.Clone(sch.Blocked),
 		byRes: make([][]int, len(p.Resources)), byBudget: make([][]int, len(p.Budgets)),
 		prefix: make([][]float64, n)}
+	for _, l := range sch.Late {
+		if x.late == nil {
+			x.late = map[int]Late{}
+		}
+		x.late[l.Task] = l
+	}
 	seen := make([]bool, n)
 	for _, i := range sch.Order {
 		if i >= 0 && i < n && !seen[i] {
@@ -298,7 +310,7 @@ func (x *explainer) explain(i int) Explanation {
 			out = append(out, q)
 			continue
 		}
-		depEnd = max(depEnd, x.start[q]+p.Tasks[q].Duration)
+		depEnd = max(depEnd, x.predEnd(q))
 	}
 	if len(out) > 0 {
 		slices.Sort(out)
@@ -314,6 +326,9 @@ func (x *explainer) explain(i int) Explanation {
 		preds := slices.Clone(tk.Preds)
 		slices.Sort(preds)
 		for _, q := range slices.Compact(preds) {
+			if l, ok := x.late[q]; ok && l.From != x.start[q] {
+				continue // it was placed after, to fit before the task
+			}
 			if qs := x.start[q]; qs+p.Tasks[q].Duration == depEnd {
 				ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleDependency, Index: q, Periods: []Span{{qs, depEnd - 1}}})
 			}
@@ -326,7 +341,19 @@ func (x *explainer) explain(i int) Explanation {
 	if start >= 0 {
 		ex.Last = start - 1
 	}
-	if ex.Last >= ex.First && tk.Duration > 0 {
+	if l, ok := x.late[i]; ok && start >= 0 {
+		// Placed as late as fits before Before: the starts before its
+		// earliest fit were blocked then, and still are with the tasks
+		// of its group placed since (none of them frees room); the
+		// starts from there were passed over.
+		if last := min(ex.Last, l.From-1); last >= ex.First && tk.Duration > 0 {
+			ex.Obstacles = append(ex.Obstacles, x.startObstacles(i, ex.First, last)...)
+		}
+		if first := max(ex.First, l.From); ex.Last >= first {
+			ex.Obstacles = append(ex.Obstacles, Obstacle{Kind: ObstacleLate, Index: l.Before,
+				Periods: []Span{{first, ex.Last}}, Starts: ex.Last - first + 1})
+		}
+	} else if ex.Last >= ex.First && tk.Duration > 0 {
 		ex.Obstacles = append(ex.Obstacles, x.startObstacles(i, ex.First, ex.Last)...)
 	}
 	if start < 0 {
@@ -340,6 +367,16 @@ func (x *explainer) explain(i int) Explanation {
 		ex.Obstacles = append(ex.Obstacles, end)
 	}
 	return ex
+}
+
+// predEnd is the end of predecessor q as the task after it counted it:
+// for a member placed just in time (Schedule.Late), the end of its
+// earliest fit, which the tasks of its group placed before it counted.
+func (x *explainer) predEnd(q int) int {
+	if l, ok := x.late[q]; ok {
+		return l.From + x.p.Tasks[q].Duration
+	}
+	return x.start[q] + x.p.Tasks[q].Duration
 }
 
 // startObstacles lists what blocks task i's starts a..b in the current

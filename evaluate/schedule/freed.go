@@ -95,6 +95,13 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 			}
 		}
 		next.Pulled = append(pulled, next.Pulled...)
+		var late []Late
+		for _, l := range sch.Late {
+			if next.Start[l.Task] >= 0 {
+				late = append(late, l)
+			}
+		}
+		next.Late = append(late, next.Late...)
 		keepChoiceLoss(first, next)
 		next.Retried = true
 		sch = next

@@ -513,6 +513,7 @@ func (r *rankPass) run(ctx context.Context, pins []pin, keep []bool) (sch *Sched
 	sch.Apart = sch.Apart[:0]
 	sch.Trials = sch.Trials[:0]
 	sch.Pulled = sch.Pulled[:0]
+	sch.Late = sch.Late[:0]
 	clear(sch.Blocked)
 	clear(r.decided)
 	copy(r.waiting, r.preds)
@@ -739,7 +740,7 @@ func (r *rankPass) runInOrder(ctx context.Context, pins []pin, keep []bool, orde
 // cloneSchedule copies a schedule out of a pass's scratch space.
 func cloneSchedule(s *Schedule) *Schedule {
 	return &Schedule{Start: slices.Clone(s.Start), Blocked: slices.Clone(s.Blocked), Order: slices.Clone(s.Order),
-		Apart: slices.Clone(s.Apart), Trials: slices.Clone(s.Trials), Pulled: slices.Clone(s.Pulled)}
+		Apart: slices.Clone(s.Apart), Trials: slices.Clone(s.Trials), Pulled: slices.Clone(s.Pulled), Late: slices.Clone(s.Late)}
 }
 
 // rankQueue hands out a pass's eligible tasks (every predecessor

@@ -168,6 +168,12 @@ type Task struct {
 	// predecessors as any task does.
 	Lead bool
 
+	// JustInTime marks a task that only prepares others (evaluate: it
+	// brings no benefit of its own and retires no system): as a member
+	// of a together group whose every dependent is placed with the group,
+	// it runs as late as fits before them (see together.go).
+	JustInTime bool
+
 	// For the optimiser: Weight is the task's value (its score) and
 	// Mandatory tasks must be in every optimised schedule. Forced tasks
 	// (forced in for a what-if) come next, then Kept tasks (the
@@ -263,6 +269,17 @@ type Schedule struct {
 	// in rank order, on top of every task placed (Order says so too).
 	Freed   []Freed
 	Retried bool
+	// Late lists the together groups' members placed as late as fits
+	// before the tasks that need them (Task.JustInTime).
+	Late []Late
+}
+
+// Late is a member of a together group placed last of its group, at the
+// latest start that fits before Before, the first to start of the tasks
+// that need it. From is its earliest fit when the others were placed:
+// their releases counted its end there.
+type Late struct {
+	Task, From, Before int
 }
 
 // GroupMiss is a together group (Group, an index into Problem.Together;

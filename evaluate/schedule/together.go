@@ -61,6 +61,16 @@ type groupPlacer struct {
 	chain  []int
 	onPath []bool
 	tries  int
+	// justInTime places Task.JustInTime members last (placeJustInTime):
+	// schedule generation passes do, the optimiser's decode does not.
+	// late lists the members the last place call placed that way; jit,
+	// from and topo are its scratch, succs each task's dependents.
+	justInTime bool
+	late       []Late
+	jit        []bool
+	from       []int
+	topo       []int
+	succs      [][]int
 }
 
 // groupSearchBudget bounds the placements the search over a closure's
@@ -106,6 +116,12 @@ func (g *groupPlacer) grouped(i int) bool { return g != nil && g.groupOf[i] >= 0
 func (g *groupPlacer) place(st *State, start []int, decided []bool, i int) ([]int, GroupMiss, bool) {
 	if miss, ok := g.collect(start, decided, i); !ok {
 		return nil, miss, false
+	}
+	g.late = g.late[:0]
+	if g.justInTime {
+		if order, ok := g.placeJustInTime(st, start); ok {
+			return order, GroupMiss{}, true
+		}
 	}
 	return g.placeClosure(st, start, g.groupOf[i])
 }
@@ -201,6 +217,165 @@ func (g *groupPlacer) placeClosure(st *State, start []int, group int) ([]int, Gr
 		}
 	}
 	return order, GroupMiss{}, true
+}
+
+// A member of a together group that only prepares its partners (a
+// pilot: Task.JustInTime, no run spend, and every task that depends on
+// it placed with the group) runs as late as fits before them, not at its
+// earliest fit, where it would hold a team, budget or slot idle for
+// months that a better-ranked project placed after the group could use
+// (review qa17 U11). placeJustInTime places the closure in the order
+// place uses, each task at its earliest fit after its predecessors, but
+// leaves such members out, counting for their dependents their end at
+// that earliest fit; then it places them, the last in that order first,
+// each at the latest start that fits before the first of its dependents
+// to start and after its own predecessors. No task of the closure may
+// free room (a credit): then leaving a member out only leaves more room,
+// so every other task of the closure starts no later than it would with
+// the member placed first, and none of them moves afterwards. When a member fits no start there, nothing is placed and
+// place places the closure as before: a group fits exactly when it did,
+// and a member keeps its window (deadline) either way.
+
+// placeJustInTime places the closure with its just-in-time members last,
+// as above, and returns the tasks in the order placed (g.late lists the
+// members placed last); false, with st and start as they were, when the
+// closure has no such member or a task of it fits no start that way.
+func (g *groupPlacer) placeJustInTime(st *State, start []int) ([]int, bool) {
+	p := g.p
+	if g.jit == nil {
+		n := len(p.Tasks)
+		g.jit, g.from, g.succs = make([]bool, n), make([]int, n), make([][]int, n)
+		for i := range p.Tasks {
+			for _, q := range p.Tasks[i].Preds {
+				g.succs[q] = append(g.succs[q], i)
+			}
+		}
+	}
+	some := false
+	for _, t := range g.closure {
+		if p.Tasks[t].hasCredit() {
+			return nil, false // it frees room: placing it may let others fit
+		}
+		g.jit[t] = g.justInTimeMember(t)
+		some = some || g.jit[t]
+	}
+	if !some {
+		return nil, false
+	}
+	// The closure's order, as placeClosure takes it: Kahn's algorithm,
+	// lowest index first.
+	h := &g.ready
+	h.items = h.items[:0]
+	for _, t := range g.closure {
+		g.waiting[t] = 0
+		for _, q := range p.Tasks[t].Preds {
+			if g.stamp[q] == g.gen {
+				g.waiting[t]++
+			}
+		}
+		if g.waiting[t] == 0 {
+			h.items = append(h.items, t)
+		}
+	}
+	heap.Init(h)
+	g.topo = g.topo[:0]
+	for h.Len() > 0 {
+		t := heap.Pop(h).(int)
+		g.topo = append(g.topo, t)
+		for _, j := range g.succs[t] {
+			if g.stamp[j] == g.gen {
+				g.waiting[j]--
+				if g.waiting[j] == 0 {
+					heap.Push(h, j)
+				}
+			}
+		}
+	}
+	// end is a predecessor's end as its dependents count it: a
+	// just-in-time member not placed yet ends where its earliest fit
+	// would have it end.
+	end := func(q int) int {
+		if g.jit[q] && g.stamp[q] == g.gen && start[q] < 0 {
+			return g.from[q] + p.Tasks[q].Duration
+		}
+		return start[q] + p.Tasks[q].Duration
+	}
+	release := func(t int) int {
+		est := 0
+		for _, q := range p.Tasks[t].Preds {
+			est = max(est, end(q))
+		}
+		return est
+	}
+	order := make([]int, 0, len(g.topo))
+	undo := func() {
+		for _, u := range order {
+			st.Remove(u, start[u])
+			start[u] = -1
+		}
+		g.late = g.late[:0]
+	}
+	for _, t := range g.topo {
+		s, _ := st.EarliestFit(t, release(t))
+		if s < 0 {
+			undo()
+			return nil, false
+		}
+		if g.jit[t] {
+			g.from[t] = s
+			continue
+		}
+		st.Place(t, s)
+		start[t] = s
+		order = append(order, t)
+	}
+	for k := len(g.topo) - 1; k >= 0; k-- {
+		t := g.topo[k]
+		if !g.jit[t] {
+			continue
+		}
+		tk := &p.Tasks[t]
+		before := -1
+		for _, j := range g.succs[t] {
+			if before < 0 || start[j] < start[before] || start[j] == start[before] && j < before {
+				before = j
+			}
+		}
+		lo := max(release(t), tk.Earliest, 0)
+		s := -1
+		for c := min(start[before]-tk.Duration, p.lastStart(t)); c >= lo; c-- {
+			if st.Fits(t, c) {
+				s = c
+				break
+			}
+		}
+		if s < 0 {
+			undo()
+			return nil, false
+		}
+		st.Place(t, s)
+		start[t] = s
+		order = append(order, t)
+		g.late = append(g.late, Late{Task: t, From: g.from[t], Before: before})
+	}
+	return order, true
+}
+
+// justInTimeMember reports whether closure task t is placed just in
+// time: a member of a together group, Task.JustInTime, without run spend
+// (its go-live then changes no budget window the tasks after it see),
+// with dependents, every one of them in the closure.
+func (g *groupPlacer) justInTimeMember(t int) bool {
+	tk := &g.p.Tasks[t]
+	if g.groupOf[t] < 0 || !tk.JustInTime || tk.hasRun() || len(g.succs[t]) == 0 {
+		return false
+	}
+	for _, j := range g.succs[t] {
+		if g.stamp[j] != g.gen {
+			return false
+		}
+	}
+	return true
 }
 
 // succsInClosure lists the tasks of the closure that have t as a

@@ -50,6 +50,7 @@ func newPassExtras(p *Problem, pos []int, succs [][]int) *passExtras {
 	if pl == nil {
 		return nil
 	}
+	pl.justInTime = true
 	x := &passExtras{p: p, pl: pl, pos: pos, leads: leads}
 	if len(leads) > 0 {
 		x.doomed = doomedTasks(p, topo)
@@ -188,6 +189,7 @@ func (x *passExtras) leadTurn(st *State, sch *Schedule, decided []bool, l int, d
 		targets, group = x.p.Together[g], g
 	}
 	x.pulled(sch, placed, targets, group, l)
+	sch.Late = append(sch.Late, x.pl.late...)
 	for _, t := range placed {
 		decide(t)
 	}
@@ -256,6 +258,7 @@ func (x *passExtras) tryOption(st *State, sch *Schedule, decided []bool, b, turn
 	placed, miss, ok := x.pl.place(st, sch.Start, decided, b)
 	if ok {
 		x.pulled(sch, placed, []int{b}, -1, turn)
+		sch.Late = append(sch.Late, x.pl.late...)
 		for _, t := range placed {
 			decide(t)
 		}
@@ -281,6 +284,7 @@ func (x *passExtras) decideGroup(st *State, sch *Schedule, decided []bool, i, tu
 	if ok {
 		g := x.pl.groupOf[i]
 		x.pulled(sch, placed, x.p.Together[g], g, turn)
+		sch.Late = append(sch.Late, x.pl.late...)
 		for _, t := range placed {
 			decide(t)
 		}
