@@ -204,8 +204,7 @@ type engine struct {
 	decided []bool
 	// nowhere caches fitsNowhere per task (0: not known yet, 1: fits
 	// somewhere, 2: nowhere); nil when placed tasks can make room
-	// (onlyTakesRoom) or the problem has no together groups. empty is
-	// the empty schedule it is answered on.
+	// (onlyTakesRoom). empty is the empty schedule it is answered on.
 	nowhere []uint8
 	empty   *State
 }
@@ -230,9 +229,9 @@ func newEngine(p *Problem) *engine {
 	e.sorted = make([]int, 0, n)
 	if e.gp = newGroupPlacer(p); e.gp != nil {
 		e.decided = make([]bool, n)
-		if onlyTakesRoom(p) {
-			e.nowhere = make([]uint8, n)
-		}
+	}
+	if onlyTakesRoom(p) {
+		e.nowhere = make([]uint8, n)
 	}
 	return e
 }
@@ -262,8 +261,9 @@ func neg(x float64) bool { return x < 0 }
 // the decode leaves it, or its together group, out at once instead of
 // trying its starts again in every schedule of the search (review qa17
 // A7: a group with such a member searched its orders, up to
-// groupSearchBudget placements, in each of 50,000 schedules). Each task's
-// answer is worked out once.
+// groupSearchBudget placements, in each of 50,000 schedules; alone, a
+// task with run costs tried each start against each budget window).
+// Each task's answer is worked out once.
 func (e *engine) fitsNowhere(i int) bool {
 	if e.nowhere == nil {
 		return false

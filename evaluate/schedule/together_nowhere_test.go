@@ -20,14 +20,14 @@ func TestDecodeSkipsWhatFitsNowhere(t *testing.T) {
 	for c := range 150 {
 		sp := problemSpec{tasks: 6 + rng.IntN(12), horizon: 5 + rng.IntN(8), resources: 1 + rng.IntN(2),
 			budgets: c%2 == 0, maxParallel: []int{0, 2}[c%2], windows: c%3 == 0, teamParallel: c%4 == 0,
-			choices: c%5 == 0, together: true}
+			choices: c%5 == 0, together: c%3 > 0}
 		p := randomProblem(rng, sp)
-		if len(p.Together) == 0 {
-			continue
-		}
-		// Some members that fit nowhere: more than a resource's capacity,
-		// or ending after their deadline whatever their start.
-		for _, g := range p.Together {
+		// Some tasks that fit nowhere, members of groups or not: more than
+		// a resource's capacity, or ending after their deadline whatever
+		// their start.
+		some := slices.Clone(p.Together)
+		some = append(some, []int{rng.IntN(len(p.Tasks))})
+		for _, g := range some {
 			switch m := &p.Tasks[g[rng.IntN(len(g))]]; rng.IntN(3) {
 			case 0:
 				m.Demand = append(m.Demand, Demand{Resource: 0, Amount: 99})
