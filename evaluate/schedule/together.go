@@ -233,7 +233,7 @@ func (g *groupPlacer) placeClosure(st *State, start []int, group int) ([]int, Gr
 // free room (a credit): then leaving a member out only leaves more room,
 // so every other task of the closure starts no later than it would with
 // the member placed first, and none of them moves afterwards. When a member fits no start there, nothing is placed and
-// place places the closure as before: a group fits exactly when it did,
+// place places the closure as before: a group fits whenever it did,
 // and a member keeps its window (deadline) either way.
 
 // placeJustInTime places the closure with its just-in-time members last,
