@@ -232,9 +232,12 @@ func (g *groupPlacer) placeClosure(st *State, start []int, group int) ([]int, Gr
 // to start and after its own predecessors. No task of the closure may
 // free room (a credit): then leaving a member out only leaves more room,
 // so every other task of the closure starts no later than it would with
-// the member placed first, and none of them moves afterwards. When a member fits no start there, nothing is placed and
-// place places the closure as before: a group fits whenever it did,
-// and a member keeps its window (deadline) either way.
+// the member placed first, and none of them moves afterwards. When a
+// member fits no start there, nothing is placed and place places the
+// closure as before: a group fits whenever it did, and a member keeps
+// its window (deadline) either way. Explain replays the members last,
+// as placed: the starts before their earliest fit were blocked, the
+// others passed over (ObstacleLate).
 
 // placeJustInTime places the closure with its just-in-time members last,
 // as above, and returns the tasks in the order placed (g.late lists the
