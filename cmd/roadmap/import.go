@@ -23,6 +23,7 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec/sheetimport"
 	"github.com/roadmap-as-code/roadmap/internal/atomicfile"
 	"github.com/roadmap-as-code/roadmap/internal/symlink"
+	"github.com/roadmap-as-code/roadmap/report"
 )
 
 // importOptions are the flags of `roadmap import csv|xlsx`.
@@ -91,7 +92,7 @@ func newImportFormatCmd(g *globalOptions, s *Streams, format string) *cobra.Comm
 	f.StringVar(&o.team, "team", "", "the team whose effort an estimate in hours (Jira's Original Estimate) is")
 	f.StringVar(&o.name, "file", "", "name of the file written in DIR (default: FILE's name with .hcl)")
 	f.StringVar(&o.start, "start", "", "for a new roadmap: its start, such as 2027-Q1")
-	f.BoolVar(&o.force, "force", false, "overwrite existing files")
+	f.BoolVar(&o.force, "force", false, "update an existing file: its project blocks take the sheet's rows, the rest of it is kept")
 	f.BoolVar(&o.decimalComma, "decimal-comma", false, "numbers in text cells use a decimal comma and a point between thousands (1.400.000,50); the default for semicolon-separated CSV files")
 	if format == "xlsx" {
 		f.StringVar(&o.sheet, "sheet", "", "the worksheet to read (default: the first)")
@@ -284,9 +285,11 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 	existing, err := hclspec.RoadmapFiles(o.out)
 	isRoadmap := err == nil && len(existing) > 0
 	opts := sheetimport.Options{Map: o.maps, Team: o.team, HoursPerPeriod: hoursPerPeriod(hclspec.Quarter), DecimalComma: o.decimalComma}
+	var cfg *hclspec.Config
 	if isRoadmap {
 		loader := hclspec.NewLoader()
-		cfg, diags := loader.LoadDir(o.out, hclspec.LoadOptions{})
+		var diags hcl.Diagnostics
+		cfg, diags = loader.LoadDir(o.out, hclspec.LoadOptions{})
 		if diags.HasErrors() {
 			if err := g.writeDiagnostics(s, diags, loader.Files()); err != nil {
 				return err
@@ -331,6 +334,20 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 		return fmt.Errorf("--file %q: name a .hcl file (not .vars.hcl) directly in %s", name, o.out)
 	}
 	files := map[string][]byte{name: sheetimport.Write(res, filepath.Base(o.file))}
+	// An existing file is updated in place: its other blocks, its
+	// comments and what no column holds are kept.
+	var changes *sheetimport.Changes
+	target := filepath.Join(o.out, name)
+	if old, err := os.ReadFile(target); err == nil && o.force && cfg != nil {
+		data, ch, diags := sheetimport.Merge(old, target, res, currentProjects(cfg, target, opts))
+		if diags.HasErrors() {
+			if err := g.writeDiagnostics(s, diags, nil); err != nil {
+				return err
+			}
+			return errFailed
+		}
+		files[name], changes = data, &ch
+	}
 	if !isRoadmap {
 		files["roadmap.hcl"] = newRoadmapSkeleton(strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file)), o.start, res.Refs)
 	}
@@ -383,6 +400,9 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 		cols = append(cols, fmt.Sprintf("%s -> %s", c[0], c[1]))
 	}
 	fmt.Fprintf(s.Out, "Imported %s from %s into %s.\nColumns: %s.\n", countNoun(len(res.Projects), "project", "projects"), o.file, strings.Join(written, " and "), strings.Join(cols, ", "))
+	if changes != nil {
+		fmt.Fprintf(s.Out, "Updated %s in place: %s; its other blocks, comments and the attributes no column holds are kept.\n", target, changes)
+	}
 	if len(res.Conversions) > 0 {
 		sep := "a decimal point"
 		if o.decimalComma {
@@ -397,6 +417,45 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 		fmt.Fprintf(s.Out, "%s is a new roadmap: fill in the TODOs of roadmap.hcl (teams' capacity and cost, budgets, goals' weights), then run roadmap plan %s.\n", o.out, o.out)
 	}
 	return nil
+}
+
+// currentProjects is, by id, the attributes of the projects declared in
+// path as the projects table shows them, read back as a sheet's rows are:
+// what Merge compares the sheet's cells with.
+func currentProjects(cfg *hclspec.Config, path string, opts sheetimport.Options) map[string]map[string]any {
+	opts.Map = nil
+	res, diags := sheetimport.Read(sheetimport.Sheet{Name: path, Rows: report.ProjectsAsWritten(cfg)}, opts)
+	if res == nil {
+		return nil
+	}
+	bad := map[int]bool{}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Subject != nil {
+			bad[d.Subject.Start.Line] = true // a row read back wrongly is rewritten whole
+		}
+	}
+	declared := map[string]bool{}
+	for _, p := range cfg.Projects {
+		if sameFile(p.DeclRange.Filename, path) {
+			declared[p.ID] = true
+		}
+	}
+	out := map[string]map[string]any{}
+	for _, p := range res.Projects {
+		if declared[p.ID] && !bad[p.Row] {
+			out[p.ID] = p.Attrs
+		}
+	}
+	return out
+}
+
+func sameFile(a, b string) bool {
+	if a == b {
+		return true
+	}
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
 }
 
 // newRoadmapSkeleton is the roadmap.hcl of a new roadmap: a roadmap block

@@ -31,6 +31,9 @@ var Attributes = []string{
 	"cost.one_time", "cost.per_year", "benefit.per_year", "benefit.ramp_periods", "benefit.years",
 	"risk.failure", "risk.disruption", "risk.security", "risk.disruption_cost", "risk.security_cost",
 	"earliest_start", "deadline", "effort_hours", "team", "replaces",
+	"together", "run_funding", "excluded", "status", "started", "finished",
+	"progress.spent", "progress.percent_complete", "progress.remaining_duration",
+	"progress.remaining_effort", "progress.remaining_cost",
 }
 
 // kinds of cell.
@@ -62,10 +65,14 @@ var attrKinds = map[string]int{
 	"risk.disruption_cost": kindNumber, "risk.security_cost": kindNumber,
 	"earliest_start": kindPeriod, "deadline": kindPeriod, "effort_hours": kindHours, "team": kindTeam,
 	"replaces": kindIDList,
+	"together": kindIDList, "run_funding": kindBudget, "excluded": kindBool, "status": kindString,
+	"started": kindPeriod, "finished": kindPeriod,
+	"progress.spent": kindNumber, "progress.percent_complete": kindNumber, "progress.remaining_duration": kindDuration,
+	"progress.remaining_effort": kindEffort, "progress.remaining_cost": kindNumber,
 }
 
 // refPrefix is the block type a list attribute refers to.
-var refPrefix = map[string]string{"endorsed_by": "department", "opposed_by": "department", "depends_on": "project", "replaces": "system"}
+var refPrefix = map[string]string{"endorsed_by": "department", "opposed_by": "department", "depends_on": "project", "replaces": "system", "together": "project"}
 
 // knownHeaders maps column headers of common exports (lower case) to
 // attributes: Jira's "Export Excel CSV", GitHub Projects' "Export view
@@ -279,6 +286,11 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 				}
 			}
 		}
+		if _, mapped := explicit[key]; attr == "status" && !mapped && !lifecycleColumn(sh.Rows, i) {
+			// Jira's and GitHub's Status ("To Do", "Backlog") is not a
+			// roadmap's status: not imported unless mapped.
+			attr = ""
+		}
 		if attr == "" || attr == "-" {
 			if attr == "" && strings.TrimSpace(h) != "" {
 				res.Ignored = append(res.Ignored, h)
@@ -362,7 +374,7 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 			case "effort_hours":
 				hours += v.(float64)
 				hasHours = true
-			case "goals", "requires", "provides", "endorsed_by", "opposed_by", "depends_on", "replaces":
+			case "goals", "requires", "provides", "endorsed_by", "opposed_by", "depends_on", "replaces", "together":
 				p.Attrs[attr] = mergeValues(p.Attrs[attr], v)
 			default:
 				p.Attrs[attr] = v
@@ -455,6 +467,19 @@ func Read(sh Sheet, opts Options) (*Result, hcl.Diagnostics) {
 	return res, diags
 }
 
+// lifecycleColumn reports whether every cell of column col below the
+// header is empty or a roadmap status.
+func lifecycleColumn(rows [][]string, col int) bool {
+	for _, row := range rows[1:] {
+		if col < len(row) {
+			if c := strings.TrimSpace(row[col]); c != "" && !slices.Contains(hclspec.Lifecycles(), c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func blankRow(row []string) bool {
 	for _, c := range row {
 		if strings.TrimSpace(c) != "" {
@@ -508,6 +533,12 @@ func collectRefs(refs map[string][]string, p Project) {
 		}
 	}
 	if b, ok := p.Attrs["funding"].(string); ok {
+		refs["budget"] = append(refs["budget"], b)
+	}
+	if b, ok := p.Attrs["funding"].(map[string]string); ok {
+		refs["budget"] = append(refs["budget"], slices.Collect(maps.Keys(b))...)
+	}
+	if b, ok := p.Attrs["run_funding"].(string); ok {
 		refs["budget"] = append(refs["budget"], b)
 	}
 	if v, ok := p.Attrs["vendor"].(string); ok {
@@ -711,7 +742,14 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 		}
 		return nil, fmt.Sprintf("%q is not true or false (yes/no, x, 1/0 also work).", cell)
 	case kindID, kindTeam, kindBudget:
+		if attr == "funding" && strings.ContainsAny(cell, "=:") {
+			// A split: capex=0.7; opex=0.3.
+			return parseCell("effort", cell, opts, seconds, converted)
+		}
 		id := cell
+		if attrKinds[attr] == kindBudget {
+			id = strings.TrimPrefix(id, "budget.")
+		}
 		if attr == "id" && needsSlug(id) {
 			id = Slug(id)
 		}
@@ -724,11 +762,11 @@ func parseCell(attr, cell string, opts Options, seconds bool, converted *bool) (
 		prefix := refPrefix[attr] + "."
 		for _, item := range splitList(cell) {
 			item = strings.TrimPrefix(item, prefix)
-			if attr == "depends_on" && needsSlug(item) {
+			if (attr == "depends_on" || attr == "together") && needsSlug(item) {
 				item = Slug(item)
 			}
 			if !idPattern().MatchString(item) {
-				if attr == "depends_on" && Slug(item) != "" {
+				if (attr == "depends_on" || attr == "together") && Slug(item) != "" {
 					item = Slug(item)
 				} else {
 					return nil, fmt.Sprintf("%q is not a list of %s ids.", cell, refPrefix[attr])
@@ -827,32 +865,40 @@ func Write(res *Result, source string) []byte {
 	body.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# Imported from " + source + " by roadmap import.\n")}})
 	for _, p := range res.Projects {
 		body.AppendNewline()
-		b := body.AppendNewBlock("project", []string{p.ID}).Body()
-		// Plain attributes first, then the cost, benefit and risk blocks.
-		for _, attr := range Attributes {
-			if v, ok := p.Attrs[attr]; ok && !strings.Contains(attr, ".") {
-				setAttr(b, attr, attr, v)
-			}
-		}
-		for _, blockName := range []string{"cost", "benefit", "risk"} {
-			var inner *hclwrite.Body
-			for _, attr := range Attributes {
-				prefix := blockName + "."
-				if !strings.HasPrefix(attr, prefix) {
-					continue
-				}
-				v, ok := p.Attrs[attr]
-				if !ok {
-					continue
-				}
-				if inner == nil {
-					inner = b.AppendNewBlock(blockName, nil).Body()
-				}
-				setAttr(inner, strings.TrimPrefix(attr, prefix), attr, v)
-			}
-		}
+		writeProject(body, p)
 	}
 	return hclwrite.Format(f.Bytes())
+}
+
+// subBlocks are the nested blocks of a project a dotted attribute is in.
+var subBlocks = []string{"cost", "benefit", "risk", "progress"}
+
+// writeProject appends p's block to body.
+func writeProject(body *hclwrite.Body, p Project) {
+	b := body.AppendNewBlock("project", []string{p.ID}).Body()
+	// Plain attributes first, then the cost, benefit, risk and progress blocks.
+	for _, attr := range Attributes {
+		if v, ok := p.Attrs[attr]; ok && !strings.Contains(attr, ".") {
+			setAttr(b, attr, attr, v)
+		}
+	}
+	for _, blockName := range subBlocks {
+		var inner *hclwrite.Body
+		for _, attr := range Attributes {
+			prefix := blockName + "."
+			if !strings.HasPrefix(attr, prefix) {
+				continue
+			}
+			v, ok := p.Attrs[attr]
+			if !ok {
+				continue
+			}
+			if inner == nil {
+				inner = b.AppendNewBlock(blockName, nil).Body()
+			}
+			setAttr(inner, strings.TrimPrefix(attr, prefix), attr, v)
+		}
+	}
 }
 
 func setAttr(b *hclwrite.Body, name, attr string, v any) {
@@ -863,7 +909,7 @@ func setAttr(b *hclwrite.Body, name, attr string, v any) {
 			b.SetAttributeTraversal(name, hcl.Traversal{hcl.TraverseRoot{Name: kind}, hcl.TraverseAttr{Name: id}})
 			return
 		}
-		if attr == "funding" {
+		if attr == "funding" || attr == "run_funding" {
 			b.SetAttributeTraversal(name, hcl.Traversal{hcl.TraverseRoot{Name: "budget"}, hcl.TraverseAttr{Name: x}})
 			return
 		}
