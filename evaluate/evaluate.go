@@ -281,6 +281,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	plan.Systems = auditSystems(e.cfg, plan) // the technology audit
 	plan.Checks = append(plan.Checks, e.evaluateChecks(plan)...)
 	plan.Checks = append(plan.Checks, e.evaluatePolicies(plan)...)
+	plan.Checks = append(plan.Checks, e.warnBudgetOverruns(plan)...)
 	hclspec.ExplainUnknownFunctions(e.diags)
 	if d := e.checkPlanFinite(plan); d.HasErrors() {
 		return nil, append(e.diags, d...)

@@ -170,8 +170,11 @@ func (t *diffText) write(d *diff.PlanDiff) {
 		t.heading("Checks:")
 		for _, c := range d.Checks {
 			sym := "+" // stops failing
-			if c.Kind == diff.CheckStartsFailing {
+			switch c.Kind {
+			case diff.CheckStartsFailing:
 				sym = "-"
+			case diff.CheckFailsMore:
+				sym = "~"
 			}
 			t.entry(sym, diffCheck(c))
 		}
@@ -482,7 +485,10 @@ func diffWinner(w *string) string {
 
 func diffCheck(c diff.CheckChange) string {
 	s := fmt.Sprintf("%s (%s): %s → %s", c.ID, c.Severity, diffPassedWord(c.BeforePassed), diffPassedWord(c.AfterPassed))
-	if c.Kind == diff.CheckStartsFailing && c.Message != "" {
+	if c.Kind == diff.CheckFailsMore {
+		s = fmt.Sprintf("%s (%s): fails more", c.ID, c.Severity)
+	}
+	if (c.Kind == diff.CheckStartsFailing || c.Kind == diff.CheckFailsMore) && c.Message != "" {
 		s += ": " + c.Message
 	}
 	return s

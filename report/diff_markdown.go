@@ -128,11 +128,14 @@ func renderDiffMarkdown(w io.Writer, d *diff.PlanDiff, o Options) error {
 	checks := make([]string, len(d.Checks))
 	for i, c := range d.Checks {
 		verb := "starts failing"
-		if c.Kind == diff.CheckStopsFailing {
+		switch c.Kind {
+		case diff.CheckStopsFailing:
 			verb = "stops failing"
+		case diff.CheckFailsMore:
+			verb = "fails more"
 		}
 		item := fmt.Sprintf("%s (%s) **%s**", mdCode(clipText(c.ID, diffIDRunes)), mdEscape(c.Severity), verb)
-		if c.Kind == diff.CheckStartsFailing && c.Message != "" {
+		if (c.Kind == diff.CheckStartsFailing || c.Kind == diff.CheckFailsMore) && c.Message != "" {
 			item += ": " + diffMarkdownCell(c.Message)
 		}
 		checks[i] = item

@@ -119,10 +119,25 @@ func summaryRows(p *evaluate.Plan) [][2]string {
 	if text := deadlinesText(p); text != "" {
 		rows = append(rows, [2]string{"Deadlines", text})
 	}
+	if text := overrunSummary(p.Checks); text != "" {
+		rows = append(rows, [2]string{"Overrun", text})
+	}
 	if text := checksText(p.Checks); text != "" {
 		rows = append(rows, [2]string{"Checks", text})
 	}
 	return append(append(scenarioRows(p), viewRows(p)...), rows...)
+}
+
+// overrunSummary is the message of the failing budget overrun check:
+// "budget capex 2027: EUR 130,000 of 100,000 (+30,000 over), from work in
+// progress late_work"; "" when no budget is overrun.
+func overrunSummary(checks []evaluate.CheckResult) string {
+	for _, c := range checks {
+		if c.ID == evaluate.BudgetsCheckID && !c.Passed {
+			return c.Message
+		}
+	}
+	return ""
 }
 
 // scenarioRows say what a plan was made under: the scenario ("budget_cut:

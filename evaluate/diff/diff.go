@@ -7,10 +7,12 @@ package diff
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/roadmap-as-code/roadmap/evaluate"
 )
@@ -42,6 +44,10 @@ const (
 const (
 	CheckStartsFailing = "starts_failing"
 	CheckStopsFailing  = "stops_failing"
+	// CheckFailsMore: the budget overrun check (evaluate.BudgetsCheckID)
+	// failing before and after with another message: an overrun that
+	// appeared in another window or grew.
+	CheckFailsMore = "fails_more"
 )
 
 // PlanDiff is the difference between two plans. Every list holds changes
@@ -197,7 +203,7 @@ type VendorChange struct {
 type CheckChange struct {
 	ID           string                `json:"id"`
 	Severity     string                `json:"severity"`
-	Kind         string                `json:"kind"` // starts_failing | stops_failing
+	Kind         string                `json:"kind"` // starts_failing | stops_failing | fails_more
 	BeforePassed *bool                 `json:"before_passed"`
 	AfterPassed  *bool                 `json:"after_passed"`
 	Message      string                `json:"message"` // the failure message
@@ -286,9 +292,10 @@ func (d *PlanDiff) summarise() {
 		}
 	}
 	for _, c := range d.Checks {
-		if c.Kind == CheckStartsFailing {
+		switch c.Kind {
+		case CheckStartsFailing:
 			s.ChecksFailing++
-		} else {
+		case CheckStopsFailing:
 			s.ChecksFixed++
 		}
 	}
@@ -764,6 +771,11 @@ func diffChecks(before, after *evaluate.Plan) []CheckChange {
 		b, a := bm[id], am[id]
 		failedBefore := b != nil && !b.Passed
 		failedAfter := a != nil && !a.Passed
+		if failedBefore && failedAfter && id == evaluate.BudgetsCheckID && a.Message != b.Message && overrunGrew(b.Message, a.Message) {
+			out = append(out, CheckChange{ID: id, Kind: CheckFailsMore, BeforePassed: &b.Passed, AfterPassed: &a.Passed,
+				Severity: a.Severity, Message: a.Message, Range: a.Range})
+			continue
+		}
 		if failedBefore == failedAfter {
 			continue
 		}
@@ -786,6 +798,33 @@ func diffChecks(before, after *evaluate.Plan) []CheckChange {
 	}
 	return out
 }
+
+// overrunGrew reports whether the budget overrun check's message after
+// names a window before did not, or a window over by more: its windows
+// are "budget ID WINDOW: ... (+AMOUNT over)".
+func overrunGrew(before, after string) bool {
+	over := func(msg string) map[string]float64 {
+		out := map[string]float64{}
+		for _, m := range overrunPattern().FindAllStringSubmatch(msg, -1) {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", ""), 64)
+			if err == nil {
+				out[m[1]] = v
+			}
+		}
+		return out
+	}
+	b := over(before)
+	for w, v := range over(after) {
+		if old, ok := b[w]; !ok || v > old {
+			return true
+		}
+	}
+	return false
+}
+
+var overrunPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`budget (\S+ \S+): [^;]*?\(\+([0-9,.]+) over\)`)
+})
 
 func unionIDs[V any](a, b map[string]V) []string {
 	var ids []string
