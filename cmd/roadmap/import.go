@@ -381,6 +381,9 @@ func runImport(g *globalOptions, s *Streams, o *importOptions) error {
 			return err
 		}
 		fmt.Fprintf(s.Err, "Nothing written: the imported projects do not validate against %s.\n", o.out)
+		if hint := declaredElsewhere(cfg, res, target); hint != "" {
+			fmt.Fprintln(s.Err, hint)
+		}
 		return errFailed
 	}
 
@@ -447,6 +450,39 @@ func currentProjects(cfg *hclspec.Config, path string, opts sheetimport.Options)
 		}
 	}
 	return out
+}
+
+// declaredElsewhere is a hint when rows of the sheet are projects
+// declared in another file than target: import updates one file.
+func declaredElsewhere(cfg *hclspec.Config, res *sheetimport.Result, target string) string {
+	if cfg == nil {
+		return ""
+	}
+	rows := map[string]bool{}
+	for _, p := range res.Projects {
+		rows[p.ID] = true
+	}
+	var files, ids []string
+	for _, p := range cfg.Projects {
+		if f := p.DeclRange.Filename; rows[p.ID] && !sameFile(f, target) {
+			ids = append(ids, p.ID)
+			if !slices.Contains(files, f) {
+				files = append(files, f)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	if len(ids) > 10 {
+		ids = append(ids[:10:10], fmt.Sprintf("%d more", len(ids)-10))
+	}
+	verb := "are"
+	if len(ids) == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("The sheet's %s %s already declared in %s: import updates the projects of one file in place (--file NAME --force); import each file's rows into it.",
+		strings.Join(ids, ", "), verb, strings.Join(files, ", "))
 }
 
 func sameFile(a, b string) bool {

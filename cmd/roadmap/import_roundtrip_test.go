@@ -77,6 +77,19 @@ func TestImportRoundTripKeepsEverything(t *testing.T) {
 	}
 }
 
+// TestImportIntoAnotherFile: rows declared in another file are refused,
+// with a hint naming the file to import them into.
+func TestImportIntoAnotherFile(t *testing.T) {
+	export := runCLI(t, "plan", "--format", "csv", "--table", "projects", roundTripDir)
+	dir := copyRoundTrip(t, roundTripDir)
+	res := runCLI(t, "import", "csv", writeSheet(t, "csv", export.Stdout, nil), "--out", dir, "--file", "other.hcl")
+	res.wantExit(t, 1)
+	want := "The sheet's a, b, c, d are already declared in " + filepath.Join(dir, "projects.hcl") + ": import updates the projects of one file in place (--file NAME --force); import each file's rows into it.\n"
+	if !strings.HasSuffix(res.Stderr, want) {
+		t.Errorf("stderr ends %q, want %q", res.Stderr[max(0, len(res.Stderr)-300):], want)
+	}
+}
+
 // TestImportRoundTripEdited: edited cells are written, an emptied cell
 // removes its attribute, a new row is appended and a deleted row's block
 // removed (and said); the rest of the file stays as written.
