@@ -10,9 +10,12 @@ import (
 	"github.com/roadmap-as-code/roadmap/estimate"
 )
 
-// maxHorizon bounds the horizon: 10000 periods is almost two centuries of
-// weeks, and anything larger is a typo that would make planning crawl.
-const maxHorizon = 10000
+// maxHorizon bounds the horizon: 1,000 periods is 19 years of weeks, 83
+// of months. Every start tried, budget window and capacity row grows with
+// it, so a larger one only let a tiny pull request make planning crawl
+// (review qa18: 10,000 months made xlsx quadratic, and each deferred
+// project cost 35 ms of CPU).
+const maxHorizon = 1000
 
 // MaxHorizon is maxHorizon, for readers of saved plans.
 const MaxHorizon = maxHorizon

@@ -287,14 +287,14 @@ func TestUTF16Detection(t *testing.T) {
 	}
 }
 
-// TestCapacityPlanLimit: a horizon of MaxPeriods with teams enough for
+// TestCapacityPlanLimit: a horizon of MaxHorizon with teams enough for
 // MaxCapacityCells loads; one team more is "Plan too large". Under the
 // earlier limit of 10,000,000 cells, 900 teams over 10,000 weeks loaded,
 // and planning them took 3.9 GB and 24 s for the JSON alone.
 func TestCapacityPlanLimit(t *testing.T) {
-	for _, teams := range []int{MaxCapacityCells / MaxPeriods, MaxCapacityCells/MaxPeriods + 1, 900} {
+	for _, teams := range []int{MaxCapacityCells / MaxHorizon, MaxCapacityCells/MaxHorizon + 1, 900} {
 		var b strings.Builder
-		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxPeriods)
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxHorizon)
 		for i := range teams {
 			fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\n", i)
 		}
@@ -302,8 +302,8 @@ func TestCapacityPlanLimit(t *testing.T) {
 		write(t, filepath.Join(dir, "main.hcl"), []byte(b.String()))
 		_, diags := NewLoader().LoadDir(dir, LoadOptions{})
 		tooLarge := len(diags) == 1 && diags[0].Summary == "Plan too large" && diags[0].Subject.Start.Line == 4
-		if want := teams*MaxPeriods > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
-			t.Errorf("%d teams over %d periods: diagnostics %v, want plan too large: %v", teams, MaxPeriods, diags, want)
+		if want := teams*MaxHorizon > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
+			t.Errorf("%d teams over %d periods: diagnostics %v, want plan too large: %v", teams, MaxHorizon, diags, want)
 		}
 	}
 }
@@ -312,9 +312,9 @@ func TestCapacityPlanLimit(t *testing.T) {
 // capacity plan (review qa15d D15: 300 systems over 10,000 months made
 // 207 MB of HTML).
 func TestLifecycleChartLimit(t *testing.T) {
-	for _, systems := range []int{MaxCapacityCells / MaxPeriods, MaxCapacityCells/MaxPeriods + 1, 300} {
+	for _, systems := range []int{MaxCapacityCells / MaxHorizon, MaxCapacityCells/MaxHorizon + 1, 300} {
 		var b strings.Builder
-		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxPeriods)
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", MaxHorizon)
 		for i := range systems {
 			fmt.Fprintf(&b, "system \"s%d\" {\n  end_of_support = \"2030-01\"\n}\n", i)
 		}
@@ -322,8 +322,8 @@ func TestLifecycleChartLimit(t *testing.T) {
 		write(t, filepath.Join(dir, "main.hcl"), []byte(b.String()))
 		_, diags := NewLoader().LoadDir(dir, LoadOptions{})
 		tooLarge := len(diags) == 1 && diags[0].Summary == "Plan too large" && diags[0].Subject.Start.Line == 4 && strings.Contains(diags[0].Detail, "technology audit")
-		if want := systems*MaxPeriods > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
-			t.Errorf("%d systems over %d periods: diagnostics %v, want plan too large: %v", systems, MaxPeriods, diags, want)
+		if want := systems*MaxHorizon > MaxCapacityCells; tooLarge != want || (!want && len(diags) != 0) {
+			t.Errorf("%d systems over %d periods: diagnostics %v, want plan too large: %v", systems, MaxHorizon, diags, want)
 		}
 	}
 }

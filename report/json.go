@@ -325,8 +325,8 @@ func checkPlanPeriods(p *evaluate.Plan) error {
 			name string
 			v    *int
 		}{{"start_period", pr.StartPeriod}, {"end_period", pr.EndPeriod}} {
-			if f.v != nil && *f.v > 2*hclspec.MaxHorizon {
-				return fmt.Errorf("not a plan roadmap wrote: projects[%d].%s is %d, far outside any horizon (at most %d periods)", i, f.name, *f.v, hclspec.MaxHorizon)
+			if f.v != nil && *f.v > hclspec.MaxHorizon+hclspec.MaxPeriods {
+				return fmt.Errorf("not a plan roadmap wrote: projects[%d].%s is %d, far outside any horizon (at most %d periods)", i, f.name, *f.v, hclspec.MaxHorizon+hclspec.MaxPeriods)
 			}
 		}
 	}

@@ -92,9 +92,9 @@ func TestReadPlanErrors(t *testing.T) {
 		{"fraction for int", `{"format_version": "1", "totals": {"scheduled": 1.5}}`, "totals.scheduled should be a whole number, not the number 1.5"},
 		{"trailing garbage", `{"format_version": "1"} x`, "malformed plan JSON at line 1, column 25 (byte 24): invalid character 'x' after top-level value"},
 		// Review qa17 A10: the HTML charts drew a column per period up to these.
-		{"huge horizon", `{"format_version": "1", "roadmap": {"horizon": 2000000000}}`, "not a plan roadmap wrote: roadmap.horizon is 2000000000, where roadmap plans 0 to 10000 periods"},
+		{"huge horizon", `{"format_version": "1", "roadmap": {"horizon": 2000000000}}`, "not a plan roadmap wrote: roadmap.horizon is 2000000000, where roadmap plans 0 to 1000 periods"},
 		{"negative horizon", `{"format_version": "1", "roadmap": {"horizon": -1}}`, "roadmap.horizon is -1"},
-		{"huge end period", `{"format_version": "1", "roadmap": {"horizon": 8}, "projects": [{"id": "a", "start_period": 4, "end_period": 2000000000}]}`, "not a plan roadmap wrote: projects[0].end_period is 2000000000, far outside any horizon (at most 10000 periods)"},
+		{"huge end period", `{"format_version": "1", "roadmap": {"horizon": 8}, "projects": [{"id": "a", "start_period": 4, "end_period": 2000000000}]}`, "not a plan roadmap wrote: projects[0].end_period is 2000000000, far outside any horizon (at most 11000 periods)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

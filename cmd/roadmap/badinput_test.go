@@ -114,8 +114,8 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 	},
 	"plan_too_large_capacity": func(t *testing.T, dir string) []string {
 		var b strings.Builder
-		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", hclspec.MaxPeriods)
-		for i := range hclspec.MaxCapacityCells/hclspec.MaxPeriods + 1 {
+		fmt.Fprintf(&b, "roadmap {\n  start   = \"2027-01\"\n  period  = \"week\"\n  horizon = %d\n}\n", hclspec.MaxHorizon)
+		for i := range hclspec.MaxCapacityCells/hclspec.MaxHorizon + 1 {
 			fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\n", i)
 		}
 		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})

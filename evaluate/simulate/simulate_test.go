@@ -455,9 +455,10 @@ func TestOptionsAndLimits(t *testing.T) {
 		fmt.Fprintf(&b, "project \"p%d\" {\n  duration = pert(1, 2, 3)\n  cost {\n    one_time = uniform(1, 2)\n    per_year = uniform(1, 2)\n  }\n}\n", i)
 	}
 	big := loadSource(t, b.String())
-	// Review qa17 A9: 10,000 months x 99 teams cost 25 ms a run.
+	// Review qa17 A9: 10,000 months x 99 teams cost 25 ms a run (the
+	// horizon is now at most 1,000 periods).
 	b.Reset()
-	b.WriteString("roadmap {\n  start = \"2027-01\"\n  period = \"month\"\n  horizon = 10000\n}\n")
+	b.WriteString("roadmap {\n  start = \"2027-01\"\n  period = \"month\"\n  horizon = 1000\n}\n")
 	for i := range 99 {
 		fmt.Fprintf(&b, "team \"t%d\" {\n  capacity = 1\n}\nproject \"p%d\" {\n  duration = pert(50, 100, 150)\n  effort = { t%d = 1 }\n}\n", i, i, i)
 	}
@@ -466,7 +467,7 @@ func TestOptionsAndLimits(t *testing.T) {
 		cfg     *hclspec.Config
 		runs    int
 		summary string
-	}{{cfg, -1, "Invalid number of runs"}, {cfg, MaxRuns + 1, "Invalid number of runs"}, {big, MaxRuns, "Too many runs for this roadmap"}, {long, 201, "Simulation too large"}} {
+	}{{cfg, -1, "Invalid number of runs"}, {cfg, MaxRuns + 1, "Invalid number of runs"}, {big, MaxRuns, "Too many runs for this roadmap"}, {long, 2001, "Simulation too large"}} {
 		_, diags := Simulate(context.Background(), tt.cfg, Options{Runs: tt.runs})
 		if !diags.HasErrors() || diags[len(diags)-1].Summary != tt.summary {
 			t.Errorf("runs %d: %v, want %q", tt.runs, diags, tt.summary)
