@@ -117,7 +117,7 @@ func (p *Problem) lastStart(i int) int {
 // earliestStart is the earliest start >= from at which task i fits, or -1.
 func (s *State) earliestStart(i, from int) int {
 	tk := &s.p.Tasks[i]
-	if s.otherOption(i) >= 0 {
+	if s.otherOption(i) >= 0 || s.steadyFull(i) {
 		return -1
 	}
 	last := s.p.lastStart(i)
@@ -156,7 +156,7 @@ func (s *State) earliestStart(i, from int) int {
 // latestStart is the latest start <= to at which task i fits, or -1.
 func (s *State) latestStart(i, to int) int {
 	tk := &s.p.Tasks[i]
-	if s.otherOption(i) >= 0 {
+	if s.otherOption(i) >= 0 || s.steadyFull(i) {
 		return -1
 	}
 	lo := max(tk.Earliest, 0)

@@ -570,6 +570,24 @@ func (s *State) steadyRoom(tk *Task, b int) bool {
 	return add <= 0 || s.spent[b][len(bg.Limit)]+add <= bg.Steady+eps*(1+bg.Steady)
 }
 
+// steadyFull reports whether a budget's steady window has no room for
+// task i's run spend a year. That window counts the same year of run
+// spend whatever the start, so then no start fits: the search can stop
+// at once instead of trying every start (review qa18 B4: 35 ms of CPU for
+// each deferred project over 10,000 months).
+func (s *State) steadyFull(i int) bool {
+	tk := &s.p.Tasks[i]
+	if tk.RunYear == 0 {
+		return false
+	}
+	for _, b := range tk.budgets() {
+		if !s.steadyRoom(tk, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasRun reports whether tk spends after it ends.
 func (tk *Task) hasRun() bool { return len(tk.Run) > 0 || tk.RunYear != 0 }
 
