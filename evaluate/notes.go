@@ -90,6 +90,10 @@ func (e *evaluation) explainSchedule(ctx context.Context, prob *schedule.Problem
 	labels := make([]string, e.horizon)
 	dated := prob.DatedBudgets()
 	for i, pe := range tasks {
+		if sch.Start[i] < 0 && pe.gate == GateValue {
+			pe.notes = []Note{} // left out by the optimiser for the objective: nothing blocked it
+			continue
+		}
 		nw := noteWriter{e: e, prob: prob, tasks: tasks, i: i, pe: pe, scheduled: sch.Start[i] >= 0, apart: apart, out: out, pulled: pulled,
 			freed: freed, retried: sch.Retried, groupOf: groupOf, labels: labels, dated: dated}
 		notes := nw.notes(exps[i], rule)

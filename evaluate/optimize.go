@@ -99,6 +99,20 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			loss -= tk.Weight
 		}
 	}
+	// Under a value objective the optimiser leaves out what only lowers
+	// the sum, rather than crowding it out with a worse plan (review qa18
+	// Q18-1: it chose a choice's worse option for the budget it used).
+	leftOut := valueLosers(&search, objective)
+	baseline := base
+	if len(leftOut) > 0 {
+		trimmed := *base
+		trimmed.Start = slices.Clone(base.Start)
+		for _, i := range leftOut {
+			search.Tasks[i].Earliest = search.Horizon // fits nowhere
+			trimmed.Start[i] = -1
+		}
+		baseline = &trimmed
+	}
 	// When every project already runs in rank order, a sum over them
 	// cannot grow: what is left to improve is the finish.
 	searchObjective := schedule.ObjectiveValue
@@ -110,7 +124,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		limit = DefaultTimeLimit
 	}
 	in := schedule.OptimizeInput{
-		BaselineSchedule: base,
+		BaselineSchedule: baseline,
 		Objective:        searchObjective,
 		Seed:             opts.Seed,
 		MaxSchedules:     scheduleBudget(len(prob.Tasks)),
@@ -133,7 +147,15 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		return nil, nil, err
 	}
 	if !res.Improved {
-		res.Schedule = base // the baseline itself, with the deadline rule's record
+		res.Schedule = baseline // with the deadline rule's record
+	}
+	for _, i := range leftOut {
+		if res.Schedule.Start[i] < 0 {
+			pe := tasks[i]
+			pe.fail(StatusDropped, GateValue, fmt.Sprintf("left out by the optimiser: its %s of %s lowers the total, the objective (rank order runs it, as no hurdle drops it)",
+				objectiveNoun(objective), formatMoney(math.Round(search.Tasks[i].Weight), e.currency)),
+				pe.cfg.Ranges.Range("benefit.per_year", pe.cfg.Ranges.Range("benefit", pe.cfg.DeclRange)))
+		}
 	}
 	figures := e.headlineFigures(prob, tasks, base.Start, res.Schedule.Start)
 	opt := &Optimization{
@@ -142,7 +164,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		Objective: string(objective),
 		Schedules: res.Schedules,
 		Figures:   figures,
-		Changes:   e.optimizationChanges(&search, tasks, res, objective, allPlaced, losers),
+		Changes:   e.optimizationChanges(&search, tasks, res, objective, allPlaced, losers, base.Start, leftOut),
 	}
 	for _, f := range figures {
 		if f.Figure == objectiveFigure(objective) {
@@ -170,6 +192,60 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		opt.Bound = &b
 	}
 	return res.Schedule, opt, nil
+}
+
+// supportGained is the system task i keeps in support in best and not in base
+// (policy replace_before_end_of_support), "" when none.
+func (e *evaluation) supportGained(prob *schedule.Problem, i int, base, best []int) string {
+	for _, d := range e.dues {
+		if slices.Contains(d.due.Tasks, i) && !d.due.Kept(prob, base) && d.due.Kept(prob, best) {
+			return d.sys.ID
+		}
+	}
+	return ""
+}
+
+// valueLosers lists the tasks the optimiser leaves out under a value
+// objective (npv, risk_adjusted_npv): optional ones worth less than
+// nothing that nothing else needs. Kept are a task another depends on or
+// runs together with, an option of a choice, a task sharing a saving, one
+// that keeps a system in support or has a deadline (tiers above the
+// objective), the flagship, and mandatory, committed and forced-in work.
+func valueLosers(p *schedule.Problem, objective hclspec.Objective) []int {
+	if objective != hclspec.ObjectiveNPV && objective != hclspec.ObjectiveRiskAdjustedNPV {
+		return nil
+	}
+	needed := make([]bool, len(p.Tasks))
+	for i := range p.Tasks {
+		for _, q := range p.Tasks[i].Preds {
+			needed[q] = true
+		}
+	}
+	for _, sets := range [][][]int{p.Together, p.Choices} {
+		for _, set := range sets {
+			for _, i := range set {
+				needed[i] = true
+			}
+		}
+	}
+	for _, sh := range p.Shared {
+		for _, i := range sh.Tasks {
+			needed[i] = true
+		}
+	}
+	for _, d := range p.Due {
+		for _, i := range d.Tasks {
+			needed[i] = true
+		}
+	}
+	var out []int
+	for i := range p.Tasks {
+		tk := &p.Tasks[i]
+		if tk.Weight < 0 && !needed[i] && !tk.Mandatory && !tk.Forced && !tk.Kept && !tk.HasDeadline && tk.Earliest < p.Horizon {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // sharedObjective makes the optimiser's objective count the saving of a
@@ -467,7 +543,7 @@ func (e *evaluation) taskProjects(prob *schedule.Problem) []*projectEval {
 // optimizationChanges says, project by project, what the optimised plan
 // does differently from rank order and why. The headline figures are in
 // Optimization.Figures; these lines explain the moves behind them.
-func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool, losers []*projectEval) []string {
+func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projectEval, res schedule.OptimizeResult, objective hclspec.Objective, allPlaced bool, losers []*projectEval, rankOrder []int, leftOut []int) []string {
 	base, best := res.BaselineSchedule.Start, res.Schedule.Start
 	noun := objectiveNoun(objective)
 	// The policy's systems come before the finish: say so when the
@@ -478,7 +554,7 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	}
 	var lines []string
 	switch {
-	case allPlaced && objective != hclspec.ObjectiveFinish && len(losers) > 0:
+	case allPlaced && objective != hclspec.ObjectiveFinish && len(losers) > 0 && len(leftOut) == 0:
 		ids := make([]string, len(losers))
 		for k, pe := range losers {
 			ids[k] = fmt.Sprintf("%q", pe.cfg.ID)
@@ -487,12 +563,41 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 	case allPlaced && objective != hclspec.ObjectiveFinish:
 		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser %s.", noun, strings.TrimPrefix(looked, "it ")))
 	}
+	if res.Improved && len(e.dues) > 0 {
+		if k, b := keptCount(prob, e.dues, best), keptCount(prob, e.dues, base); k > b {
+			var gained []string
+			for _, d := range e.dues {
+				if !d.due.Kept(prob, base) && d.due.Kept(prob, best) {
+					gained = append(gained, d.sys.ID)
+				}
+			}
+			lines = append(lines, fmt.Sprintf("It keeps %d more %s in support than rank order (%s), as policy replace_before_end_of_support asks: that comes before the objective, and may cost some of it.",
+				k-b, pluralOf(k-b, "system", "systems"), namesText(gained, 0)))
+		}
+	}
+	// The projects left out for the objective come first: rank order
+	// runs them, as no hurdle drops them (valueLosers).
+	for _, i := range leftOut {
+		if rankOrder[i] < 0 || best[i] >= 0 {
+			continue
+		}
+		pe := tasks[i]
+		lines = append(lines, fmt.Sprintf("Leave out %q (rank %d, %s), planned for %s in rank order: it lowers the total %s, the objective, and nothing needs it.",
+			pe.cfg.ID, pe.rank, e.worthText(objective, objectiveWeight(pe, objective)),
+			periodSpan(e.label, rankOrder[i], rankOrder[i]+prob.Tasks[i].Duration-1), noun))
+	}
 	if !res.Improved {
+		without := ""
+		if len(leftOut) > 0 {
+			without = " without them"
+		}
 		switch {
 		case res.Optimal && res.Objective == schedule.ObjectiveFinish:
-			return append(lines, "Rank order already finishes as early as possible: no change.")
+			return append(lines, fmt.Sprintf("Rank order%s already finishes as early as possible: no other change.", without))
 		case res.Optimal:
-			return append(lines, fmt.Sprintf("Rank order already schedules the most total %s possible: no change.", noun))
+			return append(lines, fmt.Sprintf("Rank order%s already schedules the most total %s possible: no other change.", without, noun))
+		case without != "":
+			return append(lines, fmt.Sprintf("No better plan than rank order without them found in %s: no other change.", schedulesText(res.Schedules)))
 		default:
 			return append(lines, fmt.Sprintf("No better plan than rank order found in %s: no change.", schedulesText(res.Schedules)))
 		}
@@ -549,6 +654,10 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		}
 		pe := tasks[i]
 		why := "rank order deferred it"
+		if sys := e.supportGained(prob, i, base, best); sys != "" {
+			// The policy's tier comes before the objective (Due).
+			why += fmt.Sprintf("; it keeps system %q in support, and policy replace_before_end_of_support comes before the objective", sys)
+		}
 		if prob.Tasks[i].HasDeadline && e.deadlinesRule() {
 			// The rule's tier comes before the objective (deadlineDues).
 			why += fmt.Sprintf("; it meets its deadline %s, and policy deadlines = \"error\" comes before the objective", e.label(pe.cfg.Deadline))
@@ -577,11 +686,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 		}
 		pe := tasks[i]
 		why := ""
-		for _, d := range e.dues {
-			if slices.Contains(d.due.Tasks, i) && !d.due.Kept(prob, base) && d.due.Kept(prob, best) {
-				why = fmt.Sprintf(", so system %q stays in support: policy replace_before_end_of_support", d.sys.ID)
-				break
-			}
+		if sys := e.supportGained(prob, i, base, best); sys != "" {
+			why = fmt.Sprintf(", so system %q stays in support: policy replace_before_end_of_support", sys)
 		}
 		changes = append(changes, fmt.Sprintf("Start %q in %s instead of %s (%s earlier%s).",
 			pe.cfg.ID, e.label(best[i]), e.label(base[i]), periods(base[i]-best[i]), why))

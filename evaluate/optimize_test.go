@@ -429,7 +429,7 @@ func TestNoImprovementOneSchedule(t *testing.T) {
 		{2000, "No better plan than rank order found in 2,000 schedules: no change."},
 	} {
 		res := schedule.OptimizeResult{Schedules: tt.n, BaselineSchedule: &schedule.Schedule{}, Schedule: &schedule.Schedule{}}
-		got := (&evaluation{}).optimizationChanges(nil, nil, res, hclspec.ObjectiveScore, false, nil)
+		got := (&evaluation{}).optimizationChanges(nil, nil, res, hclspec.ObjectiveScore, false, nil, nil, nil)
 		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
 			t.Errorf("%d schedules (-want +got):\n%s", tt.n, diff)
 		}
