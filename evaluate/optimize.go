@@ -560,6 +560,8 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 			ids[k] = fmt.Sprintf("%q", pe.cfg.ID)
 		}
 		lines = append(lines, fmt.Sprintf("Every project already runs in rank order. Leaving out %s would raise the total %s, but the optimiser never leaves out a project that fits: %s.", joinAnd(ids), noun, looked))
+	case allPlaced && objective != hclspec.ObjectiveFinish && len(leftOut) > 0:
+		lines = append(lines, fmt.Sprintf("Every project already runs in rank order: the optimiser leaves out the ones that lower the total %s, then %s.", noun, strings.TrimPrefix(looked, "it ")))
 	case allPlaced && objective != hclspec.ObjectiveFinish:
 		lines = append(lines, fmt.Sprintf("Every project already runs in rank order, so the total %s cannot grow: the optimiser %s.", noun, strings.TrimPrefix(looked, "it ")))
 	}
@@ -587,15 +589,15 @@ func (e *evaluation) optimizationChanges(prob *schedule.Problem, tasks []*projec
 			periodSpan(e.label, rankOrder[i], rankOrder[i]+prob.Tasks[i].Duration-1), noun))
 	}
 	if !res.Improved {
-		without := ""
+		without, change := "", "no change"
 		if len(leftOut) > 0 {
-			without = " without them"
+			without, change = " without them", "no other change"
 		}
 		switch {
 		case res.Optimal && res.Objective == schedule.ObjectiveFinish:
-			return append(lines, fmt.Sprintf("Rank order%s already finishes as early as possible: no other change.", without))
+			return append(lines, fmt.Sprintf("Rank order%s already finishes as early as possible: %s.", without, change))
 		case res.Optimal:
-			return append(lines, fmt.Sprintf("Rank order%s already schedules the most total %s possible: no other change.", without, noun))
+			return append(lines, fmt.Sprintf("Rank order%s already schedules the most total %s possible: %s.", without, noun, change))
 		case without != "":
 			return append(lines, fmt.Sprintf("No better plan than rank order without them found in %s: no other change.", schedulesText(res.Schedules)))
 		default:
