@@ -145,8 +145,8 @@ func scriptOf(r rune) string {
 func idSkeleton(id string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKC.String(id) {
-		if r >= 0x80 && unicode.Is(unicode.Cf, r) {
-			continue // invisible: "c\u200drm" prints as "crm" (review qa17 A12)
+		if invisible(r) {
+			continue // "c\u200drm" prints as "crm" (review qa17 A12, qa18 B7)
 		}
 		if to, ok := latinLookAlike[r]; ok {
 			r = to
@@ -154,6 +154,16 @@ func idSkeleton(id string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// invisible reports whether r is a default-ignorable code point, one a
+// font draws as nothing (UTS #39 drops them from skeletons): format
+// characters (Cf, such as the zero-width joiners), variation selectors,
+// and the others Unicode lists, such as the combining grapheme joiner
+// U+034F and the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0.
+func invisible(r rune) bool {
+	return r >= 0x80 && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
+		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r))
 }
 
 var latinLookAlike = map[rune]rune{
@@ -181,7 +191,7 @@ func spellOut(ids ...string) string {
 			}
 			script := scriptOf(r)
 			switch {
-			case unicode.Is(unicode.Cf, r):
+			case invisible(r):
 				script = "invisible"
 			case script == "":
 				script = "a mark"

@@ -64,6 +64,16 @@ func TestLookAlikeIds(t *testing.T) {
 			"5:9 warning: Look-alike ids",
 			"9:9 warning: Look-alike ids",
 		}},
+		// Review qa18 B7: the other default-ignorables print as nothing
+		// too: a combining grapheme joiner, variation selectors, Hangul
+		// fillers.
+		{name: "default ignorables", ids: []string{"crm", "c\u034frm", "crm\ufe0f", "c\ufe00rm", "crm\u3164", "c\u115frm"}, want: []string{
+			"5:9 warning: Look-alike ids",
+			"9:9 warning: Look-alike ids",
+			"13:9 warning: Look-alike ids",
+			"17:9 warning: Look-alike ids",
+			"21:9 warning: Look-alike ids",
+		}},
 		{name: "joiner in persian", ids: []string{"می\u200cخواهم", "میخواهم"}, want: []string{
 			"5:9 warning: Look-alike ids",
 		}},
