@@ -39,13 +39,19 @@ const (
 	// maxFigures bounds the per-run figures a simulation keeps for its
 	// percentiles and correlations (8 bytes each): 400 MB.
 	maxFigures = 50_000_000
-	// MaxWork bounds runs x periods x (teams + budgets + 1), what a
-	// simulation's runs schedule and count: each run books the capacity
-	// plan of the horizon, about 25 ns of CPU a cell. 500 runs of a
-	// 10,000-month roadmap of 99 teams took 13.3 s of CPU (review qa17
-	// A9); now at most 198 runs of it, about 5 s. The default 10,000
-	// runs fit 20,000 periods x resources (400 months x 49 teams).
+	// MaxWork bounds runs x periods x (teams + budgets + 1 + 10 x
+	// projects), what a simulation's runs schedule and count: each run
+	// books the capacity plan of the horizon, about 25 ns of CPU a cell
+	// (500 runs of a 10,000-month roadmap of 99 teams took 13.3 s, review
+	// qa17 A9), and plans its projects again, each of which may try every
+	// start of the horizon, about ten times that (100 runs of 60 projects
+	// deferred over 1,000 months took 1.5 s, review qa18 B1). The default
+	// 10,000 runs fit 20,000 periods x resources (400 months x 49 teams and
+	// no project) or 10 projects over 100 quarters; a roadmap with no
+	// ranged estimate is planned once, whatever the runs.
 	MaxWork = 200_000_000
+	// workPerStart weighs a project's periods in MaxWork.
+	workPerStart = 10
 	// chunk is how many runs a worker takes at a time.
 	chunk = 16
 )
@@ -128,8 +134,8 @@ func Simulate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Result, 
 		return nil, append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Simulation too large",
-			Detail: fmt.Sprintf("%d runs of %d periods with %d teams and budgets are %d units of work (runs x periods x (teams + budgets + 1)), more than the %d a simulation may take. Use at most %d runs, or a longer period.",
-				opts.Runs, s.horizon, len(s.cfg.Teams)+len(s.cfg.Budgets), work, MaxWork, max(MaxWork/s.workPerRun(), 1)),
+			Detail: fmt.Sprintf("%d runs of %d periods with %d teams and budgets and %d projects are %d units of work (runs x periods x (teams + budgets + 1 + %d x projects)), more than the %d a simulation may take. Use at most %d runs, or a longer period.",
+				opts.Runs, s.horizon, len(s.cfg.Teams)+len(s.cfg.Budgets), len(s.cfg.Projects), work, workPerStart, MaxWork, max(MaxWork/s.workPerRun(), 1)),
 			Subject: s.cfg.Roadmap.DeclRange.Ptr(),
 		})
 	}
@@ -143,9 +149,15 @@ func Simulate(ctx context.Context, cfg *hclspec.Config, opts Options) (*Result, 
 	return res, diags
 }
 
-// workPerRun is what MaxWork counts of one run.
+// workPerRun is what MaxWork counts of one run: booking the capacity
+// plan, and planning the projects again unless no estimate is ranged
+// (every run is then the plan, planned once).
 func (s *simulation) workPerRun() int {
-	return max(s.horizon, 1) * (len(s.cfg.Teams) + len(s.cfg.Budgets) + 1)
+	cells := len(s.cfg.Teams) + len(s.cfg.Budgets) + 1
+	if len(s.inputs) > 0 {
+		cells += workPerStart * len(s.cfg.Projects)
+	}
+	return max(s.horizon, 1) * cells
 }
 
 // simulation is one simulation's inputs, per-run records and counts.
@@ -437,7 +449,12 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 	s.counts = newCounts(s)
 	var next, done atomic.Int64
 	var failed runError
+	// With no ranged estimate every run is the plan: planned once.
+	once := &planOnce{same: len(s.inputs) == 0}
 	workers := min(s.opts.Workers, (runs+chunk-1)/chunk)
+	if once.same {
+		workers = 1 // the shared run is read by one worker only
+	}
 	partial := make([]counts, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -457,7 +474,9 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 						return
 					}
 					s.sample(r, sc.values)
-					run, diags := s.prep.ScheduleForced(ctx, s.projects(set, sc.values), s.opts.ForceIn, s.opts.ForceOut)
+					run, diags := once.get(func() (*evaluate.Run, hcl.Diagnostics) {
+						return s.prep.ScheduleForced(ctx, s.projects(set, sc.values), s.opts.ForceIn, s.opts.ForceOut)
+					})
 					if run == nil {
 						if ctx.Err() == nil {
 							failed.record(r, diags)
@@ -493,6 +512,28 @@ func (s *simulation) run(ctx context.Context) hcl.Diagnostics {
 			Detail: fmt.Sprintf("In %d runs the NPV of a project without ranged estimates differed from the plan's.", s.counts.npvDrift)}}
 	}
 	return nil
+}
+
+// planOnce plans each run, or only the first when every run is the same.
+type planOnce struct {
+	same  bool
+	mu    sync.Mutex
+	done  bool
+	run   *evaluate.Run
+	diags hcl.Diagnostics
+}
+
+func (o *planOnce) get(plan func() (*evaluate.Run, hcl.Diagnostics)) (*evaluate.Run, hcl.Diagnostics) {
+	if !o.same {
+		return plan()
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.done {
+		o.run, o.diags = plan()
+		o.done = true
+	}
+	return o.run, o.diags
 }
 
 // scratch is a worker's reusable buffers.

@@ -573,3 +573,34 @@ func TestSimulationParts(t *testing.T) {
 		}
 	}
 }
+
+// Planning each run counts in the work bound, ten units a project and
+// period (review qa18 B1: 60 deferred projects over 1,000 months cost 15
+// ms a run, unbounded); a roadmap with no ranged estimate is planned
+// once, so its runs count only the capacity plan they book.
+func TestWorkCountsPlanning(t *testing.T) {
+	roadmap := func(ranged bool) *hclspec.Config {
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start = \"2027-01\"\n  period = \"month\"\n  horizon = 1000\n}\n")
+		for i := range 60 {
+			d := "1"
+			if ranged && i == 0 {
+				d = "pert(1, 2, 3)"
+			}
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = %s\n}\n", i, d)
+		}
+		return loadSource(t, b.String())
+	}
+	// 1,000 x (1 + 10 x 60) = 601,000 a run: 332 runs fit.
+	for _, tc := range []struct {
+		ranged bool
+		runs   int
+		tooBig bool
+	}{{true, 332, false}, {true, 333, true}, {false, 10000, false}} {
+		res, diags := Simulate(context.Background(), roadmap(tc.ranged), Options{Runs: tc.runs})
+		got := diags.HasErrors() && diags[len(diags)-1].Summary == "Simulation too large"
+		if got != tc.tooBig || (!tc.tooBig && res == nil) {
+			t.Errorf("ranged %v, %d runs: too large %v (%v), want %v", tc.ranged, tc.runs, got, diags, tc.tooBig)
+		}
+	}
+}
