@@ -209,7 +209,7 @@ project "crm" {
 // runs asked for, minutes of work, are not all made.)
 func TestSimulateInterrupted(t *testing.T) {
 	dir := t.TempDir()
-	c := synth.Sized(100, 1)
+	c := synth.Sized(10, 1) // 50,000 runs of it fit the work bound
 	c.Ranges = true
 	for _, f := range synth.Generate(c) {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
