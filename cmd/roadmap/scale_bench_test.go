@@ -15,6 +15,15 @@ import (
 // projects: loading, evaluation, checks, rendering and diagnostics. The
 // whole-process figures (time and peak memory) are in docs/performance.md.
 func BenchmarkPlanJSONCommand(b *testing.B) {
+	benchPlanCommand(b, "plan", "--format", "json")
+}
+
+// BenchmarkPlanOptimizeCommand is the same with --optimize.
+func BenchmarkPlanOptimizeCommand(b *testing.B) {
+	benchPlanCommand(b, "plan", "--optimize", "--format", "json")
+}
+
+func benchPlanCommand(b *testing.B, args ...string) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := b.TempDir()
@@ -25,7 +34,7 @@ func BenchmarkPlanJSONCommand(b *testing.B) {
 			}
 			for b.Loop() {
 				var out, errs bytes.Buffer
-				if code := Execute("test", []string{"plan", "--format", "json", dir}, &Streams{Out: &out, Err: &errs}); code != 0 {
+				if code := Execute("test", append(args[:len(args):len(args)], dir), &Streams{Out: &out, Err: &errs}); code != 0 {
 					b.Fatalf("exit %d: %s", code, errs.String())
 				}
 			}
