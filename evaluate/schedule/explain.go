@@ -169,7 +169,8 @@ type explainer struct {
 	fixedWin [][]fixedSpend
 	count    []int // appendPeriodObstacle's running counts, reused
 	// late is the Schedule.Late entry of each task placed just in time.
-	late map[int]Late
+	late   map[int]Late
+	hasRun bool // p.hasRun(), asked once: it scans every task
 }
 
 // fixedSpend is a fixed load's spend from one budget, by window.
@@ -195,7 +196,7 @@ func newExplainer(p *Problem, sch *Schedule) *explainer {
 	x := &explainer{p: p, sch: sch, st: NewState(p), placed: make([]bool, n),
 		start: slices.Clone(sch.Start), blocked: slices.Clone(sch.Blocked),
 		byRes: make([][]int, len(p.Resources)), byBudget: make([][]int, len(p.Budgets)),
-		prefix: make([][]float64, n)}
+		prefix: make([][]float64, n), hasRun: p.hasRun()}
 	for _, l := range sch.Late {
 		if x.late == nil {
 			x.late = map[int]Late{}
@@ -430,7 +431,7 @@ func (x *explainer) startObstacles(i, a, b int) []Obstacle {
 		}
 		obs = x.appendPeriodObstacle(obs, ObstacleParallel, -1, full, a, b, d, covered, nil)
 	}
-	if x.p.hasRun() || st.dated != nil {
+	if x.hasRun || st.dated != nil {
 		for _, bi := range tk.budgets() {
 			if o, ok := x.budgetObstacleAll(i, bi, a, b, covered); ok {
 				obs = append(obs, o)
