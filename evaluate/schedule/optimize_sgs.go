@@ -61,8 +61,15 @@ func (s *State) lastClash(i, start int) int {
 // when only the budget does, the first period of a window closed to the
 // task (see closedWindow), else the task's last period.
 func (s *State) firstClash(i, start int) int {
+	return s.firstClashBelow(i, start, start+s.p.Tasks[i].Duration)
+}
+
+// firstClashBelow is firstClash when the periods from free up to the
+// task's last one are known not to clash: only those before free are
+// looked at again.
+func (s *State) firstClashBelow(i, start, free int) int {
 	tk := &s.p.Tasks[i]
-	for t := start; t < start+tk.Duration; t++ {
+	for t := start; t < min(start+tk.Duration, free); t++ {
 		if s.periodClash(tk, t) {
 			return t
 		}
@@ -160,11 +167,17 @@ func (s *State) latestStart(i, to int) int {
 		return -1
 	}
 	lo := max(tk.Earliest, 0)
+	// firstClash's answer t moves the start to t-Duration, so the next
+	// candidate ends at t-1 at the latest; the periods from the old start
+	// to t-1 had no clash (the earliest clash was t, or none and only the
+	// budget refused), so they need no second look.
+	free := math.MaxInt
 	for start := min(to, s.p.lastStart(i)); start >= lo; {
-		t := s.firstClash(i, start)
+		t := s.firstClashBelow(i, start, free)
 		if t < 0 {
 			return start
 		}
+		free = start
 		start = t - tk.Duration
 	}
 	return -1
