@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
 )
 
 // Release builds may set these with -ldflags "-X main.version=v1.2.3
@@ -40,9 +41,37 @@ func collectLater() {
 		return
 	}
 	previous := debug.SetGCPercent(firstCollectionPercent)
+	afterFirst.Lock()
+	afterFirst.percent, afterFirst.pending = previous, true
+	afterFirst.Unlock()
 	// The first cycle finds sentinel unreachable and runs the cleanup.
 	sentinel := new([64]byte)
-	runtime.AddCleanup(sentinel, func(percent int) { debug.SetGCPercent(percent) }, previous)
+	runtime.AddCleanup(sentinel, func(struct{}) {
+		afterFirst.Lock()
+		defer afterFirst.Unlock()
+		afterFirst.pending = false
+		debug.SetGCPercent(afterFirst.percent)
+	}, struct{}{})
+}
+
+// afterFirst is the GOGC collectLater's first collection sets: the one
+// before it, unless setGCPercent changed it meanwhile.
+var afterFirst struct {
+	sync.Mutex
+	percent int
+	pending bool // collectLater raised GOGC and no collection has run
+}
+
+// setGCPercent sets GOGC; before collectLater's first collection, it
+// sets the GOGC that collection restores.
+func setGCPercent(percent int) {
+	afterFirst.Lock()
+	defer afterFirst.Unlock()
+	if afterFirst.pending {
+		afterFirst.percent = percent
+		return
+	}
+	debug.SetGCPercent(percent)
 }
 
 func main() {
