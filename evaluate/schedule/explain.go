@@ -42,7 +42,9 @@ type Span struct{ First, Last int }
 
 // MaxListed caps the spans and the holders an Obstacle lists; the ones
 // left out are counted, so a huge roadmap cannot make explanations huge.
-const MaxListed = 100
+// A plan's note lists at most 10 of each and counts the rest (evaluate's
+// noteListed), so more are never read.
+const MaxListed = 10
 
 // Obstacle is one constraint that keeps a task from some of its starts.
 type Obstacle struct {
