@@ -1,10 +1,6 @@
 package schedule
 
-import (
-	"cmp"
-	"math"
-	"slices"
-)
+import "math"
 
 // finishBound is a lower bound on the makespan of any schedule that places
 // every task: the longest path through the precedences (with earliest
@@ -168,6 +164,7 @@ func valueBound(p *Problem, tm timing) float64 {
 	inOrder := make([]bool, n)
 	free := make([]bool, n) // items of size ~0: in whole, outside the sort
 	frac := make([]float64, n)
+	ratios := &ratioOrder{weight: weight, size: size}
 	surrogate := func(lambda []float64) float64 {
 		capSum := 0.0
 		for c, l := range lambda {
@@ -200,17 +197,8 @@ func valueBound(p *Problem, tm timing) float64 {
 				order = append(order, i)
 			}
 		}
-		slices.SortFunc(order, func(a, b int) int {
-			// Higher weight per unit first; index breaks ties.
-			x, y := weight[a]*size[b], weight[b]*size[a]
-			switch {
-			case x > y:
-				return -1
-			case x < y:
-				return 1
-			}
-			return cmp.Compare(a, b)
-		})
+		// Higher weight per unit first; index breaks ties.
+		sortRatio(order, ratios)
 		left := capSum
 		for _, i := range order {
 			if size[i] <= left {
