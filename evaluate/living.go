@@ -581,6 +581,19 @@ func (e *evaluation) warnLateCommitted() {
 		pe.warn(GateSchedule, fmt.Sprintf("misses its deadline %s by %s (ends %s): %s work is scheduled late, not left out",
 			e.label(p.Deadline), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(last), kind), p.Ranges.Range("deadline", p.DeclRange))
 	}
+	// Work in progress keeps its forecast: say so on its row when that
+	// ends after its deadline (review qa18 Q18-10: only the summary and
+	// the policy check said it).
+	for _, pe := range e.inFlight() {
+		p := pe.cfg
+		if p.Deadline < 0 {
+			continue
+		}
+		if last := e.fixedEnd(pe) - 1; last > p.Deadline {
+			pe.warn(GateSchedule, fmt.Sprintf("forecast to end %s, %s after its deadline %s: work in progress keeps its forecast",
+				e.label(last), periodsOf(last-p.Deadline, string(e.cal.Unit)), e.label(p.Deadline)), p.Ranges.Range("deadline", p.DeclRange))
+		}
+	}
 }
 
 // warnInFlightOverParallel warns, per team with a max_parallel, when the
