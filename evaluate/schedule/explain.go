@@ -126,18 +126,25 @@ func Explain(ctx context.Context, p *Problem, sch *Schedule) ([]Explanation, err
 		apart[sch.Apart[k].Group] = &sch.Apart[k]
 	}
 	groupWhy := map[int]*TrialExplanation{}
+	kept, err := keptLosses(ctx, p, sch)
+	if err != nil {
+		return nil, err
+	}
 	for k, i := range x.order {
 		if k%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		if tr, ok := trials[i]; ok && sch.Start[i] < 0 {
+		ex, isKept := kept[i]
+		if isKept {
+			out[i] = ex
+		} else if tr, ok := trials[i]; ok && sch.Start[i] < 0 {
 			out[i] = Explanation{Release: -1, First: 0, Last: -1, Trial: x.explainTrial(tr.Miss, tr.Turn)}
 		} else {
 			out[i] = x.explain(i)
 		}
-		if bl := sch.Blocked[i]; sch.Start[i] < 0 && bl.Kind == BlockTogether {
+		if bl := sch.Blocked[i]; sch.Start[i] < 0 && bl.Kind == BlockTogether && !isKept {
 			if m, ok := apart[bl.Index]; ok {
 				if groupWhy[bl.Index] == nil {
 					groupWhy[bl.Index] = x.explainTrial(*m, -1)

@@ -127,12 +127,62 @@ func keepChoiceLoss(first, next *Schedule) {
 			continue
 		}
 		next.Blocked[i] = first.Blocked[i]
+		next.Kept, next.First = append(next.Kept, i), first
 		for _, tr := range first.Trials {
 			if tr.Option == i && !slices.ContainsFunc(next.Trials, func(t Trial) bool { return t.Option == i }) {
 				next.Trials = append(next.Trials, tr)
 			}
 		}
 	}
+}
+
+// keptLosses explains the options keepChoiceLoss kept (Schedule.Kept)
+// as rank order's first pass decided them: replaying it, on top of the
+// tasks it had placed then (review qa17 D11: replayed on the final
+// schedule, they read "option "p3" chosen"). nil when none.
+func keptLosses(ctx context.Context, p *Problem, sch *Schedule) (map[int]Explanation, error) {
+	first := sch.First
+	if first == nil || len(sch.Kept) == 0 {
+		return nil, nil
+	}
+	want := map[int]bool{}
+	for _, i := range sch.Kept {
+		want[i] = sch.Start[i] < 0 && first.Start[i] < 0
+	}
+	trials := map[int]*Trial{}
+	for k := range first.Trials {
+		trials[first.Trials[k].Option] = &first.Trials[k]
+	}
+	apart := map[int]*GroupMiss{}
+	for k := range first.Apart {
+		apart[first.Apart[k].Group] = &first.Apart[k]
+	}
+	x := newExplainer(p, first)
+	out := make(map[int]Explanation, len(want))
+	for k, i := range x.order {
+		if k%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if want[i] {
+			if tr, ok := trials[i]; ok {
+				out[i] = Explanation{Release: -1, First: 0, Last: -1, Trial: x.explainTrial(tr.Miss, tr.Turn)}
+			} else {
+				ex := x.explain(i)
+				if bl := first.Blocked[i]; bl.Kind == BlockTogether && apart[bl.Index] != nil {
+					ex.Trial = x.explainTrial(*apart[bl.Index], -1)
+				}
+				out[i] = ex
+			}
+			want[i] = false
+		}
+		if s := first.Start[i]; s >= 0 {
+			x.st.Place(i, s)
+			x.placed[i] = true
+		}
+	}
+	return out, nil
 }
 
 // maxCreditTrials bounds the credits freedBy takes away one at a time for

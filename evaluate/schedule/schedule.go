@@ -272,6 +272,12 @@ type Schedule struct {
 	// Late lists the together groups' members placed as late as fits
 	// before the tasks that need them (Task.JustInTime).
 	Late []Late
+	// Kept lists the options the second pass left out for the reason
+	// its first pass found (keepChoiceLoss), and First is that pass's
+	// schedule: Explain explains them there (in this one the option that
+	// took their choice is placed and hides why they did not fit).
+	Kept  []int
+	First *Schedule
 }
 
 // Late is a member of a together group placed last of its group, at the
