@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/roadmap-as-code/roadmap/hclspec"
@@ -396,6 +397,75 @@ project "rival" {
 			}
 			if warned != tt.warn {
 				t.Errorf("diagnostics %v; want the warning: %v", diags, tt.warn)
+			}
+		})
+	}
+}
+
+// A system retired before the roadmap starts never cost the horizon's
+// budgets (it frees nothing, qa17-dom D12), so the run rate's year rows
+// retire nothing for it; one retired inside the horizon counts from its
+// go-live. old costs 60,000 a year; done1 runs 40,000 a year.
+func TestRunRateYearsSkipARetirementBeforeTheStart(t *testing.T) {
+	src := func(started, finished string) string {
+		return `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  as_of   = "2027-Q3"
+}
+goal "g" {
+  weight = 1
+}
+budget "opex" {
+  kind   = "opex"
+  amount = 500000
+  per    = "year"
+}
+system "old" {
+  run_cost {
+    per_year = 60000
+  }
+}
+project "done1" {
+  goals    = { g = 1 }
+  duration = 1
+  replaces = [system.old]
+  status   = "done"
+  started  = "` + started + `"
+  finished = "` + finished + `"
+  cost {
+    per_year = 40000
+  }
+}
+`
+	}
+	for _, tt := range []struct {
+		name              string
+		started, finished string
+		want              []RunRateYear
+	}{
+		{"before the start", "2026-Q1", "2026-Q2", []RunRateYear{
+			{Year: "2027", Added: 40000, Retired: 0, Net: 40000},
+			{Year: "2028", Added: 40000, Retired: 0, Net: 40000},
+		}},
+		{"live at the start", "2026-Q3", "2026-Q4", []RunRateYear{
+			{Year: "2027", Added: 40000, Retired: 0, Net: 40000},
+			{Year: "2028", Added: 40000, Retired: 0, Net: 40000},
+		}},
+		// Live from 2027-Q2: three quarters of 2027.
+		{"inside the horizon", "2027-Q1", "2027-Q1", []RunRateYear{
+			{Year: "2027", Added: 30000, Retired: 45000, Net: -15000},
+			{Year: "2028", Added: 40000, Retired: 60000, Net: -20000},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := livingPlan(t, src(tt.started, tt.finished))
+			if diff := cmp.Diff(tt.want, plan.RunRate.Years); diff != "" {
+				t.Errorf("run rate years (-want +got):\n%s", diff)
+			}
+			if plan.RunRate.RetiredPerYear != 60000 {
+				t.Errorf("retired a year %v, want 60,000 (the rate lists the retirement)", plan.RunRate.RetiredPerYear)
 			}
 		})
 	}

@@ -294,7 +294,10 @@ func (e *evaluation) runRate() RunRate {
 			rr.RetiredPerYear += s.RunCostPerYear
 			rr.Systems = append(rr.Systems, RunRateSystem{ID: id, PerYear: money(s.RunCostPerYear), RetiredBy: pe.cfg.ID,
 				Retired: e.label(live), RetiredPeriod: live})
-			for t := max(live, 0); t < e.horizon; t++ {
+			// Retired before the start (live at period 0 or before), it
+			// never cost the horizon's budgets: the years retire nothing,
+			// as runCredits frees nothing for it (qa17-dom D12).
+			for t := live; live > 0 && t < e.horizon; t++ {
 				retired[t/e.ppy] += s.RunCostPerYear / fppy
 			}
 		}
