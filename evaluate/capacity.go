@@ -212,6 +212,7 @@ func (e *evaluation) projectPlan(pe *projectEval) ProjectPlan {
 	for k, x := range f.Flows {
 		pp.CashFlows[k] = money(x)
 	}
+	e.historyFigures(pe, &pp)
 	if pe.status == StatusScheduled {
 		start, end := pe.start, pe.start+pp.Duration
 		snpv := money(scheduledNPV(f.NPV, f.PeriodRate, start))

@@ -181,6 +181,9 @@ func (r *Run) Project(i int) Outcome {
 	if pe.status == StatusScheduled {
 		o.Start, o.End = pe.start, pe.start+max(pe.cfg.Duration, 1)
 	}
+	if a, ok := actualFiguresOf(pe); ok { // as the plan shows it
+		o.NPV, o.RiskAdjustedNPV, o.Cost = money(a.npv), money(a.npv), money(a.cost)
+	}
 	for _, f := range pe.findings {
 		if f.Gate == pe.gate && f.Severity == SeverityError {
 			o.Finding = f.Message

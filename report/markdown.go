@@ -193,7 +193,7 @@ func (m *markdownRenderer) costBenefit() {
 	rows = append(rows, footer)
 	m.table(headers, right, rows)
 	fmt.Fprintf(&m.buf, "\nFigures as if each project started at once; the portfolio row sums the scheduled projects. "+
-		"NPV of the schedule, discounted to %s: %s.%s\n", mdEscape(startLabel(p)), formatMoney(tot.ScheduledNPV, p.Roadmap.Currency), mdEscape(savingNote(p, savings)))
+		"NPV of the schedule, discounted to %s: %s.%s\n", mdEscape(startLabel(p)), formatMoney(tot.ScheduledNPV, p.Roadmap.Currency), mdEscape(savingNote(p, savings)+historyRowsNote(p)))
 }
 
 func bold(s string) string {

@@ -289,7 +289,19 @@ func (t *tableRenderer) costBenefit() {
 	}
 	t.grid(g)
 	t.paragraph("", "Figures as if each project started at once; the portfolio row sums the scheduled projects. "+
-		"NPV of the schedule, discounted to "+startLabel(p)+": "+formatMoney(tot.ScheduledNPV, p.Roadmap.Currency)+"."+savingNote(p, savings))
+		"NPV of the schedule, discounted to "+startLabel(p)+": "+formatMoney(tot.ScheduledNPV, p.Roadmap.Currency)+"."+savingNote(p, savings)+historyRowsNote(p))
+}
+
+// historyRowsNote says what the figures of done and cancelled projects
+// are; "" when the plan has none.
+func historyRowsNote(p *evaluate.Plan) string {
+	if !slices.ContainsFunc(p.Projects, func(pr evaluate.ProjectPlan) bool {
+		return pr.Status == evaluate.StatusDone || pr.Status == evaluate.StatusCancelled
+	}) {
+		return ""
+	}
+	return " Done and cancelled projects show the money that actually flows: a cancelled one its spend to date, sunk, and nothing more; " +
+		"a done one its actual spend in place of its build estimate, with its run costs and benefit."
 }
 
 // showsSaving reports whether the cost-benefit table has a Saving column:

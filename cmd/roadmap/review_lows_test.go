@@ -198,7 +198,8 @@ func TestPlanDiffMarkdownLifecycle(t *testing.T) {
 	res = runCLI(t, "plan", "--as-of", "2027-Q2", "--compare", base, "--format", "markdown", v2)
 	for _, want := range []string{
 		"| ~ | `crm` | lifecycle | \\#&#8203;1 scheduled, 2027-Q1..2027-Q2; proposed | \\#&#8203;1 scheduled, 2027-Q1..2027-Q2; in progress |",
-		"| - | `backup` | cancelled | \\#&#8203;2 scheduled, 2027-Q3..2027-Q4; proposed | \\#&#8203;2 cancelled |",
+		// A cancelled project's NPV is what it spent (nothing here).
+		"| - | `backup` | cancelled | \\#&#8203;2 scheduled, 2027-Q3..2027-Q4; npv 75,000; risk-adjusted npv 75,000; proposed | \\#&#8203;2 cancelled; npv 0; risk-adjusted npv 0 |",
 	} {
 		if !strings.Contains(res.Stdout, want) {
 			t.Errorf("no %q:\n%s", want, res.Stdout)
