@@ -15,10 +15,11 @@ import (
 // through together (alone, or mixed with depends_on) decides its choice
 // as one needed through depends_on does: the plan runs it, the choice
 // says who needs it and through what, and the option it beat is no
-// flagship (review qa15e E1, E8). Work in progress does not take the
-// option it needs: the choice stays the strategy's, and the started
-// project keeps its place with a warning that its partner or
-// dependency is out. Rank order and every objective agree.
+// flagship (review qa15e E1, E8). Work in progress takes the option it
+// needs as committed work does (review Q7: running work is at least as
+// binding; it only warned that its partner or dependency was out, and
+// the strategy took the other option). Rank order and every objective
+// agree.
 func TestOptionNeededThroughTogether(t *testing.T) {
 	const head = `roadmap {
   start   = "2027-Q1"
@@ -112,20 +113,18 @@ choice "k" {
 			reason:    `committed project "a" needs it (together), so the choice takes it before the other options`,
 		},
 		{
-			name:      "in progress, together: the strategy decides, the started work is warned",
+			name:      "in progress, together",
 			src:       project("a", started, "  together = [project.o2]"),
-			chosen:    "o1",
-			decidedBy: "",
-			flagship:  "o1",
-			warning:   map[string]string{"a": `runs together with "o2", which is dropped (option "o1" chosen in choice "k") (kept: in progress)`},
+			chosen:    "o2",
+			decidedBy: DecidedStatus,
+			reason:    `project "a", in progress, needs it (together), so the choice takes it before the other options`,
 		},
 		{
-			name:      "in progress, depends_on: the strategy decides, the started work is warned",
+			name:      "in progress, depends_on",
 			src:       project("a", started, "  depends_on = [project.o2]"),
-			chosen:    "o1",
-			decidedBy: "",
-			flagship:  "o1",
-			warning:   map[string]string{"a": `would fail the viability gate today (kept: in progress): depends on dropped project "o2" (another option of choice "k" was chosen)`},
+			chosen:    "o2",
+			decidedBy: DecidedStatus,
+			reason:    `project "a", in progress, needs it (depends_on), so the choice takes it before the other options`,
 		},
 	}
 	for _, tc := range tests {

@@ -73,7 +73,10 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 		tk.Weight = objectiveWeight(pe, objective)
 		// Mandatory (and committed) projects outrank forced-in ones: a
 		// what-if never trades a mandatory project for one it forces in.
-		tk.Mandatory = pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed
+		// An option work in progress needs must run too: the started
+		// work runs whatever its dependencies, so nothing else keeps it.
+		tk.Mandatory = pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed ||
+			e.needed[pe] != nil && e.needed[pe].life.lifecycle == hclspec.InProgress
 		tk.Forced = !tk.Mandatory && pe.forced == ForcedIn
 		missed = missed || (tk.Mandatory || tk.Forced) && base.Start[i] < 0
 	}

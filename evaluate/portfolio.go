@@ -176,9 +176,9 @@ func (e *evaluation) forceContradictions() hcl.Diagnostics {
 	reported := map[string]bool{}
 	for _, pe := range e.projects {
 		forced := pe.forced == ForcedIn
-		// Committed work keeps its place even forced out, and takes the
-		// options it needs as a mandatory project does.
-		committed := pe.life.lifecycle == hclspec.Committed
+		// Committed and started work keep their place even forced out,
+		// and take the options they need as a mandatory project does.
+		committed := pe.keepsPlace()
 		if !forced && !(pe.cfg.Mandatory && pe.forced == "") && !committed {
 			continue
 		}
@@ -271,6 +271,8 @@ func takesHow(pe *projectEval) string {
 		return "forced in"
 	case pe.cfg.Mandatory:
 		return "mandatory"
+	case pe.life.lifecycle == hclspec.InProgress:
+		return "in progress"
 	}
 	return "committed"
 }
@@ -492,6 +494,9 @@ func (e *evaluation) neededReason(pe *projectEval, choice string) (string, strin
 	}
 	if by.life.lifecycle == hclspec.Committed {
 		return DecidedStatus, fmt.Sprintf("committed project %q needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
+	}
+	if by.life.lifecycle == hclspec.InProgress {
+		return DecidedStatus, fmt.Sprintf("project %q, in progress, needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
 	}
 	return DecidedForced, fmt.Sprintf("%q, forced in (--force-in), needs it (%s), so %s takes it before the other options", by.cfg.ID, via, choice)
 }

@@ -105,7 +105,7 @@ func (e *evaluation) rankOrder(kept *projectEval) (ranked []*projectEval, firstL
 		case pe.dropped() && pe.gate != GateChoice && pe != kept:
 			// (a choice drops an option after ranking: it keeps its place)
 			dropped = append(dropped, pe)
-		case pe.cfg.Mandatory || needed[pe] != nil && needed[pe].requires():
+		case pe.cfg.Mandatory || needed[pe] != nil && needed[pe].bindsOptions():
 			mandatory = append(mandatory, pe)
 		case pe.forced == ForcedIn || needed[pe] != nil:
 			forcedIn = append(forcedIn, pe)
@@ -199,11 +199,12 @@ func pinnedFirst(group []*projectEval, strategy hclspec.Strategy) []*projectEval
 	return append(out, orderByStrategy(rest, strategy)...)
 }
 
-// neededOptions maps each choice option a mandatory, committed or
-// forced-in project needs (itself, or through depends_on and together,
+// neededOptions maps each choice option a mandatory, committed, in
+// progress or forced-in project needs (itself, or through depends_on and together,
 // directly or not, the two mixed) to the first such project, mandatory
-// and committed ones first (the optimiser keeps committed work as it
-// keeps mandatory work), and records in e.neededVia the links it needs
+// committed and in-progress ones first (bindsOptions: the optimiser
+// keeps committed work as it keeps mandatory work, and running work is
+// at least as binding), and records in e.neededVia the links it needs
 // the option through (neededLinks). That option ranks with what needs
 // it, so rank order decides its choice for it, as scheduling does: a
 // project is placed with its together group and its dependencies. Nil
@@ -236,7 +237,7 @@ func (e *evaluation) neededOptions() map[*projectEval]*projectEval {
 		from := map[*projectEval]link{}
 		walkedGroup := map[*projectEval]bool{} // by first member
 		for _, by := range e.projects {
-			if by.dropped() || by.inHistory() || mandatoryPass != by.requires() || (!by.requires() && by.forced != ForcedIn) {
+			if by.dropped() || by.inHistory() || mandatoryPass != by.bindsOptions() || (!by.bindsOptions() && by.forced != ForcedIn) {
 				continue
 			}
 			if _, seen := from[by]; seen {
@@ -312,6 +313,13 @@ func neededLinks(from map[*projectEval]link, pe *projectEval) string {
 // optimiser keeps). Work in progress runs whatever its dependencies.
 func (pe *projectEval) requires() bool {
 	return pe.cfg.Mandatory || pe.life.lifecycle == hclspec.Committed
+}
+
+// bindsOptions reports whether the choice options pe needs are taken for
+// it before the strategy's choices: mandatory or committed (requires), or
+// work in progress, which is at least as binding as committed work.
+func (pe *projectEval) bindsOptions() bool {
+	return pe.requires() || pe.life.lifecycle == hclspec.InProgress
 }
 
 // moreLinks counts the links neededLinks leaves unnamed.

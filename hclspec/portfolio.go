@@ -159,7 +159,7 @@ func checkPortfolioConstraints(cfg *Config) hcl.Diagnostics {
 }
 
 // checkMandatoryOptions reports options of one choice that must both
-// run: options mandatory or committed projects need (themselves, or
+// run: options mandatory, committed or in-progress projects need (themselves, or
 // through depends_on and together) and options already committed, in
 // progress or done. At
 // most one option runs, so one of them would always fail policy.mandatory
@@ -190,9 +190,10 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 			continue
 		}
 		// A committed project is approved work the plan keeps, as it keeps
-		// a mandatory one: the options it needs are taken too.
+		// a mandatory one: the options it needs are taken too; so is work
+		// in progress, at least as binding.
 		var takes []string
-		if p.Mandatory || p.Status == Committed {
+		if p.Mandatory || p.Status == Committed || p.Status == InProgress {
 			takes = needs.options[needs.of(i)]
 		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
@@ -226,10 +227,10 @@ func checkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs *need
 				case first.by.Mandatory || p.Mandatory:
 					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
 				case first.by.ID != first.option || p.ID != id:
-					remedy = `make the committed project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
+					remedy = `make the committed or started project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
 				}
 				d.Summary = "Two options of one choice must run"
-				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed work needs: %s.",
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed or started work needs: %s.",
 					words(first), words(second), c.ID, remedy)
 			}
 			diags = append(diags, d)

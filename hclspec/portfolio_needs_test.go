@@ -236,7 +236,7 @@ func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*
 			continue
 		}
 		var takes []string
-		if p.Mandatory || p.Status == Committed {
+		if p.Mandatory || p.Status == Committed || p.Status == InProgress {
 			takes = needs(p)
 		} else if p.Status.DecidesChoice() {
 			takes = []string{p.ID}
@@ -270,10 +270,10 @@ func walkMandatoryOptions(cfg *Config, choiceOf map[string]*Choice, needs func(*
 				case first.by.Mandatory || p.Mandatory:
 					remedy = `make the mandatory project not need it, cancel the other (status = "cancelled"), or take one option out of the choice`
 				case first.by.ID != first.option || p.ID != id:
-					remedy = `make the committed project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
+					remedy = `make the committed or started project not need it, cancel one (status = "cancelled"), or take one option out of the choice`
 				}
 				d.Summary = "Two options of one choice must run"
-				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed work needs: %s.",
+				d.Detail = fmt.Sprintf("%s and %s, but they are options of choice %q, of which at most one runs. A committed, started or finished option decides its choice, and so does an option committed or started work needs: %s.",
 					words(first), words(second), c.ID, remedy)
 			}
 			diags = append(diags, d)
@@ -456,6 +456,44 @@ choice "k" {
 	}
 	if diff := gocmp.Diff([]string{"Two options of one choice must run"}, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s\n%v", diff, diags)
+	}
+}
+
+// TestStartedWorkTakesTheOptionItNeeds: work in progress takes the
+// options it needs as committed work does (review Q7), so one it needs
+// and another option committed are the same load error.
+func TestStartedWorkTakesTheOptionItNeeds(t *testing.T) {
+	src := `roadmap {
+  start = "2027-Q1"
+  as_of = "2027-07-01"
+}
+project "a" {
+  duration = 1
+}
+project "b" {
+  duration = 1
+  status   = "committed"
+}
+project "w" {
+  duration   = 2
+  status     = "in_progress"
+  started    = "2027-04-01"
+  depends_on = [project.a]
+}
+choice "k" {
+  options = [project.a, project.b]
+}
+`
+	_, diags := NewLoader().LoadSources("r", map[string][]byte{"r.hcl": []byte(src)}, LoadOptions{})
+	var got []string
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			got = append(got, d.Summary+": "+d.Detail)
+		}
+	}
+	want := `Two options of one choice must run: "b" is committed (r.hcl:10,14-25) and "w" is in progress (r.hcl:14,16-29) and needs "a"`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("errors %q; want one starting %q", got, want)
 	}
 }
 

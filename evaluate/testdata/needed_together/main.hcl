@@ -1,8 +1,8 @@
 # Options projects need through together (review qa15e E1, E8): a
 # mandatory project needs o2 through depends_on then together, committed
 # work needs e through together, and work in progress runs together with
-# b, which the strategy passes over for c (the started project keeps its
-# place, with a warning).
+# b, which its choice takes for it over c (review Q7: running work is at
+# least as binding as committed work).
 roadmap {
   name    = "needed_together"
   start   = "2027-Q1"
