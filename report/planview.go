@@ -299,7 +299,7 @@ func flagshipNote(p *evaluate.Plan) string {
 		what = "the first project in rank order that is not " + not + ", the highest priority"
 	}
 	if needed := neededOptionsAbove(p); len(needed) > 0 {
-		what = fmt.Sprintf("the first project in rank order that is not %s, nor an option a mandatory, committed or forced-in project needs (%s: the choice takes it before its other options, see its reason), the highest priority",
+		what = fmt.Sprintf("the first project in rank order that is not %s, nor an option a mandatory, committed, in-progress or forced-in project needs (%s: the choice takes it before its other options, see its reason), the highest priority",
 			not, strings.Join(needed, ", "))
 	}
 	if p.Roadmap.FlagshipNamed {

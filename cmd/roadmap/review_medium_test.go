@@ -62,7 +62,7 @@ func TestReviewMediumFindings(t *testing.T) {
 	}{
 		{name: "needed-option", project: "o2",
 			want:  `mandatory project "reports" needs it (depends_on), so choice "x" takes it before the other options`,
-			table: "nor an option a mandatory, committed or forced-in\nproject needs (o2 of choice x: the choice takes it before its other options, see its reason)"},
+			table: "nor an option a mandatory, committed, in-progress or\nforced-in project needs (o2 of choice x: the choice takes it before its other options, see its reason)"},
 		{name: "needed-together-link", project: "e",
 			want: `placed ahead of its rank (4): "m" (rank 1, mandatory) needs it (depends_on "d", together), and is placed at its turn with what it needs`},
 		{name: "in-flight-parallel", project: "c",
