@@ -56,7 +56,9 @@ func cumulativeCover(capacity []float64, work float64) (int, bool) {
 // Tasks that can never fit (their window is shorter than their chain of
 // predecessors allows) are left out. Every constraint is then aggregated
 // over the horizon - a resource's capacity over all periods, a budget over
-// all its windows, the limit on tasks in flight times the horizon - which
+// all its windows (each task's build spend and the least run spend it
+// can have there, going live as late as it may) and, apart, its year once
+// live (steady window), the limit on tasks in flight times the horizon - which
 // gives a multidimensional knapsack whose linear relaxation bounds the
 // value. That relaxation is bounded by surrogate relaxation: any
 // non-negative combination of the constraints is one knapsack constraint,
@@ -64,6 +66,13 @@ func cumulativeCover(capacity []float64, work float64) (int, bool) {
 // 1957). The bound is the least over each constraint alone and over
 // multipliers adjusted by subgradient steps towards the LP optimum, the
 // surrogate dual (Glover 1975).
+//
+// Each aggregate holds for every feasible schedule: a window's spend
+// never passes its limit, so neither does their sum; fixed load left out
+// only loosens it. A budget with a credit (spend below 0, a retired
+// system's run cost) is left out: a saving makes room for more than the
+// limits summed (review Q5: with it in, the bound was below a feasible
+// schedule, and the search could stop there as if optimal).
 func valueBound(p *Problem, tm timing) float64 {
 	n := len(p.Tasks)
 	possible := make([]bool, n)
@@ -100,23 +109,42 @@ func valueBound(p *Problem, tm timing) float64 {
 		}
 	}
 	for b := range p.Budgets {
+		bg := &p.Budgets[b]
+		if budgetCredited(p, b) {
+			continue // a saving makes room: the spend may pass the limits summed
+		}
 		c := len(capacity)
 		total := 0.0
-		for _, l := range p.Budgets[b].Limit {
+		for _, l := range bg.Limit {
 			total += l
 		}
 		capacity = append(capacity, total)
+		if bg.HasSteady {
+			capacity = append(capacity, bg.Steady)
+		}
 		for i := range p.Tasks {
-			share := p.Tasks[i].ShareOf(b)
-			if share <= 0 {
-				continue
-			}
+			tk := &p.Tasks[i]
 			sum := 0.0
-			for _, v := range p.Tasks[i].Spend {
-				sum += share * v
+			if share := tk.ShareOf(b); share > 0 {
+				for _, v := range tk.Spend {
+					sum += share * v
+				}
+			}
+			// Its run spend inside the horizon is least when it goes
+			// live last; its year once live counts in the steady window
+			// whenever it goes live (review Q5: the bound left both out).
+			rs := shareIn(tk.RunShares, b)
+			if rs > 0 {
+				live := p.lastStart(i) + tk.Duration
+				for j := 0; j < len(tk.Run) && live+j < p.Horizon; j++ {
+					sum += rs * tk.Run[j]
+				}
 			}
 			if sum > 0 {
 				uses[i] = append(uses[i], use{c, sum})
+			}
+			if bg.HasSteady && rs*tk.RunYear > 0 {
+				uses[i] = append(uses[i], use{c + 1, rs * tk.RunYear})
 			}
 		}
 	}
@@ -257,6 +285,30 @@ func valueBound(p *Problem, tm timing) float64 {
 		}
 	}
 	return bound
+}
+
+// budgetCredited reports whether some spend on budget b is below 0: a
+// task's or a fixed load's run spend, or a year once live, net of the
+// run cost of what it retires. Such a credit makes room in the windows
+// from its go-live, so the spend placed may pass the limits summed.
+func budgetCredited(p *Problem, b int) bool {
+	neg := func(run []float64, year float64, shares []BudgetShare) bool {
+		if shareIn(shares, b) <= 0 {
+			return false
+		}
+		return year < 0 || slices.ContainsFunc(run, func(v float64) bool { return v < 0 })
+	}
+	for i := range p.Tasks {
+		if tk := &p.Tasks[i]; neg(tk.Run, tk.RunYear, tk.RunShares) {
+			return true
+		}
+	}
+	for k := range p.Fixed {
+		if f := &p.Fixed[k]; neg(f.Run, f.RunYear, f.RunShares) {
+			return true
+		}
+	}
+	return false
 }
 
 func successors(p *Problem) [][]int {
