@@ -1,6 +1,9 @@
 package schedule
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // finishBound is a lower bound on the makespan of any schedule that places
 // every task: the longest path through the precedences (with earliest
