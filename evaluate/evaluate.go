@@ -27,6 +27,11 @@ type Options struct {
 	// busy machine does not end the search sooner; nil counts wall-clock
 	// time.
 	Clock func() time.Duration
+	// SearchBudget, when set, is a total of search time this plan's
+	// optimiser shares with other plans' (compare's columns, frontier's
+	// levels): the search gets at most TimeLimit, less when the total's
+	// share is less.
+	SearchBudget *SearchBudget
 	// Progress, when set, is called now and then by long optimiser runs with
 	// the fraction done (0..1).
 	Progress func(done float64)

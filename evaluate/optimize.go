@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -126,6 +127,13 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	if limit <= 0 {
 		limit = DefaultTimeLimit
 	}
+	// A share of a total shorter than the search's own limit: the stop
+	// names the total (--total-time-limit).
+	short := false
+	if b := opts.SearchBudget; b != nil {
+		limit, short = b.take(limit)
+		limit = max(limit, time.Nanosecond) // 0 would mean no limit
+	}
 	in := schedule.OptimizeInput{
 		BaselineSchedule: baseline,
 		Objective:        searchObjective,
@@ -145,7 +153,7 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 			opts.Progress(min(1, done))
 		}
 	}
-	res := schedule.Optimize(ctx, &search, in)
+	res := optimizeWithin(ctx, &search, in, opts.SearchBudget)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -176,9 +184,15 @@ func (e *evaluation) scheduleProjects(ctx context.Context, prob *schedule.Proble
 	}
 	if res.Stopped == schedule.StopDeadline && ctx.Err() == nil {
 		opt.TimeLimitReached = true
-		opt.Changes = append(opt.Changes, fmt.Sprintf(
-			"The time limit of %s ended the search after %s of %s schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
-			limit, formatNumber(float64(res.Schedules), 0), formatNumber(float64(in.MaxSchedules), 0)))
+		if short {
+			opt.Changes = append(opt.Changes, fmt.Sprintf(
+				"The total time limit of %s (--total-time-limit, every search together) ended the search, at its share of what was left, after %s of %s schedules: a longer --total-time-limit may find more, and the same seed may then give another plan.",
+				opts.SearchBudget.Total(), formatNumber(float64(res.Schedules), 0), formatNumber(float64(in.MaxSchedules), 0)))
+		} else {
+			opt.Changes = append(opt.Changes, fmt.Sprintf(
+				"The time limit of %s ended the search after %s of %s schedules: a longer --time-limit may find more, and the same seed may then give another plan.",
+				limit, formatNumber(float64(res.Schedules), 0), formatNumber(float64(in.MaxSchedules), 0)))
+		}
 	}
 	switch {
 	case allPlaced && objective != hclspec.ObjectiveFinish:
@@ -781,4 +795,24 @@ func shareConstraint(prob *schedule.Problem, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// optimizeWithin runs the search and gives back to b (when set) what it
+// did not spend of its limit, read on the clock the search reads.
+func optimizeWithin(ctx context.Context, p *schedule.Problem, in schedule.OptimizeInput, b *SearchBudget) schedule.OptimizeResult {
+	if b == nil {
+		return schedule.Optimize(ctx, p, in)
+	}
+	clock := in.Clock
+	if clock != nil {
+		runtime.LockOSThread() // a thread's clock counts this goroutine only while it stays there
+		defer runtime.UnlockOSThread()
+	} else {
+		t0 := time.Now()
+		clock = func() time.Duration { return time.Since(t0) }
+	}
+	start := clock()
+	res := schedule.Optimize(ctx, p, in)
+	b.give(in.TimeLimit, clock()-start)
+	return res
 }

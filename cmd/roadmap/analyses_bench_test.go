@@ -75,7 +75,7 @@ func BenchmarkCompare(b *testing.B) {
 func BenchmarkFrontier(b *testing.B) {
 	for _, steps := range []int{5, 10, 20} {
 		b.Run(fmt.Sprintf("steps=%d", steps), func(b *testing.B) {
-			benchCommand(b, "frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", fmt.Sprint(steps), "--time-limit", "10m", exampleDir)
+			benchCommand(b, "frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", fmt.Sprint(steps), "--time-limit", "10m", "--total-time-limit", "100h", exampleDir)
 		})
 	}
 }

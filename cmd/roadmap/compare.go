@@ -32,6 +32,7 @@ type compareOptions struct {
 	optimize  bool
 	seed      int64
 	timeLimit time.Duration
+	total     time.Duration // --total-time-limit: every column's search together
 	forceIn   []string
 	forceOut  []string
 }
@@ -81,6 +82,7 @@ change the exit status (plan --scenario NAME fails on them).`,
 	f.BoolVar(&o.optimize, "optimize", false, "optimise every scenario's schedule, as plan --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "CPU time the optimiser's search may take, per scenario")
+	addTotalTimeLimitFlag(cmd, &o.total, "column")
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("scenario", "all")
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -112,6 +114,9 @@ func (o *compareOptions) validate() error {
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
 	}
+	if o.total <= 0 {
+		return fmt.Errorf("--total-time-limit must be positive, got %s", o.total)
+	}
 	return checkOutName(o.out)
 }
 
@@ -132,8 +137,9 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 	if err := checkOutIsNoInput(o.out, roadmapInputs(o.dir, o.varFiles, files)); err != nil {
 		return err
 	}
+	budget := evaluate.NewSearchBudget(o.total, len(configs))
 	cmp, diags := scenario.Compare(ctx, configs, evaluate.Options{Optimize: o.optimize, Seed: o.seed, TimeLimit: o.timeLimit, Clock: cputime.ThreadClock(),
-		ForceIn: o.forceIn, ForceOut: o.forceOut})
+		SearchBudget: budget, ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("compare interrupted: %w", err)
 	}
@@ -151,8 +157,8 @@ func runCompare(ctx context.Context, g *globalOptions, s *Streams, o *compareOpt
 		}
 		if len(names) > 0 {
 			all = append(all, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Optimiser time limit reached",
-				Detail: fmt.Sprintf("The time limit of %s (CPU time of each search) ended the optimiser's search in %s, before its budget: the same seed may give another comparison on another machine; a longer --time-limit makes it reproducible.",
-					o.timeLimit, strings.Join(names, ", "))})
+				Detail: fmt.Sprintf("The time limit of %s ended the optimiser's search in %s, before its budget: the same seed may give another comparison on another machine; %s it reproducible.",
+					timeLimitsText(o.timeLimit, budget), strings.Join(names, ", "), longerLimits(budget))})
 		}
 	}
 	if err := g.writeDiagnostics(s, all, files); err != nil {
@@ -239,4 +245,27 @@ func inScenario(diags hcl.Diagnostics, cfg *hclspec.Config, seen map[string]bool
 		out = append(out, d)
 	}
 	return out
+}
+
+// addTotalTimeLimitFlag adds --total-time-limit to compare and frontier,
+// whose columns each run a search.
+func addTotalTimeLimitFlag(cmd *cobra.Command, total *time.Duration, column string) {
+	cmd.Flags().DurationVar(total, "total-time-limit", time.Minute,
+		"CPU time the optimiser's searches of all "+column+"s may take together: each gets the smaller of --time-limit and an equal share of what is left")
+}
+
+// timeLimitsText names the limits that can end a column's search.
+func timeLimitsText(perColumn time.Duration, b *evaluate.SearchBudget) string {
+	if b.Shortened() {
+		return fmt.Sprintf("%s per search (--time-limit), or its share of %s for every search together (--total-time-limit),", perColumn, b.Total())
+	}
+	return fmt.Sprintf("%s (CPU time of each search)", perColumn)
+}
+
+// longerLimits says which flags to raise.
+func longerLimits(b *evaluate.SearchBudget) string {
+	if b.Shortened() {
+		return "a longer --time-limit and --total-time-limit make"
+	}
+	return "a longer --time-limit makes"
 }

@@ -28,12 +28,12 @@ func TestCompareFlags(t *testing.T) {
 		args []string
 		want compareOptions
 	}{
-		{"defaults", nil, compareOptions{dir: ".", seed: 1, timeLimit: 5 * time.Second}},
+		{"defaults", nil, compareOptions{dir: ".", seed: 1, timeLimit: 5 * time.Second, total: time.Minute}},
 		{"everything", []string{"--scenario", "b", "--scenario", "a", "--format", "csv", "--table", "projects", "--out", "c.json",
-			"--var", "x=1", "--var-file", "v.vars.hcl", "--optimize", "--seed", "7", "--time-limit", "2s", "roadmaps/it"},
+			"--var", "x=1", "--var-file", "v.vars.hcl", "--optimize", "--seed", "7", "--time-limit", "2s", "--total-time-limit", "30s", "roadmaps/it"},
 			compareOptions{dir: "roadmaps/it", scenarios: []string{"b", "a"}, format: "csv", table: "projects", out: "c.json",
-				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, optimize: true, seed: 7, timeLimit: 2 * time.Second}},
-		{"all", []string{"--all"}, compareOptions{dir: ".", all: true, seed: 1, timeLimit: 5 * time.Second}},
+				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, optimize: true, seed: 7, timeLimit: 2 * time.Second, total: 30 * time.Second}},
+		{"all", []string{"--all"}, compareOptions{dir: ".", all: true, seed: 1, timeLimit: 5 * time.Second, total: time.Minute}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -67,6 +67,7 @@ func TestCompareFlagErrors(t *testing.T) {
 		{"all and scenario", []string{"compare", "--all", "--scenario", "a"}, "Error: if any flags in the group [scenario all] are set none of the others can be; [all scenario] were all set\n"},
 		{"out hcl", []string{"compare", "--out", "c.hcl"}, "Error: --out c.hcl: a file named .hcl is read as part of a roadmap, and what is written there is not HCL; choose another name (plan.json, for instance)\n"},
 		{"time limit", []string{"compare", "--time-limit", "0s"}, "Error: --time-limit must be positive, got 0s\n"},
+		{"total time limit", []string{"compare", "--total-time-limit", "-1s"}, "Error: --total-time-limit must be positive, got -1s\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -36,6 +36,7 @@ type frontierOptions struct {
 	asOf      string // --as-of: the status date
 	seed      int64
 	timeLimit time.Duration
+	total     time.Duration // --total-time-limit: every level's search together
 	objective string
 	fromSet   bool
 	toSet     bool
@@ -112,6 +113,7 @@ have already spent by the status date) and --to to twice today's level.`,
 	f.StringVar(&o.scenario, "scenario", "", "draw the frontier of scenario `NAME`")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", evaluate.DefaultTimeLimit, "CPU time the optimiser's search may take, per level")
+	addTotalTimeLimitFlag(cmd, &o.total, "level")
 	f.StringVar(&o.objective, "objective", "", "what the optimiser maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score)")
 	addForceFlags(cmd, &o.forceIn, &o.forceOut)
 	cmd.MarkFlagsMutuallyExclusive("budget", "team")
@@ -166,6 +168,9 @@ func (o *frontierOptions) validate() error {
 	}
 	if o.timeLimit <= 0 {
 		return fmt.Errorf("--time-limit must be positive, got %s", o.timeLimit)
+	}
+	if o.total <= 0 {
+		return fmt.Errorf("--total-time-limit must be positive, got %s", o.total)
 	}
 	if o.objective != "" && !slices.Contains(hclspec.Objectives(), o.objective) {
 		return fmt.Errorf("unknown --objective %q: use one of %s", o.objective, strings.Join(hclspec.Objectives(), ", "))
@@ -230,8 +235,9 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 		}
 		return errFailed
 	}
+	budget := evaluate.NewSearchBudget(o.total, r.Steps+1) // frontier.Compute sets the levels' count
 	f, d := frontier.Compute(ctx, cfg, r, evaluate.Options{Seed: o.seed, TimeLimit: o.timeLimit, Clock: cputime.ThreadClock(), Objective: o.objective,
-		ForceIn: o.forceIn, ForceOut: o.forceOut})
+		SearchBudget: budget, ForceIn: o.forceIn, ForceOut: o.forceOut})
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("frontier interrupted: %w", err)
 	}
@@ -244,7 +250,7 @@ func runFrontier(ctx context.Context, g *globalOptions, s *Streams, o *frontierO
 	}
 	if timeLimited(f) {
 		w := hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Optimiser time limit reached",
-			Detail: fmt.Sprintf("The time limit of %s (CPU time of each search) ended the optimiser's search at some levels (marked \"time limit\"): the same seed may give another frontier on another machine; a longer --time-limit makes it reproducible.", o.timeLimit)}}
+			Detail: fmt.Sprintf("The time limit of %s ended the optimiser's search at some levels (marked \"time limit\"): the same seed may give another frontier on another machine; %s it reproducible.", timeLimitsText(o.timeLimit, budget), longerLimits(budget))}}
 		if err := g.writeDiagnostics(s, w, files); err != nil {
 			return err
 		}

@@ -27,12 +27,12 @@ func TestFrontierFlags(t *testing.T) {
 		args []string
 		want frontierOptions
 	}{
-		{"budget", []string{"--budget", "capex"}, frontierOptions{dir: ".", budget: "capex", steps: 10, seed: 1, timeLimit: evaluate.DefaultTimeLimit}},
+		{"budget", []string{"--budget", "capex"}, frontierOptions{dir: ".", budget: "capex", steps: 10, seed: 1, timeLimit: evaluate.DefaultTimeLimit, total: time.Minute}},
 		{"everything", []string{"--team", "apps", "--from", "2", "--to", "9.5", "--steps", "15", "--format", "json", "--out", "f.json",
-			"--var", "x=1", "--var-file", "v.vars.hcl", "--scenario", "two_hires", "--seed", "7", "--time-limit", "2s",
+			"--var", "x=1", "--var-file", "v.vars.hcl", "--scenario", "two_hires", "--seed", "7", "--time-limit", "2s", "--total-time-limit", "30s",
 			"--force-in", "a,b", "--force-out", "c", "roadmaps/it"},
 			frontierOptions{dir: "roadmaps/it", team: "apps", from: 2, to: 9.5, fromSet: true, toSet: true, steps: 15, format: "json", out: "f.json",
-				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, scenario: "two_hires", seed: 7, timeLimit: 2 * time.Second,
+				vars: []string{"x=1"}, varFiles: []string{"v.vars.hcl"}, scenario: "two_hires", seed: 7, timeLimit: 2 * time.Second, total: 30 * time.Second,
 				forceIn: []string{"a", "b"}, forceOut: []string{"c"}}},
 	}
 	for _, c := range cases {
@@ -63,6 +63,7 @@ func TestFrontierErrors(t *testing.T) {
 		{"both", []string{"frontier", "--budget", "capex", "--team", "apps", exampleDir}, "Error: if any flags in the group [budget team] are set none of the others can be; [budget team] were all set\n"},
 		{"format", []string{"frontier", "--budget", "capex", "--format", "tsv", exampleDir}, `Error: unknown --format "tsv": use one of csv, html, json, markdown, table, xlsx` + "\n"},
 		{"time limit", []string{"frontier", "--budget", "capex", "--time-limit", "0s", exampleDir}, "Error: --time-limit must be positive, got 0s\n"},
+		{"total time limit", []string{"frontier", "--budget", "capex", "--total-time-limit", "0s", exampleDir}, "Error: --total-time-limit must be positive, got 0s\n"},
 		{"unknown budget", []string{"frontier", "--budget", "capx", exampleDir}, "Error: Unknown budget\n\nThe roadmap has no budget \"capx\". Did you mean \"capex\"? Its budgets: capex, security.\n\n"},
 		{"unknown team", []string{"frontier", "--team", "ops", exampleDir}, "Error: Unknown team\n\nThe roadmap has no team \"ops\". Its teams: platform, apps, workplace.\n\n"},
 		{"levels", []string{"frontier", "--budget", "capex", "--from", "5", "--to", "1", exampleDir}, "Error: Invalid levels\n\nThe first level (5) must be below the last (1).\n\n"},
@@ -85,7 +86,7 @@ func TestFrontierErrors(t *testing.T) {
 func TestFrontierExampleGolden(t *testing.T) {
 	// A time limit far above the search's CPU time, so the budget of
 	// schedules ends every search, however loaded the machine.
-	capex := []string{"--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "10", "--time-limit", "10m"}
+	capex := []string{"--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "10", "--time-limit", "10m", "--total-time-limit", "100h"}
 	for _, c := range []struct {
 		name string
 		args []string
@@ -94,11 +95,11 @@ func TestFrontierExampleGolden(t *testing.T) {
 		{"capex.json", append([]string{"--format", "json"}, capex...)},
 		{"capex.md", append([]string{"--format", "markdown"}, capex...)},
 		{"capex.html", append([]string{"--format", "html"}, capex...)},
-		{"apps.txt", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m"}},
+		{"apps.txt", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m", "--total-time-limit", "100h"}},
 		{"budget_cut.txt", append([]string{"--scenario", "budget_cut"}, capex...)},
 		{"capex.levels.csv", append([]string{"--format", "csv"}, capex...)},
 		{"capex.projects.csv", append([]string{"--format", "csv", "--table", "projects"}, capex...)},
-		{"apps.levels.csv", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m", "--format", "csv", "--objective", "npv"}},
+		{"apps.levels.csv", []string{"--team", "apps", "--from", "0", "--to", "8", "--steps", "4", "--time-limit", "10m", "--total-time-limit", "100h", "--format", "csv", "--objective", "npv"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := runCLI(t, append(append([]string{"frontier"}, c.args...), exampleDir)...)
@@ -130,7 +131,7 @@ func TestFrontierPointsArePlans(t *testing.T) {
 	}
 	writeFiles(t, dir, map[string]string{"roadmap.hcl": fixed})
 
-	res := runCLI(t, "frontier", "--budget", "capex", "--from", "200000", "--to", "1400000", "--steps", "6", "--seed", "3", "--time-limit", "10m", "--format", "json", dir)
+	res := runCLI(t, "frontier", "--budget", "capex", "--from", "200000", "--to", "1400000", "--steps", "6", "--seed", "3", "--time-limit", "10m", "--total-time-limit", "100h", "--format", "json", dir)
 	res.wantExit(t, 0)
 	var f frontier.Frontier
 	if err := json.Unmarshal([]byte(res.Stdout), &f); err != nil {
@@ -222,7 +223,7 @@ func TestFrontierTodayIsPlanOptimize(t *testing.T) {
 // table whose cells read back as the CSV's, and is the same bytes every
 // time; it is refused on a terminal, and --table only goes with csv.
 func TestFrontierXLSX(t *testing.T) {
-	args := []string{"frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "4", "--time-limit", "10m"}
+	args := []string{"frontier", "--budget", "capex", "--from", "0", "--to", "2000000", "--steps", "4", "--time-limit", "10m", "--total-time-limit", "100h"}
 	first := runCLI(t, append(append(slices.Clone(args), "--format", "xlsx"), exampleDir)...)
 	first.wantExit(t, 0)
 	again := runCLI(t, append(append(slices.Clone(args), "--format", "xlsx"), exampleDir)...)

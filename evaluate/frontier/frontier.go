@@ -338,6 +338,9 @@ func Compute(ctx context.Context, cfg *hclspec.Config, r Request, opts evaluate.
 		}
 	}
 	levels, cur := Levels(r, current)
+	if opts.SearchBudget != nil {
+		opts.SearchBudget.SetColumns(len(levels)) // a search per level
+	}
 
 	plans := make([]*evaluate.Plan, len(levels))
 	planDiags := make([]hcl.Diagnostics, len(levels))
