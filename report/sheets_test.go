@@ -188,6 +188,16 @@ func TestXLSXReadBack(t *testing.T) {
 				got[j] = append(got[j], "")
 			}
 		}
+		if title == "Capacity" {
+			// A Gantt cell out of flight is blank in the workbook.
+			for _, r := range want {
+				for j := 3; r[0] == "project" && j < len(r); j++ {
+					if r[j] == "0" {
+						r[j] = ""
+					}
+				}
+			}
+		}
 		normalizeNumbers(want)
 		normalizeNumbers(got)
 		if diff := cmp.Diff(want, got); diff != "" {
