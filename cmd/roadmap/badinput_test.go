@@ -121,6 +121,22 @@ var generatedBadInput = map[string]func(t *testing.T, dir string) []string{
 		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
 		return []string{"validate"}
 	},
+	// Review qa17 A6: fmt --check of 1,560,000 tokens took 24 s and 1.17
+	// GB; fmt formats a file of at most hclspec.MaxFormatTokens.
+	"fmt_too_many_tokens": func(t *testing.T, dir string) []string {
+		var b strings.Builder
+		b.WriteString("locals {\n")
+		for i := range hclspec.MaxFormatTokens / 4 {
+			if i%2 == 0 {
+				b.WriteString("    a   =   1\n")
+			} else {
+				b.WriteString("a=1\n")
+			}
+		}
+		b.WriteString("}\n")
+		writeFiles(t, dir, map[string]string{"main.hcl": b.String()})
+		return []string{"fmt", "--check"}
+	},
 	"string_too_long": func(t *testing.T, dir string) []string {
 		writeFiles(t, dir, map[string]string{"main.hcl": "roadmap {\n  start = \"2027-01\"\n}\ngoal \"g\" {\n  title = \"" + strings.Repeat("long ", hclspec.MaxStringBytes/5+1) + "\"\n}\n"})
 		return []string{"validate"}
