@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -191,6 +192,39 @@ func BenchmarkFormatExample(b *testing.B) {
 				b.Fatal(diags.Error())
 			}
 		}
+	}
+}
+
+// BenchmarkFormatAtLimit formats a file of short attributes just under
+// MaxFormatTokens, every other line misaligned (review qa17 A6's shape:
+// hclwrite aligns every line), and one just over, refused before parsing.
+func BenchmarkFormatAtLimit(b *testing.B) {
+	misaligned := func(lines int) []byte {
+		var s strings.Builder
+		s.WriteString("locals {\n")
+		for i := range lines {
+			if i%2 == 0 {
+				s.WriteString("    a" + strconv.Itoa(i) + "   =   1\n")
+			} else {
+				s.WriteString("a" + strconv.Itoa(i) + "=1\n")
+			}
+		}
+		s.WriteString("}\n")
+		return []byte(s.String())
+	}
+	for _, c := range []struct {
+		name  string
+		src   []byte
+		fails bool
+	}{{"under", misaligned(MaxFormatTokens/4 - 10), false}, {"over", misaligned(MaxFormatTokens / 4), true}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				if _, _, diags := Format(c.src, "main.hcl"); diags.HasErrors() != c.fails {
+					b.Fatalf("diagnostics %v, want errors: %v", diags, c.fails)
+				}
+			}
+		})
 	}
 }
 
