@@ -1,10 +1,13 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
+	"io"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -374,5 +377,51 @@ func prefixStrings(v reflect.Value, prefix string) {
 			prefixStrings(e, prefix)
 			v.SetMapIndex(k, e)
 		}
+	}
+}
+
+// TestXLSXColumnsInOrder: every sheet lists its column widths in order,
+// without overlaps, as Excel requires (the stream writer writes them as
+// excelize lists them, which is not in order by itself).
+func TestXLSXColumnsInOrder(t *testing.T) {
+	p := loadFixture(t, "it2027")
+	var buf bytes.Buffer
+	if err := RenderPlanXLSX(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := regexp.MustCompile(`<col min="(\d+)" max="(\d+)"`)
+	sheets := 0
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := 0
+		for _, m := range col.FindAllStringSubmatch(string(data), -1) {
+			lo, _ := strconv.Atoi(m[1])
+			hi, _ := strconv.Atoi(m[2])
+			if lo <= last || hi < lo {
+				t.Errorf("%s: columns %d-%d after %d", f.Name, lo, hi, last)
+			}
+			last = hi
+		}
+		if last > 0 {
+			sheets++
+		}
+	}
+	if sheets < 5 {
+		t.Errorf("%d sheets with column widths, want every table's", sheets)
 	}
 }

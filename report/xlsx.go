@@ -249,15 +249,19 @@ func (x *xlsxWriter) sheet(s sheet) error {
 		}
 		widths[i] = width
 	}
-	for i := 0; i < len(widths); {
-		j := i + 1
-		for j < len(widths) && widths[j] == widths[i] {
-			j++
+	// The stream writer writes its column ranges as they are listed, and
+	// a range set puts itself, one entry per column, before those set
+	// earlier: set from the last, so they come out in order, as Excel
+	// requires.
+	for j := len(widths); j > 0; {
+		i := j - 1
+		for i > 0 && widths[i-1] == widths[j-1] {
+			i--
 		}
-		if err := sw.SetColWidth(i+1, j, widths[i]); err != nil {
+		if err := sw.SetColWidth(i+1, j, widths[j-1]); err != nil {
 			return err
 		}
-		i = j
+		j = i
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
