@@ -792,6 +792,20 @@ func dropFollowUpsOfRefusals(diags hcl.Diagnostics) hcl.Diagnostics {
 	return out
 }
 
+// PlanCells is the size of cfg's plan: its projects' cash-flow periods
+// together, and its capacity plan (horizon x (teams + budgets)).
+func PlanCells(cfg *Config) int {
+	ppy := PeriodsPerYear(cfg.Roadmap.Period)
+	if ppy <= 0 {
+		ppy = 1
+	}
+	var flows float64
+	for _, p := range cfg.Projects {
+		flows += float64(p.LongestDuration()) + math.Ceil(p.Benefit.Years*float64(ppy))
+	}
+	return int(min(flows, MaxPlanCells)) + max(cfg.Roadmap.Horizon, 1)*(len(cfg.Teams)+len(cfg.Budgets))
+}
+
 // checkPlanSize refuses a roadmap whose plan would be too large to build,
 // though every project and the horizon are each within MaxPeriods:
 // 100,000 projects of 10,000 periods would be 8 GB of cash flows.

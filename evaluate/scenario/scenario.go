@@ -18,33 +18,42 @@ import (
 	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
-// MaxScenarios and MaxWork bound a comparison: each scenario is one load
-// and one plan of the whole roadmap, so at most MaxScenarios scenarios,
-// and at most MaxWork scenarios x projects (100 scenarios of a
-// 1,000-project roadmap, 10 of a 10,000-project one).
+// MaxScenarios, MaxWork and MaxCells bound a comparison: each scenario is
+// one load and one plan of the whole roadmap, so at most MaxScenarios
+// scenarios, at most MaxWork scenarios x projects (100 scenarios of a
+// 1,000-project roadmap, 10 of a 10,000-project one), and at most
+// MaxCells scenarios x the plan's cells (hclspec.PlanCells: 60 projects
+// with 830 years of monthly cash flows each are 600,000 cells a plan, and
+// 99 scenarios of them took over 20 s and 923 MB, review qa18 B2).
 const (
 	MaxScenarios = 100
 	MaxWork      = 100_000
+	MaxCells     = 20_000_000
 )
 
 // Limit is how many scenarios a comparison of a roadmap of n projects
 // may hold.
 func Limit(n int) int { return max(1, min(MaxScenarios, MaxWork/max(n, 1))) }
 
-// CheckCount refuses to compare more scenarios of base than Limit allows,
-// with the first scenario past the limit as the subject. names are the
-// scenarios asked for, in order.
+// LimitFor is Limit for base, its plan's size counted too.
+func LimitFor(base *hclspec.Config) int {
+	return max(1, min(Limit(len(base.Projects)), MaxCells/max(hclspec.PlanCells(base), 1)))
+}
+
+// CheckCount refuses to compare more scenarios of base than LimitFor
+// allows, with the first scenario past the limit as the subject. names
+// are the scenarios asked for, in order.
 func CheckCount(base *hclspec.Config, names []string) hcl.Diagnostics {
-	limit := Limit(len(base.Projects))
+	limit := LimitFor(base)
 	if len(names) <= limit {
 		return nil
 	}
 	d := &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Too many scenarios to compare",
-		Detail: fmt.Sprintf("Comparing %d scenarios would load and plan this roadmap of %d projects %d times; it may compare at most %d at once "+
-			"(%d for a roadmap of up to 1,000 projects, fewer for a larger one). Name the ones to compare with --scenario.",
-			len(names), len(base.Projects), len(names)+1, limit, MaxScenarios),
+		Detail: fmt.Sprintf("Comparing %d scenarios would load and plan this roadmap of %d projects (%d cash-flow periods and capacity cells) %d times; it may compare at most %d at once "+
+			"(%d for a small roadmap, fewer for a larger one). Name the ones to compare with --scenario.",
+			len(names), len(base.Projects), hclspec.PlanCells(base), len(names)+1, limit, MaxScenarios),
 	}
 	for _, sc := range base.Scenarios {
 		if sc.ID == names[limit] {
