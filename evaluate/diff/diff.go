@@ -597,7 +597,7 @@ func projectChanges(b, a *evaluate.ProjectPlan, rankMoved bool) []Change {
 	var cs changes
 	cs.str("status", b.Status, a.Status)
 	cs.str("gate", b.Gate, a.Gate)
-	if rankMoved {
+	if rankMoved && b.Rank != a.Rank { // "rank: 10 -> 10" says nothing (review qa18 Q18-16b)
 		cs.add("rank", b.Rank, a.Rank)
 	}
 	cs.label("start", b.Start, a.Start)

@@ -409,3 +409,17 @@ func TestEffectOfLifecycleChanges(t *testing.T) {
 		t.Errorf("summary line:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A project whose neighbours moved but whose rank number did not gets no
+// "rank: 10 -> 10" line (review qa18 Q18-16b).
+func TestRankChangeNeedsANewNumber(t *testing.T) {
+	b := &evaluate.ProjectPlan{ID: "a", Rank: 10, Status: evaluate.StatusScheduled}
+	a := &evaluate.ProjectPlan{ID: "a", Rank: 10, Status: evaluate.StatusScheduled}
+	if cs := projectChanges(b, a, true); len(cs) != 0 {
+		t.Errorf("same rank: changes %+v", cs)
+	}
+	a.Rank = 9
+	if cs := projectChanges(b, a, true); len(cs) != 1 || cs[0].Field != "rank" {
+		t.Errorf("rank 10 -> 9: changes %+v", cs)
+	}
+}
