@@ -78,6 +78,13 @@ const (
 	// 3.9 GB and 24 s for JSON alone. The audit's lifecycle chart
 	// (horizon x systems) has the same bound.
 	MaxCapacityCells = 500_000
+	// MaxFlightBytes bounds the ids a plan lists period by period: each
+	// period names the projects in flight, so the plan repeats each id in
+	// every period its project runs (duration, within the horizon).
+	// 100 projects with 250-byte ids over 9,000 months made 247 MB of
+	// JSON and a 369 MB table (review qa18 B8); 1,000 over 900 months at
+	// the 1,000-period horizon 248 MB and 1.5 GB of memory.
+	MaxFlightBytes = 20_000_000
 	// MaxVendorScores bounds the vendor evaluations: each candidate's
 	// score on each criterion, over every evaluation, is a row of the
 	// plan. 1.8 million of them (300 vendors in 100 evaluations of 60
@@ -821,6 +828,18 @@ func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
 			Severity: hcl.DiagError,
 			Summary:  "Plan too large",
 			Detail:   fmt.Sprintf("The projects' cash flows would span %s periods together, more than the %d a plan may hold. Shorten benefit years or durations, or use a longer period.", formatNumber(flows), MaxPlanCells),
+			Subject:  rm.DeclRange.Ptr(),
+		})
+	}
+	var flight int
+	for _, p := range cfg.Projects {
+		flight += min(max(p.LongestDuration(), 1), max(rm.Horizon, 1)) * (len(p.ID) + 3) // the id, quoted, and a comma
+	}
+	if flight > MaxFlightBytes {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Plan too large",
+			Detail:   fmt.Sprintf("The plan names each project in every period it runs: %s bytes of ids together, more than the %s a plan may hold. Shorten the ids or the durations, or use a longer period.", groupDigits(flight), groupDigits(MaxFlightBytes)),
 			Subject:  rm.DeclRange.Ptr(),
 		})
 	}

@@ -343,3 +343,26 @@ func TestLifecycleChartLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestFlightBytesLimit: the plan repeats each id in every period its
+// project runs, so ids x durations are bounded (review qa18 B8: 100
+// projects with 250-byte ids over 9,000 months made 247 MB of JSON).
+func TestFlightBytesLimit(t *testing.T) {
+	for _, tc := range []struct {
+		projects int
+		tooLarge bool
+	}{{80, false}, {100, true}} { // 900 x 253 bytes a project: 18.2 MB, 22.8 MB
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start   = \"2027-01\"\n  period  = \"month\"\n  horizon = 1000\n}\n")
+		for i := range tc.projects {
+			fmt.Fprintf(&b, "project \"%s\" {\n  duration = 900\n}\n", fmt.Sprintf("p%03d", i)+strings.Repeat("x", 246))
+		}
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "main.hcl"), []byte(b.String()))
+		_, diags := NewLoader().LoadDir(dir, LoadOptions{})
+		got := diags.HasErrors() && diags[0].Summary == "Plan too large" && strings.Contains(diags[0].Detail, "bytes of ids")
+		if got != tc.tooLarge || (!tc.tooLarge && diags.HasErrors()) {
+			t.Errorf("%d projects: %v, want too large: %v", tc.projects, diags, tc.tooLarge)
+		}
+	}
+}
