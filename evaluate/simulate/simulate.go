@@ -232,23 +232,41 @@ func newCounts(s *simulation) counts {
 	return c
 }
 
+// grow extends h with zeros to at least n slots.
+func grow(h []int, n int) []int {
+	if n > len(h) {
+		h = append(h, make([]int, n-len(h))...)
+	}
+	return h
+}
+
+// bump counts one more at k, growing h when k lies past it: work in
+// progress may be forecast to end after the horizon.
+func bump(h []int, k int) []int {
+	h = grow(h, k+1)
+	h[k]++
+	return h
+}
+
 func (c *counts) add(o *counts) {
-	sumInto := func(a, b []int) {
+	sumInto := func(a, b []int) []int {
+		a = grow(a, len(b))
 		for i := range b {
 			a[i] += b[i]
 		}
+		return a
 	}
-	sumInto(c.scheduled, o.scheduled)
-	sumInto(c.metDL, o.metDL)
+	c.scheduled = sumInto(c.scheduled, o.scheduled)
+	c.metDL = sumInto(c.metDL, o.metDL)
 	for i := range o.starts {
-		sumInto(c.starts[i], o.starts[i])
-		sumInto(c.ends[i], o.ends[i])
+		c.starts[i] = sumInto(c.starts[i], o.starts[i])
+		c.ends[i] = sumInto(c.ends[i], o.ends[i])
 	}
-	sumInto(c.finishes, o.finishes)
-	sumInto(c.overload, o.overload)
-	sumInto(c.overrun, o.overrun)
+	c.finishes = sumInto(c.finishes, o.finishes)
+	c.overload = sumInto(c.overload, o.overload)
+	c.overrun = sumInto(c.overrun, o.overrun)
 	for b := range o.windowOver {
-		sumInto(c.windowOver[b], o.windowOver[b])
+		c.windowOver[b] = sumInto(c.windowOver[b], o.windowOver[b])
 	}
 	c.npvDrift += o.npvDrift
 }
@@ -580,8 +598,8 @@ func (s *simulation) record(r int, run *evaluate.Run, sc *scratch, c *counts) {
 				// says; the run placed its remaining work at the status date.
 				start = max(p.Started, 0)
 			}
-			c.starts[i][start]++
-			c.ends[i][o.End]++
+			c.starts[i] = bump(c.starts[i], start)
+			c.ends[i] = bump(c.ends[i], o.End)
 			if p.Deadline >= 0 && o.End-1 <= p.Deadline {
 				c.metDL[i]++
 			}
@@ -594,7 +612,7 @@ func (s *simulation) record(r int, run *evaluate.Run, sc *scratch, c *counts) {
 	}
 	t := run.Totals()
 	s.finish[r] = float64(t.FinishPeriod)
-	c.finishes[t.FinishPeriod]++
+	c.finishes = bump(c.finishes, t.FinishPeriod)
 	s.totalNPV[r], s.totalRNPV[r], s.totalCost[r], s.scheduled[r] = t.NPV, t.RiskAdjustedNPV, t.Cost, float64(t.Scheduled)
 	s.recordCommitted(r, run, sc, c)
 }

@@ -152,7 +152,14 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 			name     string
 			cfg      func(t *testing.T) *hclspec.Config
 			estimate string
-		}{"installed-base", func(t *testing.T) *hclspec.Config { return loadSource(t, installedBase) }, "likely"})
+		}{"installed-base", func(t *testing.T) *hclspec.Config { return loadSource(t, installedBase) }, "likely"},
+		// qa18 Q7: work in progress forecast to end after the horizon
+		// (its end and the portfolio's finish lie past the last period).
+		struct {
+			name     string
+			cfg      func(t *testing.T) *hclspec.Config
+			estimate string
+		}{"late-in-progress", func(t *testing.T) *hclspec.Config { return loadSource(t, lateInProgress) }, "likely"})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg(t)
@@ -179,6 +186,42 @@ func TestPinnedRunsReproduceThePlan(t *testing.T) {
 		})
 	}
 }
+
+// lateInProgress is qa18 Q7's sp1: at the status date 2027-Q3 the work
+// under way needs 3 more quarters, to 2028-Q1, past a horizon of 4.
+const lateInProgress = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 4
+  as_of   = "2027-Q3"
+}
+
+project "late" {
+  duration = 2
+  status   = "in_progress"
+  started  = "2027-Q1"
+  progress {
+    spent              = 10000
+    remaining_duration = 3
+  }
+  cost {
+    one_time = 20000
+  }
+  benefit {
+    per_year = triangular(50000, 100000, 150000)
+  }
+}
+
+project "next" {
+  duration = 1
+  cost {
+    one_time = pert(5000, 10000, 20000)
+  }
+  benefit {
+    per_year = 30000
+  }
+}
+`
 
 // runCostRange is qa15d's s3: an opex budget of 100,000 a year and a
 // SaaS whose run cost is pert(50000, 90000, 200000) a year from 2027-Q2.
