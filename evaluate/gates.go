@@ -521,7 +521,9 @@ func (e *evaluation) valueGate(pe *projectEval) bool {
 	}
 	f := &pe.fin
 	rnpv, irr, payback := f.RiskAdjustedNPV, f.IRR, f.Payback
-	free := f.NPV > 0 && f.Cost == 0 // nothing to invest, only returns
+	// Nothing to invest, only returns (such as a replacement that runs
+	// cheaper than the system it retires): an unbounded rate.
+	free := f.NPV > 0 && (f.Cost == 0 || noOutlay(f.Flows))
 	// A together group runs all or none, so it is judged as one
 	// investment: a pilot with no benefit of its own passes with the
 	// rollout it runs with, and fails with it.
@@ -568,6 +570,16 @@ func (e *evaluation) valueGate(pe *projectEval) bool {
 		}
 	}
 	return ok
+}
+
+// noOutlay: no flow is negative, so nothing is ever invested.
+func noOutlay(flows []float64) bool {
+	for _, x := range flows {
+		if x < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // periodsText is "2.5 quarters" in the roadmap's period unit.

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// planStatuses plans the roadmap in files (name -> HCL) with args and
+// returns each project's status and its first reason.
+func planStatuses(t *testing.T, files map[string]string, exit int, args ...string) (map[string]string, map[string][]string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "r")
+	writeFiles(t, dir, files)
+	res := runCLI(t, append(append([]string{"plan", "--format", "json"}, args...), dir)...)
+	res.wantExit(t, exit)
+	var plan struct {
+		Projects []struct {
+			ID      string   `json:"id"`
+			Status  string   `json:"status"`
+			Reasons []string `json:"reasons"`
+			Notes   []string `json:"notes"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	status, notes := map[string]string{}, map[string][]string{}
+	for _, p := range plan.Projects {
+		status[p.ID] = p.Status
+		notes[p.ID] = append(append([]string{}, p.Reasons...), p.Notes...)
+	}
+	return status, notes
+}
+
+// TestMinIRRPassesNoOutlay: review qa18 Q2. A SaaS replacing a system
+// that costs 100,000 a year for 60,000 a year, with no one-time cost:
+// flows 0, 10,000, 10,000, ...; NPV 164,423, no IRR because nothing is
+// invested. Its rate is unbounded: it passes min_irr.
+func TestMinIRRPassesNoOutlay(t *testing.T) {
+	const src = `
+roadmap {
+  start         = "2027-Q1"
+  horizon       = 8
+  discount_rate = 0.08
+  hurdle {
+    min_irr     = 0.08
+    max_payback = "3 years"
+  }
+}
+goal "g" {
+  weight = 1
+}
+budget "capex" {
+  amount = 1000000
+  per    = "year"
+}
+system "old" {
+  run_cost {
+    per_year = 100000
+  }
+}
+project "saas" {
+  goals    = { g = 0.8 }
+  duration = 1
+  funding  = budget.capex
+  replaces = [system.old]
+  cost {
+    per_year = 60000
+  }
+}
+# Never positive: no IRR, and it fails the hurdle.
+project "waste" {
+  goals    = { g = 0.8 }
+  duration = 1
+  funding  = budget.capex
+  cost {
+    per_year = 1000
+  }
+  benefit {
+    per_year = 500
+  }
+}
+`
+	got, _ := planStatuses(t, map[string]string{"main.hcl": src}, 0)
+	want := map[string]string{"saas": "scheduled", "waste": "dropped"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+}
