@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -88,5 +89,58 @@ project "waste" {
 	want := map[string]string{"saas": "scheduled", "waste": "dropped"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+}
+
+// TestEstimateP80IsPrudent: review qa18 Q10. estimate = "p80" plans a
+// cost at its P80 and a benefit at its P20: uniform(100000, 200000) is a
+// one-time cost of 180,000 and a benefit of 120,000 a year (30,000 a
+// quarter for a year), where "likely" takes 150,000 for both.
+func TestEstimateP80IsPrudent(t *testing.T) {
+	const src = `
+roadmap {
+  start    = "2027-Q1"
+  horizon  = 4
+  estimate = %q
+}
+goal "g" {
+  weight = 1
+}
+project "p" {
+  goals    = { g = 0.5 }
+  duration = 1
+  cost {
+    one_time = uniform(100000, 200000)
+  }
+  benefit {
+    per_year = uniform(100000, 200000)
+    years    = 1
+  }
+}
+`
+	for _, tc := range []struct {
+		estimate string
+		want     []float64
+	}{
+		{"likely", []float64{-150000, 37500, 37500, 37500, 37500}},
+		{"p80", []float64{-180000, 30000, 30000, 30000, 30000}},
+	} {
+		t.Run(tc.estimate, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "r")
+			writeFiles(t, dir, map[string]string{"main.hcl": fmt.Sprintf(src, tc.estimate)})
+			res := runCLI(t, "plan", "--format", "json", dir)
+			res.wantExit(t, 0)
+			var plan struct {
+				Projects []struct {
+					CashFlows []float64 `json:"cash_flows"`
+				} `json:"projects"`
+			}
+			if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, plan.Projects[0].CashFlows); diff != "" {
+				t.Errorf("cash flows (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

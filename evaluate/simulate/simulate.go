@@ -378,7 +378,7 @@ func splitmix64(x uint64) uint64 {
 func (s *simulation) sample(r int, values []float64) {
 	if s.opts.pinned {
 		for k, in := range s.inputs {
-			values[k] = in.est.Dist.Point(s.cfg.Roadmap.Estimate)
+			values[k] = in.est.Point(s.cfg.Roadmap.Estimate)
 		}
 		return
 	}

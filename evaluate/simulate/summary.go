@@ -357,7 +357,7 @@ func (s *simulation) estimates() []EstimateResult {
 			for k := range next {
 				in := s.inputs[k]
 				d := in.est.Dist
-				plan := d.Point(s.cfg.Roadmap.Estimate)
+				plan := in.est.Point(s.cfg.Roadmap.Estimate)
 				if in.est.Attr == "duration" {
 					plan = float64(s.cfg.Projects[in.project].Duration)
 				}
