@@ -10,7 +10,7 @@ import (
 )
 
 // planStatuses plans the roadmap in files (name -> HCL) with args and
-// returns each project's status and its first reason.
+// returns each project's status and the messages of its notes.
 func planStatuses(t *testing.T, files map[string]string, exit int, args ...string) (map[string]string, map[string][]string) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "r")
@@ -19,10 +19,11 @@ func planStatuses(t *testing.T, files map[string]string, exit int, args ...strin
 	res.wantExit(t, exit)
 	var plan struct {
 		Projects []struct {
-			ID      string   `json:"id"`
-			Status  string   `json:"status"`
-			Reasons []string `json:"reasons"`
-			Notes   []string `json:"notes"`
+			ID     string `json:"id"`
+			Status string `json:"status"`
+			Notes  []struct {
+				Message string `json:"message"`
+			} `json:"notes"`
 		} `json:"projects"`
 	}
 	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
@@ -31,7 +32,9 @@ func planStatuses(t *testing.T, files map[string]string, exit int, args ...strin
 	status, notes := map[string]string{}, map[string][]string{}
 	for _, p := range plan.Projects {
 		status[p.ID] = p.Status
-		notes[p.ID] = append(append([]string{}, p.Reasons...), p.Notes...)
+		for _, n := range p.Notes {
+			notes[p.ID] = append(notes[p.ID], n.Message)
+		}
 	}
 	return status, notes
 }
@@ -142,5 +145,98 @@ project "p" {
 				t.Errorf("cash flows (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMandatoryDisplacesOptionalWorkRankedBelow: review qa18 Q1. m
+// (rank 1, mandatory) pays 40,000 a quarter from opex (20,000 a period)
+// and fits only once kill (rank 2) retires s0 (60,000 a quarter) from
+// 2027-Q3; "other" (rank 3, optional) took the team then, and m was left
+// out (exit 1). m now takes the room: other is deferred, held by m.
+func TestMandatoryDisplacesOptionalWorkRankedBelow(t *testing.T) {
+	const src = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 6
+}
+goal "g" {
+  weight = 1
+}
+team "dev" {
+  capacity = 2
+}
+budget "capex" {
+  amount = 150000
+  per    = "year"
+}
+budget "opex" {
+  kind   = "opex"
+  amount = 20000
+  per    = "period"
+}
+system "s0" {
+  run_cost {
+    per_year = 240000
+  }
+}
+project "m" {
+  goals     = { g = 0.3 }
+  mandatory = true
+  duration  = 3
+  funding   = budget.opex
+  effort    = { dev = 2 }
+  cost {
+    one_time = 120000
+  }
+  benefit {
+    per_year = 100000
+  }
+}
+project "kill" {
+  goals    = { g = 1.0 }
+  duration = 2
+  funding  = budget.capex
+  effort   = { dev = 2 }
+  replaces = [system.s0]
+  cost {
+    one_time = 10000
+  }
+  benefit {
+    per_year = 200000
+  }
+}
+project "other" {
+  goals    = { g = 0.2 }
+  duration = 3
+  funding  = budget.capex
+  effort   = { dev = 2 }
+  cost {
+    one_time = 50000
+  }
+  benefit {
+    per_year = 200000
+  }
+}
+`
+	got, notes := planStatuses(t, map[string]string{"main.hcl": src}, 0)
+	want := map[string]string{"m": "scheduled", "kill": "scheduled", "other": "deferred"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+	wantNotes := map[string][]string{
+		"m": {
+			`waited for team "dev": no room for 2 FTE in 2027-Q1..2027-Q2 (held by "kill")`,
+			`waited for budget "opex": no room to date for its build spend of USD 120,000 in 2027-Q1 and 2027-Q2`,
+			`scheduled in a second pass: room in "opex" freed when "kill" retires system "s0" (2027-Q3)`,
+		},
+		"other": {
+			`team "dev" has no room for 2 FTE in 2027-Q1..2028-Q1 (held by "m" and "kill")`,
+			`must finish inside the horizon (last period 2028-Q2), so it cannot start after 2027-Q4`,
+		},
+	}
+	for id, w := range wantNotes {
+		if diff := cmp.Diff(w, notes[id]); diff != "" {
+			t.Errorf("%s's reasons and notes (-want +got):\n%s", id, diff)
+		}
 	}
 }

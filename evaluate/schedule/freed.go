@@ -51,7 +51,8 @@ const maxFreedPasses = 8
 // top of the whole schedule, even when it places none: their reasons
 // count every credit (Schedule.Retried). Plans without a credit are left
 // as they are.
-func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Schedule, error) {
+// moved marks the tasks the deadline rule moved (they keep their starts).
+func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int, moved []bool) (*Schedule, error) {
 	p := r.p
 	first := sch
 	for pass := 0; pass < maxFreedPasses && (pass == 0 || r.work < work); pass++ {
@@ -110,7 +111,93 @@ func (r *rankPass) retryFreed(ctx context.Context, sch *Schedule, work int) (*Sc
 		}
 	}
 	if sch.Retried {
+		var err error
+		if sch, err = r.displaceForLeads(ctx, first, sch, work, moved); err != nil {
+			return nil, err
+		}
 		sch.Freed = freedBy(p, first, sch)
+	}
+	return sch, nil
+}
+
+// displaceForLeads: a lead task (mandatory, committed or forced in) the
+// second pass still leaves out may take the room of placed tasks ranked
+// below it that need not run: those that are not lead tasks, carry no
+// credit, were not moved by the deadline rule and neither run with
+// (together) nor come before (depends_on) a task that stays. They are
+// decided again in rank order after it, with every other placed task
+// pinned; the pass is kept only when it places the lead task. Without it,
+// an optional task ranked below took the room a lead task's credit opened
+// only after its turn (review qa18 Q1).
+func (r *rankPass) displaceForLeads(ctx context.Context, first, sch *Schedule, work int, moved []bool) (*Schedule, error) {
+	p := r.p
+	for m := range p.Tasks {
+		if !p.Tasks[m].Lead || sch.Start[m] >= 0 || r.work >= work {
+			continue
+		}
+		stay := make([]bool, len(p.Tasks))
+		loose := false
+		for i, s := range sch.Start {
+			if s < 0 {
+				continue
+			}
+			tk := &p.Tasks[i]
+			stay[i] = i < m || tk.Lead || tk.hasCredit() || moved[i]
+			loose = loose || !stay[i]
+		}
+		if !loose {
+			continue
+		}
+		for changed := true; changed; {
+			changed = false
+			for i, s := range sch.Start {
+				if s < 0 || !stay[i] {
+					continue
+				}
+				for _, q := range p.Tasks[i].Preds {
+					if sch.Start[q] >= 0 && !stay[q] {
+						stay[q], changed = true, true
+					}
+				}
+				for _, g := range p.Together {
+					if !slices.Contains(g, i) {
+						continue
+					}
+					for _, q := range g {
+						if sch.Start[q] >= 0 && !stay[q] {
+							stay[q], changed = true, true
+						}
+					}
+				}
+			}
+		}
+		var pins []pin
+		for _, i := range sch.Order {
+			if sch.Start[i] >= 0 && stay[i] {
+				pins = append(pins, pin{i, sch.Start[i]})
+			}
+		}
+		if len(pins) == len(slices.DeleteFunc(slices.Clone(sch.Start), func(s int) bool { return s < 0 })) {
+			continue
+		}
+		next, _, err := r.run(ctx, pins, nil)
+		if err != nil {
+			return nil, err
+		}
+		if next.Start[m] < 0 {
+			continue
+		}
+		var pulled []Pull
+		for _, pl := range sch.Pulled {
+			if next.Start[pl.Task] >= 0 && stay[pl.Task] {
+				pulled = append(pulled, pl)
+			}
+		}
+		next.Pulled = append(pulled, next.Pulled...)
+		keepChoiceLoss(first, next)
+		next.Retried = true
+		sch = next
+		r.displaced++
 	}
 	return sch, nil
 }

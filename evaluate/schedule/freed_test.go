@@ -278,3 +278,118 @@ func TestSecondPassLeavesNothingThatFits(t *testing.T) {
 	}
 	t.Logf("the second pass placed %d tasks; %d tasks of together groups left out", placed, grouped)
 }
+
+// A lead task (mandatory, committed, forced in) left out by the second
+// pass takes the room of optional tasks ranked below it that carry no
+// credit (review qa18 Q1: an optional task ranked 3 took the team in the
+// periods a credit ranked 2 opened for the mandatory task ranked 1).
+func TestLeadDisplacesOptionalWorkRankedBelow(t *testing.T) {
+	// Team of 2; opex 80 a year. m (lead, 2 FTE, 3 periods, run 160 a
+	// year) fits only once kill (2 FTE, 2 periods) retires a system
+	// worth 240 a year; other (2 FTE, 3 periods, no run cost) ranks
+	// below both.
+	p := opexProblem(6, 2, 80).runTask(3, 2, 160).runTask(2, 2, -240).runTask(3, 2, 0)
+	p.Tasks[0].Lead = true
+	sch, err := RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{2, 0, -1}, sch.Start); diff != "" {
+		t.Errorf("starts (-want +got):\n%s", diff)
+	}
+	if err := Verify(p, sch.Start); err != nil {
+		t.Error(err)
+	}
+	// Not a lead task: rank order keeps the first come.
+	p.Tasks[0].Lead = false
+	if sch, _ = RankOrder(context.Background(), p, DeadlineWork(len(p.Tasks))); !slices.Equal(sch.Start, []int{-1, 0, 2}) {
+		t.Errorf("optional: starts %v, want [-1 0 2]", sch.Start)
+	}
+}
+
+// Over random credit portfolios with lead tasks: every schedule passes
+// Verify, the queue and the packed pass agree, and a lead task left out
+// (with every task ranked above it placed, no dependency, no group) does
+// not fit on top of the tasks that must stay: those ranked above it,
+// lead tasks, credits, deadline moves and what they need or run with.
+func TestLeadsDisplaceOnRandomPortfolios(t *testing.T) {
+	displaced := 0
+	const runs = 1500
+	for seed := uint64(1); seed <= runs; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 41))
+		p := creditPortfolio(rng, rng.IntN(2) == 0)
+		for i := range p.Tasks {
+			p.Tasks[i].Lead = rng.IntN(4) == 0
+		}
+		r := newRankPass(p)
+		sch, err := rankOrder(context.Background(), r, DeadlineWork(len(p.Tasks)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		displaced += r.displaced
+		if err := Verify(p, sch.Start); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		queued := newRankPass(p)
+		queued.queued = true
+		want, err := rankOrder(context.Background(), queued, DeadlineWork(len(p.Tasks)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, sch, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("seed %d: (-queue +in order):\n%s", seed, diff)
+		}
+		moved := make([]bool, len(p.Tasks))
+		for _, mv := range sch.Moves {
+			moved[mv.Task] = true
+			for _, a := range mv.With {
+				moved[a] = true
+			}
+		}
+		for m, tk := range p.Tasks {
+			if !tk.Lead || sch.Start[m] >= 0 || len(tk.Preds) > 0 || !sch.Retried ||
+				slices.ContainsFunc(sch.Start[:m], func(s int) bool { return s < 0 }) ||
+				slices.ContainsFunc(p.Together, func(g []int) bool { return slices.Contains(g, m) }) {
+				continue
+			}
+			start := slices.Clone(sch.Start)
+			for i, s := range start {
+				if s < 0 || i < m || p.Tasks[i].Lead || p.Tasks[i].hasCredit() || moved[i] {
+					continue
+				}
+				start[i] = -1
+			}
+			// Keep what the tasks that stay need or run with.
+			for changed := true; changed; {
+				changed = false
+				for i, s := range start {
+					if s < 0 {
+						continue
+					}
+					need := slices.Clone(p.Tasks[i].Preds)
+					for _, g := range p.Together {
+						if slices.Contains(g, i) {
+							need = append(need, g...)
+						}
+					}
+					for _, q := range need {
+						if start[q] < 0 && sch.Start[q] >= 0 {
+							start[q], changed = sch.Start[q], true
+						}
+					}
+				}
+			}
+			for s := range p.Horizon {
+				start[m] = s
+				if Verify(p, start) == nil {
+					t.Errorf("seed %d: lead task %d is out, yet fits at %d on top of %v (schedule %v)", seed, m, s, start, sch.Start)
+					break
+				}
+			}
+		}
+	}
+	if displaced < 20 {
+		t.Errorf("lead tasks displaced optional work in only %d passes over %d portfolios", displaced, runs)
+	}
+	t.Logf("lead tasks displaced optional work in %d passes", displaced)
+}

@@ -144,7 +144,7 @@ func rankOrder(ctx context.Context, r *rankPass, work int) (*Schedule, error) {
 		sch = next
 		room = newRoomScan(p, sch, r.st.dated)
 	}
-	if sch, err = r.retryFreed(ctx, sch, work); err != nil {
+	if sch, err = r.retryFreed(ctx, sch, work, pinned); err != nil {
 		return nil, err
 	}
 	// A later move, or the second pass, may have placed a task that
@@ -298,6 +298,8 @@ type rankPass struct {
 	pinSt *State // the pins alone, to try a start cheaply
 	succs [][]int
 	work  int // DeadlineWork spent (decisionCost)
+	// displaced counts the passes displaceForLeads kept (tests).
+	displaced int
 	steps int // task decisions, for checks of ctx
 
 	// Scratch space of a pass, reused: a pass that is thrown away
