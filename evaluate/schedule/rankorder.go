@@ -300,7 +300,7 @@ type rankPass struct {
 	work  int // DeadlineWork spent (decisionCost)
 	// displaced counts the passes displaceForLeads kept (tests).
 	displaced int
-	steps int // task decisions, for checks of ctx
+	steps     int // task decisions, for checks of ctx
 
 	// Scratch space of a pass, reused: a pass that is thrown away
 	// allocates nothing.
