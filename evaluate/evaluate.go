@@ -269,6 +269,7 @@ func (p *Prepared) Plan(ctx context.Context, projects []*hclspec.Project, opts O
 	}
 	e.warnLateCommitted()
 	e.warnKeptLinksOut()
+	e.unkeepLeftOut()
 	e.warnInFlightOverParallel(prob)
 	e.warnValueDestroyers()
 	e.warnSharedSavings()

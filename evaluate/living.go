@@ -273,6 +273,24 @@ func (e *evaluation) warnKeptLinksOut() {
 	}
 }
 
+// unkeepLeftOut rewords what a committed project the schedule left out
+// was told at its gates, "(kept: committed)": it is not kept (review
+// qa18, LOW).
+func (e *evaluation) unkeepLeftOut() {
+	for _, pe := range e.projects {
+		if !pe.keepsPlace() || pe.status == StatusScheduled || pe.status == "" {
+			continue
+		}
+		w := pe.life.lifecycle.Words()
+		for k := range pe.findings {
+			f := &pe.findings[k]
+			f.Message = strings.Replace(f.Message, "would fail the "+f.Gate+" gate today (kept: "+w+")",
+				"fails the "+f.Gate+" gate ("+w+", but left out of the plan)", 1)
+			f.Message = strings.Replace(f.Message, "(kept: "+w+")", "("+w+", but left out of the plan)", 1)
+		}
+	}
+}
+
 // fixedLoad is the load the scheduler gets before any task: every
 // project's spend to date over the periods it ran before the status
 // date (its funding budgets' windows count it), the remaining work of

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -238,5 +239,42 @@ project "other" {
 		if diff := cmp.Diff(w, notes[id]); diff != "" {
 			t.Errorf("%s's reasons and notes (-want +got):\n%s", id, diff)
 		}
+	}
+}
+
+// TestCommittedLeftOutIsNotKept: review qa18 (LOW). A committed project
+// whose build spend fits its budget nowhere is left out; its gate
+// warning must not say it is kept.
+func TestCommittedLeftOutIsNotKept(t *testing.T) {
+	const src = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+goal "g" {
+  weight = 1
+}
+budget "capex" {
+  amount = 100000
+  per    = "year"
+}
+project "big" {
+  goals    = { g = 0.5 }
+  duration = 1
+  status   = "committed"
+  cost {
+    one_time = 150000
+  }
+}
+`
+	dir := filepath.Join(t.TempDir(), "r")
+	writeFiles(t, dir, map[string]string{"main.hcl": src})
+	res := runCLI(t, "plan", dir)
+	res.wantExit(t, 0)
+	if strings.Contains(res.Stdout, "kept: committed") {
+		t.Errorf("a committed project left out is said to be kept:\n%s", res.Stdout)
+	}
+	if !strings.Contains(res.Stdout, "fails the resources gate (committed, but left out") {
+		t.Errorf("no warning that the committed project is left out:\n%s", res.Stdout)
 	}
 }
