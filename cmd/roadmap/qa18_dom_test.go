@@ -278,3 +278,122 @@ project "big" {
 		t.Errorf("no warning that the committed project is left out:\n%s", res.Stdout)
 	}
 }
+
+// choiceSrc is review qa18 Q4's c2b (no status date) and c2 (as_of 2027-Q2): b,
+// the better option of choice c0, needs 75,000 of opex (40,000 a period)
+// by its deadline 2027-Q1, before kill's saving starts; a takes the
+// choice. Its notes and the choice's reason must name the real blocker,
+// not 'option "a" chosen in choice "c0"'.
+const choiceSrc = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+  %s
+}
+goal "g" {
+  weight = 1
+}
+budget "capex" {
+  amount = 1000000
+  per    = "total"
+}
+budget "opex" {
+  kind   = "opex"
+  amount = 40000
+  per    = "period"
+}
+system "s0" {
+  run_cost {
+    per_year = 40000
+  }
+}
+project "kill" {
+  goals    = { g = 0.35 }
+  duration = 2
+  funding  = budget.capex
+  replaces = [system.s0]
+  cost {
+    one_time = 20000
+  }
+  benefit {
+    per_year = 50000
+  }
+}
+project "a" {
+  goals    = { g = 1.0 }
+  duration = 2
+  funding  = budget.opex
+  cost {
+    per_year = 40000
+  }
+  benefit {
+    per_year = 50000
+  }
+}
+project "b" {
+  goals    = { g = 0.91 }
+  duration = 1
+  funding  = budget.opex
+  deadline = "2027-Q1"
+  cost {
+    one_time = 75000
+  }
+  benefit {
+    per_year = 400000
+  }
+}
+choice "c0" {
+  options = [project.a, project.b]
+}
+`
+
+// choiceReasons plans src and returns b's notes and c0's reason.
+func choiceReasons(t *testing.T, src string) ([]string, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "r")
+	writeFiles(t, dir, map[string]string{"main.hcl": src})
+	res := runCLI(t, "plan", "--format", "json", dir)
+	res.wantExit(t, 0)
+	var plan struct {
+		Projects []struct {
+			ID     string `json:"id"`
+			Status string `json:"status"`
+			Notes  []struct {
+				Message string `json:"message"`
+			} `json:"notes"`
+		} `json:"projects"`
+		Choices []struct {
+			Reason string `json:"reason"`
+		} `json:"choices"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, p := range plan.Projects {
+		if p.ID != "b" {
+			continue
+		}
+		if p.Status != "deferred" {
+			t.Errorf("b is %s, want deferred", p.Status)
+		}
+		for _, n := range p.Notes {
+			notes = append(notes, n.Message)
+		}
+	}
+	return notes, plan.Choices[0].Reason
+}
+
+// TestChoiceOptionPastItsDeadlineSaysWhy: review qa18 Q4, c2. With the
+// status date 2027-Q2 after b's deadline, b can never run: its notes and
+// the choice say so, naming the status date.
+func TestChoiceOptionPastItsDeadlineSaysWhy(t *testing.T) {
+	notes, reason := choiceReasons(t, fmt.Sprintf(choiceSrc, `as_of = "2027-Q2"`))
+	const why = `cannot finish by its deadline 2027-Q1: 1 period from 2027-Q2, when plans start (status date 2027-Q2) would end 2027-Q2`
+	if diff := cmp.Diff([]string{why, `nothing new starts before the status date 2027-Q2`}, notes); diff != "" {
+		t.Errorf("b's notes (-want +got):\n%s", diff)
+	}
+	if want := `the best-ranked option that runs (rank 2 under the value strategy); "b" (rank 1) is deferred: ` + why; reason != want {
+		t.Errorf("choice reason %q, want %q", reason, want)
+	}
+}

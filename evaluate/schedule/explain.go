@@ -308,7 +308,10 @@ func (x *explainer) explain(i int) Explanation {
 			ex.Obstacles = []Obstacle{{Kind: ObstacleTogether, Index: bl.Index}}
 			return ex
 		}
-		if o := x.st.otherOption(i); o >= 0 && bl.Kind != BlockDependency {
+		// An option whose window is empty (its deadline before its
+		// earliest start) never runs whatever its choice takes: say why
+		// (review qa18 Q4).
+		if o := x.st.otherOption(i); o >= 0 && bl.Kind != BlockDependency && p.lastStart(i) >= max(tk.Earliest, 0) {
 			ex.Obstacles = []Obstacle{{Kind: ObstacleChoice, Index: o, Holders: []int{o}}}
 			return ex
 		}
