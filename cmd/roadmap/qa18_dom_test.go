@@ -397,3 +397,17 @@ func TestChoiceOptionPastItsDeadlineSaysWhy(t *testing.T) {
 		t.Errorf("choice reason %q, want %q", reason, want)
 	}
 }
+
+// TestChoiceOptionNamesItsBlocker: review qa18 Q4, c2b. b needs 75,000
+// of opex in 2027-Q1 (40,000 a period), before kill's saving starts in
+// 2027-Q3: its first note and the choice's reason name the budget.
+func TestChoiceOptionNamesItsBlocker(t *testing.T) {
+	notes, reason := choiceReasons(t, fmt.Sprintf(choiceSrc, ""))
+	const why = `budget "opex" has no room to date for its build spend of USD 75,000 in 2027-Q1`
+	if len(notes) == 0 || notes[0] != why {
+		t.Errorf("b's notes %q, want first %q", notes, why)
+	}
+	if want := `the best-ranked option that runs (rank 2 under the value strategy); "b" (rank 1) is deferred: ` + why; reason != want {
+		t.Errorf("choice reason %q, want %q", reason, want)
+	}
+}
