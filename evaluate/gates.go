@@ -532,7 +532,7 @@ func (e *evaluation) valueGate(pe *projectEval) bool {
 		if g.hasMandatory() {
 			return true
 		}
-		rnpv, irr, payback, free = g.rnpv, g.irr, g.payback, false
+		rnpv, irr, payback, free = g.rnpv, g.irr, g.payback, g.free
 		subject = "with its together group (" + g.others(pe) + "), "
 	}
 	fail := func(msg string) {

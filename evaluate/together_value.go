@@ -17,6 +17,9 @@ type groupValue struct {
 	rnpv            float64
 	irr, payback    *float64
 	returnsComputed bool
+	// free is set when the summed flows are never negative and add up
+	// to more than 0: nothing is invested, an unbounded rate (min_irr).
+	free bool
 }
 
 // togetherValue is pe's group, nil when pe runs with no partner.
@@ -92,6 +95,11 @@ func (e *evaluation) sumGroup(g *groupValue) {
 	if pb, ok := finance.Payback(flows); ok {
 		g.payback = &pb
 	}
+	total := 0.0
+	for _, x := range flows {
+		total += x
+	}
+	g.free = total > 0 && noOutlay(flows)
 }
 
 // hasMandatory reports whether a member of g is mandatory: the group then
