@@ -3,13 +3,13 @@ package evaluate
 import (
 	"slices"
 
-	"github.com/roadmap-as-code/roadmap/evaluate/schedule"
 )
 
 // Adjustment is a change of a roadmap's capacity or money that what-if
 // analyses (evaluate/shortfall) try without editing it: FTE added to one
 // team's capacity in some periods, money added to one window of one
-// budget. Zero values change nothing.
+// budget, a team's or the roadmap's max_parallel. Zero
+// values change nothing.
 type Adjustment struct {
 	Team string
 	// TeamFTE is the FTE added to Team's capacity, by period. With
@@ -22,6 +22,10 @@ type Adjustment struct {
 	// (schedule.Budget.IsSteady).
 	Window int
 	Amount float64 // added to that window's limit
+	// TeamParallel, when above 0, is Team's max_parallel.
+	TeamParallel int
+	// MaxParallel, when above 0, is the roadmap's max_parallel.
+	MaxParallel int
 }
 
 // Adjusted is p with adj applied to its teams' capacities and budgets'
@@ -53,8 +57,18 @@ func (p *Prepared) Adjusted(adj Adjustment) *Prepared {
 				capacity[t] += fte
 			}
 		}
-		b.resources[r] = schedule.Resource{ID: res.ID, Capacity: capacity, Nominal: nominal}
+		res.Capacity, res.Nominal = capacity, nominal // MaxParallel kept
+		b.resources[r] = res
 		b.largest[r] = slices.Max(append([]float64{0}, capacity...))
+	}
+	if r, ok := b.teamIndex[adj.Team]; ok && adj.TeamParallel > 0 {
+		b.resources = slices.Clone(b.resources)
+		b.resources[r].MaxParallel = adj.TeamParallel
+	}
+	if adj.MaxParallel > 0 {
+		rm := *e.roadmap
+		rm.MaxParallel = adj.MaxParallel
+		e.roadmap = &rm
 	}
 	if k, ok := b.budgetIndex[adj.Budget]; ok && adj.Amount != 0 {
 		b.budgets = slices.Clone(b.budgets)
@@ -109,12 +123,16 @@ const (
 	FixTeam     = "team"
 	FixBudget   = "budget"
 	FixDeadline = "deadline"
+	// FixTeamParallel raises a team's max_parallel, FixMaxParallel the
+	// roadmap's.
+	FixTeamParallel = "team_parallel"
+	FixMaxParallel  = "max_parallel"
 )
 
 // Fix is one change that schedules the project.
 type Fix struct {
-	Kind string `json:"kind"` // team | budget | deadline
-	ID   string `json:"id"`   // the team or budget; "" for deadline
+	Kind string `json:"kind"` // team | budget | deadline | team_parallel | max_parallel
+	ID   string `json:"id"`   // the team or budget; "" for deadline and max_parallel
 	// Team: the periods FTE are added in, the most added in one period,
 	// the FTE-periods in all and their cost at the team's cost_per_fte.
 	Periods    []PeriodRange `json:"periods"`
@@ -124,6 +142,17 @@ type Fix struct {
 	// the FTE added.
 	Window string  `json:"window"`
 	Amount float64 `json:"amount"`
+	// Budget: the budget's amount and the amount that provides the
+	// window's money, the edit a roadmap can make (a budget has one
+	// amount for every window; Start and Displaces are then the plan's
+	// with that amount). NewBudgetAmount is nil when no amount found does
+	// it alone.
+	BudgetAmount    *float64 `json:"budget_amount"`
+	NewBudgetAmount *float64 `json:"new_budget_amount"`
+	// team_parallel, max_parallel: the max_parallel that lets it run, and
+	// the one the roadmap sets.
+	MaxParallel     int `json:"max_parallel"`
+	MaxParallelFrom int `json:"max_parallel_from"`
 	// Deadline: the later deadline that lets it run, and its period.
 	Deadline       *string `json:"deadline"`
 	DeadlinePeriod *int    `json:"deadline_period"`

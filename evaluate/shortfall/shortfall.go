@@ -269,6 +269,8 @@ type search struct {
 	res      []schedule.Resource
 	budgets  []schedule.Budget
 	horizon  int
+	ppy      int
+	unit     string // the period's name: "quarter"
 	headroom float64
 	labels   []string
 	currency string
@@ -296,6 +298,7 @@ func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run, 
 	for t := range s.horizon {
 		s.labels = append(s.labels, cal.Label(t))
 	}
+	s.ppy, s.unit = cal.PeriodsPerYear(), string(cal.Unit)
 	for _, r := range s.res {
 		c := 0.0
 		for _, t := range cfg.Teams {
@@ -325,18 +328,34 @@ func newSearch(cfg *hclspec.Config, prep *evaluate.Prepared, run *evaluate.Run, 
 type room struct {
 	team   [][]float64
 	budget [][]float64
+	// slots is each team's free max_parallel slots per period (nil for a
+	// team without one), port the roadmap's (nil without one).
+	slots [][]int
+	port  []int
 }
 
 func (s *search) roomAbove(rank int) room {
-	return s.roomIn(s.res, s.budgets, s.outcomes, rank)
+	return s.roomIn(s.res, s.budgets, s.cfg.Roadmap.MaxParallel, s.outcomes, rank)
 }
 
 // roomIn is roomAbove for the capacities res, the limits budgets and the
-// projects' outcomes of one schedule.
-func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, outcomes []evaluate.Outcome, rank int) room {
-	rm := room{team: make([][]float64, len(res)), budget: make([][]float64, len(budgets))}
+// projects' outcomes of one schedule, maxPar the roadmap's max_parallel.
+func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, maxPar int, outcomes []evaluate.Outcome, rank int) room {
+	rm := room{team: make([][]float64, len(res)), budget: make([][]float64, len(budgets)), slots: make([][]int, len(res))}
 	for r := range res {
 		rm.team[r] = slices.Clone(res[r].Capacity)
+		if n := res[r].MaxParallel; n > 0 {
+			rm.slots[r] = make([]int, s.horizon)
+			for t := range rm.slots[r] {
+				rm.slots[r][t] = n
+			}
+		}
+	}
+	if maxPar > 0 {
+		rm.port = make([]int, s.horizon)
+		for t := range rm.port {
+			rm.port[t] = maxPar
+		}
 	}
 	for b := range budgets {
 		rm.budget[b] = slices.Clone(budgets[b].Limit)
@@ -358,9 +377,17 @@ func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, outc
 			continue
 		}
 		tk := &s.tasks[j]
+		for t := o.Start; t < o.Start+tk.Duration && t < s.horizon; t++ {
+			if rm.port != nil {
+				rm.port[t]--
+			}
+		}
 		for _, d := range tk.Demand {
 			for t := o.Start; t < o.Start+tk.Duration && t < s.horizon; t++ {
 				rm.team[d.Resource][t] -= d.Amount
+				if rm.slots[d.Resource] != nil && d.Amount > 0 {
+					rm.slots[d.Resource][t]--
+				}
 			}
 		}
 		for b := range s.budgets {
@@ -379,17 +406,43 @@ func (s *search) roomIn(res []schedule.Resource, budgets []schedule.Budget, outc
 }
 
 // need is what task i lacks to start at st: FTE per resource and period,
-// money per budget and window (only positive entries).
+// money per budget and window, max_parallel slots per resource and
+// period and the roadmap's per period (only positive entries).
 type need struct {
 	team   map[int]map[int]float64
 	budget map[int]map[int]float64
+	slots  map[int]map[int]int
+	port   map[int]int
+}
+
+// only reports whether the need is of one kind: FTE, money, slots of a
+// team or the roadmap's slots.
+func (n need) only(kind string) bool {
+	counts := map[string]int{"team": len(n.team), "budget": len(n.budget), "slots": len(n.slots), "port": min(len(n.port), 1)}
+	for k, c := range counts {
+		if (k == kind) != (c > 0) {
+			return false
+		}
+	}
+	return counts[kind] == 1
 }
 
 func (s *search) needAt(rm room, i, st int) need {
 	tk := &s.tasks[i]
-	n := need{team: map[int]map[int]float64{}, budget: map[int]map[int]float64{}}
+	n := need{team: map[int]map[int]float64{}, budget: map[int]map[int]float64{}, slots: map[int]map[int]int{}, port: map[int]int{}}
+	for t := st; t < st+tk.Duration && rm.port != nil; t++ {
+		if rm.port[t] < 1 {
+			n.port[t] = 1 - rm.port[t]
+		}
+	}
 	for _, d := range tk.Demand {
 		for t := st; t < st+tk.Duration; t++ {
+			if rm.slots[d.Resource] != nil && d.Amount > 0 && rm.slots[d.Resource][t] < 1 {
+				if n.slots[d.Resource] == nil {
+					n.slots[d.Resource] = map[int]int{}
+				}
+				n.slots[d.Resource][t] = 1 - rm.slots[d.Resource][t]
+			}
 			if short := d.Amount - rm.team[d.Resource][t]; short > eps {
 				if n.team[d.Resource] == nil {
 					n.team[d.Resource] = map[int]float64{}
@@ -451,6 +504,10 @@ const onceLive = "once live"
 type candidate struct {
 	fix   evaluate.Fix
 	adj   evaluate.Adjustment
+	// amount, when set, is a budget's new amount (amountEdit): the
+	// roadmap is prepared again with it, as the edit would be (the value
+	// scale may be sized from a budget's amount).
+	amount *budgetAmount
 	dl    int     // the later deadline; -1 unless a deadline fix
 	size  float64 // what "smallest" compares
 	start int
@@ -474,20 +531,27 @@ func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 	last := min(tk.Latest, s.horizon-1) - tk.Duration + 1
 	teamCands := map[int][]candidate{}
 	budgetCands := map[int][]candidate{}
-	var deadlineCands []candidate
+	parCands := map[int][]candidate{}
+	var portCands, deadlineCands []candidate
 	for st := earliest; st+tk.Duration <= s.horizon; st++ {
 		n := s.needAt(rm, i, st)
 		switch {
 		case st > last:
 			// Past its deadline: a later deadline, when everything fits.
-			if p.Deadline >= 0 && len(n.team) == 0 && len(n.budget) == 0 && len(deadlineCands) < tries {
+			if p.Deadline >= 0 && len(n.team) == 0 && len(n.budget) == 0 && len(n.slots) == 0 && len(n.port) == 0 && len(deadlineCands) < tries {
 				deadlineCands = append(deadlineCands, s.deadlineCandidate(p, st+tk.Duration-1, st))
 			}
-		case len(n.team) == 1 && len(n.budget) == 0:
+		case n.only("team"):
 			for r, short := range n.team {
 				teamCands[r] = append(teamCands[r], s.teamCandidate(r, short, st))
 			}
-		case len(n.team) == 0 && len(n.budget) == 1:
+		case n.only("slots"):
+			for r, over := range n.slots {
+				parCands[r] = append(parCands[r], s.parallelCandidate(r, s.res[r].MaxParallel+slices.Max(slices.Collect(maps.Values(over))), st))
+			}
+		case n.only("port"):
+			portCands = append(portCands, s.portCandidate(s.cfg.Roadmap.MaxParallel+slices.Max(slices.Collect(maps.Values(n.port))), st))
+		case n.only("budget"):
 			for b, over := range n.budget {
 				if len(over) == 1 {
 					for w, x := range over {
@@ -504,7 +568,10 @@ func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 	for _, b := range sortedKeys(budgetCands) {
 		kinds = append(kinds, budgetCands[b])
 	}
-	kinds = append(kinds, deadlineCands)
+	for _, r := range sortedKeys(parCands) {
+		kinds = append(kinds, parCands[r])
+	}
+	kinds = append(kinds, portCands, deadlineCands)
 	for _, cands := range kinds {
 		slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.size, b.size) })
 		for _, c := range cands[:min(tries, len(cands))] {
@@ -512,16 +579,20 @@ func (s *search) project(ctx context.Context, i int) *evaluate.Shortfall {
 				return sf
 			}
 			if fix, ok := s.verify(ctx, i, c); ok {
-				sf.Fixes = append(sf.Fixes, s.lower(ctx, i, c, fix))
+				fix = s.lower(ctx, i, c, fix)
+				if fix.Kind == evaluate.FixBudget {
+					fix = s.amountEdit(ctx, i, c, fix)
+				}
+				sf.Fixes = append(sf.Fixes, fix)
 				break
 			}
 		}
 	}
 	if len(sf.Fixes) == 0 {
 		sf.Answer = evaluate.AnswerNone
-		sf.Reason = "no single change - one team's capacity, one budget window or its deadline - gets it scheduled where it ranks; it needs more than one"
+		sf.Reason = "no single change - one team's capacity or max_parallel, one budget, the roadmap's max_parallel or its deadline - gets it scheduled where it ranks; it needs more than one"
 		if o := s.outcomes[i]; o.Status == evaluate.StatusDropped && o.Gate == evaluate.GateResources {
-			sf.Reason = fmt.Sprintf("dropped by the resources gate (%s): no single change - one team's capacity, one budget window or its deadline - gets it past that gate and scheduled where it would rank; it needs more than one", o.Finding)
+			sf.Reason = fmt.Sprintf("dropped by the resources gate (%s): no single change - one team's capacity or max_parallel, one budget, the roadmap's max_parallel or its deadline - gets it past that gate and scheduled where it would rank; it needs more than one", o.Finding)
 		}
 	}
 	return sf
@@ -582,11 +653,31 @@ func (s *search) budgetCandidate(b, w int, over float64, st int) candidate {
 	}
 }
 
+// parallelCandidate lets team r run to projects at once.
+func (s *search) parallelCandidate(r, to, st int) candidate {
+	from := s.res[r].MaxParallel
+	return candidate{adj: evaluate.Adjustment{Team: s.res[r].ID, TeamParallel: to}, dl: -1, size: float64(to - from), start: st,
+		fix: evaluate.Fix{Kind: evaluate.FixTeamParallel, ID: s.res[r].ID, MaxParallel: to, MaxParallelFrom: from, Periods: []evaluate.PeriodRange{}}}
+}
+
+// portCandidate lets the roadmap run to projects at once.
+func (s *search) portCandidate(to, st int) candidate {
+	from := s.cfg.Roadmap.MaxParallel
+	return candidate{adj: evaluate.Adjustment{MaxParallel: to}, dl: -1, size: float64(to - from), start: st,
+		fix: evaluate.Fix{Kind: evaluate.FixMaxParallel, MaxParallel: to, MaxParallelFrom: from, Periods: []evaluate.PeriodRange{}}}
+}
+
 func (s *search) deadlineCandidate(p *hclspec.Project, dl, st int) candidate {
 	label := s.labels[dl]
 	period := dl
 	return candidate{dl: dl, size: float64(dl), start: st,
 		fix: evaluate.Fix{Kind: evaluate.FixDeadline, Deadline: &label, DeadlinePeriod: &period, Periods: []evaluate.PeriodRange{}}}
+}
+
+// budgetAmount is budget k of the roadmap with amount to.
+type budgetAmount struct {
+	k  int
+	to float64
 }
 
 // lowerSteps bounds the re-plans lower tries.
@@ -600,6 +691,24 @@ const lowerSteps = 20
 // at most lowerSteps times (to the unit from up to 1,000,000), each amount checked by re-planning as verify
 // does; the least that worked is the answer.
 func (s *search) lower(ctx context.Context, i int, c candidate, fix evaluate.Fix) evaluate.Fix {
+	if fix.Kind == evaluate.FixTeamParallel || fix.Kind == evaluate.FixMaxParallel {
+		// A slot fewer, down to one more than the roadmap sets.
+		for to := fix.MaxParallel - 1; to > fix.MaxParallelFrom && ctx.Err() == nil; to-- {
+			try := c
+			if try.adj.TeamParallel > 0 {
+				try.adj.TeamParallel = to
+			} else {
+				try.adj.MaxParallel = to
+			}
+			try.fix.MaxParallel = to
+			f, ok := s.verify(ctx, i, try)
+			if !ok {
+				break
+			}
+			fix = f
+		}
+		return fix
+	}
 	if fix.Kind != evaluate.FixBudget || c.adj.Budget == "" || s.dated == nil {
 		return fix
 	}
@@ -624,6 +733,83 @@ func (s *search) lower(ctx context.Context, i int, c candidate, fix evaluate.Fix
 	return fix
 }
 
+// amountEdit is budget fix fix (money in one window, found for
+// candidate c) as the edit a roadmap can make: a budget has one amount,
+// every window's limit (review qa18 Q3: "20,000 more a year once live",
+// "40,000 more in 2027-Q1" on a budget per period cannot be written).
+// It tries raising the amount by what the window lacks, then twice and
+// four times that, each re-planned; the least raise that works (halved
+// towards the last that did not, as lower does) is the answer, its
+// start and projects pushed out the fix's. When none works the window's
+// money stays the answer, and the message says no amount does it alone.
+func (s *search) amountEdit(ctx context.Context, i int, c candidate, fix evaluate.Fix) evaluate.Fix {
+	k := slices.IndexFunc(s.cfg.Budgets, func(b *hclspec.Budget) bool { return b.ID == fix.ID })
+	if k < 0 {
+		return fix
+	}
+	bg := s.cfg.Budgets[k]
+	from := bg.Amount
+	fix.BudgetAmount = &from
+	per := bg.Per
+	if per == "" {
+		per = hclspec.PerYear
+	}
+	if per == hclspec.PerTotal { // one window: the amount is its limit
+		to := from + fix.Amount
+		fix.NewBudgetAmount = &to
+		fix.Message = s.message(i, fix)
+		return fix
+	}
+	need := fix.Amount
+	if fix.Window == onceLive && per == hclspec.PerPeriod {
+		need = math.Ceil(fix.Amount/float64(s.ppy) - eps) // every period pays a year's share
+	}
+	try := func(add float64) (evaluate.Fix, bool) {
+		to := from + add
+		f := fix
+		f.NewBudgetAmount = &to
+		return s.verify(ctx, i, candidate{amount: &budgetAmount{k, to}, dl: -1, size: add, start: c.start, fix: f})
+	}
+	lo, hi := 0.0, 0.0
+	var best evaluate.Fix
+	for _, add := range []float64{need, 2 * need, 4 * need} {
+		if ctx.Err() != nil {
+			break
+		}
+		if f, ok := try(add); ok {
+			best, hi = f, add
+			break
+		}
+		lo = add
+	}
+	if hi == 0 {
+		fix.Message = s.message(i, fix) + fmt.Sprintf("; but a budget has one amount for every %s, and raising its amount (%s) alone, by up to %s, does not get it in",
+			s.perWord(per), moneyText(from, s.currency), moneyText(4*need, s.currency))
+		return fix
+	}
+	for range 64 { // to the unit: the amount one less does not do it
+		mid := math.Ceil((lo + hi) / 2)
+		if mid >= hi || ctx.Err() != nil {
+			break
+		}
+		if f, ok := try(mid); ok {
+			best, hi = f, mid
+		} else {
+			lo = mid
+		}
+	}
+	best.Message = s.message(i, best)
+	return best
+}
+
+// perWord names a budget's window: "year", or the period ("quarter").
+func (s *search) perWord(per hclspec.BudgetPer) string {
+	if per == hclspec.PerPeriod && s.unit != "" {
+		return s.unit
+	}
+	return string(per)
+}
+
 // verify schedules the roadmap again with c applied and keeps c when
 // project i is then scheduled.
 //
@@ -644,8 +830,19 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 	first := c.fix.Amount
 	for grown := 0; ; grown++ {
 		prep := s.prep
-		if c.adj.Team != "" || c.adj.Budget != "" {
+		if c.adj.Team != "" || c.adj.Budget != "" || c.adj.MaxParallel > 0 {
 			prep = prep.Adjusted(c.adj)
+		}
+		if c.amount != nil {
+			cfg := *s.cfg
+			cfg.Budgets = slices.Clone(cfg.Budgets)
+			b := *cfg.Budgets[c.amount.k]
+			b.Amount = c.amount.to
+			cfg.Budgets[c.amount.k] = &b
+			var diags hcl.Diagnostics
+			if prep, diags = evaluate.Prepare(&cfg); diags.HasErrors() {
+				return evaluate.Fix{}, false
+			}
 		}
 		var diags hcl.Diagnostics
 		run, diags = prep.ScheduleForced(ctx, projects, s.opts.ForceIn, s.opts.ForceOut)
@@ -725,17 +922,30 @@ const maxGrow = 8
 // c's own kind: ok is false when i lacks nothing more there, or lacks
 // something else.
 func (s *search) grow(c candidate, prep *evaluate.Prepared, run *evaluate.Run, i int) (candidate, bool) {
-	if c.dl >= 0 {
+	if c.dl >= 0 || c.amount != nil {
 		return c, false
 	}
 	outcomes := make([]evaluate.Outcome, len(s.outcomes))
 	for j := range outcomes {
 		outcomes[j] = run.Project(j)
 	}
-	rm := s.roomIn(prep.Resources(), prep.Budgets(), outcomes, s.rank[i])
+	maxPar := s.cfg.Roadmap.MaxParallel
+	if c.adj.MaxParallel > 0 {
+		maxPar = c.adj.MaxParallel
+	}
+	rm := s.roomIn(prep.Resources(), prep.Budgets(), maxPar, outcomes, s.rank[i])
 	n := s.needAt(rm, i, c.start)
 	switch {
-	case c.adj.Team != "" && len(n.team) == 1 && len(n.budget) == 0:
+	case c.adj.TeamParallel > 0 && n.only("slots"):
+		for r, over := range n.slots {
+			if s.res[r].ID != c.adj.Team {
+				return c, false
+			}
+			return s.parallelCandidate(r, c.adj.TeamParallel+slices.Max(slices.Collect(maps.Values(over))), c.start), true
+		}
+	case c.adj.MaxParallel > 0 && n.only("port"):
+		return s.portCandidate(c.adj.MaxParallel+slices.Max(slices.Collect(maps.Values(n.port))), c.start), true
+	case c.adj.Team != "" && len(c.adj.TeamFTE) > 0 && n.only("team"):
 		for r, short := range n.team {
 			if s.res[r].ID != c.adj.Team {
 				return c, false
@@ -746,7 +956,7 @@ func (s *search) grow(c candidate, prep *evaluate.Prepared, run *evaluate.Run, i
 			}
 			return s.teamChange(r, add, c.start), true
 		}
-	case c.adj.Budget != "" && len(n.team) == 0 && len(n.budget) == 1:
+	case c.adj.Budget != "" && n.only("budget"):
 		for b, over := range n.budget {
 			x, ok := over[c.adj.Window]
 			if s.budgets[b].ID != c.adj.Budget || len(over) != 1 || !ok {
@@ -811,7 +1021,24 @@ func (s *search) change(i int, f evaluate.Fix) string {
 		}
 		return fmt.Sprintf("fits with +%s FTE in team %q in %s (%s FTE-periods%s), starting %s",
 			num(f.FTE), f.ID, strings.Join(spans, ", "), num(f.FTEPeriods), cost, f.Start)
+	case evaluate.FixTeamParallel:
+		return fmt.Sprintf("fits if team %q may run %d projects at once (max_parallel %d -> %d), starting %s", f.ID, f.MaxParallel, f.MaxParallelFrom, f.MaxParallel, f.Start)
+	case evaluate.FixMaxParallel:
+		return fmt.Sprintf("fits if the roadmap may run %d projects at once (max_parallel %d -> %d), starting %s", f.MaxParallel, f.MaxParallelFrom, f.MaxParallel, f.Start)
 	case evaluate.FixBudget:
+		if f.BudgetAmount != nil && f.NewBudgetAmount != nil {
+			per := s.budgetPer(f.ID)
+			from, to := moneyText(*f.BudgetAmount, s.currency), moneyText(*f.NewBudgetAmount, s.currency)
+			if per == hclspec.PerTotal {
+				return fmt.Sprintf("fits if budget %q amount is raised from %s to %s, starting %s", f.ID, from, to, f.Start)
+			}
+			lacks := fmt.Sprintf("%s lacks %s", f.Window, moneyText(f.Amount, s.currency))
+			if f.Window == onceLive {
+				lacks = fmt.Sprintf("its run costs lack %s a year once live, after the horizon", moneyText(f.Amount, s.currency))
+			}
+			return fmt.Sprintf("fits if budget %q amount is raised from %s to %s a %s (%s; the amount is every %s's limit), starting %s",
+				f.ID, from, to, s.perWord(per), lacks, s.perWord(per), f.Start)
+		}
 		if f.Window == onceLive {
 			return fmt.Sprintf("fits if budget %q can pay %s more a year once live (its run costs go on after the horizon), starting %s", f.ID, moneyText(f.Amount, s.currency), f.Start)
 		}
@@ -827,6 +1054,16 @@ func (s *search) change(i int, f evaluate.Fix) string {
 		}
 		return fmt.Sprintf("fits with a deadline of %s instead of %s, starting %s", *f.Deadline, was, f.Start)
 	}
+}
+
+// budgetPer is budget id's per, "year" when unset.
+func (s *search) budgetPer(id string) hclspec.BudgetPer {
+	for _, b := range s.cfg.Budgets {
+		if b.ID == id && b.Per != "" {
+			return b.Per
+		}
+	}
+	return hclspec.PerYear
 }
 
 func roundUp(x float64) float64 { return math.Ceil(x*100-1e-6) / 100 }

@@ -37,6 +37,7 @@ func TestSmall(t *testing.T) {
 	type fix struct {
 		Kind, ID, Window, Start string
 		FTE, FTEPeriods, Amount float64
+		NewAmount               float64 // a budget's amount that provides Amount
 		Deadline                string
 		Displaces               []string
 	}
@@ -48,6 +49,9 @@ func TestSmall(t *testing.T) {
 			x := fix{Kind: f.Kind, ID: f.ID, Window: f.Window, Start: f.Start, FTE: f.FTE, FTEPeriods: f.FTEPeriods, Amount: f.Amount, Displaces: f.Displaces}
 			if f.Deadline != nil {
 				x.Deadline = *f.Deadline
+			}
+			if f.NewBudgetAmount != nil {
+				x.NewAmount = *f.NewBudgetAmount
 			}
 			summary[id] = append(summary[id], x)
 		}
@@ -63,8 +67,10 @@ func TestSmall(t *testing.T) {
 			{Kind: "deadline", Start: "2027-Q3", Deadline: "2027-Q4", Displaces: []string{"ml"}},
 		},
 		// 2027's 300,000 less portal's 100,000 and warehouse's 174,000
-		// leave 26,000 of its 248,000.
-		"dwh":         {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000, Displaces: []string{}}},
+		// leave 26,000 of its 248,000. The edit, capex's amount, needs
+		// less: raised to 348,000 it sizes the value scale, which ranks
+		// dwh above warehouse (then in 2028), and ml makes way.
+		"dwh": {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000, NewAmount: 348000, Displaces: []string{"ml"}}},
 		"crm_reports": {},
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {
@@ -79,11 +85,41 @@ func TestSmall(t *testing.T) {
 }
 
 // applied is cfg with fix applied to project id the way a user would
-// change the roadmap: a team's capacity_by_period, the project's
-// deadline. A budget window has no attribute of its own; ok is false.
+// change the roadmap: a team's capacity_by_period or max_parallel, the
+// roadmap's max_parallel, a budget's amount, the project's deadline. A
+// budget window has no attribute of its own; ok is false for money in
+// one window that no amount provides.
 func applied(cfg *hclspec.Config, id string, f evaluate.Fix) (*hclspec.Config, bool) {
 	c := *cfg
 	switch f.Kind {
+	case evaluate.FixTeamParallel:
+		c.Teams = slices.Clone(cfg.Teams)
+		for k, tm := range c.Teams {
+			if tm.ID == f.ID {
+				nt := *tm
+				nt.MaxParallel = f.MaxParallel
+				c.Teams[k] = &nt
+			}
+		}
+		return &c, true
+	case evaluate.FixMaxParallel:
+		rm := *cfg.Roadmap
+		rm.MaxParallel = f.MaxParallel
+		c.Roadmap = &rm
+		return &c, true
+	case evaluate.FixBudget:
+		if f.NewBudgetAmount == nil {
+			return nil, false
+		}
+		c.Budgets = slices.Clone(cfg.Budgets)
+		for k, b := range c.Budgets {
+			if b.ID == f.ID {
+				nb := *b
+				nb.Amount = *f.NewBudgetAmount
+				c.Budgets[k] = &nb
+			}
+		}
+		return &c, true
 	case evaluate.FixTeam:
 		c.Teams = slices.Clone(cfg.Teams)
 		for k, tm := range c.Teams {
@@ -117,11 +153,35 @@ func applied(cfg *hclspec.Config, id string, f evaluate.Fix) (*hclspec.Config, b
 	return nil, false
 }
 
+// smaller is fix f made one step smaller: 0.01 FTE less in every period,
+// one unit of money less on the amount, one slot fewer, a deadline a
+// period earlier.
+func smaller(f evaluate.Fix) evaluate.Fix {
+	switch f.Kind {
+	case evaluate.FixTeam:
+		f.FTE -= 0.01
+	case evaluate.FixTeamParallel, evaluate.FixMaxParallel:
+		f.MaxParallel--
+	case evaluate.FixBudget:
+		if f.NewBudgetAmount != nil {
+			to := *f.NewBudgetAmount - 1
+			f.NewBudgetAmount = &to
+		}
+		f.Amount--
+	case evaluate.FixDeadline:
+		dl := *f.DeadlinePeriod - 1
+		f.DeadlinePeriod = &dl
+	}
+	return f
+}
+
 // checkFixes is the property: every fix reported, applied, really gets
-// its project scheduled - a team's FTE and a later deadline written into
-// the roadmap and planned by evaluate.Evaluate; a budget window's money
-// (no attribute holds one window) through Prepared.Adjusted and a full
-// Plan. It returns how many fixes it checked.
+// its project scheduled - a team's FTE or max_parallel, the roadmap's
+// max_parallel, a budget's amount and a later deadline written into the
+// roadmap and planned by evaluate.Evaluate; a budget window's money no
+// amount provides (no attribute holds one window) through
+// Prepared.Adjusted and a full Plan. It returns how many fixes it
+// checked.
 func checkFixes(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.Shortfall) int {
 	t.Helper()
 	return checkFixesWith(t, cfg, got, evaluate.Options{})
@@ -133,45 +193,65 @@ func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.
 	checked := 0
 	for _, id := range slices.Sorted(maps.Keys(got)) {
 		for _, f := range got[id].Fixes {
-			var plan *evaluate.Plan
-			if c, ok := applied(cfg, id, f); ok {
-				p, diags := evaluate.Evaluate(context.Background(), c, opts)
-				if diags.HasErrors() {
-					t.Fatalf("%s with %s: %s", id, f.Message, diags.Error())
-				}
-				plan = p
-			} else {
-				prep, diags := evaluate.Prepare(cfg)
-				if diags.HasErrors() {
-					t.Fatal(diags.Error())
-				}
-				var w int
-				for _, b := range prep.Budgets() {
-					if b.ID == f.ID {
-						w = slices.Index(b.Labels, f.Window)
-						if f.Window == onceLive && b.HasSteady {
-							w = len(b.Limit)
-						}
-					}
-				}
-				if w < 0 {
-					t.Fatalf("%s: no window %q", id, f.Window)
-				}
-				p, d := prep.Adjusted(evaluate.Adjustment{Budget: f.ID, Window: w, Amount: f.Amount}).Plan(context.Background(), cfg.Projects, opts)
-				if d.HasErrors() {
-					t.Fatal(d.Error())
-				}
-				plan = p
+			if start, ok := plannedWith(t, cfg, id, f, opts); !ok || start != f.Start {
+				t.Errorf("%s: %s; planned with it: scheduled %v at %q, fix starts %s", id, f.Message, ok, start, f.Start)
 			}
-			for _, pp := range plan.Projects {
-				if pp.ID == id && (pp.Status != evaluate.StatusScheduled || *pp.Start != f.Start) {
-					t.Errorf("%s: %s; planned with it: %s %v, fix starts %s", id, f.Message, pp.Status, *pp.Start, f.Start)
+			if f.Kind == evaluate.FixBudget && f.NewBudgetAmount == nil {
+				// Money in one window no amount provides: its message
+				// says so.
+				if !strings.Contains(f.Message, "does not get it in") {
+					t.Errorf("%s: %s: a window's money the message does not say no amount provides", id, f.Message)
 				}
+			}
+			if _, ok := plannedWith(t, cfg, id, smaller(f), opts); ok && (f.Kind != evaluate.FixBudget || f.NewBudgetAmount != nil) {
+				t.Errorf("%s: %s; one step less gets it scheduled too", id, f.Message)
 			}
 			checked++
 		}
 	}
 	return checked
+}
+
+// plannedWith plans cfg with fix f applied (see checkFixes) and says
+// where project id starts, ok false when it is not scheduled.
+func plannedWith(t *testing.T, cfg *hclspec.Config, id string, f evaluate.Fix, opts evaluate.Options) (string, bool) {
+	t.Helper()
+	var plan *evaluate.Plan
+	if c, ok := applied(cfg, id, f); ok {
+		p, diags := evaluate.Evaluate(context.Background(), c, opts)
+		if diags.HasErrors() {
+			t.Fatalf("%s with %s: %s", id, f.Message, diags.Error())
+		}
+		plan = p
+	} else {
+		prep, diags := evaluate.Prepare(cfg)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		var w int
+		for _, b := range prep.Budgets() {
+			if b.ID == f.ID {
+				w = slices.Index(b.Labels, f.Window)
+				if f.Window == onceLive && b.HasSteady {
+					w = len(b.Limit)
+				}
+			}
+		}
+		if w < 0 {
+			t.Fatalf("%s: no window %q", id, f.Window)
+		}
+		p, d := prep.Adjusted(evaluate.Adjustment{Budget: f.ID, Window: w, Amount: f.Amount}).Plan(context.Background(), cfg.Projects, opts)
+		if d.HasErrors() {
+			t.Fatal(d.Error())
+		}
+		plan = p
+	}
+	for _, pp := range plan.Projects {
+		if pp.ID == id && pp.Status == evaluate.StatusScheduled && (f.Kind != evaluate.FixDeadline || *pp.EndPeriod-1 <= *f.DeadlinePeriod) {
+			return *pp.Start, true
+		}
+	}
+	return "", false
 }
 
 // An opex budget's year once live (after the horizon) is a window a fix
@@ -189,8 +269,8 @@ func TestOnceLive(t *testing.T) {
 	}
 	f := sf.Fixes[0]
 	type fix struct{ Kind, ID, Window, Start, Message string }
-	want := fix{"budget", "opex", "once live", "2028-Q3",
-		`fits if budget "opex" can pay EUR 20,000 more a year once live (its run costs go on after the horizon), starting 2028-Q3`}
+	want := fix{"budget", "opex", "once live", "2027-Q1",
+		`fits if budget "opex" amount is raised from EUR 50,000 to EUR 70,000 a year (its run costs lack EUR 20,000 a year once live, after the horizon; the amount is every year's limit), starting 2027-Q1`}
 	if diff := cmp.Diff(want, fix{f.Kind, f.ID, f.Window, f.Start, f.Message}); diff != "" {
 		t.Errorf("fix (-want +got):\n%s", diff)
 	}
@@ -377,7 +457,7 @@ func TestDropped(t *testing.T) {
 	}
 	want := map[string][]string{
 		"big_apps":  {"found", `fits with +1 FTE in team "apps" in 2027-Q3..2027-Q4 (2 FTE-periods, EUR 20,000), starting 2027-Q3`},
-		"pricey":    {"found", `fits if budget "capex" gets EUR 110,000 more in 2028, starting 2028-Q1`},
+		"pricey":    {"found", `fits if budget "capex" amount is raised from EUR 300,000 to EUR 410,000 a year (2028 lacks EUR 110,000; the amount is every year's limit), starting 2028-Q1`},
 		"build_crm": {"gate", `dropped by the choice gate: option "buy_crm" of choice "crm" ranks above it and is chosen; more room does not change that`},
 		"risky":     {"gate", "dropped by the risk gate, which no change of teams, budgets or deadline gets it past: its risk has to come within the roadmap's risk appetite"},
 		"parked":    {"gate", "dropped by the excluded gate, which no change of teams, budgets or deadline gets it past: it runs once excluded = true is removed, or with --force-in"},
@@ -551,5 +631,47 @@ func TestLate(t *testing.T) {
 	missedDeadlinesAnswered(t, cfg, got, evaluate.Options{})
 	if n := checkFixes(t, cfg, got); n == 0 {
 		t.Error("no fix checked")
+	}
+}
+
+// TestReviewInputs: the reviewers' roadmaps (qa18 Q5, Q3, Q18-6). A
+// team's or the roadmap's max_parallel is a change of its own; FTE
+// that a slot keeps out is no fix (the slot and the FTE are two
+// changes); money is asked as the budget's amount, the edit a roadmap
+// can make. Every fix, applied, schedules the project, one step less
+// does not (checkFixes).
+func TestReviewInputs(t *testing.T) {
+	tests := []struct {
+		dir, id, answer, message string
+		fixes                    int
+	}{
+		{"team_parallel", "b", "found", `fits if team "apps" may run 2 projects at once (max_parallel 1 -> 2), starting 2027-Q1`, 1},
+		{"roadmap_parallel", "b", "found", `fits if the roadmap may run 2 projects at once (max_parallel 1 -> 2), starting 2027-Q1`, 1},
+		{"parallel_and_fte", "c", "none", "", 0},
+		{"amount_once_live", "p1", "found", `fits if budget "opex" amount is raised from USD 120,000 to USD 140,000 a year (its run costs lack USD 20,000 a year once live, after the horizon; the amount is every year's limit), starting 2028-Q1`, 1},
+		{"amount_period", "p2", "found", `fits if budget "opex" amount is raised from USD 10,000 to USD 75,000 a quarter (2027-Q1 lacks USD 40,000; the amount is every quarter's limit), starting 2027-Q2, but pushes out "p1"`, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.dir, func(t *testing.T) {
+			cfg := loadDir(t, filepath.Join("testdata", tc.dir))
+			got, err := Compute(context.Background(), cfg, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sf := got[tc.id]
+			if sf == nil {
+				t.Fatalf("no shortfall for %s", tc.id)
+			}
+			msg := ""
+			if len(sf.Fixes) > 0 {
+				msg = sf.Fixes[0].Message
+			}
+			if diff := cmp.Diff([]string{tc.answer, tc.message}, []string{sf.Answer, msg}); diff != "" {
+				t.Errorf("answer, message (-want +got):\n%s", diff)
+			}
+			if n := checkFixes(t, cfg, got); n != tc.fixes {
+				t.Errorf("checked %d fixes, want %d", n, tc.fixes)
+			}
+		})
 	}
 }
