@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"slices"
-
 )
 
 // Adjustment is a change of a roadmap's capacity or money that what-if

@@ -502,15 +502,15 @@ const onceLive = "once live"
 
 // candidate is one change to verify.
 type candidate struct {
-	fix   evaluate.Fix
-	adj   evaluate.Adjustment
+	fix evaluate.Fix
+	adj evaluate.Adjustment
 	// amount, when set, is a budget's new amount (amountEdit): the
 	// roadmap is prepared again with it, as the edit would be (the value
 	// scale may be sized from a budget's amount).
 	amount *budgetAmount
-	dl    int     // the later deadline; -1 unless a deadline fix
-	size  float64 // what "smallest" compares
-	start int
+	dl     int     // the later deadline; -1 unless a deadline fix
+	size   float64 // what "smallest" compares
+	start  int
 }
 
 // project searches the fixes of deferred project i.

@@ -70,7 +70,7 @@ func TestSmall(t *testing.T) {
 		// leave 26,000 of its 248,000. The edit, capex's amount, needs
 		// less: raised to 348,000 it sizes the value scale, which ranks
 		// dwh above warehouse (then in 2028), and ml makes way.
-		"dwh": {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000, NewAmount: 348000, Displaces: []string{"ml"}}},
+		"dwh":         {{Kind: "budget", ID: "capex", Window: "2027", Start: "2027-Q1", Amount: 222000, NewAmount: 348000, Displaces: []string{"ml"}}},
 		"crm_reports": {},
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {
