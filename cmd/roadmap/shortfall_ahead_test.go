@@ -8,7 +8,8 @@ import (
 
 // TestShortfallNamesTheProjectAheadThatTakesPartOfTheMoney: "b" costs
 // 100,000 and the budget has no room; with 100,000 more "a", deferred and
-// ranked ahead, takes 50,000 of it first, so b's fix asks 150,000 and says
+// ranked ahead, takes 50,000 of it first, so b's fix asks 150,000 (the
+// amount 250,000) and says
 // why (qa17 U7).
 func TestShortfallNamesTheProjectAheadThatTakesPartOfTheMoney(t *testing.T) {
 	dir := t.TempDir()
@@ -68,7 +69,7 @@ project "b" {
 			got[p.ID] = strings.Join(msgs, " | ")
 		}
 	}
-	if !strings.Contains(got["b"], `fits if budget "capex" gets EUR 150,000 more in 2027, starting 2027-Q1 (part of it goes to "a", which ranks ahead and then fits too)`) ||
+	if !strings.Contains(got["b"], `fits if budget "capex" amount is raised from EUR 100,000 to EUR 250,000 a year (2027 lacks EUR 150,000), starting 2027-Q1 (part of it goes to "a", which ranks ahead and then fits too)`) ||
 		strings.Contains(got["a"], "part of it") {
 		t.Errorf("shortfall messages: %q", got)
 	}

@@ -754,12 +754,6 @@ func (s *search) amountEdit(ctx context.Context, i int, c candidate, fix evaluat
 	if per == "" {
 		per = hclspec.PerYear
 	}
-	if per == hclspec.PerTotal { // one window: the amount is its limit
-		to := from + fix.Amount
-		fix.NewBudgetAmount = &to
-		fix.Message = s.message(i, fix)
-		return fix
-	}
 	need := fix.Amount
 	if fix.Window == onceLive && per == hclspec.PerPeriod {
 		need = math.Ceil(fix.Amount/float64(s.ppy) - eps) // every period pays a year's share
@@ -798,7 +792,6 @@ func (s *search) amountEdit(ctx context.Context, i int, c candidate, fix evaluat
 			lo = mid
 		}
 	}
-	best.Message = s.message(i, best)
 	return best
 }
 
@@ -866,8 +859,9 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 	fix.StartPeriod, fix.Start = o.Start, s.labels[o.Start]
 	fix.Displaces = s.displaced(run, i)
 	fix.Message = s.message(i, fix)
-	if fix.Kind == evaluate.FixBudget && fix.Amount > first {
-		// The money grew because projects ranked ahead take it first.
+	if fix.Kind == evaluate.FixBudget && (fix.Amount > first || c.amount != nil) {
+		// The money grew because projects ranked ahead take it first (a
+		// budget's amount gives them room too).
 		if ahead := s.entering(run, i); len(ahead) > 0 {
 			verb := "ranks"
 			if len(ahead) > 1 {
@@ -1036,8 +1030,8 @@ func (s *search) change(i int, f evaluate.Fix) string {
 			if f.Window == onceLive {
 				lacks = fmt.Sprintf("its run costs lack %s a year once live, after the horizon", moneyText(f.Amount, s.currency))
 			}
-			return fmt.Sprintf("fits if budget %q amount is raised from %s to %s a %s (%s; the amount is every %s's limit), starting %s",
-				f.ID, from, to, s.perWord(per), lacks, s.perWord(per), f.Start)
+			return fmt.Sprintf("fits if budget %q amount is raised from %s to %s a %s (%s), starting %s",
+				f.ID, from, to, s.perWord(per), lacks, f.Start)
 		}
 		if f.Window == onceLive {
 			return fmt.Sprintf("fits if budget %q can pay %s more a year once live (its run costs go on after the horizon), starting %s", f.ID, moneyText(f.Amount, s.currency), f.Start)

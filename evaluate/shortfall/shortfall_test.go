@@ -270,7 +270,7 @@ func TestOnceLive(t *testing.T) {
 	f := sf.Fixes[0]
 	type fix struct{ Kind, ID, Window, Start, Message string }
 	want := fix{"budget", "opex", "once live", "2027-Q1",
-		`fits if budget "opex" amount is raised from EUR 50,000 to EUR 70,000 a year (its run costs lack EUR 20,000 a year once live, after the horizon; the amount is every year's limit), starting 2027-Q1`}
+		`fits if budget "opex" amount is raised from EUR 50,000 to EUR 70,000 a year (its run costs lack EUR 20,000 a year once live, after the horizon), starting 2027-Q1`}
 	if diff := cmp.Diff(want, fix{f.Kind, f.ID, f.Window, f.Start, f.Message}); diff != "" {
 		t.Errorf("fix (-want +got):\n%s", diff)
 	}
@@ -457,7 +457,7 @@ func TestDropped(t *testing.T) {
 	}
 	want := map[string][]string{
 		"big_apps":  {"found", `fits with +1 FTE in team "apps" in 2027-Q3..2027-Q4 (2 FTE-periods, EUR 20,000), starting 2027-Q3`},
-		"pricey":    {"found", `fits if budget "capex" amount is raised from EUR 300,000 to EUR 410,000 a year (2028 lacks EUR 110,000; the amount is every year's limit), starting 2028-Q1`},
+		"pricey":    {"found", `fits if budget "capex" amount is raised from EUR 300,000 to EUR 410,000 a year (2028 lacks EUR 110,000), starting 2028-Q1`},
 		"build_crm": {"gate", `dropped by the choice gate: option "buy_crm" of choice "crm" ranks above it and is chosen; more room does not change that`},
 		"risky":     {"gate", "dropped by the risk gate, which no change of teams, budgets or deadline gets it past: its risk has to come within the roadmap's risk appetite"},
 		"parked":    {"gate", "dropped by the excluded gate, which no change of teams, budgets or deadline gets it past: it runs once excluded = true is removed, or with --force-in"},
@@ -648,8 +648,8 @@ func TestReviewInputs(t *testing.T) {
 		{"team_parallel", "b", "found", `fits if team "apps" may run 2 projects at once (max_parallel 1 -> 2), starting 2027-Q1`, 1},
 		{"roadmap_parallel", "b", "found", `fits if the roadmap may run 2 projects at once (max_parallel 1 -> 2), starting 2027-Q1`, 1},
 		{"parallel_and_fte", "c", "none", "", 0},
-		{"amount_once_live", "p1", "found", `fits if budget "opex" amount is raised from USD 120,000 to USD 140,000 a year (its run costs lack USD 20,000 a year once live, after the horizon; the amount is every year's limit), starting 2028-Q1`, 1},
-		{"amount_period", "p2", "found", `fits if budget "opex" amount is raised from USD 10,000 to USD 75,000 a quarter (2027-Q1 lacks USD 40,000; the amount is every quarter's limit), starting 2027-Q2, but pushes out "p1"`, 2},
+		{"amount_once_live", "p1", "found", `fits if budget "opex" amount is raised from USD 120,000 to USD 140,000 a year (its run costs lack USD 20,000 a year once live, after the horizon), starting 2028-Q1`, 1},
+		{"amount_period", "p2", "found", `fits if budget "opex" amount is raised from USD 10,000 to USD 75,000 a quarter (2027-Q1 lacks USD 40,000), starting 2027-Q2, but pushes out "p1" (part of it goes to "p3", which ranks ahead and then fits too)`, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.dir, func(t *testing.T) {
