@@ -185,6 +185,9 @@ func buildHTMLPage(p *evaluate.Plan) (*htmlPage, error) {
 	if text := statusDateText(p); text != "" {
 		page.Facts = append(page.Facts, htmlFact{"Status", text})
 	}
+	if text := flagshipText(p); text != "" {
+		page.Facts = append(page.Facts, htmlFact{"Flagship", text})
+	}
 	t := p.Totals
 	finish := "—"
 	if t.Scheduled > 0 && t.FinishPeriod > 0 {

@@ -254,7 +254,10 @@ func scoringText(p *evaluate.Plan) string {
 const flagshipMark = "★"
 
 // flagshipText is the summary's line on the flagship: "c_customer_portal
-// (rank 2, 2027-Q1 – 2027-Q3)"; "" when there is none.
+// (rank 2, 2027-Q1 – 2027-Q3)"; "" when there is none. A flagship
+// deferred for its deadline says so, and with --shortfall the deadline
+// that works (review qa18 Q18-13: the board's first priority left out,
+// its system with no replacement, and the summary only said "deferred").
 func flagshipText(p *evaluate.Plan) string {
 	if p.Roadmap.Flagship == nil {
 		return ""
@@ -267,6 +270,17 @@ func flagshipText(p *evaluate.Plan) string {
 		when := whenText(pr)
 		if pr.Status != evaluate.StatusScheduled {
 			when = pr.Status
+		}
+		if pr.Status == evaluate.StatusDeferred && pr.Deadline != nil &&
+			slices.ContainsFunc(pr.Notes, func(n evaluate.Note) bool { return n.Kind == evaluate.NoteDeadline }) {
+			when = "deferred: cannot meet its deadline " + *pr.Deadline
+			if pr.Shortfall != nil {
+				for _, f := range pr.Shortfall.Fixes {
+					if f.Kind == evaluate.FixDeadline && f.Deadline != nil {
+						when += fmt.Sprintf("; fits with a deadline of %s, starting %s", *f.Deadline, f.Start)
+					}
+				}
+			}
 		}
 		text := fmt.Sprintf("%s (rank %d, %s)", id, pr.Rank, when)
 		if p.Roadmap.FlagshipNamed {

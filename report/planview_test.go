@@ -52,3 +52,37 @@ func TestDeadlinesText(t *testing.T) {
 		t.Errorf("deadlinesText without deadlines = %q, want none", got)
 	}
 }
+
+// TestFlagshipText: a flagship deferred for its deadline says so, and
+// with --shortfall the deadline that works (review qa18 Q18-13).
+func TestFlagshipText(t *testing.T) {
+	strp := func(s string) *string { return &s }
+	intp := func(i int) *int { return &i }
+	deadlineNote := evaluate.Note{Kind: evaluate.NoteDeadline, Message: "must finish by its deadline 2029-Q2, so it cannot start after 2028-Q1"}
+	teamNote := evaluate.Note{Kind: evaluate.NoteTeam, ID: "clin", Message: `team "clin" has no room`}
+	later := &evaluate.Shortfall{Answer: evaluate.AnswerFound, Fixes: []evaluate.Fix{
+		{Kind: evaluate.FixTeam, ID: "clin", Start: "2028-Q1"},
+		{Kind: evaluate.FixDeadline, Deadline: strp("2029-Q3"), DeadlinePeriod: intp(10), Start: "2028-Q2"},
+	}}
+	cases := []struct {
+		name string
+		pr   evaluate.ProjectPlan
+		want string
+	}{
+		{"deferred, no deadline", evaluate.ProjectPlan{Status: evaluate.StatusDeferred, Notes: []evaluate.Note{teamNote}}, "ehr (rank 2, deferred)"},
+		{"deferred with a deadline it would meet", evaluate.ProjectPlan{Status: evaluate.StatusDeferred, Deadline: strp("2029-Q2"), Notes: []evaluate.Note{teamNote}},
+			"ehr (rank 2, deferred)"},
+		{"deferred for its deadline", evaluate.ProjectPlan{Status: evaluate.StatusDeferred, Deadline: strp("2029-Q2"), Notes: []evaluate.Note{teamNote, deadlineNote}},
+			"ehr (rank 2, deferred: cannot meet its deadline 2029-Q2)"},
+		{"with --shortfall", evaluate.ProjectPlan{Status: evaluate.StatusDeferred, Deadline: strp("2029-Q2"), Notes: []evaluate.Note{teamNote, deadlineNote}, Shortfall: later},
+			"ehr (rank 2, deferred: cannot meet its deadline 2029-Q2; fits with a deadline of 2029-Q3, starting 2028-Q2)"},
+		{"dropped", evaluate.ProjectPlan{Status: evaluate.StatusDropped, Deadline: strp("2029-Q2"), Notes: []evaluate.Note{deadlineNote}}, "ehr (rank 2, dropped)"},
+	}
+	for _, c := range cases {
+		c.pr.ID, c.pr.Rank = "ehr", 2
+		p := &evaluate.Plan{Roadmap: evaluate.RoadmapInfo{Flagship: strp("ehr")}, Projects: []evaluate.ProjectPlan{c.pr}}
+		if got := flagshipText(p); got != c.want {
+			t.Errorf("%s: flagshipText = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -97,7 +97,7 @@ prints the difference from the other plan instead.`,
 	f.StringVar(&o.baseline, "baseline", "", "measure earned value (PV, EV, AC, CPI, SPI, EAC, forecast finish) at the status date against a saved JSON plan `FILE`")
 	f.BoolVar(&o.detailedExitcode, "detailed-exitcode", false, "with --base or --compare: exit 0 when nothing changed, 2 when the plan changed, 1 on error")
 	f.BoolVar(&o.optimize, "optimize", false, "search for a better schedule than rank order")
-	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred or dropped project what would get it scheduled: extra FTE of a team, money in a budget window, a later deadline (each verified by planning again), or which gate keeps it out")
+	f.BoolVar(&o.shortfall, "shortfall", false, "say for each deferred or dropped project what would get it scheduled: extra FTE of a team, a budget's amount raised, one more max_parallel slot of a team or the roadmap, a later deadline (each verified by planning again), or which gate keeps it out")
 	f.StringVar(&o.objective, "objective", "", "what --optimize maximises: "+strings.Join(hclspec.Objectives(), ", ")+" (default: the roadmap's objective, else score); implies --optimize")
 	f.Int64Var(&o.seed, "seed", 1, "random seed of the optimiser")
 	f.DurationVar(&o.timeLimit, "time-limit", 5*time.Second, "CPU time the optimiser's search may take, a safety net: its budget of schedules normally ends it first")
