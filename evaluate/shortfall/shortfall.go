@@ -691,6 +691,43 @@ const lowerSteps = 20
 // at most lowerSteps times (to the unit from up to 1,000,000), each amount checked by re-planning as verify
 // does; the least that worked is the answer.
 func (s *search) lower(ctx context.Context, i int, c candidate, fix evaluate.Fix) evaluate.Fix {
+	switch fix.Kind {
+	case evaluate.FixDeadline:
+		// Projects ranked below give way to a deadline (the deadline
+		// rule): an earlier one than the room above allows may do.
+		for dl := *fix.DeadlinePeriod - 1; dl > s.cfg.Projects[i].Deadline && ctx.Err() == nil; dl-- {
+			f, ok := s.verify(ctx, i, s.deadlineCandidate(s.cfg.Projects[i], dl, c.start))
+			if !ok {
+				break
+			}
+			fix = f
+		}
+		return fix
+	case evaluate.FixTeam:
+		// The same FTE in every period, as the message says it: the
+		// least (to 0.01 FTE) that works, halving towards 0.
+		r := slices.IndexFunc(s.res, func(res schedule.Resource) bool { return res.ID == fix.ID })
+		lo, hi := 0, int(math.Round(fix.FTE*100))
+		for r >= 0 && lo+1 < hi && ctx.Err() == nil {
+			mid := (lo + hi) / 2
+			// At most mid in each period; else mid in every one (more
+			// where less was needed, as a user adds it).
+			capped, flat := map[int]float64{}, map[int]float64{}
+			for t, x := range c.adj.TeamFTE {
+				capped[t], flat[t] = min(x, float64(mid)/100), float64(mid)/100
+			}
+			f, ok := s.verify(ctx, i, s.teamChange(r, capped, c.start))
+			if !ok || f.FTE >= fix.FTE {
+				f, ok = s.verify(ctx, i, s.teamChange(r, flat, c.start))
+			}
+			if ok && f.FTE < fix.FTE {
+				fix, hi = f, int(math.Round(f.FTE*100))
+			} else {
+				lo = mid
+			}
+		}
+		return fix
+	}
 	if fix.Kind == evaluate.FixTeamParallel || fix.Kind == evaluate.FixMaxParallel {
 		// A slot fewer, down to one more than the roadmap sets.
 		for to := fix.MaxParallel - 1; to > fix.MaxParallelFrom && ctx.Err() == nil; to-- {

@@ -203,7 +203,11 @@ func checkFixesWith(t *testing.T, cfg *hclspec.Config, got map[string]*evaluate.
 					t.Errorf("%s: %s: a window's money the message does not say no amount provides", id, f.Message)
 				}
 			}
-			if _, ok := plannedWith(t, cfg, id, smaller(f), opts); ok && (f.Kind != evaluate.FixBudget || f.NewBudgetAmount != nil) {
+			// A late project's deadline is the one it meets as planned,
+			// not the least it could; money in one window no amount
+			// provides is no edit.
+			late := f.Kind == evaluate.FixDeadline && strings.HasPrefix(f.Message, "meets a deadline")
+			if _, ok := plannedWith(t, cfg, id, smaller(f), opts); ok && !late && (f.Kind != evaluate.FixBudget || f.NewBudgetAmount != nil) {
 				t.Errorf("%s: %s; one step less gets it scheduled too", id, f.Message)
 			}
 			checked++
