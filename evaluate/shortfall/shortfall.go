@@ -508,6 +508,8 @@ type candidate struct {
 	// roadmap is prepared again with it, as the edit would be (the value
 	// scale may be sized from a budget's amount).
 	amount *budgetAmount
+	// exact: verify tries c as it is, without growing it (lower).
+	exact  bool
 	dl     int     // the later deadline; -1 unless a deadline fix
 	size   float64 // what "smallest" compares
 	start  int
@@ -706,19 +708,30 @@ func (s *search) lower(ctx context.Context, i int, c candidate, fix evaluate.Fix
 	case evaluate.FixTeam:
 		// The same FTE in every period, as the message says it: the
 		// least (to 0.01 FTE) that works, halving towards 0.
+		// 0.01 less first: the room above usually tells the least.
 		r := slices.IndexFunc(s.res, func(res schedule.Resource) bool { return res.ID == fix.ID })
 		lo, hi := 0, int(math.Round(fix.FTE*100))
-		for r >= 0 && lo+1 < hi && ctx.Err() == nil {
+		for first := true; r >= 0 && lo+1 < hi && ctx.Err() == nil; first = false {
 			mid := (lo + hi) / 2
+			if first {
+				mid = hi - 1
+			}
 			// At most mid in each period; else mid in every one (more
 			// where less was needed, as a user adds it).
 			capped, flat := map[int]float64{}, map[int]float64{}
 			for t, x := range c.adj.TeamFTE {
 				capped[t], flat[t] = min(x, float64(mid)/100), float64(mid)/100
 			}
-			f, ok := s.verify(ctx, i, s.teamChange(r, capped, c.start))
-			if !ok || f.FTE >= fix.FTE {
-				f, ok = s.verify(ctx, i, s.teamChange(r, flat, c.start))
+			try := func(add map[int]float64) (evaluate.Fix, bool) {
+				tc := s.teamChange(r, add, c.start)
+				tc.exact = true
+				return s.verify(ctx, i, tc)
+			}
+			// First 0.01 less in every period, as a user would add it:
+			// when that fails, less does not do either (one re-plan).
+			f, ok := try(flat)
+			if !first && (!ok || f.FTE >= fix.FTE) && !maps.Equal(capped, flat) {
+				f, ok = try(capped)
 			}
 			if ok && f.FTE < fix.FTE {
 				fix, hi = f, int(math.Round(f.FTE*100))
@@ -732,6 +745,7 @@ func (s *search) lower(ctx context.Context, i int, c candidate, fix evaluate.Fix
 		// A slot fewer, down to one more than the roadmap sets.
 		for to := fix.MaxParallel - 1; to > fix.MaxParallelFrom && ctx.Err() == nil; to-- {
 			try := c
+			try.exact = true
 			if try.adj.TeamParallel > 0 {
 				try.adj.TeamParallel = to
 			} else {
@@ -818,8 +832,11 @@ func (s *search) amountEdit(ctx context.Context, i int, c candidate, fix evaluat
 			s.perWord(per), moneyText(from, s.currency), moneyText(4*need, s.currency))
 		return fix
 	}
-	for range 64 { // to the unit: the amount one less does not do it
+	for k := range 64 { // to the unit: the amount one less does not do it
 		mid := math.Ceil((lo + hi) / 2)
+		if k == 0 {
+			mid = hi - 1 // usually the least already: one re-plan tells
+		}
 		if mid >= hi || ctx.Err() != nil {
 			break
 		}
@@ -883,7 +900,7 @@ func (s *search) verify(ctx context.Context, i int, c candidate) (evaluate.Fix, 
 		if o.Status == evaluate.StatusScheduled && (c.dl < 0 || o.End-1 <= c.dl) {
 			break
 		}
-		if grown == maxGrow || ctx.Err() != nil {
+		if grown == maxGrow || c.exact || ctx.Err() != nil {
 			return evaluate.Fix{}, false
 		}
 		next, ok := s.grow(c, prep, run, i)
