@@ -509,10 +509,10 @@ type candidate struct {
 	// scale may be sized from a budget's amount).
 	amount *budgetAmount
 	// exact: verify tries c as it is, without growing it (lower).
-	exact  bool
-	dl     int     // the later deadline; -1 unless a deadline fix
-	size   float64 // what "smallest" compares
-	start  int
+	exact bool
+	dl    int     // the later deadline; -1 unless a deadline fix
+	size  float64 // what "smallest" compares
+	start int
 }
 
 // project searches the fixes of deferred project i.
