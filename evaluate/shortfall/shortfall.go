@@ -2,8 +2,9 @@
 // project?" (roadmap plan --shortfall): for each project the rank-order
 // schedule defers or a gate drops, the smallest change of each kind that
 // makes it fit where it ranks - extra FTE of one team in the periods it
-// needs (and their cost), extra money in one budget window, a later
-// deadline - each verified by scheduling the roadmap again with the
+// needs (and their cost), a budget's amount raised (the money one
+// window lacks), one more slot of a team's or the roadmap's
+// max_parallel, a later deadline - each verified by scheduling the roadmap again with the
 // change applied, by the same evaluation as the plan (evaluate.Prepared),
 // with the plan's forced sets. A project dropped by a gate that no change
 // of teams or budgets gets it past (alignment, risk, an excluded
@@ -685,8 +686,11 @@ type budgetAmount struct {
 // lowerSteps bounds the re-plans lower tries.
 const lowerSteps = 20
 
-// lower looks, for money fix found for budget candidate c in a budget a
-// saving is credited to, for less that still gets project i scheduled:
+// lower makes fix, found for candidate c, the least that planning again
+// bears out: a later deadline a period earlier at a time, a team's FTE
+// to 0.01, a max_parallel a slot fewer at a time (projects ranked below
+// give way when it fits, so less than the room above suggests may do).
+// For money found in a budget a saving is credited to it looks, for less that still gets project i scheduled:
 // the room counted per window leaves the savings out, so the amount can
 // be many times what is needed (review qa17 D3: 200,000 asked where
 // 20,000 does). It halves the gap between an amount known to work and 0
@@ -828,7 +832,7 @@ func (s *search) amountEdit(ctx context.Context, i int, c candidate, fix evaluat
 		lo = add
 	}
 	if hi == 0 {
-		fix.Message = s.message(i, fix) + fmt.Sprintf("; but a budget has one amount for every %s, and raising its amount (%s) alone, by up to %s, does not get it in",
+		fix.Message += fmt.Sprintf("; but a budget has one amount for every %s, and raising its amount (%s) alone, by up to %s, does not get it in",
 			s.perWord(per), moneyText(from, s.currency), moneyText(4*need, s.currency))
 		return fix
 	}
