@@ -51,9 +51,23 @@ const eps = 1e-9
 // the others get the answer AnswerSkipped, and Annotate a warning.
 const MaxWork = 100_000
 
+// MaxCells bounds the searches by the plan's size as well: projects
+// searched x the plan's cells (hclspec.PlanCells, its cash-flow periods
+// and capacity cells). Each search plans the roadmap again up to a few
+// dozen times, and a plan of 300 projects with 830 years of monthly cash
+// flows (3 million cells) takes about half a second: all 298 of its
+// deferred projects took over 44 s (review qa18 B5).
+const MaxCells = 4_000_000
+
 // Searches is how many projects a shortfall of a roadmap of n projects
 // searches at most (MaxWork).
 func Searches(n int) int { return max(1, MaxWork/max(n, 1)) }
+
+// SearchesFor is Searches for cfg, its plan's size counted too
+// (MaxCells).
+func SearchesFor(cfg *hclspec.Config) int {
+	return max(1, min(Searches(len(cfg.Projects)), MaxCells/max(hclspec.PlanCells(cfg), 1)))
+}
 
 // Options tune Compute.
 type Options struct {
@@ -67,13 +81,12 @@ type Options struct {
 	limit, maxWork int
 }
 
-// searches is Searches(n), or what opts' limits make it.
-func (opts Options) searches(n int) int {
-	limit := Searches(n)
+// searches is SearchesFor(cfg), or what opts' limits make it.
+func (opts Options) searches(cfg *hclspec.Config) int {
 	if opts.maxWork > 0 {
-		limit = max(1, opts.maxWork/max(n, 1))
+		return max(1, opts.maxWork/max(len(cfg.Projects), 1))
 	}
-	return limit
+	return SearchesFor(cfg)
 }
 
 // Annotate sets the Shortfall of every deferred or dropped project of
@@ -101,8 +114,8 @@ func Annotate(ctx context.Context, cfg *hclspec.Config, plan *evaluate.Plan, opt
 		Severity: hcl.DiagWarning,
 		Summary:  "Shortfall not searched for every project",
 		Detail: fmt.Sprintf("The shortfall was searched for the first %d deferred or dropped projects in rank order; %d more are marked \"not searched\" (answer \"skipped\"). "+
-			"A search re-plans the whole roadmap, so one of %d projects may search at most %d (%d projects searched x projects in the roadmap).",
-			opts.searches(len(cfg.Projects)), skipped, len(cfg.Projects), opts.searches(len(cfg.Projects)), MaxWork),
+			"A search re-plans the whole roadmap, so one of %d projects and %d cash-flow periods and capacity cells may search at most %d (%d projects searched x projects in the roadmap, %d x cells).",
+			opts.searches(cfg), skipped, len(cfg.Projects), hclspec.PlanCells(cfg), opts.searches(cfg), MaxWork, MaxCells),
 	}}, nil
 }
 
@@ -141,7 +154,7 @@ func Compute(ctx context.Context, cfg *hclspec.Config, opts Options) (map[string
 		}
 		searched = append(searched, i)
 	}
-	limit := opts.searches(len(cfg.Projects))
+	limit := opts.searches(cfg)
 	if len(searched) > limit {
 		for _, i := range searched[limit:] {
 			results[cfg.Projects[i].ID] = &evaluate.Shortfall{Fixes: []evaluate.Fix{}, Answer: evaluate.AnswerSkipped,

@@ -2,6 +2,7 @@ package shortfall
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -677,5 +678,33 @@ func TestReviewInputs(t *testing.T) {
 				t.Errorf("checked %d fixes, want %d", n, tc.fixes)
 			}
 		})
+	}
+}
+
+// The searches count the plan's size too (review qa18 B5: 298 searches
+// of a 300-project roadmap with 830 years of monthly cash flows took over
+// 44 s): a search plans the roadmap again many times.
+func TestSearchesCountPlanCells(t *testing.T) {
+	load := func(n, years int) *hclspec.Config {
+		var b strings.Builder
+		b.WriteString("roadmap {\n  start = \"2027-01\"\n  period = \"month\"\n  horizon = 1000\n}\n")
+		for i := range n {
+			fmt.Fprintf(&b, "project \"p%d\" {\n  duration = 1\n  benefit {\n    per_year = 1\n    years = %d\n  }\n}\n", i, years)
+		}
+		cfg, diags := hclspec.NewLoader().LoadSources("t", map[string][]byte{"t/main.hcl": []byte(b.String())}, hclspec.LoadOptions{})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		return cfg
+	}
+	for _, tc := range []struct{ n, years, want int }{
+		{60, 830, 6},   // 60 x 9,961 = 597,660 cells
+		{300, 830, 1},  // 2,988,300 cells: at least one search
+		{60, 1, 1666},  // small plan: MaxWork / 60
+		{1000, 1, 100}, // MaxWork / 1,000
+	} {
+		if got := SearchesFor(load(tc.n, tc.years)); got != tc.want {
+			t.Errorf("%d projects, %d years: %d searches, want %d", tc.n, tc.years, got, tc.want)
+		}
 	}
 }
