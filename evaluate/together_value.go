@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/roadmap-as-code/roadmap/finance"
-	"github.com/roadmap-as-code/roadmap/hclspec"
 )
 
 // groupValue is a together group judged as one investment: its members
@@ -26,13 +25,8 @@ type groupValue struct {
 func (e *evaluation) togetherValue(pe *projectEval) *groupValue {
 	if e.groupValues == nil {
 		e.groupValues = map[*projectEval]*groupValue{}
-		for _, ids := range hclspec.TogetherGroups(e.cfgProjects()) {
-			g := &groupValue{}
-			for _, id := range ids {
-				if m := e.projectByID(id); m != nil {
-					g.members = append(g.members, m)
-				}
-			}
+		for _, members := range e.groups() {
+			g := &groupValue{members: members}
 			if len(g.members) < 2 {
 				continue
 			}

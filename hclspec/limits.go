@@ -806,11 +806,16 @@ func PlanCells(cfg *Config) int {
 	if ppy <= 0 {
 		ppy = 1
 	}
+	return int(min(cashFlowPeriods(cfg, ppy), MaxPlanCells)) + max(cfg.Roadmap.Horizon, 1)*(len(cfg.Teams)+len(cfg.Budgets))
+}
+
+// cashFlowPeriods is the periods of every project's cash flows together.
+func cashFlowPeriods(cfg *Config, ppy int) float64 {
 	var flows float64
 	for _, p := range cfg.Projects {
 		flows += float64(p.LongestDuration()) + math.Ceil(p.Benefit.Years*float64(ppy))
 	}
-	return int(min(flows, MaxPlanCells)) + max(cfg.Roadmap.Horizon, 1)*(len(cfg.Teams)+len(cfg.Budgets))
+	return flows
 }
 
 // checkPlanSize refuses a roadmap whose plan would be too large to build,
@@ -818,10 +823,7 @@ func PlanCells(cfg *Config) int {
 // 100,000 projects of 10,000 periods would be 8 GB of cash flows.
 func checkPlanSize(cfg *Config, ppy int) hcl.Diagnostics {
 	rm := cfg.Roadmap
-	var flows float64
-	for _, p := range cfg.Projects {
-		flows += float64(p.LongestDuration()) + math.Ceil(p.Benefit.Years*float64(ppy))
-	}
+	flows := cashFlowPeriods(cfg, ppy)
 	var diags hcl.Diagnostics
 	if flows > MaxPlanCells {
 		diags = append(diags, &hcl.Diagnostic{
