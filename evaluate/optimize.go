@@ -232,12 +232,16 @@ func valueLosers(p *schedule.Problem, objective hclspec.Objective) []int {
 	if objective != hclspec.ObjectiveNPV && objective != hclspec.ObjectiveRiskAdjustedNPV {
 		return nil
 	}
-	needed := make([]bool, len(p.Tasks))
+	// dependents counts each task's dependents still in: one whose
+	// dependents are all left out may be left out too (a chain of
+	// losers goes whole, review qa19 F3).
+	dependents := make([]int, len(p.Tasks))
 	for i := range p.Tasks {
 		for _, q := range p.Tasks[i].Preds {
-			needed[q] = true
+			dependents[q]++
 		}
 	}
+	needed := make([]bool, len(p.Tasks))
 	for _, sets := range [][][]int{p.Together, p.Choices} {
 		for _, set := range sets {
 			for _, i := range set {
@@ -255,10 +259,31 @@ func valueLosers(p *schedule.Problem, objective hclspec.Objective) []int {
 			needed[i] = true
 		}
 	}
-	var out []int
-	for i := range p.Tasks {
+	loser := func(i int) bool {
 		tk := &p.Tasks[i]
-		if tk.Weight < 0 && !needed[i] && !tk.Mandatory && !tk.Forced && !tk.Kept && !tk.HasDeadline && tk.Earliest < p.Horizon {
+		return tk.Weight < 0 && dependents[i] == 0 && !needed[i] && !tk.Mandatory && !tk.Forced && !tk.Kept && !tk.HasDeadline && tk.Earliest < p.Horizon
+	}
+	left := make([]bool, len(p.Tasks))
+	var stack []int
+	for i := range p.Tasks {
+		if loser(i) {
+			left[i] = true
+			stack = append(stack, i)
+		}
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, q := range p.Tasks[i].Preds {
+			if dependents[q]--; !left[q] && loser(q) {
+				left[q] = true
+				stack = append(stack, q)
+			}
+		}
+	}
+	var out []int
+	for i, l := range left {
+		if l {
 			out = append(out, i)
 		}
 	}

@@ -108,3 +108,50 @@ project "neg" {
 		})
 	}
 }
+
+// A chain of losers goes whole: the parent's only dependent is left out,
+// so nothing needs the parent either (review qa19 F3: the child went and
+// the parent ran alone at a loss).
+func TestOptimizerLeavesOutAChainOfLosers(t *testing.T) {
+	const src = `
+roadmap {
+  start   = "2027-Q1"
+  horizon = 8
+}
+
+goal "g" {
+  weight = 1
+}
+
+project "top" {
+  goals    = { g = 1 }
+  duration = 1
+  benefit {
+    per_year = 90000
+  }
+}
+
+project "parent" {
+  goals    = { g = 0.5 }
+  duration = 1
+  cost {
+    one_time = 9000
+  }
+}
+
+project "child" {
+  goals      = { g = 0.5 }
+  duration   = 1
+  depends_on = [project.parent]
+  cost {
+    one_time = 3000
+  }
+}
+`
+	plan := choicePlan(t, src, Options{Objective: "npv"})
+	for _, id := range []string{"parent", "child"} {
+		if p := projectOf(t, plan, id); p.Status != StatusDropped || p.Gate != GateValue {
+			t.Errorf("%s is %s at gate %q, want dropped at gate value", id, p.Status, p.Gate)
+		}
+	}
+}
